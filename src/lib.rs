@@ -8,6 +8,7 @@ pub mod extract;
 pub mod ingest;
 pub mod layout;
 pub mod model;
+pub mod project;
 
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -1,6 +1,7 @@
 //! Articles → a [`Timeline`]: sentences, time expressions, actors, events, and the merge of what
 //! several articles report.
 
+pub mod sentences;
 pub mod timex;
 
 use crate::ingest::Loaded;

@@ -1,0 +1,1 @@
+//! Sentence segmentation that survives news abbreviations; every sentence keeps its byte range.
