@@ -1,1 +1,353 @@
 //! Sentence segmentation that survives news abbreviations; every sentence keeps its byte range.
+//!
+//! A sentence ends at `.`, `!`, `?` or `…` (plus any closing quotes and brackets that follow)
+//! when white space and a plausible sentence start come next, or at a blank line. The period of
+//! an abbreviation ("Gen.", "U.S.", "Oct. 21", "No. 10", "George W. Bush") does not end one.
+
+use std::ops::Range;
+
+/// Byte ranges (absolute, into `text`) of the sentences inside `range`, trimmed of surrounding
+/// white space and in order. An out-of-bounds or non-boundary `range` is clamped to the text.
+pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let end = range.end.min(text.len());
+    let mut start = range.start.min(end);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = end;
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let slice = &text[start..end];
+    let mut out = Vec::new();
+    let mut sentence_start = 0;
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let cut = match c {
+            '.' | '!' | '?' | '…' => {
+                // Swallow runs ("?!", "...") and the closing quotes/brackets after them.
+                let mut after = i + c.len_utf8();
+                while let Some(&(j, d)) = iter.peek() {
+                    if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
+                        after = j + d.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                ends_sentence(slice, sentence_start, i, c, after).then_some(after)
+            }
+            '\n' => {
+                // A blank line always ends a sentence (headlines, datelines, list items).
+                let rest = &slice[i + 1..];
+                let blank = rest
+                    .find(|ch: char| ch == '\n' || !ch.is_whitespace())
+                    .is_some_and(|k| rest[k..].starts_with('\n'));
+                blank.then_some(i)
+            }
+            _ => None,
+        };
+        if let Some(cut) = cut {
+            push_trimmed(&mut out, slice, start, sentence_start, cut);
+            sentence_start = cut;
+        }
+    }
+    push_trimmed(&mut out, slice, start, sentence_start, slice.len());
+    out
+}
+
+/// Closing quotes and brackets that belong to the sentence they close.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+/// Whether the terminal punctuation `c` at byte `i` (its run ending at `after`) closes the
+/// sentence that began at `sentence_start`.
+fn ends_sentence(slice: &str, sentence_start: usize, i: usize, c: char, after: usize) -> bool {
+    let rest = &slice[after..];
+    let Some(first) = rest.chars().next() else {
+        return true;
+    };
+    if !first.is_whitespace() {
+        // "3.5", "U.S.-led", "yahoo.com": no white space, no boundary.
+        return false;
+    }
+    let next_word = rest.trim_start();
+    let Some(next) = next_word.chars().next() else {
+        return true;
+    };
+    if next.is_lowercase() || matches!(next, ',' | ';' | ':' | ')' | '-' | '–' | '—') {
+        // "'No.' he said", "3 p.m. on Tuesday", "etc., and".
+        return false;
+    }
+    if c != '.' {
+        return true;
+    }
+    let word = word_before(slice, sentence_start, i);
+    let next_is_digit = next.is_ascii_digit();
+    let lower = word.to_ascii_lowercase();
+    if TITLES.contains(&lower.as_str()) {
+        return false;
+    }
+    if NUMBERED.contains(&lower.as_str()) && next_is_digit {
+        // "Oct. 21", "No. 10", "Vol. 3".
+        return false;
+    }
+    let initial = word.len() == 1 && word.chars().all(|ch| ch.is_uppercase());
+    if initial {
+        // "George W. Bush", "J. R. R. Tolkien".
+        return false;
+    }
+    let acronym = word.contains('.');
+    if acronym || AMBIGUOUS.contains(&lower.as_str()) {
+        // "the U.S. Army" vs "in the U.S. The talks...": only a typical opener ends it.
+        return starts_like_a_sentence(next_word);
+    }
+    true
+}
+
+/// The token that ends just before byte `dot` (letters and inner periods, e.g. "U.S", "Gen").
+fn word_before(slice: &str, sentence_start: usize, dot: usize) -> &str {
+    let head = &slice[sentence_start..dot];
+    let begin = head
+        .char_indices()
+        .rev()
+        .find(|&(_, ch)| !(ch.is_alphanumeric() || ch == '.'))
+        .map_or(0, |(k, ch)| k + ch.len_utf8());
+    &head[begin..]
+}
+
+/// Whether `rest` begins with a word that commonly opens a news sentence.
+fn starts_like_a_sentence(rest: &str) -> bool {
+    let word: String = rest
+        .chars()
+        .take_while(|ch| ch.is_alphabetic() || *ch == '\'' || *ch == '’')
+        .collect();
+    if word.is_empty() {
+        // Opening quotes, brackets, numbers: most likely a new sentence.
+        return !rest.starts_with(|ch: char| ch.is_ascii_digit());
+    }
+    OPENERS.contains(&word.as_str())
+}
+
+fn push_trimmed(out: &mut Vec<Range<usize>>, slice: &str, base: usize, from: usize, to: usize) {
+    let piece = &slice[from..to];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push(base + from + lead..base + to - trail);
+    }
+}
+
+/// Abbreviations that never end a sentence: they always precede a name.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "messrs", "dr", "gen", "gens", "sen", "sens", "rep", "reps", "gov", "lt",
+    "col", "maj", "capt", "cmdr", "sgt", "cpl", "pvt", "adm", "brig", "prof", "rev", "hon", "pres",
+    "supt", "insp", "det", "atty", "st", "mt", "ft", "gov", "amb", "fr",
+];
+
+/// Abbreviations that never end a sentence when a number follows.
+const NUMBERED: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "nos", "vol", "art", "sec", "pp", "p", "ch", "fig", "tel", "ext", "approx", "ca",
+];
+
+/// Abbreviations that end a sentence only when a typical sentence opener follows.
+const AMBIGUOUS: &[&str] = &[
+    "inc", "corp", "co", "ltd", "plc", "llc", "jr", "sr", "bros", "etc", "vs", "v", "ave", "blvd",
+    "rd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "dept", "univ", "est", "no",
+];
+
+/// Words that commonly open a news sentence; after an ambiguous abbreviation they signal a
+/// boundary.
+const OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "In",
+    "On",
+    "At",
+    "For",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Some",
+    "Many",
+    "Most",
+    "Meanwhile",
+    "However",
+    "Still",
+    "Also",
+    "Then",
+    "Now",
+    "Last",
+    "Earlier",
+    "Later",
+    "According",
+    "Officials",
+    "Analysts",
+    "Asked",
+    "No",
+    "Not",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Where",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn news_sentences_split_where_a_reader_would() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Talks resume today. Officials expect a deal.",
+                &["Talks resume today.", "Officials expect a deal."],
+            ),
+            (
+                "The U.S. Army moved in. Gen. Smith said so.",
+                &["The U.S. Army moved in.", "Gen. Smith said so."],
+            ),
+            (
+                "Troops left the U.S. The base closed.",
+                &["Troops left the U.S.", "The base closed."],
+            ),
+            (
+                "They met on Oct. 21 in Vienna. Mr. Kerry flew home.",
+                &["They met on Oct. 21 in Vienna.", "Mr. Kerry flew home."],
+            ),
+            (
+                "It starts at 3 p.m. on Tuesday. Nobody came.",
+                &["It starts at 3 p.m. on Tuesday.", "Nobody came."],
+            ),
+            (
+                "He lives at No. 10 Downing St. near the park. Fine.",
+                &["He lives at No. 10 Downing St. near the park.", "Fine."],
+            ),
+            (
+                "George W. Bush spoke. Then he left.",
+                &["George W. Bush spoke.", "Then he left."],
+            ),
+            (
+                "Shares of Acme Inc. rose 3.5 percent. Acme Inc. The firm grew.",
+                &[
+                    "Shares of Acme Inc. rose 3.5 percent.",
+                    "Acme Inc.",
+                    "The firm grew.",
+                ],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(sentences(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "He said \"we will win.\" Nobody agreed.",
+                &["He said \"we will win.\"", "Nobody agreed."],
+            ),
+            (
+                "She said ‘it is over.’ Then silence.",
+                &["She said ‘it is over.’", "Then silence."],
+            ),
+            (
+                "“We are ready,” he said. “Are you?” she asked.",
+                &["“We are ready,” he said.", "“Are you?” she asked."],
+            ),
+            (
+                "'No.' he said. 'Why?' Later it rained.",
+                &["'No.' he said.", "'Why?'", "Later it rained."],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(sentences(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn dashes_and_numbers_do_not_split() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Russia struck late last month -- rejecting the view of U.S.-led forces. Done.",
+                &[
+                    "Russia struck late last month -- rejecting the view of U.S.-led forces.",
+                    "Done.",
+                ],
+            ),
+            (
+                "Growth was 2.5 percent — the best since 2011. Really!",
+                &["Growth was 2.5 percent — the best since 2011.", "Really!"],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(sentences(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn blank_lines_end_headlines_and_datelines() {
+        let text = "Lavrov To Meet Kerry\n\nOctober 21, 2015\n\nRussia says talks resume.";
+        assert_eq!(
+            sentences(text),
+            [
+                "Lavrov To Meet Kerry",
+                "October 21, 2015",
+                "Russia says talks resume."
+            ]
+        );
+    }
+
+    #[test]
+    fn ranges_are_absolute_and_stay_inside_the_paragraph() {
+        let text = "Skip this. First one. Second one! Skip that.";
+        let start = text.find("First").unwrap_or(0);
+        let end = text.find(" Skip that").unwrap_or(text.len());
+        let got: Vec<&str> = split(text, start..end)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(got, ["First one.", "Second one!"]);
+        assert!(split(text, 5..500).iter().all(|r| r.end <= text.len()));
+        assert!(split("", 0..0).is_empty());
+    }
+}
