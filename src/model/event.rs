@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::When;
+use super::{Grading, When};
 
 /// One dated happening, with the actors taking part and the sentences that report it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -34,4 +34,8 @@ pub struct SourceRef {
     /// The time expression that dated the event, as a byte range into the article's text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timex: Option<(usize, usize)>,
+    /// The analyst's Admiralty grading of this report (set by a project, never by extraction);
+    /// absent from the JSON when ungraded, so the extract contract is unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grading: Option<Grading>,
 }

@@ -6,11 +6,13 @@
 mod actor;
 mod article;
 mod event;
+mod grading;
 mod when;
 
 pub use actor::{Actor, ActorKind};
 pub use article::{Article, ArticleFormat};
 pub use event::{Event, SourceRef};
+pub use grading::{Credibility, Grading, GradingParseError, Reliability};
 pub use when::{Modifier, Precision, When};
 
 use serde::{Deserialize, Serialize};
