@@ -1,0 +1,443 @@
+//! Timeline + settings → the lanes to draw, each with its events sorted by time.
+//!
+//! Built once whenever the timeline or the settings change; the per-frame work in
+//! [`super::marks`] only binary-searches these sorted lists.
+
+use std::collections::HashMap;
+
+use crate::model::{ActorKind, Event, Modifier, Precision, Timeline};
+
+use super::filter::EventFilter;
+use super::settings::{Grouping, LaneSort, ViewSettings};
+use super::time::span_of;
+
+/// The lanes of one view.
+#[derive(Clone, Debug, Default)]
+pub struct LaneSet {
+    /// Lanes on the plot, top to bottom.
+    pub lanes: Vec<Lane>,
+    /// Every lane, hidden or empty ones included, in display order: the side panel's list.
+    pub listing: Vec<LaneInfo>,
+    /// First and last x covered by a shown event.
+    pub extent: Option<(f64, f64)>,
+    /// Start x of every shown event, sorted: the overview strip's density.
+    pub starts: Vec<f64>,
+}
+
+/// A lane as the side panel lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LaneInfo {
+    pub key: String,
+    pub label: String,
+    /// 0 for a top-level lane, 1 for a person nested under a country or organisation.
+    pub depth: u8,
+    /// Stable index into the palette.
+    pub colour: usize,
+    /// Events in the lane that pass the filters.
+    pub events: usize,
+    pub hidden: bool,
+}
+
+/// A lane on the plot.
+#[derive(Clone, Debug, Default)]
+pub struct Lane {
+    pub key: String,
+    pub label: String,
+    pub depth: u8,
+    pub colour: usize,
+    /// Sorted by `start`.
+    pub entries: Vec<Entry>,
+    /// The longest `end - start` in the lane, so a window search can start early enough to
+    /// catch a long period that began before the window.
+    pub max_span: f64,
+}
+
+/// One event's place in one lane.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Entry {
+    pub start: f64,
+    pub end: f64,
+    /// Index into `Timeline::events`.
+    pub event: u32,
+    pub style: MarkStyle,
+}
+
+/// How an event's date should look.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MarkStyle {
+    /// Known to lie somewhere in its extent but not exactly when (month only, "late last
+    /// month", approximate): drawn faded with soft ends, never as a precise point.
+    pub uncertain: bool,
+    /// Date inferred from context rather than written: drawn hollow.
+    pub inferred: bool,
+    /// A definite period with a start and an end: drawn as a solid bar.
+    pub period: bool,
+    pub starred: bool,
+}
+
+impl MarkStyle {
+    pub fn of(event: &Event, starred: bool) -> Self {
+        let when = &event.when;
+        let vague_modifier = when.modifier.is_some_and(|m| {
+            !matches!(m, Modifier::Start | Modifier::Mid | Modifier::End)
+                || when.precision > Precision::Day
+        });
+        let coarse = !matches!(
+            when.precision,
+            Precision::Time | Precision::Day | Precision::Range
+        );
+        Self {
+            uncertain: when.approximate || coarse || vague_modifier,
+            inferred: when.inferred,
+            period: when.precision == Precision::Range || (!coarse && !when.is_point()),
+            starred,
+        }
+    }
+}
+
+/// Lane key for events that name no actor (or no article).
+pub const NO_ACTOR_KEY: &str = "none";
+
+/// Builds the lanes for `settings`.
+pub fn build(timeline: &Timeline, settings: &ViewSettings) -> LaneSet {
+    let filter = EventFilter::new(settings);
+    let actor_index: HashMap<&str, usize> = timeline
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut builder = Builder::new(timeline, settings.grouping, &actor_index);
+    let mut starts = Vec::new();
+    let mut extent: Option<(f64, f64)> = None;
+    let mut keys = Vec::new();
+    for (index, event) in timeline.events.iter().enumerate() {
+        let (start, end) = span_of(event.when.start, event.when.end);
+        if !filter.passes(timeline, event, start, end) {
+            continue;
+        }
+        let Ok(event_index) = u32::try_from(index) else {
+            break;
+        };
+        let style = MarkStyle::of(event, settings.starred.contains(&event.id));
+        let entry = Entry {
+            start,
+            end,
+            event: event_index,
+            style,
+        };
+        keys.clear();
+        builder.keys_of(event, &mut keys);
+        for &lane in &keys {
+            builder.push(lane, entry);
+        }
+        starts.push(start);
+        extent = Some(extent.map_or((start, end), |(a, b)| (a.min(start), b.max(end))));
+    }
+    starts.sort_by(f64::total_cmp);
+    let (lanes, listing) = builder.finish(settings);
+    LaneSet {
+        lanes,
+        listing,
+        extent,
+        starts,
+    }
+}
+
+/// A lane under construction.
+struct Draft {
+    key: String,
+    label: String,
+    colour: usize,
+    /// The lane this one nests under (affiliation grouping).
+    parent: Option<usize>,
+    entries: Vec<Entry>,
+}
+
+struct Builder<'a> {
+    timeline: &'a Timeline,
+    grouping: Grouping,
+    actor_index: &'a HashMap<&'a str, usize>,
+    drafts: Vec<Draft>,
+    by_key: HashMap<String, usize>,
+    /// Draft index of each actor's lane, by actor index.
+    actor_lane: Vec<usize>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(
+        timeline: &'a Timeline,
+        grouping: Grouping,
+        actor_index: &'a HashMap<&'a str, usize>,
+    ) -> Self {
+        let mut builder = Self {
+            timeline,
+            grouping,
+            actor_index,
+            drafts: Vec::new(),
+            by_key: HashMap::new(),
+            actor_lane: Vec::new(),
+        };
+        match grouping {
+            Grouping::Actor | Grouping::Affiliation => {
+                for (i, actor) in timeline.actors.iter().enumerate() {
+                    let lane = builder.lane(&format!("actor:{}", actor.id), &actor.name, i);
+                    builder.actor_lane.push(lane);
+                }
+                if grouping == Grouping::Affiliation {
+                    for (i, _) in timeline.actors.iter().enumerate() {
+                        let root = builder.affiliation_root(i);
+                        if root != i {
+                            let (lane, parent) = (builder.actor_lane[i], builder.actor_lane[root]);
+                            builder.drafts[lane].parent = Some(parent);
+                        }
+                    }
+                }
+            }
+            Grouping::Article => {
+                for (i, article) in timeline.articles.iter().enumerate() {
+                    let label = if article.title.trim().is_empty() {
+                        article.id.as_str()
+                    } else {
+                        article.title.as_str()
+                    };
+                    builder.lane(&format!("article:{}", article.id), label, i);
+                }
+            }
+            Grouping::Kind => {}
+        }
+        builder
+    }
+
+    /// The top of `actor`'s affiliation chain (itself when unaffiliated), cycles ignored.
+    fn affiliation_root(&self, actor: usize) -> usize {
+        let mut current = actor;
+        for _ in 0..8 {
+            let next = self.timeline.actors[current]
+                .affiliation
+                .as_deref()
+                .and_then(|id| self.actor_index.get(id).copied());
+            match next {
+                Some(next) if next != actor && next != current => current = next,
+                _ => break,
+            }
+        }
+        current
+    }
+
+    fn lane(&mut self, key: &str, label: &str, colour: usize) -> usize {
+        if let Some(&i) = self.by_key.get(key) {
+            return i;
+        }
+        self.drafts.push(Draft {
+            key: key.to_string(),
+            label: label.to_string(),
+            colour,
+            parent: None,
+            entries: Vec::new(),
+        });
+        self.by_key.insert(key.to_string(), self.drafts.len() - 1);
+        self.drafts.len() - 1
+    }
+
+    fn no_actor_lane(&mut self) -> usize {
+        let label = match self.grouping {
+            Grouping::Article => "(no source)",
+            _ => "(no actor)",
+        };
+        self.lane(NO_ACTOR_KEY, label, usize::MAX / 2)
+    }
+
+    /// The lanes `event` appears in, each once.
+    fn keys_of(&mut self, event: &Event, out: &mut Vec<usize>) {
+        match self.grouping {
+            Grouping::Actor | Grouping::Affiliation => {
+                for id in &event.actors {
+                    let lane = match self.actor_index.get(id.as_str()) {
+                        Some(&i) => self.actor_lane[i],
+                        None => self.lane(&format!("actor:{id}"), id, hash_colour(id)),
+                    };
+                    out.push(lane);
+                }
+            }
+            Grouping::Article => {
+                for source in &event.sources {
+                    let lane = match self.by_key.get(&format!("article:{}", source.article)) {
+                        Some(&i) => i,
+                        None => self.lane(
+                            &format!("article:{}", source.article),
+                            &source.article,
+                            hash_colour(&source.article),
+                        ),
+                    };
+                    out.push(lane);
+                }
+            }
+            Grouping::Kind => {
+                for id in &event.actors {
+                    let kind = self
+                        .actor_index
+                        .get(id.as_str())
+                        .map(|&i| self.timeline.actors[i].kind);
+                    let (key, label, colour) = match kind {
+                        Some(ActorKind::Person) => ("kind:person", "People", 0),
+                        Some(ActorKind::Country) => ("kind:country", "Countries", 1),
+                        Some(ActorKind::Organisation) => ("kind:organisation", "Organisations", 2),
+                        Some(ActorKind::Group) => ("kind:group", "Groups", 3),
+                        None => ("kind:other", "Other", 4),
+                    };
+                    out.push(self.lane(key, label, colour));
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        if out.is_empty() {
+            out.push(self.no_actor_lane());
+        }
+    }
+
+    fn push(&mut self, lane: usize, entry: Entry) {
+        self.drafts[lane].entries.push(entry);
+    }
+
+    /// Orders groups and lanes, drops hidden and empty ones from the plot.
+    fn finish(mut self, settings: &ViewSettings) -> (Vec<Lane>, Vec<LaneInfo>) {
+        for draft in &mut self.drafts {
+            draft
+                .entries
+                .sort_by(|a, b| a.start.total_cmp(&b.start).then(a.event.cmp(&b.event)));
+        }
+        let drafts = &self.drafts;
+        let first = |i: usize| drafts[i].entries.first().map_or(f64::INFINITY, |e| e.start);
+        let count = |i: usize| drafts[i].entries.len();
+        // Each unit is a head lane followed by the lanes nested under it.
+        let mut units: Vec<Vec<usize>> = Vec::new();
+        let mut unit_of_head: HashMap<usize, usize> = HashMap::new();
+        for i in 0..drafts.len() {
+            let head = drafts[i].parent.unwrap_or(i);
+            let unit = *unit_of_head.entry(head).or_insert_with(|| {
+                units.push(vec![head]);
+                units.len() - 1
+            });
+            if head != i {
+                units[unit].push(i);
+            }
+        }
+        let order_key = |members: &[usize]| -> (f64, f64, String) {
+            let by_first = members
+                .iter()
+                .map(|&i| first(i))
+                .fold(f64::INFINITY, f64::min);
+            let by_count = members.iter().map(|&i| count(i)).sum::<usize>() as f64;
+            let name = drafts[members[0]].label.to_lowercase();
+            match settings.sort {
+                LaneSort::FirstAppearance => (by_first, -by_count, name),
+                LaneSort::EventCount => (-by_count, by_first, name),
+                LaneSort::Name => (0.0, 0.0, name),
+            }
+        };
+        let manual = |i: usize| {
+            settings
+                .lane_order
+                .iter()
+                .position(|k| k == &drafts[i].key)
+                .unwrap_or(usize::MAX)
+        };
+        for unit in &mut units {
+            let (head, members) = unit.split_at_mut(1);
+            let _ = head;
+            members.sort_by(|&a, &b| {
+                manual(a).cmp(&manual(b)).then_with(|| {
+                    order_key(&[a])
+                        .partial_cmp(&order_key(&[b]))
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                })
+            });
+        }
+        units.sort_by(|a, b| {
+            manual(a[0]).cmp(&manual(b[0])).then_with(|| {
+                order_key(a)
+                    .partial_cmp(&order_key(b))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
+        });
+        let mut lanes = Vec::new();
+        let mut listing = Vec::new();
+        for unit in units {
+            let head_hidden = settings.hidden_lanes.contains(&drafts[unit[0]].key);
+            let unit_events: usize = unit.iter().map(|&i| count(i)).sum();
+            for (position, &i) in unit.iter().enumerate() {
+                let draft = &drafts[i];
+                let depth = u8::from(position > 0);
+                let hidden = settings.hidden_lanes.contains(&draft.key) || head_hidden;
+                listing.push(LaneInfo {
+                    key: draft.key.clone(),
+                    label: draft.label.clone(),
+                    depth,
+                    colour: draft.colour,
+                    events: draft.entries.len(),
+                    hidden,
+                });
+                // A group's head stays as a header while any member has events.
+                let has_events = if position == 0 {
+                    unit_events > 0
+                } else {
+                    count(i) > 0
+                };
+                if hidden || !has_events {
+                    continue;
+                }
+                lanes.push(Lane {
+                    key: draft.key.clone(),
+                    label: draft.label.clone(),
+                    depth,
+                    colour: draft.colour,
+                    max_span: draft
+                        .entries
+                        .iter()
+                        .map(|e| e.end - e.start)
+                        .fold(0.0, f64::max),
+                    entries: draft.entries.clone(),
+                });
+            }
+        }
+        (lanes, listing)
+    }
+}
+
+/// A palette index for a lane with no actor or article record, stable across runs.
+fn hash_colour(text: &str) -> usize {
+    text.bytes()
+        .fold(5381usize, |h, b| h.wrapping_mul(33) ^ usize::from(b))
+        % 97
+}
+
+/// The manual lane order after moving `key` by `delta` places among the top-level lanes.
+pub fn moved(listing: &[LaneInfo], key: &str, delta: isize) -> Vec<String> {
+    let tops: Vec<&LaneInfo> = listing.iter().filter(|l| l.depth == 0).collect();
+    let nested_parent = listing.iter().position(|l| l.key == key).and_then(|i| {
+        (listing[i].depth > 0).then(|| listing[..i].iter().rposition(|l| l.depth == 0))?
+    });
+    let mut order: Vec<String> = match nested_parent {
+        // Moving a nested lane reorders it among its siblings only.
+        Some(parent) => listing[parent + 1..]
+            .iter()
+            .take_while(|l| l.depth > 0)
+            .map(|l| l.key.clone())
+            .collect(),
+        None => tops.iter().map(|l| l.key.clone()).collect(),
+    };
+    if let Some(from) = order.iter().position(|k| k == key) {
+        let to = (from as isize + delta).clamp(0, order.len() as isize - 1) as usize;
+        let item = order.remove(from);
+        order.insert(to, item);
+    }
+    if nested_parent.is_some() {
+        // Keep the top-level order as shown, then the siblings' new order.
+        let mut all: Vec<String> = tops.iter().map(|l| l.key.clone()).collect();
+        all.extend(order);
+        return all;
+    }
+    order
+}

@@ -1,0 +1,263 @@
+//! Lanes + the visible window → the marks to draw this frame.
+//!
+//! Each lane's entries are sorted by start, so the window is found by binary search. A lane with
+//! more entries in view than it has pixels to show them is aggregated: one density mark per few
+//! pixels, each counted with two more binary searches, so the cost follows the plot's width and
+//! not the number of events.
+
+use super::lanes::{Entry, Lane, LaneSet, MarkStyle};
+
+/// The part of the axis on screen.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Window {
+    pub x_min: f64,
+    pub x_max: f64,
+    /// Width of the plot in points.
+    pub width_px: f32,
+}
+
+impl Window {
+    /// A usable window even from a degenerate one (zero or negative width, NaN).
+    pub fn sanitised(self) -> Self {
+        let (mut a, mut b) = (self.x_min, self.x_max);
+        if !a.is_finite() || !b.is_finite() {
+            (a, b) = (0.0, 1.0);
+        }
+        if b < a {
+            std::mem::swap(&mut a, &mut b);
+        }
+        if b - a < MIN_SPAN_DAYS {
+            let mid = (a + b) / 2.0;
+            (a, b) = (mid - MIN_SPAN_DAYS / 2.0, mid + MIN_SPAN_DAYS / 2.0);
+        }
+        Self {
+            x_min: a,
+            x_max: b,
+            width_px: if self.width_px.is_finite() {
+                self.width_px.max(1.0)
+            } else {
+                1.0
+            },
+        }
+    }
+
+    /// Points from the left edge of the plot to `x`.
+    pub fn px_from_x(&self, x: f64) -> f32 {
+        ((x - self.x_min) / (self.x_max - self.x_min) * f64::from(self.width_px)) as f32
+    }
+
+    pub fn x_from_px(&self, px: f32) -> f64 {
+        self.x_min + f64::from(px) / f64::from(self.width_px) * (self.x_max - self.x_min)
+    }
+
+    pub fn days_per_px(&self) -> f64 {
+        (self.x_max - self.x_min) / f64::from(self.width_px)
+    }
+}
+
+/// The narrowest window: ten minutes.
+pub const MIN_SPAN_DAYS: f64 = 10.0 / 1440.0;
+
+/// Points closer than this are drawn as one mark with a count badge.
+pub const CLUSTER_PX: f32 = 11.0;
+/// Width of one density bucket.
+pub const BUCKET_PX: f32 = 6.0;
+/// Bars never get narrower than this, so a month seen from a decade away is still visible.
+pub const MIN_BAR_PX: f32 = 6.0;
+/// Periods overlapping in one lane stack into at most this many rows.
+pub const MAX_ROWS: u8 = 3;
+
+/// What one mark stands for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum MarkKind {
+    /// One dated event.
+    Point,
+    /// One event over a period (definite or uncertain).
+    Bar,
+    /// Several events too close to tell apart; drawn with a count badge.
+    Cluster,
+    /// Many events in a few pixels of a dense lane; drawn as a density tick with a count.
+    Density,
+}
+
+/// One thing to draw in one lane.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Mark {
+    /// Index into `LaneSet::lanes`.
+    pub lane: usize,
+    pub kind: MarkKind,
+    /// Left and right edge in points from the plot's left (equal for a point).
+    pub px0: f32,
+    pub px1: f32,
+    /// Stacking row within the lane for overlapping periods (0 = centre).
+    pub row: u8,
+    /// The event shown (the first one for a cluster or density mark).
+    pub event: u32,
+    pub count: u32,
+    pub style: MarkStyle,
+}
+
+impl Mark {
+    pub fn centre_px(&self) -> f32 {
+        (self.px0 + self.px1) / 2.0
+    }
+}
+
+/// A thin vertical line joining the marks of one event that names several actors.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Connector {
+    pub px: f32,
+    pub lane_top: usize,
+    pub lane_bottom: usize,
+}
+
+/// Everything to draw in the window.
+#[derive(Clone, Debug, Default)]
+pub struct FrameMarks {
+    /// Grouped by lane, in lane order, then by x.
+    pub marks: Vec<Mark>,
+    pub connectors: Vec<Connector>,
+    /// Lanes drawn as density rather than individual marks.
+    pub dense_lanes: usize,
+}
+
+/// The marks for `lanes[first_lane..last_lane]` in `window`.
+pub fn visible_marks(
+    lanes: &LaneSet,
+    window: Window,
+    lane_range: std::ops::Range<usize>,
+) -> FrameMarks {
+    let window = window.sanitised();
+    let mut out = FrameMarks::default();
+    let end = lane_range.end.min(lanes.lanes.len());
+    for lane_index in lane_range.start.min(end)..end {
+        let lane = &lanes.lanes[lane_index];
+        let first = lane
+            .entries
+            .partition_point(|e| e.start < window.x_min - lane.max_span);
+        let last = lane.entries.partition_point(|e| e.start <= window.x_max);
+        let candidates = &lane.entries[first..last];
+        let capacity = (window.width_px / BUCKET_PX).max(1.0) as usize;
+        if candidates.len() > capacity * 2 {
+            out.dense_lanes += 1;
+            density_marks(lane_index, lane, window, &mut out.marks);
+        } else {
+            sparse_marks(lane_index, candidates, window, &mut out.marks);
+        }
+    }
+    out.connectors = connectors(&out.marks);
+    out
+}
+
+fn sparse_marks(lane: usize, entries: &[Entry], window: Window, out: &mut Vec<Mark>) {
+    let mut row_ends = [f32::NEG_INFINITY; MAX_ROWS as usize];
+    let mut cluster: Option<Mark> = None;
+    let first_mark = out.len();
+    for entry in entries.iter().filter(|e| e.end > window.x_min) {
+        let px0 = window.px_from_x(entry.start);
+        let px1 = window.px_from_x(entry.end);
+        let as_point = !entry.style.uncertain && !entry.style.period;
+        if as_point {
+            let px = (px0 + px1) / 2.0;
+            match &mut cluster {
+                Some(c) if px - c.px0 < CLUSTER_PX => {
+                    c.kind = MarkKind::Cluster;
+                    c.count += 1;
+                    c.px1 = px;
+                    c.style.starred |= entry.style.starred;
+                }
+                _ => {
+                    out.extend(cluster.take());
+                    cluster = Some(Mark {
+                        lane,
+                        kind: MarkKind::Point,
+                        px0: px,
+                        px1: px,
+                        row: 0,
+                        event: entry.event,
+                        count: 1,
+                        style: entry.style,
+                    });
+                }
+            }
+        } else {
+            let (px0, px1) = widen(px0, px1);
+            let row = row_ends
+                .iter()
+                .position(|&end| end + 2.0 < px0)
+                .unwrap_or_else(|| {
+                    row_ends
+                        .iter()
+                        .enumerate()
+                        .min_by(|a, b| a.1.total_cmp(b.1))
+                        .map_or(0, |(i, _)| i)
+                });
+            row_ends[row] = px1;
+            out.push(Mark {
+                lane,
+                kind: MarkKind::Bar,
+                px0,
+                px1,
+                row: row as u8,
+                event: entry.event,
+                count: 1,
+                style: entry.style,
+            });
+        }
+    }
+    out.extend(cluster);
+    out[first_mark..].sort_by(|a, b| a.px0.total_cmp(&b.px0));
+}
+
+fn widen(px0: f32, px1: f32) -> (f32, f32) {
+    if px1 - px0 >= MIN_BAR_PX {
+        return (px0, px1);
+    }
+    let mid = (px0 + px1) / 2.0;
+    (mid - MIN_BAR_PX / 2.0, mid + MIN_BAR_PX / 2.0)
+}
+
+fn density_marks(lane_index: usize, lane: &Lane, window: Window, out: &mut Vec<Mark>) {
+    let entries = &lane.entries;
+    let buckets = (window.width_px / BUCKET_PX).ceil() as usize;
+    let mut lo = entries.partition_point(|e| e.start < window.x_min);
+    for bucket in 0..buckets {
+        let px0 = bucket as f32 * BUCKET_PX;
+        let x1 = window.x_from_px(px0 + BUCKET_PX);
+        let hi = lo + entries[lo..].partition_point(|e| e.start < x1);
+        if hi > lo {
+            out.push(Mark {
+                lane: lane_index,
+                kind: MarkKind::Density,
+                px0,
+                px1: px0 + BUCKET_PX,
+                row: 0,
+                event: entries[lo].event,
+                count: u32::try_from(hi - lo).unwrap_or(u32::MAX),
+                style: MarkStyle::default(),
+            });
+        }
+        lo = hi;
+    }
+}
+
+/// One connector per event drawn in more than one lane.
+fn connectors(marks: &[Mark]) -> Vec<Connector> {
+    let mut singles: Vec<(u32, usize, f32)> = marks
+        .iter()
+        .filter(|m| m.count == 1)
+        .map(|m| (m.event, m.lane, m.centre_px()))
+        .collect();
+    singles.sort_unstable_by_key(|&(event, lane, _)| (event, lane));
+    singles
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|group| group.len() > 1)
+        .filter_map(|group| {
+            Some(Connector {
+                px: group.first()?.2,
+                lane_top: group.first()?.1,
+                lane_bottom: group.last()?.1,
+            })
+        })
+        .collect()
+}
