@@ -1,10 +1,35 @@
 //! Bytes on disk → [`Article`]s: format detection, decoding, HTML to text, boilerplate,
 //! title and dateline. Hand-kept CSV event lists become [`HandEvent`]s, not articles to extract.
+//!
+//! Offsets: for text and Markdown files `Article.text` is the decoded file (a UTF-8 byte-order
+//! mark dropped, Windows-1252 and UTF-16 re-encoded as UTF-8), so offsets are into that text;
+//! for HTML it is the visible text ingest derives; for JSON the `text` field.
+
+mod boilerplate;
+mod csv_events;
+mod dateline;
+mod decode;
+mod detect;
+mod folder;
+mod html;
+mod html_tokens;
+mod json;
+mod layout;
+mod markdown;
+mod read;
+mod samples;
+mod source;
+mod text;
+
+pub use samples::bundled_samples;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Article, When};
+
+use detect::Format;
+use source::Source;
 
 /// Files larger than this are refused unless the caller raises the limit.
 pub const DEFAULT_MAX_BYTES: u64 = 25 * 1024 * 1024;
@@ -30,6 +55,9 @@ pub struct Loaded {
     pub articles: Vec<Article>,
     /// Events an analyst kept by hand (CSV); they skip extraction.
     pub hand_events: Vec<HandEvent>,
+    /// Things read only in part, one line each naming the file (e.g. CSV rows whose date could
+    /// not be read); the rest of the file loaded.
+    pub warnings: Vec<String>,
 }
 
 /// One row of a hand-kept event list.
@@ -80,34 +108,52 @@ impl IngestError {
 }
 
 /// Reads every path (folders recursively, by extension). Good files load even when others fail;
-/// each failure is returned with its file's name.
+/// each failure is returned with its file's name. Files load in parallel; the output follows the
+/// order of `paths`, each folder's files sorted by path, and ids are unique ("~2" on repeats).
 pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> (Loaded, Vec<IngestError>) {
-    let _ = (paths, options);
-    unimplemented!("ingest helper")
+    folder::load_paths(paths, options)
 }
 
 /// Reads one file.
 pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Loaded, IngestError> {
-    let _ = (path, options);
-    unimplemented!("ingest helper")
+    let bytes = read_limited(path, options)?;
+    parse_bytes(path, &bytes)
 }
 
 /// Parses bytes that came from `name` (a path or "-" for stdin); the format is chosen from the
 /// name's extension and the content.
 pub fn parse_bytes(name: &Path, bytes: &[u8]) -> Result<Loaded, IngestError> {
-    let _ = (name, bytes);
-    unimplemented!("ingest helper")
+    let text = decode(name, bytes)?;
+    if text.trim().is_empty() {
+        return Err(IngestError::Empty {
+            path: name.to_path_buf(),
+        });
+    }
+    let source = Source::new(name);
+    let mut loaded = Loaded::default();
+    match detect::detect(name, &text) {
+        Format::Text => loaded.articles.push(text::read_text(&source, text)),
+        Format::Markdown => loaded.articles.push(markdown::read_markdown(&source, text)),
+        Format::Html => loaded.articles.push(html::read_html(&source, &text)),
+        Format::Json => loaded.articles = json::read_json(&source, &text)?,
+        Format::Csv => {
+            let csv = csv_events::read_csv(&source, text)?;
+            loaded.articles.push(csv.article);
+            loaded.hand_events = csv.events;
+            loaded.warnings.extend(csv.warning);
+        }
+    }
+    Ok(loaded)
 }
 
 /// Decodes a file's bytes to UTF-8 text (BOM-sniffed UTF-8/UTF-16, else UTF-8, else
 /// Windows-1252) without any other change, for tools that report offsets into the file.
+/// Empty and binary files are refused.
 pub fn decode(name: &Path, bytes: &[u8]) -> Result<String, IngestError> {
-    let _ = (name, bytes);
-    unimplemented!("ingest helper")
+    decode::decode_text(name, bytes)
 }
 
 /// Reads a file's bytes, refusing directories, unreadable files and files over the size limit.
 pub fn read_limited(path: &Path, options: &LoadOptions) -> Result<Vec<u8>, IngestError> {
-    let _ = (path, options);
-    unimplemented!("ingest helper")
+    read::read_limited(path, options)
 }

@@ -1,0 +1,295 @@
+//! What a line is, judged by its shape alone: site furniture (banners, promotions, placeholders,
+//! credits, copyright and mailing-list footers), bylines, and lines that read as prose.
+//!
+//! These are general shapes (keywords at the start, all-caps calls to action, brackets, length
+//! and casing), not any one site's strings; where a line sits is judged in `layout`.
+
+/// Lines longer than this (in words) are body text even if they contain a furniture keyword.
+const MAX_FURNITURE_WORDS: usize = 40;
+
+/// Openings that mark credits, links and site furniture ("Source:", "With reporting by").
+const FURNITURE_OPENINGS: &[&str] = &[
+    "copyright",
+    "©",
+    "(c) ",
+    "all rights reserved",
+    "source:",
+    "sources:",
+    "with reporting by",
+    "reporting by",
+    "additional reporting",
+    "editing by",
+    "edited by",
+    "writing by",
+    "compiled by",
+    "read more",
+    "read also",
+    "related:",
+    "related articles",
+    "related stories",
+    "see also",
+    "tags:",
+    "filed under",
+    "follow us",
+    "follow @",
+    "click here",
+    "photo:",
+    "photograph:",
+    "image:",
+    "credit:",
+    "watch:",
+    "video:",
+    "listen:",
+    "join the",
+    "join our",
+    "download the",
+    "home |",
+    "home >",
+    "(reporting by",
+    "(editing by",
+];
+
+/// Openings of short furniture lines ("Advertisement", "Most read"); a longer line starting so
+/// may be prose ("Registered voters...", "Comments by the minister...").
+const SHORT_FURNITURE_OPENINGS: &[&str] = &[
+    "subscribe",
+    "advertisement",
+    "sponsored",
+    "comments",
+    "login",
+    "register",
+    "trending",
+    "recommended",
+    "most read",
+    "top stories",
+    "more from",
+    "log in",
+    "sign up",
+    "share this",
+    "share on",
+    "print this",
+    "email this",
+    "back to top",
+    "skip to",
+    "you are here",
+    "get the app",
+    "leave a comment",
+];
+
+/// Phrases that mark furniture wherever they appear in a short line.
+const FURNITURE_PHRASES: &[&str] = &[
+    "all rights reserved",
+    "reprinted with",
+    "mailing list",
+    "newsletter",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "cookie",
+    "unsubscribe",
+    "follow us on",
+    "like us on",
+    "click here",
+    "sign up for",
+    "subscribe to",
+    "this article was",
+    "originally published",
+    "contact us",
+    "advertise with",
+];
+
+/// All-caps calls to action that end a promotion line ("... - JOIN NOW").
+const CALLS_TO_ACTION: &[&str] = &[
+    "JOIN NOW",
+    "SIGN UP",
+    "SUBSCRIBE",
+    "SUBSCRIBE NOW",
+    "LEARN MORE",
+    "CLICK HERE",
+    "READ MORE",
+    "APPLY NOW",
+    "REGISTER",
+    "REGISTER NOW",
+    "DONATE",
+    "BUY NOW",
+    "FIND OUT MORE",
+    "GET STARTED",
+];
+
+/// Whether a line is site furniture whatever its position.
+pub(crate) fn is_furniture(line: &str) -> bool {
+    let line = strip_markup(line.trim());
+    if line.is_empty() {
+        return true;
+    }
+    if is_placeholder(line) || is_separator(line) || is_link_only(line) {
+        return true;
+    }
+    if word_count(line) > MAX_FURNITURE_WORDS {
+        return false;
+    }
+    if ends_with_call_to_action(line) {
+        return true;
+    }
+    let lower = line.to_lowercase();
+    if FURNITURE_OPENINGS.iter().any(|o| opens_with(&lower, o)) {
+        return true;
+    }
+    if word_count(line) <= 6
+        && SHORT_FURNITURE_OPENINGS
+            .iter()
+            .any(|o| opens_with(&lower, o))
+    {
+        return true;
+    }
+    // A short line carrying a furniture phrase; long ones may be prose that mentions it.
+    word_count(line) <= 25 && FURNITURE_PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// Whether a line reads as prose: several words, mostly lower-case, ending like a sentence.
+pub(crate) fn is_prose(line: &str) -> bool {
+    let line = strip_markup(line.trim());
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() >= 30 {
+        return true;
+    }
+    if words.len() < 4 {
+        return false;
+    }
+    let ends_like_sentence = line
+        .trim_end_matches(['"', '\'', '’', '”', ')', '*', '_'])
+        .ends_with(['.', '?', '!', ':'])
+        || line.ends_with(['"', '”', '’']);
+    let lower_words = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    ends_like_sentence && lower_words * 3 >= words.len()
+}
+
+/// "By Jane Roe", "By JANE ROE and John Doe, Reuters".
+pub(crate) fn is_byline(line: &str) -> bool {
+    let line = strip_markup(line.trim());
+    let Some(rest) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))
+        .or_else(|| line.strip_prefix("by "))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 12
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| !c.is_lowercase())
+                || ["and", "in", "at", "of", "de", "van", "von", "al"]
+                    .contains(&w.trim_end_matches(','))
+        })
+}
+
+/// Markdown emphasis and list markers around a line ("**By Jane Roe**", "_Oct 21, 2015_").
+pub(crate) fn strip_markup(line: &str) -> &str {
+    line.trim_matches(|c: char| c == '*' || c == '_' || c == '>' || c.is_whitespace())
+}
+
+pub(crate) fn word_count(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// Whether `line` starts with the word(s) `opening`, not merely with its letters.
+fn opens_with(line: &str, opening: &str) -> bool {
+    line.strip_prefix(opening).is_some_and(|rest| {
+        opening.ends_with(|c: char| !c.is_alphanumeric())
+            || rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// "[ site banner ]", "<ad>", "{{ placeholder }}".
+fn is_placeholder(line: &str) -> bool {
+    let pairs = [('[', ']'), ('<', '>'), ('{', '}')];
+    pairs
+        .iter()
+        .any(|&(open, close)| line.starts_with(open) && line.ends_with(close))
+}
+
+/// "* * *", "----", "|": lines without a single word.
+fn is_separator(line: &str) -> bool {
+    !line.chars().any(char::is_alphanumeric)
+}
+
+/// A bare URL or e-mail address.
+fn is_link_only(line: &str) -> bool {
+    !line.contains(' ')
+        && (line.starts_with("http://")
+            || line.starts_with("https://")
+            || line.starts_with("www.")
+            || (line.contains('@') && line.contains('.')))
+}
+
+fn ends_with_call_to_action(line: &str) -> bool {
+    let trimmed = line.trim_end_matches(['!', '.', ' ', '»', '>']);
+    CALLS_TO_ACTION.iter().any(|cta| {
+        trimmed.ends_with(cta)
+            && trimmed[..trimmed.len() - cta.len()]
+                .chars()
+                .last()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_furniture_is_recognised_by_shape() {
+        for line in [
+            "The Largest Network for Widget Careers - JOIN NOW",
+            "[ partner banner ]",
+            "Source: world/some-story/12345.html",
+            "With reporting by AP and AFP",
+            "Copyright (c) 2015. Example Media, Inc. Reprinted with permission.",
+            "© 2015 Example News. All rights reserved.",
+            "Join the mailing list",
+            "Sign up for our daily newsletter",
+            "* * *",
+            "https://example.org/story",
+            "Advertisement",
+            "Most read",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn news_prose_is_not_furniture() {
+        for line in [
+            "Russia says its foreign minister will meet his U.S. counterpart in Vienna on Friday.",
+            "Lavrov To Meet Kerry On Syria After Assad's Moscow Visit",
+            "The opposition said it would join the talks only if the bombing stopped.",
+            "Registered voters stayed away from the polls in large numbers.",
+            "Comments by the minister angered officials in Ankara.",
+        ] {
+            assert!(!is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn prose_differs_from_headlines_and_labels() {
+        assert!(is_prose(
+            "He said Assad informed Putin about the plans of Syrian government forces."
+        ));
+        assert!(!is_prose(
+            "Lavrov To Meet Kerry On Syria After Assad's Moscow Visit"
+        ));
+        assert!(!is_prose("Weapons of Mass Destruction (WMD)"));
+        assert!(!is_prose("Will Russia Stay In Syria?"));
+    }
+
+    #[test]
+    fn bylines_are_names_after_by() {
+        assert!(is_byline("By Jane Roe and John Doe"));
+        assert!(is_byline("**By Jane Roe**"));
+        assert!(!is_byline("By the end of the week the talks had stalled."));
+    }
+}

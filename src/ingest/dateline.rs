@@ -1,0 +1,324 @@
+//! Dates as news pages print them: header lines ("October 21, 2015", "Wednesday 21 October 2015",
+//! "2015-10-21"), wire datelines ("MOSCOW, Oct 21 (Reuters) -") and metadata values (RFC 3339).
+//!
+//! A dateline without a year takes one only from a full date near it (in the text or in the file
+//! name); when none is near, the year stays unknown rather than guessed.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+
+/// How far (days) a full date may lie from a year-less dateline and still lend it its year.
+const YEAR_WINDOW_DAYS: i64 = 45;
+
+/// A date as written: the year may be missing ("Oct 21").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct WrittenDate {
+    pub year: Option<i32>,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl WrittenDate {
+    /// The calendar date, when the year was written.
+    pub fn full(self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year?, self.month, self.day)
+    }
+
+    /// The calendar date, borrowing the year from nearby full dates when it was not written.
+    pub fn resolve(self, nearby: &[NaiveDate]) -> Option<NaiveDate> {
+        self.full().or_else(|| {
+            let year = infer_year(self.month, self.day, nearby)?;
+            NaiveDate::from_ymd_opt(year, self.month, self.day)
+        })
+    }
+}
+
+/// A wire-service dateline opening a paragraph ("MOSCOW, Oct 21 (Reuters) - ").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct WireDateline {
+    /// Bytes the dateline takes at the start of the paragraph, trailing dash and space included.
+    pub len: usize,
+    pub date: Option<WrittenDate>,
+}
+
+const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|Sept|SEPT|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|OCT|NOV|DEC";
+const WEEKDAYS: &str = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.?,?\\s+";
+
+/// Month-day-year, day-month-year and ISO dates; the year is optional in the first two.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"\b(?:{WEEKDAYS})?(?:(?P<m1>{MONTHS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTHS})\b\.?(?:,?\s+(?P<y2>\d{{4}})\b)?|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})\b)"
+    );
+    Regex::new(&pattern).expect("the date pattern is a constant")
+});
+
+static WIRE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"^(?P<place>[A-Z][A-Z'’.\-]{{2,}}(?:\s+[A-Z][A-Z'’.\-]+){{0,3}}(?:,\s*[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){{0,2}})?)(?:,\s*(?P<date>(?:{MONTHS})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?))?\s*(?P<agency>\([^()\n]{{2,30}}\))?\s*(?:--|[-–—:])\s+"
+    );
+    Regex::new(&pattern).expect("the wire dateline pattern is a constant")
+});
+
+static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?|\b(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|MSK|ET)\b")
+        .expect("the time pattern is a constant")
+});
+
+/// Every date written in `text`, with its byte range.
+pub(crate) fn find_dates(text: &str) -> Vec<(Range<usize>, WrittenDate)> {
+    DATE.captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let (month, day, year) = if let Some(m) = c.name("m1") {
+                (month_number(m.as_str())?, c.name("d1")?, c.name("y1"))
+            } else if let Some(m) = c.name("m2") {
+                (month_number(m.as_str())?, c.name("d2")?, c.name("y2"))
+            } else {
+                let month: u32 = c.name("m3")?.as_str().parse().ok()?;
+                (month, c.name("d3")?, c.name("y3"))
+            };
+            let day: u32 = day.as_str().parse().ok()?;
+            let year: Option<i32> = match year {
+                Some(y) => Some(y.as_str().parse().ok()?),
+                None => None,
+            };
+            // 2000 is a leap year, so 29 February passes when the year is unknown.
+            NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day)?;
+            Some((whole.range(), WrittenDate { year, month, day }))
+        })
+        .collect()
+}
+
+/// The date of a line that holds little else ("October 21, 2015", "Published: Wed 21 Oct 2015
+/// 10:35 GMT", "By Jane Roe | Oct. 21, 2015"): such a line is a dateline, not body text.
+pub(crate) fn date_only_line(line: &str) -> Option<WrittenDate> {
+    let line = line.trim();
+    if line.len() > 100 || (line.ends_with(['.', '?', '!']) && !ends_with_abbreviation(line)) {
+        return None;
+    }
+    let dates = find_dates(line);
+    let (range, date) = dates.first()?.clone();
+    let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
+    let rest = TIME_OF_DAY.replace_all(&rest, " ");
+    let words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count();
+    (words <= 6).then_some(date)
+}
+
+/// The wire dateline opening `paragraph`, if it has one.
+pub(crate) fn wire_dateline(paragraph: &str) -> Option<WireDateline> {
+    let c = WIRE.captures(paragraph)?;
+    let whole = c.get(0)?;
+    let date = c
+        .name("date")
+        .and_then(|d| find_dates(d.as_str()).first().map(|(_, w)| *w));
+    let dash = whole.as_str().trim_end();
+    let has_dash = dash.ends_with(['-', '–', '—']);
+    // "NOTE: ..." or "UPDATE: ..." are labels, not places: a colon needs a date or an agency.
+    if date.is_none() && c.name("agency").is_none() && !has_dash {
+        return None;
+    }
+    Some(WireDateline {
+        len: whole.end(),
+        date,
+    })
+}
+
+/// A date from metadata: "2015-10-21", an RFC 3339 or ISO date-time, or a written date with a year.
+pub(crate) fn parse_date_value(value: &str) -> Option<NaiveDate> {
+    let value = value.trim();
+    if let Some(head) = value.get(..10)
+        && let Ok(date) = NaiveDate::parse_from_str(head, "%Y-%m-%d")
+    {
+        let rest = &value[10..];
+        if rest.is_empty() || rest.starts_with(['T', 't', ' ']) {
+            return Some(date);
+        }
+    }
+    let dates = find_dates(value);
+    let (range, date) = dates.first()?;
+    // Only when the date is the value, not a date mentioned inside a longer text.
+    (range.len() * 2 >= value.len()).then_some(())?;
+    date.full()
+}
+
+/// A date written in a file name ("2015-10-21-lavrov.txt", "20151021_reuters.txt").
+pub(crate) fn date_in_file_name(name: &str) -> Option<NaiveDate> {
+    static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?:[^0-9]|$)")
+            .expect("the file-name date pattern is a constant")
+    });
+    let c = NAME_DATE.captures(name)?;
+    NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+}
+
+/// The year that puts month/day within a few weeks of the nearby full dates, if exactly one does
+/// best; otherwise unknown.
+fn infer_year(month: u32, day: u32, nearby: &[NaiveDate]) -> Option<i32> {
+    let mut votes: Vec<(i32, usize, i64)> = Vec::new();
+    for near in nearby {
+        for year in [near.year() - 1, near.year(), near.year() + 1] {
+            let Some(candidate) = NaiveDate::from_ymd_opt(year, month, day) else {
+                continue;
+            };
+            let gap = (candidate - *near).num_days().abs();
+            if gap > YEAR_WINDOW_DAYS {
+                continue;
+            }
+            match votes.iter_mut().find(|v| v.0 == year) {
+                Some(v) => {
+                    v.1 += 1;
+                    v.2 = v.2.min(gap);
+                }
+                None => votes.push((year, 1, gap)),
+            }
+        }
+    }
+    votes
+        .into_iter()
+        .max_by_key(|&(_, count, gap)| (count, -gap))
+        .map(|(year, _, _)| year)
+}
+
+pub(crate) fn month_number(name: &str) -> Option<u32> {
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = name.trim_end_matches('.').to_ascii_lowercase();
+    if lower.len() < 3 {
+        return None;
+    }
+    FULL.iter()
+        .position(|m| m.starts_with(&lower))
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+fn ends_with_abbreviation(line: &str) -> bool {
+    let last = line.split_whitespace().last().unwrap_or("");
+    last.len() <= 5 && last.chars().filter(|c| *c == '.').count() >= 1 && {
+        let lower = last.to_ascii_lowercase();
+        [
+            "a.m.", "p.m.", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "et.",
+        ]
+        .contains(&lower.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn header_lines_in_every_house_style_give_the_day() {
+        for line in [
+            "October 21, 2015",
+            "Oct. 21, 2015",
+            "Wednesday 21 October 2015",
+            "2015-10-21",
+            "21 October 2015",
+            "Published: Wednesday, October 21, 2015 10:35 AM ET",
+            "By Jane Roe | Oct 21, 2015",
+        ] {
+            let date = date_only_line(line).and_then(|d| d.full());
+            assert_eq!(date, Some(ymd(2015, 10, 21)), "{line}");
+        }
+    }
+
+    #[test]
+    fn sentences_with_dates_are_not_datelines() {
+        assert_eq!(
+            date_only_line("The ministry said Lavrov and Kerry spoke on October 21, 2015."),
+            None
+        );
+    }
+
+    #[test]
+    fn reuters_dateline_is_recognised_without_a_year() {
+        let p = "MOSCOW, Oct 21 (Reuters) - Russia said on Wednesday that talks would go ahead.";
+        let wire = wire_dateline(p).unwrap();
+        assert_eq!(&p[wire.len..wire.len + 6], "Russia");
+        assert_eq!(
+            wire.date,
+            Some(WrittenDate {
+                year: None,
+                month: 10,
+                day: 21
+            })
+        );
+        let ap = wire_dateline("VIENNA, Austria (AP) — Diplomats met.").unwrap();
+        assert_eq!(ap.date, None);
+        assert_eq!(wire_dateline("Russia says it will talk."), None);
+        assert_eq!(wire_dateline("NOTE: this is a label"), None);
+    }
+
+    #[test]
+    fn a_missing_year_comes_only_from_a_nearby_date() {
+        let oct21 = WrittenDate {
+            year: None,
+            month: 10,
+            day: 21,
+        };
+        assert_eq!(oct21.resolve(&[ymd(2015, 10, 23)]), Some(ymd(2015, 10, 21)));
+        assert_eq!(oct21.resolve(&[ymd(2011, 3, 15)]), None);
+        assert_eq!(oct21.resolve(&[]), None);
+        let jan3 = WrittenDate {
+            year: None,
+            month: 1,
+            day: 3,
+        };
+        assert_eq!(jan3.resolve(&[ymd(2015, 12, 30)]), Some(ymd(2016, 1, 3)));
+    }
+
+    #[test]
+    fn metadata_values_accept_iso_and_rfc3339() {
+        assert_eq!(parse_date_value("2015-10-21"), Some(ymd(2015, 10, 21)));
+        assert_eq!(
+            parse_date_value("2015-10-21T18:04:00+03:00"),
+            Some(ymd(2015, 10, 21))
+        );
+        assert_eq!(
+            parse_date_value("October 21, 2015"),
+            Some(ymd(2015, 10, 21))
+        );
+        assert_eq!(parse_date_value("yesterday"), None);
+        assert_eq!(parse_date_value("2015-13-45"), None);
+    }
+
+    #[test]
+    fn file_names_can_carry_a_date() {
+        assert_eq!(
+            date_in_file_name("2015-10-21-lavrov.txt"),
+            Some(ymd(2015, 10, 21))
+        );
+        assert_eq!(
+            date_in_file_name("reuters_20151021.txt"),
+            Some(ymd(2015, 10, 21))
+        );
+        assert_eq!(date_in_file_name("briefing.txt"), None);
+    }
+
+    #[test]
+    fn may_the_verb_is_not_a_month() {
+        assert!(find_dates("Talks may 21 times fail").is_empty());
+    }
+}

@@ -1,0 +1,541 @@
+//! HTML pages: title from `og:title`, `<title>` or `<h1>`; date from `article:published_time`,
+//! `<time datetime>` or a dateline; text from `<article>`/`<main>` (else the body) with page
+//! furniture (`nav`, `header`, `footer`, `aside`, `form`, scripts, ...) dropped. Nothing is
+//! fetched: links and images are never followed.
+//!
+//! `Article.text` is the visible text, one paragraph per block element, paragraphs separated by
+//! a blank line; all offsets index that text.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Article, ArticleFormat};
+
+use super::boilerplate::word_count;
+use super::dateline::parse_date_value;
+use super::html_tokens::{Item, tokenize};
+use super::layout::{Unit, clean_title, lay_out};
+use super::source::Source;
+
+/// Elements whose content is never article text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg",
+    "iframe", "button", "select", "textarea", "object", "canvas", "dialog", "menu", "title",
+];
+
+/// Elements that end a paragraph.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "section",
+    "article",
+    "main",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "pre",
+    "hr",
+    "figure",
+    "figcaption",
+    "address",
+    "body",
+    "html",
+    "center",
+    "details",
+    "summary",
+    "caption",
+];
+
+/// Elements that never have content or an end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Class or id words that mark page furniture ("share-bar", "related_links", "newsletter").
+const FURNITURE_CLASSES: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "newsletter",
+    "comments",
+    "comment",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "promo",
+    "breadcrumb",
+    "breadcrumbs",
+    "cookie",
+    "cookies",
+    "subscribe",
+    "sidebar",
+    "navbar",
+    "nav",
+    "menu",
+    "footer",
+    "masthead",
+    "popup",
+    "modal",
+];
+
+/// Reads an HTML page.
+pub(crate) fn read_html(source: &Source<'_>, html: &str) -> Article {
+    let items = tokenize(html);
+    let meta = Meta::of(&items);
+    let region = main_region(&items);
+    let blocks = visible_blocks(&items[region]);
+
+    let mut text = String::new();
+    let mut units = Vec::new();
+    for block in &blocks {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.push_str(block);
+        units.push(Unit {
+            range: start..text.len(),
+            heading: None,
+        });
+    }
+    let mut layout = lay_out(&text, &units, &source.dates());
+    let site = meta.site_name.as_deref();
+    let title = meta
+        .og_title
+        .as_deref()
+        .map(|t| strip_site_name(t, site))
+        .or_else(|| meta.title.as_deref().map(|t| strip_site_name(t, site)))
+        .or(meta.h1.clone())
+        .filter(|t| !t.is_empty());
+    if title.is_some() {
+        layout.title = title;
+    }
+    if let Some(date) = meta.published.iter().find_map(|v| parse_date_value(v)) {
+        layout.published = Some(date);
+    }
+    let mut article = source.article(ArticleFormat::Html, text, layout);
+    article.url = meta.url;
+    article
+}
+
+/// What the page says about itself.
+#[derive(Debug, Default)]
+struct Meta {
+    og_title: Option<String>,
+    title: Option<String>,
+    h1: Option<String>,
+    site_name: Option<String>,
+    url: Option<String>,
+    /// Publication-date candidates, the most trusted first.
+    published: Vec<String>,
+}
+
+impl Meta {
+    fn of(items: &[Item]) -> Self {
+        let mut meta = Self::default();
+        let mut meta_dates = Vec::new();
+        let mut other_dates = Vec::new();
+        let mut i = 0;
+        while i < items.len() {
+            let item = &items[i];
+            i += 1;
+            let Item::Start { name, .. } = item else {
+                continue;
+            };
+            match name.as_str() {
+                "meta" => meta.read_meta_tag(item, &mut meta_dates),
+                "link"
+                    if item
+                        .attr("rel")
+                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+                {
+                    if meta.url.is_none() {
+                        meta.url = item.attr("href").map(str::to_string);
+                    }
+                }
+                "title" if meta.title.is_none() => {
+                    meta.title = Some(clean_title(&text_until_end(items, i, "title")));
+                }
+                "h1" if meta.h1.is_none() => {
+                    meta.h1 = Some(clean_title(&text_until_end(items, i, "h1")))
+                        .filter(|t| !t.is_empty());
+                }
+                "time" => {
+                    if let Some(value) = item.attr("datetime") {
+                        let trusted = item.attr("pubdate").is_some()
+                            || item.attr("itemprop") == Some("datePublished");
+                        if trusted {
+                            meta_dates.push(value.to_string());
+                        } else {
+                            other_dates.push(value.to_string());
+                        }
+                    }
+                }
+                "script" if item.attr("type") == Some("application/ld+json") => {
+                    if let Some(Item::Text(json)) = items.get(i) {
+                        other_dates.extend(ld_json_date(json));
+                    }
+                }
+                _ => {}
+            }
+        }
+        meta.published = meta_dates;
+        meta.published.extend(other_dates);
+        meta
+    }
+
+    fn read_meta_tag(&mut self, item: &Item, dates: &mut Vec<String>) {
+        let key = item
+            .attr("property")
+            .or_else(|| item.attr("name"))
+            .or_else(|| item.attr("itemprop"))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let Some(content) = item
+            .attr("content")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        else {
+            return;
+        };
+        match key.as_str() {
+            "og:title" | "twitter:title" if self.og_title.is_none() => {
+                self.og_title = Some(clean_title(content));
+            }
+            "og:site_name" => self.site_name = Some(content.to_string()),
+            "og:url" => self.url = Some(content.to_string()),
+            "article:published_time" | "og:article:published_time" | "datepublished" => {
+                dates.insert(0, content.to_string());
+            }
+            "date"
+            | "pubdate"
+            | "publishdate"
+            | "publish-date"
+            | "publish_date"
+            | "dc.date"
+            | "dc.date.issued"
+            | "dcterms.date"
+            | "dcterms.created"
+            | "sailthru.date"
+            | "parsely-pub-date"
+            | "article.published"
+            | "original-publish-date" => {
+                dates.push(content.to_string());
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The text inside the element whose start tag is just before `from`.
+fn text_until_end(items: &[Item], from: usize, tag: &str) -> String {
+    let mut out = String::new();
+    for item in &items[from.min(items.len())..] {
+        match item {
+            Item::End(name) if name == tag => break,
+            Item::Text(t) => {
+                out.push_str(t);
+                out.push(' ');
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn ld_json_date(json: &str) -> Option<String> {
+    static DATE_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#""datePublished"\s*:\s*"([^"]+)""#).expect("the JSON-LD pattern is a constant")
+    });
+    DATE_PUBLISHED.captures(json).map(|c| c[1].to_string())
+}
+
+/// The items of the main content: the `<article>` holding the most text, else `<main>`, else
+/// everything.
+fn main_region(items: &[Item]) -> Range<usize> {
+    let regions = |tag: &str| -> Vec<Range<usize>> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < items.len() {
+            if matches!(&items[i], Item::Start { name, self_closing: false, .. } if name == tag) {
+                let end = element_end(items, i, tag);
+                found.push(i..end);
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        found
+    };
+    let text_len = |r: &Range<usize>| -> usize {
+        visible_blocks(&items[r.clone()])
+            .iter()
+            .map(|b| word_count(b))
+            .sum()
+    };
+    let best_article = regions("article")
+        .into_iter()
+        .map(|r| (text_len(&r), r))
+        .max_by_key(|(len, r)| (*len, std::cmp::Reverse(r.start)));
+    if let Some((words, r)) = &best_article
+        && *words >= 40
+    {
+        return r.clone();
+    }
+    if let Some(main) = regions("main").into_iter().next() {
+        return main;
+    }
+    match best_article {
+        Some((words, r)) if words > 0 => r,
+        _ => 0..items.len(),
+    }
+}
+
+/// The index just past the end tag matching the start tag at `start` (or the end of the page).
+fn element_end(items: &[Item], start: usize, tag: &str) -> usize {
+    let mut depth = 0usize;
+    for (i, item) in items.iter().enumerate().skip(start) {
+        match item {
+            Item::Start {
+                name,
+                self_closing: false,
+                ..
+            } if name == tag => depth += 1,
+            Item::End(name) if name == tag => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    items.len()
+}
+
+/// The visible text of `items`, one string per block, white space collapsed.
+fn visible_blocks(items: &[Item]) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current = String::new();
+    // Names of the skipped elements we are inside, innermost last.
+    let mut skipping: Vec<&str> = Vec::new();
+    for item in items {
+        match item {
+            Item::Start {
+                name, self_closing, ..
+            } => {
+                let void = VOID.contains(&name.as_str()) || *self_closing;
+                if !skipping.is_empty() {
+                    if !void && is_skipped(name, item) {
+                        skipping.push(name);
+                    }
+                    continue;
+                }
+                if BLOCKS.contains(&name.as_str()) {
+                    flush(&mut current, &mut blocks);
+                }
+                if !void && is_skipped(name, item) {
+                    skipping.push(name);
+                }
+            }
+            Item::End(name) => {
+                if let Some(pos) = skipping.iter().rposition(|s| *s == name) {
+                    skipping.truncate(pos);
+                    continue;
+                }
+                if skipping.is_empty() && BLOCKS.contains(&name.as_str()) {
+                    flush(&mut current, &mut blocks);
+                }
+            }
+            Item::Text(text) if skipping.is_empty() => append_collapsed(&mut current, text),
+            Item::Text(_) => {}
+        }
+    }
+    flush(&mut current, &mut blocks);
+    blocks
+}
+
+/// Appends `text` with runs of white space as one space; text with no space at its edges joins
+/// the word before it (inline markup inside a word: `Syr<i>ian</i>`).
+fn append_collapsed(current: &mut String, text: &str) {
+    let mut space_before = text.starts_with(char::is_whitespace);
+    for word in text.split_whitespace() {
+        if space_before && !current.is_empty() && !current.ends_with(' ') {
+            current.push(' ');
+        }
+        current.push_str(word);
+        space_before = true;
+    }
+    if text.ends_with(char::is_whitespace) && !current.is_empty() && !current.ends_with(' ') {
+        current.push(' ');
+    }
+}
+
+fn flush(current: &mut String, blocks: &mut Vec<String>) {
+    let trimmed = current.trim();
+    if !trimmed.is_empty() {
+        blocks.push(trimmed.to_string());
+    }
+    current.clear();
+}
+
+fn is_skipped(name: &str, item: &Item) -> bool {
+    if SKIPPED.contains(&name) {
+        return true;
+    }
+    if item.attr("hidden").is_some() || item.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if matches!(name, "html" | "body" | "article" | "main" | "p") {
+        return false;
+    }
+    let marks = |value: Option<&str>| {
+        value.is_some_and(|v| {
+            v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+                .any(|w| FURNITURE_CLASSES.contains(&w.to_ascii_lowercase().as_str()))
+        })
+    };
+    marks(item.attr("class")) || marks(item.attr("id")) || item.attr("role") == Some("navigation")
+}
+
+/// "Talks Open In Vienna | Example News" → "Talks Open In Vienna".
+fn strip_site_name(title: &str, site: Option<&str>) -> String {
+    let mut title = clean_title(title);
+    for _ in 0..2 {
+        let mut stripped = false;
+        for sep in [" | ", " – ", " — ", " - ", " :: ", " · ", " » "] {
+            let Some((head, tail)) = title.rsplit_once(sep) else {
+                continue;
+            };
+            let names_site = site.is_some_and(|s| s.trim().eq_ignore_ascii_case(tail.trim()));
+            if names_site || (word_count(tail) <= 4 && word_count(head) >= 3) {
+                title = head.trim().to_string();
+                stripped = true;
+                break;
+            }
+        }
+        if !stripped {
+            break;
+        }
+    }
+    if let Some(site) = site {
+        for sep in [" | ", " - ", " – ", " — ", ": "] {
+            if let Some(rest) = title.strip_prefix(&format!("{}{sep}", site.trim()))
+                && word_count(rest) >= 2
+            {
+                title = rest.to_string();
+            }
+        }
+    }
+    title
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    fn read(html: &str) -> Article {
+        read_html(&Source::new(Path::new("page.html")), html)
+    }
+
+    #[test]
+    fn furniture_is_dropped_and_blocks_become_paragraphs() {
+        let a = read(
+            "<html><head><title>Talks Open In Vienna | Example News</title>\
+             <meta property=\"article:published_time\" content=\"2015-10-23T09:00:00Z\">\
+             <script>var x = '<p>not text</p>';</script><style>p { color: red }</style></head>\
+             <body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>\
+             <article><h1>Talks Open In Vienna</h1>\
+             <p>Ministers from four countries met in Vienna on Friday, diplomats said.</p>\
+             <p>The talks lasted &ldquo;several hours&rdquo;, according to one official.</p>\
+             <div class=\"share-bar\">Share on Twitter</div></article>\
+             <footer>&copy; 2015 Example News</footer></body></html>",
+        );
+        assert_eq!(a.title, "Talks Open In Vienna");
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2015, 10, 23));
+        let paragraphs: Vec<&str> = a.paragraph_texts().map(|(_, t)| t).collect();
+        assert_eq!(
+            paragraphs,
+            [
+                "Ministers from four countries met in Vienna on Friday, diplomats said.",
+                "The talks lasted “several hours”, according to one official."
+            ]
+        );
+        assert!(!a.text.contains("Home"));
+        assert!(!a.text.contains("not text"));
+        assert!(!a.text.contains("Share"));
+    }
+
+    #[test]
+    fn og_title_wins_and_time_element_dates_the_page() {
+        let a = read(
+            "<meta property=\"og:title\" content=\"Assad Flies To Moscow\"><title>Home</title>\
+             <body><time datetime=\"2015-10-21\">Wednesday</time>\
+             <p>The Syrian leader met the Russian president in Moscow on Tuesday night.</p></body>",
+        );
+        assert_eq!(a.title, "Assad Flies To Moscow");
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2015, 10, 21));
+    }
+
+    #[test]
+    fn inline_markup_keeps_words_and_spaces() {
+        let a = read(
+            "<p>The <b>Kremlin</b> said <a href=\"x\">Putin</a>'s guest was Syr<i>ian</i>.</p>",
+        );
+        assert_eq!(a.text, "The Kremlin said Putin's guest was Syrian.");
+    }
+
+    #[test]
+    fn site_names_are_stripped_from_titles() {
+        assert_eq!(
+            strip_site_name("Talks Open In Vienna - Example", None),
+            "Talks Open In Vienna"
+        );
+        assert_eq!(
+            strip_site_name("US - Russia Sign Pact", None),
+            "US - Russia Sign Pact"
+        );
+        assert_eq!(
+            strip_site_name("Example News: Kerry Meets Lavrov", Some("Example News")),
+            "Kerry Meets Lavrov"
+        );
+    }
+
+    #[test]
+    fn deeply_nested_pages_do_not_overflow_the_stack() {
+        let depth = 100_000;
+        let html = format!(
+            "{}<p>Deep words here.</p>{}",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let started = std::time::Instant::now();
+        let a = read(&html);
+        assert!(a.text.contains("Deep words here."));
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    }
+}
