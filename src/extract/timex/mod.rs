@@ -1,10 +1,23 @@
 //! Time expressions: recognise them in text and normalise them to TIMEX3 values against the
 //! document creation time (DCT) and the narrative's last date.
+//!
+//! One pass of a combined regex finds candidates ([`recognise`]), [`filters`] drops the
+//! look-alikes, [`normalise`] reads each against the DCT, the sentence's tense ([`anchor`]) and
+//! the last date the story mentioned. Tagging is a pure function of the text and the DCT.
 
-use chrono::NaiveDate;
+mod anchor;
+mod filters;
+mod normalise;
+mod recognise;
+mod vocabulary;
+
+use std::sync::LazyLock;
+
+use chrono::{Duration, Months, NaiveDate};
+use regex::Regex;
 use serde::Serialize;
 
-use crate::model::Modifier;
+use crate::model::{Modifier, When};
 
 /// One time expression found in a text, as printed by `chronolane timex --json`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -20,6 +33,10 @@ pub struct Timex {
     pub value: String,
     #[serde(rename = "mod")]
     pub modifier: Option<Modifier>,
+    /// For a duration: the date it is measured from and whether it runs forward ("the next
+    /// three weeks") or back ("the past three weeks"); see [`implied_range`].
+    #[serde(skip)]
+    pub anchor: Option<Anchor>,
 }
 
 /// The TIMEX3 type.
@@ -32,9 +49,154 @@ pub enum TimexType {
     Set,
 }
 
+/// Where a duration sits on the calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    pub date: NaiveDate,
+    pub forward: bool,
+}
+
 /// Finds and normalises every time expression in `text`. `dct` is the publication date; without
 /// it, expressions relative to "now" keep underspecified values.
 pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
-    let _ = (text, dct);
-    Vec::new()
+    let mut story = normalise::Narrative::default();
+    let mut out = Vec::new();
+    for c in recognise::candidates(text) {
+        if filters::reject(text, &c) {
+            continue;
+        }
+        let Some(normal) = normalise::normalise(text, &c, dct, &story) else {
+            continue;
+        };
+        let end = normal.end.unwrap_or(c.end);
+        let (start, prefix_mod) = prefix(text, c.start, normal.kind);
+        let modifier = normal
+            .modifier
+            .or(prefix_mod)
+            .or_else(|| signal_mod(text, start, normal.kind));
+        story.note(&normal.value, end);
+        out.push(Timex {
+            start,
+            end,
+            text: text[start..end].to_string(),
+            kind: normal.kind,
+            value: normal.value,
+            modifier,
+            anchor: normal.anchor,
+        });
+    }
+    out
 }
+
+/// The calendar days an expression covers: its own extent for a date ("late last month" is
+/// September 21–30), and for a duration the stretch it implies next to its anchor ("over the
+/// past three weeks" in a paper of 2015-10-21 is 2015-09-30..2015-10-21). `None` for sets and
+/// vague references (`PAST_REF`, `PXY`).
+pub fn implied_range(t: &Timex, dct: Option<NaiveDate>) -> Option<(NaiveDate, NaiveDate)> {
+    match t.kind {
+        TimexType::Date | TimexType::Time => {
+            let w = When::from_timex(&t.value, t.modifier)?;
+            Some((w.start, w.end))
+        }
+        TimexType::Duration => {
+            let anchor = t.anchor.or_else(|| {
+                dct.map(|date| Anchor {
+                    date,
+                    forward: false,
+                })
+            })?;
+            let (months, days) = duration_parts(&t.value)?;
+            if anchor.forward {
+                let end =
+                    anchor.date.checked_add_months(Months::new(months))? + Duration::days(days);
+                Some((anchor.date, end))
+            } else {
+                let start =
+                    anchor.date.checked_sub_months(Months::new(months))? - Duration::days(days);
+                Some((start, anchor.date))
+            }
+        }
+        TimexType::Set => None,
+    }
+}
+
+/// A calendar duration as (months, days); time-of-day durations count as zero or more days.
+fn duration_parts(value: &str) -> Option<(u32, i64)> {
+    let body = value.strip_prefix('P')?;
+    if let Some(time) = body.strip_prefix('T') {
+        let n: i64 = time.get(..time.len() - 1)?.parse().ok()?;
+        let hours = match time.chars().last()? {
+            'H' => n,
+            'M' => n / 60,
+            _ => 0,
+        };
+        return Some((0, hours / 24));
+    }
+    let (n, unit) = body.split_at(body.len().checked_sub(1)?);
+    let n: u32 = n.parse().ok()?;
+    Some(match unit {
+        "D" => (0, i64::from(n)),
+        "W" => (0, 7 * i64::from(n)),
+        "M" => (n, 0),
+        "Y" => (12 * n, 0),
+        _ => return None,
+    })
+}
+
+/// Widens a match over a modifier just before it ("late last month", "about three weeks",
+/// "more than four decades ago") and returns the new start and the modifier.
+fn prefix(text: &str, start: usize, kind: TimexType) -> (usize, Option<Modifier>) {
+    static MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?-u:\b)(early|late|mid-|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|about|around|approximately|roughly|some|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than)\s*$",
+        )
+        .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
+    });
+    let mut from = start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some(m) = MODIFIER.captures(&text[from..start]) else {
+        return (start, None);
+    };
+    let Some(word) = m.get(1) else {
+        return (start, None);
+    };
+    let w = word.as_str().to_ascii_lowercase();
+    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    let is_date = matches!(kind, TimexType::Date | TimexType::Time);
+    let modifier = match w.as_str() {
+        "early" | "the beginning of" | "the start of" if is_date => Modifier::Start,
+        "mid" | "mid-" | "the middle of" if is_date => Modifier::Mid,
+        "late" | "the end of" if is_date => Modifier::End,
+        "about" | "around" | "approximately" | "roughly" => Modifier::Approx,
+        "some" if !is_date => Modifier::Approx,
+        "nearly" | "almost" | "less than" | "fewer than" => Modifier::LessThan,
+        "more than" => Modifier::MoreThan,
+        "at least" => Modifier::EqualOrMore,
+        "at most" | "up to" | "no more than" => Modifier::EqualOrLess,
+        _ => return (start, None),
+    };
+    (from + word.start(), Some(modifier))
+}
+
+/// "before 2011", "after 2011", "since 2011": the signal stays outside the expression (as in
+/// TimeML) but tells which side of the date is meant.
+fn signal_mod(text: &str, start: usize, kind: TimexType) -> Option<Modifier> {
+    if kind != TimexType::Date {
+        return None;
+    }
+    let before = text[..start].trim_end();
+    let word_start = before
+        .rfind(|ch: char| !ch.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    match before[word_start..].to_ascii_lowercase().as_str() {
+        "before" => Some(Modifier::Before),
+        "after" => Some(Modifier::After),
+        "since" => Some(Modifier::OnOrAfter),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

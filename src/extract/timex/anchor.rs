@@ -1,0 +1,196 @@
+//! What relative expressions are measured from: the document creation time, the date the
+//! narrative last mentioned, and the tense of the sentence ("said Friday" looks back, "will
+//! meet Friday" looks ahead).
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, Months, NaiveDate};
+use regex::Regex;
+
+/// Which way an underspecified date ("Friday", "October 23") is read from the DCT.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    /// No cue either way: take the nearest reading (news mostly reports the past).
+    Unknown,
+}
+
+/// The tense cue nearest to `at` within its sentence.
+pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
+    let (s, e) = sentence_around(text, start, end);
+    let mut best: Option<(usize, Tense)> = None;
+    for m in CUES.find_iter(&text[s..e]) {
+        let pos = s + m.start();
+        let word = m.as_str().to_ascii_lowercase();
+        let tense = if FUTURE_WORDS.iter().any(|w| word.starts_with(w)) {
+            Tense::Future
+        } else {
+            Tense::Past
+        };
+        let distance = if pos < start {
+            start - pos
+        } else {
+            pos.saturating_sub(end)
+        };
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, tense));
+        }
+    }
+    best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+/// The bounds of the sentence holding `start..end`: a cheap scan for `. `, `! `, `? ` and line
+/// breaks, good enough for tense cues and "same sentence" checks.
+pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let lo = start.saturating_sub(300);
+    let mut s = lo;
+    let mut i = start;
+    while i > lo {
+        i -= 1;
+        if is_stop(bytes, i) {
+            s = i + 1;
+            break;
+        }
+    }
+    let hi = (end + 300).min(bytes.len());
+    let mut e = hi;
+    let mut j = end;
+    while j < hi {
+        if is_stop(bytes, j) {
+            e = j;
+            break;
+        }
+        j += 1;
+    }
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    (s, e.max(s))
+}
+
+/// Whether a sentence-like stop lies between two byte offsets.
+pub fn same_sentence(text: &str, from: usize, to: usize) -> bool {
+    let bytes = text.as_bytes();
+    !(from..to.min(bytes.len())).any(|i| is_stop(bytes, i))
+}
+
+fn is_stop(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'\n' => bytes.get(i + 1) == Some(&b'\n'),
+        b'.' | b'!' | b'?' => {
+            bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace)
+                && bytes
+                    .get(i + 2)
+                    .is_some_and(|b| b.is_ascii_uppercase() || *b == b'"')
+                && !(i >= 2 && bytes[i - 2] == b'.')
+        }
+        _ => false,
+    }
+}
+
+const FUTURE_WORDS: &[&str] = &[
+    "will", "'ll", "shall", "going", "is to", "are to", "plan", "expect", "schedul", "due",
+    "set to", "next", "upcoming", "would", "to meet", "to visit", "to hold", "until",
+];
+
+/// Tense cues: future markers first (they are rarer and decisive), then past forms.
+static CUES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|would|to\s+meet|to\s+visit|to\s+hold|until|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|ago|last|earlier|[a-z]{3,}ed)\b",
+    )
+    .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
+});
+
+/// The `weekday` (1 = Monday) nearest `dct` in the direction of `tense`; the DCT itself counts.
+pub fn resolve_weekday(dct: NaiveDate, weekday: u32, tense: Tense) -> NaiveDate {
+    let today = dct.weekday().number_from_monday() as i64;
+    let wd = weekday as i64;
+    match tense {
+        Tense::Future => dct + Duration::days((wd - today).rem_euclid(7)),
+        Tense::Past | Tense::Unknown => dct - Duration::days((today - wd).rem_euclid(7)),
+    }
+}
+
+/// The year of a month (and day) written without one, read from the DCT by tense: a past
+/// sentence in October means an earlier December is last year's.
+pub fn resolve_year(dct: NaiveDate, month: u32, day: Option<u32>, tense: Tense) -> i32 {
+    let this = (month, day.unwrap_or(1));
+    let now = (dct.month(), dct.day());
+    match tense {
+        Tense::Past if this > now && month != dct.month() => dct.year() - 1,
+        Tense::Future if this < now && month != dct.month() => dct.year() + 1,
+        Tense::Unknown if month as i32 - dct.month() as i32 > 6 => dct.year() - 1,
+        Tense::Unknown if dct.month() as i32 - month as i32 > 6 => dct.year() + 1,
+        _ => dct.year(),
+    }
+}
+
+/// `date` moved by `n` months (negative goes back), clamped to the month's last day.
+pub fn add_months(date: NaiveDate, n: i32) -> NaiveDate {
+    let moved = if n >= 0 {
+        date.checked_add_months(Months::new(n as u32))
+    } else {
+        date.checked_sub_months(Months::new(n.unsigned_abs()))
+    };
+    moved.unwrap_or(date)
+}
+
+/// The ISO week value ("2013-W11") of a date.
+pub fn week_value(date: NaiveDate) -> String {
+    let w = date.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+/// The quarter value ("2015-Q4") of a date.
+pub fn quarter_value(date: NaiveDate) -> String {
+    format!("{}-Q{}", date.year(), (date.month() - 1) / 3 + 1)
+}
+
+pub fn day_value(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+pub fn month_value(date: NaiveDate) -> String {
+    date.format("%Y-%m").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    #[test]
+    fn weekdays_follow_the_tense() {
+        let friday = d("2013-03-22");
+        assert_eq!(resolve_weekday(friday, 5, Tense::Past), friday);
+        assert_eq!(resolve_weekday(friday, 2, Tense::Past), d("2013-03-19"));
+        assert_eq!(resolve_weekday(friday, 2, Tense::Future), d("2013-03-26"));
+    }
+
+    #[test]
+    fn tense_comes_from_the_nearest_cue() {
+        let text = "He said the ministers will meet on Friday.";
+        let at = text.find("Friday").unwrap_or(0);
+        assert_eq!(tense_at(text, at, at + 6), Tense::Future);
+        let text = "The ministers met on Friday.";
+        let at = text.find("Friday").unwrap_or(0);
+        assert_eq!(tense_at(text, at, at + 6), Tense::Past);
+    }
+
+    #[test]
+    fn months_without_year_follow_the_tense() {
+        let dct = d("2015-10-21");
+        assert_eq!(resolve_year(dct, 12, Some(5), Tense::Past), 2014);
+        assert_eq!(resolve_year(dct, 1, Some(5), Tense::Future), 2016);
+        assert_eq!(resolve_year(dct, 10, Some(23), Tense::Past), 2015);
+        assert_eq!(week_value(d("2013-03-15")), "2013-W11");
+    }
+}

@@ -1,0 +1,253 @@
+//! Finding time expressions: a list of patterns, compiled once into one leftmost-first regex so
+//! the text is scanned in a single pass, and again one by one to read the parts of a match.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::vocabulary::{MONTH, MONTH_FULL, NUMBER, SEASON, UNIT, WEEKDAY};
+
+/// What kind of expression a pattern recognises; the normaliser reads its parts by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    ClockTime,
+    PartOfDay,
+    Holiday,
+    IsoDate,
+    SlashDate,
+    MonthDay,
+    DayMonth,
+    MonthYear,
+    FiscalYear,
+    Century,
+    Decade,
+    Quarter,
+    Half,
+    ReportingPeriod,
+    EarlierThis,
+    Ago,
+    YearEarlier,
+    Narrative,
+    RelativeNamed,
+    RelativeUnit,
+    Duration,
+    HyphenDuration,
+    BareUnits,
+    Set,
+    Season,
+    Deictic,
+    Weekday,
+    Month,
+    Year,
+}
+
+/// One pattern match, before normalisation.
+pub struct Candidate<'t> {
+    pub start: usize,
+    pub end: usize,
+    pub rule: Rule,
+    pub caps: Captures<'t>,
+}
+
+/// Every candidate in `text`, left to right, never overlapping; at one position the first rule
+/// in `RULES` order wins, so longer forms are listed before their parts.
+pub fn candidates(text: &str) -> impl Iterator<Item = Candidate<'_>> {
+    COMBINED.captures_iter(text).filter_map(|all| {
+        let whole = all.get(0)?;
+        let index = (1..all.len()).find(|&i| all.get(i).is_some())? - 1;
+        let (rule, _) = RULES.get(index)?;
+        // The same rule alone, started where the combined match started, names the parts.
+        let caps = SINGLE.get(index)?.captures_at(text, whole.start())?;
+        let found = caps.get(0)?;
+        (found.start() == whole.start()).then_some(Candidate {
+            start: found.start(),
+            end: found.end(),
+            rule: *rule,
+            caps,
+        })
+    })
+}
+
+const B: &str = r"(?-u:\b)";
+
+/// The patterns, in priority order. Named groups are read by the normaliser.
+static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
+    let day_ref =
+        format!(r"(?:{WEEKDAY}|today|yesterday|tomorrow|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)");
+    vec![
+        (
+            Rule::ClockTime,
+            format!(
+                r"(?:(?P<h>\d{{1,2}})(?::(?P<mi>\d{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|am{B}|pm{B}|a\.m{B}|p\.m{B})|(?P<h24>\d{{1,2}}):(?P<mi24>\d{{2}}){B}(?:\s+(?:GMT|UTC|EST|EDT))|(?P<noon>noon|midnight){B})(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET){B})?(?:,?\s+(?:on\s+)?(?P<day>{day_ref}){B})?"
+            ),
+        ),
+        (
+            Rule::PartOfDay,
+            format!(
+                r"(?:(?P<ref>{WEEKDAY}|today|yesterday|tomorrow|this|last|early\s+{WEEKDAY}|late\s+{WEEKDAY})\s+(?P<part>morning|afternoon|evening|night){B}|(?P<tonight>tonight){B}|(?:the\s+)?(?P<part2>morning|afternoon|evening|night)\s+of\s+(?P<m>{MONTH})\.?\s+(?P<d>\d{{1,2}}){B})"
+            ),
+        ),
+        (
+            Rule::Holiday,
+            r"(?P<hol>christmas\s+eve|christmas\s+day|christmas|new\s+year's\s+eve|new\s+year's\s+day|thanksgiving(?:\s+day)?|halloween|independence\s+day)(?:,?\s+(?P<y>\d{4}))?(?-u:\b)".to_string(),
+        ),
+        (
+            Rule::IsoDate,
+            format!(r"(?P<y>(?:1[89]|20)\d{{2}})-(?P<m>[01]\d)-(?P<d>[0-3]\d){B}"),
+        ),
+        (
+            Rule::SlashDate,
+            format!(r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:1[89]|20)\d{{2}}|\d{{2}}){B}"),
+        ),
+        (
+            Rule::MonthDay,
+            format!(
+                r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH}){B}\.?\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{B}(?:,?\s+(?P<y>(?:1[89]|20)\d{{2}}){B})?"
+            ),
+        ),
+        (
+            Rule::DayMonth,
+            format!(
+                r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH}){B}(?:,?\s+(?P<y>(?:1[89]|20)\d{{2}}){B})?"
+            ),
+        ),
+        (
+            Rule::MonthYear,
+            format!(
+                r"(?P<m>{MONTH}){B}\.?,?\s+(?:of\s+)?(?P<y>(?:1[89]|20)\d{{2}}){B}"
+            ),
+        ),
+        (
+            Rule::FiscalYear,
+            format!(r"(?:fiscal|calendar)(?:\s+year)?\s+(?P<y>(?:1[89]|20)\d{{2}}){B}"),
+        ),
+        (
+            Rule::Century,
+            format!(
+                r"(?:the\s+)?(?P<c>\d{{1,2}}(?:st|nd|rd|th)|eighteenth|nineteenth|twentieth|twenty-first)\s+century{B}"
+            ),
+        ),
+        (
+            Rule::Decade,
+            format!(
+                r"(?:the\s+)?(?:(?P<pre>early|mid|late)(?:-|\s+))?(?:(?P<dec>(?:1[0-9]|20)\d)0'?s|'(?P<short>\d)0s){B}"
+            ),
+        ),
+        (
+            Rule::Quarter,
+            format!(
+                r"(?:the\s+)?(?:(?P<y1>(?:19|20)\d{{2}})\s+)?(?:(?P<rel>last|this|next|current|previous)\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:-|\s+)(?:fiscal\s+)?quarters?{B}(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>(?:19|20)\d{{2}})|(?P<rely>this|last|next|the)\s+year){B})?"
+            ),
+        ),
+        (
+            Rule::Half,
+            format!(
+                r"the\s+(?P<h>first|second|1st|2nd)\s+half(?:\s+of\s+(?:(?P<y>(?:19|20)\d{{2}})|(?P<rely>this|last|next|the)\s+year))?{B}"
+            ),
+        ),
+        (
+            Rule::ReportingPeriod,
+            format!(
+                r"the\s+(?:(?P<adj>latest|most\s+recent|current|year-ago|year-earlier|prior-year|comparable|same|previous|recent)\s+)?(?P<u>quarter|period){B}|(?:the\s+)?(?P<ya>year-ago|year-earlier)\s+(?P<u2>quarter|period){B}"
+            ),
+        ),
+        (
+            Rule::EarlierThis,
+            format!(
+                r"(?P<adv>earlier|later)\s+(?P<rel>this|last|next|that)\s+(?P<u>week|month|year|quarter|{SEASON}){B}"
+            ),
+        ),
+        (
+            Rule::Ago,
+            format!(
+                r"(?P<n>{NUMBER})\s+(?:more\s+)?(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously){B}"
+            ),
+        ),
+        (Rule::YearEarlier, format!(r"(?P<u>year|month|quarter)-(?P<dir>earlier|ago){B}")),
+        (
+            Rule::Narrative,
+            format!(
+                r"(?:(?:that|the)\s+(?:very\s+)?same|that|the\s+(?P<dir>next|following|previous|preceding|prior))\s+(?P<u>day|morning|evening|night|week|month|year){B}|the\s+day\s+(?P<dir2>before|after){B}"
+            ),
+        ),
+        (
+            Rule::RelativeNamed,
+            format!(
+                r"(?P<rel>last|next|this|coming|past|previous)\s+(?P<name>{MONTH_FULL}|{WEEKDAY}|{SEASON}){B}"
+            ),
+        ),
+        (
+            Rule::RelativeUnit,
+            format!(
+                r"(?P<the>the\s+)?(?P<rel>this|last|next|past|previous|coming|current|recent|same)\s+(?:fiscal\s+)?(?P<u>week|weekend|month|year|quarter|decade|century){B}|(?P<only>the\s+(?:fiscal\s+)?year|the\s+month|the\s+week|the\s+weekend){B}"
+            ),
+        ),
+        (
+            Rule::Duration,
+            format!(
+                r"(?:the\s+)?(?:(?P<dir>past|last|next|first|coming|previous|final|following|latest|recent|preceding|initial|remaining|other)\s+)?(?P<n>{NUMBER})\s+(?:more\s+|full\s+|straight\s+|consecutive\s+|long\s+|additional\s+)?(?P<u>{UNIT}){B}"
+            ),
+        ),
+        (
+            Rule::HyphenDuration,
+            format!(
+                r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)-(?P<u>second|minute|hour|day|week|month|year|decade|century)s?(?:-long)?{B}"
+            ),
+        ),
+        (
+            Rule::BareUnits,
+            format!(
+                r"(?:(?P<dir>the\s+past|the\s+coming|the\s+last|the\s+next|recent|coming|past)\s+)?(?P<u>days|weeks|months|years|decades|hours|minutes|centuries)(?:-long)?{B}"
+            ),
+        ),
+        (
+            Rule::Set,
+            format!(
+                r"(?P<adv>daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly|biweekly){B}|(?:every|each)\s+(?:other\s+)?(?P<u>day|week|month|year|morning|afternoon|evening|night|weekend|quarter|{WEEKDAY}|{SEASON}){B}"
+            ),
+        ),
+        (
+            Rule::Season,
+            format!(
+                r"(?:the\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}}))?{B}"
+            ),
+        ),
+        (
+            Rule::Deictic,
+            format!(
+                r"(?P<w>today|yesterday|tomorrow|now|nowadays|currently|current|recently|recent|lately|formerly|former|previously|the\s+past|the\s+future|future|soon|these\s+days|at\s+present|the\s+present){B}"
+            ),
+        ),
+        (Rule::Weekday, format!(r"(?P<wd>{WEEKDAY}){B}")),
+        (Rule::Month, format!(r"(?P<m>{MONTH_FULL}){B}")),
+        (Rule::Year, format!(r"(?P<y>(?:1[89]|20)\d{{2}}){B}")),
+    ]
+});
+
+/// All rules as one alternation, each in its own (unnamed) group so the match tells its rule.
+static COMBINED: LazyLock<Regex> = LazyLock::new(|| {
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| compile(r"\(\?P<\w+>"));
+    let body = RULES
+        .iter()
+        .map(|(_, p)| format!("({})", NAMED.replace_all(p, "(?:")))
+        .collect::<Vec<_>>()
+        .join("|");
+    compile(&format!(r"(?i){B}(?:{body})"))
+});
+
+/// Each rule alone, unanchored, for re-reading a match in place.
+static SINGLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    RULES
+        .iter()
+        .map(|(_, p)| compile(&format!(r"(?i){B}(?:{p})")))
+        .collect()
+});
+
+/// The patterns are constants of this module; one that fails to compile is a bug caught by the
+/// tests, and must not take the program down, so it becomes a regex that never matches.
+fn compile(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|err| {
+        debug_assert!(false, "bad timex pattern: {err}");
+        Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!())
+    })
+}
