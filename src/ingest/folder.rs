@@ -80,13 +80,20 @@ fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<IngestError>) {
             let path = entry.path();
             if path.is_dir() {
                 pending.push(path);
-            } else if format_from_extension(&path).is_some() {
+            } else if format_from_extension(&path).is_some() && !is_folder_notes(&path) {
                 found.push(path);
             }
         }
     }
     found.sort();
     files.extend(found);
+}
+
+/// A folder's README or LICENSE describes the folder; it is not an article.
+fn is_folder_notes(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| s.eq_ignore_ascii_case("readme") || s.eq_ignore_ascii_case("license"))
 }
 
 /// Hands out ids, appending "~2", "~3", ... to repeats.
@@ -125,6 +132,7 @@ mod tests {
         std::fs::write(sub.join("b.txt"), story).unwrap();
         std::fs::write(dir.path().join("a.md"), story).unwrap();
         std::fs::write(dir.path().join("image.xyz"), "ignored").unwrap();
+        std::fs::write(dir.path().join("README.md"), "# About this folder").unwrap();
         let (loaded, errors) = load_paths(&[dir.path().to_path_buf()], &LoadOptions::default());
         assert!(errors.is_empty(), "{errors:?}");
         let ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();

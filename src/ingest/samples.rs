@@ -4,8 +4,30 @@ use std::path::Path;
 
 use super::{IngestError, Loaded, parse_bytes};
 
-/// The files of `assets/samples/`, by name.
-const SAMPLES: &[(&str, &[u8])] = &[];
+/// A file of `assets/samples/`, by name, with its bytes.
+macro_rules! sample {
+    ($name:literal) => {
+        (
+            $name,
+            include_bytes!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/assets/samples/",
+                $name
+            )) as &[u8],
+        )
+    };
+}
+
+/// The briefing, listed by hand so adding a file is a visible decision (see the folder's README).
+const SAMPLES: &[(&str, &[u8])] = &[
+    sample!("2015-10-01-russia-begins-air-strikes.txt"),
+    sample!("2015-10-20-air-safety-memorandum.txt"),
+    sample!("2015-10-21-assad-visits-moscow.html"),
+    sample!("2015-10-22-wire-feed.json"),
+    sample!("2015-10-23-vienna-four-way-talks.html"),
+    sample!("2015-10-30-vienna-talks-widen.md"),
+    sample!("analyst-events.csv"),
+];
 
 /// Parses every bundled sample, as [`super::load_paths`] would the folder.
 pub fn bundled_samples() -> (Loaded, Vec<IngestError>) {
@@ -22,4 +44,33 @@ pub fn bundled_samples() -> (Loaded, Vec<IngestError>) {
         }
     }
     (loaded, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sample_parses_with_a_title_and_a_date() {
+        let (loaded, errors) = bundled_samples();
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        let stories: Vec<_> = loaded
+            .articles
+            .iter()
+            .filter(|a| a.format != crate::model::ArticleFormat::Csv)
+            .collect();
+        assert!(stories.len() >= 6);
+        for a in stories {
+            assert!(!a.title.is_empty(), "{}", a.id);
+            assert!(a.published.is_some(), "{} has no date", a.id);
+            assert!(
+                a.paragraphs.len() >= 4,
+                "{} has {} paragraphs",
+                a.id,
+                a.paragraphs.len()
+            );
+        }
+        assert!(loaded.hand_events.len() >= 8);
+    }
 }
