@@ -94,14 +94,15 @@ fn is_stop(bytes: &[u8], i: usize) -> bool {
 }
 
 const FUTURE_WORDS: &[&str] = &[
-    "will", "'ll", "shall", "going", "is to", "are to", "plan", "expect", "schedul", "due",
-    "set to", "next", "upcoming", "would", "to meet", "to visit", "to hold", "until",
+    "will", "'ll", "shall", "going", "is to", "are to", "plans", "plan ", "expect", "schedul",
+    "due", "set to", "next", "upcoming", "to meet", "to visit", "to hold", "until", "as soon",
+    "as early",
 ];
 
 /// Tense cues: future markers first (they are rarer and decisive), then past forms.
 static CUES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|would|to\s+meet|to\s+visit|to\s+hold|until|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|ago|last|earlier|[a-z]{3,}ed)\b",
+        r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|as\s+soon\s+as|as\s+early\s+as|to\s+meet|to\s+visit|to\s+hold|until|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|ago|last|earlier|[a-z]{3,}ed)\b",
     )
     .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
 });
@@ -116,17 +117,28 @@ pub fn resolve_weekday(dct: NaiveDate, weekday: u32, tense: Tense) -> NaiveDate 
     }
 }
 
-/// The year of a month (and day) written without one, read from the DCT by tense: a past
-/// sentence in October means an earlier December is last year's.
+/// The year of a month (and day) written without one: the occurrence nearest the DCT, unless
+/// the tense says otherwise and the other side is not much further ("was shot on Oct. 23" in
+/// May is last October; "payable Dec. 15" in November is this December).
 pub fn resolve_year(dct: NaiveDate, month: u32, day: Option<u32>, tense: Tense) -> i32 {
-    let this = (month, day.unwrap_or(1));
-    let now = (dct.month(), dct.day());
+    let day = day.unwrap_or(15);
+    let at = |y: i32| {
+        NaiveDate::from_ymd_opt(y, month, day)
+            .or_else(|| NaiveDate::from_ymd_opt(y, month, 28))
+            .map_or(i64::MAX / 4, |d| (d - dct).num_days())
+    };
+    let y = dct.year();
+    let nearest = [y - 1, y, y + 1]
+        .into_iter()
+        .min_by_key(|&c| at(c).abs())
+        .unwrap_or(y);
+    let offset = at(nearest);
+    // A month named without a day spans weeks: allow more slack before flipping it.
+    let slack = if day == 15 { 90 } else { 60 };
     match tense {
-        Tense::Past if this > now && month != dct.month() => dct.year() - 1,
-        Tense::Future if this < now && month != dct.month() => dct.year() + 1,
-        Tense::Unknown if month as i32 - dct.month() as i32 > 6 => dct.year() - 1,
-        Tense::Unknown if dct.month() as i32 - month as i32 > 6 => dct.year() + 1,
-        _ => dct.year(),
+        Tense::Past if offset > slack => nearest - 1,
+        Tense::Future if offset < -slack => nearest + 1,
+        _ => nearest,
     }
 }
 

@@ -84,9 +84,14 @@ pub fn reject(text: &str, c: &Candidate<'_>) -> bool {
             ) || next.eq_ignore_ascii_case("old")
                 || n.as_deref() == Some("some")
                 || prev_lower == "once" && n.as_deref() == Some("a")
+                || matches!(n.as_deref(), Some("a" | "an")) && is_rate(&prev_lower)
                 || matches!(prev_lower.as_str(), "per" | "each" | "every")
         }
         Rule::Deictic => {
+            if matched.len() > 2 && !matched.bytes().any(|b| b.is_ascii_lowercase()) {
+                // "JOIN NOW" in a banner.
+                return true;
+            }
             let w = matched.to_ascii_lowercase();
             // "current" as in electric current, "former" only before a role.
             (w == "current" || w == "former") && !next.starts_with(|ch: char| ch.is_alphabetic())
@@ -302,4 +307,26 @@ fn at_sentence_start(before: &str) -> bool {
     let t = t.trim_end_matches(|ch: char| ch.is_alphanumeric());
     let t = t.trim_end();
     t.is_empty() || t.ends_with(['.', '!', '?', '\n', '"', '“'])
+}
+
+/// "$5 a year", "20 percent a month", "twice a day": a rate, not a stretch of time.
+fn is_rate(prev: &str) -> bool {
+    prev.ends_with(|ch: char| ch.is_ascii_digit())
+        || matches!(
+            prev,
+            "million"
+                | "billion"
+                | "trillion"
+                | "percent"
+                | "cents"
+                | "dollars"
+                | "twice"
+                | "times"
+                | "thousand"
+                | "hundred"
+                | "barrels"
+                | "tons"
+                | "shares"
+                | "%"
+        )
 }

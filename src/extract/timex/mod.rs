@@ -61,15 +61,24 @@ pub struct Anchor {
 pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let mut story = normalise::Narrative::default();
     let mut out = Vec::new();
-    for c in recognise::candidates(text) {
-        if filters::reject(text, &c) {
-            continue;
-        }
-        let Some(normal) = normalise::normalise(text, &c, dct, &story) else {
+    let mut from = 0;
+    while let Some(c) = recognise::next_candidate(text, from) {
+        let normal = if filters::reject(text, &c) {
+            None
+        } else {
+            normalise::normalise(text, &c, dct, &story)
+        };
+        let Some(normal) = normal else {
+            // A look-alike ("a year" in "a year-earlier loss"): try again from its next word.
+            from = next_word(text, c.start);
             continue;
         };
+        from = c.end.max(c.start + 1);
         let end = normal.end.unwrap_or(c.end);
-        let (start, prefix_mod) = prefix(text, c.start, normal.kind);
+        let (start, prefix_mod) = match normal.start {
+            Some(start) => (start, None),
+            None => prefix(text, c.start, normal.kind),
+        };
         let modifier = normal
             .modifier
             .or(prefix_mod)
@@ -86,6 +95,20 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         });
     }
     out
+}
+
+/// The start of the word after the one at `at` (or the end of the text).
+fn next_word(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    let word_end = rest
+        .find(|ch: char| !ch.is_alphanumeric())
+        .unwrap_or(rest.len())
+        .max(rest.chars().next().map_or(1, char::len_utf8));
+    let after = &rest[word_end..];
+    let skip = after
+        .find(|ch: char| ch.is_alphanumeric())
+        .unwrap_or(after.len());
+    at + word_end + skip
 }
 
 /// The calendar days an expression covers: its own extent for a date ("late last month" is
@@ -177,7 +200,12 @@ fn prefix(text: &str, start: usize, kind: TimexType) -> (usize, Option<Modifier>
         "at most" | "up to" | "no more than" => Modifier::EqualOrLess,
         _ => return (start, None),
     };
-    (from + word.start(), Some(modifier))
+    // TimeML leaves "about" and "nearly" outside the expression but keeps "more than".
+    let start = match modifier {
+        Modifier::Approx | Modifier::LessThan if !w.ends_with("than") => start,
+        _ => from + word.start(),
+    };
+    (start, Some(modifier))
 }
 
 /// "before 2011", "after 2011", "since 2011": the signal stays outside the expression (as in

@@ -20,6 +20,8 @@ pub struct Normal {
     pub kind: TimexType,
     pub value: String,
     pub modifier: Option<Modifier>,
+    /// A later start when the first word is not part of the expression ("earlier this week").
+    pub start: Option<usize>,
     /// A shorter end when the last word is a signal, not part of the expression ("a year after").
     pub end: Option<usize>,
     pub anchor: Option<Anchor>,
@@ -30,6 +32,9 @@ pub struct Normal {
 pub struct Narrative {
     /// The last day-precise date mentioned, and where its mention ended.
     pub day: Option<(NaiveDate, usize)>,
+    /// Every day-precise date mentioned so far, with where its mention ended, for "the same
+    /// day" that points back past the latest one.
+    pub days: Vec<(NaiveDate, usize)>,
     /// The last quarter mentioned (year, quarter), for "the year-earlier quarter".
     pub quarter: Option<(i32, u32)>,
 }
@@ -40,6 +45,7 @@ impl Narrative {
         let date_part = value.split('T').next().unwrap_or(value);
         if let Ok(d) = NaiveDate::parse_from_str(date_part, "%Y-%m-%d") {
             self.day = Some((d, end));
+            self.days.push((d, end));
         }
         if let Some((y, q)) = value.split_once("-Q")
             && let (Ok(y), Ok(q)) = (y.parse(), q.parse())
@@ -95,6 +101,7 @@ pub fn normalise(
             date(TimexType::Date, format!("{year}-{month:02}"))
         }
         Rule::Year | Rule::FiscalYear => date(TimexType::Date, get("y")?.to_string()),
+        Rule::SpokenYear => date(TimexType::Date, spoken_year(get("spoken")?)?),
         Rule::Decade => {
             let value = match (get("dec"), get("short")) {
                 (Some(d), _) => d.to_string(),
@@ -139,7 +146,7 @@ pub fn normalise(
         Rule::Holiday => holiday(get("hol")?, get("y"), dct, tense),
         Rule::Deictic => deictic(get("w")?, dct),
         Rule::RelativeNamed => relative_named(get("rel")?, get("name")?, dct?),
-        Rule::RelativeUnit => relative_unit(caps, dct?),
+        Rule::RelativeUnit => relative_unit(caps, &text[c.end..], dct?),
         Rule::EarlierThis => {
             let rel = get("rel")?.to_ascii_lowercase();
             let unit = get("u")?.to_ascii_lowercase();
@@ -153,11 +160,15 @@ pub fn normalise(
                 "next" => 1,
                 _ => 0,
             };
-            if let Some(code) = season_code(&unit) {
-                let year = season_year(base, code, Tense::Unknown) + step;
-                return date(TimexType::Date, format!("{year}-{code}"));
-            }
-            date(TimexType::Date, shifted_value(base, &unit, step)?)
+            let value = match season_code(&unit) {
+                Some(code) => format!("{}-{code}", season_year(base, code, Tense::Unknown) + step),
+                None => shifted_value(base, &unit, step)?,
+            };
+            // TimeML leaves "earlier" out: the expression is "this week".
+            Some(Normal {
+                start: caps.name("rel").map(|m| m.start()),
+                ..plain(TimexType::Date, value)
+            })
         }
         Rule::Quarter => {
             let q = ordinal_value(get("q")?)?;
@@ -196,7 +207,7 @@ pub fn normalise(
             date(TimexType::Date, shifted_value(dct?, &unit, -1)?)
         }
         Rule::Ago => ago(text, c, dct, story),
-        Rule::Narrative => narrative(caps, dct, story),
+        Rule::Narrative => narrative(text, c, dct, story),
         Rule::Duration => duration(caps, dct),
         Rule::HyphenDuration => {
             let n = number_value(get("n")?).or_else(|| (get("n")? == "hundred").then_some(100.0));
@@ -214,6 +225,7 @@ fn plain(kind: TimexType, value: String) -> Normal {
         kind,
         value,
         modifier: None,
+        start: None,
         end: None,
         anchor: None,
     }
@@ -355,10 +367,18 @@ fn relative_season_year(dct: NaiveDate, code: &str, step: i32) -> Option<i32> {
     Some(y)
 }
 
-fn relative_unit(caps: &Captures<'_>, dct: NaiveDate) -> Option<Normal> {
+fn relative_unit(caps: &Captures<'_>, after: &str, dct: NaiveDate) -> Option<Normal> {
     if let Some(only) = caps.name("only") {
         let words = only.as_str().to_ascii_lowercase();
         let unit = words.rsplit(char::is_whitespace).next()?;
+        let next = after.trim_start().to_ascii_lowercase();
+        if ["ended", "ending", "ends", "to ", "through"]
+            .iter()
+            .any(|w| next.starts_with(w))
+        {
+            // "the year ended Sept. 30": a fiscal stretch, not the calendar year.
+            return Some(plain(TimexType::Duration, duration_value(Some(1.0), unit)?));
+        }
         if unit == "weekend" {
             return Some(plain(TimexType::Date, last_weekend(dct)));
         }
@@ -471,6 +491,13 @@ fn ago(text: &str, c: &Candidate<'_>, dct: Option<NaiveDate>, story: &Narrative)
     };
     let steps = (n.round() as i32) * sign;
     let singular = unit.trim_end_matches('s');
+    if singular == "year"
+        && steps == -1
+        && let Some((y, q)) = story.quarter
+    {
+        // Earnings reports compare with the same quarter a year before.
+        return Some(plain(TimexType::Date, format!("{}-Q{q}", y - 1)));
+    }
     let value = match singular {
         "hour" | "minute" | "second" => day_value(base),
         "decade" => (base.year() + 10 * steps).to_string(),
@@ -481,7 +508,13 @@ fn ago(text: &str, c: &Candidate<'_>, dct: Option<NaiveDate>, story: &Narrative)
     Some(plain(TimexType::Date, value))
 }
 
-fn narrative(caps: &Captures<'_>, dct: Option<NaiveDate>, story: &Narrative) -> Option<Normal> {
+fn narrative(
+    text: &str,
+    c: &Candidate<'_>,
+    dct: Option<NaiveDate>,
+    story: &Narrative,
+) -> Option<Normal> {
+    let caps = &c.caps;
     let unit = caps
         .name("u")
         .map_or("day".to_string(), |m| m.as_str().to_ascii_lowercase());
@@ -498,7 +531,12 @@ fn narrative(caps: &Captures<'_>, dct: Option<NaiveDate>, story: &Narrative) -> 
         Some("after") => 1,
         _ => 0,
     };
-    let base = story.day.map(|(d, _)| d).or(dct)?;
+    let base = if step == 0 {
+        referred_day(text, c.start, story)
+    } else {
+        story.day.map(|(d, _)| d)
+    };
+    let base = base.or(dct)?;
     let part = match unit.as_str() {
         "morning" => Some("TMO"),
         "evening" => Some("TEV"),
@@ -745,4 +783,77 @@ fn part_of_day(
         )
     };
     Some(plain(TimexType::Time, format!("{}{part}", day_value(day))))
+}
+
+/// The day "the same day" points to: the earlier dated sentence that shares the most names and
+/// content words with this one ("Putin's talks with Assad came on the same day" → the day the
+/// talks were dated), else the last date mentioned.
+fn referred_day(text: &str, at: usize, story: &Narrative) -> Option<NaiveDate> {
+    let last = story.day.map(|(d, _)| d);
+    let (s, _) = super::anchor::sentence_around(text, at, at);
+    let here = content_words(&text[s..at]);
+    if here.is_empty() {
+        return last;
+    }
+    let mut best: Option<(usize, NaiveDate)> = None;
+    for &(day, end) in &story.days {
+        let (ds, de) = super::anchor::sentence_around(text, end, end);
+        if ds >= s {
+            continue;
+        }
+        let there = content_words(&text[ds..de]);
+        let overlap = here.iter().filter(|w| there.contains(w)).count();
+        if overlap >= 2 && best.is_none_or(|(o, _)| overlap >= o) {
+            best = Some((overlap, day));
+        }
+    }
+    best.map(|(_, d)| d).or(last)
+}
+
+/// Lower-cased words of four letters or more, possessives stripped, minus common function words.
+fn content_words(s: &str) -> Vec<String> {
+    const STOP: &[&str] = &[
+        "that", "this", "with", "from", "have", "been", "were", "which", "their", "there", "they",
+        "said", "says", "came", "comes", "when", "after", "before", "about", "also", "same",
+        "will", "would", "into", "over", "than", "them", "some", "more",
+    ];
+    s.split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
+        .map(|w| {
+            w.trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_lowercase()
+        })
+        .filter(|w| w.chars().count() >= 4 && !STOP.contains(&w.as_str()))
+        .collect()
+}
+
+/// "nineteen ninety-six" → 1996, "two thousand and one" → 2001, "the nineties" → 199.
+fn spoken_year(words: &str) -> Option<String> {
+    let w = words.to_ascii_lowercase();
+    let w = w.replace('-', " ");
+    let parts: Vec<&str> = w.split_whitespace().collect();
+    let tens = |t: &str| -> Option<u32> {
+        Some(match t {
+            "forty" | "forties" => 4,
+            "fifty" | "fifties" => 5,
+            "sixty" | "sixties" => 6,
+            "seventy" | "seventies" => 7,
+            "eighty" | "eighties" => 8,
+            "ninety" | "nineties" => 9,
+            _ => return None,
+        })
+    };
+    match parts.as_slice() {
+        ["the", decade] => Some(format!("19{}", tens(decade)?)),
+        ["nineteen", t, rest @ ..] => {
+            let ones = rest
+                .first()
+                .and_then(|o| number_value(o))
+                .map_or(0, |n| n as u32);
+            Some(format!("19{}{}", tens(t)?, ones))
+        }
+        ["two", "thousand"] => Some("2000".into()),
+        ["two", "thousand", "and", o] => Some(format!("200{}", number_value(o)? as u32)),
+        _ => None,
+    }
 }

@@ -39,6 +39,7 @@ pub enum Rule {
     Weekday,
     Month,
     Year,
+    SpokenYear,
 }
 
 /// One pattern match, before normalisation.
@@ -49,22 +50,21 @@ pub struct Candidate<'t> {
     pub caps: Captures<'t>,
 }
 
-/// Every candidate in `text`, left to right, never overlapping; at one position the first rule
-/// in `RULES` order wins, so longer forms are listed before their parts.
-pub fn candidates(text: &str) -> impl Iterator<Item = Candidate<'_>> {
-    COMBINED.captures_iter(text).filter_map(|all| {
-        let whole = all.get(0)?;
-        let index = (1..all.len()).find(|&i| all.get(i).is_some())? - 1;
-        let (rule, _) = RULES.get(index)?;
-        // The same rule alone, started where the combined match started, names the parts.
-        let caps = SINGLE.get(index)?.captures_at(text, whole.start())?;
-        let found = caps.get(0)?;
-        (found.start() == whole.start()).then_some(Candidate {
-            start: found.start(),
-            end: found.end(),
-            rule: *rule,
-            caps,
-        })
+/// The first candidate starting at or after byte `from`; at one position the first rule in
+/// `RULES` order wins, so longer forms are listed before their parts.
+pub fn next_candidate(text: &str, from: usize) -> Option<Candidate<'_>> {
+    let all = COMBINED.captures_at(text, from)?;
+    let whole = all.get(0)?;
+    let index = (1..all.len()).find(|&i| all.get(i).is_some())? - 1;
+    let (rule, _) = RULES.get(index)?;
+    // The same rule alone, started where the combined match started, names the parts.
+    let caps = SINGLE.get(index)?.captures_at(text, whole.start())?;
+    let found = caps.get(0)?;
+    (found.start() == whole.start()).then_some(Candidate {
+        start: found.start(),
+        end: found.end(),
+        rule: *rule,
+        caps,
     })
 }
 
@@ -131,6 +131,12 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
             Rule::Decade,
             format!(
                 r"(?:the\s+)?(?:(?P<pre>early|mid|late)(?:-|\s+))?(?:(?P<dec>(?:1[0-9]|20)\d)0'?s|'(?P<short>\d)0s){B}"
+            ),
+        ),
+        (
+            Rule::SpokenYear,
+            format!(
+                r"(?:the\s+year\s+)?(?P<spoken>nineteen(?:\s+|-)(?:ninety|eighty|seventy|sixty|fifty|forty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine))?|the\s+(?P<decade>nineties|eighties|seventies|sixties|fifties)){B}"
             ),
         ),
         (
@@ -203,7 +209,7 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
         (
             Rule::Set,
             format!(
-                r"(?P<adv>daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly|biweekly){B}|(?:every|each)\s+(?:other\s+)?(?P<u>day|week|month|year|morning|afternoon|evening|night|weekend|quarter|{WEEKDAY}|{SEASON}){B}"
+                r"(?P<adv>daily|weekly|monthly|yearly|nightly|hourly|biweekly){B}|(?:every|each)\s+(?:other\s+)?(?P<u>day|week|month|year|morning|afternoon|evening|night|weekend|quarter|{WEEKDAY}|{SEASON}){B}"
             ),
         ),
         (
@@ -215,7 +221,7 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
         (
             Rule::Deictic,
             format!(
-                r"(?P<w>today|yesterday|tomorrow|now|nowadays|currently|current|recently|recent|lately|formerly|former|previously|the\s+past|the\s+future|future|soon|these\s+days|at\s+present|the\s+present){B}"
+                r"(?P<w>today|yesterday|tomorrow|now|nowadays|currently|current|recently|lately|formerly|the\s+past|the\s+future|these\s+days|at\s+present|the\s+present){B}"
             ),
         ),
         (Rule::Weekday, format!(r"(?P<wd>{WEEKDAY}){B}")),
