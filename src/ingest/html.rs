@@ -165,13 +165,12 @@ impl Meta {
             match name.as_str() {
                 "meta" => meta.read_meta_tag(item, &mut meta_dates),
                 "link"
-                    if item
-                        .attr("rel")
-                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+                    if meta.url.is_none()
+                        && item
+                            .attr("rel")
+                            .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
                 {
-                    if meta.url.is_none() {
-                        meta.url = item.attr("href").map(str::to_string);
-                    }
+                    meta.url = item.attr("href").map(str::to_string);
                 }
                 "title" if meta.title.is_none() => {
                     meta.title = Some(clean_title(&text_until_end(items, i, "title")));
