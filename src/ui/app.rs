@@ -1,0 +1,482 @@
+//! The eframe shell: menus, panels, loading, drag and drop, keyboard, persistence. The
+//! widgets live in their own files; this wires them together.
+
+use std::path::PathBuf;
+
+use eframe::egui::{self, Key, RichText};
+
+use crate::ingest::LoadOptions;
+use crate::model::Timeline;
+
+use super::detail::{DetailAction, detail_ui};
+use super::loader::{LoadJob, LoadResult, Source, display_name};
+use super::overview;
+use super::side_panel::{SidePanelState, side_panel_ui};
+use super::state::{MAX_RECENT, Persisted, Session, ThemeChoice};
+use super::timeline::{TimelineResponse, timeline_ui};
+use super::toasts::Toasts;
+
+/// File types the Open dialog offers.
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "json", "jsonl", "csv",
+];
+
+/// A native dialog the next frame should open (dialogs need the window as parent, which only
+/// the eframe shell has).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DialogRequest {
+    OpenFiles,
+    OpenFolder,
+}
+
+/// The whole app.
+pub struct ChronolaneApp {
+    pub session: Session,
+    pub persisted: Persisted,
+    pub side: SidePanelState,
+    pub toasts: Toasts,
+    /// The timeline widget's response last frame (mark positions for tests and screenshots).
+    pub last_timeline: TimelineResponse,
+    load: Option<LoadJob>,
+    options: LoadOptions,
+    dialog: Option<DialogRequest>,
+    /// The window to restore once the files open at the last exit have loaded again.
+    restore_window: Option<(f64, f64)>,
+    repaint: Option<egui::Context>,
+}
+
+impl ChronolaneApp {
+    /// An app showing `timeline` at once, with no loading (tests, screenshots, exports).
+    pub fn with_timeline(timeline: Timeline) -> Self {
+        Self {
+            session: Session::new(timeline, Default::default()),
+            persisted: Persisted::default(),
+            side: SidePanelState::default(),
+            toasts: Toasts::default(),
+            last_timeline: TimelineResponse::default(),
+            load: None,
+            options: LoadOptions::default(),
+            dialog: None,
+            restore_window: None,
+            repaint: None,
+        }
+    }
+
+    /// The app as started from the command line: loads `files`, or the sample when empty, in
+    /// the background, restoring the last session's view when it opens the same files.
+    pub fn new(
+        files: Vec<PathBuf>,
+        options: LoadOptions,
+        persisted: Option<Persisted>,
+        ctx: Option<egui::Context>,
+    ) -> Self {
+        let mut app = Self::with_timeline(Timeline::default());
+        app.options = options;
+        app.repaint = ctx;
+        if let Some(persisted) = persisted {
+            let same_files = persisted.open_files == files;
+            app.session.settings = if same_files {
+                persisted.settings.clone()
+            } else {
+                Default::default()
+            };
+            app.restore_window = persisted.window.filter(|_| same_files);
+            app.persisted = persisted;
+        }
+        if files.is_empty() {
+            app.open_sample();
+        } else {
+            app.open_paths(files);
+        }
+        app
+    }
+
+    /// Opens files and folders (File ▸ Open, drag and drop, the command line, recent files).
+    pub fn open_paths(&mut self, paths: Vec<PathBuf>) {
+        if paths.is_empty() {
+            return;
+        }
+        for path in paths.iter().rev() {
+            self.persisted.recent.retain(|p| p != path);
+            self.persisted.recent.insert(0, path.clone());
+        }
+        self.persisted.recent.truncate(MAX_RECENT);
+        self.start_load(Source::Paths(paths));
+    }
+
+    /// Opens the bundled sample briefing.
+    pub fn open_sample(&mut self) {
+        self.start_load(Source::Sample);
+    }
+
+    fn start_load(&mut self, source: Source) {
+        let ctx = self.repaint.clone();
+        self.load = Some(LoadJob::spawn(source, self.options.clone(), move || {
+            if let Some(ctx) = &ctx {
+                ctx.request_repaint();
+            }
+        }));
+    }
+
+    /// True while files are loading.
+    pub fn is_loading(&self) -> bool {
+        self.load.is_some()
+    }
+
+    /// Blocks until the current load finishes and applies it (tests and screenshots).
+    pub fn wait_for_load(&mut self) {
+        if let Some(job) = self.load.take() {
+            let result = job.wait();
+            self.apply_load(result);
+        }
+    }
+
+    fn poll_load(&mut self) {
+        let Some(job) = &mut self.load else {
+            return;
+        };
+        if let Some(result) = job.poll() {
+            self.load = None;
+            self.apply_load(result);
+        }
+    }
+
+    fn apply_load(&mut self, result: Result<LoadResult, String>) {
+        let result = match result {
+            Ok(result) => result,
+            Err(reason) => {
+                self.toasts.error("Loading failed", reason);
+                return;
+            }
+        };
+        for error in &result.errors {
+            self.toasts
+                .error(format!("Could not open {}", error.file), &error.reason);
+        }
+        let files = match &result.source {
+            Source::Sample => Vec::new(),
+            Source::Paths(paths) => paths.clone(),
+        };
+        if result.timeline.articles.is_empty() && !files.is_empty() {
+            // Nothing readable: keep what is on screen rather than an empty timeline.
+            if result.errors.is_empty() {
+                self.toasts.error(
+                    "Nothing to show",
+                    "No articles were found in the chosen files.",
+                );
+            }
+            return;
+        }
+        let settings = std::mem::take(&mut self.session.settings);
+        let keep_settings = files == self.persisted.open_files;
+        let settings = if keep_settings {
+            settings
+        } else {
+            Default::default()
+        };
+        self.session = Session::new(result.timeline, settings);
+        if let Some(window) = self.restore_window.take().filter(|_| keep_settings) {
+            self.session.set_window(window);
+        }
+        if self.session.timeline.events.is_empty() {
+            self.toasts.info(
+                "No dated events found",
+                format!(
+                    "{} article(s) loaded, but none had events with dates.",
+                    self.session.timeline.articles.len()
+                ),
+            );
+        }
+        self.persisted.open_files = files;
+        self.side.from_text = self
+            .session
+            .settings
+            .filters
+            .from
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        self.side.to_text = self
+            .session
+            .settings
+            .filters
+            .to
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+    }
+
+    /// What the app saves on exit.
+    pub fn to_persisted(&self) -> Persisted {
+        Persisted {
+            settings: self.session.settings.clone(),
+            window: Some(self.session.window),
+            ..self.persisted.clone()
+        }
+    }
+
+    /// The whole window's contents. Works in any `Ui` (the eframe window or a test harness).
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.repaint.is_none() {
+            self.repaint = Some(ctx.clone());
+        }
+        self.poll_load();
+        self.apply_theme(&ctx);
+        self.handle_dropped_files(&ctx);
+        self.handle_keys(&ctx);
+
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| self.menu_ui(ui));
+        });
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui));
+        egui::Panel::left("lanes_panel")
+            .default_size(290.0)
+            .min_size(230.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("side_scroll")
+                    .show(ui, |ui| {
+                        side_panel_ui(ui, &mut self.session, &mut self.side);
+                    });
+            });
+        if self.session.selected.is_some() {
+            egui::Panel::right("detail_panel")
+                .default_size(380.0)
+                .min_size(280.0)
+                .show(ui, |ui| match detail_ui(ui, &self.session) {
+                    Some(DetailAction::Close) => self.session.selected = None,
+                    Some(DetailAction::Hide) => self.session.hide_selected(),
+                    Some(DetailAction::ToggleStar) => self.session.toggle_star_selected(),
+                    None => {}
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
+        self.toasts.ui(&ctx);
+    }
+
+    fn central_ui(&mut self, ui: &mut egui::Ui) {
+        if self.session.timeline.events.is_empty() {
+            ui.vertical_centered(|ui| {
+                ui.add_space(ui.available_height() * 0.3);
+                if self.is_loading() {
+                    ui.heading("Loading…");
+                } else {
+                    ui.heading("No events to show");
+                    ui.label("Open articles with File ▸ Open…, or drop files on this window.");
+                    if ui.button("Open the sample briefing").clicked() {
+                        self.open_sample();
+                    }
+                }
+            });
+            return;
+        }
+        if self.session.lanes.lanes.is_empty() {
+            ui.label(
+                RichText::new(
+                    "Every event is filtered out or hidden. Clear the filters in the left panel.",
+                )
+                .weak(),
+            );
+        }
+        let height = (ui.available_height() - overview::HEIGHT - 10.0).max(160.0);
+        let response = timeline_ui(ui, &mut self.session, height);
+        ui.add_space(4.0);
+        overview::overview_ui(ui, &mut self.session, response.plot_rect.x_range());
+        self.session.hovered = response.hovered;
+        if let Some(event) = response.clicked {
+            self.session.selected = Some(event);
+        } else if response.clicked_background {
+            self.session.selected = None;
+        }
+        self.last_timeline = response;
+    }
+
+    fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        ui.menu_button("File", |ui| {
+            if ui.button("Open…").clicked() {
+                self.dialog = Some(DialogRequest::OpenFiles);
+            }
+            if ui.button("Open folder…").clicked() {
+                self.dialog = Some(DialogRequest::OpenFolder);
+            }
+            ui.menu_button("Open recent", |ui| {
+                if self.persisted.recent.is_empty() {
+                    ui.label(RichText::new("No recent files").weak());
+                }
+                let mut chosen = None;
+                for path in &self.persisted.recent {
+                    if ui
+                        .button(display_name(path))
+                        .on_hover_text(path.display().to_string())
+                        .clicked()
+                    {
+                        chosen = Some(path.clone());
+                    }
+                }
+                if let Some(path) = chosen {
+                    self.open_paths(vec![path]);
+                }
+            });
+            if ui.button("Open the sample briefing").clicked() {
+                self.open_sample();
+            }
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            if ui.button("Fit all events  (Home)").clicked() {
+                self.session.fit_all();
+            }
+            if ui.button("Zoom in  (+)").clicked() {
+                self.session.zoom(0.5);
+            }
+            if ui.button("Zoom out  (−)").clicked() {
+                self.session.zoom(2.0);
+            }
+            ui.separator();
+            ui.label(RichText::new("Theme").weak());
+            for (choice, name) in [
+                (ThemeChoice::System, "System"),
+                (ThemeChoice::Light, "Light"),
+                (ThemeChoice::Dark, "Dark"),
+            ] {
+                ui.radio_value(&mut self.persisted.theme, choice, name);
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            ui.label("Wheel: zoom · drag: pan · right-drag: box zoom · double-click: fit");
+            ui.label("Keys: + / − zoom, ← → pan, Home fit, Esc deselect");
+            ui.label("Hover a mark for its source; click it for the full paragraph.");
+        });
+    }
+
+    fn status_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if let Some(job) = &self.load {
+                ui.add(
+                    egui::ProgressBar::new(job.fraction)
+                        .desired_width(220.0)
+                        .show_percentage(),
+                );
+                ui.label(&job.stage);
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(100));
+            } else {
+                let t = &self.session.timeline;
+                let shown: usize = self.session.lanes.starts.len();
+                ui.label(format!(
+                    "{} articles · {} actors · {} events ({} shown) · {} lanes",
+                    t.articles.len(),
+                    t.actors.len(),
+                    t.events.len(),
+                    shown,
+                    self.session.lanes.lanes.len()
+                ));
+            }
+        });
+    }
+
+    fn apply_theme(&self, ctx: &egui::Context) {
+        let preference = match self.persisted.theme {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        };
+        ctx.set_theme(preference);
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.open_paths(dropped);
+        }
+        let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+        if hovering {
+            let painter = ctx.layer_painter(egui::LayerId::new(
+                egui::Order::Foreground,
+                egui::Id::unique("drop_hint"),
+            ));
+            let rect = ctx.content_rect();
+            painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(140));
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drop articles to open them",
+                egui::FontId::proportional(24.0),
+                egui::Color32::WHITE,
+            );
+        }
+    }
+
+    fn handle_keys(&mut self, ctx: &egui::Context) {
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let pressed = |key| ctx.input(|i| i.key_pressed(key));
+        if pressed(Key::Plus) || pressed(Key::Equals) {
+            self.session.zoom(0.5);
+        }
+        if pressed(Key::Minus) {
+            self.session.zoom(2.0);
+        }
+        if pressed(Key::ArrowLeft) {
+            self.session.pan(-0.2);
+        }
+        if pressed(Key::ArrowRight) {
+            self.session.pan(0.2);
+        }
+        if pressed(Key::ArrowUp) {
+            self.session.lane_scroll = self.session.lane_scroll.saturating_sub(1);
+        }
+        if pressed(Key::ArrowDown) {
+            self.session.lane_scroll += 1;
+        }
+        if pressed(Key::Home) {
+            self.session.fit_all();
+        }
+        if pressed(Key::Escape) {
+            self.session.selected = None;
+        }
+    }
+
+    /// Opens the native dialog asked for this frame, with the window as its parent.
+    fn run_dialog(&mut self, parent: &eframe::Frame) {
+        let Some(request) = self.dialog.take() else {
+            return;
+        };
+        let dialog = rfd::FileDialog::new().set_parent(parent);
+        let picked = match request {
+            DialogRequest::OpenFiles => dialog
+                .set_title("Open articles")
+                .add_filter("Articles", ARTICLE_EXTENSIONS)
+                .add_filter("All files", &["*"])
+                .pick_files(),
+            DialogRequest::OpenFolder => dialog
+                .set_title("Open a folder of articles")
+                .pick_folder()
+                .map(|p| vec![p]),
+        };
+        if let Some(paths) = picked {
+            self.open_paths(paths);
+        }
+    }
+}
+
+impl eframe::App for ChronolaneApp {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        ChronolaneApp::ui(self, ui);
+        self.run_dialog(frame);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.to_persisted());
+    }
+}

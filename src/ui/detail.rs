@@ -1,0 +1,163 @@
+//! The detail panel for the selected event: every source, each with its full paragraph and
+//! the sentence highlighted, and what the analyst can do with the event.
+
+use eframe::egui::text::LayoutJob;
+use eframe::egui::{self, FontId, RichText, TextFormat};
+
+use crate::model::{SourceRef, Timeline};
+
+use super::palette;
+use super::state::Session;
+use super::tooltip::{actor_names, certainty_note, normalised_date, source_line, written_date};
+
+/// What the analyst asked for in the panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DetailAction {
+    Close,
+    Hide,
+    ToggleStar,
+}
+
+/// Shows the selected event; `None` when nothing is selected.
+pub fn detail_ui(ui: &mut egui::Ui, session: &Session) -> Option<DetailAction> {
+    let Some(event) = session.selected_event() else {
+        ui.add_space(12.0);
+        ui.label(RichText::new("Click a mark to see its sources.").weak());
+        return None;
+    };
+    let timeline = &session.timeline;
+    let mut action = None;
+    ui.horizontal(|ui| {
+        ui.heading(&event.label);
+    });
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        let starred = session.settings.starred.contains(&event.id);
+        let star = if starred { "★ Starred" } else { "☆ Star" };
+        if ui
+            .button(star)
+            .on_hover_text("Mark this event as important")
+            .clicked()
+        {
+            action = Some(DetailAction::ToggleStar);
+        }
+        if ui
+            .button("Hide")
+            .on_hover_text("Hide this event from the timeline")
+            .clicked()
+        {
+            action = Some(DetailAction::Hide);
+        }
+        ui.add_enabled(false, egui::Button::new("Edit…"))
+            .on_disabled_hover_text("Editing labels and dates arrives with projects");
+        if ui.button("Close").clicked() {
+            action = Some(DetailAction::Close);
+        }
+    });
+    ui.separator();
+    egui::Grid::new("detail_facts")
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new("Date").weak());
+            ui.label(format!(
+                "{}{}",
+                normalised_date(&event.when),
+                certainty_note(&event.when)
+            ));
+            ui.end_row();
+            ui.label(RichText::new("Value").weak());
+            ui.label(&event.when.value);
+            ui.end_row();
+            ui.label(RichText::new("Actors").weak());
+            ui.label(actor_names(timeline, event));
+            ui.end_row();
+            ui.label(RichText::new("Confidence").weak());
+            ui.label(format!("{:.0}%", event.confidence * 100.0));
+            ui.end_row();
+            ui.label(RichText::new("Sources").weak());
+            ui.label(event.sources.len().to_string());
+            ui.end_row();
+        });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (i, source) in event.sources.iter().enumerate() {
+                if i > 0 {
+                    ui.add_space(8.0);
+                }
+                ui.label(RichText::new(source_line(timeline, source)).strong());
+                if let Some(written) = written_date(timeline, source) {
+                    ui.label(RichText::new(format!("Dated by “{written}”")).weak());
+                }
+                if let Some(grading) = source.grading {
+                    ui.label(RichText::new(format!("Graded {grading}")).weak());
+                }
+                ui.add_space(2.0);
+                ui.label(paragraph_job(ui, timeline, source));
+            }
+        });
+    action
+}
+
+/// The paragraph containing `source`, with its sentence and time expression highlighted.
+/// Falls back to the quote alone when the article's text is not at hand.
+fn paragraph_job(ui: &egui::Ui, timeline: &Timeline, source: &SourceRef) -> LayoutJob {
+    let visuals = ui.visuals();
+    let font = FontId::proportional(14.5);
+    let plain = TextFormat {
+        font_id: font.clone(),
+        color: visuals.text_color(),
+        line_height: Some(21.0),
+        ..Default::default()
+    };
+    let sentence = TextFormat {
+        background: palette::sentence_highlight(visuals),
+        color: visuals.strong_text_color(),
+        ..plain.clone()
+    };
+    let timex = TextFormat {
+        background: palette::timex_highlight(visuals),
+        color: visuals.strong_text_color(),
+        ..plain.clone()
+    };
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = ui.available_width().max(200.0);
+    let article = timeline.article(&source.article);
+    let paragraph = article.and_then(|a| {
+        let range = a.paragraph_at(source.start)?;
+        Some((a.text.as_str(), range))
+    });
+    let Some((text, range)) = paragraph.filter(|(text, r)| text.get(r.clone()).is_some()) else {
+        job.append(&source.quote, 0.0, sentence);
+        return job;
+    };
+    // Cut points inside the paragraph, clamped and kept on character boundaries.
+    let clamp = |at: usize| {
+        let mut at = at.clamp(range.start, range.end);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let (s0, s1) = (clamp(source.start), clamp(source.end));
+    let (t0, t1) = source
+        .timex
+        .map(|(a, b)| (clamp(a).max(s0), clamp(b).min(s1)))
+        .filter(|(a, b)| a < b)
+        .unwrap_or((s1, s1));
+    let pieces = [
+        (range.start, s0, &plain),
+        (s0, t0, &sentence),
+        (t0, t1, &timex),
+        (t1, s1, &sentence),
+        (s1, range.end, &plain),
+    ];
+    for (a, b, format) in pieces {
+        if let Some(piece) = text.get(a..b).filter(|p| !p.is_empty()) {
+            job.append(piece, 0.0, format.clone());
+        }
+    }
+    job
+}

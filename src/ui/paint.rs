@@ -1,0 +1,253 @@
+//! Drawing the marks: points, periods, uncertain extents, clusters and density, with the
+//! same look on screen and in exported images.
+
+use eframe::egui::epaint::{Mesh, Vertex, WHITE_UV};
+use eframe::egui::{
+    Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Visuals,
+    pos2, vec2,
+};
+
+use crate::layout::ticks::window_caption;
+use crate::layout::{Connector, LaneGeometry, Mark, MarkKind};
+
+use super::palette;
+
+/// How one mark should stand out.
+#[derive(Clone, Copy, Debug)]
+pub struct MarkLook {
+    pub colour: Color32,
+    pub selected: bool,
+    pub hovered: bool,
+    /// The largest density count on screen, to scale density marks.
+    pub max_density: u32,
+}
+
+/// Faint bands behind every other lane and hairlines between lanes.
+pub fn lane_bands(
+    painter: &Painter,
+    frame: Rect,
+    geometry: LaneGeometry,
+    lanes: std::ops::Range<usize>,
+    visuals: &Visuals,
+) {
+    for lane in lanes {
+        let top = frame.top() + geometry.top_px + lane as f32 * geometry.pitch_px;
+        let band = Rect::from_min_max(
+            pos2(frame.left(), top),
+            pos2(frame.right(), top + geometry.pitch_px),
+        );
+        if lane % 2 == 1 {
+            painter.rect_filled(band, 0.0, palette::lane_band(visuals));
+        }
+    }
+}
+
+/// Thin vertical lines joining one event's marks across lanes.
+pub fn connectors(
+    painter: &Painter,
+    frame: Rect,
+    geometry: LaneGeometry,
+    connectors: &[Connector],
+    visuals: &Visuals,
+) {
+    let colour = visuals.text_color().gamma_multiply(0.35);
+    for c in connectors {
+        let x = frame.left() + c.px;
+        let top = frame.top() + geometry.centre_y(c.lane_top);
+        let bottom = frame.top() + geometry.centre_y(c.lane_bottom);
+        painter.line_segment([pos2(x, top), pos2(x, bottom)], Stroke::new(1.2, colour));
+    }
+}
+
+/// Draws one mark.
+pub fn mark(
+    painter: &Painter,
+    frame: Rect,
+    geometry: LaneGeometry,
+    mark: &Mark,
+    look: MarkLook,
+    visuals: &Visuals,
+) {
+    let y = frame.top() + geometry.mark_y(mark);
+    let x0 = frame.left() + mark.px0;
+    let x1 = frame.left() + mark.px1;
+    let background = visuals.extreme_bg_color;
+    let emphasis = visuals.strong_text_color();
+    match mark.kind {
+        MarkKind::Point => {
+            let r = geometry.point_radius() * if look.hovered { 1.3 } else { 1.0 };
+            let centre = pos2(x0, y);
+            if mark.style.starred {
+                painter.circle_stroke(centre, r + 3.5, Stroke::new(2.0, palette::star(visuals)));
+            }
+            if mark.style.inferred {
+                // Hollow: the date was inferred, not written.
+                painter.circle(centre, r, background, Stroke::new(2.2, look.colour));
+            } else {
+                painter.circle(centre, r, look.colour, Stroke::new(1.0, background));
+            }
+            if look.selected {
+                painter.circle_stroke(centre, r + 3.0, Stroke::new(2.0, emphasis));
+            }
+        }
+        MarkKind::Bar => {
+            let half = geometry.bar_half_height() * if look.hovered { 1.3 } else { 1.0 };
+            let rect = Rect::from_min_max(pos2(x0, y - half), pos2(x1, y + half));
+            if mark.style.uncertain {
+                uncertain_bar(painter, rect, look.colour);
+                if mark.style.inferred {
+                    painter.rect_stroke(
+                        rect,
+                        CornerRadius::same(3),
+                        Stroke::new(1.0, look.colour.gamma_multiply(0.7)),
+                        StrokeKind::Inside,
+                    );
+                }
+            } else if mark.style.inferred {
+                painter.rect(
+                    rect,
+                    CornerRadius::same(3),
+                    background,
+                    Stroke::new(2.0, look.colour),
+                    StrokeKind::Inside,
+                );
+            } else {
+                painter.rect_filled(rect, CornerRadius::same(3), look.colour);
+            }
+            if mark.style.starred {
+                painter.rect_stroke(
+                    rect.expand(2.5),
+                    CornerRadius::same(4),
+                    Stroke::new(1.8, palette::star(visuals)),
+                    StrokeKind::Outside,
+                );
+            }
+            if look.selected {
+                painter.rect_stroke(
+                    rect.expand(2.0),
+                    CornerRadius::same(4),
+                    Stroke::new(2.0, emphasis),
+                    StrokeKind::Outside,
+                );
+            }
+        }
+        MarkKind::Cluster => {
+            let r = geometry.point_radius() + 1.5;
+            let (a, b) = (pos2(x0, y), pos2(x1.max(x0), y));
+            if b.x - a.x > 1.0 {
+                painter.line_segment(
+                    [a, b],
+                    Stroke::new(2.0 * r, look.colour.gamma_multiply(0.55)),
+                );
+            }
+            painter.circle(a, r, look.colour, Stroke::new(1.0, background));
+            painter.circle(b, r, look.colour, Stroke::new(1.0, background));
+            if mark.style.starred {
+                painter.circle_stroke(b, r + 3.0, Stroke::new(1.8, palette::star(visuals)));
+            }
+            count_badge(
+                painter,
+                pos2(b.x + r - 1.0, y - r - 1.0),
+                mark.count,
+                visuals,
+                look.hovered,
+            );
+        }
+        MarkKind::Density => {
+            let strength =
+                (f64::from(mark.count).ln_1p() / f64::from(look.max_density.max(1)).ln_1p()) as f32;
+            let height = geometry.pitch_px * (0.2 + 0.55 * strength);
+            let rect = Rect::from_center_size(
+                pos2((x0 + x1) / 2.0, y),
+                vec2((x1 - x0 - 1.0).max(1.0), height),
+            );
+            let alpha = if look.hovered {
+                1.0
+            } else {
+                0.35 + 0.55 * strength
+            };
+            painter.rect_filled(
+                rect,
+                CornerRadius::same(1),
+                look.colour.gamma_multiply(alpha),
+            );
+        }
+    }
+}
+
+/// A period known only roughly: a translucent bar whose ends fade out, so it reads as "some
+/// time in here" rather than "from this day to that day".
+fn uncertain_bar(painter: &Painter, rect: Rect, colour: Color32) {
+    let solid = colour.gamma_multiply(0.45);
+    let clear = colour.gamma_multiply(0.0);
+    let fade = (rect.width() * 0.25).min(40.0);
+    let stops = [
+        (rect.left(), clear),
+        (rect.left() + fade, solid),
+        (rect.right() - fade, solid),
+        (rect.right(), clear),
+    ];
+    let mut mesh = Mesh::default();
+    for (x, c) in stops {
+        for y in [rect.top(), rect.bottom()] {
+            mesh.vertices.push(Vertex {
+                pos: pos2(x, y),
+                uv: WHITE_UV,
+                color: c,
+            });
+        }
+    }
+    for i in 0..3u32 {
+        let base = i * 2;
+        mesh.add_triangle(base, base + 1, base + 2);
+        mesh.add_triangle(base + 1, base + 2, base + 3);
+    }
+    painter.add(Shape::mesh(mesh));
+    // A dashed centre line keeps a faint bar visible on any background.
+    let dashes = Shape::dashed_line(
+        &[
+            pos2(rect.left() + fade * 0.5, rect.center().y),
+            pos2(rect.right() - fade * 0.5, rect.center().y),
+        ],
+        Stroke::new(1.2, colour),
+        4.0,
+        3.0,
+    );
+    painter.extend(dashes);
+}
+
+/// A small rounded badge with a count.
+fn count_badge(painter: &Painter, at: Pos2, count: u32, visuals: &Visuals, hovered: bool) {
+    let text = if count > 999 {
+        "999+".to_string()
+    } else {
+        count.to_string()
+    };
+    let font = FontId::proportional(10.5);
+    let galley = painter.layout_no_wrap(text, font, visuals.extreme_bg_color);
+    let size = vec2(galley.size().x + 8.0, galley.size().y + 2.0).max(vec2(16.0, 0.0));
+    let rect = Rect::from_center_size(at + vec2(size.x / 2.0 - 4.0, 0.0), size);
+    let fill = if hovered {
+        visuals.selection.bg_fill
+    } else {
+        visuals.strong_text_color()
+    };
+    painter.rect_filled(rect, CornerRadius::same(7), fill);
+    painter.galley(
+        rect.center() - galley.size() / 2.0,
+        galley,
+        visuals.extreme_bg_color,
+    );
+}
+
+/// The visible span in words ("12 Sep – 3 Nov 2015"), left of the time axis.
+pub fn caption(painter: &Painter, at: Pos2, window: (f64, f64), visuals: &Visuals) {
+    let text = window_caption(window.0, window.1);
+    painter.text(
+        at,
+        Align2::LEFT_TOP,
+        text,
+        FontId::proportional(13.0),
+        visuals.strong_text_color(),
+    );
+}

@@ -1,0 +1,299 @@
+//! The left panel: grouping and sorting, the lane list (visibility, order, counts), the
+//! filters and the legend.
+
+use chrono::NaiveDate;
+use eframe::egui::{self, Color32, RichText, Sense, vec2};
+
+use crate::layout::{Grouping, LaneGeometry, LaneSort, Mark, MarkKind, MarkStyle};
+
+use super::paint;
+use super::palette;
+use super::state::Session;
+
+/// Text the analyst is typing, kept between frames.
+#[derive(Clone, Debug, Default)]
+pub struct SidePanelState {
+    pub lane_search: String,
+    pub from_text: String,
+    pub to_text: String,
+}
+
+/// Shows the panel; changes go straight into `session`.
+pub fn side_panel_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SidePanelState) {
+    let mut changed = false;
+    ui.add_space(6.0);
+    egui::Grid::new("view_options")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("Group by");
+            egui::ComboBox::from_id_salt("grouping")
+                .selected_text(session.settings.grouping.label())
+                .show_ui(ui, |ui| {
+                    for g in Grouping::ALL {
+                        changed |= ui
+                            .selectable_value(&mut session.settings.grouping, g, g.label())
+                            .changed();
+                    }
+                });
+            ui.end_row();
+            ui.label("Sort by");
+            egui::ComboBox::from_id_salt("sorting")
+                .selected_text(session.settings.sort.label())
+                .show_ui(ui, |ui| {
+                    for s in LaneSort::ALL {
+                        changed |= ui
+                            .selectable_value(&mut session.settings.sort, s, s.label())
+                            .changed();
+                    }
+                });
+            ui.end_row();
+        });
+    if changed {
+        session.settings.lane_order.clear();
+    }
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Lanes").strong());
+        if !session.settings.hidden_lanes.is_empty() && ui.small_button("Show all").clicked() {
+            session.settings.hidden_lanes.clear();
+            changed = true;
+        }
+    });
+    ui.add(
+        egui::TextEdit::singleline(&mut state.lane_search)
+            .hint_text("Find a lane…")
+            .desired_width(f32::INFINITY),
+    );
+    let needle = state.lane_search.trim().to_lowercase();
+    let mut toggle: Option<(String, bool)> = None;
+    let mut movement: Option<(String, isize)> = None;
+    egui::ScrollArea::vertical()
+        .id_salt("lane_list")
+        .max_height(ui.available_height() * 0.45)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for info in &session.lanes.listing {
+                if !needle.is_empty() && !info.label.to_lowercase().contains(&needle) {
+                    continue;
+                }
+                ui.horizontal(|ui| {
+                    ui.add_space(f32::from(info.depth) * 16.0);
+                    let mut visible = !info.hidden;
+                    let (swatch, _) = ui.allocate_exact_size(vec2(10.0, 14.0), Sense::hover());
+                    ui.painter()
+                        .rect_filled(swatch, 2.0, palette::lane(info.colour, ui.visuals()));
+                    let text = if info.events == 0 {
+                        RichText::new(&info.label).weak()
+                    } else {
+                        RichText::new(&info.label)
+                    };
+                    if ui.checkbox(&mut visible, text).changed() {
+                        toggle = Some((info.key.clone(), !visible));
+                    }
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if ui.small_button("⏷").on_hover_text("Move down").clicked() {
+                            movement = Some((info.key.clone(), 1));
+                        }
+                        if ui.small_button("⏶").on_hover_text("Move up").clicked() {
+                            movement = Some((info.key.clone(), -1));
+                        }
+                        ui.label(RichText::new(info.events.to_string()).weak().monospace());
+                    });
+                });
+            }
+        });
+    if let Some((key, hidden)) = toggle {
+        session.set_lane_hidden(&key, hidden);
+    }
+    if let Some((key, delta)) = movement {
+        session.move_lane(&key, delta);
+    }
+
+    ui.separator();
+    ui.label(RichText::new("Filters").strong());
+    changed |= filters_ui(ui, session, state);
+    if changed {
+        session.settings_changed();
+    }
+    ui.separator();
+    legend_ui(ui);
+}
+
+fn filters_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SidePanelState) -> bool {
+    let mut changed = false;
+    let filters = &mut session.settings.filters;
+    changed |= ui
+        .add(
+            egui::TextEdit::singleline(&mut filters.text)
+                .hint_text("Search labels, quotes, actors…")
+                .desired_width(f32::INFINITY),
+        )
+        .changed();
+    egui::Grid::new("filter_grid")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("From");
+            changed |= date_field(ui, &mut state.from_text, &mut filters.from);
+            ui.end_row();
+            ui.label("To");
+            changed |= date_field(ui, &mut state.to_text, &mut filters.to);
+            ui.end_row();
+            ui.label("Article");
+            let current = filters
+                .article
+                .as_ref()
+                .and_then(|id| session.timeline.article(id))
+                .map_or("All articles".to_string(), |a| short(&a.title, 28));
+            egui::ComboBox::from_id_salt("article_filter")
+                .selected_text(current)
+                .width(170.0)
+                .show_ui(ui, |ui| {
+                    changed |= ui
+                        .selectable_value(&mut filters.article, None, "All articles")
+                        .changed();
+                    for article in &session.timeline.articles {
+                        changed |= ui
+                            .selectable_value(
+                                &mut filters.article,
+                                Some(article.id.clone()),
+                                short(&article.title, 48),
+                            )
+                            .changed();
+                    }
+                });
+            ui.end_row();
+            ui.label("Confidence");
+            changed |= ui
+                .add(egui::Slider::new(&mut filters.min_confidence, 0.0..=1.0).text("min"))
+                .changed();
+            ui.end_row();
+        });
+    changed |= ui
+        .checkbox(&mut filters.starred_only, "Starred events only")
+        .changed();
+    let hidden = session.settings.hidden_events.len();
+    if hidden > 0
+        && ui
+            .button(format!("Show {hidden} hidden event(s)"))
+            .clicked()
+    {
+        session.settings.hidden_events.clear();
+        changed = true;
+    }
+    changed
+}
+
+/// A YYYY-MM-DD field: empty clears the bound; a bad date is shown in red and ignored.
+fn date_field(ui: &mut egui::Ui, text: &mut String, value: &mut Option<NaiveDate>) -> bool {
+    let parsed = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+    let bad = !text.trim().is_empty() && parsed.is_none();
+    let mut edit = egui::TextEdit::singleline(text)
+        .hint_text("YYYY-MM-DD")
+        .desired_width(120.0);
+    if bad {
+        edit = edit.text_color(Color32::from_rgb(0xd0, 0x40, 0x40));
+    }
+    if ui.add(edit).changed() {
+        let parsed = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+        if text.trim().is_empty() || parsed.is_some() {
+            *value = parsed;
+            return true;
+        }
+    }
+    false
+}
+
+fn short(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(max - 1).collect();
+    s.push('…');
+    s
+}
+
+/// What each kind of mark means, drawn with the real painter.
+fn legend_ui(ui: &mut egui::Ui) {
+    ui.label(RichText::new("Legend").strong());
+    let colour = palette::lane(0, ui.visuals());
+    let items: [(&str, MarkKind, MarkStyle, u32); 6] = [
+        ("Event on a day", MarkKind::Point, MarkStyle::default(), 1),
+        (
+            "Date inferred from context",
+            MarkKind::Point,
+            MarkStyle {
+                inferred: true,
+                ..Default::default()
+            },
+            1,
+        ),
+        (
+            "Period with known ends",
+            MarkKind::Bar,
+            MarkStyle {
+                period: true,
+                ..Default::default()
+            },
+            1,
+        ),
+        (
+            "Uncertain: somewhere in span",
+            MarkKind::Bar,
+            MarkStyle {
+                uncertain: true,
+                ..Default::default()
+            },
+            1,
+        ),
+        (
+            "Several events (count)",
+            MarkKind::Cluster,
+            MarkStyle::default(),
+            3,
+        ),
+        (
+            "Starred",
+            MarkKind::Point,
+            MarkStyle {
+                starred: true,
+                ..Default::default()
+            },
+            1,
+        ),
+    ];
+    for (text, kind, style, count) in items {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(vec2(54.0, 22.0), Sense::hover());
+            let geometry = LaneGeometry {
+                top_px: 0.0,
+                pitch_px: 22.0,
+            };
+            let (px0, px1) = match kind {
+                MarkKind::Point => (22.0, 22.0),
+                MarkKind::Cluster => (12.0, 24.0),
+                _ => (6.0, 46.0),
+            };
+            let mark = Mark {
+                lane: 0,
+                kind,
+                px0,
+                px1,
+                row: 0,
+                event: 0,
+                count,
+                style,
+            };
+            let look = paint::MarkLook {
+                colour,
+                selected: false,
+                hovered: false,
+                max_density: 1,
+            };
+            let painter = ui.painter_at(rect.expand(4.0));
+            paint::mark(&painter, rect, geometry, &mark, look, ui.visuals());
+            ui.label(text);
+        });
+    }
+}

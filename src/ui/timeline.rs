@@ -1,0 +1,388 @@
+//! The timeline widget: lane labels, the plot (egui_plot for axes, grid, pan and zoom), our
+//! own marks, hit-testing and the hover tooltip. It draws into any `Ui`, so the PNG exporter
+//! can render the same widget off screen.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use eframe::egui::{
+    self, Align2, FontId, Label, Pos2, Rect, RichText, Sense, Stroke, UiBuilder, Vec2, pos2, vec2,
+};
+use egui_plot::{GridMark, Plot};
+
+use crate::layout::ticks::{Tick, ticks};
+use crate::layout::{LaneGeometry, MarkKind, Window, hit_test, visible_marks};
+
+use super::paint;
+use super::palette;
+use super::state::Session;
+use super::tooltip;
+
+/// Width of the lane-label column.
+pub const LABEL_WIDTH: f32 = 190.0;
+/// Lanes never get thinner than this; extra lanes scroll.
+pub const MIN_PITCH: f32 = 30.0;
+/// Nor thicker than this, so a few lanes do not look bloated.
+pub const MAX_PITCH: f32 = 56.0;
+/// Labels on the time axis keep at least this much room each.
+const TICK_SPACING_PX: f64 = 78.0;
+/// The widest window: beyond this chrono's calendar ends.
+const MAX_SPAN_DAYS: f64 = 150_000_000.0;
+
+impl Default for TimelineResponse {
+    fn default() -> Self {
+        Self {
+            hovered: None,
+            clicked: None,
+            clicked_background: false,
+            plot_rect: Rect::NOTHING,
+            drawn: Vec::new(),
+        }
+    }
+}
+
+/// What happened in the widget this frame.
+#[derive(Clone, Debug)]
+pub struct TimelineResponse {
+    /// Event under the pointer.
+    pub hovered: Option<usize>,
+    /// Event clicked.
+    pub clicked: Option<usize>,
+    /// A click on the plot that hit no mark.
+    pub clicked_background: bool,
+    /// The plot's rectangle on screen (without the axis).
+    pub plot_rect: Rect,
+    /// Screen position of every single-event mark drawn, for tests and screenshots.
+    pub drawn: Vec<(usize, Pos2)>,
+}
+
+/// Shows the timeline of `session` in `height` points of `ui`.
+pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> TimelineResponse {
+    let width = ui.available_width().max(LABEL_WIDTH + 80.0);
+    let (rect, _) = ui.allocate_exact_size(vec2(width, height.max(120.0)), Sense::hover());
+    let label_rect = Rect::from_min_max(rect.min, pos2(rect.min.x + LABEL_WIDTH, rect.max.y));
+    let plot_area = Rect::from_min_max(pos2(label_rect.max.x, rect.min.y), rect.max);
+
+    let tick_cache: Rc<RefCell<Vec<Tick>>> = Rc::default();
+    let (spacer_ticks, formatter_ticks) = (Rc::clone(&tick_cache), Rc::clone(&tick_cache));
+    let fit = session
+        .lanes
+        .extent
+        .map(|(a, b)| crate::layout::overview::fit(a, b));
+    let request = session.window_request.take();
+    let mut plot_ui = ui.new_child(
+        UiBuilder::new()
+            .max_rect(plot_area)
+            .id_salt("timeline_plot"),
+    );
+    let plot = Plot::new("timeline")
+        .show_axes([true, false])
+        .show_grid([true, false])
+        .show_x(false)
+        .show_y(false)
+        .allow_zoom([true, false])
+        .allow_drag([true, false])
+        .allow_scroll(false)
+        .allow_boxed_zoom(true)
+        .allow_double_click_reset(true)
+        .allow_axis_zoom_drag(false)
+        .default_x_bounds(
+            fit.map_or(session.window.0, |f| f.0),
+            fit.map_or(session.window.1, |f| f.1),
+        )
+        .default_y_bounds(0.0, 1.0)
+        .x_grid_spacer(move |input| {
+            let days_per_px = input.base_step_size / 8.0;
+            let list = ticks(input.bounds.0, input.bounds.1, days_per_px, TICK_SPACING_PX);
+            let marks = list
+                .iter()
+                .map(|t| GridMark {
+                    value: t.x,
+                    step_size: t.step_days,
+                })
+                .collect();
+            *spacer_ticks.borrow_mut() = list;
+            marks
+        })
+        .x_axis_formatter(move |mark, _range| {
+            formatter_ticks
+                .borrow()
+                .iter()
+                .find(|t| t.x == mark.value)
+                .map(|t| t.label.clone())
+                .unwrap_or_default()
+        });
+    let shown = plot.show(&mut plot_ui, move |p| {
+        if let Some((a, b)) = request {
+            p.set_plot_bounds_x(a..=b);
+            p.set_plot_bounds_y(0.0..=1.0);
+        }
+        if p.response().contains_pointer() {
+            let (scroll, dpos) = (
+                p.ctx().input(|i| i.smooth_scroll_delta),
+                p.transform().dvalue_dpos()[0],
+            );
+            if scroll.y != 0.0 {
+                p.zoom_bounds_around_hovered(vec2((scroll.y * 0.004).exp(), 1.0));
+            }
+            if scroll.x != 0.0 {
+                p.translate_bounds(vec2((-f64::from(scroll.x) * dpos) as f32, 0.0));
+            }
+            if scroll != Vec2::ZERO {
+                p.ctx().input_mut(|i| i.smooth_scroll_delta = Vec2::ZERO);
+            }
+        }
+    });
+    let frame = *shown.transform.frame();
+    let bounds = shown.transform.bounds();
+    let mut window = (bounds.min()[0], bounds.max()[0]);
+    let span = window.1 - window.0;
+    if !(span.is_finite() && span <= MAX_SPAN_DAYS && window.0.abs() < MAX_SPAN_DAYS) {
+        session.set_window(fit.unwrap_or(session.window));
+        window = session.window;
+    } else if span < crate::layout::marks::MIN_SPAN_DAYS {
+        let mid = (window.0 + window.1) / 2.0;
+        session.set_window((mid, mid));
+        window = session.window;
+    } else {
+        session.window = window;
+    }
+
+    // Lanes: as tall as fits, scrolling when there are more than MIN_PITCH allows.
+    let lane_count = session.lanes.lanes.len();
+    let usable = (frame.height() - 8.0).max(MIN_PITCH);
+    let pitch = (usable / lane_count.max(1) as f32).clamp(MIN_PITCH, MAX_PITCH);
+    let fits = ((usable / pitch).floor() as usize).max(1);
+    session.lane_scroll = session.lane_scroll.min(lane_count.saturating_sub(fits));
+    let geometry = LaneGeometry {
+        top_px: 4.0 - session.lane_scroll as f32 * pitch,
+        pitch_px: pitch,
+    };
+    let lane_range = session.lane_scroll..(session.lane_scroll + fits + 1).min(lane_count);
+    let view = Window {
+        x_min: window.0,
+        x_max: window.1,
+        width_px: frame.width(),
+    };
+    let marks = visible_marks(&session.lanes, view, lane_range.clone());
+
+    let visuals = ui.visuals().clone();
+    let painter = ui.painter_at(frame);
+    paint::lane_bands(&painter, frame, geometry, lane_range.clone(), &visuals);
+
+    let pointer = ui
+        .input(|i| i.pointer.hover_pos())
+        .filter(|p| frame.contains(*p));
+    let interacting = shown.response.dragged() || shown.response.drag_stopped();
+    let hovered_mark = pointer.filter(|_| !interacting).and_then(|p| {
+        hit_test(
+            &marks.marks,
+            geometry,
+            p.x - frame.left(),
+            p.y - frame.top(),
+        )
+    });
+
+    let selected = session.selected;
+    let highlight = |event: u32| {
+        let event = event as usize;
+        (
+            selected == Some(event),
+            hovered_mark.map(|i| marks.marks[i].event as usize) == Some(event),
+        )
+    };
+    paint::connectors(&painter, frame, geometry, &marks.connectors, &visuals);
+    let mut drawn = Vec::new();
+    let max_density = marks
+        .marks
+        .iter()
+        .filter(|m| m.kind == MarkKind::Density)
+        .map(|m| m.count)
+        .max()
+        .unwrap_or(1);
+    for mark in &marks.marks {
+        let Some(lane) = session.lanes.lanes.get(mark.lane) else {
+            continue;
+        };
+        let colour = palette::lane(lane.colour, &visuals);
+        let (is_selected, is_hovered) = highlight(mark.event);
+        let centre = pos2(
+            frame.left() + mark.centre_px(),
+            frame.top() + geometry.mark_y(mark),
+        );
+        if mark.count == 1 {
+            drawn.push((mark.event as usize, centre));
+        }
+        paint::mark(
+            &painter,
+            frame,
+            geometry,
+            mark,
+            paint::MarkLook {
+                colour,
+                selected: is_selected,
+                hovered: is_hovered,
+                max_density,
+            },
+            &visuals,
+        );
+    }
+
+    lane_labels(ui, session, label_rect, frame, geometry, lane_range);
+    paint::caption(
+        ui.painter(),
+        pos2(label_rect.left() + 12.0, frame.bottom() + 5.0),
+        window,
+        &visuals,
+    );
+
+    let mut response = TimelineResponse {
+        plot_rect: frame,
+        drawn,
+        hovered: None,
+        clicked: None,
+        clicked_background: false,
+    };
+    if let Some(index) = hovered_mark {
+        let mark = marks.marks[index];
+        response.hovered = Some(mark.event as usize);
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+        let timeline = &session.timeline;
+        let lane = session.lanes.lanes.get(mark.lane);
+        egui::Tooltip::always_open(
+            ui.ctx().clone(),
+            ui.layer_id(),
+            shown.response.id,
+            egui::PopupAnchor::Pointer,
+        )
+        .gap(14.0)
+        .show(|ui| tooltip::mark_tooltip_ui(ui, timeline, lane, &mark, view));
+    }
+    if shown.response.clicked() {
+        match hovered_mark {
+            Some(index) if marks.marks[index].count == 1 => {
+                response.clicked = Some(marks.marks[index].event as usize);
+            }
+            Some(index) => {
+                // A cluster or density mark: zoom to it so its events separate.
+                let mark = marks.marks[index];
+                let (a, b) = (
+                    view.x_from_px(mark.px0 - 40.0),
+                    view.x_from_px(mark.px1 + 40.0),
+                );
+                session.set_window((a, b));
+            }
+            None => response.clicked_background = true,
+        }
+    }
+    response
+}
+
+/// Lane names in the left column, as real labels (readable by screen readers and tests), with
+/// a colour swatch and a right-click menu to hide or move the lane.
+fn lane_labels(
+    ui: &mut egui::Ui,
+    session: &mut Session,
+    label_rect: Rect,
+    frame: Rect,
+    geometry: LaneGeometry,
+    lane_range: std::ops::Range<usize>,
+) {
+    let visuals = ui.visuals().clone();
+    let painter = ui.painter_at(Rect::from_x_y_ranges(label_rect.x_range(), frame.y_range()));
+    let scroll_hint = session.lane_scroll > 0 || lane_range.end < session.lanes.lanes.len();
+    let mut action: Option<(String, LaneAction)> = None;
+    for index in lane_range {
+        let Some(lane) = session.lanes.lanes.get(index) else {
+            continue;
+        };
+        let y = frame.top() + geometry.centre_y(index);
+        if y < frame.top() || y > frame.bottom() {
+            continue;
+        }
+        let indent = 12.0 + f32::from(lane.depth) * 16.0;
+        let swatch = Rect::from_center_size(pos2(label_rect.left() + indent, y), vec2(5.0, 16.0));
+        painter.rect_filled(swatch, 2.0, palette::lane(lane.colour, &visuals));
+        let text_rect = Rect::from_min_max(
+            pos2(swatch.right() + 8.0, y - geometry.pitch_px / 2.0),
+            pos2(label_rect.right() - 10.0, y + geometry.pitch_px / 2.0),
+        );
+        let text = if lane.depth == 0 {
+            RichText::new(&lane.label).strong()
+        } else {
+            RichText::new(&lane.label)
+        };
+        let mut child = ui.new_child(
+            UiBuilder::new()
+                .max_rect(text_rect)
+                .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        );
+        let label = child
+            .add(Label::new(text).truncate().sense(Sense::click()))
+            .on_hover_text(format!(
+                "{} · {} events · right-click for options",
+                lane.label,
+                lane.entries.len()
+            ));
+        label.context_menu(|ui| {
+            if ui.button("Hide lane").clicked() {
+                action = Some((lane.key.clone(), LaneAction::Hide));
+            }
+            if ui.button("Move up").clicked() {
+                action = Some((lane.key.clone(), LaneAction::Move(-1)));
+            }
+            if ui.button("Move down").clicked() {
+                action = Some((lane.key.clone(), LaneAction::Move(1)));
+            }
+        });
+    }
+    if scroll_hint {
+        let hint = format!(
+            "lanes {}–{} of {} · scroll here",
+            session.lane_scroll + 1,
+            (session.lane_scroll + ((frame.height() / geometry.pitch_px) as usize))
+                .min(session.lanes.lanes.len()),
+            session.lanes.lanes.len()
+        );
+        painter.text(
+            pos2(label_rect.left() + 8.0, frame.bottom() - 4.0),
+            Align2::LEFT_BOTTOM,
+            hint,
+            FontId::proportional(11.0),
+            visuals.weak_text_color(),
+        );
+    }
+    let over_labels = ui
+        .input(|i| i.pointer.hover_pos())
+        .is_some_and(|p| label_rect.contains(p));
+    if over_labels {
+        let scroll = ui.input(|i| i.smooth_scroll_delta.y);
+        if scroll.abs() > 0.5 {
+            let step = (-scroll / geometry.pitch_px).round() as isize;
+            let step = if step == 0 {
+                -(scroll.signum() as isize)
+            } else {
+                step
+            };
+            session.lane_scroll = session.lane_scroll.saturating_add_signed(step);
+            ui.input_mut(|i| i.smooth_scroll_delta = Vec2::ZERO);
+        }
+    }
+    painter.line_segment(
+        [
+            pos2(label_rect.right() - 0.5, frame.top()),
+            pos2(label_rect.right() - 0.5, frame.bottom()),
+        ],
+        Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
+    );
+    match action {
+        Some((key, LaneAction::Hide)) => session.set_lane_hidden(&key, true),
+        Some((key, LaneAction::Move(delta))) => session.move_lane(&key, delta),
+        None => {}
+    }
+}
+
+enum LaneAction {
+    Hide,
+    Move(isize),
+}
