@@ -167,7 +167,8 @@ pub(crate) fn is_prose(line: &str) -> bool {
     ends_like_sentence && lower_words * 3 >= words.len()
 }
 
-/// "By Jane Roe", "By JANE ROE and John Doe, Reuters".
+/// "By Jane Roe", "By JANE ROE and John Doe, Reuters", "By Jane Roe, staff writer": a name after
+/// "By", short, and not a sentence ("By the end of the week the talks had stalled.").
 pub(crate) fn is_byline(line: &str) -> bool {
     let line = strip_markup(line.trim());
     let Some(rest) = line
@@ -178,13 +179,11 @@ pub(crate) fn is_byline(line: &str) -> bool {
         return false;
     };
     let words: Vec<&str> = rest.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= 12
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(|c| !c.is_lowercase())
-                || ["and", "in", "at", "of", "de", "van", "von", "al"]
-                    .contains(&w.trim_end_matches(','))
-        })
+    let starts_with_name = words
+        .first()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    starts_with_name && words.len() <= 12 && !line.ends_with('.')
 }
 
 /// Markdown emphasis and list markers around a line ("**By Jane Roe**", "_Oct 21, 2015_").
@@ -290,6 +289,7 @@ mod tests {
     fn bylines_are_names_after_by() {
         assert!(is_byline("By Jane Roe and John Doe"));
         assert!(is_byline("**By Jane Roe**"));
+        assert!(is_byline("By Jane Roe, staff writer"));
         assert!(!is_byline("By the end of the week the talks had stalled."));
     }
 }

@@ -72,6 +72,7 @@ pub(crate) fn read_csv(source: &Source<'_>, text: String) -> Result<CsvEvents, I
         reason,
     };
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter_of(&text))
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
@@ -164,6 +165,16 @@ pub(crate) fn read_csv(source: &Source<'_>, text: String) -> Result<CsvEvents, I
         events,
         warning,
     })
+}
+
+/// The separator of the header row: commas, or semicolons or tabs as some spreadsheets save.
+fn delimiter_of(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let count = |c: char| header.matches(c).count();
+    [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|&d| (count(char::from(d)), d == b','))
+        .unwrap_or(b',')
 }
 
 /// "Start Date" → "start date"; "actor_names" → "actor names".
@@ -333,6 +344,15 @@ mod tests {
     fn missing_date_column_is_named() {
         let err = read("actor,event\nPutin,Visit\n").unwrap_err().to_string();
         assert!(err.contains("no date column"), "{err}");
+    }
+
+    #[test]
+    fn semicolon_separated_sheets_are_read() {
+        let text = "Datum;Who;What\n2015-10-20;Putin, Assad;Visit\n";
+        let err = read(text).unwrap_err().to_string();
+        assert!(err.contains("no date column"), "{err}");
+        let got = read("Date;Who;What\n2015-10-20;Putin, Assad;Visit\n").unwrap();
+        assert_eq!(got.events[0].actors, ["Putin", "Assad"]);
     }
 
     #[test]

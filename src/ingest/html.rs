@@ -6,6 +6,7 @@
 //! `Article.text` is the visible text, one paragraph per block element, paragraphs separated by
 //! a blank line; all offsets index that text.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -336,30 +337,34 @@ fn element_end(items: &[Item], start: usize, tag: &str) -> usize {
 fn visible_blocks(items: &[Item]) -> Vec<String> {
     let mut blocks = Vec::new();
     let mut current = String::new();
-    // Names of the skipped elements we are inside, innermost last.
+    // Names of the skipped elements we are inside, innermost last, and how often each occurs
+    // there, so an end tag of an element not in the stack costs nothing however deep it is.
     let mut skipping: Vec<&str> = Vec::new();
+    let mut open_counts: HashMap<&str, usize> = HashMap::new();
     for item in items {
         match item {
             Item::Start {
                 name, self_closing, ..
             } => {
                 let void = VOID.contains(&name.as_str()) || *self_closing;
-                if !skipping.is_empty() {
-                    if !void && is_skipped(name, item) {
-                        skipping.push(name);
-                    }
-                    continue;
-                }
-                if BLOCKS.contains(&name.as_str()) {
+                if skipping.is_empty() && BLOCKS.contains(&name.as_str()) {
                     flush(&mut current, &mut blocks);
                 }
                 if !void && is_skipped(name, item) {
                     skipping.push(name);
+                    *open_counts.entry(name).or_default() += 1;
                 }
             }
             Item::End(name) => {
-                if let Some(pos) = skipping.iter().rposition(|s| *s == name) {
-                    skipping.truncate(pos);
+                if open_counts.get(name.as_str()).is_some_and(|&n| n > 0) {
+                    while let Some(top) = skipping.pop() {
+                        if let Some(n) = open_counts.get_mut(top) {
+                            *n = n.saturating_sub(1);
+                        }
+                        if top == name {
+                            break;
+                        }
+                    }
                     continue;
                 }
                 if skipping.is_empty() && BLOCKS.contains(&name.as_str()) {
@@ -535,6 +540,20 @@ mod tests {
         let started = std::time::Instant::now();
         let a = read(&html);
         assert!(a.text.contains("Deep words here."));
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    }
+
+    #[test]
+    fn deeply_nested_furniture_with_stray_end_tags_stays_fast() {
+        let depth = 100_000;
+        let html = format!(
+            "<p>Kept words here.</p>{}{}<p>Also kept.</p>",
+            "<aside><nav>".repeat(depth / 2),
+            "</span>".repeat(depth)
+        );
+        let started = std::time::Instant::now();
+        let a = read(&html);
+        assert!(a.text.contains("Kept words here."));
         assert!(started.elapsed() < std::time::Duration::from_secs(20));
     }
 }

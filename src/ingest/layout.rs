@@ -58,7 +58,7 @@ pub(crate) fn lay_out(text: &str, units: &[Unit], extra_dates: &[NaiveDate]) -> 
     let title = kinds
         .iter()
         .position(|k| *k == Kind::Heading(1))
-        .or_else(|| headline_in(&kinds[..body_start.min(kinds.len())]))
+        .or_else(|| headline_in(text, units, &kinds[..body_start.min(kinds.len())]))
         .and_then(|i| units.get(i))
         .map(|u| clean_title(&text[u.range.clone()]))
         .filter(|t| !t.is_empty());
@@ -180,16 +180,26 @@ fn kind_of(text: &str, unit: &Unit) -> Kind {
     }
 }
 
-/// The headline among the header units: the label nearest the body, preferring one of several
-/// words over a short section label.
-fn headline_in(header: &[Kind]) -> Option<usize> {
+/// The headline among the header units: the label nearest the body, passing over one- and
+/// two-word kickers ("Analysis", "Middle East") when a longer label is there.
+fn headline_in(text: &str, units: &[Unit], header: &[Kind]) -> Option<usize> {
     let labels: Vec<usize> = header
         .iter()
         .enumerate()
         .filter(|(_, k)| matches!(k, Kind::Label | Kind::Heading(_)))
         .map(|(i, _)| i)
         .collect();
-    labels.last().copied()
+    let words = |i: usize| {
+        units
+            .get(i)
+            .map_or(0, |u| word_count(&text[u.range.clone()]))
+    };
+    labels
+        .iter()
+        .rev()
+        .find(|&&i| words(i) >= 3)
+        .or(labels.last())
+        .copied()
 }
 
 /// Full dates in the body and outside the text, which may lend a dateline its year.
@@ -263,6 +273,15 @@ mod tests {
         let l = layout(text);
         assert_eq!(l.paragraphs.len(), 1);
         assert!(paragraph_texts(text, &l)[0].ends_with("evening."));
+    }
+
+    #[test]
+    fn kickers_and_bylines_after_the_headline_are_passed_over() {
+        let text = "Ministers Agree To Meet In Vienna\n\nAnalysis\n\nBy Jane Roe, staff writer\n\nThe ministers agreed on Wednesday to meet in Vienna on Friday.\n";
+        assert_eq!(
+            layout(text).title.as_deref(),
+            Some("Ministers Agree To Meet In Vienna")
+        );
     }
 
     #[test]
