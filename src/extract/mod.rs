@@ -1,17 +1,110 @@
 //! Articles → a [`Timeline`]: sentences, time expressions, actors, events, and the merge of what
 //! several articles report.
+//!
+//! Each article is extracted on its own (a pure function, run in parallel with rayon); the
+//! actors are then merged into one registry, event actor ids mapped onto it, the same happening
+//! reported twice merged, and hand-kept events added.
 
+pub mod actors;
+pub mod events;
+pub mod merge;
 pub mod sentences;
 pub mod timex;
 
-use crate::ingest::Loaded;
-use crate::model::Timeline;
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use crate::ingest::{HandEvent, Loaded};
+use crate::model::{Article, Event, SourceRef, Timeline};
+use actors::ArticleActors;
+use actors::registry::{self, Registry};
 
 /// Extracts every article (in parallel) and merges the results into one timeline.
 pub fn extract(loaded: &Loaded) -> Timeline {
+    let per_article: Vec<(ArticleActors, Vec<Event>)> =
+        loaded.articles.par_iter().map(extract_article).collect();
+    let mut registry = registry::merge(&per_article.iter().map(|(a, _)| a).collect::<Vec<_>>());
+    let mut events: Vec<Event> = Vec::new();
+    for (_, article_events) in per_article {
+        for mut e in article_events {
+            let mut ids: Vec<String> = Vec::with_capacity(e.actors.len());
+            for a in &e.actors {
+                let id = registry.resolve(a).to_string();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            e.actors = ids;
+            events.push(e);
+        }
+    }
+    let mut events = merge::merge(events);
+    for hand in &loaded.hand_events {
+        events.push(hand_event(hand, &mut registry, &loaded.articles));
+    }
+    events
+        .sort_by(|a, b| (a.when.start, a.when.end, &a.id).cmp(&(b.when.start, b.when.end, &b.id)));
     Timeline {
         articles: loaded.articles.clone(),
-        actors: Vec::new(),
-        events: Vec::new(),
+        actors: registry.actors,
+        events,
+    }
+}
+
+/// Everything one article gives: its actors (ids local to the article until merged) and events.
+pub fn extract_article(article: &Article) -> (ArticleActors, Vec<Event>) {
+    let sentences = article_sentences(article);
+    let timexes = timex::tag(&article.text, article.published);
+    let found = actors::find(&article.text, &sentences);
+    let events = events::build(article, &sentences, &found, &timexes);
+    (found, events)
+}
+
+/// The sentences of the body paragraphs (the whole text when no paragraphs were marked).
+pub fn article_sentences(article: &Article) -> Vec<Range<usize>> {
+    if article.paragraphs.is_empty() {
+        return sentences::split(&article.text, 0..article.text.len());
+    }
+    article
+        .paragraphs
+        .iter()
+        .flat_map(|p| sentences::split(&article.text, p.clone()))
+        .collect()
+}
+
+/// A hand-kept event: taken as written, its actors looked up by name (confidence 1).
+fn hand_event(hand: &HandEvent, registry: &mut Registry, articles: &[Article]) -> Event {
+    let actors = hand
+        .actors
+        .iter()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| registry.by_name(n))
+        .collect();
+    let quote = articles
+        .iter()
+        .find(|a| a.id == hand.article)
+        .and_then(|a| a.text.get(hand.range.clone()))
+        .map_or_else(|| hand.description.clone(), str::to_string);
+    let label = hand
+        .description
+        .split_whitespace()
+        .take(events::label::MAX_WORDS)
+        .collect::<Vec<_>>()
+        .join(" ");
+    Event {
+        id: events::ids::event_id(&hand.article, (hand.range.start, hand.range.end), None),
+        when: hand.when.clone(),
+        actors,
+        label,
+        sources: vec![SourceRef {
+            article: hand.article.clone(),
+            start: hand.range.start,
+            end: hand.range.end,
+            quote,
+            timex: None,
+            grading: None,
+        }],
+        confidence: 1.0,
     }
 }

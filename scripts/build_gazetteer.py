@@ -1,0 +1,233 @@
+#!/usr/bin/env python3
+"""Regenerate assets/gazetteer/ from the CAMEO / Phoenix actor dictionaries (MIT, Open Event Data).
+
+usage: python3 scripts/build_gazetteer.py [CAMEO_DIR] [OUT_DIR]
+       (defaults: /work/shared/corpora/cameo and assets/gazetteer)
+
+The dictionaries are TABARI blocks: a NAME line (optionally with an inline [CODE]), "+ALIAS"
+lines, and indented "[CODE from-to]" role lines. We keep what a news timeline needs and write
+compact tab-separated files that the binary embeds with include_str!:
+
+  countries.tsv  code, id, name, aliases       countries + demonyms, capitals, seats of power and
+                                               state bodies (GOV/MIL/LEG/... codes) folded in
+  orgs.tsv       id, name, kind, affiliation code, aliases   international bodies, companies,
+                                               media, NGOs, armed groups (kind "group")
+  people.tsv     id, name, affiliation code, roles, aliases  office-holders with dated roles
+  given_names.txt  first names seen at least twice among the people (for the name patterns)
+
+extras.tsv (hand-kept, not generated) adds the few short forms news uses that CAMEO lacks.
+"""
+import collections, os, re, sys
+
+CAMEO = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpora/cameo"
+OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), "..", "assets", "gazetteer")
+
+# Display names for countries whose CAMEO block name is a formal or dated one.
+DISPLAY = {
+    "RUS": "Russia", "USA": "United States", "SYR": "Syria", "GBR": "United Kingdom",
+    "IRN": "Iran", "PRK": "North Korea", "KOR": "South Korea", "CHN": "China", "TWN": "Taiwan",
+    "VEN": "Venezuela", "BOL": "Bolivia", "TZA": "Tanzania", "VNM": "Vietnam", "LAO": "Laos",
+    "MDA": "Moldova", "MKD": "Macedonia", "COD": "Democratic Republic of the Congo",
+    "COG": "Republic of the Congo", "CIV": "Ivory Coast", "PSE": "Palestine", "ARE": "United Arab Emirates",
+    "CZE": "Czech Republic", "DEU": "Germany", "FRA": "France", "SAU": "Saudi Arabia", "TUR": "Turkey",
+}
+STATE_ROLES = ("GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI")
+GROUP_ROLES = ("REB", "INS", "IMG", "UAF", "SEP")
+INSTITUTION = re.compile(
+    r"\b(MINISTRY|MINISTER|COUNCIL|GOVERNMENT|ARMY|FORCES?|PARTY|FRONT|COMMITTEE|AGENCY|OFFICE|"
+    r"COMMISSION|ASSEMBLY|PARLIAMENT|COURT|POLICE|SERVICE|BANK|UNION|ORGANI[SZ]ATION|MOVEMENT|"
+    r"ALLIANCE|BRIGADES?|REGIME|STATE|DEPARTMENT|INSTITUTE|ASSOCIATION|CORPS|GUARD|NAVY|"
+    r"AIR|SECRETARY|PRESIDENT|CHIEF|OFFICIALS?|CABINET|SENATE|CONGRESS|HOUSE|NATIONAL|GROUP|"
+    r"COMPANY|CORPORATION|INC|LTD|OBSERVATORY|LEAGUE|AUTHORITY|CENTER|CENTRE|BUREAU|FEDERATION|MILITARY|STATES|REPUBLIC|KINGDOM|TROOPS|MILITIAS?|REBELS|OPPOSITION|MEDIA|NEWS|RADIO|TV|TELEVISION|PRESS|AIRLINES?|UNIVERSITY|SCHOOL|HOSPITAL|CHURCH|EMBASSY|CONSULATE)\b")
+FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "to", "at", "al", "bin", "van", "von", "der", "y"}
+CORP_SUFFIX = re.compile(r"\s+(Inc|Corp|Corporation|Co|Company|Ltd|Plc|Llc|Group|Holdings|Sa|Ag|Nv)\.?$", re.I)
+
+
+def words(raw):
+    """CAMEO spelling (UPPER_WITH_UNDERSCORES) to news spelling (Title Case, acronyms kept)."""
+    s = raw.strip().strip("_").replace("_", " ")
+    s = re.sub(r"\s+", " ", s).strip()
+    if not s or not re.search(r"[A-Za-z]", s):
+        return ""
+    toks = s.split(" ")
+    out = []
+    for i, t in enumerate(toks):
+        low = t.lower()
+        if "." in t and len(t) <= 6:
+            out.append(t.upper())
+        elif len(toks) == 1 and len(t) <= 3 and t.isalpha():
+            out.append(t.upper())
+        elif i > 0 and low in FUNCTION_WORDS:
+            out.append(low)
+        else:
+            out.append("-".join(p[:1].upper() + p[1:].lower() if p else p for p in t.split("-")))
+    return " ".join(out)
+
+
+def slug(name):
+    s = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return s or "actor"
+
+
+def parse_date(d):
+    d = d.strip()
+    if not d.isdigit():
+        return ""
+    if len(d) == 6:
+        yy = int(d[:2])
+        return f"{1900 + yy if yy > 30 else 2000 + yy}-{d[2:4]}-{d[4:6]}"
+    if len(d) == 8:
+        return f"{d[:4]}-{d[4:6]}-{d[6:8]}"
+    return ""
+
+
+def parse_roles(text):
+    roles = []
+    for m in re.finditer(r"\[([A-Z~]*)\s*([^\]]*)\]", text):
+        code, span = m.group(1), m.group(2).replace(" ", "")
+        lo = hi = ""
+        if span.startswith(">"):
+            lo = parse_date(span[1:])
+        elif span.startswith("<"):
+            hi = parse_date(span[1:])
+        elif "-" in span:
+            a, b = span.split("-", 1)
+            lo, hi = parse_date(a), parse_date(b)
+        roles.append((code, lo, hi))
+    return roles
+
+
+def blocks(path):
+    block = None
+    for line in open(path, encoding="utf-8", errors="replace"):
+        raw = line.rstrip("\n")
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        body = raw.split("#", 1)[0]
+        if raw[0] in " \t":
+            if block is not None:
+                block["roles"] += parse_roles(body)
+            continue
+        if raw.startswith("+"):
+            if block is not None:
+                alias = body[1:].split("[", 1)[0]
+                block["aliases"].append(alias)
+                block["roles"] += parse_roles(body)
+            continue
+        if block is not None:
+            yield block
+        name = body.split("[", 1)[0]
+        block = {"name": name, "aliases": [], "roles": parse_roles(body), "inline": parse_roles(body)}
+    if block is not None:
+        yield block
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    countries = collections.OrderedDict()  # code -> [name, aliases]
+    state_bodies = collections.defaultdict(list)
+    orgs, people = collections.OrderedDict(), collections.OrderedDict()
+    given = collections.Counter()
+
+    cfile = os.path.join(CAMEO, "Phoenix.Countries.actors.txt")
+    all_blocks = [(f, b) for f in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+                                   "Phoenix.MilNonState.actors.txt")
+                  for b in blocks(os.path.join(CAMEO, f))]
+    for f, b in all_blocks:
+        inline = b["inline"]
+        if f.startswith("Phoenix.Countries") and len(inline) == 1 and re.fullmatch(r"[A-Z]{3}", inline[0][0]) and not inline[0][1]:
+            code = inline[0][0]
+            name = DISPLAY.get(code) or words(b["name"])
+            aliases = [words(a) for a in [b["name"]] + b["aliases"]]
+            entry = countries.setdefault(code, [name, []])
+            entry[1] += [a for a in aliases if a]
+    for f, b in all_blocks:
+        inline = b["inline"]
+        if f.startswith("Phoenix.Countries") and len(inline) == 1 and re.fullmatch(r"[A-Z]{3}", inline[0][0]) and not inline[0][1]:
+            continue
+        name = words(b["name"])
+        if name.startswith("The "):
+            b["aliases"].append(b["name"])
+            name = name[4:]
+        if not name or "," in name:
+            continue
+        codes = [r[0] for r in b["roles"]]
+        if not codes:
+            continue
+        upper = b["name"].upper()
+        country = next((c[:3] for c in codes if c[:3] in countries), "")
+        is_institution = bool(INSTITUTION.search(upper.replace("_", " ")))
+        ntok = len(name.split())
+        dated = any(r[1] or r[2] for r in b["roles"])
+        is_person = (not is_institution and 2 <= ntok <= 5 and (dated or "CountryInfo" in str(b))
+                     and not any(c.startswith(("MNC", "NGO", "IGO", "MED")) and not c[3:] for c in codes))
+        if f.startswith("Phoenix.Countries") and not is_institution and 2 <= ntok <= 5:
+            is_person = True
+        elif f.startswith("Phoenix.International") and 2 <= ntok <= 4 and not is_institution and dated:
+            is_person = True
+        else:
+            is_person = is_person and f.startswith("Phoenix.Countries")
+        aliases = [words(a) for a in b["aliases"]]
+        if is_person:
+            aliases = [a for a in aliases if a and not INSTITUTION.search(a.upper())]
+            pid = slug(name)
+            roles = [r for r in b["roles"] if r[1] or r[2] or r[0][3:] in STATE_ROLES]
+            latest = sorted(roles, key=lambda r: r[1] or "0000")
+            aff = next((r[0][:3] for r in reversed(latest) if r[0][:3] in countries), country)
+            entry = people.setdefault(pid, [name, aff, [], []])
+            entry[2] += [f"{r[0]}:{r[1]}..{r[2]}" for r in roles]
+            entry[3] += aliases
+            first = name.split()[0]
+            if first.isalpha() and len(first) > 2:
+                given[first] += 1
+            continue
+        # state bodies fold into their country; everything else is an organisation or a group
+        role_tail = [c[3:] for c in codes if c[:3] in countries]
+        if f.startswith("Phoenix.Countries") and country and role_tail and all(t[:3] in STATE_ROLES for t in role_tail if t):
+            state_bodies[country] += [a for a in [name] + aliases if a]
+            continue
+        kind = "group" if any(g in c for c in codes for g in GROUP_ROLES) else "organisation"
+        display = name
+        if any(c.startswith("MNC") for c in codes):
+            short = CORP_SUFFIX.sub("", name)
+            if short != name:
+                aliases.append(short)
+        oid = slug(display)
+        entry = orgs.setdefault(oid, [display, kind, country if kind == "group" or not f.startswith("Phoenix.International") else "", []])
+        entry[3] += [a for a in aliases if a]
+
+    def clean(aliases, name):
+        seen, out = {name.lower()}, []
+        for a in aliases:
+            if len(a) < 2 or a.lower() in seen or "'S " in a.upper() and False:
+                continue
+            seen.add(a.lower())
+            out.append(a)
+        return out
+
+    with open(os.path.join(OUT, "countries.tsv"), "w", encoding="utf-8") as w:
+        w.write("# code\tid\tname\taliases (derived from CAMEO, see LICENSE-CAMEO.txt)\n")
+        for code, (name, aliases) in countries.items():
+            w.write(f"{code}\t{slug(name)}\t{name}\t{'|'.join(clean(aliases + state_bodies.get(code, []), name))}\n")
+    with open(os.path.join(OUT, "orgs.tsv"), "w", encoding="utf-8") as w:
+        w.write("# id\tname\tkind\taffiliation code\taliases (derived from CAMEO, see LICENSE-CAMEO.txt)\n")
+        for oid, (name, kind, aff, aliases) in orgs.items():
+            w.write(f"{oid}\t{name}\t{kind}\t{aff}\t{'|'.join(clean(aliases, name))}\n")
+    with open(os.path.join(OUT, "people.tsv"), "w", encoding="utf-8") as w:
+        w.write("# id\tname\taffiliation code\troles CODE:from..to\taliases (derived from CAMEO, see LICENSE-CAMEO.txt)\n")
+        for pid, (name, aff, roles, aliases) in people.items():
+            w.write(f"{pid}\t{name}\t{aff}\t{';'.join(dict.fromkeys(roles))}\t{'|'.join(clean(aliases, name))}\n")
+    with open(os.path.join(OUT, "given_names.txt"), "w", encoding="utf-8") as w:
+        w.write("# first names seen at least twice among CAMEO office-holders\n")
+        for n, c in sorted(given.items()):
+            if c >= 2:
+                w.write(n + "\n")
+    lic = open(os.path.join(CAMEO, "LICENSE"), encoding="utf-8").read()
+    with open(os.path.join(OUT, "LICENSE-CAMEO.txt"), "w", encoding="utf-8") as w:
+        w.write("countries.tsv, orgs.tsv, people.tsv and given_names.txt are derived from the CAMEO /\n"
+                "Phoenix actor dictionaries of the Open Event Data Alliance by scripts/build_gazetteer.py.\n\n" + lic)
+    print(f"countries {len(countries)} orgs {len(orgs)} people {len(people)} given names {sum(1 for c in given.values() if c >= 2)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,176 @@
+//! References back to actors already named in the article: surnames and first names
+//! ("Lavrov", "Steve"), pronouns at the start of a sentence ("He said ..."), and definite
+//! descriptions the article makes unambiguous ("the Syrian president", "the ministry").
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::names::strip_particle;
+use super::titles::{is_not_single_name, role_family};
+use super::{Builder, How, slug};
+use crate::extract::actors::gazetteer::GAZETTEER;
+use crate::model::ActorKind;
+
+/// Resolves lone capitalised words: a person's surname or first name, else (when it acts) an
+/// organisation such as a news agency or a company.
+pub(crate) fn resolve_singles(b: &mut Builder) {
+    let singles = std::mem::take(&mut b.singles);
+    for s in singles {
+        let Some(word) = b.text.get(s.range.clone()) else {
+            continue;
+        };
+        if is_not_single_name(word) {
+            continue;
+        }
+        if let Some(e) = person_by_part(b, word) {
+            b.mention(e, s.range.clone(), s.sentence, How::Name);
+            continue;
+        }
+        let common = b.lower_words.contains(word.to_lowercase().as_str());
+        if s.acts && !common && !(s.sentence_initial && word.len() < 3) {
+            let e = b.entity(&slug(word), word, ActorKind::Organisation, None, false);
+            b.mention(e, s.range, s.sentence, How::Name);
+        }
+    }
+}
+
+/// The one person of the article whose surname or first name is `word`.
+fn person_by_part(b: &Builder, word: &str) -> Option<usize> {
+    let mut found = None;
+    for (i, e) in b.entities.iter().enumerate() {
+        if e.kind != ActorKind::Person {
+            continue;
+        }
+        let parts: Vec<&str> = e
+            .forms
+            .iter()
+            .chain(std::iter::once(&e.name))
+            .flat_map(|f| f.split_whitespace())
+            .map(strip_particle)
+            .collect();
+        if parts.iter().any(|p| *p == word) {
+            if found.is_some_and(|f| f != i) {
+                return None;
+            }
+            found = Some(i);
+        }
+    }
+    found
+}
+
+static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b[Tt]he (?:[a-z]+ )?(?:([A-Z][a-z]+) )?(president|leader|prime minister|foreign minister|minister|chancellor|king|ministry|company|firm|spokesman|spokeswoman)\b",
+    )
+    .unwrap_or_else(|_| unreachable!("the pattern is a literal"))
+});
+
+static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:He|She|His|Her)\b")
+        .unwrap_or_else(|_| unreachable!("the pattern is a literal"))
+});
+
+/// Pronouns and definite descriptions, resolved against what earlier sentences named.
+pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
+    let mut added = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let Some(sentence) = b.text.get(s.clone()) else {
+            continue;
+        };
+        let trimmed_at = sentence.len() - sentence.trim_start_matches(['"', '\'', '“', ' ']).len();
+        if let Some(m) = PRONOUN.find(&sentence[trimmed_at..]) {
+            if let Some(e) = last_person_before(b, si) {
+                let start = s.start + trimmed_at + m.start();
+                added.push((e, start..start + m.len(), si, How::Pronoun));
+            }
+        }
+        for c in DESCRIPTION.captures_iter(sentence) {
+            let (Some(whole), Some(noun)) = (c.get(0), c.get(2)) else {
+                continue;
+            };
+            let range = s.start + whole.start()..s.start + whole.end();
+            if b.mentions.iter().any(|m| {
+                m.range.start < range.end && range.start < m.range.end && m.how == How::Name
+            }) {
+                continue;
+            }
+            let country = c
+                .get(1)
+                .and_then(|d| GAZETTEER.lookup(d.as_str()))
+                .map(|e| GAZETTEER.entries[e].id.clone());
+            if c.get(1).is_some() && country.is_none() {
+                continue;
+            }
+            let noun = noun.as_str();
+            let target = match noun {
+                "ministry" => last_entity_before(b, range.start, |e| {
+                    e.kind == ActorKind::Organisation && e.name.contains("Ministry")
+                }),
+                "company" | "firm" => last_entity_before(b, range.start, |e| {
+                    e.kind == ActorKind::Organisation && !e.name.contains("Ministry")
+                }),
+                _ => {
+                    let family = noun.split(' ').next_back().and_then(role_family);
+                    unique_person(b, country.as_deref(), family)
+                }
+            };
+            if let Some(e) = target {
+                added.push((e, range, si, How::Description));
+            }
+        }
+    }
+    for (e, range, si, how) in added {
+        b.mention(e, range, si, how);
+    }
+}
+
+fn last_person_before(b: &Builder, si: usize) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for m in &b.mentions {
+        if m.sentence >= si || b.entities[m.entity].kind != ActorKind::Person {
+            continue;
+        }
+        if m.how == How::Descriptor {
+            continue;
+        }
+        // the first person named in the latest sentence that names one
+        match best {
+            Some((s, _)) if s >= m.sentence => {}
+            _ => best = Some((m.sentence, m.entity)),
+        }
+    }
+    best.map(|(_, e)| e)
+}
+
+fn last_entity_before(
+    b: &Builder,
+    before: usize,
+    fits: impl Fn(&super::LocalEntity) -> bool,
+) -> Option<usize> {
+    b.mentions
+        .iter()
+        .filter(|m| m.range.end <= before && fits(&b.entities[m.entity]))
+        .max_by_key(|m| m.range.end)
+        .map(|m| m.entity)
+}
+
+/// The only person of the article from `country` with a role of `family`.
+fn unique_person(b: &Builder, country: Option<&str>, family: Option<&str>) -> Option<usize> {
+    let family = family?;
+    let mut found = None;
+    for (i, e) in b.entities.iter().enumerate() {
+        if e.kind != ActorKind::Person || !e.roles.contains(&family) {
+            continue;
+        }
+        if country.is_some() && e.affiliation.as_deref() != country {
+            continue;
+        }
+        if found.is_some() {
+            return None;
+        }
+        found = Some(i);
+    }
+    found
+}

@@ -1,0 +1,316 @@
+//! The embedded gazetteer: countries (with demonyms, capitals and state bodies), international
+//! bodies, companies, armed groups and office-holders, derived from the CAMEO dictionaries by
+//! `scripts/build_gazetteer.py` and matched with one Aho–Corasick automaton built on first use.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::model::ActorKind;
+
+const COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
+const ORGS: &str = include_str!("../../../assets/gazetteer/orgs.tsv");
+const PEOPLE: &str = include_str!("../../../assets/gazetteer/people.tsv");
+const EXTRAS: &str = include_str!("../../../assets/gazetteer/extras.tsv");
+const GIVEN_NAMES: &str = include_str!("../../../assets/gazetteer/given_names.txt");
+
+/// The gazetteer, compiled once per process.
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
+
+/// One known entity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// Stable actor id (slug of the canonical name).
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    /// Actor id of the country this entry belongs to.
+    pub affiliation: Option<String>,
+}
+
+/// A gazetteer hit in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GazMatch {
+    pub range: Range<usize>,
+    pub entry: usize,
+}
+
+/// The compiled tables.
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    /// Per automaton pattern: the entry it names.
+    pattern_entry: Vec<usize>,
+    /// Per automaton pattern: the form as written in the tables, for the case check.
+    pattern_form: Vec<&'static str>,
+    automaton: Option<AhoCorasick>,
+    by_form: HashMap<String, usize>,
+    by_id: HashMap<String, usize>,
+    given: HashSet<&'static str>,
+}
+
+impl Gazetteer {
+    fn build() -> Self {
+        let mut g = Self {
+            entries: Vec::new(),
+            pattern_entry: Vec::new(),
+            pattern_form: Vec::new(),
+            automaton: None,
+            by_form: HashMap::new(),
+            by_id: HashMap::new(),
+            given: GIVEN_NAMES
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .collect(),
+        };
+        let mut country_by_code: HashMap<&str, String> = HashMap::new();
+        for fields in rows(COUNTRIES) {
+            let [code, id, name, aliases] = fields[..] else {
+                continue;
+            };
+            country_by_code.insert(code, id.to_string());
+            g.add(id, name, ActorKind::Country, None, aliases);
+        }
+        for fields in rows(EXTRAS) {
+            if let [id, aliases] = fields[..]
+                && let Some(&entry) = g.by_id.get(id)
+            {
+                for form in aliases.split('|') {
+                    g.add_form(entry, form);
+                }
+            }
+        }
+        for fields in rows(ORGS) {
+            let [id, name, kind, code, aliases] = fields[..] else {
+                continue;
+            };
+            let kind = if kind == "group" {
+                ActorKind::Group
+            } else {
+                ActorKind::Organisation
+            };
+            let affiliation = country_by_code.get(code).cloned();
+            g.add(id, name, kind, affiliation, aliases);
+        }
+        for fields in rows(PEOPLE) {
+            let [id, name, code, _roles, aliases] = fields[..] else {
+                continue;
+            };
+            let affiliation = country_by_code.get(code).cloned();
+            g.add(id, name, ActorKind::Person, affiliation, aliases);
+        }
+        // Extras may name organisations that only exist after the ORGS pass.
+        for fields in rows(EXTRAS) {
+            if let [id, aliases] = fields[..]
+                && let Some(&entry) = g.by_id.get(id)
+            {
+                for form in aliases.split('|') {
+                    g.add_form(entry, form);
+                }
+            }
+        }
+        g.automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&g.pattern_form)
+            .ok();
+        g
+    }
+
+    fn add(
+        &mut self,
+        id: &str,
+        name: &'static str,
+        kind: ActorKind,
+        affiliation: Option<String>,
+        aliases: &'static str,
+    ) {
+        let entry = match self.by_id.get(id) {
+            Some(&e) => e,
+            None => {
+                self.entries.push(Entry {
+                    id: id.to_string(),
+                    name: name.to_string(),
+                    kind,
+                    affiliation,
+                });
+                let e = self.entries.len() - 1;
+                self.by_id.insert(id.to_string(), e);
+                e
+            }
+        };
+        self.add_form(entry, name);
+        for form in aliases.split('|') {
+            self.add_form(entry, form);
+        }
+    }
+
+    fn add_form(&mut self, entry: usize, form: &'static str) {
+        let form = form.trim();
+        let form = form.strip_prefix("the ").unwrap_or(form);
+        if form.len() < 2 || !form.bytes().any(|b| b.is_ascii_alphabetic()) {
+            return;
+        }
+        let key = form.to_lowercase();
+        if self.by_form.contains_key(&key) {
+            return;
+        }
+        self.by_form.insert(key, entry);
+        self.pattern_entry.push(entry);
+        self.pattern_form.push(form);
+        // News writes "Bashar al-Assad" where the tables say "Bashar al Assad".
+        if form.contains(" al ") {
+            let hyphenated: &'static str = Box::leak(form.replace(" al ", " al-").into_boxed_str());
+            self.add_form(entry, hyphenated);
+        }
+    }
+
+    /// The entry a whole form names ("Kremlin", "Russian", "Sergei Lavrov"), ignoring case.
+    pub fn lookup(&self, form: &str) -> Option<usize> {
+        let form = form.trim();
+        let form = form
+            .strip_prefix("the ")
+            .or_else(|| form.strip_prefix("The "))
+            .unwrap_or(form);
+        self.by_form.get(&form.to_lowercase()).copied()
+    }
+
+    /// The entry with this actor id.
+    pub fn by_id(&self, id: &str) -> Option<&Entry> {
+        self.by_id.get(id).map(|&e| &self.entries[e])
+    }
+
+    /// Whether `word` is a first name borne by known office-holders ("Sergei", "Steve").
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given.contains(word)
+    }
+
+    /// Every gazetteer name in `text[range]`, longest first where they overlap, each on word
+    /// boundaries and in a plausible case ("IS" only in capitals, "Washington" capitalised).
+    pub fn find(&self, text: &str, range: Range<usize>) -> Vec<GazMatch> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let Some(slice) = text.get(range.clone()) else {
+            return Vec::new();
+        };
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        for m in ac.find_overlapping_iter(slice) {
+            let (s, e) = (m.start(), m.end());
+            if !boundary_before(slice, s) || !boundary_after(slice, e) {
+                continue;
+            }
+            let pattern = m.pattern().as_usize();
+            if !case_fits(self.pattern_form[pattern], &slice[s..e]) {
+                continue;
+            }
+            hits.push((s, e, self.pattern_entry[pattern]));
+        }
+        let mut out: Vec<GazMatch> = Vec::new();
+        // Longest first: pick greedily by length, then restore text order.
+        let mut by_len = hits;
+        by_len.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+        let mut taken: Vec<Range<usize>> = Vec::new();
+        for (s, e, entry) in by_len {
+            if taken.iter().any(|r| r.start < e && s < r.end) {
+                continue;
+            }
+            taken.push(s..e);
+            out.push(GazMatch {
+                range: range.start + s..range.start + e,
+                entry,
+            });
+        }
+        out.sort_by_key(|m| m.range.start);
+        out
+    }
+}
+
+fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').collect())
+}
+
+fn boundary_before(s: &str, at: usize) -> bool {
+    s[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '.')
+}
+
+fn boundary_after(s: &str, at: usize) -> bool {
+    s[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Short acronyms must be written in capitals ("IS", "US", "UN"); other words must start with a
+/// capital unless they are function words ("Islamic State of Iraq").
+fn case_fits(form: &str, seen: &str) -> bool {
+    let mut form_words = form.split_whitespace();
+    let mut seen_words = seen.split_whitespace();
+    loop {
+        match (form_words.next(), seen_words.next()) {
+            (None, None) => return true,
+            (Some(f), Some(w)) => {
+                let letters = f.chars().filter(|c| c.is_alphabetic()).count();
+                let acronym = letters <= 3 && f.chars().all(|c| !c.is_lowercase());
+                if acronym {
+                    if f != w && !w.chars().all(|c| !c.is_lowercase()) {
+                        return false;
+                    }
+                } else if f.chars().next().is_some_and(char::is_lowercase) {
+                    continue;
+                } else if !w.chars().next().is_some_and(char::is_uppercase) {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, String)> {
+        GAZETTEER
+            .find(text, 0..text.len())
+            .into_iter()
+            .map(|m| {
+                (
+                    text[m.range].to_string(),
+                    GAZETTEER.entries[m.entry].id.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn capitals_and_seats_of_power_stand_for_their_country() {
+        let found = names("Officials in Moscow and the Kremlin replied to Washington.");
+        assert!(
+            found.contains(&("Moscow".into(), "russia".into())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Kremlin".into(), "russia".into())),
+            "{found:?}"
+        );
+        assert!(found.contains(&("Washington".into(), "united-states".into())));
+    }
+
+    #[test]
+    fn short_acronyms_only_match_in_capitals() {
+        assert!(names("It is what it is, said one of us.").is_empty());
+        let found = names("Fighters of IS were seen near the US border.");
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn matches_respect_word_boundaries() {
+        assert!(names("The Omskville and Moscowite reports").is_empty());
+    }
+}

@@ -1,0 +1,200 @@
+//! Actors of one article: gazetteer names, people found from titles and name patterns,
+//! organisations and products from their shapes, and the surnames, pronouns and descriptions
+//! ("the Syrian president") that refer back to them.
+
+pub mod coreference;
+pub mod gazetteer;
+pub mod names;
+pub mod registry;
+pub mod titles;
+pub mod tokens;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use crate::model::ActorKind;
+
+/// Everything one article says about who is involved.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ArticleActors {
+    pub entities: Vec<LocalEntity>,
+    /// In text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// One entity as one article knows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LocalEntity {
+    /// Stable actor id: the gazetteer's, or the slug of the fullest name.
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    pub affiliation: Option<String>,
+    /// Every form the article used, in order of first use.
+    pub forms: Vec<String>,
+    /// Role families seen with it ("leader", "minister"), for descriptions.
+    pub roles: Vec<&'static str>,
+    /// Known to the gazetteer (its name is canonical) rather than found by shape.
+    pub known: bool,
+}
+
+/// One place an entity is referred to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    pub range: Range<usize>,
+    pub entity: usize,
+    /// Index of the sentence (in the list given to [`find`]).
+    pub sentence: usize,
+    pub how: How,
+}
+
+/// How a mention refers to its entity; descriptors ("Syrian" in "Syrian President") and
+/// pronouns count for less when deciding who took part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum How {
+    Name,
+    Descriptor,
+    Description,
+    Pronoun,
+}
+
+/// Finds the actors of an article whose sentences are `sentences` (byte ranges into `text`).
+pub fn find(text: &str, sentences: &[Range<usize>]) -> ArticleActors {
+    let mut b = Builder::new(text);
+    for (si, s) in sentences.iter().enumerate() {
+        names::scan_sentence(&mut b, si, s.clone());
+    }
+    coreference::resolve_singles(&mut b);
+    coreference::resolve_references(&mut b, sentences);
+    b.finish()
+}
+
+/// A single capitalised word whose meaning waits until the whole article is read.
+#[derive(Clone, Debug)]
+pub(crate) struct Single {
+    pub range: Range<usize>,
+    pub sentence: usize,
+    /// Followed by a reporting verb, written as a possessive, or after "according to".
+    pub acts: bool,
+    pub sentence_initial: bool,
+}
+
+/// Collects entities and mentions while an article is scanned.
+pub(crate) struct Builder<'a> {
+    pub text: &'a str,
+    pub entities: Vec<LocalEntity>,
+    index: HashMap<String, usize>,
+    pub mentions: Vec<Mention>,
+    pub singles: Vec<Single>,
+    /// Words that the article also writes in lower case ("meanwhile"), so a capitalised
+    /// sentence-initial copy is no name.
+    pub lower_words: HashSet<&'a str>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(text: &'a str) -> Self {
+        let lower_words = text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+            .collect();
+        Self {
+            text,
+            entities: Vec::new(),
+            index: HashMap::new(),
+            mentions: Vec::new(),
+            singles: Vec::new(),
+            lower_words,
+        }
+    }
+
+    /// The entity with `id`, created if new.
+    pub fn entity(
+        &mut self,
+        id: &str,
+        name: &str,
+        kind: ActorKind,
+        affiliation: Option<String>,
+        known: bool,
+    ) -> usize {
+        if let Some(&e) = self.index.get(id) {
+            let ent = &mut self.entities[e];
+            if ent.affiliation.is_none() && affiliation.as_deref() != Some(id) {
+                ent.affiliation = affiliation;
+            }
+            if !ent.known && name.len() > ent.name.len() && kind == ent.kind {
+                ent.name = name.to_string();
+            }
+            return e;
+        }
+        self.entities.push(LocalEntity {
+            id: id.to_string(),
+            name: name.to_string(),
+            kind,
+            affiliation: affiliation.filter(|a| a != id),
+            forms: Vec::new(),
+            roles: Vec::new(),
+            known,
+        });
+        let e = self.entities.len() - 1;
+        self.index.insert(id.to_string(), e);
+        e
+    }
+
+    /// Records a mention; names and descriptions become forms of the entity.
+    pub fn mention(&mut self, entity: usize, range: Range<usize>, sentence: usize, how: How) {
+        if matches!(how, How::Name)
+            && let Some(form) = self.text.get(range.clone())
+        {
+            let form = form.trim();
+            let ent = &mut self.entities[entity];
+            if !ent.forms.iter().any(|f| f == form) {
+                ent.forms.push(form.to_string());
+            }
+        }
+        self.mentions.push(Mention {
+            range,
+            entity,
+            sentence,
+            how,
+        });
+    }
+
+    fn finish(mut self) -> ArticleActors {
+        self.mentions
+            .sort_by_key(|m| (m.sentence, m.range.start, m.range.end));
+        self.mentions
+            .dedup_by(|a, b| a.range == b.range && a.entity == b.entity);
+        ArticleActors {
+            entities: self.entities,
+            mentions: self.mentions,
+        }
+    }
+}
+
+/// A stable id from a name: lower case, ASCII letters and digits, hyphens between.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut dash = false;
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else if c != '\'' && c != '’' && c != '.' {
+            dash = true;
+        }
+    }
+    if out.is_empty() {
+        "actor".to_string()
+    } else {
+        out
+    }
+}

@@ -1,0 +1,479 @@
+//! Names in one sentence: gazetteer hits, and runs of capitalised words read by their shape —
+//! a title before a name makes a person, an organisation head noun at the end an organisation,
+//! a product-style word a product.
+
+use std::ops::Range;
+
+use super::gazetteer::{GAZETTEER, GazMatch};
+use super::titles::{
+    is_corporate_tail, is_not_name, is_org_head, is_role_word, is_title_head, is_title_modifier,
+    role_family,
+};
+use super::tokens::{self, Word, is_product};
+use super::{Builder, How, Single, slug};
+use crate::model::ActorKind;
+
+/// Verbs after a lone capitalised word that show it acts ("Reuters quoted", "Apple announced").
+const ACTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "announces",
+    "reported",
+    "reports",
+    "quoted",
+    "quotes",
+    "told",
+    "stated",
+    "states",
+    "launched",
+    "launches",
+    "unveiled",
+    "unveils",
+    "released",
+    "releases",
+    "sued",
+    "sues",
+    "filed",
+    "agreed",
+    "agrees",
+    "introduced",
+    "introduces",
+    "obtained",
+    "claimed",
+    "claims",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "sold",
+    "sells",
+    "bought",
+    "buys",
+    "acquired",
+    "acquires",
+    "warned",
+    "warns",
+    "added",
+    "noted",
+    "insisted",
+    "argued",
+    "accused",
+    "wrote",
+    "published",
+    "declined",
+    "refused",
+    "plans",
+    "planned",
+    "opened",
+    "opens",
+    "won",
+    "lost",
+    "signed",
+    "signs",
+];
+
+/// The entity a descriptor before a title stands for, and what it gives a person as affiliation.
+#[derive(Clone, Copy)]
+struct Segment {
+    entity: usize,
+    mention: usize,
+}
+
+/// Scans one sentence for names.
+pub(crate) fn scan_sentence(b: &mut Builder, si: usize, range: Range<usize>) {
+    let text = b.text;
+    let words = tokens::words(text, range.clone());
+    if words.is_empty() {
+        return;
+    }
+    let gaz = GAZETTEER.find(text, range);
+    for run in tokens::cap_runs(text, &words) {
+        let run_words = &words[run];
+        for piece in clean_pieces(b, text, run_words, &gaz) {
+            scan_piece(b, si, &words, piece, &gaz);
+        }
+    }
+}
+
+/// Splits a run at months, weekdays and boilerplate words, and drops a sentence-initial word
+/// that the article also writes in lower case ("Meanwhile", "Citing").
+fn clean_pieces<'w>(b: &Builder, text: &str, run: &'w [Word], gaz: &[GazMatch]) -> Vec<&'w [Word]> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (i, w) in run.iter().enumerate() {
+        let t = &text[w.range.clone()];
+        let gaz_starts_here = gaz.iter().any(|g| g.range.start == w.range.start);
+        let drop = is_not_name(t)
+            || (w.index == 0
+                && !gaz_starts_here
+                && !GAZETTEER.is_given_name(t)
+                && b.lower_words.contains(t.to_lowercase().as_str()));
+        if drop {
+            if i > start {
+                pieces.push(&run[start..i]);
+            }
+            start = i + 1;
+        }
+    }
+    if start < run.len() {
+        pieces.push(&run[start..]);
+    }
+    // A piece may not start or end with a connector ("of", "the").
+    pieces
+        .into_iter()
+        .filter_map(|p| {
+            let first = p.iter().position(|w| w.cap)?;
+            let last = p.iter().rposition(|w| w.cap)?;
+            Some(&p[first..=last])
+        })
+        .collect()
+}
+
+fn word_text<'t>(text: &'t str, w: &Word) -> &'t str {
+    &text[w.range.clone()]
+}
+
+fn span_text<'t>(text: &'t str, ws: &[Word]) -> &'t str {
+    match (ws.first(), ws.last()) {
+        (Some(f), Some(l)) => &text[f.range.start..l.range.end],
+        _ => "",
+    }
+}
+
+fn scan_piece(b: &mut Builder, si: usize, all: &[Word], piece: &[Word], gaz: &[GazMatch]) {
+    let text = b.text;
+    let Some(last) = piece.last() else {
+        return;
+    };
+    let last_text = word_text(text, last);
+    // Organisations by shape win over the country names inside them.
+    if piece.len() >= 2 && (is_org_head(last_text) || is_corporate_tail(last_text)) {
+        organisation(b, si, all, piece);
+        return;
+    }
+    if is_product(word_text(text, &piece[0])) {
+        let name = span_text(text, piece);
+        let e = b.entity(&slug(name), name, ActorKind::Organisation, None, false);
+        b.mention(e, piece[0].range.start..last.range.end, si, How::Name);
+        return;
+    }
+    let mut i = 0;
+    let mut segment: Option<Segment> = None;
+    let mut pending_role: Option<&'static str> = None;
+    while i < piece.len() {
+        let w = &piece[i];
+        if let Some(g) = gaz.iter().find(|g| g.range.start == w.range.start) {
+            let j = piece
+                .iter()
+                .rposition(|x| x.range.start < g.range.end)
+                .unwrap_or(i);
+            let entry = &GAZETTEER.entries[g.entry];
+            let e = b.entity(
+                &entry.id,
+                &entry.name,
+                entry.kind,
+                entry.affiliation.clone(),
+                true,
+            );
+            if let Some(role) = pending_role.take() {
+                add_role(b, e, role);
+                demote(b, segment);
+            }
+            b.mention(e, g.range.clone(), si, How::Name);
+            segment = Some(Segment {
+                entity: e,
+                mention: b.mentions.len() - 1,
+            });
+            i = j + 1;
+            continue;
+        }
+        let mut k = i + 1;
+        while k < piece.len() && !gaz.iter().any(|g| g.range.start == piece[k].range.start) {
+            k += 1;
+        }
+        let uncovered = &piece[i..k];
+        segment = uncovered_words(b, si, all, uncovered, segment, &mut pending_role);
+        i = k;
+    }
+}
+
+/// Words of a run that the gazetteer does not know.
+fn uncovered_words(
+    b: &mut Builder,
+    si: usize,
+    all: &[Word],
+    ws: &[Word],
+    before: Option<Segment>,
+    pending_role: &mut Option<&'static str>,
+) -> Option<Segment> {
+    let text = b.text;
+    let texts: Vec<&str> = ws.iter().map(|w| word_text(text, w)).collect();
+    // The last title head followed by name words.
+    let title_at = (0..texts.len()).rev().find(|&t| {
+        is_title_head(texts[t])
+            && t + 1 < texts.len()
+            && texts[t + 1..]
+                .iter()
+                .all(|x| !is_title_head(x) && !is_title_modifier(x))
+    });
+    if let Some(t) = title_at {
+        let mut title_start = t;
+        while title_start > 0
+            && (is_title_modifier(texts[title_start - 1]) || is_title_head(texts[title_start - 1]))
+        {
+            title_start -= 1;
+        }
+        let descriptor = if title_start > 0 {
+            describe(b, si, all, &ws[..title_start]).or(before)
+        } else {
+            before
+        };
+        demote(b, descriptor);
+        let role = role_family(texts[t]).or(pending_role.take());
+        return Some(person(b, si, &ws[t + 1..], descriptor, role));
+    }
+    if texts
+        .iter()
+        .all(|x| is_title_head(x) || is_title_modifier(x))
+    {
+        *pending_role = texts
+            .iter()
+            .rev()
+            .find_map(|x| role_family(x))
+            .or(Some("title"));
+        return before;
+    }
+    if let Some(role) = pending_role.take() {
+        demote(b, before);
+        let role = if role == "title" { None } else { Some(role) };
+        return Some(person(b, si, ws, before, role));
+    }
+    // "Kremlin spokesman Dmitry Peskov": a lower-case role word just before the name.
+    let first = &ws[0];
+    if first.index > 0 {
+        let prev = &all[first.index - 1];
+        let prev_text = word_text(text, prev);
+        if !prev.cap && is_role_word(prev_text) && !prev.breaks_after {
+            let descriptor = if prev.index > 0 {
+                segment_ending_at(b, si, all[prev.index - 1].range.end)
+            } else {
+                None
+            };
+            demote(b, descriptor);
+            return Some(person(b, si, ws, descriptor, role_family(prev_text)));
+        }
+    }
+    if ws.len() >= 2 && GAZETTEER.is_given_name(texts[0]) {
+        return Some(person(b, si, ws, None, None));
+    }
+    if ws.len() == 1 {
+        let w = &ws[0];
+        let next = all.get(w.index + 1).map(|n| word_text(text, n));
+        let acts = w.possessive
+            || next.is_some_and(|n| ACTING_VERBS.contains(&n))
+            || (w.index >= 2
+                && word_text(text, &all[w.index - 1]) == "to"
+                && word_text(text, &all[w.index - 2]).eq_ignore_ascii_case("according"));
+        b.singles.push(Single {
+            range: w.range.clone(),
+            sentence: si,
+            acts,
+            sentence_initial: w.index == 0,
+        });
+        return before;
+    }
+    // Several capitalised words with no shape: an organisation only when it acts.
+    let last = &ws[ws.len() - 1];
+    let next = all.get(last.index + 1).map(|n| word_text(text, n));
+    if last.possessive || next.is_some_and(|n| ACTING_VERBS.contains(&n)) {
+        let name = span_text(text, ws);
+        let e = b.entity(&slug(name), name, ActorKind::Organisation, None, false);
+        b.mention(e, ws[0].range.start..last.range.end, si, How::Name);
+        return Some(Segment {
+            entity: e,
+            mention: b.mentions.len() - 1,
+        });
+    }
+    before
+}
+
+/// The entity a descriptor names ("Russian", "Kremlin", "Apple"), if the article knows it.
+fn describe(b: &mut Builder, si: usize, _all: &[Word], ws: &[Word]) -> Option<Segment> {
+    let text = b.text;
+    let form = span_text(text, ws);
+    let entry = GAZETTEER.lookup(form)?;
+    let entry = &GAZETTEER.entries[entry];
+    let e = b.entity(
+        &entry.id,
+        &entry.name,
+        entry.kind,
+        entry.affiliation.clone(),
+        true,
+    );
+    b.mention(
+        e,
+        ws[0].range.start..ws[ws.len() - 1].range.end,
+        si,
+        How::Descriptor,
+    );
+    Some(Segment {
+        entity: e,
+        mention: b.mentions.len() - 1,
+    })
+}
+
+/// The mention in sentence `si` that ends at byte `end`, as a descriptor.
+fn segment_ending_at(b: &Builder, si: usize, end: usize) -> Option<Segment> {
+    let mention = b
+        .mentions
+        .iter()
+        .rposition(|m| m.sentence == si && m.range.end == end)?;
+    Some(Segment {
+        entity: b.mentions[mention].entity,
+        mention,
+    })
+}
+
+/// A descriptor before a title is not a participant of its own.
+fn demote(b: &mut Builder, segment: Option<Segment>) {
+    if let Some(s) = segment
+        && let Some(m) = b.mentions.get_mut(s.mention)
+        && m.how == How::Name
+    {
+        m.how = How::Descriptor;
+    }
+}
+
+fn add_role(b: &mut Builder, e: usize, role: &'static str) {
+    if role != "title" && !b.entities[e].roles.contains(&role) {
+        b.entities[e].roles.push(role);
+    }
+}
+
+/// A person named by `ws`, affiliated through `descriptor`.
+fn person(
+    b: &mut Builder,
+    si: usize,
+    ws: &[Word],
+    descriptor: Option<Segment>,
+    role: Option<&'static str>,
+) -> Segment {
+    let text = b.text;
+    let name = span_text(text, ws);
+    let range = ws[0].range.start..ws[ws.len() - 1].range.end;
+    let affiliation = descriptor.and_then(|d| {
+        let ent = &b.entities[d.entity];
+        match ent.kind {
+            ActorKind::Country | ActorKind::Group => Some(ent.id.clone()),
+            ActorKind::Organisation => ent.affiliation.clone().or_else(|| Some(ent.id.clone())),
+            ActorKind::Person => ent.affiliation.clone(),
+        }
+    });
+    let known = GAZETTEER.lookup(name).or_else(|| {
+        // "Bashar al-Assad" when the tables know "Assad" and "Bashar al Assad".
+        let surname = ws[ws.len() - 1..]
+            .iter()
+            .map(|w| word_text(text, w))
+            .next()?;
+        let surname = strip_particle(surname);
+        let entry = GAZETTEER.lookup(surname)?;
+        let first = word_text(text, &ws[0]);
+        (ws.len() >= 2 && GAZETTEER.entries[entry].name.contains(first)).then_some(entry)
+    });
+    let e = match known.map(|k| &GAZETTEER.entries[k]) {
+        Some(entry) if entry.kind == ActorKind::Person => b.entity(
+            &entry.id,
+            &entry.name,
+            ActorKind::Person,
+            entry.affiliation.clone().or(affiliation),
+            true,
+        ),
+        _ => b.entity(&slug(name), name, ActorKind::Person, affiliation, false),
+    };
+    if let Some(role) = role {
+        add_role(b, e, role);
+    }
+    b.mention(e, range, si, How::Name);
+    Segment {
+        entity: e,
+        mention: b.mentions.len() - 1,
+    }
+}
+
+/// "al-Assad" → "Assad".
+pub fn strip_particle(word: &str) -> &str {
+    for p in ["al-", "Al-", "el-", "El-", "bin-", "ibn-"] {
+        if let Some(rest) = word.strip_prefix(p) {
+            return rest;
+        }
+    }
+    word
+}
+
+/// An organisation by its shape: "Russian Foreign Ministry", "Apple Computer", "Apple Corps".
+fn organisation(b: &mut Builder, si: usize, all: &[Word], ws: &[Word]) {
+    let text = b.text;
+    let range = ws[0].range.start..ws[ws.len() - 1].range.end;
+    let name = span_text(text, ws);
+    let name = name.strip_prefix("The ").unwrap_or(name);
+    let head = &ws[..ws.len() - 1];
+    let last = word_text(text, &ws[ws.len() - 1]);
+    let e = if let Some(entry) = GAZETTEER.lookup(name) {
+        let entry = &GAZETTEER.entries[entry];
+        b.entity(
+            &entry.id,
+            &entry.name,
+            entry.kind,
+            entry.affiliation.clone(),
+            true,
+        )
+    } else if let Some(entry) = is_corporate_tail(last)
+        .then(|| GAZETTEER.lookup(span_text(text, head)))
+        .flatten()
+        .filter(|&e| GAZETTEER.entries[e].kind == ActorKind::Organisation)
+    {
+        // "Apple Computer" is Apple.
+        let entry = &GAZETTEER.entries[entry];
+        b.entity(
+            &entry.id,
+            &entry.name,
+            entry.kind,
+            entry.affiliation.clone(),
+            true,
+        )
+    } else {
+        // "Russian Foreign Ministry" and "Russia's Foreign Ministry" are one body of Russia.
+        let first = word_text(text, &ws[0]);
+        let country = GAZETTEER
+            .lookup(first)
+            .map(|e| &GAZETTEER.entries[e])
+            .filter(|e| e.kind == ActorKind::Country);
+        match country {
+            Some(c) if ws.len() >= 2 => {
+                let rest = span_text(text, &ws[1..]);
+                let id = slug(&format!("{} {}", c.id, rest));
+                b.entity(
+                    &id,
+                    name,
+                    ActorKind::Organisation,
+                    Some(c.id.clone()),
+                    false,
+                )
+            }
+            _ => b.entity(&slug(name), name, ActorKind::Organisation, None, false),
+        }
+    };
+    b.mention(e, range.clone(), si, How::Name);
+    // "The Beatles' Apple Corps": the owner's possessive is a form of the name too.
+    if ws[0].index > 0 {
+        let prev = &all[ws[0].index - 1];
+        if prev.possessive && prev.cap {
+            let form = text[prev.range.start..range.end].to_string();
+            let ent = &mut b.entities[e];
+            if !ent.forms.contains(&form) {
+                ent.forms.push(form);
+            }
+        }
+    }
+}

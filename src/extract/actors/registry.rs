@@ -1,0 +1,246 @@
+//! One actor per real entity across all articles: the per-article entities merged by id, lone
+//! surnames folded into the person they name, and each actor's display name and aliases.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::ArticleActors;
+use super::names::strip_particle;
+use crate::model::{Actor, ActorKind};
+
+/// The merged actors, and for every per-article id the actor id it became.
+#[derive(Clone, Debug, Default)]
+pub struct Registry {
+    pub actors: Vec<Actor>,
+    /// Per-article id → final actor id (only where they differ).
+    pub renamed: HashMap<String, String>,
+}
+
+impl Registry {
+    /// The actor id that `id` became.
+    pub fn resolve<'a>(&'a self, id: &'a str) -> &'a str {
+        self.renamed.get(id).map_or(id, String::as_str)
+    }
+
+    /// The actor named `name` (by name or alias), added if nobody is, for hand-kept events.
+    pub fn by_name(&mut self, name: &str) -> String {
+        let name = name.trim();
+        if let Some(a) = self.actors.iter().find(|a| a.is_named(name)) {
+            return a.id.clone();
+        }
+        let surname_hits: Vec<&Actor> = self
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person && surname(&a.name) == name)
+            .collect();
+        if let [one] = surname_hits[..] {
+            return one.id.clone();
+        }
+        let kind = match crate::extract::actors::gazetteer::GAZETTEER
+            .lookup(name)
+            .map(|e| &crate::extract::actors::gazetteer::GAZETTEER.entries[e])
+        {
+            Some(entry) => {
+                let id = entry.id.clone();
+                if self.actors.iter().all(|a| a.id != id) {
+                    self.actors.push(Actor {
+                        id: id.clone(),
+                        name: entry.name.clone(),
+                        kind: entry.kind,
+                        aliases: vec![name.to_string()],
+                        affiliation: entry.affiliation.clone(),
+                    });
+                }
+                return id;
+            }
+            None if name.split_whitespace().count() >= 2
+                && crate::extract::actors::gazetteer::GAZETTEER
+                    .is_given_name(name.split_whitespace().next().unwrap_or("")) =>
+            {
+                ActorKind::Person
+            }
+            None => ActorKind::Organisation,
+        };
+        let id = super::slug(name);
+        if self.actors.iter().all(|a| a.id != id) {
+            self.actors.push(Actor {
+                id: id.clone(),
+                name: name.to_string(),
+                kind,
+                aliases: Vec::new(),
+                affiliation: None,
+            });
+        }
+        id
+    }
+}
+
+fn surname(name: &str) -> &str {
+    strip_particle(name.split_whitespace().next_back().unwrap_or(name))
+}
+
+/// Merges the actors of every article (in article order, so the result is deterministic).
+pub fn merge(per_article: &[&ArticleActors]) -> Registry {
+    struct Acc {
+        name: String,
+        kind: ActorKind,
+        affiliation: Option<String>,
+        forms: Vec<String>,
+        known: bool,
+    }
+    let mut by_id: BTreeMap<String, Acc> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for art in per_article {
+        for e in &art.entities {
+            let acc = by_id.entry(e.id.clone()).or_insert_with(|| {
+                order.push(e.id.clone());
+                Acc {
+                    name: e.name.clone(),
+                    kind: e.kind,
+                    affiliation: None,
+                    forms: Vec::new(),
+                    known: e.known,
+                }
+            });
+            if acc.affiliation.is_none() {
+                acc.affiliation.clone_from(&e.affiliation);
+            }
+            for f in &e.forms {
+                if !acc.forms.contains(f) {
+                    acc.forms.push(f.clone());
+                }
+            }
+        }
+    }
+    let mut renamed = HashMap::new();
+    // Lone words ("Jobs", "Kerry") that are the surname of exactly one person elsewhere.
+    let mut surnames: HashMap<String, Vec<String>> = HashMap::new();
+    for (id, acc) in &by_id {
+        if acc.kind == ActorKind::Person && acc.name.split_whitespace().count() >= 2 {
+            surnames
+                .entry(surname(&acc.name).to_string())
+                .or_default()
+                .push(id.clone());
+        }
+    }
+    for (id, acc) in &by_id {
+        if acc.known || acc.name.split_whitespace().count() != 1 {
+            continue;
+        }
+        if let Some(targets) = surnames.get(acc.name.as_str())
+            && let [target] = &targets[..]
+        {
+            renamed.insert(id.clone(), target.clone());
+        }
+    }
+    // Products and organisations written shorter or longer ("iTunes Store", "iTunes Music
+    // Store"): same first and last word, one inside the other.
+    let names: Vec<(String, Vec<String>, ActorKind, bool)> = by_id
+        .iter()
+        .map(|(id, a)| {
+            (
+                id.clone(),
+                a.name.split_whitespace().map(str::to_string).collect(),
+                a.kind,
+                a.known,
+            )
+        })
+        .collect();
+    for (id, words, kind, known) in &names {
+        if *kind != ActorKind::Organisation || *known || words.len() < 3 || renamed.contains_key(id)
+        {
+            continue;
+        }
+        let shorter = names.iter().find(|(other, ow, ok, _)| {
+            other != id
+                && *ok == ActorKind::Organisation
+                && ow.len() >= 2
+                && ow.len() < words.len()
+                && ow.first() == words.first()
+                && ow.last() == words.last()
+        });
+        if let Some((other, ..)) = shorter {
+            renamed.insert(id.clone(), other.clone());
+        }
+    }
+    for (from, to) in renamed.clone() {
+        if let Some(acc) = by_id.remove(&from)
+            && let Some(target) = by_id.get_mut(&to)
+        {
+            for f in acc.forms.into_iter().chain(std::iter::once(acc.name)) {
+                if !target.forms.contains(&f) {
+                    target.forms.push(f);
+                }
+            }
+        }
+    }
+    let mut actors = Vec::new();
+    for id in order {
+        let Some(acc) = by_id.remove(&id) else {
+            continue;
+        };
+        let name = display_name(&acc.name, acc.kind, acc.known, &acc.forms);
+        let mut aliases: Vec<String> = Vec::new();
+        for f in acc.forms.iter().chain(std::iter::once(&acc.name)) {
+            if !f.eq_ignore_ascii_case(&name) && !aliases.iter().any(|a| a.eq_ignore_ascii_case(f))
+            {
+                aliases.push(f.clone());
+            }
+        }
+        let affiliation = acc
+            .affiliation
+            .map(|a| renamed.get(&a).cloned().unwrap_or(a))
+            .filter(|a| *a != id);
+        actors.push(Actor {
+            id,
+            name,
+            kind: acc.kind,
+            aliases,
+            affiliation,
+        });
+    }
+    // Affiliations must point at actors that exist.
+    let ids: Vec<String> = actors.iter().map(|a| a.id.clone()).collect();
+    let mut missing = Vec::new();
+    for a in &actors {
+        if let Some(aff) = &a.affiliation
+            && !ids.contains(aff)
+            && !missing.contains(aff)
+        {
+            missing.push(aff.clone());
+        }
+    }
+    for aff in missing {
+        if let Some(entry) = crate::extract::actors::gazetteer::GAZETTEER.by_id(&aff) {
+            actors.push(Actor {
+                id: aff.clone(),
+                name: entry.name.clone(),
+                kind: entry.kind,
+                aliases: Vec::new(),
+                affiliation: None,
+            });
+        } else {
+            for a in &mut actors {
+                if a.affiliation.as_deref() == Some(aff.as_str()) {
+                    a.affiliation = None;
+                }
+            }
+        }
+    }
+    Registry { actors, renamed }
+}
+
+/// The name a lane shows: for a person the fullest form the texts used, else the table name.
+fn display_name(name: &str, kind: ActorKind, known: bool, forms: &[String]) -> String {
+    if kind == ActorKind::Person {
+        let best = forms
+            .iter()
+            .filter(|f| f.split_whitespace().count() >= 2 && !f.contains('\''))
+            .max_by_key(|f| f.split_whitespace().count() * 100 + f.len());
+        if let Some(b) = best {
+            if !known || b.split_whitespace().count() >= name.split_whitespace().count() {
+                return b.clone();
+            }
+        }
+    }
+    name.to_string()
+}

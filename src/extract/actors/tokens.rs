@@ -1,0 +1,226 @@
+//! Words of a sentence with their byte ranges, and the runs of capitalised words that names are
+//! made of ("Syrian Observatory for Human Rights", "U.S. Secretary of State John Kerry").
+
+use std::ops::Range;
+
+/// One word: its byte range in the article (trailing punctuation and possessive peeled off).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Word {
+    pub range: Range<usize>,
+    /// Capitalised ("Kerry", "U.S."), or a product-style word ("iPhone").
+    pub cap: bool,
+    /// Followed by "'s" or a lone apostrophe.
+    pub possessive: bool,
+    /// Punctuation after the word ends a name (comma, quote, bracket, colon, sentence end).
+    pub breaks_after: bool,
+    /// Punctuation before the word starts a new name (opening quote or bracket).
+    pub breaks_before: bool,
+    /// Index of the word in its sentence.
+    pub index: usize,
+}
+
+/// Abbreviations whose final period belongs to the word.
+const ABBREVIATIONS: &[&str] = &[
+    "Inc.", "Corp.", "Co.", "Ltd.", "Mr.", "Mrs.", "Ms.", "Dr.", "Jr.", "Sr.", "St.", "Gen.",
+    "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Capt.", "Adm.", "Sgt.", "Prof.", "Rev.", "No.",
+];
+
+/// Lower-case words that may sit inside a name between capitalised words.
+const CONNECTORS: &[&str] = &[
+    "of", "for", "de", "al", "bin", "ibn", "van", "von", "der", "du", "la", "le", "y", "&", "on",
+    "and", "the",
+];
+
+/// The words of `text[range]`.
+pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+    let mut out = Vec::new();
+    let Some(slice) = text.get(range.clone()) else {
+        return out;
+    };
+    let mut pos = 0;
+    for chunk in slice.split_inclusive(char::is_whitespace) {
+        let chunk_start = pos;
+        pos += chunk.len();
+        let raw = chunk.trim_end();
+        if raw.is_empty() {
+            continue;
+        }
+        let lead = raw.len() - raw.trim_start_matches(is_opener).len();
+        let mut core = &raw[lead..];
+        let mut breaks_after = false;
+        let mut possessive = false;
+        loop {
+            let before = core.len();
+            if core.ends_with('.') && !is_abbreviation(core) {
+                core = &core[..core.len() - 1];
+                breaks_after = true;
+            }
+            let trimmed = core.trim_end_matches(|c: char| is_closer(c) || ",;:!?".contains(c));
+            if trimmed.len() != core.len() {
+                breaks_after = true;
+                core = trimmed;
+            }
+            for suffix in ["'s", "’s"] {
+                if let Some(stem) = core.strip_suffix(suffix)
+                    && !stem.is_empty()
+                {
+                    core = stem;
+                    possessive = true;
+                }
+            }
+            if let Some(stem) = core.strip_suffix(['\'', '’'])
+                && stem.ends_with('s')
+            {
+                core = stem;
+                possessive = true;
+            }
+            if core.len() == before {
+                break;
+            }
+        }
+        if core.is_empty() {
+            // A lone apostrophe after "Beatles" marks the previous word as possessive.
+            if raw.chars().all(|c| c == '\'' || c == '’')
+                && let Some(prev) = out.last_mut()
+            {
+                let prev: &mut Word = prev;
+                prev.possessive = true;
+                prev.breaks_after = true;
+            }
+            continue;
+        }
+        let start = range.start + chunk_start + lead;
+        let end = start + core.len();
+        out.push(Word {
+            range: start..end,
+            cap: is_cap(core),
+            possessive,
+            breaks_after: breaks_after || possessive,
+            breaks_before: lead > 0,
+            index: out.len(),
+        });
+    }
+    out
+}
+
+/// A run of name words: consecutive capitalised words, with connectors inside.
+pub fn cap_runs(text: &str, words: &[Word]) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].cap {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < words.len() && !words[end - 1].breaks_after {
+            let w = &words[end];
+            if w.breaks_before {
+                break;
+            }
+            if w.cap || is_model_number(text, &words[start], w) {
+                end += 1;
+                continue;
+            }
+            // connectors only count when a capitalised word follows them
+            let mut k = end;
+            while k < words.len()
+                && !words[k].cap
+                && CONNECTORS.contains(&&text[words[k].range.clone()])
+                && !words[k].breaks_after
+            {
+                k += 1;
+            }
+            if k > end && k < words.len() && words[k].cap && !words[k].breaks_before {
+                let joined = &text[words[end].range.clone()];
+                // "and" joins two names ("Lavrov and Kerry") far more often than one.
+                if joined == "and" || (joined == "the" && end == k - 1) {
+                    break;
+                }
+                end = k + 1;
+                continue;
+            }
+            break;
+        }
+        runs.push(start..end);
+        i = end;
+    }
+    runs
+}
+
+/// "4", "3G", "3GS" after a product name ("iPhone 4").
+fn is_model_number(text: &str, first: &Word, w: &Word) -> bool {
+    let t = &text[w.range.clone()];
+    is_product(&text[first.range.clone()])
+        && t.len() <= 4
+        && t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// A product-style word: lower-case prefix then a capital ("iPhone", "iTunes", "eBay").
+pub fn is_product(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    first.is_lowercase()
+        && word.len() >= 4
+        && word.chars().skip(1).any(char::is_uppercase)
+        && word.chars().all(|c| c.is_alphanumeric())
+}
+
+fn is_cap(core: &str) -> bool {
+    core.chars().next().is_some_and(char::is_uppercase) || is_product(core)
+}
+
+fn is_abbreviation(core: &str) -> bool {
+    ABBREVIATIONS.contains(&core)
+        || core[..core.len() - 1].contains('.')
+        || (core.len() == 2 && core.starts_with(|c: char| c.is_uppercase()))
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '{' | '«')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs(text: &str) -> Vec<String> {
+        let ws = words(text, 0..text.len());
+        cap_runs(text, &ws)
+            .into_iter()
+            .map(|r| text[ws[r.start].range.start..ws[r.end - 1].range.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn names_keep_their_inner_connectors_and_drop_punctuation() {
+        assert_eq!(
+            runs("The Kenyan Institute for Marine Studies, said Dr. Amina Otieno."),
+            [
+                "The Kenyan Institute for Marine Studies",
+                "Dr. Amina Otieno"
+            ]
+        );
+    }
+
+    #[test]
+    fn and_separates_two_people_and_possessives_end_a_name() {
+        assert_eq!(
+            runs("Okafor and Lindqvist met at Norway's embassy"),
+            ["Okafor", "Lindqvist", "Norway"]
+        );
+    }
+
+    #[test]
+    fn products_carry_their_model_number() {
+        assert_eq!(runs("the new iPhone 5 ships"), ["iPhone 5"]);
+    }
+}

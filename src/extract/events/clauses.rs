@@ -1,0 +1,127 @@
+//! The dated clauses of a sentence: each calendar time expression dates the clause around it,
+//! so "the announcement on October 21 comes a day after Assad met Putin" gives two.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::extract::timex::{self, Timex, TimexType};
+use crate::model::{Precision, When};
+
+/// A time expression that places a happening on the calendar.
+#[derive(Clone, Debug)]
+pub struct Anchor {
+    pub range: Range<usize>,
+    pub when: When,
+}
+
+/// A part of a sentence dated by one anchor.
+#[derive(Clone, Debug)]
+pub struct Clause {
+    pub range: Range<usize>,
+    pub anchor: Anchor,
+}
+
+/// The anchors among `timexes` that fall in `sentence`, in text order. Vague references
+/// ("recently", `PAST_REF`), sets and bare durations ("for two hours") date nothing.
+pub fn anchors(
+    text: &str,
+    sentence: &Range<usize>,
+    timexes: &[Timex],
+    dct: Option<NaiveDate>,
+) -> Vec<Anchor> {
+    let mut out = Vec::new();
+    for t in timexes {
+        if t.start < sentence.start || t.end > sentence.end {
+            continue;
+        }
+        let when = match t.kind {
+            TimexType::Date | TimexType::Time => When::from_timex(&t.value, t.modifier),
+            TimexType::Duration => {
+                let lower = t.text.to_ascii_lowercase();
+                let placed = t.anchor.is_some()
+                    || ["past", "last", "next", "previous", "coming"]
+                        .iter()
+                        .any(|w| lower.contains(w));
+                if placed {
+                    timex::implied_range(t, dct).map(|(start, end)| When {
+                        start,
+                        end,
+                        precision: Precision::Range,
+                        modifier: t.modifier,
+                        approximate: false,
+                        value: t.value.clone(),
+                        inferred: false,
+                    })
+                } else {
+                    None
+                }
+            }
+            TimexType::Set => None,
+        };
+        let Some(when) = when else {
+            continue;
+        };
+        // "the same day" is resolved against the story's events, not the last date written.
+        if is_same_day(&text[t.start..t.end]) {
+            continue;
+        }
+        out.push(Anchor {
+            range: t.start..t.end,
+            when,
+        });
+    }
+    out
+}
+
+/// "the same day", "that day": a date given by another happening.
+pub fn is_same_day(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    l.contains("same day") || l.contains("that day") || l.contains("same time")
+}
+
+/// Words that open a new clause between two dates.
+const MARKERS: &[&str] = &[
+    ", ", " that ", " after ", " before ", " when ", " while ", " since ", " and ", " but ",
+    " which ", " who ", " as ", " until ",
+];
+
+/// Splits `sentence` into one clause per anchor.
+pub fn clauses(text: &str, sentence: &Range<usize>, anchors: &[Anchor]) -> Vec<Clause> {
+    let mut cuts = vec![sentence.start];
+    for pair in anchors.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let between = a.range.end..b.range.start.max(a.range.end);
+        let gap = &text[between.clone()];
+        let b_text = text[b.range.clone()].to_ascii_lowercase();
+        let cut = if b_text.contains(" after")
+            || b_text.contains(" before")
+            || b_text.contains("later")
+            || b_text.contains("earlier")
+        {
+            b.range.start
+        } else {
+            MARKERS
+                .iter()
+                .filter_map(|m| {
+                    gap.rfind(m)
+                        .map(|i| between.start + i + if m.starts_with(',') { 1 } else { 0 })
+                })
+                .max()
+                .unwrap_or(between.start + gap.len() / 2)
+        };
+        let cut = (cut..=b.range.start)
+            .find(|&c| text.is_char_boundary(c))
+            .unwrap_or(b.range.start);
+        cuts.push(cut);
+    }
+    cuts.push(sentence.end);
+    anchors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Clause {
+            range: cuts[i]..cuts[i + 1],
+            anchor: a.clone(),
+        })
+        .collect()
+}

@@ -1,0 +1,263 @@
+//! Events of one article: one per dated clause, plus one for each sentence that names an actor
+//! and continues the scene (its date inferred), each with its actors, label, source sentence
+//! and confidence.
+
+pub mod clauses;
+pub mod confidence;
+pub mod dating;
+pub mod ids;
+pub mod label;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::extract::actors::{ArticleActors, How};
+use crate::extract::timex::Timex;
+use crate::model::{Article, Event, SourceRef, When};
+
+use confidence::ActorEvidence;
+
+/// Verbs that introduce what somebody said: whoever comes before them is the sayer.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "reported",
+    "reports",
+    "announced",
+    "announces",
+    "quoted",
+    "quotes",
+    "stated",
+    "states",
+    "added",
+    "according",
+    "claimed",
+    "claims",
+    "confirmed",
+    "denied",
+    "insisted",
+    "warned",
+    "accused",
+];
+
+/// The events of one article; actor ids are the article's own (see `actors::registry`).
+pub fn build(
+    article: &Article,
+    sentences: &[Range<usize>],
+    actors: &ArticleActors,
+    timexes: &[Timex],
+) -> Vec<Event> {
+    let text = article.text.as_str();
+    let mut events: Vec<Event> = Vec::new();
+    let mut narrative: Option<When> = None;
+    let mut mention_at = 0;
+    for (si, s) in sentences.iter().enumerate() {
+        while mention_at < actors.mentions.len() && actors.mentions[mention_at].sentence < si {
+            mention_at += 1;
+        }
+        let end = actors.mentions[mention_at..]
+            .iter()
+            .position(|m| m.sentence != si)
+            .map_or(actors.mentions.len(), |p| mention_at + p);
+        let mentions = &actors.mentions[mention_at..end];
+        let sentence = &text[s.clone()];
+        let anchors = clauses::anchors(text, s, timexes, article.published);
+        let sayer_end = sayer_end(text, s);
+        if anchors.is_empty() {
+            if !mentions.iter().any(|m| m.how != How::Descriptor)
+                || sentence.split_whitespace().count() < 4
+            {
+                continue;
+            }
+            let same_day = clauses::is_same_day(sentence);
+            let ids = clause_actors(actors, mentions, s.clone(), sayer_end);
+            let when = if same_day {
+                same_day_date(&events, &ids.0, sentence).or_else(|| narrative.clone())
+            } else {
+                None
+            };
+            let when = match when {
+                Some(mut w) => {
+                    w.inferred = true;
+                    Some(w)
+                }
+                None => dating::inherited(
+                    dating::tense(sentence),
+                    narrative.as_ref(),
+                    article.published,
+                ),
+            };
+            let Some(when) = when else {
+                continue;
+            };
+            events.push(event(article, s.clone(), None, when, ids, actors));
+            continue;
+        }
+        // a date line or a bare list of dates reports no happening
+        let dated_chars: usize = anchors.iter().map(|a| a.range.len()).sum();
+        if sentence.split_whitespace().count() < 4 || dated_chars * 2 > sentence.trim().len() {
+            continue;
+        }
+        for clause in clauses::clauses(text, s, &anchors) {
+            let mut ids = clause_actors(actors, mentions, clause.range.clone(), sayer_end);
+            if ids.0.is_empty() {
+                // "... since the unrest spread to his country in 2011": the sentence's actors
+                ids = clause_actors(actors, mentions, s.clone(), sayer_end);
+                ids.1 = if ids.0.is_empty() {
+                    ActorEvidence::None
+                } else {
+                    ActorEvidence::Indirect
+                };
+            }
+            if dating::carries_scene(&clause.anchor.when) {
+                narrative = Some(clause.anchor.when.clone());
+            }
+            let mut e = event(
+                article,
+                s.clone(),
+                Some(clause.anchor.range.clone()),
+                clause.anchor.when.clone(),
+                ids,
+                actors,
+            );
+            e.label = label::label(
+                text,
+                clause.range.clone(),
+                Some(clause.anchor.range.clone()),
+                actors,
+            );
+            if e.label.split_whitespace().count() < 2 {
+                e.label = label::label(text, s.clone(), Some(clause.anchor.range.clone()), actors);
+            }
+            events.push(e);
+        }
+    }
+    events
+}
+
+/// The end of the sayer's part ("Kremlin spokesman Dmitry Peskov said"), if the sentence
+/// reports speech.
+fn sayer_end(text: &str, s: &Range<usize>) -> Option<usize> {
+    let sentence = &text[s.clone()];
+    let mut pos = 0;
+    for w in sentence.split_inclusive(char::is_whitespace) {
+        let word = w.trim().trim_end_matches([',', '.']);
+        if REPORTING.contains(&word) {
+            return Some(s.start + pos);
+        }
+        pos += w.len();
+        if pos > sentence.len() / 2 {
+            break;
+        }
+    }
+    None
+}
+
+/// Actor ids of the mentions inside `range`, main participants first and the sayer after.
+fn clause_actors(
+    actors: &ArticleActors,
+    mentions: &[crate::extract::actors::Mention],
+    range: Range<usize>,
+    sayer_end: Option<usize>,
+) -> (Vec<String>, ActorEvidence) {
+    let mut main: Vec<String> = Vec::new();
+    let mut sayers: Vec<String> = Vec::new();
+    let mut named = false;
+    for m in mentions {
+        if m.how == How::Descriptor || m.range.start < range.start || m.range.end > range.end {
+            continue;
+        }
+        let id = actors.entities[m.entity].id.clone();
+        let is_sayer = sayer_end.is_some_and(|e| m.range.end <= e);
+        let list = if is_sayer { &mut sayers } else { &mut main };
+        if !list.contains(&id) {
+            list.push(id);
+        }
+        named |= m.how == How::Name;
+    }
+    // the sayer of a report is an actor too, after the participants
+    if let Some(end) = sayer_end
+        && end < range.start
+    {
+        for m in mentions {
+            if m.how != How::Descriptor && m.range.end <= end {
+                let id = actors.entities[m.entity].id.clone();
+                if !sayers.contains(&id) {
+                    sayers.push(id);
+                }
+            }
+        }
+    }
+    for s in sayers {
+        if !main.contains(&s) {
+            main.push(s);
+        }
+    }
+    let evidence = if main.is_empty() {
+        ActorEvidence::None
+    } else if named {
+        ActorEvidence::Named
+    } else {
+        ActorEvidence::Indirect
+    };
+    (main, evidence)
+}
+
+/// The date of the earlier happening that "the same day" points back to: the dated event that
+/// shares the most actors and words with this sentence.
+fn same_day_date(events: &[Event], actors: &[String], sentence: &str) -> Option<When> {
+    let words = content_words(sentence);
+    events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !e.when.inferred && dating::carries_scene(&e.when))
+        .map(|(i, e)| {
+            let shared_actors = e.actors.iter().filter(|a| actors.contains(a)).count();
+            let quote = e.sources.first().map_or("", |s| s.quote.as_str());
+            let shared_words = content_words(quote).intersection(&words).count();
+            (shared_actors * 2 + shared_words, i, e)
+        })
+        .filter(|(score, _, _)| *score > 0)
+        .max_by_key(|(score, i, _)| (*score, *i))
+        .map(|(_, _, e)| e.when.clone())
+}
+
+/// Lower-case words of five letters or more, cut to five ("talks" ~ "talking").
+pub fn content_words(s: &str) -> HashSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 5)
+        .map(|w| w.to_lowercase().chars().take(5).collect())
+        .collect()
+}
+
+fn event(
+    article: &Article,
+    sentence: Range<usize>,
+    timex: Option<Range<usize>>,
+    when: When,
+    (actor_ids, evidence): (Vec<String>, ActorEvidence),
+    actors: &ArticleActors,
+) -> Event {
+    let text = article.text.as_str();
+    let label = label::label(text, sentence.clone(), timex.clone(), actors);
+    Event {
+        id: ids::event_id(
+            &article.id,
+            (sentence.start, sentence.end),
+            timex.as_ref().map(|t| t.start),
+        ),
+        confidence: confidence::confidence(&when, evidence),
+        when,
+        actors: actor_ids,
+        label,
+        sources: vec![SourceRef {
+            article: article.id.clone(),
+            start: sentence.start,
+            end: sentence.end,
+            quote: text[sentence].to_string(),
+            timex: timex.map(|t| (t.start, t.end)),
+            grading: None,
+        }],
+    }
+}

@@ -1,0 +1,86 @@
+//! The same happening reported by several articles becomes one event with several sources:
+//! dates that overlap, at least one shared actor, and similar words.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::events::content_words;
+use crate::model::Event;
+
+/// How alike two reports' words must be (Dice overlap of content words).
+const MIN_SIMILARITY: f32 = 0.2;
+
+/// Merges events of different articles that report the same happening. The merged event keeps
+/// the id of its earliest report (in input order), so ids stay stable.
+pub fn merge(events: Vec<Event>) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut words: Vec<std::collections::HashSet<String>> = Vec::new();
+    let mut by_day: HashMap<NaiveDate, Vec<usize>> = HashMap::new();
+    for e in events {
+        let w: std::collections::HashSet<String> = e
+            .sources
+            .iter()
+            .flat_map(|s| content_words(&s.quote))
+            .collect();
+        let mut target = None;
+        if !e.when.inferred && e.when.days() <= 7 && !e.actors.is_empty() {
+            let mut day = e.when.start;
+            'search: while day <= e.when.end {
+                for &i in by_day.get(&day).into_iter().flatten() {
+                    let o = &out[i];
+                    let other_articles = o
+                        .sources
+                        .iter()
+                        .all(|s| e.sources.iter().all(|t| t.article != s.article));
+                    let shares_actor = o.actors.iter().any(|a| e.actors.contains(a));
+                    if other_articles && shares_actor && similarity(&words[i], &w) >= MIN_SIMILARITY
+                    {
+                        target = Some(i);
+                        break 'search;
+                    }
+                }
+                let Some(next) = day.succ_opt() else {
+                    break;
+                };
+                day = next;
+            }
+        }
+        match target {
+            Some(i) => {
+                let o = &mut out[i];
+                for a in e.actors {
+                    if !o.actors.contains(&a) {
+                        o.actors.push(a);
+                    }
+                }
+                o.sources.extend(e.sources);
+                o.confidence = o.confidence.max(e.confidence);
+                words[i].extend(w);
+            }
+            None => {
+                if !e.when.inferred && e.when.days() <= 7 {
+                    let mut day = e.when.start;
+                    while day <= e.when.end {
+                        by_day.entry(day).or_default().push(out.len());
+                        let Some(next) = day.succ_opt() else {
+                            break;
+                        };
+                        day = next;
+                    }
+                }
+                out.push(e);
+                words.push(w);
+            }
+        }
+    }
+    out
+}
+
+fn similarity(a: &std::collections::HashSet<String>, b: &std::collections::HashSet<String>) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.intersection(b).count() as f32;
+    shared / (a.len() + b.len()) as f32 * 2.0
+}
