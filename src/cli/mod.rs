@@ -1,6 +1,6 @@
 //! The command line: `chronolane [FILES]` opens the app; `extract` and `timex` run headless.
 
-mod output;
+pub(crate) mod output;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::extract;
 use crate::ingest::{self, DEFAULT_MAX_BYTES, LoadOptions};
+use crate::project;
 
 /// Turn news articles into an actor-lane timeline you can trust and brief from.
 ///
@@ -36,9 +37,13 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Articles, folders, or hand-kept CSV event lists.
-    #[arg(required = true)]
+    /// Articles, folders, or hand-kept CSV event lists (optional with --project, which then
+    /// reads the articles listed in the project).
+    #[arg(required_unless_present = "project")]
     pub files: Vec<PathBuf>,
+    /// Apply an analyst's project (`*.chronolane.json`): its edits, hidden events and gradings.
+    #[arg(long, value_name = "FILE")]
+    pub project: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text, conflicts_with_all = ["json", "csv"])]
     pub format: Format,
@@ -113,9 +118,14 @@ pub fn run(
 
 /// Extracts and prints; `Ok(false)` when some input failed (the rest are still printed).
 fn run_extract(args: &ExtractArgs) -> anyhow::Result<bool> {
-    let (loaded, errors) = ingest::load_paths(&args.files, &args.input.load_options());
-    report(&errors);
-    let timeline = extract::extract(&loaded);
+    let (timeline, ok) = match &args.project {
+        Some(project) => extract_with_project(args, project)?,
+        None => {
+            let (loaded, errors) = ingest::load_paths(&args.files, &args.input.load_options());
+            report(&errors);
+            (extract::extract(&loaded), errors.is_empty())
+        }
+    };
     let format = if args.json {
         Format::Json
     } else if args.csv {
@@ -129,7 +139,48 @@ fn run_extract(args: &ExtractArgs) -> anyhow::Result<bool> {
         Format::Csv => output::write_csv(&mut out, &timeline)?,
         Format::Text => output::write_text(&mut out, &timeline)?,
     }
-    Ok(errors.is_empty())
+    Ok(ok)
+}
+
+/// The timeline of a project's articles (or of FILES, when given) with the project's edits
+/// applied and hidden events left out. Missing articles and pending edits are reported on
+/// stderr; a missing article makes the run fail like an unreadable input.
+fn extract_with_project(
+    args: &ExtractArgs,
+    path: &std::path::Path,
+) -> anyhow::Result<(crate::model::Timeline, bool)> {
+    let options = args.input.load_options();
+    let load = project::extract_paths(&options);
+    let opened = if args.files.is_empty() {
+        project::Project::open_with(path, load)
+    } else {
+        project::Project::open_with(path, |_listed| load(&args.files))
+    };
+    let (project, opened) = opened?;
+    // With FILES given, the project's own article list is not read, so its state is moot.
+    let messages = if args.files.is_empty() {
+        opened.messages()
+    } else {
+        opened.load_errors.clone()
+    };
+    for message in messages {
+        eprintln!("chronolane: {message}");
+    }
+    for pending in project.pending() {
+        eprintln!(
+            "chronolane: {}: pending edit #{} ({}): {}",
+            path.display(),
+            pending.index + 1,
+            pending.edit.describe(),
+            pending.reason
+        );
+    }
+    let ok = if args.files.is_empty() {
+        !opened.lost_articles()
+    } else {
+        opened.load_errors.is_empty()
+    };
+    Ok((project.visible_timeline(), ok))
 }
 
 /// Tags each file verbatim; `Ok(false)` when some file could not be read.
@@ -238,5 +289,11 @@ mod tests {
         assert!(
             Cli::try_parse_from(["chronolane", "timex", "--dct", "21/10/2015", "a.txt"]).is_err()
         );
+        let cli = Cli::try_parse_from(["chronolane", "extract", "--project", "b.chronolane.json"])
+            .unwrap();
+        assert!(
+            matches!(cli.command, Some(Command::Extract(ref a)) if a.project.is_some() && a.files.is_empty())
+        );
+        assert!(Cli::try_parse_from(["chronolane", "extract", "--json"]).is_err());
     }
 }
