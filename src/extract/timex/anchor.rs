@@ -28,10 +28,12 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         } else {
             Tense::Past
         };
+        // The verb that governs "on Tuesday" comes before it; a "said" after it ("Tuesday,
+        // Castro said") dates the saying, so cues behind count only when none lead.
         let distance = if pos < start {
             start - pos
         } else {
-            pos.saturating_sub(end)
+            pos.saturating_sub(end) + 200
         };
         if best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, tense));
@@ -95,14 +97,14 @@ fn is_stop(bytes: &[u8], i: usize) -> bool {
 
 const FUTURE_WORDS: &[&str] = &[
     "will", "'ll", "shall", "going", "is to", "are to", "plans", "plan ", "expect", "schedul",
-    "due", "set to", "next", "upcoming", "to meet", "to visit", "to hold", "until", "as soon",
-    "as early",
+    "due", "set to", "next", "upcoming", "would", "to meet", "to visit", "to hold", "until",
+    "as soon", "as early",
 ];
 
 /// Tense cues: future markers first (they are rarer and decisive), then past forms.
 static CUES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|as\s+soon\s+as|as\s+early\s+as|to\s+meet|to\s+visit|to\s+hold|until|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|ago|last|earlier|[a-z]{3,}ed)\b",
+        r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|would|as\s+soon\s+as|as\s+early\s+as|to\s+meet|to\s+visit|to\s+hold|until|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|ago|last|earlier|[a-z]{3,}ed)\b",
     )
     .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
 });

@@ -85,6 +85,8 @@ pub fn reject(text: &str, c: &Candidate<'_>) -> bool {
                 || n.as_deref() == Some("some")
                 || prev_lower == "once" && n.as_deref() == Some("a")
                 || matches!(n.as_deref(), Some("a" | "an")) && is_rate(&prev_lower)
+                // "a year-earlier loss": the compound is read on its own.
+                || after.starts_with('-') && after[1..].starts_with(|ch: char| ch.is_alphabetic())
                 || matches!(prev_lower.as_str(), "per" | "each" | "every")
         }
         Rule::Deictic => {
@@ -182,7 +184,13 @@ fn year_in_date_context(prev: &str, after: &str, next: &str) -> bool {
     if is_street(after) {
         return false;
     }
-    if DATE_PREPOSITIONS.contains(&prev) || prev == "the" || prev == "'s" {
+    // "a 1996 law", "its 1990 invasion", "the company's 1989 results".
+    let determiner = matches!(
+        prev,
+        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "both" | "is" | "was"
+    ) || prev.ends_with("'s")
+        || prev.ends_with("’s");
+    if DATE_PREPOSITIONS.contains(&prev) || determiner {
         return true;
     }
     let first = after.chars().next();

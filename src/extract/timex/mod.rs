@@ -83,7 +83,7 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             .modifier
             .or(prefix_mod)
             .or_else(|| signal_mod(text, start, normal.kind));
-        story.note(&normal.value, end);
+        story.note(c.rule, &normal.value, end);
         out.push(Timex {
             start,
             end,

@@ -41,13 +41,15 @@ pub struct Narrative {
 
 impl Narrative {
     /// Remembers a value just produced so "the same day" and "two days later" can use it.
-    pub fn note(&mut self, value: &str, end: usize) {
+    pub fn note(&mut self, rule: Rule, value: &str, end: usize) {
         let date_part = value.split('T').next().unwrap_or(value);
         if let Ok(d) = NaiveDate::parse_from_str(date_part, "%Y-%m-%d") {
             self.day = Some((d, end));
             self.days.push((d, end));
         }
-        if let Some((y, q)) = value.split_once("-Q")
+        // Only quarters the text names: derived ones ("a year earlier") must not chain.
+        if rule == Rule::Quarter
+            && let Some((y, q)) = value.split_once("-Q")
             && let (Ok(y), Ok(q)) = (y.parse(), q.parse())
         {
             self.quarter = Some((y, q));
@@ -90,6 +92,11 @@ pub fn normalise(
         Rule::MonthYear => {
             let month = month_number(get("m")?)?;
             let year: i32 = get("y")?.parse().ok()?;
+            date(TimexType::Date, format!("{year}-{month:02}"))
+        }
+        Rule::MonthRelativeYear => {
+            let month = month_number(get("m")?)?;
+            let year = dct?.year() + rel_step(get("rel")?);
             date(TimexType::Date, format!("{year}-{month:02}"))
         }
         Rule::Month => {
@@ -196,7 +203,7 @@ pub fn normalise(
             };
             date(TimexType::Date, format!("{year}-H{h}"))
         }
-        Rule::ReportingPeriod => reporting_period(caps, dct?, story),
+        Rule::ReportingPeriod => reporting_period(caps, dct?),
         Rule::YearEarlier => {
             let unit = get("u")?.to_ascii_lowercase();
             if unit == "year"
@@ -213,7 +220,15 @@ pub fn normalise(
             let n = number_value(get("n")?).or_else(|| (get("n")? == "hundred").then_some(100.0));
             Some(plain(TimexType::Duration, duration_value(n, get("u")?)?))
         }
-        Rule::BareUnits => Some(plain(TimexType::Duration, duration_value(None, get("u")?)?)),
+        Rule::BareUnits => {
+            let dir = get("dir").map(str::to_ascii_lowercase);
+            let last = dir.as_deref().and_then(|d| d.split_whitespace().last());
+            match last {
+                Some("past" | "last") => date(TimexType::Date, "PAST_REF".into()),
+                Some("next") => date(TimexType::Date, "FUTURE_REF".into()),
+                _ => Some(plain(TimexType::Duration, duration_value(None, get("u")?)?)),
+            }
+        }
         Rule::Set => set(caps),
         Rule::ClockTime => clock_time(caps, dct, story, tense),
         Rule::PartOfDay => part_of_day(caps, dct, tense),
@@ -426,7 +441,7 @@ fn last_weekend(dct: NaiveDate) -> String {
     format!("{}-WE", week_value(dct - Duration::days(back)))
 }
 
-fn reporting_period(caps: &Captures<'_>, dct: NaiveDate, story: &Narrative) -> Option<Normal> {
+fn reporting_period(caps: &Captures<'_>, dct: NaiveDate) -> Option<Normal> {
     let adj = caps
         .name("adj")
         .or(caps.name("ya"))
@@ -436,11 +451,11 @@ fn reporting_period(caps: &Captures<'_>, dct: NaiveDate, story: &Narrative) -> O
         .or(caps.name("u2"))?
         .as_str()
         .to_ascii_lowercase();
-    // The quarter a financial report is about: the last one mentioned, else the last one closed.
-    let (y, q) = story.quarter.unwrap_or_else(|| {
+    // The quarter a financial report is about: the last one closed before the DCT.
+    let (y, q) = {
         let last = add_months(dct, -3);
         (last.year(), (last.month() - 1) / 3 + 1)
-    });
+    };
     let value = match adj.as_deref() {
         Some("year-ago" | "year-earlier" | "prior-year") => format!("{}-Q{q}", y - 1),
         Some("current") => quarter_value(dct),
@@ -458,9 +473,24 @@ fn ago(text: &str, c: &Candidate<'_>, dct: Option<NaiveDate>, story: &Narrative)
     let dir = caps.name("dir")?;
     let dir_word = dir.as_str().to_ascii_lowercase();
     let n = number_value(n_text);
+    // "X on October 21 comes a day after Y": only after a verb of coming does the expression
+    // date Y; elsewhere ("wait at least 30 days before closing") it is a length of time.
+    let linked = {
+        let before = text[..c.start].trim_end().to_ascii_lowercase();
+        let before = [
+            "barely", "just", "only", "exactly", "almost", "nearly", "about",
+        ]
+        .iter()
+        .fold(before.as_str(), |b, w| {
+            b.strip_suffix(w).map_or(b, str::trim_end)
+        });
+        ["comes", "came", "come", "coming"]
+            .iter()
+            .any(|w| before.ends_with(w))
+    };
     let recent_day = story
         .day
-        .filter(|&(_, at)| at <= c.start && same_sentence(text, at, c.start));
+        .filter(|&(_, at)| linked && at <= c.start && same_sentence(text, at, c.start));
     let (base, sign) = match dir_word.split_whitespace().next()? {
         "ago" => (dct, -1),
         "from" | "hence" => (dct, 1),
@@ -477,6 +507,9 @@ fn ago(text: &str, c: &Candidate<'_>, dct: Option<NaiveDate>, story: &Narrative)
         },
         _ => return None,
     };
+    // "after" and "before" are TimeML signals, outside the expression.
+    let signal_end = matches!(dir_word.as_str(), "after" | "before")
+        .then(|| text[..dir.start()].trim_end().len());
     let Some(base) = base else {
         // Nothing to count from: the expression is the length ("a year after he was killed").
         let end = text[..dir.start()].trim_end().len();
@@ -487,7 +520,10 @@ fn ago(text: &str, c: &Candidate<'_>, dct: Option<NaiveDate>, story: &Narrative)
     };
     let Some(n) = n else {
         let value = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
-        return Some(plain(TimexType::Date, value.into()));
+        return Some(Normal {
+            end: signal_end,
+            ..plain(TimexType::Date, value.into())
+        });
     };
     let steps = (n.round() as i32) * sign;
     let singular = unit.trim_end_matches('s');
@@ -505,7 +541,10 @@ fn ago(text: &str, c: &Candidate<'_>, dct: Option<NaiveDate>, story: &Narrative)
         "fortnight" => day_value(base + Duration::weeks(2 * i64::from(steps))),
         _ => shifted_value(base, singular, steps)?,
     };
-    Some(plain(TimexType::Date, value))
+    Some(Normal {
+        end: signal_end,
+        ..plain(TimexType::Date, value)
+    })
 }
 
 fn narrative(

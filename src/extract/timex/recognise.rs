@@ -18,6 +18,7 @@ pub enum Rule {
     MonthDay,
     DayMonth,
     MonthYear,
+    MonthRelativeYear,
     FiscalYear,
     Century,
     Decade,
@@ -116,6 +117,10 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
             format!(
                 r"(?P<m>{MONTH}){B}\.?,?\s+(?:of\s+)?(?P<y>(?:1[89]|20)\d{{2}}){B}"
             ),
+        ),
+        (
+            Rule::MonthRelativeYear,
+            format!(r"(?P<m>{MONTH_FULL})\s+(?P<rel>this|last|next)\s+year{B}"),
         ),
         (
             Rule::FiscalYear,
