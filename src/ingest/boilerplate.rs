@@ -46,6 +46,18 @@ const FURNITURE_OPENINGS: &[&str] = &[
     "home |",
     "home >",
     "(reporting by",
+    "image copyright",
+    "image caption",
+    "media caption",
+    "image source",
+    "caption:",
+    "photo credit",
+    "from the section",
+    "for immediate release",
+    "media contact",
+    "press contact",
+    "related topics",
+    "more on this story",
     "(editing by",
 ];
 
@@ -96,6 +108,9 @@ const FURNITURE_PHRASES: &[&str] = &[
     "originally published",
     "contact us",
     "advertise with",
+    "contributed to this report",
+    "contributed reporting",
+    "contributed to this story",
 ];
 
 /// All-caps calls to action that end a promotion line ("... - JOIN NOW").
@@ -160,11 +175,21 @@ pub(crate) fn is_prose(line: &str) -> bool {
         .trim_end_matches(['"', '\'', '’', '”', ')', '*', '_'])
         .ends_with(['.', '?', '!', ':'])
         || line.ends_with(['"', '”', '’']);
-    let lower_words = words
+    // Short questions are headlines ("Is this the end for Assad?").
+    if line.ends_with('?') && words.len() < 10 {
+        return false;
+    }
+    let alphabetic: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let lower_words = alphabetic
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .count();
-    ends_like_sentence && lower_words * 3 >= words.len()
+    // News prose is thick with names, so a fifth of lower-case words (or three) is enough;
+    // title-case headlines have almost none.
+    ends_like_sentence && (lower_words >= 3 || lower_words * 5 >= alphabetic.len().max(1))
 }
 
 /// "By Jane Roe", "By JANE ROE and John Doe, Reuters", "By Jane Roe, staff writer": a name after
@@ -255,6 +280,10 @@ mod tests {
             "https://example.org/story",
             "Advertisement",
             "Most read",
+            "Image caption Mr Assad was greeted by President Putin in the Kremlin",
+            "From the section Middle East",
+            "FOR IMMEDIATE RELEASE",
+            "Associated Press writers contributed to this report.",
         ] {
             assert!(is_furniture(line), "{line}");
         }
@@ -283,6 +312,10 @@ mod tests {
         ));
         assert!(!is_prose("Weapons of Mass Destruction (WMD)"));
         assert!(!is_prose("Will Russia Stay In Syria?"));
+        assert!(!is_prose("Is this the end for Assad?"));
+        assert!(is_prose(
+            "MOSCOW, Oct. 21, 2015 (Example) -- The Kremlin said Wednesday that Syrian President Bashar al-Assad visited Moscow late Tuesday."
+        ));
     }
 
     #[test]

@@ -180,24 +180,30 @@ fn kind_of(text: &str, unit: &Unit) -> Kind {
     }
 }
 
-/// The headline among the header units: the label nearest the body, passing over one- and
-/// two-word kickers ("Analysis", "Middle East") when a longer label is there.
+/// The headline among the header units. Headlines come before the byline and dateline, so a
+/// label of several words there wins; otherwise the label nearest the body, passing over one-
+/// and two-word kickers ("Analysis", "Middle East") when a longer label is there.
 fn headline_in(text: &str, units: &[Unit], header: &[Kind]) -> Option<usize> {
-    let labels: Vec<usize> = header
-        .iter()
-        .enumerate()
-        .filter(|(_, k)| matches!(k, Kind::Label | Kind::Heading(_)))
-        .map(|(i, _)| i)
-        .collect();
     let words = |i: usize| {
         units
             .get(i)
             .map_or(0, |u| word_count(&text[u.range.clone()]))
     };
+    let is_label = |k: &Kind| matches!(k, Kind::Label | Kind::Heading(_));
+    let first_credit = header
+        .iter()
+        .position(|k| matches!(k, Kind::Date(_) | Kind::Byline))
+        .unwrap_or(header.len());
+    let labels: Vec<usize> = (0..header.len())
+        .filter(|&i| is_label(&header[i]))
+        .collect();
+    let long = |i: &&usize| words(**i) >= 3;
     labels
         .iter()
+        .filter(|&&i| i < first_credit)
         .rev()
-        .find(|&&i| words(i) >= 3)
+        .find(long)
+        .or_else(|| labels.iter().rev().find(long))
         .or(labels.last())
         .copied()
 }
