@@ -37,3 +37,15 @@ pub fn fit(start: f64, end: f64) -> (f64, f64) {
     let margin = span * 0.04;
     (start - margin, start + span + margin)
 }
+
+/// The window to open on: most events, leaving out the earliest few percent, so a handful of
+/// background events years back do not squeeze the story into a sliver.
+pub fn focus_window(starts: &[f64], extent: Option<(f64, f64)>) -> Option<(f64, f64)> {
+    let (first, last) = extent?;
+    if starts.len() < 20 {
+        return Some(fit(first, last));
+    }
+    let at = |q: f64| starts[((starts.len() - 1) as f64 * q) as usize];
+    let (a, b) = (at(0.06), at(1.0));
+    Some(fit(a, (b + 1.0).min(last)))
+}

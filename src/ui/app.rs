@@ -261,7 +261,7 @@ impl ChronolaneApp {
                     ui.heading("Loading…");
                 } else {
                     ui.heading("No events to show");
-                    ui.label("Open articles with File ▸ Open…, or drop files on this window.");
+                    ui.label("Open articles with File > Open…, or drop files on this window.");
                     if ui.button("Open the sample briefing").clicked() {
                         self.open_sample();
                     }

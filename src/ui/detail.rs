@@ -33,7 +33,7 @@ pub fn detail_ui(ui: &mut egui::Ui, session: &Session) -> Option<DetailAction> {
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         let starred = session.settings.starred.contains(&event.id);
-        let star = if starred { "★ Starred" } else { "☆ Star" };
+        let star = if starred { "Unstar" } else { "Star" };
         if ui
             .button(star)
             .on_hover_text("Mark this event as important")

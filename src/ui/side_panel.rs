@@ -88,14 +88,27 @@ pub fn side_panel_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SideP
                     } else {
                         RichText::new(&info.label)
                     };
-                    if ui.checkbox(&mut visible, text).changed() {
+                    if ui
+                        .checkbox(&mut visible, "")
+                        .on_hover_text(format!("Show or hide the lane {}", info.label))
+                        .changed()
+                    {
                         toggle = Some((info.key.clone(), !visible));
                     }
+                    let name_width = (ui.available_width() - 92.0).max(40.0);
+                    ui.allocate_ui_with_layout(
+                        vec2(name_width, 18.0),
+                        egui::Layout::left_to_right(egui::Align::Center),
+                        |ui| {
+                            ui.set_min_width(name_width);
+                            ui.add(egui::Label::new(text).truncate());
+                        },
+                    );
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui.small_button("⏷").on_hover_text("Move down").clicked() {
+                        if arrow_button(ui, false).on_hover_text("Move down").clicked() {
                             movement = Some((info.key.clone(), 1));
                         }
-                        if ui.small_button("⏶").on_hover_text("Move up").clicked() {
+                        if arrow_button(ui, true).on_hover_text("Move up").clicked() {
                             movement = Some((info.key.clone(), -1));
                         }
                         ui.label(RichText::new(info.events.to_string()).weak().monospace());
@@ -296,4 +309,23 @@ fn legend_ui(ui: &mut egui::Ui) {
             ui.label(text);
         });
     }
+}
+
+/// A small button with a painted triangle (the bundled font has no arrow glyphs).
+fn arrow_button(ui: &mut egui::Ui, up: bool) -> egui::Response {
+    let response = ui.add(egui::Button::new("").min_size(vec2(18.0, 18.0)).small());
+    let c = response.rect.center();
+    let (tip, base) = if up { (-3.5, 3.0) } else { (3.5, -3.0) };
+    let points = vec![
+        egui::pos2(c.x, c.y + tip),
+        egui::pos2(c.x - 4.0, c.y + base),
+        egui::pos2(c.x + 4.0, c.y + base),
+    ];
+    let colour = ui.visuals().widgets.style(&response).fg_stroke.color;
+    ui.painter().add(egui::Shape::convex_polygon(
+        points,
+        colour,
+        egui::Stroke::NONE,
+    ));
+    response
 }

@@ -56,7 +56,8 @@ pub struct Session {
 impl Session {
     pub fn new(timeline: Timeline, settings: ViewSettings) -> Self {
         let lanes = layout::build(&timeline, &settings);
-        let window = lanes.extent.map_or_else(default_window, |(a, b)| fit(a, b));
+        let window = layout::overview::focus_window(&lanes.starts, lanes.extent)
+            .unwrap_or_else(default_window);
         Self {
             timeline,
             settings,

@@ -150,7 +150,11 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
 
     // Lanes: as tall as fits, scrolling when there are more than MIN_PITCH allows.
     let lane_count = session.lanes.lanes.len();
-    let usable = (frame.height() - 8.0).max(MIN_PITCH);
+    let mut usable = (frame.height() - 8.0).max(MIN_PITCH);
+    if lane_count as f32 * MIN_PITCH > usable {
+        // Room for the "Lanes 1–20 of 47" hint under the last lane.
+        usable = (usable - 18.0).max(MIN_PITCH);
+    }
     let pitch = (usable / lane_count.max(1) as f32).clamp(MIN_PITCH, MAX_PITCH);
     let fits = ((usable / pitch).floor() as usize).max(1);
     session.lane_scroll = session.lane_scroll.min(lane_count.saturating_sub(fits));
@@ -158,7 +162,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         top_px: 4.0 - session.lane_scroll as f32 * pitch,
         pitch_px: pitch,
     };
-    let lane_range = session.lane_scroll..(session.lane_scroll + fits + 1).min(lane_count);
+    let lane_range = session.lane_scroll..(session.lane_scroll + fits).min(lane_count);
     let view = Window {
         x_min: window.0,
         x_max: window.1,
@@ -228,7 +232,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         );
     }
 
-    lane_labels(ui, session, label_rect, frame, geometry, lane_range);
+    lane_labels(ui, session, label_rect, frame, geometry, lane_range, fits);
     paint::caption(
         ui.painter(),
         pos2(label_rect.left() + 12.0, frame.bottom() + 5.0),
@@ -287,6 +291,7 @@ fn lane_labels(
     frame: Rect,
     geometry: LaneGeometry,
     lane_range: std::ops::Range<usize>,
+    fits: usize,
 ) {
     let visuals = ui.visuals().clone();
     let painter = ui.painter_at(Rect::from_x_y_ranges(label_rect.x_range(), frame.y_range()));
@@ -338,14 +343,13 @@ fn lane_labels(
     }
     if scroll_hint {
         let hint = format!(
-            "lanes {}–{} of {} · scroll here",
+            "Lanes {}–{} of {} · scroll here",
             session.lane_scroll + 1,
-            (session.lane_scroll + ((frame.height() / geometry.pitch_px) as usize))
-                .min(session.lanes.lanes.len()),
+            (session.lane_scroll + fits).min(session.lanes.lanes.len()),
             session.lanes.lanes.len()
         );
         painter.text(
-            pos2(label_rect.left() + 8.0, frame.bottom() - 4.0),
+            pos2(label_rect.left() + 12.0, frame.bottom() - 4.0),
             Align2::LEFT_BOTTOM,
             hint,
             FontId::proportional(11.0),

@@ -71,7 +71,7 @@ impl Toasts {
                                 ui.with_layout(
                                     egui::Layout::right_to_left(egui::Align::Center),
                                     |ui| {
-                                        if ui.small_button("✕").on_hover_text("Dismiss").clicked()
+                                        if ui.small_button("×").on_hover_text("Dismiss").clicked()
                                         {
                                             close = Some(i);
                                         }
