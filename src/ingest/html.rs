@@ -8,16 +8,14 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::model::{Article, ArticleFormat};
 
 use super::boilerplate::word_count;
 use super::dateline::parse_date_value;
+use super::html_meta::{Meta, page_title, strip_site_name};
 use super::html_tokens::{Item, tokenize};
-use super::layout::{Unit, clean_title, lay_out};
+use super::layout::{Unit, lay_out};
 use super::source::Source;
 
 /// Elements whose content is never article text.
@@ -125,7 +123,11 @@ pub(crate) fn read_html(source: &Source<'_>, html: &str) -> Article {
         .og_title
         .as_deref()
         .map(|t| strip_site_name(t, site))
-        .or_else(|| meta.title.as_deref().map(|t| strip_site_name(t, site)))
+        .or_else(|| {
+            meta.title
+                .as_deref()
+                .map(|t| page_title(t, meta.h1.as_deref(), site))
+        })
         .or(meta.h1.clone())
         .filter(|t| !t.is_empty());
     if title.is_some() {
@@ -137,137 +139,6 @@ pub(crate) fn read_html(source: &Source<'_>, html: &str) -> Article {
     let mut article = source.article(ArticleFormat::Html, text, layout);
     article.url = meta.url;
     article
-}
-
-/// What the page says about itself.
-#[derive(Debug, Default)]
-struct Meta {
-    og_title: Option<String>,
-    title: Option<String>,
-    h1: Option<String>,
-    site_name: Option<String>,
-    url: Option<String>,
-    /// Publication-date candidates, the most trusted first.
-    published: Vec<String>,
-}
-
-impl Meta {
-    fn of(items: &[Item]) -> Self {
-        let mut meta = Self::default();
-        let mut meta_dates = Vec::new();
-        let mut other_dates = Vec::new();
-        let mut i = 0;
-        while i < items.len() {
-            let item = &items[i];
-            i += 1;
-            let Item::Start { name, .. } = item else {
-                continue;
-            };
-            match name.as_str() {
-                "meta" => meta.read_meta_tag(item, &mut meta_dates),
-                "link"
-                    if meta.url.is_none()
-                        && item
-                            .attr("rel")
-                            .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
-                {
-                    meta.url = item.attr("href").map(str::to_string);
-                }
-                "title" if meta.title.is_none() => {
-                    meta.title = Some(clean_title(&text_until_end(items, i, "title")));
-                }
-                "h1" if meta.h1.is_none() => {
-                    meta.h1 = Some(clean_title(&text_until_end(items, i, "h1")))
-                        .filter(|t| !t.is_empty());
-                }
-                "time" => {
-                    if let Some(value) = item.attr("datetime") {
-                        let trusted = item.attr("pubdate").is_some()
-                            || item.attr("itemprop") == Some("datePublished");
-                        if trusted {
-                            meta_dates.push(value.to_string());
-                        } else {
-                            other_dates.push(value.to_string());
-                        }
-                    }
-                }
-                "script" if item.attr("type") == Some("application/ld+json") => {
-                    if let Some(Item::Text(json)) = items.get(i) {
-                        other_dates.extend(ld_json_date(json));
-                    }
-                }
-                _ => {}
-            }
-        }
-        meta.published = meta_dates;
-        meta.published.extend(other_dates);
-        meta
-    }
-
-    fn read_meta_tag(&mut self, item: &Item, dates: &mut Vec<String>) {
-        let key = item
-            .attr("property")
-            .or_else(|| item.attr("name"))
-            .or_else(|| item.attr("itemprop"))
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let Some(content) = item
-            .attr("content")
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-        else {
-            return;
-        };
-        match key.as_str() {
-            "og:title" | "twitter:title" if self.og_title.is_none() => {
-                self.og_title = Some(clean_title(content));
-            }
-            "og:site_name" => self.site_name = Some(content.to_string()),
-            "og:url" => self.url = Some(content.to_string()),
-            "article:published_time" | "og:article:published_time" | "datepublished" => {
-                dates.insert(0, content.to_string());
-            }
-            "date"
-            | "pubdate"
-            | "publishdate"
-            | "publish-date"
-            | "publish_date"
-            | "dc.date"
-            | "dc.date.issued"
-            | "dcterms.date"
-            | "dcterms.created"
-            | "sailthru.date"
-            | "parsely-pub-date"
-            | "article.published"
-            | "original-publish-date" => {
-                dates.push(content.to_string());
-            }
-            _ => {}
-        }
-    }
-}
-
-/// The text inside the element whose start tag is just before `from`.
-fn text_until_end(items: &[Item], from: usize, tag: &str) -> String {
-    let mut out = String::new();
-    for item in &items[from.min(items.len())..] {
-        match item {
-            Item::End(name) if name == tag => break,
-            Item::Text(t) => {
-                out.push_str(t);
-                out.push(' ');
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-fn ld_json_date(json: &str) -> Option<String> {
-    static DATE_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#""datePublished"\s*:\s*"([^"]+)""#).expect("the JSON-LD pattern is a constant")
-    });
-    DATE_PUBLISHED.captures(json).map(|c| c[1].to_string())
 }
 
 /// The items of the main content: the `<article>` holding the most text, else `<main>`, else
@@ -422,38 +293,6 @@ fn is_skipped(name: &str, item: &Item) -> bool {
     marks(item.attr("class")) || marks(item.attr("id")) || item.attr("role") == Some("navigation")
 }
 
-/// "Talks Open In Vienna | Example News" → "Talks Open In Vienna".
-fn strip_site_name(title: &str, site: Option<&str>) -> String {
-    let mut title = clean_title(title);
-    for _ in 0..2 {
-        let mut stripped = false;
-        for sep in [" | ", " – ", " — ", " - ", " :: ", " · ", " » "] {
-            let Some((head, tail)) = title.rsplit_once(sep) else {
-                continue;
-            };
-            let names_site = site.is_some_and(|s| s.trim().eq_ignore_ascii_case(tail.trim()));
-            if names_site || (word_count(tail) <= 4 && word_count(head) >= 3) {
-                title = head.trim().to_string();
-                stripped = true;
-                break;
-            }
-        }
-        if !stripped {
-            break;
-        }
-    }
-    if let Some(site) = site {
-        for sep in [" | ", " - ", " – ", " — ", ": "] {
-            if let Some(rest) = title.strip_prefix(&format!("{}{sep}", site.trim()))
-                && word_count(rest) >= 2
-            {
-                title = rest.to_string();
-            }
-        }
-    }
-    title
-}
-
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -511,22 +350,6 @@ mod tests {
             "<p>The <b>Kremlin</b> said <a href=\"x\">Putin</a>'s guest was Syr<i>ian</i>.</p>",
         );
         assert_eq!(a.text, "The Kremlin said Putin's guest was Syrian.");
-    }
-
-    #[test]
-    fn site_names_are_stripped_from_titles() {
-        assert_eq!(
-            strip_site_name("Talks Open In Vienna - Example", None),
-            "Talks Open In Vienna"
-        );
-        assert_eq!(
-            strip_site_name("US - Russia Sign Pact", None),
-            "US - Russia Sign Pact"
-        );
-        assert_eq!(
-            strip_site_name("Example News: Kerry Meets Lavrov", Some("Example News")),
-            "Kerry Meets Lavrov"
-        );
     }
 
     #[test]

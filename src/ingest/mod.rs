@@ -12,6 +12,7 @@ mod decode;
 mod detect;
 mod folder;
 mod html;
+mod html_meta;
 mod html_tokens;
 mod json;
 mod layout;
