@@ -97,14 +97,14 @@ fn is_stop(bytes: &[u8], i: usize) -> bool {
 
 const FUTURE_WORDS: &[&str] = &[
     "will", "'ll", "shall", "going", "is to", "are to", "plans", "plan ", "expect", "schedul",
-    "due", "set to", "next", "upcoming", "would", "to meet", "to visit", "to hold", "until",
-    "as soon", "as early",
+    "due", "set to", "next", "upcoming", "would", "to meet", "to visit", "to hold", "as soon",
+    "as early",
 ];
 
 /// Tense cues: future markers first (they are rarer and decisive), then past forms.
 static CUES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|would|as\s+soon\s+as|as\s+early\s+as|to\s+meet|to\s+visit|to\s+hold|until|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|ago|last|earlier|[a-z]{3,}ed)\b",
+        r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|would|as\s+soon\s+as|as\s+early\s+as|to\s+meet|to\s+visit|to\s+hold|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|ago|last|earlier|[a-z]{3,}ed)\b",
     )
     .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
 });

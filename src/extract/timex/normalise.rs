@@ -814,12 +814,14 @@ fn part_of_day(
             code(part.as_str())?,
         )
     } else {
+        // "Friday night", "yesterday morning": TimeML dates these by the day alone.
         let reference = caps.name("ref")?.as_str();
         let word = reference.split_whitespace().last()?;
-        (
-            day_of_reference(word, dct, &tense)?,
-            code(caps.name("part")?.as_str())?,
-        )
+        let day = day_of_reference(word, dct, &tense)?;
+        if !matches!(word.to_ascii_lowercase().as_str(), "this" | "last") {
+            return Some(plain(TimexType::Date, day_value(day)));
+        }
+        (day, code(caps.name("part")?.as_str())?)
     };
     Some(plain(TimexType::Time, format!("{}{part}", day_value(day))))
 }
