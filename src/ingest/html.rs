@@ -119,17 +119,17 @@ pub(crate) fn read_html(source: &Source<'_>, html: &str) -> Article {
     }
     let mut layout = lay_out(&text, &units, &source.dates());
     let site = meta.site_name.as_deref();
+    let non_empty = |t: String| (!t.is_empty()).then_some(t);
     let title = meta
         .og_title
         .as_deref()
-        .map(|t| strip_site_name(t, site))
+        .and_then(|t| non_empty(strip_site_name(t, site)))
         .or_else(|| {
             meta.title
                 .as_deref()
-                .map(|t| page_title(t, meta.h1.as_deref(), site))
+                .and_then(|t| non_empty(page_title(t, meta.h1.as_deref(), site)))
         })
-        .or(meta.h1.clone())
-        .filter(|t| !t.is_empty());
+        .or_else(|| meta.h1.clone().and_then(non_empty));
     if title.is_some() {
         layout.title = title;
     }

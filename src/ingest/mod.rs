@@ -158,3 +158,75 @@ pub fn decode(name: &Path, bytes: &[u8]) -> Result<String, IngestError> {
 pub fn read_limited(path: &Path, options: &LoadOptions) -> Result<Vec<u8>, IngestError> {
     read::read_limited(path, options)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Odd inputs in every format must give an article or an error, never a panic.
+    #[test]
+    fn odd_inputs_never_panic() {
+        let pieces = [
+            "MOSCOW, Oct 21 (Reuters) - ",
+            "Oct. 21",
+            ", 2015",
+            "\r\n",
+            "\n\n",
+            "é",
+            "—",
+            "😀",
+            "<p>",
+            "</p>",
+            "<article>",
+            "<!--",
+            "&amp",
+            "&#x",
+            "# ",
+            "---\n",
+            "title: x\n",
+            "[",
+            "{",
+            "\"text\": \"",
+            "\"",
+            ",",
+            ";",
+            "date,actor,event\n",
+            "2015-10-21",
+            "By ",
+            "JOIN NOW",
+            "Copyright ",
+            "\u{feff}",
+            "\t",
+            "   ",
+            "]",
+            "}",
+            "Wednesday 21 October 2015",
+            "\u{0}",
+        ];
+        let names = ["a.txt", "a.html", "a.md", "a.json", "a.csv", "a.bin", "-"];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for round in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(round % 24) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let index = usize::try_from(seed % pieces.len() as u64).unwrap_or(0);
+                text.push_str(pieces[index]);
+            }
+            for name in names {
+                if let Ok(loaded) = parse_bytes(Path::new(name), text.as_bytes()) {
+                    for article in &loaded.articles {
+                        assert!(!article.title.is_empty(), "{name}: {text:?}");
+                        for range in &article.paragraphs {
+                            assert!(
+                                article.text.get(range.clone()).is_some(),
+                                "{name}: {text:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -72,3 +72,28 @@ impl<'a> Source<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_give_ids_titles_and_paths() {
+        let file = Source::new(Path::new("briefs/2015-10-21_lavrov.txt"));
+        assert_eq!(file.file_name(), "2015-10-21_lavrov.txt");
+        assert_eq!(file.stem(), "2015-10-21_lavrov");
+        assert_eq!(
+            file.path_string().as_deref(),
+            Some("briefs/2015-10-21_lavrov.txt")
+        );
+        assert_eq!(
+            file.dates(),
+            NaiveDate::from_ymd_opt(2015, 10, 21)
+                .into_iter()
+                .collect::<Vec<_>>()
+        );
+        let stdin = Source::new(Path::new("-"));
+        assert_eq!(stdin.file_name(), "stdin");
+        assert_eq!(stdin.path_string(), None);
+    }
+}
