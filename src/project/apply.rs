@@ -111,7 +111,7 @@ struct Working {
     index: HashMap<String, usize>,
     actors: Vec<Actor>,
     articles: BTreeSet<String>,
-    notes: Annotations,
+    marks: Annotations,
 }
 
 impl Working {
@@ -125,7 +125,7 @@ impl Working {
             index,
             actors: base.actors.clone(),
             articles: base.articles.iter().map(|a| a.id.clone()).collect(),
-            notes: Annotations::default(),
+            marks: Annotations::default(),
         }
     }
 
@@ -141,11 +141,11 @@ impl Working {
             Edit::SetLabel { event, label } => self.event_mut(event)?.label = label.clone(),
             Edit::Hide { event } => {
                 self.event_slot(event)?;
-                self.notes.hidden.insert(event.clone());
+                self.marks.hidden.insert(event.clone());
             }
             Edit::Unhide { event } => {
                 self.event_slot(event)?;
-                self.notes.hidden.remove(event);
+                self.marks.hidden.remove(event);
             }
             Edit::Delete { event } => {
                 let slot = self.event_slot(event)?;
@@ -159,28 +159,28 @@ impl Working {
                 self.require_actors(&event.actors)?;
                 self.index.insert(event.id.clone(), self.events.len());
                 self.events.push(Some(event.clone()));
-                self.notes.manual.insert(event.id.clone());
+                self.marks.manual.insert(event.id.clone());
                 if let Some(note) = note {
-                    self.notes.notes.insert(event.id.clone(), note.clone());
+                    self.marks.notes.insert(event.id.clone(), note.clone());
                 }
             }
             Edit::SetNote { event, note } => {
                 self.event_slot(event)?;
                 match note {
-                    Some(note) => self.notes.notes.insert(event.clone(), note.clone()),
-                    None => self.notes.notes.remove(event),
+                    Some(note) => self.marks.notes.insert(event.clone(), note.clone()),
+                    None => self.marks.notes.remove(event),
                 };
             }
             Edit::Star { event, position } => {
                 self.event_slot(event)?;
-                let starred = &mut self.notes.starred;
+                let starred = &mut self.marks.starred;
                 starred.retain(|id| id != event);
                 let at = position.map_or(starred.len(), |p| p.min(starred.len()));
                 starred.insert(at, event.clone());
             }
             Edit::Unstar { event } => {
                 self.event_slot(event)?;
-                self.notes.starred.retain(|id| id != event);
+                self.marks.starred.retain(|id| id != event);
             }
             Edit::Grade { target, grading } => self.grade(target, *grading)?,
             Edit::RenameActor { actor, name } => rename(self.actor_mut(actor)?, name),
@@ -204,8 +204,8 @@ impl Working {
             Edit::SetColour { actor, colour } => {
                 self.actor_slot(actor)?;
                 match colour {
-                    Some(c) => self.notes.colours.insert(actor.clone(), *c),
-                    None => self.notes.colours.remove(actor),
+                    Some(c) => self.marks.colours.insert(actor.clone(), *c),
+                    None => self.marks.colours.remove(actor),
                 };
             }
         }
@@ -220,14 +220,14 @@ impl Working {
             actors: self.actors,
             events: self.events.into_iter().flatten().collect(),
         };
-        self.notes.grades.stamp(&mut timeline);
-        let mut notes = self.notes;
+        self.marks.grades.stamp(&mut timeline);
+        let mut marks = self.marks;
         let live: BTreeSet<&str> = timeline.events.iter().map(|e| e.id.as_str()).collect();
-        notes.hidden.retain(|id| live.contains(id.as_str()));
-        notes.starred.retain(|id| live.contains(id.as_str()));
-        notes.notes.retain(|id, _| live.contains(id.as_str()));
-        notes.manual.retain(|id| live.contains(id.as_str()));
-        (timeline, notes)
+        marks.hidden.retain(|id| live.contains(id.as_str()));
+        marks.starred.retain(|id| live.contains(id.as_str()));
+        marks.notes.retain(|id, _| live.contains(id.as_str()));
+        marks.manual.retain(|id| live.contains(id.as_str()));
+        (timeline, marks)
     }
 
     fn event_slot(&self, id: &str) -> Result<usize, PendingReason> {
@@ -269,7 +269,7 @@ impl Working {
         target: &GradeTarget,
         grading: Option<Grading>,
     ) -> Result<(), PendingReason> {
-        let grades = &mut self.notes.grades;
+        let grades = &mut self.marks.grades;
         match target {
             GradeTarget::Article { article } => {
                 if !self.articles.contains(article) {
@@ -337,8 +337,8 @@ impl Working {
                 event.actors = dedup(repointed);
             }
         }
-        if let Some(colour) = self.notes.colours.remove(from) {
-            self.notes.colours.entry(into.to_string()).or_insert(colour);
+        if let Some(colour) = self.marks.colours.remove(from) {
+            self.marks.colours.entry(into.to_string()).or_insert(colour);
         }
         Ok(())
     }

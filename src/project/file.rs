@@ -66,12 +66,10 @@ impl ProjectFile {
     }
 
     /// Pretty JSON with a final newline, so project files diff well in version control.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        // Serialising plain data with string keys cannot fail; an empty file would be refused
-        // on reading rather than silently accepted.
-        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
+    pub fn to_bytes(&self) -> std::io::Result<Vec<u8>> {
+        let mut bytes = serde_json::to_vec_pretty(self)?;
         bytes.push(b'\n');
-        bytes
+        Ok(bytes)
     }
 }
 
@@ -132,7 +130,10 @@ mod tests {
         let file =
             parse_str(r#"{"format": "chronolane project", "schema": 1, "articles": []}"#).unwrap();
         assert_eq!(file, ProjectFile::new(Vec::new(), Vec::new()));
-        assert_eq!(parse(Path::new("x"), &file.to_bytes()).unwrap(), file);
+        assert_eq!(
+            parse(Path::new("x"), &file.to_bytes().unwrap()).unwrap(),
+            file
+        );
     }
 
     #[test]

@@ -149,9 +149,11 @@ impl Autosave {
             project: project.path().map(Path::to_path_buf),
             written: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         });
-        let bytes = copy.to_bytes();
-        fs::create_dir_all(&self.dir)
-            .and_then(|()| atomic::write_atomic_with(target, Backup::Skip, |w| w.write_all(&bytes)))
+        copy.to_bytes()
+            .and_then(|bytes| {
+                fs::create_dir_all(&self.dir)?;
+                atomic::write_atomic_with(target, Backup::Skip, |w| w.write_all(&bytes))
+            })
             .map_err(|cause| ProjectError::Write {
                 path: target.to_path_buf(),
                 cause,

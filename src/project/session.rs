@@ -35,7 +35,7 @@ pub struct Project {
 }
 
 /// The parts of a project whose change makes it unsaved.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 struct Snapshot {
     edits: Vec<Edit>,
     notes: String,
@@ -315,8 +315,18 @@ impl Project {
     }
 
     /// Whether there is work that is not in the project file: ask before closing.
+    /// Cheap enough to call every frame: it compares, it does not copy.
     pub fn is_dirty(&self) -> bool {
-        self.saved.as_ref() != Some(&self.snapshot())
+        let Some(saved) = &self.saved else {
+            return true;
+        };
+        saved.edits.as_slice() != self.history.log()
+            || saved.notes != self.notes
+            || saved.views != self.views
+            || !saved
+                .articles
+                .iter()
+                .eq(self.articles.iter().map(|a| &a.path))
     }
 
     /// Goes up with every change; equal revisions mean nothing changed in between.
@@ -351,8 +361,11 @@ impl Project {
     pub fn save_as(&mut self, path: &Path) -> Result<(), ProjectError> {
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let bytes = self.to_file(Some(&folder)).to_bytes();
-        atomic::write_atomic(&path, &bytes).map_err(|cause| ProjectError::Write {
+        let written = self
+            .to_file(Some(&folder))
+            .to_bytes()
+            .and_then(|bytes| atomic::write_atomic(&path, &bytes));
+        written.map_err(|cause| ProjectError::Write {
             path: path.clone(),
             cause,
         })?;
