@@ -82,17 +82,30 @@ pub(crate) fn read_csv(source: &Source<'_>, text: String) -> Result<CsvEvents, I
         .iter()
         .map(normalise_header)
         .collect();
-    let column = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
-    let Some(date_col) = column(DATE_NAMES) else {
+    let mut columns = Columns::new(&headers);
+    let Some(date_col) = columns.take(DATE_NAMES, &["date", "when", "day", "start"], &["end"])
+    else {
         return Err(malformed(format!(
             "no date column: the header row has {:?}; name one column date, when or day",
             headers.join(", ")
         )));
     };
-    let end_col = column(END_NAMES);
-    let actor_col = column(ACTOR_NAMES);
-    let description_col = column(DESCRIPTION_NAMES);
-    let source_col = column(SOURCE_NAMES);
+    let end_col = columns.take(END_NAMES, &["end", "until", "finish"], &[]);
+    let actor_col = columns.take(
+        ACTOR_NAMES,
+        &["actor", "actors", "who", "party", "parties", "participants"],
+        &[],
+    );
+    let description_col = columns.take(
+        DESCRIPTION_NAMES,
+        &["description", "event", "what", "summary", "label", "title"],
+        &[],
+    );
+    let source_col = columns.take(
+        SOURCE_NAMES,
+        &["source", "url", "reference", "link", "citation"],
+        &[],
+    );
 
     let id = source.file_name();
     let mut rows: Vec<(usize, u64, csv::StringRecord)> = Vec::new();
@@ -165,6 +178,41 @@ pub(crate) fn read_csv(source: &Source<'_>, text: String) -> Result<CsvEvents, I
         events,
         warning,
     })
+}
+
+/// Header names matched to roles, each column used once: an exact name first ("when"), else a
+/// header holding a role word ("Event date", "Actor(s)") and none of the words it must not.
+struct Columns<'a> {
+    headers: &'a [String],
+    taken: Vec<usize>,
+}
+
+impl<'a> Columns<'a> {
+    fn new(headers: &'a [String]) -> Self {
+        Self {
+            headers,
+            taken: Vec::new(),
+        }
+    }
+
+    fn take(&mut self, exact: &[&str], words: &[&str], not: &[&str]) -> Option<usize> {
+        let free = |i: &usize| !self.taken.contains(i);
+        let found = (0..self.headers.len())
+            .filter(free)
+            .find(|&i| exact.contains(&self.headers[i].as_str()))
+            .or_else(|| {
+                (0..self.headers.len()).filter(free).find(|&i| {
+                    let header_words: Vec<&str> = self.headers[i]
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    header_words.iter().any(|w| words.contains(w))
+                        && !header_words.iter().any(|w| not.contains(w))
+                })
+            })?;
+        self.taken.push(found);
+        Some(found)
+    }
 }
 
 /// The separator of the header row: commas, or semicolons or tabs as some spreadsheets save.
@@ -353,6 +401,16 @@ mod tests {
         assert!(err.contains("no date column"), "{err}");
         let got = read("Date;Who;What\n2015-10-20;Putin, Assad;Visit\n").unwrap();
         assert_eq!(got.events[0].actors, ["Putin", "Assad"]);
+    }
+
+    #[test]
+    fn header_names_are_matched_loosely() {
+        let text = "Event date,Event end date,Actor(s),Event,Source URL\n2015-10-23,2015-10-24,Lavrov | Kerry,Talks,x\n";
+        let e = &read(text).unwrap().events[0];
+        assert_eq!(e.when.days(), 2);
+        assert_eq!(e.actors, ["Lavrov", "Kerry"]);
+        assert_eq!(e.description, "Talks");
+        assert_eq!(e.source.as_deref(), Some("x"));
     }
 
     #[test]
