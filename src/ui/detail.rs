@@ -27,9 +27,7 @@ pub fn detail_ui(ui: &mut egui::Ui, session: &Session) -> Option<DetailAction> {
     };
     let timeline = &session.timeline;
     let mut action = None;
-    ui.horizontal(|ui| {
-        ui.heading(&event.label);
-    });
+    ui.add(egui::Label::new(RichText::new(&event.label).heading()).wrap());
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         let starred = session.settings.starred.contains(&event.id);

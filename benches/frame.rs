@@ -1,0 +1,78 @@
+//! CPU cost of building one frame of the timeline widget, headless (no window, no GPU):
+//! `egui::Context::run_ui` with the widget and the overview strip, on synthetic timelines of
+//! 100,000 and 1,000,000 events in 20 lanes. Two windows: the whole timeline (every event in
+//! view, so dense lanes aggregate) and one month (individual marks).
+//!
+//! Run: `cargo bench --bench frame`. Prints the process's peak memory at the end.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use eframe::egui::{self, RawInput, Rect, pos2, vec2};
+
+use chronolane::layout::ViewSettings;
+use chronolane::layout::fixture::synthetic;
+use chronolane::layout::time::x_from_date;
+use chronolane::ui::{Session, overview, timeline_ui};
+
+fn input() -> RawInput {
+    RawInput {
+        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1400.0, 860.0))),
+        ..Default::default()
+    }
+}
+
+fn frame(ctx: &egui::Context, session: &mut Session) -> egui::FullOutput {
+    ctx.run_ui(input(), |ui| {
+        egui::CentralPanel::default().show(ui, |ui| {
+            let response = timeline_ui(ui, session, 760.0);
+            overview::overview_ui(ui, session, response.plot_rect.x_range());
+        });
+    })
+}
+
+fn bench_frames(c: &mut Criterion) {
+    for events in [100_000usize, 1_000_000] {
+        let mut session = Session::new(synthetic(events, 20), ViewSettings::default());
+        let ctx = egui::Context::default();
+        // Warm up fonts and the plot's memory.
+        for _ in 0..3 {
+            session.fit_all();
+            let _ = frame(&ctx, &mut session);
+        }
+        let whole = session.window;
+        c.bench_function(&format!("frame/{events}/whole"), |b| {
+            b.iter(|| {
+                session.window_request = Some(whole);
+                frame(&ctx, &mut session)
+            });
+        });
+        let month = chrono::NaiveDate::from_ymd_opt(2015, 10, 1).map_or(0.0, x_from_date);
+        c.bench_function(&format!("frame/{events}/month"), |b| {
+            b.iter(|| {
+                session.window_request = Some((month, month + 31.0));
+                frame(&ctx, &mut session)
+            });
+        });
+        c.bench_function(&format!("frame/{events}/whole+tessellate"), |b| {
+            b.iter(|| {
+                session.window_request = Some(whole);
+                let output = frame(&ctx, &mut session);
+                ctx.tessellate(output.shapes, output.pixels_per_point)
+            });
+        });
+    }
+    if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
+        for line in status
+            .lines()
+            .filter(|l| l.starts_with("VmHWM") || l.starts_with("VmRSS"))
+        {
+            eprintln!("memory: {line}");
+        }
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30);
+    targets = bench_frames
+}
+criterion_main!(benches);
