@@ -140,13 +140,20 @@ pub(crate) fn is_furniture(line: &str) -> bool {
     if is_placeholder(line) || is_separator(line) || is_link_only(line) {
         return true;
     }
+    let lower = line.to_lowercase();
+    // Copyright notices can run long; they are never prose.
+    if ["copyright", "©", "(c) ", "all rights reserved"]
+        .iter()
+        .any(|o| opens_with(&lower, o))
+    {
+        return true;
+    }
     if word_count(line) > MAX_FURNITURE_WORDS {
         return false;
     }
     if ends_with_call_to_action(line) {
         return true;
     }
-    let lower = line.to_lowercase();
     if FURNITURE_OPENINGS.iter().any(|o| opens_with(&lower, o)) {
         return true;
     }

@@ -102,7 +102,15 @@ pub(crate) fn read_html(source: &Source<'_>, html: &str) -> Article {
     let items = tokenize(html);
     let meta = Meta::of(&items);
     let region = main_region(&items);
-    let blocks = visible_blocks(&items[region]);
+    let mut blocks = visible_blocks(&items[region.clone()], ByClass::Skip);
+    // A page wrapped whole in something like `<div id="main-nav-wrapper">` loses everything to
+    // the class rule; then the elements alone decide.
+    if total_words(&blocks) < 30 {
+        let loose = visible_blocks(&items[region], ByClass::Keep);
+        if total_words(&loose) > 4 * total_words(&blocks) {
+            blocks = loose;
+        }
+    }
 
     let mut text = String::new();
     let mut units = Vec::new();
@@ -159,7 +167,7 @@ fn main_region(items: &[Item]) -> Range<usize> {
         found
     };
     let text_len = |r: &Range<usize>| -> usize {
-        visible_blocks(&items[r.clone()])
+        visible_blocks(&items[r.clone()], ByClass::Skip)
             .iter()
             .map(|b| word_count(b))
             .sum()
@@ -205,7 +213,7 @@ fn element_end(items: &[Item], start: usize, tag: &str) -> usize {
 }
 
 /// The visible text of `items`, one string per block, white space collapsed.
-fn visible_blocks(items: &[Item]) -> Vec<String> {
+fn visible_blocks(items: &[Item], by_class: ByClass) -> Vec<String> {
     let mut blocks = Vec::new();
     let mut current = String::new();
     // Names of the skipped elements we are inside, innermost last, and how often each occurs
@@ -221,7 +229,7 @@ fn visible_blocks(items: &[Item]) -> Vec<String> {
                 if skipping.is_empty() && BLOCKS.contains(&name.as_str()) {
                     flush(&mut current, &mut blocks);
                 }
-                if !void && is_skipped(name, item) {
+                if !void && is_skipped(name, item, by_class) {
                     skipping.push(name);
                     *open_counts.entry(name).or_default() += 1;
                 }
@@ -274,14 +282,25 @@ fn flush(current: &mut String, blocks: &mut Vec<String>) {
     current.clear();
 }
 
-fn is_skipped(name: &str, item: &Item) -> bool {
+/// Whether class and id words ("share-bar", "related") mark furniture, or only element names do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ByClass {
+    Skip,
+    Keep,
+}
+
+fn total_words(blocks: &[String]) -> usize {
+    blocks.iter().map(|b| word_count(b)).sum()
+}
+
+fn is_skipped(name: &str, item: &Item, by_class: ByClass) -> bool {
     if SKIPPED.contains(&name) {
         return true;
     }
     if item.attr("hidden").is_some() || item.attr("aria-hidden") == Some("true") {
         return true;
     }
-    if matches!(name, "html" | "body" | "article" | "main" | "p") {
+    if by_class == ByClass::Keep || matches!(name, "html" | "body" | "article" | "main" | "p") {
         return false;
     }
     let marks = |value: Option<&str>| {
@@ -350,6 +369,17 @@ mod tests {
             "<p>The <b>Kremlin</b> said <a href=\"x\">Putin</a>'s guest was Syr<i>ian</i>.</p>",
         );
         assert_eq!(a.text, "The Kremlin said Putin's guest was Syrian.");
+    }
+
+    #[test]
+    fn a_page_wrapped_in_a_nav_named_div_still_has_text() {
+        let a = read(
+            "<div id=\"main-nav-wrapper\"><p>The ministers met in Vienna on Friday, officials said.</p></div>",
+        );
+        assert_eq!(
+            a.text,
+            "The ministers met in Vienna on Friday, officials said."
+        );
     }
 
     #[test]
