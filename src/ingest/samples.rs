@@ -70,6 +70,20 @@ mod tests {
                 a.id,
                 a.paragraphs.len()
             );
+            for (_, paragraph) in a.paragraph_texts() {
+                for furniture in [
+                    "SUBSCRIBE",
+                    "rights reserved",
+                    "Share on",
+                    "mailing list",
+                    "eporting by",
+                    "Related stories",
+                    "cookies",
+                    "What comes next",
+                ] {
+                    assert!(!paragraph.contains(furniture), "{}: {paragraph:?}", a.id);
+                }
+            }
         }
         assert!(loaded.hand_events.len() >= 8);
     }
