@@ -98,13 +98,13 @@ fn is_stop(bytes: &[u8], i: usize) -> bool {
 const FUTURE_WORDS: &[&str] = &[
     "will", "'ll", "shall", "going", "is to", "are to", "plans", "plan ", "expect", "schedul",
     "due", "set to", "next", "upcoming", "would", "to meet", "to visit", "to hold", "as soon",
-    "as early",
+    "as early", "starts", "begins", "opens", "resumes",
 ];
 
 /// Tense cues: future markers first (they are rarer and decisive), then past forms.
 static CUES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|would|as\s+soon\s+as|as\s+early\s+as|to\s+meet|to\s+visit|to\s+hold|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|ago|last|earlier|[a-z]{3,}ed)\b",
+        r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|would|starts|begins|opens|resumes|as\s+soon\s+as|as\s+early\s+as|to\s+meet|to\s+visit|to\s+hold|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|ago|last|earlier|[a-z]{3,}ed)\b",
     )
     .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
 });
@@ -202,7 +202,9 @@ mod tests {
     #[test]
     fn months_without_year_follow_the_tense() {
         let dct = d("2015-10-21");
-        assert_eq!(resolve_year(dct, 12, Some(5), Tense::Past), 2014);
+        assert_eq!(resolve_year(dct, 3, Some(5), Tense::Past), 2015);
+        assert_eq!(resolve_year(dct, 3, Some(5), Tense::Future), 2016);
+        assert_eq!(resolve_year(dct, 12, Some(5), Tense::Unknown), 2015);
         assert_eq!(resolve_year(dct, 1, Some(5), Tense::Future), 2016);
         assert_eq!(resolve_year(dct, 10, Some(23), Tense::Past), 2015);
         assert_eq!(week_value(d("2013-03-15")), "2013-W11");

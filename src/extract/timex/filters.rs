@@ -98,6 +98,26 @@ pub fn reject(text: &str, c: &Candidate<'_>) -> bool {
             // "current" as in electric current, "former" only before a role.
             (w == "current" || w == "former") && !next.starts_with(|ch: char| ch.is_alphabetic())
         }
+        Rule::OrdinalDay => {
+            // "on the 12th." but not "the 25th anniversary" or "the 5th Fleet".
+            let ends = after
+                .trim_start_matches([' ', '\t'])
+                .starts_with(['.', ',', ';', ')', '\n'])
+                || after.is_empty();
+            !(ends
+                && matches!(
+                    prev_lower.as_str(),
+                    "on" | "by"
+                        | "until"
+                        | "till"
+                        | "since"
+                        | "before"
+                        | "after"
+                        | "from"
+                        | "to"
+                        | "through"
+                ))
+        }
         Rule::Weekday => next.eq_ignore_ascii_case("Times") || prev == "Black" || prev == "Good",
         _ => false,
     }

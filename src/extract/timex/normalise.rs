@@ -89,6 +89,19 @@ pub fn normalise(
             let d = NaiveDate::from_ymd_opt(year, month, day)?;
             date(TimexType::Date, day_value(d))
         }
+        Rule::OrdinalDay => {
+            // "on the 12th": a day of the DCT's month, or the month before or after by tense.
+            let dct = dct?;
+            let day: u32 = get("d")?.parse().ok()?;
+            let step = match tense() {
+                Tense::Past if day > dct.day() => -1,
+                Tense::Future if day < dct.day() => 1,
+                _ => 0,
+            };
+            let month = add_months(dct.with_day(1)?, step);
+            let d = NaiveDate::from_ymd_opt(month.year(), month.month(), day)?;
+            date(TimexType::Date, day_value(d))
+        }
         Rule::MonthYear => {
             let month = month_number(get("m")?)?;
             let year: i32 = get("y")?.parse().ok()?;
@@ -402,7 +415,7 @@ fn relative_unit(caps: &Captures<'_>, after: &str, dct: NaiveDate) -> Option<Nor
     let rel = caps.name("rel")?.as_str().to_ascii_lowercase();
     let unit = caps.name("u")?.as_str().to_ascii_lowercase();
     let has_the = caps.name("the").is_some();
-    if has_the && matches!(rel.as_str(), "past" | "last" | "next" | "recent") {
+    if has_the && matches!(rel.as_str(), "past" | "next" | "recent") {
         // "the past year", "the next month": a stretch of time, not a calendar position.
         let value = duration_value(Some(1.0), &unit)?;
         let forward = rel == "next";

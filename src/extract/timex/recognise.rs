@@ -17,6 +17,7 @@ pub enum Rule {
     SlashDate,
     MonthDay,
     DayMonth,
+    OrdinalDay,
     MonthYear,
     MonthRelativeYear,
     FiscalYear,
@@ -111,6 +112,10 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
             format!(
                 r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH}){B}(?:,?\s+(?P<y>(?:1[89]|20)\d{{2}}){B})?"
             ),
+        ),
+        (
+            Rule::OrdinalDay,
+            format!(r"the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th){B}"),
         ),
         (
             Rule::MonthYear,
