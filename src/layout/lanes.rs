@@ -314,8 +314,8 @@ impl<'a> Builder<'a> {
         // Each unit is a head lane followed by the lanes nested under it.
         let mut units: Vec<Vec<usize>> = Vec::new();
         let mut unit_of_head: HashMap<usize, usize> = HashMap::new();
-        for i in 0..drafts.len() {
-            let head = drafts[i].parent.unwrap_or(i);
+        for (i, draft) in drafts.iter().enumerate() {
+            let head = draft.parent.unwrap_or(i);
             let unit = *unit_of_head.entry(head).or_insert_with(|| {
                 units.push(vec![head]);
                 units.len() - 1

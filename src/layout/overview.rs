@@ -4,7 +4,7 @@
 /// cost follows the number of bins, not of events.
 pub fn density(starts: &[f64], range: (f64, f64), bins: usize) -> Vec<u32> {
     let (a, b) = range;
-    if bins == 0 || !(b > a) {
+    if bins == 0 || b.partial_cmp(&a) != Some(std::cmp::Ordering::Greater) {
         return vec![0; bins];
     }
     let width = (b - a) / bins as f64;
