@@ -4,6 +4,8 @@
 //! read the core's types. See `ARCHITECTURE.md` in the design notes for the flow of data.
 
 pub mod cli;
+#[cfg(feature = "gui")]
+pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod layout;

@@ -1,5 +1,6 @@
 //! The command line: `chronolane [FILES]` opens the app; `extract` and `timex` run headless.
 
+mod export;
 pub(crate) mod output;
 
 use std::path::PathBuf;
@@ -33,6 +34,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Print the time expressions found in FILES, normalised to TIMEX3 values.
     Timex(TimexArgs),
+    /// Render the timeline of FILES as a PNG (or the briefing as slides), with no display.
+    Export(export::ExportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -105,6 +108,7 @@ pub fn run(
         None => open_app(cli.files, cli.input.load_options()).map(|()| true),
         Some(Command::Extract(args)) => run_extract(&args),
         Some(Command::Timex(args)) => run_timex(&args),
+        Some(Command::Export(args)) => export::run_export(&args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

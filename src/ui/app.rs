@@ -9,8 +9,10 @@ use crate::ingest::LoadOptions;
 use crate::model::Timeline;
 
 use super::detail::{DetailAction, detail_ui};
+use super::export_dialog::ExportDialog;
 use super::loader::{LoadJob, LoadResult, Source, display_name};
 use super::overview;
+use super::present::{Presentation, present_ui};
 use super::side_panel::{SidePanelState, side_panel_ui};
 use super::state::{MAX_RECENT, Persisted, Session, ThemeChoice};
 use super::timeline::{TimelineResponse, timeline_ui};
@@ -37,6 +39,10 @@ pub struct ChronolaneApp {
     pub toasts: Toasts,
     /// The timeline widget's response last frame (mark positions for tests and screenshots).
     pub last_timeline: TimelineResponse,
+    /// Presentation mode (F5).
+    pub presentation: Presentation,
+    /// File ▸ Export PNG… and the slides export.
+    pub export: ExportDialog,
     load: Option<LoadJob>,
     options: LoadOptions,
     dialog: Option<DialogRequest>,
@@ -54,6 +60,8 @@ impl ChronolaneApp {
             side: SidePanelState::default(),
             toasts: Toasts::default(),
             last_timeline: TimelineResponse::default(),
+            presentation: Presentation::default(),
+            export: ExportDialog::default(),
             load: None,
             options: LoadOptions::default(),
             dialog: None,
@@ -223,6 +231,11 @@ impl ChronolaneApp {
         self.apply_theme(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_keys(&ctx);
+        if self.presentation.active {
+            present_ui(ui, &mut self.session, &mut self.presentation);
+            self.toasts.ui(&ctx);
+            return;
+        }
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| self.menu_ui(ui));
@@ -250,6 +263,7 @@ impl ChronolaneApp {
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
+        self.export_ui(&ctx);
         self.toasts.ui(&ctx);
     }
 
@@ -320,6 +334,13 @@ impl ChronolaneApp {
                 self.open_sample();
             }
             ui.separator();
+            if ui.button("Export PNG…  (Ctrl+E)").clicked() {
+                self.export.show(&self.session);
+            }
+            if ui.button("Export briefing slides…").clicked() {
+                self.request_slides();
+            }
+            ui.separator();
             if ui.button("Quit").clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -334,6 +355,9 @@ impl ChronolaneApp {
             if ui.button("Zoom out  (−)").clicked() {
                 self.session.zoom(2.0);
             }
+            if ui.button("Present  (F5)").clicked() {
+                self.start_presentation(ui.ctx());
+            }
             ui.separator();
             ui.label(RichText::new("Theme").weak());
             for (choice, name) in [
@@ -347,6 +371,7 @@ impl ChronolaneApp {
         ui.menu_button("Help", |ui| {
             ui.label("Wheel: zoom · drag: pan · right-drag: box zoom · double-click: fit");
             ui.label("Keys: + / − zoom, ← → pan, Home fit, Esc deselect");
+            ui.label("F5: present (→ ← step, B blank, Esc leave) · Ctrl+E: export PNG");
             ui.label("Hover a mark for its source; click it for the full paragraph.");
         });
     }
@@ -417,10 +442,21 @@ impl ChronolaneApp {
     }
 
     fn handle_keys(&mut self, ctx: &egui::Context) {
+        if self.presentation.active {
+            self.presentation.handle_keys(ctx, &mut self.session);
+            return;
+        }
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::E)) {
+            self.export.show(&self.session);
+        }
         if ctx.egui_wants_keyboard_input() {
             return;
         }
         let pressed = |key| ctx.input(|i| i.key_pressed(key));
+        if pressed(Key::F5) {
+            self.start_presentation(ctx);
+            return;
+        }
         if pressed(Key::Plus) || pressed(Key::Equals) {
             self.session.zoom(0.5);
         }
@@ -474,6 +510,7 @@ impl eframe::App for ChronolaneApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         ChronolaneApp::ui(self, ui);
         self.run_dialog(frame);
+        self.run_export_dialog(frame);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -5,10 +5,12 @@
 
 pub mod app;
 pub mod detail;
+pub mod export_dialog;
 pub mod loader;
 pub mod overview;
 pub mod paint;
 pub mod palette;
+pub mod present;
 pub mod side_panel;
 pub mod state;
 pub mod timeline;

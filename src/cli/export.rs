@@ -1,0 +1,192 @@
+//! `chronolane export`: the timeline of FILES as a PNG, or the briefing as numbered slides,
+//! rendered off screen (no display needed; Mesa's software rasteriser will do).
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+
+use super::InputOptions;
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Articles, folders, or hand-kept CSV event lists.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The PNG to write (replaced atomically).
+    #[arg(short, long, value_name = "FILE", required_unless_present = "slides")]
+    pub output: Option<PathBuf>,
+    /// Write the briefing as numbered slides (slide-01.png, ...) into this folder instead.
+    #[arg(long, value_name = "DIR")]
+    pub slides: Option<PathBuf>,
+    /// Width in points (pixels at --scale 1).
+    #[arg(long, default_value_t = 1920.0)]
+    pub width: f32,
+    /// Height in points (pixels at --scale 1).
+    #[arg(long, default_value_t = 1080.0)]
+    pub height: f32,
+    /// Pixel density: the image is WIDTH×SCALE by HEIGHT×SCALE pixels.
+    #[arg(long, default_value_t = 1.0)]
+    pub scale: f32,
+    #[arg(long, value_enum, default_value_t = Theme::Light)]
+    pub theme: Theme,
+    /// Title at the top (default: the article's title, or a count of articles).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// A line under the title.
+    #[arg(long)]
+    pub subtitle: Option<String>,
+    /// A classification or caveat banner at the top and bottom ("UNCLASSIFIED").
+    #[arg(long, value_name = "TEXT")]
+    pub banner: Option<String>,
+    /// The banner's colour as #RRGGBB.
+    #[arg(long, value_name = "#RRGGBB", default_value = "#007a33", value_parser = parse_colour)]
+    pub banner_colour: [u8; 3],
+    /// Show only events from this day on (YYYY-MM-DD).
+    #[arg(long, value_parser = super::parse_date)]
+    pub from: Option<NaiveDate>,
+    /// Show only events up to this day (YYYY-MM-DD).
+    #[arg(long, value_parser = super::parse_date)]
+    pub to: Option<NaiveDate>,
+    /// How events are split into lanes.
+    #[arg(long, value_enum, default_value_t = GroupBy::Actor)]
+    pub group_by: GroupBy,
+    /// Show every event, even far outliers (default: the app's opening view, or --from/--to).
+    #[arg(long)]
+    pub whole: bool,
+    /// Leave out the legend.
+    #[arg(long)]
+    pub no_legend: bool,
+    /// Leave out the footer naming the sources.
+    #[arg(long)]
+    pub no_footer: bool,
+    #[command(flatten)]
+    pub input: InputOptions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupBy {
+    Actor,
+    Affiliation,
+    Article,
+    Kind,
+}
+
+fn parse_colour(s: &str) -> anyhow::Result<[u8; 3]> {
+    let hex = s.trim().trim_start_matches('#');
+    let value = (hex.len() == 6)
+        .then(|| u32::from_str_radix(hex, 16).ok())
+        .flatten();
+    let Some(v) = value else {
+        anyhow::bail!("{s:?} is not a colour; use #RRGGBB, e.g. #007a33");
+    };
+    Ok([(v >> 16) as u8, (v >> 8) as u8, v as u8])
+}
+
+/// Runs the export; `Ok(false)` when some input could not be read (the image is still made).
+#[cfg(feature = "gui")]
+pub fn run_export(args: &ExportArgs) -> anyhow::Result<bool> {
+    use anyhow::Context;
+
+    use crate::export::{Banner, Canvas, PageOptions, PngSpec, ViewChoice};
+    use crate::layout::{Grouping, ViewSettings};
+    use crate::{extract, ingest};
+
+    let size_ok = |v: f32| v.is_finite() && v >= 1.0;
+    if !(size_ok(args.width) && size_ok(args.height)) {
+        anyhow::bail!("--width and --height must be at least 1");
+    }
+    if !(args.scale.is_finite() && args.scale > 0.0 && args.scale <= 8.0) {
+        anyhow::bail!("--scale must be above 0 and at most 8");
+    }
+    let (loaded, errors) = ingest::load_paths(&args.files, &args.input.load_options());
+    super::report(&errors);
+    let timeline = extract::extract(&loaded);
+    if timeline.articles.is_empty() {
+        anyhow::bail!("no articles could be read, so there is nothing to export");
+    }
+    let mut settings = ViewSettings {
+        grouping: match args.group_by {
+            GroupBy::Actor => Grouping::Actor,
+            GroupBy::Affiliation => Grouping::Affiliation,
+            GroupBy::Article => Grouping::Article,
+            GroupBy::Kind => Grouping::Kind,
+        },
+        ..Default::default()
+    };
+    settings.filters.from = args.from;
+    settings.filters.to = args.to;
+    let title = args
+        .title
+        .clone()
+        .unwrap_or_else(|| match &timeline.articles[..] {
+            [one] if !one.title.is_empty() => one.title.clone(),
+            articles => format!("Timeline of {} articles", articles.len()),
+        });
+    let canvas = Canvas {
+        size_points: eframe::egui::vec2(args.width, args.height),
+        pixels_per_point: args.scale,
+        dark: args.theme == Theme::Dark,
+    };
+    if let Some(folder) = &args.slides {
+        let written = crate::export::export_slides(&timeline, &settings, canvas, &title, folder)?;
+        println!("wrote {} slides to {}", written.len(), folder.display());
+        return Ok(errors.is_empty());
+    }
+    let output = args
+        .output
+        .as_ref()
+        .context("give -o FILE (or --slides DIR)")?;
+    let [r, g, b] = args.banner_colour;
+    let spec = PngSpec {
+        canvas,
+        page: PageOptions {
+            title,
+            subtitle: args.subtitle.clone().unwrap_or_else(|| {
+                format!(
+                    "{} events · lanes by {}",
+                    timeline.events.len(),
+                    settings.grouping.label().to_lowercase()
+                )
+            }),
+            banner: args.banner.as_ref().map(|text| Banner {
+                text: text.clone(),
+                colour: eframe::egui::Color32::from_rgb(r, g, b),
+            }),
+            legend: !args.no_legend,
+            footer: !args.no_footer,
+        },
+        view: if args.whole || args.from.is_some() || args.to.is_some() {
+            ViewChoice::Whole
+        } else {
+            ViewChoice::Opening
+        },
+    };
+    let (w, h) = crate::export::export_png(&timeline, &settings, &spec, output)?;
+    println!("wrote {} ({w}×{h} px)", output.display());
+    Ok(errors.is_empty())
+}
+
+/// Without the GUI stack there is no renderer to export with.
+#[cfg(not(feature = "gui"))]
+pub fn run_export(_args: &ExportArgs) -> anyhow::Result<bool> {
+    anyhow::bail!("this build cannot export images (built without the `gui` feature)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn banner_colours_parse_as_hex() {
+        assert_eq!(parse_colour("#007a33").unwrap(), [0, 0x7a, 0x33]);
+        assert_eq!(parse_colour("C8102E").unwrap(), [0xc8, 0x10, 0x2e]);
+        assert!(parse_colour("green").is_err());
+    }
+}

@@ -1,0 +1,121 @@
+//! Exporters that draw: PNG images of the timeline and numbered briefing slides. Both are
+//! rendered off screen by the same widget code as the window (`ui::timeline_ui`,
+//! `ui::present::present_ui`), so an export looks like the screen at any size.
+
+pub mod page;
+pub mod png_file;
+pub mod render;
+pub mod slides;
+
+use std::path::Path;
+
+use crate::layout::ViewSettings;
+use crate::model::Timeline;
+use crate::ui::state::Session;
+
+pub use page::{Banner, PageOptions};
+pub use png_file::{TextChunk, read_png, write_png_atomic};
+pub use render::{Canvas, OffscreenRenderer, RenderError, RgbaImage};
+pub use slides::export_slides;
+
+/// Which span of time the image shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ViewChoice {
+    /// The view the app opens with: where most events are, leaving far outliers aside.
+    Opening,
+    /// Every event, with a little margin.
+    Whole,
+    /// This window, in axis days (the view on screen).
+    Window(f64, f64),
+}
+
+/// Everything that decides one exported image.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PngSpec {
+    pub canvas: Canvas,
+    pub page: PageOptions,
+    pub view: ViewChoice,
+}
+
+/// Why an export failed; each variant's message is meant for the analyst.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    #[error(transparent)]
+    Png(#[from] png_file::PngError),
+    #[error("could not create the folder {path}: {source}")]
+    Folder {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("there is nothing to present: no events are visible")]
+    NothingToPresent,
+    #[error(
+        "the briefing has {0} steps, too many for slides (at most {max}); star the events to \
+         brief or narrow the filters",
+        max = slides::MAX_SLIDES
+    )]
+    TooManySlides(usize),
+}
+
+/// Renders the page for `timeline` as `settings` and `spec` describe, with `renderer`.
+pub fn render_page(
+    renderer: &mut OffscreenRenderer,
+    timeline: &Timeline,
+    settings: &ViewSettings,
+    spec: &PngSpec,
+) -> Result<RgbaImage, ExportError> {
+    let mut session = Session::new(timeline.clone(), settings.clone());
+    match spec.view {
+        ViewChoice::Opening => {}
+        ViewChoice::Whole => session.fit_all(),
+        ViewChoice::Window(a, b) => session.set_window((a, b)),
+    }
+    let page = spec.page.clone();
+    let image = renderer.render(spec.canvas, &mut |ui| {
+        page::page_ui(ui, &mut session, &page);
+    })?;
+    Ok(image)
+}
+
+/// Renders and writes one PNG (atomically, with title and sources in its text chunks);
+/// returns the image's size in pixels.
+pub fn export_png(
+    timeline: &Timeline,
+    settings: &ViewSettings,
+    spec: &PngSpec,
+    path: &Path,
+) -> Result<(u32, u32), ExportError> {
+    let mut renderer = OffscreenRenderer::new()?;
+    let image = render_page(&mut renderer, timeline, settings, spec)?;
+    write_png_atomic(path, &image, &text_chunks(timeline, &spec.page.title))?;
+    Ok((image.width, image.height))
+}
+
+/// Text chunks naming what the image shows and where it came from: the title, the software,
+/// a one-line summary, and one `Source` chunk per article (title, date, file or URL).
+pub fn text_chunks(timeline: &Timeline, title: &str) -> Vec<TextChunk> {
+    /// Beyond this the per-article chunks would outweigh the image; the summary remains.
+    const MAX_SOURCE_CHUNKS: usize = 500;
+    let mut chunks = vec![
+        ("Title".to_string(), title.trim().to_string()),
+        ("Software".to_string(), "chronolane".to_string()),
+        ("Description".to_string(), page::sources_line(timeline)),
+    ];
+    for article in timeline.articles.iter().take(MAX_SOURCE_CHUNKS) {
+        let mut line = if article.title.is_empty() {
+            article.id.clone()
+        } else {
+            article.title.clone()
+        };
+        if let Some(date) = article.published {
+            line.push_str(&format!(" — {date}"));
+        }
+        if let Some(place) = article.url.as_ref().or(article.path.as_ref()) {
+            line.push_str(&format!(" — {place}"));
+        }
+        chunks.push(("Source".to_string(), line));
+    }
+    chunks
+}

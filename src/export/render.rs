@@ -1,0 +1,336 @@
+//! Off-screen rendering of any egui UI function: its own egui context, tessellated and
+//! rasterised by egui_wgpu on a headless wgpu device — the same tessellator and shader the
+//! window uses, so an export looks like the screen and its size never depends on a window.
+
+use std::sync::mpsc;
+use std::time::Duration;
+
+use eframe::egui::{self, ClippedPrimitive, Pos2, Rect, Vec2, ViewportId};
+use eframe::egui_wgpu::{self, RenderState, ScreenDescriptor, WgpuConfiguration, WgpuSetup, wgpu};
+
+/// The largest image side we agree to make: beyond this the RGBA buffer alone passes 1 GiB.
+pub const MAX_SIDE_PX: u32 = 16_384;
+/// How long to wait for the (software) GPU before giving up on a tile.
+const WAIT_TIMEOUT: Duration = Duration::from_secs(60);
+/// egui settles sizes (plot axes, text widths) over a couple of passes; the last one is drawn.
+const PASSES: usize = 3;
+
+/// Why an image could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(
+        "no graphics adapter is available for off-screen rendering ({0}); install Mesa's \
+         software rasteriser (libegl-mesa0 and libgl1-mesa-dri, or mesa-vulkan-drivers)"
+    )]
+    NoAdapter(String),
+    #[error("{width}×{height} px is too large: the limit is {MAX_SIDE_PX} px per side")]
+    TooLarge { width: u32, height: u32 },
+    #[error("the image has no area ({width}×{height} px)")]
+    Empty { width: u32, height: u32 },
+    #[error("the graphics device failed while rendering: {0}")]
+    Device(String),
+    #[error("the renderer panicked: {0}")]
+    Panicked(String),
+}
+
+/// An RGBA8 image, rows top to bottom, not premultiplied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RgbaImage {
+    pub width: u32,
+    pub height: u32,
+    pub pixels: Vec<u8>,
+}
+
+impl RgbaImage {
+    /// The pixel at (`x`, `y`) as `[r, g, b, a]`, or `None` outside the image.
+    pub fn pixel(&self, x: u32, y: u32) -> Option<[u8; 4]> {
+        if x >= self.width || y >= self.height {
+            return None;
+        }
+        let at = (y as usize * self.width as usize + x as usize) * 4;
+        let p = self.pixels.get(at..at + 4)?;
+        Some([p[0], p[1], p[2], p[3]])
+    }
+}
+
+/// What to render: the size in points and the pixel density.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Canvas {
+    pub size_points: Vec2,
+    pub pixels_per_point: f32,
+    /// Light or dark egui visuals (the UI function may still restyle itself).
+    pub dark: bool,
+}
+
+impl Canvas {
+    /// The image size in pixels.
+    pub fn size_px(&self) -> (u32, u32) {
+        let px = self.size_points * self.pixels_per_point;
+        (px.x.round().max(0.0) as u32, px.y.round().max(0.0) as u32)
+    }
+}
+
+/// A headless wgpu device with egui's renderer on it. Creating one costs a few hundred
+/// milliseconds on a software rasteriser; reuse it for several images (slides).
+pub struct OffscreenRenderer {
+    state: RenderState,
+    max_tile: u32,
+}
+
+impl OffscreenRenderer {
+    /// Finds a graphics adapter (a GPU or Mesa's software rasteriser) and opens a device.
+    /// Fails with [`RenderError::NoAdapter`] instead of panicking when there is none.
+    pub fn new() -> Result<Self, RenderError> {
+        let setup = WgpuSetup::without_display_handle();
+        let config = WgpuConfiguration {
+            wgpu_setup: setup.clone(),
+            ..Default::default()
+        };
+        let created = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            pollster::block_on(async {
+                let instance = setup.new_instance().await;
+                RenderState::create(
+                    &config,
+                    &instance,
+                    None,
+                    egui_wgpu::RendererOptions::PREDICTABLE,
+                )
+                .await
+            })
+        }));
+        let state = match created {
+            Ok(Ok(state)) => state,
+            Ok(Err(err)) => return Err(RenderError::NoAdapter(err.to_string())),
+            Err(panic) => return Err(RenderError::NoAdapter(panic_message(&panic))),
+        };
+        let max_tile = state
+            .device
+            .limits()
+            .max_texture_dimension_2d
+            .clamp(256, 8192);
+        Ok(Self { state, max_tile })
+    }
+
+    /// A short description of the adapter in use ("llvmpipe (Gl)"), for logs and benchmarks.
+    pub fn adapter_name(&self) -> String {
+        let info = self.state.adapter.get_info();
+        format!("{} ({:?})", info.name, info.backend)
+    }
+
+    /// Runs `ui_fn` in a fresh egui context the size of `canvas` and rasterises the last pass.
+    /// Images larger than the device's texture limit are drawn in tiles and stitched.
+    pub fn render(
+        &mut self,
+        canvas: Canvas,
+        ui_fn: &mut dyn FnMut(&mut egui::Ui),
+    ) -> Result<RgbaImage, RenderError> {
+        let (width, height) = canvas.size_px();
+        if width == 0 || height == 0 {
+            return Err(RenderError::Empty { width, height });
+        }
+        if width > MAX_SIDE_PX || height > MAX_SIDE_PX {
+            return Err(RenderError::TooLarge { width, height });
+        }
+        let ctx = egui::Context::default();
+        ctx.set_theme(if canvas.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+        let mut input = egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, canvas.size_points)),
+            max_texture_side: Some(self.max_tile as usize),
+            ..Default::default()
+        };
+        if let Some(viewport) = input.viewports.get_mut(&ViewportId::ROOT) {
+            viewport.native_pixels_per_point = Some(canvas.pixels_per_point);
+        }
+        let mut output = None;
+        for _ in 0..PASSES {
+            let mut pass = ctx.run_ui(input.clone(), &mut *ui_fn);
+            // Texture uploads accumulate across passes; the renderer needs all of them.
+            self.upload_textures(std::mem::take(&mut pass.textures_delta));
+            output = Some(pass);
+        }
+        let Some(output) = output else {
+            return Err(RenderError::Device("egui produced no frame".into()));
+        };
+        let ppp = output.pixels_per_point;
+        let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.rasterise(&ctx, output.shapes, ppp, width, height)
+        }));
+        match rendered {
+            Ok(result) => result,
+            Err(panic) => Err(RenderError::Panicked(panic_message(&panic))),
+        }
+    }
+
+    fn upload_textures(&mut self, mut delta: egui::TexturesDelta) {
+        let mut renderer = self.state.renderer.write();
+        for (id, images) in &delta.set {
+            for image in images {
+                renderer.update_texture(&self.state.device, &self.state.queue, *id, image);
+            }
+        }
+        for id in &delta.free {
+            renderer.free_texture(id);
+        }
+        delta.clear();
+    }
+
+    /// Draws the shapes tile by tile (one tile for most images) into one RGBA buffer.
+    fn rasterise(
+        &mut self,
+        ctx: &egui::Context,
+        shapes: Vec<egui::epaint::ClippedShape>,
+        pixels_per_point: f32,
+        width: u32,
+        height: u32,
+    ) -> Result<RgbaImage, RenderError> {
+        let mut image = RgbaImage {
+            width,
+            height,
+            pixels: vec![0; width as usize * height as usize * 4],
+        };
+        let tile = self.max_tile;
+        for ty in (0..height).step_by(tile as usize) {
+            for tx in (0..width).step_by(tile as usize) {
+                let (tw, th) = (tile.min(width - tx), tile.min(height - ty));
+                let offset = -egui::vec2(tx as f32, ty as f32) / pixels_per_point;
+                let moved: Vec<_> = shapes
+                    .iter()
+                    .cloned()
+                    .map(|mut clipped| {
+                        clipped.clip_rect = clipped.clip_rect.translate(offset);
+                        clipped.shape.translate(offset);
+                        clipped
+                    })
+                    .collect();
+                let primitives = ctx.tessellate(moved, pixels_per_point);
+                let pixels = self.draw_tile(&primitives, pixels_per_point, tw, th)?;
+                for row in 0..th {
+                    let src = (row * tw * 4) as usize..((row + 1) * tw * 4) as usize;
+                    let dst_start = (((ty + row) * width + tx) * 4) as usize;
+                    image.pixels[dst_start..dst_start + (tw * 4) as usize]
+                        .copy_from_slice(&pixels[src]);
+                }
+            }
+        }
+        Ok(image)
+    }
+
+    /// Renders one tile and reads it back as tightly packed RGBA rows.
+    fn draw_tile(
+        &mut self,
+        primitives: &[ClippedPrimitive],
+        pixels_per_point: f32,
+        width: u32,
+        height: u32,
+    ) -> Result<Vec<u8>, RenderError> {
+        let device = &self.state.device;
+        let queue = &self.state.queue;
+        let screen = ScreenDescriptor {
+            size_in_pixels: [width, height],
+            pixels_per_point,
+        };
+        let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
+            label: Some("export encoder"),
+        });
+        let mut renderer = self.state.renderer.write();
+        let user_buffers =
+            renderer.update_buffers(device, queue, &mut encoder, primitives, &screen);
+        let texture = device.create_texture(&wgpu::TextureDescriptor {
+            label: Some("export target"),
+            size: wgpu::Extent3d {
+                width,
+                height,
+                depth_or_array_layers: 1,
+            },
+            mip_level_count: 1,
+            sample_count: 1,
+            dimension: wgpu::TextureDimension::D2,
+            format: self.state.target_format,
+            usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::COPY_SRC,
+            view_formats: &[],
+        });
+        let view = texture.create_view(&wgpu::TextureViewDescriptor::default());
+        {
+            let mut pass = encoder
+                .begin_render_pass(&wgpu::RenderPassDescriptor {
+                    label: Some("export pass"),
+                    color_attachments: &[Some(wgpu::RenderPassColorAttachment {
+                        view: &view,
+                        resolve_target: None,
+                        ops: wgpu::Operations {
+                            load: wgpu::LoadOp::Clear(wgpu::Color::TRANSPARENT),
+                            store: wgpu::StoreOp::Store,
+                        },
+                        depth_slice: None,
+                    })],
+                    ..Default::default()
+                })
+                .forget_lifetime();
+            renderer.render(&mut pass, primitives, &screen);
+        }
+        drop(renderer);
+
+        // Read back through a buffer whose rows are padded to wgpu's copy alignment.
+        let unpadded = width as usize * 4;
+        let align = wgpu::COPY_BYTES_PER_ROW_ALIGNMENT as usize;
+        let padded = unpadded.div_ceil(align) * align;
+        let buffer = device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some("export readback"),
+            size: (padded * height as usize) as u64,
+            usage: wgpu::BufferUsages::MAP_READ | wgpu::BufferUsages::COPY_DST,
+            mapped_at_creation: false,
+        });
+        encoder.copy_texture_to_buffer(
+            texture.as_image_copy(),
+            wgpu::TexelCopyBufferInfo {
+                buffer: &buffer,
+                layout: wgpu::TexelCopyBufferLayout {
+                    offset: 0,
+                    bytes_per_row: Some(padded as u32),
+                    rows_per_image: None,
+                },
+            },
+            wgpu::Extent3d {
+                width,
+                height,
+                depth_or_array_layers: 1,
+            },
+        );
+        let submission = queue.submit(user_buffers.into_iter().chain([encoder.finish()]));
+        let slice = buffer.slice(..);
+        let (sender, receiver) = mpsc::channel();
+        slice.map_async(wgpu::MapMode::Read, move |result| drop(sender.send(result)));
+        device
+            .poll(wgpu::PollType::Wait {
+                submission_index: Some(submission),
+                timeout: Some(WAIT_TIMEOUT),
+            })
+            .map_err(|e| RenderError::Device(e.to_string()))?;
+        match receiver.recv() {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => return Err(RenderError::Device(e.to_string())),
+            Err(_) => return Err(RenderError::Device("the read-back never finished".into())),
+        }
+        let mapped = buffer
+            .slice(..)
+            .get_mapped_range()
+            .map_err(|e| RenderError::Device(e.to_string()))?;
+        let mut pixels = Vec::with_capacity(unpadded * height as usize);
+        for row in mapped.chunks_exact(padded) {
+            pixels.extend_from_slice(&row[..unpadded]);
+        }
+        Ok(pixels)
+    }
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}

@@ -1,0 +1,62 @@
+//! The briefing as numbered slides (`slide-01.png`, ...): one image per presentation step,
+//! drawn by the presentation view itself.
+
+use std::path::{Path, PathBuf};
+
+use crate::layout::ViewSettings;
+use crate::model::Timeline;
+use crate::ui::present::{Presentation, briefing_steps, present_ui};
+use crate::ui::state::Session;
+
+use super::render::{Canvas, OffscreenRenderer};
+use super::{ExportError, TextChunk, text_chunks, write_png_atomic};
+
+/// More slides than this is a data dump, not a briefing.
+pub const MAX_SLIDES: usize = 500;
+
+/// Writes one slide per briefing step into `folder` (created if missing), overwriting slides
+/// of the same names; returns the files written, in order.
+pub fn export_slides(
+    timeline: &Timeline,
+    settings: &ViewSettings,
+    canvas: Canvas,
+    title: &str,
+    folder: &Path,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let mut session = Session::new(timeline.clone(), settings.clone());
+    let count = briefing_steps(&session).len();
+    if count == 0 {
+        return Err(ExportError::NothingToPresent);
+    }
+    if count > MAX_SLIDES {
+        return Err(ExportError::TooManySlides(count));
+    }
+    std::fs::create_dir_all(folder).map_err(|source| ExportError::Folder {
+        path: folder.display().to_string(),
+        source,
+    })?;
+    let mut renderer = OffscreenRenderer::new()?;
+    let digits = count.to_string().len().max(2);
+    let mut written = Vec::with_capacity(count);
+    for step in 0..count {
+        let mut presentation = Presentation::at_step(&mut session, step);
+        let image = renderer.render(canvas, &mut |ui| {
+            present_ui(ui, &mut session, &mut presentation);
+        })?;
+        let path = folder.join(format!("slide-{:0digits$}.png", step + 1));
+        let mut text = text_chunks(timeline, title);
+        if let Some(event) = presentation
+            .current_event()
+            .and_then(|i| timeline.events.get(i))
+        {
+            let chunk: TextChunk = (
+                "Comment".to_string(),
+                format!("Slide {} of {count}: {}", step + 1, event.label),
+            );
+            text.push(chunk);
+        }
+        write_png_atomic(&path, &image, &text)?;
+        written.push(path);
+    }
+    Ok(written)
+}
