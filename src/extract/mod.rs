@@ -7,6 +7,7 @@
 
 pub mod actors;
 pub mod events;
+pub mod join;
 pub mod merge;
 pub mod sentences;
 pub mod timex;
@@ -22,8 +23,21 @@ use actors::registry::{self, Registry};
 
 /// Extracts every article (in parallel) and merges the results into one timeline.
 pub fn extract(loaded: &Loaded) -> Timeline {
-    let per_article: Vec<(ArticleActors, Vec<Event>)> =
-        loaded.articles.par_iter().map(extract_article).collect();
+    extract_with_progress(loaded, &|| {})
+}
+
+/// [`extract`], calling `article_done` as each article is extracted (from any thread), for a
+/// progress bar. Timelines loaded ready-made are joined in with [`join::join`].
+pub fn extract_with_progress(loaded: &Loaded, article_done: &(dyn Fn() + Sync)) -> Timeline {
+    let per_article: Vec<(ArticleActors, Vec<Event>)> = loaded
+        .articles
+        .par_iter()
+        .map(|article| {
+            let found = extract_article(article);
+            article_done();
+            found
+        })
+        .collect();
     let mut registry = registry::merge(&per_article.iter().map(|(a, _)| a).collect::<Vec<_>>());
     let mut events: Vec<Event> = Vec::new();
     for (_, article_events) in per_article {
@@ -45,11 +59,19 @@ pub fn extract(loaded: &Loaded) -> Timeline {
     }
     events
         .sort_by(|a, b| (a.when.start, a.when.end, &a.id).cmp(&(b.when.start, b.when.end, &b.id)));
-    Timeline {
+    let timeline = Timeline {
         articles: loaded.articles.clone(),
         actors: registry.actors,
         events,
+    };
+    if loaded.timelines.is_empty() {
+        return timeline;
     }
+    join::join(
+        std::iter::once(timeline)
+            .chain(loaded.timelines.iter().cloned())
+            .collect(),
+    )
 }
 
 /// Everything one article gives: its actors (ids local to the article until merged) and events.

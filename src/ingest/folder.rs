@@ -46,6 +46,7 @@ pub(crate) fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> (Loaded, V
                 loaded.articles.append(&mut one.articles);
                 loaded.hand_events.append(&mut one.hand_events);
                 loaded.warnings.append(&mut one.warnings);
+                loaded.timelines.append(&mut one.timelines);
             }
             Err(err) => errors.push(err),
         }

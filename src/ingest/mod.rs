@@ -21,13 +21,14 @@ mod read;
 mod samples;
 mod source;
 mod text;
+mod timeline;
 
 pub use samples::bundled_samples;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Article, When};
+use crate::model::{Article, Timeline, When};
 
 use detect::Format;
 use source::Source;
@@ -59,6 +60,8 @@ pub struct Loaded {
     /// Things read only in part, one line each naming the file (e.g. CSV rows whose date could
     /// not be read); the rest of the file loaded.
     pub warnings: Vec<String>,
+    /// Timelines extracted earlier (`extract --json` or `merge` output), joined in as they are.
+    pub timelines: Vec<Timeline>,
 }
 
 /// One row of a hand-kept event list.
@@ -136,7 +139,10 @@ pub fn parse_bytes(name: &Path, bytes: &[u8]) -> Result<Loaded, IngestError> {
         Format::Text => loaded.articles.push(text::read_text(&source, text)),
         Format::Markdown => loaded.articles.push(markdown::read_markdown(&source, text)),
         Format::Html => loaded.articles.push(html::read_html(&source, &text)),
-        Format::Json => loaded.articles = json::read_json(&source, &text)?,
+        Format::Json => match timeline::read_timeline(&source, &text) {
+            Some(timeline) => loaded.timelines.push(timeline?),
+            None => loaded.articles = json::read_json(&source, &text)?,
+        },
         Format::Csv => {
             let csv = csv_events::read_csv(&source, text)?;
             loaded.articles.push(csv.article);

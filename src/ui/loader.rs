@@ -149,6 +149,7 @@ pub fn load(
                 let (part, failures) = ingest::load_paths(std::slice::from_ref(path), options);
                 loaded.articles.extend(part.articles);
                 loaded.hand_events.extend(part.hand_events);
+                loaded.timelines.extend(part.timelines);
                 errors.extend(failures.iter().map(file_error));
             }
         }
