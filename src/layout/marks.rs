@@ -59,7 +59,7 @@ impl Window {
 pub const MIN_SPAN_DAYS: f64 = 10.0 / 1440.0;
 
 /// Points closer than this are drawn as one mark with a count badge.
-pub const CLUSTER_PX: f32 = 11.0;
+pub const CLUSTER_PX: f32 = 12.0;
 /// Width of one density bucket.
 pub const BUCKET_PX: f32 = 6.0;
 /// Bars never get narrower than this, so a month seen from a decade away is still visible.

@@ -107,10 +107,18 @@ pub fn event_summary_ui(ui: &mut egui::Ui, timeline: &Timeline, event: &Event) {
 
 /// "20 Oct 2015", "29 – 30 Oct 2015", "21 – 30 Sep 2015".
 pub fn normalised_date(when: &When) -> String {
-    if when.start == when.end {
-        return long_date(when.start);
+    use chrono::Datelike;
+    let (a, b) = (when.start, when.end);
+    if a == b {
+        return long_date(a);
     }
-    format!("{} – {}", long_date(when.start), long_date(when.end))
+    if a.year() != b.year() {
+        return format!("{} – {}", long_date(a), long_date(b));
+    }
+    if a.month() == b.month() {
+        return format!("{} – {}", a.day(), long_date(b));
+    }
+    format!("{} – {}", a.format("%-d %b"), long_date(b))
 }
 
 /// Why a date is not exact, if it is not.
