@@ -9,6 +9,7 @@ use regex::Regex;
 
 use super::names::strip_particle;
 use super::titles::{is_not_single_name, role_family};
+use super::tokens::is_product;
 use super::{Builder, How, slug};
 use crate::extract::actors::gazetteer::GAZETTEER;
 use crate::model::ActorKind;
@@ -62,7 +63,7 @@ fn person_by_part(b: &Builder, word: &str) -> Option<usize> {
 
 static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b[Tt]he (?:[a-z]+ )?(?:([A-Z][a-z]+) )?(president|leader|prime minister|foreign minister|minister|chancellor|king|ministry|company|firm|spokesman|spokeswoman)\b",
+        r"\b[Tt]he (?:[a-z]+ )?(?:([A-Z][a-z]+) )?(president|leader|prime minister|foreign minister|minister|chancellor|king|ministry|company|firm|spokesman|spokeswoman|phone|device|handset|player|gadget|product|service)\b",
     )
     .unwrap_or_else(|_| unreachable!("the pattern is a literal"))
 });
@@ -80,6 +81,13 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
             continue;
         };
         let trimmed_at = sentence.len() - sentence.trim_start_matches(['"', '\'', '“', ' ']).len();
+        if let Some(m) = IT.find(&sentence[trimmed_at..])
+            && !EXPLETIVE.is_match(&sentence[trimmed_at..])
+            && let Some(e) = subject_of(b, sentences, si.wrapping_sub(1))
+        {
+            let start = s.start + trimmed_at + m.start();
+            added.push((e, start..start + m.len(), si, How::Pronoun));
+        }
         if let Some(m) = PRONOUN.find(&sentence[trimmed_at..]) {
             if let Some(e) = last_person_before(b, si) {
                 let start = s.start + trimmed_at + m.start();
@@ -109,8 +117,13 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
                     e.kind == ActorKind::Organisation && e.name.contains("Ministry")
                 }),
                 "company" | "firm" => last_entity_before(b, range.start, |e| {
-                    e.kind == ActorKind::Organisation && !e.name.contains("Ministry")
+                    e.kind == ActorKind::Organisation
+                        && !e.name.contains("Ministry")
+                        && !is_product(&e.name)
                 }),
+                "phone" | "device" | "handset" | "player" | "gadget" | "product" | "service" => {
+                    last_entity_before(b, range.start, |e| is_product(&e.name))
+                }
                 _ => {
                     let family = noun.split(' ').next_back().and_then(role_family);
                     unique_person(b, country.as_deref(), family)
@@ -124,6 +137,31 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
     for (e, range, si, how) in added {
         b.mention(e, range, si, how);
     }
+}
+
+static IT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^It\b").unwrap_or_else(|_| unreachable!("the pattern is a literal"))
+});
+
+/// "It is likely that ...", "It was not disclosed whether ...": no referent.
+static EXPLETIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^It (?:is|was|has been|had been|will be|would be|seems|appears) (?:\w+ ){0,3}?(?:that|to|whether|if|how|why|what)\b")
+        .unwrap_or_else(|_| unreachable!("the pattern is a literal"))
+});
+
+/// The organisation or product a sentence is about: its first named actor when that opens
+/// the sentence (within its first few words).
+fn subject_of(b: &Builder, sentences: &[Range<usize>], si: usize) -> Option<usize> {
+    let sentence = sentences.get(si)?;
+    let m = b
+        .mentions
+        .iter()
+        .filter(|m| m.sentence == si && m.how != How::Descriptor)
+        .min_by_key(|m| m.range.start)?;
+    let lead = b.text.get(sentence.start..m.range.start)?;
+    let ent = &b.entities[m.entity];
+    (ent.kind == ActorKind::Organisation && lead.split_whitespace().count() <= 4)
+        .then_some(m.entity)
 }
 
 fn last_person_before(b: &Builder, si: usize) -> Option<usize> {

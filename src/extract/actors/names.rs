@@ -124,7 +124,9 @@ fn clean_pieces<'w>(b: &Builder, text: &str, run: &'w [Word], gaz: &[GazMatch]) 
         .into_iter()
         .filter_map(|p| {
             let first = p.iter().position(|w| w.cap)?;
-            let last = p.iter().rposition(|w| w.cap)?;
+            let last = p.iter().rposition(|w| {
+                w.cap || text[w.range.clone()].starts_with(|c: char| c.is_ascii_digit())
+            })?;
             Some(&p[first..=last])
         })
         .collect()
@@ -153,9 +155,7 @@ fn scan_piece(b: &mut Builder, si: usize, all: &[Word], piece: &[Word], gaz: &[G
         return;
     }
     if is_product(word_text(text, &piece[0])) {
-        let name = span_text(text, piece);
-        let e = b.entity(&slug(name), name, ActorKind::Organisation, None, false);
-        b.mention(e, piece[0].range.start..last.range.end, si, How::Name);
+        product(b, si, all, piece);
         return;
     }
     let mut i = 0;
@@ -254,7 +254,16 @@ fn uncovered_words(
     if first.index > 0 {
         let prev = &all[first.index - 1];
         let prev_text = word_text(text, prev);
-        if !prev.cap && is_role_word(prev_text) && !prev.breaks_after {
+        // a lone word needs to stand alone ("spokesman Peskov said"), not qualify a noun
+        // ("official Facebook page")
+        let next_is_noun = all.get(ws[ws.len() - 1].index + 1).is_some_and(|n| {
+            !n.cap && !ws[ws.len() - 1].breaks_after && !ACTING_VERBS.contains(&word_text(text, n))
+        });
+        if !prev.cap
+            && is_role_word(prev_text)
+            && !prev.breaks_after
+            && (ws.len() >= 2 || !next_is_noun)
+        {
             let descriptor = if prev.index > 0 {
                 segment_ending_at(b, si, all[prev.index - 1].range.end)
             } else {
@@ -469,11 +478,83 @@ fn organisation(b: &mut Builder, si: usize, all: &[Word], ws: &[Word]) {
     if ws[0].index > 0 {
         let prev = &all[ws[0].index - 1];
         if prev.possessive && prev.cap {
-            let form = text[prev.range.start..range.end].to_string();
+            let mut owner = prev.index;
+            while owner > 0 && all[owner - 1].cap && !all[owner - 1].breaks_after {
+                owner -= 1;
+            }
+            let form = text[all[owner].range.start..range.end].to_string();
+            let form = form
+                .strip_prefix("The ")
+                .map_or(form.clone(), str::to_string);
             let ent = &mut b.entities[e];
             if !ent.forms.contains(&form) {
                 ent.forms.push(form);
             }
         }
     }
+}
+
+/// A product: "iPhone 4", "the 3G iPhone" (the model written first), "the iTunes store" (a
+/// lower-case head noun that is part of the name).
+fn product(b: &mut Builder, si: usize, all: &[Word], piece: &[Word]) {
+    let text = b.text;
+    let first = &piece[0];
+    let mut last = &piece[piece.len() - 1];
+    let mut start = first.range.start;
+    let mut name = span_text(text, piece).to_string();
+    if let Some(next) = all.get(last.index + 1)
+        && !last.breaks_after
+        && !next.cap
+    {
+        let word = word_text(text, next);
+        let mut chars = word.chars();
+        let capitalised: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        if matches!(
+            capitalised.as_str(),
+            "Store" | "Service" | "Network" | "Platform"
+        ) {
+            name = format!("{name} {word}");
+            last = next;
+        }
+    }
+    if piece.len() == 1 && first.index > 0 {
+        let prev = &all[first.index - 1];
+        let model = word_text(text, prev);
+        if !prev.breaks_after
+            && model.len() <= 4
+            && model.starts_with(|c: char| c.is_ascii_digit())
+            && model.chars().all(|c| c.is_ascii_alphanumeric())
+        {
+            name = format!("{name} {model}");
+            start = prev.range.start;
+        }
+    }
+    // "the new iPhone" after "iPhone 4" is the iPhone 4
+    let brand_only = piece.len() == 1 && start == first.range.start;
+    let fresh = first.index > 0
+        && matches!(
+            word_text(text, &all[first.index - 1]),
+            "new" | "newest" | "latest" | "updated"
+        );
+    let prefix = format!("{name} ");
+    let newer = (brand_only && fresh)
+        .then(|| {
+            b.entities
+                .iter()
+                .rposition(|e| e.kind == ActorKind::Organisation && e.name.starts_with(&prefix))
+        })
+        .flatten();
+    let e = match newer {
+        Some(e) => e,
+        None => b.entity(&slug(&name), &name, ActorKind::Organisation, None, false),
+    };
+    let how = if newer.is_some() {
+        How::Description
+    } else {
+        How::Name
+    };
+    b.mention(e, start..last.range.end, si, how);
 }

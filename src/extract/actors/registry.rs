@@ -162,6 +162,29 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
             renamed.insert(id.clone(), other.clone());
         }
     }
+    // Plurals of products and organisations ("iPods", "iPod Touches") are the thing itself.
+    for (id, words, kind, known) in &names {
+        if *kind != ActorKind::Organisation || *known || renamed.contains_key(id) {
+            continue;
+        }
+        let Some(last) = words.last() else {
+            continue;
+        };
+        let singulars = [last.strip_suffix("es"), last.strip_suffix('s')];
+        let target = names.iter().find(|(other, ow, ok, _)| {
+            other != id
+                && *ok == ActorKind::Organisation
+                && ow.len() == words.len()
+                && ow[..ow.len() - 1] == words[..words.len() - 1]
+                && singulars
+                    .iter()
+                    .flatten()
+                    .any(|s| Some(&s.to_string()) == ow.last())
+        });
+        if let Some((other, ..)) = target {
+            renamed.insert(id.clone(), other.clone());
+        }
+    }
     for (from, to) in renamed.clone() {
         if let Some(acc) = by_id.remove(&from)
             && let Some(target) = by_id.get_mut(&to)

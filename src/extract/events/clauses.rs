@@ -63,7 +63,7 @@ pub fn anchors(
             continue;
         };
         // "the same day" is resolved against the story's events, not the last date written.
-        if is_same_day(&text[t.start..t.end]) {
+        if is_same_day(&text[t.start..t.end]) || names_an_occasion(text, t) {
             continue;
         }
         out.push(Anchor {
@@ -108,7 +108,7 @@ pub fn clauses(text: &str, sentence: &Range<usize>, anchors: &[Anchor]) -> Vec<C
                         .map(|i| between.start + i + if m.starts_with(',') { 1 } else { 0 })
                 })
                 .max()
-                .unwrap_or(between.start + gap.len() / 2)
+                .unwrap_or(b.range.start)
         };
         let cut = (cut..=b.range.start)
             .find(|&c| text.is_char_boundary(c))
@@ -124,4 +124,17 @@ pub fn clauses(text: &str, sentence: &Range<usize>, anchors: &[Anchor]) -> Vec<C
             anchor: a.clone(),
         })
         .collect()
+}
+
+/// A year that is part of a name ("the company's 2010 Worldwide Developers Conference",
+/// "the 2012 Olympics") dates no happening of its own.
+fn names_an_occasion(text: &str, t: &Timex) -> bool {
+    let year_only = t.text.len() == 4 && t.text.bytes().all(|b| b.is_ascii_digit());
+    if !year_only {
+        return false;
+    }
+    let after = text[t.end..].trim_start_matches(' ');
+    let before = text[..t.start].trim_end_matches(' ');
+    after.starts_with(|c: char| c.is_uppercase())
+        && (before.ends_with("'s") || before.ends_with("’s") || before.ends_with("the"))
 }

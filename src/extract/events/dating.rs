@@ -38,26 +38,20 @@ const NOT_PAST: &[&str] = &[
     "need", "indeed", "speed", "seed", "feed", "proceed", "red", "bed",
 ];
 
-/// The tense of a sentence, by its auxiliaries and "-ed" verbs; present wins a tie only when
-/// no past form is there.
+/// The tense of a sentence: that of its first auxiliary or "-ed" verb.
 pub fn tense(sentence: &str) -> Tense {
-    let mut past = false;
-    let mut present = false;
     for w in sentence.split(|c: char| !c.is_alphanumeric() && c != '\'') {
         let l = w.to_ascii_lowercase();
         if PAST.contains(&l.as_str())
             || (l.len() > 4 && l.ends_with("ed") && !NOT_PAST.contains(&l.as_str()))
         {
-            past = true;
-        } else if PRESENT.contains(&l.as_str()) {
-            present = true;
+            return Tense::Past;
+        }
+        if PRESENT.contains(&l.as_str()) {
+            return Tense::Present;
         }
     }
-    if past || !present {
-        Tense::Past
-    } else {
-        Tense::Present
-    }
+    Tense::Past
 }
 
 /// The date a sentence without a time expression inherits: the last explicit day of the
@@ -71,7 +65,13 @@ pub fn inherited(tense: Tense, narrative: Option<&When>, dct: Option<NaiveDate>)
     Some(when)
 }
 
-/// Whether a dated expression can carry a scene forward: a day, not a year or a span.
-pub fn carries_scene(when: &When) -> bool {
+/// How far before publication a day may lie and still be the scene the story continues;
+/// older days are background ("born on February 24, 1955").
+const SCENE_DAYS: i64 = 90;
+
+/// Whether a dated expression can carry a scene forward: a recent day up to publication, not a
+/// year, a span, a plan or an old date.
+pub fn carries_scene(when: &When, dct: Option<NaiveDate>) -> bool {
     matches!(when.precision, Precision::Day | Precision::Time)
+        && dct.is_none_or(|d| when.start <= d && (d - when.start).num_days() <= SCENE_DAYS)
 }

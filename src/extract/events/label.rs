@@ -67,12 +67,18 @@ pub fn label(
     // the date itself.
     let mut cuts: Vec<(Range<usize>, String)> = Vec::new();
     if let Some(t) = timex.filter(|t| t.start >= clause.start && t.end <= clause.end) {
-        let before = &text[clause.start..t.start];
+        let before = text[clause.start..t.start].to_ascii_lowercase();
         let prep = [
             "on ", "in ", "at ", "since ", "by ", "during ", "late ", "early ", "until ", "over ",
         ]
         .iter()
-        .find(|p| before.ends_with(*p))
+        .find(|p| {
+            before.ends_with(*p)
+                && before[..before.len() - p.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
         .map_or(0, |p| p.len());
         cuts.push((t.start - prep..t.end, String::new()));
     }
@@ -117,9 +123,7 @@ fn title_start(text: &str, floor: usize, name_start: usize) -> usize {
     let mut start = name_start;
     loop {
         let before = text[floor..start].trim_end();
-        let Some(word_start) = before.rfind(char::is_whitespace).map(|i| i + 1).or(Some(0)) else {
-            return start;
-        };
+        let word_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
         let word = &before[word_start..];
         let fits = is_title_head(word)
             || is_title_modifier(word)

@@ -73,7 +73,8 @@ pub fn build(
             let same_day = clauses::is_same_day(sentence);
             let ids = clause_actors(actors, mentions, s.clone(), sayer_end);
             let when = if same_day {
-                same_day_date(&events, &ids.0, sentence).or_else(|| narrative.clone())
+                same_day_date(&events, &ids.0, sentence, article.published)
+                    .or_else(|| narrative.clone())
             } else {
                 None
             };
@@ -110,7 +111,7 @@ pub fn build(
                     ActorEvidence::Indirect
                 };
             }
-            if dating::carries_scene(&clause.anchor.when) {
+            if dating::carries_scene(&clause.anchor.when, article.published) {
                 narrative = Some(clause.anchor.when.clone());
             }
             let mut e = event(
@@ -206,12 +207,17 @@ fn clause_actors(
 
 /// The date of the earlier happening that "the same day" points back to: the dated event that
 /// shares the most actors and words with this sentence.
-fn same_day_date(events: &[Event], actors: &[String], sentence: &str) -> Option<When> {
+fn same_day_date(
+    events: &[Event],
+    actors: &[String],
+    sentence: &str,
+    dct: Option<chrono::NaiveDate>,
+) -> Option<When> {
     let words = content_words(sentence);
     events
         .iter()
         .enumerate()
-        .filter(|(_, e)| !e.when.inferred && dating::carries_scene(&e.when))
+        .filter(|(_, e)| !e.when.inferred && dating::carries_scene(&e.when, dct))
         .map(|(i, e)| {
             let shared_actors = e.actors.iter().filter(|a| actors.contains(a)).count();
             let quote = e.sources.first().map_or("", |s| s.quote.as_str());
