@@ -1,7 +1,10 @@
 //! The command line: `chronolane [FILES]` opens the app; `extract` and `timex` run headless.
 
 mod export;
+mod merge;
 pub(crate) mod output;
+mod progress;
+mod stream;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +39,8 @@ pub enum Command {
     Timex(TimexArgs),
     /// Render the timeline of FILES as a PNG (or the briefing as slides), with no display.
     Export(export::ExportArgs),
+    /// Join the lines of `extract --jsonl` (or timelines) from FILES or stdin into one timeline.
+    Merge(merge::MergeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -56,6 +61,10 @@ pub struct ExtractArgs {
     /// Print one CSV row per event; same as --format csv.
     #[arg(long)]
     pub csv: bool,
+    /// Stream: read articles as JSON Lines from FILES ("-" for stdin) and print one JSON line
+    /// per article, `{"article", "actors", "events"}`, in constant memory (join with `merge`).
+    #[arg(long, conflicts_with_all = ["project", "json", "csv", "format"])]
+    pub jsonl: bool,
     #[command(flatten)]
     pub input: InputOptions,
 }
@@ -109,6 +118,7 @@ pub fn run(
         Some(Command::Extract(args)) => run_extract(&args),
         Some(Command::Timex(args)) => run_timex(&args),
         Some(Command::Export(args)) => export::run_export(&args),
+        Some(Command::Merge(args)) => merge::run_merge(&args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -122,12 +132,18 @@ pub fn run(
 
 /// Extracts and prints; `Ok(false)` when some input failed (the rest are still printed).
 fn run_extract(args: &ExtractArgs) -> anyhow::Result<bool> {
+    if args.jsonl {
+        return stream::run_stream(&args.files, &args.input.load_options());
+    }
     let (timeline, ok) = match &args.project {
         Some(project) => extract_with_project(args, project)?,
         None => {
-            let (loaded, errors) = ingest::load_paths(&args.files, &args.input.load_options());
+            let (loaded, errors) = progress::load(&args.files, &args.input.load_options());
             report(&errors);
-            (extract::extract(&loaded), errors.is_empty())
+            for warning in &loaded.warnings {
+                eprintln!("chronolane: warning: {warning}");
+            }
+            (progress::extract(&loaded), errors.is_empty())
         }
     };
     let format = if args.json {

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -11,7 +12,11 @@ use super::read::io_reason;
 use super::{IngestError, LoadOptions, Loaded, load_file};
 
 /// Reads every path; see [`super::load_paths`].
-pub(crate) fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> (Loaded, Vec<IngestError>) {
+pub(crate) fn load_paths(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Loaded, Vec<IngestError>) {
     let mut errors = Vec::new();
     let mut files = Vec::new();
     for path in paths {
@@ -22,8 +27,15 @@ pub(crate) fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> (Loaded, V
             files.push(path.clone());
         }
     }
-    let results: Vec<Result<Loaded, IngestError>> =
-        files.par_iter().map(|f| load_file(f, options)).collect();
+    let read = AtomicUsize::new(0);
+    let results: Vec<Result<Loaded, IngestError>> = files
+        .par_iter()
+        .map(|f| {
+            let one = load_file(f, options);
+            progress(read.fetch_add(1, Ordering::Relaxed) + 1, files.len());
+            one
+        })
+        .collect();
 
     let mut loaded = Loaded::default();
     let mut ids = UniqueIds::default();
@@ -134,7 +146,8 @@ mod tests {
         std::fs::write(dir.path().join("a.md"), story).unwrap();
         std::fs::write(dir.path().join("image.xyz"), "ignored").unwrap();
         std::fs::write(dir.path().join("README.md"), "# About this folder").unwrap();
-        let (loaded, errors) = load_paths(&[dir.path().to_path_buf()], &LoadOptions::default());
+        let (loaded, errors) =
+            crate::ingest::load_paths(&[dir.path().to_path_buf()], &LoadOptions::default());
         assert!(errors.is_empty(), "{errors:?}");
         let ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["a.md", "b.txt", "b.txt~2"]);
@@ -150,7 +163,8 @@ mod tests {
             "Words of a story that goes on for a while here.\n",
         )
         .unwrap();
-        let (loaded, errors) = load_paths(&[dir.path().to_path_buf()], &LoadOptions::default());
+        let (loaded, errors) =
+            crate::ingest::load_paths(&[dir.path().to_path_buf()], &LoadOptions::default());
         assert!(errors.is_empty());
         assert_eq!(loaded.articles.len(), 1);
     }

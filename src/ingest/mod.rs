@@ -115,7 +115,17 @@ impl IngestError {
 /// each failure is returned with its file's name. Files load in parallel; the output follows the
 /// order of `paths`, each folder's files sorted by path, and ids are unique ("~2" on repeats).
 pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> (Loaded, Vec<IngestError>) {
-    folder::load_paths(paths, options)
+    folder::load_paths(paths, options, &|_, _| {})
+}
+
+/// [`load_paths`], calling `progress(files_read, files_in_all)` as each file is read (from any
+/// thread), for a progress bar.
+pub fn load_paths_with_progress(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Loaded, Vec<IngestError>) {
+    folder::load_paths(paths, options, progress)
 }
 
 /// Reads one file.
@@ -151,6 +161,31 @@ pub fn parse_bytes(name: &Path, bytes: &[u8]) -> Result<Loaded, IngestError> {
         }
     }
     Ok(loaded)
+}
+
+/// Parses line `line` (counting from 1) of a JSON Lines stream named `name` ("-" for stdin), as
+/// `extract --jsonl` reads it: one article object (or a list of them). An article without an
+/// `id` is named by its line, "stdin#7", so ids stay unique along the stream.
+pub fn parse_json_line(
+    name: &Path,
+    line: usize,
+    bytes: &[u8],
+) -> Result<Vec<Article>, IngestError> {
+    let text = decode(name, bytes)?;
+    let source = Source::new(name);
+    let mut articles = json::read_json(&source, &text)?;
+    let file = source.file_name();
+    let count = articles.len();
+    for (k, article) in articles.iter_mut().enumerate() {
+        if article.id == file || article.id == format!("{file}#{}", k + 1) {
+            article.id = if count == 1 {
+                format!("{file}#{line}")
+            } else {
+                format!("{file}#{line}.{}", k + 1)
+            };
+        }
+    }
+    Ok(articles)
 }
 
 /// Decodes a file's bytes to UTF-8 text (BOM-sniffed UTF-8/UTF-16, else UTF-8, else
