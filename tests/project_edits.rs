@@ -233,3 +233,28 @@ fn new_manual_events_get_fresh_ids() {
     }
     assert_eq!(project.new_event_id(), "manual-2");
 }
+
+#[test]
+fn an_edit_in_the_app_gives_the_same_state_as_replaying_the_log() {
+    let mut log = every_kind_of_edit();
+    // Marks on a deleted event do not come back with a new event under the same id.
+    log.push(Edit::Star {
+        event: "e3".into(),
+        position: None,
+    });
+    log.push(Edit::Delete { event: "e3".into() });
+    log.push(Edit::AddEvent {
+        event: project_common::timeline().events[2].clone(),
+        note: None,
+    });
+    let mut project = Project::new(timeline(), Vec::new());
+    for (n, edit) in log.iter().enumerate() {
+        project.edit(edit.clone()).unwrap();
+        assert_eq!(
+            project.applied(),
+            &apply(&timeline(), &log[..=n]),
+            "after {edit:?}"
+        );
+    }
+    assert!(!project.annotations().starred.contains(&"e3".to_string()));
+}

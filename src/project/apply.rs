@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::model::{Actor, Event, Grading, Timeline};
+use crate::model::{Actor, Article, Event, Grading, Timeline};
 
 use super::edit::{Colour, Edit, GradeTarget};
 use super::grading::{Gradebook, ReportKey};
@@ -86,7 +86,7 @@ impl Applied {
 
 /// Applies `edits` in order to a copy of `base`.
 pub fn apply(base: &Timeline, edits: &[Edit]) -> Applied {
-    let mut work = Working::new(base);
+    let mut work = Working::new(base.clone(), Annotations::default());
     let mut pending = Vec::new();
     for (index, edit) in edits.iter().enumerate() {
         if let Err(reason) = work.apply(edit) {
@@ -97,12 +97,21 @@ pub fn apply(base: &Timeline, edits: &[Edit]) -> Applied {
             });
         }
     }
-    let (timeline, annotations) = work.finish(base);
-    Applied {
+    work.finish(pending)
+}
+
+/// Applies one more edit to an applied state without replaying the log (an edit in the app
+/// costs one step, not the whole history); the result equals replaying the longer log. When
+/// the edit does not apply, the state comes back unchanged, with the reason.
+pub fn apply_next(applied: Applied, edit: &Edit) -> (Applied, Result<(), PendingReason>) {
+    let Applied {
         timeline,
         annotations,
         pending,
-    }
+    } = applied;
+    let mut work = Working::new(timeline, annotations);
+    let result = work.apply(edit);
+    (work.finish(pending), result)
 }
 
 /// The timeline being edited: deleted events leave a hole so the id index stays valid.
@@ -110,22 +119,22 @@ struct Working {
     events: Vec<Option<Event>>,
     index: HashMap<String, usize>,
     actors: Vec<Actor>,
-    articles: BTreeSet<String>,
+    articles: Vec<Article>,
     marks: Annotations,
 }
 
 impl Working {
-    fn new(base: &Timeline) -> Self {
-        let mut index = HashMap::with_capacity(base.events.len());
-        for (i, event) in base.events.iter().enumerate() {
+    fn new(timeline: Timeline, marks: Annotations) -> Self {
+        let mut index = HashMap::with_capacity(timeline.events.len());
+        for (i, event) in timeline.events.iter().enumerate() {
             index.entry(event.id.clone()).or_insert(i);
         }
         Self {
-            events: base.events.iter().cloned().map(Some).collect(),
+            events: timeline.events.into_iter().map(Some).collect(),
             index,
-            actors: base.actors.clone(),
-            articles: base.articles.iter().map(|a| a.id.clone()).collect(),
-            marks: Annotations::default(),
+            actors: timeline.actors,
+            articles: timeline.articles,
+            marks,
         }
     }
 
@@ -151,6 +160,13 @@ impl Working {
                 let slot = self.event_slot(event)?;
                 self.events[slot] = None;
                 self.index.remove(event);
+                // Marks go with the event (their edits stay in the log), so a later event
+                // added under the same id starts clean.
+                let marks = &mut self.marks;
+                marks.hidden.remove(event);
+                marks.starred.retain(|id| id != event);
+                marks.notes.remove(event);
+                marks.manual.remove(event);
             }
             Edit::AddEvent { event, note } => {
                 if self.index.contains_key(&event.id) {
@@ -212,22 +228,19 @@ impl Working {
         Ok(())
     }
 
-    /// The timeline with deleted events gone and gradings stamped; marks on events that no
-    /// longer exist are dropped from the annotations (their edits stay in the log).
-    fn finish(self, base: &Timeline) -> (Timeline, Annotations) {
+    /// The timeline with deleted events gone and report gradings stamped.
+    fn finish(self, pending: Vec<Pending>) -> Applied {
         let mut timeline = Timeline {
-            articles: base.articles.clone(),
+            articles: self.articles,
             actors: self.actors,
             events: self.events.into_iter().flatten().collect(),
         };
         self.marks.grades.stamp(&mut timeline);
-        let mut marks = self.marks;
-        let live: BTreeSet<&str> = timeline.events.iter().map(|e| e.id.as_str()).collect();
-        marks.hidden.retain(|id| live.contains(id.as_str()));
-        marks.starred.retain(|id| live.contains(id.as_str()));
-        marks.notes.retain(|id, _| live.contains(id.as_str()));
-        marks.manual.retain(|id| live.contains(id.as_str()));
-        (timeline, marks)
+        Applied {
+            timeline,
+            annotations: self.marks,
+            pending,
+        }
     }
 
     fn event_slot(&self, id: &str) -> Result<usize, PendingReason> {
@@ -272,7 +285,7 @@ impl Working {
         let grades = &mut self.marks.grades;
         match target {
             GradeTarget::Article { article } => {
-                if !self.articles.contains(article) {
+                if !self.articles.iter().any(|a| &a.id == article) {
                     return Err(PendingReason::NoArticle(article.clone()));
                 }
                 match grading {

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::model::{ActorKind, Event, Grading, Precision, When};
+use crate::model::{ActorKind, Event, Grading, Precision, SourceRef, When};
 
 /// One correction. Applying the log of edits, in order, to the extracted timeline gives what
 /// the analyst sees; undo drops an edit from the log and replays, so every edit is reversible.
@@ -143,6 +143,17 @@ pub enum GradeTarget {
         start: usize,
         end: usize,
     },
+}
+
+impl GradeTarget {
+    /// The report a source points at (the tooltip's "grade this report").
+    pub fn report(source: &SourceRef) -> Self {
+        Self::Source {
+            article: source.article.clone(),
+            start: source.start,
+            end: source.end,
+        }
+    }
 }
 
 impl fmt::Display for GradeTarget {

@@ -6,6 +6,13 @@
 //! edit whose target has gone is kept as pending rather than dropped; saving replaces the file
 //! atomically and keeps a `.bak` ([`atomic`]); unsaved work is autosaved for recovery after a
 //! crash ([`recovery`]). [`Project`] ties these together for the app and the command line.
+//!
+//! What the app calls: [`Project::new`] after opening files (records from
+//! [`ArticleRecord::for_timeline`]) or [`Project::open`]; [`Project::edit`] for each correction
+//! and [`Project::undo`]/[`Project::redo`]; draw [`Project::visible_timeline`] with
+//! [`Project::annotations`] (starred list, notes, colours); [`Project::save`]/
+//! [`Project::save_as`]; [`Project::is_dirty`] before closing; [`Autosave::tick`] every frame
+//! (folder: `eframe::storage_dir("chronolane")/recovery`) and [`recovery::list`] at start.
 
 pub mod apply;
 pub mod articles;
@@ -21,7 +28,7 @@ mod session;
 use std::io;
 use std::path::PathBuf;
 
-pub use apply::{Annotations, Applied, Pending, PendingReason, apply};
+pub use apply::{Annotations, Applied, Pending, PendingReason, apply, apply_next};
 pub use articles::{ArticleRecord, ArticleStatus};
 pub use edit::{Colour, DateChoice, Edit, GradeTarget};
 pub use file::{ProjectFile, SCHEMA_VERSION};

@@ -8,7 +8,7 @@ use crate::ingest::{self, IngestError, LoadOptions};
 use crate::model::Timeline;
 
 use super::ProjectError;
-use super::apply::{Annotations, Applied, Pending, PendingReason, apply};
+use super::apply::{Annotations, Applied, Pending, PendingReason, apply, apply_next};
 use super::articles::{ArticleRecord, ArticleStatus};
 use super::atomic;
 use super::edit::Edit;
@@ -192,15 +192,10 @@ impl Project {
     /// Applies an edit, as an undoable step. An edit whose target is not in the timeline is
     /// refused (it would only become pending) and the project is unchanged.
     pub fn edit(&mut self, edit: Edit) -> Result<(), PendingReason> {
-        let mut log = self.history.log().to_vec();
-        log.push(edit.clone());
-        let applied = apply(&self.base, &log);
-        let last = log.len() - 1;
-        if let Some(pending) = applied.pending.iter().find(|p| p.index == last) {
-            return Err(pending.reason.clone());
-        }
-        self.history.push(edit);
+        let (applied, result) = apply_next(std::mem::take(&mut self.applied), &edit);
         self.applied = applied;
+        result?;
+        self.history.push(edit);
         self.revision += 1;
         Ok(())
     }
