@@ -133,7 +133,7 @@ impl Edit {
 /// What a grading applies to: every report from an article, or one report (a sentence range
 /// of an article, whichever events cite it). A report's own grading wins over its article's.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum GradeTarget {
     Article {
         article: String,
@@ -341,6 +341,19 @@ mod tests {
             serde_json::json!({"op": "set_colour", "actor": "nato", "colour": "#1f77b4"})
         );
         assert_eq!(serde_json::from_value::<Edit>(json).unwrap(), edit);
+        let grade = Edit::Grade {
+            target: GradeTarget::Source {
+                article: "a2".into(),
+                start: 0,
+                end: 46,
+            },
+            grading: Some("A1".parse().unwrap()),
+        };
+        assert_eq!(
+            serde_json::to_value(&grade).unwrap(),
+            serde_json::json!({"op": "grade", "grading": "A1",
+                "target": {"kind": "source", "article": "a2", "start": 0, "end": 46}})
+        );
         assert!("1f77b4".parse::<Colour>().is_err());
         assert!("#1f77b".parse::<Colour>().is_err());
     }
