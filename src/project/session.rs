@@ -96,6 +96,7 @@ pub fn extract_paths(
 impl Project {
     /// A new, unsaved project over an extracted timeline and the files it came from.
     pub fn new(base: Timeline, articles: Vec<ArticleRecord>) -> Self {
+        let articles = absolute_records(articles);
         Self::build(
             None,
             articles,
@@ -231,7 +232,7 @@ impl Project {
     /// Swaps in a new extraction (files added or removed in the app); the edits are replayed.
     pub fn replace_base(&mut self, base: Timeline, articles: Vec<ArticleRecord>) {
         self.base = base;
-        self.articles = articles;
+        self.articles = absolute_records(articles);
         self.reapply();
     }
 
@@ -400,4 +401,12 @@ impl Project {
             articles: self.articles.iter().map(|a| a.path.clone()).collect(),
         }
     }
+}
+
+/// Records with absolute paths, so a recovery copy (kept elsewhere) still finds the files.
+fn absolute_records(articles: Vec<ArticleRecord>) -> Vec<ArticleRecord> {
+    articles
+        .iter()
+        .map(|a| a.resolved_in(Path::new("")))
+        .collect()
 }
