@@ -64,7 +64,10 @@ pub(crate) fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         return Some("WebP image");
     }
-    if utf16_bom(bytes).is_none() && bytes.iter().take(NUL_WINDOW).any(|&b| b == 0) {
+    if utf16_bom(bytes).is_none()
+        && utf16_by_zeros(bytes).is_none()
+        && bytes.iter().take(NUL_WINDOW).any(|&b| b == 0)
+    {
         return Some("NUL bytes in the first kilobyte");
     }
     None
@@ -80,7 +83,39 @@ pub(crate) fn decode_known_text(bytes: &[u8]) -> String {
         let (text, _had_errors) = encoding.decode_with_bom_removal(bytes);
         return text.into_owned();
     }
+    if let Some(big_endian) = utf16_by_zeros(bytes) {
+        let encoding = if big_endian { UTF_16BE } else { UTF_16LE };
+        let (text, _had_errors) = encoding.decode_without_bom_handling(bytes);
+        return text.into_owned();
+    }
     utf8_or_1252(bytes)
+}
+
+/// UTF-16 saved without a byte-order mark, told by its zeros: in mostly-Latin text every other
+/// byte is zero, on the same side (`Some(true)` big-endian, `Some(false)` little-endian).
+fn utf16_by_zeros(bytes: &[u8]) -> Option<bool> {
+    let window = &bytes[..bytes.len().min(NUL_WINDOW) & !1];
+    let units = window.len() / 2;
+    if units < 4 {
+        return None;
+    }
+    let zeros_at = |parity: usize| {
+        window
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    // Most units carry one zero byte on one side, and almost none on the other.
+    if even * 10 >= units * 7 && odd * 20 <= units {
+        Some(true)
+    } else if odd * 10 >= units * 7 && even * 20 <= units {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 fn utf8_or_1252(bytes: &[u8]) -> String {
@@ -135,6 +170,15 @@ mod tests {
             .collect();
         assert_eq!(decode(&le).unwrap(), "Kerry – Lavrov");
         assert_eq!(decode(&be).unwrap(), "Kerry – Lavrov");
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_told_by_its_zeros() {
+        let text = "Talks resumed in Geneva on 3 March 2016.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le).unwrap(), text);
+        assert_eq!(decode(&be).unwrap(), text);
     }
 
     #[test]

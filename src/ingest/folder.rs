@@ -93,13 +93,23 @@ fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<IngestError>) {
             let path = entry.path();
             if path.is_dir() {
                 pending.push(path);
-            } else if format_from_extension(&path).is_some() && !is_folder_notes(&path) {
+            } else if format_from_extension(&path).is_some()
+                && !is_folder_notes(&path)
+                && !is_special(&path)
+            {
                 found.push(path);
             }
         }
     }
     found.sort();
     files.extend(found);
+}
+
+/// A pipe, socket or device named like an article: opening a pipe waits for a writer forever,
+/// and a device may never end, so a folder walk passes them by. (A file named on the command
+/// line is still read, so `extract <(command)` works.)
+fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file())
 }
 
 /// A folder's README or LICENSE describes the folder; it is not an article.
