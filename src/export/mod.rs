@@ -60,6 +60,10 @@ pub enum ExportError {
 }
 
 /// Renders the page for `timeline` as `settings` and `spec` describe, with `renderer`.
+///
+/// An image shows every lane: when they do not fit at the widget's minimum lane height, the
+/// page is laid out larger and drawn at a lower density (like a printer's "fit to page"), so
+/// the image keeps its pixel size and the type gets smaller, down to [`MAX_SHRINK`].
 pub fn render_page(
     renderer: &mut OffscreenRenderer,
     timeline: &Timeline,
@@ -73,10 +77,39 @@ pub fn render_page(
         ViewChoice::Window(a, b) => session.set_window((a, b)),
     }
     let page = spec.page.clone();
-    let image = renderer.render(spec.canvas, &mut |ui| {
+    let canvas = fit_lanes(spec.canvas, &mut session, &page);
+    let image = renderer.render(canvas, &mut |ui| {
         page::page_ui(ui, &mut session, &page);
     })?;
     Ok(image)
+}
+
+/// How far "fit to page" may shrink the type before lanes scroll instead.
+pub const MAX_SHRINK: f32 = 2.5;
+
+/// The canvas on which every lane of `session` fits (see [`render_page`]).
+fn fit_lanes(canvas: Canvas, session: &mut Session, page: &PageOptions) -> Canvas {
+    let lanes = session.lanes.lanes.len() as f32;
+    let request = session.window_request;
+    let mut plot = eframe::egui::Rect::NOTHING;
+    OffscreenRenderer::dry_run(canvas, &mut |ui| {
+        plot = page::page_ui(ui, session, page).plot_rect;
+    });
+    // The dry run consumed the pending window; the real render needs it again.
+    session.window_request = request.or(Some(session.window));
+    // The widget's rule: lanes fit when lanes × MIN_PITCH ≤ plot height − 8.
+    // Half a lane of slack: the plot's axis settles its size over the first passes.
+    let needed = (lanes + 0.5) * crate::ui::timeline::MIN_PITCH + 8.0;
+    if !plot.is_positive() || plot.height() >= needed {
+        return canvas;
+    }
+    let overhead = canvas.size_points.y - plot.height();
+    let factor = ((needed + overhead) / canvas.size_points.y).min(MAX_SHRINK);
+    Canvas {
+        size_points: canvas.size_points * factor,
+        pixels_per_point: canvas.pixels_per_point / factor,
+        ..canvas
+    }
 }
 
 /// Renders and writes one PNG (atomically, with title and sources in its text chunks);

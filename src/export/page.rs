@@ -8,7 +8,7 @@ use crate::layout::time::long_date;
 use crate::layout::{LaneGeometry, Mark, MarkKind, MarkStyle};
 use crate::model::Timeline;
 use crate::ui::state::Session;
-use crate::ui::timeline::timeline_ui;
+use crate::ui::timeline::{TimelineResponse, timeline_ui};
 use crate::ui::{paint, palette};
 
 /// Height of a banner band, in points.
@@ -48,8 +48,8 @@ impl Banner {
     }
 }
 
-/// Draws the page into the whole of `ui`.
-pub fn page_ui(ui: &mut egui::Ui, session: &mut Session, page: &PageOptions) {
+/// Draws the page into the whole of `ui`; returns what the timeline widget reported.
+pub fn page_ui(ui: &mut egui::Ui, session: &mut Session, page: &PageOptions) -> TimelineResponse {
     let full = ui.max_rect();
     ui.painter().rect_filled(full, 0.0, ui.visuals().panel_fill);
     let mut body = full;
@@ -78,7 +78,7 @@ pub fn page_ui(ui: &mut egui::Ui, session: &mut Session, page: &PageOptions) {
     ui.add_space(10.0);
     let below = if page.legend { 34.0 } else { 0.0 } + if page.footer { 26.0 } else { 0.0 };
     let height = (ui.available_height() - below - 24.0).max(120.0);
-    timeline_ui(&mut ui, session, height);
+    let response = timeline_ui(&mut ui, session, height);
     ui.add_space(24.0);
     if page.legend {
         legend_row(&mut ui);
@@ -91,6 +91,7 @@ pub fn page_ui(ui: &mut egui::Ui, session: &mut Session, page: &PageOptions) {
                 .weak(),
         );
     }
+    response
 }
 
 /// "Sources: 6 articles published 1 – 24 Oct 2015".

@@ -165,6 +165,20 @@ impl OffscreenRenderer {
         }
     }
 
+    /// Runs `ui_fn` for one pass without drawing (cheap: no GPU work), to measure a layout.
+    pub fn dry_run(canvas: Canvas, ui_fn: &mut dyn FnMut(&mut egui::Ui)) {
+        let ctx = egui::Context::default();
+        let mut input = egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, canvas.size_points)),
+            ..Default::default()
+        };
+        if let Some(viewport) = input.viewports.get_mut(&ViewportId::ROOT) {
+            viewport.native_pixels_per_point = Some(canvas.pixels_per_point);
+        }
+        let mut output = ctx.run_ui(input, ui_fn);
+        output.textures_delta.clear();
+    }
+
     fn upload_textures(&mut self, mut delta: egui::TexturesDelta) {
         let mut renderer = self.state.renderer.write();
         for (id, images) in &delta.set {

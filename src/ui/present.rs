@@ -15,8 +15,8 @@ pub const GLIDE_SECONDS: f64 = 0.3;
 const TYPE_SCALE: f32 = 1.45;
 /// The window around a single event: never narrower than this many days...
 const MIN_SPAN_DAYS: f64 = 21.0;
-/// ...and otherwise this share of the whole briefing, so neighbours stay in sight.
-const SPAN_SHARE: f64 = 0.35;
+/// ...and wide enough that the nearer neighbour sits this far inside the half-window.
+const NEIGHBOUR_MARGIN: f64 = 1.4;
 
 /// The state of a presentation; plain data, changed through the methods below so stepping is
 /// testable without drawing.
@@ -124,7 +124,7 @@ impl Presentation {
             return;
         };
         session.selected = Some(event);
-        let target = step_window(session, event);
+        let target = step_window(session, &self.steps, self.current);
         if animate {
             self.glide = Some(Glide {
                 from: session.window,
@@ -194,16 +194,32 @@ pub fn briefing_steps(session: &Session) -> Vec<usize> {
     }
 }
 
-/// The visible window for presenting `event`: centred on it, wide enough to show its
-/// neighbours.
-pub fn step_window(session: &Session, event: usize) -> (f64, f64) {
-    let Some(ev) = session.timeline.events.get(event) else {
+/// The visible window for step `current` of `steps`: centred on its event, wide enough to
+/// show the nearer of its neighbours in the briefing (an outlier years away does not zoom
+/// every step out), and never narrower than three weeks.
+pub fn step_window(session: &Session, steps: &[usize], current: usize) -> (f64, f64) {
+    let span_of = |step: usize| {
+        let event = session.timeline.events.get(*steps.get(step)?)?;
+        Some(crate::layout::time::span_of(
+            event.when.start,
+            event.when.end,
+        ))
+    };
+    let Some((a, b)) = span_of(current) else {
         return session.window;
     };
-    let (a, b) = crate::layout::time::span_of(ev.when.start, ev.when.end);
-    let whole = session.lanes.extent.map_or(0.0, |(x0, x1)| x1 - x0);
-    let span = (whole * SPAN_SHARE).max(MIN_SPAN_DAYS).max((b - a) * 1.6);
     let mid = (a + b) / 2.0;
+    let nearest = [current.checked_sub(1), Some(current + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(span_of)
+        .map(|(x0, x1)| ((x0 + x1) / 2.0 - mid).abs())
+        .filter(|d| *d > 0.0)
+        .reduce(f64::min)
+        .unwrap_or(0.0);
+    let span = (nearest * 2.0 * NEIGHBOUR_MARGIN)
+        .max(MIN_SPAN_DAYS)
+        .max((b - a) * 1.6);
     (mid - span / 2.0, mid + span / 2.0)
 }
 

@@ -1,0 +1,31 @@
+#!/bin/sh
+# Regenerates the exported images the README shows, with the command line alone (no display:
+# the export renders off screen, on Mesa's software rasteriser when there is no GPU).
+#
+# usage: scripts/export_screenshots.sh [SEED_ARTICLE]
+#   SEED_ARTICLE defaults to /work/shared/seed/000_742c857a948e76ff.txt and is skipped if absent.
+set -eu
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+bin=target/release/chronolane
+samples=assets/samples
+
+"$bin" export "$samples" -o screenshots/export-sample-light.png \
+    --width 1600 --height 900 --scale 1 --theme light \
+    --title "Syria diplomacy, October 2015" --subtitle "The bundled sample briefing, lanes by actor" \
+    --banner "UNCLASSIFIED // SAMPLE DATA"
+
+"$bin" export "$samples" -o screenshots/export-sample-dark.png \
+    --width 1600 --height 900 --scale 1 --theme dark --group-by affiliation \
+    --title "Syria diplomacy, October 2015" --subtitle "Lanes by affiliation: people under their country" \
+    --from 2015-09-25 --to 2015-11-05
+
+slides=$(mktemp -d)
+"$bin" export "$samples" --slides "$slides" --width 1280 --height 720 >/dev/null
+cp "$slides/slide-03.png" screenshots/present-slide.png
+rm -r "$slides"
+
+seed=${1:-/work/shared/seed/000_742c857a948e76ff.txt}
+if [ -f "$seed" ]; then
+    "$bin" export "$seed" -o screenshots/export-seed.png --width 1920 --height 1080
+fi
