@@ -224,7 +224,7 @@ fn density_marks(lane_index: usize, lane: &Lane, window: Window, out: &mut Vec<M
     for bucket in 0..buckets {
         let px0 = bucket as f32 * BUCKET_PX;
         let x1 = window.x_from_px(px0 + BUCKET_PX);
-        let hi = lo + entries[lo..].partition_point(|e| e.start < x1);
+        let hi = gallop(entries, lo, |e| e.start < x1);
         if hi > lo {
             out.push(Mark {
                 lane: lane_index,
@@ -238,6 +238,26 @@ fn density_marks(lane_index: usize, lane: &Lane, window: Window, out: &mut Vec<M
             });
         }
         lo = hi;
+    }
+}
+
+/// The first index at or after `from` where `before` turns false (entries sorted so that it
+/// does so once). Searches outward from `from` in doubling steps, then bisects: a bucket's
+/// entries lie next to the previous bucket's, so this touches a few nearby cache lines where a
+/// plain binary search over the whole lane would miss the cache at every probe.
+pub fn gallop<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
+    let mut low = from.min(items.len());
+    let mut step = 1;
+    loop {
+        let probe = low + step;
+        if probe >= items.len() {
+            return low + items[low..].partition_point(&before);
+        }
+        if !before(&items[probe]) {
+            return low + items[low..probe].partition_point(&before);
+        }
+        low = probe;
+        step *= 2;
     }
 }
 

@@ -16,7 +16,7 @@ pub fn density(starts: &[f64], range: (f64, f64), bins: usize) -> Vec<u32> {
             } else {
                 a + width * (i + 1) as f64
             };
-            let hi = lo + starts[lo..].partition_point(|&s| s < edge || (i + 1 == bins && s <= b));
+            let hi = super::marks::gallop(starts, lo, |&s| s < edge || (i + 1 == bins && s <= b));
             let count = u32::try_from(hi - lo).unwrap_or(u32::MAX);
             lo = hi;
             count

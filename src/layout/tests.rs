@@ -266,3 +266,19 @@ fn degenerate_inputs_do_not_panic() {
     );
     assert!(ticks(a, b, (b - a) / 900.0, 70.0).len() < 400);
 }
+
+#[test]
+fn galloping_search_agrees_with_binary_search() {
+    let items: Vec<u32> = (0..1000).map(|i| i / 3).collect();
+    for from in [0, 1, 17, 500, 999, 1000] {
+        for target in [0, 5, 100, 333, 334, 2000] {
+            let expected = from.min(items.len())
+                + items[from.min(items.len())..].partition_point(|&v| v < target);
+            assert_eq!(
+                super::marks::gallop(&items, from, |&v| v < target),
+                expected,
+                "{from} {target}"
+            );
+        }
+    }
+}
