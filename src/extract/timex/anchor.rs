@@ -75,6 +75,25 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     (s, e.max(s))
 }
 
+/// At most the first `n` bytes of `s` (cut back to a character boundary): look-ahead stays
+/// local however long the text.
+pub fn head(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// At most the last `n` bytes of `s`, cut forward to a character boundary.
+pub fn tail(s: &str, n: usize) -> &str {
+    let mut start = s.len().saturating_sub(n);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
 /// Whether a sentence-like stop lies between two byte offsets.
 pub fn same_sentence(text: &str, from: usize, to: usize) -> bool {
     let bytes = text.as_bytes();

@@ -216,15 +216,8 @@ fn year_in_date_context(prev: &str, after: &str, next: &str) -> bool {
     let first = after.chars().next();
     match first {
         None => true,
-        Some(ch)
-            if matches!(
-                ch,
-                ',' | '.' | ';' | ':' | ')' | '"' | '\'' | '’' | '”' | '?' | '!'
-            ) =>
-        {
-            // "1,201" was caught before; "2011." ends a sentence.
-            true
-        }
+        // "1,201" was caught before; "2011." ends a sentence.
+        Some(',' | '.' | ';' | ':' | ')' | '"' | '\'' | '’' | '”' | '?' | '!') => true,
         Some('\n') => true,
         _ => matches!(
             next.to_ascii_lowercase().as_str(),

@@ -5,8 +5,8 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Captures;
 
 use super::anchor::{
-    Tense, add_months, day_value, month_value, quarter_value, resolve_weekday, resolve_year,
-    same_sentence, tense_at, week_value,
+    Tense, add_months, day_value, head, month_value, quarter_value, resolve_weekday, resolve_year,
+    same_sentence, tail, tense_at, week_value,
 };
 use super::recognise::{Candidate, Rule};
 use super::vocabulary::{
@@ -186,7 +186,7 @@ pub fn normalise(
             };
             // TimeML leaves "earlier" out: the expression is "this week".
             Some(Normal {
-                start: caps.name("rel").map(|m| m.start()),
+                start: caps.name("rel").map(|m| c.start + m.start()),
                 ..plain(TimexType::Date, value)
             })
         }
@@ -299,7 +299,7 @@ fn season_year(dct: NaiveDate, code: &str, tense: Tense) -> i32 {
         return y - 1;
     }
     match tense {
-        Tense::Future if start_month < m && !(m < start_month + 3) => y + 1,
+        Tense::Future if start_month < m && m >= start_month + 3 => y + 1,
         Tense::Past if start_month > m => y - 1,
         _ => y,
     }
@@ -399,7 +399,7 @@ fn relative_unit(caps: &Captures<'_>, after: &str, dct: NaiveDate) -> Option<Nor
     if let Some(only) = caps.name("only") {
         let words = only.as_str().to_ascii_lowercase();
         let unit = words.rsplit(char::is_whitespace).next()?;
-        let next = after.trim_start().to_ascii_lowercase();
+        let next = head(after.trim_start(), 16).to_ascii_lowercase();
         if ["ended", "ending", "ends", "to ", "through"]
             .iter()
             .any(|w| next.starts_with(w))
@@ -489,7 +489,7 @@ fn ago(text: &str, c: &Candidate<'_>, dct: Option<NaiveDate>, story: &Narrative)
     // "X on October 21 comes a day after Y": only after a verb of coming does the expression
     // date Y; elsewhere ("wait at least 30 days before closing") it is a length of time.
     let linked = {
-        let before = text[..c.start].trim_end().to_ascii_lowercase();
+        let before = tail(text[..c.start].trim_end(), 40).to_ascii_lowercase();
         let before = [
             "barely", "just", "only", "exactly", "almost", "nearly", "about",
         ]
@@ -522,10 +522,10 @@ fn ago(text: &str, c: &Candidate<'_>, dct: Option<NaiveDate>, story: &Narrative)
     };
     // "after" and "before" are TimeML signals, outside the expression.
     let signal_end = matches!(dir_word.as_str(), "after" | "before")
-        .then(|| text[..dir.start()].trim_end().len());
+        .then(|| text[..c.start + dir.start()].trim_end().len());
     let Some(base) = base else {
         // Nothing to count from: the expression is the length ("a year after he was killed").
-        let end = text[..dir.start()].trim_end().len();
+        let end = text[..c.start + dir.start()].trim_end().len();
         return Some(Normal {
             end: Some(end),
             ..plain(TimexType::Duration, duration_value(n, &unit)?)

@@ -44,7 +44,8 @@ pub enum Rule {
     SpokenYear,
 }
 
-/// One pattern match, before normalisation.
+/// One pattern match, before normalisation. The named parts in `caps` are offsets into
+/// `&text[start..]`.
 pub struct Candidate<'t> {
     pub start: usize,
     pub end: usize,
@@ -54,17 +55,21 @@ pub struct Candidate<'t> {
 
 /// The first candidate starting at or after byte `from`; at one position the first rule in
 /// `RULES` order wins, so longer forms are listed before their parts.
+///
+/// The combined regex only finds the span (its lazy DFA scans the text once, no capture
+/// groups); the rule is then the first anchored single pattern that matches there, and only
+/// that short pattern is run for its parts.
 pub fn next_candidate(text: &str, from: usize) -> Option<Candidate<'_>> {
-    let all = COMBINED.captures_at(text, from)?;
-    let whole = all.get(0)?;
-    let index = (1..all.len()).find(|&i| all.get(i).is_some())? - 1;
+    let whole = COMBINED.find_at(text, from)?;
+    let rest = &text[whole.start()..];
+    let (index, caps) = ANCHORED.iter().enumerate().find_map(|(i, re)| {
+        let m = re.find(rest)?;
+        (m.end() == whole.len()).then(|| re.captures(rest).map(|c| (i, c)))?
+    })?;
     let (rule, _) = RULES.get(index)?;
-    // The same rule alone, started where the combined match started, names the parts.
-    let caps = SINGLE.get(index)?.captures_at(text, whole.start())?;
-    let found = caps.get(0)?;
-    (found.start() == whole.start()).then_some(Candidate {
-        start: found.start(),
-        end: found.end(),
+    Some(Candidate {
+        start: whole.start(),
+        end: whole.end(),
         rule: *rule,
         caps,
     })
@@ -240,22 +245,23 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
     ]
 });
 
-/// All rules as one alternation, each in its own (unnamed) group so the match tells its rule.
+/// All rules as one alternation, without capture groups, for one fast scan of the text.
 static COMBINED: LazyLock<Regex> = LazyLock::new(|| {
     static NAMED: LazyLock<Regex> = LazyLock::new(|| compile(r"\(\?P<\w+>"));
     let body = RULES
         .iter()
-        .map(|(_, p)| format!("({})", NAMED.replace_all(p, "(?:")))
+        .map(|(_, p)| format!("(?:{})", NAMED.replace_all(p, "(?:")))
         .collect::<Vec<_>>()
         .join("|");
     compile(&format!(r"(?i){B}(?:{body})"))
 });
 
-/// Each rule alone, unanchored, for re-reading a match in place.
-static SINGLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+/// Each rule alone, anchored at the start of the text it is given, to read its named parts.
+/// (The combined scan already checked the word boundary before the match.)
+static ANCHORED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     RULES
         .iter()
-        .map(|(_, p)| compile(&format!(r"(?i){B}(?:{p})")))
+        .map(|(_, p)| compile(&format!(r"(?i)^(?:{p})")))
         .collect()
 });
 
