@@ -29,7 +29,8 @@ DISPLAY = {
     "VEN": "Venezuela", "BOL": "Bolivia", "TZA": "Tanzania", "VNM": "Vietnam", "LAO": "Laos",
     "MDA": "Moldova", "MKD": "Macedonia", "COD": "Democratic Republic of the Congo",
     "COG": "Republic of the Congo", "CIV": "Ivory Coast", "PSE": "Palestine", "ARE": "United Arab Emirates",
-    "CZE": "Czech Republic", "DEU": "Germany", "FRA": "France", "SAU": "Saudi Arabia", "TUR": "Turkey",
+    "CZE": "Czech Republic", "DEU": "Germany", "ZAF": "South Africa", "MDG": "Madagascar",
+    "BRN": "Brunei", "FRA": "France", "SAU": "Saudi Arabia", "TUR": "Turkey",
 }
 STATE_ROLES = ("GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI")
 GROUP_ROLES = ("REB", "INS", "IMG", "UAF", "SEP")
@@ -133,17 +134,26 @@ def main():
     all_blocks = [(f, b) for f in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                                    "Phoenix.MilNonState.actors.txt")
                   for b in blocks(os.path.join(CAMEO, f))]
+    def country_code(f, b):
+        """A country block carries one undated three-letter code, inline or on its own line."""
+        roles = b["roles"]
+        if not f.startswith("Phoenix.Countries") or not roles:
+            return None
+        plain = [r[0] for r in roles if re.fullmatch(r"[A-Z]{3}", r[0])]
+        # occupation or transition periods ("[ESTOCC <910820]", "[IRQOCC ...]") keep the country
+        if plain and all(r[0][:3] == plain[0] or r[0].endswith(plain[0]) for r in roles) and len(set(r[0] for r in roles)) <= 3:
+            return plain[0]
+        return None
+
     for f, b in all_blocks:
-        inline = b["inline"]
-        if f.startswith("Phoenix.Countries") and len(inline) == 1 and re.fullmatch(r"[A-Z]{3}", inline[0][0]) and not inline[0][1]:
-            code = inline[0][0]
+        code = country_code(f, b)
+        if code:
             name = DISPLAY.get(code) or words(b["name"])
             aliases = [words(a) for a in [b["name"]] + b["aliases"]]
             entry = countries.setdefault(code, [name, []])
             entry[1] += [a for a in aliases if a]
     for f, b in all_blocks:
-        inline = b["inline"]
-        if f.startswith("Phoenix.Countries") and len(inline) == 1 and re.fullmatch(r"[A-Z]{3}", inline[0][0]) and not inline[0][1]:
+        if country_code(f, b):
             continue
         name = words(b["name"])
         if name.startswith("The "):

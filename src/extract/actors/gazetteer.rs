@@ -148,7 +148,10 @@ impl Gazetteer {
 
     fn add_form(&mut self, entry: usize, form: &'static str) {
         let form = form.trim();
-        let form = form.strip_prefix("the ").unwrap_or(form);
+        let form = form
+            .strip_prefix("the ")
+            .or_else(|| form.strip_prefix("The "))
+            .unwrap_or(form);
         if form.len() < 2 || !form.bytes().any(|b| b.is_ascii_alphabetic()) {
             return;
         }

@@ -264,11 +264,12 @@ fn uncovered_words(
             && !prev.breaks_after
             && (ws.len() >= 2 || !next_is_noun)
         {
-            let descriptor = if prev.index > 0 {
-                segment_ending_at(b, si, all[prev.index - 1].range.end)
-            } else {
-                None
-            };
+            // "Kremlin spokesman", "German government spokesman": the nearest name within
+            // a few lower-case words before the role
+            let descriptor = (prev.index.saturating_sub(3)..prev.index)
+                .rev()
+                .take_while(|&k| k + 1 == prev.index || !all[k + 1].cap)
+                .find_map(|k| segment_ending_at(b, si, all[k].range.end));
             demote(b, descriptor);
             return Some(person(b, si, ws, descriptor, role_family(prev_text)));
         }
