@@ -208,3 +208,45 @@ fn awkward_timelines_render_without_panicking() {
 fn harness_for_empty() -> Harness<'static, ChronolaneApp> {
     harness(ChronolaneApp::with_timeline(Timeline::default()))
 }
+
+fn wheel(harness: &mut Harness<'_, ChronolaneApp>, at: Pos2, lines: f32) {
+    harness.hover_at(at);
+    harness.run();
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: egui::vec2(0.0, lines),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+}
+
+#[test]
+fn more_lanes_than_fit_scroll_under_the_labels() {
+    let timeline = chronolane::layout::fixture::synthetic(400, 60);
+    let mut harness = harness(ChronolaneApp::with_timeline(timeline));
+    let first = harness.state().session.lanes.lanes[0].label.clone();
+    assert!(lane_label_rect(&harness, &first).is_some());
+    let plot = harness.state().last_timeline.plot_rect;
+    wheel(
+        &mut harness,
+        egui::pos2(plot.left() - 100.0, plot.center().y),
+        -6.0,
+    );
+    assert!(harness.state().session.lane_scroll > 0);
+    assert!(
+        lane_label_rect(&harness, &first).is_none(),
+        "the first lane scrolled away"
+    );
+}
+
+#[test]
+fn the_wheel_over_the_plot_zooms_time() {
+    let mut harness = harness(ChronolaneApp::with_timeline(briefing()));
+    let (a, b) = harness.state().session.window;
+    let plot = harness.state().last_timeline.plot_rect;
+    wheel(&mut harness, plot.center(), 3.0);
+    let (c, d) = harness.state().session.window;
+    assert!(d - c < b - a, "scrolling up zooms in");
+}

@@ -355,6 +355,7 @@ fn lane_labels(
             FontId::proportional(11.0),
             visuals.weak_text_color(),
         );
+        lane_scrollbar(ui, session, label_rect, frame, fits);
     }
     let over_labels = ui
         .input(|i| i.pointer.hover_pos())
@@ -384,6 +385,46 @@ fn lane_labels(
         Some((key, LaneAction::Move(delta))) => session.move_lane(&key, delta),
         None => {}
     }
+}
+
+/// A thin scrollbar at the right of the label column when there are more lanes than fit.
+fn lane_scrollbar(
+    ui: &mut egui::Ui,
+    session: &mut Session,
+    label_rect: Rect,
+    frame: Rect,
+    fits: usize,
+) {
+    let total = session.lanes.lanes.len().max(1) as f32;
+    let track = Rect::from_min_max(
+        pos2(label_rect.right() - 8.0, frame.top() + 2.0),
+        pos2(label_rect.right() - 3.0, frame.bottom() - 2.0),
+    );
+    let response = ui.interact(
+        track.expand2(vec2(3.0, 0.0)),
+        ui.scope_id().with("lane_scrollbar"),
+        Sense::click_and_drag(),
+    );
+    if let Some(pointer) = response.interact_pointer_pos() {
+        let fraction = ((pointer.y - track.top()) / track.height()).clamp(0.0, 1.0);
+        let first = (fraction * total - fits as f32 / 2.0).round().max(0.0) as usize;
+        session.lane_scroll = first.min(session.lanes.lanes.len().saturating_sub(fits));
+    }
+    let visuals = ui.visuals();
+    let thumb_top = track.top() + track.height() * session.lane_scroll as f32 / total;
+    let thumb_height = (track.height() * fits as f32 / total).max(16.0);
+    let thumb = Rect::from_min_size(
+        pos2(track.left(), thumb_top),
+        vec2(track.width(), thumb_height),
+    );
+    let painter = ui.painter();
+    painter.rect_filled(track, 2.5, visuals.extreme_bg_color);
+    let colour = if response.hovered() || response.dragged() {
+        visuals.widgets.hovered.fg_stroke.color
+    } else {
+        visuals.widgets.inactive.bg_fill
+    };
+    painter.rect_filled(thumb, 2.5, colour);
 }
 
 enum LaneAction {
