@@ -25,6 +25,8 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         let word = m.as_str().to_ascii_lowercase();
         let tense = if FUTURE_WORDS.iter().any(|w| word.starts_with(w)) {
             Tense::Future
+        } else if !is_past_form(m.as_str(), &text[s..pos]) {
+            continue;
         } else {
             Tense::Past
         };
@@ -40,6 +42,29 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         }
     }
     best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+/// Whether a past-looking word really marks the past: not a name ("United", "Ahmed"), not a
+/// word that merely ends in "-ed" ("hundred", "succeed"), not a passive after "be" ("would
+/// be held").
+fn is_past_form(word: &str, before: &str) -> bool {
+    const NOT_PAST: &[&str] = &[
+        "hundred", "need", "indeed", "speed", "seed", "succeed", "proceed", "exceed", "embed",
+        "sacred", "naked", "wicked", "kindred", "shed", "bled", "bred", "fled",
+    ];
+    let lower = word.to_ascii_lowercase();
+    if lower.len() > 4 && lower.ends_with("ed") {
+        if word.starts_with(|ch: char| ch.is_ascii_uppercase())
+            || NOT_PAST.contains(&lower.as_str())
+        {
+            return false;
+        }
+        let before = before.trim_end();
+        if before.ends_with(" be") || before.ends_with(" been") || before.ends_with(" being") {
+            return false;
+        }
+    }
+    true
 }
 
 /// The bounds of the sentence holding `start..end`: a cheap scan for `. `, `! `, `? ` and line

@@ -85,6 +85,9 @@ pub fn reject(text: &str, c: &Candidate<'_>) -> bool {
                 || n.as_deref() == Some("some")
                 || prev_lower == "once" && n.as_deref() == Some("a")
                 || matches!(n.as_deref(), Some("a" | "an")) && is_rate(&prev_lower)
+                // "the 1988 quarter" names a year, it does not count quarters.
+                || n.as_deref().is_some_and(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")))
+                    && matches!(unit.as_deref(), Some("quarter" | "quarters" | "months" | "month"))
                 // "a year-earlier loss": the compound is read on its own.
                 || after.starts_with('-') && after[1..].starts_with(|ch: char| ch.is_alphabetic())
                 || matches!(prev_lower.as_str(), "per" | "each" | "every")

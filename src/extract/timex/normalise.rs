@@ -35,6 +35,9 @@ pub struct Narrative {
     /// Every day-precise date mentioned so far, with where its mention ended, for "the same
     /// day" that points back past the latest one.
     pub days: Vec<(NaiveDate, usize)>,
+    /// The first day of the last date mentioned at any precision ("June 1998" → 1998-06-01),
+    /// for "later that year" and "the following month".
+    pub any: Option<NaiveDate>,
     /// The last quarter mentioned (year, quarter), for "the year-earlier quarter".
     pub quarter: Option<(i32, u32)>,
 }
@@ -43,6 +46,15 @@ impl Narrative {
     /// Remembers a value just produced so "the same day" and "two days later" can use it.
     pub fn note(&mut self, rule: Rule, value: &str, end: usize) {
         let date_part = value.split('T').next().unwrap_or(value);
+        let first_day = match date_part.len() {
+            4 => NaiveDate::parse_from_str(&format!("{date_part}-01-01"), "%Y-%m-%d").ok(),
+            7 => NaiveDate::parse_from_str(&format!("{date_part}-01"), "%Y-%m-%d").ok(),
+            10 => NaiveDate::parse_from_str(date_part, "%Y-%m-%d").ok(),
+            _ => None,
+        };
+        if first_day.is_some() {
+            self.any = first_day;
+        }
         if let Ok(d) = NaiveDate::parse_from_str(date_part, "%Y-%m-%d") {
             self.day = Some((d, end));
             self.days.push((d, end));
@@ -171,7 +183,7 @@ pub fn normalise(
             let rel = get("rel")?.to_ascii_lowercase();
             let unit = get("u")?.to_ascii_lowercase();
             let base = if rel == "that" {
-                story.day.map(|(d, _)| d).or(dct)?
+                story.any.or(dct)?
             } else {
                 dct?
             };
@@ -192,7 +204,7 @@ pub fn normalise(
         }
         Rule::Quarter => {
             let q = ordinal_value(get("q")?)?;
-            let year = match (get("y1").or(get("y2")), get("rely")) {
+            let year = match (get("y1").or(get("y2")), get("rely").or(get("rely1"))) {
                 (Some(y), _) => y.parse().ok()?,
                 (None, Some(rel)) => dct?.year() + rel_step(rel),
                 (None, None) => {
@@ -205,10 +217,15 @@ pub fn normalise(
                     }
                 }
             };
+            // "the year-ago third quarter" is the same quarter a year before.
+            let year = year - i32::from(get("ago").is_some());
             date(TimexType::Date, format!("{year}-Q{q}"))
         }
         Rule::Half => {
-            let h = ordinal_value(get("h")?)?;
+            let h = match get("h")?.to_ascii_lowercase().as_str() {
+                "last" => 2,
+                other => ordinal_value(other)?,
+            };
             let year = match (get("y"), get("rely")) {
                 (Some(y), _) => y.parse().ok()?,
                 (None, Some(rel)) => dct?.year() + rel_step(rel),
@@ -219,10 +236,11 @@ pub fn normalise(
         Rule::ReportingPeriod => reporting_period(caps, dct?),
         Rule::YearEarlier => {
             let unit = get("u")?.to_ascii_lowercase();
-            if unit == "year"
-                && let Some((y, q)) = story.quarter
-            {
-                return date(TimexType::Date, format!("{}-Q{q}", y - 1));
+            if unit == "year" && story.quarter.is_some() {
+                // In an earnings report: the same quarter a year before.
+                let last = add_months(dct?, -3);
+                let q = (last.month() - 1) / 3 + 1;
+                return date(TimexType::Date, format!("{}-Q{q}", last.year() - 1));
             }
             date(TimexType::Date, shifted_value(dct?, &unit, -1)?)
         }
@@ -461,7 +479,9 @@ fn reporting_period(caps: &Captures<'_>, dct: NaiveDate) -> Option<Normal> {
         .map(|m| m.as_str().to_ascii_lowercase());
     let unit = caps
         .name("u")
-        .or(caps.name("u2"))?
+        .or(caps.name("u2"))
+        .or(caps.name("u3"))
+        .or(caps.name("u4"))?
         .as_str()
         .to_ascii_lowercase();
     // The quarter a financial report is about: the last one closed before the DCT.
@@ -469,6 +489,14 @@ fn reporting_period(caps: &Captures<'_>, dct: NaiveDate) -> Option<Normal> {
         let last = add_months(dct, -3);
         (last.year(), (last.month() - 1) / 3 + 1)
     };
+    if let Some(yr) = caps.name("yr") {
+        // "the 1988 period": the reporting quarter, in the year named.
+        return Some(plain(TimexType::Date, format!("{}-Q{q}", yr.as_str())));
+    }
+    if let Some(rel) = caps.name("rely") {
+        let year = dct.year() + rel_step(rel.as_str());
+        return Some(plain(TimexType::Date, format!("{year}-Q{q}")));
+    }
     let value = match adj.as_deref() {
         Some("year-ago" | "year-earlier" | "prior-year") => format!("{}-Q{q}", y - 1),
         Some("current") => quarter_value(dct),
@@ -540,10 +568,9 @@ fn ago(text: &str, c: &Candidate<'_>, dct: Option<NaiveDate>, story: &Narrative)
     };
     let steps = (n.round() as i32) * sign;
     let singular = unit.trim_end_matches('s');
-    if singular == "year"
-        && steps == -1
-        && let Some((y, q)) = story.quarter
-    {
+    if singular == "year" && steps == -1 && story.quarter.is_some() {
+        let last = add_months(dct.unwrap_or(base), -3);
+        let (y, q) = (last.year(), (last.month() - 1) / 3 + 1);
         // Earnings reports compare with the same quarter a year before.
         return Some(plain(TimexType::Date, format!("{}-Q{q}", y - 1)));
     }
@@ -583,7 +610,9 @@ fn narrative(
         Some("after") => 1,
         _ => 0,
     };
-    let base = if step == 0 {
+    let base = if matches!(unit.as_str(), "week" | "month" | "year") {
+        story.any
+    } else if step == 0 {
         referred_day(text, c.start, story)
     } else {
         story.day.map(|(d, _)| d)
@@ -684,6 +713,8 @@ fn set(caps: &Captures<'_>) -> Option<Normal> {
             format!("XXXX-WXX-{wd}")
         } else if let Some(code) = season_code(unit) {
             format!("XXXX-{code}")
+        } else if let Some(m) = month_number(unit).filter(|_| unit.len() > 3) {
+            format!("XXXX-{m:02}")
         } else {
             match unit.to_ascii_lowercase().as_str() {
                 "morning" => "XXXX-XX-XXTMO".into(),

@@ -157,19 +157,19 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
         (
             Rule::Quarter,
             format!(
-                r"(?:the\s+)?(?:(?P<y1>(?:19|20)\d{{2}})\s+)?(?:(?P<rel>last|this|next|current|previous)\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:-|\s+)(?:fiscal\s+)?quarters?{B}(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>(?:19|20)\d{{2}})|(?P<rely>this|last|next|the)\s+year){B})?"
+                r"(?:the\s+)?(?:(?P<rely1>this|last|next)\s+year's\s+)?(?:(?P<y1>(?:19|20)\d{{2}})\s+)?(?:(?P<ago>year-ago|year-earlier|prior-year|comparable\s+year-ago)\s+)?(?:(?P<rel>last|this|next|current|previous)\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:-|\s+)(?:fiscal\s+)?quarters?{B}(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>(?:19|20)\d{{2}})|(?P<rely>this|last|next|the)\s+year){B})?"
             ),
         ),
         (
             Rule::Half,
             format!(
-                r"the\s+(?P<h>first|second|1st|2nd)\s+half(?:\s+of\s+(?:(?P<y>(?:19|20)\d{{2}})|(?P<rely>this|last|next|the)\s+year))?{B}"
+                r"the\s+(?P<h>first|second|1st|2nd|last|latter)\s+half(?:\s+of\s+(?:(?P<y>(?:19|20)\d{{2}})|(?P<rely>this|last|next|the)\s+year))?{B}"
             ),
         ),
         (
             Rule::ReportingPeriod,
             format!(
-                r"the\s+(?:(?P<adj>latest|most\s+recent|current|year-ago|year-earlier|prior-year|comparable|same|previous|recent)\s+)?(?P<u>quarter|period){B}|(?:the\s+)?(?P<ya>year-ago|year-earlier)\s+(?P<u2>quarter|period){B}"
+                r"the\s+(?:(?P<adj>latest|most\s+recent|current|year-ago|year-earlier|prior-year|comparable|same|previous|recent)\s+)?(?P<u>quarter|period){B}|(?:the\s+)?(?P<ya>year-ago|year-earlier)\s+(?P<u2>quarter|period){B}|the\s+(?P<yr>(?:19|20)\d{{2}})\s+(?P<u3>quarter|period){B}|(?P<rely>last|this)\s+year's\s+(?P<u4>quarter|period){B}"
             ),
         ),
         (
@@ -224,7 +224,7 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
         (
             Rule::Set,
             format!(
-                r"(?P<adv>daily|weekly|monthly|yearly|nightly|hourly|biweekly){B}|(?:every|each)\s+(?:other\s+)?(?P<u>day|week|month|year|morning|afternoon|evening|night|weekend|quarter|{WEEKDAY}|{SEASON}){B}"
+                r"(?P<adv>daily|weekly|monthly|yearly|nightly|hourly|biweekly){B}|(?:every|each)\s+(?:other\s+)?(?P<u>day|week|month|year|morning|afternoon|evening|night|weekend|quarter|{WEEKDAY}|{SEASON}|{MONTH_FULL}){B}"
             ),
         ),
         (

@@ -120,7 +120,7 @@ pub fn number_value(text: &str) -> Option<f64> {
 pub fn ordinal_value(word: &str) -> Option<u32> {
     Some(match word.to_ascii_lowercase().as_str() {
         "first" | "1st" => 1,
-        "second" | "2nd" => 2,
+        "second" | "2nd" | "latter" => 2,
         "third" | "3rd" => 3,
         "fourth" | "4th" | "final" => 4,
         _ => return None,
