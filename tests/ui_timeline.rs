@@ -13,7 +13,6 @@ use egui_kittest::kittest::Queryable;
 fn harness(app: ChronolaneApp) -> Harness<'static, ChronolaneApp> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 860.0])
-        .with_accessibility_check(false)
         .build_ui_state(|ui, app: &mut ChronolaneApp| app.ui(ui), app);
     harness.run();
     harness

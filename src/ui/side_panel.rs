@@ -26,7 +26,7 @@ pub fn side_panel_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SideP
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            ui.label("Group by");
+            let group_label = ui.label("Group by");
             egui::ComboBox::from_id_salt("grouping")
                 .selected_text(session.settings.grouping.label())
                 .show_ui(ui, |ui| {
@@ -35,9 +35,11 @@ pub fn side_panel_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SideP
                             .selectable_value(&mut session.settings.grouping, g, g.label())
                             .changed();
                     }
-                });
+                })
+                .response
+                .labelled_by(group_label.id);
             ui.end_row();
-            ui.label("Sort by");
+            let sort_label = ui.label("Sort by");
             egui::ComboBox::from_id_salt("sorting")
                 .selected_text(session.settings.sort.label())
                 .show_ui(ui, |ui| {
@@ -46,7 +48,9 @@ pub fn side_panel_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SideP
                             .selectable_value(&mut session.settings.sort, s, s.label())
                             .changed();
                     }
-                });
+                })
+                .response
+                .labelled_by(sort_label.id);
             ui.end_row();
         });
     if changed {
@@ -153,7 +157,7 @@ fn filters_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SidePanelSta
             ui.label("To");
             changed |= date_field(ui, &mut state.to_text, &mut filters.to);
             ui.end_row();
-            ui.label("Article");
+            let article_label = ui.label("Article");
             let current = filters
                 .article
                 .as_ref()
@@ -175,7 +179,9 @@ fn filters_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SidePanelSta
                             )
                             .changed();
                     }
-                });
+                })
+                .response
+                .labelled_by(article_label.id);
             ui.end_row();
             ui.label("Confidence");
             changed |= ui
