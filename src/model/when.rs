@@ -181,7 +181,10 @@ fn range_of_value(value: &str) -> Option<(NaiveDate, NaiveDate, Precision)> {
     let Some(second) = parts.get(1) else {
         return Some((ymd(year, 1, 1)?, ymd(year, 12, 31)?, Precision::Year));
     };
-    if let Some(week) = second.strip_prefix('W').filter(|w| w.bytes().all(|b| b.is_ascii_digit())) {
+    if let Some(week) = second
+        .strip_prefix('W')
+        .filter(|w| w.bytes().all(|b| b.is_ascii_digit()))
+    {
         let week: u32 = week.parse().ok()?;
         let monday = NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)?;
         return Some((monday, monday + Duration::days(6), Precision::Week));
