@@ -13,7 +13,10 @@ pub fn reject(text: &str, c: &Candidate<'_>) -> bool {
         return true;
     }
     let bare_number = matches!(c.rule, Rule::Year | Rule::Duration);
-    if bare_number && before.ends_with(['-', '/']) && starts_with_digit(matched) {
+    let prefixed = ["mid-", "pre-", "post-", "Mid-", "Pre-", "Post-"]
+        .iter()
+        .any(|p| before.ends_with(p));
+    if bare_number && !prefixed && before.ends_with(['-', '/']) && starts_with_digit(matched) {
         return true;
     }
     if ends_with_digit(matched)

@@ -94,7 +94,30 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             anchor: normal.anchor,
         });
     }
+    date_weekdays(text, &mut out);
     out
+}
+
+/// "Thursday, Jan. 6": a weekday written next to its date takes that date rather than one
+/// guessed from the tense.
+fn date_weekdays(text: &str, found: &mut [Timex]) {
+    for i in 1..found.len() {
+        let (head, tail) = found.split_at_mut(i);
+        let (Some(weekday), Some(date)) = (head.last_mut(), tail.first()) else {
+            continue;
+        };
+        let between = &text[weekday.end.min(date.start)..date.start];
+        let Some(day) = NaiveDate::parse_from_str(&date.value, "%Y-%m-%d").ok() else {
+            continue;
+        };
+        let names_it = weekday
+            .text
+            .get(..3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(&day.format("%a").to_string()));
+        if names_it && between.trim().len() <= 1 && weekday.value.len() == 10 {
+            weekday.value = date.value.clone();
+        }
+    }
 }
 
 /// The start of the word after the one at `at` (or the end of the text).

@@ -356,7 +356,13 @@ fn deictic(word: &str, dct: Option<NaiveDate>) -> Option<Normal> {
         "recently" | "recent" | "lately" | "formerly" | "former" | "previously" | "the past" => {
             "PAST_REF".into()
         }
-        "future" | "the future" | "soon" => "FUTURE_REF".into(),
+        "future"
+        | "the future"
+        | "soon"
+        | "the near future"
+        | "the immediate future"
+        | "the near term"
+        | "the short term" => "FUTURE_REF".into(),
         _ => return None,
     };
     Some(plain(TimexType::Date, value))

@@ -200,7 +200,7 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
         (
             Rule::RelativeUnit,
             format!(
-                r"(?P<the>the\s+)?(?P<rel>this|last|next|past|previous|coming|current|recent|same)\s+(?:fiscal\s+)?(?P<u>week|weekend|month|year|quarter|decade|century){B}|(?P<only>the\s+(?:fiscal\s+)?year|the\s+month|the\s+week|the\s+weekend){B}"
+                r"(?P<the>the\s+)?(?P<rel>this|last|next|past|previous|coming|current|recent|same)\s+(?:fiscal\s+)?(?P<u>week|weekend|month|year|quarter|decade|century){B}|(?P<only>the\s+(?:fiscal\s+|full\s+)?year|the\s+month|the\s+week|the\s+weekend){B}"
             ),
         ),
         (
@@ -236,7 +236,7 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
         (
             Rule::Deictic,
             format!(
-                r"(?P<w>today|yesterday|tomorrow|now|nowadays|currently|current|recently|lately|formerly|the\s+past|the\s+future|these\s+days|at\s+present|the\s+present){B}"
+                r"(?P<w>the\s+(?:near|immediate)\s+future|the\s+(?:near|short)\s+term|today|yesterday|tomorrow|now|nowadays|currently|current|recently|lately|formerly|the\s+past|the\s+future|these\s+days|at\s+present|the\s+present){B}"
             ),
         ),
         (Rule::Weekday, format!(r"(?P<wd>{WEEKDAY}){B}")),
