@@ -43,6 +43,14 @@ pub fn reject(text: &str, c: &Candidate<'_>) -> bool {
             return true;
         }
     }
+    // "the year-earlier quarter", "a years-old slump", "quarter-to-quarter": the word is part
+    // of a compound that is read on its own, from its next word.
+    if matched.ends_with(|ch: char| ch.is_ascii_alphabetic())
+        && after.starts_with('-')
+        && after[1..].starts_with(|ch: char| ch.is_ascii_alphabetic())
+    {
+        return true;
+    }
     let prev = previous_word(before);
     let prev_lower = prev.to_ascii_lowercase();
     let next = next_word(after);
@@ -124,6 +132,15 @@ pub fn reject(text: &str, c: &Candidate<'_>) -> bool {
                         | "through"
                 ))
         }
+        // "ABC's \"This Week\"": a programme, not a week.
+        Rule::RelativeUnit => {
+            matched.split_whitespace().count() == 2
+                && matched
+                    .split_whitespace()
+                    .all(|w| w.starts_with(|ch: char| ch.is_uppercase()))
+                && !at_sentence_start(&text[..c.start + matched.find(' ').unwrap_or(0)])
+        }
+        Rule::ClockTime => prev_lower == "high",
         Rule::Weekday => next.eq_ignore_ascii_case("Times") || prev == "Black" || prev == "Good",
         _ => false,
     }
