@@ -49,8 +49,8 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
 /// be held").
 fn is_past_form(word: &str, before: &str) -> bool {
     const NOT_PAST: &[&str] = &[
-        "hundred", "need", "indeed", "speed", "seed", "succeed", "proceed", "exceed", "embed",
-        "sacred", "naked", "wicked", "kindred", "shed", "bled", "bred", "fled",
+        "planned", "hundred", "need", "indeed", "speed", "seed", "succeed", "proceed", "exceed",
+        "embed", "sacred", "naked", "wicked", "kindred", "shed", "bled", "bred", "fled",
     ];
     let lower = word.to_ascii_lowercase();
     if lower.len() > 4 && lower.ends_with("ed") {
@@ -140,15 +140,15 @@ fn is_stop(bytes: &[u8], i: usize) -> bool {
 }
 
 const FUTURE_WORDS: &[&str] = &[
-    "will", "'ll", "shall", "going", "is to", "are to", "plans", "plan ", "expect", "schedul",
-    "due", "set to", "next", "upcoming", "would", "to meet", "to visit", "to hold", "as soon",
-    "as early", "starts", "begins", "opens", "resumes",
+    "will", "'ll", "shall", "going", "is to", "are to", "plans", "plan ", "planning", "expect",
+    "schedul", "due", "set to", "next", "upcoming", "would", "to meet", "to visit", "to hold",
+    "as soon", "as early", "starts", "begins", "opens", "resumes",
 ];
 
 /// Tense cues: future markers first (they are rarer and decisive), then past forms.
 static CUES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|would|starts|begins|opens|resumes|as\s+soon\s+as|as\s+early\s+as|to\s+meet|to\s+visit|to\s+hold|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|ago|last|earlier|[a-z]{3,}ed)\b",
+        r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planning|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|would|starts|begins|opens|resumes|as\s+soon\s+as|as\s+early\s+as|to\s+meet|to\s+visit|to\s+hold|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|ago|last|earlier|[a-z]{3,}ed)\b",
     )
     .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
 });
