@@ -256,6 +256,10 @@ pub fn normalise(
             let last = dir.as_deref().and_then(|d| d.split_whitespace().last());
             match last {
                 Some("past" | "last") => date(TimexType::Date, "PAST_REF".into()),
+                // "in recent years": TimeML's vague past; "recent days" stays a vague length.
+                Some("recent") if get("u")?.eq_ignore_ascii_case("years") => {
+                    date(TimexType::Date, "PAST_REF".into())
+                }
                 Some("next") => date(TimexType::Date, "FUTURE_REF".into()),
                 _ => Some(plain(TimexType::Duration, duration_value(None, get("u")?)?)),
             }
