@@ -355,7 +355,18 @@ fn at_sentence_start(before: &str) -> bool {
 
 /// "$5 a year", "20 percent a month", "twice a day": a rate, not a stretch of time.
 fn is_rate(prev: &str) -> bool {
-    prev.ends_with(|ch: char| ch.is_ascii_digit())
+    // "four flights a week", "24 hours a day": a plural count before "a <unit>".
+    const NOT_PLURAL: &[&str] = &[
+        "this", "thus", "plus", "less", "does", "across", "unless", "whereas", "towards",
+        "besides", "perhaps", "always", "was", "has", "his", "its", "is", "as", "us", "yes",
+        "earnings", "news", "series",
+    ];
+    let plural = prev.len() > 3
+        && prev.ends_with('s')
+        && !prev.ends_with("ss")
+        && !NOT_PLURAL.contains(&prev);
+    plural
+        || prev.ends_with(|ch: char| ch.is_ascii_digit())
         || matches!(
             prev,
             "million"
