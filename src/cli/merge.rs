@@ -5,7 +5,7 @@
 //! Because timelines join as well as lines do, merging is a reduce step that can run in
 //! stages: merge each worker's output, then merge the merges.
 
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::path::PathBuf;
 
 use clap::Args;
@@ -75,8 +75,9 @@ pub(crate) fn run_merge(args: &MergeArgs) -> anyhow::Result<bool> {
         ok &= read_pieces(&name, &bytes, &mut parts);
     }
     let timeline = join::join(parts);
-    let mut out = io::stdout().lock();
+    let mut out = io::BufWriter::new(io::stdout().lock());
     output::write_json(&mut out, &timeline)?;
+    out.flush()?;
     Ok(ok)
 }
 

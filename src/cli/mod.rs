@@ -153,12 +153,14 @@ fn run_extract(args: &ExtractArgs) -> anyhow::Result<bool> {
     } else {
         args.format
     };
-    let mut out = std::io::stdout().lock();
+    // Buffered: stdout flushes at every newline, and pretty JSON has one per field.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match format {
         Format::Json => output::write_json(&mut out, &timeline)?,
         Format::Csv => output::write_csv(&mut out, &timeline)?,
         Format::Text => output::write_text(&mut out, &timeline)?,
     }
+    std::io::Write::flush(&mut out)?;
     Ok(ok)
 }
 
