@@ -620,6 +620,25 @@ fn narrative(
         Some("after") => 1,
         _ => 0,
     };
+    if let Some(signal) = caps.name("dir2") {
+        let after = &text[c.end..];
+        let alone = after
+            .trim_start_matches([' ', '\t'])
+            .starts_with(['.', ',', ';', ':', ')', '\n']);
+        if !alone {
+            // "Oct. 12, the day before the crash": "the day" is the date just named; in "the
+            // day before returning" with no date at hand there is nothing to read.
+            let (day, at) = story.day?;
+            if !same_sentence(text, at, c.start) {
+                return None;
+            }
+            let end = text[..c.start + signal.start()].trim_end().len();
+            return Some(Normal {
+                end: Some(end),
+                ..plain(TimexType::Date, day_value(day))
+            });
+        }
+    }
     let base = if matches!(unit.as_str(), "week" | "month" | "year") {
         story.any
     } else if step == 0 {
