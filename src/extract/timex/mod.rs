@@ -238,9 +238,11 @@ fn signal_mod(text: &str, start: usize, kind: TimexType) -> Option<Modifier> {
         return None;
     }
     let before = text[..start].trim_end();
+    // Past the whole character: the one before the word may be several bytes long.
     let word_start = before
-        .rfind(|ch: char| !ch.is_ascii_alphabetic())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|(_, ch)| !ch.is_ascii_alphabetic())
+        .map_or(0, |(i, ch)| i + ch.len_utf8());
     match before[word_start..].to_ascii_lowercase().as_str() {
         "before" => Some(Modifier::Before),
         "after" => Some(Modifier::After),
