@@ -6,7 +6,9 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 
 use crate::model::ActorKind;
 
@@ -110,9 +112,13 @@ impl Gazetteer {
                 }
             }
         }
+        // Names start at a capitalised word, so the automaton only ever runs anchored there:
+        // far fewer steps than scanning every byte for 100k patterns.
         g.automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&g.pattern_form)
             .ok();
         g
@@ -189,7 +195,7 @@ impl Gazetteer {
         self.given.contains(word)
     }
 
-    /// Every gazetteer name in `text[range]`, longest first where they overlap, each on word
+    /// Every gazetteer name in `text[range]`, the longest at each capitalised word, each on word
     /// boundaries and in a plausible case ("IS" only in capitals, "Washington" capitalised).
     pub fn find(&self, text: &str, range: Range<usize>) -> Vec<GazMatch> {
         let Some(ac) = &self.automaton else {
@@ -198,34 +204,34 @@ impl Gazetteer {
         let Some(slice) = text.get(range.clone()) else {
             return Vec::new();
         };
-        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-        for m in ac.find_overlapping_iter(slice) {
-            let (s, e) = (m.start(), m.end());
-            if !boundary_before(slice, s) || !boundary_after(slice, e) {
+        let mut out: Vec<GazMatch> = Vec::new();
+        let mut next_free = 0;
+        let bytes = slice.as_bytes();
+        for (at, c) in slice.char_indices() {
+            if at < next_free || !(c.is_uppercase() || c.is_ascii_digit()) {
+                continue;
+            }
+            if !boundary_before(slice, at) {
+                continue;
+            }
+            let input = Input::new(bytes).range(at..).anchored(Anchored::Yes);
+            let Ok(Some(m)) = ac.try_find(input) else {
+                continue;
+            };
+            let e = m.end();
+            if !boundary_after(slice, e) {
                 continue;
             }
             let pattern = m.pattern().as_usize();
-            if !case_fits(self.pattern_form[pattern], &slice[s..e]) {
+            if !case_fits(&self.pattern_form[pattern], &slice[at..e]) {
                 continue;
             }
-            hits.push((s, e, self.pattern_entry[pattern]));
-        }
-        let mut out: Vec<GazMatch> = Vec::new();
-        // Longest first: pick greedily by length, then restore text order.
-        let mut by_len = hits;
-        by_len.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
-        let mut taken: Vec<Range<usize>> = Vec::new();
-        for (s, e, entry) in by_len {
-            if taken.iter().any(|r| r.start < e && s < r.end) {
-                continue;
-            }
-            taken.push(s..e);
             out.push(GazMatch {
-                range: range.start + s..range.start + e,
-                entry,
+                range: range.start + at..range.start + e,
+                entry: self.pattern_entry[pattern],
             });
+            next_free = e;
         }
-        out.sort_by_key(|m| m.range.start);
         out
     }
 }

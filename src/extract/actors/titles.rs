@@ -2,6 +2,21 @@
 //! Sergei Lavrov", "Kremlin spokesman Dmitry Peskov"), and what a definite description
 //! ("the Syrian president") can refer back to.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// A word list as a set, built once: these are asked about every capitalised word.
+fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+static TITLE_HEAD_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(TITLE_HEADS));
+static TITLE_MODIFIER_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(TITLE_MODIFIERS));
+static ROLE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(ROLE_WORDS));
+static NOT_NAME_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(NOT_NAMES));
+static NOT_SINGLE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(NOT_SINGLE_NAMES));
+static ORG_HEAD_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(ORG_HEADS));
+
 /// Capitalised words that head a title written before a name.
 const TITLE_HEADS: &[&str] = &[
     "President",
@@ -193,17 +208,17 @@ const ROLE_WORDS: &[&str] = &[
 
 /// Whether `word` heads a title ("President", "Minister", "CEO").
 pub fn is_title_head(word: &str) -> bool {
-    TITLE_HEADS.contains(&word)
+    TITLE_HEAD_SET.contains(word)
 }
 
 /// Whether `word` qualifies a title ("Foreign" in "Foreign Minister").
 pub fn is_title_modifier(word: &str) -> bool {
-    TITLE_MODIFIERS.contains(&word)
+    TITLE_MODIFIER_SET.contains(word)
 }
 
 /// Whether a lower-case `word` names a role held by a person.
 pub fn is_role_word(word: &str) -> bool {
-    ROLE_WORDS.contains(&word.to_ascii_lowercase().as_str())
+    ROLE_SET.contains(word) || ROLE_SET.contains(word.to_ascii_lowercase().as_str())
 }
 
 /// The role a definite description names, normalised ("leader" covers heads of state).
@@ -500,12 +515,12 @@ const NOT_SINGLE_NAMES: &[&str] = &[
 
 /// Whether a capitalised word standing alone is an adjective or common noun, not an actor.
 pub fn is_not_single_name(word: &str) -> bool {
-    NOT_SINGLE_NAMES.contains(&word) || NOT_NAMES.contains(&word)
+    NOT_SINGLE_SET.contains(word) || NOT_NAME_SET.contains(word)
 }
 
 /// Whether a capitalised word is a function word, month, weekday or boilerplate label.
 pub fn is_not_name(word: &str) -> bool {
-    NOT_NAMES.contains(&word)
+    NOT_NAME_SET.contains(word)
 }
 
 /// Head nouns that make a capitalised run an organisation ("... Ministry", "... Inc.").
@@ -622,7 +637,7 @@ const ORG_HEADS: &[&str] = &[
 
 /// Whether a run ending in `word` names an organisation.
 pub fn is_org_head(word: &str) -> bool {
-    ORG_HEADS.contains(&word)
+    ORG_HEAD_SET.contains(word)
 }
 
 /// Words that, after a company's short name, still mean the company ("Apple Computer").

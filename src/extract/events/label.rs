@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::extract::actors::titles::{is_role_word, is_title_head, is_title_modifier};
-use crate::extract::actors::{ArticleActors, How};
+use crate::extract::actors::{ArticleActors, How, Mention};
 use crate::model::ActorKind;
 
 /// At most this many words.
@@ -62,6 +62,7 @@ pub fn label(
     clause: Range<usize>,
     timex: Option<Range<usize>>,
     actors: &ArticleActors,
+    mentions: &[Mention],
 ) -> String {
     // Replace people's full mentions (with the titles before them) by their surnames and drop
     // the date itself.
@@ -82,7 +83,7 @@ pub fn label(
         .map_or(0, |p| p.len());
         cuts.push((t.start - prep..t.end, String::new()));
     }
-    for m in &actors.mentions {
+    for m in mentions {
         if m.range.start < clause.start || m.range.end > clause.end {
             continue;
         }

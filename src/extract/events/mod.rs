@@ -92,7 +92,8 @@ pub fn build(
             let Some(when) = when else {
                 continue;
             };
-            events.push(event(article, s.clone(), None, when, ids, actors));
+            let label = label::label(text, s.clone(), None, actors, mentions);
+            events.push(event(article, s.clone(), None, when, ids, label));
             continue;
         }
         // a date line or a bare list of dates reports no happening
@@ -114,23 +115,25 @@ pub fn build(
             if dating::carries_scene(&clause.anchor.when, article.published) {
                 narrative = Some(clause.anchor.when.clone());
             }
-            let mut e = event(
-                article,
-                s.clone(),
-                Some(clause.anchor.range.clone()),
-                clause.anchor.when.clone(),
-                ids,
-                actors,
-            );
-            e.label = label::label(
+            let anchor = clause.anchor.range.clone();
+            let mut label = label::label(
                 text,
                 clause.range.clone(),
-                Some(clause.anchor.range.clone()),
+                Some(anchor.clone()),
                 actors,
+                mentions,
             );
-            if e.label.split_whitespace().count() < 2 {
-                e.label = label::label(text, s.clone(), Some(clause.anchor.range.clone()), actors);
+            if label.split_whitespace().count() < 2 {
+                label = label::label(text, s.clone(), Some(anchor.clone()), actors, mentions);
             }
+            let e = event(
+                article,
+                s.clone(),
+                Some(anchor),
+                clause.anchor.when.clone(),
+                ids,
+                label,
+            );
             events.push(e);
         }
     }
@@ -243,10 +246,9 @@ fn event(
     timex: Option<Range<usize>>,
     when: When,
     (actor_ids, evidence): (Vec<String>, ActorEvidence),
-    actors: &ArticleActors,
+    label: String,
 ) -> Event {
     let text = article.text.as_str();
-    let label = label::label(text, sentence.clone(), timex.clone(), actors);
     Event {
         id: ids::event_id(
             &article.id,
