@@ -210,11 +210,11 @@ pub fn quarter_value(date: NaiveDate) -> String {
 }
 
 pub fn day_value(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 pub fn month_value(date: NaiveDate) -> String {
-    date.format("%Y-%m").to_string()
+    format!("{:04}-{:02}", date.year(), date.month())
 }
 
 #[cfg(test)]

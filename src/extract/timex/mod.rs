@@ -107,7 +107,10 @@ fn date_weekdays(text: &str, found: &mut [Timex]) {
             continue;
         };
         let between = &text[weekday.end.min(date.start)..date.start];
-        let Some(day) = NaiveDate::parse_from_str(&date.value, "%Y-%m-%d").ok() else {
+        if date.value.len() != 10 || weekday.value.len() != 10 {
+            continue;
+        }
+        let Some(day) = normalise::calendar_start(&date.value) else {
             continue;
         };
         let names_it = weekday

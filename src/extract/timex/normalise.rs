@@ -46,16 +46,13 @@ impl Narrative {
     /// Remembers a value just produced so "the same day" and "two days later" can use it.
     pub fn note(&mut self, rule: Rule, value: &str, end: usize) {
         let date_part = value.split('T').next().unwrap_or(value);
-        let first_day = match date_part.len() {
-            4 => NaiveDate::parse_from_str(&format!("{date_part}-01-01"), "%Y-%m-%d").ok(),
-            7 => NaiveDate::parse_from_str(&format!("{date_part}-01"), "%Y-%m-%d").ok(),
-            10 => NaiveDate::parse_from_str(date_part, "%Y-%m-%d").ok(),
-            _ => None,
-        };
+        let first_day = calendar_start(date_part);
         if first_day.is_some() {
             self.any = first_day;
         }
-        if let Ok(d) = NaiveDate::parse_from_str(date_part, "%Y-%m-%d") {
+        if date_part.len() == 10
+            && let Some(d) = first_day
+        {
             self.day = Some((d, end));
             self.days.push((d, end));
         }
@@ -67,6 +64,35 @@ impl Narrative {
             self.quarter = Some((y, q));
         }
     }
+}
+
+/// The first day of a "YYYY", "YYYY-MM" or "YYYY-MM-DD" value (parsed by hand: this runs for
+/// every expression).
+pub fn calendar_start(value: &str) -> Option<NaiveDate> {
+    let number = |s: Option<&str>| -> Option<u32> {
+        let s = s?;
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    };
+    let mut parts = value.split('-');
+    let year_text = parts.next()?;
+    if year_text.len() != 4 {
+        return None;
+    }
+    let year = number(Some(year_text))? as i32;
+    let month = match parts.next() {
+        Some(m) if m.len() == 2 => number(Some(m))?,
+        Some(_) => return None,
+        None => 1,
+    };
+    let day = match parts.next() {
+        Some(d) if d.len() == 2 => number(Some(d))?,
+        Some(_) => return None,
+        None => 1,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, month, day)
 }
 
 /// Normalises one candidate; `None` when it cannot be read (an impossible date, or a relative

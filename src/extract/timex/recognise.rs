@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 
 use super::vocabulary::{MONTH, MONTH_FULL, NUMBER, SEASON, UNIT, WEEKDAY};
 
@@ -61,10 +61,17 @@ pub struct Candidate<'t> {
 /// that short pattern is run for its parts.
 pub fn next_candidate(text: &str, from: usize) -> Option<Candidate<'_>> {
     let whole = COMBINED.find_at(text, from)?;
-    let rest = &text[whole.start()..];
-    let (index, caps) = ANCHORED.iter().enumerate().find_map(|(i, re)| {
-        let m = re.find(rest)?;
-        (m.end() == whole.len()).then(|| re.captures(rest).map(|c| (i, c)))?
+    // The match and the character after it (for the closing word boundary) are all the
+    // anchored patterns need to see.
+    let mut stop = (whole.end() + 1).min(text.len());
+    while !text.is_char_boundary(stop) {
+        stop += 1;
+    }
+    let rest = &text[whole.start()..stop];
+    let (index, caps) = ANCHORED_SET.matches(rest).into_iter().find_map(|i| {
+        let re = ANCHORED.get(i)?;
+        let caps = re.captures(rest)?;
+        (caps.get(0)?.end() == whole.len()).then_some((i, caps))
     })?;
     let (rule, _) = RULES.get(index)?;
     Some(Candidate {
@@ -263,6 +270,15 @@ static ANCHORED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .iter()
         .map(|(_, p)| compile(&format!(r"(?i)^(?:{p})")))
         .collect()
+});
+
+/// The anchored patterns as one set: which rules match at a position, in one pass.
+static ANCHORED_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    let patterns = RULES.iter().map(|(_, p)| format!(r"(?i)^(?:{p})"));
+    RegexSet::new(patterns).unwrap_or_else(|err| {
+        debug_assert!(false, "bad timex pattern set: {err}");
+        RegexSet::empty()
+    })
 });
 
 /// The patterns are constants of this module; one that fails to compile is a bug caught by the
