@@ -48,10 +48,10 @@ impl Banner {
     }
 }
 
-/// Draws the page into the whole of `ui`; returns what the timeline widget reported.
+/// Draws the page into the whole of `ui` (on the panel colour the renderer clears to; the page
+/// paints no background of its own); returns what the timeline widget reported.
 pub fn page_ui(ui: &mut egui::Ui, session: &mut Session, page: &PageOptions) -> TimelineResponse {
     let full = ui.max_rect();
-    ui.painter().rect_filled(full, 0.0, ui.visuals().panel_fill);
     let mut body = full;
     if let Some(banner) = &page.banner {
         let top = Rect::from_min_size(full.min, vec2(full.width(), BANNER_HEIGHT));

@@ -51,6 +51,16 @@ pub fn write_png_atomic(
         path: shown.clone(),
         source,
     })?;
+    // Temporary files are private (0600); an exported image is meant to be shared like any
+    // file the user saves, so it takes the old file's permissions or the usual 0644.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let permissions = std::fs::metadata(path)
+            .map(|m| m.permissions())
+            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+        temp.as_file().set_permissions(permissions).map_err(io)?;
+    }
     temp.as_file_mut().sync_all().map_err(io)?;
     temp.persist(path).map_err(|e| io(e.error))?;
     Ok(())

@@ -10,6 +10,15 @@ use eframe::egui_wgpu::{self, RenderState, ScreenDescriptor, WgpuConfiguration, 
 
 /// The largest image side we agree to make: beyond this the RGBA buffer alone passes 1 GiB.
 pub const MAX_SIDE_PX: u32 = 16_384;
+/// Hardware texture filtering (the `PREDICTABLE` preset filters in the shader, which makes a
+/// software rasteriser four times slower) and no dithering (it would speckle flat colours and
+/// bloat the PNG).
+const RENDER_OPTIONS: egui_wgpu::RendererOptions = egui_wgpu::RendererOptions {
+    msaa_samples: 1,
+    depth_stencil_format: None,
+    dithering: false,
+    predictable_texture_filtering: false,
+};
 /// How long to wait for the (software) GPU before giving up on a tile.
 const WAIT_TIMEOUT: Duration = Duration::from_secs(60);
 /// egui settles sizes (plot axes, text widths) over a couple of passes; the last one is drawn.
@@ -89,13 +98,7 @@ impl OffscreenRenderer {
         let created = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             pollster::block_on(async {
                 let instance = setup.new_instance().await;
-                RenderState::create(
-                    &config,
-                    &instance,
-                    None,
-                    egui_wgpu::RendererOptions::PREDICTABLE,
-                )
-                .await
+                RenderState::create(&config, &instance, None, RENDER_OPTIONS).await
             })
         }));
         let state = match created {
@@ -117,7 +120,9 @@ impl OffscreenRenderer {
         format!("{} ({:?})", info.name, info.backend)
     }
 
-    /// Runs `ui_fn` in a fresh egui context the size of `canvas` and rasterises the last pass.
+    /// Runs `ui_fn` in a fresh egui context the size of `canvas` and rasterises the last pass
+    /// onto the theme's panel colour (so the UI need not paint its own background: on a
+    /// software rasteriser a full-screen fill costs as much as everything else together).
     /// Images larger than the device's texture limit are drawn in tiles and stitched.
     pub fn render(
         &mut self,
@@ -157,7 +162,8 @@ impl OffscreenRenderer {
         };
         let ppp = output.pixels_per_point;
         let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            self.rasterise(&ctx, output.shapes, ppp, width, height)
+            let background = ctx.global_style().visuals.panel_fill;
+            self.rasterise(&ctx, output.shapes, ppp, (width, height), background)
         }));
         match rendered {
             Ok(result) => result,
@@ -198,8 +204,8 @@ impl OffscreenRenderer {
         ctx: &egui::Context,
         shapes: Vec<egui::epaint::ClippedShape>,
         pixels_per_point: f32,
-        width: u32,
-        height: u32,
+        (width, height): (u32, u32),
+        background: egui::Color32,
     ) -> Result<RgbaImage, RenderError> {
         let mut image = RgbaImage {
             width,
@@ -221,7 +227,7 @@ impl OffscreenRenderer {
                     })
                     .collect();
                 let primitives = ctx.tessellate(moved, pixels_per_point);
-                let pixels = self.draw_tile(&primitives, pixels_per_point, tw, th)?;
+                let pixels = self.draw_tile(&primitives, pixels_per_point, (tw, th), background)?;
                 for row in 0..th {
                     let src = (row * tw * 4) as usize..((row + 1) * tw * 4) as usize;
                     let dst_start = (((ty + row) * width + tx) * 4) as usize;
@@ -238,8 +244,8 @@ impl OffscreenRenderer {
         &mut self,
         primitives: &[ClippedPrimitive],
         pixels_per_point: f32,
-        width: u32,
-        height: u32,
+        (width, height): (u32, u32),
+        background: egui::Color32,
     ) -> Result<Vec<u8>, RenderError> {
         let device = &self.state.device;
         let queue = &self.state.queue;
@@ -276,7 +282,7 @@ impl OffscreenRenderer {
                         view: &view,
                         resolve_target: None,
                         ops: wgpu::Operations {
-                            load: wgpu::LoadOp::Clear(wgpu::Color::TRANSPARENT),
+                            load: wgpu::LoadOp::Clear(clear_colour(background)),
                             store: wgpu::StoreOp::Store,
                         },
                         depth_slice: None,
@@ -338,6 +344,18 @@ impl OffscreenRenderer {
             pixels.extend_from_slice(&row[..unpadded]);
         }
         Ok(pixels)
+    }
+}
+
+/// The target is gamma-encoded (non-sRGB), so the colour's bytes go in as they are.
+fn clear_colour(c: egui::Color32) -> wgpu::Color {
+    let [r, g, b, a] = c.to_array();
+    let f = |v: u8| f64::from(v) / 255.0;
+    wgpu::Color {
+        r: f(r),
+        g: f(g),
+        b: f(b),
+        a: f(a),
     }
 }
 

@@ -1,0 +1,109 @@
+//! `chronolane export` from the command line: no display needed, the size asked for times the
+//! scale, slides into a folder, and a clear message (never a panic) without a graphics adapter.
+
+use std::process::Command;
+
+use chronolane::export::read_png;
+
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/samples/2015-10-21-assad-visits-moscow.html"
+);
+
+fn chronolane() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_chronolane"));
+    // No display: the export must not need one.
+    command.env_remove("DISPLAY").env_remove("WAYLAND_DISPLAY");
+    command
+}
+
+#[test]
+fn export_writes_the_size_asked_for_times_the_scale() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("moscow.png");
+    let run = chronolane()
+        .args(["export", SAMPLE, "-o"])
+        .arg(&out)
+        .args([
+            "--width", "800", "--height", "450", "--scale", "1.5", "--theme", "dark",
+        ])
+        .args(["--title", "Assad in Moscow", "--banner", "UNCLASSIFIED"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    let (image, text) = read_png(&out).unwrap();
+    assert_eq!((image.width, image.height), (1200, 675));
+    assert!(text.contains(&("Title".into(), "Assad in Moscow".into())));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode();
+        assert_eq!(
+            mode & 0o644,
+            0o644,
+            "readable like any saved file: {mode:o}"
+        );
+    }
+}
+
+#[test]
+fn export_slides_numbers_one_image_per_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = chronolane()
+        .args(["export", SAMPLE, "--slides"])
+        .arg(dir.path())
+        .args(["--width", "640", "--height", "360"])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(!names.is_empty());
+    assert_eq!(names[0], "slide-01.png");
+    assert!(
+        names
+            .iter()
+            .all(|n| n.starts_with("slide-") && n.ends_with(".png"))
+    );
+}
+
+#[test]
+fn without_a_graphics_adapter_export_says_so_and_fails_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("never.png");
+    // The no-op backend is never enabled, so asking for it alone leaves no adapter at all.
+    let run = chronolane()
+        .env("WGPU_BACKEND", "noop")
+        .args(["export", SAMPLE, "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no graphics adapter"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn oversized_exports_are_refused_with_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = chronolane()
+        .args(["export", SAMPLE, "-o"])
+        .arg(dir.path().join("huge.png"))
+        .args(["--width", "12000", "--height", "1000", "--scale", "2"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("24000×2000 px is too large"), "{stderr}");
+}
