@@ -124,7 +124,11 @@ fn title_start(text: &str, floor: usize, name_start: usize) -> usize {
     let mut start = name_start;
     loop {
         let before = text[floor..start].trim_end();
-        let word_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        // Past the whole space: a no-break or em space is more than one byte.
+        let word_start = before
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let word = &before[word_start..];
         let fits = is_title_head(word)
             || is_title_modifier(word)
