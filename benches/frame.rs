@@ -3,6 +3,8 @@
 //! 100,000 and 1,000,000 events in 20 lanes. Two windows: the whole timeline (every event in
 //! view, so dense lanes aggregate) and one month (individual marks).
 //!
+//! Also times `layout::build` (run once per timeline or settings change, not per frame).
+//!
 //! Run: `cargo bench --bench frame`. Prints the process's peak memory at the end.
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -31,7 +33,15 @@ fn frame(ctx: &egui::Context, session: &mut Session) -> egui::FullOutput {
 
 fn bench_frames(c: &mut Criterion) {
     for events in [100_000usize, 1_000_000] {
-        let mut session = Session::new(synthetic(events, 20), ViewSettings::default());
+        let timeline = synthetic(events, 20);
+        // What a settings change (grouping, filter keystroke) costs: rebuilding the lanes.
+        let mut group = c.benchmark_group("lanes");
+        group.sample_size(10);
+        group.bench_function(format!("build/{events}"), |b| {
+            b.iter(|| chronolane::layout::build(&timeline, &ViewSettings::default()));
+        });
+        group.finish();
+        let mut session = Session::new(timeline, ViewSettings::default());
         let ctx = egui::Context::default();
         // Warm up fonts and the plot's memory.
         for _ in 0..3 {

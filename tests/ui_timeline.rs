@@ -249,3 +249,22 @@ fn the_wheel_over_the_plot_zooms_time() {
     let (c, d) = harness.state().session.window;
     assert!(d - c < b - a, "scrolling up zooms in");
 }
+
+#[test]
+fn typing_in_the_event_search_hides_lanes() {
+    let mut harness = harness(ChronolaneApp::with_timeline(briefing()));
+    let search = egui_kittest::kittest::By::new()
+        .predicate(|node| node.placeholder() == Some("Search labels, quotes, actors…"));
+    harness.get(search).focus();
+    harness.run();
+    harness
+        .get(
+            egui_kittest::kittest::By::new()
+                .predicate(|node| node.placeholder() == Some("Search labels, quotes, actors…")),
+        )
+        .type_text("conference");
+    harness.run();
+    assert_eq!(harness.state().session.settings.filters.text, "conference");
+    assert!(lane_label_rect(&harness, "Bashar al-Assad").is_none());
+    assert!(lane_label_rect(&harness, "John Kerry").is_some());
+}

@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::model::{ActorKind, Event, Modifier, Precision, Timeline};
 
 use super::filter::EventFilter;
@@ -108,33 +110,38 @@ pub fn build(timeline: &Timeline, settings: &ViewSettings) -> LaneSet {
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
     let mut builder = Builder::new(timeline, settings.grouping, &actor_index);
-    let mut starts = Vec::new();
+    // Filtering (the text search lower-cases every label and quote) runs on all cores; only
+    // the cheap placement into lanes is sequential.
+    let limit = timeline.events.len().min(u32::MAX as usize);
+    let passing: Vec<Entry> = timeline.events[..limit]
+        .par_iter()
+        .enumerate()
+        .filter_map(|(index, event)| {
+            let (start, end) = span_of(event.when.start, event.when.end);
+            filter.passes(timeline, event, start, end).then(|| Entry {
+                start,
+                end,
+                event: index as u32,
+                style: MarkStyle::of(event, settings.starred.contains(&event.id)),
+            })
+        })
+        .collect();
+    let mut starts = Vec::with_capacity(passing.len());
     let mut extent: Option<(f64, f64)> = None;
     let mut keys = Vec::new();
-    for (index, event) in timeline.events.iter().enumerate() {
-        let (start, end) = span_of(event.when.start, event.when.end);
-        if !filter.passes(timeline, event, start, end) {
-            continue;
-        }
-        let Ok(event_index) = u32::try_from(index) else {
-            break;
-        };
-        let style = MarkStyle::of(event, settings.starred.contains(&event.id));
-        let entry = Entry {
-            start,
-            end,
-            event: event_index,
-            style,
-        };
+    for entry in passing {
+        let event = &timeline.events[entry.event as usize];
         keys.clear();
         builder.keys_of(event, &mut keys);
         for &lane in &keys {
             builder.push(lane, entry);
         }
-        starts.push(start);
-        extent = Some(extent.map_or((start, end), |(a, b)| (a.min(start), b.max(end))));
+        starts.push(entry.start);
+        extent = Some(extent.map_or((entry.start, entry.end), |(a, b)| {
+            (a.min(entry.start), b.max(entry.end))
+        }));
     }
-    starts.sort_by(f64::total_cmp);
+    starts.par_sort_unstable_by(f64::total_cmp);
     let (lanes, listing) = builder.finish(settings);
     LaneSet {
         lanes,
@@ -303,12 +310,58 @@ impl<'a> Builder<'a> {
 
     /// Orders groups and lanes, drops hidden and empty ones from the plot.
     fn finish(mut self, settings: &ViewSettings) -> (Vec<Lane>, Vec<LaneInfo>) {
-        for draft in &mut self.drafts {
+        // Keys are unique (an event appears once per lane), so an unstable sort is deterministic.
+        self.drafts.par_iter_mut().for_each(|draft| {
             draft
                 .entries
-                .sort_by(|a, b| a.start.total_cmp(&b.start).then(a.event.cmp(&b.event)));
+                .sort_unstable_by(|a, b| a.start.total_cmp(&b.start).then(a.event.cmp(&b.event)));
+        });
+        let mut drafts = std::mem::take(&mut self.drafts);
+        let counts: Vec<usize> = drafts.iter().map(|d| d.entries.len()).collect();
+        let units = self.ordered_units(&drafts, settings);
+        let mut lanes = Vec::new();
+        let mut listing = Vec::new();
+        for unit in units {
+            let head_hidden = settings.hidden_lanes.contains(&drafts[unit[0]].key);
+            let unit_events: usize = unit.iter().map(|&i| counts[i]).sum();
+            for (position, &i) in unit.iter().enumerate() {
+                let draft = &mut drafts[i];
+                let depth = u8::from(position > 0);
+                let hidden = settings.hidden_lanes.contains(&draft.key) || head_hidden;
+                listing.push(LaneInfo {
+                    key: draft.key.clone(),
+                    label: draft.label.clone(),
+                    depth,
+                    colour: draft.colour,
+                    events: counts[i],
+                    hidden,
+                });
+                // A group's head stays as a header while any member has events.
+                let has_events = if position == 0 {
+                    unit_events > 0
+                } else {
+                    counts[i] > 0
+                };
+                if hidden || !has_events {
+                    continue;
+                }
+                let entries = std::mem::take(&mut draft.entries);
+                lanes.push(Lane {
+                    key: draft.key.clone(),
+                    label: draft.label.clone(),
+                    depth,
+                    colour: draft.colour,
+                    max_span: entries.iter().map(|e| e.end - e.start).fold(0.0, f64::max),
+                    entries,
+                });
+            }
         }
-        let drafts = &self.drafts;
+        (lanes, listing)
+    }
+
+    /// Lanes grouped into units (a head and the lanes nested under it), units and their
+    /// members in display order.
+    fn ordered_units(&self, drafts: &[Draft], settings: &ViewSettings) -> Vec<Vec<usize>> {
         let first = |i: usize| drafts[i].entries.first().map_or(f64::INFINITY, |e| e.start);
         let count = |i: usize| drafts[i].entries.len();
         // Each unit is a head lane followed by the lanes nested under it.
@@ -362,47 +415,7 @@ impl<'a> Builder<'a> {
                     .unwrap_or(std::cmp::Ordering::Equal)
             })
         });
-        let mut lanes = Vec::new();
-        let mut listing = Vec::new();
-        for unit in units {
-            let head_hidden = settings.hidden_lanes.contains(&drafts[unit[0]].key);
-            let unit_events: usize = unit.iter().map(|&i| count(i)).sum();
-            for (position, &i) in unit.iter().enumerate() {
-                let draft = &drafts[i];
-                let depth = u8::from(position > 0);
-                let hidden = settings.hidden_lanes.contains(&draft.key) || head_hidden;
-                listing.push(LaneInfo {
-                    key: draft.key.clone(),
-                    label: draft.label.clone(),
-                    depth,
-                    colour: draft.colour,
-                    events: draft.entries.len(),
-                    hidden,
-                });
-                // A group's head stays as a header while any member has events.
-                let has_events = if position == 0 {
-                    unit_events > 0
-                } else {
-                    count(i) > 0
-                };
-                if hidden || !has_events {
-                    continue;
-                }
-                lanes.push(Lane {
-                    key: draft.key.clone(),
-                    label: draft.label.clone(),
-                    depth,
-                    colour: draft.colour,
-                    max_span: draft
-                        .entries
-                        .iter()
-                        .map(|e| e.end - e.start)
-                        .fold(0.0, f64::max),
-                    entries: draft.entries.clone(),
-                });
-            }
-        }
-        (lanes, listing)
+        units
     }
 }
 

@@ -16,7 +16,16 @@ pub struct SidePanelState {
     pub lane_search: String,
     pub from_text: String,
     pub to_text: String,
+    /// The event search as typed; applied at once on small timelines, after a pause on large
+    /// ones (rebuilding lanes for a million events takes a fraction of a second).
+    pub filter_text: String,
+    filter_edited_at: Option<f64>,
 }
+
+/// Timelines with more events than this apply the text search after a pause in typing.
+const DEBOUNCE_ABOVE_EVENTS: usize = 50_000;
+/// The pause, in seconds.
+const DEBOUNCE_SECONDS: f64 = 0.35;
 
 /// Shows the panel; changes go straight into `session`.
 pub fn side_panel_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SidePanelState) {
@@ -139,14 +148,32 @@ pub fn side_panel_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SideP
 
 fn filters_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SidePanelState) -> bool {
     let mut changed = false;
+    let large = session.timeline.events.len() > DEBOUNCE_ABOVE_EVENTS;
     let filters = &mut session.settings.filters;
-    changed |= ui
+    if state.filter_edited_at.is_none() && state.filter_text != filters.text {
+        state.filter_text = filters.text.clone();
+    }
+    let now = ui.input(|i| i.time);
+    let typed = ui
         .add(
-            egui::TextEdit::singleline(&mut filters.text)
+            egui::TextEdit::singleline(&mut state.filter_text)
                 .hint_text("Search labels, quotes, actors…")
                 .desired_width(f32::INFINITY),
         )
         .changed();
+    if typed {
+        state.filter_edited_at = Some(now);
+    }
+    if let Some(at) = state.filter_edited_at {
+        if !large || now - at >= DEBOUNCE_SECONDS {
+            filters.text = state.filter_text.clone();
+            state.filter_edited_at = None;
+            changed = true;
+        } else {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(DEBOUNCE_SECONDS));
+        }
+    }
     egui::Grid::new("filter_grid")
         .num_columns(2)
         .spacing([8.0, 6.0])
