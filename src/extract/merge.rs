@@ -1,11 +1,11 @@
 //! The same happening reported by several articles becomes one event with several sources:
 //! dates that overlap, at least one shared actor, and similar words.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::events::content_words;
+use super::events::{content_words, shared};
 use crate::model::Event;
 
 /// How alike two reports' words must be (Dice overlap of content words).
@@ -15,24 +15,28 @@ const MIN_SIMILARITY: f32 = 0.2;
 /// the id of its earliest report (in input order), so ids stay stable.
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
-    let mut words: Vec<std::collections::HashSet<String>> = Vec::new();
+    let mut words: Vec<Vec<u64>> = Vec::new();
+    // articles already among each merged event's sources
+    let mut reported_by: Vec<HashSet<String>> = Vec::new();
     let mut by_day: HashMap<NaiveDate, Vec<usize>> = HashMap::new();
     for e in events {
-        let w: std::collections::HashSet<String> = e
+        let mut w: Vec<u64> = e
             .sources
             .iter()
             .flat_map(|s| content_words(&s.quote))
             .collect();
+        w.sort_unstable();
+        w.dedup();
         let mut target = None;
         if !e.when.inferred && e.when.days() <= 7 && !e.actors.is_empty() {
             let mut day = e.when.start;
             'search: while day <= e.when.end {
                 for &i in by_day.get(&day).into_iter().flatten() {
                     let o = &out[i];
-                    let other_articles = o
+                    let other_articles = e
                         .sources
                         .iter()
-                        .all(|s| e.sources.iter().all(|t| t.article != s.article));
+                        .all(|t| !reported_by[i].contains(&t.article));
                     let shares_actor = o.actors.iter().any(|a| e.actors.contains(a));
                     if other_articles && shares_actor && similarity(&words[i], &w) >= MIN_SIMILARITY
                     {
@@ -54,9 +58,9 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
                         o.actors.push(a);
                     }
                 }
+                reported_by[i].extend(e.sources.iter().map(|s| s.article.clone()));
                 o.sources.extend(e.sources);
                 o.confidence = o.confidence.max(e.confidence);
-                words[i].extend(w);
             }
             None => {
                 if !e.when.inferred && e.when.days() <= 7 {
@@ -69,6 +73,7 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
                         day = next;
                     }
                 }
+                reported_by.push(e.sources.iter().map(|s| s.article.clone()).collect());
                 out.push(e);
                 words.push(w);
             }
@@ -77,10 +82,9 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
     out
 }
 
-fn similarity(a: &std::collections::HashSet<String>, b: &std::collections::HashSet<String>) -> f32 {
+fn similarity(a: &[u64], b: &[u64]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let shared = a.intersection(b).count() as f32;
-    shared / (a.len() + b.len()) as f32 * 2.0
+    shared(a, b) as f32 / (a.len() + b.len()) as f32 * 2.0
 }

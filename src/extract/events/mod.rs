@@ -8,7 +8,6 @@ pub mod dating;
 pub mod ids;
 pub mod label;
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::extract::actors::{ArticleActors, How};
@@ -224,7 +223,7 @@ fn same_day_date(
         .map(|(i, e)| {
             let shared_actors = e.actors.iter().filter(|a| actors.contains(a)).count();
             let quote = e.sources.first().map_or("", |s| s.quote.as_str());
-            let shared_words = content_words(quote).intersection(&words).count();
+            let shared_words = shared(&content_words(quote), &words);
             (shared_actors * 2 + shared_words, i, e)
         })
         .filter(|(score, _, _)| *score > 0)
@@ -232,12 +231,39 @@ fn same_day_date(
         .map(|(_, _, e)| e.when.clone())
 }
 
-/// Lower-case words of five letters or more, cut to five ("talks" ~ "talking").
-pub fn content_words(s: &str) -> HashSet<String> {
-    s.split(|c: char| !c.is_alphanumeric())
+/// Lower-case words of five letters or more, cut to five ("talks" ~ "talking"), as sorted
+/// distinct 64-bit keys (no allocation per word).
+pub fn content_words(s: &str) -> Vec<u64> {
+    let mut out: Vec<u64> = s
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() >= 5)
-        .map(|w| w.to_lowercase().chars().take(5).collect())
-        .collect()
+        .map(|w| {
+            w.chars()
+                .take(5)
+                .flat_map(char::to_lowercase)
+                .fold(0u64, |h, c| h.wrapping_mul(0x0100_0000_01b3) ^ u64::from(c))
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How many keys two sorted key lists share.
+pub fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 fn event(
