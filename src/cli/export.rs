@@ -11,8 +11,11 @@ use super::InputOptions;
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Articles, folders, or hand-kept CSV event lists.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "timeline")]
     pub files: Vec<PathBuf>,
+    /// Draw a timeline saved by `chronolane extract --json` instead of reading articles.
+    #[arg(long, value_name = "FILE.json", conflicts_with = "files")]
+    pub timeline: Option<PathBuf>,
     /// The PNG to write (replaced atomically).
     #[arg(short, long, value_name = "FILE", required_unless_present = "slides")]
     pub output: Option<PathBuf>,
@@ -105,9 +108,14 @@ pub fn run_export(args: &ExportArgs) -> anyhow::Result<bool> {
     if !(args.scale.is_finite() && args.scale > 0.0 && args.scale <= 8.0) {
         anyhow::bail!("--scale must be above 0 and at most 8");
     }
-    let (loaded, errors) = ingest::load_paths(&args.files, &args.input.load_options());
-    super::report(&errors);
-    let timeline = extract::extract(&loaded);
+    let (timeline, errors) = match &args.timeline {
+        Some(path) => (read_timeline(path)?, Vec::new()),
+        None => {
+            let (loaded, errors) = ingest::load_paths(&args.files, &args.input.load_options());
+            super::report(&errors);
+            (extract::extract(&loaded), errors)
+        }
+    };
     if timeline.articles.is_empty() {
         anyhow::bail!("no articles could be read, so there is nothing to export");
     }
@@ -171,6 +179,20 @@ pub fn run_export(args: &ExportArgs) -> anyhow::Result<bool> {
     let (w, h) = crate::export::export_png(&timeline, &settings, &spec, output)?;
     println!("wrote {} ({w}×{h} px)", output.display());
     Ok(errors.is_empty())
+}
+
+/// A timeline as `extract --json` prints it.
+#[cfg(feature = "gui")]
+fn read_timeline(path: &std::path::Path) -> anyhow::Result<crate::model::Timeline> {
+    use anyhow::Context;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("could not open {}", path.display()))?;
+    serde_json::from_reader(std::io::BufReader::new(file)).with_context(|| {
+        format!(
+            "{} is not a timeline from `chronolane extract --json`",
+            path.display()
+        )
+    })
 }
 
 /// Without the GUI stack there is no renderer to export with.

@@ -63,7 +63,8 @@ pub enum ExportError {
 ///
 /// An image shows every lane: when they do not fit at the widget's minimum lane height, the
 /// page is laid out larger and drawn at a lower density (like a printer's "fit to page"), so
-/// the image keeps its pixel size and the type gets smaller, down to [`MAX_SHRINK`].
+/// the image keeps its pixel size and the type gets smaller, within [`MAX_SHRINK`] and a
+/// legible density; past that the widget's own "Lanes 1–N of M" hint says what is left out.
 pub fn render_page(
     renderer: &mut OffscreenRenderer,
     timeline: &Timeline,
@@ -84,8 +85,10 @@ pub fn render_page(
     Ok(image)
 }
 
-/// How far "fit to page" may shrink the type before lanes scroll instead.
+/// How far "fit to page" may shrink the type before lanes scroll instead...
 pub const MAX_SHRINK: f32 = 2.5;
+/// ...and the fewest pixels per point it may leave (13-pt labels stay about 10 px tall).
+const MIN_DENSITY: f32 = 0.75;
 
 /// The canvas on which every lane of `session` fits (see [`render_page`]).
 fn fit_lanes(canvas: Canvas, session: &mut Session, page: &PageOptions) -> Canvas {
@@ -104,7 +107,12 @@ fn fit_lanes(canvas: Canvas, session: &mut Session, page: &PageOptions) -> Canva
         return canvas;
     }
     let overhead = canvas.size_points.y - plot.height();
-    let factor = ((needed + overhead) / canvas.size_points.y).min(MAX_SHRINK);
+    let factor = ((needed + overhead) / canvas.size_points.y)
+        .min(MAX_SHRINK)
+        .min(canvas.pixels_per_point / MIN_DENSITY);
+    if factor <= 1.0 {
+        return canvas;
+    }
     Canvas {
         size_points: canvas.size_points * factor,
         pixels_per_point: canvas.pixels_per_point / factor,
