@@ -82,7 +82,9 @@ pub fn reject(text: &str, c: &Candidate<'_>) -> bool {
             !(with_the || SEASON_CONTEXT.contains(&prev_lower.as_str()))
         }
         Rule::BareUnits => {
-            c.caps.name("dir").is_none() && !BARE_UNIT_CONTEXT.contains(&prev_lower.as_str())
+            c.caps.name("dir").is_none()
+                && !matched.ends_with("-long")
+                && !BARE_UNIT_CONTEXT.contains(&prev_lower.as_str())
                 || next.eq_ignore_ascii_case("old")
         }
         Rule::Duration => {

@@ -274,6 +274,10 @@ pub fn normalise(
         Rule::Narrative => narrative(text, c, dct, story),
         Rule::Duration => duration(caps, dct),
         Rule::HyphenDuration => {
+            if let Some(unit) = get("u1") {
+                // "a day-long meeting": one unit.
+                return Some(plain(TimexType::Duration, duration_value(Some(1.0), unit)?));
+            }
             let n = number_value(get("n")?).or_else(|| (get("n")? == "hundred").then_some(100.0));
             Some(plain(TimexType::Duration, duration_value(n, get("u")?)?))
         }
@@ -737,16 +741,28 @@ pub fn duration_value(n: Option<f64>, unit: &str) -> Option<String> {
     if total.fract() == 0.0 {
         return Some(format!("P{t}{}{code}", total as i64));
     }
-    // Halves go down a unit: "half a year" is P6M, "1.5 hours" PT90M.
-    let (smaller, factor, t2) = match (singular, time) {
-        ("year" | "decade" | "century", _) => ("M", 12.0, ""),
-        ("month" | "quarter", _) => ("D", 30.0, ""),
-        ("week" | "fortnight", _) => ("D", 7.0, ""),
-        ("day", _) => ("H", 24.0, "T"),
-        ("hour", _) => ("M", 60.0, "T"),
-        _ => ("S", 60.0, "T"),
+    // Fractions go down a unit: "half a year" is P6M, "2 1/2 years" P2Y6M, "5 1/2 hours"
+    // PT5H30M.
+    let (smaller, factor, time_part) = match singular {
+        "year" | "decade" | "century" => ("M", 12.0, false),
+        "month" | "quarter" => ("D", 30.0, false),
+        "week" | "fortnight" => ("D", 7.0, false),
+        "day" => ("H", 24.0, true),
+        "hour" => ("M", 60.0, true),
+        _ => ("S", 60.0, true),
     };
-    Some(format!("P{t2}{}{smaller}", (total * factor).round() as i64))
+    let whole = total.trunc() as i64;
+    let rest = (total.fract() * factor).round() as i64;
+    let whole_part = if whole > 0 {
+        format!("{whole}{code}")
+    } else {
+        String::new()
+    };
+    Some(match (time, time_part) {
+        (true, _) => format!("PT{whole_part}{rest}{smaller}"),
+        (false, true) => format!("P{whole_part}T{rest}{smaller}"),
+        (false, false) => format!("P{whole_part}{rest}{smaller}"),
+    })
 }
 
 fn set(caps: &Captures<'_>) -> Option<Normal> {
@@ -799,13 +815,16 @@ fn holiday(
         "new year's day" => (1, Some(1)),
         "halloween" => (10, Some(31)),
         "independence day" => (7, Some(4)),
+        // US Election Day: the Tuesday after the first Monday of November (Nov. 2–8).
+        "election day" => (11, Some(0)),
         _ => (11, None),
     };
     let year = match year {
         Some(y) => y.parse().ok()?,
-        None => resolve_year(dct?, month, day.or(Some(25)), tense()),
+        None => resolve_year(dct?, month, day.filter(|&d| d > 0).or(Some(25)), tense()),
     };
     let day = match day {
+        Some(0) => NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Mon, 1)?.day() + 1,
         Some(d) => d,
         // Thanksgiving: the fourth Thursday of November.
         None => NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Thu, 4)?.day(),
@@ -821,7 +840,7 @@ fn clock_time(
     tense: impl Fn() -> Tense,
 ) -> Option<Normal> {
     let (hour, minute) = if let Some(noon) = caps.name("noon") {
-        if noon.as_str().eq_ignore_ascii_case("noon") {
+        if !noon.as_str().eq_ignore_ascii_case("midnight") {
             (12, 0)
         } else {
             (24, 0)

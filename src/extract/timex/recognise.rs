@@ -92,7 +92,7 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
         (
             Rule::ClockTime,
             format!(
-                r"(?:(?P<h>\d{{1,2}})(?::(?P<mi>\d{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|am{B}|pm{B}|a\.m{B}|p\.m{B})|(?P<h24>\d{{1,2}}):(?P<mi24>\d{{2}}){B}(?:\s+(?:GMT|UTC|EST|EDT))|(?P<noon>noon|midnight){B})(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET){B})?(?:,?\s+(?:on\s+)?(?P<day>{day_ref}){B})?"
+                r"(?:(?P<h>\d{{1,2}})(?::(?P<mi>\d{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|am{B}|pm{B}|a\.m{B}|p\.m{B})|(?P<h24>\d{{1,2}}):(?P<mi24>\d{{2}}){B}(?:\s+(?:GMT|UTC|EST|EDT))|(?P<noon>noon|midday|midnight){B})(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET){B})?(?:,?\s+(?:on\s+)?(?P<day>{day_ref}){B})?"
             ),
         ),
         (
@@ -103,7 +103,7 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
         ),
         (
             Rule::Holiday,
-            r"(?P<hol>christmas\s+eve|christmas\s+day|christmas|new\s+year's\s+eve|new\s+year's\s+day|thanksgiving(?:\s+day)?|halloween|independence\s+day)(?:,?\s+(?P<y>\d{4}))?(?-u:\b)".to_string(),
+            r"(?P<hol>christmas\s+eve|christmas\s+day|christmas|new\s+year's\s+eve|new\s+year's\s+day|thanksgiving(?:\s+day)?|halloween|independence\s+day|election\s+day)(?:,?\s+(?P<y>\d{4}))?(?-u:\b)".to_string(),
         ),
         (
             Rule::IsoDate,
@@ -219,7 +219,7 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
         (
             Rule::HyphenDuration,
             format!(
-                r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)-(?P<u>second|minute|hour|day|week|month|year|decade|century)s?(?:-long)?{B}"
+                r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)-(?P<u>second|minute|hour|day|week|month|year|decade|century)s?(?:-long)?{B}|(?P<u1>minute|hour|day|week|month|year)-long{B}"
             ),
         ),
         (

@@ -152,6 +152,18 @@ fn absolute_dates_in_news_forms() {
             "nineties",
             "199",
         ),
+        (
+            "Turnout on Election Day was high.",
+            "1998-11-05",
+            "Election Day",
+            "1998-11-03",
+        ),
+        (
+            "The judge ruled at midday on Friday.",
+            "2015-10-23",
+            "midday",
+            "2015-10-23T12:00",
+        ),
     ]);
 }
 
@@ -384,6 +396,30 @@ fn durations_and_sets() {
         ),
         ("It was a two-year contract.", dct, "two-year", "P2Y"),
         ("The fighting went on for weeks.", dct, "weeks", "PXW"),
+        (
+            "They lived in the camps for 2 1/2 years.",
+            dct,
+            "2 1/2 years",
+            "P2Y6M",
+        ),
+        (
+            "She spent about 5 1/2 hours in Nairobi.",
+            dct,
+            "5 1/2 hours",
+            "PT5H30M",
+        ),
+        (
+            "The contract runs for half a year.",
+            dct,
+            "half a year",
+            "P6M",
+        ),
+        (
+            "It was their third day-long meeting.",
+            dct,
+            "day-long",
+            "P1D",
+        ),
     ]);
 }
 
