@@ -18,6 +18,7 @@ use crate::model::ActorKind;
 /// organisation such as a news agency or a company.
 pub(crate) fn resolve_singles(b: &mut Builder) {
     let singles = std::mem::take(&mut b.singles);
+    let mut waiting = Vec::new();
     for s in singles {
         let Some(word) = b.text.get(s.range.clone()) else {
             continue;
@@ -30,10 +31,41 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
             continue;
         }
         let common = b.lower_words.contains(word.to_lowercase().as_str());
-        if s.acts && !common && !(s.sentence_initial && word.len() < 3) {
+        if common {
+            continue;
+        }
+        if s.acts && !(s.sentence_initial && word.len() < 3) {
             let e = b.entity(&slug(word), word, ActorKind::Organisation, None, false);
             b.mention(e, s.range, s.sentence, How::Name);
+        } else {
+            waiting.push(s);
         }
+    }
+    // A name seen acting once, or written mid-sentence twice, is the same body elsewhere
+    // ("Airbus said ..." then "orders for Airbus").
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for s in waiting.iter().filter(|s| !s.sentence_initial) {
+        if let Some(word) = b.text.get(s.range.clone()) {
+            *counts.entry(word).or_default() += 1;
+        }
+    }
+    for s in waiting {
+        let Some(word) = b.text.get(s.range.clone()) else {
+            continue;
+        };
+        let id = slug(word);
+        let known = b
+            .entities
+            .iter()
+            .position(|e| e.id == id && e.kind == ActorKind::Organisation);
+        let e = match known {
+            Some(e) => e,
+            None if counts.get(word).copied().unwrap_or(0) >= 2 && word.len() >= 3 => {
+                b.entity(&id, word, ActorKind::Organisation, None, false)
+            }
+            None => continue,
+        };
+        b.mention(e, s.range, s.sentence, How::Name);
     }
 }
 

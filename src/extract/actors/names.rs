@@ -455,12 +455,28 @@ fn organisation(b: &mut Builder, si: usize, all: &[Word], ws: &[Word]) {
     } else {
         // "Russian Foreign Ministry" and "Russia's Foreign Ministry" are one body of Russia.
         let first = word_text(text, &ws[0]);
-        let country = GAZETTEER
-            .lookup(first)
-            .map(|e| &GAZETTEER.entries[e])
-            .filter(|e| e.kind == ActorKind::Country);
-        match country {
-            Some(c) if ws.len() >= 2 => {
+        let country_of = |w: &str| {
+            GAZETTEER
+                .lookup(w)
+                .map(|e| &GAZETTEER.entries[e])
+                .filter(|e| e.kind == ActorKind::Country)
+        };
+        let owner = (ws[0].index > 0)
+            .then(|| &all[ws[0].index - 1])
+            .filter(|p| p.possessive && p.cap)
+            .and_then(|p| country_of(word_text(text, p)));
+        match (country_of(first), owner) {
+            (None, Some(c)) => {
+                let id = slug(&format!("{} {}", c.id, name));
+                b.entity(
+                    &id,
+                    name,
+                    ActorKind::Organisation,
+                    Some(c.id.clone()),
+                    false,
+                )
+            }
+            (Some(c), _) if ws.len() >= 2 => {
                 let rest = span_text(text, &ws[1..]);
                 let id = slug(&format!("{} {}", c.id, rest));
                 b.entity(
@@ -474,11 +490,18 @@ fn organisation(b: &mut Builder, si: usize, all: &[Word], ws: &[Word]) {
             _ => b.entity(&slug(name), name, ActorKind::Organisation, None, false),
         }
     };
+    let owner_is_country = ws[0].index > 0 && {
+        let p = &all[ws[0].index - 1];
+        p.possessive
+            && GAZETTEER
+                .lookup(word_text(text, p))
+                .is_some_and(|e| GAZETTEER.entries[e].kind == ActorKind::Country)
+    };
     b.mention(e, range.clone(), si, How::Name);
     // "The Beatles' Apple Corps": the owner's possessive is a form of the name too.
     if ws[0].index > 0 {
         let prev = &all[ws[0].index - 1];
-        if prev.possessive && prev.cap {
+        if prev.possessive && prev.cap && !owner_is_country {
             let mut owner = prev.index;
             while owner > 0 && all[owner - 1].cap && !all[owner - 1].breaks_after {
                 owner -= 1;

@@ -201,7 +201,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         let Some(acc) = by_id.remove(&id) else {
             continue;
         };
-        let name = display_name(&acc.name, acc.kind, acc.known, &acc.forms);
+        let name = display_name(&acc.name, acc.kind, &acc.forms);
         let mut aliases: Vec<String> = Vec::new();
         for f in acc.forms.iter().chain(std::iter::once(&acc.name)) {
             if !f.eq_ignore_ascii_case(&name) && !aliases.iter().any(|a| a.eq_ignore_ascii_case(f))
@@ -253,16 +253,14 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
 }
 
 /// The name a lane shows: for a person the fullest form the texts used, else the table name.
-fn display_name(name: &str, kind: ActorKind, known: bool, forms: &[String]) -> String {
+fn display_name(name: &str, kind: ActorKind, forms: &[String]) -> String {
     if kind == ActorKind::Person {
         let best = forms
             .iter()
             .filter(|f| f.split_whitespace().count() >= 2 && !f.contains('\''))
             .max_by_key(|f| f.split_whitespace().count() * 100 + f.len());
         if let Some(b) = best {
-            if !known || b.split_whitespace().count() >= name.split_whitespace().count() {
-                return b.clone();
-            }
+            return b.clone();
         }
     }
     name.to_string()

@@ -150,16 +150,29 @@ pub fn cap_runs(text: &str, words: &[Word]) -> Vec<Range<usize>> {
 }
 
 /// "4", "3G", "3GS" after a product name ("iPhone 4").
+/// "787" after "Boeing" (three or four digits that are no year).
 fn is_model_number(text: &str, first: &Word, w: &Word) -> bool {
     let t = &text[w.range.clone()];
-    is_product(&text[first.range.clone()])
-        && t.len() <= 4
+    let short_model = t.len() <= 4
         && t.starts_with(|c: char| c.is_ascii_digit())
-        && t.chars().all(|c| c.is_ascii_alphanumeric())
+        && t.chars().all(|c| c.is_ascii_alphanumeric());
+    let digits_only = t.bytes().all(|b| b.is_ascii_digit());
+    let year_like = digits_only && t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
+    short_model
+        && (is_product(&text[first.range.clone()]) || (digits_only && t.len() >= 3 && !year_like))
 }
 
-/// A product-style word: lower-case prefix then a capital ("iPhone", "iTunes", "eBay").
+/// A product-style word: lower-case prefix then a capital ("iPhone", "iTunes", "eBay"), or a
+/// model code ("A380", "F35").
 pub fn is_product(word: &str) -> bool {
+    let letters = word.bytes().take_while(u8::is_ascii_uppercase).count();
+    let digits = word.len() - letters;
+    if (1..=2).contains(&letters)
+        && (2..=4).contains(&digits)
+        && word.bytes().skip(letters).all(|b| b.is_ascii_digit())
+    {
+        return true;
+    }
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return false;
