@@ -148,7 +148,7 @@ const FUTURE_WORDS: &[&str] = &[
 /// Tense cues: future markers first (they are rarer and decisive), then past forms.
 static CUES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planning|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|would|starts|begins|opens|resumes|as\s+soon\s+as|as\s+early\s+as|to\s+meet|to\s+visit|to\s+hold|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|ago|last|earlier|[a-z]{3,}ed)\b",
+        r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planning|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|would|starts|begins|opens|resumes|as\s+soon\s+as|as\s+early\s+as|to\s+meet|to\s+visit|to\s+hold|until|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|ago|last|earlier|[a-z]{3,}ed)\b",
     )
     .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
 });
@@ -180,10 +180,11 @@ pub fn resolve_year(dct: NaiveDate, month: u32, day: Option<u32>, tense: Tense) 
         .unwrap_or(y);
     let offset = at(nearest);
     // A month named without a day spans weeks: allow more slack before flipping it.
-    let slack = if day == 15 { 90 } else { 60 };
     match tense {
-        Tense::Past if offset > slack => nearest - 1,
-        Tense::Future if offset < -slack => nearest + 1,
+        Tense::Past if offset > 60 => nearest - 1,
+        Tense::Future if offset < -60 => nearest + 1,
+        // No cue: news reports the past, so a date more than four months ahead is last year's.
+        Tense::Unknown if offset > 120 => nearest - 1,
         _ => nearest,
     }
 }

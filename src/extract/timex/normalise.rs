@@ -159,7 +159,10 @@ pub fn normalise(
             date(TimexType::Date, format!("{year}-{month:02}"))
         }
         Rule::Year | Rule::FiscalYear => date(TimexType::Date, get("y")?.to_string()),
-        Rule::SpokenYear => date(TimexType::Date, spoken_year(get("spoken")?)?),
+        Rule::SpokenYear => date(
+            TimexType::Date,
+            spoken_year(get("spoken").or(get("spoken2"))?)?,
+        ),
         Rule::Decade => {
             let value = match (get("dec"), get("short")) {
                 (Some(d), _) => d.to_string(),
@@ -188,10 +191,10 @@ pub fn normalise(
             let Some(dct) = dct else {
                 return date(TimexType::Date, format!("XXXX-WXX-{wd}"));
             };
-            date(
-                TimexType::Date,
-                day_value(resolve_weekday(dct, wd, tense())),
-            )
+            // "Wednesday's ruling" reports something already done.
+            let possessive = text[c.end..].starts_with("'s") || text[c.end..].starts_with("’s");
+            let tense = if possessive { Tense::Past } else { tense() };
+            date(TimexType::Date, day_value(resolve_weekday(dct, wd, tense)))
         }
         Rule::Season => {
             let code = season_code(get("s")?)?;
@@ -932,11 +935,14 @@ fn part_of_day(
             code(part.as_str())?,
         )
     } else {
-        // "Friday night", "yesterday morning": TimeML dates these by the day alone.
+        // "Friday night", "yesterday morning": TimeML dates these by the day alone, but keeps
+        // the evening ("Thursday evening" → TEV).
         let reference = caps.name("ref")?.as_str();
         let word = reference.split_whitespace().last()?;
         let day = day_of_reference(word, dct, &tense)?;
-        if !matches!(word.to_ascii_lowercase().as_str(), "this" | "last") {
+        let part = caps.name("part")?.as_str();
+        let evening = part.eq_ignore_ascii_case("evening");
+        if !evening && !matches!(word.to_ascii_lowercase().as_str(), "this" | "last") {
             return Some(plain(TimexType::Date, day_value(day)));
         }
         (day, code(caps.name("part")?.as_str())?)

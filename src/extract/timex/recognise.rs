@@ -158,7 +158,7 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
         (
             Rule::SpokenYear,
             format!(
-                r"(?:the\s+year\s+)?(?P<spoken>nineteen(?:\s+|-)(?:ninety|eighty|seventy|sixty|fifty|forty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine))?|the\s+(?P<decade>nineties|eighties|seventies|sixties|fifties)){B}"
+                r"(?:the\s+year\s+)?(?P<spoken>nineteen(?:\s+|-)(?:ninety|eighty|seventy|sixty|fifty|forty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|the\s+(?:nineties|eighties|seventies|sixties|fifties)){B}|the\s+year\s+(?P<spoken2>two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine))?){B}"
             ),
         ),
         (

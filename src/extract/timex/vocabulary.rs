@@ -13,7 +13,7 @@ pub const WEEKDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday
 pub const SEASON: &str = r"(?:spring|summer|autumn|fall|winter)";
 
 /// Cardinal numbers in digits or words, and the vague quantities TIMEX3 writes as `X`.
-pub const NUMBER: &str = r"(?:\d+\s+1/2|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundreds\s+of|a\s+dozen|dozens\s+of|a\s+couple\s+of|a\s+few|few|several|many|some|a|an|half\s+a|a\s+half)";
+pub const NUMBER: &str = r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+thousand|thousands\s+of|\d+\s+1/2|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundreds\s+of|a\s+dozen|dozens\s+of|a\s+couple\s+of|a\s+few|few|several|many|some|a|an|half\s+a|a\s+half)";
 
 /// Time units, singular or plural.
 pub const UNIT: &str = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|quarters?|fortnights?)";
@@ -74,6 +74,9 @@ pub fn number_value(text: &str) -> Option<f64> {
     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Ok(n) = t.parse::<f64>() {
         return Some(n);
+    }
+    if let Some(count) = t.strip_suffix(" thousand") {
+        return number_value(count).map(|n| n * 1000.0);
     }
     if let Some(whole) = t.strip_suffix(" 1/2") {
         return whole.trim().parse::<f64>().ok().map(|n| n + 0.5);
