@@ -154,13 +154,20 @@ static CUES: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The `weekday` (1 = Monday) nearest `dct` in the direction of `tense`; the DCT itself counts.
-pub fn resolve_weekday(dct: NaiveDate, weekday: u32, tense: Tense) -> NaiveDate {
+/// `None` only at the ends of the calendar.
+pub fn resolve_weekday(dct: NaiveDate, weekday: u32, tense: Tense) -> Option<NaiveDate> {
     let today = dct.weekday().number_from_monday() as i64;
     let wd = weekday as i64;
     match tense {
-        Tense::Future => dct + Duration::days((wd - today).rem_euclid(7)),
-        Tense::Past | Tense::Unknown => dct - Duration::days((today - wd).rem_euclid(7)),
+        Tense::Future => shift_days(dct, (wd - today).rem_euclid(7)),
+        Tense::Past | Tense::Unknown => shift_days(dct, -(today - wd).rem_euclid(7)),
     }
+}
+
+/// `date` moved by `days`, or `None` past the ends of the calendar (a DCT or a count in the
+/// text can be anything).
+pub fn shift_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
+    date.checked_add_signed(Duration::try_days(days)?)
 }
 
 /// The year of a month (and day) written without one: the occurrence nearest the DCT, unless
@@ -229,9 +236,16 @@ mod tests {
     #[test]
     fn weekdays_follow_the_tense() {
         let friday = d("2013-03-22");
-        assert_eq!(resolve_weekday(friday, 5, Tense::Past), friday);
-        assert_eq!(resolve_weekday(friday, 2, Tense::Past), d("2013-03-19"));
-        assert_eq!(resolve_weekday(friday, 2, Tense::Future), d("2013-03-26"));
+        assert_eq!(resolve_weekday(friday, 5, Tense::Past), Some(friday));
+        assert_eq!(
+            resolve_weekday(friday, 2, Tense::Past),
+            Some(d("2013-03-19"))
+        );
+        assert_eq!(
+            resolve_weekday(friday, 2, Tense::Future),
+            Some(d("2013-03-26"))
+        );
+        assert!((1..=7).any(|wd| resolve_weekday(NaiveDate::MAX, wd, Tense::Future).is_none()));
     }
 
     #[test]

@@ -67,7 +67,9 @@ pub fn reject(text: &str, c: &Candidate<'_>) -> bool {
         }
         Rule::Season => {
             let has_year = c.caps.name("y").is_some();
-            let with_the = matched.len() > 4 && matched[..4].eq_ignore_ascii_case("the ");
+            let with_the = matched
+                .get(..4)
+                .is_some_and(|w| w.eq_ignore_ascii_case("the "));
             if has_year {
                 return false;
             }

@@ -155,13 +155,18 @@ pub fn implied_range(t: &Timex, dct: Option<NaiveDate>) -> Option<(NaiveDate, Na
                 })
             })?;
             let (months, days) = duration_parts(&t.value)?;
+            let days = Duration::try_days(days)?;
             if anchor.forward {
-                let end =
-                    anchor.date.checked_add_months(Months::new(months))? + Duration::days(days);
+                let end = anchor
+                    .date
+                    .checked_add_months(Months::new(months))?
+                    .checked_add_signed(days)?;
                 Some((anchor.date, end))
             } else {
-                let start =
-                    anchor.date.checked_sub_months(Months::new(months))? - Duration::days(days);
+                let start = anchor
+                    .date
+                    .checked_sub_months(Months::new(months))?
+                    .checked_sub_signed(days)?;
                 Some((start, anchor.date))
             }
         }
@@ -173,7 +178,7 @@ pub fn implied_range(t: &Timex, dct: Option<NaiveDate>) -> Option<(NaiveDate, Na
 fn duration_parts(value: &str) -> Option<(u32, i64)> {
     let body = value.strip_prefix('P')?;
     if let Some(time) = body.strip_prefix('T') {
-        let n: i64 = time.get(..time.len() - 1)?.parse().ok()?;
+        let n: i64 = time.get(..time.len().checked_sub(1)?)?.parse().ok()?;
         let hours = match time.chars().last()? {
             'H' => n,
             'M' => n / 60,
@@ -181,7 +186,7 @@ fn duration_parts(value: &str) -> Option<(u32, i64)> {
         };
         return Some((0, hours / 24));
     }
-    let (n, unit) = body.split_at(body.len().checked_sub(1)?);
+    let (n, unit) = body.split_at_checked(body.len().checked_sub(1)?)?;
     let n: u32 = n.parse().ok()?;
     Some(match unit {
         "D" => (0, i64::from(n)),

@@ -1,12 +1,12 @@
 //! From a recognised expression to its TIMEX3 type and value, reading relative expressions
 //! against the DCT, the sentence's tense, and the date the narrative last mentioned.
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Captures;
 
 use super::anchor::{
     Tense, add_months, day_value, head, month_value, quarter_value, resolve_weekday, resolve_year,
-    same_sentence, tail, tense_at, week_value,
+    same_sentence, shift_days, tail, tense_at, week_value,
 };
 use super::recognise::{Candidate, Rule};
 use super::vocabulary::{
@@ -194,7 +194,7 @@ pub fn normalise(
             // "Wednesday's ruling" reports something already done.
             let possessive = text[c.end..].starts_with("'s") || text[c.end..].starts_with("’s");
             let tense = if possessive { Tense::Past } else { tense() };
-            date(TimexType::Date, day_value(resolve_weekday(dct, wd, tense)))
+            date(TimexType::Date, day_value(resolve_weekday(dct, wd, tense)?))
         }
         Rule::Season => {
             let code = season_code(get("s")?)?;
@@ -364,12 +364,10 @@ fn season_year(dct: NaiveDate, code: &str, tense: Tense) -> i32 {
 fn shifted_value(date: NaiveDate, unit: &str, step: i32) -> Option<String> {
     let unit = unit.trim_end_matches('s');
     Some(match unit {
-        "day" | "morning" | "evening" | "night" => {
-            day_value(date + Duration::days(i64::from(step)))
-        }
-        "week" => week_value(date + Duration::weeks(i64::from(step))),
+        "day" | "morning" | "evening" | "night" => day_value(shift_days(date, i64::from(step))?),
+        "week" => week_value(shift_days(date, 7 * i64::from(step))?),
         "weekend" => {
-            let d = date + Duration::weeks(i64::from(step));
+            let d = shift_days(date, 7 * i64::from(step))?;
             format!("{}-WE", week_value(d))
         }
         "month" => month_value(add_months(date, step)),
@@ -386,8 +384,8 @@ fn deictic(word: &str, dct: Option<NaiveDate>) -> Option<Normal> {
     let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
     let value = match w.as_str() {
         "today" => day_value(dct?),
-        "yesterday" => day_value(dct? - Duration::days(1)),
-        "tomorrow" => day_value(dct? + Duration::days(1)),
+        "yesterday" => day_value(shift_days(dct?, -1)?),
+        "tomorrow" => day_value(shift_days(dct?, 1)?),
         "now" | "nowadays" | "currently" | "current" | "these days" | "at present"
         | "the present" => "PRESENT_REF".into(),
         "recently" | "recent" | "lately" | "formerly" | "former" | "previously" | "the past" => {
@@ -410,9 +408,9 @@ fn relative_named(rel: &str, name: &str, dct: NaiveDate) -> Option<Normal> {
     let step = rel_step(&rel);
     let value = if let Some(wd) = weekday_number(name).filter(|_| month_number(name).is_none()) {
         let d = match step {
-            -1 => resolve_weekday(dct - Duration::days(1), wd, Tense::Past),
-            1 => resolve_weekday(dct + Duration::days(1), wd, Tense::Future),
-            _ => resolve_weekday(dct, wd, Tense::Future),
+            -1 => resolve_weekday(shift_days(dct, -1)?, wd, Tense::Past)?,
+            1 => resolve_weekday(shift_days(dct, 1)?, wd, Tense::Future)?,
+            _ => resolve_weekday(dct, wd, Tense::Future)?,
         };
         day_value(d)
     } else if let Some(code) = season_code(name) {
@@ -469,7 +467,7 @@ fn relative_unit(caps: &Captures<'_>, after: &str, dct: NaiveDate) -> Option<Nor
             return Some(plain(TimexType::Duration, duration_value(Some(1.0), unit)?));
         }
         if unit == "weekend" {
-            return Some(plain(TimexType::Date, last_weekend(dct)));
+            return Some(plain(TimexType::Date, last_weekend(dct)?));
         }
         return Some(plain(TimexType::Date, shifted_value(dct, unit, 0)?));
     }
@@ -497,8 +495,8 @@ fn relative_unit(caps: &Captures<'_>, after: &str, dct: NaiveDate) -> Option<Nor
     if unit == "weekend" {
         let value = match rel_step(&rel) {
             0 => format!("{}-WE", week_value(dct)),
-            -1 => last_weekend(dct),
-            _ => format!("{}-WE", week_value(dct + Duration::weeks(1))),
+            -1 => last_weekend(dct)?,
+            _ => format!("{}-WE", week_value(shift_days(dct, 7)?)),
         };
         return Some(plain(TimexType::Date, value));
     }
@@ -507,12 +505,12 @@ fn relative_unit(caps: &Captures<'_>, after: &str, dct: NaiveDate) -> Option<Nor
 }
 
 /// The weekend on or before the DCT ("over the weekend" in a Monday paper).
-fn last_weekend(dct: NaiveDate) -> String {
+fn last_weekend(dct: NaiveDate) -> Option<String> {
     let back = match dct.weekday() {
         Weekday::Sat | Weekday::Sun => 0,
         wd => i64::from(wd.number_from_monday()) + 1,
     };
-    format!("{}-WE", week_value(dct - Duration::days(back)))
+    Some(format!("{}-WE", week_value(shift_days(dct, -back)?)))
 }
 
 fn reporting_period(caps: &Captures<'_>, dct: NaiveDate) -> Option<Normal> {
@@ -609,6 +607,10 @@ fn ago(text: &str, c: &Candidate<'_>, dct: Option<NaiveDate>, story: &Narrative)
             ..plain(TimexType::Date, value.into())
         });
     };
+    if !(0.0..=5000.0).contains(&n) {
+        // "2147483647 days ago" is no date.
+        return None;
+    }
     let steps = (n.round() as i32) * sign;
     let singular = unit.trim_end_matches('s');
     if singular == "year" && steps == -1 && story.quarter.is_some() {
@@ -621,7 +623,7 @@ fn ago(text: &str, c: &Candidate<'_>, dct: Option<NaiveDate>, story: &Narrative)
         "hour" | "minute" | "second" => day_value(base),
         "decade" => (base.year() + 10 * steps).to_string(),
         "centurie" | "century" => (base.year() + 100 * steps).to_string(),
-        "fortnight" => day_value(base + Duration::weeks(2 * i64::from(steps))),
+        "fortnight" => day_value(shift_days(base, 14 * i64::from(steps))?),
         _ => shifted_value(base, singular, steps)?,
     };
     Some(Normal {
@@ -687,7 +689,7 @@ fn narrative(
         _ => None,
     };
     if let Some(part) = part {
-        let d = base + Duration::days(i64::from(step));
+        let d = shift_days(base, i64::from(step))?;
         return Some(plain(TimexType::Time, format!("{}{part}", day_value(d))));
     }
     Some(plain(TimexType::Date, shifted_value(base, &unit, step)?))
@@ -896,8 +898,8 @@ fn day_of_reference(
     let dct = dct?;
     match w.as_str() {
         "today" | "tonight" | "this" => return Some(dct),
-        "yesterday" | "last" => return Some(dct - Duration::days(1)),
-        "tomorrow" => return Some(dct + Duration::days(1)),
+        "yesterday" | "last" => return shift_days(dct, -1),
+        "tomorrow" => return shift_days(dct, 1),
         _ => {}
     }
     let last = w.split_whitespace().last()?;
@@ -910,7 +912,7 @@ fn day_of_reference(
         return NaiveDate::from_ymd_opt(year, month, day);
     }
     let wd = weekday_number(last)?;
-    Some(resolve_weekday(dct, wd, tense()))
+    resolve_weekday(dct, wd, tense())
 }
 
 fn part_of_day(

@@ -544,3 +544,31 @@ fn offsets_are_bytes_into_the_text() {
     let t = found.first();
     assert_eq!(t.map(|t| &text[t.start..t.end]), Some("October 21, 2015"));
 }
+
+#[test]
+fn any_text_and_any_dct_are_safe() {
+    let text = "2147483647 days ago, 99999 weeks later, last week, the weekend, Friday, \
+                tomorrow, next Tuesday, October 21, the evening of May 3, 4 p.m. Monday, \
+                the ſpring, ﬁscal 1999, «Oct. 32», 9999999999 years, the 1988 quarter.";
+    for dct in [
+        Some(NaiveDate::MAX),
+        Some(NaiveDate::MIN),
+        Some(d("2015-10-21")),
+        None,
+    ] {
+        for t in tag(text, dct) {
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            let _ = implied_range(&t, dct);
+        }
+    }
+    let odd = Timex {
+        start: 0,
+        end: 0,
+        text: String::new(),
+        kind: TimexType::Duration,
+        value: "PTé".into(),
+        modifier: None,
+        anchor: None,
+    };
+    assert_eq!(implied_range(&odd, Some(d("2015-10-21"))), None);
+}
