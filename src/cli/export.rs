@@ -97,7 +97,7 @@ fn parse_colour(s: &str) -> anyhow::Result<[u8; 3]> {
 pub fn run_export(args: &ExportArgs) -> anyhow::Result<bool> {
     use anyhow::Context;
 
-    use crate::export::{Banner, Canvas, PageOptions, PngSpec, ViewChoice};
+    use crate::export::{Banner, Canvas, PageOptions, PngSpec};
     use crate::layout::{Grouping, ViewSettings};
     use crate::{extract, ingest};
 
@@ -170,15 +170,41 @@ pub fn run_export(args: &ExportArgs) -> anyhow::Result<bool> {
             legend: !args.no_legend,
             footer: !args.no_footer,
         },
-        view: if args.whole || args.from.is_some() || args.to.is_some() {
-            ViewChoice::Whole
-        } else {
-            ViewChoice::Opening
-        },
+        view: view_choice(args, &timeline, &settings),
     };
     let (w, h) = crate::export::export_png(&timeline, &settings, &spec, output)?;
     println!("wrote {} ({w}×{h} px)", output.display());
     Ok(errors.is_empty())
+}
+
+/// --from/--to frame exactly those days (a long period that overlaps them is cut at the
+/// edges rather than stretching the view); --whole shows everything; otherwise the app's
+/// opening view.
+#[cfg(feature = "gui")]
+fn view_choice(
+    args: &ExportArgs,
+    timeline: &crate::model::Timeline,
+    settings: &crate::layout::ViewSettings,
+) -> crate::export::ViewChoice {
+    use crate::export::ViewChoice;
+    use crate::layout::time::x_from_date;
+    if args.from.is_none() && args.to.is_none() {
+        return if args.whole {
+            ViewChoice::Whole
+        } else {
+            ViewChoice::Opening
+        };
+    }
+    let extent = crate::layout::build(timeline, settings).extent;
+    let start = args.from.map(x_from_date).or(extent.map(|e| e.0));
+    let end = args
+        .to
+        .map(|d| x_from_date(d) + 1.0)
+        .or(extent.map(|e| e.1));
+    match (start, end) {
+        (Some(a), Some(b)) if a < b => ViewChoice::Window(a, b),
+        _ => ViewChoice::Whole,
+    }
 }
 
 /// A timeline as `extract --json` prints it.

@@ -15,6 +15,8 @@ pub const GLIDE_SECONDS: f64 = 0.3;
 const TYPE_SCALE: f32 = 1.45;
 /// The window around a single event: never narrower than this many days...
 const MIN_SPAN_DAYS: f64 = 21.0;
+/// ...nor wider than this (unless the event itself is longer)...
+const MAX_SPAN_DAYS: f64 = 183.0;
 /// ...and wide enough that the nearer neighbour sits this far inside the half-window.
 const NEIGHBOUR_MARGIN: f64 = 1.4;
 
@@ -32,8 +34,8 @@ pub struct Presentation {
     /// The key reminder under the caption (on screen, not on slides).
     pub show_hints: bool,
     glide: Option<Glide>,
-    /// The view and selection before presenting, restored on leaving.
-    before: Option<((f64, f64), Option<usize>)>,
+    /// The view, selection and lane scroll before presenting, restored on leaving.
+    before: Option<((f64, f64), Option<usize>, usize)>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -47,7 +49,7 @@ struct Glide {
 impl Presentation {
     /// Starts presenting `session`'s briefing from its first step.
     pub fn start(&mut self, session: &mut Session) {
-        self.before = Some((session.window, session.selected));
+        self.before = Some((session.window, session.selected, session.lane_scroll));
         self.steps = briefing_steps(session);
         self.active = true;
         self.blank = false;
@@ -73,9 +75,10 @@ impl Presentation {
         self.active = false;
         self.blank = false;
         self.glide = None;
-        if let Some((window, selected)) = self.before.take() {
+        if let Some((window, selected, lane_scroll)) = self.before.take() {
             session.set_window(window);
             session.selected = selected;
+            session.lane_scroll = lane_scroll;
         }
     }
 
@@ -124,6 +127,15 @@ impl Presentation {
             return;
         };
         session.selected = Some(event);
+        // Scroll the lanes so the event's first lane shows, with a little context above.
+        let lane = session
+            .lanes
+            .lanes
+            .iter()
+            .position(|l| l.entries.iter().any(|e| e.event as usize == event));
+        if let Some(lane) = lane {
+            session.lane_scroll = lane.saturating_sub(2);
+        }
         let target = step_window(session, &self.steps, self.current);
         if animate {
             self.glide = Some(Glide {
@@ -196,7 +208,7 @@ pub fn briefing_steps(session: &Session) -> Vec<usize> {
 
 /// The visible window for step `current` of `steps`: centred on its event, wide enough to
 /// show the nearer of its neighbours in the briefing (an outlier years away does not zoom
-/// every step out), and never narrower than three weeks.
+/// every step out), at least three weeks and at most half a year unless the event is longer.
 pub fn step_window(session: &Session, steps: &[usize], current: usize) -> (f64, f64) {
     let span_of = |step: usize| {
         let event = session.timeline.events.get(*steps.get(step)?)?;
@@ -208,18 +220,19 @@ pub fn step_window(session: &Session, steps: &[usize], current: usize) -> (f64, 
     let Some((a, b)) = span_of(current) else {
         return session.window;
     };
-    let mid = (a + b) / 2.0;
+    // Neighbours are compared by their start, the order the briefing follows.
     let nearest = [current.checked_sub(1), Some(current + 1)]
         .into_iter()
         .flatten()
         .filter_map(span_of)
-        .map(|(x0, x1)| ((x0 + x1) / 2.0 - mid).abs())
+        .map(|(start, _)| (start - a).abs())
         .filter(|d| *d > 0.0)
         .reduce(f64::min)
         .unwrap_or(0.0);
     let span = (nearest * 2.0 * NEIGHBOUR_MARGIN)
-        .max(MIN_SPAN_DAYS)
+        .clamp(MIN_SPAN_DAYS, MAX_SPAN_DAYS)
         .max((b - a) * 1.6);
+    let mid = (a + b) / 2.0;
     (mid - span / 2.0, mid + span / 2.0)
 }
 
@@ -292,6 +305,7 @@ fn caption_ui(ui: &mut egui::Ui, session: &Session, presentation: &Presentation)
                 .size(20.0)
                 .strong(),
         );
+        ui.add_space(14.0);
         ui.label(
             RichText::new(format!(
                 "{}{} · {}",
