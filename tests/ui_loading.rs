@@ -1,5 +1,6 @@
 //! Opening files as an analyst does (dialog paths, drag and drop, recent files, restart),
 //! without ever opening a native dialog: each dialog action has a path-taking function.
+#![cfg(feature = "gui")]
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

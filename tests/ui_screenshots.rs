@@ -3,6 +3,7 @@
 //! `cargo test --test ui_screenshots -- --ignored`
 //!
 //! Uses egui_kittest's wgpu renderer (Mesa's software rasteriser on a machine with no GPU).
+#![cfg(feature = "gui")]
 
 use std::path::Path;
 

@@ -3,6 +3,7 @@
 //! `UPDATE_SNAPSHOTS=1 cargo test --test ui_snapshots`.
 //!
 //! The widget is drawn alone in a plain `Ui`, the way the PNG exporter uses it.
+#![cfg(feature = "gui")]
 
 use chronolane::layout::ViewSettings;
 use chronolane::layout::fixture::briefing;

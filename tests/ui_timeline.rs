@@ -1,6 +1,7 @@
 //! The timeline as an analyst uses it: lanes, hover, click, filters, grouping. Driven through
 //! egui_kittest by label, on the hand-made briefing (not on extraction quality), plus one
 //! robust check on the bundled sample.
+#![cfg(feature = "gui")]
 
 use chronolane::layout::fixture::briefing;
 use chronolane::layout::{Grouping, ViewSettings};
