@@ -225,11 +225,8 @@ pub fn normalise(
                 Some(code) => format!("{}-{code}", season_year(base, code, Tense::Unknown) + step),
                 None => shifted_value(base, &unit, step)?,
             };
-            // TimeML leaves "earlier" out: the expression is "this week".
-            Some(Normal {
-                start: caps.name("rel").map(|m| c.start + m.start()),
-                ..plain(TimexType::Date, value)
-            })
+            // TimeML mostly keeps "earlier" in: the expression is "earlier this week".
+            date(TimexType::Date, value)
         }
         Rule::Quarter => {
             let q = ordinal_value(get("q")?)?;
@@ -248,7 +245,18 @@ pub fn normalise(
             };
             // "the year-ago third quarter" is the same quarter a year before.
             let year = year - i32::from(get("ago").is_some());
-            date(TimexType::Date, format!("{year}-Q{q}"))
+            // "the third-quarter loss": the article belongs to the noun, not to the date.
+            let whole = caps.get(0).map_or("", |m| m.as_str());
+            let adjective = whole.contains("-quarter") || whole.contains("-Quarter");
+            let start = (adjective
+                && whole
+                    .get(..4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("the ")))
+            .then_some(c.start + 4);
+            Some(Normal {
+                start,
+                ..plain(TimexType::Date, format!("{year}-Q{q}"))
+            })
         }
         Rule::Half => {
             let h = match get("h")?.to_ascii_lowercase().as_str() {
