@@ -58,7 +58,8 @@ impl Window {
 /// The narrowest window: ten minutes.
 pub const MIN_SPAN_DAYS: f64 = 10.0 / 1440.0;
 
-/// Points closer than this are drawn as one mark with a count badge.
+/// Points closer than this to the previous one are drawn as one mark with a count, so
+/// neighbouring clusters are always at least this far apart.
 pub const CLUSTER_PX: f32 = 12.0;
 /// Width of one density bucket.
 pub const BUCKET_PX: f32 = 6.0;
@@ -160,7 +161,7 @@ fn sparse_marks(lane: usize, entries: &[Entry], window: Window, out: &mut Vec<Ma
         if as_point {
             let px = (px0 + px1) / 2.0;
             match &mut cluster {
-                Some(c) if px - c.px0 < CLUSTER_PX => {
+                Some(c) if px - c.px1 < CLUSTER_PX => {
                     c.kind = MarkKind::Cluster;
                     c.count += 1;
                     c.px1 = px;

@@ -132,26 +132,43 @@ pub fn mark(
             }
         }
         MarkKind::Cluster => {
+            // A pill over the clustered points with the count inside, so no badge spills onto
+            // the neighbouring marks.
             let r = geometry.point_radius() + 1.5;
-            let (a, b) = (pos2(x0, y), pos2(x1.max(x0), y));
-            if b.x - a.x > 1.0 {
-                painter.line_segment(
-                    [a, b],
-                    Stroke::new(2.0 * r, look.colour.gamma_multiply(0.55)),
+            let text = if mark.count > 999 {
+                "999+".to_string()
+            } else {
+                mark.count.to_string()
+            };
+            let ink = if luminance(look.colour) > 0.6 {
+                Color32::BLACK
+            } else {
+                Color32::WHITE
+            };
+            let galley = painter.layout_no_wrap(text, FontId::proportional(10.5), ink);
+            let width = (x1 - x0 + 2.0 * r).max(galley.size().x + 10.0);
+            let rect = Rect::from_center_size(pos2((x0 + x1) / 2.0, y), vec2(width, 2.0 * r));
+            let outline = if look.hovered || look.selected {
+                Stroke::new(2.0, emphasis)
+            } else {
+                Stroke::new(1.0, background)
+            };
+            painter.rect(
+                rect,
+                CornerRadius::same(r as u8),
+                look.colour,
+                outline,
+                StrokeKind::Outside,
+            );
+            if mark.style.starred {
+                painter.rect_stroke(
+                    rect.expand(2.5),
+                    CornerRadius::same(r as u8 + 2),
+                    Stroke::new(1.8, palette::star(visuals)),
+                    StrokeKind::Outside,
                 );
             }
-            painter.circle(a, r, look.colour, Stroke::new(1.0, background));
-            painter.circle(b, r, look.colour, Stroke::new(1.0, background));
-            if mark.style.starred {
-                painter.circle_stroke(b, r + 3.0, Stroke::new(1.8, palette::star(visuals)));
-            }
-            count_badge(
-                painter,
-                pos2(b.x + r - 1.0, y - r - 1.0),
-                mark.count,
-                visuals,
-                look.hovered,
-            );
+            painter.galley(rect.center() - galley.size() / 2.0, galley, ink);
         }
         MarkKind::Density => {
             let strength =
@@ -216,28 +233,10 @@ fn uncertain_bar(painter: &Painter, rect: Rect, colour: Color32) {
     painter.extend(dashes);
 }
 
-/// A small rounded badge with a count.
-fn count_badge(painter: &Painter, at: Pos2, count: u32, visuals: &Visuals, hovered: bool) {
-    let text = if count > 999 {
-        "999+".to_string()
-    } else {
-        count.to_string()
-    };
-    let font = FontId::proportional(10.5);
-    let galley = painter.layout_no_wrap(text, font, visuals.extreme_bg_color);
-    let size = vec2(galley.size().x + 8.0, galley.size().y + 2.0).max(vec2(16.0, 0.0));
-    let rect = Rect::from_center_size(at + vec2(size.x / 2.0 - 4.0, 0.0), size);
-    let fill = if hovered {
-        visuals.selection.bg_fill
-    } else {
-        visuals.strong_text_color()
-    };
-    painter.rect_filled(rect, CornerRadius::same(7), fill);
-    painter.galley(
-        rect.center() - galley.size() / 2.0,
-        galley,
-        visuals.extreme_bg_color,
-    );
+/// Relative luminance in 0..1, to pick readable ink on a coloured fill.
+fn luminance(colour: Color32) -> f32 {
+    let [r, g, b, _] = colour.to_array();
+    (0.299 * f32::from(r) + 0.587 * f32::from(g) + 0.114 * f32::from(b)) / 255.0
 }
 
 /// The visible span in words ("12 Sep – 3 Nov 2015"), left of the time axis.
