@@ -137,6 +137,9 @@ pub fn reject(text: &str, c: &Candidate<'_>) -> bool {
                 ))
         }
         // "ABC's \"This Week\"": a programme, not a week.
+        Rule::RelativeUnit if before.ends_with(['"', '“']) => matched
+            .split_whitespace()
+            .all(|w| w.starts_with(|ch: char| ch.is_uppercase())),
         Rule::RelativeUnit => {
             matched.split_whitespace().count() == 2
                 && matched

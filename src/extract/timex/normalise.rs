@@ -399,7 +399,8 @@ fn deictic(word: &str, dct: Option<NaiveDate>) -> Option<Normal> {
         "recently" | "recent" | "lately" | "formerly" | "former" | "previously" | "the past" => {
             "PAST_REF".into()
         }
-        "future"
+        "a later date"
+        | "future"
         | "the future"
         | "soon"
         | "the near future"
@@ -682,6 +683,11 @@ fn narrative(
             });
         }
     }
+    if unit == "quarter" {
+        // "that quarter": the quarter the story last named.
+        let (y, q) = story.quarter?;
+        return Some(plain(TimexType::Date, format!("{y}-Q{q}")));
+    }
     let base = if matches!(unit.as_str(), "week" | "month" | "year") {
         story.any
     } else if step == 0 {
@@ -823,6 +829,14 @@ fn holiday(
     let n = n.split_whitespace().collect::<Vec<_>>().join(" ");
     let (month, day) = match n.as_str() {
         "christmas eve" => (12, Some(24)),
+        // "by year-end": the last day of the DCT's year (TimeBank's reading).
+        "year-end" | "year end" | "year's end" => {
+            let year = match year {
+                Some(y) => y.parse().ok()?,
+                None => dct?.year(),
+            };
+            return Some(plain(TimexType::Date, format!("{year}-12-31")));
+        }
         "christmas" | "christmas day" => (12, Some(25)),
         "new year's eve" => (12, Some(31)),
         "new year's day" => (1, Some(1)),

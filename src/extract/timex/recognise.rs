@@ -103,7 +103,7 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
         ),
         (
             Rule::Holiday,
-            r"(?P<hol>christmas\s+eve|christmas\s+day|christmas|new\s+year's\s+eve|new\s+year's\s+day|thanksgiving(?:\s+day)?|halloween|independence\s+day|election\s+day)(?:,?\s+(?P<y>\d{4}))?(?-u:\b)".to_string(),
+            r"(?P<hol>year[- ]end|year's\s+end|christmas\s+eve|christmas\s+day|christmas|new\s+year's\s+eve|new\s+year's\s+day|thanksgiving(?:\s+day)?|halloween|independence\s+day|election\s+day)(?:,?\s+(?P<y>\d{4}))?(?-u:\b)".to_string(),
         ),
         (
             Rule::IsoDate,
@@ -195,7 +195,7 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
         (
             Rule::Narrative,
             format!(
-                r"(?:(?:that|the)\s+(?:very\s+)?same|that|the\s+(?P<dir>next|following|previous|preceding|prior))\s+(?P<u>day|morning|evening|night|week|month|year){B}|the\s+day\s+(?P<dir2>before|after){B}"
+                r"(?:(?:that|the)\s+(?:very\s+)?same|that|the\s+(?P<dir>next|following|previous|preceding|prior))\s+(?P<u>day|morning|evening|night|week|month|quarter|year){B}|the\s+day\s+(?P<dir2>before|after){B}"
             ),
         ),
         (
@@ -213,7 +213,7 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
         (
             Rule::Duration,
             format!(
-                r"(?:the\s+)?(?:(?P<dir>past|last|next|first|coming|previous|final|following|latest|recent|preceding|initial|remaining|other)\s+)?(?P<n>{NUMBER})\s+(?:more\s+|full\s+|straight\s+|consecutive\s+|long\s+|additional\s+)?(?P<u>{UNIT}){B}"
+                r"(?:the\s+)?(?:(?P<dir>past|last|next|first|coming|previous|final|following|latest|recent|preceding|initial|remaining|other)\s+)?(?P<n>{NUMBER})\s+(?:more\s+|full\s+|straight\s+|consecutive\s+|long\s+|additional\s+)?(?:trading\s+|business\s+|working\s+|calendar\s+)?(?P<u>{UNIT}){B}"
             ),
         ),
         (
@@ -243,7 +243,7 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
         (
             Rule::Deictic,
             format!(
-                r"(?P<w>the\s+(?:near|immediate)\s+future|the\s+(?:near|short)\s+term|today|yesterday|tomorrow|now|nowadays|currently|current|recently|lately|formerly|the\s+past|the\s+future|these\s+days|at\s+present|the\s+present){B}"
+                r"(?P<w>the\s+(?:near|immediate)\s+future|a\s+later\s+date|the\s+(?:near|short)\s+term|today|yesterday|tomorrow|now|nowadays|currently|current|recently|lately|formerly|the\s+past|the\s+future|these\s+days|at\s+present|the\s+present){B}"
             ),
         ),
         (Rule::Weekday, format!(r"(?P<wd>{WEEKDAY}){B}")),

@@ -13,7 +13,7 @@ pub const WEEKDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday
 pub const SEASON: &str = r"(?:spring|summer|autumn|fall|winter)";
 
 /// Cardinal numbers in digits or words, and the vague quantities TIMEX3 writes as `X`.
-pub const NUMBER: &str = r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+thousand|thousands\s+of|\d+\s+1/2|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundreds\s+of|a\s+dozen|dozens\s+of|a\s+couple\s+of|a\s+few|few|several|many|some|a|an|half\s+a|a\s+half)";
+pub const NUMBER: &str = r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+thousand|thousands\s+of|\d+\s+1/2|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundreds\s+of|a\s+dozen|dozens\s+of|a\s+couple\s+of|couple\s+of|a\s+few|few|several|many|some|a|an|half\s+a|a\s+half)";
 
 /// Time units, singular or plural.
 pub const UNIT: &str = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|quarters?|fortnights?)";
@@ -112,7 +112,7 @@ pub fn number_value(text: &str) -> Option<f64> {
             "ninety" => 90.0,
             "a hundred" => 100.0,
             "half a" | "a half" => 0.5,
-            "a couple of" => 2.0,
+            "a couple of" | "couple of" => 2.0,
             _ => return None,
         })
     };
