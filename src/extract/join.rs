@@ -3,8 +3,9 @@
 //! by id, events by id, then the same happening reported by several articles merged by the
 //! rule of [`super::merge`].
 //!
-//! Joining is idempotent: joining a timeline with itself, or with a part of itself, changes
-//! nothing, so partial results can be re-joined safely.
+//! The result does not depend on the order of the parts, and joining a timeline with itself
+//! changes nothing, so partial results can be re-joined safely. Joining already-merged parts
+//! (a reduce in stages) may merge a little more than one join of all the lines would.
 
 use std::collections::{HashMap, HashSet};
 
@@ -16,7 +17,18 @@ use super::merge;
 /// Joins timelines into one. Articles are kept once by id; two different articles that share
 /// an id (two shards both numbering from "stdin#1") are told apart by a "~2" suffix, and their
 /// events re-identified as if read from the renamed article.
-pub fn join(parts: Vec<Timeline>) -> Timeline {
+pub fn join(mut parts: Vec<Timeline>) -> Timeline {
+    parts.retain(|p| !(p.articles.is_empty() && p.actors.is_empty() && p.events.is_empty()));
+    // A timeline opened on its own comes back as it was: merging is not idempotent (a merged
+    // event's pooled words can match a report that neither source matched alone).
+    if parts.len() == 1
+        && let Some(only) = parts.pop()
+    {
+        return only;
+    }
+    // Workers hand pieces back in any order; joining in article order gives the same timeline,
+    // and the same ids for merged events, whatever the order.
+    parts.sort_by(|a, b| first_article(a).cmp(&first_article(b)));
     let mut joined = Joined::default();
     for part in parts {
         joined.add(part);
@@ -153,6 +165,10 @@ impl Joined {
     }
 }
 
+fn first_article(timeline: &Timeline) -> Option<&str> {
+    timeline.articles.first().map(|a| a.id.as_str())
+}
+
 /// The same article seen twice (the same output joined twice), not two articles sharing an id.
 fn same_article(a: &Article, b: &Article) -> bool {
     a.title == b.title && a.published == b.published && a.path == b.path && a.url == b.url
@@ -265,7 +281,12 @@ mod tests {
             actors: vec![person("kerry", "Kerry")],
             events: vec![event("b", 10, &["kerry"], quote_b)],
         };
-        let joined = join(vec![one, two]);
+        let joined = join(vec![one.clone(), two.clone()]);
+        assert_eq!(
+            join(vec![two, one]),
+            joined,
+            "the order of the parts does not matter"
+        );
         assert_eq!(joined.actors.len(), 1, "{:?}", joined.actors);
         assert!(joined.actors[0].is_named("Kerry"));
         assert_eq!(joined.events.len(), 1, "{:?}", joined.events);
