@@ -12,7 +12,7 @@ fn article(id: &str, text: &str) -> Article {
         title: String::new(),
         published: NaiveDate::from_ymd_opt(2016, 6, 3),
         text: text.to_string(),
-        paragraphs: vec![0..text.len()],
+        paragraphs: std::iter::once(0..text.len()).collect(),
         ..Default::default()
     }
 }

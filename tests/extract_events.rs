@@ -12,7 +12,7 @@ fn article(id: &str, published: (i32, u32, u32), text: &str) -> Article {
         title: String::new(),
         published: NaiveDate::from_ymd_opt(published.0, published.1, published.2),
         text: text.to_string(),
-        paragraphs: vec![0..text.len()],
+        paragraphs: std::iter::once(0..text.len()).collect(),
         ..Default::default()
     }
 }

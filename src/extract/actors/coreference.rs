@@ -83,7 +83,7 @@ fn person_by_part(b: &Builder, word: &str) -> Option<usize> {
             .flat_map(|f| f.split_whitespace())
             .map(strip_particle)
             .collect();
-        if parts.iter().any(|p| *p == word) {
+        if parts.contains(&word) {
             if found.is_some_and(|f| f != i) {
                 return None;
             }
@@ -120,11 +120,11 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
             let start = s.start + trimmed_at + m.start();
             added.push((e, start..start + m.len(), si, How::Pronoun));
         }
-        if let Some(m) = PRONOUN.find(&sentence[trimmed_at..]) {
-            if let Some(e) = last_person_before(b, si) {
-                let start = s.start + trimmed_at + m.start();
-                added.push((e, start..start + m.len(), si, How::Pronoun));
-            }
+        if let Some(m) = PRONOUN.find(&sentence[trimmed_at..])
+            && let Some(e) = last_person_before(b, si)
+        {
+            let start = s.start + trimmed_at + m.start();
+            added.push((e, start..start + m.len(), si, How::Pronoun));
         }
         for c in DESCRIPTION.captures_iter(sentence) {
             let (Some(whole), Some(noun)) = (c.get(0), c.get(2)) else {

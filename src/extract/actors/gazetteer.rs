@@ -223,7 +223,7 @@ impl Gazetteer {
                 continue;
             }
             let pattern = m.pattern().as_usize();
-            if !case_fits(&self.pattern_form[pattern], &slice[at..e]) {
+            if !case_fits(self.pattern_form[pattern], &slice[at..e]) {
                 continue;
             }
             out.push(GazMatch {
