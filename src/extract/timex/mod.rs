@@ -6,9 +6,13 @@
 //! the last date the story mentioned. Tagging is a pure function of the text and the DCT.
 
 mod anchor;
+mod day_time;
+mod durations;
 mod filters;
+mod narrative;
 mod normalise;
 mod recognise;
+mod relative;
 mod vocabulary;
 
 use std::sync::LazyLock;
@@ -59,7 +63,7 @@ pub struct Anchor {
 /// Finds and normalises every time expression in `text`. `dct` is the publication date; without
 /// it, expressions relative to "now" keep underspecified values.
 pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
-    let mut story = normalise::Narrative::default();
+    let mut story = narrative::Narrative::default();
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(c) = recognise::next_candidate(text, from) {
@@ -110,7 +114,7 @@ fn date_weekdays(text: &str, found: &mut [Timex]) {
         if date.value.len() != 10 || weekday.value.len() != 10 {
             continue;
         }
-        let Some(day) = normalise::calendar_start(&date.value) else {
+        let Some(day) = narrative::calendar_start(&date.value) else {
             continue;
         };
         let names_it = weekday

@@ -1,0 +1,279 @@
+//! What the story has said so far and the expressions that lean on it: "the same day", "two
+//! days later", "a day after", "that year".
+
+use chrono::{Datelike, NaiveDate};
+
+use super::TimexType;
+use super::anchor::{add_months, day_value, same_sentence, shift_days, tail};
+use super::durations::duration_value;
+use super::normalise::{Normal, plain};
+use super::recognise::{Candidate, Rule};
+use super::relative::shifted_value;
+use super::vocabulary::number_value;
+
+/// What the text has said so far that later expressions lean on.
+#[derive(Default)]
+pub struct Narrative {
+    /// The last day-precise date mentioned, and where its mention ended.
+    pub day: Option<(NaiveDate, usize)>,
+    /// Every day-precise date mentioned so far, with where its mention ended, for "the same
+    /// day" that points back past the latest one.
+    pub days: Vec<(NaiveDate, usize)>,
+    /// The first day of the last date mentioned at any precision ("June 1998" → 1998-06-01),
+    /// for "later that year" and "the following month".
+    pub any: Option<NaiveDate>,
+    /// The last quarter mentioned (year, quarter), for "the year-earlier quarter".
+    pub quarter: Option<(i32, u32)>,
+}
+
+impl Narrative {
+    /// Remembers a value just produced so "the same day" and "two days later" can use it.
+    pub fn note(&mut self, rule: Rule, value: &str, end: usize) {
+        let date_part = value.split('T').next().unwrap_or(value);
+        let first_day = calendar_start(date_part);
+        if first_day.is_some() {
+            self.any = first_day;
+        }
+        if date_part.len() == 10
+            && let Some(d) = first_day
+        {
+            self.day = Some((d, end));
+            self.days.push((d, end));
+        }
+        // Only quarters the text names: derived ones ("a year earlier") must not chain.
+        if rule == Rule::Quarter
+            && let Some((y, q)) = value.split_once("-Q")
+            && let (Ok(y), Ok(q)) = (y.parse(), q.parse())
+        {
+            self.quarter = Some((y, q));
+        }
+    }
+}
+
+/// The first day of a "YYYY", "YYYY-MM" or "YYYY-MM-DD" value (parsed by hand: this runs for
+/// every expression).
+pub fn calendar_start(value: &str) -> Option<NaiveDate> {
+    let number = |s: Option<&str>| -> Option<u32> {
+        let s = s?;
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    };
+    let mut parts = value.split('-');
+    let year_text = parts.next()?;
+    if year_text.len() != 4 {
+        return None;
+    }
+    let year = number(Some(year_text))? as i32;
+    let month = match parts.next() {
+        Some(m) if m.len() == 2 => number(Some(m))?,
+        Some(_) => return None,
+        None => 1,
+    };
+    let day = match parts.next() {
+        Some(d) if d.len() == 2 => number(Some(d))?,
+        Some(_) => return None,
+        None => 1,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+pub(super) fn ago(
+    text: &str,
+    c: &Candidate<'_>,
+    dct: Option<NaiveDate>,
+    story: &Narrative,
+) -> Option<Normal> {
+    let caps = &c.caps;
+    let n_text = caps.name("n")?.as_str();
+    let unit = caps.name("u")?.as_str().to_ascii_lowercase();
+    let dir = caps.name("dir")?;
+    let dir_word = dir.as_str().to_ascii_lowercase();
+    let n = number_value(n_text);
+    // "X on October 21 comes a day after Y": only after a verb of coming does the expression
+    // date Y; elsewhere ("wait at least 30 days before closing") it is a length of time.
+    let linked = {
+        let before = tail(text[..c.start].trim_end(), 40).to_ascii_lowercase();
+        let before = [
+            "barely", "just", "only", "exactly", "almost", "nearly", "about",
+        ]
+        .iter()
+        .fold(before.as_str(), |b, w| {
+            b.strip_suffix(w).map_or(b, str::trim_end)
+        });
+        ["comes", "came", "come", "coming"]
+            .iter()
+            .any(|w| before.ends_with(w))
+    };
+    let recent_day = story
+        .day
+        .filter(|&(_, at)| linked && at <= c.start && same_sentence(text, at, c.start));
+    let (base, sign) = match dir_word.split_whitespace().next()? {
+        "ago" => (dct, -1),
+        "from" | "hence" => (dct, 1),
+        "earlier" | "previously" => (story.day.map(|(d, _)| d).or(dct), -1),
+        "later" => (story.day.map(|(d, _)| d).or(dct), 1),
+        // "X on October 21 comes a day after Y": Y is a day before the date just mentioned.
+        "after" => match recent_day {
+            Some((d, _)) => (Some(d), -1),
+            None => (None, 0),
+        },
+        "before" => match recent_day {
+            Some((d, _)) => (Some(d), 1),
+            None => (None, 0),
+        },
+        _ => return None,
+    };
+    // "after" and "before" are TimeML signals, outside the expression.
+    let signal_end = matches!(dir_word.as_str(), "after" | "before")
+        .then(|| text[..c.start + dir.start()].trim_end().len());
+    let Some(base) = base else {
+        // Nothing to count from: the expression is the length ("a year after he was killed").
+        let end = text[..c.start + dir.start()].trim_end().len();
+        return Some(Normal {
+            end: Some(end),
+            ..plain(TimexType::Duration, duration_value(n, &unit)?)
+        });
+    };
+    let Some(n) = n else {
+        let value = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+        return Some(Normal {
+            end: signal_end,
+            ..plain(TimexType::Date, value.into())
+        });
+    };
+    if !(0.0..=5000.0).contains(&n) {
+        // "2147483647 days ago" is no date.
+        return None;
+    }
+    let steps = (n.round() as i32) * sign;
+    let singular = unit.trim_end_matches('s');
+    if singular == "year" && steps == -1 && story.quarter.is_some() {
+        let last = add_months(dct.unwrap_or(base), -3);
+        let (y, q) = (last.year(), (last.month() - 1) / 3 + 1);
+        // Earnings reports compare with the same quarter a year before.
+        return Some(plain(TimexType::Date, format!("{}-Q{q}", y - 1)));
+    }
+    let value = match singular {
+        "hour" | "minute" | "second" => day_value(base),
+        "decade" => (base.year() + 10 * steps).to_string(),
+        "centurie" | "century" => (base.year() + 100 * steps).to_string(),
+        "fortnight" => day_value(shift_days(base, 14 * i64::from(steps))?),
+        _ => shifted_value(base, singular, steps)?,
+    };
+    Some(Normal {
+        end: signal_end,
+        ..plain(TimexType::Date, value)
+    })
+}
+
+pub(super) fn narrative(
+    text: &str,
+    c: &Candidate<'_>,
+    dct: Option<NaiveDate>,
+    story: &Narrative,
+) -> Option<Normal> {
+    let caps = &c.caps;
+    let unit = caps
+        .name("u")
+        .map_or("day".to_string(), |m| m.as_str().to_ascii_lowercase());
+    let dir = caps
+        .name("dir")
+        .or(caps.name("dir2"))
+        .map(|m| m.as_str().to_ascii_lowercase());
+    let step = match dir.as_deref() {
+        Some("next" | "following") => 1,
+        Some("previous" | "preceding" | "prior") => -1,
+        // "the day before" (the event) is the day after the one just named is not meant here:
+        // it is one day before the narrative's date.
+        Some("before") => -1,
+        Some("after") => 1,
+        _ => 0,
+    };
+    if let Some(signal) = caps.name("dir2") {
+        let after = &text[c.end..];
+        let alone = after
+            .trim_start_matches([' ', '\t'])
+            .starts_with(['.', ',', ';', ':', ')', '\n']);
+        if !alone {
+            // "Oct. 12, the day before the crash": "the day" is the date just named; in "the
+            // day before returning" with no date at hand there is nothing to read.
+            let (day, at) = story.day?;
+            if !same_sentence(text, at, c.start) {
+                return None;
+            }
+            let end = text[..c.start + signal.start()].trim_end().len();
+            return Some(Normal {
+                end: Some(end),
+                ..plain(TimexType::Date, day_value(day))
+            });
+        }
+    }
+    if unit == "quarter" {
+        // "that quarter": the quarter the story last named.
+        let (y, q) = story.quarter?;
+        return Some(plain(TimexType::Date, format!("{y}-Q{q}")));
+    }
+    let base = if matches!(unit.as_str(), "week" | "month" | "year") {
+        story.any
+    } else if step == 0 {
+        referred_day(text, c.start, story)
+    } else {
+        story.day.map(|(d, _)| d)
+    };
+    let base = base.or(dct)?;
+    let part = match unit.as_str() {
+        "morning" => Some("TMO"),
+        "evening" => Some("TEV"),
+        "night" => Some("TNI"),
+        _ => None,
+    };
+    if let Some(part) = part {
+        let d = shift_days(base, i64::from(step))?;
+        return Some(plain(TimexType::Time, format!("{}{part}", day_value(d))));
+    }
+    Some(plain(TimexType::Date, shifted_value(base, &unit, step)?))
+}
+
+/// The day "the same day" points to: the earlier dated sentence that shares the most names and
+/// content words with this one ("Putin's talks with Assad came on the same day" → the day the
+/// talks were dated), else the last date mentioned.
+pub(super) fn referred_day(text: &str, at: usize, story: &Narrative) -> Option<NaiveDate> {
+    let last = story.day.map(|(d, _)| d);
+    let (s, _) = super::anchor::sentence_around(text, at, at);
+    let here = content_words(&text[s..at]);
+    if here.is_empty() {
+        return last;
+    }
+    let mut best: Option<(usize, NaiveDate)> = None;
+    for &(day, end) in &story.days {
+        let (ds, de) = super::anchor::sentence_around(text, end, end);
+        if ds >= s {
+            continue;
+        }
+        let there = content_words(&text[ds..de]);
+        let overlap = here.iter().filter(|w| there.contains(w)).count();
+        if overlap >= 2 && best.is_none_or(|(o, _)| overlap >= o) {
+            best = Some((overlap, day));
+        }
+    }
+    best.map(|(_, d)| d).or(last)
+}
+
+/// Lower-cased words of four letters or more, possessives stripped, minus common function words.
+pub(super) fn content_words(s: &str) -> Vec<String> {
+    const STOP: &[&str] = &[
+        "that", "this", "with", "from", "have", "been", "were", "which", "their", "there", "they",
+        "said", "says", "came", "comes", "when", "after", "before", "about", "also", "same",
+        "will", "would", "into", "over", "than", "them", "some", "more",
+    ];
+    s.split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
+        .map(|w| {
+            w.trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_lowercase()
+        })
+        .filter(|w| w.chars().count() >= 4 && !STOP.contains(&w.as_str()))
+        .collect()
+}
