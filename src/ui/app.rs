@@ -8,11 +8,12 @@ use eframe::egui::{self, Key, RichText};
 use crate::ingest::LoadOptions;
 use crate::model::Timeline;
 
-use super::detail::{DetailAction, detail_ui};
+use super::detail::detail_ui;
 use super::export_dialog::ExportDialog;
 use super::loader::{LoadJob, LoadResult, Source, display_name};
 use super::overview;
 use super::present::{Presentation, present_ui};
+use super::project_actions::{ProjectUi, is_project_file};
 use super::side_panel::{SidePanelState, side_panel_ui};
 use super::state::{MAX_RECENT, Persisted, Session, ThemeChoice};
 use super::timeline::{TimelineResponse, timeline_ui};
@@ -43,12 +44,14 @@ pub struct ChronolaneApp {
     pub presentation: Presentation,
     /// File ▸ Export PNG… and the slides export.
     pub export: ExportDialog,
-    load: Option<LoadJob>,
-    options: LoadOptions,
+    /// The analyst's project: editors, saving, autosave, recovery, the close question.
+    pub project_ui: ProjectUi,
+    pub(super) load: Option<LoadJob>,
+    pub(super) options: LoadOptions,
     dialog: Option<DialogRequest>,
     /// The window to restore once the files open at the last exit have loaded again.
     restore_window: Option<(f64, f64)>,
-    repaint: Option<egui::Context>,
+    pub(super) repaint: Option<egui::Context>,
 }
 
 impl ChronolaneApp {
@@ -62,6 +65,7 @@ impl ChronolaneApp {
             last_timeline: TimelineResponse::default(),
             presentation: Presentation::default(),
             export: ExportDialog::default(),
+            project_ui: ProjectUi::default(),
             load: None,
             options: LoadOptions::default(),
             dialog: None,
@@ -81,6 +85,9 @@ impl ChronolaneApp {
         let mut app = Self::with_timeline(Timeline::default());
         app.options = options;
         app.repaint = ctx;
+        if let Some(dir) = eframe::storage_dir("chronolane") {
+            app.use_recovery_dir(dir.join("recovery"));
+        }
         if let Some(persisted) = persisted {
             let same_files = persisted.open_files == files;
             app.session.settings = if same_files {
@@ -104,11 +111,16 @@ impl ChronolaneApp {
         if paths.is_empty() {
             return;
         }
+        if let Some(project) = paths.iter().find(|p| is_project_file(p)) {
+            self.open_project(&project.clone());
+            return;
+        }
         for path in paths.iter().rev() {
             self.persisted.recent.retain(|p| p != path);
             self.persisted.recent.insert(0, path.clone());
         }
         self.persisted.recent.truncate(MAX_RECENT);
+        let paths = self.paths_to_load(paths);
         self.start_load(Source::Paths(paths));
     }
 
@@ -182,7 +194,7 @@ impl ChronolaneApp {
         } else {
             Default::default()
         };
-        self.session = Session::new(result.timeline, settings);
+        self.session = self.session_for_load(result.timeline, settings);
         if let Some(window) = self.restore_window.take().filter(|_| keep_settings) {
             self.session.set_window(window);
         }
@@ -231,6 +243,7 @@ impl ChronolaneApp {
         self.apply_theme(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_keys(&ctx);
+        self.project_frame(&ctx);
         if self.presentation.active {
             present_ui(ui, &mut self.session, &mut self.presentation);
             self.toasts.ui(&ctx);
@@ -255,11 +268,10 @@ impl ChronolaneApp {
             egui::Panel::right("detail_panel")
                 .default_size(380.0)
                 .min_size(280.0)
-                .show(ui, |ui| match detail_ui(ui, &self.session) {
-                    Some(DetailAction::Close) => self.session.selected = None,
-                    Some(DetailAction::Hide) => self.session.hide_selected(),
-                    Some(DetailAction::ToggleStar) => self.session.toggle_star_selected(),
-                    None => {}
+                .show(ui, |ui| {
+                    if let Some(action) = detail_ui(ui, &self.session) {
+                        self.detail_action(action);
+                    }
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
@@ -334,6 +346,8 @@ impl ChronolaneApp {
                 self.open_sample();
             }
             ui.separator();
+            self.project_file_menu_ui(ui);
+            ui.separator();
             if ui.button("Export PNG…  (Ctrl+E)").clicked() {
                 self.export.show(&self.session);
             }
@@ -345,6 +359,7 @@ impl ChronolaneApp {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
         });
+        ui.menu_button("Edit", |ui| self.edit_menu_ui(ui));
         ui.menu_button("View", |ui| {
             if ui.button("Fit all events  (Home)").clicked() {
                 self.session.fit_all();
@@ -373,7 +388,9 @@ impl ChronolaneApp {
             ui.label("Keys: + / − zoom, ← → pan, Home fit, Esc deselect");
             ui.label("F5: present (→ ← step, B blank, Esc leave) · Ctrl+E: export PNG");
             ui.label("Hover a mark for its source; click it for the full paragraph.");
+            ui.label("Ctrl+Z / Ctrl+Shift+Z: undo / redo an edit · Ctrl+S: save the project");
         });
+        self.project_status_ui(ui);
     }
 
     fn status_ui(&mut self, ui: &mut egui::Ui) {
@@ -449,6 +466,7 @@ impl ChronolaneApp {
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::E)) {
             self.export.show(&self.session);
         }
+        self.handle_project_keys(ctx);
         if ctx.egui_wants_keyboard_input() {
             return;
         }
@@ -511,6 +529,7 @@ impl eframe::App for ChronolaneApp {
         ChronolaneApp::ui(self, ui);
         self.run_dialog(frame);
         self.run_export_dialog(frame);
+        self.run_project_dialog(frame);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

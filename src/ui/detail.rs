@@ -4,18 +4,24 @@
 use eframe::egui::text::LayoutJob;
 use eframe::egui::{self, FontId, RichText, TextFormat};
 
-use crate::model::{SourceRef, Timeline};
+use crate::model::{Credibility, Grading, Reliability, SourceRef, Timeline};
+use crate::project::GradeTarget;
 
 use super::palette;
 use super::state::Session;
 use super::tooltip::{actor_names, certainty_note, normalised_date, source_line, written_date};
 
 /// What the analyst asked for in the panel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DetailAction {
     Close,
     Hide,
     ToggleStar,
+    /// Open the event editor.
+    Edit,
+    Delete,
+    /// Grade one report (`None` clears its grading).
+    Grade(GradeTarget, Option<Grading>),
 }
 
 /// Shows the selected event; `None` when nothing is selected.
@@ -46,8 +52,20 @@ pub fn detail_ui(ui: &mut egui::Ui, session: &Session) -> Option<DetailAction> {
         {
             action = Some(DetailAction::Hide);
         }
-        ui.add_enabled(false, egui::Button::new("Edit…"))
-            .on_disabled_hover_text("Editing labels and dates arrives with projects");
+        if ui
+            .button("Edit…")
+            .on_hover_text("Change the label, date, actors or note")
+            .clicked()
+        {
+            action = Some(DetailAction::Edit);
+        }
+        if ui
+            .button("Delete")
+            .on_hover_text("Remove this event (Edit ▸ Undo brings it back)")
+            .clicked()
+        {
+            action = Some(DetailAction::Delete);
+        }
         if ui.button("Close").clicked() {
             action = Some(DetailAction::Close);
         }
@@ -74,8 +92,17 @@ pub fn detail_ui(ui: &mut egui::Ui, session: &Session) -> Option<DetailAction> {
             ui.label(format!("{:.0}%", event.confidence * 100.0));
             ui.end_row();
             ui.label(RichText::new("Sources").weak());
-            ui.label(event.sources.len().to_string());
+            ui.label(if event.sources.is_empty() {
+                "none: added by hand".to_string()
+            } else {
+                event.sources.len().to_string()
+            });
             ui.end_row();
+            if let Some(note) = session.project.annotations().notes.get(&event.id) {
+                ui.label(RichText::new("Note").weak());
+                ui.add(egui::Label::new(note).wrap());
+                ui.end_row();
+            }
         });
     ui.separator();
     egui::ScrollArea::vertical()
@@ -89,13 +116,79 @@ pub fn detail_ui(ui: &mut egui::Ui, session: &Session) -> Option<DetailAction> {
                 if let Some(written) = written_date(timeline, source) {
                     ui.label(RichText::new(format!("Dated by “{written}”")).weak());
                 }
-                if let Some(grading) = source.grading {
-                    ui.label(RichText::new(format!("Graded {grading}")).weak());
+                if let Some(grade) = grading_ui(ui, i, source) {
+                    action = Some(grade);
                 }
                 ui.add_space(2.0);
                 ui.label(paragraph_job(ui, timeline, source));
             }
         });
+    action
+}
+
+/// The report's Admiralty grading: two small pickers (source reliability A–F, information
+/// credibility 1–6) and the grading in words.
+fn grading_ui(ui: &mut egui::Ui, index: usize, source: &SourceRef) -> Option<DetailAction> {
+    let mut action = None;
+    let current = source.grading;
+    let target = || GradeTarget::report(source);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Grade").weak());
+        let letter = current.map_or("–".to_string(), |g| g.reliability.letter().to_string());
+        egui::ComboBox::from_id_salt(("reliability", index))
+            .selected_text(letter)
+            .width(36.0)
+            .show_ui(ui, |ui| {
+                for r in Reliability::ALL {
+                    let chosen = current.is_some_and(|g| g.reliability == r);
+                    if ui
+                        .selectable_label(chosen, format!("{}  {}", r.letter(), r.meaning()))
+                        .clicked()
+                    {
+                        let credibility =
+                            current.map_or(Credibility::CannotBeJudged, |g| g.credibility);
+                        action = Some(DetailAction::Grade(
+                            target(),
+                            Some(Grading::new(r, credibility)),
+                        ));
+                    }
+                }
+            })
+            .response
+            .on_hover_text("How reliable the source is (A best, F cannot be judged)");
+        let digit = current.map_or("–".to_string(), |g| g.credibility.number().to_string());
+        egui::ComboBox::from_id_salt(("credibility", index))
+            .selected_text(digit)
+            .width(36.0)
+            .show_ui(ui, |ui| {
+                for c in Credibility::ALL {
+                    let chosen = current.is_some_and(|g| g.credibility == c);
+                    if ui
+                        .selectable_label(chosen, format!("{}  {}", c.number(), c.meaning()))
+                        .clicked()
+                    {
+                        let reliability = current.map_or(Reliability::F, |g| g.reliability);
+                        action = Some(DetailAction::Grade(
+                            target(),
+                            Some(Grading::new(reliability, c)),
+                        ));
+                    }
+                }
+            })
+            .response
+            .on_hover_text("How credible the information is (1 confirmed, 6 cannot be judged)");
+        match current {
+            Some(grading) => {
+                ui.add(egui::Label::new(RichText::new(grading.meaning()).weak().small()).wrap());
+                if ui.small_button("clear").clicked() {
+                    action = Some(DetailAction::Grade(target(), None));
+                }
+            }
+            None => {
+                ui.label(RichText::new("not graded").weak().small());
+            }
+        }
+    });
     action
 }
 

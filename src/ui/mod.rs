@@ -5,12 +5,15 @@
 
 pub mod app;
 pub mod detail;
+pub mod edit_actor;
+pub mod edit_event;
 pub mod export_dialog;
 pub mod loader;
 pub mod overview;
 pub mod paint;
 pub mod palette;
 pub mod present;
+pub mod project_actions;
 pub mod side_panel;
 pub mod state;
 pub mod timeline;

@@ -62,3 +62,18 @@ pub fn lane_band(visuals: &Visuals) -> Color32 {
         Color32::from_black_alpha(7)
     }
 }
+
+/// A lane's colour: the analyst's choice when there is one, else the palette's.
+pub fn lane_with(
+    custom: Option<&crate::project::Colour>,
+    index: usize,
+    visuals: &Visuals,
+) -> Color32 {
+    match custom {
+        Some(colour) => {
+            let [r, g, b] = colour.0;
+            Color32::from_rgb(r, g, b)
+        }
+        None => lane(index, visuals),
+    }
+}

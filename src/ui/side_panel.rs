@@ -6,6 +6,9 @@ use eframe::egui::{self, Color32, RichText, Sense, vec2};
 
 use crate::layout::{Grouping, LaneGeometry, LaneSort, Mark, MarkKind, MarkStyle};
 
+use crate::model::{Credibility, Reliability};
+use crate::project::Edit;
+
 use super::paint;
 use super::palette;
 use super::state::Session;
@@ -81,6 +84,7 @@ pub fn side_panel_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SideP
     let needle = state.lane_search.trim().to_lowercase();
     let mut toggle: Option<(String, bool)> = None;
     let mut movement: Option<(String, isize)> = None;
+    let mut edit_actor: Option<String> = None;
     egui::ScrollArea::vertical()
         .id_salt("lane_list")
         .max_height(ui.available_height() * 0.45)
@@ -94,8 +98,15 @@ pub fn side_panel_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SideP
                     ui.add_space(f32::from(info.depth) * 16.0);
                     let mut visible = !info.hidden;
                     let (swatch, _) = ui.allocate_exact_size(vec2(10.0, 14.0), Sense::hover());
-                    ui.painter()
-                        .rect_filled(swatch, 2.0, palette::lane(info.colour, ui.visuals()));
+                    ui.painter().rect_filled(
+                        swatch,
+                        2.0,
+                        palette::lane_with(
+                            session.lane_colours.get(&info.key),
+                            info.colour,
+                            ui.visuals(),
+                        ),
+                    );
                     let text = if info.events == 0 {
                         RichText::new(&info.label).weak()
                     } else {
@@ -114,7 +125,15 @@ pub fn side_panel_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SideP
                         egui::Layout::left_to_right(egui::Align::Center),
                         |ui| {
                             ui.set_min_width(name_width);
-                            ui.add(egui::Label::new(text).truncate());
+                            let name =
+                                ui.add(egui::Label::new(text).truncate().sense(Sense::click()));
+                            if let Some(actor) = info.key.strip_prefix("actor:") {
+                                name.context_menu(|ui| {
+                                    if ui.button("Edit actor…").clicked() {
+                                        edit_actor = Some(actor.to_string());
+                                    }
+                                });
+                            }
                         },
                     );
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -134,6 +153,9 @@ pub fn side_panel_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SideP
     }
     if let Some((key, delta)) = movement {
         session.move_lane(&key, delta);
+    }
+    if edit_actor.is_some() {
+        session.actor_request = edit_actor;
     }
 
     ui.separator();
@@ -219,16 +241,72 @@ fn filters_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SidePanelSta
     changed |= ui
         .checkbox(&mut filters.starred_only, "Starred events only")
         .changed();
-    let hidden = session.settings.hidden_events.len();
+    changed |= grade_filter_ui(ui, session);
+    let project_hidden: Vec<String> = session
+        .project
+        .annotations()
+        .hidden
+        .iter()
+        .cloned()
+        .collect();
+    let hidden = session.settings.hidden_events.len() + project_hidden.len();
     if hidden > 0
         && ui
             .button(format!("Show {hidden} hidden event(s)"))
+            .on_hover_text("Undoable: Edit ▸ Undo hides them again")
             .clicked()
     {
         session.settings.hidden_events.clear();
+        for event in project_hidden {
+            let _ = session.edit(Edit::Unhide { event });
+        }
         changed = true;
     }
     changed
+}
+
+/// The minimum Admiralty grading: events with no report at least this good are left out.
+fn grade_filter_ui(ui: &mut egui::Ui, session: &mut Session) -> bool {
+    let mut filter = session.grade_filter;
+    ui.horizontal(|ui| {
+        let label = ui.label("Grade at least");
+        egui::ComboBox::from_id_salt("grade_reliability")
+            .selected_text(filter.reliability.letter().to_string())
+            .width(36.0)
+            .show_ui(ui, |ui| {
+                for r in &Reliability::ALL[..5] {
+                    ui.selectable_value(
+                        &mut filter.reliability,
+                        *r,
+                        format!("{}  {}", r.letter(), r.meaning()),
+                    );
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("Least reliable source kept");
+        egui::ComboBox::from_id_salt("grade_credibility")
+            .selected_text(filter.credibility.number().to_string())
+            .width(36.0)
+            .show_ui(ui, |ui| {
+                for c in &Credibility::ALL[..5] {
+                    ui.selectable_value(
+                        &mut filter.credibility,
+                        *c,
+                        format!("{}  {}", c.number(), c.meaning()),
+                    );
+                }
+            })
+            .response
+            .on_hover_text("Least credible information kept");
+    });
+    ui.checkbox(&mut filter.keep_unjudged, "Keep ungraded reports");
+    if filter == session.grade_filter {
+        return false;
+    }
+    session.grade_filter = filter;
+    session.refresh();
+    true
 }
 
 /// A YYYY-MM-DD field: empty clears the bound; a bad date is shown in red and ignored.

@@ -1,6 +1,7 @@
 //! The app's state as plain data, changed through a few methods so the logic is testable
 //! without drawing: what is loaded, what the analyst chose to see, what is selected.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
@@ -8,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::layout::overview::fit;
 use crate::layout::{self, LaneSet, ViewSettings};
 use crate::model::Timeline;
+use crate::project::{ArticleRecord, Colour, Edit, GradeFilter, PendingReason, Project};
 
 /// What survives a restart (eframe persistence).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -37,7 +39,16 @@ pub const MAX_RECENT: usize = 10;
 
 /// A loaded timeline and the view of it.
 pub struct Session {
+    /// The analyst's project: the extraction plus every correction. The one source of truth
+    /// for edits, stars and hidden events; `timeline` and `settings.starred` mirror it.
+    pub project: Project,
+    /// The project's visible timeline, less events below `grade_filter` (rebuilt by
+    /// [`Session::refresh`] after every edit).
     pub timeline: Timeline,
+    /// The minimum Admiralty grading shown (the side panel's filter).
+    pub grade_filter: GradeFilter,
+    /// Lane colours the analyst chose, by lane key (`actor:<id>`).
+    pub lane_colours: BTreeMap<String, Colour>,
     pub settings: ViewSettings,
     /// Rebuilt whenever the timeline or the settings change.
     pub lanes: LaneSet,
@@ -51,15 +62,32 @@ pub struct Session {
     pub hovered: Option<usize>,
     /// First lane shown when there are more lanes than fit.
     pub lane_scroll: usize,
+    /// An actor whose editor a lane menu asked for (the app opens the window).
+    pub actor_request: Option<String>,
 }
 
 impl Session {
+    /// A session over a fresh extraction: a new, unsaved project with no edits.
     pub fn new(timeline: Timeline, settings: ViewSettings) -> Self {
+        // Articles without a readable file (the sample, stdin) are simply not recorded.
+        let (records, _unreadable) = ArticleRecord::for_timeline(&timeline);
+        Self::from_project(Project::new(timeline, records), settings)
+    }
+
+    /// A session over an opened or recovered project.
+    pub fn from_project(project: Project, settings: ViewSettings) -> Self {
+        let mut settings = settings;
+        settings.starred = project.annotations().starred.iter().cloned().collect();
+        let timeline = project.visible_timeline();
+        let lane_colours = lane_colours(&project);
         let lanes = layout::build(&timeline, &settings);
         let window = layout::overview::focus_window(&lanes.starts, lanes.extent)
             .unwrap_or_else(default_window);
         Self {
+            project,
             timeline,
+            grade_filter: GradeFilter::default(),
+            lane_colours,
             settings,
             lanes,
             window,
@@ -67,6 +95,7 @@ impl Session {
             selected: None,
             hovered: None,
             lane_scroll: 0,
+            actor_request: None,
         }
     }
 
@@ -124,24 +153,71 @@ impl Session {
         self.selected.is_some()
     }
 
-    /// Hides the selected event (it stays hidden until shown again from the filters).
+    /// The id of the selected event.
+    pub fn selected_id(&self) -> Option<String> {
+        self.selected_event().map(|e| e.id.clone())
+    }
+
+    /// Applies a correction to the project and shows it at once. Refused (with the reason)
+    /// when its event or actor is not in the timeline.
+    pub fn edit(&mut self, edit: Edit) -> Result<(), PendingReason> {
+        self.project.edit(edit)?;
+        self.refresh();
+        Ok(())
+    }
+
+    /// Takes back the last correction; `false` when there is none.
+    pub fn undo(&mut self) -> bool {
+        let undone = self.project.undo();
+        if undone {
+            self.refresh();
+        }
+        undone
+    }
+
+    /// Does the last undone correction again; `false` when there is none.
+    pub fn redo(&mut self) -> bool {
+        let redone = self.project.redo();
+        if redone {
+            self.refresh();
+        }
+        redone
+    }
+
+    /// Rebuilds what is drawn from the project, keeping the selection (by id) and the window.
+    pub fn refresh(&mut self) {
+        let selected = self.selected_id();
+        self.timeline = self.project.visible_timeline();
+        let filter = self.grade_filter;
+        self.timeline.events.retain(|e| filter.admits_event(e));
+        self.settings.starred = self.project.annotations().starred.iter().cloned().collect();
+        self.lane_colours = lane_colours(&self.project);
+        self.selected = None;
+        if let Some(id) = selected {
+            self.select_id(&id);
+        }
+        self.settings_changed();
+    }
+
+    /// Hides the selected event (an undoable edit; shown again from the filters).
     pub fn hide_selected(&mut self) {
-        if let Some(event) = self.selected_event() {
-            let id = event.id.clone();
-            self.settings.hidden_events.insert(id);
-            self.selected = None;
-            self.settings_changed();
+        if let Some(id) = self.selected_id() {
+            let _ = self.edit(Edit::Hide { event: id });
         }
     }
 
-    /// Stars or unstars the selected event.
+    /// Stars or unstars the selected event (the briefing list).
     pub fn toggle_star_selected(&mut self) {
-        if let Some(event) = self.selected_event() {
-            let id = event.id.clone();
-            if !self.settings.starred.remove(&id) {
-                self.settings.starred.insert(id);
-            }
-            self.settings_changed();
+        if let Some(id) = self.selected_id() {
+            let edit = if self.settings.starred.contains(&id) {
+                Edit::Unstar { event: id }
+            } else {
+                Edit::Star {
+                    event: id,
+                    position: None,
+                }
+            };
+            let _ = self.edit(edit);
         }
     }
 
@@ -160,6 +236,16 @@ impl Session {
         self.settings.lane_order = layout::lanes::moved(&self.lanes.listing, key, delta);
         self.settings_changed();
     }
+}
+
+/// The analyst's lane colours, keyed as the actor lanes are.
+fn lane_colours(project: &Project) -> BTreeMap<String, Colour> {
+    project
+        .annotations()
+        .colours
+        .iter()
+        .map(|(actor, colour)| (format!("actor:{actor}"), *colour))
+        .collect()
 }
 
 /// The window for an empty timeline: the last month.

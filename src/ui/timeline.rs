@@ -208,7 +208,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         let Some(lane) = session.lanes.lanes.get(mark.lane) else {
             continue;
         };
-        let colour = palette::lane(lane.colour, &visuals);
+        let colour = palette::lane_with(session.lane_colours.get(&lane.key), lane.colour, &visuals);
         let (is_selected, is_hovered) = highlight(mark.event);
         let centre = pos2(
             frame.left() + mark.centre_px(),
@@ -297,6 +297,7 @@ fn lane_labels(
     let painter = ui.painter_at(Rect::from_x_y_ranges(label_rect.x_range(), frame.y_range()));
     let scroll_hint = session.lane_scroll > 0 || lane_range.end < session.lanes.lanes.len();
     let mut action: Option<(String, LaneAction)> = None;
+    let mut edit_actor: Option<String> = None;
     for index in lane_range {
         let Some(lane) = session.lanes.lanes.get(index) else {
             continue;
@@ -307,7 +308,11 @@ fn lane_labels(
         }
         let indent = 12.0 + f32::from(lane.depth) * 16.0;
         let swatch = Rect::from_center_size(pos2(label_rect.left() + indent, y), vec2(5.0, 16.0));
-        painter.rect_filled(swatch, 2.0, palette::lane(lane.colour, &visuals));
+        painter.rect_filled(
+            swatch,
+            2.0,
+            palette::lane_with(session.lane_colours.get(&lane.key), lane.colour, &visuals),
+        );
         let text_rect = Rect::from_min_max(
             pos2(swatch.right() + 8.0, y - geometry.pitch_px / 2.0),
             pos2(label_rect.right() - 10.0, y + geometry.pitch_px / 2.0),
@@ -330,6 +335,11 @@ fn lane_labels(
                 lane.entries.len()
             ));
         label.context_menu(|ui| {
+            if let Some(actor) = lane.key.strip_prefix("actor:")
+                && ui.button("Edit actor…").clicked()
+            {
+                edit_actor = Some(actor.to_string());
+            }
             if ui.button("Hide lane").clicked() {
                 action = Some((lane.key.clone(), LaneAction::Hide));
             }
@@ -380,6 +390,9 @@ fn lane_labels(
         ],
         Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
     );
+    if edit_actor.is_some() {
+        session.actor_request = edit_actor;
+    }
     match action {
         Some((key, LaneAction::Hide)) => session.set_lane_hidden(&key, true),
         Some((key, LaneAction::Move(delta))) => session.move_lane(&key, delta),

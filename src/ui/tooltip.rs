@@ -89,6 +89,11 @@ pub fn event_summary_ui(ui: &mut egui::Ui, timeline: &Timeline, event: &Event) {
             ui.label(RichText::new("Actors").weak());
             ui.label(actor_names(timeline, event));
             ui.end_row();
+            if let Some(grading) = best_grading(event) {
+                ui.label(RichText::new("Graded").weak());
+                ui.label(format!("{grading}: {}", grading.meaning()));
+                ui.end_row();
+            }
         });
     if let Some(source) = event.sources.first() {
         ui.add_space(4.0);
@@ -103,6 +108,15 @@ pub fn event_summary_ui(ui: &mut egui::Ui, timeline: &Timeline, event: &Event) {
         n => format!("{n} sources report this"),
     };
     ui.label(RichText::new(corroboration).weak());
+}
+
+/// The best grading among an event's reports (A before F, 1 before 6), if any is graded.
+pub fn best_grading(event: &Event) -> Option<crate::model::Grading> {
+    event
+        .sources
+        .iter()
+        .filter_map(|s| s.grading)
+        .min_by_key(|g| (g.reliability, g.credibility))
 }
 
 /// "20 Oct 2015", "29 – 30 Oct 2015", "21 – 30 Sep 2015".

@@ -1,0 +1,767 @@
+//! The analyst's project in the app: the Edit menu (undo, redo, add event), File ▸ Save, Save
+//! As, Open Project and the event exports, the editor windows, pending edits, autosave, and
+//! the question before closing with unsaved work.
+//!
+//! Every action a native dialog leads to has a path-taking method (`save_project_to`,
+//! `open_project`, `export_events_csv`…): the dialog only picks the path, and tests call the
+//! method directly.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText};
+
+use crate::project::{self, Autosave, Edit, Project, ProjectError, RecoveryEntry, recovery};
+
+use super::app::ChronolaneApp;
+use super::detail::DetailAction;
+use super::edit_actor::ActorEditor;
+use super::edit_event::{EditorOutcome, EventEditor};
+use super::palette;
+use super::state::Session;
+
+/// The extension of project files.
+pub const PROJECT_SUFFIX: &str = ".chronolane.json";
+
+/// The project's windows and background work, kept by the app.
+#[derive(Default)]
+pub struct ProjectUi {
+    /// Writes a recovery copy every 30 s while there are unsaved edits; `None` disables
+    /// autosave (tests, or no data folder).
+    pub autosave: Option<Autosave>,
+    /// The folder recovery copies live in.
+    pub recovery_dir: Option<PathBuf>,
+    /// The clock autosave reads; `None` is the real one. Tests set it to move time on.
+    pub now: Option<Instant>,
+    /// Recovery copies found at start, offered until recovered or discarded.
+    pub recovery_offers: Vec<RecoveryEntry>,
+    /// The open event editor (edit or add).
+    pub event_editor: Option<EventEditor>,
+    /// The open actor editor.
+    pub actor_editor: Option<ActorEditor>,
+    /// The "Pending edits" window.
+    pub show_pending: bool,
+    /// Closing was asked for with unsaved edits: ask Save / Don't save / Cancel.
+    pub close_prompt: bool,
+    /// The analyst answered the prompt: let the next close through.
+    allow_close: bool,
+    /// Close once the Save As dialog has saved.
+    close_after_save: bool,
+    dialog: Option<ProjectDialog>,
+}
+
+/// A native dialog the next frame opens for the project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ProjectDialog {
+    SaveAs,
+    OpenProject,
+    ExportCsv,
+    ExportJson,
+}
+
+/// Whether `path` names a project file (opened as a project, not as an article).
+pub fn is_project_file(path: &Path) -> bool {
+    path.to_string_lossy()
+        .to_lowercase()
+        .ends_with(PROJECT_SUFFIX)
+}
+
+impl ChronolaneApp {
+    /// Sets the folder for recovery copies, turns autosave on, and offers what an earlier run
+    /// left there.
+    pub fn use_recovery_dir(&mut self, dir: PathBuf) {
+        self.project_ui.recovery_offers = recovery::list(&dir);
+        self.project_ui.autosave = Some(Autosave::new(dir.clone()));
+        self.project_ui.recovery_dir = Some(dir);
+    }
+
+    /// Saves the project to its file; asks for one (Save As) when it has none.
+    pub fn save_project(&mut self) -> bool {
+        match self.session.project.save() {
+            Ok(()) => {
+                self.saved_toast();
+                true
+            }
+            Err(ProjectError::NoPath) => {
+                self.project_ui.dialog = Some(ProjectDialog::SaveAs);
+                false
+            }
+            Err(err) => {
+                self.toasts.error("Could not save", err.to_string());
+                false
+            }
+        }
+    }
+
+    /// Saves the project to `path` (File ▸ Save As…), which becomes its file.
+    pub fn save_project_to(&mut self, path: &Path) -> bool {
+        let path = with_project_suffix(path);
+        match self.session.project.save_as(&path) {
+            Ok(()) => {
+                self.saved_toast();
+                true
+            }
+            Err(err) => {
+                self.toasts.error("Could not save", err.to_string());
+                false
+            }
+        }
+    }
+
+    fn saved_toast(&mut self) {
+        let name = self
+            .session
+            .project
+            .path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        self.toasts.info("Project saved", name);
+    }
+
+    /// Opens a project file (File ▸ Open Project…, the command line, a dropped file): its
+    /// articles are re-read and its edits applied; what changed is reported, not fatal.
+    pub fn open_project(&mut self, path: &Path) -> bool {
+        let (project, report) = match Project::open(path, &self.options) {
+            Ok(opened) => opened,
+            Err(err) => {
+                self.toasts
+                    .error("Could not open the project", err.to_string());
+                return false;
+            }
+        };
+        self.show_project(project, &report.messages());
+        self.persisted.recent.retain(|p| p != path);
+        self.persisted.recent.insert(0, path.to_path_buf());
+        true
+    }
+
+    /// Recovers the work in a recovery copy; autosave keeps writing to the same copy.
+    pub fn recover(&mut self, file: &Path) -> bool {
+        self.project_ui.recovery_offers.retain(|e| e.file != file);
+        match recovery::recover(file, project::extract_paths(&self.options)) {
+            Ok((project, report)) => {
+                self.show_project(project, &report.messages());
+                if let Some(autosave) = &mut self.project_ui.autosave {
+                    autosave.adopt(file.to_path_buf());
+                }
+                self.toasts.info(
+                    "Work recovered",
+                    "Save it to keep it (File ▸ Save, Ctrl+S).",
+                );
+                true
+            }
+            Err(err) => {
+                self.toasts.error("Could not recover", err.to_string());
+                false
+            }
+        }
+    }
+
+    /// Deletes a recovery copy the analyst does not want.
+    pub fn discard_recovery(&mut self, file: &Path) {
+        self.project_ui.recovery_offers.retain(|e| e.file != file);
+        if let Err(err) = recovery::discard(file) {
+            self.toasts
+                .error("Could not delete the recovery copy", err.to_string());
+        }
+    }
+
+    fn show_project(&mut self, project: Project, messages: &[String]) {
+        let pending = project.pending().len();
+        self.session = Session::from_project(project, Default::default());
+        self.load = None;
+        if !messages.is_empty() || pending > 0 {
+            let mut body = messages.join("\n");
+            if pending > 0 {
+                body.push_str(&format!(
+                    "\n{pending} edit(s) do not apply now: see Edit ▸ Pending edits…"
+                ));
+            }
+            self.toasts
+                .info("The articles changed since saving", body.trim());
+            self.project_ui.show_pending = pending > 0;
+        }
+    }
+
+    /// Writes the visible events, edits applied, as CSV (File ▸ Export events as CSV…).
+    pub fn export_events_csv(&mut self, path: &Path) -> bool {
+        self.export_events(path, |out, p| project::export::write_csv(out, p))
+    }
+
+    /// Writes the visible events, edits applied, as JSON (File ▸ Export events as JSON…).
+    pub fn export_events_json(&mut self, path: &Path) -> bool {
+        self.export_events(path, |out, p| project::export::write_json(out, p))
+    }
+
+    fn export_events(
+        &mut self,
+        path: &Path,
+        write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>, &Project) -> std::io::Result<()>,
+    ) -> bool {
+        let written = std::fs::File::create(path).and_then(|file| {
+            let mut out = std::io::BufWriter::new(file);
+            write(&mut out, &self.session.project)?;
+            std::io::Write::flush(&mut out)
+        });
+        match written {
+            Ok(()) => {
+                self.toasts
+                    .info("Events exported", path.display().to_string());
+                true
+            }
+            Err(err) => {
+                self.toasts
+                    .error("Could not export", format!("{}: {err}", path.display()));
+                false
+            }
+        }
+    }
+
+    /// The paths to load when the analyst opens `paths`: added to the project's own articles
+    /// when it has edits, so opening more files extends the project rather than replacing it.
+    pub(super) fn paths_to_load(&self, paths: Vec<PathBuf>) -> Vec<PathBuf> {
+        if self.session.project.edits().is_empty() {
+            return paths;
+        }
+        let mut all: Vec<PathBuf> = self
+            .session
+            .project
+            .articles()
+            .iter()
+            .map(|a| a.path.clone())
+            .filter(|p| !paths.contains(p))
+            .collect();
+        all.extend(paths);
+        all
+    }
+
+    /// The session for a freshly loaded timeline: the same project with a new base when it
+    /// holds the analyst's work, otherwise a new project.
+    pub(super) fn session_for_load(
+        &mut self,
+        timeline: crate::model::Timeline,
+        settings: crate::layout::ViewSettings,
+    ) -> Session {
+        let mut project = std::mem::replace(
+            &mut self.session.project,
+            Project::new(Default::default(), Vec::new()),
+        );
+        if project.edits().is_empty() && project.path().is_none() {
+            return Session::new(timeline, settings);
+        }
+        let (records, _unreadable) = project::ArticleRecord::for_timeline(&timeline);
+        project.replace_base(timeline, records);
+        let pending = project.pending().len();
+        if pending > 0 {
+            self.toasts.info(
+                "Some edits do not apply",
+                format!("{pending} edit(s) wait for their events: Edit ▸ Pending edits…"),
+            );
+        }
+        Session::from_project(project, settings)
+    }
+
+    /// Applies corrections, reporting any that cannot apply.
+    pub fn apply_edits(&mut self, edits: Vec<Edit>) {
+        for edit in edits {
+            let what = edit.describe();
+            if let Err(reason) = self.session.edit(edit) {
+                self.toasts
+                    .error(format!("Could not {what}"), reason.to_string());
+            }
+        }
+    }
+
+    /// Undo (Edit menu, Ctrl+Z).
+    pub fn undo(&mut self) {
+        self.session.undo();
+    }
+
+    /// Redo (Edit menu, Ctrl+Shift+Z, Ctrl+Y).
+    pub fn redo(&mut self) {
+        self.session.redo();
+    }
+
+    /// Opens the editor on the selected event.
+    pub fn edit_selected_event(&mut self) {
+        let Some(event) = self.session.selected_event() else {
+            return;
+        };
+        let note = self.session.project.annotations().notes.get(&event.id);
+        self.project_ui.event_editor =
+            Some(EventEditor::for_event(event, note.map(String::as_str)));
+    }
+
+    /// Opens the editor for a new event, dated at the middle of the visible window.
+    pub fn add_event(&mut self) {
+        let (a, b) = self.session.window;
+        let day = crate::layout::time::date_from_x((a + b) / 2.0)
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        self.project_ui.event_editor = Some(EventEditor::new_event(day));
+    }
+
+    /// Opens the actor editor on actor `id`.
+    pub fn edit_actor(&mut self, id: &str) {
+        let project = &self.session.project;
+        let Some(actor) = project.timeline().actors.iter().find(|a| a.id == id) else {
+            return;
+        };
+        let colour = project.annotations().colours.get(id).copied();
+        self.project_ui.actor_editor = Some(ActorEditor::for_actor(actor, colour));
+    }
+
+    /// Does what the detail panel asked for.
+    pub(super) fn detail_action(&mut self, action: DetailAction) {
+        let id = self.session.selected_id();
+        match action {
+            DetailAction::Close => self.session.selected = None,
+            DetailAction::Hide => self.session.hide_selected(),
+            DetailAction::ToggleStar => self.session.toggle_star_selected(),
+            DetailAction::Edit => self.edit_selected_event(),
+            DetailAction::Delete => {
+                if let Some(event) = id {
+                    self.apply_edits(vec![Edit::Delete { event }]);
+                    self.session.selected = None;
+                }
+            }
+            DetailAction::Grade(target, grading) => {
+                self.apply_edits(vec![Edit::Grade { target, grading }]);
+            }
+        }
+    }
+
+    /// Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y, Ctrl+S. Text fields keep their own undo.
+    pub(super) fn handle_project_keys(&mut self, ctx: &egui::Context) {
+        let shortcut = |modifiers, key| {
+            ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(modifiers, key)))
+        };
+        if shortcut(Modifiers::COMMAND, Key::S) {
+            self.save_project();
+        }
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        // The shifted shortcut first: Ctrl+Z also matches with Shift held.
+        if shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
+            || shortcut(Modifiers::COMMAND, Key::Y)
+        {
+            self.redo();
+        } else if shortcut(Modifiers::COMMAND, Key::Z) {
+            self.undo();
+        }
+    }
+
+    /// File menu entries for projects and event exports.
+    pub(super) fn project_file_menu_ui(&mut self, ui: &mut egui::Ui) {
+        if ui.button("Open project…").clicked() {
+            self.project_ui.dialog = Some(ProjectDialog::OpenProject);
+        }
+        if ui.button("Save project  (Ctrl+S)").clicked() {
+            self.save_project();
+        }
+        if ui.button("Save project as…").clicked() {
+            self.project_ui.dialog = Some(ProjectDialog::SaveAs);
+        }
+        ui.separator();
+        if ui.button("Export events as CSV…").clicked() {
+            self.project_ui.dialog = Some(ProjectDialog::ExportCsv);
+        }
+        if ui.button("Export events as JSON…").clicked() {
+            self.project_ui.dialog = Some(ProjectDialog::ExportJson);
+        }
+    }
+
+    /// The Edit menu: undo and redo named after the step, add an event, pending edits.
+    pub(super) fn edit_menu_ui(&mut self, ui: &mut egui::Ui) {
+        let history = self.session.project.history();
+        let undo = history
+            .undo_label()
+            .map_or("Undo".to_string(), |l| format!("Undo {l}"));
+        let redo = history
+            .redo_label()
+            .map_or("Redo".to_string(), |l| format!("Redo {l}"));
+        let (can_undo, can_redo) = (history.can_undo(), history.can_redo());
+        if ui
+            .add_enabled(can_undo, egui::Button::new(undo).shortcut_text("Ctrl+Z"))
+            .clicked()
+        {
+            self.undo();
+        }
+        if ui
+            .add_enabled(
+                can_redo,
+                egui::Button::new(redo).shortcut_text("Ctrl+Shift+Z"),
+            )
+            .clicked()
+        {
+            self.redo();
+        }
+        ui.separator();
+        if ui.button("Add event…").clicked() {
+            self.add_event();
+        }
+        let selected = self.session.selected.is_some();
+        if ui
+            .add_enabled(selected, egui::Button::new("Edit selected event…"))
+            .clicked()
+        {
+            self.edit_selected_event();
+        }
+        let pending = self.session.project.pending().len();
+        if ui
+            .add_enabled(
+                pending > 0,
+                egui::Button::new(format!("Pending edits ({pending})…")),
+            )
+            .clicked()
+        {
+            self.project_ui.show_pending = true;
+        }
+    }
+
+    /// The project's name and whether it is saved, at the right of the menu bar.
+    pub(super) fn project_status_ui(&self, ui: &mut egui::Ui) {
+        let project = &self.session.project;
+        let name =
+            project
+                .path()
+                .and_then(Path::file_name)
+                .map_or("untitled project".to_string(), |n| {
+                    n.to_string_lossy()
+                        .trim_end_matches(PROJECT_SUFFIX)
+                        .to_string()
+                });
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if project.is_dirty() && !project.edits().is_empty() {
+                ui.label(RichText::new("● unsaved").color(palette::star(ui.visuals())))
+                    .on_hover_text("File ▸ Save project (Ctrl+S)");
+            }
+            ui.label(RichText::new(name).weak());
+        });
+    }
+
+    /// Every frame: autosave, the close question, and the project's windows.
+    pub(super) fn project_frame(&mut self, ctx: &egui::Context) {
+        self.autosave_tick();
+        self.handle_close_request(ctx);
+        self.event_editor_ui(ctx);
+        self.actor_editor_ui(ctx);
+        self.pending_ui(ctx);
+        self.recovery_prompt_ui(ctx);
+        self.close_prompt_ui(ctx);
+    }
+
+    fn autosave_tick(&mut self) {
+        let now = self.project_ui.now.unwrap_or_else(Instant::now);
+        let Some(autosave) = &mut self.project_ui.autosave else {
+            return;
+        };
+        if let Err(err) = autosave.tick(now, &self.session.project) {
+            // Reported once: autosave stops rather than failing every frame.
+            self.project_ui.autosave = None;
+            self.toasts.error("Autosave stopped", err.to_string());
+        }
+    }
+
+    /// Asks before closing with unsaved edits: the close is cancelled and the prompt shown.
+    /// Returns whether the app may close now (tests call this as the window's close button).
+    pub fn request_close(&mut self) -> bool {
+        let dirty = self.session.project.is_dirty() && !self.session.project.edits().is_empty();
+        if dirty && !self.project_ui.allow_close {
+            self.project_ui.close_prompt = true;
+            return false;
+        }
+        if let Some(autosave) = &mut self.project_ui.autosave {
+            autosave.discard();
+        }
+        true
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.request_close() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
+    }
+
+    fn close_prompt_ui(&mut self, ctx: &egui::Context) {
+        if !self.project_ui.close_prompt {
+            return;
+        }
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("close_prompt")).show(ctx, |ui| {
+            ui.set_width(380.0);
+            ui.heading("Save your edits?");
+            ui.add_space(4.0);
+            let edits = self.session.project.edits().len();
+            ui.label(format!(
+                "This project has {edits} edit(s) that are not saved. They are lost if you close \
+                 without saving."
+            ));
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    choice = Some(CloseChoice::Save);
+                }
+                if ui.button("Don't save").clicked() {
+                    choice = Some(CloseChoice::DontSave);
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(CloseChoice::Cancel);
+                }
+            });
+        });
+        let Some(choice) = choice else {
+            return;
+        };
+        self.project_ui.close_prompt = false;
+        match choice {
+            CloseChoice::Save => {
+                if self.save_project() {
+                    self.close_now(ctx);
+                } else {
+                    self.project_ui.close_after_save = true;
+                }
+            }
+            CloseChoice::DontSave => self.close_now(ctx),
+            CloseChoice::Cancel => {}
+        }
+    }
+
+    fn close_now(&mut self, ctx: &egui::Context) {
+        self.project_ui.allow_close = true;
+        if let Some(autosave) = &mut self.project_ui.autosave {
+            autosave.discard();
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+
+    fn recovery_prompt_ui(&mut self, ctx: &egui::Context) {
+        let Some(entry) = self.project_ui.recovery_offers.first().cloned() else {
+            return;
+        };
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("recovery_prompt")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            ui.heading("Recover unsaved work?");
+            ui.add_space(4.0);
+            let of = entry
+                .project
+                .as_deref()
+                .map_or("an untitled project".to_string(), |p| {
+                    p.display().to_string()
+                });
+            ui.label(format!(
+                "chronolane closed with unsaved edits to {of}: {} edit(s), autosaved at {}.",
+                entry.edits,
+                entry
+                    .written
+                    .get(..19)
+                    .unwrap_or(&entry.written)
+                    .replace('T', " ")
+            ));
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                if ui.button("Recover").clicked() {
+                    choice = Some(true);
+                }
+                if ui
+                    .button("Discard")
+                    .on_hover_text("Delete the recovery copy")
+                    .clicked()
+                {
+                    choice = Some(false);
+                }
+            });
+        });
+        match choice {
+            Some(true) => {
+                self.recover(&entry.file);
+            }
+            Some(false) => self.discard_recovery(&entry.file),
+            None => {}
+        }
+    }
+
+    fn event_editor_ui(&mut self, ctx: &egui::Context) {
+        let Some(editor) = &mut self.project_ui.event_editor else {
+            return;
+        };
+        let actors = &self.session.project.timeline().actors;
+        let Some(outcome) = editor.window_ui(ctx, actors) else {
+            return;
+        };
+        let editor = self.project_ui.event_editor.take();
+        if outcome != EditorOutcome::Apply {
+            return;
+        }
+        let Some(editor) = editor else {
+            return;
+        };
+        let project = &self.session.project;
+        let current = editor
+            .event
+            .as_ref()
+            .and_then(|id| project.timeline().events.iter().find(|e| &e.id == id));
+        let note = current.and_then(|e| project.annotations().notes.get(&e.id));
+        match editor.edits(current, note.map(String::as_str), project.new_event_id()) {
+            Ok(edits) => {
+                let new_id = edits.iter().find_map(|e| match e {
+                    Edit::AddEvent { event, .. } => Some(event.id.clone()),
+                    _ => None,
+                });
+                self.apply_edits(edits);
+                if let Some(id) = new_id {
+                    self.session.select_id(&id);
+                }
+            }
+            Err(problem) => {
+                self.toasts.error("Could not apply", problem);
+                self.project_ui.event_editor = Some(editor);
+            }
+        }
+    }
+
+    fn actor_editor_ui(&mut self, ctx: &egui::Context) {
+        if let Some(id) = self.session.actor_request.take() {
+            self.edit_actor(&id);
+        }
+        let Some(editor) = &mut self.project_ui.actor_editor else {
+            return;
+        };
+        let project = &self.session.project;
+        let current = project.annotations().colours.get(&editor.actor).copied();
+        let key = format!("actor:{}", editor.actor);
+        let index = self.session.lanes.listing.iter().find(|l| l.key == key);
+        let automatic = palette::lane(index.map_or(0, |l| l.colour), &ctx.global_style().visuals);
+        let outcome = editor.window_ui(ctx, &project.timeline().actors, current, automatic);
+        if outcome.close {
+            self.project_ui.actor_editor = None;
+        }
+        if !outcome.edits.is_empty() {
+            self.apply_edits(outcome.edits);
+        }
+    }
+
+    fn pending_ui(&mut self, ctx: &egui::Context) {
+        if !self.project_ui.show_pending {
+            return;
+        }
+        let mut open = true;
+        let mut discard = None;
+        egui::Window::new("Pending edits")
+            .open(&mut open)
+            .default_width(460.0)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                let pending = self.session.project.pending();
+                if pending.is_empty() {
+                    ui.label("Every edit applies.");
+                    return;
+                }
+                ui.label(
+                    "These edits are kept in the project but do not apply to the articles as \
+                     they are now. They apply again once their event, actor or article is back.",
+                );
+                ui.add_space(6.0);
+                egui::Grid::new("pending_grid")
+                    .num_columns(2)
+                    .striped(true)
+                    .spacing([12.0, 6.0])
+                    .show(ui, |ui| {
+                        for p in pending {
+                            ui.vertical(|ui| {
+                                ui.label(p.edit.describe());
+                                ui.label(RichText::new(p.reason.to_string()).weak().small());
+                            });
+                            if ui
+                                .button("discard")
+                                .on_hover_text("Remove this edit from the project (undoable)")
+                                .clicked()
+                            {
+                                discard = Some(p.index);
+                            }
+                            ui.end_row();
+                        }
+                    });
+            });
+        if let Some(index) = discard {
+            self.session.project.discard(index);
+            self.session.refresh();
+        }
+        self.project_ui.show_pending = open;
+    }
+
+    /// Opens the project dialog asked for this frame, with the window as its parent.
+    pub(super) fn run_project_dialog(&mut self, parent: &eframe::Frame) {
+        let Some(request) = self.project_ui.dialog.take() else {
+            return;
+        };
+        let dialog = rfd::FileDialog::new().set_parent(parent);
+        match request {
+            ProjectDialog::SaveAs => {
+                let picked = dialog
+                    .set_title("Save project")
+                    .add_filter("chronolane project", &["json"])
+                    .set_file_name("briefing.chronolane.json")
+                    .save_file();
+                let saved = picked.is_some_and(|path| self.save_project_to(&path));
+                if saved && std::mem::take(&mut self.project_ui.close_after_save) {
+                    self.project_ui.allow_close = true;
+                    self.repaint_close();
+                }
+            }
+            ProjectDialog::OpenProject => {
+                if let Some(path) = dialog
+                    .set_title("Open project")
+                    .add_filter("chronolane project", &["json"])
+                    .pick_file()
+                {
+                    self.open_project(&path);
+                }
+            }
+            ProjectDialog::ExportCsv => {
+                if let Some(path) = dialog
+                    .set_title("Export events as CSV")
+                    .add_filter("CSV", &["csv"])
+                    .set_file_name("events.csv")
+                    .save_file()
+                {
+                    self.export_events_csv(&path);
+                }
+            }
+            ProjectDialog::ExportJson => {
+                if let Some(path) = dialog
+                    .set_title("Export events as JSON")
+                    .add_filter("JSON", &["json"])
+                    .set_file_name("events.json")
+                    .save_file()
+                {
+                    self.export_events_json(&path);
+                }
+            }
+        }
+    }
+
+    fn repaint_close(&self) {
+        if let Some(ctx) = &self.repaint {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum CloseChoice {
+    Save,
+    DontSave,
+    Cancel,
+}
+
+/// `path` with `.chronolane.json` at the end (the dialog may return a bare name).
+fn with_project_suffix(path: &Path) -> PathBuf {
+    if is_project_file(path) {
+        return path.to_path_buf();
+    }
+    let name = path.to_string_lossy();
+    let stem = name.strip_suffix(".json").unwrap_or(&name);
+    PathBuf::from(format!("{stem}{PROJECT_SUFFIX}"))
+}
