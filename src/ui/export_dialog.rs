@@ -349,6 +349,12 @@ impl ChronolaneApp {
                     .set_file_name("timeline.png")
                     .save_file();
                 if let Some(path) = picked {
+                    // A name typed without an extension still gets a file image viewers open.
+                    let path = if path.extension().is_none() {
+                        path.with_extension("png")
+                    } else {
+                        path
+                    };
                     self.export_png_to(&path, spec);
                 }
             }
