@@ -157,7 +157,7 @@ fn story(rng: &mut Rng, n: usize) -> Story {
                 .replace("{S}", nm.rsplit(' ').next().unwrap_or(nm))
                 .replace(
                     "{C}",
-                    if rng.next() % 2 == 0 {
+                    if rng.next().is_multiple_of(2) {
                         country
                     } else {
                         rng.pick(COUNTRIES)

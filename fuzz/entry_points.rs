@@ -56,7 +56,7 @@ pub fn extract_bytes(data: &[u8]) {
         title: "fuzz".into(),
         published,
         text,
-        paragraphs: vec![0..len],
+        paragraphs: std::iter::once(0..len).collect(),
         ..Article::default()
     };
     let loaded = Loaded {
