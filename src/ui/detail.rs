@@ -61,7 +61,7 @@ pub fn detail_ui(ui: &mut egui::Ui, session: &Session) -> Option<DetailAction> {
         }
         if ui
             .button("Delete")
-            .on_hover_text("Remove this event (Edit ▸ Undo brings it back)")
+            .on_hover_text("Remove this event (Edit > Undo brings it back)")
             .clicked()
         {
             action = Some(DetailAction::Delete);

@@ -1,5 +1,5 @@
 //! The event editor window: an event's label, date (day, month, year or range), actors and
-//! note, or a new event the analyst adds by hand (Edit ▸ Add event…). It only collects what
+//! note, or a new event the analyst adds by hand (Edit > Add event…). It only collects what
 //! the analyst typed; the changes become [`Edit`]s applied by the app, so each is undoable.
 
 use chrono::NaiveDate;

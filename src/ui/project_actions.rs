@@ -1,4 +1,4 @@
-//! The analyst's project in the app: the Edit menu (undo, redo, add event), File ▸ Save, Save
+//! The analyst's project in the app: the Edit menu (undo, redo, add event), File > Save, Save
 //! As, Open Project and the event exports, the editor windows, pending edits, autosave, and
 //! the question before closing with unsaved work.
 //!
@@ -93,7 +93,7 @@ impl ChronolaneApp {
         }
     }
 
-    /// Saves the project to `path` (File ▸ Save As…), which becomes its file.
+    /// Saves the project to `path` (File > Save As…), which becomes its file.
     pub fn save_project_to(&mut self, path: &Path) -> bool {
         let path = with_project_suffix(path);
         match self.session.project.save_as(&path) {
@@ -118,7 +118,7 @@ impl ChronolaneApp {
         self.toasts.info("Project saved", name);
     }
 
-    /// Opens a project file (File ▸ Open Project…, the command line, a dropped file): its
+    /// Opens a project file (File > Open Project…, the command line, a dropped file): its
     /// articles are re-read and its edits applied; what changed is reported, not fatal.
     pub fn open_project(&mut self, path: &Path) -> bool {
         let (project, report) = match Project::open(path, &self.options) {
@@ -146,7 +146,7 @@ impl ChronolaneApp {
                 }
                 self.toasts.info(
                     "Work recovered",
-                    "Save it to keep it (File ▸ Save, Ctrl+S).",
+                    "Save it to keep it (File > Save, Ctrl+S).",
                 );
                 true
             }
@@ -174,7 +174,7 @@ impl ChronolaneApp {
             let mut body = messages.join("\n");
             if pending > 0 {
                 body.push_str(&format!(
-                    "\n{pending} edit(s) do not apply now: see Edit ▸ Pending edits…"
+                    "\n{pending} edit(s) do not apply now: see Edit > Pending edits…"
                 ));
             }
             self.toasts
@@ -183,12 +183,12 @@ impl ChronolaneApp {
         }
     }
 
-    /// Writes the visible events, edits applied, as CSV (File ▸ Export events as CSV…).
+    /// Writes the visible events, edits applied, as CSV (File > Export events as CSV…).
     pub fn export_events_csv(&mut self, path: &Path) -> bool {
         self.export_events(path, |out, p| project::export::write_csv(out, p))
     }
 
-    /// Writes the visible events, edits applied, as JSON (File ▸ Export events as JSON…).
+    /// Writes the visible events, edits applied, as JSON (File > Export events as JSON…).
     pub fn export_events_json(&mut self, path: &Path) -> bool {
         self.export_events(path, |out, p| project::export::write_json(out, p))
     }
@@ -255,7 +255,7 @@ impl ChronolaneApp {
         if pending > 0 {
             self.toasts.info(
                 "Some edits do not apply",
-                format!("{pending} edit(s) wait for their events: Edit ▸ Pending edits…"),
+                format!("{pending} edit(s) wait for their events: Edit > Pending edits…"),
             );
         }
         Session::from_project(project, settings)
@@ -433,8 +433,8 @@ impl ChronolaneApp {
                 });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if project.is_dirty() && !project.edits().is_empty() {
-                ui.label(RichText::new("● unsaved").color(palette::star(ui.visuals())))
-                    .on_hover_text("File ▸ Save project (Ctrl+S)");
+                ui.label(RichText::new("unsaved edits").color(palette::star(ui.visuals())))
+                    .on_hover_text("File > Save project (Ctrl+S)");
             }
             ui.label(RichText::new(name).weak());
         });

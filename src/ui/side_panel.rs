@@ -253,7 +253,7 @@ fn filters_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SidePanelSta
     if hidden > 0
         && ui
             .button(format!("Show {hidden} hidden event(s)"))
-            .on_hover_text("Undoable: Edit ▸ Undo hides them again")
+            .on_hover_text("Undoable: Edit > Undo hides them again")
             .clicked()
     {
         session.settings.hidden_events.clear();
