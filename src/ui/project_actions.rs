@@ -185,12 +185,12 @@ impl ChronolaneApp {
 
     /// Writes the visible events, edits applied, as CSV (File > Export events as CSV…).
     pub fn export_events_csv(&mut self, path: &Path) -> bool {
-        self.export_events(path, |out, p| project::export::write_csv(out, p))
+        self.export_events(path, project::export::write_csv)
     }
 
     /// Writes the visible events, edits applied, as JSON (File > Export events as JSON…).
     pub fn export_events_json(&mut self, path: &Path) -> bool {
-        self.export_events(path, |out, p| project::export::write_json(out, p))
+        self.export_events(path, project::export::write_json)
     }
 
     fn export_events(
