@@ -250,3 +250,40 @@ pub fn caption(painter: &Painter, at: Pos2, window: (f64, f64), visuals: &Visual
         visuals.strong_text_color(),
     );
 }
+
+/// The analyst's grading of a lone mark's best report ("B2"), small and to its upper right:
+/// readable when looked for, quiet otherwise. Well-graded reports (A–B, 1–2) are drawn in the
+/// strong text colour, the rest in the weak one.
+pub fn grade_badge(
+    painter: &Painter,
+    frame: Rect,
+    geometry: LaneGeometry,
+    mark: &Mark,
+    grading: crate::model::Grading,
+    visuals: &Visuals,
+) {
+    use crate::model::{Credibility, Reliability};
+    if !matches!(mark.kind, MarkKind::Point | MarkKind::Bar) {
+        return;
+    }
+    let y = frame.top() + geometry.mark_y(mark);
+    let x = frame.left()
+        + match mark.kind {
+            MarkKind::Point => mark.px0 + geometry.point_radius() + 2.0,
+            _ => mark.px1 + 2.0,
+        };
+    let good =
+        grading.reliability <= Reliability::B && grading.credibility <= Credibility::ProbablyTrue;
+    let ink = if good {
+        visuals.strong_text_color()
+    } else {
+        visuals.weak_text_color()
+    };
+    painter.text(
+        pos2(x, y - 2.0),
+        Align2::LEFT_BOTTOM,
+        grading.to_string(),
+        FontId::proportional(9.5),
+        ink,
+    );
+}

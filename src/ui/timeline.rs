@@ -230,6 +230,13 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
             },
             &visuals,
         );
+        let grading = (mark.count == 1)
+            .then(|| session.timeline.events.get(mark.event as usize))
+            .flatten()
+            .and_then(super::tooltip::best_grading);
+        if let Some(grading) = grading {
+            paint::grade_badge(&painter, frame, geometry, mark, grading, &visuals);
+        }
     }
 
     lane_labels(ui, session, label_rect, frame, geometry, lane_range, fits);
