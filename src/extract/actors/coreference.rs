@@ -31,7 +31,7 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
             continue;
         }
         let common = b.lower_words.contains(word.to_lowercase().as_str());
-        if common {
+        if common || GAZETTEER.is_given_name(word) {
             continue;
         }
         if s.acts && !(s.sentence_initial && word.len() < 3) {
@@ -71,26 +71,31 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
 
 /// The one person of the article whose surname or first name is `word`.
 fn person_by_part(b: &Builder, word: &str) -> Option<usize> {
-    let mut found = None;
+    // several people share the word ("Steve Jobs", "Steve Ballmer"): the one the article
+    // names most often, if one stands out
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
     for (i, e) in b.entities.iter().enumerate() {
         if e.kind != ActorKind::Person {
             continue;
         }
-        let parts: Vec<&str> = e
+        let matches = e
             .forms
             .iter()
             .chain(std::iter::once(&e.name))
             .flat_map(|f| f.split_whitespace())
             .map(strip_particle)
-            .collect();
-        if parts.contains(&word) {
-            if found.is_some_and(|f| f != i) {
-                return None;
-            }
-            found = Some(i);
+            .any(|p| p == word);
+        if matches {
+            let named = b.mentions.iter().filter(|m| m.entity == i).count();
+            candidates.push((named, i));
         }
     }
-    found
+    candidates.sort_unstable_by(|a, b| b.cmp(a));
+    match candidates[..] {
+        [] => None,
+        [(_, one)] => Some(one),
+        [(first, one), (second, _), ..] => (first > second).then_some(one),
+    }
 }
 
 static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -101,7 +106,7 @@ static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:He|She|His|Her)\b")
+    Regex::new(r"^(?:He|She|His|Her)\b|\b(?:he|she)\b")
         .unwrap_or_else(|_| unreachable!("the pattern is a literal"))
 });
 
@@ -120,7 +125,11 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
             let start = s.start + trimmed_at + m.start();
             added.push((e, start..start + m.len(), si, How::Pronoun));
         }
+        let names_a_person = b.mentions.iter().any(|m| {
+            m.sentence == si && m.how == How::Name && b.entities[m.entity].kind == ActorKind::Person
+        });
         if let Some(m) = PRONOUN.find(&sentence[trimmed_at..])
+            && (m.start() == 0 || !names_a_person)
             && let Some(e) = last_person_before(b, si)
         {
             let start = s.start + trimmed_at + m.start();

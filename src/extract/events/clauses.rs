@@ -39,10 +39,12 @@ pub fn anchors(
             TimexType::Date | TimexType::Time => When::from_timex(&t.value, t.modifier),
             TimexType::Duration => {
                 let lower = t.text.to_ascii_lowercase();
-                let placed = t.anchor.is_some()
-                    || ["past", "last", "next", "previous", "coming"]
-                        .iter()
-                        .any(|w| lower.contains(w));
+                // "over the past three weeks" is a stretch of the calendar; "an eleven year
+                // partnership" or "the 6 weeks it has been on sale" date nothing
+                let placed = ["past", "last", "next", "previous", "coming"]
+                    .iter()
+                    .any(|w| lower.contains(w))
+                    || (t.anchor.is_some() && !adjectival(text, t));
                 if placed {
                     timex::implied_range(t, dct).map(|(start, end)| When {
                         start,
@@ -137,4 +139,20 @@ fn names_an_occasion(text: &str, t: &Timex) -> bool {
     let before = text[..t.start].trim_end_matches(' ');
     after.starts_with(|c: char| c.is_uppercase())
         && (before.ends_with("'s") || before.ends_with("’s") || before.ends_with("the"))
+}
+
+/// "an eleven year partnership", "a two-day visit": a length that describes a noun.
+fn adjectival(text: &str, t: &Timex) -> bool {
+    let words: Vec<&str> = t.text.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let singular_after_number = words.len() >= 2
+        && words
+            .last()
+            .is_some_and(|u| matches!(*u, "year" | "month" | "week" | "day" | "hour" | "minute"))
+        && !matches!(words[words.len() - 2], "one" | "a" | "1");
+    let next_is_noun = text[t.end..]
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_lowercase())
+        && !text[t.end..].trim_start().starts_with("of ")
+        && !text[t.end..].trim_start().starts_with("ago");
+    t.text.contains('-') || (singular_after_number && next_is_noun)
 }

@@ -135,8 +135,41 @@ pub fn build(
             );
             events.push(e);
         }
+        // "Apple Corps claims that ... in 1991", "Jobs announced that it ships in 2007": the
+        // claim is a happening of its own, on the story's day, with the sayer as its actor.
+        if let (Some(verb_at), Some(dct)) = (sayer_end, article.published)
+            && anchors.iter().all(|a| !near(&a.when, dct))
+        {
+            let (sayers, evidence) = clause_actors(actors, mentions, s.start..verb_at, None);
+            let verb = text[verb_at..s.end].split_whitespace().next().unwrap_or("");
+            let when = if verb.ends_with('s') {
+                Some(When::day(dct))
+            } else {
+                narrative.clone().or_else(|| Some(When::day(dct)))
+            };
+            if let Some(mut when) = when
+                && !sayers.is_empty()
+            {
+                when.inferred = true;
+                let label = label::label(text, s.clone(), None, actors, mentions);
+                events.push(event(
+                    article,
+                    s.clone(),
+                    None,
+                    when,
+                    (sayers, evidence),
+                    label,
+                ));
+            }
+        }
     }
     events
+}
+
+/// Whether a date lies within a month of publication.
+fn near(when: &When, dct: chrono::NaiveDate) -> bool {
+    let month = chrono::Duration::days(30);
+    when.end >= dct - month && when.start <= dct + month
 }
 
 /// The end of the sayer's part ("Kremlin spokesman Dmitry Peskov said"), if the sentence
