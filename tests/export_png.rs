@@ -5,12 +5,14 @@
 
 use std::path::Path;
 
+use chronolane::export::Source;
 use chronolane::export::{
     self, Banner, Canvas, ExportError, PageOptions, PngSpec, RenderError, RgbaImage, ViewChoice,
     read_png,
 };
 use chronolane::layout::ViewSettings;
 use chronolane::layout::fixture::briefing;
+use chronolane::project::Edit;
 use eframe::egui::{Color32, vec2};
 
 const RED_BANNER: Color32 = Color32::from_rgb(0xc8, 0x10, 0x2e);
@@ -37,11 +39,15 @@ fn spec(width: f32, height: f32, scale: f32) -> PngSpec {
 }
 
 fn export(spec: &PngSpec, path: &Path) -> RgbaImage {
-    let size = export::export_png(&briefing(), &ViewSettings::default(), spec, path)
-        .unwrap_or_else(|e| panic!("export failed: {e}"));
+    let size =
+        export::export_png(&source(), spec, path).unwrap_or_else(|e| panic!("export failed: {e}"));
     let (image, _) = read_png(path).unwrap();
     assert_eq!((image.width, image.height), size);
     image
+}
+
+fn source() -> Source {
+    Source::from_timeline(briefing(), ViewSettings::default())
 }
 
 fn close(a: [u8; 4], b: Color32) -> bool {
@@ -196,13 +202,7 @@ fn images_wider_than_the_texture_limit_are_drawn_in_tiles() {
 fn oversized_images_are_refused_with_a_reason_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.png");
-    let err = export::export_png(
-        &briefing(),
-        &ViewSettings::default(),
-        &spec(20_000.0, 1000.0, 1.0),
-        &path,
-    )
-    .unwrap_err();
+    let err = export::export_png(&source(), &spec(20_000.0, 1000.0, 1.0), &path).unwrap_err();
     assert!(
         matches!(err, ExportError::Render(RenderError::TooLarge { .. })),
         "{err}"
@@ -215,23 +215,11 @@ fn oversized_images_are_refused_with_a_reason_and_nothing_is_written() {
 fn a_failed_write_keeps_the_old_file_and_leaves_no_temporary() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("no such folder").join("out.png");
-    let err = export::export_png(
-        &briefing(),
-        &ViewSettings::default(),
-        &spec(640.0, 400.0, 1.0),
-        &missing,
-    )
-    .unwrap_err();
+    let err = export::export_png(&source(), &spec(640.0, 400.0, 1.0), &missing).unwrap_err();
     assert!(err.to_string().contains("no such folder"), "{err}");
     let path = dir.path().join("keep.png");
     std::fs::write(&path, b"old").unwrap();
-    let err = export::export_png(
-        &briefing(),
-        &ViewSettings::default(),
-        &spec(0.0, 400.0, 1.0),
-        &path,
-    )
-    .unwrap_err();
+    let err = export::export_png(&source(), &spec(0.0, 400.0, 1.0), &path).unwrap_err();
     assert!(err.to_string().contains("no area"), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), b"old");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
@@ -247,14 +235,7 @@ fn slides_are_numbered_one_per_briefing_step_and_follow_the_stars() {
         dark: true,
     };
     let timeline = briefing();
-    let all = export::export_slides(
-        &timeline,
-        &ViewSettings::default(),
-        canvas,
-        "Talks",
-        dir.path(),
-    )
-    .unwrap();
+    let all = export::export_slides(&source(), canvas, "Talks", dir.path()).unwrap();
     assert_eq!(all.len(), timeline.events.len());
     assert!(all[0].ends_with("slide-01.png") && dir.path().join("slide-06.png").exists());
     let (image, text) = read_png(&all[0]).unwrap();
@@ -264,17 +245,56 @@ fn slides_are_numbered_one_per_briefing_step_and_follow_the_stars() {
             .any(|(k, v)| k == "Comment" && v.starts_with("Slide 1 of 6"))
     );
 
+    // The briefing list keeps the analyst's order, not time order.
+    let mut starred = source();
+    for event in ["e-conference", "e-strikes"] {
+        let star = Edit::Star {
+            event: event.into(),
+            position: None,
+        };
+        starred.project.edit(star).unwrap();
+    }
     let starred_dir = dir.path().join("starred");
-    let mut settings = ViewSettings::default();
-    settings.starred.insert("e-vienna".into());
-    settings.starred.insert("e-strikes".into());
-    let starred =
-        export::export_slides(&timeline, &settings, canvas, "Talks", &starred_dir).unwrap();
-    assert_eq!(starred.len(), 2);
-    let (_, text) = read_png(&starred[0]).unwrap();
+    let slides = export::export_slides(&starred, canvas, "Talks", &starred_dir).unwrap();
+    assert_eq!(slides.len(), 2);
+    let comment = |path: &Path| {
+        let (_, text) = read_png(path).unwrap();
+        text.into_iter()
+            .find(|(k, _)| k == "Comment")
+            .map(|(_, v)| v)
+            .unwrap_or_default()
+    };
     assert!(
-        text.iter()
-            .any(|(k, v)| k == "Comment" && v.contains("Russia begins air strikes")),
-        "the earlier starred event comes first: {text:?}"
+        comment(&slides[0]).contains("Wider Syria conference"),
+        "{}",
+        comment(&slides[0])
     );
+    assert!(
+        comment(&slides[1]).contains("Russia begins air strikes"),
+        "{}",
+        comment(&slides[1])
+    );
+}
+
+#[test]
+fn a_panic_while_drawing_is_reported_and_the_renderer_still_works() {
+    let canvas = Canvas {
+        size_points: vec2(320.0, 200.0),
+        pixels_per_point: 1.0,
+        dark: false,
+    };
+    let mut renderer = export::OffscreenRenderer::new().unwrap();
+    let err = renderer
+        .render(canvas, &mut |_ui| panic!("a widget bug"))
+        .unwrap_err();
+    assert!(
+        matches!(err, RenderError::Panicked(ref m) if m.contains("a widget bug")),
+        "{err}"
+    );
+    let image = renderer
+        .render(canvas, &mut |ui| {
+            ui.label("still drawing");
+        })
+        .unwrap();
+    assert_eq!((image.width, image.height), (320, 200));
 }

@@ -133,18 +133,21 @@ fn presentation_steps_forward_and_back_through_the_briefing_in_time_order() {
 }
 
 #[test]
-fn presentation_follows_the_starred_briefing_list() {
+fn presentation_follows_the_briefing_list_in_the_analysts_order() {
+    // Starred in this order: the later event first, as the analyst wants to brief it.
     let mut app = ChronolaneApp::with_timeline(briefing());
-    app.session.settings.starred.insert("e-conference".into());
-    app.session.settings.starred.insert("e-strikes".into());
-    app.session.settings_changed();
+    for event in ["e-conference", "e-strikes"] {
+        app.session.select_id(event);
+        app.session.toggle_star_selected();
+    }
+    app.session.selected = None;
     let mut harness = harness(app, [1280.0, 720.0]);
     harness.key_press(Key::F5);
     harness.run();
     harness.get_by_label("1 / 2");
     assert!(
         harness
-            .query_by_label_contains("Russian jets began")
+            .query_by_label_contains("A larger conference")
             .is_some()
     );
     harness.key_press(Key::ArrowRight);
@@ -154,7 +157,7 @@ fn presentation_follows_the_starred_briefing_list() {
     harness.get_by_label("2 / 2");
     assert!(
         harness
-            .query_by_label_contains("A larger conference")
+            .query_by_label_contains("Russian jets began")
             .is_some()
     );
 }

@@ -143,7 +143,8 @@ pub fn run_export(args: &ExportArgs) -> anyhow::Result<bool> {
         dark: args.theme == Theme::Dark,
     };
     if let Some(folder) = &args.slides {
-        let written = crate::export::export_slides(&timeline, &settings, canvas, &title, folder)?;
+        let source = crate::export::Source::from_timeline(timeline, settings);
+        let written = crate::export::export_slides(&source, canvas, &title, folder)?;
         println!("wrote {} slides to {}", written.len(), folder.display());
         return Ok(errors.is_empty());
     }
@@ -172,7 +173,8 @@ pub fn run_export(args: &ExportArgs) -> anyhow::Result<bool> {
         },
         view: view_choice(args, &timeline, &settings),
     };
-    let (w, h) = crate::export::export_png(&timeline, &settings, &spec, output)?;
+    let source = crate::export::Source::from_timeline(timeline, settings);
+    let (w, h) = crate::export::export_png(&source, &spec, output)?;
     println!("wrote {} ({w}×{h} px)", output.display());
     Ok(errors.is_empty())
 }

@@ -11,6 +11,7 @@ use std::path::Path;
 
 use crate::layout::ViewSettings;
 use crate::model::Timeline;
+use crate::project::{GradeFilter, Project};
 use crate::ui::state::Session;
 
 pub use page::{Banner, PageOptions};
@@ -59,7 +60,46 @@ pub enum ExportError {
     TooManySlides(usize),
 }
 
-/// Renders the page for `timeline` as `settings` and `spec` describe, with `renderer`.
+/// What an export draws: the analyst's project (edits, stars, colours and hidden events
+/// applied) seen through the app's view settings and grade filter, exactly as on screen.
+/// Owned, so an export can run on a worker thread while the analyst keeps working.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub project: Project,
+    pub settings: ViewSettings,
+    pub grade_filter: GradeFilter,
+}
+
+impl Source {
+    /// A fresh extraction with no edits (the command line).
+    pub fn from_timeline(timeline: Timeline, settings: ViewSettings) -> Self {
+        let session = Session::new(timeline, settings);
+        Self {
+            project: session.project,
+            settings: session.settings,
+            grade_filter: session.grade_filter,
+        }
+    }
+
+    /// What the app shows now.
+    pub fn of_session(session: &Session) -> Self {
+        Self {
+            project: session.project.clone(),
+            settings: session.settings.clone(),
+            grade_filter: session.grade_filter,
+        }
+    }
+
+    /// A session to draw from, with nothing selected.
+    pub fn session(&self) -> Session {
+        let mut session = Session::from_project(self.project.clone(), self.settings.clone());
+        session.grade_filter = self.grade_filter;
+        session.refresh();
+        session
+    }
+}
+
+/// Renders the page for `source` as `spec` describes, with `renderer`.
 ///
 /// An image shows every lane: when they do not fit at the widget's minimum lane height, the
 /// page is laid out larger and drawn at a lower density (like a printer's "fit to page"), so
@@ -67,22 +107,43 @@ pub enum ExportError {
 /// legible density; past that the widget's own "Lanes 1–N of M" hint says what is left out.
 pub fn render_page(
     renderer: &mut OffscreenRenderer,
-    timeline: &Timeline,
-    settings: &ViewSettings,
+    source: &Source,
     spec: &PngSpec,
 ) -> Result<RgbaImage, ExportError> {
-    let mut session = Session::new(timeline.clone(), settings.clone());
+    let mut session = source.session();
+    render_session(renderer, &mut session, spec)
+}
+
+fn render_session(
+    renderer: &mut OffscreenRenderer,
+    session: &mut Session,
+    spec: &PngSpec,
+) -> Result<RgbaImage, ExportError> {
     match spec.view {
         ViewChoice::Opening => {}
         ViewChoice::Whole => session.fit_all(),
         ViewChoice::Window(a, b) => session.set_window((a, b)),
     }
     let page = spec.page.clone();
-    let canvas = fit_lanes(spec.canvas, &mut session, &page);
+    let canvas = fit_lanes(spec.canvas, session, &page);
     let image = renderer.render(canvas, &mut |ui| {
-        page::page_ui(ui, &mut session, &page);
+        page::page_ui(ui, session, &page);
     })?;
     Ok(image)
+}
+
+/// Renders and writes one PNG (atomically, with title and sources in its text chunks);
+/// returns the image's size in pixels.
+pub fn export_png(source: &Source, spec: &PngSpec, path: &Path) -> Result<(u32, u32), ExportError> {
+    let mut renderer = OffscreenRenderer::new()?;
+    let mut session = source.session();
+    let image = render_session(&mut renderer, &mut session, spec)?;
+    write_png_atomic(
+        path,
+        &image,
+        &text_chunks(&session.timeline, &spec.page.title),
+    )?;
+    Ok((image.width, image.height))
 }
 
 /// How far "fit to page" may shrink the type before lanes scroll instead...
@@ -118,20 +179,6 @@ fn fit_lanes(canvas: Canvas, session: &mut Session, page: &PageOptions) -> Canva
         pixels_per_point: canvas.pixels_per_point / factor,
         ..canvas
     }
-}
-
-/// Renders and writes one PNG (atomically, with title and sources in its text chunks);
-/// returns the image's size in pixels.
-pub fn export_png(
-    timeline: &Timeline,
-    settings: &ViewSettings,
-    spec: &PngSpec,
-    path: &Path,
-) -> Result<(u32, u32), ExportError> {
-    let mut renderer = OffscreenRenderer::new()?;
-    let image = render_page(&mut renderer, timeline, settings, spec)?;
-    write_png_atomic(path, &image, &text_chunks(timeline, &spec.page.title))?;
-    Ok((image.width, image.height))
 }
 
 /// Text chunks naming what the image shows and where it came from: the title, the software,

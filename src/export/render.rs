@@ -129,6 +129,18 @@ impl OffscreenRenderer {
         canvas: Canvas,
         ui_fn: &mut dyn FnMut(&mut egui::Ui),
     ) -> Result<RgbaImage, RenderError> {
+        // A bug in widget code or the driver must not take the app or the CLI down with it.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.render_unguarded(canvas, ui_fn)
+        }))
+        .unwrap_or_else(|panic| Err(RenderError::Panicked(panic_message(&panic))))
+    }
+
+    fn render_unguarded(
+        &mut self,
+        canvas: Canvas,
+        ui_fn: &mut dyn FnMut(&mut egui::Ui),
+    ) -> Result<RgbaImage, RenderError> {
         let (width, height) = canvas.size_px();
         if width == 0 || height == 0 {
             return Err(RenderError::Empty { width, height });
@@ -161,14 +173,8 @@ impl OffscreenRenderer {
             return Err(RenderError::Device("egui produced no frame".into()));
         };
         let ppp = output.pixels_per_point;
-        let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let background = ctx.global_style().visuals.panel_fill;
-            self.rasterise(&ctx, output.shapes, ppp, (width, height), background)
-        }));
-        match rendered {
-            Ok(result) => result,
-            Err(panic) => Err(RenderError::Panicked(panic_message(&panic))),
-        }
+        let background = ctx.global_style().visuals.panel_fill;
+        self.rasterise(&ctx, output.shapes, ppp, (width, height), background)
     }
 
     /// Runs `ui_fn` for one pass without drawing (cheap: no GPU work), to measure a layout.

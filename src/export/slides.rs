@@ -3,27 +3,24 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::layout::ViewSettings;
-use crate::model::Timeline;
 use crate::ui::present::{Presentation, briefing_steps, present_ui};
-use crate::ui::state::Session;
 
 use super::render::{Canvas, OffscreenRenderer};
-use super::{ExportError, TextChunk, text_chunks, write_png_atomic};
+use super::{ExportError, Source, TextChunk, text_chunks, write_png_atomic};
 
 /// More slides than this is a data dump, not a briefing.
 pub const MAX_SLIDES: usize = 500;
 
-/// Writes one slide per briefing step into `folder` (created if missing), overwriting slides
-/// of the same names; returns the files written, in order.
+/// Writes one slide per briefing step (the starred events in the analyst's order, or every
+/// visible event in time order) into `folder`, created if missing, overwriting slides of the
+/// same names; returns the files written, in order.
 pub fn export_slides(
-    timeline: &Timeline,
-    settings: &ViewSettings,
+    source: &Source,
     canvas: Canvas,
     title: &str,
     folder: &Path,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    let mut session = Session::new(timeline.clone(), settings.clone());
+    let mut session = source.session();
     let count = briefing_steps(&session).len();
     if count == 0 {
         return Err(ExportError::NothingToPresent);
@@ -44,10 +41,10 @@ pub fn export_slides(
             present_ui(ui, &mut session, &mut presentation);
         })?;
         let path = folder.join(format!("slide-{:0digits$}.png", step + 1));
-        let mut text = text_chunks(timeline, title);
+        let mut text = text_chunks(&session.timeline, title);
         if let Some(event) = presentation
             .current_event()
-            .and_then(|i| timeline.events.get(i))
+            .and_then(|i| session.timeline.events.get(i))
         {
             let chunk: TextChunk = (
                 "Comment".to_string(),

@@ -8,7 +8,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use eframe::egui::{self, Color32, RichText};
 
-use crate::export::{Banner, Canvas, PageOptions, PngSpec, ViewChoice};
+use crate::export::{Banner, Canvas, PageOptions, PngSpec, Source, ViewChoice};
 
 use super::app::ChronolaneApp;
 use super::state::Session;
@@ -297,11 +297,10 @@ impl ChronolaneApp {
 
     /// Renders `spec` into `path` on a worker thread; the result arrives as a toast.
     pub fn export_png_to(&mut self, path: &Path, spec: PngSpec) {
-        let timeline = self.session.timeline.clone();
-        let settings = self.session.settings.clone();
+        let source = Source::of_session(&self.session);
         let path = path.to_path_buf();
         self.start_export(move || {
-            crate::export::export_png(&timeline, &settings, &spec, &path)
+            crate::export::export_png(&source, &spec, &path)
                 .map(|(w, h)| format!("{} ({w} × {h} px)", path.display()))
                 .map_err(|e| e.to_string())
         });
@@ -309,8 +308,7 @@ impl ChronolaneApp {
 
     /// Writes the briefing as numbered slides into `folder` on a worker thread.
     pub fn export_slides_to(&mut self, folder: &Path) {
-        let timeline = self.session.timeline.clone();
-        let settings = self.session.settings.clone();
+        let source = Source::of_session(&self.session);
         let title = self.export.title.clone();
         let folder = folder.to_path_buf();
         let canvas = Canvas {
@@ -319,7 +317,7 @@ impl ChronolaneApp {
             dark: true,
         };
         self.start_export(move || {
-            crate::export::export_slides(&timeline, &settings, canvas, &title, &folder)
+            crate::export::export_slides(&source, canvas, &title, &folder)
                 .map(|files| format!("{} slides in {}", files.len(), folder.display()))
                 .map_err(|e| e.to_string())
         });

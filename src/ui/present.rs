@@ -177,8 +177,9 @@ impl ChronolaneApp {
     }
 }
 
-/// The events a briefing steps through: the starred ones still on the timeline if there are
-/// any, otherwise every visible event; in time order either way.
+/// The events a briefing steps through: the analyst's briefing list (starred events, in the
+/// order they put them) where those are still on the timeline, otherwise every visible event
+/// in time order.
 pub fn briefing_steps(session: &Session) -> Vec<usize> {
     let mut visible: Vec<(f64, usize)> = session
         .lanes
@@ -189,15 +190,15 @@ pub fn briefing_steps(session: &Session) -> Vec<usize> {
         .collect();
     visible.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     visible.dedup_by_key(|(_, event)| *event);
+    let shown: std::collections::HashSet<usize> = visible.iter().map(|(_, e)| *e).collect();
     let events = &session.timeline.events;
-    let starred: Vec<usize> = visible
+    let starred: Vec<usize> = session
+        .project
+        .annotations()
+        .starred
         .iter()
-        .map(|(_, e)| *e)
-        .filter(|e| {
-            events
-                .get(*e)
-                .is_some_and(|ev| session.settings.starred.contains(&ev.id))
-        })
+        .filter_map(|id| events.iter().position(|e| &e.id == id))
+        .filter(|i| shown.contains(i))
         .collect();
     if starred.is_empty() {
         visible.into_iter().map(|(_, e)| e).collect()
