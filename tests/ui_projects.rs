@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use chronolane::layout::Grouping;
 use chronolane::model::Timeline;
 use chronolane::project::Edit;
 use chronolane::ui::ChronolaneApp;
@@ -73,6 +74,7 @@ fn saved_edits_come_back_when_the_project_is_opened_in_a_fresh_app() {
         position: None,
     }]);
     assert!(app.session.project.is_dirty());
+    app.session.settings.grouping = Grouping::Kind;
     // Save As with a bare name: the project suffix is added.
     assert!(app.save_project_to(&dir.path().join("strike")));
     let file = dir.path().join("strike.chronolane.json");
@@ -91,6 +93,11 @@ fn saved_edits_come_back_when_the_project_is_opened_in_a_fresh_app() {
     );
     assert!(harness.query_by_label("Unstar").is_some(), "still starred");
     assert!(!harness.state().session.project.is_dirty());
+    assert_eq!(
+        harness.state().session.settings.grouping,
+        Grouping::Kind,
+        "the view is saved with the project"
+    );
 }
 
 #[test]

@@ -77,6 +77,7 @@ impl ChronolaneApp {
 
     /// Saves the project to its file; asks for one (Save As) when it has none.
     pub fn save_project(&mut self) -> bool {
+        self.store_view();
         match self.session.project.save() {
             Ok(()) => {
                 self.saved_toast();
@@ -96,6 +97,7 @@ impl ChronolaneApp {
     /// Saves the project to `path` (File > Save As…), which becomes its file.
     pub fn save_project_to(&mut self, path: &Path) -> bool {
         let path = with_project_suffix(path);
+        self.store_view();
         match self.session.project.save_as(&path) {
             Ok(()) => {
                 self.saved_toast();
@@ -106,6 +108,17 @@ impl ChronolaneApp {
                 false
             }
         }
+    }
+
+    /// Keeps the view (grouping, filters, lane order, window) in the project, so opening it
+    /// shows what the analyst was looking at. Stored only when saving: looking around is not
+    /// an unsaved change.
+    fn store_view(&mut self) {
+        let view = serde_json::json!({
+            "settings": self.session.settings,
+            "window": [self.session.window.0, self.session.window.1],
+        });
+        self.session.project.set_views(view);
     }
 
     fn saved_toast(&mut self) {
@@ -168,7 +181,18 @@ impl ChronolaneApp {
 
     fn show_project(&mut self, project: Project, messages: &[String]) {
         let pending = project.pending().len();
-        self.session = Session::from_project(project, Default::default());
+        let views = project.views();
+        let settings = views
+            .get("settings")
+            .and_then(|s| serde_json::from_value(s.clone()).ok())
+            .unwrap_or_default();
+        let window = views
+            .get("window")
+            .and_then(|w| serde_json::from_value::<(f64, f64)>(w.clone()).ok());
+        self.session = Session::from_project(project, settings);
+        if let Some(window) = window {
+            self.session.set_window(window);
+        }
         self.load = None;
         if !messages.is_empty() || pending > 0 {
             let mut body = messages.join("\n");
