@@ -19,6 +19,7 @@ pub mod state;
 pub mod timeline;
 pub mod toasts;
 pub mod tooltip;
+pub mod unsaved_work;
 
 use std::path::PathBuf;
 

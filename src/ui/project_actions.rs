@@ -44,9 +44,9 @@ pub struct ProjectUi {
     /// Closing was asked for with unsaved edits: ask Save / Don't save / Cancel.
     pub close_prompt: bool,
     /// The analyst answered the prompt: let the next close through.
-    allow_close: bool,
+    pub(super) allow_close: bool,
     /// Close once the Save As dialog has saved.
-    close_after_save: bool,
+    pub(super) close_after_save: bool,
     dialog: Option<ProjectDialog>,
 }
 
@@ -475,137 +475,6 @@ impl ChronolaneApp {
         self.close_prompt_ui(ctx);
     }
 
-    fn autosave_tick(&mut self) {
-        let now = self.project_ui.now.unwrap_or_else(Instant::now);
-        let Some(autosave) = &mut self.project_ui.autosave else {
-            return;
-        };
-        if let Err(err) = autosave.tick(now, &self.session.project) {
-            // Reported once: autosave stops rather than failing every frame.
-            self.project_ui.autosave = None;
-            self.toasts.error("Autosave stopped", err.to_string());
-        }
-    }
-
-    /// Asks before closing with unsaved edits: the close is cancelled and the prompt shown.
-    /// Returns whether the app may close now (tests call this as the window's close button).
-    pub fn request_close(&mut self) -> bool {
-        let dirty = self.session.project.is_dirty() && !self.session.project.edits().is_empty();
-        if dirty && !self.project_ui.allow_close {
-            self.project_ui.close_prompt = true;
-            return false;
-        }
-        if let Some(autosave) = &mut self.project_ui.autosave {
-            autosave.discard();
-        }
-        true
-    }
-
-    fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.request_close() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-        }
-    }
-
-    fn close_prompt_ui(&mut self, ctx: &egui::Context) {
-        if !self.project_ui.close_prompt {
-            return;
-        }
-        let mut choice = None;
-        egui::Modal::new(egui::Id::unique("close_prompt")).show(ctx, |ui| {
-            ui.set_width(380.0);
-            ui.heading("Save your edits?");
-            ui.add_space(4.0);
-            let edits = self.session.project.edits().len();
-            ui.label(format!(
-                "This project has {edits} edit(s) that are not saved. They are lost if you close \
-                 without saving."
-            ));
-            ui.add_space(10.0);
-            ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
-                    choice = Some(CloseChoice::Save);
-                }
-                if ui.button("Don't save").clicked() {
-                    choice = Some(CloseChoice::DontSave);
-                }
-                if ui.button("Cancel").clicked() {
-                    choice = Some(CloseChoice::Cancel);
-                }
-            });
-        });
-        let Some(choice) = choice else {
-            return;
-        };
-        self.project_ui.close_prompt = false;
-        match choice {
-            CloseChoice::Save => {
-                if self.save_project() {
-                    self.close_now(ctx);
-                } else {
-                    self.project_ui.close_after_save = true;
-                }
-            }
-            CloseChoice::DontSave => self.close_now(ctx),
-            CloseChoice::Cancel => {}
-        }
-    }
-
-    fn close_now(&mut self, ctx: &egui::Context) {
-        self.project_ui.allow_close = true;
-        if let Some(autosave) = &mut self.project_ui.autosave {
-            autosave.discard();
-        }
-        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-    }
-
-    fn recovery_prompt_ui(&mut self, ctx: &egui::Context) {
-        let Some(entry) = self.project_ui.recovery_offers.first().cloned() else {
-            return;
-        };
-        let mut choice = None;
-        egui::Modal::new(egui::Id::unique("recovery_prompt")).show(ctx, |ui| {
-            ui.set_width(420.0);
-            ui.heading("Recover unsaved work?");
-            ui.add_space(4.0);
-            let of = entry
-                .project
-                .as_deref()
-                .map_or("an untitled project".to_string(), |p| {
-                    p.display().to_string()
-                });
-            ui.label(format!(
-                "chronolane closed with unsaved edits to {of}: {} edit(s), autosaved at {}.",
-                entry.edits,
-                entry
-                    .written
-                    .get(..19)
-                    .unwrap_or(&entry.written)
-                    .replace('T', " ")
-            ));
-            ui.add_space(10.0);
-            ui.horizontal(|ui| {
-                if ui.button("Recover").clicked() {
-                    choice = Some(true);
-                }
-                if ui
-                    .button("Discard")
-                    .on_hover_text("Delete the recovery copy")
-                    .clicked()
-                {
-                    choice = Some(false);
-                }
-            });
-        });
-        match choice {
-            Some(true) => {
-                self.recover(&entry.file);
-            }
-            Some(false) => self.discard_recovery(&entry.file),
-            None => {}
-        }
-    }
-
     fn event_editor_ui(&mut self, ctx: &egui::Context) {
         let Some(editor) = &mut self.project_ui.event_editor else {
             return;
@@ -666,55 +535,6 @@ impl ChronolaneApp {
         }
     }
 
-    fn pending_ui(&mut self, ctx: &egui::Context) {
-        if !self.project_ui.show_pending {
-            return;
-        }
-        let mut open = true;
-        let mut discard = None;
-        egui::Window::new("Pending edits")
-            .open(&mut open)
-            .default_width(460.0)
-            .collapsible(false)
-            .show(ctx, |ui| {
-                let pending = self.session.project.pending();
-                if pending.is_empty() {
-                    ui.label("Every edit applies.");
-                    return;
-                }
-                ui.label(
-                    "These edits are kept in the project but do not apply to the articles as \
-                     they are now. They apply again once their event, actor or article is back.",
-                );
-                ui.add_space(6.0);
-                egui::Grid::new("pending_grid")
-                    .num_columns(2)
-                    .striped(true)
-                    .spacing([12.0, 6.0])
-                    .show(ui, |ui| {
-                        for p in pending {
-                            ui.vertical(|ui| {
-                                ui.label(p.edit.describe());
-                                ui.label(RichText::new(p.reason.to_string()).weak().small());
-                            });
-                            if ui
-                                .button("discard")
-                                .on_hover_text("Remove this edit from the project (undoable)")
-                                .clicked()
-                            {
-                                discard = Some(p.index);
-                            }
-                            ui.end_row();
-                        }
-                    });
-            });
-        if let Some(index) = discard {
-            self.session.project.discard(index);
-            self.session.refresh();
-        }
-        self.project_ui.show_pending = open;
-    }
-
     /// Opens the project dialog asked for this frame, with the window as its parent.
     pub(super) fn run_project_dialog(&mut self, parent: &eframe::Frame) {
         let Some(request) = self.project_ui.dialog.take() else {
@@ -771,13 +591,6 @@ impl ChronolaneApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
-}
-
-#[derive(Clone, Copy)]
-enum CloseChoice {
-    Save,
-    DontSave,
-    Cancel,
 }
 
 /// `path` with `.chronolane.json` at the end (the dialog may return a bare name).
