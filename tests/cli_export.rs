@@ -107,3 +107,60 @@ fn oversized_exports_are_refused_with_the_limit() {
     assert_eq!(run.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("24000×2000 px is too large"), "{stderr}");
 }
+
+#[test]
+fn slides_from_a_project_follow_its_briefing_list() {
+    use chronolane::ingest::LoadOptions;
+    use chronolane::project::{self, ArticleRecord, Edit, Project};
+
+    let dir = tempfile::tempdir().unwrap();
+    let article = std::path::PathBuf::from(SAMPLE);
+    let options = LoadOptions::default();
+    let (base, errors) = project::extract_paths(&options)(std::slice::from_ref(&article));
+    assert!(errors.is_empty() && base.events.len() >= 3);
+    let mut project = Project::new(base.clone(), vec![ArticleRecord::read(&article).unwrap()]);
+    // Two events, the later one first: the briefing's order is the analyst's.
+    let (first, last) = (&base.events[0], &base.events[base.events.len() - 1]);
+    for event in [last, first] {
+        let star = Edit::Star {
+            event: event.id.clone(),
+            position: None,
+        };
+        project.edit(star).unwrap();
+    }
+    let file = dir.path().join("brief.chronolane.json");
+    project.save_as(&file).unwrap();
+
+    let slides = dir.path().join("slides");
+    let run = chronolane()
+        .args(["export", "--project"])
+        .arg(&file)
+        .arg("--slides")
+        .arg(&slides)
+        .args(["--width", "640", "--height", "360"])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let comment = |name: &str| {
+        let (_, text) = read_png(&slides.join(name)).unwrap();
+        text.into_iter()
+            .find(|(k, _)| k == "Comment")
+            .map(|(_, v)| v)
+            .unwrap_or_default()
+    };
+    assert_eq!(std::fs::read_dir(&slides).unwrap().count(), 2);
+    assert!(
+        comment("slide-01.png").ends_with(&last.label),
+        "{}",
+        comment("slide-01.png")
+    );
+    assert!(
+        comment("slide-02.png").ends_with(&first.label),
+        "{}",
+        comment("slide-02.png")
+    );
+}

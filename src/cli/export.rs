@@ -10,9 +10,14 @@ use super::InputOptions;
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Articles, folders, or hand-kept CSV event lists.
-    #[arg(required_unless_present = "timeline")]
+    /// Articles, folders, or hand-kept CSV event lists (optional with --project, which then
+    /// reads the articles listed in the project).
+    #[arg(required_unless_present_any = ["timeline", "project"])]
     pub files: Vec<PathBuf>,
+    /// Draw an analyst's project (`*.chronolane.json`): its edits, colours, hidden events, and
+    /// its briefing list (the starred events, in order) for --slides.
+    #[arg(long, value_name = "FILE", conflicts_with = "timeline")]
+    pub project: Option<PathBuf>,
     /// Draw a timeline saved by `chronolane extract --json` instead of reading articles.
     #[arg(long, value_name = "FILE.json", conflicts_with = "files")]
     pub timeline: Option<PathBuf>,
@@ -108,15 +113,25 @@ pub fn run_export(args: &ExportArgs) -> anyhow::Result<bool> {
     if !(args.scale.is_finite() && args.scale > 0.0 && args.scale <= 8.0) {
         anyhow::bail!("--scale must be above 0 and at most 8");
     }
-    let (timeline, errors) = match &args.timeline {
-        Some(path) => (read_timeline(path)?, Vec::new()),
-        None => {
+    let mut ok = true;
+    let mut project = None;
+    let timeline = match (&args.timeline, &args.project) {
+        (Some(path), _) => read_timeline(path)?,
+        (None, Some(path)) => {
+            let opened = open_project(args, path)?;
+            ok = opened.1;
+            let timeline = opened.0.visible_timeline();
+            project = Some(opened.0);
+            timeline
+        }
+        (None, None) => {
             let (loaded, errors) = ingest::load_paths(&args.files, &args.input.load_options());
             super::report(&errors);
-            (extract::extract(&loaded), errors)
+            ok = errors.is_empty();
+            extract::extract(&loaded)
         }
     };
-    if timeline.articles.is_empty() {
+    if timeline.articles.is_empty() && timeline.events.is_empty() {
         anyhow::bail!("no articles could be read, so there is nothing to export");
     }
     let mut settings = ViewSettings {
@@ -143,10 +158,10 @@ pub fn run_export(args: &ExportArgs) -> anyhow::Result<bool> {
         dark: args.theme == Theme::Dark,
     };
     if let Some(folder) = &args.slides {
-        let source = crate::export::Source::from_timeline(timeline, settings);
+        let source = source_of(project, timeline, settings);
         let written = crate::export::export_slides(&source, canvas, &title, folder)?;
         println!("wrote {} slides to {}", written.len(), folder.display());
-        return Ok(errors.is_empty());
+        return Ok(ok);
     }
     let output = args
         .output
@@ -173,10 +188,10 @@ pub fn run_export(args: &ExportArgs) -> anyhow::Result<bool> {
         },
         view: view_choice(args, &timeline, &settings),
     };
-    let source = crate::export::Source::from_timeline(timeline, settings);
+    let source = source_of(project, timeline, settings);
     let (w, h) = crate::export::export_png(&source, &spec, output)?;
     println!("wrote {} ({w}×{h} px)", output.display());
-    Ok(errors.is_empty())
+    Ok(ok)
 }
 
 /// --from/--to frame exactly those days (a long period that overlaps them is cut at the
@@ -207,6 +222,49 @@ fn view_choice(
         (Some(a), Some(b)) if a < b => ViewChoice::Window(a, b),
         _ => ViewChoice::Whole,
     }
+}
+
+/// The project (with its edits) when one was given, else a fresh extraction.
+#[cfg(feature = "gui")]
+fn source_of(
+    project: Option<crate::project::Project>,
+    timeline: crate::model::Timeline,
+    settings: crate::layout::ViewSettings,
+) -> crate::export::Source {
+    match project {
+        Some(project) => crate::export::Source {
+            project,
+            settings,
+            grade_filter: Default::default(),
+        },
+        None => crate::export::Source::from_timeline(timeline, settings),
+    }
+}
+
+/// Opens a project on its own articles (or on FILES when given), reporting what could not be
+/// read; `true` when nothing was lost.
+#[cfg(feature = "gui")]
+fn open_project(
+    args: &ExportArgs,
+    path: &std::path::Path,
+) -> anyhow::Result<(crate::project::Project, bool)> {
+    use crate::project::{self, Project};
+    let options = args.input.load_options();
+    let load = project::extract_paths(&options);
+    let (project, opened) = if args.files.is_empty() {
+        Project::open_with(path, load)?
+    } else {
+        Project::open_with(path, |_listed| load(&args.files))?
+    };
+    let (messages, ok) = if args.files.is_empty() {
+        (opened.messages(), !opened.lost_articles())
+    } else {
+        (opened.load_errors.clone(), opened.load_errors.is_empty())
+    };
+    for message in messages {
+        eprintln!("chronolane: {message}");
+    }
+    Ok((project, ok))
 }
 
 /// A timeline as `extract --json` prints it.
