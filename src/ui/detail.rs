@@ -178,8 +178,7 @@ fn grading_ui(ui: &mut egui::Ui, index: usize, source: &SourceRef) -> Option<Det
             .response
             .on_hover_text("How credible the information is (1 confirmed, 6 cannot be judged)");
         match current {
-            Some(grading) => {
-                ui.add(egui::Label::new(RichText::new(grading.meaning()).weak().small()).wrap());
+            Some(_) => {
                 if ui.small_button("clear").clicked() {
                     action = Some(DetailAction::Grade(target(), None));
                 }
@@ -189,6 +188,10 @@ fn grading_ui(ui: &mut egui::Ui, index: usize, source: &SourceRef) -> Option<Det
             }
         }
     });
+    if let Some(grading) = current {
+        // On its own line, so a long meaning wraps instead of widening the panel.
+        ui.add(egui::Label::new(RichText::new(grading.meaning()).weak().small()).wrap());
+    }
     action
 }
 

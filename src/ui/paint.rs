@@ -269,7 +269,7 @@ pub fn grade_badge(
     let y = frame.top() + geometry.mark_y(mark);
     let x = frame.left()
         + match mark.kind {
-            MarkKind::Point => mark.px0 + geometry.point_radius() + 2.0,
+            MarkKind::Point => mark.px0 + geometry.point_radius() + 5.0,
             _ => mark.px1 + 2.0,
         };
     let good =
@@ -280,10 +280,10 @@ pub fn grade_badge(
         visuals.weak_text_color()
     };
     painter.text(
-        pos2(x, y - 2.0),
+        pos2(x, y - 3.0),
         Align2::LEFT_BOTTOM,
         grading.to_string(),
-        FontId::proportional(9.5),
+        FontId::proportional(10.5),
         ink,
     );
 }
