@@ -99,6 +99,8 @@ impl ActorEditor {
             .id(egui::Id::unique("actor_editor"))
             .open(&mut open)
             .collapsible(false)
+            // Over the plot, clear of the menu bar and the side panel.
+            .default_pos(ctx.content_rect().center_top() + egui::vec2(-420.0 / 2.0, 90.0))
             .resizable(false)
             .default_width(420.0)
             .show(ctx, |ui| {

@@ -202,6 +202,8 @@ impl EventEditor {
             .id(egui::Id::unique("event_editor"))
             .open(&mut open)
             .collapsible(false)
+            // Over the plot, clear of the menu bar and the side panel.
+            .default_pos(ctx.content_rect().center_top() + egui::vec2(-440.0 / 2.0, 90.0))
             .resizable(true)
             .default_width(440.0)
             .show(ctx, |ui| outcome = self.form_ui(ui, actors));
