@@ -22,7 +22,8 @@ samples=assets/samples
 
 slides=$(mktemp -d)
 "$bin" export "$samples" --slides "$slides" --width 1280 --height 720 >/dev/null
-cp "$slides/slide-03.png" screenshots/present-slide.png
+# Slide numbers are zero-padded to the deck's size: take the third, whatever its width.
+cp "$(ls "$slides"/slide-*.png | sed -n 3p)" screenshots/present-slide.png
 rm -r "$slides"
 
 seed=${1:-/work/shared/seed/000_742c857a948e76ff.txt}
