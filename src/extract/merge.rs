@@ -11,6 +11,10 @@ use crate::model::Event;
 /// How alike two reports' words must be (Dice overlap of content words).
 const MIN_SIMILARITY: f32 = 0.2;
 
+/// Reports compared per (day, actor): the most recent ones, so a day that every article
+/// covers costs linear time, not quadratic.
+const RECENT: usize = 48;
+
 /// Merges events of different articles that report the same happening. The merged event keeps
 /// the id of its earliest report (in input order), so ids stay stable.
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
@@ -18,8 +22,10 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
     let mut words: Vec<Vec<u64>> = Vec::new();
     // articles already among each merged event's sources
     let mut reported_by: Vec<HashSet<String>> = Vec::new();
-    let mut by_day: HashMap<NaiveDate, Vec<usize>> = HashMap::new();
-    for e in events {
+    let mut by_day: HashMap<(NaiveDate, &str), Vec<usize>> = HashMap::new();
+    let keys: Vec<Vec<String>> = events.iter().map(|e| e.actors.clone()).collect();
+    for (n, e) in events.into_iter().enumerate() {
+        let actor_keys = &keys[n];
         let mut w: Vec<u64> = e
             .sources
             .iter()
@@ -31,7 +37,11 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
         if !e.when.inferred && e.when.days() <= 7 && !e.actors.is_empty() {
             let mut day = e.when.start;
             'search: while day <= e.when.end {
-                for &i in by_day.get(&day).into_iter().flatten() {
+                let candidates = actor_keys
+                    .iter()
+                    .filter_map(|a| by_day.get(&(day, a.as_str())))
+                    .flat_map(|bucket| bucket.iter().rev().take(RECENT));
+                for &i in candidates {
                     let o = &out[i];
                     let other_articles = e
                         .sources
@@ -66,7 +76,9 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
                 if !e.when.inferred && e.when.days() <= 7 {
                     let mut day = e.when.start;
                     while day <= e.when.end {
-                        by_day.entry(day).or_default().push(out.len());
+                        for a in actor_keys {
+                            by_day.entry((day, a.as_str())).or_default().push(out.len());
+                        }
                         let Some(next) = day.succ_opt() else {
                             break;
                         };
