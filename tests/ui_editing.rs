@@ -104,7 +104,7 @@ fn relabelling_an_event_shows_at_once_and_undo_and_redo_walk_it() {
     harness.run();
     assert!(
         harness
-            .query_by_label_contains("Undo relabel event e-vienna")
+            .query_by_label_contains("Undo relabel event “Vienna talks on Syria”")
             .is_some()
     );
     harness.key_press(Key::Escape);

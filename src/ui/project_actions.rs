@@ -397,13 +397,14 @@ impl ChronolaneApp {
 
     /// The Edit menu: undo and redo named after the step, add an event, pending edits.
     pub(super) fn edit_menu_ui(&mut self, ui: &mut egui::Ui) {
-        let history = self.session.project.history();
-        let undo = history
-            .undo_label()
-            .map_or("Undo".to_string(), |l| format!("Undo {l}"));
-        let redo = history
-            .redo_label()
-            .map_or("Redo".to_string(), |l| format!("Redo {l}"));
+        let project = &self.session.project;
+        let history = project.history();
+        let undo = history.undo_label().map_or("Undo".to_string(), |l| {
+            format!("Undo {}", readable(&l, project))
+        });
+        let redo = history.redo_label().map_or("Redo".to_string(), |l| {
+            format!("Redo {}", readable(&l, project))
+        });
         let (can_undo, can_redo) = (history.can_undo(), history.can_redo());
         if ui
             .add_enabled(can_undo, egui::Button::new(undo).shortcut_text("Ctrl+Z"))
@@ -591,6 +592,33 @@ impl ChronolaneApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
+}
+
+/// A step's description with event and actor ids replaced by what the analyst sees: the
+/// event's label (shortened) or the actor's name. Only runs while the Edit menu is open.
+fn readable(description: &str, project: &Project) -> String {
+    let timeline = project.timeline();
+    description
+        .split(' ')
+        .map(|word| {
+            // Deleted events are only in the base.
+            let mut events = timeline.events.iter().chain(&project.base().events);
+            if let Some(event) = events.find(|e| e.id == word) {
+                let label: String = event.label.chars().take(32).collect();
+                let more = if event.label.chars().count() > 32 {
+                    "…"
+                } else {
+                    ""
+                };
+                format!("“{label}{more}”")
+            } else if let Some(actor) = timeline.actors.iter().find(|a| a.id == word) {
+                actor.name.clone()
+            } else {
+                word.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `path` with `.chronolane.json` at the end (the dialog may return a bare name).
