@@ -60,6 +60,8 @@ pub struct EventEditor {
     pub actors: Vec<String>,
     pub note: String,
     actor_filter: String,
+    /// Put the cursor in the label field on the first frame.
+    focus_label: bool,
 }
 
 impl EventEditor {
@@ -86,6 +88,7 @@ impl EventEditor {
             actors: event.actors.clone(),
             note: note.unwrap_or_default().to_string(),
             actor_filter: String::new(),
+            focus_label: false,
         }
     }
 
@@ -100,6 +103,7 @@ impl EventEditor {
             actors: Vec::new(),
             note: String::new(),
             actor_filter: String::new(),
+            focus_label: true,
         }
     }
 
@@ -220,12 +224,16 @@ impl EventEditor {
             .spacing([10.0, 8.0])
             .show(ui, |ui| {
                 let label = ui.label("Label");
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.label)
-                        .desired_width(300.0)
-                        .hint_text("What happened"),
-                )
-                .labelled_by(label.id);
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.label)
+                            .desired_width(300.0)
+                            .hint_text("What happened"),
+                    )
+                    .labelled_by(label.id);
+                if std::mem::take(&mut self.focus_label) {
+                    field.request_focus();
+                }
                 ui.end_row();
                 ui.label("Precision");
                 ui.horizontal(|ui| {
