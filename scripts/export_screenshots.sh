@@ -2,8 +2,7 @@
 # Regenerates the exported images the README shows, with the command line alone (no display:
 # the export renders off screen, on Mesa's software rasteriser when there is no GPU).
 #
-# usage: scripts/export_screenshots.sh [SEED_ARTICLE]
-#   SEED_ARTICLE defaults to /work/shared/seed/000_742c857a948e76ff.txt and is skipped if absent.
+# usage: scripts/export_screenshots.sh
 set -eu
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
@@ -25,8 +24,3 @@ slides=$(mktemp -d)
 # Slide numbers are zero-padded to the deck's size: take the third, whatever its width.
 cp "$(ls "$slides"/slide-*.png | sed -n 3p)" screenshots/present-slide.png
 rm -r "$slides"
-
-seed=${1:-/work/shared/seed/000_742c857a948e76ff.txt}
-if [ -f "$seed" ]; then
-    "$bin" export "$seed" -o screenshots/export-seed.png --width 1920 --height 1080
-fi
