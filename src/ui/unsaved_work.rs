@@ -109,7 +109,7 @@ impl ChronolaneApp {
                     p.display().to_string()
                 });
             ui.label(format!(
-                "chronolane closed with unsaved edits to {of}: {} edit(s), autosaved at {}.",
+                "chronolane closed with unsaved edits to {of}: {} edit(s), autosaved at {} UTC.",
                 entry.edits,
                 entry
                     .written
@@ -149,6 +149,8 @@ impl ChronolaneApp {
         egui::Window::new("Pending edits")
             .open(&mut open)
             .default_width(460.0)
+            .min_width(420.0)
+            .default_pos(ctx.content_rect().center_top() + egui::vec2(-230.0, 90.0))
             .collapsible(false)
             .show(ctx, |ui| {
                 let pending = self.session.project.pending();
@@ -161,26 +163,22 @@ impl ChronolaneApp {
                      they are now. They apply again once their event, actor or article is back.",
                 );
                 ui.add_space(6.0);
-                egui::Grid::new("pending_grid")
-                    .num_columns(2)
-                    .striped(true)
-                    .spacing([12.0, 6.0])
-                    .show(ui, |ui| {
-                        for p in pending {
-                            ui.vertical(|ui| {
-                                ui.label(p.edit.describe());
-                                ui.label(RichText::new(p.reason.to_string()).weak().small());
-                            });
-                            if ui
-                                .button("discard")
-                                .on_hover_text("Remove this edit from the project (undoable)")
-                                .clicked()
-                            {
-                                discard = Some(p.index);
-                            }
-                            ui.end_row();
+                for p in pending {
+                    ui.separator();
+                    ui.horizontal(|ui| {
+                        if ui
+                            .button("discard")
+                            .on_hover_text("Remove this edit from the project (undoable)")
+                            .clicked()
+                        {
+                            discard = Some(p.index);
                         }
+                        ui.vertical(|ui| {
+                            ui.add(egui::Label::new(p.edit.describe()).wrap());
+                            ui.label(RichText::new(p.reason.to_string()).weak().small());
+                        });
                     });
+                }
             });
         if let Some(index) = discard {
             self.session.project.discard(index);
