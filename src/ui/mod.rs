@@ -7,6 +7,7 @@ pub mod app;
 pub mod detail;
 pub mod edit_actor;
 pub mod edit_event;
+pub mod editing;
 pub mod export_dialog;
 pub mod loader;
 pub mod overview;

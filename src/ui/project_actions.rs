@@ -1,22 +1,20 @@
-//! The analyst's project in the app: the Edit menu (undo, redo, add event), File > Save, Save
-//! As, Open Project and the event exports, the editor windows, pending edits, autosave, and
-//! the question before closing with unsaved work.
+//! The analyst's project as files: File > Save, Save As, Open Project and the event exports,
+//! loading more articles into a project, and the per-frame work (title, autosave, windows).
 //!
 //! Every action a native dialog leads to has a path-taking method (`save_project_to`,
 //! `open_project`, `export_events_csv`…): the dialog only picks the path, and tests call the
-//! method directly.
+//! method directly. Editing lives in `editing.rs`; the safety net in `unsaved_work.rs`.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText};
+use eframe::egui::{self, RichText};
 
-use crate::project::{self, Autosave, Edit, Project, ProjectError, RecoveryEntry, recovery};
+use crate::project::{self, Autosave, Project, ProjectError, RecoveryEntry, recovery};
 
 use super::app::ChronolaneApp;
-use super::detail::DetailAction;
 use super::edit_actor::ActorEditor;
-use super::edit_event::{EditorOutcome, EventEditor};
+use super::edit_event::EventEditor;
 use super::palette;
 use super::state::Session;
 
@@ -48,6 +46,8 @@ pub struct ProjectUi {
     /// Close once the Save As dialog has saved.
     pub(super) close_after_save: bool,
     dialog: Option<ProjectDialog>,
+    /// The window title last sent, so it is only sent when it changes.
+    title: String,
 }
 
 /// A native dialog the next frame opens for the project.
@@ -285,96 +285,6 @@ impl ChronolaneApp {
         Session::from_project(project, settings)
     }
 
-    /// Applies corrections, reporting any that cannot apply.
-    pub fn apply_edits(&mut self, edits: Vec<Edit>) {
-        for edit in edits {
-            let what = edit.describe();
-            if let Err(reason) = self.session.edit(edit) {
-                self.toasts
-                    .error(format!("Could not {what}"), reason.to_string());
-            }
-        }
-    }
-
-    /// Undo (Edit menu, Ctrl+Z).
-    pub fn undo(&mut self) {
-        self.session.undo();
-    }
-
-    /// Redo (Edit menu, Ctrl+Shift+Z, Ctrl+Y).
-    pub fn redo(&mut self) {
-        self.session.redo();
-    }
-
-    /// Opens the editor on the selected event.
-    pub fn edit_selected_event(&mut self) {
-        let Some(event) = self.session.selected_event() else {
-            return;
-        };
-        let note = self.session.project.annotations().notes.get(&event.id);
-        self.project_ui.event_editor =
-            Some(EventEditor::for_event(event, note.map(String::as_str)));
-    }
-
-    /// Opens the editor for a new event, dated at the middle of the visible window.
-    pub fn add_event(&mut self) {
-        let (a, b) = self.session.window;
-        let day = crate::layout::time::date_from_x((a + b) / 2.0)
-            .unwrap_or_else(|| chrono::Local::now().date_naive());
-        self.project_ui.event_editor = Some(EventEditor::new_event(day));
-    }
-
-    /// Opens the actor editor on actor `id`.
-    pub fn edit_actor(&mut self, id: &str) {
-        let project = &self.session.project;
-        let Some(actor) = project.timeline().actors.iter().find(|a| a.id == id) else {
-            return;
-        };
-        let colour = project.annotations().colours.get(id).copied();
-        self.project_ui.actor_editor = Some(ActorEditor::for_actor(actor, colour));
-    }
-
-    /// Does what the detail panel asked for.
-    pub(super) fn detail_action(&mut self, action: DetailAction) {
-        let id = self.session.selected_id();
-        match action {
-            DetailAction::Close => self.session.selected = None,
-            DetailAction::Hide => self.session.hide_selected(),
-            DetailAction::ToggleStar => self.session.toggle_star_selected(),
-            DetailAction::Edit => self.edit_selected_event(),
-            DetailAction::Delete => {
-                if let Some(event) = id {
-                    self.apply_edits(vec![Edit::Delete { event }]);
-                    self.session.selected = None;
-                }
-            }
-            DetailAction::Grade(target, grading) => {
-                self.apply_edits(vec![Edit::Grade { target, grading }]);
-            }
-        }
-    }
-
-    /// Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y, Ctrl+S. Text fields keep their own undo.
-    pub(super) fn handle_project_keys(&mut self, ctx: &egui::Context) {
-        let shortcut = |modifiers, key| {
-            ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(modifiers, key)))
-        };
-        if shortcut(Modifiers::COMMAND, Key::S) {
-            self.save_project();
-        }
-        if ctx.egui_wants_keyboard_input() {
-            return;
-        }
-        // The shifted shortcut first: Ctrl+Z also matches with Shift held.
-        if shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
-            || shortcut(Modifiers::COMMAND, Key::Y)
-        {
-            self.redo();
-        } else if shortcut(Modifiers::COMMAND, Key::Z) {
-            self.undo();
-        }
-    }
-
     /// File menu entries for projects and event exports.
     pub(super) fn project_file_menu_ui(&mut self, ui: &mut egui::Ui) {
         if ui.button("Open project…").clicked() {
@@ -395,67 +305,25 @@ impl ChronolaneApp {
         }
     }
 
-    /// The Edit menu: undo and redo named after the step, add an event, pending edits.
-    pub(super) fn edit_menu_ui(&mut self, ui: &mut egui::Ui) {
+    /// "strike — chronolane", with a leading "* " while there are unsaved edits.
+    fn update_title(&mut self, ctx: &egui::Context) {
         let project = &self.session.project;
-        let history = project.history();
-        let undo = history.undo_label().map_or("Undo".to_string(), |l| {
-            format!("Undo {}", readable(&l, project))
-        });
-        let redo = history.redo_label().map_or("Redo".to_string(), |l| {
-            format!("Redo {}", readable(&l, project))
-        });
-        let (can_undo, can_redo) = (history.can_undo(), history.can_redo());
-        if ui
-            .add_enabled(can_undo, egui::Button::new(undo).shortcut_text("Ctrl+Z"))
-            .clicked()
-        {
-            self.undo();
-        }
-        if ui
-            .add_enabled(
-                can_redo,
-                egui::Button::new(redo).shortcut_text("Ctrl+Shift+Z"),
-            )
-            .clicked()
-        {
-            self.redo();
-        }
-        ui.separator();
-        if ui.button("Add event…").clicked() {
-            self.add_event();
-        }
-        let selected = self.session.selected.is_some();
-        if ui
-            .add_enabled(selected, egui::Button::new("Edit selected event…"))
-            .clicked()
-        {
-            self.edit_selected_event();
-        }
-        let pending = self.session.project.pending().len();
-        if ui
-            .add_enabled(
-                pending > 0,
-                egui::Button::new(format!("Pending edits ({pending})…")),
-            )
-            .clicked()
-        {
-            self.project_ui.show_pending = true;
+        let unsaved = project.is_dirty() && !project.edits().is_empty();
+        let title = format!(
+            "{}{} — chronolane",
+            if unsaved { "* " } else { "" },
+            project_name(project)
+        );
+        if title != self.project_ui.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.project_ui.title = title;
         }
     }
 
     /// The project's name and whether it is saved, at the right of the menu bar.
     pub(super) fn project_status_ui(&self, ui: &mut egui::Ui) {
         let project = &self.session.project;
-        let name =
-            project
-                .path()
-                .and_then(Path::file_name)
-                .map_or("untitled project".to_string(), |n| {
-                    n.to_string_lossy()
-                        .trim_end_matches(PROJECT_SUFFIX)
-                        .to_string()
-                });
+        let name = project_name(project);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if project.is_dirty() && !project.edits().is_empty() {
                 ui.label(RichText::new("unsaved edits").color(palette::star(ui.visuals())))
@@ -467,6 +335,7 @@ impl ChronolaneApp {
 
     /// Every frame: autosave, the close question, and the project's windows.
     pub(super) fn project_frame(&mut self, ctx: &egui::Context) {
+        self.update_title(ctx);
         self.autosave_tick();
         self.handle_close_request(ctx);
         self.event_editor_ui(ctx);
@@ -474,66 +343,6 @@ impl ChronolaneApp {
         self.pending_ui(ctx);
         self.recovery_prompt_ui(ctx);
         self.close_prompt_ui(ctx);
-    }
-
-    fn event_editor_ui(&mut self, ctx: &egui::Context) {
-        let Some(editor) = &mut self.project_ui.event_editor else {
-            return;
-        };
-        let actors = &self.session.project.timeline().actors;
-        let Some(outcome) = editor.window_ui(ctx, actors) else {
-            return;
-        };
-        let editor = self.project_ui.event_editor.take();
-        if outcome != EditorOutcome::Apply {
-            return;
-        }
-        let Some(editor) = editor else {
-            return;
-        };
-        let project = &self.session.project;
-        let current = editor
-            .event
-            .as_ref()
-            .and_then(|id| project.timeline().events.iter().find(|e| &e.id == id));
-        let note = current.and_then(|e| project.annotations().notes.get(&e.id));
-        match editor.edits(current, note.map(String::as_str), project.new_event_id()) {
-            Ok(edits) => {
-                let new_id = edits.iter().find_map(|e| match e {
-                    Edit::AddEvent { event, .. } => Some(event.id.clone()),
-                    _ => None,
-                });
-                self.apply_edits(edits);
-                if let Some(id) = new_id {
-                    self.session.select_id(&id);
-                }
-            }
-            Err(problem) => {
-                self.toasts.error("Could not apply", problem);
-                self.project_ui.event_editor = Some(editor);
-            }
-        }
-    }
-
-    fn actor_editor_ui(&mut self, ctx: &egui::Context) {
-        if let Some(id) = self.session.actor_request.take() {
-            self.edit_actor(&id);
-        }
-        let Some(editor) = &mut self.project_ui.actor_editor else {
-            return;
-        };
-        let project = &self.session.project;
-        let current = project.annotations().colours.get(&editor.actor).copied();
-        let key = format!("actor:{}", editor.actor);
-        let index = self.session.lanes.listing.iter().find(|l| l.key == key);
-        let automatic = palette::lane(index.map_or(0, |l| l.colour), &ctx.global_style().visuals);
-        let outcome = editor.window_ui(ctx, &project.timeline().actors, current, automatic);
-        if outcome.close {
-            self.project_ui.actor_editor = None;
-        }
-        if !outcome.edits.is_empty() {
-            self.apply_edits(outcome.edits);
-        }
     }
 
     /// Opens the project dialog asked for this frame, with the window as its parent.
@@ -594,31 +403,16 @@ impl ChronolaneApp {
     }
 }
 
-/// A step's description with event and actor ids replaced by what the analyst sees: the
-/// event's label (shortened) or the actor's name. Only runs while the Edit menu is open.
-fn readable(description: &str, project: &Project) -> String {
-    let timeline = project.timeline();
-    description
-        .split(' ')
-        .map(|word| {
-            // Deleted events are only in the base.
-            let mut events = timeline.events.iter().chain(&project.base().events);
-            if let Some(event) = events.find(|e| e.id == word) {
-                let label: String = event.label.chars().take(32).collect();
-                let more = if event.label.chars().count() > 32 {
-                    "…"
-                } else {
-                    ""
-                };
-                format!("“{label}{more}”")
-            } else if let Some(actor) = timeline.actors.iter().find(|a| a.id == word) {
-                actor.name.clone()
-            } else {
-                word.to_string()
-            }
+/// The project file's name without its suffix, or "untitled project".
+fn project_name(project: &Project) -> String {
+    project
+        .path()
+        .and_then(Path::file_name)
+        .map_or("untitled project".to_string(), |n| {
+            n.to_string_lossy()
+                .trim_end_matches(PROJECT_SUFFIX)
+                .to_string()
         })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// `path` with `.chronolane.json` at the end (the dialog may return a bare name).
