@@ -356,3 +356,71 @@ impl EventEditor {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Precision;
+
+    fn event() -> Event {
+        Event {
+            id: "e1".into(),
+            when: When::day("2015-10-23".parse().unwrap()),
+            actors: vec!["lavrov".into()],
+            label: "Ministers meet".into(),
+            sources: Vec::new(),
+            confidence: 0.9,
+        }
+    }
+
+    #[test]
+    fn only_the_fields_changed_become_edits() {
+        let e = event();
+        let mut editor = EventEditor::for_event(&e, None);
+        assert_eq!(editor.edits(Some(&e), None, "x".into()), Ok(vec![]));
+        editor.label = "Ministers meet in Vienna".into();
+        editor.date_kind = DateKind::Month;
+        editor.date_text = "2015-10".into();
+        let edits = editor.edits(Some(&e), None, "x".into()).unwrap();
+        assert!(
+            matches!(&edits[0], Edit::SetLabel { label, .. } if label == "Ministers meet in Vienna")
+        );
+        assert!(
+            matches!(&edits[1], Edit::SetDate { when, .. } if when.precision == Precision::Month && when.days() == 31)
+        );
+        assert_eq!(edits.len(), 2);
+    }
+
+    #[test]
+    fn bad_dates_and_empty_labels_are_refused_with_a_reason() {
+        let e = event();
+        let mut editor = EventEditor::for_event(&e, None);
+        editor.date_kind = DateKind::Range;
+        editor.date_text = "2015-10-09".into();
+        editor.end_text = "2015-10-01".into();
+        assert_eq!(
+            editor.edits(Some(&e), None, "x".into()),
+            Err("The range ends before it starts".into())
+        );
+        editor.date_kind = DateKind::Day;
+        editor.date_text = "23 October".into();
+        assert!(editor.when().is_err());
+        editor.date_text = "2015-10-23".into();
+        editor.label = "  ".into();
+        assert!(editor.edits(Some(&e), None, "x".into()).is_err());
+    }
+
+    #[test]
+    fn a_new_event_carries_its_note_and_no_sources() {
+        let mut editor = EventEditor::new_event("2015-10-25".parse().unwrap());
+        editor.label = "Talks resume".into();
+        editor.note = "From the embassy".into();
+        let edits = editor.edits(None, None, "manual-1".into()).unwrap();
+        let [Edit::AddEvent { event, note }] = edits.as_slice() else {
+            panic!("{edits:?}");
+        };
+        assert_eq!(event.id, "manual-1");
+        assert!(event.sources.is_empty());
+        assert_eq!(note.as_deref(), Some("From the embassy"));
+    }
+}
