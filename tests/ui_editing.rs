@@ -336,3 +336,35 @@ fn an_event_added_by_hand_appears_with_its_note() {
             .is_some()
     );
 }
+
+#[test]
+fn renaming_and_re_kinding_an_actor_in_its_window() {
+    let mut app = ChronolaneApp::with_timeline(briefing());
+    app.edit_actor("kerry");
+    let mut harness = harness(app);
+    assert!(harness.query_by_label("Edit actor: John Kerry").is_some());
+    retype(&mut harness, "Name", "Secretary Kerry");
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Kind")
+        .click();
+    harness.run();
+    harness.get_by_label("organisation").click();
+    harness.run();
+    harness.get_by_label("Apply").click();
+    harness.run();
+    assert!(lane_label(&harness, "Secretary Kerry").is_some());
+    let app = harness.state();
+    let kerry = app
+        .session
+        .timeline
+        .actors
+        .iter()
+        .find(|a| a.id == "kerry")
+        .expect("kerry");
+    assert_eq!(kerry.kind, chronolane::model::ActorKind::Organisation);
+    assert!(
+        kerry.is_named("John Kerry"),
+        "the old name stays as an alias"
+    );
+    assert_eq!(app.session.project.edits().len(), 2, "two undoable steps");
+}
