@@ -342,7 +342,7 @@ fn short(text: &str, max: usize) -> String {
 fn legend_ui(ui: &mut egui::Ui) {
     ui.label(RichText::new("Legend").strong());
     let colour = palette::lane(0, ui.visuals());
-    let items: [(&str, MarkKind, MarkStyle, u32); 6] = [
+    let items: [(&str, MarkKind, MarkStyle, u32); 7] = [
         ("Event on a day", MarkKind::Point, MarkStyle::default(), 1),
         (
             "Date inferred from context",
@@ -386,6 +386,7 @@ fn legend_ui(ui: &mut egui::Ui) {
             },
             1,
         ),
+        (GRADED, MarkKind::Point, MarkStyle::default(), 1),
     ];
     for (text, kind, style, count) in items {
         ui.horizontal(|ui| {
@@ -417,10 +418,17 @@ fn legend_ui(ui: &mut egui::Ui) {
             };
             let painter = ui.painter_at(rect.expand(4.0));
             paint::mark(&painter, rect, geometry, &mark, look, ui.visuals());
+            if text == GRADED {
+                let grading = crate::model::Grading::new(Reliability::B, Credibility::ProbablyTrue);
+                paint::grade_badge(&painter, rect, geometry, &mark, grading, ui.visuals());
+            }
             ui.label(text);
         });
     }
 }
+
+/// The legend line for the grading badge.
+const GRADED: &str = "Graded report (e.g. B2)";
 
 /// A small button with a painted triangle (the bundled font has no arrow glyphs).
 fn arrow_button(ui: &mut egui::Ui, up: bool) -> egui::Response {
