@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use super::gazetteer::{GAZETTEER, GazMatch};
 use super::titles::{
-    is_corporate_tail, is_not_name, is_org_head, is_role_word, is_title_head, is_title_modifier,
-    role_family,
+    is_corporate_tail, is_not_name, is_org_head, is_place_head, is_role_word, is_title_head,
+    is_title_modifier, role_family,
 };
 use super::tokens::{self, Word, is_product};
 use super::{Builder, How, Single, slug};
@@ -149,6 +149,44 @@ fn scan_piece(b: &mut Builder, si: usize, all: &[Word], piece: &[Word], gaz: &[G
         return;
     };
     let last_text = word_text(text, last);
+    // "Inspector Ann Roe of the Winnipeg Police Service": a person, then the body she is of.
+    if let Some(k) = piece
+        .iter()
+        .position(|w| matches!(word_text(text, w), "of" | "for"))
+        && k >= 2
+        && (is_title_head(word_text(text, &piece[0]))
+            || GAZETTEER.is_given_name(word_text(text, &piece[0])))
+        && !is_title_head(word_text(text, &piece[k - 1]))
+    {
+        let mut rest = k + 1;
+        while rest < piece.len() && !piece[rest].cap {
+            rest += 1;
+        }
+        let count = b.mentions.len();
+        if rest < piece.len() {
+            scan_piece(b, si, all, &piece[rest..], gaz);
+        }
+        let body = (b.mentions.len() > count).then(|| b.mentions.len() - 1);
+        let before = b.mentions.len();
+        scan_piece(b, si, all, &piece[..k], gaz);
+        if let Some(body) = body {
+            let org = b.mentions[body].entity;
+            let org_aff = b.entities[org]
+                .affiliation
+                .clone()
+                .or(Some(b.entities[org].id.clone()));
+            for m in before..b.mentions.len() {
+                let e = b.mentions[m].entity;
+                if b.entities[e].kind == ActorKind::Person && b.entities[e].affiliation.is_none() {
+                    b.entities[e].affiliation.clone_from(&org_aff);
+                }
+            }
+        }
+        return;
+    }
+    if is_place_head(last_text) && !is_product(word_text(text, &piece[0])) {
+        return;
+    }
     // Organisations by shape win over the country names inside them.
     if piece.len() >= 2 && (is_org_head(last_text) || is_corporate_tail(last_text)) {
         organisation(b, si, all, piece);
@@ -208,6 +246,13 @@ fn uncovered_words(
     pending_role: &mut Option<&'static str>,
 ) -> Option<Segment> {
     let text = b.text;
+    let (Some(first_cap), Some(last_cap)) = (
+        ws.iter().position(|w| w.cap),
+        ws.iter().rposition(|w| w.cap),
+    ) else {
+        return before;
+    };
+    let ws = &ws[first_cap..=last_cap];
     let texts: Vec<&str> = ws.iter().map(|w| word_text(text, w)).collect();
     // The last title head followed by name words.
     let title_at = (0..texts.len()).rev().find(|&t| {
@@ -231,7 +276,15 @@ fn uncovered_words(
         };
         demote(b, descriptor);
         let role = role_family(texts[t]).or(pending_role.take());
-        return Some(person(b, si, &ws[t + 1..], descriptor, role));
+        // "Commissioner for Competition Ann Roe": the name is what follows the last connector
+        let name_from = (t + 1..texts.len())
+            .rev()
+            .find(|&k| matches!(texts[k], "of" | "for" | "the" | "on" | "and"))
+            .map_or(t + 1, |k| k + 1);
+        if name_from >= texts.len() {
+            return before;
+        }
+        return Some(person(b, si, &ws[name_from..], descriptor, role));
     }
     if texts
         .iter()
@@ -274,7 +327,12 @@ fn uncovered_words(
             return Some(person(b, si, ws, descriptor, role_family(prev_text)));
         }
     }
-    if ws.len() >= 2 && GAZETTEER.is_given_name(texts[0]) {
+    if (2..=4).contains(&ws.len())
+        && GAZETTEER.is_given_name(texts[0])
+        && !texts
+            .iter()
+            .any(|t| is_place_head(t) || is_org_head(t) || matches!(*t, "of" | "for" | "the"))
+    {
         return Some(person(b, si, ws, None, None));
     }
     if ws.len() == 1 {
@@ -399,7 +457,13 @@ fn person(
             entry.affiliation.clone().or(affiliation),
             true,
         ),
-        _ => b.entity(&slug(name), name, ActorKind::Person, affiliation, false),
+        _ => match variant_of(
+            b,
+            &ws.iter().map(|w| word_text(text, w)).collect::<Vec<_>>(),
+        ) {
+            Some(e) => e,
+            None => b.entity(&slug(name), name, ActorKind::Person, affiliation, false),
+        },
     };
     if let Some(role) = role {
         add_role(b, e, role);
@@ -581,4 +645,20 @@ fn product(b: &mut Builder, si: usize, all: &[Word], piece: &[Word]) {
         How::Name
     };
     b.mention(e, start..last.range.end, si, how);
+}
+
+/// A person already met under a fuller or shorter form with the same first and last name
+/// ("James Kopp", "James Charles Kopp").
+fn variant_of(b: &Builder, words: &[&str]) -> Option<usize> {
+    let (first, last) = (words.first()?, words.last()?);
+    if words.len() < 2 {
+        return None;
+    }
+    b.entities.iter().position(|e| {
+        let parts: Vec<&str> = e.name.split_whitespace().collect();
+        e.kind == ActorKind::Person
+            && parts.len() >= 2
+            && parts.first() == Some(first)
+            && parts.last() == Some(last)
+    })
 }

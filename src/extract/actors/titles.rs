@@ -80,6 +80,13 @@ const TITLE_HEADS: &[&str] = &[
     "Rev.",
     "Archbishop",
     "Bishop",
+    "Analyst",
+    "Reporter",
+    "Editor",
+    "Economist",
+    "Detective",
+    "Officer",
+    "Agent",
     "Coach",
     "Chief",
     "Speaker",
@@ -386,12 +393,27 @@ const NOT_NAMES: &[&str] = &[
     "Sept.",
     "Sep.",
     "Oct.",
+    "Oct",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Nov",
+    "Dec",
+    "I've",
+    "I'm",
+    "I'd",
+    "I'll",
     "Nov.",
     "Dec.",
     "Mr",
     "Mrs",
     "Ms",
-    "New",
     "Breaking",
     "Update",
     "Updated",
@@ -513,9 +535,84 @@ const NOT_SINGLE_NAMES: &[&str] = &[
     "Italian",
 ];
 
+/// Capitalised common nouns and regions that news writes alone ("Officials said", "Europe").
+const COMMON_CAPITALISED: &[&str] = &[
+    "Officials",
+    "Files",
+    "Independence",
+    "Christmas",
+    "Easter",
+    "Immigration",
+    "Europe",
+    "Africa",
+    "Asia",
+    "Americas",
+    "Media",
+    "Church",
+    "Police",
+    "Army",
+    "Navy",
+    "Parliament",
+    "Government",
+    "Court",
+    "Congress",
+    "Senate",
+    "Cabinet",
+    "Ministry",
+    "Embassy",
+    "Mass",
+];
+static COMMON_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(COMMON_CAPITALISED));
+
+/// Head words of places, which are not actors ("Rose Garden", "Moscone Center" aside).
+const PLACE_HEADS: &[&str] = &[
+    "Street",
+    "Avenue",
+    "Square",
+    "Park",
+    "Garden",
+    "Gardens",
+    "Hall",
+    "Palace",
+    "Building",
+    "Stadium",
+    "Airport",
+    "Station",
+    "Bridge",
+    "Road",
+    "Island",
+    "Islands",
+    "River",
+    "Mountain",
+    "Mountains",
+    "Valley",
+    "Bay",
+    "Beach",
+    "Lake",
+    "County",
+    "Province",
+    "Region",
+    "District",
+    "City",
+    "Theater",
+    "Theatre",
+    "Flight",
+    "Highway",
+    "Boulevard",
+    "Plaza",
+    "Coast",
+    "Desert",
+];
+static PLACE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(PLACE_HEADS));
+
+/// Whether a run ending in `word` names a place or a thing, not an actor.
+pub fn is_place_head(word: &str) -> bool {
+    PLACE_SET.contains(word)
+}
+
 /// Whether a capitalised word standing alone is an adjective or common noun, not an actor.
 pub fn is_not_single_name(word: &str) -> bool {
-    NOT_SINGLE_SET.contains(word) || NOT_NAME_SET.contains(word)
+    NOT_SINGLE_SET.contains(word) || NOT_NAME_SET.contains(word) || COMMON_SET.contains(word)
 }
 
 /// Whether a capitalised word is a function word, month, weekday or boilerplate label.
