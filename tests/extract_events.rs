@@ -168,3 +168,26 @@ fn hand_kept_events_join_the_actors_of_the_articles() {
     assert_eq!(hand.actors[0], "karin-dahl");
     assert!(t.actors.iter().any(|a| a.id == hand.actors[1]));
 }
+
+#[test]
+fn odd_text_gives_a_timeline_without_panicking() {
+    let texts = [
+        "",
+        "   \n\n  ",
+        "Ünited Émirates said on Monday 🎉 that «Señor Ñúñez» met Zoë O'Brien-Łukasz.",
+        "IS. US. It. He. The. On October 21.",
+        "“Quoted” — said Dr. Ana Ruiz on 3 May 2016 … then left (for Lima).",
+        "iPhone 4 iPhone 4 iPhone 4, the phone, It is. It was.",
+    ];
+    for (i, text) in texts.iter().enumerate() {
+        let mut a = article(&format!("odd-{i}"), (2016, 5, 4), text);
+        let t = run(vec![a.clone()]);
+        for e in &t.events {
+            for s in &e.sources {
+                assert!(text.get(s.start..s.end).is_some(), "{text}: {s:?}");
+            }
+        }
+        a.published = None;
+        let _ = run(vec![a]);
+    }
+}
