@@ -135,7 +135,37 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, slice: &str, base: usize, from: usi
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
     if lead + trail < piece.len() {
-        out.push(base + from + lead..base + to - trail);
+        push_capped(out, slice, base, from + lead, to - trail);
+    }
+}
+
+/// Longer than this, a "sentence" is a run-on (a page with no punctuation, a table flattened
+/// into one line), and every event dated in it would quote all of it: a 10 MB line once
+/// needed tens of gigabytes. It is cut at white space into pieces no longer than this.
+const MAX_SENTENCE_BYTES: usize = 2_000;
+
+fn push_capped(out: &mut Vec<Range<usize>>, slice: &str, base: usize, from: usize, to: usize) {
+    let mut start = from;
+    while to - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !slice.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = slice[start..limit]
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(limit, |(i, _)| start + i)
+            .max(start + 1);
+        let mut cut = cut;
+        while !slice.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let piece = &slice[start..cut];
+        out.push(base + start..base + start + piece.trim_end().len());
+        start = cut + (slice[cut..to].len() - slice[cut..to].trim_start().len());
+    }
+    if start < to {
+        out.push(base + start..base + to);
     }
 }
 
@@ -349,5 +379,21 @@ mod tests {
         assert_eq!(got, ["First one.", "Second one!"]);
         assert!(split(text, 5..500).iter().all(|r| r.end <= text.len()));
         assert!(split("", 0..0).is_empty());
+    }
+
+    #[test]
+    fn run_on_text_is_cut_at_white_space_into_bounded_pieces() {
+        let text = "talks went on through the night in Geneva — ".repeat(500);
+        let pieces = split(&text, 0..text.len());
+        assert!(pieces.len() > 5);
+        for r in &pieces {
+            assert!(r.len() <= MAX_SENTENCE_BYTES, "{r:?}");
+            let piece = &text[r.clone()];
+            assert_eq!(piece, piece.trim(), "{r:?}");
+        }
+        let rejoined: Vec<&str> = pieces.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(rejoined.join(" "), text.trim_end());
+        let unbroken = "x".repeat(5_000);
+        assert_eq!(split(&unbroken, 0..5_000).len(), 3);
     }
 }
