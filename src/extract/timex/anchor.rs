@@ -23,7 +23,11 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     for m in CUES.find_iter(&text[s..e]) {
         let pos = s + m.start();
         let word = m.as_str().to_ascii_lowercase();
-        let tense = if FUTURE_WORDS.iter().any(|w| word.starts_with(w)) {
+        // "Until Thursday, they had not ..." opens a sentence about the past.
+        let opens = word == "until" && text[s..pos].trim().is_empty();
+        let tense = if opens {
+            continue;
+        } else if FUTURE_WORDS.iter().any(|w| word.starts_with(w)) {
             Tense::Future
         } else if !is_past_form(m.as_str(), &text[s..pos]) {
             continue;
@@ -60,12 +64,32 @@ fn is_past_form(word: &str, before: &str) -> bool {
             return false;
         }
         let before = before.trim_end();
+        // "the reduced dividend", "its revised plan": an adjective after a determiner.
+        let prev = before
+            .rsplit(|ch: char| !ch.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if DETERMINERS.contains(&prev.as_str()) {
+            return false;
+        }
         if before.ends_with(" be") || before.ends_with(" been") || before.ends_with(" being") {
             return false;
         }
     }
     true
 }
+
+/// Words after which an "-ed" form is an adjective, not a past-tense verb.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+];
+
+/// Titles that end in a full stop inside a sentence ("Mr. Davison", "Gen. Schwarzkopf").
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof",
+    "rev", "adm", "maj", "cmdr", "pres",
+];
 
 /// The bounds of the sentence holding `start..end`: a cheap scan for `. `, `! `, `? ` and line
 /// breaks, good enough for tense cues and "same sentence" checks.
@@ -134,21 +158,68 @@ fn is_stop(bytes: &[u8], i: usize) -> bool {
                     .get(i + 2)
                     .is_some_and(|b| b.is_ascii_uppercase() || *b == b'"')
                 && !(i >= 2 && bytes[i - 2] == b'.')
+                && !is_abbreviation(bytes, i)
         }
         _ => false,
     }
 }
 
+/// Whether the full stop at `i` closes an initial ("P. Davison") or a title ("Mr. Davison")
+/// rather than a sentence.
+fn is_abbreviation(bytes: &[u8], i: usize) -> bool {
+    let start = bytes[..i]
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |p| p + 1);
+    let word = &bytes[start..i];
+    match word {
+        [only] => only.is_ascii_uppercase(),
+        _ => {
+            word.len() <= 4
+                && TITLES
+                    .iter()
+                    .any(|t| t.as_bytes().eq_ignore_ascii_case(word))
+        }
+    }
+}
+
 const FUTURE_WORDS: &[&str] = &[
-    "will", "'ll", "shall", "going", "is to", "are to", "plans", "plan ", "planning", "expect",
-    "schedul", "due", "set to", "next", "upcoming", "would", "to meet", "to visit", "to hold",
-    "as soon", "as early", "starts", "begins", "opens", "resumes",
+    "will",
+    "'ll",
+    "shall",
+    "going",
+    "is to",
+    "are to",
+    "plans",
+    "plan ",
+    "planning",
+    "expect",
+    "schedul",
+    "due",
+    "set to",
+    "next",
+    "upcoming",
+    "would",
+    "to meet",
+    "to visit",
+    "to hold",
+    "as soon",
+    "as early",
+    "starts",
+    "begins",
+    "opens",
+    "resumes",
+    // A plan or a deadline looks ahead of itself: "planned to leave on Thursday", "postponed
+    // until Tuesday", "has until Friday".
+    "planned to",
+    "intend",
+    "until",
 ];
 
 /// Tense cues: future markers first (they are rarer and decisive), then past forms.
 static CUES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planning|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|would|starts|begins|opens|resumes|as\s+soon\s+as|as\s+early\s+as|to\s+meet|to\s+visit|to\s+hold|until|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|ago|last|earlier|[a-z]{3,}ed)\b",
+        r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planning|planned\s+to|intend(?:s|ed)?\s+to|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|would|starts|begins|opens|resumes|as\s+soon\s+as|as\s+early\s+as|to\s+meet|to\s+visit|to\s+hold|until|since|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|ago|last|earlier|[a-z]{3,}ed)\b",
     )
     .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
 });
@@ -256,6 +327,51 @@ mod tests {
         let text = "The ministers met on Friday.";
         let at = text.find("Friday").unwrap_or(0);
         assert_eq!(tense_at(text, at, at + 6), Tense::Past);
+    }
+
+    #[test]
+    fn plans_deadlines_and_adjectives_set_the_tense() {
+        let cases = [
+            (
+                "The delegation planned to fly home on Sunday.",
+                "Sunday",
+                Tense::Future,
+            ),
+            (
+                "Officials postponed the vote until Monday.",
+                "Monday",
+                Tense::Future,
+            ),
+            (
+                "Until Monday, the agency had said nothing.",
+                "Monday",
+                Tense::Past,
+            ),
+            (
+                "The ship has been at sea since March.",
+                "March",
+                Tense::Past,
+            ),
+            (
+                "The revised dividend is payable Jan. 4.",
+                "Jan. 4",
+                Tense::Unknown,
+            ),
+            (
+                "Gen. Smith ordered the retreat on Friday.",
+                "Friday",
+                Tense::Past,
+            ),
+            (
+                "Ms. Vega said B. Jones will arrive Tuesday.",
+                "Tuesday",
+                Tense::Future,
+            ),
+        ];
+        for (text, word, want) in cases {
+            let at = text.find(word).unwrap_or(0);
+            assert_eq!(tense_at(text, at, at + word.len()), want, "{text}");
+        }
     }
 
     #[test]
