@@ -43,6 +43,11 @@ python3 -c 's = "The envoys met again on 21 October 2015 and talked until late w
 print(s * (10 * 1024 * 1024 // len(s)), end="")' >"$work/one-line.txt"
 measure "extract --json, one 10 MB line" \
     "$bin" extract --json "$work/one-line.txt" >/dev/null
+# The same without a full stop: one 10 MB run-on sentence.
+python3 -c 's = "The envoys met again on 21 October 2015 and talked until late without a break "
+print(s * (10 * 1024 * 1024 // len(s)), end="")' >"$work/one-sentence.txt"
+measure "extract --json, one 10 MB sentence" \
+    "$bin" extract --json "$work/one-sentence.txt" >/dev/null
 
 python3 - "$work" <<'PY' >&2 || true
 import json, sys
