@@ -112,6 +112,11 @@ pub fn reject(text: &str, c: &Candidate<'_>) -> bool {
                 // "JOIN NOW" in a banner.
                 return true;
             }
+            // "Now, he says, ...": a sentence opened by "Now," is a discourse marker, not the
+            // present moment.
+            if matched == "Now" && after.starts_with(',') && at_sentence_start(before) {
+                return true;
+            }
             let w = matched.to_ascii_lowercase();
             // "current" as in electric current, "former" only before a role.
             (w == "current" || w == "former") && !next.starts_with(|ch: char| ch.is_alphabetic())
