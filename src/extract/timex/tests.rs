@@ -403,6 +403,12 @@ fn durations_and_sets() {
             "P2Y6M",
         ),
         (
+            "Rescuers worked through the last twenty four hours.",
+            dct,
+            "twenty four hours",
+            "PT24H",
+        ),
+        (
             "She spent about 5 1/2 hours in Nairobi.",
             dct,
             "5 1/2 hours",

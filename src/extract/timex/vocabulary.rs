@@ -13,7 +13,7 @@ pub const WEEKDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday
 pub const SEASON: &str = r"(?:spring|summer|autumn|fall|winter)";
 
 /// Cardinal numbers in digits or words, and the vague quantities TIMEX3 writes as `X`.
-pub const NUMBER: &str = r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+thousand|thousands\s+of|\d+\s+1/2|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundreds\s+of|a\s+dozen|dozens\s+of|a\s+couple\s+of|couple\s+of|a\s+few|few|several|many|some|a|an|half\s+a|a\s+half)";
+pub const NUMBER: &str = r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+thousand|thousands\s+of|\d+\s+1/2|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:(?:-|\s+)(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundreds\s+of|a\s+dozen|dozens\s+of|a\s+couple\s+of|couple\s+of|a\s+few|few|several|many|some|a|an|half\s+a|a\s+half)";
 
 /// Time units, singular or plural.
 pub const UNIT: &str = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|quarters?|fortnights?)";
@@ -116,6 +116,12 @@ pub fn number_value(text: &str) -> Option<f64> {
             _ => return None,
         })
     };
+    // "twenty-four", and "twenty four" as transcripts write it.
+    if let Some((tens, ones)) = t.split_once(['-', ' '])
+        && let Some(tens) = small(tens).filter(|n| *n >= 20.0)
+    {
+        return Some(tens + small(ones).filter(|n| *n < 10.0)?);
+    }
     if let Some((tens, ones)) = t.split_once('-') {
         return Some(small(tens)? + small(ones)?);
     }
@@ -162,6 +168,8 @@ mod tests {
         assert_eq!(weekday_number("Friday"), Some(5));
         assert_eq!(number_value("three"), Some(3.0));
         assert_eq!(number_value("twenty-five"), Some(25.0));
+        assert_eq!(number_value("twenty four"), Some(24.0));
+        assert_eq!(number_value("a dozen"), Some(12.0));
         assert_eq!(number_value("a"), Some(1.0));
         assert_eq!(number_value("several"), None);
         assert_eq!(century_prefix("21st"), Some(20));
