@@ -194,8 +194,19 @@ fn tidy(s: &str) -> String {
         words.pop();
     }
     let mut out = words.join(" ");
-    while out.ends_with([',', ';', ':', '.', '-']) {
+    while out.ends_with([',', ';', ':', '.', '-', ' ']) {
         out.pop();
+    }
+    // "three weeks of Russian air strikes" without its date starts with a dangling "of"
+    for dangling in ["of ", "on ", "in ", "at ", "that "] {
+        if let Some(rest) = out.strip_prefix(dangling) {
+            out = rest.to_string();
+        }
+    }
+    // "iPhone 4 goes on sale" keeps its lower-case i
+    let first_word = out.split_whitespace().next().unwrap_or("");
+    if crate::extract::actors::tokens::is_product(first_word) {
+        return out;
     }
     let mut chars = out.chars();
     match chars.next() {
