@@ -118,6 +118,17 @@ pub fn reject(text: &str, c: &Candidate<'_>) -> bool {
                 return true;
             }
             let w = matched.to_ascii_lowercase();
+            if w == "soon" {
+                // "will soon seek", "it soon will", "to soon grow": the future. Narrative
+                // "was soon released", "soon after", "as soon as" are not.
+                const MODALS: &[&str] = &[
+                    "will", "ll", "may", "might", "could", "would", "should", "can", "must",
+                    "shall", "to",
+                ];
+                let next = next.to_ascii_lowercase();
+                return !(MODALS.contains(&prev_lower.as_str())
+                    || matches!(next.as_str(), "will" | "to" | "would"));
+            }
             // "current" as in electric current, "former" only before a role.
             (w == "current" || w == "former") && !next.starts_with(|ch: char| ch.is_alphabetic())
         }

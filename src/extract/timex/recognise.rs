@@ -243,7 +243,7 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
         (
             Rule::Deictic,
             format!(
-                r"(?P<w>the\s+(?:near|immediate)\s+future|a\s+later\s+date|the\s+(?:near|short)\s+term|today|yesterday|tomorrow|now|nowadays|currently|current|recently|lately|formerly|the\s+past|the\s+future|these\s+days|at\s+present|the\s+present){B}"
+                r"(?P<w>the\s+(?:near|immediate)\s+future|a\s+later\s+date|the\s+(?:near|short)\s+term|today|yesterday|tomorrow|now|nowadays|currently|current|recently|lately|formerly|soon|the\s+past|the\s+future|these\s+days|at\s+present|the\s+present){B}"
             ),
         ),
         (Rule::Weekday, format!(r"(?P<wd>{WEEKDAY}){B}")),

@@ -172,6 +172,36 @@ fn deictic_expressions_follow_the_dct_and_the_tense() {
     let friday = "2013-03-22";
     check(&[
         (
+            "The regulator may soon rule on the merger.",
+            friday,
+            "soon",
+            "FUTURE_REF",
+        ),
+        (
+            "Output is expected to soon double.",
+            friday,
+            "soon",
+            "FUTURE_REF",
+        ),
+        (
+            "The bank soon will open two branches.",
+            friday,
+            "soon",
+            "FUTURE_REF",
+        ),
+        (
+            "The delegation planned to fly home on Sunday.",
+            friday,
+            "Sunday",
+            "2013-03-24",
+        ),
+        (
+            "The agency postponed the hearing until Tuesday morning.",
+            friday,
+            "Tuesday",
+            "2013-03-26",
+        ),
+        (
             "The minister said Friday that talks would resume.",
             friday,
             "Friday",
@@ -476,6 +506,9 @@ fn look_alikes_are_not_dates() {
         "May said the vote would go ahead.",
         "The plan failed. Now, the minister says, a new one is ready.",
         "\"Now, let us be clear,\" the senator told them.",
+        "The hostages were soon released.",
+        "The envoy left soon after the vote.",
+        "Call us as soon as you land.",
     ] {
         let found = tag(sentence, dct);
         assert!(found.is_empty(), "{sentence:?} gave {found:?}");
