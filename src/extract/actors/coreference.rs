@@ -2,6 +2,7 @@
 //! ("Lavrov", "Steve"), pronouns at the start of a sentence ("He said ..."), and definite
 //! descriptions the article makes unambiguous ("the Syrian president", "the ministry").
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -18,6 +19,7 @@ use crate::model::ActorKind;
 /// organisation such as a news agency or a company.
 pub(crate) fn resolve_singles(b: &mut Builder) {
     let singles = std::mem::take(&mut b.singles);
+    let people = PeopleIndex::new(b);
     let mut waiting = Vec::new();
     for s in singles {
         let Some(word) = b.text.get(s.range.clone()) else {
@@ -26,7 +28,7 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
         if is_not_single_name(word) {
             continue;
         }
-        if let Some(e) = person_by_part(b, word) {
+        if let Some(e) = people.person(word) {
             b.mention(e, s.range.clone(), s.sentence, How::Name);
             continue;
         }
@@ -43,7 +45,7 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
     }
     // A name seen acting once, or written mid-sentence twice, is the same body elsewhere
     // ("Airbus said ..." then "orders for Airbus").
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
     for s in waiting.iter().filter(|s| !s.sentence_initial) {
         if let Some(word) = b.text.get(s.range.clone()) {
             *counts.entry(word).or_default() += 1;
@@ -70,31 +72,52 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
 }
 
 /// The one person of the article whose surname or first name is `word`.
-fn person_by_part(b: &Builder, word: &str) -> Option<usize> {
-    // several people share the word ("Steve Jobs", "Steve Ballmer"): the one the article
-    // names most often, if one stands out
-    let mut candidates: Vec<(usize, usize)> = Vec::new();
-    for (i, e) in b.entities.iter().enumerate() {
-        if e.kind != ActorKind::Person {
-            continue;
+/// People by each word of their names, with how often the article names each, built once per
+/// article so resolving many lone words stays linear.
+struct PeopleIndex {
+    by_part: HashMap<String, Vec<usize>>,
+    named: Vec<usize>,
+}
+
+impl PeopleIndex {
+    fn new(b: &Builder) -> Self {
+        let mut by_part: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in b.entities.iter().enumerate() {
+            if e.kind != ActorKind::Person {
+                continue;
+            }
+            for part in e
+                .forms
+                .iter()
+                .chain(std::iter::once(&e.name))
+                .flat_map(|f| f.split_whitespace())
+                .map(strip_particle)
+            {
+                let list = by_part.entry(part.to_string()).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
         }
-        let matches = e
-            .forms
-            .iter()
-            .chain(std::iter::once(&e.name))
-            .flat_map(|f| f.split_whitespace())
-            .map(strip_particle)
-            .any(|p| p == word);
-        if matches {
-            let named = b.mentions.iter().filter(|m| m.entity == i).count();
-            candidates.push((named, i));
+        let mut named = vec![0; b.entities.len()];
+        for m in &b.mentions {
+            named[m.entity] += 1;
         }
+        Self { by_part, named }
     }
-    candidates.sort_unstable_by(|a, b| b.cmp(a));
-    match candidates[..] {
-        [] => None,
-        [(_, one)] => Some(one),
-        [(first, one), (second, _), ..] => (first > second).then_some(one),
+
+    /// The one person whose name has `word` in it; when several do ("Steve Jobs", "Steve
+    /// Ballmer"), the one the article names most often, if one stands out.
+    fn person(&self, word: &str) -> Option<usize> {
+        let list = self.by_part.get(word)?;
+        let mut candidates: Vec<(usize, usize)> =
+            list.iter().map(|&i| (self.named[i], i)).collect();
+        candidates.sort_unstable_by(|a, b| b.cmp(a));
+        match candidates[..] {
+            [] => None,
+            [(_, one)] => Some(one),
+            [(first, one), (second, _), ..] => (first > second).then_some(one),
+        }
     }
 }
 
