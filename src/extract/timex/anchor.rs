@@ -28,7 +28,16 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         let tense = if opens {
             continue;
         } else if FUTURE_WORDS.iter().any(|w| word.starts_with(w)) {
-            Tense::Future
+            // "had been due to expire Friday": a timetable already in the past (but "the sale,
+            // which had been expected, ..." says nothing of when it happens).
+            let timetable = ["due", "schedul", "set "]
+                .iter()
+                .any(|w| word.starts_with(w));
+            if timetable && text[s..pos].trim_end().ends_with("had been") {
+                Tense::Past
+            } else {
+                Tense::Future
+            }
         } else if !is_past_form(m.as_str(), &text[s..pos]) {
             continue;
         } else {
@@ -57,6 +66,14 @@ fn is_past_form(word: &str, before: &str) -> bool {
         "embed", "sacred", "naked", "wicked", "kindred", "shed", "bled", "bred", "fled",
     ];
     let lower = word.to_ascii_lowercase();
+    // A participle after "be" is a passive, and the tense is the auxiliary's: "will be held".
+    let after_be = |before: &str| {
+        let before = before.trim_end();
+        before.ends_with(" be") || before.ends_with(" been") || before.ends_with(" being")
+    };
+    if matches!(lower.as_str(), "held" | "made" | "met" | "told" | "left") && after_be(before) {
+        return false;
+    }
     if lower.len() > 4 && lower.ends_with("ed") {
         if word.starts_with(|ch: char| ch.is_ascii_uppercase())
             || NOT_PAST.contains(&lower.as_str())
@@ -359,6 +376,12 @@ mod tests {
             ),
             (
                 "Gen. Smith ordered the retreat on Friday.",
+                "Friday",
+                Tense::Past,
+            ),
+            ("The summit will be held on May 2.", "May 2", Tense::Future),
+            (
+                "The offer had been due to lapse Friday.",
                 "Friday",
                 Tense::Past,
             ),
