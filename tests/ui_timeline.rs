@@ -135,7 +135,13 @@ fn clicking_a_mark_selects_it_and_shows_its_paragraph() {
     harness.get_by_label("Hide").click();
     harness.run();
     let app = harness.state();
-    assert!(app.session.project.annotations().hidden.contains("e-announce"));
+    assert!(
+        app.session
+            .project
+            .annotations()
+            .hidden
+            .contains("e-announce")
+    );
     assert!(app.session.selected.is_none());
 }
 
