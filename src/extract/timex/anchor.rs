@@ -236,7 +236,7 @@ const FUTURE_WORDS: &[&str] = &[
 /// Tense cues: future markers first (they are rarer and decisive), then past forms.
 static CUES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planning|planned\s+to|intend(?:s|ed)?\s+to|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|would|starts|begins|opens|resumes|as\s+soon\s+as|as\s+early\s+as|to\s+meet|to\s+visit|to\s+hold|until|since|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|ago|last|earlier|[a-z]{3,}ed)\b",
+        r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planning|planned\s+to|intend(?:s|ed)?\s+to|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|would|starts|begins|opens|resumes|as\s+soon\s+as|as\s+early\s+as|to\s+meet|to\s+visit|to\s+hold|until|since|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|brought|bought|sold|won|lost|fell|rose|saw|got|paid|led|ran|became|fought|sent|spent|built|kept|struck|found|wrote|spoke|stood|broke|chose|grew|knew|threw|shot|fled|ago|last|earlier|[a-z]{3,}ed)\b",
     )
     .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
 });
@@ -380,6 +380,11 @@ mod tests {
                 Tense::Past,
             ),
             ("The summit will be held on May 2.", "May 2", Tense::Future),
+            (
+                "In January, the board brought in a new chief.",
+                "January",
+                Tense::Past,
+            ),
             (
                 "The offer had been due to lapse Friday.",
                 "Friday",
