@@ -2,10 +2,10 @@
 //! widget itself (the same `timeline_ui` the window uses), a legend and a footer naming the
 //! sources, and the banner again at the bottom.
 
-use eframe::egui::{self, Align2, Color32, FontId, Rect, RichText, Sense, UiBuilder, pos2, vec2};
+use eframe::egui::{self, Align2, Color32, FontId, Rect, RichText, UiBuilder, pos2, vec2};
 
 use crate::layout::time::long_date;
-use crate::layout::{LaneGeometry, Mark, MarkKind, MarkStyle};
+use crate::layout::{MarkKind, MarkStyle};
 use crate::model::Timeline;
 use crate::ui::state::Session;
 use crate::ui::timeline::{TimelineResponse, timeline_ui};
@@ -155,40 +155,7 @@ fn legend_row(ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         for (text, kind, style, count) in items {
-            let (rect, _) = ui.allocate_exact_size(vec2(44.0, 24.0), Sense::hover());
-            let (px0, px1) = match kind {
-                MarkKind::Point => (30.0, 30.0),
-                MarkKind::Cluster => (14.0, 28.0),
-                _ => (4.0, 40.0),
-            };
-            let mark = Mark {
-                lane: 0,
-                kind,
-                px0,
-                px1,
-                row: 0,
-                event: 0,
-                count,
-                style,
-            };
-            let look = paint::MarkLook {
-                colour,
-                selected: false,
-                hovered: false,
-                max_density: 1,
-            };
-            let geometry = LaneGeometry {
-                top_px: 0.0,
-                pitch_px: 24.0,
-            };
-            paint::mark(
-                &ui.painter_at(rect.expand(6.0)),
-                rect,
-                geometry,
-                &mark,
-                look,
-                ui.visuals(),
-            );
+            paint::legend_sample(ui, vec2(44.0, 24.0), kind, style, count, colour);
             ui.label(RichText::new(text).size(13.0));
             ui.add_space(18.0);
         }

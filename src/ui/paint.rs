@@ -8,7 +8,7 @@ use eframe::egui::{
 };
 
 use crate::layout::ticks::window_caption;
-use crate::layout::{Connector, LaneGeometry, Mark, MarkKind};
+use crate::layout::{Connector, LaneGeometry, Mark, MarkKind, MarkStyle};
 
 use super::palette;
 
@@ -57,6 +57,49 @@ pub fn connectors(
         let bottom = frame.top() + geometry.centre_y(c.lane_bottom);
         painter.line_segment([pos2(x, top), pos2(x, bottom)], Stroke::new(1.2, colour));
     }
+}
+
+/// A legend sample: one mark of `kind` and `style` drawn in a box of `size`, so the side panel's
+/// legend and the exported page's explain marks with the very code that draws them. Returns
+/// what a caller needs to add a badge to the sample.
+pub fn legend_sample(
+    ui: &mut eframe::egui::Ui,
+    size: eframe::egui::Vec2,
+    kind: MarkKind,
+    style: MarkStyle,
+    count: u32,
+    colour: Color32,
+) -> (Painter, Rect, LaneGeometry, Mark) {
+    let (rect, _) = ui.allocate_exact_size(size, eframe::egui::Sense::hover());
+    let width = size.x;
+    let (px0, px1) = match kind {
+        MarkKind::Point => (width * 0.5, width * 0.5),
+        MarkKind::Cluster => (width * 0.28, width * 0.56),
+        _ => (6.0, width - 6.0),
+    };
+    let sample = Mark {
+        lane: 0,
+        kind,
+        px0,
+        px1,
+        row: 0,
+        event: 0,
+        count,
+        style,
+    };
+    let geometry = LaneGeometry {
+        top_px: 0.0,
+        pitch_px: size.y,
+    };
+    let look = MarkLook {
+        colour,
+        selected: false,
+        hovered: false,
+        max_density: 1,
+    };
+    let painter = ui.painter_at(rect.expand(6.0));
+    mark(&painter, rect, geometry, &sample, look, ui.visuals());
+    (painter, rect, geometry, sample)
 }
 
 /// Draws one mark.

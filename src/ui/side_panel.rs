@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use eframe::egui::{self, Color32, RichText, Sense, vec2};
 
-use crate::layout::{Grouping, LaneGeometry, LaneSort, Mark, MarkKind, MarkStyle};
+use crate::layout::{Grouping, LaneSort, MarkKind, MarkStyle};
 
 use crate::model::{Credibility, Reliability};
 use crate::project::Edit;
@@ -390,34 +390,8 @@ fn legend_ui(ui: &mut egui::Ui) {
     ];
     for (text, kind, style, count) in items {
         ui.horizontal(|ui| {
-            let (rect, _) = ui.allocate_exact_size(vec2(54.0, 22.0), Sense::hover());
-            let geometry = LaneGeometry {
-                top_px: 0.0,
-                pitch_px: 22.0,
-            };
-            let (px0, px1) = match kind {
-                MarkKind::Point => (22.0, 22.0),
-                MarkKind::Cluster => (12.0, 24.0),
-                _ => (6.0, 46.0),
-            };
-            let mark = Mark {
-                lane: 0,
-                kind,
-                px0,
-                px1,
-                row: 0,
-                event: 0,
-                count,
-                style,
-            };
-            let look = paint::MarkLook {
-                colour,
-                selected: false,
-                hovered: false,
-                max_density: 1,
-            };
-            let painter = ui.painter_at(rect.expand(4.0));
-            paint::mark(&painter, rect, geometry, &mark, look, ui.visuals());
+            let (painter, rect, geometry, mark) =
+                paint::legend_sample(ui, vec2(54.0, 22.0), kind, style, count, colour);
             if text == GRADED {
                 let grading = crate::model::Grading::new(Reliability::B, Credibility::ProbablyTrue);
                 paint::grade_badge(&painter, rect, geometry, &mark, grading, ui.visuals());
