@@ -493,21 +493,14 @@ fn organisation(b: &mut Builder, si: usize, all: &[Word], ws: &[Word]) {
     let name = name.strip_prefix("The ").unwrap_or(name);
     let head = &ws[..ws.len() - 1];
     let last = word_text(text, &ws[ws.len() - 1]);
-    let e = if let Some(entry) = GAZETTEER.lookup(name) {
-        let entry = &GAZETTEER.entries[entry];
-        b.entity(
-            &entry.id,
-            &entry.name,
-            entry.kind,
-            entry.affiliation.clone(),
-            true,
-        )
-    } else if let Some(entry) = is_corporate_tail(last)
-        .then(|| GAZETTEER.lookup(span_text(text, head)))
-        .flatten()
-        .filter(|&e| GAZETTEER.entries[e].kind == ActorKind::Organisation)
-    {
-        // "Apple Computer" is Apple.
+    // A known name, or a known organisation with a corporate tail ("Apple Computer" is Apple).
+    let known = GAZETTEER.lookup(name).or_else(|| {
+        is_corporate_tail(last)
+            .then(|| GAZETTEER.lookup(span_text(text, head)))
+            .flatten()
+            .filter(|&e| GAZETTEER.entries[e].kind == ActorKind::Organisation)
+    });
+    let e = if let Some(entry) = known {
         let entry = &GAZETTEER.entries[entry];
         b.entity(
             &entry.id,
