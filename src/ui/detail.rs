@@ -9,7 +9,7 @@ use crate::project::GradeTarget;
 
 use super::palette;
 use super::state::Session;
-use super::tooltip::{actor_names, certainty_note, normalised_date, source_line, written_date};
+use super::tooltip::{actor_names, date_line, source_line, written_date};
 
 /// What the analyst asked for in the panel.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,11 +76,7 @@ pub fn detail_ui(ui: &mut egui::Ui, session: &Session) -> Option<DetailAction> {
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
             ui.label(RichText::new("Date").weak());
-            ui.label(format!(
-                "{}{}",
-                normalised_date(&event.when),
-                certainty_note(&event.when)
-            ));
+            ui.label(date_line(&event.when));
             ui.end_row();
             ui.label(RichText::new("Value").weak());
             ui.label(&event.when.value);

@@ -7,7 +7,7 @@ use eframe::egui::{self, Color32, Key, RichText, Visuals};
 use super::app::ChronolaneApp;
 use super::state::Session;
 use super::timeline::timeline_ui;
-use super::tooltip::{actor_names, certainty_note, normalised_date, source_line};
+use super::tooltip::{actor_names, date_line, source_line};
 
 /// How long the view glides from one event to the next.
 pub const GLIDE_SECONDS: f64 = 0.3;
@@ -309,9 +309,8 @@ fn caption_ui(ui: &mut egui::Ui, session: &Session, presentation: &Presentation)
         ui.add_space(14.0);
         ui.label(
             RichText::new(format!(
-                "{}{} · {}",
-                normalised_date(&event.when),
-                certainty_note(&event.when),
+                "{} · {}",
+                date_line(&event.when),
                 actor_names(timeline, event)
             ))
             .size(20.0),

@@ -71,11 +71,7 @@ pub fn event_summary_ui(ui: &mut egui::Ui, timeline: &Timeline, event: &Event) {
         .spacing([10.0, 3.0])
         .show(ui, |ui| {
             ui.label(RichText::new("Date").weak());
-            ui.label(format!(
-                "{}{}",
-                normalised_date(&event.when),
-                certainty_note(&event.when)
-            ));
+            ui.label(date_line(&event.when));
             ui.end_row();
             if let Some(written) = event.sources.iter().find_map(|s| written_date(timeline, s)) {
                 ui.label(RichText::new("As written").weak());
@@ -135,8 +131,13 @@ pub fn normalised_date(when: &When) -> String {
     format!("{} – {}", a.format("%-d %b"), long_date(b))
 }
 
+/// The normalised date with why it is not exact, if it is not: the line every event view shows.
+pub fn date_line(when: &When) -> String {
+    format!("{}{}", normalised_date(when), certainty_note(when))
+}
+
 /// Why a date is not exact, if it is not.
-pub fn certainty_note(when: &When) -> &'static str {
+fn certainty_note(when: &When) -> &'static str {
     use crate::model::Precision;
     if when.inferred {
         " · inferred from context"
