@@ -3,22 +3,18 @@
 //! event for the briefing, merge two actors from the lane menu, grade a report, add an event.
 #![cfg(feature = "gui")]
 
+mod ui_common;
+
+use egui_kittest::Harness;
+use ui_common::harness;
+
 use chronolane::layout::fixture::briefing;
 use chronolane::model::Grading;
 use chronolane::project::{Edit, GradeFilter, GradeTarget};
 use chronolane::ui::ChronolaneApp;
 use eframe::egui::accesskit::Role;
 use eframe::egui::{self, Key, Modifiers, Pos2};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-fn harness(app: ChronolaneApp) -> Harness<'static, ChronolaneApp> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 860.0])
-        .build_ui_state(|ui, app: &mut ChronolaneApp| app.ui(ui), app);
-    harness.run();
-    harness
-}
 
 /// The app on the briefing with event `id` selected (its detail panel open).
 fn with_selected(id: &str) -> Harness<'static, ChronolaneApp> {

@@ -2,6 +2,10 @@
 //! without ever opening a native dialog: each dialog action has a path-taking function.
 #![cfg(feature = "gui")]
 
+mod ui_common;
+
+use ui_common::harness;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -10,16 +14,7 @@ use chronolane::layout::Grouping;
 use chronolane::model::Timeline;
 use chronolane::ui::{ChronolaneApp, Persisted};
 use eframe::egui;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-fn harness(app: ChronolaneApp) -> Harness<'static, ChronolaneApp> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 860.0])
-        .build_ui_state(|ui, app: &mut ChronolaneApp| app.ui(ui), app);
-    harness.run();
-    harness
-}
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);

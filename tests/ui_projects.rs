@@ -4,6 +4,10 @@
 //! folder (the project re-reads its articles) and a temp folder for recovery copies.
 #![cfg(feature = "gui")]
 
+mod ui_common;
+
+use ui_common::harness;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -11,7 +15,6 @@ use chronolane::layout::Grouping;
 use chronolane::model::Timeline;
 use chronolane::project::Edit;
 use chronolane::ui::ChronolaneApp;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 const ARTICLE: &str = "Valmora dock strike ends
@@ -22,14 +25,6 @@ The union leader Anna Voss called the strike on 3 March 2024, and the port autho
 
 Transport minister Karl Brandt said on 12 March 2024 that the government would open an inquiry.
 ";
-
-fn harness(app: ChronolaneApp) -> Harness<'static, ChronolaneApp> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 860.0])
-        .build_ui_state(|ui, app: &mut ChronolaneApp| app.ui(ui), app);
-    harness.run();
-    harness
-}
 
 /// An app with the Valmora article (written into `dir`) loaded.
 fn app_on_article(dir: &Path) -> (ChronolaneApp, PathBuf) {

@@ -3,21 +3,17 @@
 //! robust check on the bundled sample.
 #![cfg(feature = "gui")]
 
+mod ui_common;
+
+use egui_kittest::Harness;
+use ui_common::harness;
+
 use chronolane::layout::fixture::briefing;
 use chronolane::layout::{Grouping, ViewSettings};
 use chronolane::model::{Timeline, When};
 use chronolane::ui::ChronolaneApp;
 use eframe::egui::{self, Pos2};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-fn harness(app: ChronolaneApp) -> Harness<'static, ChronolaneApp> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 860.0])
-        .build_ui_state(|ui, app: &mut ChronolaneApp| app.ui(ui), app);
-    harness.run();
-    harness
-}
 
 /// Where the mark of event `id` was drawn last frame.
 fn mark_position(harness: &Harness<'_, ChronolaneApp>, id: &str) -> Pos2 {
