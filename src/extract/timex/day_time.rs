@@ -4,10 +4,9 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Captures;
 
-use super::TimexType;
 use super::anchor::{Tense, day_value, resolve_weekday, resolve_year, shift_days};
 use super::narrative::Narrative;
-use super::normalise::{Normal, plain};
+use super::value::{Normal, TimexType, plain};
 use super::vocabulary::{month_number, weekday_number};
 
 pub(super) fn holiday(

@@ -4,9 +4,8 @@
 use chrono::NaiveDate;
 use regex::Captures;
 
-use super::normalise::{Normal, plain};
+use super::value::{Anchor, Normal, TimexType, plain};
 use super::vocabulary::{month_number, number_value, season_code, weekday_number};
-use super::{Anchor, TimexType};
 
 pub(super) fn duration(caps: &Captures<'_>, dct: Option<NaiveDate>) -> Option<Normal> {
     let n = number_value(caps.name("n")?.as_str());

@@ -13,6 +13,7 @@ mod narrative;
 mod normalise;
 mod recognise;
 mod relative;
+mod value;
 mod vocabulary;
 
 use std::sync::LazyLock;
@@ -22,6 +23,8 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::model::{Modifier, When};
+
+pub use value::{Anchor, TimexType};
 
 /// One time expression found in a text, as printed by `chronolane timex --json`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -41,23 +44,6 @@ pub struct Timex {
     /// three weeks") or back ("the past three weeks"); see [`implied_range`].
     #[serde(skip)]
     pub anchor: Option<Anchor>,
-}
-
-/// The TIMEX3 type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum TimexType {
-    Date,
-    Time,
-    Duration,
-    Set,
-}
-
-/// Where a duration sits on the calendar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Anchor {
-    pub date: NaiveDate,
-    pub forward: bool,
 }
 
 /// Finds and normalises every time expression in `text`. `dct` is the publication date; without

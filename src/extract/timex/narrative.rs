@@ -3,12 +3,11 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::TimexType;
 use super::anchor::{add_months, day_value, same_sentence, shift_days, tail};
 use super::durations::duration_value;
-use super::normalise::{Normal, plain};
 use super::recognise::{Candidate, Rule};
 use super::relative::shifted_value;
+use super::value::{Normal, TimexType, plain};
 use super::vocabulary::number_value;
 
 /// What the text has said so far that later expressions lean on.

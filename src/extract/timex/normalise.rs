@@ -11,23 +11,12 @@ use super::recognise::{Candidate, Rule};
 use super::relative::{
     deictic, relative_named, relative_unit, reporting_period, season_year, shifted_value,
 };
+use super::value::{Normal, TimexType, plain};
 use super::vocabulary::{
-    century_prefix, month_number, number_value, ordinal_value, season_code, weekday_number,
+    century_prefix, month_number, number_value, ordinal_value, rel_step, season_code,
+    weekday_number,
 };
-use super::{Anchor, TimexType};
 use crate::model::Modifier;
-
-/// A normalised expression.
-pub struct Normal {
-    pub kind: TimexType,
-    pub value: String,
-    pub modifier: Option<Modifier>,
-    /// A later start when the first word is not part of the expression ("earlier this week").
-    pub start: Option<usize>,
-    /// A shorter end when the last word is a signal, not part of the expression ("a year after").
-    pub end: Option<usize>,
-    pub anchor: Option<Anchor>,
-}
 
 /// Normalises one candidate; `None` when it cannot be read (an impossible date, or a relative
 /// expression with nothing to be relative to).
@@ -245,17 +234,6 @@ pub fn normalise(
     }
 }
 
-pub(super) fn plain(kind: TimexType, value: String) -> Normal {
-    Normal {
-        kind,
-        value,
-        modifier: None,
-        start: None,
-        end: None,
-        anchor: None,
-    }
-}
-
 pub(super) fn full_year(y: &str) -> Option<i32> {
     let n: i32 = y.parse().ok()?;
     Some(match y.len() {
@@ -263,14 +241,6 @@ pub(super) fn full_year(y: &str) -> Option<i32> {
         2 => 1900 + n,
         _ => n,
     })
-}
-
-pub(super) fn rel_step(rel: &str) -> i32 {
-    match rel.to_ascii_lowercase().as_str() {
-        "last" | "previous" | "past" => -1,
-        "next" | "coming" => 1,
-        _ => 0,
-    }
 }
 
 /// "early", "mid", "late" as TIMEX3 modifiers.

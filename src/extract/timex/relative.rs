@@ -9,9 +9,8 @@ use super::anchor::{
     week_value,
 };
 use super::durations::duration_value;
-use super::normalise::{Normal, plain, rel_step};
-use super::vocabulary::{month_number, season_code, weekday_number};
-use super::{Anchor, TimexType};
+use super::value::{Anchor, Normal, TimexType, plain};
+use super::vocabulary::{month_number, rel_step, season_code, weekday_number};
 
 /// The year of a season named without one: the current one if it has begun, else the last.
 pub(super) fn season_year(dct: NaiveDate, code: &str, tense: Tense) -> i32 {

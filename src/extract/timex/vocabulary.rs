@@ -157,6 +157,15 @@ pub fn century_prefix(word: &str) -> Option<u32> {
     n.checked_sub(1)
 }
 
+/// The step a relative word takes: "last" −1, "next" +1, "this" 0.
+pub(super) fn rel_step(rel: &str) -> i32 {
+    match rel.to_ascii_lowercase().as_str() {
+        "last" | "previous" | "past" => -1,
+        "next" | "coming" => 1,
+        _ => 0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
