@@ -56,10 +56,12 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
             continue;
         };
         let id = slug(word);
+        // Ids are unique (`Builder::entity` keeps them so): a look-up, not a scan of every entity.
         let known = b
-            .entities
-            .iter()
-            .position(|e| e.id == id && e.kind == ActorKind::Organisation);
+            .index
+            .get(&id)
+            .copied()
+            .filter(|&e| b.entities[e].kind == ActorKind::Organisation);
         let e = match known {
             Some(e) => e,
             None if counts.get(word).copied().unwrap_or(0) >= 2 && word.len() >= 3 => {
@@ -136,24 +138,32 @@ static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
 /// Pronouns and definite descriptions, resolved against what earlier sentences named.
 pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
     let mut added = Vec::new();
+    let seen = Seen::new(b, sentences.len());
+    // The first person named in the latest sentence before this one that names one.
+    let mut last_person: Option<usize> = None;
     for (si, s) in sentences.iter().enumerate() {
+        let before = last_person;
+        if let Some(&e) = seen.first_person.get(si).and_then(Option::as_ref) {
+            last_person = Some(e);
+        }
         let Some(sentence) = b.text.get(s.clone()) else {
             continue;
         };
         let trimmed_at = sentence.len() - sentence.trim_start_matches(['"', '\'', '“', ' ']).len();
         if let Some(m) = IT.find(&sentence[trimmed_at..])
             && !EXPLETIVE.is_match(&sentence[trimmed_at..])
-            && let Some(e) = subject_of(b, sentences, si.wrapping_sub(1))
+            && let Some(e) = subject_of(b, &seen, sentences, si.wrapping_sub(1))
         {
             let start = s.start + trimmed_at + m.start();
             added.push((e, start..start + m.len(), si, How::Pronoun));
         }
-        let names_a_person = b.mentions.iter().any(|m| {
-            m.sentence == si && m.how == How::Name && b.entities[m.entity].kind == ActorKind::Person
+        let names_a_person = seen.in_sentence(si).any(|i| {
+            let m = &b.mentions[i];
+            m.how == How::Name && b.entities[m.entity].kind == ActorKind::Person
         });
         if let Some(m) = PRONOUN.find(&sentence[trimmed_at..])
             && (m.start() == 0 || !names_a_person)
-            && let Some(e) = last_person_before(b, si)
+            && let Some(e) = before
         {
             let start = s.start + trimmed_at + m.start();
             added.push((e, start..start + m.len(), si, How::Pronoun));
@@ -163,9 +173,7 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
                 continue;
             };
             let range = s.start + whole.start()..s.start + whole.end();
-            if b.mentions.iter().any(|m| {
-                m.range.start < range.end && range.start < m.range.end && m.how == How::Name
-            }) {
+            if seen.overlaps_a_name(&range) {
                 continue;
             }
             let country = c
@@ -177,16 +185,10 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
             }
             let noun = noun.as_str();
             let target = match noun {
-                "ministry" => last_entity_before(b, range.start, |e| {
-                    e.kind == ActorKind::Organisation && e.name.contains("Ministry")
-                }),
-                "company" | "firm" => last_entity_before(b, range.start, |e| {
-                    e.kind == ActorKind::Organisation
-                        && !e.name.contains("Ministry")
-                        && !is_product(&e.name)
-                }),
+                "ministry" => last_entity_before(&seen.ministries, range.start),
+                "company" | "firm" => last_entity_before(&seen.companies, range.start),
                 "phone" | "device" | "handset" | "player" | "gadget" | "product" | "service" => {
-                    last_entity_before(b, range.start, |e| is_product(&e.name))
+                    last_entity_before(&seen.products, range.start)
                 }
                 _ => {
                     let family = noun.split(' ').next_back().and_then(role_family);
@@ -213,14 +215,98 @@ static EXPLETIVE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|_| unreachable!("the pattern is a literal"))
 });
 
+/// The mentions found before references are resolved, indexed once so that each sentence's
+/// look-ups cost the same in a long text as in a short one: scanning every mention for every
+/// sentence made a 10 MB text spend most of its extraction time here.
+struct Seen {
+    /// Indices into `b.mentions` of each sentence's mentions, in their order there.
+    by_sentence: Vec<Vec<usize>>,
+    /// For each sentence, the entity of its first person mention that is not a descriptor.
+    first_person: Vec<Option<usize>>,
+    /// Name mentions as (start, end), by start, with the largest end up to each.
+    names: Vec<(usize, usize)>,
+    names_max_end: Vec<usize>,
+    /// Mentions of ministries, companies and products as (end, order, entity), sorted.
+    ministries: Vec<(usize, usize, usize)>,
+    companies: Vec<(usize, usize, usize)>,
+    products: Vec<(usize, usize, usize)>,
+}
+
+impl Seen {
+    fn new(b: &Builder, sentences: usize) -> Self {
+        let count = b
+            .mentions
+            .iter()
+            .map(|m| m.sentence + 1)
+            .max()
+            .unwrap_or(0)
+            .max(sentences);
+        let mut by_sentence = vec![Vec::new(); count];
+        let mut first_person = vec![None; count];
+        let mut names = Vec::new();
+        let (mut ministries, mut companies, mut products) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, m) in b.mentions.iter().enumerate() {
+            by_sentence[m.sentence].push(i);
+            let e = &b.entities[m.entity];
+            if e.kind == ActorKind::Person && m.how != How::Descriptor {
+                first_person[m.sentence].get_or_insert(m.entity);
+            }
+            if m.how == How::Name {
+                names.push((m.range.start, m.range.end));
+            }
+            let key = (m.range.end, i, m.entity);
+            let product = is_product(&e.name);
+            if e.kind == ActorKind::Organisation && e.name.contains("Ministry") {
+                ministries.push(key);
+            } else if e.kind == ActorKind::Organisation && !product {
+                companies.push(key);
+            }
+            if product {
+                products.push(key);
+            }
+        }
+        names.sort_unstable();
+        let names_max_end = names
+            .iter()
+            .scan(0, |max, &(_, end)| {
+                *max = end.max(*max);
+                Some(*max)
+            })
+            .collect();
+        ministries.sort_unstable();
+        companies.sort_unstable();
+        products.sort_unstable();
+        Self {
+            by_sentence,
+            first_person,
+            names,
+            names_max_end,
+            ministries,
+            companies,
+            products,
+        }
+    }
+
+    /// Indices of the mentions in sentence `si`.
+    fn in_sentence(&self, si: usize) -> impl Iterator<Item = usize> + '_ {
+        self.by_sentence.get(si).into_iter().flatten().copied()
+    }
+
+    /// Whether a name mention overlaps `range`.
+    fn overlaps_a_name(&self, range: &Range<usize>) -> bool {
+        let starting_before = self.names.partition_point(|&(start, _)| start < range.end);
+        starting_before > 0 && self.names_max_end[starting_before - 1] > range.start
+    }
+}
+
 /// The organisation or product a sentence is about: its first named actor when that opens
 /// the sentence (within its first few words).
-fn subject_of(b: &Builder, sentences: &[Range<usize>], si: usize) -> Option<usize> {
+fn subject_of(b: &Builder, seen: &Seen, sentences: &[Range<usize>], si: usize) -> Option<usize> {
     let sentence = sentences.get(si)?;
-    let m = b
-        .mentions
-        .iter()
-        .filter(|m| m.sentence == si && m.how != How::Descriptor)
+    let m = seen
+        .in_sentence(si)
+        .map(|i| &b.mentions[i])
+        .filter(|m| m.how != How::Descriptor)
         .min_by_key(|m| m.range.start)?;
     let lead = b.text.get(sentence.start..m.range.start)?;
     let ent = &b.entities[m.entity];
@@ -228,34 +314,11 @@ fn subject_of(b: &Builder, sentences: &[Range<usize>], si: usize) -> Option<usiz
         .then_some(m.entity)
 }
 
-fn last_person_before(b: &Builder, si: usize) -> Option<usize> {
-    let mut best: Option<(usize, usize)> = None;
-    for m in &b.mentions {
-        if m.sentence >= si || b.entities[m.entity].kind != ActorKind::Person {
-            continue;
-        }
-        if m.how == How::Descriptor {
-            continue;
-        }
-        // the first person named in the latest sentence that names one
-        match best {
-            Some((s, _)) if s >= m.sentence => {}
-            _ => best = Some((m.sentence, m.entity)),
-        }
-    }
-    best.map(|(_, e)| e)
-}
-
-fn last_entity_before(
-    b: &Builder,
-    before: usize,
-    fits: impl Fn(&super::LocalEntity) -> bool,
-) -> Option<usize> {
-    b.mentions
-        .iter()
-        .filter(|m| m.range.end <= before && fits(&b.entities[m.entity]))
-        .max_by_key(|m| m.range.end)
-        .map(|m| m.entity)
+/// The entity of the mention in `kind` (sorted by end, then order) that ends last at or
+/// before `before`; of several ending there, the latest found.
+fn last_entity_before(kind: &[(usize, usize, usize)], before: usize) -> Option<usize> {
+    let upto = kind.partition_point(|&(end, _, _)| end <= before);
+    upto.checked_sub(1).map(|k| kind[k].2)
 }
 
 /// The only person of the article from `country` with a role of `family`.

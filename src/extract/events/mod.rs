@@ -50,6 +50,9 @@ pub fn build(
     let text = article.text.as_str();
     let mut events: Vec<Event> = Vec::new();
     let mut narrative: Option<When> = None;
+    // The content words of each event's quote, filled in as "the same day" needs them, so
+    // each quote is read once, not once per later "same day" sentence.
+    let mut quote_words: Vec<Vec<u64>> = Vec::new();
     let mut mention_at = 0;
     for (si, s) in sentences.iter().enumerate() {
         while mention_at < actors.mentions.len() && actors.mentions[mention_at].sentence < si {
@@ -72,7 +75,9 @@ pub fn build(
             let same_day = clauses::is_same_day(sentence);
             let ids = clause_actors(actors, mentions, s.clone(), sayer_end);
             let when = if same_day {
-                same_day_date(&events, &ids.0, sentence, article.published)
+                let unread = events[quote_words.len()..].iter();
+                quote_words.extend(unread.map(|e| content_words(first_quote(e))));
+                same_day_date(&events, &quote_words, &ids.0, sentence, article.published)
                     .or_else(|| narrative.clone())
             } else {
                 None
@@ -241,9 +246,11 @@ fn clause_actors(
 }
 
 /// The date of the earlier happening that "the same day" points back to: the dated event that
-/// shares the most actors and words with this sentence.
+/// shares the most actors and words with this sentence (`quote_words[i]`: the content words of
+/// event `i`'s quote).
 fn same_day_date(
     events: &[Event],
+    quote_words: &[Vec<u64>],
     actors: &[String],
     sentence: &str,
     dct: Option<chrono::NaiveDate>,
@@ -255,13 +262,17 @@ fn same_day_date(
         .filter(|(_, e)| !e.when.inferred && dating::carries_scene(&e.when, dct))
         .map(|(i, e)| {
             let shared_actors = e.actors.iter().filter(|a| actors.contains(a)).count();
-            let quote = e.sources.first().map_or("", |s| s.quote.as_str());
-            let shared_words = shared(&content_words(quote), &words);
+            let shared_words = quote_words.get(i).map_or(0, |q| shared(q, &words));
             (shared_actors * 2 + shared_words, i, e)
         })
         .filter(|(score, _, _)| *score > 0)
         .max_by_key(|(score, i, _)| (*score, *i))
         .map(|(_, _, e)| e.when.clone())
+}
+
+/// The quote of an event's first source ("" without one).
+fn first_quote(e: &Event) -> &str {
+    e.sources.first().map_or("", |s| s.quote.as_str())
 }
 
 /// Lower-case words of five letters or more, cut to five ("talks" ~ "talking"), as sorted

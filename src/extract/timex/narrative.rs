@@ -235,6 +235,12 @@ pub(super) fn narrative(
     Some(plain(TimexType::Date, shifted_value(base, &unit, step)?))
 }
 
+/// How many of the latest day-precise dates "the same day" is compared with. A story's own
+/// earlier dates are among its last few dozen (TimeBank's longest article has 24), while a long
+/// text, a wire file of many stories, mentions thousands: comparing with all of them made
+/// tagging quadratic in the length of the text.
+const RECENT_DAYS: usize = 64;
+
 /// The day "the same day" points to: the earlier dated sentence that shares the most names and
 /// content words with this one ("Putin's talks with Assad came on the same day" → the day the
 /// talks were dated), else the last date mentioned.
@@ -246,7 +252,8 @@ pub(super) fn referred_day(text: &str, at: usize, story: &Narrative) -> Option<N
         return last;
     }
     let mut best: Option<(usize, NaiveDate)> = None;
-    for &(day, end) in &story.days {
+    let recent = story.days.len().saturating_sub(RECENT_DAYS);
+    for &(day, end) in &story.days[recent..] {
         let (ds, de) = super::anchor::sentence_around(text, end, end);
         if ds >= s {
             continue;
