@@ -49,6 +49,14 @@ impl Narrative {
     }
 }
 
+impl Narrative {
+    /// The day-precise dates "the same day" is compared with: at most [`RECENT_DAYS`], the
+    /// latest, so its cost does not grow with the length of the text.
+    pub fn recent_days(&self) -> &[(NaiveDate, usize)] {
+        &self.days[self.days.len().saturating_sub(RECENT_DAYS)..]
+    }
+}
+
 /// The first day of a "YYYY", "YYYY-MM" or "YYYY-MM-DD" value (parsed by hand: this runs for
 /// every expression).
 pub fn calendar_start(value: &str) -> Option<NaiveDate> {
@@ -252,8 +260,7 @@ pub(super) fn referred_day(text: &str, at: usize, story: &Narrative) -> Option<N
         return last;
     }
     let mut best: Option<(usize, NaiveDate)> = None;
-    let recent = story.days.len().saturating_sub(RECENT_DAYS);
-    for &(day, end) in &story.days[recent..] {
+    for &(day, end) in story.recent_days() {
         let (ds, de) = super::anchor::sentence_around(text, end, end);
         if ds >= s {
             continue;

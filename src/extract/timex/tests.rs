@@ -322,6 +322,22 @@ fn narrative_expressions_lean_on_the_last_date() {
             "2015-03-04",
         ),
     ]);
+    // Hundreds of dated sentences earlier, "the same day" still finds the sentence it shares
+    // words with, and compares with a bounded number of dates, however long the text.
+    let mut long = String::new();
+    for k in 0..400 {
+        long.push_str(&format!("Report {k} was filed on October {}. ", k % 28 + 1));
+    }
+    long.push_str("Putin and Assad held talks on March 3. Officials spoke on March 4. ");
+    long.push_str("Putin's talks with Assad came on the same day the Pentagon signed a deal.");
+    let t = find(&long, dct, "the same day");
+    assert_eq!(t.map(|t| t.value), Some("2015-03-03".into()));
+    let mut story = narrative::Narrative::default();
+    for k in 0..10_000 {
+        story.note(recognise::Rule::MonthDay, "2015-10-21", k);
+    }
+    assert!(story.recent_days().len() <= 64);
+    assert_eq!(story.recent_days().last(), Some(&(d("2015-10-21"), 9_999)));
     // Without a dated sentence to lean on, "a year after" is a length of time.
     let t = find("He resigned a year after he was elected.", dct, "a year");
     assert_eq!(
