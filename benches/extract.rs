@@ -1,9 +1,21 @@
 //! Throughput of the whole extraction pipeline (sentences, time expressions, gazetteer, names,
-//! coreference, events, registry and merge) on a generated news-like corpus: 1,000 articles of
-//! about 3 KB, written from templates here (deterministic, no data files).
+//! coreference, events, labels), first on real news text and then, as a second figure, on a
+//! generated news-like corpus of 1,000 template articles of about 3 KB.
 //!
-//! Run: `cargo bench --bench extract`. "serial" extracts article after article on one thread
-//! (the per-core figure); "pipeline" is `extract()` over all 1,000 with rayon on every core.
+//! Real text (read at run time from `../shared/corpora`, see `common/corpora.rs`; skipped with
+//! a message when it is absent), one thread, `extract_article` as the command line runs it on
+//! one file:
+//! - the TimeBank/AQUAINT text as one document of 1, 3 and 10 MB (growth with the length of
+//!   one document), and 10 MB on one line (the text flattened, and one sentence repeated);
+//! - per-article batches: the 256 TimeBank/AQUAINT documents, the 687 Timeline17 dev articles,
+//!   the 65 saved web pages as read by our HTML reader.
+//!
+//! Figures are without a trained tagger unless one is built into `extract_article`.
+//!
+//! Run: `cargo bench --no-default-features --bench extract` (one group alone: add
+//! `-- extract/real` or `-- extract/template`; one size: `-- timebank-doc/10MB`). "serial"
+//! extracts the template articles one after another on one thread (the per-core figure);
+//! "pipeline" is `extract()` over all 1,000 with rayon on every core.
 
 use std::hint::black_box;
 
@@ -11,8 +23,15 @@ use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 use chronolane::extract::{extract, extract_article};
-use chronolane::ingest::Loaded;
+use chronolane::ingest::{self, Loaded};
 use chronolane::model::Article;
+
+#[expect(
+    dead_code,
+    reason = "the module also serves the timex bench and the corpus example"
+)]
+#[path = "common/corpora.rs"]
+mod corpora;
 
 const PEOPLE: &[&str] = &[
     "Foreign Minister Sergei Lavrov",
@@ -134,7 +153,7 @@ fn corpus(n: usize) -> Vec<Article> {
 fn bench(c: &mut Criterion) {
     let articles = corpus(1000);
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
-    let mut group = c.benchmark_group("extract");
+    let mut group = c.benchmark_group("extract/template");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(bytes as u64));
     group.bench_function("serial", |b| {
@@ -152,5 +171,97 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// The article the command line makes of `text` saved as `name` (paragraphs, dateline).
+fn as_file(name: &str, text: &str) -> Option<Article> {
+    ingest::parse_bytes(std::path::Path::new(name), text.as_bytes())
+        .ok()?
+        .articles
+        .into_iter()
+        .next()
+}
+
+/// `extract_article` over `articles` one after another, throughput in decimal megabytes.
+fn bench_serial(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    articles: &[Article],
+) {
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    group.throughput(Throughput::BytesDecimal(bytes as u64));
+    group.bench_function(name, |b| {
+        b.iter(|| {
+            for a in articles {
+                black_box(extract_article(a));
+            }
+        })
+    });
+}
+
+/// Extraction on real news: one document of growing size, one long line, article batches.
+fn bench_real(c: &mut Criterion) {
+    let Some(docs) = corpora::timebank() else {
+        corpora::say_skipped("extract/real");
+        return;
+    };
+    // The recognisers are built on first use; keep that out of the measurement.
+    black_box(extract_article(
+        &as_file("warm-up.txt", "Kerry met Lavrov on Tuesday.").unwrap_or_default(),
+    ));
+    let mut group = c.benchmark_group("extract/real");
+    group.sample_size(10);
+    for mb in [1, 3, 10] {
+        let text = corpora::one_document(&docs, mb * corpora::MB);
+        if let Some(article) = as_file(&format!("timebank-{mb}MB.txt"), &text) {
+            bench_serial(&mut group, &format!("timebank-doc/{mb}MB"), &[article]);
+        }
+    }
+    let ten = corpora::one_document(&docs, 10 * corpora::MB);
+    for (name, text) in [
+        ("timebank-line/10MB", corpora::flattened(&ten)),
+        ("one-line/10MB", corpora::one_line(10 * corpora::MB)),
+    ] {
+        if let Some(article) = as_file(&format!("{}.txt", name.replace('/', "-")), &text) {
+            bench_serial(&mut group, name, &[article]);
+        }
+    }
+    // Each document as the command line reads a text file, dated by its own DCT.
+    let articles: Vec<Article> = docs
+        .iter()
+        .filter_map(|d| {
+            let mut article = as_file(&format!("{}.txt", d.id), &d.text)?;
+            article.published = d.published;
+            Some(article)
+        })
+        .collect();
+    bench_serial(
+        &mut group,
+        &format!("timebank-articles/{}", articles.len()),
+        &articles,
+    );
+    if let Some(articles) = corpora::timeline17_articles() {
+        bench_serial(
+            &mut group,
+            &format!("timeline17-articles/{}", articles.len()),
+            &articles,
+        );
+    }
+    if let Some(pages) = corpora::web_pages() {
+        let articles: Vec<Article> = pages
+            .iter()
+            .filter_map(|(name, html)| {
+                let path = format!("{name}.html");
+                ingest::parse_bytes(std::path::Path::new(&path), html).ok()
+            })
+            .flat_map(|l| l.articles)
+            .collect();
+        bench_serial(
+            &mut group,
+            &format!("web-pages/{}", articles.len()),
+            &articles,
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_real, bench);
 criterion_main!(benches);

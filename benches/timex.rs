@@ -1,10 +1,19 @@
-//! Throughput of the temporal tagger on a news-like corpus of about 6 MB, generated here from
-//! templates (deterministic, no data files): dated paragraphs with the forms the tagger reads
-//! (month-days, weekdays, deixis, durations, quarters) mixed with date-free prose, numbers,
-//! money and names that must be passed over.
+//! Throughput of the temporal tagger, first on real news text and then, as a second figure,
+//! on a news-like corpus of about 6 MB generated here from templates.
 //!
-//! Run: `cargo bench --bench timex`. The corpus is also written to `target/timex_corpus.txt`
-//! so the CLI's peak memory can be measured on the same text (see BENCHMARKS.md).
+//! Real text (read at run time from `../shared/corpora`, see `common/corpora.rs`; skipped with
+//! a message when it is absent): the TimeBank/AQUAINT text as one document of 1, 3 and 10 MB,
+//! so growth with the length of one document shows; and per-article batches (the 256
+//! TimeBank/AQUAINT documents, the 687 Timeline17 dev articles), each tagged against its own
+//! date.
+//!
+//! The template corpus: dated paragraphs with the forms the tagger reads (month-days,
+//! weekdays, deixis, durations, quarters) mixed with date-free prose, numbers, money and names
+//! that must be passed over. It is also written to `target/timex_corpus.txt` so the CLI's peak
+//! memory can be measured on the same text (see BENCHMARKS.md).
+//!
+//! Run: `cargo bench --no-default-features --bench timex` (one group alone: add `-- timex/real`
+//! or `-- timex/template`).
 
 use std::hint::black_box;
 
@@ -12,6 +21,13 @@ use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 use chronolane::extract::timex::tag;
+
+#[expect(
+    dead_code,
+    reason = "the module also serves the extract bench and the corpus example"
+)]
+#[path = "common/corpora.rs"]
+mod corpora;
 
 /// Sentences with a `{}` slot for a time expression.
 const DATED: &[&str] = &[
@@ -90,12 +106,74 @@ fn bench_tag(c: &mut Criterion) {
     black_box(tag("Warm-up on October 21, 2015.", dct));
     let found = tag(&text, dct).len();
     eprintln!("timex corpus: {} bytes, {found} expressions", text.len());
-    let mut group = c.benchmark_group("timex");
+    let mut group = c.benchmark_group("timex/template");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(10);
     group.bench_function("tag/6MB", |b| b.iter(|| tag(black_box(&text), dct)));
     group.finish();
 }
 
-criterion_group!(benches, bench_tag);
+/// The tagger on real news: one document of growing size, then article by article.
+fn bench_real(c: &mut Criterion) {
+    let Some(docs) = corpora::timebank() else {
+        corpora::say_skipped("timex/real");
+        return;
+    };
+    let dct = corpora::timebank_dct();
+    black_box(tag("Warm-up on October 21, 2015.", dct));
+    let mut group = c.benchmark_group("timex/real");
+    group.sample_size(10);
+    for mb in [1, 3, 10] {
+        let text = corpora::one_document(&docs, mb * corpora::MB);
+        eprintln!(
+            "timebank {mb} MB: {} bytes, {} expressions",
+            text.len(),
+            tag(&text, dct).len()
+        );
+        group.throughput(Throughput::BytesDecimal(text.len() as u64));
+        group.bench_function(format!("timebank-doc/{mb}MB"), |b| {
+            b.iter(|| tag(black_box(&text), dct))
+        });
+    }
+    let texts: Vec<(&str, Option<NaiveDate>)> = docs
+        .iter()
+        .map(|d| (d.text.as_str(), d.published))
+        .collect();
+    tag_each(
+        &mut group,
+        &format!("timebank-articles/{}", docs.len()),
+        &texts,
+    );
+    if let Some(articles) = corpora::timeline17_articles() {
+        let texts: Vec<(&str, Option<NaiveDate>)> = articles
+            .iter()
+            .map(|a| (a.text.as_str(), a.published))
+            .collect();
+        tag_each(
+            &mut group,
+            &format!("timeline17-articles/{}", articles.len()),
+            &texts,
+        );
+    }
+    group.finish();
+}
+
+/// `tag` over each (text, DCT) in turn, throughput in decimal megabytes.
+fn tag_each(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    texts: &[(&str, Option<NaiveDate>)],
+) {
+    let bytes: usize = texts.iter().map(|(t, _)| t.len()).sum();
+    group.throughput(Throughput::BytesDecimal(bytes as u64));
+    group.bench_function(name, |b| {
+        b.iter(|| {
+            for &(text, dct) in texts {
+                black_box(tag(text, dct));
+            }
+        })
+    });
+}
+
+criterion_group!(benches, bench_real, bench_tag);
 criterion_main!(benches);
