@@ -153,7 +153,7 @@ mod tests {
             salience: 1.0,
         };
         let mut out = Vec::new();
-        write_text(&mut out, &[k.clone()]).unwrap();
+        write_text(&mut out, std::slice::from_ref(&k)).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(
             text.starts_with("Thu 4 Mar 2021  Dam bursts at Kessel (3 sources, 1 outlet)"),
