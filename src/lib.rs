@@ -4,6 +4,7 @@
 //! read the core's types. See `ARCHITECTURE.md` in the design notes for the flow of data.
 
 pub mod cli;
+pub mod digest;
 #[cfg(feature = "gui")]
 pub mod export;
 pub mod extract;

@@ -1,5 +1,6 @@
 //! The command line: `chronolane [FILES]` opens the app; `extract` and `timex` run headless.
 
+mod digest;
 mod export;
 mod merge;
 pub(crate) mod output;
@@ -41,6 +42,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Join the lines of `extract --jsonl` (or timelines) from FILES or stdin into one timeline.
     Merge(merge::MergeArgs),
+    /// Print the key dates of FILES, each with its most representative sentences and sources.
+    Digest(digest::DigestArgs),
 }
 
 #[derive(Debug, Args)]
@@ -119,6 +122,7 @@ pub fn run(
         Some(Command::Timex(args)) => run_timex(&args),
         Some(Command::Export(args)) => export::run_export(&args),
         Some(Command::Merge(args)) => merge::run_merge(&args),
+        Some(Command::Digest(args)) => digest::run_digest(&args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
