@@ -1,0 +1,505 @@
+//! A clause → a headline: the reporting frame and leading adverbials dropped, day words gone,
+//! the main verb in headline tense, cut to [`MAX_CHARS`] at a phrase boundary, quotes balanced.
+//!
+//! Works on words with small word lists, not a parser: each step only fires on a shape it
+//! recognises, so an unusual sentence keeps more of its wording rather than losing its sense.
+
+use super::MAX_WORDS;
+use super::tense::{base_of_past, is_participle, is_participle_only, present};
+use super::words::{
+    ADVERBS, CLAUSE_OPENERS, DANGLING, DAY_WORDS, LEADING_ADVERBIAL, LEADING_FILLER,
+    MID_CLAUSE_OPENERS, MODIFIERS, PARTS_OF_DAY, PLURAL_PRONOUNS, PREPOSITIONS, REPORTING,
+    SAY_VERBS, STRONG_OPENERS, WEEKDAYS,
+};
+
+/// Labels are cut to at most this many characters, at a phrase boundary.
+pub const MAX_CHARS: usize = 70;
+/// When no boundary falls within [`MAX_CHARS`], the first one after the verb is taken if the
+/// label stays under this length.
+pub(super) const HARD_MAX_CHARS: usize = 90;
+
+/// The headline of `clause` (dates already cut, people already by surname); `names` are the
+/// words of actor names in it, which are singular whatever their last letter.
+pub fn headline(clause: &str, names: &[String]) -> String {
+    let mut words = words_of(clause);
+    drop_leading(&mut words);
+    drop_reporting_frame(&mut words);
+    drop_leading(&mut words);
+    drop_trailing_attribution(&mut words);
+    drop_day_words(&mut words);
+    let verb = headline_tense(&mut words, names);
+    cut_to_budget(&mut words, verb);
+    finish(words)
+}
+
+/// Words with brackets' contents, standalone punctuation and dashes resolved; double quotes of
+/// every kind written `"`.
+fn words_of(clause: &str) -> Vec<String> {
+    let mut depth = 0usize;
+    let mut flat = String::with_capacity(clause.len());
+    for c in clause.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            '“' | '”' | '„' | '«' | '»' => flat.push('"'),
+            '‘' => flat.push('\''),
+            '’' => flat.push('\''),
+            _ if depth == 0 => flat.push(c),
+            _ => {}
+        }
+    }
+    let mut words: Vec<String> = Vec::new();
+    for w in flat.split_whitespace() {
+        match w {
+            "-" | "--" | "—" | "–" | ";" | ":" => {
+                if let Some(last) = words.last_mut()
+                    && !last.ends_with(',')
+                {
+                    last.push(',');
+                }
+            }
+            // a stray "." or quote left where a date was cut
+            _ if !w.chars().any(char::is_alphanumeric) => {}
+            _ => words.push(w.to_string()),
+        }
+    }
+    words.retain(|w| !w.is_empty());
+    words
+}
+
+/// `word` lower-cased without surrounding punctuation or quotes.
+pub(super) fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+fn ends_clause(word: &str) -> bool {
+    word.trim_end_matches(['"', '\''])
+        .ends_with([',', ';', ':'])
+}
+
+/// Fillers ("But", "Meanwhile,"), a verb left at the start by the clause splitter, and an
+/// opening adverbial up to its comma ("In a televised address, ...").
+fn drop_leading(words: &mut Vec<String>) {
+    loop {
+        let Some(first) = words.first() else { return };
+        let b = bare(first);
+        let lower_start = first.starts_with(|c: char| c.is_lowercase());
+        if LEADING_FILLER.contains(&b.as_str())
+            && (ends_clause(first) || words.len() > 3 && !b.starts_with("earlier"))
+        {
+            words.remove(0);
+        } else if lower_start && MID_CLAUSE_OPENERS.contains(&b.as_str()) && words.len() > 3 {
+            words.remove(0);
+        } else if LEADING_ADVERBIAL.contains(&b.as_str())
+            && let Some(comma) = words.iter().take(16).position(|w| ends_clause(w))
+            && comma + 3 < words.len()
+        {
+            words.drain(..=comma);
+        } else {
+            return;
+        }
+    }
+}
+
+/// "The observatory says (that) the strikes hit ..." → "the strikes hit ..."; "Russia says it
+/// has ..." → "Russia has ...".
+fn drop_reporting_frame(words: &mut Vec<String>) {
+    // "Early reports said": a reporting word followed by another is a noun.
+    let Some(verb) = (0..words.len().min(12)).find(|&i| {
+        let w = &words[i];
+        REPORTING.contains(&bare(w).as_str())
+            && !w.starts_with(|c: char| c.is_uppercase())
+            && !words
+                .get(i + 1)
+                .is_some_and(|n| REPORTING.contains(&bare(n).as_str()))
+    }) else {
+        return;
+    };
+    // The frame's subject is a noun phrase, with at most an apposition between two commas
+    // ("Several airlines, including X and Y, said ...").
+    let commas = words[..verb].iter().filter(|w| ends_clause(w)).count();
+    if verb == 0 || commas % 2 == 1 {
+        return;
+    }
+    let mut rest = verb + 1;
+    // "told reporters (that)", "said in a statement that"
+    if let Some(that) = words[rest..]
+        .iter()
+        .take(5)
+        .position(|w| bare(w) == "that" && !ends_clause(w))
+    {
+        rest += that + 1;
+    } else if matches!(bare(&words[verb]).as_str(), "told" | "tells") {
+        // "told reporters their positions had been hit": the audience, then the clause
+        let clause_follows = (rest + 2..words.len().min(rest + 10)).any(|i| is_verb_slot(words, i));
+        if !clause_follows {
+            return;
+        }
+        rest += 1;
+    } else if !SAY_VERBS.contains(&bare(&words[verb]).as_str()) {
+        // "announced a ban", "confirmed the call": without "that" the frame is the event
+        return;
+    }
+    if rest + 3 > words.len() {
+        return;
+    }
+    // The subject without its apposition: "Several airlines".
+    let subject: Vec<String> = match words[..verb].iter().position(|w| ends_clause(w)) {
+        Some(comma) => words[..=comma]
+            .iter()
+            .map(|w| w.trim_end_matches(',').to_string())
+            .collect(),
+        None => words[..verb].to_vec(),
+    };
+    words.drain(..rest);
+    // The reported clause's pronoun stands for the frame's subject.
+    let Some(first) = words.first() else { return };
+    let pronoun = bare(first);
+    let named = subject
+        .iter()
+        .any(|w| w.starts_with(|c: char| c.is_uppercase()));
+    if matches!(pronoun.as_str(), "he" | "she" | "it" | "they") && named && subject.len() <= 4 {
+        let subject = if matches!(pronoun.as_str(), "he" | "she") {
+            subject
+                .iter()
+                .rev()
+                .find(|w| w.starts_with(|c: char| c.is_uppercase()))
+                .into_iter()
+                .cloned()
+                .collect()
+        } else {
+            subject
+        };
+        words.splice(..1, subject);
+    }
+}
+
+/// "..., the ministry said" and "..., according to X" at the end.
+fn drop_trailing_attribution(words: &mut Vec<String>) {
+    let Some(comma) = words.iter().rposition(|w| ends_clause(w)) else {
+        return;
+    };
+    let tail = &words[comma + 1..];
+    let attribution = tail.len() <= 7
+        && (tail.first().is_some_and(|w| bare(w) == "according")
+            || tail.iter().any(|w| REPORTING.contains(&bare(w).as_str())));
+    if attribution && comma >= 2 {
+        words.truncate(comma + 1);
+    }
+}
+
+/// "on Thursday", "yesterday", "on Monday night": a headline has no day words (the date is
+/// beside the label on the canvas).
+fn drop_day_words(words: &mut Vec<String>) {
+    let mut i = 0;
+    while i < words.len() {
+        let b = bare(&words[i]);
+        if !(WEEKDAYS.contains(&b.as_str()) || DAY_WORDS.contains(&b.as_str()))
+            || words[i].starts_with('"')
+        {
+            i += 1;
+            continue;
+        }
+        let mut start = i;
+        let mut end = i + 1;
+        if i > 0
+            && matches!(
+                bare(&words[i - 1]).as_str(),
+                "on" | "last" | "this" | "late" | "early"
+            )
+        {
+            start = i - 1;
+        }
+        if words
+            .get(end)
+            .is_some_and(|w| PARTS_OF_DAY.contains(&bare(w).as_str()))
+        {
+            end += 1;
+        }
+        // Keep a comma the removed words carried.
+        let comma = ends_clause(&words[end - 1]);
+        words.drain(start..end);
+        if comma
+            && start > 0
+            && let Some(prev) = words.get_mut(start - 1)
+            && !ends_clause(prev)
+        {
+            prev.push(',');
+        }
+        i = start;
+    }
+}
+
+/// The main verb in headline tense; returns its index (the end of the subject).
+fn headline_tense(words: &mut Vec<String>, names: &[String]) -> Option<usize> {
+    let verb = (1..words.len().min(10)).find(|&i| is_verb_slot(words, i))?;
+    let plural = is_plural(&words[..verb], names);
+    let w = bare(&words[verb]);
+    let next = words.get(verb + 1).map(|w| bare(w)).unwrap_or_default();
+    let keep_punct = |new: &str, old: &str| {
+        let tail: String = old
+            .chars()
+            .rev()
+            .take_while(|c| !c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        format!("{new}{tail}")
+    };
+    match w.as_str() {
+        "has" | "have" | "had" if next == "been" => {
+            // "have been killed" → "killed"; "has been a ..." → "is a ..."
+            if words.get(verb + 2).is_some_and(|w| is_participle(&bare(w))) {
+                words.drain(verb..verb + 2);
+            } else {
+                words[verb] = present("be", plural);
+                words.remove(verb + 1);
+            }
+        }
+        "has" | "have" | "had" if is_participle(&next) || base_of_past(&next).is_some() => {
+            if let Some(base) = base_of_past(&next) {
+                let old = words[verb + 1].clone();
+                words[verb + 1] = keep_punct(&present(&base, plural), &old);
+                words.remove(verb);
+            }
+        }
+        "was" | "were" if is_participle(&next) => {
+            words.remove(verb);
+        }
+        "was" | "were" => words[verb] = present("be", plural),
+        "will" if !matches!(next.as_str(), "not" | "be" | "have") => words[verb] = "to".into(),
+        _ => {
+            if let Some(base) = base_of_past(&w) {
+                let old = words[verb].clone();
+                words[verb] = keep_punct(&present(&base, plural), &old);
+            }
+        }
+    }
+    Some(verb)
+}
+
+/// Whether `words[i]` is where the subject ends and its verb starts.
+fn is_verb_slot(words: &[String], i: usize) -> bool {
+    let w = &words[i];
+    if w.starts_with(|c: char| !c.is_lowercase()) || w.contains('-') {
+        return false;
+    }
+    let b = bare(w);
+    let prev = bare(&words[i - 1]);
+    // "the armed groups", "of wounded civilians": an "-ed" word after a determiner or
+    // preposition describes a noun.
+    let after_modifier = MODIFIERS.contains(&prev.as_str()) || prev.ends_with("'s");
+    // Inside an apposition ("X, a group based in Britain, said") there is no main verb.
+    let appositions = (1..i)
+        .filter(|&j| ends_clause(&words[j - 1]) && opens_apposition(&words[j]))
+        .count();
+    let closes = words[..i].iter().filter(|w| ends_clause(w)).count();
+    if appositions > 0 && closes % 2 == 1 {
+        return false;
+    }
+    match b.as_str() {
+        "has" | "have" | "had" | "was" | "were" | "will" | "would" | "could" | "should" | "can"
+        | "may" | "might" | "must" | "is" | "are" | "did" | "does" => !after_modifier,
+        _ => {
+            !after_modifier
+                && !ends_clause(&words[i - 1])
+                && base_of_past(&b).is_some()
+                && !is_participle_only(&b)
+        }
+    }
+}
+
+/// "a monitoring group", "operated by ...", "including ...": what follows a comma in an
+/// apposition rather than in a list.
+fn opens_apposition(word: &str) -> bool {
+    let b = bare(word);
+    matches!(
+        b.as_str(),
+        "a" | "an" | "the" | "including" | "who" | "which"
+    ) || word.starts_with(|c: char| c.is_lowercase()) && is_participle(&b)
+}
+
+/// Whether the subject `words` is plural ("Lavrov and Kerry", "rebels", "they").
+fn is_plural(subject: &[String], names: &[String]) -> bool {
+    if subject.iter().any(|w| bare(w) == "and") {
+        return true;
+    }
+    // The head noun: before a participle phrase ("a jet carrying 224 people") and adverbs.
+    let end = (2..subject.len())
+        .find(|&i| {
+            let w = &subject[i];
+            w.ends_with("ing")
+                && w.starts_with(|c: char| c.is_lowercase())
+                && !MODIFIERS.contains(&bare(&subject[i - 1]).as_str())
+        })
+        .unwrap_or(subject.len());
+    let Some(head) = subject[..end].iter().rev().find(|w| {
+        let b = bare(w);
+        !(b.ends_with("ly") || ADVERBS.contains(&b.as_str()))
+    }) else {
+        return false;
+    };
+    let b = bare(head);
+    if PLURAL_PRONOUNS.contains(&b.as_str()) {
+        return true;
+    }
+    let capitalised = head.starts_with(|c: char| c.is_uppercase());
+    let known_name = names.iter().any(|n| n.eq_ignore_ascii_case(&b));
+    let plural_ending = b.ends_with('s')
+        && !b.ends_with("ss")
+        && !b.ends_with("us")
+        && !b.ends_with("is")
+        && !head.ends_with("'s");
+    plural_ending && !known_name && (!capitalised || subject.len() == 1)
+}
+
+/// The longest prefix within [`MAX_CHARS`] that ends on a phrase boundary after the verb and
+/// its first word of object.
+fn cut_to_budget(words: &mut Vec<String>, verb: Option<usize>) {
+    if words.is_empty() {
+        return;
+    }
+    let len = |n: usize| words[..n].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+    let fits = |n: usize| len(n) <= MAX_CHARS && n <= MAX_WORDS;
+    let floor = verb.map_or(3, |v| v + 2).min(words.len());
+    // Never inside a quotation: "'pouring gasoline on the fire'" stays whole.
+    let quoted = |i: usize| {
+        words[..i]
+            .iter()
+            .map(|w| w.matches('"').count())
+            .sum::<usize>()
+            % 2
+            == 1
+    };
+    let boundaries: Vec<usize> = (floor..words.len())
+        .filter(|&i| is_boundary(words, i) && !quoted(i))
+        .chain(std::iter::once(words.len()))
+        .collect();
+    // A relative or subordinate clause, or a participle after a comma, ends the label (list
+    // commas do not).
+    let clause_end = boundaries.iter().copied().find(|&i| {
+        words.get(i).is_some_and(|w| {
+            let b = bare(w);
+            STRONG_OPENERS.contains(&b.as_str())
+                || ends_clause(&words[i - 1]) && b.ends_with("ing")
+                || b == "and" && words.get(i + 1).is_some_and(|n| bare(n) == "that")
+        })
+    });
+    let ends_well = |n: usize| {
+        let last = bare(&words[n - 1]);
+        // "an agreement meant", "to keep Russian": mid-phrase
+        !DANGLING.contains(&last.as_str())
+            && !(n < words.len() && n - 1 > floor.saturating_sub(1) && is_participle(&last))
+            && !is_nationality(&words[n - 1])
+    };
+    let within = boundaries
+        .iter()
+        .copied()
+        .filter(|&n| n <= clause_end.unwrap_or(words.len()) && fits(n) && ends_well(n))
+        .max();
+    let cut = within
+        .or_else(|| {
+            boundaries
+                .iter()
+                .copied()
+                .find(|&n| len(n) <= HARD_MAX_CHARS && n <= MAX_WORDS && ends_well(n))
+        })
+        .unwrap_or_else(|| {
+            // No boundary fits: as many words as fit, then back off to a content word.
+            let mut n = (1..=words.len())
+                .take_while(|&n| fits(n))
+                .last()
+                .unwrap_or(1);
+            while n > 1 && !ends_well(n) {
+                n -= 1;
+            }
+            n
+        });
+    words.truncate(cut);
+}
+
+/// Whether a cut may come before `words[i]`.
+fn is_boundary(words: &[String], i: usize) -> bool {
+    let b = bare(&words[i]);
+    ends_clause(&words[i - 1])
+        || is_clause_opener(&words[i..])
+        || PREPOSITIONS.contains(&b.as_str())
+        || words[i].starts_with('"') && !words[i - 1].ends_with('"')
+        // a participle phrase after the object: "an agreement | meant to stop ..."
+        || words[i].starts_with(|c: char| c.is_lowercase()) && is_participle(&b)
+}
+
+/// "Russian", "Syrian", "Chinese", "British": an adjective that needs its noun.
+fn is_nationality(word: &str) -> bool {
+    let w = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    w.starts_with(|c: char| c.is_uppercase())
+        && (w.ends_with("ian") || w.ends_with("ese") || w.ends_with("ish") || w.ends_with("can"))
+}
+
+/// Whether `rest` opens a clause of its own: a relative or subordinate clause, a participle
+/// phrase.
+fn is_clause_opener(rest: &[String]) -> bool {
+    let Some(first) = rest.first() else {
+        return false;
+    };
+    let b = bare(first);
+    CLAUSE_OPENERS.contains(&b.as_str()) || b == "that" && rest.len() > 2
+}
+
+/// Trailing dangling words and punctuation removed, quotes balanced and written as single
+/// quotes, the first letter capitalised.
+fn finish(mut words: Vec<String>) -> String {
+    loop {
+        while words
+            .last()
+            .is_some_and(|w| DANGLING.contains(&bare(w).as_str()))
+        {
+            words.pop();
+        }
+        let Some(last) = words.last_mut() else {
+            return String::new();
+        };
+        let trimmed = last.trim_end_matches([',', ';', ':', '.', '!', '?']).len();
+        last.truncate(trimmed);
+        if !words
+            .last()
+            .is_some_and(|w| DANGLING.contains(&bare(w).as_str()))
+        {
+            break;
+        }
+    }
+    let mut out = words.join(" ");
+    balance_quotes(&mut out);
+    let out = out.replace('"', "'");
+    let out = out.trim().trim_matches(',').trim().to_string();
+    let first_word = out.split_whitespace().next().unwrap_or("");
+    if crate::extract::actors::tokens::is_product(first_word) {
+        return out;
+    }
+    let mut chars = out.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => out,
+    }
+}
+
+/// Removes the quote marks that have no partner: a quote opened before the cut, or closed
+/// after a clause that started inside it.
+fn balance_quotes(text: &mut String) {
+    let marks: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
+    if marks.len() % 2 == 0 {
+        return;
+    }
+    // The unpartnered mark: a closing one at the very start of the quoted stretch, otherwise
+    // the last opening one.
+    let first = marks[0];
+    let closes_first = first > 0 && !text[..first].ends_with(' ');
+    let drop = if closes_first {
+        first
+    } else {
+        marks[marks.len() - 1]
+    };
+    text.remove(drop);
+}
