@@ -9,7 +9,7 @@ use super::tense::{base_of_past, is_participle, is_participle_only, present};
 use super::words::{
     ADVERBS, CLAUSE_OPENERS, DANGLING, DAY_WORDS, LEADING_ADVERBIAL, LEADING_FILLER,
     MID_CLAUSE_OPENERS, MODIFIERS, PARTS_OF_DAY, PLURAL_PRONOUNS, PREPOSITIONS, REPORTING,
-    SAY_VERBS, STRONG_OPENERS, WEEKDAYS,
+    SAY_VERBS, STRONG_OPENERS, SUBJECT_PREPOSITIONS, WEEKDAYS,
 };
 
 /// Labels are cut to at most this many characters, at a phrase boundary.
@@ -23,8 +23,12 @@ pub(super) const HARD_MAX_CHARS: usize = 90;
 pub fn headline(clause: &str, names: &[String]) -> String {
     let mut words = words_of(clause);
     drop_leading(&mut words);
-    drop_reporting_frame(&mut words);
-    drop_leading(&mut words);
+    drop_apposition(&mut words);
+    // "The Kremlin said that Putin told Assad that ...": a frame within a frame
+    for _ in 0..2 {
+        drop_reporting_frame(&mut words);
+        drop_leading(&mut words);
+    }
     drop_trailing_attribution(&mut words);
     drop_day_words(&mut words);
     let verb = headline_tense(&mut words, names);
@@ -102,6 +106,32 @@ fn drop_leading(words: &mut Vec<String>) {
     }
 }
 
+/// "Russia, a long-standing ally of Syria, launched ..." → "Russia launched ...": a headline
+/// names its subject and goes straight to the verb.
+fn drop_apposition(words: &mut Vec<String>) {
+    let Some(open) = words.iter().take(8).position(|w| ends_clause(w)) else {
+        return;
+    };
+    if !words.get(open + 1).is_some_and(|w| opens_apposition(w)) {
+        return;
+    }
+    let Some(close) = (open + 1..words.len().min(open + 14)).find(|&i| ends_clause(&words[i]))
+    else {
+        return;
+    };
+    // What follows the apposition is the subject's verb, in lower case.
+    if !words
+        .get(close + 1)
+        .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+    {
+        return;
+    }
+    words.drain(open + 1..=close);
+    let head = &mut words[open];
+    let trimmed = head.trim_end_matches(',').len();
+    head.truncate(trimmed);
+}
+
 /// "The observatory says (that) the strikes hit ..." → "the strikes hit ..."; "Russia says it
 /// has ..." → "Russia has ...".
 fn drop_reporting_frame(words: &mut Vec<String>) {
@@ -119,7 +149,8 @@ fn drop_reporting_frame(words: &mut Vec<String>) {
     // The frame's subject is a noun phrase, with at most an apposition between two commas
     // ("Several airlines, including X and Y, said ...").
     let commas = words[..verb].iter().filter(|w| ends_clause(w)).count();
-    if verb == 0 || commas % 2 == 1 {
+    // "Russia launched a campaign and insists ...": a subject with a verb is no frame
+    if verb == 0 || commas % 2 == 1 || (1..verb).any(|i| is_verb_slot(words, i)) {
         return;
     }
     let mut rest = verb + 1;
@@ -192,6 +223,23 @@ fn drop_trailing_attribution(words: &mut Vec<String>) {
 /// "on Thursday", "yesterday", "on Monday night": a headline has no day words (the date is
 /// beside the label on the canvas).
 fn drop_day_words(words: &mut Vec<String>) {
+    // "arrived the evening on October 20" with its date cut: "the evening" goes too
+    let mut i = 1;
+    while i + 1 < words.len() {
+        if matches!(bare(&words[i]).as_str(), "the" | "last")
+            && PARTS_OF_DAY.contains(&bare(&words[i + 1]).as_str())
+        {
+            let start = if matches!(bare(&words[i - 1]).as_str(), "in" | "on" | "during") {
+                i - 1
+            } else {
+                i
+            };
+            words.drain(start..i + 2);
+            i = start.max(1);
+        } else {
+            i += 1;
+        }
+    }
     let mut i = 0;
     while i < words.len() {
         let b = bare(&words[i]);
@@ -236,7 +284,12 @@ fn headline_tense(words: &mut Vec<String>, names: &[String]) -> Option<usize> {
     let verb = (1..words.len().min(10)).find(|&i| is_verb_slot(words, i))?;
     let plural = is_plural(&words[..verb], names);
     let w = bare(&words[verb]);
-    let next = words.get(verb + 1).map(|w| bare(w)).unwrap_or_default();
+    // "have mostly targeted": the participle after the auxiliary's adverbs
+    let mut k = verb + 1;
+    while k < words.len().min(verb + 3) && is_adverb(&bare(&words[k])) {
+        k += 1;
+    }
+    let next = words.get(k).map(|w| bare(w)).unwrap_or_default();
     let keep_punct = |new: &str, old: &str| {
         let tail: String = old
             .chars()
@@ -251,17 +304,18 @@ fn headline_tense(words: &mut Vec<String>, names: &[String]) -> Option<usize> {
     match w.as_str() {
         "has" | "have" | "had" if next == "been" => {
             // "have been killed" → "killed"; "has been a ..." → "is a ..."
-            if words.get(verb + 2).is_some_and(|w| is_participle(&bare(w))) {
-                words.drain(verb..verb + 2);
+            if words.get(k + 1).is_some_and(|w| is_participle(&bare(w))) {
+                words.remove(k);
+                words.remove(verb);
             } else {
                 words[verb] = present("be", plural);
-                words.remove(verb + 1);
+                words.remove(k);
             }
         }
-        "has" | "have" | "had" if is_participle(&next) || base_of_past(&next).is_some() => {
+        "has" | "have" | "had" => {
             if let Some(base) = base_of_past(&next) {
-                let old = words[verb + 1].clone();
-                words[verb + 1] = keep_punct(&present(&base, plural), &old);
+                let old = words[k].clone();
+                words[k] = keep_punct(&present(&base, plural), &old);
                 words.remove(verb);
             }
         }
@@ -277,7 +331,23 @@ fn headline_tense(words: &mut Vec<String>, names: &[String]) -> Option<usize> {
             }
         }
     }
+    // "... bolster Assad's regime and made it ...": a second verb of the same subject
+    for i in verb + 2..words.len().min(verb + 14) {
+        let b = bare(&words[i]);
+        if bare(&words[i - 1]) == "and"
+            && words[i].starts_with(|c: char| c.is_lowercase())
+            && !is_participle_only(&b)
+            && let Some(base) = base_of_past(&b)
+        {
+            let old = words[i].clone();
+            words[i] = keep_punct(&present(&base, plural), &old);
+        }
+    }
     Some(verb)
+}
+
+fn is_adverb(word: &str) -> bool {
+    word.ends_with("ly") && word.len() > 4 || ADVERBS.contains(&word)
 }
 
 /// Whether `words[i]` is where the subject ends and its verb starts.
@@ -335,10 +405,11 @@ fn is_plural(subject: &[String], names: &[String]) -> bool {
                 && !MODIFIERS.contains(&bare(&subject[i - 1]).as_str())
         })
         .unwrap_or(subject.len());
-    let Some(head) = subject[..end].iter().rev().find(|w| {
-        let b = bare(w);
-        !(b.ends_with("ly") || ADVERBS.contains(&b.as_str()))
-    }) else {
+    // "The hundreds of Russian air strikes in Syria": the head comes before "of".
+    let end = (1..end)
+        .find(|&i| SUBJECT_PREPOSITIONS.contains(&bare(&subject[i]).as_str()))
+        .unwrap_or(end);
+    let Some(head) = subject[..end].iter().rev().find(|w| !is_adverb(&bare(w))) else {
         return false;
     };
     let b = bare(head);
@@ -385,14 +456,23 @@ fn cut_to_budget(words: &mut Vec<String>, verb: Option<usize>) {
             STRONG_OPENERS.contains(&b.as_str())
                 || ends_clause(&words[i - 1]) && b.ends_with("ing")
                 || b == "and" && words.get(i + 1).is_some_and(|n| bare(n) == "that")
+                || b == "that" && !has_verb(&words[i + 1..])
         })
     });
+    // A cut inside a "that" clause keeps the clause's verb: never "a visit that state TV".
+    let that_clause_whole = |n: usize| {
+        (floor..n)
+            .rev()
+            .find(|&t| bare(&words[t]) == "that")
+            .is_none_or(|t| has_verb(&words[t + 1..n]))
+    };
     let ends_well = |n: usize| {
         let last = bare(&words[n - 1]);
         // "an agreement meant", "to keep Russian": mid-phrase
         !DANGLING.contains(&last.as_str())
             && !(n < words.len() && n - 1 > floor.saturating_sub(1) && is_participle(&last))
             && !is_nationality(&words[n - 1])
+            && that_clause_whole(n)
     };
     let within = boundaries
         .iter()
@@ -418,6 +498,16 @@ fn cut_to_budget(words: &mut Vec<String>, verb: Option<usize>) {
             n
         });
     words.truncate(cut);
+}
+
+/// Whether `words` hold a verb we can see: a past or auxiliary, or a lower-case "-s" word
+/// ("that includes Bahrain"); "that Syrian state TV" was cut before its verb.
+fn has_verb(words: &[String]) -> bool {
+    (1..words.len()).any(|i| is_verb_slot(words, i))
+        || words.iter().any(|w| {
+            let b = bare(w);
+            w.starts_with(|c: char| c.is_lowercase()) && b.ends_with('s') && !b.ends_with("ss")
+        })
 }
 
 /// Whether a cut may come before `words[i]`.

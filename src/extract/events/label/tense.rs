@@ -334,7 +334,9 @@ pub fn base_of_past(word: &str) -> Option<String> {
         && !(stem.len() >= 3
             && b"tdmnlkrp".contains(&last)
             && vowel(before)
-            && vowel(bytes[bytes.len() - 3]));
+            && vowel(bytes[bytes.len() - 3])
+            // the "u" of "qu" is a consonant: "quoted"
+            && !stem[..stem.len() - 2].ends_with("qu"));
     Some(if ends_in_e_stem {
         format!("{stem}e")
     } else {
@@ -421,6 +423,7 @@ mod tests {
             ("continued", "continue"),
             ("negotiated", "negotiate"),
             ("hurt", "hurt"),
+            ("quoted", "quote"),
         ] {
             assert_eq!(base_of_past(past).as_deref(), Some(base), "{past}");
         }

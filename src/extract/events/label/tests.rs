@@ -68,6 +68,38 @@ fn headlines_read_as_headlines() {
             "Footage shown on local television had the mayor laughing",
         ),
         (
+            "Norway, a founding member of the fisheries council, vetoed the new quotas",
+            "Norway vetoes the new quotas",
+        ),
+        (
+            "The dozens of inspections in the northern ports have found no fault",
+            "The dozens of inspections in the northern ports find no fault",
+        ),
+        (
+            "The coastguard had already searched the bay and found the missing dinghy",
+            "The coastguard already searches the bay and finds the missing dinghy",
+        ),
+        (
+            "The local paper quoted the harbour master",
+            "The local paper quotes the harbour master",
+        ),
+        (
+            "The ferry docked the evening for a refit that the shipyard",
+            "The ferry docks for a refit",
+        ),
+        (
+            "Norway joined the council in 1995 and insists it must keep its veto",
+            "Norway joins the council in 1995",
+        ),
+        (
+            "The union said that Okafor told the minister that the strike was over",
+            "The strike is over",
+        ),
+        (
+            "The ferry docked for a refit that the harbour master described as long overdue and costly",
+            "The ferry docks for a refit",
+        ),
+        (
             "Brandt said he would resign after the vote on Monday",
             "Brandt would resign after the vote",
         ),

@@ -142,11 +142,11 @@ pub const DANGLING: &[&str] = &[
     "as", "amid", "its", "his", "her", "their", "our", "my", "your", "or", "but", "which", "who",
     "whom", "whose", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
     "will", "would", "could", "should", "can", "may", "might", "must", "do", "does", "did", "not",
-    "this", "these", "those", "into", "onto", "over", "under", "than", "after", "before", "about",
+    "this", "these", "those", "into", "onto", "under", "than", "after", "before", "about",
     "against", "between", "during", "since", "until", "while", "when", "where", "if", "because",
     "very", "more", "most", "some", "any", "each", "every", "such", "both", "all", "no", "so",
     "too", "just", "also", "then", "there", "via", "per", "toward", "towards", "across", "through",
-    "near", "without", "within", "among", "upon", "up",
+    "near", "without", "within", "among", "upon",
 ];
 
 /// A cut may come before one of these: what follows is a clause or phrase of its own.
@@ -254,4 +254,9 @@ pub const PLURAL_PRONOUNS: &[&str] = &[
 /// Adverbs between a subject and its verb ("ministries first held").
 pub const ADVERBS: &[&str] = &[
     "first", "also", "later", "then", "still", "already", "again", "now",
+];
+
+/// Prepositions that end a subject's head noun phrase ("the hundreds | of ...").
+pub const SUBJECT_PREPOSITIONS: &[&str] = &[
+    "of", "in", "on", "at", "for", "from", "with", "by", "between", "near", "among",
 ];
