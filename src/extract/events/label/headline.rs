@@ -8,8 +8,8 @@ use super::MAX_WORDS;
 use super::tense::{base_of_past, is_participle, is_participle_only, present};
 use super::words::{
     ADVERBS, CLAUSE_OPENERS, DANGLING, DAY_WORDS, LEADING_ADVERBIAL, LEADING_FILLER,
-    MID_CLAUSE_OPENERS, MODIFIERS, PARTS_OF_DAY, PLURAL_PRONOUNS, PREPOSITIONS, REPORTING,
-    SAY_VERBS, STRONG_OPENERS, SUBJECT_PREPOSITIONS, WEEKDAYS,
+    MID_CLAUSE_OPENERS, MODAL_OR_AUX, MODIFIERS, PARTS_OF_DAY, PLURAL_PRONOUNS, PREPOSITIONS,
+    PRONOUNS, REPORTING, SAY_VERBS, STRONG_OPENERS, SUBJECT_PREPOSITIONS, WEEKDAYS,
 };
 
 /// Labels are cut to at most this many characters, at a phrase boundary.
@@ -93,13 +93,14 @@ fn drop_leading(words: &mut Vec<String>) {
             && (ends_clause(first) || words.len() > 3 && !b.starts_with("earlier"))
         {
             words.remove(0);
-        } else if lower_start && MID_CLAUSE_OPENERS.contains(&b.as_str()) && words.len() > 3 {
-            words.remove(0);
         } else if LEADING_ADVERBIAL.contains(&b.as_str())
             && let Some(comma) = words.iter().take(16).position(|w| ends_clause(w))
             && comma + 3 < words.len()
         {
+            // "when the river rose, the dam held": the main clause is the event
             words.drain(..=comma);
+        } else if lower_start && MID_CLAUSE_OPENERS.contains(&b.as_str()) && words.len() > 3 {
+            words.remove(0);
         } else {
             return;
         }
@@ -187,9 +188,13 @@ fn drop_reporting_frame(words: &mut Vec<String>) {
     // The reported clause's pronoun stands for the frame's subject.
     let Some(first) = words.first() else { return };
     let pronoun = bare(first);
+    // "He said it was not yet clear": a pronoun never stands in for another
     let named = subject
         .iter()
-        .any(|w| w.starts_with(|c: char| c.is_uppercase()));
+        .any(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && !subject
+            .first()
+            .is_some_and(|w| PRONOUNS.contains(&bare(w).as_str()));
     if matches!(pronoun.as_str(), "he" | "she" | "it" | "they") && named && subject.len() <= 4 {
         let subject = if matches!(pronoun.as_str(), "he" | "she") {
             subject
@@ -281,7 +286,8 @@ fn drop_day_words(words: &mut Vec<String>) {
 
 /// The main verb in headline tense; returns its index (the end of the subject).
 fn headline_tense(words: &mut Vec<String>, names: &[String]) -> Option<usize> {
-    let verb = (1..words.len().min(10)).find(|&i| is_verb_slot(words, i))?;
+    let verb = (1..words.len().min(10))
+        .find(|&i| is_verb_slot(words, i) && !is_reduced_relative(words, i))?;
     let plural = is_plural(&words[..verb], names);
     let w = bare(&words[verb]);
     // "have mostly targeted": the participle after the auxiliary's adverbs
@@ -346,6 +352,28 @@ fn headline_tense(words: &mut Vec<String>, names: &[String]) -> Option<usize> {
     Some(verb)
 }
 
+/// "Patients treated only with aspirin had ...", "tests conducted on the students showed
+/// ...": an "-ed" word followed by a preposition or adverb, with the subject's real verb
+/// still to come, describes the noun before it.
+fn is_reduced_relative(words: &[String], i: usize) -> bool {
+    let b = bare(&words[i]);
+    if MODAL_OR_AUX.contains(&b.as_str()) || ends_clause(&words[i]) {
+        return false;
+    }
+    let next = words.get(i + 1).map(|w| bare(w)).unwrap_or_default();
+    if !(PREPOSITIONS.contains(&next.as_str()) || is_adverb(&next)) {
+        return false;
+    }
+    (i + 2..words.len().min(i + 10))
+        .take_while(|&j| {
+            let before = bare(&words[j - 1]);
+            !ends_clause(&words[j - 1])
+                && before != "that"
+                && !CLAUSE_OPENERS.contains(&before.as_str())
+        })
+        .any(|j| is_verb_slot(words, j))
+}
+
 fn is_adverb(word: &str) -> bool {
     word.ends_with("ly") && word.len() > 4 || ADVERBS.contains(&word)
 }
@@ -370,8 +398,7 @@ fn is_verb_slot(words: &[String], i: usize) -> bool {
         return false;
     }
     match b.as_str() {
-        "has" | "have" | "had" | "was" | "were" | "will" | "would" | "could" | "should" | "can"
-        | "may" | "might" | "must" | "is" | "are" | "did" | "does" => !after_modifier,
+        aux if MODAL_OR_AUX.contains(&aux) => !after_modifier,
         _ => {
             !after_modifier
                 && !ends_clause(&words[i - 1])
@@ -406,12 +433,18 @@ fn is_plural(subject: &[String], names: &[String]) -> bool {
         })
         .unwrap_or(subject.len());
     // "The hundreds of Russian air strikes in Syria": the head comes before "of".
+    // "Samples tested in the lab": the head comes before the participle too.
     let end = (1..end)
-        .find(|&i| SUBJECT_PREPOSITIONS.contains(&bare(&subject[i]).as_str()))
+        .find(|&i| {
+            let b = bare(&subject[i]);
+            SUBJECT_PREPOSITIONS.contains(&b.as_str())
+                || subject[i].starts_with(|c: char| c.is_lowercase()) && is_participle(&b)
+        })
         .unwrap_or(end);
-    let Some(head) = subject[..end].iter().rev().find(|w| !is_adverb(&bare(w))) else {
+    let Some(at) = subject[..end].iter().rposition(|w| !is_adverb(&bare(w))) else {
         return false;
     };
+    let head = &subject[at];
     let b = bare(head);
     if PLURAL_PRONOUNS.contains(&b.as_str()) {
         return true;
@@ -423,7 +456,8 @@ fn is_plural(subject: &[String], names: &[String]) -> bool {
         && !b.ends_with("us")
         && !b.ends_with("is")
         && !head.ends_with("'s");
-    plural_ending && !known_name && (!capitalised || subject.len() == 1)
+    // A capital mid-subject is a name ("Reuters"); at the start, the sentence's ("Samples").
+    plural_ending && !known_name && (!capitalised || at == 0)
 }
 
 /// The longest prefix within [`MAX_CHARS`] that ends on a phrase boundary after the verb and

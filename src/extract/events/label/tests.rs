@@ -100,6 +100,18 @@ fn headlines_read_as_headlines() {
             "The ferry docks for a refit",
         ),
         (
+            "Samples tested only in the field lab showed traces of the toxin",
+            "Samples tested only in the field lab show traces of the toxin",
+        ),
+        (
+            "He said it was not yet clear how the fire started",
+            "It is not yet clear how the fire started",
+        ),
+        (
+            "Thus, when the river rose in the spring, the dam held",
+            "The dam holds",
+        ),
+        (
             "Brandt said he would resign after the vote on Monday",
             "Brandt would resign after the vote",
         ),

@@ -101,6 +101,15 @@ pub const LEADING_FILLER: &[&str] = &[
     "later",
     "today",
     "yesterday",
+    "thus",
+    "indeed",
+    "moreover",
+    "furthermore",
+    "besides",
+    "instead",
+    "nevertheless",
+    "nonetheless",
+    "finally",
 ];
 
 /// Words opening an adverbial that ends at the first comma ("In a statement, ...").
@@ -253,10 +262,20 @@ pub const PLURAL_PRONOUNS: &[&str] = &[
 
 /// Adverbs between a subject and its verb ("ministries first held").
 pub const ADVERBS: &[&str] = &[
-    "first", "also", "later", "then", "still", "already", "again", "now",
+    "first", "also", "later", "then", "still", "already", "again", "now", "only", "just", "never",
+    "soon",
 ];
 
 /// Prepositions that end a subject's head noun phrase ("the hundreds | of ...").
 pub const SUBJECT_PREPOSITIONS: &[&str] = &[
     "of", "in", "on", "at", "for", "from", "with", "by", "between", "near", "among",
 ];
+
+/// Auxiliaries and modals: a verb slot whatever follows.
+pub const MODAL_OR_AUX: &[&str] = &[
+    "has", "have", "had", "was", "were", "will", "would", "could", "should", "can", "may", "might",
+    "must", "is", "are", "did", "does",
+];
+
+/// Subject pronouns, which never stand in for another subject.
+pub const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
