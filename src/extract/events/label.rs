@@ -109,7 +109,11 @@ fn title_start(text: &str, floor: usize, name_start: usize) -> usize {
             || after_role
                 && (word.starts_with(|c: char| c.is_uppercase())
                     && word.ends_with(|c: char| c.is_alphanumeric())
-                    || matches!(word, "ministry" | "office" | "department" | "affairs"));
+                    || matches!(
+                        word,
+                        "ministry" | "office" | "department" | "affairs" | "foreign" | "defence"
+                            | "defense" | "interior" | "press"
+                    ));
         if word.is_empty() || !fits {
             return start;
         }

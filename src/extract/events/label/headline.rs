@@ -150,8 +150,16 @@ fn drop_reporting_frame(words: &mut Vec<String>) {
     // The frame's subject is a noun phrase, with at most an apposition between two commas
     // ("Several airlines, including X and Y, said ...").
     let commas = words[..verb].iter().filter(|w| ends_clause(w)).count();
+    // "Moscow has claimed", "Carter had already said": the auxiliary belongs to the frame
+    let mut subject_end = verb;
+    while subject_end > 1 && {
+        let b = bare(&words[subject_end - 1]);
+        MODAL_OR_AUX.contains(&b.as_str()) || is_adverb(&b) || b == "not"
+    } {
+        subject_end -= 1;
+    }
     // "Russia launched a campaign and insists ...": a subject with a verb is no frame
-    if verb == 0 || commas % 2 == 1 || (1..verb).any(|i| is_verb_slot(words, i)) {
+    if verb == 0 || commas % 2 == 1 || (1..subject_end).any(|i| is_verb_slot(words, i)) {
         return;
     }
     let mut rest = verb + 1;
@@ -177,12 +185,12 @@ fn drop_reporting_frame(words: &mut Vec<String>) {
         return;
     }
     // The subject without its apposition: "Several airlines".
-    let subject: Vec<String> = match words[..verb].iter().position(|w| ends_clause(w)) {
+    let subject: Vec<String> = match words[..subject_end].iter().position(|w| ends_clause(w)) {
         Some(comma) => words[..=comma]
             .iter()
             .map(|w| w.trim_end_matches(',').to_string())
             .collect(),
-        None => words[..verb].to_vec(),
+        None => words[..subject_end].to_vec(),
     };
     words.drain(..rest);
     // The reported clause's pronoun stands for the frame's subject.
@@ -288,7 +296,15 @@ fn drop_day_words(words: &mut Vec<String>) {
 fn headline_tense(words: &mut Vec<String>, names: &[String]) -> Option<usize> {
     let verb = (1..words.len().min(10))
         .find(|&i| is_verb_slot(words, i) && !is_reduced_relative(words, i))?;
-    let plural = is_plural(&words[..verb], names);
+    let plural = if words[..verb].iter().all(|w| bare(w) == "there") {
+        // "There were no survivors": the number is the noun's after the verb
+        words[verb + 1..words.len().min(verb + 4)].iter().any(|w| {
+            let b = bare(w);
+            b.ends_with('s') && !b.ends_with("ss") && w.starts_with(|c: char| c.is_lowercase())
+        })
+    } else {
+        is_plural(&words[..verb], names)
+    };
     let w = bare(&words[verb]);
     // "have mostly targeted": the participle after the auxiliary's adverbs
     let mut k = verb + 1;
@@ -504,7 +520,11 @@ fn cut_to_budget(words: &mut Vec<String>, verb: Option<usize>) {
         let last = bare(&words[n - 1]);
         // "an agreement meant", "to keep Russian": mid-phrase
         !DANGLING.contains(&last.as_str())
-            && !(n < words.len() && n - 1 > floor.saturating_sub(1) && is_participle(&last))
+            && !(n < words.len()
+                && n - 1 > floor.saturating_sub(1)
+                && is_participle(&last)
+                && !MODAL_OR_AUX.contains(&bare(&words[n - 2]).as_str())
+                && bare(&words[n - 2]) != "been")
             && !is_nationality(&words[n - 1])
             && that_clause_whole(n)
     };

@@ -148,7 +148,6 @@ const NO_E_STEMS: &[&str] = &[
     "retain",
     "sustain",
     "attain",
-    "pledg",
     "ban",
     "plan",
     "question",
@@ -424,6 +423,7 @@ mod tests {
             ("negotiated", "negotiate"),
             ("hurt", "hurt"),
             ("quoted", "quote"),
+            ("pledged", "pledge"),
         ] {
             assert_eq!(base_of_past(past).as_deref(), Some(base), "{past}");
         }

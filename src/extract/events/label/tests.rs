@@ -112,6 +112,15 @@ fn headlines_read_as_headlines() {
             "The dam holds",
         ),
         (
+            "The council has claimed that the ferry was never insured",
+            "The ferry never insured",
+        ),
+        (
+            "Most of the stranded hikers were students",
+            "Most of the stranded hikers are students",
+        ),
+        ("There were no injuries", "There are no injuries"),
+        (
             "Brandt said he would resign after the vote on Monday",
             "Brandt would resign after the vote",
         ),

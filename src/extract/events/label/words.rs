@@ -257,7 +257,27 @@ pub const DAY_WORDS: &[&str] = &["yesterday", "today", "tonight", "tomorrow"];
 pub const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"];
 
 pub const PLURAL_PRONOUNS: &[&str] = &[
-    "they", "we", "you", "i", "people", "police", "men", "women", "children", "both",
+    "they",
+    "we",
+    "you",
+    "i",
+    "people",
+    "police",
+    "men",
+    "women",
+    "children",
+    "both",
+    // quantifiers whose noun follows "of": "most of the passengers"
+    "most",
+    "many",
+    "some",
+    "all",
+    "few",
+    "several",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
 ];
 
 /// Adverbs between a subject and its verb ("ministries first held").
