@@ -519,14 +519,10 @@ fn cut_to_budget(words: &mut Vec<String>, verb: Option<usize>) {
     let ends_well = |n: usize| {
         let last = bare(&words[n - 1]);
         // "an agreement meant", "to keep Russian": mid-phrase
-        !DANGLING.contains(&last.as_str())
-            && !(n < words.len()
-                && n - 1 > floor.saturating_sub(1)
-                && is_participle(&last)
-                && !MODAL_OR_AUX.contains(&bare(&words[n - 2]).as_str())
-                && bare(&words[n - 2]) != "been")
-            && !is_nationality(&words[n - 1])
-            && that_clause_whole(n)
+        let mid_phrase = DANGLING.contains(&last.as_str())
+            || n < words.len() && n > floor && opens_reduced_relative(words, n - 1)
+            || is_nationality(&words[n - 1]);
+        !mid_phrase && that_clause_whole(n)
     };
     let within = boundaries
         .iter()
@@ -573,6 +569,16 @@ fn is_boundary(words: &[String], i: usize) -> bool {
         || words[i].starts_with('"') && !words[i - 1].ends_with('"')
         // a participle phrase after the object: "an agreement | meant to stop ..."
         || words[i].starts_with(|c: char| c.is_lowercase()) && is_participle(&b)
+}
+
+/// Whether the participle `words[i]` opens a phrase about the noun before it ("an agreement
+/// meant ..."), rather than closing a verb ("had been killed").
+fn opens_reduced_relative(words: &[String], i: usize) -> bool {
+    let before = words
+        .get(i.wrapping_sub(1))
+        .map(|w| bare(w))
+        .unwrap_or_default();
+    is_participle(&bare(&words[i])) && !MODAL_OR_AUX.contains(&before.as_str()) && before != "been"
 }
 
 /// "Russian", "Syrian", "Chinese", "British": an adjective that needs its noun.
@@ -633,7 +639,7 @@ fn finish(mut words: Vec<String>) -> String {
 /// after a clause that started inside it.
 fn balance_quotes(text: &mut String) {
     let marks: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
-    if marks.len() % 2 == 0 {
+    if marks.len().is_multiple_of(2) {
         return;
     }
     // The unpartnered mark: a closing one at the very start of the quoted stretch, otherwise
