@@ -114,7 +114,19 @@ fn title_start(text: &str, floor: usize, name_start: usize) -> usize {
                         "ministry" | "office" | "department" | "affairs" | "foreign" | "defence"
                             | "defense" | "interior" | "press"
                     ));
-        if word.is_empty() || !fits {
+        // "in support of Assad": a title ends on its head ("Secretary of State"), never on a
+        // bare modifier right before the name
+        let bare_modifier = start == name_start
+            && is_title_modifier(word)
+            && !(is_title_head(word) || is_role_word(word));
+        // "Secretary of State", not "in support of Chancellor Merkel"
+        let stray_of = word == "of"
+            && !before[..word_start]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| is_title_head(w) || is_role_word(w));
+        let bare_modifier = bare_modifier || stray_of;
+        if word.is_empty() || !fits || bare_modifier {
             return start;
         }
         after_role |= is_role_word(word);

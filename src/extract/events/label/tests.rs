@@ -185,3 +185,39 @@ fn names_ending_in_s_are_singular() {
     assert_eq!(out, "Reyes signs the agreement");
     assert_eq!(h("rebels shelled the airport"), "Rebels shell the airport");
 }
+
+/// Through the whole extraction: titles go with the name, the date and frame go, the verb
+/// takes headline tense.
+#[test]
+fn extracted_labels_name_people_by_surname_without_their_titles() {
+    use crate::extract::extract;
+    use crate::ingest::Loaded;
+    use crate::model::Article;
+    let text = "Harbour ministry spokeswoman Ingrid Solberg said on Tuesday that the port \
+                would reopen. Aid groups had long argued in favour of Chancellor Angela Merkel on 12 March \
+                2024.";
+    let article = Article {
+        id: "port".into(),
+        published: chrono::NaiveDate::from_ymd_opt(2024, 3, 14),
+        text: text.into(),
+        paragraphs: std::iter::once(0..text.len()).collect(),
+        ..Article::default()
+    };
+    let timeline = extract(&Loaded {
+        articles: vec![article],
+        ..Loaded::default()
+    });
+    let labels: Vec<&str> = timeline.events.iter().map(|e| e.label.as_str()).collect();
+    for label in &labels {
+        assert!(label.len() <= MAX_CHARS, "{label}");
+        assert!(
+            !label.contains("Tuesday") && !label.contains("March"),
+            "{label}"
+        );
+        assert!(!label.contains("spokeswoman"), "{label}");
+    }
+    assert!(
+        labels.iter().any(|l| l.ends_with("in favour of Merkel")),
+        "{labels:?}"
+    );
+}
