@@ -3,15 +3,19 @@
 //! Built once whenever the timeline or the settings change; the per-frame work in
 //! [`super::marks`] only binary-searches these sorted lists.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
 use crate::model::{ActorKind, Event, Modifier, Precision, Timeline};
 
+use super::extent::corpus_period;
 use super::filter::EventFilter;
-use super::settings::{Grouping, LaneSort, ViewSettings};
-use super::time::span_of;
+use super::fold::{fold_minor, place_unit};
+use super::settings::{
+    AUTO_ACTIVITY_ABOVE_LANES, Grouping, LaneSort, MINOR_LANE_EVENTS, ViewSettings,
+};
+use super::time::{span_of, x_from_date};
 
 /// The lanes of one view.
 #[derive(Clone, Debug, Default)]
@@ -24,6 +28,12 @@ pub struct LaneSet {
     pub extent: Option<(f64, f64)>,
     /// Start x of every shown event, sorted: the overview strip's density.
     pub starts: Vec<f64>,
+    /// The corpus's own period ([`super::extent::corpus_period`] of the shown events and the
+    /// articles' publication days): what the first view should fit, unlike `extent`, which
+    /// a single far-off date stretches.
+    pub period: Option<(f64, f64)>,
+    /// Shown events outside `period` (indices into `Timeline::events`), still drawn.
+    pub outliers: Vec<u32>,
 }
 
 /// A lane as the side panel lists it.
@@ -99,6 +109,8 @@ impl MarkStyle {
 
 /// Lane key for events that name no actor (or no article).
 pub const NO_ACTOR_KEY: &str = "none";
+/// Lane key of the folded lane holding the minor actors' events.
+pub const MINOR_KEY: &str = "minor";
 
 /// Builds the lanes for `settings`.
 pub fn build(timeline: &Timeline, settings: &ViewSettings) -> LaneSet {
@@ -126,6 +138,21 @@ pub fn build(timeline: &Timeline, settings: &ViewSettings) -> LaneSet {
             })
         })
         .collect();
+    let spans: Vec<(f64, f64)> = passing.iter().map(|e| (e.start, e.end)).collect();
+    // A filtered view fits what passes; the whole view also covers the articles' own days.
+    let published: Vec<f64> = if settings.filters.is_empty() {
+        timeline
+            .articles
+            .iter()
+            .filter_map(|a| a.published.map(x_from_date))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let period = corpus_period(&spans, &published);
+    let outliers = period.as_ref().map_or_else(Vec::new, |p| {
+        p.outliers.iter().map(|&i| passing[i].event).collect()
+    });
     let mut starts = Vec::with_capacity(passing.len());
     let mut extent: Option<(f64, f64)> = None;
     let mut keys = Vec::new();
@@ -148,17 +175,19 @@ pub fn build(timeline: &Timeline, settings: &ViewSettings) -> LaneSet {
         listing,
         extent,
         starts,
+        period: period.map(|p| (p.start, p.end)),
+        outliers,
     }
 }
 
 /// A lane under construction.
-struct Draft {
-    key: String,
-    label: String,
-    colour: usize,
+pub(super) struct Draft {
+    pub(super) key: String,
+    pub(super) label: String,
+    pub(super) colour: usize,
     /// The lane this one nests under (affiliation grouping).
     parent: Option<usize>,
-    entries: Vec<Entry>,
+    pub(super) entries: Vec<Entry>,
 }
 
 struct Builder<'a> {
@@ -308,7 +337,7 @@ impl<'a> Builder<'a> {
         self.drafts[lane].entries.push(entry);
     }
 
-    /// Orders groups and lanes, drops hidden and empty ones from the plot.
+    /// Orders groups and lanes, folds the minor ones, drops hidden and empty ones from the plot.
     fn finish(mut self, settings: &ViewSettings) -> (Vec<Lane>, Vec<LaneInfo>) {
         // Keys are unique (an event appears once per lane), so an unstable sort is deterministic.
         self.drafts.par_iter_mut().for_each(|draft| {
@@ -318,52 +347,74 @@ impl<'a> Builder<'a> {
         });
         let mut drafts = std::mem::take(&mut self.drafts);
         let counts: Vec<usize> = drafts.iter().map(|d| d.entries.len()).collect();
-        let units = self.ordered_units(&drafts, settings);
+        let articles = self.article_counts(&drafts);
+        let units = self.ordered_units(&drafts, settings, &articles);
+        let unit_events = |unit: &[usize]| unit.iter().map(|&i| counts[i]).sum::<usize>();
+        let busy_units = units.iter().filter(|u| unit_events(u) > 0).count();
+        let fold = !settings.show_minor_lanes
+            && matches!(self.grouping, Grouping::Actor | Grouping::Affiliation)
+            && busy_units > AUTO_ACTIVITY_ABOVE_LANES;
+        let manual: HashSet<&str> = settings.lane_order.iter().map(String::as_str).collect();
+        let is_minor = |unit: &[usize]| {
+            let events = unit_events(unit);
+            fold && (1..=MINOR_LANE_EVENTS).contains(&events)
+                && drafts[unit[0]].key != NO_ACTOR_KEY
+                && !manual.contains(drafts[unit[0]].key.as_str())
+        };
+        let (minor, major): (Vec<Vec<usize>>, Vec<Vec<usize>>) =
+            units.into_iter().partition(|u| is_minor(u));
         let mut lanes = Vec::new();
         let mut listing = Vec::new();
-        for unit in units {
-            let head_hidden = settings.hidden_lanes.contains(&drafts[unit[0]].key);
-            let unit_events: usize = unit.iter().map(|&i| counts[i]).sum();
-            for (position, &i) in unit.iter().enumerate() {
-                let draft = &mut drafts[i];
-                let depth = u8::from(position > 0);
-                let hidden = settings.hidden_lanes.contains(&draft.key) || head_hidden;
-                listing.push(LaneInfo {
-                    key: draft.key.clone(),
-                    label: draft.label.clone(),
-                    depth,
-                    colour: draft.colour,
-                    events: counts[i],
-                    hidden,
-                });
-                // A group's head stays as a header while any member has events.
-                let has_events = if position == 0 {
-                    unit_events > 0
-                } else {
-                    counts[i] > 0
-                };
-                if hidden || !has_events {
-                    continue;
-                }
-                let entries = std::mem::take(&mut draft.entries);
-                lanes.push(Lane {
-                    key: draft.key.clone(),
-                    label: draft.label.clone(),
-                    depth,
-                    colour: draft.colour,
-                    max_span: entries.iter().map(|e| e.end - e.start).fold(0.0, f64::max),
-                    entries,
-                });
+        // "(no actor)" closes the list, after the folded lane.
+        let (rest, no_actor): (Vec<Vec<usize>>, Vec<Vec<usize>>) = major
+            .into_iter()
+            .partition(|u| drafts[u[0]].key != NO_ACTOR_KEY);
+        // `None` stands for the folded lane's place.
+        let order = rest
+            .iter()
+            .map(Some)
+            .chain(std::iter::once(None))
+            .chain(no_actor.iter().map(Some));
+        for unit in order {
+            let (lanes, listing) = (&mut lanes, &mut listing);
+            match unit {
+                Some(unit) => place_unit(&mut drafts, unit, &counts, settings, lanes, listing),
+                None if minor.is_empty() => {}
+                None => fold_minor(&mut drafts, &minor, &counts, settings, lanes, listing),
             }
         }
         (lanes, listing)
     }
 
+    /// How many distinct articles report the events of each draft: corroboration.
+    fn article_counts(&self, drafts: &[Draft]) -> Vec<usize> {
+        let events = &self.timeline.events;
+        drafts
+            .par_iter()
+            .map(|draft| {
+                let mut seen: HashSet<&str> = HashSet::new();
+                for entry in &draft.entries {
+                    if let Some(event) = events.get(entry.event as usize) {
+                        seen.extend(event.sources.iter().map(|s| s.article.as_str()));
+                    }
+                }
+                seen.len()
+            })
+            .collect()
+    }
+
     /// Lanes grouped into units (a head and the lanes nested under it), units and their
     /// members in display order.
-    fn ordered_units(&self, drafts: &[Draft], settings: &ViewSettings) -> Vec<Vec<usize>> {
+    fn ordered_units(
+        &self,
+        drafts: &[Draft],
+        settings: &ViewSettings,
+        articles: &[usize],
+    ) -> Vec<Vec<usize>> {
         let first = |i: usize| drafts[i].entries.first().map_or(f64::INFINITY, |e| e.start);
         let count = |i: usize| drafts[i].entries.len();
+        // Events count once; each distinct article reporting them counts twice more.
+        let activity = |i: usize| (count(i) + 2 * articles[i]) as f64;
         // Each unit is a head lane followed by the lanes nested under it.
         let mut units: Vec<Vec<usize>> = Vec::new();
         let mut unit_of_head: HashMap<usize, usize> = HashMap::new();
@@ -377,24 +428,43 @@ impl<'a> Builder<'a> {
                 units[unit].push(i);
             }
         }
-        let order_key = |members: &[usize]| -> (f64, f64, String) {
+        let busy = units
+            .iter()
+            .filter(|u| u.iter().any(|&i| count(i) > 0))
+            .count();
+        let sort = settings.sort.resolved(busy);
+        let order_key = |members: &[usize]| -> (bool, f64, f64, String) {
             let by_first = members
                 .iter()
                 .map(|&i| first(i))
                 .fold(f64::INFINITY, f64::min);
             let by_count = members.iter().map(|&i| count(i)).sum::<usize>() as f64;
             let name = drafts[members[0]].label.to_lowercase();
-            match settings.sort {
-                LaneSort::FirstAppearance => (by_first, -by_count, name),
-                LaneSort::EventCount => (-by_count, by_first, name),
-                LaneSort::Name => (0.0, 0.0, name),
+            // "(no actor)" goes last whatever the order.
+            let last = drafts[members[0]].key == NO_ACTOR_KEY;
+            match sort {
+                LaneSort::Activity => {
+                    let score: f64 = members.iter().map(|&i| activity(i)).sum();
+                    (last, -score, by_first, name)
+                }
+                LaneSort::EventCount => (last, -by_count, by_first, name),
+                LaneSort::Name => (last, 0.0, 0.0, name),
+                LaneSort::FirstAppearance | LaneSort::Automatic => {
+                    (last, by_first, -by_count, name)
+                }
             }
         };
+        // A map, not a search of the list per lane: thousands of lanes stay linear.
+        let positions: HashMap<&str, usize> = settings
+            .lane_order
+            .iter()
+            .enumerate()
+            .map(|(p, k)| (k.as_str(), p))
+            .collect();
         let manual = |i: usize| {
-            settings
-                .lane_order
-                .iter()
-                .position(|k| k == &drafts[i].key)
+            positions
+                .get(drafts[i].key.as_str())
+                .copied()
                 .unwrap_or(usize::MAX)
         };
         for unit in &mut units {
@@ -420,7 +490,7 @@ impl<'a> Builder<'a> {
 }
 
 /// A palette index for a lane with no actor or article record, stable across runs.
-fn hash_colour(text: &str) -> usize {
+pub(super) fn hash_colour(text: &str) -> usize {
     text.bytes()
         .fold(5381usize, |h, b| h.wrapping_mul(33) ^ usize::from(b))
         % 97

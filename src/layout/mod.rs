@@ -4,8 +4,11 @@
 //! and sorts every lane by time; [`marks::visible_marks`] runs every frame and only
 //! binary-searches those lanes for the visible window, aggregating dense lanes.
 
+pub mod axis_breaks;
+pub mod extent;
 pub mod filter;
 pub mod fixture;
+mod fold;
 pub mod hit;
 pub mod lanes;
 pub mod marks;

@@ -36,23 +36,53 @@ impl Grouping {
 /// The order of lanes (and of groups, when grouping by affiliation).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum LaneSort {
-    /// By the earliest event in the lane.
+    /// [`Self::FirstAppearance`] for a small timeline, where the story reads left to right
+    /// and top to bottom; [`Self::Activity`] above [`AUTO_ACTIVITY_ABOVE_LANES`] lanes, where
+    /// sorting by first appearance puts whoever a background paragraph named first on top.
     #[default]
+    Automatic,
+    /// By the earliest event in the lane.
     FirstAppearance,
+    /// The main actors first: events plus, weighted more, the distinct articles reporting
+    /// them, so an actor many sources corroborate outranks one a single article repeats.
+    Activity,
     /// Busiest lane first.
     EventCount,
     /// Alphabetical.
     Name,
 }
 
+/// Above this many lanes, [`LaneSort::Automatic`] sorts by activity and lanes of at most
+/// [`MINOR_LANE_EVENTS`] events fold into one "Other actors" lane.
+pub const AUTO_ACTIVITY_ABOVE_LANES: usize = 30;
+/// Lanes with at most this many events are minor on a large timeline.
+pub const MINOR_LANE_EVENTS: usize = 2;
+
 impl LaneSort {
-    pub const ALL: [Self; 3] = [Self::FirstAppearance, Self::EventCount, Self::Name];
+    pub const ALL: [Self; 5] = [
+        Self::Automatic,
+        Self::FirstAppearance,
+        Self::Activity,
+        Self::EventCount,
+        Self::Name,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
+            Self::Automatic => "Automatic",
             Self::FirstAppearance => "First appearance",
+            Self::Activity => "Activity and sources",
             Self::EventCount => "Event count",
             Self::Name => "Name",
+        }
+    }
+
+    /// The order actually used for a view of `lanes` lanes.
+    pub fn resolved(self, lanes: usize) -> Self {
+        match self {
+            Self::Automatic if lanes > AUTO_ACTIVITY_ABOVE_LANES => Self::Activity,
+            Self::Automatic => Self::FirstAppearance,
+            other => other,
         }
     }
 }
@@ -102,4 +132,8 @@ pub struct ViewSettings {
     /// Event ids the analyst starred.
     pub starred: BTreeSet<String>,
     pub filters: Filters,
+    /// Show every minor actor in a lane of its own. Off by default: on a timeline with more
+    /// than [`AUTO_ACTIVITY_ABOVE_LANES`] lanes, actors with at most [`MINOR_LANE_EVENTS`]
+    /// events share one "Other actors (N)" lane at the bottom.
+    pub show_minor_lanes: bool,
 }

@@ -75,6 +75,13 @@ pub fn side_panel_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SideP
             session.settings.hidden_lanes.clear();
             changed = true;
         }
+        // Large timelines fold actors with one or two events into "Other actors (N)".
+        let folds = session.settings.show_minor_lanes
+            || (session.lanes.listing.iter()).any(|l| l.key == crate::layout::lanes::MINOR_KEY);
+        if folds {
+            let minor = &mut session.settings.show_minor_lanes;
+            changed |= ui.checkbox(minor, "Every minor actor").changed();
+        }
     });
     ui.add(
         egui::TextEdit::singleline(&mut state.lane_search)

@@ -1,5 +1,14 @@
-//! Short labels for tooltips: the clause without its date, titles and reporting frame, people
-//! by surname, cut to at most 12 words ("Lavrov and Kerry have agreed to meet in Vienna").
+//! Event labels as headlines: the clause without its date and titles, people by surname, then
+//! shaped by [`headline::headline`] ("Lavrov and Kerry agree to meet in Vienna"). The full
+//! sentence stays on the event as its quote, one hover away.
+
+mod headline;
+mod tense;
+#[cfg(test)]
+mod tests;
+mod words;
+
+pub use headline::MAX_CHARS;
 
 use std::ops::Range;
 
@@ -7,54 +16,8 @@ use crate::extract::actors::titles::{is_role_word, is_title_head, is_title_modif
 use crate::extract::actors::{ArticleActors, How, Mention};
 use crate::model::ActorKind;
 
-/// At most this many words.
+/// At most this many words (hand-kept events' descriptions are cut to it too).
 pub const MAX_WORDS: usize = 12;
-
-const REPORTING: &[&str] = &[
-    "says",
-    "said",
-    "say",
-    "reported",
-    "reports",
-    "announced",
-    "announces",
-    "stated",
-    "states",
-    "added",
-    "told",
-    "confirmed",
-    "claimed",
-    "claims",
-];
-const LEADING_PREPOSITIONS: &[&str] = &[
-    "In",
-    "On",
-    "At",
-    "During",
-    "After",
-    "Before",
-    "Citing",
-    "According",
-    "With",
-    "Under",
-    "Following",
-    "Since",
-    "By",
-    "While",
-];
-const TRAILING_FUNCTION: &[&str] = &[
-    "the", "a", "an", "of", "to", "and", "with", "in", "on", "for", "by", "that", "at", "from",
-    "as", "amid", "its", "his", "her", "their", "or", "but", "which", "who",
-];
-const LEADING_FILLER: &[&str] = &[
-    "But",
-    "And",
-    "Meanwhile,",
-    "However,",
-    "Also,",
-    "Meanwhile",
-    "However",
-];
 
 /// The label of the event read from `clause`, whose dating expression is `timex`.
 pub fn label(
@@ -67,6 +30,7 @@ pub fn label(
     // Replace people's full mentions (with the titles before them) by their surnames and drop
     // the date itself.
     let mut cuts: Vec<(Range<usize>, String)> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
     if let Some(t) = timex.filter(|t| t.start >= clause.start && t.end <= clause.end) {
         let before = text[clause.start..t.start].to_ascii_lowercase();
         let prep = [
@@ -99,8 +63,10 @@ pub fn label(
                     .trim_start_matches("al-")
                     .to_string();
                 let start = title_start(text, clause.start, m.range.start);
+                names.push(surname.clone());
                 cuts.push((start..m.range.end, surname));
             }
+            (How::Name, _) => names.extend(ent.name.split_whitespace().map(str::to_string)),
             _ => {}
         }
     }
@@ -116,12 +82,14 @@ pub fn label(
         pos = r.end;
     }
     out.push_str(&text[pos..clause.end]);
-    tidy(&out)
+    headline::headline(&out, &names)
 }
 
-/// Where the title written before a name starts ("U.S. Secretary of State John Kerry").
+/// Where the title written before a name starts ("U.S. Secretary of State John Kerry",
+/// "Foreign ministry spokeswoman Maria Zakharova").
 fn title_start(text: &str, floor: usize, name_start: usize) -> usize {
     let mut start = name_start;
+    let mut after_role = false;
     loop {
         let before = text[floor..start].trim_end();
         // Past the whole space: a no-break or em space is more than one byte.
@@ -136,81 +104,32 @@ fn title_start(text: &str, floor: usize, name_start: usize) -> usize {
             || word == "U.S."
             || (word.starts_with(|c: char| c.is_uppercase())
                 && (word.ends_with("ian") || word.ends_with("ese") || word.ends_with("ish")))
-            || word == "Kremlin";
-        if word.is_empty() || !fits {
+            || word == "Kremlin"
+            // the office a spokesman speaks for: "White House", "Foreign ministry"
+            || after_role
+                && (word.starts_with(|c: char| c.is_uppercase())
+                    && word.ends_with(|c: char| c.is_alphanumeric())
+                    || matches!(
+                        word,
+                        "ministry" | "office" | "department" | "affairs" | "foreign" | "defence"
+                            | "defense" | "interior" | "press"
+                    ));
+        // "in support of Assad": a title ends on its head ("Secretary of State"), never on a
+        // bare modifier right before the name
+        let bare_modifier = start == name_start
+            && is_title_modifier(word)
+            && !(is_title_head(word) || is_role_word(word));
+        // "Secretary of State", not "in support of Chancellor Merkel"
+        let stray_of = word == "of"
+            && !before[..word_start]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| is_title_head(w) || is_role_word(w));
+        let bare_modifier = bare_modifier || stray_of;
+        if word.is_empty() || !fits || bare_modifier {
             return start;
         }
+        after_role |= is_role_word(word);
         start = floor + word_start;
-    }
-}
-
-/// Whitespace, quotes and brackets cleaned; reporting frame and leading fillers dropped;
-/// cut to [`MAX_WORDS`].
-fn tidy(s: &str) -> String {
-    let cleaned: String = s
-        .chars()
-        .map(|c| match c {
-            '"' | '“' | '”' | '‘' | '’' | '(' | ')' | '[' | ']' => ' ',
-            c => c,
-        })
-        .collect();
-    let mut words: Vec<&str> = cleaned
-        .split_whitespace()
-        .filter(|w| *w != "'" && *w != "," && *w != "--")
-        .collect();
-    while words.first().is_some_and(|w| LEADING_FILLER.contains(w)) {
-        words.remove(0);
-    }
-    // "In video footage broadcast by Russian media, Assad told Putin ..."
-    if words
-        .first()
-        .is_some_and(|w| LEADING_PREPOSITIONS.contains(w))
-        && let Some(comma) = words.iter().take(MAX_WORDS).position(|w| w.ends_with(','))
-        && comma + 3 < words.len()
-    {
-        words.drain(..=comma);
-    }
-    // "Russia says Lavrov and Kerry have agreed ..." → "Lavrov and Kerry have agreed ..."
-    if let Some(verb) = words
-        .iter()
-        .take(6)
-        .position(|w| REPORTING.contains(&w.trim_end_matches(',')))
-        && verb + 4 < words.len()
-    {
-        let mut rest = verb + 1;
-        if words.get(rest) == Some(&"that") {
-            rest += 1;
-        }
-        words.drain(..rest);
-    }
-    words.truncate(MAX_WORDS);
-    while words.last().is_some_and(|w| {
-        TRAILING_FUNCTION.contains(
-            &w.trim_end_matches([',', '.', ';', ':'])
-                .to_ascii_lowercase()
-                .as_str(),
-        )
-    }) {
-        words.pop();
-    }
-    let mut out = words.join(" ");
-    while out.ends_with([',', ';', ':', '.', '-', ' ']) {
-        out.pop();
-    }
-    // "three weeks of Russian air strikes" without its date starts with a dangling "of"
-    for dangling in ["of ", "on ", "in ", "at ", "that "] {
-        if let Some(rest) = out.strip_prefix(dangling) {
-            out = rest.to_string();
-        }
-    }
-    // "iPhone 4 goes on sale" keeps its lower-case i
-    let first_word = out.split_whitespace().next().unwrap_or("");
-    if crate::extract::actors::tokens::is_product(first_word) {
-        return out;
-    }
-    let mut chars = out.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => out,
     }
 }

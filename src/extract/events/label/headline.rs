@@ -1,0 +1,655 @@
+//! A clause → a headline: the reporting frame and leading adverbials dropped, day words gone,
+//! the main verb in headline tense, cut to [`MAX_CHARS`] at a phrase boundary, quotes balanced.
+//!
+//! Works on words with small word lists, not a parser: each step only fires on a shape it
+//! recognises, so an unusual sentence keeps more of its wording rather than losing its sense.
+
+use super::MAX_WORDS;
+use super::tense::{base_of_past, is_participle, is_participle_only, present};
+use super::words::{
+    ADVERBS, CLAUSE_OPENERS, DANGLING, DAY_WORDS, LEADING_ADVERBIAL, LEADING_FILLER,
+    MID_CLAUSE_OPENERS, MODAL_OR_AUX, MODIFIERS, PARTS_OF_DAY, PLURAL_PRONOUNS, PREPOSITIONS,
+    PRONOUNS, REPORTING, SAY_VERBS, STRONG_OPENERS, SUBJECT_PREPOSITIONS, WEEKDAYS,
+};
+
+/// Labels are cut to at most this many characters, at a phrase boundary.
+pub const MAX_CHARS: usize = 70;
+/// When no boundary falls within [`MAX_CHARS`], the first one after the verb is taken if the
+/// label stays under this length.
+pub(super) const HARD_MAX_CHARS: usize = 90;
+
+/// The headline of `clause` (dates already cut, people already by surname); `names` are the
+/// words of actor names in it, which are singular whatever their last letter.
+pub fn headline(clause: &str, names: &[String]) -> String {
+    let mut words = words_of(clause);
+    drop_leading(&mut words);
+    drop_apposition(&mut words);
+    // "The Kremlin said that Putin told Assad that ...": a frame within a frame
+    for _ in 0..2 {
+        drop_reporting_frame(&mut words);
+        drop_leading(&mut words);
+    }
+    drop_trailing_attribution(&mut words);
+    drop_day_words(&mut words);
+    let verb = headline_tense(&mut words, names);
+    cut_to_budget(&mut words, verb);
+    finish(words)
+}
+
+/// Words with brackets' contents, standalone punctuation and dashes resolved; double quotes of
+/// every kind written `"`.
+fn words_of(clause: &str) -> Vec<String> {
+    let mut depth = 0usize;
+    let mut flat = String::with_capacity(clause.len());
+    for c in clause.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            '“' | '”' | '„' | '«' | '»' => flat.push('"'),
+            '‘' => flat.push('\''),
+            '’' => flat.push('\''),
+            _ if depth == 0 => flat.push(c),
+            _ => {}
+        }
+    }
+    let mut words: Vec<String> = Vec::new();
+    for w in flat.split_whitespace() {
+        match w {
+            "-" | "--" | "—" | "–" | ";" | ":" => {
+                if let Some(last) = words.last_mut()
+                    && !last.ends_with(',')
+                {
+                    last.push(',');
+                }
+            }
+            // a stray "." or quote left where a date was cut
+            _ if !w.chars().any(char::is_alphanumeric) => {}
+            _ => words.push(w.to_string()),
+        }
+    }
+    words.retain(|w| !w.is_empty());
+    words
+}
+
+/// `word` lower-cased without surrounding punctuation or quotes.
+pub(super) fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+fn ends_clause(word: &str) -> bool {
+    word.trim_end_matches(['"', '\''])
+        .ends_with([',', ';', ':'])
+}
+
+/// Fillers ("But", "Meanwhile,"), a verb left at the start by the clause splitter, and an
+/// opening adverbial up to its comma ("In a televised address, ...").
+fn drop_leading(words: &mut Vec<String>) {
+    loop {
+        let Some(first) = words.first() else { return };
+        let b = bare(first);
+        let lower_start = first.starts_with(|c: char| c.is_lowercase());
+        if LEADING_FILLER.contains(&b.as_str())
+            && (ends_clause(first) || words.len() > 3 && !b.starts_with("earlier"))
+        {
+            words.remove(0);
+        } else if LEADING_ADVERBIAL.contains(&b.as_str())
+            && let Some(comma) = words.iter().take(16).position(|w| ends_clause(w))
+            && comma + 3 < words.len()
+        {
+            // "when the river rose, the dam held": the main clause is the event
+            words.drain(..=comma);
+        } else if lower_start && MID_CLAUSE_OPENERS.contains(&b.as_str()) && words.len() > 3 {
+            words.remove(0);
+        } else {
+            return;
+        }
+    }
+}
+
+/// "Russia, a long-standing ally of Syria, launched ..." → "Russia launched ...": a headline
+/// names its subject and goes straight to the verb.
+fn drop_apposition(words: &mut Vec<String>) {
+    let Some(open) = words.iter().take(8).position(|w| ends_clause(w)) else {
+        return;
+    };
+    if !words.get(open + 1).is_some_and(|w| opens_apposition(w)) {
+        return;
+    }
+    let Some(close) = (open + 1..words.len().min(open + 14)).find(|&i| ends_clause(&words[i]))
+    else {
+        return;
+    };
+    // What follows the apposition is the subject's verb, in lower case.
+    if !words
+        .get(close + 1)
+        .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+    {
+        return;
+    }
+    words.drain(open + 1..=close);
+    let head = &mut words[open];
+    let trimmed = head.trim_end_matches(',').len();
+    head.truncate(trimmed);
+}
+
+/// "The observatory says (that) the strikes hit ..." → "the strikes hit ..."; "Russia says it
+/// has ..." → "Russia has ...".
+fn drop_reporting_frame(words: &mut Vec<String>) {
+    // "Early reports said": a reporting word followed by another is a noun.
+    let Some(verb) = (0..words.len().min(12)).find(|&i| {
+        let w = &words[i];
+        REPORTING.contains(&bare(w).as_str())
+            && !w.starts_with(|c: char| c.is_uppercase())
+            && !words
+                .get(i + 1)
+                .is_some_and(|n| REPORTING.contains(&bare(n).as_str()))
+    }) else {
+        return;
+    };
+    // The frame's subject is a noun phrase, with at most an apposition between two commas
+    // ("Several airlines, including X and Y, said ...").
+    let commas = words[..verb].iter().filter(|w| ends_clause(w)).count();
+    // "Moscow has claimed", "Carter had already said": the auxiliary belongs to the frame
+    let mut subject_end = verb;
+    while subject_end > 1 && {
+        let b = bare(&words[subject_end - 1]);
+        MODAL_OR_AUX.contains(&b.as_str()) || is_adverb(&b) || b == "not"
+    } {
+        subject_end -= 1;
+    }
+    // "Russia launched a campaign and insists ...": a subject with a verb is no frame
+    if verb == 0 || commas % 2 == 1 || (1..subject_end).any(|i| is_verb_slot(words, i)) {
+        return;
+    }
+    let mut rest = verb + 1;
+    // "told reporters (that)", "said in a statement that"
+    if let Some(that) = words[rest..]
+        .iter()
+        .take(5)
+        .position(|w| bare(w) == "that" && !ends_clause(w))
+    {
+        rest += that + 1;
+    } else if matches!(bare(&words[verb]).as_str(), "told" | "tells") {
+        // "told reporters their positions had been hit": the audience, then the clause
+        let clause_follows = (rest + 2..words.len().min(rest + 10)).any(|i| is_verb_slot(words, i));
+        if !clause_follows {
+            return;
+        }
+        rest += 1;
+    } else if !SAY_VERBS.contains(&bare(&words[verb]).as_str()) {
+        // "announced a ban", "confirmed the call": without "that" the frame is the event
+        return;
+    }
+    if rest + 3 > words.len() {
+        return;
+    }
+    // The subject without its apposition: "Several airlines".
+    let subject: Vec<String> = match words[..subject_end].iter().position(|w| ends_clause(w)) {
+        Some(comma) => words[..=comma]
+            .iter()
+            .map(|w| w.trim_end_matches(',').to_string())
+            .collect(),
+        None => words[..subject_end].to_vec(),
+    };
+    words.drain(..rest);
+    // The reported clause's pronoun stands for the frame's subject.
+    let Some(first) = words.first() else { return };
+    let pronoun = bare(first);
+    // "He said it was not yet clear": a pronoun never stands in for another
+    let named = subject
+        .iter()
+        .any(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && !subject
+            .first()
+            .is_some_and(|w| PRONOUNS.contains(&bare(w).as_str()));
+    if matches!(pronoun.as_str(), "he" | "she" | "it" | "they") && named && subject.len() <= 4 {
+        let subject = if matches!(pronoun.as_str(), "he" | "she") {
+            subject
+                .iter()
+                .rev()
+                .find(|w| w.starts_with(|c: char| c.is_uppercase()))
+                .into_iter()
+                .cloned()
+                .collect()
+        } else {
+            subject
+        };
+        words.splice(..1, subject);
+    }
+}
+
+/// "..., the ministry said" and "..., according to X" at the end.
+fn drop_trailing_attribution(words: &mut Vec<String>) {
+    let Some(comma) = words.iter().rposition(|w| ends_clause(w)) else {
+        return;
+    };
+    let tail = &words[comma + 1..];
+    let attribution = tail.len() <= 7
+        && (tail.first().is_some_and(|w| bare(w) == "according")
+            || tail.iter().any(|w| REPORTING.contains(&bare(w).as_str())));
+    if attribution && comma >= 2 {
+        words.truncate(comma + 1);
+    }
+}
+
+/// "on Thursday", "yesterday", "on Monday night": a headline has no day words (the date is
+/// beside the label on the canvas).
+fn drop_day_words(words: &mut Vec<String>) {
+    // "arrived the evening on October 20" with its date cut: "the evening" goes too
+    let mut i = 1;
+    while i + 1 < words.len() {
+        if matches!(bare(&words[i]).as_str(), "the" | "last")
+            && PARTS_OF_DAY.contains(&bare(&words[i + 1]).as_str())
+        {
+            let start = if matches!(bare(&words[i - 1]).as_str(), "in" | "on" | "during") {
+                i - 1
+            } else {
+                i
+            };
+            words.drain(start..i + 2);
+            i = start.max(1);
+        } else {
+            i += 1;
+        }
+    }
+    let mut i = 0;
+    while i < words.len() {
+        let b = bare(&words[i]);
+        if !(WEEKDAYS.contains(&b.as_str()) || DAY_WORDS.contains(&b.as_str()))
+            || words[i].starts_with('"')
+        {
+            i += 1;
+            continue;
+        }
+        let mut start = i;
+        let mut end = i + 1;
+        if i > 0
+            && matches!(
+                bare(&words[i - 1]).as_str(),
+                "on" | "last" | "this" | "late" | "early"
+            )
+        {
+            start = i - 1;
+        }
+        if words
+            .get(end)
+            .is_some_and(|w| PARTS_OF_DAY.contains(&bare(w).as_str()))
+        {
+            end += 1;
+        }
+        // Keep a comma the removed words carried.
+        let comma = ends_clause(&words[end - 1]);
+        words.drain(start..end);
+        if comma
+            && start > 0
+            && let Some(prev) = words.get_mut(start - 1)
+            && !ends_clause(prev)
+        {
+            prev.push(',');
+        }
+        i = start;
+    }
+}
+
+/// The main verb in headline tense; returns its index (the end of the subject).
+fn headline_tense(words: &mut Vec<String>, names: &[String]) -> Option<usize> {
+    let verb = (1..words.len().min(10))
+        .find(|&i| is_verb_slot(words, i) && !is_reduced_relative(words, i))?;
+    let plural = if words[..verb].iter().all(|w| bare(w) == "there") {
+        // "There were no survivors": the number is the noun's after the verb
+        words[verb + 1..words.len().min(verb + 4)].iter().any(|w| {
+            let b = bare(w);
+            b.ends_with('s') && !b.ends_with("ss") && w.starts_with(|c: char| c.is_lowercase())
+        })
+    } else {
+        is_plural(&words[..verb], names)
+    };
+    let w = bare(&words[verb]);
+    // "have mostly targeted": the participle after the auxiliary's adverbs
+    let mut k = verb + 1;
+    while k < words.len().min(verb + 3) && is_adverb(&bare(&words[k])) {
+        k += 1;
+    }
+    let next = words.get(k).map(|w| bare(w)).unwrap_or_default();
+    let keep_punct = |new: &str, old: &str| {
+        let tail: String = old
+            .chars()
+            .rev()
+            .take_while(|c| !c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        format!("{new}{tail}")
+    };
+    match w.as_str() {
+        "has" | "have" | "had" if next == "been" => {
+            // "have been killed" → "killed"; "has been a ..." → "is a ..."
+            if words.get(k + 1).is_some_and(|w| is_participle(&bare(w))) {
+                words.remove(k);
+                words.remove(verb);
+            } else {
+                words[verb] = present("be", plural);
+                words.remove(k);
+            }
+        }
+        "has" | "have" | "had" => {
+            if let Some(base) = base_of_past(&next) {
+                let old = words[k].clone();
+                words[k] = keep_punct(&present(&base, plural), &old);
+                words.remove(verb);
+            }
+        }
+        "was" | "were" if is_participle(&next) => {
+            words.remove(verb);
+        }
+        "was" | "were" => words[verb] = present("be", plural),
+        "will" if !matches!(next.as_str(), "not" | "be" | "have") => words[verb] = "to".into(),
+        _ => {
+            if let Some(base) = base_of_past(&w) {
+                let old = words[verb].clone();
+                words[verb] = keep_punct(&present(&base, plural), &old);
+            }
+        }
+    }
+    // "... bolster Assad's regime and made it ...": a second verb of the same subject
+    for i in verb + 2..words.len().min(verb + 14) {
+        let b = bare(&words[i]);
+        if bare(&words[i - 1]) == "and"
+            && words[i].starts_with(|c: char| c.is_lowercase())
+            && !is_participle_only(&b)
+            && let Some(base) = base_of_past(&b)
+        {
+            let old = words[i].clone();
+            words[i] = keep_punct(&present(&base, plural), &old);
+        }
+    }
+    Some(verb)
+}
+
+/// "Patients treated only with aspirin had ...", "tests conducted on the students showed
+/// ...": an "-ed" word followed by a preposition or adverb, with the subject's real verb
+/// still to come, describes the noun before it.
+fn is_reduced_relative(words: &[String], i: usize) -> bool {
+    let b = bare(&words[i]);
+    if MODAL_OR_AUX.contains(&b.as_str()) || ends_clause(&words[i]) {
+        return false;
+    }
+    let next = words.get(i + 1).map(|w| bare(w)).unwrap_or_default();
+    if !(PREPOSITIONS.contains(&next.as_str()) || is_adverb(&next)) {
+        return false;
+    }
+    (i + 2..words.len().min(i + 10))
+        .take_while(|&j| {
+            let before = bare(&words[j - 1]);
+            !ends_clause(&words[j - 1])
+                && before != "that"
+                && !CLAUSE_OPENERS.contains(&before.as_str())
+        })
+        .any(|j| is_verb_slot(words, j))
+}
+
+fn is_adverb(word: &str) -> bool {
+    word.ends_with("ly") && word.len() > 4 || ADVERBS.contains(&word)
+}
+
+/// Whether `words[i]` is where the subject ends and its verb starts.
+fn is_verb_slot(words: &[String], i: usize) -> bool {
+    let w = &words[i];
+    if w.starts_with(|c: char| !c.is_lowercase()) || w.contains('-') {
+        return false;
+    }
+    let b = bare(w);
+    let prev = bare(&words[i - 1]);
+    // "the armed groups", "of wounded civilians": an "-ed" word after a determiner or
+    // preposition describes a noun.
+    let after_modifier = MODIFIERS.contains(&prev.as_str()) || prev.ends_with("'s");
+    // Inside an apposition ("X, a group based in Britain, said") there is no main verb.
+    let appositions = (1..i)
+        .filter(|&j| ends_clause(&words[j - 1]) && opens_apposition(&words[j]))
+        .count();
+    let closes = words[..i].iter().filter(|w| ends_clause(w)).count();
+    if appositions > 0 && closes % 2 == 1 {
+        return false;
+    }
+    match b.as_str() {
+        aux if MODAL_OR_AUX.contains(&aux) => !after_modifier,
+        _ => {
+            !after_modifier
+                && !ends_clause(&words[i - 1])
+                && base_of_past(&b).is_some()
+                && !is_participle_only(&b)
+        }
+    }
+}
+
+/// "a monitoring group", "operated by ...", "including ...": what follows a comma in an
+/// apposition rather than in a list.
+fn opens_apposition(word: &str) -> bool {
+    let b = bare(word);
+    matches!(
+        b.as_str(),
+        "a" | "an" | "the" | "including" | "who" | "which"
+    ) || word.starts_with(|c: char| c.is_lowercase()) && is_participle(&b)
+}
+
+/// Whether the subject `words` is plural ("Lavrov and Kerry", "rebels", "they").
+fn is_plural(subject: &[String], names: &[String]) -> bool {
+    if subject.iter().any(|w| bare(w) == "and") {
+        return true;
+    }
+    // The head noun: before a participle phrase ("a jet carrying 224 people") and adverbs.
+    let end = (2..subject.len())
+        .find(|&i| {
+            let w = &subject[i];
+            w.ends_with("ing")
+                && w.starts_with(|c: char| c.is_lowercase())
+                && !MODIFIERS.contains(&bare(&subject[i - 1]).as_str())
+        })
+        .unwrap_or(subject.len());
+    // "The hundreds of Russian air strikes in Syria": the head comes before "of".
+    // "Samples tested in the lab": the head comes before the participle too.
+    let end = (1..end)
+        .find(|&i| {
+            let b = bare(&subject[i]);
+            SUBJECT_PREPOSITIONS.contains(&b.as_str())
+                || subject[i].starts_with(|c: char| c.is_lowercase()) && is_participle(&b)
+        })
+        .unwrap_or(end);
+    let Some(at) = subject[..end].iter().rposition(|w| !is_adverb(&bare(w))) else {
+        return false;
+    };
+    let head = &subject[at];
+    let b = bare(head);
+    if PLURAL_PRONOUNS.contains(&b.as_str()) {
+        return true;
+    }
+    let capitalised = head.starts_with(|c: char| c.is_uppercase());
+    let known_name = names.iter().any(|n| n.eq_ignore_ascii_case(&b));
+    let plural_ending = b.ends_with('s')
+        && !b.ends_with("ss")
+        && !b.ends_with("us")
+        && !b.ends_with("is")
+        && !head.ends_with("'s");
+    // A capital mid-subject is a name ("Reuters"); at the start, the sentence's ("Samples").
+    plural_ending && !known_name && (!capitalised || at == 0)
+}
+
+/// The longest prefix within [`MAX_CHARS`] that ends on a phrase boundary after the verb and
+/// its first word of object.
+fn cut_to_budget(words: &mut Vec<String>, verb: Option<usize>) {
+    if words.is_empty() {
+        return;
+    }
+    let len = |n: usize| words[..n].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+    let fits = |n: usize| len(n) <= MAX_CHARS && n <= MAX_WORDS;
+    let floor = verb.map_or(3, |v| v + 2).min(words.len());
+    // Never inside a quotation: "'pouring gasoline on the fire'" stays whole.
+    let quoted = |i: usize| {
+        words[..i]
+            .iter()
+            .map(|w| w.matches('"').count())
+            .sum::<usize>()
+            % 2
+            == 1
+    };
+    let boundaries: Vec<usize> = (floor..words.len())
+        .filter(|&i| is_boundary(words, i) && !quoted(i))
+        .chain(std::iter::once(words.len()))
+        .collect();
+    // A relative or subordinate clause, or a participle after a comma, ends the label (list
+    // commas do not).
+    let clause_end = boundaries.iter().copied().find(|&i| {
+        words.get(i).is_some_and(|w| {
+            let b = bare(w);
+            STRONG_OPENERS.contains(&b.as_str())
+                || ends_clause(&words[i - 1]) && b.ends_with("ing")
+                || b == "and" && words.get(i + 1).is_some_and(|n| bare(n) == "that")
+                || b == "that" && !has_verb(&words[i + 1..])
+        })
+    });
+    // A cut inside a "that" clause keeps the clause's verb: never "a visit that state TV".
+    let that_clause_whole = |n: usize| {
+        (floor..n)
+            .rev()
+            .find(|&t| bare(&words[t]) == "that")
+            .is_none_or(|t| has_verb(&words[t + 1..n]))
+    };
+    let ends_well = |n: usize| {
+        let last = bare(&words[n - 1]);
+        // "an agreement meant", "to keep Russian": mid-phrase
+        let mid_phrase = DANGLING.contains(&last.as_str())
+            || n < words.len() && n > floor && opens_reduced_relative(words, n - 1)
+            || is_nationality(&words[n - 1]);
+        !mid_phrase && that_clause_whole(n)
+    };
+    let within = boundaries
+        .iter()
+        .copied()
+        .filter(|&n| n <= clause_end.unwrap_or(words.len()) && fits(n) && ends_well(n))
+        .max();
+    let cut = within
+        .or_else(|| {
+            boundaries
+                .iter()
+                .copied()
+                .find(|&n| len(n) <= HARD_MAX_CHARS && n <= MAX_WORDS && ends_well(n))
+        })
+        .unwrap_or_else(|| {
+            // No boundary fits: as many words as fit, then back off to a content word.
+            let mut n = (1..=words.len())
+                .take_while(|&n| fits(n))
+                .last()
+                .unwrap_or(1);
+            while n > 1 && !ends_well(n) {
+                n -= 1;
+            }
+            n
+        });
+    words.truncate(cut);
+}
+
+/// Whether `words` hold a verb we can see: a past or auxiliary, or a lower-case "-s" word
+/// ("that includes Bahrain"); "that Syrian state TV" was cut before its verb.
+fn has_verb(words: &[String]) -> bool {
+    (1..words.len()).any(|i| is_verb_slot(words, i))
+        || words.iter().any(|w| {
+            let b = bare(w);
+            w.starts_with(|c: char| c.is_lowercase()) && b.ends_with('s') && !b.ends_with("ss")
+        })
+}
+
+/// Whether a cut may come before `words[i]`.
+fn is_boundary(words: &[String], i: usize) -> bool {
+    let b = bare(&words[i]);
+    ends_clause(&words[i - 1])
+        || is_clause_opener(&words[i..])
+        || PREPOSITIONS.contains(&b.as_str())
+        || words[i].starts_with('"') && !words[i - 1].ends_with('"')
+        // a participle phrase after the object: "an agreement | meant to stop ..."
+        || words[i].starts_with(|c: char| c.is_lowercase()) && is_participle(&b)
+}
+
+/// Whether the participle `words[i]` opens a phrase about the noun before it ("an agreement
+/// meant ..."), rather than closing a verb ("had been killed").
+fn opens_reduced_relative(words: &[String], i: usize) -> bool {
+    let before = words
+        .get(i.wrapping_sub(1))
+        .map(|w| bare(w))
+        .unwrap_or_default();
+    is_participle(&bare(&words[i])) && !MODAL_OR_AUX.contains(&before.as_str()) && before != "been"
+}
+
+/// "Russian", "Syrian", "Chinese", "British": an adjective that needs its noun.
+fn is_nationality(word: &str) -> bool {
+    let w = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    w.starts_with(|c: char| c.is_uppercase())
+        && (w.ends_with("ian") || w.ends_with("ese") || w.ends_with("ish") || w.ends_with("can"))
+}
+
+/// Whether `rest` opens a clause of its own: a relative or subordinate clause, a participle
+/// phrase.
+fn is_clause_opener(rest: &[String]) -> bool {
+    let Some(first) = rest.first() else {
+        return false;
+    };
+    let b = bare(first);
+    CLAUSE_OPENERS.contains(&b.as_str()) || b == "that" && rest.len() > 2
+}
+
+/// Trailing dangling words and punctuation removed, quotes balanced and written as single
+/// quotes, the first letter capitalised.
+fn finish(mut words: Vec<String>) -> String {
+    loop {
+        while words
+            .last()
+            .is_some_and(|w| DANGLING.contains(&bare(w).as_str()))
+        {
+            words.pop();
+        }
+        let Some(last) = words.last_mut() else {
+            return String::new();
+        };
+        let trimmed = last.trim_end_matches([',', ';', ':', '.', '!', '?']).len();
+        last.truncate(trimmed);
+        if !words
+            .last()
+            .is_some_and(|w| DANGLING.contains(&bare(w).as_str()))
+        {
+            break;
+        }
+    }
+    let mut out = words.join(" ");
+    balance_quotes(&mut out);
+    let out = out.replace('"', "'");
+    let out = out.trim().trim_matches(',').trim().to_string();
+    let first_word = out.split_whitespace().next().unwrap_or("");
+    if crate::extract::actors::tokens::is_product(first_word) {
+        return out;
+    }
+    let mut chars = out.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => out,
+    }
+}
+
+/// Removes the quote marks that have no partner: a quote opened before the cut, or closed
+/// after a clause that started inside it.
+fn balance_quotes(text: &mut String) {
+    let marks: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
+    if marks.len().is_multiple_of(2) {
+        return;
+    }
+    // The unpartnered mark: a closing one at the very start of the quoted stretch, otherwise
+    // the last opening one.
+    let first = marks[0];
+    let closes_first = first > 0 && !text[..first].ends_with(' ');
+    let drop = if closes_first {
+        first
+    } else {
+        marks[marks.len() - 1]
+    };
+    text.remove(drop);
+}

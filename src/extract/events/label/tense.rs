@@ -1,0 +1,445 @@
+//! Headline tense: news headlines tell the past in the present ("Zakharova accuses ...",
+//! "Lavrov and Kerry agree ..."), drop the passive's auxiliary ("Three soldiers killed") and
+//! write the future as "to" ("Putin to visit Tehran"). Only forms we are sure of are changed;
+//! an unknown past tense is left as written rather than guessed.
+
+/// Past (or past participle) forms that are not "-ed", with their base form.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("arose", "arise"),
+    ("ate", "eat"),
+    ("became", "become"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("bought", "buy"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("came", "come"),
+    ("caught", "catch"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("dealt", "deal"),
+    ("drew", "draw"),
+    ("drawn", "draw"),
+    ("drove", "drive"),
+    ("driven", "drive"),
+    ("fell", "fall"),
+    ("fallen", "fall"),
+    ("felt", "feel"),
+    ("fled", "flee"),
+    ("flew", "fly"),
+    ("flown", "fly"),
+    ("forgave", "forgive"),
+    ("fought", "fight"),
+    ("found", "find"),
+    ("froze", "freeze"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("gone", "go"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("held", "hold"),
+    ("hid", "hide"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("laid", "lay"),
+    ("led", "lead"),
+    ("left", "leave"),
+    ("lent", "lend"),
+    ("lost", "lose"),
+    ("made", "make"),
+    ("meant", "mean"),
+    ("met", "meet"),
+    ("overthrew", "overthrow"),
+    ("overthrown", "overthrow"),
+    ("paid", "pay"),
+    ("ran", "run"),
+    ("rang", "ring"),
+    ("rose", "rise"),
+    ("risen", "rise"),
+    ("sank", "sink"),
+    ("sat", "sit"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("sent", "send"),
+    ("shook", "shake"),
+    ("shot", "shoot"),
+    ("shown", "show"),
+    ("sold", "sell"),
+    ("sought", "seek"),
+    ("spent", "spend"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("stood", "stand"),
+    ("struck", "strike"),
+    ("swore", "swear"),
+    ("sworn", "swear"),
+    ("taken", "take"),
+    ("thought", "think"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("told", "tell"),
+    ("took", "take"),
+    ("tore", "tear"),
+    ("undertook", "undertake"),
+    ("upheld", "uphold"),
+    ("went", "go"),
+    ("withdrew", "withdraw"),
+    ("withdrawn", "withdraw"),
+    ("withheld", "withhold"),
+    ("won", "win"),
+    ("woke", "wake"),
+    // same in every form
+    ("hurt", "hurt"),
+    ("hit", "hit"),
+    ("cut", "cut"),
+    ("put", "put"),
+    ("set", "set"),
+    ("shut", "shut"),
+    ("spread", "spread"),
+    ("cost", "cost"),
+    ("quit", "quit"),
+    ("split", "split"),
+    ("upset", "upset"),
+    ("burst", "burst"),
+    ("wrote", "write"),
+    ("written", "write"),
+];
+
+/// Stem endings after which an "-ed" verb had a silent "e" ("accused" → "accuse").
+const E_STEMS: &[&str] = &[
+    "ac", "ec", "ic", "oc", "uc", "nc", "rc", "ag", "rg", "dg", "ng", "iv", "av", "ev", "ov", "rv",
+    "lv", "iz", "yz", "us", "is", "as", "os", "ns", "rs", "ps", "at", "ut", "ot", "it", "ar", "ir",
+    "ur", "ok", "ak", "ik", "ul", "bl", "pl", "dl", "gl", "tl", "kl", "zl", "id", "ud", "od", "ad",
+    "um", "in", "pon", "hon", "zon", "ib", "ab", "ub", "am", "im", "ap", "op", "ip", "up",
+];
+
+/// Stems that look as if they took an "e" but do not ("visited", "claimed", "warned").
+const NO_E_STEMS: &[&str] = &[
+    "visit",
+    "edit",
+    "exit",
+    "limit",
+    "credit",
+    "deposit",
+    "inhibit",
+    "exhibit",
+    "prohibit",
+    "audit",
+    "claim",
+    "aim",
+    "maim",
+    "warn",
+    "sign",
+    "join",
+    "rain",
+    "gain",
+    "explain",
+    "complain",
+    "contain",
+    "obtain",
+    "remain",
+    "detain",
+    "maintain",
+    "retain",
+    "sustain",
+    "attain",
+    "ban",
+    "plan",
+    "question",
+    "mention",
+    "reckon",
+    "summon",
+    "pardon",
+    "abandon",
+    "condition",
+    "position",
+    "petition",
+    "function",
+    "sanction",
+    "caution",
+    "section",
+    "lessen",
+    "open",
+    "happen",
+    "threaten",
+    "listen",
+    "weaken",
+    "strengthen",
+    "widen",
+    "tighten",
+    "heighten",
+    "worsen",
+    "focus",
+    "bias",
+    "canvas",
+    "harass",
+    "embarrass",
+    "trespass",
+    "repeat",
+    "defeat",
+    "treat",
+    "threat",
+    "retreat",
+    "seat",
+    "heat",
+    "beat",
+    "boycott",
+    "limit",
+    "gossip",
+    "develop",
+    "envelop",
+    "wallop",
+    "gallop",
+    "worship",
+    "bid",
+    "avoid",
+    "head",
+    "lead",
+    "plead",
+    "spread",
+    "load",
+    "need",
+    "feed",
+    "seed",
+    "heed",
+    "weed",
+    "proceed",
+    "succeed",
+    "exceed",
+    "echo",
+    "ask",
+    "walk",
+    "talk",
+    "attack",
+    "back",
+    "check",
+    "block",
+    "knock",
+    "lock",
+    "pack",
+    "track",
+    "crack",
+    "hack",
+    "link",
+    "mark",
+    "park",
+    "work",
+    "look",
+    "book",
+    "cook",
+    "hook",
+    "shock",
+    "mock",
+    "dock",
+    "rock",
+    "wreck",
+    "benefit",
+    "profit",
+    "target",
+    "budget",
+    "market",
+    "ticket",
+    "pocket",
+    "interpret",
+    "regret",
+    "merit",
+    "inherit",
+    "vomit",
+    "orbit",
+    "recruit",
+    "suit",
+    "quit",
+    "halt",
+    "insult",
+    "consult",
+    "result",
+    "exalt",
+    "assault",
+    "default",
+    "vault",
+    "bolt",
+    "jolt",
+    "restart",
+    "start",
+    "alert",
+    "assert",
+    "convert",
+    "divert",
+    "exert",
+    "insert",
+    "revert",
+    "invert",
+    "subvert",
+    "avert",
+    "desert",
+    "export",
+    "import",
+    "report",
+    "support",
+    "deport",
+    "escort",
+    "sort",
+    "resort",
+    "distort",
+    "extort",
+    "abort",
+    "comfort",
+    "effort",
+];
+
+/// `word` (lower case, "-ed" or irregular) in its base form, if we know it.
+pub fn base_of_past(word: &str) -> Option<String> {
+    if let Some(&(_, base)) = IRREGULAR.iter().find(|(past, _)| *past == word) {
+        return Some(base.to_string());
+    }
+    let stem = word.strip_suffix("ed")?;
+    if stem.len() < 2 || !stem.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    if let Some(y) = stem.strip_suffix('i') {
+        // "carried" → "carry", but "died" → "die", "tied" → "tie"
+        return Some(if y.len() <= 1 {
+            format!("{stem}e")
+        } else {
+            format!("{y}y")
+        });
+    }
+    if stem.ends_with('e') {
+        // "agreed", "freed"
+        return Some(format!("{stem}e"));
+    }
+    let bytes = stem.as_bytes();
+    let (last, before) = (bytes[bytes.len() - 1], bytes[bytes.len() - 2]);
+    let vowel = |b: u8| b"aeiou".contains(&b);
+    if last == before && !vowel(last) && !b"lsfz".contains(&last) {
+        // "stopped" → "stop", "planned" → "plan"; "called", "passed" keep their double letter
+        return Some(stem[..stem.len() - 1].to_string());
+    }
+    if stem.ends_with('u') || stem.ends_with("iat") || stem.ends_with("uat") || stem == "creat" {
+        // "continued", "negotiated", "evacuated", "created"
+        return Some(format!("{stem}e"));
+    }
+    if NO_E_STEMS.contains(&stem) {
+        return Some(stem.to_string());
+    }
+    let ends_in_e_stem = E_STEMS.iter().any(|end| stem.ends_with(end))
+        // a vowel pair before these consonants takes no "e" ("claimed", "treated", "cleared"),
+        // unlike "caused", "received", "seized"
+        && !(stem.len() >= 3
+            && b"tdmnlkrp".contains(&last)
+            && vowel(before)
+            && vowel(bytes[bytes.len() - 3])
+            // the "u" of "qu" is a consonant: "quoted"
+            && !stem[..stem.len() - 2].ends_with("qu"));
+    Some(if ends_in_e_stem {
+        format!("{stem}e")
+    } else {
+        stem.to_string()
+    })
+}
+
+/// The present tense of `base` for a singular (third person) or plural subject.
+pub fn present(base: &str, plural: bool) -> String {
+    match (base, plural) {
+        ("be", false) => return "is".into(),
+        ("be", true) => return "are".into(),
+        ("have", false) => return "has".into(),
+        (_, true) => return base.to_string(),
+        _ => {}
+    }
+    if base.ends_with(['s', 'x', 'z', 'o']) || base.ends_with("sh") || base.ends_with("ch") {
+        return format!("{base}es");
+    }
+    if let Some(stem) = base.strip_suffix('y')
+        && !stem.ends_with(['a', 'e', 'o', 'u'])
+    {
+        return format!("{stem}ies");
+    }
+    format!("{base}s")
+}
+
+/// Whether `word` is only ever a participle ("taken", "shown"), never a simple past: without
+/// an auxiliary it opens a reduced relative ("footage shown on television"), not a verb.
+pub fn is_participle_only(word: &str) -> bool {
+    ["en", "wn", "un", "rn", "ne"]
+        .iter()
+        .any(|end| word.ends_with(end))
+        && IRREGULAR.iter().any(|(past, _)| *past == word)
+}
+
+/// Whether `word` (lower case) is a past participle we can read ("killed", "taken").
+pub fn is_participle(word: &str) -> bool {
+    word.len() > 3 && word.ends_with("ed") || IRREGULAR.iter().any(|(past, _)| *past == word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn past_tenses_find_their_base() {
+        for (past, base) in [
+            ("accused", "accuse"),
+            ("agreed", "agree"),
+            ("launched", "launch"),
+            ("stopped", "stop"),
+            ("called", "call"),
+            ("carried", "carry"),
+            ("died", "die"),
+            ("announced", "announce"),
+            ("visited", "visit"),
+            ("claimed", "claim"),
+            ("warned", "warn"),
+            ("created", "create"),
+            ("treated", "treat"),
+            ("bolstered", "bolster"),
+            ("arrived", "arrive"),
+            ("urged", "urge"),
+            ("changed", "change"),
+            ("decided", "decide"),
+            ("killed", "kill"),
+            ("attacked", "attack"),
+            ("met", "meet"),
+            ("took", "take"),
+            ("signed", "sign"),
+            ("resumed", "resume"),
+            ("declared", "declare"),
+            ("released", "release"),
+            ("reported", "report"),
+            ("opened", "open"),
+            ("refused", "refuse"),
+            ("described", "describe"),
+            ("caused", "cause"),
+            ("received", "receive"),
+            ("seized", "seize"),
+            ("cleared", "clear"),
+            ("postponed", "postpone"),
+            ("continued", "continue"),
+            ("negotiated", "negotiate"),
+            ("hurt", "hurt"),
+            ("quoted", "quote"),
+            ("pledged", "pledge"),
+        ] {
+            assert_eq!(base_of_past(past).as_deref(), Some(base), "{past}");
+        }
+        assert_eq!(base_of_past("red"), None);
+        assert_eq!(base_of_past("Ted"), None);
+    }
+
+    #[test]
+    fn present_agrees_with_its_subject() {
+        assert_eq!(present("accuse", false), "accuses");
+        assert_eq!(present("agree", true), "agree");
+        assert_eq!(present("launch", false), "launches");
+        assert_eq!(present("carry", false), "carries");
+        assert_eq!(present("go", false), "goes");
+        assert_eq!(present("stay", false), "stays");
+        assert_eq!(present("have", false), "has");
+        assert_eq!(present("be", true), "are");
+    }
+}

@@ -1,0 +1,301 @@
+//! The word lists the headline shaper reads a clause with: reporting verbs, fillers, the
+//! words a label may not end on, clause openers and day words.
+
+pub const REPORTING: &[&str] = &[
+    "says",
+    "said",
+    "say",
+    "reported",
+    "reports",
+    "announced",
+    "announces",
+    "stated",
+    "states",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "confirmed",
+    "confirms",
+    "claimed",
+    "claims",
+    "insisted",
+    "insists",
+    "believes",
+    "believed",
+    "warned",
+    "warns",
+    "noted",
+    "notes",
+    "explained",
+    "explains",
+    "acknowledged",
+    "admitted",
+    "argued",
+    "argues",
+];
+
+/// Words a clause starts with when the splitter cut it out of a longer sentence: "(which)
+/// means Russia's air strikes ...".
+pub const MID_CLAUSE_OPENERS: &[&str] = &[
+    "means",
+    "meaning",
+    "shows",
+    "showing",
+    "suggests",
+    "suggesting",
+    "indicates",
+    "indicating",
+    "says",
+    "said",
+    "saying",
+    "adding",
+    "noting",
+    "that",
+    "which",
+    "who",
+    "and",
+    "but",
+    "while",
+    "whereas",
+    "as",
+    "so",
+    "because",
+    "although",
+    "though",
+    "of",
+    "on",
+    "in",
+    "at",
+    "by",
+    "for",
+    "since",
+    "after",
+    "before",
+    "when",
+    "until",
+    "once",
+    "where",
+    "if",
+];
+
+/// Reporting verbs whose object is always a clause: "X says Y" reports Y whatever Y is.
+pub const SAY_VERBS: &[&str] = &[
+    "says", "said", "say", "insists", "insisted", "believes", "believed", "argued", "argues",
+    "added", "adds",
+];
+
+pub const LEADING_FILLER: &[&str] = &[
+    "but",
+    "and",
+    "meanwhile",
+    "however",
+    "also",
+    "still",
+    "yet",
+    "so",
+    "then",
+    "now",
+    "separately",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "thus",
+    "indeed",
+    "moreover",
+    "furthermore",
+    "besides",
+    "instead",
+    "nevertheless",
+    "nonetheless",
+    "finally",
+];
+
+/// Words opening an adverbial that ends at the first comma ("In a statement, ...").
+pub const LEADING_ADVERBIAL: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "citing",
+    "according",
+    "with",
+    "under",
+    "following",
+    "since",
+    "by",
+    "while",
+    "when",
+    "as",
+    "although",
+    "though",
+    "despite",
+    "amid",
+    "speaking",
+    "asked",
+    "for",
+    "from",
+    "as",
+    "if",
+    "once",
+    "until",
+    "within",
+];
+
+/// A label never ends on one of these.
+pub const DANGLING: &[&str] = &[
+    "the", "a", "an", "of", "to", "and", "with", "in", "on", "for", "by", "that", "at", "from",
+    "as", "amid", "its", "his", "her", "their", "our", "my", "your", "or", "but", "which", "who",
+    "whom", "whose", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+    "will", "would", "could", "should", "can", "may", "might", "must", "do", "does", "did", "not",
+    "this", "these", "those", "into", "onto", "under", "than", "after", "before", "about",
+    "against", "between", "during", "since", "until", "while", "when", "where", "if", "because",
+    "very", "more", "most", "some", "any", "each", "every", "such", "both", "all", "no", "so",
+    "too", "just", "also", "then", "there", "via", "per", "toward", "towards", "across", "through",
+    "near", "without", "within", "among", "upon",
+];
+
+/// A cut may come before one of these: what follows is a clause or phrase of its own.
+pub const CLAUSE_OPENERS: &[&str] = &[
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "while",
+    "whereas",
+    "because",
+    "after",
+    "before",
+    "since",
+    "until",
+    "although",
+    "though",
+    "despite",
+    "amid",
+    "following",
+    "during",
+    "if",
+    "unless",
+    "as",
+    "but",
+    "saying",
+    "adding",
+    "prompting",
+    "according",
+];
+
+/// Words after which an "-ed" word describes a noun rather than being its verb.
+pub const MODIFIERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "this",
+    "these",
+    "those",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "with",
+    "from",
+    "into",
+    "some",
+    "any",
+    "each",
+    "every",
+    "no",
+    "all",
+    "both",
+    "such",
+    "to",
+    "newly",
+    "well",
+    "recently",
+    "so-called",
+];
+
+/// Openers that always end the label's clause.
+pub const STRONG_OPENERS: &[&str] = &[
+    "which", "who", "whom", "whose", "where", "because", "although", "though", "whereas", "unless",
+    "while", "but",
+];
+
+/// Prepositions a cut may come before once the verb has its object ("of" binds a noun phrase
+/// together, so it is never a cut).
+pub const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "from", "for", "with", "near", "into", "across", "over", "against", "under",
+    "through", "toward", "towards", "outside", "inside", "between", "around", "via", "without",
+    "within", "by", "along", "among", "and", "or", "to",
+];
+
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+pub const DAY_WORDS: &[&str] = &["yesterday", "today", "tonight", "tomorrow"];
+
+pub const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"];
+
+pub const PLURAL_PRONOUNS: &[&str] = &[
+    "they",
+    "we",
+    "you",
+    "i",
+    "people",
+    "police",
+    "men",
+    "women",
+    "children",
+    "both",
+    // quantifiers whose noun follows "of": "most of the passengers"
+    "most",
+    "many",
+    "some",
+    "all",
+    "few",
+    "several",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+];
+
+/// Adverbs between a subject and its verb ("ministries first held").
+pub const ADVERBS: &[&str] = &[
+    "first", "also", "later", "then", "still", "already", "again", "now", "only", "just", "never",
+    "soon",
+];
+
+/// Prepositions that end a subject's head noun phrase ("the hundreds | of ...").
+pub const SUBJECT_PREPOSITIONS: &[&str] = &[
+    "of", "in", "on", "at", "for", "from", "with", "by", "between", "near", "among",
+];
+
+/// Auxiliaries and modals: a verb slot whatever follows.
+pub const MODAL_OR_AUX: &[&str] = &[
+    "has", "have", "had", "was", "were", "will", "would", "could", "should", "can", "may", "might",
+    "must", "is", "are", "did", "does",
+];
+
+/// Subject pronouns, which never stand in for another subject.
+pub const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];

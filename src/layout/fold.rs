@@ -1,0 +1,105 @@
+//! Placing ordered lanes on the plot and in the side panel's list, and folding the minor
+//! actors of a large timeline into one "Other actors (N)" lane.
+
+use super::lanes::{Draft, Entry, Lane, LaneInfo, MINOR_KEY, hash_colour};
+use super::settings::ViewSettings;
+
+/// Lists `unit` (a head and the lanes nested under it) and puts its visible lanes on the plot.
+pub(super) fn place_unit(
+    drafts: &mut [Draft],
+    unit: &[usize],
+    counts: &[usize],
+    settings: &ViewSettings,
+    lanes: &mut Vec<Lane>,
+    listing: &mut Vec<LaneInfo>,
+) {
+    let head_hidden = settings.hidden_lanes.contains(&drafts[unit[0]].key);
+    let unit_events: usize = unit.iter().map(|&i| counts[i]).sum();
+    for (position, &i) in unit.iter().enumerate() {
+        let draft = &mut drafts[i];
+        let depth = u8::from(position > 0);
+        let hidden = settings.hidden_lanes.contains(&draft.key) || head_hidden;
+        listing.push(LaneInfo {
+            key: draft.key.clone(),
+            label: draft.label.clone(),
+            depth,
+            colour: draft.colour,
+            events: counts[i],
+            hidden,
+        });
+        // A group's head stays as a header while any member has events.
+        let has_events = if position == 0 {
+            unit_events > 0
+        } else {
+            counts[i] > 0
+        };
+        if hidden || !has_events {
+            continue;
+        }
+        let entries = std::mem::take(&mut draft.entries);
+        lanes.push(Lane {
+            key: draft.key.clone(),
+            label: draft.label.clone(),
+            depth,
+            colour: draft.colour,
+            max_span: max_span(&entries),
+            entries,
+        });
+    }
+}
+
+/// The minor units' lanes folded into one "Other actors (N)" lane: listed under its header
+/// (so search still finds each actor), drawn as one lane holding each of their events once.
+pub(super) fn fold_minor(
+    drafts: &mut [Draft],
+    minor: &[Vec<usize>],
+    counts: &[usize],
+    settings: &ViewSettings,
+    lanes: &mut Vec<Lane>,
+    listing: &mut Vec<LaneInfo>,
+) {
+    let members: Vec<usize> = minor.iter().flatten().copied().collect();
+    let mut entries: Vec<Entry> = members
+        .iter()
+        .filter(|&&i| !settings.hidden_lanes.contains(&drafts[i].key))
+        .flat_map(|&i| drafts[i].entries.iter().copied())
+        .collect();
+    entries.sort_unstable_by(|a, b| a.start.total_cmp(&b.start).then(a.event.cmp(&b.event)));
+    // An event naming two minor actors is one mark, not two.
+    entries.dedup_by_key(|e| e.event);
+    let hidden = settings.hidden_lanes.contains(MINOR_KEY);
+    let label = format!("Other actors ({})", minor.len());
+    let colour = hash_colour(MINOR_KEY);
+    listing.push(LaneInfo {
+        key: MINOR_KEY.to_string(),
+        label: label.clone(),
+        depth: 0,
+        colour,
+        events: entries.len(),
+        hidden,
+    });
+    for &i in &members {
+        listing.push(LaneInfo {
+            key: drafts[i].key.clone(),
+            label: drafts[i].label.clone(),
+            depth: 1,
+            colour: drafts[i].colour,
+            events: counts[i],
+            hidden: hidden || settings.hidden_lanes.contains(&drafts[i].key),
+        });
+    }
+    if !hidden && !entries.is_empty() {
+        lanes.push(Lane {
+            key: MINOR_KEY.to_string(),
+            label,
+            depth: 0,
+            colour,
+            max_span: max_span(&entries),
+            entries,
+        });
+    }
+}
+
+fn max_span(entries: &[Entry]) -> f64 {
+    entries.iter().map(|e| e.end - e.start).fold(0.0, f64::max)
+}
