@@ -1,0 +1,140 @@
+//! The statistical recogniser's names ([`crate::extract::nlp::ner`]) fed into actor finding,
+//! after the gazetteer and the shape rules have read the sentence: a name the rules missed
+//! becomes an actor of the recogniser's kind ("Doug Daniels said" is a person though "Doug" is
+//! on no list; "Airbus A380" a product), while a name the gazetteer or the rules already
+//! placed keeps their reading, because they know canonical names and affiliations.
+
+use std::ops::Range;
+
+use super::gazetteer::{GAZETTEER, GazMatch};
+use super::names::person;
+use super::tokens::{self, is_product};
+use super::{Builder, How, slug};
+use crate::extract::nlp::ner::{EntType, RECOGNISER};
+use crate::model::ActorKind;
+
+/// The actor kind of a recognised name, or `None` when it makes no actor. The one place the
+/// recogniser's types meet the actor kinds.
+///
+/// A location the gazetteer knows as a country is that country; any other location (a city, a
+/// region) waits for a place kind of its own rather than being merged into a country.
+/// Products, indices and other named things are followed as organisation-like lanes until they
+/// have a kind of their own.
+pub(crate) fn actor_kind(ty: EntType, country: bool) -> Option<ActorKind> {
+    match ty {
+        EntType::Per => Some(ActorKind::Person),
+        EntType::Org => Some(ActorKind::Organisation),
+        EntType::Loc if country => Some(ActorKind::Country),
+        EntType::Loc => None,
+        EntType::Misc => Some(ActorKind::Organisation),
+    }
+}
+
+/// Adds the recogniser's names in sentence `si` (`range`) that the mentions from
+/// `first_mention` on do not already cover.
+pub(crate) fn add(
+    b: &mut Builder,
+    si: usize,
+    range: Range<usize>,
+    gaz: &[GazMatch],
+    first_mention: usize,
+) {
+    let Some(rec) = RECOGNISER.as_ref() else {
+        return;
+    };
+    let text = b.text;
+    let found = rec.recognise(text, range.clone(), gaz);
+    if found.is_empty() {
+        return;
+    }
+    let words = tokens::words(text, range);
+    for e in found {
+        let mut r = e.range.clone();
+        for article in ["The ", "the "] {
+            if text[r.clone()].starts_with(article) && r.len() > article.len() {
+                r.start += article.len();
+            }
+        }
+        let overlaps = |x: &Range<usize>| x.start < r.end && r.start < x.end;
+        if let Some(m) = b.mentions[first_mention..]
+            .iter()
+            .find(|m| overlaps(&m.range))
+        {
+            // "Doug Daniels said": the shape rules guessed an organisation from the verb.
+            let ent = &mut b.entities[m.entity];
+            if e.ty == EntType::Per
+                && m.range == r
+                && !ent.known
+                && ent.kind == ActorKind::Organisation
+                && ent.forms.len() <= 1
+            {
+                ent.kind = ActorKind::Person;
+            }
+            continue;
+        }
+        if gaz.iter().any(|g| overlaps(&g.range)) {
+            continue;
+        }
+        let name = &text[r.clone()];
+        let span: Vec<tokens::Word> = words
+            .iter()
+            .filter(|w| w.range.start >= r.start && w.range.end <= r.end)
+            .cloned()
+            .collect();
+        if span.is_empty() || !name.chars().any(char::is_uppercase) {
+            continue;
+        }
+        // A lone word of another kind ("German", "Olympics") describes more than it names.
+        if e.ty == EntType::Misc
+            && span.len() < 2
+            && !name.contains(|c: char| c.is_ascii_digit())
+            && !is_product(name)
+        {
+            continue;
+        }
+        let country = GAZETTEER
+            .lookup(name)
+            .filter(|&k| GAZETTEER.entries[k].kind == ActorKind::Country);
+        let Some(kind) = actor_kind(e.ty, country.is_some()) else {
+            continue;
+        };
+        // A lone surname of someone already named: coreference ties it to them.
+        if kind == ActorKind::Person && span.len() == 1 && known_person_part(b, name) {
+            continue;
+        }
+        // The recogniser's reading replaces the lone-word guesses waiting for the article's end.
+        b.singles
+            .retain(|s| s.sentence != si || !(s.range.start >= r.start && s.range.end <= r.end));
+        match (kind, country) {
+            (ActorKind::Person, _) => {
+                person(b, si, &span, None, None);
+            }
+            (ActorKind::Country, Some(k)) => {
+                let entry = &GAZETTEER.entries[k];
+                let id = b.entity(
+                    &entry.id,
+                    &entry.name,
+                    entry.kind,
+                    entry.affiliation.clone(),
+                    true,
+                );
+                b.mention(id, r, si, How::Name);
+            }
+            (kind, _) => {
+                let id = b.entity(&slug(name), name, kind, None, false);
+                b.mention(id, r, si, How::Name);
+            }
+        }
+    }
+}
+
+/// A person of the article already has `word` in one of their names.
+fn known_person_part(b: &Builder, word: &str) -> bool {
+    b.entities.iter().any(|e| {
+        e.kind == ActorKind::Person
+            && e.forms
+                .iter()
+                .chain(std::iter::once(&e.name))
+                .any(|f| f.split_whitespace().any(|p| p == word))
+    })
+}
