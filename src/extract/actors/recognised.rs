@@ -55,7 +55,43 @@ pub(crate) fn add(
                 r.start += article.len();
             }
         }
+        // A name ends on a capitalised word or a number, not on "rose" in "... Average rose".
+        while let Some(w) = words
+            .iter()
+            .rfind(|w| w.range.start >= r.start && w.range.end <= r.end)
+        {
+            let t = &text[w.range.clone()];
+            if t.starts_with(char::is_lowercase) && !is_product(t) && w.range.start > r.start {
+                r.end = words[..w.index]
+                    .iter()
+                    .rfind(|p| p.range.end <= w.range.start)
+                    .map_or(r.start, |p| p.range.end.max(r.start));
+            } else {
+                break;
+            }
+        }
+        if r.is_empty() {
+            continue;
+        }
         let overlaps = |x: &Range<usize>| x.start < r.end && r.start < x.end;
+        // "Airbus A380", "Dow Jones Industrial Average": a named thing that contains its
+        // maker's name is a lane of its own besides the maker.
+        let contains_known = e.ty == EntType::Misc
+            && text[r.clone()].contains(' ')
+            && b.mentions[first_mention..]
+                .iter()
+                .filter(|m| overlaps(&m.range))
+                .all(|m| {
+                    m.range.start >= r.start && m.range.end <= r.end && m.range.len() < r.len()
+                });
+        if contains_known {
+            let name = &text[r.clone()];
+            if let Some(kind) = actor_kind(e.ty, false) {
+                let id = b.entity(&slug(name), name, kind, None, false);
+                b.mention(id, r, si, How::Name);
+            }
+            continue;
+        }
         if let Some(m) = b.mentions[first_mention..]
             .iter()
             .find(|m| overlaps(&m.range))
@@ -137,4 +173,54 @@ fn known_person_part(b: &Builder, word: &str) -> bool {
                 .chain(std::iter::once(&e.name))
                 .any(|f| f.split_whitespace().any(|p| p == word))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::actors::find;
+    use crate::extract::sentences;
+    use crate::model::ActorKind;
+
+    fn actors(text: &str) -> Vec<(String, ActorKind)> {
+        let s = sentences::split(text, 0..text.len());
+        find(text, &s)
+            .entities
+            .into_iter()
+            .map(|e| (e.name, e.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_person_is_found_though_no_list_knows_the_first_name() {
+        let found = actors("Revenue fell for a third quarter, Doug Daniels said on Tuesday.");
+        assert!(
+            found.contains(&("Doug Daniels".to_string(), ActorKind::Person)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn market_indices_get_lanes_and_stop_before_the_verb() {
+        let found = actors(
+            "The FTSE 100 fell 2 percent while the Dow Jones Industrial Average rose on Friday.",
+        );
+        assert!(found.iter().any(|(n, _)| n == "FTSE 100"), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|(n, _)| n == "Dow Jones Industrial Average"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_city_is_not_made_into_its_country() {
+        let found = actors("The plant near Kingsworth will close, the union said.");
+        assert!(
+            !found
+                .iter()
+                .any(|(n, k)| *k == ActorKind::Country && n.contains("Kingsworth")),
+            "{found:?}"
+        );
+    }
 }

@@ -120,7 +120,12 @@ fn prepare(
     };
     let pos = tagger.map_or_else(
         || vec![0xffee; words.len()],
-        |t| t.tag(&words).into_iter().map(|p| p as u64).collect(),
+        |t| {
+            t.tag_prepared(&toks)
+                .into_iter()
+                .map(|p| p as u64)
+                .collect()
+        },
     );
     let mut gz = vec![0u64; words.len()];
     for m in gaz {

@@ -73,13 +73,19 @@ pub fn features(toks: &[Tok], i: usize, p1: u64, p2: u64, out: &mut Vec<u32>) {
 impl Tagger {
     /// The tag (index into [`UPOS`]) of each word.
     pub fn tag(&self, words: &[&str]) -> Vec<usize> {
-        let toks = features::padded(words);
-        let mut tags = Vec::with_capacity(words.len());
+        self.tag_prepared(&features::padded(words))
+    }
+
+    /// [`Tagger::tag`] over tokens already hashed by [`features::padded`] (the recogniser
+    /// hashes each sentence once for both models).
+    pub fn tag_prepared(&self, toks: &[Tok]) -> Vec<usize> {
+        let n = toks.len().saturating_sub(4);
+        let mut tags = Vec::with_capacity(n);
         let mut feats = Vec::with_capacity(40);
         let mut scores = [0i32; UPOS.len()];
-        for i in 0..words.len() {
+        for i in 0..n {
             let (p1, p2) = previous(&tags, i);
-            features(&toks, i, p1, p2, &mut feats);
+            features(toks, i, p1, p2, &mut feats);
             scores.fill(0);
             self.model.score(&feats, &mut scores);
             tags.push(argmax_i(&scores));
