@@ -50,6 +50,14 @@ pub(crate) fn add(
     let words = tokens::words(text, range);
     for e in found {
         let mut r = e.range.clone();
+        // ".Steve Jobs" where a space went missing after a full stop.
+        while let Some(c) = text[r.clone()]
+            .chars()
+            .next()
+            .filter(|c| !c.is_alphanumeric())
+        {
+            r.start += c.len_utf8();
+        }
         for article in ["The ", "the "] {
             if text[r.clone()].starts_with(article) && r.len() > article.len() {
                 r.start += article.len();
@@ -134,8 +142,9 @@ pub(crate) fn add(
         let Some(kind) = actor_kind(e.ty, country.is_some()) else {
             continue;
         };
-        // A lone surname of someone already named: coreference ties it to them.
-        if kind == ActorKind::Person && span.len() == 1 && known_person_part(b, name) {
+        // A lone word as a person is left to the rules: a surname of someone already named
+        // (coreference ties it), or too thin to open a lane on ("Macintosh").
+        if kind == ActorKind::Person && span.len() == 1 {
             continue;
         }
         // The recogniser's reading replaces the lone-word guesses waiting for the article's end.
@@ -162,17 +171,6 @@ pub(crate) fn add(
             }
         }
     }
-}
-
-/// A person of the article already has `word` in one of their names.
-fn known_person_part(b: &Builder, word: &str) -> bool {
-    b.entities.iter().any(|e| {
-        e.kind == ActorKind::Person
-            && e.forms
-                .iter()
-                .chain(std::iter::once(&e.name))
-                .any(|f| f.split_whitespace().any(|p| p == word))
-    })
 }
 
 #[cfg(test)]

@@ -77,14 +77,17 @@ impl Tok {
         } else {
             hash::lower(word)
         };
+        // Affixes of one to four characters (the whole word when shorter), found without
+        // collecting the character positions.
         let mut prefix = [0; 4];
         let mut suffix = [0; 4];
-        let starts: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+        let mut ends = word.char_indices().map(|(i, c)| i + c.len_utf8());
+        let mut starts = word.char_indices().rev().map(|(i, _)| i);
+        let (mut p_end, mut s_start) = (word.len(), 0);
         for k in 0..4 {
-            let n = starts.len();
-            let p_end = starts.get(k + 1).copied().unwrap_or(word.len());
+            p_end = ends.next().unwrap_or(p_end);
+            s_start = starts.next().unwrap_or(s_start);
             prefix[k] = hash::lower(&word[..p_end]) ^ (k as u64 + 1);
-            let s_start = if k < n { starts[n - 1 - k] } else { 0 };
             suffix[k] = hash::lower(&word[s_start..]) ^ ((k as u64 + 1) << 8);
         }
         Self {

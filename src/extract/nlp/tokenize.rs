@@ -51,9 +51,26 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 
 /// Cuts one whitespace-free chunk.
 fn chunk_tokens(text: &str, mut r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    // "market.Steve": a sentence end whose space went missing.
+    let s = &text[r.clone()];
+    if let Some(dot) = s.char_indices().find_map(|(i, c)| {
+        (c == '.'
+            && s[..i].ends_with(char::is_lowercase)
+            && s[i + 1..].starts_with(char::is_uppercase))
+        .then_some(i)
+    }) {
+        let at = r.start + dot;
+        chunk_tokens(text, r.start..at, out);
+        out.push(at..at + 1);
+        chunk_tokens(text, at + 1..r.end, out);
+        return;
+    }
     // Leading openers, one token each.
     while let Some(c) = text[r.clone()].chars().next() {
-        if r.len() > c.len_utf8() && is_opener(c) {
+        // ".Steve" where a space went missing after a full stop
+        let stop_before_capital =
+            c == '.' && text[r.start + 1..r.end].starts_with(char::is_uppercase);
+        if r.len() > c.len_utf8() && (is_opener(c) || stop_before_capital) {
             out.push(r.start..r.start + c.len_utf8());
             r.start += c.len_utf8();
         } else {
@@ -163,6 +180,14 @@ mod tests {
             [
                 "\"", "A", "long", "-", "term", "deal", ",", "\"", "she", "said"
             ]
+        );
+    }
+
+    #[test]
+    fn a_missing_space_after_a_full_stop_does_not_glue_it_to_a_name() {
+        assert_eq!(
+            cut("the market.Steve Jobs"),
+            ["the", "market", ".", "Steve", "Jobs"]
         );
     }
 
