@@ -43,11 +43,25 @@ pub(crate) fn add(
         return;
     };
     let text = b.text;
-    let found = rec.recognise(text, range.clone(), gaz);
+    let words = tokens::words(text, range.clone());
+    // The models cost far more than the rules: run them only where the rules left a name
+    // unread — a capitalised word after the first that no gazetteer name covers, or a name
+    // the rules could only guess from its shape.
+    let mentions = &b.mentions[first_mention..];
+    let guessed = mentions.iter().any(|m| !b.entities[m.entity].known);
+    let unread = words.iter().skip(1).any(|w| {
+        w.cap
+            && !mentions
+                .iter()
+                .any(|m| m.range.start <= w.range.start && w.range.end <= m.range.end)
+    });
+    if !guessed && !unread {
+        return;
+    }
+    let found = rec.recognise(text, range, gaz);
     if found.is_empty() {
         return;
     }
-    let words = tokens::words(text, range);
     for e in found {
         let mut r = e.range.clone();
         // ".Steve Jobs" where a space went missing after a full stop.
