@@ -1,11 +1,13 @@
 //! The command line: `chronolane [FILES]` opens the app; `extract` and `timex` run headless.
 
 mod digest;
+mod entities;
 mod export;
 mod merge;
 pub(crate) mod output;
 mod progress;
 mod stream;
+mod train;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,6 +46,11 @@ pub enum Command {
     Merge(merge::MergeArgs),
     /// Print the key dates of FILES, each with its most representative sentences and sources.
     Digest(digest::DigestArgs),
+    /// Print the names (people, organisations, places, products) found in text FILES.
+    Entities(entities::EntitiesArgs),
+    /// Train the tagger and recogniser weights from the shared corpora (for developers).
+    #[command(hide = true)]
+    TrainModels(train::TrainArgs),
 }
 
 #[derive(Debug, Args)]
@@ -121,6 +128,8 @@ pub fn run(
         Some(Command::Extract(args)) => run_extract(&args),
         Some(Command::Timex(args)) => run_timex(&args),
         Some(Command::Export(args)) => export::run_export(&args),
+        Some(Command::Entities(args)) => entities::run_entities(&args),
+        Some(Command::TrainModels(args)) => train::run_train(&args),
         Some(Command::Merge(args)) => merge::run_merge(&args),
         Some(Command::Digest(args)) => digest::run_digest(&args),
     };

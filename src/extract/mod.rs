@@ -9,6 +9,7 @@ pub mod actors;
 pub mod events;
 pub mod join;
 pub mod merge;
+pub mod nlp;
 pub mod sentences;
 pub mod timex;
 

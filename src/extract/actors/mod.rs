@@ -5,6 +5,7 @@
 pub mod coreference;
 pub mod gazetteer;
 pub mod names;
+mod recognised;
 pub mod registry;
 pub mod titles;
 pub mod tokens;

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::gazetteer::{GAZETTEER, GazMatch};
+use super::recognised;
 use super::titles::{
     is_corporate_tail, is_not_name, is_org_head, is_place_head, is_role_word, is_title_head,
     is_title_modifier, role_family,
@@ -75,7 +76,7 @@ const ACTING_VERBS: &[&str] = &[
 
 /// The entity a descriptor before a title stands for, and what it gives a person as affiliation.
 #[derive(Clone, Copy)]
-struct Segment {
+pub(crate) struct Segment {
     entity: usize,
     mention: usize,
 }
@@ -87,13 +88,15 @@ pub(crate) fn scan_sentence(b: &mut Builder, si: usize, range: Range<usize>) {
     if words.is_empty() {
         return;
     }
-    let gaz = GAZETTEER.find(text, range);
+    let gaz = GAZETTEER.find(text, range.clone());
+    let first_mention = b.mentions.len();
     for run in tokens::cap_runs(text, &words) {
         let run_words = &words[run];
         for piece in clean_pieces(b, text, run_words, &gaz) {
             scan_piece(b, si, &words, piece, &gaz);
         }
     }
+    recognised::add(b, si, range, &gaz, first_mention);
 }
 
 /// Splits a run at months, weekdays and boilerplate words, and drops a sentence-initial word
@@ -420,7 +423,7 @@ fn add_role(b: &mut Builder, e: usize, role: &'static str) {
 }
 
 /// A person named by `ws`, affiliated through `descriptor`.
-fn person(
+pub(crate) fn person(
     b: &mut Builder,
     si: usize,
     ws: &[Word],

@@ -1,0 +1,238 @@
+//! The statistical recogniser's names ([`crate::extract::nlp::ner`]) fed into actor finding,
+//! after the gazetteer and the shape rules have read the sentence: a name the rules missed
+//! becomes an actor of the recogniser's kind ("Doug Daniels said" is a person though "Doug" is
+//! on no list; "Airbus A380" a product), while a name the gazetteer or the rules already
+//! placed keeps their reading, because they know canonical names and affiliations.
+
+use std::ops::Range;
+
+use super::gazetteer::{GAZETTEER, GazMatch};
+use super::names::person;
+use super::tokens::{self, is_product};
+use super::{Builder, How, slug};
+use crate::extract::nlp::ner::{EntType, RECOGNISER};
+use crate::model::ActorKind;
+
+/// The actor kind of a recognised name, or `None` when it makes no actor. The one place the
+/// recogniser's types meet the actor kinds.
+///
+/// A location the gazetteer knows as a country is that country; any other location (a city, a
+/// region) waits for a place kind of its own rather than being merged into a country.
+/// Products, indices and other named things are followed as organisation-like lanes until they
+/// have a kind of their own.
+pub(crate) fn actor_kind(ty: EntType, country: bool) -> Option<ActorKind> {
+    match ty {
+        EntType::Per => Some(ActorKind::Person),
+        EntType::Org => Some(ActorKind::Organisation),
+        EntType::Loc if country => Some(ActorKind::Country),
+        EntType::Loc => None,
+        EntType::Misc => Some(ActorKind::Organisation),
+    }
+}
+
+/// Adds the recogniser's names in sentence `si` (`range`) that the mentions from
+/// `first_mention` on do not already cover.
+pub(crate) fn add(
+    b: &mut Builder,
+    si: usize,
+    range: Range<usize>,
+    gaz: &[GazMatch],
+    first_mention: usize,
+) {
+    let Some(rec) = RECOGNISER.as_ref() else {
+        return;
+    };
+    let text = b.text;
+    let words = tokens::words(text, range.clone());
+    // The models cost far more than the rules: run them only where the rules left a name
+    // unread — a capitalised word after the first that no gazetteer name covers, or a name
+    // the rules could only guess from its shape.
+    let mentions = &b.mentions[first_mention..];
+    let guessed = mentions.iter().any(|m| !b.entities[m.entity].known);
+    let unread = words.iter().skip(1).any(|w| {
+        w.cap
+            && !mentions
+                .iter()
+                .any(|m| m.range.start <= w.range.start && w.range.end <= m.range.end)
+    });
+    if !guessed && !unread {
+        return;
+    }
+    let found = rec.recognise(text, range, gaz);
+    if found.is_empty() {
+        return;
+    }
+    for e in found {
+        let mut r = e.range.clone();
+        // ".Steve Jobs" where a space went missing after a full stop.
+        while let Some(c) = text[r.clone()]
+            .chars()
+            .next()
+            .filter(|c| !c.is_alphanumeric())
+        {
+            r.start += c.len_utf8();
+        }
+        for article in ["The ", "the "] {
+            if text[r.clone()].starts_with(article) && r.len() > article.len() {
+                r.start += article.len();
+            }
+        }
+        // A name ends on a capitalised word or a number, not on "rose" in "... Average rose".
+        while let Some(w) = words
+            .iter()
+            .rfind(|w| w.range.start >= r.start && w.range.end <= r.end)
+        {
+            let t = &text[w.range.clone()];
+            if t.starts_with(char::is_lowercase) && !is_product(t) && w.range.start > r.start {
+                r.end = words[..w.index]
+                    .iter()
+                    .rfind(|p| p.range.end <= w.range.start)
+                    .map_or(r.start, |p| p.range.end.max(r.start));
+            } else {
+                break;
+            }
+        }
+        if r.is_empty() {
+            continue;
+        }
+        let overlaps = |x: &Range<usize>| x.start < r.end && r.start < x.end;
+        // "Airbus A380", "Dow Jones Industrial Average": a named thing that contains its
+        // maker's name is a lane of its own besides the maker.
+        let contains_known = e.ty == EntType::Misc
+            && text[r.clone()].contains(' ')
+            && b.mentions[first_mention..]
+                .iter()
+                .filter(|m| overlaps(&m.range))
+                .all(|m| {
+                    m.range.start >= r.start && m.range.end <= r.end && m.range.len() < r.len()
+                });
+        if contains_known {
+            let name = &text[r.clone()];
+            if let Some(kind) = actor_kind(e.ty, false) {
+                let id = b.entity(&slug(name), name, kind, None, false);
+                b.mention(id, r, si, How::Name);
+            }
+            continue;
+        }
+        if let Some(m) = b.mentions[first_mention..]
+            .iter()
+            .find(|m| overlaps(&m.range))
+        {
+            // "Doug Daniels said": the shape rules guessed an organisation from the verb.
+            let ent = &mut b.entities[m.entity];
+            if e.ty == EntType::Per
+                && m.range == r
+                && !ent.known
+                && ent.kind == ActorKind::Organisation
+                && ent.forms.len() <= 1
+            {
+                ent.kind = ActorKind::Person;
+            }
+            continue;
+        }
+        if gaz.iter().any(|g| overlaps(&g.range)) {
+            continue;
+        }
+        let name = &text[r.clone()];
+        let span: Vec<tokens::Word> = words
+            .iter()
+            .filter(|w| w.range.start >= r.start && w.range.end <= r.end)
+            .cloned()
+            .collect();
+        if span.is_empty() || !name.chars().any(char::is_uppercase) {
+            continue;
+        }
+        // A lone word of another kind ("German", "Olympics") describes more than it names.
+        if e.ty == EntType::Misc
+            && span.len() < 2
+            && !name.contains(|c: char| c.is_ascii_digit())
+            && !is_product(name)
+        {
+            continue;
+        }
+        let country = GAZETTEER
+            .lookup(name)
+            .filter(|&k| GAZETTEER.entries[k].kind == ActorKind::Country);
+        let Some(kind) = actor_kind(e.ty, country.is_some()) else {
+            continue;
+        };
+        // A lone word as a person is left to the rules: a surname of someone already named
+        // (coreference ties it), or too thin to open a lane on ("Macintosh").
+        if kind == ActorKind::Person && span.len() == 1 {
+            continue;
+        }
+        // The recogniser's reading replaces the lone-word guesses waiting for the article's end.
+        b.singles
+            .retain(|s| s.sentence != si || !(s.range.start >= r.start && s.range.end <= r.end));
+        match (kind, country) {
+            (ActorKind::Person, _) => {
+                person(b, si, &span, None, None);
+            }
+            (ActorKind::Country, Some(k)) => {
+                let entry = &GAZETTEER.entries[k];
+                let id = b.entity(
+                    &entry.id,
+                    &entry.name,
+                    entry.kind,
+                    entry.affiliation.clone(),
+                    true,
+                );
+                b.mention(id, r, si, How::Name);
+            }
+            (kind, _) => {
+                let id = b.entity(&slug(name), name, kind, None, false);
+                b.mention(id, r, si, How::Name);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::actors::find;
+    use crate::extract::sentences;
+    use crate::model::ActorKind;
+
+    fn actors(text: &str) -> Vec<(String, ActorKind)> {
+        let s = sentences::split(text, 0..text.len());
+        find(text, &s)
+            .entities
+            .into_iter()
+            .map(|e| (e.name, e.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_person_is_found_though_no_list_knows_the_first_name() {
+        let found = actors("Revenue fell for a third quarter, Doug Daniels said on Tuesday.");
+        assert!(
+            found.contains(&("Doug Daniels".to_string(), ActorKind::Person)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn market_indices_get_lanes_and_stop_before_the_verb() {
+        let found = actors(
+            "The FTSE 100 fell 2 percent while the Dow Jones Industrial Average rose on Friday.",
+        );
+        assert!(found.iter().any(|(n, _)| n == "FTSE 100"), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|(n, _)| n == "Dow Jones Industrial Average"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_city_is_not_made_into_its_country() {
+        let found = actors("The plant near Kingsworth will close, the union said.");
+        assert!(
+            !found
+                .iter()
+                .any(|(n, k)| *k == ActorKind::Country && n.contains("Kingsworth")),
+            "{found:?}"
+        );
+    }
+}

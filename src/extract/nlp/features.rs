@@ -1,0 +1,157 @@
+//! What the models see of one token, hashed once: its form, lower-cased form, shape
+//! ("Xx", "Xd", "x.x."), prefixes and suffixes of one to four characters, and a few flags.
+//! Feature keys are then combinations of these hashes with a template number.
+
+use super::hash;
+
+/// Hashed views of one token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tok {
+    pub form: u64,
+    /// Lower case, with numbers folded into their shape ("1984" and "2015" look alike).
+    pub lower: u64,
+    pub shape: u64,
+    pub prefix: [u64; 4],
+    pub suffix: [u64; 4],
+    pub flags: u64,
+}
+
+pub const FLAG_UPPER_FIRST: u64 = 1;
+pub const FLAG_ALL_CAPS: u64 = 2;
+pub const FLAG_DIGIT: u64 = 4;
+pub const FLAG_HYPHEN: u64 = 8;
+pub const FLAG_PUNCT: u64 = 16;
+pub const FLAG_LOWER: u64 = 32;
+
+/// The padding token before the start and after the end of a sentence.
+pub const PAD_START: Tok = pad(0x5354_4152_5421);
+pub const PAD_END: Tok = pad(0x454e_4421);
+
+const fn pad(h: u64) -> Tok {
+    Tok {
+        form: h,
+        lower: h,
+        shape: h,
+        prefix: [h; 4],
+        suffix: [h; 4],
+        flags: 0x100,
+    }
+}
+
+impl Tok {
+    pub fn new(word: &str) -> Self {
+        let mut flags = 0;
+        let mut has_digit = false;
+        let mut all_caps = true;
+        let mut letters = 0;
+        for c in word.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                if c.is_lowercase() {
+                    all_caps = false;
+                }
+            } else if c.is_ascii_digit() {
+                has_digit = true;
+            } else if c == '-' {
+                flags |= FLAG_HYPHEN;
+            }
+        }
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            flags |= FLAG_UPPER_FIRST;
+        }
+        if word.chars().next().is_some_and(char::is_lowercase) {
+            flags |= FLAG_LOWER;
+        }
+        if letters >= 2 && all_caps {
+            flags |= FLAG_ALL_CAPS;
+        }
+        if has_digit {
+            flags |= FLAG_DIGIT;
+        }
+        if letters == 0 && !has_digit {
+            flags |= FLAG_PUNCT;
+        }
+        let shape = shape(word);
+        let lower = if has_digit && letters == 0 {
+            hash::key(99, shape, word.len().min(5) as u64).into()
+        } else {
+            hash::lower(word)
+        };
+        // Affixes of one to four characters (the whole word when shorter), found without
+        // collecting the character positions.
+        let mut prefix = [0; 4];
+        let mut suffix = [0; 4];
+        let mut ends = word.char_indices().map(|(i, c)| i + c.len_utf8());
+        let mut starts = word.char_indices().rev().map(|(i, _)| i);
+        let (mut p_end, mut s_start) = (word.len(), 0);
+        for k in 0..4 {
+            p_end = ends.next().unwrap_or(p_end);
+            s_start = starts.next().unwrap_or(s_start);
+            prefix[k] = hash::lower(&word[..p_end]) ^ (k as u64 + 1);
+            suffix[k] = hash::lower(&word[s_start..]) ^ ((k as u64 + 1) << 8);
+        }
+        Self {
+            form: hash::bytes(word.as_bytes()),
+            lower,
+            shape,
+            prefix,
+            suffix,
+            flags,
+        }
+    }
+}
+
+/// The shape of a word with runs collapsed: "Daniels" → "Xx", "A380" → "Xd", "U.S." → "X.X.".
+pub fn shape(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut last = '\0';
+    for c in word.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if class == last && matches!(class, 'X' | 'x' | 'd' | 'a') {
+            continue;
+        }
+        last = class;
+        let mut buf = [0u8; 4];
+        for &b in class.encode_utf8(&mut buf).as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The hashed views of every token, padded with two tokens either side so windows need no
+/// bounds checks: index `i + 2` is token `i`.
+pub fn padded(words: &[&str]) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(words.len() + 4);
+    out.extend([PAD_START, PAD_START]);
+    out.extend(words.iter().map(|w| Tok::new(w)));
+    out.extend([PAD_END, PAD_END]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_group_words_that_look_alike() {
+        assert_eq!(shape("Daniels"), shape("Ko"));
+        assert_eq!(shape("A380"), shape("F35"));
+        assert_ne!(shape("iPhone"), shape("Iphone"));
+        assert_eq!(Tok::new("1984").lower, Tok::new("2015").lower);
+        assert_eq!(Tok::new("Apple").lower, Tok::new("APPLE").lower);
+        assert_eq!(Tok::new("running").suffix[2], Tok::new("Singing").suffix[2]);
+        assert_ne!(Tok::new("running").suffix[2], Tok::new("running").suffix[3]);
+    }
+}

@@ -1,0 +1,222 @@
+//! A trained linear model as it ships: class names and, per hashed feature, one quantised
+//! weight per class, in a small binary format (`CLNM`, version, classes, rows of i16), read
+//! into an open-addressing table so scoring a feature is one probe and a few additions.
+
+use thiserror::Error;
+
+const MAGIC: &[u8; 4] = b"CLNM";
+const VERSION: u32 = 1;
+
+/// Why a weights file could not be read.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ModelError {
+    #[error("not a chronolane model file")]
+    BadMagic,
+    #[error("model format version {0} is not supported")]
+    Version(u32),
+    #[error("model file is truncated")]
+    Truncated,
+    #[error("model file is malformed: {0}")]
+    Malformed(&'static str),
+}
+
+/// A linear model: score(class) = Σ weight(feature, class) over the features present.
+#[derive(Clone, Debug)]
+pub struct Model {
+    pub classes: Vec<String>,
+    /// The value one quantisation step stands for (scores are compared, so only ratios matter).
+    pub scale: f32,
+    /// Slot → (feature key, first weight of its row in `weights`); key 0 marks an empty slot.
+    /// Length a power of two. Key and row side by side: one cache miss per feature, not two.
+    slots: Vec<(u32, u32)>,
+    weights: Vec<i16>,
+}
+
+impl Model {
+    /// A model from its class names and rows `(key, weights)`, each with one weight per class.
+    pub fn new(classes: Vec<String>, scale: f32, rows: &[(u32, Vec<i16>)]) -> Self {
+        let n = classes.len();
+        let capacity = (rows.len() * 2).next_power_of_two().max(16);
+        let mut model = Self {
+            classes,
+            scale,
+            slots: vec![(0, 0); capacity],
+            weights: Vec::with_capacity(rows.len() * n),
+        };
+        for (key, w) in rows {
+            let at = u32::try_from(model.weights.len()).unwrap_or(u32::MAX);
+            model.weights.extend(w.iter().copied().take(n));
+            model
+                .weights
+                .resize(model.weights.len() + n.saturating_sub(w.len()), 0);
+            let slot = model.slot(*key);
+            model.slots[slot] = (*key, at);
+        }
+        model
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    fn slot(&self, key: u32) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut s = key as usize & mask;
+        while self.slots[s].0 != 0 && self.slots[s].0 != key {
+            s = (s + 1) & mask;
+        }
+        s
+    }
+
+    /// Number of feature rows kept.
+    pub fn len(&self) -> usize {
+        self.weights.len() / self.classes.len().max(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// Adds the weights of `features` to `scores` (one per class).
+    pub fn score(&self, features: &[u32], scores: &mut [i32]) {
+        let n = self.classes.len();
+        for &f in features {
+            let (key, at) = self.slots[self.slot(f)];
+            if key == 0 {
+                continue;
+            }
+            let at = at as usize;
+            for (acc, &w) in scores.iter_mut().zip(&self.weights[at..at + n]) {
+                *acc += i32::from(w);
+            }
+        }
+    }
+
+    /// The model in its file format.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(16 + self.weights.len() * 2 + self.len() * 4);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&(self.classes.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(self.len() as u32).to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for c in &self.classes {
+            out.push(c.len().min(255) as u8);
+            out.extend_from_slice(&c.as_bytes()[..c.len().min(255)]);
+        }
+        let n = self.classes.len();
+        let mut slots: Vec<(u32, u32)> = self.slots.iter().copied().filter(|s| s.0 != 0).collect();
+        slots.sort_unstable();
+        for (key, at) in slots {
+            out.extend_from_slice(&key.to_le_bytes());
+            let at = at as usize;
+            for w in &self.weights[at..at + n] {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Reads a model written by [`Model::to_bytes`].
+    pub fn from_bytes(data: &[u8]) -> Result<Self, ModelError> {
+        let mut r = Reader { data, at: 0 };
+        if r.take(4)? != MAGIC {
+            return Err(ModelError::BadMagic);
+        }
+        let version = r.u32()?;
+        if version != VERSION {
+            return Err(ModelError::Version(version));
+        }
+        let n = r.u32()? as usize;
+        let count = r.u32()? as usize;
+        let scale = f32::from_le_bytes(r.array()?);
+        if n == 0 || n > 1024 {
+            return Err(ModelError::Malformed("class count"));
+        }
+        let mut classes = Vec::with_capacity(n);
+        for _ in 0..n {
+            let len = r.take(1)?[0] as usize;
+            let name = std::str::from_utf8(r.take(len)?)
+                .map_err(|_| ModelError::Malformed("class name"))?;
+            classes.push(name.to_string());
+        }
+        let row_bytes = 4 + 2 * n;
+        if data.len().saturating_sub(r.at) < count.saturating_mul(row_bytes) {
+            return Err(ModelError::Truncated);
+        }
+        let mut rows = Vec::with_capacity(count);
+        for _ in 0..count {
+            let key = r.u32()?;
+            if key == 0 {
+                return Err(ModelError::Malformed("feature key 0"));
+            }
+            let mut w = Vec::with_capacity(n);
+            for _ in 0..n {
+                w.push(i16::from_le_bytes(r.array()?));
+            }
+            rows.push((key, w));
+        }
+        Ok(Self::new(classes, scale, &rows))
+    }
+
+    /// Index of the class called `name`.
+    pub fn class(&self, name: &str) -> Option<usize> {
+        self.classes.iter().position(|c| c == name)
+    }
+}
+
+struct Reader<'a> {
+    data: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], ModelError> {
+        let end = self.at.checked_add(n).ok_or(ModelError::Truncated)?;
+        let s = self.data.get(self.at..end).ok_or(ModelError::Truncated)?;
+        self.at = end;
+        Ok(s)
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
+        let s = self.take(N)?;
+        let mut a = [0u8; N];
+        a.copy_from_slice(s);
+        Ok(a)
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_model_survives_its_file_format() {
+        let m = Model::new(
+            vec!["A".into(), "B".into()],
+            0.5,
+            &[(7, vec![3, -2]), (9, vec![-1, 4])],
+        );
+        let back = Model::from_bytes(&m.to_bytes()).expect("round trip");
+        let mut s = [0i32; 2];
+        back.score(&[7, 9, 11], &mut s);
+        assert_eq!(s, [2, 2]);
+        assert_eq!(back.classes, ["A", "B"]);
+    }
+
+    #[test]
+    fn damaged_files_are_refused_not_panicked_on() {
+        let m = Model::new(vec!["A".into()], 1.0, &[(5, vec![1])]);
+        let bytes = m.to_bytes();
+        assert_eq!(
+            Model::from_bytes(&bytes[..bytes.len() - 1]).unwrap_err(),
+            ModelError::Truncated
+        );
+        assert_eq!(
+            Model::from_bytes(b"nope").unwrap_err(),
+            ModelError::BadMagic
+        );
+        assert!(Model::from_bytes(&[]).is_err());
+    }
+}

@@ -1,0 +1,391 @@
+//! The named-entity recogniser: person, organisation, location and other names (products,
+//! events, works) as BIO labels read greedily left to right. Each decision weighs the word, its
+//! shape and affixes, its neighbours, the part-of-speech tags, how the sentence capitalises, and
+//! whether the gazetteer or the given-name list knows the word — lists as evidence, never as a
+//! gate, so "Doug Daniels said" is a person whether or not "Doug" is listed.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::corpus::NerSentence;
+use super::features::{self, Tok};
+use super::hash::{self, key};
+use super::model::Model;
+use super::perceptron::{Perceptron, Shuffler};
+use super::pos::{TAGGER, Tagger};
+use super::tokenize;
+use crate::extract::actors::gazetteer::{GAZETTEER, GazMatch};
+
+/// The kinds of name the recogniser tells apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntType {
+    Per,
+    Org,
+    Loc,
+    /// Products, events, works, market indices: named things that are not parties.
+    Misc,
+}
+
+impl EntType {
+    pub const ALL: [EntType; 4] = [EntType::Per, EntType::Org, EntType::Loc, EntType::Misc];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Per => "PER",
+            Self::Org => "ORG",
+            Self::Loc => "LOC",
+            Self::Misc => "MISC",
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Self::Per => 0,
+            Self::Org => 1,
+            Self::Loc => 2,
+            Self::Misc => 3,
+        }
+    }
+}
+
+/// Class names of the model: O, then B- and I- of each type.
+pub const LABELS: [&str; 9] = [
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+];
+
+fn label_of(l: Option<(EntType, bool)>) -> usize {
+    match l {
+        None => 0,
+        Some((t, true)) => 1 + 2 * t.index(),
+        Some((t, false)) => 2 + 2 * t.index(),
+    }
+}
+
+fn type_of(label: usize) -> Option<(EntType, bool)> {
+    (label > 0).then(|| (EntType::ALL[(label - 1) / 2], label % 2 == 1))
+}
+
+/// An I- label may only continue a name of its own type.
+fn allowed(label: usize, prev: usize) -> bool {
+    label == 0 || label % 2 == 1 || prev == label || prev + 1 == label
+}
+
+const WEIGHTS: &[u8] = include_bytes!("../../../assets/models/ner.clnm");
+
+/// The shipped recogniser, read on first use; `None` when the weights are missing or damaged.
+pub static RECOGNISER: LazyLock<Option<Recogniser>> = LazyLock::new(|| {
+    Model::from_bytes(WEIGHTS)
+        .ok()
+        .filter(|m| m.classes.iter().map(String::as_str).eq(LABELS))
+        .map(|model| Recogniser { model })
+});
+
+/// A name found in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    pub range: Range<usize>,
+    pub ty: EntType,
+}
+
+/// A trained recogniser.
+pub struct Recogniser {
+    pub model: Model,
+}
+
+/// Everything the features of one sentence need, computed once per token (index `i + 2` is
+/// token `i`: two padding tokens either side).
+struct Prepared {
+    toks: Vec<Tok>,
+    pos: Vec<u64>,
+    gaz: Vec<u64>,
+    given: Vec<u64>,
+    /// How the sentence capitalises: mostly lower case, ordinary, or title case.
+    caps: u64,
+}
+
+fn prepare(
+    text: &str,
+    tokens: &[Range<usize>],
+    tagger: Option<&Tagger>,
+    gaz: &[GazMatch],
+) -> Prepared {
+    let words: Vec<&str> = tokens.iter().map(|r| &text[r.clone()]).collect();
+    let toks = features::padded(&words);
+    let pad = |v: Vec<u64>| {
+        let mut out = Vec::with_capacity(v.len() + 4);
+        out.extend([0xfff0, 0xfff0]);
+        out.extend(v);
+        out.extend([0xfff1, 0xfff1]);
+        out
+    };
+    let pos = tagger.map_or_else(
+        || vec![0xffee; words.len()],
+        |t| {
+            t.tag_prepared(&toks)
+                .into_iter()
+                .map(|p| p as u64)
+                .collect()
+        },
+    );
+    let mut gz = vec![0u64; words.len()];
+    for m in gaz {
+        let kind = hash::bytes(GAZETTEER.entries[m.entry].kind.as_str().as_bytes());
+        for (i, r) in tokens.iter().enumerate() {
+            if r.start >= m.range.start && r.end <= m.range.end {
+                gz[i] = kind ^ u64::from(r.start == m.range.start);
+            }
+        }
+    }
+    let given = words
+        .iter()
+        .map(|w| u64::from(GAZETTEER.is_given_name(w)))
+        .collect();
+    let (mut upper, mut alpha) = (0usize, 0usize);
+    for w in &words {
+        if let Some(c) = w.chars().next().filter(|c| c.is_alphabetic()) {
+            alpha += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+    }
+    let caps = if alpha == 0 || upper * 10 < alpha {
+        0
+    } else if upper * 2 > alpha && alpha >= 4 {
+        2
+    } else {
+        1
+    };
+    Prepared {
+        toks,
+        pos: pad(pos),
+        gaz: pad(gz),
+        given: pad(given),
+        caps,
+    }
+}
+
+/// Pushes the features of token `i` given the two labels before it.
+fn features(p: &Prepared, i: usize, y1: u64, y2: u64, out: &mut Vec<u32>) {
+    let at = i + 2;
+    let t = &p.toks;
+    let (w, m1, m2, n1, n2) = (&t[at], &t[at - 1], &t[at - 2], &t[at + 1], &t[at + 2]);
+    out.clear();
+    out.push(key(0, 0, 0));
+    out.push(key(1, w.lower, 0));
+    out.push(key(2, w.form, 0));
+    out.push(key(3, w.shape, 0));
+    for k in 1..4 {
+        out.push(key(4 + k as u32, w.suffix[k], 0));
+        out.push(key(8 + k as u32, w.prefix[k], 0));
+    }
+    out.push(key(12, w.flags, 0));
+    out.push(key(13, p.pos[at], 0));
+    out.push(key(14, p.pos[at - 1], p.pos[at]));
+    out.push(key(15, p.pos[at], p.pos[at + 1]));
+    out.push(key(16, m1.lower, 0));
+    out.push(key(17, n1.lower, 0));
+    out.push(key(18, m2.lower, 0));
+    out.push(key(19, n2.lower, 0));
+    out.push(key(20, m1.shape, w.shape));
+    out.push(key(21, w.shape, n1.shape));
+    out.push(key(22, y1, 0));
+    out.push(key(23, y1, y2));
+    out.push(key(24, y1, w.shape));
+    out.push(key(25, y1, w.lower));
+    out.push(key(26, p.gaz[at], 0));
+    out.push(key(27, p.gaz[at - 1], p.gaz[at + 1]));
+    out.push(key(28, p.given[at], w.shape));
+    out.push(key(29, p.given[at - 1], w.shape));
+    out.push(key(30, p.caps, w.shape));
+    out.push(key(31, u64::from(i == 0), w.shape));
+    out.push(key(32, m1.lower, w.lower));
+    out.push(key(33, w.lower, n1.lower));
+    out.push(key(34, y1, p.pos[at]));
+    out.push(key(35, m1.form, w.shape));
+    out.push(key(36, n1.suffix[2], w.shape));
+    out.push(key(37, p.caps, y1));
+    out.push(key(38, p.gaz[at], w.shape));
+}
+
+/// The label features of token `i` see: the one before (marked at a sentence start) and the
+/// one before that.
+fn previous(labels: &[usize], i: usize) -> (usize, u64, u64) {
+    let y1 = if i >= 1 { labels[i - 1] } else { 0 };
+    let y2 = if i >= 2 { labels[i - 2] as u64 } else { 0xff };
+    (y1, y1 as u64 + 0x100 * u64::from(i == 0), y2)
+}
+
+/// The best label allowed after `prev`.
+fn best<T: PartialOrd + Copy>(scores: &[T], prev: usize) -> usize {
+    let mut best = 0;
+    for l in 1..scores.len() {
+        if allowed(l, prev) && scores[l] > scores[best] {
+            best = l;
+        }
+    }
+    best
+}
+
+/// Names spanned by a label sequence.
+fn spans(tokens: &[Range<usize>], labels: &[usize]) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    let mut open: Option<(usize, EntType)> = None;
+    for (i, &l) in labels.iter().enumerate() {
+        match type_of(l) {
+            Some((t, false)) if open.is_some_and(|(_, o)| o == t) => {}
+            Some((t, _)) => {
+                if let Some((s, ty)) = open.take() {
+                    out.push(Entity {
+                        range: tokens[s].start..tokens[i - 1].end,
+                        ty,
+                    });
+                }
+                open = Some((i, t));
+            }
+            None => {
+                if let Some((s, ty)) = open.take() {
+                    out.push(Entity {
+                        range: tokens[s].start..tokens[i - 1].end,
+                        ty,
+                    });
+                }
+            }
+        }
+    }
+    if let Some((s, ty)) = open {
+        out.push(Entity {
+            range: tokens[s].start..tokens[labels.len() - 1].end,
+            ty,
+        });
+    }
+    out
+}
+
+impl Recogniser {
+    /// The names in the sentence `text[range]`; `gaz` are the gazetteer's matches in it.
+    pub fn recognise(&self, text: &str, range: Range<usize>, gaz: &[GazMatch]) -> Vec<Entity> {
+        self.recognise_with((*TAGGER).as_ref(), text, range, gaz)
+    }
+
+    /// [`Recogniser::recognise`] with a given tagger (training measures before shipping).
+    pub fn recognise_with(
+        &self,
+        tagger: Option<&Tagger>,
+        text: &str,
+        range: Range<usize>,
+        gaz: &[GazMatch],
+    ) -> Vec<Entity> {
+        let Some(sentence) = text.get(range.clone()) else {
+            return Vec::new();
+        };
+        // Names are written with capitals in edited text; a sentence with none costs nothing.
+        if !sentence.chars().any(char::is_uppercase) {
+            return Vec::new();
+        }
+        let tokens = tokenize::tokens(text, range);
+        let p = prepare(text, &tokens, tagger, gaz);
+        let mut labels = Vec::with_capacity(tokens.len());
+        let mut feats = Vec::with_capacity(48);
+        for i in 0..tokens.len() {
+            let (prev, y1, y2) = previous(&labels, i);
+            features(&p, i, y1, y2, &mut feats);
+            let mut scores = [0i32; LABELS.len()];
+            self.model.score(&feats, &mut scores);
+            labels.push(best(&scores, prev));
+        }
+        spans(&tokens, &labels)
+    }
+}
+
+/// One training sentence cut with the run-time tokenizer, its gold labels carried over.
+pub struct Example {
+    text: String,
+    tokens: Vec<Range<usize>>,
+    labels: Vec<usize>,
+}
+
+/// Rebuilds a corpus sentence as text and re-cuts it as [`tokenize::tokens`] would at run time.
+pub fn example(s: &NerSentence) -> Example {
+    let mut text = String::new();
+    let mut tokens = Vec::new();
+    let mut labels = Vec::new();
+    for (w, l) in s.words.iter().zip(&s.labels) {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(w);
+        for (k, r) in tokenize::tokens(&text, start..text.len())
+            .into_iter()
+            .enumerate()
+        {
+            tokens.push(r);
+            labels.push(label_of(l.map(|(t, b)| (t, b && k == 0))));
+        }
+    }
+    Example {
+        text,
+        tokens,
+        labels,
+    }
+}
+
+/// Trains the recogniser (fixed `seed`), with the tagger's own tags as features, as at run time.
+pub fn train(
+    examples: &[Example],
+    tagger: Option<&Tagger>,
+    iterations: usize,
+    seed: u64,
+    prune: f32,
+) -> Model {
+    let prepared: Vec<Prepared> = examples
+        .iter()
+        .map(|e| {
+            let gaz = GAZETTEER.find(&e.text, 0..e.text.len());
+            prepare(&e.text, &e.tokens, tagger, &gaz)
+        })
+        .collect();
+    let mut p = Perceptron::new(LABELS.iter().map(|s| (*s).to_string()).collect());
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut shuffler = Shuffler::new(seed);
+    for _ in 0..iterations {
+        shuffler.shuffle(&mut order);
+        for &s in &order {
+            let e = &examples[s];
+            // Decide with the current weights, learning from each decision in turn.
+            let pr = &prepared[s];
+            let n = e.tokens.len();
+            let mut labels: Vec<usize> = Vec::with_capacity(n);
+            let mut feats = Vec::with_capacity(48);
+            for i in 0..n {
+                let (prev, y1, y2) = previous(&labels, i);
+                features(pr, i, y1, y2, &mut feats);
+                let mut scores = [0.0f32; LABELS.len()];
+                p.score(&feats, &mut scores);
+                let guess = best(&scores, prev);
+                p.update(e.labels[i], guess, &feats);
+                labels.push(guess);
+            }
+        }
+    }
+    p.finish(prune)
+}
+
+/// Span precision, recall and F1 (exact boundaries and type) of `rec` on `examples`.
+pub fn evaluate_with(
+    rec: &Recogniser,
+    tagger: Option<&Tagger>,
+    examples: &[Example],
+) -> (f64, f64, f64) {
+    let (mut tp, mut found, mut gold) = (0usize, 0usize, 0usize);
+    for e in examples {
+        let gaz = GAZETTEER.find(&e.text, 0..e.text.len());
+        let got = rec.recognise_with(tagger, &e.text, 0..e.text.len(), &gaz);
+        let want = spans(&e.tokens, &e.labels);
+        tp += got.iter().filter(|g| want.contains(g)).count();
+        found += got.len();
+        gold += want.len();
+    }
+    let p = tp as f64 / found.max(1) as f64;
+    let r = tp as f64 / gold.max(1) as f64;
+    (p, r, 2.0 * p * r / (p + r).max(1e-9))
+}

@@ -1,0 +1,185 @@
+//! The training run behind `chronolane train-models` (hidden): reads the corpora,
+//! trains the tagger and then the recogniser (on the tagger's own tags), measures both on
+//! held-out data, and writes the weights to `assets/models/`. Deterministic: fixed seeds,
+//! fixed corpus order.
+
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+use super::corpus::{self, NerSentence, TypeMap};
+use super::model::Model;
+use super::ner::{self, Recogniser};
+#[cfg(doc)]
+use super::perceptron::Perceptron;
+use super::pos::{self, Tagger};
+
+/// Passes over the training data.
+const POS_ITERATIONS: usize = 8;
+const NER_ITERATIONS: usize = 10;
+const SEED: u64 = 0x00C0_FFEE;
+
+/// Why training could not run.
+#[derive(Debug, Error)]
+pub enum TrainError {
+    #[error("reading {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("writing {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// What training measured.
+#[derive(Debug)]
+pub struct Report {
+    pub pos_train_sentences: usize,
+    pub upos_dev_accuracy: f64,
+    pub ner_train_sentences: usize,
+    /// Exact-span precision, recall, F1 on Universal NER English-EWT dev (measured only).
+    pub ner_dev: (f64, f64, f64),
+    pub pos_bytes: usize,
+    pub ner_bytes: usize,
+}
+
+fn read<T>(path: &Path, f: impl Fn(&Path) -> std::io::Result<T>) -> Result<T, TrainError> {
+    f(path).map_err(|source| TrainError::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// The entity training files under `corpora/ner-open`, each with its type mapping.
+fn ner_files(corpora: &Path) -> Vec<(PathBuf, TypeMap, bool)> {
+    let open = corpora.join("ner-open");
+    let mut files: Vec<(PathBuf, TypeMap, bool)> = vec![
+        (
+            open.join("wikigold/CONLL-format/data/wikigold.conll.txt"),
+            corpus::conll_types,
+            false,
+        ),
+        (
+            open.join("WNUT17/CONLL-format/data/train/wnut17train.conll"),
+            corpus::wnut_types,
+            false,
+        ),
+        (
+            open.join("WNUT17/CONLL-format/data/dev/emerging.dev.conll"),
+            corpus::wnut_types,
+            false,
+        ),
+        (
+            open.join("WNUT17/CONLL-format/data/test/emerging.test.annotated"),
+            corpus::wnut_types,
+            false,
+        ),
+        (
+            open.join("re3d/CONLL-format/data/train/re3d-train.conll"),
+            corpus::re3d_types,
+            false,
+        ),
+        (
+            open.join("re3d/CONLL-format/data/test/re3d-test.conll"),
+            corpus::re3d_types,
+            false,
+        ),
+        (
+            open.join("GUM/CONLL-format/data/train/gum-train.conll"),
+            corpus::gum_types,
+            true,
+        ),
+        (
+            open.join("GUM/CONLL-format/data/test/gum-test.conll"),
+            corpus::gum_types,
+            true,
+        ),
+    ];
+    for part in ["a", "b", "e", "f", "g", "h"] {
+        files.push((
+            open.join(format!("BTC/CONLL-format/data/{part}.conll")),
+            corpus::conll_types,
+            false,
+        ));
+    }
+    files
+}
+
+/// How small an averaged weight may be and still ship, per model (see [`Perceptron::finish`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Pruning {
+    pub pos: f32,
+    pub ner: f32,
+}
+
+/// Trains both models from `corpora` (the shared corpora folder) and writes them to `out`.
+pub fn run(
+    corpora: &Path,
+    out: &Path,
+    prune: Pruning,
+    log: &mut dyn FnMut(&str),
+) -> Result<Report, TrainError> {
+    let ud = corpora.join("ud-ewt");
+    let train = read(&ud.join("en_ewt-ud-train.conllu"), corpus::read_conllu)?;
+    let dev = read(&ud.join("en_ewt-ud-dev.conllu"), corpus::read_conllu)?;
+    log(&format!("tagger: {} training sentences", train.len()));
+    let tagger = Tagger {
+        model: pos::train(&train, POS_ITERATIONS, SEED, prune.pos),
+    };
+    let upos = pos::accuracy(&tagger, &dev);
+    log(&format!(
+        "tagger: UPOS accuracy on UD EWT dev {:.2}%",
+        upos * 100.0
+    ));
+    // What ships is what was measured: the quantised, pruned model read back from its bytes.
+    let pos_bytes = write(&out.join("pos.clnm"), &tagger.model)?;
+
+    let mut sentences: Vec<NerSentence> = Vec::new();
+    for (path, map, mentions) in ner_files(corpora) {
+        let mut s = read(&path, |p| corpus::read_conll(p, map))?;
+        if mentions {
+            s.iter_mut().for_each(corpus::keep_named);
+        }
+        log(&format!(
+            "recogniser: {} sentences from {}",
+            s.len(),
+            path.display()
+        ));
+        sentences.extend(s);
+    }
+    let examples: Vec<ner::Example> = sentences.iter().map(ner::example).collect();
+    let rec = Recogniser {
+        model: ner::train(&examples, Some(&tagger), NER_ITERATIONS, SEED, prune.ner),
+    };
+    let uner = read(
+        &corpora.join("uner-ewt/en_ewt-ud-dev.iob2"),
+        corpus::read_uner,
+    )?;
+    let uner: Vec<ner::Example> = uner.iter().map(ner::example).collect();
+    let ner_dev = ner::evaluate_with(&rec, Some(&tagger), &uner);
+    log(&format!(
+        "recogniser: exact spans on Universal NER EWT dev (measured, not trained on): P {:.3} R {:.3} F1 {:.3}",
+        ner_dev.0, ner_dev.1, ner_dev.2
+    ));
+    let ner_bytes = write(&out.join("ner.clnm"), &rec.model)?;
+    Ok(Report {
+        pos_train_sentences: train.len(),
+        upos_dev_accuracy: upos,
+        ner_train_sentences: examples.len(),
+        ner_dev,
+        pos_bytes,
+        ner_bytes,
+    })
+}
+
+fn write(path: &Path, model: &Model) -> Result<usize, TrainError> {
+    let bytes = model.to_bytes();
+    std::fs::write(path, &bytes).map_err(|source| TrainError::Write {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(bytes.len())
+}
