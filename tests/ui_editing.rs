@@ -155,7 +155,7 @@ fn starring_an_event_puts_it_on_the_briefing_list() {
     assert_eq!(starred, ["e-strikes"]);
     assert!(app.session.settings.starred.contains("e-strikes"));
     assert_eq!(
-        chronolane::ui::present::briefing_steps(&app.session).len(),
+        chronolane::view::briefing_steps(&app.session).len(),
         1,
         "presentation steps through the starred list"
     );

@@ -28,9 +28,6 @@ impl<'a> EventFilter<'a> {
     /// True when `event`, spanning `start..end` on the axis, should be drawn.
     pub fn passes(&self, timeline: &Timeline, event: &Event, start: f64, end: f64) -> bool {
         let filters = &self.settings.filters;
-        if self.settings.hidden_events.contains(&event.id) {
-            return false;
-        }
         if filters.starred_only && !self.settings.starred.contains(&event.id) {
             return false;
         }

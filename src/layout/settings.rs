@@ -1,4 +1,5 @@
-//! What the analyst chose to see: grouping, lane order, hidden lanes and events, filters.
+//! What the analyst chose to see: grouping, lane order, hidden lanes, filters. (Hidden events
+//! are the project's: a hidden event is left out of its visible timeline.)
 //! Plain serde data, so the app can restore the last view on the next start.
 
 use std::collections::BTreeSet;
@@ -97,8 +98,6 @@ pub struct ViewSettings {
     pub lane_order: Vec<String>,
     /// Lane keys hidden from the plot (still listed in the side panel).
     pub hidden_lanes: BTreeSet<String>,
-    /// Event ids hidden by the analyst.
-    pub hidden_events: BTreeSet<String>,
     /// Event ids the analyst starred.
     pub starred: BTreeSet<String>,
     pub filters: Filters,

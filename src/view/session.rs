@@ -1,41 +1,14 @@
-//! The app's state as plain data, changed through a few methods so the logic is testable
-//! without drawing: what is loaded, what the analyst chose to see, what is selected.
+//! The analyst's session as plain data: what is loaded, what they chose to see, what is
+//! selected, and the visible window. Changed through a few methods so the logic is testable
+//! without drawing; the window, the exporters and the command line all read it.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
-use serde::{Deserialize, Serialize};
-
-use crate::layout::overview::fit;
 use crate::layout::{self, LaneSet, ViewSettings};
 use crate::model::Timeline;
 use crate::project::{ArticleRecord, Colour, Edit, GradeFilter, PendingReason, Project};
 
-/// What survives a restart (eframe persistence).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Persisted {
-    pub settings: ViewSettings,
-    /// The visible window, in axis days, restored when the same files open again.
-    pub window: Option<(f64, f64)>,
-    pub theme: ThemeChoice,
-    /// Most recent first.
-    pub recent: Vec<PathBuf>,
-    /// The files open when the app closed (empty for the sample).
-    pub open_files: Vec<PathBuf>,
-}
-
-/// Light, dark, or whatever the system uses.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ThemeChoice {
-    #[default]
-    System,
-    Light,
-    Dark,
-}
-
-/// How many recent files the File menu keeps.
-pub const MAX_RECENT: usize = 10;
+use super::window::TimeWindow;
 
 /// A loaded timeline and the view of it.
 pub struct Session {
@@ -52,18 +25,16 @@ pub struct Session {
     pub settings: ViewSettings,
     /// Rebuilt whenever the timeline or the settings change.
     pub lanes: LaneSet,
-    /// The visible window, in axis days.
-    pub window: (f64, f64),
+    /// The visible window.
+    pub window: TimeWindow,
     /// A window the plot should jump to on its next frame (fit, keyboard, overview drag).
-    pub window_request: Option<(f64, f64)>,
+    pub window_request: Option<TimeWindow>,
     /// Index into `timeline.events` of the selected event.
     pub selected: Option<usize>,
     /// Index of the event under the pointer this frame.
     pub hovered: Option<usize>,
     /// First lane shown when there are more lanes than fit.
     pub lane_scroll: usize,
-    /// An actor whose editor a lane menu asked for (the app opens the window).
-    pub actor_request: Option<String>,
 }
 
 impl Session {
@@ -81,8 +52,8 @@ impl Session {
         let timeline = project.visible_timeline();
         let lane_colours = lane_colours(&project);
         let lanes = layout::build(&timeline, &settings);
-        let window = layout::overview::focus_window(&lanes.starts, lanes.extent)
-            .unwrap_or_else(default_window);
+        let window =
+            TimeWindow::opening(&lanes.starts, lanes.extent).unwrap_or_else(TimeWindow::last_month);
         Self {
             project,
             timeline,
@@ -95,7 +66,6 @@ impl Session {
             selected: None,
             hovered: None,
             lane_scroll: 0,
-            actor_request: None,
         }
     }
 
@@ -112,35 +82,24 @@ impl Session {
         let window = self
             .lanes
             .extent
-            .map_or_else(default_window, |(a, b)| fit(a, b));
+            .map_or_else(TimeWindow::last_month, |(a, b)| TimeWindow::fit(a, b));
         self.set_window(window);
     }
 
-    /// Moves the view to `window` on the next frame.
-    pub fn set_window(&mut self, window: (f64, f64)) {
-        let w = layout::Window {
-            x_min: window.0,
-            x_max: window.1,
-            width_px: 1.0,
-        }
-        .sanitised();
-        self.window = (w.x_min, w.x_max);
+    /// Moves the view to `window` (made usable) on the next frame.
+    pub fn set_window(&mut self, window: impl Into<TimeWindow>) {
+        self.window = window.into().sanitised();
         self.window_request = Some(self.window);
     }
 
     /// Zooms by `factor` (< 1 zooms in) around the window's centre.
     pub fn zoom(&mut self, factor: f64) {
-        let (a, b) = self.window;
-        let mid = (a + b) / 2.0;
-        let half = (b - a) / 2.0 * factor;
-        self.set_window((mid - half, mid + half));
+        self.set_window(self.window.zoomed(factor));
     }
 
     /// Pans by `fraction` of the window's width (negative: to the past).
     pub fn pan(&mut self, fraction: f64) {
-        let (a, b) = self.window;
-        let shift = (b - a) * fraction;
-        self.set_window((a + shift, b + shift));
+        self.set_window(self.window.panned(fraction));
     }
 
     pub fn selected_event(&self) -> Option<&crate::model::Event> {
@@ -199,25 +158,34 @@ impl Session {
         self.settings_changed();
     }
 
-    /// Hides the selected event (an undoable edit; shown again from the filters).
-    pub fn hide_selected(&mut self) {
-        if let Some(id) = self.selected_id() {
-            let _ = self.edit(Edit::Hide { event: id });
+    /// Hides the selected event (an undoable edit; shown again from the filters). Refused,
+    /// with the reason, when the project cannot apply it; nothing happens with no selection.
+    pub fn hide_selected(&mut self) -> Result<(), PendingReason> {
+        match self.selected_id() {
+            Some(event) => self.edit(Edit::Hide { event }),
+            None => Ok(()),
         }
     }
 
-    /// Stars or unstars the selected event (the briefing list).
-    pub fn toggle_star_selected(&mut self) {
-        if let Some(id) = self.selected_id() {
-            let edit = if self.settings.starred.contains(&id) {
-                Edit::Unstar { event: id }
-            } else {
-                Edit::Star {
-                    event: id,
-                    position: None,
-                }
-            };
-            let _ = self.edit(edit);
+    /// The edit that stars the selected event, or unstars it when it is starred.
+    pub fn star_toggle(&self) -> Option<Edit> {
+        let event = self.selected_id()?;
+        Some(if self.settings.starred.contains(&event) {
+            Edit::Unstar { event }
+        } else {
+            Edit::Star {
+                event,
+                position: None,
+            }
+        })
+    }
+
+    /// Stars or unstars the selected event (the briefing list); refused like
+    /// [`Session::hide_selected`].
+    pub fn toggle_star_selected(&mut self) -> Result<(), PendingReason> {
+        match self.star_toggle() {
+            Some(edit) => self.edit(edit),
+            None => Ok(()),
         }
     }
 
@@ -246,10 +214,4 @@ fn lane_colours(project: &Project) -> BTreeMap<String, Colour> {
         .iter()
         .map(|(actor, colour)| (format!("actor:{actor}"), *colour))
         .collect()
-}
-
-/// The window for an empty timeline: the last month.
-fn default_window() -> (f64, f64) {
-    let today = layout::time::x_from_date(chrono::Local::now().date_naive());
-    (today - 30.0, today + 1.0)
 }
