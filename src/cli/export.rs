@@ -232,11 +232,7 @@ fn source_of(
     settings: crate::layout::ViewSettings,
 ) -> crate::export::Source {
     match project {
-        Some(project) => crate::export::Source {
-            project,
-            settings,
-            grade_filter: Default::default(),
-        },
+        Some(project) => crate::export::Source { project, settings },
         None => crate::export::Source::from_timeline(timeline, settings),
     }
 }

@@ -12,7 +12,7 @@ use std::path::Path;
 use crate::draw::lane_fit;
 use crate::layout::ViewSettings;
 use crate::model::Timeline;
-use crate::project::{GradeFilter, Project};
+use crate::project::Project;
 use crate::view::wording::sources_line;
 use crate::view::{Session, TimeWindow};
 
@@ -69,7 +69,6 @@ pub enum ExportError {
 pub struct Source {
     pub project: Project,
     pub settings: ViewSettings,
-    pub grade_filter: GradeFilter,
 }
 
 impl Source {
@@ -79,7 +78,6 @@ impl Source {
         Self {
             project: session.project,
             settings: session.settings,
-            grade_filter: session.grade_filter,
         }
     }
 
@@ -88,14 +86,12 @@ impl Source {
         Self {
             project: session.project.clone(),
             settings: session.settings.clone(),
-            grade_filter: session.grade_filter,
         }
     }
 
     /// A session to draw from, with nothing selected.
     pub fn session(&self) -> Session {
         let mut session = Session::from_project(self.project.clone(), self.settings.clone());
-        session.grade_filter = self.grade_filter;
         session.refresh();
         session
     }

@@ -7,6 +7,8 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::filter::GradeFilter;
+
 /// How events are split into lanes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Grouping {
@@ -101,4 +103,8 @@ pub struct ViewSettings {
     /// Event ids the analyst starred.
     pub starred: BTreeSet<String>,
     pub filters: Filters,
+    /// The least Admiralty grade shown. Not saved with the view: a grade filter is a
+    /// question asked of the reports now, and a reopened view shows every event again.
+    #[serde(skip)]
+    pub grades: GradeFilter,
 }

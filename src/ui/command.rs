@@ -10,7 +10,7 @@ use eframe::egui;
 use crate::draw::timeline::LaneAction;
 use crate::layout::ViewSettings;
 use crate::model::Grading;
-use crate::project::{Edit, GradeFilter, GradeTarget};
+use crate::project::{Edit, GradeTarget};
 
 use super::app::{ChronolaneApp, DialogRequest};
 use super::project_actions::ProjectDialog;
@@ -45,7 +45,6 @@ pub enum Command {
     Deselect,
     /// New view settings (grouping, sorting, filters, shown lanes).
     Settings(Box<ViewSettings>),
-    GradeFilter(GradeFilter),
     LaneHidden {
         key: String,
         hidden: bool,
@@ -108,10 +107,6 @@ impl ChronolaneApp {
             Command::Settings(settings) => {
                 session.settings = *settings;
                 session.settings_changed();
-            }
-            Command::GradeFilter(filter) => {
-                session.grade_filter = filter;
-                session.refresh();
             }
             Command::LaneHidden { key, hidden } => session.set_lane_hidden(&key, hidden),
             Command::MoveLane { key, delta } => session.move_lane(&key, delta),

@@ -167,8 +167,9 @@ pub fn side_panel_ui(
     ui.separator();
     ui.label(RichText::new("Filters").strong());
     changed |= filters_ui(ui, session, &mut settings.filters, state);
-    if let Some(filter) = grade_filter_ui(ui, session.grade_filter) {
-        lane_commands.push(Command::GradeFilter(filter));
+    if let Some(filter) = grade_filter_ui(ui, settings.grades) {
+        settings.grades = filter;
+        changed = true;
     }
     let hidden = session.project.annotations().hidden.len();
     if hidden > 0

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::layout::{self, LaneSet, ViewSettings};
 use crate::model::Timeline;
-use crate::project::{ArticleRecord, Colour, Edit, GradeFilter, PendingReason, Project};
+use crate::project::{ArticleRecord, Colour, Edit, PendingReason, Project};
 
 use super::window::TimeWindow;
 
@@ -15,11 +15,9 @@ pub struct Session {
     /// The analyst's project: the extraction plus every correction. The one source of truth
     /// for edits, stars and hidden events; `timeline` and `settings.starred` mirror it.
     pub project: Project,
-    /// The project's visible timeline, less events below `grade_filter` (rebuilt by
-    /// [`Session::refresh`] after every edit).
+    /// The project's visible timeline (rebuilt by [`Session::refresh`] after every edit);
+    /// the filters, the grade filter among them, decide what of it the lanes show.
     pub timeline: Timeline,
-    /// The minimum Admiralty grading shown (the side panel's filter).
-    pub grade_filter: GradeFilter,
     /// Lane colours the analyst chose, by lane key (`actor:<id>`).
     pub lane_colours: BTreeMap<String, Colour>,
     pub settings: ViewSettings,
@@ -57,7 +55,6 @@ impl Session {
         Self {
             project,
             timeline,
-            grade_filter: GradeFilter::default(),
             lane_colours,
             settings,
             lanes,
@@ -147,8 +144,6 @@ impl Session {
     pub fn refresh(&mut self) {
         let selected = self.selected_id();
         self.timeline = self.project.visible_timeline();
-        let filter = self.grade_filter;
-        self.timeline.events.retain(|e| filter.admits_event(e));
         self.settings.starred = self.project.annotations().starred.iter().cloned().collect();
         self.lane_colours = lane_colours(&self.project);
         self.selected = None;
