@@ -58,7 +58,7 @@ fn bench_frames(c: &mut Criterion) {
         let month = chrono::NaiveDate::from_ymd_opt(2015, 10, 1).map_or(0.0, x_from_date);
         c.bench_function(&format!("frame/{events}/month"), |b| {
             b.iter(|| {
-                session.window_request = Some((month, month + 31.0));
+                session.window_request = Some((month, month + 31.0).into());
                 frame(&ctx, &mut session)
             });
         });

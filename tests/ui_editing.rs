@@ -155,7 +155,7 @@ fn starring_an_event_puts_it_on_the_briefing_list() {
     assert_eq!(starred, ["e-strikes"]);
     assert!(app.session.settings.starred.contains("e-strikes"));
     assert_eq!(
-        chronolane::ui::present::briefing_steps(&app.session).len(),
+        chronolane::view::briefing_steps(&app.session).len(),
         1,
         "presentation steps through the starred list"
     );
@@ -283,19 +283,28 @@ fn a_graded_report_shows_its_meaning_and_the_grade_filter_uses_it() {
         "the tooltip shows the grading"
     );
     let app = harness.state_mut();
-    app.session.grade_filter = GradeFilter {
+    app.session.settings.grades = GradeFilter {
         keep_unjudged: false,
         ..GradeFilter::default()
     };
-    app.session.refresh();
-    let ids: Vec<&str> = app
+    app.session.settings_changed();
+    let shown: std::collections::BTreeSet<&str> = app
         .session
-        .timeline
-        .events
+        .lanes
+        .lanes
         .iter()
-        .map(|e| e.id.as_str())
+        .flat_map(|lane| &lane.entries)
+        .map(|entry| {
+            app.session.timeline.events[entry.event as usize]
+                .id
+                .as_str()
+        })
         .collect();
-    assert_eq!(ids, [id.as_str()], "only the graded event passes");
+    assert_eq!(
+        shown.into_iter().collect::<Vec<_>>(),
+        [id.as_str()],
+        "only the graded event passes"
+    );
 }
 
 #[test]

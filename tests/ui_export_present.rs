@@ -4,7 +4,7 @@
 use chronolane::export::read_png;
 use chronolane::layout::fixture::briefing;
 use chronolane::ui::ChronolaneApp;
-use chronolane::ui::present::briefing_steps;
+use chronolane::view::briefing_steps;
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -117,7 +117,7 @@ fn presentation_steps_forward_and_back_through_the_briefing_in_time_order() {
     // The view glides to the event and ends with it in the middle of the window.
     let app = harness.state();
     let event = &app.session.timeline.events[briefing_steps(&app.session)[1]];
-    let (a, b) = app.session.window;
+    let (a, b): (f64, f64) = app.session.window.into();
     let x = chronolane::layout::time::x_from_date(event.when.start);
     assert!(a < x && x < b, "event at {x} outside the window {a}..{b}");
 
@@ -138,7 +138,9 @@ fn presentation_follows_the_briefing_list_in_the_analysts_order() {
     let mut app = ChronolaneApp::with_timeline(briefing());
     for event in ["e-conference", "e-strikes"] {
         app.session.select_id(event);
-        app.session.toggle_star_selected();
+        app.session
+            .toggle_star_selected()
+            .expect("the event is on the timeline");
     }
     app.session.selected = None;
     let mut harness = harness(app, [1280.0, 720.0]);

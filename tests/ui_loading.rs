@@ -77,21 +77,21 @@ fn keyboard_zooms_and_pans_the_time_axis() {
     let mut harness = harness(ChronolaneApp::with_timeline(
         chronolane::layout::fixture::briefing(),
     ));
-    let (a, b) = harness.state().session.window;
+    let (a, b): (f64, f64) = harness.state().session.window.into();
     harness.key_press(egui::Key::Plus);
     harness.run();
-    let (c, d) = harness.state().session.window;
+    let (c, d): (f64, f64) = harness.state().session.window.into();
     assert!(
         ((d - c) - (b - a) / 2.0).abs() < 1e-6,
         "+ halves the window"
     );
     harness.key_press(egui::Key::ArrowRight);
     harness.run();
-    let (e, _) = harness.state().session.window;
+    let (e, _): (f64, f64) = harness.state().session.window.into();
     assert!(e > c, "→ moves later in time");
     harness.key_press(egui::Key::Home);
     harness.run();
-    let (f, g) = harness.state().session.window;
+    let (f, g): (f64, f64) = harness.state().session.window.into();
     let (first, last) = harness.state().session.lanes.extent.expect("events");
     assert!(f <= first && g >= last, "Home shows every event");
 }
@@ -103,12 +103,15 @@ fn the_view_survives_a_restart() {
     app.wait_for_load();
     app.session.settings.grouping = Grouping::Affiliation;
     app.session.settings_changed();
-    let (a, b) = app.session.window;
+    let (a, b): (f64, f64) = app.session.window.into();
     app.session.set_window((a + 1.0, b - 1.0));
     let saved = serde_json::to_string(&app.to_persisted()).expect("serialise");
     let restored: Persisted = serde_json::from_str(&saved).expect("deserialise");
     let mut app = ChronolaneApp::new(Vec::new(), LoadOptions::default(), Some(restored), None);
     app.wait_for_load();
     assert_eq!(app.session.settings.grouping, Grouping::Affiliation);
-    assert_eq!(app.session.window, (a + 1.0, b - 1.0));
+    assert_eq!(
+        app.session.window,
+        chronolane::view::TimeWindow::new(a + 1.0, b - 1.0)
+    );
 }

@@ -246,10 +246,10 @@ fn more_lanes_than_fit_scroll_under_the_labels() {
 #[test]
 fn the_wheel_over_the_plot_zooms_time() {
     let mut harness = harness(ChronolaneApp::with_timeline(briefing()));
-    let (a, b) = harness.state().session.window;
+    let (a, b): (f64, f64) = harness.state().session.window.into();
     let plot = harness.state().last_timeline.plot_rect;
     wheel(&mut harness, plot.center(), 3.0);
-    let (c, d) = harness.state().session.window;
+    let (c, d): (f64, f64) = harness.state().session.window.into();
     assert!(d - c < b - a, "scrolling up zooms in");
 }
 

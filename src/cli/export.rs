@@ -219,7 +219,7 @@ fn view_choice(
         .map(|d| x_from_date(d) + 1.0)
         .or(extent.map(|e| e.1));
     match (start, end) {
-        (Some(a), Some(b)) if a < b => ViewChoice::Window(a, b),
+        (Some(a), Some(b)) if a < b => ViewChoice::Window(crate::view::TimeWindow::new(a, b)),
         _ => ViewChoice::Whole,
     }
 }
@@ -232,11 +232,7 @@ fn source_of(
     settings: crate::layout::ViewSettings,
 ) -> crate::export::Source {
     match project {
-        Some(project) => crate::export::Source {
-            project,
-            settings,
-            grade_filter: Default::default(),
-        },
+        Some(project) => crate::export::Source { project, settings },
         None => crate::export::Source::from_timeline(timeline, settings),
     }
 }

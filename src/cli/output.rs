@@ -1,4 +1,5 @@
-//! How `extract` and `timex` print: JSON for tools, CSV for spreadsheets, text for people.
+//! How `timex` prints: JSON for tools, text for people. The `extract` printers are the
+//! model's contract writer (`model::contract`), shared with a saved project's export.
 
 use std::io::{self, Write};
 
@@ -6,7 +7,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::extract::timex::Timex;
-use crate::model::{Event, Timeline};
+
+pub use crate::model::contract::{write_csv, write_json, write_text};
 
 /// The time expressions of one file, as `timex --json` prints them.
 #[derive(Debug, Serialize)]
@@ -14,80 +16,6 @@ pub struct TimexReport {
     pub file: String,
     pub dct: Option<NaiveDate>,
     pub timexes: Vec<Timex>,
-}
-
-pub fn write_json(out: &mut impl Write, timeline: &Timeline) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, timeline)?;
-    writeln!(out)
-}
-
-/// One row per event, actors by name, with the first source's quote.
-pub fn write_csv(out: &mut impl Write, timeline: &Timeline) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "id",
-        "start",
-        "end",
-        "precision",
-        "mod",
-        "value",
-        "actors",
-        "label",
-        "confidence",
-        "sources",
-        "article",
-        "quote",
-    ])?;
-    for event in &timeline.events {
-        let first = event.sources.first();
-        w.write_record([
-            event.id.as_str(),
-            &event.when.start.to_string(),
-            &event.when.end.to_string(),
-            &format!("{:?}", event.when.precision).to_lowercase(),
-            event.when.modifier.map(|m| m.as_str()).unwrap_or(""),
-            &event.when.value,
-            &actor_names(timeline, event).join("; "),
-            &event.label,
-            &format!("{:.2}", event.confidence),
-            &event.sources.len().to_string(),
-            first.map(|s| s.article.as_str()).unwrap_or(""),
-            first.map(|s| s.quote.as_str()).unwrap_or(""),
-        ])?;
-    }
-    w.flush()
-}
-
-/// A readable listing: articles, then events in date order with their actors.
-pub fn write_text(out: &mut impl Write, timeline: &Timeline) -> io::Result<()> {
-    for article in &timeline.articles {
-        let published = article
-            .published
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "undated".into());
-        writeln!(
-            out,
-            "article {}: {} ({published})",
-            article.id, article.title
-        )?;
-    }
-    let mut events: Vec<&Event> = timeline.events.iter().collect();
-    events.sort_by_key(|e| (e.when.start, e.when.end));
-    for event in events {
-        let date = if event.when.is_point() {
-            event.when.start.to_string()
-        } else {
-            format!("{}..{}", event.when.start, event.when.end)
-        };
-        let marker = if event.when.inferred { "~" } else { " " };
-        writeln!(
-            out,
-            "{date:<22}{marker} [{}] {}",
-            actor_names(timeline, event).join(", "),
-            event.label
-        )?;
-    }
-    Ok(())
 }
 
 pub fn write_timex_json(out: &mut impl Write, reports: &[TimexReport]) -> io::Result<()> {
@@ -117,13 +45,4 @@ pub fn write_timex_text(out: &mut impl Write, reports: &[TimexReport]) -> io::Re
         }
     }
     Ok(())
-}
-
-fn actor_names<'a>(timeline: &'a Timeline, event: &Event) -> Vec<&'a str> {
-    event
-        .actors
-        .iter()
-        .filter_map(|id| timeline.actor(id))
-        .map(|a| a.name.as_str())
-        .collect()
 }

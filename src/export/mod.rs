@@ -1,6 +1,6 @@
 //! Exporters that draw: PNG images of the timeline and numbered briefing slides. Both are
-//! rendered off screen by the same widget code as the window (`ui::timeline_ui`,
-//! `ui::present::present_ui`), so an export looks like the screen at any size.
+//! rendered off screen by the same drawing code as the window (`draw::timeline_ui`,
+//! `draw::present::present_ui`), so an export looks like the screen at any size.
 
 pub mod page;
 pub mod png_file;
@@ -9,10 +9,12 @@ pub mod slides;
 
 use std::path::Path;
 
+use crate::draw::lane_fit;
 use crate::layout::ViewSettings;
 use crate::model::Timeline;
-use crate::project::{GradeFilter, Project};
-use crate::ui::state::Session;
+use crate::project::Project;
+use crate::view::wording::sources_line;
+use crate::view::{Session, TimeWindow};
 
 pub use page::{Banner, PageOptions};
 pub use png_file::{TextChunk, read_png, write_png_atomic};
@@ -26,8 +28,8 @@ pub enum ViewChoice {
     Opening,
     /// Every event, with a little margin.
     Whole,
-    /// This window, in axis days (the view on screen).
-    Window(f64, f64),
+    /// This window (the view on screen).
+    Window(TimeWindow),
 }
 
 /// Everything that decides one exported image.
@@ -67,7 +69,6 @@ pub enum ExportError {
 pub struct Source {
     pub project: Project,
     pub settings: ViewSettings,
-    pub grade_filter: GradeFilter,
 }
 
 impl Source {
@@ -77,7 +78,6 @@ impl Source {
         Self {
             project: session.project,
             settings: session.settings,
-            grade_filter: session.grade_filter,
         }
     }
 
@@ -86,14 +86,12 @@ impl Source {
         Self {
             project: session.project.clone(),
             settings: session.settings.clone(),
-            grade_filter: session.grade_filter,
         }
     }
 
     /// A session to draw from, with nothing selected.
     pub fn session(&self) -> Session {
         let mut session = Session::from_project(self.project.clone(), self.settings.clone());
-        session.grade_filter = self.grade_filter;
         session.refresh();
         session
     }
@@ -122,7 +120,7 @@ fn render_session(
     match spec.view {
         ViewChoice::Opening => {}
         ViewChoice::Whole => session.fit_all(),
-        ViewChoice::Window(a, b) => session.set_window((a, b)),
+        ViewChoice::Window(window) => session.set_window(window),
     }
     let page = spec.page.clone();
     let canvas = fit_lanes(spec.canvas, session, &page);
@@ -161,9 +159,9 @@ fn fit_lanes(canvas: Canvas, session: &mut Session, page: &PageOptions) -> Canva
     });
     // The dry run consumed the pending window; the real render needs it again.
     session.window_request = request.or(Some(session.window));
-    // The widget's rule: lanes fit when lanes × MIN_PITCH ≤ plot height − 8.
-    // Half a lane of slack: the plot's axis settles its size over the first passes.
-    let needed = (lanes + 0.5) * crate::ui::timeline::MIN_PITCH + 8.0;
+    // The widget's own rule, with half a lane of slack: the plot's axis settles its size over
+    // the first passes.
+    let needed = lane_fit::height_for(lanes + 0.5);
     if !plot.is_positive() || plot.height() >= needed {
         return canvas;
     }
@@ -189,7 +187,7 @@ pub fn text_chunks(timeline: &Timeline, title: &str) -> Vec<TextChunk> {
     let mut chunks = vec![
         ("Title".to_string(), title.trim().to_string()),
         ("Software".to_string(), "chronolane".to_string()),
-        ("Description".to_string(), page::sources_line(timeline)),
+        ("Description".to_string(), sources_line(timeline)),
     ];
     for article in timeline.articles.iter().take(MAX_SOURCE_CHUNKS) {
         let mut line = if article.title.is_empty() {

@@ -1,15 +1,13 @@
 //! The exported page: an optional classification banner, title and subtitle, the timeline
-//! widget itself (the same `timeline_ui` the window uses), a legend and a footer naming the
-//! sources, and the banner again at the bottom.
+//! widget itself (the same `draw::timeline_ui` the window uses), the legend (the side panel's,
+//! `draw::legend`) and a footer naming the sources, and the banner again at the bottom.
 
 use eframe::egui::{self, Align2, Color32, FontId, Rect, RichText, UiBuilder, pos2, vec2};
 
-use crate::layout::time::long_date;
-use crate::layout::{MarkKind, MarkStyle};
-use crate::model::Timeline;
-use crate::ui::state::Session;
-use crate::ui::timeline::{TimelineResponse, timeline_ui};
-use crate::ui::{paint, palette};
+use crate::draw::legend::legend_row;
+use crate::draw::{TimelineResponse, timeline_ui};
+use crate::view::Session;
+use crate::view::wording::sources_line;
 
 /// Height of a banner band, in points.
 pub const BANNER_HEIGHT: f32 = 30.0;
@@ -94,26 +92,6 @@ pub fn page_ui(ui: &mut egui::Ui, session: &mut Session, page: &PageOptions) -> 
     response
 }
 
-/// "Sources: 6 articles published 1 – 24 Oct 2015".
-pub fn sources_line(timeline: &Timeline) -> String {
-    let n = timeline.articles.len();
-    let noun = if n == 1 { "article" } else { "articles" };
-    let dates: Vec<_> = timeline
-        .articles
-        .iter()
-        .filter_map(|a| a.published)
-        .collect();
-    let span = match (dates.iter().min(), dates.iter().max()) {
-        (Some(a), Some(b)) if a == b => format!(" published {}", long_date(*a)),
-        (Some(a), Some(b)) => format!(" published {} – {}", long_date(*a), long_date(*b)),
-        _ => String::new(),
-    };
-    format!(
-        "Sources: {n} {noun}{span} · {} events · chronolane",
-        timeline.events.len()
-    )
-}
-
 fn banner_band(ui: &egui::Ui, rect: Rect, banner: &Banner) {
     let painter = ui.painter();
     painter.rect_filled(rect, 0.0, banner.colour);
@@ -124,40 +102,4 @@ fn banner_band(ui: &egui::Ui, rect: Rect, banner: &Banner) {
         FontId::proportional(17.0),
         banner.text_colour(),
     );
-}
-
-/// What each kind of mark means, in one row, drawn with the timeline's own painter.
-fn legend_row(ui: &mut egui::Ui) {
-    let colour = palette::lane(0, ui.visuals());
-    let style = |f: fn(&mut MarkStyle)| {
-        let mut s = MarkStyle::default();
-        f(&mut s);
-        s
-    };
-    let items = [
-        ("Event on a day", MarkKind::Point, MarkStyle::default(), 1),
-        (
-            "Date inferred from context",
-            MarkKind::Point,
-            style(|s| s.inferred = true),
-            1,
-        ),
-        ("Period", MarkKind::Bar, style(|s| s.period = true), 1),
-        (
-            "Somewhere in this span",
-            MarkKind::Bar,
-            style(|s| s.uncertain = true),
-            1,
-        ),
-        ("Several events", MarkKind::Cluster, MarkStyle::default(), 3),
-        ("Starred", MarkKind::Point, style(|s| s.starred = true), 1),
-    ];
-    ui.horizontal(|ui| {
-        ui.spacing_mut().item_spacing.x = 4.0;
-        for (text, kind, style, count) in items {
-            paint::legend_sample(ui, vec2(44.0, 24.0), kind, style, count, colour);
-            ui.label(RichText::new(text).size(13.0));
-            ui.add_space(18.0);
-        }
-    });
 }

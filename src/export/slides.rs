@@ -1,9 +1,10 @@
 //! The briefing as numbered slides (`slide-01.png`, ...): one image per presentation step,
-//! drawn by the presentation view itself.
+//! drawn by the presentation view itself (`draw::present`).
 
 use std::path::{Path, PathBuf};
 
-use crate::ui::present::{Presentation, briefing_steps, present_ui};
+use crate::draw::present::present_ui;
+use crate::view::{Presentation, briefing_steps};
 
 use super::render::{Canvas, OffscreenRenderer};
 use super::{ExportError, Source, TextChunk, text_chunks, write_png_atomic};

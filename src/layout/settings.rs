@@ -1,10 +1,13 @@
-//! What the analyst chose to see: grouping, lane order, hidden lanes and events, filters.
+//! What the analyst chose to see: grouping, lane order, hidden lanes, filters. (Hidden events
+//! are the project's: a hidden event is left out of its visible timeline.)
 //! Plain serde data, so the app can restore the last view on the next start.
 
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use super::filter::GradeFilter;
 
 /// How events are split into lanes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -127,8 +130,6 @@ pub struct ViewSettings {
     pub lane_order: Vec<String>,
     /// Lane keys hidden from the plot (still listed in the side panel).
     pub hidden_lanes: BTreeSet<String>,
-    /// Event ids hidden by the analyst.
-    pub hidden_events: BTreeSet<String>,
     /// Event ids the analyst starred.
     pub starred: BTreeSet<String>,
     pub filters: Filters,
@@ -136,4 +137,8 @@ pub struct ViewSettings {
     /// than [`AUTO_ACTIVITY_ABOVE_LANES`] lanes, actors with at most [`MINOR_LANE_EVENTS`]
     /// events share one "Other actors (N)" lane at the bottom.
     pub show_minor_lanes: bool,
+    /// The least Admiralty grade shown. Not saved with the view: a grade filter is a
+    /// question asked of the reports now, and a reopened view shows every event again.
+    #[serde(skip)]
+    pub grades: GradeFilter,
 }

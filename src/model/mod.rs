@@ -5,6 +5,7 @@
 
 mod actor;
 mod article;
+pub mod contract;
 mod event;
 mod grading;
 mod when;

@@ -1,9 +1,10 @@
 //! Exporting a project's events with its edits applied: the same JSON contract and CSV columns
-//! as `chronolane extract`, through the same printers. Hidden events are left out.
+//! as `chronolane extract`, through the same printers (`model::contract`). Hidden events are
+//! left out.
 
 use std::io::{self, Write};
 
-use crate::cli::output;
+use crate::model::contract as output;
 
 use super::Project;
 

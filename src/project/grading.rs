@@ -1,9 +1,10 @@
 //! Admiralty gradings as the analyst gives them (per article, per report) and as the timeline
-//! uses them: stamped on each report, and a filter over events by grade.
+//! uses them: stamped on each report. The filter over events by grade is the layout's
+//! (`layout::filter::GradeFilter`), re-exported here.
 
 use std::collections::BTreeMap;
 
-use crate::model::{Credibility, Event, Grading, Reliability, SourceRef, Timeline};
+use crate::model::{Grading, SourceRef, Timeline};
 
 /// Where one report sits: an article and a byte range of it. Events citing the same sentence
 /// share it, so grading a report grades it wherever it is cited.
@@ -50,58 +51,12 @@ impl Gradebook {
     }
 }
 
-/// Which events to keep by grade: an event passes when any of its reports is at least as
-/// reliable and as credible as asked. F and 6 ("cannot be judged") are not ranked; they pass
-/// with the ungraded ones only when `keep_unjudged` is set. Events with no report at all (added
-/// by hand) always pass: the analyst vouches for them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct GradeFilter {
-    /// The least reliable source letter kept (`C` keeps A, B and C).
-    pub reliability: Reliability,
-    /// The least credible information digit kept (`3` keeps 1, 2 and 3).
-    pub credibility: Credibility,
-    pub keep_unjudged: bool,
-}
-
-impl Default for GradeFilter {
-    /// Keeps everything.
-    fn default() -> Self {
-        Self {
-            reliability: Reliability::E,
-            credibility: Credibility::Improbable,
-            keep_unjudged: true,
-        }
-    }
-}
-
-impl GradeFilter {
-    /// Whether one report passes.
-    pub fn admits(&self, grading: Option<Grading>) -> bool {
-        let Some(g) = grading else {
-            return self.keep_unjudged;
-        };
-        let reliable = if g.reliability == Reliability::F {
-            self.keep_unjudged
-        } else {
-            g.reliability <= self.reliability
-        };
-        let credible = if g.credibility == Credibility::CannotBeJudged {
-            self.keep_unjudged
-        } else {
-            g.credibility <= self.credibility
-        };
-        reliable && credible
-    }
-
-    /// Whether an event passes (its reports' gradings as stamped on the timeline).
-    pub fn admits_event(&self, event: &Event) -> bool {
-        event.sources.is_empty() || event.sources.iter().any(|s| self.admits(s.grading))
-    }
-}
+pub use crate::layout::filter::GradeFilter;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Credibility, Reliability};
 
     fn g(code: &str) -> Option<Grading> {
         Some(code.parse().unwrap())

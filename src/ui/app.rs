@@ -5,18 +5,20 @@ use std::path::PathBuf;
 
 use eframe::egui::{self, Key, RichText};
 
+use crate::draw::present::present_ui;
+use crate::draw::{TimelineResponse, timeline_ui};
 use crate::ingest::LoadOptions;
 use crate::model::Timeline;
+use crate::view::{Presentation, Session, TimeWindow};
 
+use super::command::Command;
 use super::detail::detail_ui;
 use super::export_dialog::ExportDialog;
 use super::loader::{LoadJob, LoadResult, Source, display_name};
 use super::overview;
-use super::present::{Presentation, present_ui};
 use super::project_actions::{ProjectUi, is_project_file};
 use super::side_panel::{SidePanelState, side_panel_ui};
-use super::state::{MAX_RECENT, Persisted, Session, ThemeChoice};
-use super::timeline::{TimelineResponse, timeline_ui};
+use super::state::{MAX_RECENT, Persisted, ThemeChoice};
 use super::toasts::Toasts;
 
 /// File types the Open dialog offers.
@@ -27,7 +29,7 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &[
 /// A native dialog the next frame should open (dialogs need the window as parent, which only
 /// the eframe shell has).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum DialogRequest {
+pub enum DialogRequest {
     OpenFiles,
     OpenFolder,
 }
@@ -48,9 +50,9 @@ pub struct ChronolaneApp {
     pub project_ui: ProjectUi,
     pub(super) load: Option<LoadJob>,
     pub(super) options: LoadOptions,
-    dialog: Option<DialogRequest>,
+    pub(super) dialog: Option<DialogRequest>,
     /// The window to restore once the files open at the last exit have loaded again.
-    restore_window: Option<(f64, f64)>,
+    restore_window: Option<TimeWindow>,
     pub(super) repaint: Option<egui::Context>,
 }
 
@@ -245,7 +247,9 @@ impl ChronolaneApp {
         self.handle_keys(&ctx);
         self.project_frame(&ctx);
         if self.presentation.active {
-            present_ui(ui, &mut self.session, &mut self.presentation);
+            if let Some(action) = present_ui(ui, &mut self.session, &mut self.presentation) {
+                self.run(action.into(), &ctx);
+            }
             self.toasts.ui(&ctx);
             return;
         }
@@ -254,6 +258,7 @@ impl ChronolaneApp {
             egui::MenuBar::new().ui(ui, |ui| self.menu_ui(ui));
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui));
+        let mut commands = Vec::new();
         egui::Panel::left("lanes_panel")
             .default_size(290.0)
             .min_size(230.0)
@@ -261,16 +266,19 @@ impl ChronolaneApp {
                 egui::ScrollArea::vertical()
                     .id_salt("side_scroll")
                     .show(ui, |ui| {
-                        side_panel_ui(ui, &mut self.session, &mut self.side);
+                        commands = side_panel_ui(ui, &self.session, &mut self.side);
                     });
             });
+        for command in commands {
+            self.run(command, &ctx);
+        }
         if self.session.selected.is_some() {
             egui::Panel::right("detail_panel")
                 .default_size(380.0)
                 .min_size(280.0)
                 .show(ui, |ui| {
-                    if let Some(action) = detail_ui(ui, &self.session) {
-                        self.detail_action(action);
+                    if let Some(command) = detail_ui(ui, &self.session) {
+                        self.run(command, ui.ctx());
                     }
                 });
         }
@@ -305,6 +313,9 @@ impl ChronolaneApp {
         }
         let height = (ui.available_height() - overview::HEIGHT - 10.0).max(160.0);
         let response = timeline_ui(ui, &mut self.session, height);
+        if let Some(action) = response.lane_action.clone() {
+            self.run(action.into(), ui.ctx());
+        }
         ui.add_space(4.0);
         overview::overview_ui(ui, &mut self.session, response.plot_rect.x_range());
         self.session.hovered = response.hovered;
@@ -317,62 +328,55 @@ impl ChronolaneApp {
     }
 
     fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        let mut commands = Vec::new();
+        let mut ask = |command: Option<Command>| commands.extend(command);
+        let clicked = |ui: &mut egui::Ui, text: &str, command: Command| {
+            ui.button(text).clicked().then_some(command)
+        };
         ui.menu_button("File", |ui| {
-            if ui.button("Open…").clicked() {
-                self.dialog = Some(DialogRequest::OpenFiles);
-            }
-            if ui.button("Open folder…").clicked() {
-                self.dialog = Some(DialogRequest::OpenFolder);
-            }
+            ask(clicked(
+                ui,
+                "Open…",
+                Command::Dialog(DialogRequest::OpenFiles),
+            ));
+            ask(clicked(
+                ui,
+                "Open folder…",
+                Command::Dialog(DialogRequest::OpenFolder),
+            ));
             ui.menu_button("Open recent", |ui| {
                 if self.persisted.recent.is_empty() {
                     ui.label(RichText::new("No recent files").weak());
                 }
-                let mut chosen = None;
                 for path in &self.persisted.recent {
                     if ui
                         .button(display_name(path))
                         .on_hover_text(path.display().to_string())
                         .clicked()
                     {
-                        chosen = Some(path.clone());
+                        ask(Some(Command::OpenPaths(vec![path.clone()])));
                     }
                 }
-                if let Some(path) = chosen {
-                    self.open_paths(vec![path]);
-                }
             });
-            if ui.button("Open the sample briefing").clicked() {
-                self.open_sample();
-            }
+            ask(clicked(ui, "Open the sample briefing", Command::OpenSample));
             ui.separator();
-            self.project_file_menu_ui(ui);
+            ask(self.project_file_menu_ui(ui));
             ui.separator();
-            if ui.button("Export PNG…  (Ctrl+E)").clicked() {
-                self.export.show(&self.session);
-            }
-            if ui.button("Export briefing slides…").clicked() {
-                self.request_slides();
-            }
+            ask(clicked(ui, "Export PNG…  (Ctrl+E)", Command::ExportPng));
+            ask(clicked(
+                ui,
+                "Export briefing slides…",
+                Command::ExportSlides,
+            ));
             ui.separator();
-            if ui.button("Quit").clicked() {
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-            }
+            ask(clicked(ui, "Quit", Command::Quit));
         });
-        ui.menu_button("Edit", |ui| self.edit_menu_ui(ui));
+        ui.menu_button("Edit", |ui| ask(self.edit_menu_ui(ui)));
         ui.menu_button("View", |ui| {
-            if ui.button("Fit all events  (Home)").clicked() {
-                self.session.fit_all();
-            }
-            if ui.button("Zoom in  (+)").clicked() {
-                self.session.zoom(0.5);
-            }
-            if ui.button("Zoom out  (−)").clicked() {
-                self.session.zoom(2.0);
-            }
-            if ui.button("Present  (F5)").clicked() {
-                self.start_presentation(ui.ctx());
-            }
+            ask(clicked(ui, "Fit all events  (Home)", Command::FitAll));
+            ask(clicked(ui, "Zoom in  (+)", Command::Zoom(0.5)));
+            ask(clicked(ui, "Zoom out  (−)", Command::Zoom(2.0)));
+            ask(clicked(ui, "Present  (F5)", Command::Present));
             ui.separator();
             ui.label(RichText::new("Theme").weak());
             for (choice, name) in [
@@ -391,6 +395,9 @@ impl ChronolaneApp {
             ui.label("Ctrl+Z / Ctrl+Shift+Z: undo / redo an edit · Ctrl+S: save the project");
         });
         self.project_status_ui(ui);
+        for command in commands {
+            self.run(command, ui.ctx());
+        }
     }
 
     fn status_ui(&mut self, ui: &mut egui::Ui) {
@@ -460,44 +467,11 @@ impl ChronolaneApp {
 
     fn handle_keys(&mut self, ctx: &egui::Context) {
         if self.presentation.active {
-            self.presentation.handle_keys(ctx, &mut self.session);
+            super::present::handle_keys(ctx, &mut self.presentation, &mut self.session);
             return;
         }
-        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::E)) {
-            self.export.show(&self.session);
-        }
-        self.handle_project_keys(ctx);
-        if ctx.egui_wants_keyboard_input() {
-            return;
-        }
-        let pressed = |key| ctx.input(|i| i.key_pressed(key));
-        if pressed(Key::F5) {
-            self.start_presentation(ctx);
-            return;
-        }
-        if pressed(Key::Plus) || pressed(Key::Equals) {
-            self.session.zoom(0.5);
-        }
-        if pressed(Key::Minus) {
-            self.session.zoom(2.0);
-        }
-        if pressed(Key::ArrowLeft) {
-            self.session.pan(-0.2);
-        }
-        if pressed(Key::ArrowRight) {
-            self.session.pan(0.2);
-        }
-        if pressed(Key::ArrowUp) {
-            self.session.lane_scroll = self.session.lane_scroll.saturating_sub(1);
-        }
-        if pressed(Key::ArrowDown) {
-            self.session.lane_scroll += 1;
-        }
-        if pressed(Key::Home) {
-            self.session.fit_all();
-        }
-        if pressed(Key::Escape) {
-            self.session.selected = None;
+        for command in shortcut_commands(ctx) {
+            self.run(command, ctx);
         }
     }
 
@@ -535,4 +509,48 @@ impl eframe::App for ChronolaneApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.to_persisted());
     }
+}
+
+/// The commands the keyboard asked for this frame (outside presentation mode). Text fields
+/// keep their own keys: only the Ctrl shortcuts that no field uses pass while one has focus.
+fn shortcut_commands(ctx: &egui::Context) -> Vec<Command> {
+    let mut commands = Vec::new();
+    if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::E)) {
+        commands.push(Command::ExportPng);
+    }
+    commands.extend(super::editing::project_shortcuts(ctx));
+    if ctx.egui_wants_keyboard_input() {
+        return commands;
+    }
+    let pressed = |key| ctx.input(|i| i.key_pressed(key));
+    if pressed(Key::F5) {
+        commands.push(Command::Present);
+        return commands;
+    }
+    let keys = [
+        (Key::Plus, Command::Zoom(0.5)),
+        (Key::Equals, Command::Zoom(0.5)),
+        (Key::Minus, Command::Zoom(2.0)),
+        (Key::ArrowLeft, Command::Pan(-0.2)),
+        (Key::ArrowRight, Command::Pan(0.2)),
+        (Key::ArrowUp, Command::ScrollLanes(-1)),
+        (Key::ArrowDown, Command::ScrollLanes(1)),
+        (Key::Home, Command::FitAll),
+        (Key::Escape, Command::Deselect),
+    ];
+    let mut zoomed = false;
+    for (key, command) in keys {
+        if !pressed(key) {
+            continue;
+        }
+        // + and = are one key on most keyboards: zoom once.
+        if matches!(command, Command::Zoom(f) if f < 1.0) {
+            if zoomed {
+                continue;
+            }
+            zoomed = true;
+        }
+        commands.push(command);
+    }
+    commands
 }

@@ -7,25 +7,14 @@ use eframe::egui::{self, FontId, RichText, TextFormat};
 use crate::model::{Credibility, Grading, Reliability, SourceRef, Timeline};
 use crate::project::GradeTarget;
 
-use super::palette;
-use super::state::Session;
-use super::tooltip::{actor_names, date_line, source_line, written_date};
+use crate::draw::palette;
+use crate::view::Session;
+use crate::view::wording::{actor_names, date_line, source_line, written_date};
 
-/// What the analyst asked for in the panel.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DetailAction {
-    Close,
-    Hide,
-    ToggleStar,
-    /// Open the event editor.
-    Edit,
-    Delete,
-    /// Grade one report (`None` clears its grading).
-    Grade(GradeTarget, Option<Grading>),
-}
+use super::command::Command;
 
 /// Shows the selected event; `None` when nothing is selected.
-pub fn detail_ui(ui: &mut egui::Ui, session: &Session) -> Option<DetailAction> {
+pub fn detail_ui(ui: &mut egui::Ui, session: &Session) -> Option<Command> {
     let Some(event) = session.selected_event() else {
         ui.add_space(12.0);
         ui.label(RichText::new("Click a mark to see its sources.").weak());
@@ -43,31 +32,31 @@ pub fn detail_ui(ui: &mut egui::Ui, session: &Session) -> Option<DetailAction> {
             .on_hover_text("Mark this event as important")
             .clicked()
         {
-            action = Some(DetailAction::ToggleStar);
+            action = Some(Command::ToggleStarSelected);
         }
         if ui
             .button("Hide")
             .on_hover_text("Hide this event from the timeline")
             .clicked()
         {
-            action = Some(DetailAction::Hide);
+            action = Some(Command::HideSelected);
         }
         if ui
             .button("Edit…")
             .on_hover_text("Change the label, date, actors or note")
             .clicked()
         {
-            action = Some(DetailAction::Edit);
+            action = Some(Command::EditSelectedEvent);
         }
         if ui
             .button("Delete")
             .on_hover_text("Remove this event (Edit > Undo brings it back)")
             .clicked()
         {
-            action = Some(DetailAction::Delete);
+            action = Some(Command::DeleteSelected);
         }
         if ui.button("Close").clicked() {
-            action = Some(DetailAction::Close);
+            action = Some(Command::Deselect);
         }
     });
     ui.separator();
@@ -124,7 +113,7 @@ pub fn detail_ui(ui: &mut egui::Ui, session: &Session) -> Option<DetailAction> {
 
 /// The report's Admiralty grading: two small pickers (source reliability A–F, information
 /// credibility 1–6) and the grading in words.
-fn grading_ui(ui: &mut egui::Ui, index: usize, source: &SourceRef) -> Option<DetailAction> {
+fn grading_ui(ui: &mut egui::Ui, index: usize, source: &SourceRef) -> Option<Command> {
     let mut action = None;
     let current = source.grading;
     let target = || GradeTarget::report(source);
@@ -143,10 +132,7 @@ fn grading_ui(ui: &mut egui::Ui, index: usize, source: &SourceRef) -> Option<Det
                     {
                         let credibility =
                             current.map_or(Credibility::CannotBeJudged, |g| g.credibility);
-                        action = Some(DetailAction::Grade(
-                            target(),
-                            Some(Grading::new(r, credibility)),
-                        ));
+                        action = Some(Command::Grade(target(), Some(Grading::new(r, credibility))));
                     }
                 }
             })
@@ -164,10 +150,7 @@ fn grading_ui(ui: &mut egui::Ui, index: usize, source: &SourceRef) -> Option<Det
                         .clicked()
                     {
                         let reliability = current.map_or(Reliability::F, |g| g.reliability);
-                        action = Some(DetailAction::Grade(
-                            target(),
-                            Some(Grading::new(reliability, c)),
-                        ));
+                        action = Some(Command::Grade(target(), Some(Grading::new(reliability, c))));
                     }
                 }
             })
@@ -176,7 +159,7 @@ fn grading_ui(ui: &mut egui::Ui, index: usize, source: &SourceRef) -> Option<Det
         match current {
             Some(_) => {
                 if ui.small_button("clear").clicked() {
-                    action = Some(DetailAction::Grade(target(), None));
+                    action = Some(Command::Grade(target(), None));
                 }
             }
             None => {

@@ -1,15 +1,16 @@
-//! Editing in the app: corrections applied to the project (each an undoable step), undo and
-//! redo by menu and keyboard, the Edit menu, and the event and actor editor windows.
+//! Editing in the app: corrections applied to the project (each an undoable step, a refusal
+//! reported), undo and redo, the Edit menu and shortcuts (as commands), and the event and
+//! actor editor windows.
 
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
 use crate::project::{Edit, Project};
 
 use super::app::ChronolaneApp;
-use super::detail::DetailAction;
+use super::command::Command;
 use super::edit_actor::ActorEditor;
 use super::edit_event::{EditorOutcome, EventEditor};
-use super::palette;
+use crate::draw::palette;
 
 impl ChronolaneApp {
     /// Applies corrections, reporting any that cannot apply.
@@ -45,8 +46,7 @@ impl ChronolaneApp {
 
     /// Opens the editor for a new event, dated at the middle of the visible window.
     pub fn add_event(&mut self) {
-        let (a, b) = self.session.window;
-        let day = crate::layout::time::date_from_x((a + b) / 2.0)
+        let day = crate::layout::time::date_from_x(self.session.window.mid())
             .unwrap_or_else(|| chrono::Local::now().date_naive());
         self.project_ui.event_editor = Some(EventEditor::new_event(day));
     }
@@ -61,49 +61,8 @@ impl ChronolaneApp {
         self.project_ui.actor_editor = Some(ActorEditor::for_actor(actor, colour));
     }
 
-    /// Does what the detail panel asked for.
-    pub(super) fn detail_action(&mut self, action: DetailAction) {
-        let id = self.session.selected_id();
-        match action {
-            DetailAction::Close => self.session.selected = None,
-            DetailAction::Hide => self.session.hide_selected(),
-            DetailAction::ToggleStar => self.session.toggle_star_selected(),
-            DetailAction::Edit => self.edit_selected_event(),
-            DetailAction::Delete => {
-                if let Some(event) = id {
-                    self.apply_edits(vec![Edit::Delete { event }]);
-                    self.session.selected = None;
-                }
-            }
-            DetailAction::Grade(target, grading) => {
-                self.apply_edits(vec![Edit::Grade { target, grading }]);
-            }
-        }
-    }
-
-    /// Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y, Ctrl+S. Text fields keep their own undo.
-    pub(super) fn handle_project_keys(&mut self, ctx: &egui::Context) {
-        let shortcut = |modifiers, key| {
-            ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(modifiers, key)))
-        };
-        if shortcut(Modifiers::COMMAND, Key::S) {
-            self.save_project();
-        }
-        if ctx.egui_wants_keyboard_input() {
-            return;
-        }
-        // The shifted shortcut first: Ctrl+Z also matches with Shift held.
-        if shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
-            || shortcut(Modifiers::COMMAND, Key::Y)
-        {
-            self.redo();
-        } else if shortcut(Modifiers::COMMAND, Key::Z) {
-            self.undo();
-        }
-    }
-
     /// The Edit menu: undo and redo named after the step, add an event, pending edits.
-    pub(super) fn edit_menu_ui(&mut self, ui: &mut egui::Ui) {
+    pub(super) fn edit_menu_ui(&self, ui: &mut egui::Ui) -> Option<Command> {
         let project = &self.session.project;
         let history = project.history();
         let undo = history.undo_label().map_or("Undo".to_string(), |l| {
@@ -113,11 +72,12 @@ impl ChronolaneApp {
             format!("Redo {}", readable(&l, project))
         });
         let (can_undo, can_redo) = (history.can_undo(), history.can_redo());
+        let mut command = None;
         if ui
             .add_enabled(can_undo, egui::Button::new(undo).shortcut_text("Ctrl+Z"))
             .clicked()
         {
-            self.undo();
+            command = Some(Command::Undo);
         }
         if ui
             .add_enabled(
@@ -126,20 +86,20 @@ impl ChronolaneApp {
             )
             .clicked()
         {
-            self.redo();
+            command = Some(Command::Redo);
         }
         ui.separator();
         if ui.button("Add event…").clicked() {
-            self.add_event();
+            command = Some(Command::AddEvent);
         }
         let selected = self.session.selected.is_some();
         if ui
             .add_enabled(selected, egui::Button::new("Edit selected event…"))
             .clicked()
         {
-            self.edit_selected_event();
+            command = Some(Command::EditSelectedEvent);
         }
-        let pending = self.session.project.pending().len();
+        let pending = project.pending().len();
         if ui
             .add_enabled(
                 pending > 0,
@@ -147,8 +107,9 @@ impl ChronolaneApp {
             )
             .clicked()
         {
-            self.project_ui.show_pending = true;
+            command = Some(Command::ShowPendingEdits);
         }
+        command
     }
 
     pub(super) fn event_editor_ui(&mut self, ctx: &egui::Context) {
@@ -191,9 +152,6 @@ impl ChronolaneApp {
     }
 
     pub(super) fn actor_editor_ui(&mut self, ctx: &egui::Context) {
-        if let Some(id) = self.session.actor_request.take() {
-            self.edit_actor(&id);
-        }
         let Some(editor) = &mut self.project_ui.actor_editor else {
             return;
         };
@@ -237,4 +195,28 @@ fn readable(description: &str, project: &Project) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Ctrl+S, and Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y unless a text field has focus (fields keep their
+/// own undo).
+pub(super) fn project_shortcuts(ctx: &egui::Context) -> Vec<Command> {
+    let shortcut = |modifiers, key| {
+        ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(modifiers, key)))
+    };
+    let mut commands = Vec::new();
+    if shortcut(Modifiers::COMMAND, Key::S) {
+        commands.push(Command::SaveProject);
+    }
+    if ctx.egui_wants_keyboard_input() {
+        return commands;
+    }
+    // The shifted shortcut first: Ctrl+Z also matches with Shift held.
+    if shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
+        || shortcut(Modifiers::COMMAND, Key::Y)
+    {
+        commands.push(Command::Redo);
+    } else if shortcut(Modifiers::COMMAND, Key::Z) {
+        commands.push(Command::Undo);
+    }
+    commands
 }

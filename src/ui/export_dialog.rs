@@ -11,7 +11,7 @@ use eframe::egui::{self, Color32, RichText};
 use crate::export::{Banner, Canvas, PageOptions, PngSpec, Source, ViewChoice};
 
 use super::app::ChronolaneApp;
-use super::state::Session;
+use crate::view::Session;
 
 /// Output sizes offered in the dialog: width and height in points, and the pixel density.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,7 +127,7 @@ impl ExportDialog {
             view: if self.whole {
                 ViewChoice::Whole
             } else {
-                ViewChoice::Window(session.window.0, session.window.1)
+                ViewChoice::Window(session.window)
             },
         }
     }

@@ -1,9 +1,9 @@
-//! The eframe app: panels, the timeline widget, tooltips, dialogs.
-//!
-//! `app` is the thin shell; `timeline` is the widget (usable in any `Ui`, on or off screen);
-//! `state` holds the session as plain data.
+//! The eframe app, a thin shell: menus, panels, dialogs, editors, keyboard and mouse input,
+//! loading, persistence. The session it shows is `view::Session`; the timeline it shows is
+//! drawn by `draw` (the same code the exporters render off screen).
 
 pub mod app;
+pub mod command;
 pub mod detail;
 pub mod edit_actor;
 pub mod edit_event;
@@ -11,15 +11,11 @@ pub mod editing;
 pub mod export_dialog;
 pub mod loader;
 pub mod overview;
-pub mod paint;
-pub mod palette;
 pub mod present;
 pub mod project_actions;
 pub mod side_panel;
 pub mod state;
-pub mod timeline;
 pub mod toasts;
-pub mod tooltip;
 pub mod unsaved_work;
 
 use std::path::PathBuf;
@@ -27,8 +23,12 @@ use std::path::PathBuf;
 use crate::ingest::LoadOptions;
 
 pub use app::ChronolaneApp;
-pub use state::{Persisted, Session};
-pub use timeline::{TimelineResponse, timeline_ui};
+pub use state::Persisted;
+
+// What the app shows and how it draws it, re-exported for callers that drive the window's
+// pieces directly (the frame benchmark).
+pub use crate::draw::{TimelineResponse, timeline_ui};
+pub use crate::view::Session;
 
 /// Opens the desktop window on `files` (or on the bundled sample briefing when empty).
 pub fn run_native(files: Vec<PathBuf>, options: LoadOptions) -> anyhow::Result<()> {

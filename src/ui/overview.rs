@@ -5,7 +5,7 @@ use eframe::egui::{self, CornerRadius, Rect, Sense, Stroke, StrokeKind, pos2, ve
 
 use crate::layout::overview::{density, overview_range};
 
-use super::state::Session;
+use crate::view::Session;
 
 /// Height of the strip.
 pub const HEIGHT: f32 = 44.0;
@@ -28,7 +28,7 @@ pub fn overview_ui(ui: &mut egui::Ui, session: &mut Session, x_range: egui::Rang
         visuals.widgets.noninteractive.bg_stroke,
         StrokeKind::Inside,
     );
-    let range = overview_range(session.lanes.extent, session.window);
+    let range = overview_range(session.lanes.extent, session.window.into());
     let width = rect.width().max(1.0);
     let bins = (width / 3.0) as usize;
     let counts = density(&session.lanes.starts, range, bins);
@@ -49,7 +49,8 @@ pub fn overview_ui(ui: &mut egui::Ui, session: &mut Session, x_range: egui::Rang
     let span = (range.1 - range.0).max(1e-9);
     let px = |x: f64| rect.left() + ((x - range.0) / span) as f32 * width;
     let x_at = |p: f32| range.0 + f64::from((p - rect.left()) / width) * span;
-    let (a, b) = session.window;
+    let window = session.window;
+    let (a, b) = (window.start, window.end);
     let mut lens = Rect::from_min_max(
         pos2(px(a), rect.top() + 1.0),
         pos2(px(b), rect.bottom() - 1.0),
@@ -66,17 +67,16 @@ pub fn overview_ui(ui: &mut egui::Ui, session: &mut Session, x_range: egui::Rang
     );
     let response = response.on_hover_text("Drag to move the view; click to centre it here");
     if let Some(pointer) = response.interact_pointer_pos() {
-        let half = (b - a) / 2.0;
         if response.dragged()
             && lens.contains(
                 response.interact_pointer_pos().unwrap_or(pointer) - response.drag_delta(),
             )
         {
             let shift = f64::from(response.drag_delta().x / width) * span;
-            session.set_window((a + shift, b + shift));
+            session.set_window(window.shifted(shift));
         } else if response.dragged() || response.clicked() {
             let centre = x_at(pointer.x);
-            session.set_window((centre - half, centre + half));
+            session.set_window(window.centred_on(centre));
         }
     }
 }

@@ -13,10 +13,11 @@ use eframe::egui::{self, RichText};
 use crate::project::{self, Autosave, Project, ProjectError, RecoveryEntry, recovery};
 
 use super::app::ChronolaneApp;
+use super::command::Command;
 use super::edit_actor::ActorEditor;
 use super::edit_event::EventEditor;
-use super::palette;
-use super::state::Session;
+use crate::draw::palette;
+use crate::view::{Session, TimeWindow};
 
 /// The extension of project files.
 pub const PROJECT_SUFFIX: &str = ".chronolane.json";
@@ -45,14 +46,14 @@ pub struct ProjectUi {
     pub(super) allow_close: bool,
     /// Close once the Save As dialog has saved.
     pub(super) close_after_save: bool,
-    dialog: Option<ProjectDialog>,
+    pub(super) dialog: Option<ProjectDialog>,
     /// The window title last sent, so it is only sent when it changes.
     title: String,
 }
 
 /// A native dialog the next frame opens for the project.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum ProjectDialog {
+pub enum ProjectDialog {
     SaveAs,
     OpenProject,
     ExportCsv,
@@ -116,7 +117,7 @@ impl ChronolaneApp {
     fn store_view(&mut self) {
         let view = serde_json::json!({
             "settings": self.session.settings,
-            "window": [self.session.window.0, self.session.window.1],
+            "window": self.session.window,
         });
         self.session.project.set_views(view);
     }
@@ -188,7 +189,7 @@ impl ChronolaneApp {
             .unwrap_or_default();
         let window = views
             .get("window")
-            .and_then(|w| serde_json::from_value::<(f64, f64)>(w.clone()).ok());
+            .and_then(|w| serde_json::from_value::<TimeWindow>(w.clone()).ok());
         self.session = Session::from_project(project, settings);
         if let Some(window) = window {
             self.session.set_window(window);
@@ -286,23 +287,35 @@ impl ChronolaneApp {
     }
 
     /// File menu entries for projects and event exports.
-    pub(super) fn project_file_menu_ui(&mut self, ui: &mut egui::Ui) {
-        if ui.button("Open project…").clicked() {
-            self.project_ui.dialog = Some(ProjectDialog::OpenProject);
-        }
-        if ui.button("Save project  (Ctrl+S)").clicked() {
-            self.save_project();
-        }
-        if ui.button("Save project as…").clicked() {
-            self.project_ui.dialog = Some(ProjectDialog::SaveAs);
+    pub(super) fn project_file_menu_ui(&self, ui: &mut egui::Ui) -> Option<Command> {
+        let entries = [
+            (
+                "Open project…",
+                Command::ProjectDialog(ProjectDialog::OpenProject),
+            ),
+            ("Save project  (Ctrl+S)", Command::SaveProject),
+            (
+                "Save project as…",
+                Command::ProjectDialog(ProjectDialog::SaveAs),
+            ),
+        ];
+        let mut command = None;
+        for (text, entry) in entries {
+            if ui.button(text).clicked() {
+                command = Some(entry);
+            }
         }
         ui.separator();
-        if ui.button("Export events as CSV…").clicked() {
-            self.project_ui.dialog = Some(ProjectDialog::ExportCsv);
+        let exports = [
+            ("Export events as CSV…", ProjectDialog::ExportCsv),
+            ("Export events as JSON…", ProjectDialog::ExportJson),
+        ];
+        for (text, dialog) in exports {
+            if ui.button(text).clicked() {
+                command = Some(Command::ProjectDialog(dialog));
+            }
         }
-        if ui.button("Export events as JSON…").clicked() {
-            self.project_ui.dialog = Some(ProjectDialog::ExportJson);
-        }
+        command
     }
 
     /// "strike — chronolane", with a leading "* " while there are unsaved edits.

@@ -1,17 +1,18 @@
 //! The left panel: grouping and sorting, the lane list (visibility, order, counts), the
-//! filters and the legend.
+//! filters and the legend. It reads the session and returns commands; it changes nothing.
 
 use chrono::NaiveDate;
 use eframe::egui::{self, Color32, RichText, Sense, vec2};
 
-use crate::layout::{Grouping, LaneSort, MarkKind, MarkStyle};
+use crate::layout::{Filters, Grouping, LaneSort};
 
 use crate::model::{Credibility, Reliability};
-use crate::project::Edit;
+use crate::project::GradeFilter;
 
-use super::paint;
-use super::palette;
-use super::state::Session;
+use crate::draw::{legend, palette};
+use crate::view::Session;
+
+use super::command::Command;
 
 /// Text the analyst is typing, kept between frames.
 #[derive(Clone, Debug, Default)]
@@ -30,8 +31,15 @@ const DEBOUNCE_ABOVE_EVENTS: usize = 50_000;
 /// The pause, in seconds.
 const DEBOUNCE_SECONDS: f64 = 0.35;
 
-/// Shows the panel; changes go straight into `session`.
-pub fn side_panel_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SidePanelState) {
+/// Shows the panel; returns what the analyst changed, as commands for the app to carry out
+/// (new settings first, then lane changes).
+pub fn side_panel_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    state: &mut SidePanelState,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let mut settings = session.settings.clone();
     let mut changed = false;
     ui.add_space(6.0);
     egui::Grid::new("view_options")
@@ -40,11 +48,11 @@ pub fn side_panel_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SideP
         .show(ui, |ui| {
             let group_label = ui.label("Group by");
             egui::ComboBox::from_id_salt("grouping")
-                .selected_text(session.settings.grouping.label())
+                .selected_text(settings.grouping.label())
                 .show_ui(ui, |ui| {
                     for g in Grouping::ALL {
                         changed |= ui
-                            .selectable_value(&mut session.settings.grouping, g, g.label())
+                            .selectable_value(&mut settings.grouping, g, g.label())
                             .changed();
                     }
                 })
@@ -53,11 +61,11 @@ pub fn side_panel_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SideP
             ui.end_row();
             let sort_label = ui.label("Sort by");
             egui::ComboBox::from_id_salt("sorting")
-                .selected_text(session.settings.sort.label())
+                .selected_text(settings.sort.label())
                 .show_ui(ui, |ui| {
                     for s in LaneSort::ALL {
                         changed |= ui
-                            .selectable_value(&mut session.settings.sort, s, s.label())
+                            .selectable_value(&mut settings.sort, s, s.label())
                             .changed();
                     }
                 })
@@ -66,21 +74,22 @@ pub fn side_panel_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SideP
             ui.end_row();
         });
     if changed {
-        session.settings.lane_order.clear();
+        settings.lane_order.clear();
     }
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         ui.label(RichText::new("Lanes").strong());
-        if !session.settings.hidden_lanes.is_empty() && ui.small_button("Show all").clicked() {
-            session.settings.hidden_lanes.clear();
+        if !settings.hidden_lanes.is_empty() && ui.small_button("Show all").clicked() {
+            settings.hidden_lanes.clear();
             changed = true;
         }
         // Large timelines fold actors with one or two events into "Other actors (N)".
-        let folds = session.settings.show_minor_lanes
+        let folds = settings.show_minor_lanes
             || (session.lanes.listing.iter()).any(|l| l.key == crate::layout::lanes::MINOR_KEY);
         if folds {
-            let minor = &mut session.settings.show_minor_lanes;
-            changed |= ui.checkbox(minor, "Every minor actor").changed();
+            changed |= ui
+                .checkbox(&mut settings.show_minor_lanes, "Every minor actor")
+                .changed();
         }
     });
     ui.add(
@@ -89,9 +98,7 @@ pub fn side_panel_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SideP
             .desired_width(f32::INFINITY),
     );
     let needle = state.lane_search.trim().to_lowercase();
-    let mut toggle: Option<(String, bool)> = None;
-    let mut movement: Option<(String, isize)> = None;
-    let mut edit_actor: Option<String> = None;
+    let mut lane_commands = Vec::new();
     egui::ScrollArea::vertical()
         .id_salt("lane_list")
         .max_height(ui.available_height() * 0.45)
@@ -124,7 +131,10 @@ pub fn side_panel_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SideP
                         .on_hover_text(format!("Show or hide the lane {}", info.label))
                         .changed()
                     {
-                        toggle = Some((info.key.clone(), !visible));
+                        lane_commands.push(Command::LaneHidden {
+                            key: info.key.clone(),
+                            hidden: !visible,
+                        });
                     }
                     let name_width = (ui.available_width() - 92.0).max(40.0);
                     ui.allocate_ui_with_layout(
@@ -137,7 +147,7 @@ pub fn side_panel_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SideP
                             if let Some(actor) = info.key.strip_prefix("actor:") {
                                 name.context_menu(|ui| {
                                     if ui.button("Edit actor…").clicked() {
-                                        edit_actor = Some(actor.to_string());
+                                        lane_commands.push(Command::EditActor(actor.to_string()));
                                     }
                                 });
                             }
@@ -145,40 +155,58 @@ pub fn side_panel_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SideP
                     );
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         if arrow_button(ui, false).on_hover_text("Move down").clicked() {
-                            movement = Some((info.key.clone(), 1));
+                            lane_commands.push(Command::MoveLane {
+                                key: info.key.clone(),
+                                delta: 1,
+                            });
                         }
                         if arrow_button(ui, true).on_hover_text("Move up").clicked() {
-                            movement = Some((info.key.clone(), -1));
+                            lane_commands.push(Command::MoveLane {
+                                key: info.key.clone(),
+                                delta: -1,
+                            });
                         }
                         ui.label(RichText::new(info.events.to_string()).weak().monospace());
                     });
                 });
             }
         });
-    if let Some((key, hidden)) = toggle {
-        session.set_lane_hidden(&key, hidden);
-    }
-    if let Some((key, delta)) = movement {
-        session.move_lane(&key, delta);
-    }
-    if edit_actor.is_some() {
-        session.actor_request = edit_actor;
-    }
 
     ui.separator();
     ui.label(RichText::new("Filters").strong());
-    changed |= filters_ui(ui, session, state);
-    if changed {
-        session.settings_changed();
+    changed |= filters_ui(ui, session, &mut settings.filters, state);
+    if let Some(filter) = grade_filter_ui(ui, settings.grades) {
+        settings.grades = filter;
+        changed = true;
     }
+    let hidden = session.project.annotations().hidden.len();
+    if hidden > 0
+        && ui
+            .button(format!("Show {hidden} hidden event(s)"))
+            .on_hover_text("Undoable: Edit > Undo hides them again")
+            .clicked()
+    {
+        lane_commands.push(Command::ShowHiddenEvents);
+    }
+    if changed {
+        commands.push(Command::Settings(Box::new(settings)));
+    }
+    commands.extend(lane_commands);
     ui.separator();
-    legend_ui(ui);
+    ui.label(RichText::new("Legend").strong());
+    legend::legend_column(ui);
+    commands
 }
 
-fn filters_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SidePanelState) -> bool {
+/// The event filters, edited in `filters`; true when one changed.
+fn filters_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    filters: &mut Filters,
+    state: &mut SidePanelState,
+) -> bool {
     let mut changed = false;
     let large = session.timeline.events.len() > DEBOUNCE_ABOVE_EVENTS;
-    let filters = &mut session.settings.filters;
     if state.filter_edited_at.is_none() && state.filter_text != filters.text {
         state.filter_text = filters.text.clone();
     }
@@ -248,33 +276,13 @@ fn filters_ui(ui: &mut egui::Ui, session: &mut Session, state: &mut SidePanelSta
     changed |= ui
         .checkbox(&mut filters.starred_only, "Starred events only")
         .changed();
-    changed |= grade_filter_ui(ui, session);
-    let project_hidden: Vec<String> = session
-        .project
-        .annotations()
-        .hidden
-        .iter()
-        .cloned()
-        .collect();
-    let hidden = session.settings.hidden_events.len() + project_hidden.len();
-    if hidden > 0
-        && ui
-            .button(format!("Show {hidden} hidden event(s)"))
-            .on_hover_text("Undoable: Edit > Undo hides them again")
-            .clicked()
-    {
-        session.settings.hidden_events.clear();
-        for event in project_hidden {
-            let _ = session.edit(Edit::Unhide { event });
-        }
-        changed = true;
-    }
     changed
 }
 
 /// The minimum Admiralty grading: events with no report at least this good are left out.
-fn grade_filter_ui(ui: &mut egui::Ui, session: &mut Session) -> bool {
-    let mut filter = session.grade_filter;
+/// Returns the new filter when the analyst changed it.
+fn grade_filter_ui(ui: &mut egui::Ui, current: GradeFilter) -> Option<GradeFilter> {
+    let mut filter = current;
     ui.horizontal(|ui| {
         let label = ui.label("Grade at least");
         egui::ComboBox::from_id_salt("grade_reliability")
@@ -308,12 +316,7 @@ fn grade_filter_ui(ui: &mut egui::Ui, session: &mut Session) -> bool {
             .on_hover_text("Least credible information kept");
     });
     ui.checkbox(&mut filter.keep_unjudged, "Keep ungraded reports");
-    if filter == session.grade_filter {
-        return false;
-    }
-    session.grade_filter = filter;
-    session.refresh();
-    true
+    (filter != current).then_some(filter)
 }
 
 /// A YYYY-MM-DD field: empty clears the bound; a bad date is shown in red and ignored.
@@ -344,72 +347,6 @@ fn short(text: &str, max: usize) -> String {
     s.push('…');
     s
 }
-
-/// What each kind of mark means, drawn with the real painter.
-fn legend_ui(ui: &mut egui::Ui) {
-    ui.label(RichText::new("Legend").strong());
-    let colour = palette::lane(0, ui.visuals());
-    let items: [(&str, MarkKind, MarkStyle, u32); 7] = [
-        ("Event on a day", MarkKind::Point, MarkStyle::default(), 1),
-        (
-            "Date inferred from context",
-            MarkKind::Point,
-            MarkStyle {
-                inferred: true,
-                ..Default::default()
-            },
-            1,
-        ),
-        (
-            "Period with known ends",
-            MarkKind::Bar,
-            MarkStyle {
-                period: true,
-                ..Default::default()
-            },
-            1,
-        ),
-        (
-            "Uncertain: somewhere in span",
-            MarkKind::Bar,
-            MarkStyle {
-                uncertain: true,
-                ..Default::default()
-            },
-            1,
-        ),
-        (
-            "Several events (count)",
-            MarkKind::Cluster,
-            MarkStyle::default(),
-            3,
-        ),
-        (
-            "Starred",
-            MarkKind::Point,
-            MarkStyle {
-                starred: true,
-                ..Default::default()
-            },
-            1,
-        ),
-        (GRADED, MarkKind::Point, MarkStyle::default(), 1),
-    ];
-    for (text, kind, style, count) in items {
-        ui.horizontal(|ui| {
-            let (painter, rect, geometry, mark) =
-                paint::legend_sample(ui, vec2(54.0, 22.0), kind, style, count, colour);
-            if text == GRADED {
-                let grading = crate::model::Grading::new(Reliability::B, Credibility::ProbablyTrue);
-                paint::grade_badge(&painter, rect, geometry, &mark, grading, ui.visuals());
-            }
-            ui.label(text);
-        });
-    }
-}
-
-/// The legend line for the grading badge.
-const GRADED: &str = "Graded report (e.g. B2)";
 
 /// A small button with a painted triangle (the bundled font has no arrow glyphs).
 fn arrow_button(ui: &mut egui::Ui, up: bool) -> egui::Response {

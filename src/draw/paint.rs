@@ -9,6 +9,7 @@ use eframe::egui::{
 
 use crate::layout::ticks::window_caption;
 use crate::layout::{Connector, LaneGeometry, Mark, MarkKind, MarkStyle};
+use crate::view::TimeWindow;
 
 use super::palette;
 
@@ -59,8 +60,8 @@ pub fn connectors(
     }
 }
 
-/// A legend sample: one mark of `kind` and `style` drawn in a box of `size`, so the side panel's
-/// legend and the exported page's explain marks with the very code that draws them. Returns
+/// A legend sample (`legend`): one mark of `kind` and `style` drawn in a box of `size`, so the
+/// legend explains marks with the very code that draws them. Returns
 /// what a caller needs to add a badge to the sample.
 pub fn legend_sample(
     ui: &mut eframe::egui::Ui,
@@ -283,8 +284,8 @@ fn luminance(colour: Color32) -> f32 {
 }
 
 /// The visible span in words ("12 Sep – 3 Nov 2015"), left of the time axis.
-pub fn caption(painter: &Painter, at: Pos2, window: (f64, f64), visuals: &Visuals) {
-    let text = window_caption(window.0, window.1);
+pub fn caption(painter: &Painter, at: Pos2, window: TimeWindow, visuals: &Visuals) {
+    let text = window_caption(window.start, window.end);
     painter.text(
         at,
         Align2::LEFT_TOP,

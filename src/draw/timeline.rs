@@ -11,19 +11,16 @@ use eframe::egui::{
 use egui_plot::{GridMark, Plot};
 
 use crate::layout::ticks::{Tick, ticks};
-use crate::layout::{LaneGeometry, MarkKind, Window, hit_test, visible_marks};
+use crate::layout::{LaneGeometry, MarkKind, hit_test, visible_marks};
 
-use super::paint;
-use super::palette;
-use super::state::Session;
-use super::tooltip;
+use crate::view::wording::best_grading;
+use crate::view::{Session, TimeWindow};
+
+use super::lane_fit::{self, LaneFit};
+use super::{paint, palette, tooltip};
 
 /// Width of the lane-label column.
 pub const LABEL_WIDTH: f32 = 190.0;
-/// Lanes never get thinner than this; extra lanes scroll.
-pub const MIN_PITCH: f32 = 30.0;
-/// Nor thicker than this, so a few lanes do not look bloated.
-pub const MAX_PITCH: f32 = 56.0;
 /// Labels on the time axis keep at least this much room each.
 const TICK_SPACING_PX: f64 = 78.0;
 /// The widest window: beyond this chrono's calendar ends.
@@ -37,8 +34,20 @@ impl Default for TimelineResponse {
             clicked_background: false,
             plot_rect: Rect::NOTHING,
             drawn: Vec::new(),
+            lane_action: None,
         }
     }
+}
+
+/// What the analyst asked of a lane through its right-click menu; the caller decides (the
+/// app turns it into a command, an export has no menus).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LaneAction {
+    Hide(String),
+    /// Move the lane up (negative) or down among its siblings.
+    Move(String, isize),
+    /// Open the editor on this actor.
+    EditActor(String),
 }
 
 /// What happened in the widget this frame.
@@ -54,6 +63,8 @@ pub struct TimelineResponse {
     pub plot_rect: Rect,
     /// Screen position of every single-event mark drawn, for tests and screenshots.
     pub drawn: Vec<(usize, Pos2)>,
+    /// A lane menu's choice this frame.
+    pub lane_action: Option<LaneAction>,
 }
 
 /// Shows the timeline of `session` in `height` points of `ui`.
@@ -65,10 +76,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
 
     let tick_cache: Rc<RefCell<Vec<Tick>>> = Rc::default();
     let (spacer_ticks, formatter_ticks) = (Rc::clone(&tick_cache), Rc::clone(&tick_cache));
-    let fit = session
-        .lanes
-        .extent
-        .map(|(a, b)| crate::layout::overview::fit(a, b));
+    let fit = session.lanes.extent.map(|(a, b)| TimeWindow::fit(a, b));
     let request = session.window_request.take();
     let mut plot_ui = ui.new_child(
         UiBuilder::new()
@@ -87,8 +95,8 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         .allow_double_click_reset(true)
         .allow_axis_zoom_drag(false)
         .default_x_bounds(
-            fit.map_or(session.window.0, |f| f.0),
-            fit.map_or(session.window.1, |f| f.1),
+            fit.map_or(session.window.start, |f| f.start),
+            fit.map_or(session.window.end, |f| f.end),
         )
         .default_y_bounds(0.0, 1.0)
         .x_grid_spacer(move |input| {
@@ -113,8 +121,8 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
                 .unwrap_or_default()
         });
     let shown = plot.show(&mut plot_ui, move |p| {
-        if let Some((a, b)) = request {
-            p.set_plot_bounds_x(a..=b);
+        if let Some(TimeWindow { start, end }) = request {
+            p.set_plot_bounds_x(start..=end);
             p.set_plot_bounds_y(0.0..=1.0);
         }
         if p.response().contains_pointer() {
@@ -135,14 +143,13 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
     });
     let frame = *shown.transform.frame();
     let bounds = shown.transform.bounds();
-    let mut window = (bounds.min()[0], bounds.max()[0]);
-    let span = window.1 - window.0;
-    if !(span.is_finite() && span <= MAX_SPAN_DAYS && window.0.abs() < MAX_SPAN_DAYS) {
+    let mut window = TimeWindow::new(bounds.min()[0], bounds.max()[0]);
+    let span = window.span();
+    if !(span.is_finite() && span <= MAX_SPAN_DAYS && window.start.abs() < MAX_SPAN_DAYS) {
         session.set_window(fit.unwrap_or(session.window));
         window = session.window;
     } else if span < crate::layout::marks::MIN_SPAN_DAYS {
-        let mid = (window.0 + window.1) / 2.0;
-        session.set_window((mid, mid));
+        session.set_window((window.mid(), window.mid()));
         window = session.window;
     } else {
         session.window = window;
@@ -150,24 +157,14 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
 
     // Lanes: as tall as fits, scrolling when there are more than MIN_PITCH allows.
     let lane_count = session.lanes.lanes.len();
-    let mut usable = (frame.height() - 8.0).max(MIN_PITCH);
-    if lane_count as f32 * MIN_PITCH > usable {
-        // Room for the "Lanes 1–20 of 47" hint under the last lane.
-        usable = (usable - 18.0).max(MIN_PITCH);
-    }
-    let pitch = (usable / lane_count.max(1) as f32).clamp(MIN_PITCH, MAX_PITCH);
-    let fits = ((usable / pitch).floor() as usize).max(1);
+    let LaneFit { pitch, fits } = lane_fit::fit(frame.height(), lane_count);
     session.lane_scroll = session.lane_scroll.min(lane_count.saturating_sub(fits));
     let geometry = LaneGeometry {
         top_px: 4.0 - session.lane_scroll as f32 * pitch,
         pitch_px: pitch,
     };
     let lane_range = session.lane_scroll..(session.lane_scroll + fits).min(lane_count);
-    let view = Window {
-        x_min: window.0,
-        x_max: window.1,
-        width_px: frame.width(),
-    };
+    let view = window.viewport(frame.width());
     let marks = visible_marks(&session.lanes, view, lane_range.clone());
 
     let visuals = ui.visuals().clone();
@@ -233,13 +230,13 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         let grading = (mark.count == 1)
             .then(|| session.timeline.events.get(mark.event as usize))
             .flatten()
-            .and_then(super::tooltip::best_grading);
+            .and_then(best_grading);
         if let Some(grading) = grading {
             paint::grade_badge(&painter, frame, geometry, mark, grading, &visuals);
         }
     }
 
-    lane_labels(ui, session, label_rect, frame, geometry, lane_range, fits);
+    let lane_action = lane_labels(ui, session, label_rect, frame, geometry, lane_range, fits);
     paint::caption(
         ui.painter(),
         pos2(label_rect.left() + 12.0, frame.bottom() + 5.0),
@@ -253,6 +250,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         hovered: None,
         clicked: None,
         clicked_background: false,
+        lane_action,
     };
     if let Some(index) = hovered_mark {
         let mark = marks.marks[index];
@@ -290,7 +288,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
 }
 
 /// Lane names in the left column, as real labels (readable by screen readers and tests), with
-/// a colour swatch and a right-click menu to hide or move the lane.
+/// a colour swatch and a right-click menu to hide or move the lane (returned, not applied).
 fn lane_labels(
     ui: &mut egui::Ui,
     session: &mut Session,
@@ -299,12 +297,11 @@ fn lane_labels(
     geometry: LaneGeometry,
     lane_range: std::ops::Range<usize>,
     fits: usize,
-) {
+) -> Option<LaneAction> {
     let visuals = ui.visuals().clone();
     let painter = ui.painter_at(Rect::from_x_y_ranges(label_rect.x_range(), frame.y_range()));
     let scroll_hint = session.lane_scroll > 0 || lane_range.end < session.lanes.lanes.len();
-    let mut action: Option<(String, LaneAction)> = None;
-    let mut edit_actor: Option<String> = None;
+    let mut action: Option<LaneAction> = None;
     for index in lane_range {
         let Some(lane) = session.lanes.lanes.get(index) else {
             continue;
@@ -345,16 +342,16 @@ fn lane_labels(
             if let Some(actor) = lane.key.strip_prefix("actor:")
                 && ui.button("Edit actor…").clicked()
             {
-                edit_actor = Some(actor.to_string());
+                action = Some(LaneAction::EditActor(actor.to_string()));
             }
             if ui.button("Hide lane").clicked() {
-                action = Some((lane.key.clone(), LaneAction::Hide));
+                action = Some(LaneAction::Hide(lane.key.clone()));
             }
             if ui.button("Move up").clicked() {
-                action = Some((lane.key.clone(), LaneAction::Move(-1)));
+                action = Some(LaneAction::Move(lane.key.clone(), -1));
             }
             if ui.button("Move down").clicked() {
-                action = Some((lane.key.clone(), LaneAction::Move(1)));
+                action = Some(LaneAction::Move(lane.key.clone(), 1));
             }
         });
     }
@@ -397,14 +394,7 @@ fn lane_labels(
         ],
         Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
     );
-    if edit_actor.is_some() {
-        session.actor_request = edit_actor;
-    }
-    match action {
-        Some((key, LaneAction::Hide)) => session.set_lane_hidden(&key, true),
-        Some((key, LaneAction::Move(delta))) => session.move_lane(&key, delta),
-        None => {}
-    }
+    action
 }
 
 /// A thin scrollbar at the right of the label column when there are more lanes than fit.
@@ -445,9 +435,4 @@ fn lane_scrollbar(
         visuals.widgets.inactive.bg_fill
     };
     painter.rect_filled(thumb, 2.5, colour);
-}
-
-enum LaneAction {
-    Hide,
-    Move(isize),
 }

@@ -1,0 +1,212 @@
+//! The analyst's session as plain data: what is loaded, what they chose to see, what is
+//! selected, and the visible window. Changed through a few methods so the logic is testable
+//! without drawing; the window, the exporters and the command line all read it.
+
+use std::collections::BTreeMap;
+
+use crate::layout::{self, LaneSet, ViewSettings};
+use crate::model::Timeline;
+use crate::project::{ArticleRecord, Colour, Edit, PendingReason, Project};
+
+use super::window::TimeWindow;
+
+/// A loaded timeline and the view of it.
+pub struct Session {
+    /// The analyst's project: the extraction plus every correction. The one source of truth
+    /// for edits, stars and hidden events; `timeline` and `settings.starred` mirror it.
+    pub project: Project,
+    /// The project's visible timeline (rebuilt by [`Session::refresh`] after every edit);
+    /// the filters, the grade filter among them, decide what of it the lanes show.
+    pub timeline: Timeline,
+    /// Lane colours the analyst chose, by lane key (`actor:<id>`).
+    pub lane_colours: BTreeMap<String, Colour>,
+    pub settings: ViewSettings,
+    /// Rebuilt whenever the timeline or the settings change.
+    pub lanes: LaneSet,
+    /// The visible window.
+    pub window: TimeWindow,
+    /// A window the plot should jump to on its next frame (fit, keyboard, overview drag).
+    pub window_request: Option<TimeWindow>,
+    /// Index into `timeline.events` of the selected event.
+    pub selected: Option<usize>,
+    /// Index of the event under the pointer this frame.
+    pub hovered: Option<usize>,
+    /// First lane shown when there are more lanes than fit.
+    pub lane_scroll: usize,
+}
+
+impl Session {
+    /// A session over a fresh extraction: a new, unsaved project with no edits.
+    pub fn new(timeline: Timeline, settings: ViewSettings) -> Self {
+        // Articles without a readable file (the sample, stdin) are simply not recorded.
+        let (records, _unreadable) = ArticleRecord::for_timeline(&timeline);
+        Self::from_project(Project::new(timeline, records), settings)
+    }
+
+    /// A session over an opened or recovered project.
+    pub fn from_project(project: Project, settings: ViewSettings) -> Self {
+        let mut settings = settings;
+        settings.starred = project.annotations().starred.iter().cloned().collect();
+        let timeline = project.visible_timeline();
+        let lane_colours = lane_colours(&project);
+        let lanes = layout::build(&timeline, &settings);
+        let window =
+            TimeWindow::opening(&lanes.starts, lanes.extent).unwrap_or_else(TimeWindow::last_month);
+        Self {
+            project,
+            timeline,
+            lane_colours,
+            settings,
+            lanes,
+            window,
+            window_request: Some(window),
+            selected: None,
+            hovered: None,
+            lane_scroll: 0,
+        }
+    }
+
+    /// Call after changing `settings`: rebuilds lanes, keeps the window and the selection.
+    pub fn settings_changed(&mut self) {
+        self.lanes = layout::build(&self.timeline, &self.settings);
+        self.lane_scroll = self
+            .lane_scroll
+            .min(self.lanes.lanes.len().saturating_sub(1));
+    }
+
+    /// Shows every event (double-click, Home key, View ▸ Fit).
+    pub fn fit_all(&mut self) {
+        let window = self
+            .lanes
+            .extent
+            .map_or_else(TimeWindow::last_month, |(a, b)| TimeWindow::fit(a, b));
+        self.set_window(window);
+    }
+
+    /// Moves the view to `window` (made usable) on the next frame.
+    pub fn set_window(&mut self, window: impl Into<TimeWindow>) {
+        self.window = window.into().sanitised();
+        self.window_request = Some(self.window);
+    }
+
+    /// Zooms by `factor` (< 1 zooms in) around the window's centre.
+    pub fn zoom(&mut self, factor: f64) {
+        self.set_window(self.window.zoomed(factor));
+    }
+
+    /// Pans by `fraction` of the window's width (negative: to the past).
+    pub fn pan(&mut self, fraction: f64) {
+        self.set_window(self.window.panned(fraction));
+    }
+
+    pub fn selected_event(&self) -> Option<&crate::model::Event> {
+        self.timeline.events.get(self.selected?)
+    }
+
+    /// Selects the event with `id`, if there is one.
+    pub fn select_id(&mut self, id: &str) -> bool {
+        self.selected = self.timeline.events.iter().position(|e| e.id == id);
+        self.selected.is_some()
+    }
+
+    /// The id of the selected event.
+    pub fn selected_id(&self) -> Option<String> {
+        self.selected_event().map(|e| e.id.clone())
+    }
+
+    /// Applies a correction to the project and shows it at once. Refused (with the reason)
+    /// when its event or actor is not in the timeline.
+    pub fn edit(&mut self, edit: Edit) -> Result<(), PendingReason> {
+        self.project.edit(edit)?;
+        self.refresh();
+        Ok(())
+    }
+
+    /// Takes back the last correction; `false` when there is none.
+    pub fn undo(&mut self) -> bool {
+        let undone = self.project.undo();
+        if undone {
+            self.refresh();
+        }
+        undone
+    }
+
+    /// Does the last undone correction again; `false` when there is none.
+    pub fn redo(&mut self) -> bool {
+        let redone = self.project.redo();
+        if redone {
+            self.refresh();
+        }
+        redone
+    }
+
+    /// Rebuilds what is drawn from the project, keeping the selection (by id) and the window.
+    pub fn refresh(&mut self) {
+        let selected = self.selected_id();
+        self.timeline = self.project.visible_timeline();
+        self.settings.starred = self.project.annotations().starred.iter().cloned().collect();
+        self.lane_colours = lane_colours(&self.project);
+        self.selected = None;
+        if let Some(id) = selected {
+            self.select_id(&id);
+        }
+        self.settings_changed();
+    }
+
+    /// Hides the selected event (an undoable edit; shown again from the filters). Refused,
+    /// with the reason, when the project cannot apply it; nothing happens with no selection.
+    pub fn hide_selected(&mut self) -> Result<(), PendingReason> {
+        match self.selected_id() {
+            Some(event) => self.edit(Edit::Hide { event }),
+            None => Ok(()),
+        }
+    }
+
+    /// The edit that stars the selected event, or unstars it when it is starred.
+    pub fn star_toggle(&self) -> Option<Edit> {
+        let event = self.selected_id()?;
+        Some(if self.settings.starred.contains(&event) {
+            Edit::Unstar { event }
+        } else {
+            Edit::Star {
+                event,
+                position: None,
+            }
+        })
+    }
+
+    /// Stars or unstars the selected event (the briefing list); refused like
+    /// [`Session::hide_selected`].
+    pub fn toggle_star_selected(&mut self) -> Result<(), PendingReason> {
+        match self.star_toggle() {
+            Some(edit) => self.edit(edit),
+            None => Ok(()),
+        }
+    }
+
+    /// Shows or hides the lane with `key`.
+    pub fn set_lane_hidden(&mut self, key: &str, hidden: bool) {
+        if hidden {
+            self.settings.hidden_lanes.insert(key.to_string());
+        } else {
+            self.settings.hidden_lanes.remove(key);
+        }
+        self.settings_changed();
+    }
+
+    /// Moves a lane up (`delta` < 0) or down among its siblings.
+    pub fn move_lane(&mut self, key: &str, delta: isize) {
+        self.settings.lane_order = layout::lanes::moved(&self.lanes.listing, key, delta);
+        self.settings_changed();
+    }
+}
+
+/// The analyst's lane colours, keyed as the actor lanes are.
+fn lane_colours(project: &Project) -> BTreeMap<String, Colour> {
+    project
+        .annotations()
+        .colours
+        .iter()
+        .map(|(actor, colour)| (format!("actor:{actor}"), *colour))
+        .collect()
+}
