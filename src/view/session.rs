@@ -74,11 +74,10 @@ impl Session {
             .min(self.lanes.lanes.len().saturating_sub(1));
     }
 
-    /// Shows every event (double-click, Home key, View ▸ Fit).
+    /// Shows the corpus's own period (double-click, Home key, View ▸ Fit): every event but far
+    /// outliers (a misread year), which stay reachable in the overview strip.
     pub fn fit_all(&mut self) {
-        let window = self
-            .lanes
-            .extent
+        let window = (self.lanes.period.or(self.lanes.extent))
             .map_or_else(TimeWindow::last_month, |(a, b)| TimeWindow::fit(a, b));
         self.set_window(window);
     }
