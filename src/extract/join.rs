@@ -245,6 +245,7 @@ mod tests {
             kind: ActorKind::Person,
             aliases: Vec::new(),
             affiliation: None,
+            mentions: Vec::new(),
         }
     }
 
@@ -254,6 +255,7 @@ mod tests {
             id: event_id(article, (start, start + quote.len()), Some(start)),
             when: When::day(day),
             actors: actors.iter().map(|a| a.to_string()).collect(),
+            agents: Vec::new(),
             label: quote.into(),
             sources: vec![SourceRef {
                 article: article.into(),

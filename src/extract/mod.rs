@@ -118,6 +118,7 @@ fn hand_event(hand: &HandEvent, registry: &mut Registry, articles: &[Article]) -
         id: events::ids::event_id(&hand.article, (hand.range.start, hand.range.end), None),
         when: hand.when.clone(),
         actors,
+        agents: Vec::new(),
         label,
         sources: vec![SourceRef {
             article: hand.article.clone(),

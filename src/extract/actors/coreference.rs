@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::lexicon::{Description, LEXICON};
 use super::names::strip_particle;
 use super::titles::{is_not_single_name, role_family};
 use super::tokens::is_product;
@@ -121,11 +122,34 @@ impl PeopleIndex {
     }
 }
 
+/// Nouns that describe a person by office; they resolve to the one person of the article who
+/// holds an office of that family (and nationality, when one is written).
+const OFFICE_NOUNS: &[&str] = &[
+    "president",
+    "leader",
+    "prime minister",
+    "foreign minister",
+    "minister",
+    "chancellor",
+    "king",
+    "spokesman",
+    "spokeswoman",
+];
+
+/// "the [adjective] [Nationality] noun", with the nouns of offices, "ministry", and every
+/// description noun of the lexicon ("the carmaker", "the Syrian capital").
 static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b[Tt]he (?:[a-z]+ )?(?:([A-Z][a-z]+) )?(president|leader|prime minister|foreign minister|minister|chancellor|king|ministry|company|firm|spokesman|spokeswoman|phone|device|handset|player|gadget|product|service)\b",
-    )
-    .unwrap_or_else(|_| unreachable!("the pattern is a literal"))
+    let mut nouns: Vec<&str> = OFFICE_NOUNS.to_vec();
+    nouns.push("ministry");
+    nouns.extend(LEXICON.description_nouns());
+    // longest first, so "prime minister" wins over "minister"
+    nouns.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let alternatives: Vec<String> = nouns.iter().map(|n| regex::escape(n)).collect();
+    Regex::new(&format!(
+        r"\b[Tt]he (?:[a-z]+ )?(?:([A-Z][a-z]+) )?({})\b",
+        alternatives.join("|")
+    ))
+    .unwrap_or_else(|_| unreachable!("the nouns are escaped"))
 });
 
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -176,22 +200,15 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
                 continue;
             }
             let noun = noun.as_str();
-            let target = match noun {
-                "ministry" => last_entity_before(b, range.start, |e| {
+            let target = if noun == "ministry" {
+                last_entity_before(b, range.start, |e| {
                     e.kind == ActorKind::Organisation && e.name.contains("Ministry")
-                }),
-                "company" | "firm" => last_entity_before(b, range.start, |e| {
-                    e.kind == ActorKind::Organisation
-                        && !e.name.contains("Ministry")
-                        && !is_product(&e.name)
-                }),
-                "phone" | "device" | "handset" | "player" | "gadget" | "product" | "service" => {
-                    last_entity_before(b, range.start, |e| is_product(&e.name))
-                }
-                _ => {
-                    let family = noun.split(' ').next_back().and_then(role_family);
-                    unique_person(b, country.as_deref(), family)
-                }
+                })
+            } else if let Some(d) = LEXICON.description(noun) {
+                described(b, range.start, d, country.as_deref())
+            } else {
+                let family = noun.split(' ').next_back().and_then(role_family);
+                unique_person(b, country.as_deref(), family)
             };
             if let Some(e) = target {
                 added.push((e, range, si, How::Description));
@@ -224,8 +241,11 @@ fn subject_of(b: &Builder, sentences: &[Range<usize>], si: usize) -> Option<usiz
         .min_by_key(|m| m.range.start)?;
     let lead = b.text.get(sentence.start..m.range.start)?;
     let ent = &b.entities[m.entity];
-    (ent.kind == ActorKind::Organisation && lead.split_whitespace().count() <= 4)
-        .then_some(m.entity)
+    let thing = matches!(
+        ent.kind,
+        ActorKind::Organisation | ActorKind::Group | ActorKind::Product | ActorKind::Other
+    );
+    (thing && lead.split_whitespace().count() <= 4).then_some(m.entity)
 }
 
 fn last_person_before(b: &Builder, si: usize) -> Option<usize> {
@@ -244,6 +264,33 @@ fn last_person_before(b: &Builder, si: usize) -> Option<usize> {
         }
     }
     best.map(|(_, e)| e)
+}
+
+/// The party "the carmaker" stands for: the nearest one named before it of the noun's kind,
+/// preferring one whose name shows the sector ("General Motors" for "the carmaker" over a
+/// nearer "United Auto Workers"); "the Syrian capital" must be a place of Syria.
+fn described(b: &Builder, before: usize, d: &Description, country: Option<&str>) -> Option<usize> {
+    let fits = |e: &super::LocalEntity| {
+        let kind_fits = e.kind == d.kind
+            || (d.kind == ActorKind::Organisation && e.kind == ActorKind::Group)
+            || (d.kind == ActorKind::Product
+                && e.kind == ActorKind::Organisation
+                && is_product(&e.name));
+        kind_fits
+            && !e.name.contains("Ministry")
+            && (d.kind != ActorKind::Place
+                || country.is_none()
+                || e.affiliation.as_deref() == country)
+    };
+    let shows_sector = |e: &super::LocalEntity| {
+        e.forms
+            .iter()
+            .chain(std::iter::once(&e.name))
+            .flat_map(|f| f.split_whitespace())
+            .any(|w| d.cues.contains(&w))
+    };
+    last_entity_before(b, before, |e| fits(e) && shows_sector(e))
+        .or_else(|| last_entity_before(b, before, fits))
 }
 
 fn last_entity_before(

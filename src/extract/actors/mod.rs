@@ -4,8 +4,10 @@
 
 pub mod coreference;
 pub mod gazetteer;
+pub mod lexicon;
 pub mod names;
 pub mod registry;
+pub mod things;
 pub mod titles;
 pub mod tokens;
 

@@ -48,6 +48,7 @@ impl Registry {
                         kind: entry.kind,
                         aliases: vec![name.to_string()],
                         affiliation: entry.affiliation.clone(),
+                        mentions: Vec::new(),
                     });
                 }
                 return id;
@@ -68,6 +69,7 @@ impl Registry {
                 kind,
                 aliases: Vec::new(),
                 affiliation: None,
+                mentions: Vec::new(),
             });
         }
         id
@@ -146,13 +148,12 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         })
         .collect();
     for (id, words, kind, known) in &names {
-        if *kind != ActorKind::Organisation || *known || words.len() < 3 || renamed.contains_key(id)
-        {
+        if !is_thing(*kind) || *known || words.len() < 3 || renamed.contains_key(id) {
             continue;
         }
         let shorter = names.iter().find(|(other, ow, ok, _)| {
             other != id
-                && *ok == ActorKind::Organisation
+                && ok == kind
                 && ow.len() >= 2
                 && ow.len() < words.len()
                 && ow.first() == words.first()
@@ -164,7 +165,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
     }
     // Plurals of products and organisations ("iPods", "iPod Touches") are the thing itself.
     for (id, words, kind, known) in &names {
-        if *kind != ActorKind::Organisation || *known || renamed.contains_key(id) {
+        if !is_thing(*kind) || *known || renamed.contains_key(id) {
             continue;
         }
         let Some(last) = words.last() else {
@@ -173,7 +174,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         let singulars = [last.strip_suffix("es"), last.strip_suffix('s')];
         let target = names.iter().find(|(other, ow, ok, _)| {
             other != id
-                && *ok == ActorKind::Organisation
+                && ok == kind
                 && ow.len() == words.len()
                 && ow[..ow.len() - 1] == words[..words.len() - 1]
                 && singulars
@@ -219,6 +220,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
             kind: acc.kind,
             aliases,
             affiliation,
+            mentions: Vec::new(),
         });
     }
     // Affiliations must point at actors that exist.
@@ -240,6 +242,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
                 kind: entry.kind,
                 aliases: Vec::new(),
                 affiliation: None,
+                mentions: Vec::new(),
             });
         } else {
             for a in &mut actors {
@@ -250,6 +253,15 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         }
     }
     Registry { actors, renamed }
+}
+
+/// Organisations, products and other named things, whose names news writes longer, shorter
+/// or in the plural.
+fn is_thing(kind: ActorKind) -> bool {
+    matches!(
+        kind,
+        ActorKind::Organisation | ActorKind::Product | ActorKind::Other
+    )
 }
 
 /// The name a lane shows: for a person the fullest form the texts used, else the table name.

@@ -317,6 +317,7 @@ fn event(
         confidence: confidence::confidence(&when, evidence),
         when,
         actors: actor_ids,
+        agents: Vec::new(),
         label,
         sources: vec![SourceRef {
             article: article.id.clone(),
