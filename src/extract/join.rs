@@ -113,6 +113,11 @@ impl Joined {
         if known.affiliation.is_none() {
             known.affiliation = actor.affiliation;
         }
+        for m in actor.mentions {
+            if !known.mentions.contains(&m) {
+                known.mentions.push(m);
+            }
+        }
     }
 
     fn add_event(&mut self, event: Event) {

@@ -185,6 +185,20 @@ pub fn build(
                     ActorEvidence::Indirect
                 };
             }
+            // "Henderson said on Monday that ...": the date is the saying's, and so is the act
+            if let Some(verb_at) = sayer_end
+                && anchor.start >= verb_at
+                && subs
+                    .iter()
+                    .any(|sub| sub.kind == SubKind::Reported && sub.range.start >= anchor.end)
+            {
+                let sayers = roles::sayers(actors, mentions, s.start..verb_at);
+                p.agents = sayers
+                    .ids
+                    .into_iter()
+                    .filter(|a| p.ids.contains(a))
+                    .collect();
+            }
             if dating::carries_scene(&clause.anchor.when, article.published) {
                 narrative = Some(clause.anchor.when.clone());
             }
