@@ -12,7 +12,7 @@ use super::lexicon::{Description, LEXICON};
 use super::names::strip_particle;
 use super::titles::{is_not_single_name, role_family};
 use super::tokens::is_product;
-use super::{Builder, How, slug};
+use super::{Builder, How, initials, is_acronym, slug, takes_acronym};
 use crate::extract::actors::gazetteer::GAZETTEER;
 use crate::model::ActorKind;
 
@@ -27,6 +27,13 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
             continue;
         };
         if is_not_single_name(word) {
+            continue;
+        }
+        // "GM" after "General Motors", "(UAW)" after "United Auto Workers"
+        if is_acronym(word)
+            && let Some(e) = expanded(b, word)
+        {
+            b.mention(e, s.range.clone(), s.sentence, How::Name);
             continue;
         }
         if let Some(e) = people.person(word) {
@@ -70,6 +77,20 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
         };
         b.mention(e, s.range, s.sentence, How::Name);
     }
+}
+
+/// The one organisation (or group, index, country) of the article whose initials spell
+/// `acronym`.
+fn expanded(b: &Builder, acronym: &str) -> Option<usize> {
+    let mut hits = b.entities.iter().enumerate().filter(|(_, e)| {
+        takes_acronym(e.kind)
+            && e.forms
+                .iter()
+                .chain(std::iter::once(&e.name))
+                .any(|f| initials(f).as_deref() == Some(acronym))
+    });
+    let (first, _) = hits.next()?;
+    hits.next().is_none().then_some(first)
 }
 
 /// The one person of the article whose surname or first name is `word`.
@@ -322,4 +343,35 @@ fn unique_person(b: &Builder, country: Option<&str>, family: Option<&str>) -> Op
         found = Some(i);
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::actors::find;
+    use crate::extract::sentences;
+
+    /// The text of every mention of the entity named `name`.
+    fn mentions_of(text: &str, name: &str) -> Vec<String> {
+        let found = find(text, &sentences::split(text, 0..text.len()));
+        let Some(e) = found.entities.iter().position(|e| e.name == name) else {
+            panic!("no {name} in {:?}", found.entities);
+        };
+        found
+            .mentions
+            .iter()
+            .filter(|m| m.entity == e)
+            .map(|m| text[m.range.clone()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn acronyms_and_sector_descriptions_refer_to_the_party_they_stand_for() {
+        let text = "General Motors and the United Auto Workers reached a deal on Monday. \
+                    GM said the UAW had accepted cuts. The carmaker expects savings.";
+        let gm = mentions_of(text, "General Motors");
+        assert!(gm.contains(&"GM".to_string()), "{gm:?}");
+        assert!(gm.contains(&"The carmaker".to_string()), "{gm:?}");
+        let uaw = mentions_of(text, "United Auto Workers");
+        assert!(uaw.contains(&"UAW".to_string()), "{uaw:?}");
+    }
 }

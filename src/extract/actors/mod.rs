@@ -173,6 +173,30 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Whether `word` is written like an acronym ("GM", "UAW", "OPEC").
+pub fn is_acronym(word: &str) -> bool {
+    (2..=6).contains(&word.len()) && word.bytes().all(|c| c.is_ascii_uppercase())
+}
+
+/// The initials of a name of several capitalised words, function words skipped ("United Auto
+/// Workers" → "UAW", "Organisation of Petroleum Exporting Countries" → "OPEC"); `None` for a
+/// single word.
+pub fn initials(name: &str) -> Option<String> {
+    let caps: String = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    (caps.chars().count() >= 2).then_some(caps)
+}
+
+/// Kinds whose short forms are acronyms.
+pub fn takes_acronym(kind: ActorKind) -> bool {
+    matches!(
+        kind,
+        ActorKind::Organisation | ActorKind::Group | ActorKind::Other | ActorKind::Country
+    )
+}
+
 /// A stable id from a name: lower case, ASCII letters and digits, hyphens between.
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());

@@ -134,6 +134,28 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
             renamed.insert(id.clone(), target.clone());
         }
     }
+    // An acronym one article uses alone ("GM") for a party another names in full ("General
+    // Motors"), when exactly one party's initials spell it.
+    for (id, acc) in &by_id {
+        if acc.known || renamed.contains_key(id) || !super::is_acronym(&acc.name) {
+            continue;
+        }
+        let targets: Vec<&String> = by_id
+            .iter()
+            .filter(|(other, o)| {
+                *other != id
+                    && super::takes_acronym(o.kind)
+                    && o.forms
+                        .iter()
+                        .chain(std::iter::once(&o.name))
+                        .any(|f| super::initials(f).as_deref() == Some(acc.name.as_str()))
+            })
+            .map(|(other, _)| other)
+            .collect();
+        if let [target] = targets[..] {
+            renamed.insert(id.clone(), target.clone());
+        }
+    }
     // Products and organisations written shorter or longer ("iTunes Store", "iTunes Music
     // Store"): same first and last word, one inside the other.
     let names: Vec<(String, Vec<String>, ActorKind, bool)> = by_id
