@@ -6,7 +6,7 @@ use eframe::egui::{self, FontId, RichText, TextFormat};
 
 use crate::layout::time::long_date;
 use crate::layout::{Lane, Mark, MarkKind, Window};
-use crate::model::{Event, SourceRef, Timeline, When};
+use crate::model::{Event, Role, SourceRef, Timeline, When};
 
 use super::palette;
 
@@ -163,16 +163,36 @@ pub fn written_date(timeline: &Timeline, source: &SourceRef) -> Option<String> {
     source.quote.get(relative).map(str::to_string)
 }
 
+/// The event's actors by name; when extraction told who acts, "acting: ... · mentioned: ...".
 pub fn actor_names(timeline: &Timeline, event: &Event) -> String {
     if event.actors.is_empty() {
         return "none named".into();
     }
-    event
-        .actors
-        .iter()
-        .map(|id| timeline.actor(id).map_or(id.as_str(), |a| a.name.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let name = |id: &str| {
+        timeline
+            .actor(id)
+            .map_or(id.to_string(), |a| a.name.clone())
+    };
+    if event.agents.is_empty() {
+        return event
+            .actors
+            .iter()
+            .map(|id| name(id))
+            .collect::<Vec<_>>()
+            .join(", ");
+    }
+    let mut parts: Vec<String> = Vec::new();
+    for role in [Role::Agent, Role::Participant] {
+        let names: Vec<String> = event
+            .roles()
+            .filter(|(_, r)| *r == role)
+            .map(|(id, _)| name(id))
+            .collect();
+        if !names.is_empty() {
+            parts.push(format!("{}: {}", role.as_str(), names.join(", ")));
+        }
+    }
+    parts.join(" · ")
 }
 
 /// "Assad makes surprise visit to Moscow — 21 Oct 2015".
