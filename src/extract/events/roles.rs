@@ -99,8 +99,19 @@ pub fn participants(
     }
     // Who acts: the subject of the reported content when the clause reports speech, else
     // the clause's own subject.
+    // "told reporters in Detroit that the carmaker would ...": the content opens at "that"
+    let reported_at = |e: usize| {
+        subs.iter()
+            .filter(|s| {
+                s.kind == SubKind::Reported && s.range.start >= e && s.range.end <= range.end
+            })
+            .map(|s| s.range.start)
+            .min()
+            .unwrap_or(e)
+    };
     let content_from = sayer_end
         .filter(|&e| range.start <= e && e < range.end)
+        .map(reported_at)
         .and_then(|e| tokens.iter().position(|t| t.range.start >= e))
         .map(|k| {
             let after = k + 1;
@@ -130,7 +141,17 @@ pub fn participants(
             main.push(s);
         }
     }
-    let agents = agents.into_iter().filter(|a| main.contains(a)).collect();
+    // a place is where something happened, not who did it
+    let is_place = |id: &String| {
+        actors
+            .entities
+            .iter()
+            .any(|e| e.id == *id && e.kind == crate::model::ActorKind::Place)
+    };
+    let agents = agents
+        .into_iter()
+        .filter(|a| main.contains(a) && !is_place(a))
+        .collect();
     let evidence = if main.is_empty() {
         ActorEvidence::None
     } else if named {
