@@ -65,6 +65,60 @@ def words(raw):
     return " ".join(out)
 
 
+# Nationality words whose stem differs from the country's name.
+IRREGULAR_DEMONYMS = {"dutch", "dutchman", "dutchwoman", "welsh", "welshman", "welshwoman", "scot", "scots",
+                      "scotsman", "scotswoman", "briton", "britons", "swiss", "greek", "greeks", "kiwi", "kiwis",
+                      "englishman", "englishwoman", "hollander", "netherlander", "motswana", "batswana"}
+DEMONYM_END = re.compile(r"(an|ean|ese|ish|i|ic|ch|man|woman|men|women|er|ai|oi)$")
+STATE_WORDS = re.compile(r"\b(Republic|Kingdom|Federation|States?|Union|Emirates?|Sultanate|Principality|"
+                         r"Commonwealth|Confederation|Democratic|Islamic|People's|Soviet|Federal)\b")
+
+
+def common_prefix(a, b):
+    n = 0
+    for x, y in zip(a.lower(), b.lower()):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+# English short names of countries that share no spelling with the table's display name.
+COUNTRY_NAMES = {"America", "Britain", "Great Britain", "Holland", "Persia", "Burma", "Siam", "Deutschland",
+                 "Eire", "Ceylon", "Formosa"}
+
+
+def split_country_aliases(name, aliases):
+    """A CAMEO country block lists, without telling them apart, other names of the country
+    (spellings, formal and foreign names), nationality words and its cities and regions.
+    Nationality words describe ("Syrian"), cities and regions are places of their own
+    ("Houston" is not the United States): returns (names, demonyms, places)."""
+    import difflib
+    first = name.split()[0].lower()
+    def spelled_like(a, variants):
+        return max(difflib.SequenceMatcher(None, a.lower(), v.lower()).ratio() for v in variants) >= 0.75
+    variants = [name] + [a for a in aliases if a in COUNTRY_NAMES or spelled_like(a, [name])]
+    own, demonyms, places = [], [], []
+    for a in aliases:
+        low = a.lower()
+        last = a.split()[-1].lower()
+        def stem_of(v):
+            """The country's own stem opens the word: "Syria-n", "Afghan(istan)", "Thai(land)"."""
+            n = common_prefix(a, v)
+            return v != a and n >= 3 and (n >= len(v) - 2 or (len(a) < len(v) and n / len(a) >= 0.6))
+        if low in IRREGULAR_DEMONYMS or (DEMONYM_END.search(last.rstrip("s")) and a not in COUNTRY_NAMES
+                and len(a.split()) <= 2 and not STATE_WORDS.search(a) and (
+                any(stem_of(v) for v in variants)
+                or (max(common_prefix(a, v) for v in variants if v != a) >= 2 and re.search(r"(ish|ch)$", last)))):
+            demonyms.append(a)
+        elif (a in variants or spelled_like(a, variants) or re.search(r"\b" + re.escape(first) + r"\b", low)
+                or STATE_WORDS.search(a) or a.upper() == a or "." in a or a.startswith("The ")):
+            own.append(a)
+        else:
+            places.append(a)
+    return own, demonyms, places
+
+
 def slug(name):
     s = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     return s or "actor"
@@ -118,7 +172,9 @@ def blocks(path):
         if block is not None:
             yield block
         name = body.split("[", 1)[0]
-        block = {"name": name, "aliases": [], "roles": parse_roles(body), "inline": parse_roles(body)}
+        # "# CountryInfo.txt" marks a block taken from CAMEO's list of office-holders: a person
+        block = {"name": name, "aliases": [], "roles": parse_roles(body), "inline": parse_roles(body),
+                 "info": "CountryInfo" in raw}
     if block is not None:
         yield block
 
@@ -169,9 +225,13 @@ def main():
         is_institution = bool(INSTITUTION.search(upper.replace("_", " ")))
         ntok = len(name.split())
         dated = any(r[1] or r[2] for r in b["roles"])
-        is_person = (not is_institution and 2 <= ntok <= 5 and (dated or "CountryInfo" in str(b))
+        if b.get("info") and not is_institution and ntok == 1:
+            # a bare given name ("Abdullah", "Khalid") names no one in particular in news text,
+            # and folded into the country it made the country collect people's names as aliases
+            continue
+        is_person = (not is_institution and 2 <= ntok <= 5 and (dated or b.get("info"))
                      and not any(c.startswith(("MNC", "NGO", "IGO", "MED")) and not c[3:] for c in codes))
-        if f.startswith("Phoenix.Countries") and not is_institution and 2 <= ntok <= 5:
+        if f.startswith("Phoenix.Countries") and not is_institution and (2 <= ntok <= 5 or b.get("info")):
             is_person = True
         elif f.startswith("Phoenix.International") and 2 <= ntok <= 4 and not is_institution and dated:
             is_person = True
@@ -216,9 +276,11 @@ def main():
         return out
 
     with open(os.path.join(OUT, "countries.tsv"), "w", encoding="utf-8") as w:
-        w.write("# code\tid\tname\taliases (derived from CAMEO, see LICENSE-CAMEO.txt)\n")
+        w.write("# code\tid\tname\taliases\tdemonyms\tplaces (derived from CAMEO, see LICENSE-CAMEO.txt)\n")
         for code, (name, aliases) in countries.items():
-            w.write(f"{code}\t{slug(name)}\t{name}\t{'|'.join(clean(aliases + state_bodies.get(code, []), name))}\n")
+            own, demonyms, places = split_country_aliases(name, clean(aliases, name))
+            own = clean(own + state_bodies.get(code, []), name)
+            w.write(f"{code}\t{slug(name)}\t{name}\t{'|'.join(own)}\t{'|'.join(demonyms)}\t{'|'.join(places)}\n")
     with open(os.path.join(OUT, "orgs.tsv"), "w", encoding="utf-8") as w:
         w.write("# id\tname\tkind\taffiliation code\taliases (derived from CAMEO, see LICENSE-CAMEO.txt)\n")
         for oid, (name, kind, aff, aliases) in orgs.items():

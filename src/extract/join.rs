@@ -113,6 +113,11 @@ impl Joined {
         if known.affiliation.is_none() {
             known.affiliation = actor.affiliation;
         }
+        for m in actor.mentions {
+            if !known.mentions.contains(&m) {
+                known.mentions.push(m);
+            }
+        }
     }
 
     fn add_event(&mut self, event: Event) {
@@ -245,6 +250,7 @@ mod tests {
             kind: ActorKind::Person,
             aliases: Vec::new(),
             affiliation: None,
+            mentions: Vec::new(),
         }
     }
 
@@ -254,6 +260,7 @@ mod tests {
             id: event_id(article, (start, start + quote.len()), Some(start)),
             when: When::day(day),
             actors: actors.iter().map(|a| a.to_string()).collect(),
+            agents: Vec::new(),
             label: quote.into(),
             sources: vec![SourceRef {
                 article: article.into(),

@@ -68,6 +68,11 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
                         o.actors.push(a);
                     }
                 }
+                for a in e.agents {
+                    if !o.agents.contains(&a) {
+                        o.agents.push(a);
+                    }
+                }
                 reported_by[i].extend(e.sources.iter().map(|s| s.article.clone()));
                 o.sources.extend(e.sources);
                 o.confidence = o.confidence.max(e.confidence);

@@ -40,17 +40,12 @@ pub fn extract_with_progress(loaded: &Loaded, article_done: &(dyn Fn() + Sync)) 
         })
         .collect();
     let mut registry = registry::merge(&per_article.iter().map(|(a, _)| a).collect::<Vec<_>>());
+    attach_mentions(&mut registry, &loaded.articles, &per_article);
     let mut events: Vec<Event> = Vec::new();
     for (_, article_events) in per_article {
         for mut e in article_events {
-            let mut ids: Vec<String> = Vec::with_capacity(e.actors.len());
-            for a in &e.actors {
-                let id = registry.resolve(a).to_string();
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-            }
-            e.actors = ids;
+            e.actors = resolve_all(&registry, &e.actors);
+            e.agents = resolve_all(&registry, &e.agents);
             events.push(e);
         }
     }
@@ -96,6 +91,51 @@ pub fn article_sentences(article: &Article) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// Per-article actor ids mapped onto the merged actors, each once.
+fn resolve_all(registry: &Registry, ids: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(ids.len());
+    for a in ids {
+        let id = registry.resolve(a).to_string();
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
+/// Every mention of every article, as a byte range into its text, on the actor it became.
+fn attach_mentions(
+    registry: &mut Registry,
+    articles: &[Article],
+    per_article: &[(ArticleActors, Vec<Event>)],
+) {
+    let at: std::collections::HashMap<String, usize> = registry
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.clone(), i))
+        .collect();
+    for (article, (found, _)) in articles.iter().zip(per_article) {
+        for m in &found.mentions {
+            let Some(entity) = found.entities.get(m.entity) else {
+                continue;
+            };
+            let Some(&i) = at.get(registry.resolve(&entity.id)) else {
+                continue;
+            };
+            registry.actors[i].mentions.push(crate::model::MentionRef {
+                article: article.id.clone(),
+                start: m.range.start,
+                end: m.range.end,
+            });
+        }
+    }
+    for actor in &mut registry.actors {
+        actor.mentions.sort();
+        actor.mentions.dedup();
+    }
+}
+
 /// A hand-kept event: taken as written, its actors looked up by name (confidence 1).
 fn hand_event(hand: &HandEvent, registry: &mut Registry, articles: &[Article]) -> Event {
     let actors = hand
@@ -119,6 +159,7 @@ fn hand_event(hand: &HandEvent, registry: &mut Registry, articles: &[Article]) -
         id: events::ids::event_id(&hand.article, (hand.range.start, hand.range.end), None),
         when: hand.when.clone(),
         actors,
+        agents: Vec::new(),
         label,
         sources: vec![SourceRef {
             article: hand.article.clone(),

@@ -49,6 +49,7 @@ pub fn briefing() -> Timeline {
                     id: id.into(),
                     when,
                     actors: actors.iter().map(|a| (*a).to_string()).collect(),
+                    agents: Vec::new(),
                     label: label.into(),
                     sources,
                     confidence: 0.9,
@@ -214,6 +215,7 @@ pub fn synthetic(events: usize, actors: usize) -> Timeline {
             id: format!("s{i}"),
             when,
             actors: ids,
+            agents: Vec::new(),
             label: format!("Event {i}"),
             sources: Vec::new(),
             confidence: 0.5 + ((r >> 50) % 50) as f32 / 100.0,
@@ -233,6 +235,7 @@ fn actor(id: &str, name: &str, kind: ActorKind, affiliation: Option<&str>) -> Ac
         kind,
         aliases: Vec::new(),
         affiliation: affiliation.map(Into::into),
+        mentions: Vec::new(),
     }
 }
 

@@ -320,7 +320,9 @@ impl<'a> Builder<'a> {
                         Some(ActorKind::Country) => ("kind:country", "Countries", 1),
                         Some(ActorKind::Organisation) => ("kind:organisation", "Organisations", 2),
                         Some(ActorKind::Group) => ("kind:group", "Groups", 3),
-                        None => ("kind:other", "Other", 4),
+                        Some(ActorKind::Place) => ("kind:place", "Places", 5),
+                        Some(ActorKind::Product) => ("kind:product", "Products", 6),
+                        Some(ActorKind::Other) | None => ("kind:other", "Other", 4),
                     };
                     out.push(self.lane(key, label, colour));
                 }

@@ -1,3 +1,6 @@
+//! Actors: the parties a timeline has lanes for, what kind each is, and where the texts
+//! name them.
+
 use serde::{Deserialize, Serialize};
 
 /// Someone or something that acts in events: each actor is one lane of the timeline.
@@ -13,6 +16,19 @@ pub struct Actor {
     /// The actor this one belongs to (a person's country), so lanes can nest.
     #[serde(default)]
     pub affiliation: Option<String>,
+    /// Every place the articles refer to this actor (names, short forms, descriptions,
+    /// pronouns), so recognition can be scored and a reader can see each one highlighted.
+    /// Absent from older project files and from hand-made actors.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<MentionRef>,
+}
+
+/// One reference to an actor: a byte range into an article's text, as read.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct MentionRef {
+    pub article: String,
+    pub start: usize,
+    pub end: usize,
 }
 
 impl Actor {
@@ -29,17 +45,39 @@ impl Actor {
 pub enum ActorKind {
     Person,
     Country,
+    /// A city or region: its own actor, affiliated to its country, never merged into it.
+    Place,
+    /// Companies, ministries, unions, agencies.
     Organisation,
+    /// Armed groups.
     Group,
+    /// A made thing news follows by name: an aircraft, a phone, a car model.
+    Product,
+    /// Other named things news follows: market indices, programmes, treaties.
+    Other,
 }
 
 impl ActorKind {
+    /// Every kind, in the order an editor lists them.
+    pub const ALL: [ActorKind; 7] = [
+        Self::Person,
+        Self::Country,
+        Self::Place,
+        Self::Organisation,
+        Self::Group,
+        Self::Product,
+        Self::Other,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Person => "person",
             Self::Country => "country",
+            Self::Place => "place",
             Self::Organisation => "organisation",
             Self::Group => "group",
+            Self::Product => "product",
+            Self::Other => "other",
         }
     }
 }

@@ -10,9 +10,9 @@ mod event;
 mod grading;
 mod when;
 
-pub use actor::{Actor, ActorKind};
+pub use actor::{Actor, ActorKind, MentionRef};
 pub use article::{Article, ArticleFormat};
-pub use event::{Event, SourceRef};
+pub use event::{Event, Role, SourceRef};
 pub use grading::{Credibility, Grading, GradingParseError, Reliability};
 pub use when::{Modifier, Precision, When};
 

@@ -382,6 +382,7 @@ impl Working {
             kind: original.kind,
             aliases: Vec::new(),
             affiliation: original.affiliation.clone(),
+            mentions: Vec::new(),
         };
         self.actors.insert(slot + 1, split);
         for event in self.live_events() {

@@ -7,12 +7,7 @@ use eframe::egui::{self, Color32, RichText};
 use crate::model::{Actor, ActorKind};
 use crate::project::{Colour, Edit};
 
-const KINDS: [ActorKind; 4] = [
-    ActorKind::Person,
-    ActorKind::Country,
-    ActorKind::Organisation,
-    ActorKind::Group,
-];
+const KINDS: [ActorKind; 7] = ActorKind::ALL;
 
 /// The editor's fields, kept between frames.
 #[derive(Clone, Debug)]

@@ -3,7 +3,7 @@
 //! One function per phrase, so the screen, the PNG and the slides say the same thing.
 
 use crate::layout::time::long_date;
-use crate::model::{Event, Grading, SourceRef, Timeline, When};
+use crate::model::{Event, Grading, Role, SourceRef, Timeline, When};
 
 /// The best grading among an event's reports (A before F, 1 before 6), if any is graded.
 pub fn best_grading(event: &Event) -> Option<Grading> {
@@ -66,12 +66,27 @@ pub fn actor_names(timeline: &Timeline, event: &Event) -> String {
     if event.actors.is_empty() {
         return "none named".into();
     }
-    event
-        .actors
-        .iter()
-        .map(|id| timeline.actor(id).map_or(id.as_str(), |a| a.name.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let name = |id: &str| timeline.actor(id).map_or(id.to_string(), |a| a.name.clone());
+    if event.agents.is_empty() {
+        return event
+            .actors
+            .iter()
+            .map(|id| name(id))
+            .collect::<Vec<_>>()
+            .join(", ");
+    }
+    let mut parts: Vec<String> = Vec::new();
+    for role in [Role::Agent, Role::Participant] {
+        let names: Vec<String> = event
+            .roles()
+            .filter(|(_, r)| *r == role)
+            .map(|(id, _)| name(id))
+            .collect();
+        if !names.is_empty() {
+            parts.push(format!("{}: {}", role.as_str(), names.join(", ")));
+        }
+    }
+    parts.join(" · ")
 }
 
 /// "Assad makes surprise visit to Moscow — 21 Oct 2015".

@@ -69,6 +69,7 @@ fn actor(id: &str, name: &str, kind: ActorKind, aliases: &[&str], of: Option<&st
         kind,
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
         affiliation: of.map(str::to_string),
+        mentions: Vec::new(),
     }
 }
 
@@ -77,6 +78,7 @@ fn event(id: &str, when: When, actors: &[&str], label: &str, source: SourceRef) 
         id: id.into(),
         when,
         actors: actors.iter().map(|a| a.to_string()).collect(),
+        agents: Vec::new(),
         label: label.into(),
         sources: vec![source],
         confidence: 0.8,
@@ -229,6 +231,7 @@ pub fn every_kind_of_edit() -> Vec<Edit> {
         id: "manual-1".into(),
         when: When::day(date("2024-03-05")),
         actors: vec!["valmora".into()],
+        agents: Vec::new(),
         label: "Minister visits the picket".into(),
         sources: Vec::new(),
         confidence: 1.0,

@@ -8,10 +8,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::lexicon::{Description, LEXICON};
 use super::names::strip_particle;
 use super::titles::{is_not_single_name, role_family};
 use super::tokens::is_product;
-use super::{Builder, How, slug};
+use super::{Builder, How, initials, is_acronym, slug, takes_acronym};
 use crate::extract::actors::gazetteer::GAZETTEER;
 use crate::model::ActorKind;
 
@@ -26,6 +27,13 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
             continue;
         };
         if is_not_single_name(word) {
+            continue;
+        }
+        // "GM" after "General Motors", "(UAW)" after "United Auto Workers"
+        if is_acronym(word)
+            && let Some(e) = expanded(b, word)
+        {
+            b.mention(e, s.range.clone(), s.sentence, How::Name);
             continue;
         }
         if let Some(e) = people.person(word) {
@@ -71,6 +79,20 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
         };
         b.mention(e, s.range, s.sentence, How::Name);
     }
+}
+
+/// The one organisation (or group, index, country) of the article whose initials spell
+/// `acronym`.
+fn expanded(b: &Builder, acronym: &str) -> Option<usize> {
+    let mut hits = b.entities.iter().enumerate().filter(|(_, e)| {
+        takes_acronym(e.kind)
+            && e.forms
+                .iter()
+                .chain(std::iter::once(&e.name))
+                .any(|f| initials(f).as_deref() == Some(acronym))
+    });
+    let (first, _) = hits.next()?;
+    hits.next().is_none().then_some(first)
 }
 
 /// The one person of the article whose surname or first name is `word`.
@@ -123,11 +145,34 @@ impl PeopleIndex {
     }
 }
 
+/// Nouns that describe a person by office; they resolve to the one person of the article who
+/// holds an office of that family (and nationality, when one is written).
+const OFFICE_NOUNS: &[&str] = &[
+    "president",
+    "leader",
+    "prime minister",
+    "foreign minister",
+    "minister",
+    "chancellor",
+    "king",
+    "spokesman",
+    "spokeswoman",
+];
+
+/// "the [adjective] [Nationality] noun", with the nouns of offices, "ministry", and every
+/// description noun of the lexicon ("the carmaker", "the Syrian capital").
 static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b[Tt]he (?:[a-z]+ )?(?:([A-Z][a-z]+) )?(president|leader|prime minister|foreign minister|minister|chancellor|king|ministry|company|firm|spokesman|spokeswoman|phone|device|handset|player|gadget|product|service)\b",
-    )
-    .unwrap_or_else(|_| unreachable!("the pattern is a literal"))
+    let mut nouns: Vec<&str> = OFFICE_NOUNS.to_vec();
+    nouns.push("ministry");
+    nouns.extend(LEXICON.description_nouns());
+    // longest first, so "prime minister" wins over "minister"
+    nouns.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let alternatives: Vec<String> = nouns.iter().map(|n| regex::escape(n)).collect();
+    Regex::new(&format!(
+        r"\b[Tt]he (?:[a-z]+ )?(?:([A-Z][a-z]+) )?({})\b",
+        alternatives.join("|")
+    ))
+    .unwrap_or_else(|_| unreachable!("the nouns are escaped"))
 });
 
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -184,16 +229,13 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
                 continue;
             }
             let noun = noun.as_str();
-            let target = match noun {
-                "ministry" => last_entity_before(&seen.ministries, range.start),
-                "company" | "firm" => last_entity_before(&seen.companies, range.start),
-                "phone" | "device" | "handset" | "player" | "gadget" | "product" | "service" => {
-                    last_entity_before(&seen.products, range.start)
-                }
-                _ => {
-                    let family = noun.split(' ').next_back().and_then(role_family);
-                    unique_person(b, country.as_deref(), family)
-                }
+            let target = if noun == "ministry" {
+                last_entity_before(&seen.ministries, range.start)
+            } else if let Some(d) = LEXICON.description(noun) {
+                described(b, &seen, range.start, d, country.as_deref())
+            } else {
+                let family = noun.split(' ').next_back().and_then(role_family);
+                unique_person(b, country.as_deref(), family)
             };
             if let Some(e) = target {
                 added.push((e, range, si, How::Description));
@@ -226,10 +268,11 @@ struct Seen {
     /// Name mentions as (start, end), by start, with the largest end up to each.
     names: Vec<(usize, usize)>,
     names_max_end: Vec<usize>,
-    /// Mentions of ministries, companies and products as (end, order, entity), sorted.
+    /// Mentions of ministries as (end, order, entity), sorted.
     ministries: Vec<(usize, usize, usize)>,
-    companies: Vec<(usize, usize, usize)>,
-    products: Vec<(usize, usize, usize)>,
+    /// Every mention as (end, order, entity), sorted: where a
+    /// description looks back for its party.
+    by_end: Vec<(usize, usize, usize)>,
 }
 
 impl Seen {
@@ -244,7 +287,7 @@ impl Seen {
         let mut by_sentence = vec![Vec::new(); count];
         let mut first_person = vec![None; count];
         let mut names = Vec::new();
-        let (mut ministries, mut companies, mut products) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut ministries, mut by_end) = (Vec::new(), Vec::new());
         for (i, m) in b.mentions.iter().enumerate() {
             by_sentence[m.sentence].push(i);
             let e = &b.entities[m.entity];
@@ -255,15 +298,10 @@ impl Seen {
                 names.push((m.range.start, m.range.end));
             }
             let key = (m.range.end, i, m.entity);
-            let product = is_product(&e.name);
             if e.kind == ActorKind::Organisation && e.name.contains("Ministry") {
                 ministries.push(key);
-            } else if e.kind == ActorKind::Organisation && !product {
-                companies.push(key);
             }
-            if product {
-                products.push(key);
-            }
+            by_end.push(key);
         }
         names.sort_unstable();
         let names_max_end = names
@@ -274,16 +312,14 @@ impl Seen {
             })
             .collect();
         ministries.sort_unstable();
-        companies.sort_unstable();
-        products.sort_unstable();
+        by_end.sort_unstable();
         Self {
             by_sentence,
             first_person,
             names,
             names_max_end,
             ministries,
-            companies,
-            products,
+            by_end,
         }
     }
 
@@ -310,8 +346,11 @@ fn subject_of(b: &Builder, seen: &Seen, sentences: &[Range<usize>], si: usize) -
         .min_by_key(|m| m.range.start)?;
     let lead = b.text.get(sentence.start..m.range.start)?;
     let ent = &b.entities[m.entity];
-    (ent.kind == ActorKind::Organisation && lead.split_whitespace().count() <= 4)
-        .then_some(m.entity)
+    let thing = matches!(
+        ent.kind,
+        ActorKind::Organisation | ActorKind::Group | ActorKind::Product | ActorKind::Other
+    );
+    (thing && lead.split_whitespace().count() <= 4).then_some(m.entity)
 }
 
 /// The entity of the mention in `kind` (sorted by end, then order) that ends last at or
@@ -319,6 +358,60 @@ fn subject_of(b: &Builder, seen: &Seen, sentences: &[Range<usize>], si: usize) -
 fn last_entity_before(kind: &[(usize, usize, usize)], before: usize) -> Option<usize> {
     let upto = kind.partition_point(|&(end, _, _)| end <= before);
     upto.checked_sub(1).map(|k| kind[k].2)
+}
+
+/// How many mentions back a description ("the carmaker") looks for its party: far enough for
+/// any article, and a bound that keeps a 10 MB document linear.
+const DESCRIPTION_REACH: usize = 4096;
+
+/// The entity of the latest mention ending at or before `before` that `fits`, looking back at
+/// most [`DESCRIPTION_REACH`] mentions.
+fn nearest_before(
+    b: &Builder,
+    seen: &Seen,
+    before: usize,
+    fits: impl Fn(&super::LocalEntity) -> bool,
+) -> Option<usize> {
+    let upto = seen.by_end.partition_point(|&(end, _, _)| end <= before);
+    seen.by_end[..upto]
+        .iter()
+        .rev()
+        .take(DESCRIPTION_REACH)
+        .map(|&(_, _, entity)| entity)
+        .find(|&e| fits(&b.entities[e]))
+}
+
+/// The party "the carmaker" stands for: the nearest one named before it of the noun's kind,
+/// preferring one whose name shows the sector ("General Motors" for "the carmaker" over a
+/// nearer "United Auto Workers"); "the Syrian capital" must be a place of Syria.
+fn described(
+    b: &Builder,
+    seen: &Seen,
+    before: usize,
+    d: &Description,
+    country: Option<&str>,
+) -> Option<usize> {
+    let fits = |e: &super::LocalEntity| {
+        let kind_fits = e.kind == d.kind
+            || (d.kind == ActorKind::Organisation && e.kind == ActorKind::Group)
+            || (d.kind == ActorKind::Product
+                && e.kind == ActorKind::Organisation
+                && is_product(&e.name));
+        kind_fits
+            && !e.name.contains("Ministry")
+            && (d.kind != ActorKind::Place
+                || country.is_none()
+                || e.affiliation.as_deref() == country)
+    };
+    let shows_sector = |e: &super::LocalEntity| {
+        e.forms
+            .iter()
+            .chain(std::iter::once(&e.name))
+            .flat_map(|f| f.split_whitespace())
+            .any(|w| d.cues.contains(&w))
+    };
+    nearest_before(b, seen, before, |e| fits(e) && shows_sector(e))
+        .or_else(|| nearest_before(b, seen, before, fits))
 }
 
 /// The only person of the article from `country` with a role of `family`.
@@ -338,4 +431,35 @@ fn unique_person(b: &Builder, country: Option<&str>, family: Option<&str>) -> Op
         found = Some(i);
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::actors::find;
+    use crate::extract::sentences;
+
+    /// The text of every mention of the entity named `name`.
+    fn mentions_of(text: &str, name: &str) -> Vec<String> {
+        let found = find(text, &sentences::split(text, 0..text.len()));
+        let Some(e) = found.entities.iter().position(|e| e.name == name) else {
+            panic!("no {name} in {:?}", found.entities);
+        };
+        found
+            .mentions
+            .iter()
+            .filter(|m| m.entity == e)
+            .map(|m| text[m.range.clone()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn acronyms_and_sector_descriptions_refer_to_the_party_they_stand_for() {
+        let text = "General Motors and the United Auto Workers reached a deal on Monday. \
+                    GM said the UAW had accepted cuts. The carmaker expects savings.";
+        let gm = mentions_of(text, "General Motors");
+        assert!(gm.contains(&"GM".to_string()), "{gm:?}");
+        assert!(gm.contains(&"The carmaker".to_string()), "{gm:?}");
+        let uaw = mentions_of(text, "United Auto Workers");
+        assert!(uaw.contains(&"UAW".to_string()), "{uaw:?}");
+    }
 }

@@ -1,5 +1,7 @@
-//! The embedded gazetteer: countries (with demonyms, capitals and state bodies), international
-//! bodies, companies, armed groups and office-holders, derived from the CAMEO dictionaries by
+//! The embedded gazetteer: countries (with their state bodies), the nationality words that
+//! describe them, their cities and regions (places of their own, affiliated to the country),
+//! international bodies, companies, armed groups, office-holders, and the market indices,
+//! products and treaties of `named.tsv`; derived from the CAMEO dictionaries by
 //! `scripts/build_gazetteer.py` and matched with one Aho–Corasick automaton built on first use.
 
 use std::collections::{HashMap, HashSet};
@@ -16,6 +18,7 @@ const COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
 const ORGS: &str = include_str!("../../../assets/gazetteer/orgs.tsv");
 const PEOPLE: &str = include_str!("../../../assets/gazetteer/people.tsv");
 const EXTRAS: &str = include_str!("../../../assets/gazetteer/extras.tsv");
+const NAMED: &str = include_str!("../../../assets/gazetteer/named.tsv");
 const GIVEN_NAMES: &str = include_str!("../../../assets/gazetteer/given_names.txt");
 
 /// The gazetteer, compiled once per process.
@@ -37,6 +40,8 @@ pub struct Entry {
 pub struct GazMatch {
     pub range: Range<usize>,
     pub entry: usize,
+    /// A nationality word ("Syrian", "Thai"): it describes its country rather than naming it.
+    pub demonym: bool,
 }
 
 /// The compiled tables.
@@ -50,6 +55,8 @@ pub struct Gazetteer {
     by_form: HashMap<String, usize>,
     by_id: HashMap<String, usize>,
     given: HashSet<&'static str>,
+    /// Lower-cased nationality words.
+    demonyms: HashSet<String>,
 }
 
 impl Gazetteer {
@@ -65,14 +72,21 @@ impl Gazetteer {
                 .lines()
                 .filter(|l| !l.starts_with('#') && !l.is_empty())
                 .collect(),
+            demonyms: HashSet::new(),
         };
         let mut country_by_code: HashMap<&str, String> = HashMap::new();
+        let mut places: Vec<(&'static str, &'static str)> = Vec::new();
         for fields in rows(COUNTRIES) {
-            let [code, id, name, aliases] = fields[..] else {
+            let [code, id, name, aliases, demonyms, country_places] = fields[..] else {
                 continue;
             };
             country_by_code.insert(code, id.to_string());
             g.add(id, name, ActorKind::Country, None, aliases);
+            for form in demonyms.split('|').filter(|f| !f.is_empty()) {
+                g.demonyms.insert(form.to_lowercase());
+            }
+            g.add(id, name, ActorKind::Country, None, demonyms);
+            places.push((id, country_places));
         }
         for fields in rows(EXTRAS) {
             if let [id, aliases] = fields[..]
@@ -101,6 +115,29 @@ impl Gazetteer {
             };
             let affiliation = country_by_code.get(code).cloned();
             g.add(id, name, ActorKind::Person, affiliation, aliases);
+        }
+        for fields in rows(NAMED) {
+            let [id, name, kind, affiliation, aliases] = fields[..] else {
+                continue;
+            };
+            let kind = match kind {
+                "product" => ActorKind::Product,
+                "place" => ActorKind::Place,
+                "organisation" => ActorKind::Organisation,
+                _ => ActorKind::Other,
+            };
+            let affiliation = (!affiliation.is_empty()).then(|| affiliation.to_string());
+            g.add(id, name, kind, affiliation, aliases);
+        }
+        // Cities and regions come last, so a country, body or person of the same name wins.
+        for (country, list) in places {
+            for place in list.split('|').filter(|p| p.len() >= 2) {
+                let id = super::slug(place);
+                if g.by_form.contains_key(&place.to_lowercase()) {
+                    continue;
+                }
+                g.add(&id, place, ActorKind::Place, Some(country.to_string()), "");
+            }
         }
         // Extras may name organisations that only exist after the ORGS pass.
         for fields in rows(EXTRAS) {
@@ -190,6 +227,11 @@ impl Gazetteer {
         self.by_id.get(id).map(|&e| &self.entries[e])
     }
 
+    /// Whether `form` is a nationality word ("Syrian", "Irish"), which describes a country.
+    pub fn is_demonym(&self, form: &str) -> bool {
+        self.demonyms.contains(&form.trim().to_lowercase())
+    }
+
     /// Whether `word` is a first name borne by known office-holders ("Sergei", "Steve").
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given.contains(word)
@@ -229,6 +271,7 @@ impl Gazetteer {
             out.push(GazMatch {
                 range: range.start + at..range.start + e,
                 entry: self.pattern_entry[pattern],
+                demonym: self.demonyms.contains(&slice[at..e].to_lowercase()),
             });
             next_free = e;
         }
@@ -282,6 +325,7 @@ fn case_fits(form: &str, seen: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::slug;
     use super::*;
 
     fn names(text: &str) -> Vec<(String, String)> {
@@ -298,17 +342,34 @@ mod tests {
     }
 
     #[test]
-    fn capitals_and_seats_of_power_stand_for_their_country() {
-        let found = names("Officials in Moscow and the Kremlin replied to Washington.");
-        assert!(
-            found.contains(&("Moscow".into(), "russia".into())),
-            "{found:?}"
-        );
+    fn seats_of_power_stand_for_their_country_and_cities_are_places_of_their_own() {
+        let found = names("Officials in Moscow and the Kremlin replied to the U.S. from Houston.");
         assert!(
             found.contains(&("Kremlin".into(), "russia".into())),
             "{found:?}"
         );
-        assert!(found.contains(&("Washington".into(), "united-states".into())));
+        assert!(found.contains(&("U.S.".into(), "united-states".into())));
+        for (city, country) in [("Moscow", "russia"), ("Houston", "united-states")] {
+            let id = slug(city);
+            assert!(found.contains(&(city.into(), id.clone())), "{found:?}");
+            let entry = GAZETTEER.by_id(&id).expect("the city is in the tables");
+            assert_eq!(entry.kind, ActorKind::Place);
+            assert_eq!(entry.affiliation.as_deref(), Some(country));
+        }
+    }
+
+    #[test]
+    fn nationality_words_describe_and_people_are_no_country_aliases() {
+        let found = GAZETTEER.find("Thai and Irish officials", 0..24);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|m| m.demonym));
+        for name in ["Abdullah", "Khalid", "Fahd"] {
+            let hit = GAZETTEER.lookup(name).map(|e| &GAZETTEER.entries[e]);
+            assert!(
+                hit.is_none_or(|e| e.kind != ActorKind::Country),
+                "{name} is an alias of {hit:?}"
+            );
+        }
     }
 
     #[test]

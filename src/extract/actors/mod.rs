@@ -4,9 +4,11 @@
 
 pub mod coreference;
 pub mod gazetteer;
+pub mod lexicon;
 pub mod names;
 mod recognised;
 pub mod registry;
+pub mod things;
 pub mod titles;
 pub mod tokens;
 
@@ -170,6 +172,30 @@ impl<'a> Builder<'a> {
             mentions: self.mentions,
         }
     }
+}
+
+/// Whether `word` is written like an acronym ("GM", "UAW", "OPEC").
+pub fn is_acronym(word: &str) -> bool {
+    (2..=6).contains(&word.len()) && word.bytes().all(|c| c.is_ascii_uppercase())
+}
+
+/// The initials of a name of several capitalised words, function words skipped ("United Auto
+/// Workers" → "UAW", "Organisation of Petroleum Exporting Countries" → "OPEC"); `None` for a
+/// single word.
+pub fn initials(name: &str) -> Option<String> {
+    let caps: String = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    (caps.chars().count() >= 2).then_some(caps)
+}
+
+/// Kinds whose short forms are acronyms.
+pub fn takes_acronym(kind: ActorKind) -> bool {
+    matches!(
+        kind,
+        ActorKind::Organisation | ActorKind::Group | ActorKind::Other | ActorKind::Country
+    )
 }
 
 /// A stable id from a name: lower case, ASCII letters and digits, hyphens between.

@@ -1,11 +1,14 @@
 //! Names in one sentence: gazetteer hits, and runs of capitalised words read by their shape —
 //! a title before a name makes a person, an organisation head noun at the end an organisation,
-//! a product-style word a product.
+//! a product-style word or a model number a product, a head noun of the lexicon a place or an
+//! "other" thing ("Kyoto Protocol"). Nationality words only describe.
 
 use std::ops::Range;
 
 use super::gazetteer::{GAZETTEER, GazMatch};
 use super::recognised;
+use super::lexicon::LEXICON;
+use super::things::{is_model_code, model, named_thing, product};
 use super::titles::{
     is_corporate_tail, is_not_name, is_org_head, is_place_head, is_role_word, is_title_head,
     is_title_modifier, role_family,
@@ -74,6 +77,32 @@ const ACTING_VERBS: &[&str] = &[
     "signs",
 ];
 
+/// Nouns after a nationality word that make it stand for its state ("Russian warplanes",
+/// "the Thai government"): the country acts through them.
+const STATE_NOUNS: &[&str] = &[
+    "troops",
+    "forces",
+    "force",
+    "soldiers",
+    "army",
+    "military",
+    "navy",
+    "warplanes",
+    "jets",
+    "aircraft",
+    "government",
+    "officials",
+    "authorities",
+    "police",
+    "diplomats",
+    "ministry",
+    "embassy",
+    "leaders",
+    "leadership",
+    "regime",
+    "state",
+];
+
 /// The entity a descriptor before a title stands for, and what it gives a person as affiliation.
 #[derive(Clone, Copy)]
 pub(crate) struct Segment {
@@ -135,11 +164,11 @@ fn clean_pieces<'w>(b: &Builder, text: &str, run: &'w [Word], gaz: &[GazMatch]) 
         .collect()
 }
 
-fn word_text<'t>(text: &'t str, w: &Word) -> &'t str {
+pub(super) fn word_text<'t>(text: &'t str, w: &Word) -> &'t str {
     &text[w.range.clone()]
 }
 
-fn span_text<'t>(text: &'t str, ws: &[Word]) -> &'t str {
+pub(super) fn span_text<'t>(text: &'t str, ws: &[Word]) -> &'t str {
     match (ws.first(), ws.last()) {
         (Some(f), Some(l)) => &text[f.range.start..l.range.end],
         _ => "",
@@ -187,7 +216,26 @@ fn scan_piece(b: &mut Builder, si: usize, all: &[Word], piece: &[Word], gaz: &[G
         }
         return;
     }
+    if piece.len() >= 2
+        && let Some(kind) = LEXICON.head_kind(last_text)
+        && !gaz
+            .iter()
+            .any(|g| g.range == (piece[0].range.start..last.range.end))
+    {
+        named_thing(b, si, piece, kind);
+        return;
+    }
     if is_place_head(last_text) && !is_product(word_text(text, &piece[0])) {
+        return;
+    }
+    // "Airbus A380", "Boeing 787 Dreamliner": a maker and a model code make a product.
+    if piece.len() >= 2
+        && piece[1..].iter().any(|w| is_model_code(word_text(text, w)))
+        && !gaz
+            .iter()
+            .any(|g| g.range == (piece[0].range.start..last.range.end))
+    {
+        model(b, si, piece, gaz);
         return;
     }
     // Organisations by shape win over the country names inside them.
@@ -221,7 +269,17 @@ fn scan_piece(b: &mut Builder, si: usize, all: &[Word], piece: &[Word], gaz: &[G
                 add_role(b, e, role);
                 demote(b, segment);
             }
-            b.mention(e, g.range.clone(), si, How::Name);
+            // "Syrian" describes; "Syrian troops" is the state acting through its forces
+            let stands_for_state = all
+                .get(piece[j].index + 1)
+                .filter(|_| !piece[j].breaks_after)
+                .is_some_and(|n| STATE_NOUNS.contains(&word_text(text, n)));
+            let how = if g.demonym && !stands_for_state && j + 1 == piece.len() {
+                How::Descriptor
+            } else {
+                How::Name
+            };
+            b.mention(e, g.range.clone(), si, how);
             segment = Some(Segment {
                 entity: e,
                 mention: b.mentions.len() - 1,
@@ -437,8 +495,11 @@ pub(crate) fn person(
         let ent = &b.entities[d.entity];
         match ent.kind {
             ActorKind::Country | ActorKind::Group => Some(ent.id.clone()),
-            ActorKind::Organisation => ent.affiliation.clone().or_else(|| Some(ent.id.clone())),
+            ActorKind::Organisation | ActorKind::Place => {
+                ent.affiliation.clone().or_else(|| Some(ent.id.clone()))
+            }
             ActorKind::Person => ent.affiliation.clone(),
+            ActorKind::Product | ActorKind::Other => None,
         }
     });
     let known = GAZETTEER.lookup(name).or_else(|| {
@@ -576,71 +637,6 @@ fn organisation(b: &mut Builder, si: usize, all: &[Word], ws: &[Word]) {
             }
         }
     }
-}
-
-/// A product: "iPhone 4", "the 3G iPhone" (the model written first), "the iTunes store" (a
-/// lower-case head noun that is part of the name).
-fn product(b: &mut Builder, si: usize, all: &[Word], piece: &[Word]) {
-    let text = b.text;
-    let first = &piece[0];
-    let mut last = &piece[piece.len() - 1];
-    let mut start = first.range.start;
-    let mut name = span_text(text, piece).to_string();
-    if let Some(next) = all.get(last.index + 1)
-        && !last.breaks_after
-        && !next.cap
-    {
-        let word = word_text(text, next);
-        let mut chars = word.chars();
-        let capitalised: String = chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect())
-            .unwrap_or_default();
-        if matches!(
-            capitalised.as_str(),
-            "Store" | "Service" | "Network" | "Platform"
-        ) {
-            name = format!("{name} {word}");
-            last = next;
-        }
-    }
-    if piece.len() == 1 && first.index > 0 {
-        let prev = &all[first.index - 1];
-        let model = word_text(text, prev);
-        if !prev.breaks_after
-            && model.len() <= 4
-            && model.starts_with(|c: char| c.is_ascii_digit())
-            && model.chars().all(|c| c.is_ascii_alphanumeric())
-        {
-            name = format!("{name} {model}");
-            start = prev.range.start;
-        }
-    }
-    // "the new iPhone" after "iPhone 4" is the iPhone 4
-    let brand_only = piece.len() == 1 && start == first.range.start;
-    let fresh = first.index > 0
-        && matches!(
-            word_text(text, &all[first.index - 1]),
-            "new" | "newest" | "latest" | "updated"
-        );
-    let prefix = format!("{name} ");
-    let newer = (brand_only && fresh)
-        .then(|| {
-            b.entities
-                .iter()
-                .rposition(|e| e.kind == ActorKind::Organisation && e.name.starts_with(&prefix))
-        })
-        .flatten();
-    let e = match newer {
-        Some(e) => e,
-        None => b.entity(&slug(&name), &name, ActorKind::Organisation, None, false),
-    };
-    let how = if newer.is_some() {
-        How::Description
-    } else {
-        How::Name
-    };
-    b.mention(e, start..last.range.end, si, how);
 }
 
 /// A person already met under a fuller or shorter form with the same first and last name

@@ -48,6 +48,7 @@ impl Registry {
                         kind: entry.kind,
                         aliases: vec![name.to_string()],
                         affiliation: entry.affiliation.clone(),
+                        mentions: Vec::new(),
                     });
                 }
                 return id;
@@ -68,6 +69,7 @@ impl Registry {
                 kind,
                 aliases: Vec::new(),
                 affiliation: None,
+                mentions: Vec::new(),
             });
         }
         id
@@ -132,6 +134,28 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
             renamed.insert(id.clone(), target.clone());
         }
     }
+    // An acronym one article uses alone ("GM") for a party another names in full ("General
+    // Motors"), when exactly one party's initials spell it.
+    for (id, acc) in &by_id {
+        if acc.known || renamed.contains_key(id) || !super::is_acronym(&acc.name) {
+            continue;
+        }
+        let targets: Vec<&String> = by_id
+            .iter()
+            .filter(|(other, o)| {
+                *other != id
+                    && super::takes_acronym(o.kind)
+                    && o.forms
+                        .iter()
+                        .chain(std::iter::once(&o.name))
+                        .any(|f| super::initials(f).as_deref() == Some(acc.name.as_str()))
+            })
+            .map(|(other, _)| other)
+            .collect();
+        if let [target] = targets[..] {
+            renamed.insert(id.clone(), target.clone());
+        }
+    }
     // Products and organisations written shorter or longer ("iTunes Store", "iTunes Music
     // Store"): same first and last word, one inside the other.
     let names: Vec<(String, Vec<String>, ActorKind, bool)> = by_id
@@ -146,13 +170,12 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         })
         .collect();
     for (id, words, kind, known) in &names {
-        if *kind != ActorKind::Organisation || *known || words.len() < 3 || renamed.contains_key(id)
-        {
+        if !is_thing(*kind) || *known || words.len() < 3 || renamed.contains_key(id) {
             continue;
         }
         let shorter = names.iter().find(|(other, ow, ok, _)| {
             other != id
-                && *ok == ActorKind::Organisation
+                && ok == kind
                 && ow.len() >= 2
                 && ow.len() < words.len()
                 && ow.first() == words.first()
@@ -164,7 +187,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
     }
     // Plurals of products and organisations ("iPods", "iPod Touches") are the thing itself.
     for (id, words, kind, known) in &names {
-        if *kind != ActorKind::Organisation || *known || renamed.contains_key(id) {
+        if !is_thing(*kind) || *known || renamed.contains_key(id) {
             continue;
         }
         let Some(last) = words.last() else {
@@ -173,7 +196,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         let singulars = [last.strip_suffix("es"), last.strip_suffix('s')];
         let target = names.iter().find(|(other, ow, ok, _)| {
             other != id
-                && *ok == ActorKind::Organisation
+                && ok == kind
                 && ow.len() == words.len()
                 && ow[..ow.len() - 1] == words[..words.len() - 1]
                 && singulars
@@ -219,6 +242,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
             kind: acc.kind,
             aliases,
             affiliation,
+            mentions: Vec::new(),
         });
     }
     // Affiliations must point at actors that exist.
@@ -240,6 +264,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
                 kind: entry.kind,
                 aliases: Vec::new(),
                 affiliation: None,
+                mentions: Vec::new(),
             });
         } else {
             for a in &mut actors {
@@ -250,6 +275,15 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         }
     }
     Registry { actors, renamed }
+}
+
+/// Organisations, products and other named things, whose names news writes longer, shorter
+/// or in the plural.
+fn is_thing(kind: ActorKind) -> bool {
+    matches!(
+        kind,
+        ActorKind::Organisation | ActorKind::Product | ActorKind::Other
+    )
 }
 
 /// The name a lane shows: for a person the fullest form the texts used, else the table name.

@@ -658,6 +658,7 @@ const ORG_HEADS: &[&str] = &[
     "LLC",
     "Network",
     "Union",
+    "Workers",
     "Federation",
     "League",
     "Authority",

@@ -1,12 +1,16 @@
 //! Events of one article: one per dated clause, plus one for each sentence that names an actor
-//! and continues the scene (its date inferred), each with its actors, label, source sentence
-//! and confidence.
+//! and continues the scene (its date inferred), each with its actors (who acts among them),
+//! label, source sentence and confidence. A time expression dates the clause of its own verb:
+//! one inside a subordinate or relative clause ("since the war there began in 2011") dates that
+//! clause's happening, never the main clause's.
 
 pub mod clauses;
 pub mod confidence;
 pub mod dating;
 pub mod ids;
 pub mod label;
+pub mod roles;
+pub mod syntax;
 
 use std::ops::Range;
 
@@ -15,6 +19,8 @@ use crate::extract::timex::Timex;
 use crate::model::{Article, Event, SourceRef, When};
 
 use confidence::ActorEvidence;
+use roles::Participants;
+use syntax::SubKind;
 
 /// Verbs that introduce what somebody said: whoever comes before them is the sayer.
 const REPORTING: &[&str] = &[
@@ -73,11 +79,13 @@ pub fn build(
                 continue;
             }
             let same_day = clauses::is_same_day(sentence);
-            let ids = clause_actors(actors, mentions, s.clone(), sayer_end);
+            let tokens = syntax::tokens(text, s);
+            let subs = syntax::subordinates(&tokens);
+            let ids = roles::participants(actors, mentions, &tokens, s, &[], &subs, sayer_end);
             let when = if same_day {
                 let unread = events[quote_words.len()..].iter();
                 quote_words.extend(unread.map(|e| content_words(first_quote(e))));
-                same_day_date(&events, &quote_words, &ids.0, sentence, article.published)
+                same_day_date(&events, &quote_words, &ids.ids, sentence, article.published)
                     .or_else(|| narrative.clone())
             } else {
                 None
@@ -105,21 +113,100 @@ pub fn build(
         if sentence.split_whitespace().count() < 4 || dated_chars * 2 > sentence.trim().len() {
             continue;
         }
+        let tokens = syntax::tokens(text, s);
+        let subs = syntax::subordinates(&tokens);
+        // the dependent clauses that hold a date: each is an event of its own
+        let dated: Vec<Range<usize>> = anchors
+            .iter()
+            .filter_map(|a| syntax::dependent_of(&subs, &a.range))
+            .map(|sub| sub.range.clone())
+            .collect();
+        let mut main_dated = false;
         for clause in clauses::clauses(text, s, &anchors) {
-            let mut ids = clause_actors(actors, mentions, clause.range.clone(), sayer_end);
-            if ids.0.is_empty() {
+            let anchor = clause.anchor.range.clone();
+            if let Some(sub) = syntax::dependent_of(&subs, &anchor) {
+                // "... since the war there began in 2011": the subordinate clause's own
+                // happening, with its own actors only (a relative clause's: the noun it
+                // describes acts), none when it names nobody.
+                let within = sub.range.start.max(clause.range.start)..sub.range.end;
+                let mut p =
+                    roles::participants(actors, mentions, &tokens, &within, &dated, &subs, None);
+                if sub.kind == SubKind::Relative
+                    && let Some(end) = sub.antecedent_end
+                {
+                    p.add_antecedent(actors, mentions, s.start..end);
+                }
+                // a relative clause describes something of its sentence, whose actors take
+                // part (none of them acts); an adverbial one ("since the war began") does not
+                if p.ids.is_empty() && sub.kind == SubKind::Relative {
+                    let whole =
+                        roles::participants(actors, mentions, &tokens, s, &dated, &subs, sayer_end);
+                    p.ids = whole.ids;
+                    p.evidence = if p.ids.is_empty() {
+                        ActorEvidence::None
+                    } else {
+                        ActorEvidence::Indirect
+                    };
+                }
+                let label =
+                    label::label(text, within.clone(), Some(anchor.clone()), actors, mentions);
+                events.push(event(
+                    article,
+                    s.clone(),
+                    Some(anchor),
+                    clause.anchor.when.clone(),
+                    p,
+                    label,
+                ));
+                continue;
+            }
+            main_dated = true;
+            // "a day after Assad met Putin": a clause the date itself opens is what it dates
+            let own_subs: Vec<syntax::Sub> = subs
+                .iter()
+                .filter(|sub| !(anchor.start..=anchor.end + 1).contains(&sub.range.start))
+                .cloned()
+                .collect();
+            let own_dated: Vec<Range<usize>> = dated
+                .iter()
+                .filter(|r| own_subs.iter().any(|sub| sub.range == **r))
+                .cloned()
+                .collect();
+            let mut p = roles::participants(
+                actors,
+                mentions,
+                &tokens,
+                &clause.range,
+                &own_dated,
+                &own_subs,
+                sayer_end,
+            );
+            if p.ids.is_empty() {
                 // "... since the unrest spread to his country in 2011": the sentence's actors
-                ids = clause_actors(actors, mentions, s.clone(), sayer_end);
-                ids.1 = if ids.0.is_empty() {
+                p = roles::participants(actors, mentions, &tokens, s, &dated, &subs, sayer_end);
+                p.evidence = if p.ids.is_empty() {
                     ActorEvidence::None
                 } else {
                     ActorEvidence::Indirect
                 };
             }
+            // "Henderson said on Monday that ...": the date is the saying's, and so is the act
+            if let Some(verb_at) = sayer_end
+                && anchor.start >= verb_at
+                && subs
+                    .iter()
+                    .any(|sub| sub.kind == SubKind::Reported && sub.range.start >= anchor.end)
+            {
+                let sayers = roles::sayers(actors, mentions, s.start..verb_at);
+                p.agents = sayers
+                    .ids
+                    .into_iter()
+                    .filter(|a| p.ids.contains(a))
+                    .collect();
+            }
             if dating::carries_scene(&clause.anchor.when, article.published) {
                 narrative = Some(clause.anchor.when.clone());
             }
-            let anchor = clause.anchor.range.clone();
             let mut label = label::label(
                 text,
                 clause.range.clone(),
@@ -135,17 +222,40 @@ pub fn build(
                 s.clone(),
                 Some(anchor),
                 clause.anchor.when.clone(),
-                ids,
+                p,
                 label,
             );
             events.push(e);
+        }
+        // Every date was a subordinate clause's: the main clause happened on a day of its
+        // own, carried from the scene like a sentence without dates ("flew to Moscow, his
+        // first trip since 2011" is not a 2011 event).
+        if !main_dated {
+            let main_end = subs
+                .iter()
+                .filter(|sub| sub.kind != SubKind::Reported && sub.range.start > s.start)
+                .map(|sub| sub.range.start)
+                .min()
+                .unwrap_or(s.end);
+            let p = roles::participants(actors, mentions, &tokens, s, &dated, &subs, sayer_end);
+            let when = dating::inherited(
+                dating::tense(&text[s.start..main_end]),
+                narrative.as_ref(),
+                article.published,
+            );
+            if let Some(when) = when
+                && !p.ids.is_empty()
+            {
+                let label = label::label(text, s.start..main_end, None, actors, mentions);
+                events.push(event(article, s.clone(), None, when, p, label));
+            }
         }
         // "Apple Corps claims that ... in 1991", "Jobs announced that it ships in 2007": the
         // claim is a happening of its own, on the story's day, with the sayer as its actor.
         if let (Some(verb_at), Some(dct)) = (sayer_end, article.published)
             && anchors.iter().all(|a| !near(&a.when, dct))
         {
-            let (sayers, evidence) = clause_actors(actors, mentions, s.start..verb_at, None);
+            let sayers = roles::sayers(actors, mentions, s.start..verb_at);
             let verb = text[verb_at..s.end].split_whitespace().next().unwrap_or("");
             let when = if verb.ends_with('s') {
                 Some(When::day(dct))
@@ -153,18 +263,11 @@ pub fn build(
                 narrative.clone().or_else(|| Some(When::day(dct)))
             };
             if let Some(mut when) = when
-                && !sayers.is_empty()
+                && !sayers.ids.is_empty()
             {
                 when.inferred = true;
                 let label = label::label(text, s.clone(), None, actors, mentions);
-                events.push(event(
-                    article,
-                    s.clone(),
-                    None,
-                    when,
-                    (sayers, evidence),
-                    label,
-                ));
+                events.push(event(article, s.clone(), None, when, sayers, label));
             }
         }
     }
@@ -193,56 +296,6 @@ fn sayer_end(text: &str, s: &Range<usize>) -> Option<usize> {
         }
     }
     None
-}
-
-/// Actor ids of the mentions inside `range`, main participants first and the sayer after.
-fn clause_actors(
-    actors: &ArticleActors,
-    mentions: &[crate::extract::actors::Mention],
-    range: Range<usize>,
-    sayer_end: Option<usize>,
-) -> (Vec<String>, ActorEvidence) {
-    let mut main: Vec<String> = Vec::new();
-    let mut sayers: Vec<String> = Vec::new();
-    let mut named = false;
-    for m in mentions {
-        if m.how == How::Descriptor || m.range.start < range.start || m.range.end > range.end {
-            continue;
-        }
-        let id = actors.entities[m.entity].id.clone();
-        let is_sayer = sayer_end.is_some_and(|e| m.range.end <= e);
-        let list = if is_sayer { &mut sayers } else { &mut main };
-        if !list.contains(&id) {
-            list.push(id);
-        }
-        named |= m.how == How::Name;
-    }
-    // the sayer of a report is an actor too, after the participants
-    if let Some(end) = sayer_end
-        && end < range.start
-    {
-        for m in mentions {
-            if m.how != How::Descriptor && m.range.end <= end {
-                let id = actors.entities[m.entity].id.clone();
-                if !sayers.contains(&id) {
-                    sayers.push(id);
-                }
-            }
-        }
-    }
-    for s in sayers {
-        if !main.contains(&s) {
-            main.push(s);
-        }
-    }
-    let evidence = if main.is_empty() {
-        ActorEvidence::None
-    } else if named {
-        ActorEvidence::Named
-    } else {
-        ActorEvidence::Indirect
-    };
-    (main, evidence)
 }
 
 /// The date of the earlier happening that "the same day" points back to: the dated event that
@@ -315,7 +368,7 @@ fn event(
     sentence: Range<usize>,
     timex: Option<Range<usize>>,
     when: When,
-    (actor_ids, evidence): (Vec<String>, ActorEvidence),
+    participants: Participants,
     label: String,
 ) -> Event {
     let text = article.text.as_str();
@@ -325,9 +378,10 @@ fn event(
             (sentence.start, sentence.end),
             timex.as_ref().map(|t| t.start),
         ),
-        confidence: confidence::confidence(&when, evidence),
+        confidence: confidence::confidence(&when, participants.evidence),
         when,
-        actors: actor_ids,
+        actors: participants.ids,
+        agents: participants.agents,
         label,
         sources: vec![SourceRef {
             article: article.id.clone(),

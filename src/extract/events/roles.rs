@@ -1,0 +1,279 @@
+//! Who takes part in a clause's event, and who acts in it: the actors named in the clause (not
+//! in a subordinate clause inside it), the sayer of a report after them, and among them the
+//! agents — the subject before the clause's first verb ("Assad flew ..."), the by-phrase of a
+//! passive ("was struck by Russian jets"), the subject of reported content ("Peskov said
+//! Russia would ..."), the noun a relative clause describes ("Jobs, who founded Apple").
+
+use std::ops::Range;
+
+use super::confidence::ActorEvidence;
+use super::syntax::{self, Sub, SubKind, Token};
+use crate::extract::actors::{ArticleActors, How, Mention};
+
+/// The actors of one event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Participants {
+    /// Main participants first, the sayer after.
+    pub ids: Vec<String>,
+    /// Those of `ids` who act.
+    pub agents: Vec<String>,
+    pub evidence: ActorEvidence,
+}
+
+/// Words that open a leading phrase before the subject ("In Moscow, Assad met Putin").
+const LEADING_PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "following",
+    "with",
+    "under",
+    "by",
+    "as",
+    "for",
+    "amid",
+    "despite",
+    "since",
+    "according",
+    "citing",
+    "while",
+    "when",
+];
+
+/// The participants of the clause `range` of a sentence whose words are `tokens` and whose
+/// dependent clauses are `subs`; those of them in `dated` have events of their own, so their
+/// actors are theirs, not this clause's. `sayer_end` is where the reporting verb starts, if
+/// the sentence reports speech.
+pub fn participants(
+    actors: &ArticleActors,
+    mentions: &[Mention],
+    tokens: &[Token],
+    range: &Range<usize>,
+    dated: &[Range<usize>],
+    subs: &[Sub],
+    sayer_end: Option<usize>,
+) -> Participants {
+    let nested_in = |r: &Range<usize>| range.start <= r.start && r.end <= range.end && r != range;
+    // dependent clauses nested inside this one: none of their words is this clause's subject
+    let nested: Vec<&Range<usize>> = subs
+        .iter()
+        .filter(|s| s.kind != SubKind::Reported && nested_in(&s.range))
+        .map(|s| &s.range)
+        .collect();
+    let elsewhere: Vec<&Range<usize>> = dated.iter().filter(|r| nested_in(r)).collect();
+    let inside = |m: &Mention| {
+        m.how != How::Descriptor
+            && m.range.start >= range.start
+            && m.range.end <= range.end
+            && !elsewhere
+                .iter()
+                .any(|n| n.start <= m.range.start && m.range.end <= n.end)
+    };
+    let mut main: Vec<String> = Vec::new();
+    let mut sayers: Vec<String> = Vec::new();
+    let mut named = false;
+    for m in mentions.iter().filter(|m| inside(m)) {
+        let id = actors.entities[m.entity].id.clone();
+        let is_sayer = sayer_end.is_some_and(|e| m.range.end <= e);
+        let list = if is_sayer { &mut sayers } else { &mut main };
+        if !list.contains(&id) {
+            list.push(id);
+        }
+        named |= m.how == How::Name;
+    }
+    // the sayer of a report is an actor too, after the participants
+    if let Some(end) = sayer_end
+        && end < range.start
+    {
+        for m in mentions {
+            if m.how != How::Descriptor && m.range.end <= end {
+                let id = actors.entities[m.entity].id.clone();
+                if !sayers.contains(&id) {
+                    sayers.push(id);
+                }
+            }
+        }
+    }
+    // Who acts: the subject of the reported content when the clause reports speech, else
+    // the clause's own subject.
+    // "told reporters in Detroit that the carmaker would ...": the content opens at "that"
+    let reported_at = |e: usize| {
+        subs.iter()
+            .filter(|s| {
+                s.kind == SubKind::Reported && s.range.start >= e && s.range.end <= range.end
+            })
+            .map(|s| s.range.start)
+            .min()
+            .unwrap_or(e)
+    };
+    let content_from = sayer_end
+        .filter(|&e| range.start <= e && e < range.end)
+        .map(reported_at)
+        .and_then(|e| tokens.iter().position(|t| t.range.start >= e))
+        .map(|k| {
+            let after = k + 1;
+            match tokens.get(after) {
+                Some(t) if t.lower == "that" => tokens.get(after + 1),
+                Some(t) => Some(t),
+                None => None,
+            }
+            .map_or(range.end, |t| t.range.start)
+        });
+    let agents = agents(
+        actors,
+        mentions,
+        tokens,
+        content_from.unwrap_or(range.start)..range.end,
+        &nested,
+        &inside,
+    );
+    // "Ricci said on Monday": a clause that is only the saying is the sayer's act
+    let agents = if agents.is_empty() && main.is_empty() {
+        sayers.clone()
+    } else {
+        agents
+    };
+    for s in sayers {
+        if !main.contains(&s) {
+            main.push(s);
+        }
+    }
+    // a place is where something happened, not who did it
+    let is_place = |id: &String| {
+        actors
+            .entities
+            .iter()
+            .any(|e| e.id == *id && e.kind == crate::model::ActorKind::Place)
+    };
+    let agents = agents
+        .into_iter()
+        .filter(|a| main.contains(a) && !is_place(a))
+        .collect();
+    let evidence = if main.is_empty() {
+        ActorEvidence::None
+    } else if named {
+        ActorEvidence::Named
+    } else {
+        ActorEvidence::Indirect
+    };
+    Participants {
+        ids: main,
+        agents,
+        evidence,
+    }
+}
+
+/// The subject of the clause `range`: actors before its first verb (after a leading phrase), or
+/// the by-phrase of a passive.
+fn agents(
+    actors: &ArticleActors,
+    mentions: &[Mention],
+    tokens: &[Token],
+    range: Range<usize>,
+    nested: &[&Range<usize>],
+    inside: &dyn Fn(&Mention) -> bool,
+) -> Vec<String> {
+    let outside_nested = |t: &Token| {
+        !nested
+            .iter()
+            .any(|n| n.start <= t.range.start && t.range.end <= n.end)
+    };
+    let clause: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.range.start >= range.start && t.range.end <= range.end && outside_nested(t))
+        .collect();
+    let Some(verb) = clause.iter().position(|t| t.verb) else {
+        return Vec::new();
+    };
+    let verb_at = clause[verb].range.start;
+    let mut from = range.start;
+    if clause
+        .first()
+        .is_some_and(|t| LEADING_PREPOSITIONS.contains(&t.lower.as_str()))
+        && let Some(pause) = clause[..verb].iter().position(|t| t.pause_after)
+    {
+        from = clause[pause].range.end;
+    }
+    let owned: Vec<Token> = clause.iter().map(|t| (*t).clone()).collect();
+    let by = syntax::subject_end(&owned, verb_at, range.end).and_then(|(_, by)| by);
+    let pick = |lo: usize, hi: usize, first_only: bool| {
+        let mut out: Vec<String> = Vec::new();
+        for m in mentions
+            .iter()
+            .filter(|m| inside(m) && m.range.start >= lo && m.range.end <= hi)
+        {
+            let id = actors.entities[m.entity].id.clone();
+            if !out.contains(&id) {
+                out.push(id);
+            }
+            if first_only {
+                break;
+            }
+        }
+        out
+    };
+    match by {
+        Some(by) => pick(by, range.end, true),
+        None => pick(from, verb_at, false),
+    }
+}
+
+impl Participants {
+    /// A relative clause's event: the noun it describes (the mention ending at `before.end`,
+    /// give or take its punctuation, in the same sentence) takes part first and acts.
+    pub fn add_antecedent(
+        &mut self,
+        actors: &ArticleActors,
+        mentions: &[Mention],
+        before: Range<usize>,
+    ) {
+        let Some(m) = mentions
+            .iter()
+            .filter(|m| {
+                m.how != How::Descriptor
+                    && m.range.start >= before.start
+                    && m.range.end.abs_diff(before.end) <= 2
+            })
+            .max_by_key(|m| m.range.end)
+        else {
+            return;
+        };
+        let id = actors.entities[m.entity].id.clone();
+        self.ids.retain(|i| *i != id);
+        self.ids.insert(0, id.clone());
+        self.agents.retain(|i| *i != id);
+        self.agents.insert(0, id);
+        if self.evidence == ActorEvidence::None {
+            self.evidence = ActorEvidence::Named;
+        }
+    }
+}
+
+/// The sayers of a report (the actors before the reporting verb), who all act in saying it.
+pub fn sayers(actors: &ArticleActors, mentions: &[Mention], range: Range<usize>) -> Participants {
+    let mut ids: Vec<String> = Vec::new();
+    let mut named = false;
+    for m in mentions {
+        if m.how == How::Descriptor || m.range.start < range.start || m.range.end > range.end {
+            continue;
+        }
+        let id = actors.entities[m.entity].id.clone();
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+        named |= m.how == How::Name;
+    }
+    let evidence = match (ids.is_empty(), named) {
+        (true, _) => ActorEvidence::None,
+        (false, true) => ActorEvidence::Named,
+        (false, false) => ActorEvidence::Indirect,
+    };
+    Participants {
+        agents: ids.clone(),
+        ids,
+        evidence,
+    }
+}

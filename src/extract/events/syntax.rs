@@ -1,0 +1,517 @@
+//! Clause structure of a sentence, read from its words: which parts are subordinate clauses
+//! ("since the war there began in 2011", "after the deal signed in 2009"), relative clauses
+//! ("who took power in 2000", "the deal signed in 2009") and reported content ("said on Monday
+//! that ... in March"), and where the subject of a clause ends (its first verb), so a time
+//! expression dates the clause of its own verb and the one who acts can be told apart.
+//!
+//! Without a part-of-speech tagger the verbs are recognised by their forms (auxiliaries, a
+//! table of irregular past forms, "-ed" endings, a verb after a name); [`Token::verb`] is the
+//! one place a tagger's VERB/AUX tags (`crate::extract::nlp`, issue 15a) can refine that.
+
+use std::ops::Range;
+
+/// One word of a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Token {
+    pub range: Range<usize>,
+    /// Lower-cased, without surrounding punctuation.
+    pub lower: String,
+    /// Starts with a capital letter.
+    pub cap: bool,
+    /// A comma, semicolon, colon or dash follows it: a clause may end here.
+    pub pause_after: bool,
+    /// Looks like a finite verb or auxiliary.
+    pub verb: bool,
+}
+
+/// What kind of dependent clause a span is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SubKind {
+    /// Opened by a subordinator: "since", "after", "because", "when" ...
+    Adverbial,
+    /// Opened by "who", "which", "that" + verb, or a participle after a noun.
+    Relative,
+    /// What somebody said: "that" after a reporting verb. It reports a happening of its own,
+    /// so it is dated by its own expressions like a main clause.
+    Reported,
+}
+
+/// A dependent clause: its byte range in the article and, for a relative clause, the end of
+/// the noun it describes (whoever acts in it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sub {
+    pub range: Range<usize>,
+    pub kind: SubKind,
+    pub antecedent_end: Option<usize>,
+}
+
+const SUBORDINATORS: &[&str] = &[
+    "since", "after", "before", "when", "whenever", "because", "although", "though", "while",
+    "whilst", "until", "unless", "once", "whereas", "if",
+];
+
+const RELATIVE_PRONOUNS: &[&str] = &["who", "whom", "whose", "which"];
+
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will",
+    "would", "can", "could", "shall", "should", "may", "might", "must",
+];
+
+/// Irregular past forms that news uses most.
+const IRREGULAR_PAST: &[&str] = &[
+    "said", "told", "flew", "met", "went", "came", "began", "begun", "took", "taken", "gave",
+    "given", "made", "won", "lost", "sold", "bought", "saw", "seen", "held", "led", "left", "ran",
+    "spoke", "wrote", "written", "broke", "broken", "fell", "rose", "struck", "fought", "sent",
+    "spent", "built", "paid", "cut", "hit", "put", "set", "shut", "quit", "let", "brought",
+    "thought", "found", "kept", "became", "grew", "drew", "chose", "chosen", "stood", "sought",
+    "meant", "felt", "heard", "knew", "known", "shot", "withdrew", "forecast", "laid", "lent",
+    "spread", "struck", "sank", "swore", "sworn", "hung", "dealt", "bet", "bid", "fled",
+    "overtook",
+];
+
+/// "-ed" words that are no verbs.
+const NOT_VERBS: &[&str] = &[
+    "need",
+    "indeed",
+    "speed",
+    "seed",
+    "feed",
+    "proceed",
+    "red",
+    "bed",
+    "hundred",
+    "united",
+    "armed",
+    "based",
+    "related",
+    "limited",
+    "so-called",
+    "advanced",
+    "detailed",
+    "supposed",
+];
+
+/// Verbs that introduce what somebody said, so a "that" after them opens reported content.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "announced",
+    "announces",
+    "reported",
+    "reports",
+    "stated",
+    "states",
+    "added",
+    "claimed",
+    "claims",
+    "confirmed",
+    "confirms",
+    "denied",
+    "insisted",
+    "warned",
+    "warns",
+    "revealed",
+    "argued",
+    "believes",
+    "believed",
+    "noted",
+    "estimated",
+    "expects",
+    "expected",
+    "predicted",
+    "hoped",
+    "feared",
+    "agreed",
+];
+
+/// The words of `text[sentence]`.
+pub fn tokens(text: &str, sentence: &Range<usize>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let Some(slice) = text.get(sentence.clone()) else {
+        return out;
+    };
+    let mut pos = 0;
+    for chunk in slice.split_inclusive(char::is_whitespace) {
+        let chunk_start = pos;
+        pos += chunk.len();
+        let raw = chunk.trim_end();
+        let lead = raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let core = raw[lead..].trim_end_matches(|c: char| !c.is_alphanumeric());
+        let tail = &raw[lead + core.len()..];
+        if core.is_empty() {
+            // a lone dash between words pauses like a comma
+            if raw.contains(['-', '–', '—'])
+                && let Some(last) = out.last_mut()
+            {
+                last.pause_after = true;
+            }
+            continue;
+        }
+        let start = sentence.start + chunk_start + lead;
+        out.push(Token {
+            range: start..start + core.len(),
+            lower: core.to_lowercase(),
+            cap: core.starts_with(char::is_uppercase),
+            pause_after: tail.contains([',', ';', ':', '–', '—', '!', '?'])
+                || (tail.contains('.') && !is_abbreviation(core)),
+            verb: false,
+        });
+    }
+    for i in 0..out.len() {
+        out[i].verb = looks_like_verb(&out, i);
+    }
+    out
+}
+
+/// "U.S.", "Corp.", "Mr.": a period that ends no sentence.
+fn is_abbreviation(core: &str) -> bool {
+    core.contains('.')
+        || core.len() <= 2
+        || matches!(
+            core,
+            "Mrs"
+                | "Inc"
+                | "Corp"
+                | "Ltd"
+                | "Gen"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+                | "Col"
+                | "Capt"
+                | "Prof"
+        )
+}
+
+fn looks_like_verb(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    let w = t.lower.as_str();
+    if t.cap && i > 0 {
+        return false;
+    }
+    if AUXILIARIES.contains(&w) || IRREGULAR_PAST.contains(&w) || REPORTING.contains(&w) {
+        return true;
+    }
+    if w.len() > 4 && w.ends_with("ed") && !NOT_VERBS.contains(&w) {
+        return true;
+    }
+    // "Apple announces", "GM says": a present-tense verb right after a name
+    let after_name = i > 0 && tokens[i - 1].cap && !tokens[i - 1].pause_after;
+    after_name && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !t.cap
+}
+
+/// The dependent clauses of a sentence, outermost first.
+pub fn subordinates(tokens: &[Token]) -> Vec<Sub> {
+    let mut subs = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let w = t.lower.as_str();
+        let opens = if SUBORDINATORS.contains(&w) {
+            Some(SubKind::Adverbial)
+        } else if RELATIVE_PRONOUNS.contains(&w) && i > 0 && !t.cap {
+            Some(SubKind::Relative)
+        } else if w == "that" && i > 0 {
+            that_clause(tokens, i)
+        } else if reduced_relative(tokens, i) {
+            Some(SubKind::Relative)
+        } else {
+            None
+        };
+        let Some(kind) = opens else {
+            continue;
+        };
+        if kind == SubKind::Adverbial && tokens.get(i + 1).is_none_or(starts_a_date) {
+            continue;
+        }
+        let end = clause_end(tokens, i, kind);
+        let Some(last) = tokens.get(end.saturating_sub(1)) else {
+            continue;
+        };
+        // "since November 2008", "after its launch in 2003": a phrase without a verb is part
+        // of the clause around it, and dates it
+        if kind == SubKind::Adverbial && !tokens[i + 1..end].iter().any(|t| t.verb) {
+            continue;
+        }
+        let antecedent_end = (kind == SubKind::Relative && i > 0).then(|| tokens[i - 1].range.end);
+        subs.push(Sub {
+            range: t.range.start..last.range.end,
+            kind,
+            antecedent_end,
+        });
+    }
+    subs
+}
+
+/// "that" opens reported content after a reporting verb (or any verb), a relative clause after
+/// a noun when a verb follows, and nothing when it is a determiner ("that day").
+fn that_clause(tokens: &[Token], i: usize) -> Option<SubKind> {
+    let prev = &tokens[i - 1];
+    if REPORTING.contains(&prev.lower.as_str()) || (prev.verb && !prev.pause_after) {
+        return Some(SubKind::Reported);
+    }
+    // a reporting verb a few words back: "told reporters that", "said on Monday that"
+    let reported = tokens[i.saturating_sub(4)..i]
+        .iter()
+        .any(|t| REPORTING.contains(&t.lower.as_str()));
+    if reported {
+        return Some(SubKind::Reported);
+    }
+    let verb_follows = tokens[i + 1..].iter().take(3).any(|t| t.verb);
+    verb_follows.then_some(SubKind::Relative)
+}
+
+fn is_marker(word: &str) -> bool {
+    SUBORDINATORS.contains(&word) || RELATIVE_PRONOUNS.contains(&word) || word == "that"
+}
+
+/// "the deal signed in 2009": a past participle right after a lower-case noun, followed by a
+/// preposition, while the sentence's verb comes before or after it.
+fn reduced_relative(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    if i == 0 || !t.verb || AUXILIARIES.contains(&t.lower.as_str()) || t.cap {
+        return false;
+    }
+    if matches!(t.lower.as_str(), "said" | "says" | "told") {
+        return false;
+    }
+    let prev = &tokens[i - 1];
+    let noun_before = !prev.cap
+        && prev.lower.chars().all(char::is_alphabetic)
+        && !prev.verb
+        && !prev.pause_after
+        && !matches!(
+            prev.lower.as_str(),
+            "to" | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "who"
+                | "which"
+                | "that"
+                | "and"
+                | "or"
+                | "but"
+                | "not"
+                | "also"
+                | "then"
+                | "later"
+                | "there"
+                | "here"
+                | "now"
+                | "still"
+                | "already"
+                | "just"
+                | "never"
+                | "ever"
+                | "first"
+                | "once"
+        )
+        && !prev.lower.ends_with("ly");
+    // the first verb after "since", "who" ... is that clause's own verb
+    let opened_here = tokens[..i].iter().rev().take_while(|t| !t.verb).any(|t| {
+        SUBORDINATORS.contains(&t.lower.as_str())
+            || RELATIVE_PRONOUNS.contains(&t.lower.as_str())
+            || t.lower == "that"
+    });
+    let prep_after = tokens.get(i + 1).is_some_and(|n| {
+        matches!(
+            n.lower.as_str(),
+            "in" | "on" | "at" | "by" | "last" | "during" | "earlier" | "since"
+        )
+    });
+    // the main verb is elsewhere: before it ("announced the deal signed in 2009") or after it,
+    // before any other clause opens ("the pact signed in 2009 collapsed")
+    let verb_before = tokens[..i].iter().any(|o| o.verb);
+    let verb_after = tokens[i + 1..]
+        .iter()
+        .take_while(|o| !is_marker(&o.lower))
+        .any(|o| o.verb);
+    let other_verb = verb_before || verb_after;
+    noun_before && prep_after && other_verb && !opened_here
+}
+
+/// The token index where a clause opened at `i` ends (exclusive): at a pause (comma, dash,
+/// period), at "and"/"but" opening a verb of the main clause, or, when no comma set the clause
+/// off, where the main clause resumes after the clause's own verb: at a second verb ("the deal
+/// that was signed in 2009 collapsed") or a new subject before one ("After the case closed
+/// Apple's chief wrote ...").
+fn clause_end(tokens: &[Token], i: usize, kind: SubKind) -> usize {
+    let open_ended = kind != SubKind::Reported && (i == 0 || !tokens[i - 1].pause_after);
+    let mut seen_verb = tokens[i].verb;
+    let mut gap = false;
+    for k in i + 1..tokens.len() {
+        let t = &tokens[k];
+        let verb_before_pause = || {
+            tokens[k + 1..]
+                .iter()
+                .take_while(|x| !x.pause_after)
+                .chain(tokens[k + 1..].iter().find(|x| x.pause_after))
+                .any(|x| x.verb)
+        };
+        if open_ended && seen_verb && gap && (t.verb || (t.cap && verb_before_pause())) {
+            return k;
+        }
+        if seen_verb
+            && matches!(t.lower.as_str(), "and" | "but")
+            && tokens[k + 1..].iter().take(2).any(|x| x.verb)
+        {
+            return k;
+        }
+        if t.verb {
+            seen_verb = true;
+        } else if seen_verb {
+            gap = true;
+        }
+        if t.pause_after {
+            return k + 1;
+        }
+    }
+    tokens.len()
+}
+
+/// A word that starts a date: "since 2004", "after Tuesday", "until March" are phrases of the
+/// clause around them, not clauses.
+fn starts_a_date(t: &Token) -> bool {
+    const WORDS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "then",
+        "yesterday",
+        "today",
+        "tomorrow",
+    ];
+    t.lower.starts_with(|c: char| c.is_ascii_digit()) || WORDS.contains(&t.lower.as_str())
+}
+
+/// Whether the byte range `r` lies in a clause other than the one containing `at`: in an
+/// adverbial or relative clause that does not also hold `at`.
+pub fn dependent_of<'a>(subs: &'a [Sub], r: &Range<usize>) -> Option<&'a Sub> {
+    subs.iter()
+        .filter(|s| s.kind != SubKind::Reported && s.range.start <= r.start && r.end <= s.range.end)
+        .min_by_key(|s| s.range.len())
+}
+
+/// Where the subject of the clause starting at byte `from` ends: at its first verb (for a
+/// passive, "was attacked by ...", the agent follows "by": its start is returned as well).
+pub fn subject_end(tokens: &[Token], from: usize, to: usize) -> Option<(usize, Option<usize>)> {
+    let first = tokens
+        .iter()
+        .position(|t| t.range.start >= from && t.verb && t.range.end <= to)?;
+    let verb_at = tokens[first].range.start;
+    // "was struck by", "were attacked by": the by-phrase names who acted
+    let mut k = first;
+    let mut passive = false;
+    while k + 1 < tokens.len() && tokens[k].verb && tokens[k].range.end <= to {
+        if matches!(
+            tokens[k].lower.as_str(),
+            "was" | "were" | "been" | "is" | "are" | "be"
+        ) && tokens[k + 1].verb
+        {
+            passive = true;
+        }
+        k += 1;
+    }
+    let by = passive
+        .then(|| {
+            tokens[k..]
+                .iter()
+                .take(2)
+                .find(|t| t.lower == "by" && t.range.end <= to)
+                .map(|t| t.range.end)
+        })
+        .flatten();
+    Some((verb_at, by))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subs_of(s: &str) -> Vec<(String, SubKind)> {
+        let toks = tokens(s, &(0..s.len()));
+        subordinates(&toks)
+            .into_iter()
+            .map(|x| (s[x.range].to_string(), x.kind))
+            .collect()
+    }
+
+    #[test]
+    fn since_opens_a_subordinate_clause_to_the_end_of_the_sentence() {
+        let s = "The minister flew to Oslo on Friday evening, in her first known trip abroad since the strike there began in 2019.";
+        assert_eq!(
+            subs_of(s),
+            [(
+                "since the strike there began in 2019".to_string(),
+                SubKind::Adverbial
+            )]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_ends_at_its_comma_or_where_the_main_verb_resumes() {
+        let s = "The mayor, who took office in 2012, resigned on Monday.";
+        assert_eq!(
+            subs_of(s),
+            [("who took office in 2012".to_string(), SubKind::Relative)]
+        );
+        let s = "The pact that was signed in 2009 collapsed on Monday.";
+        assert_eq!(
+            subs_of(s),
+            [("that was signed in 2009".to_string(), SubKind::Relative)]
+        );
+        let s = "The pact signed in 2009 collapsed on Monday.";
+        assert_eq!(
+            subs_of(s),
+            [("signed in 2009".to_string(), SubKind::Relative)]
+        );
+    }
+
+    #[test]
+    fn that_after_a_reporting_verb_opens_reported_content() {
+        let s = "The airline said on Monday that it would cut 300 jobs in March.";
+        assert_eq!(
+            subs_of(s),
+            [(
+                "that it would cut 300 jobs in March".to_string(),
+                SubKind::Reported
+            )]
+        );
+    }
+
+    #[test]
+    fn the_subject_ends_at_the_first_verb_and_a_passive_names_its_agent_after_by() {
+        let s = "The depot was struck by rebel rockets on Sunday.";
+        let toks = tokens(s, &(0..s.len()));
+        let (verb, by) = subject_end(&toks, 0, s.len()).expect("a verb");
+        assert_eq!(&s[..verb], "The depot ");
+        assert_eq!(by.map(|b| &s[b..]), Some(" rebel rockets on Sunday."));
+    }
+}
