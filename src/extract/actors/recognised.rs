@@ -17,16 +17,15 @@ use crate::model::ActorKind;
 /// recogniser's types meet the actor kinds.
 ///
 /// A location the gazetteer knows as a country is that country; any other location (a city, a
-/// region) waits for a place kind of its own rather than being merged into a country.
-/// Products, indices and other named things are followed as organisation-like lanes until they
-/// have a kind of their own.
+/// region) is a place of its own, never merged into a country. Other names (products, indices,
+/// events, programmes) are named things the news follows.
 pub(crate) fn actor_kind(ty: EntType, country: bool) -> Option<ActorKind> {
     match ty {
         EntType::Per => Some(ActorKind::Person),
         EntType::Org => Some(ActorKind::Organisation),
         EntType::Loc if country => Some(ActorKind::Country),
-        EntType::Loc => None,
-        EntType::Misc => Some(ActorKind::Organisation),
+        EntType::Loc => Some(ActorKind::Place),
+        EntType::Misc => Some(ActorKind::Other),
     }
 }
 
