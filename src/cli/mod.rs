@@ -4,6 +4,7 @@ mod export;
 mod merge;
 pub(crate) mod output;
 mod progress;
+mod read;
 mod stream;
 
 use std::path::PathBuf;
@@ -41,6 +42,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Join the lines of `extract --jsonl` (or timelines) from FILES or stdin into one timeline.
     Merge(merge::MergeArgs),
+    /// Print what was read from FILES (title, date, body paragraphs), before any extraction.
+    Read(read::ReadArgs),
 }
 
 #[derive(Debug, Args)]
@@ -119,6 +122,7 @@ pub fn run(
         Some(Command::Timex(args)) => run_timex(&args),
         Some(Command::Export(args)) => export::run_export(&args),
         Some(Command::Merge(args)) => merge::run_merge(&args),
+        Some(Command::Read(args)) => read::run_read(&args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
