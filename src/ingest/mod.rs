@@ -13,6 +13,7 @@ mod detect;
 mod folder;
 mod html;
 mod html_meta;
+mod html_readable;
 mod html_tokens;
 mod json;
 mod layout;
