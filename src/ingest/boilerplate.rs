@@ -351,7 +351,9 @@ mod tests {
         assert!(!is_prose("Weapons of Mass Destruction (WMD)"));
         assert!(!is_prose("Will Russia Stay In Syria?"));
         assert!(!is_prose("Is this the end for Assad?"));
-        assert!(is_prose("俄罗斯外交部长周五在维也纳与美国国务卿举行了会谈。"));
+        assert!(is_prose(
+            "俄罗斯外交部长周五在维也纳与美国国务卿举行了会谈。"
+        ));
         assert!(!is_prose("维也纳会谈"));
         assert_eq!(word_count("维也纳会谈 talks"), 6);
         assert!(is_prose(

@@ -12,12 +12,12 @@ use std::ops::Range;
 
 use crate::model::{Article, ArticleFormat};
 
-use super::boilerplate::word_count;
+use super::boilerplate::{is_furniture, word_count};
 use super::dateline::parse_date_value;
 use super::html_meta::{Meta, page_title, strip_site_name};
 use super::html_readable::readable;
 use super::html_tokens::{Item, tokenize};
-use super::layout::{Unit, clean_title, lay_out};
+use super::layout::{Unit, lay_out};
 use super::source::Source;
 
 /// Elements whose content is never article text.
@@ -104,9 +104,15 @@ pub(crate) fn read_html(source: &Source<'_>, html: &str) -> Article {
     let items = tokenize(html);
     let meta = Meta::of(&items, &furniture_mask(&items));
     let readable = readable(html, &items);
-    let mut blocks = readable
-        .as_ref()
-        .map(|r| visible_blocks(&tokenize(&r.content), ByClass::Keep))
+    // Readability already chose the body; our layout rules would drop short lines (a changelog,
+    // a one-line body) as headlines or labels, so only furniture lines ("Share on Twitter",
+    // "Advertisement") are left out of it.
+    let readable_blocks = readable.as_ref().map(|r| {
+        let mut blocks = visible_blocks(&tokenize(&r.content), ByClass::Keep);
+        blocks.retain(|b| !is_furniture(b));
+        blocks
+    });
+    let mut blocks = readable_blocks
         .filter(|b| total_words(b) > 0)
         .unwrap_or_else(|| flat_blocks(&items));
 
@@ -126,9 +132,8 @@ pub(crate) fn read_html(source: &Source<'_>, html: &str) -> Article {
     blocks.clear();
     let mut layout = lay_out(&text, &units, &source.dates());
     if readable.is_some() {
-        // Readability already chose the body and took out what is not; our layout rules would
-        // drop short lines (a changelog, a one-line body) as headlines or labels. Its dates
-        // (a wire dateline) still count.
+        // Every block of Readability's body is a paragraph; layout's dates (a wire dateline)
+        // still count.
         layout.paragraphs = units.iter().map(|u| u.range.clone()).collect();
     }
     let site = meta.site_name.as_deref();
@@ -143,9 +148,10 @@ pub(crate) fn read_html(source: &Source<'_>, html: &str) -> Article {
                 .and_then(|t| non_empty(page_title(t, meta.h1.as_deref(), site)))
         })
         .or_else(|| meta.h1.clone().and_then(non_empty));
+    // Readability keeps a short title's site name ("Talks Open In Vienna | Example News").
     let theirs = readable
         .as_ref()
-        .map(|r| clean_title(&r.title))
+        .map(|r| page_title(&r.title, meta.h1.as_deref(), site))
         .and_then(non_empty);
     // Readability's title is the page's own account (JSON-LD headline, `og:title`, else the
     // `<title>` with the site name cut when what is left still reads as a headline).
@@ -397,7 +403,7 @@ fn class_marks_furniture(item: &Item) -> bool {
 
 /// Whether an inline style hides the element (`display: none`, `visibility: hidden`).
 fn hides(style: &str) -> bool {
-    let style: String = style
+    let style = style
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect::<String>()

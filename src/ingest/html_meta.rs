@@ -82,7 +82,14 @@ impl Meta {
                     if let Some(value) = item.attr("datetime") {
                         let trusted = item.attr("pubdate").is_some()
                             || item.attr("itemprop") == Some("datePublished");
-                        push(if trusted { Trust::Microdata } else { Trust::Time }, value);
+                        push(
+                            if trusted {
+                                Trust::Microdata
+                            } else {
+                                Trust::Time
+                            },
+                            value,
+                        );
                     }
                 }
                 "script" if item.attr("type") == Some("application/ld+json") => {

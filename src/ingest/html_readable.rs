@@ -3,7 +3,7 @@
 //! class and id hints and position, as ported to Rust by the `dom_smoothie` crate.
 //!
 //! It drops what a reader never sees (`display:none`, `visibility:hidden`, `hidden`,
-//! `aria-hidden`), weighs every `<article>`, `<main>` and plain `<div>` alike (so a teaser
+//! `aria-hidden`), scores candidates by the text they hold rather than by their tag (so a teaser
 //! `<article>` cannot beat the real body), keeps `<br>` lines, and only drops a "share" box when
 //! it holds little text. We keep it apart from our own page reading, which still finds the title,
 //! the date and, when Readability finds nothing, the text.

@@ -58,7 +58,8 @@ pub(crate) fn read_json_from_line(
             n: i + 1,
             lines: lines.get(i),
         };
-        let article = read_item(source, &at, single, item, &mut read.warnings).map_err(malformed)?;
+        let article =
+            read_item(source, &at, single, item, &mut read.warnings).map_err(malformed)?;
         read.articles.push(article);
     }
     Ok(read)
@@ -82,7 +83,10 @@ impl Place<'_> {
                 "{}: line {line}: item {}: {field:?} {problem}; {outcome}",
                 self.file, self.n
             ),
-            None => format!("{}: item {}: {field:?} {problem}; {outcome}", self.file, self.n),
+            None => format!(
+                "{}: item {}: {field:?} {problem}; {outcome}",
+                self.file, self.n
+            ),
         }
     }
 }
@@ -149,9 +153,15 @@ fn read_item(
             format!("{}#{n}", source.file_name())
         }
     });
-    let title = string_field(&map, "title", at, "the title is taken from the text", warnings)
-        .map(|t| clean_title(&t))
-        .filter(|t| !t.is_empty());
+    let title = string_field(
+        &map,
+        "title",
+        at,
+        "the title is taken from the text",
+        warnings,
+    )
+    .map(|t| clean_title(&t))
+    .filter(|t| !t.is_empty());
     let dateline = if layout.published.is_some() {
         "the article is kept, dated from its dateline"
     } else {
@@ -293,8 +303,10 @@ mod tests {
         assert!(read.articles[1].text.contains("Vienna"));
         assert_eq!(
             read.warnings,
-            ["feed.json: line 3: item 2: \"published\" \"03-02-2009\" is not a date \
-              (use YYYY-MM-DD or an RFC 3339 time); the article is kept undated"]
+            [
+                "feed.json: line 4: item 2: \"published\" \"03-02-2009\" is not a date \
+              (use YYYY-MM-DD or an RFC 3339 time); the article is kept undated"
+            ]
         );
     }
 
@@ -309,6 +321,10 @@ mod tests {
         assert_eq!(read.warnings.len(), 4, "{:?}", read.warnings);
         assert!(read.warnings[2].contains("\"published\" is a number (20091203)"));
         assert!(read.warnings[2].ends_with("dated from its dateline"));
-        assert!(read.warnings.iter().all(|w| w.starts_with("feed.json: line 1: item 1:")));
+        assert!(
+            read.warnings
+                .iter()
+                .all(|w| w.starts_with("feed.json: line 1: item 1:"))
+        );
     }
 }
