@@ -162,6 +162,40 @@ fn broken_json_names_line_and_column() {
 }
 
 #[test]
+fn json_articles_with_bad_fields_are_kept_with_warnings() {
+    let loaded = load("bad_fields.json").unwrap();
+    let ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["port-1", "port-2", "port-3"]);
+    let [_, undated, dated] = loaded.articles.as_slice() else {
+        panic!("three articles expected");
+    };
+    assert_eq!(undated.published, None);
+    assert_eq!(
+        paragraphs(undated),
+        ["Dockers voted to end the strike on Thursday evening, their union said."]
+    );
+    assert_eq!(dated.published, ymd(2016, 3, 5), "dated from its dateline");
+    let file = fixture("bad_fields.json").display().to_string();
+    assert_eq!(
+        loaded.warnings,
+        [
+            format!(
+                "{file}: line 5: item 2: \"published\" \"03-02-2009\" is not a date \
+                 (use YYYY-MM-DD or an RFC 3339 time); the article is kept undated"
+            ),
+            format!(
+                "{file}: line 7: item 3: \"title\" is a number (12), not a string; \
+                 the title is taken from the text"
+            ),
+            format!(
+                "{file}: line 8: item 3: \"published\" is a number (20160305), not a string; \
+                 the article is kept, dated from its dateline"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn json_item_without_text_is_named() {
     let err = load("missing_text_field.json").unwrap_err().to_string();
     assert!(err.ends_with("item 3 has no \"text\" field"), "{err}");

@@ -6,6 +6,7 @@ mod export;
 mod merge;
 pub(crate) mod output;
 mod progress;
+mod read;
 mod stream;
 mod train;
 
@@ -51,6 +52,8 @@ pub enum Command {
     /// Train the tagger and recogniser weights from the shared corpora (for developers).
     #[command(hide = true)]
     TrainModels(train::TrainArgs),
+    /// Print what was read from FILES (title, date, body paragraphs), before any extraction.
+    Read(read::ReadArgs),
 }
 
 #[derive(Debug, Args)]
@@ -132,6 +135,7 @@ pub fn run(
         Some(Command::TrainModels(args)) => train::run_train(&args),
         Some(Command::Merge(args)) => merge::run_merge(&args),
         Some(Command::Digest(args)) => digest::run_digest(&args),
+        Some(Command::Read(args)) => read::run_read(&args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -80,8 +80,11 @@ fn stream(
             continue;
         }
         match ingest::parse_json_line(name, number, &line) {
-            Ok(articles) => {
-                for article in articles {
+            Ok(loaded) => {
+                for warning in &loaded.warnings {
+                    eprintln!("chronolane: warning: {warning}");
+                }
+                for article in loaded.articles {
                     write_article(article, out)?;
                 }
             }

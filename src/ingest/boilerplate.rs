@@ -171,6 +171,15 @@ pub(crate) fn is_furniture(line: &str) -> bool {
 /// Whether a line reads as prose: several words, mostly lower-case, ending like a sentence.
 pub(crate) fn is_prose(line: &str) -> bool {
     let line = strip_markup(line.trim());
+    // Chinese and Japanese have no spaces between words: a run of their characters ending a
+    // sentence (。！？) is prose, and so is any long run.
+    let cjk = line.chars().filter(|&c| is_cjk(c)).count();
+    if cjk >= 10 {
+        let ends_like_sentence = line
+            .trim_end_matches(['"', '\'', '’', '”', ')', '）', '」', '』', '*', '_'])
+            .ends_with(['。', '！', '？', '.', '!', '?', '…']);
+        return ends_like_sentence || cjk >= 80;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.len() >= 30 {
         return true;
@@ -223,8 +232,30 @@ pub(crate) fn strip_markup(line: &str) -> &str {
     line.trim_matches(|c: char| c == '*' || c == '_' || c == '>' || c.is_whitespace())
 }
 
+/// Words in `line`. Chinese, Japanese and Korean characters count one each (a sentence there
+/// has no spaces), so a length rule means about the same for every script.
 pub(crate) fn word_count(line: &str) -> usize {
-    line.split_whitespace().count()
+    line.split_whitespace()
+        .map(|w| {
+            let cjk = w.chars().filter(|&c| is_cjk(c)).count();
+            if cjk == 0 {
+                1
+            } else {
+                cjk + usize::from(w.chars().any(|c| c.is_alphanumeric() && !is_cjk(c)))
+            }
+        })
+        .sum()
+}
+
+/// A Han, kana or Hangul character: scripts written without spaces between words.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{ff66}'..='\u{ff9f}'
+        | '\u{ac00}'..='\u{d7af}')
 }
 
 /// Whether `line` starts with the word(s) `opening`, not merely with its letters.
@@ -320,6 +351,11 @@ mod tests {
         assert!(!is_prose("Weapons of Mass Destruction (WMD)"));
         assert!(!is_prose("Will Russia Stay In Syria?"));
         assert!(!is_prose("Is this the end for Assad?"));
+        assert!(is_prose(
+            "俄罗斯外交部长周五在维也纳与美国国务卿举行了会谈。"
+        ));
+        assert!(!is_prose("维也纳会谈"));
+        assert_eq!(word_count("维也纳会谈 talks"), 6);
         assert!(is_prose(
             "MOSCOW, Oct. 21, 2015 (Example) -- The Kremlin said Wednesday that Syrian President Bashar al-Assad visited Moscow late Tuesday."
         ));

@@ -1,7 +1,8 @@
-//! HTML pages: title from `og:title`, `<title>` or `<h1>`; date from `article:published_time`,
-//! `<time datetime>` or a dateline; text from `<article>`/`<main>` (else the body) with page
-//! furniture (`nav`, `header`, `footer`, `aside`, `form`, scripts, ...) dropped. Nothing is
-//! fetched: links and images are never followed.
+//! HTML pages: the main content as Mozilla Readability finds it (see `html_readable`), else
+//! `<article>`/`<main>` (else the body) with page furniture (`nav`, `header`, `footer`, `aside`,
+//! `form`, scripts, ...) dropped; title from Readability, else `og:title`, `<title>` or `<h1>`;
+//! date from the page's own JSON-LD, `article:published_time`, `<time datetime>` outside the
+//! furniture, or a dateline. Nothing is fetched: links and images are never followed.
 //!
 //! `Article.text` is the visible text, one paragraph per block element, paragraphs separated by
 //! a blank line; all offsets index that text.
@@ -11,9 +12,10 @@ use std::ops::Range;
 
 use crate::model::{Article, ArticleFormat};
 
-use super::boilerplate::word_count;
+use super::boilerplate::{is_furniture, word_count};
 use super::dateline::parse_date_value;
 use super::html_meta::{Meta, page_title, strip_site_name};
+use super::html_readable::readable;
 use super::html_tokens::{Item, tokenize};
 use super::layout::{Unit, lay_out};
 use super::source::Source;
@@ -100,17 +102,19 @@ const FURNITURE_CLASSES: &[&str] = &[
 /// Reads an HTML page.
 pub(crate) fn read_html(source: &Source<'_>, html: &str) -> Article {
     let items = tokenize(html);
-    let meta = Meta::of(&items);
-    let region = main_region(&items);
-    let mut blocks = visible_blocks(&items[region.clone()], ByClass::Skip);
-    // A page wrapped whole in something like `<div id="main-nav-wrapper">` loses everything to
-    // the class rule; then the elements alone decide.
-    if total_words(&blocks) < 30 {
-        let loose = visible_blocks(&items[region], ByClass::Keep);
-        if total_words(&loose) > 4 * total_words(&blocks) {
-            blocks = loose;
-        }
-    }
+    let meta = Meta::of(&items, &furniture_mask(&items));
+    let readable = readable(html, &items);
+    // Readability already chose the body; our layout rules would drop short lines (a changelog,
+    // a one-line body) as headlines or labels, so only furniture lines ("Share on Twitter",
+    // "Advertisement") are left out of it.
+    let readable_blocks = readable.as_ref().map(|r| {
+        let mut blocks = visible_blocks(&tokenize(&r.content), ByClass::Keep);
+        blocks.retain(|b| !is_furniture(b));
+        blocks
+    });
+    let mut blocks = readable_blocks
+        .filter(|b| total_words(b) > 0)
+        .unwrap_or_else(|| flat_blocks(&items));
 
     let mut text = String::new();
     let mut units = Vec::new();
@@ -125,10 +129,16 @@ pub(crate) fn read_html(source: &Source<'_>, html: &str) -> Article {
             heading: None,
         });
     }
+    blocks.clear();
     let mut layout = lay_out(&text, &units, &source.dates());
+    if readable.is_some() {
+        // Every block of Readability's body is a paragraph; layout's dates (a wire dateline)
+        // still count.
+        layout.paragraphs = units.iter().map(|u| u.range.clone()).collect();
+    }
     let site = meta.site_name.as_deref();
     let non_empty = |t: String| (!t.is_empty()).then_some(t);
-    let title = meta
+    let ours = meta
         .og_title
         .as_deref()
         .and_then(|t| non_empty(strip_site_name(t, site)))
@@ -138,15 +148,85 @@ pub(crate) fn read_html(source: &Source<'_>, html: &str) -> Article {
                 .and_then(|t| non_empty(page_title(t, meta.h1.as_deref(), site)))
         })
         .or_else(|| meta.h1.clone().and_then(non_empty));
+    // Readability keeps a short title's site name ("Talks Open In Vienna | Example News").
+    let theirs = readable
+        .as_ref()
+        .map(|r| page_title(&r.title, meta.h1.as_deref(), site))
+        .and_then(non_empty);
+    // Readability's title is the page's own account (JSON-LD headline, `og:title`, else the
+    // `<title>` with the site name cut when what is left still reads as a headline).
+    let title = theirs.or(ours);
     if title.is_some() {
         layout.title = title;
     }
-    if let Some(date) = meta.published.iter().find_map(|v| parse_date_value(v)) {
+    let ours = meta.published.iter().find_map(|v| parse_date_value(v));
+    let theirs = readable
+        .as_ref()
+        .and_then(|r| r.published.as_deref())
+        .and_then(parse_date_value);
+    if let Some(date) = ours.or(theirs) {
         layout.published = Some(date);
     }
     let mut article = source.article(ArticleFormat::Html, text, layout);
     article.url = meta.url;
     article
+}
+
+/// The page's blocks read from its tokens alone: the main region with class and id furniture
+/// dropped (the reading used when Readability finds nothing or the page is too deep for a tree).
+fn flat_blocks(items: &[Item]) -> Vec<String> {
+    let region = main_region(items);
+    let blocks = visible_blocks(&items[region.clone()], ByClass::Skip);
+    // A page wrapped whole in something like `<div id="main-nav-wrapper">` loses everything to
+    // the class rule; then the elements alone decide.
+    if total_words(&blocks) < 30 {
+        let loose = visible_blocks(&items[region], ByClass::Keep);
+        if total_words(&loose) > 4 * total_words(&blocks) {
+            return loose;
+        }
+    }
+    blocks
+}
+
+/// For each item, whether it sits inside page furniture (`aside`, `nav`, `footer`, a "related"
+/// or "sidebar" box, text hidden from readers): a date found there belongs to something else.
+/// (A `<header>` is not furniture here: an article's own header holds its date.)
+fn furniture_mask(items: &[Item]) -> Vec<bool> {
+    let mut mask = Vec::with_capacity(items.len());
+    let mut inside: Vec<&str> = Vec::new();
+    let mut open_counts: HashMap<&str, usize> = HashMap::new();
+    for item in items {
+        mask.push(!inside.is_empty());
+        match item {
+            Item::Start {
+                name, self_closing, ..
+            } => {
+                let void = VOID.contains(&name.as_str()) || *self_closing;
+                let elsewhere = matches!(name.as_str(), "aside" | "nav" | "footer")
+                    || is_hidden(item)
+                    || (!matches!(name.as_str(), "html" | "body" | "article" | "main")
+                        && class_marks_furniture(item));
+                if !void && elsewhere {
+                    inside.push(name);
+                    *open_counts.entry(name).or_default() += 1;
+                }
+            }
+            Item::End(name) => {
+                if open_counts.get(name.as_str()).is_some_and(|&n| n > 0) {
+                    while let Some(top) = inside.pop() {
+                        if let Some(n) = open_counts.get_mut(top) {
+                            *n = n.saturating_sub(1);
+                        }
+                        if top == name {
+                            break;
+                        }
+                    }
+                }
+            }
+            Item::Text(_) => {}
+        }
+    }
+    mask
 }
 
 /// The items of the main content: the `<article>` holding the most text, else `<main>`, else
@@ -294,15 +374,24 @@ fn total_words(blocks: &[String]) -> usize {
 }
 
 fn is_skipped(name: &str, item: &Item, by_class: ByClass) -> bool {
-    if SKIPPED.contains(&name) {
-        return true;
-    }
-    if item.attr("hidden").is_some() || item.attr("aria-hidden") == Some("true") {
+    if SKIPPED.contains(&name) || is_hidden(item) {
         return true;
     }
     if by_class == ByClass::Keep || matches!(name, "html" | "body" | "article" | "main" | "p") {
         return false;
     }
+    class_marks_furniture(item)
+}
+
+/// Hidden from readers: the `hidden` attribute, `aria-hidden="true"` or an inline style.
+fn is_hidden(item: &Item) -> bool {
+    item.attr("hidden").is_some()
+        || item.attr("aria-hidden") == Some("true")
+        || item.attr("style").is_some_and(hides)
+}
+
+/// Class or id words that name furniture ("share-bar", "related_links"), or a navigation role.
+fn class_marks_furniture(item: &Item) -> bool {
     let marks = |value: Option<&str>| {
         value.is_some_and(|v| {
             v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
@@ -310,6 +399,21 @@ fn is_skipped(name: &str, item: &Item, by_class: ByClass) -> bool {
         })
     };
     marks(item.attr("class")) || marks(item.attr("id")) || item.attr("role") == Some("navigation")
+}
+
+/// Whether an inline style hides the element (`display: none`, `visibility: hidden`).
+fn hides(style: &str) -> bool {
+    let style = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    style.split(';').any(|rule| {
+        matches!(
+            rule.trim_end_matches("!important"),
+            "display:none" | "visibility:hidden"
+        )
+    })
 }
 
 #[cfg(test)]

@@ -21,20 +21,48 @@ pub(crate) struct Meta {
     pub published: Vec<String>,
 }
 
+/// How far a publication-date candidate is trusted; the first of the lowest rank wins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Trust {
+    /// `datePublished` of the page's own JSON-LD object (not of the items it lists): the most
+    /// deliberate statement, kept right when a re-published page updates its meta tags.
+    JsonLd,
+    /// `article:published_time`: the page speaking of itself.
+    ArticleMeta,
+    /// `itemprop=datePublished` or `<time pubdate>` outside furniture.
+    Microdata,
+    /// Other named meta dates (`dc.date`, `parsely-pub-date`, ...).
+    NamedMeta,
+    /// A plain `<time datetime>` in the page's text.
+    Time,
+    /// Any date inside furniture (a related story, a sidebar): someone else's date.
+    Furniture,
+}
+
 impl Meta {
-    pub fn of(items: &[Item]) -> Self {
+    /// Reads what the page says of itself; `in_furniture[i]` tells whether item `i` sits inside
+    /// page furniture, where dates belong to other stories.
+    pub fn of(items: &[Item], in_furniture: &[bool]) -> Self {
         let mut meta = Self::default();
-        let mut meta_dates = Vec::new();
-        let mut other_dates = Vec::new();
+        let mut dates: Vec<(Trust, String)> = Vec::new();
         let mut i = 0;
         while i < items.len() {
             let item = &items[i];
+            let furniture = in_furniture.get(i).copied().unwrap_or(false);
             i += 1;
             let Item::Start { name, .. } = item else {
                 continue;
             };
+            let mut push = |trust: Trust, value: &str| {
+                let trust = if furniture { Trust::Furniture } else { trust };
+                dates.push((trust, value.to_string()));
+            };
             match name.as_str() {
-                "meta" => meta.read_meta_tag(item, &mut meta_dates),
+                "meta" => {
+                    if let Some((trust, value)) = meta.read_meta_tag(item) {
+                        push(trust, &value);
+                    }
+                }
                 "link"
                     if meta.url.is_none()
                         && item
@@ -54,49 +82,58 @@ impl Meta {
                     if let Some(value) = item.attr("datetime") {
                         let trusted = item.attr("pubdate").is_some()
                             || item.attr("itemprop") == Some("datePublished");
-                        if trusted {
-                            meta_dates.push(value.to_string());
-                        } else {
-                            other_dates.push(value.to_string());
-                        }
+                        push(
+                            if trusted {
+                                Trust::Microdata
+                            } else {
+                                Trust::Time
+                            },
+                            value,
+                        );
                     }
                 }
                 "script" if item.attr("type") == Some("application/ld+json") => {
                     if let Some(Item::Text(json)) = items.get(i) {
-                        other_dates.extend(ld_json_date(json));
+                        match ld_json_date(json) {
+                            Some(date) => push(Trust::JsonLd, &date),
+                            None => {
+                                if let Some(date) = ld_json_any_date(json) {
+                                    push(Trust::NamedMeta, &date);
+                                }
+                            }
+                        }
                     }
                 }
                 _ => {}
             }
         }
-        meta.published = meta_dates;
-        meta.published.extend(other_dates);
+        dates.sort_by_key(|(trust, _)| *trust);
+        meta.published = dates.into_iter().map(|(_, v)| v).collect();
         meta
     }
 
-    fn read_meta_tag(&mut self, item: &Item, dates: &mut Vec<String>) {
+    /// Reads a `<meta>` tag into the fields it names; a date comes back with its trust.
+    fn read_meta_tag(&mut self, item: &Item) -> Option<(Trust, String)> {
         let key = item
             .attr("property")
             .or_else(|| item.attr("name"))
             .or_else(|| item.attr("itemprop"))
             .unwrap_or("")
             .to_ascii_lowercase();
-        let Some(content) = item
+        let content = item
             .attr("content")
             .map(str::trim)
-            .filter(|c| !c.is_empty())
-        else {
-            return;
-        };
+            .filter(|c| !c.is_empty())?;
         match key.as_str() {
             "og:title" | "twitter:title" if self.og_title.is_none() => {
                 self.og_title = Some(clean_title(content));
             }
             "og:site_name" => self.site_name = Some(content.to_string()),
             "og:url" => self.url = Some(content.to_string()),
-            "article:published_time" | "og:article:published_time" | "datepublished" => {
-                dates.insert(0, content.to_string());
+            "article:published_time" | "og:article:published_time" => {
+                return Some((Trust::ArticleMeta, content.to_string()));
             }
+            "datepublished" => return Some((Trust::Microdata, content.to_string())),
             "date"
             | "pubdate"
             | "publishdate"
@@ -110,10 +147,11 @@ impl Meta {
             | "parsely-pub-date"
             | "article.published"
             | "original-publish-date" => {
-                dates.push(content.to_string());
+                return Some((Trust::NamedMeta, content.to_string()));
             }
             _ => {}
         }
+        None
     }
 }
 
@@ -133,10 +171,50 @@ fn text_until_end(items: &[Item], from: usize, tag: &str) -> String {
     out
 }
 
+/// `datePublished` of the page's own JSON-LD object: the top-level object, a top-level list's
+/// objects, or the members of its `@graph` — never an item it lists (`itemListElement`,
+/// `relatedLink`, `hasPart`), which are other stories.
 fn ld_json_date(json: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(ld_json_body(json)).ok()?;
+    let date_of = |v: &serde_json::Value| {
+        v.get("datePublished")
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_string)
+    };
+    let tops: Vec<&serde_json::Value> = match &value {
+        serde_json::Value::Array(list) => list.iter().collect(),
+        other => vec![other],
+    };
+    tops.iter().find_map(|v| date_of(v)).or_else(|| {
+        tops.iter()
+            .filter_map(|v| v.get("@graph").and_then(serde_json::Value::as_array))
+            .flatten()
+            .find_map(date_of)
+    })
+}
+
+/// A JSON-LD block without the `<![CDATA[ ... ]]>` some sites wrap it in.
+fn ld_json_body(json: &str) -> &str {
+    let body = json.trim();
+    let body = body.strip_prefix("//").unwrap_or(body).trim_start();
+    match body.strip_prefix("<![CDATA[") {
+        Some(inner) => {
+            let inner = inner.trim_end();
+            let inner = inner.strip_suffix("]]>").unwrap_or(inner).trim_end();
+            inner.strip_suffix("//").unwrap_or(inner).trim()
+        }
+        None => body,
+    }
+}
+
+/// The first `datePublished` anywhere in a JSON-LD block that does not parse as JSON.
+fn ld_json_any_date(json: &str) -> Option<String> {
     static DATE_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#""datePublished"\s*:\s*"([^"]+)""#).expect("the JSON-LD pattern is a constant")
     });
+    if serde_json::from_str::<serde_json::Value>(ld_json_body(json)).is_ok() {
+        return None;
+    }
     DATE_PUBLISHED.captures(json).map(|c| c[1].to_string())
 }
 

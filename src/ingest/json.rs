@@ -3,6 +3,10 @@
 //!
 //! Text is the `text` field, so offsets index that string. Ids are the `id` field, else
 //! "<file name>#<n>" (n counting from 1; a file holding one bare object uses the file name).
+//!
+//! One bad field never loses an article: a `published`, `title`, `id` or `url` that cannot be
+//! read is left out with a warning naming the file, line and field (the article is then dated
+//! from its dateline, if it has one). Only an item with no text at all is refused.
 
 use serde_json::{Map, Value};
 
@@ -10,11 +14,28 @@ use crate::model::{Article, ArticleFormat};
 
 use super::IngestError;
 use super::dateline::parse_date_value;
+use super::json_positions::{ItemLines, item_lines};
 use super::layout::{clean_title, lay_out, text_units};
 use super::source::Source;
 
+/// The articles of a JSON file and the warnings about fields that were left out.
+#[derive(Debug, Default)]
+pub(crate) struct JsonArticles {
+    pub articles: Vec<Article>,
+    pub warnings: Vec<String>,
+}
+
 /// Reads every article of a JSON or JSON Lines file, or says what is wrong with its shape.
-pub(crate) fn read_json(source: &Source<'_>, text: &str) -> Result<Vec<Article>, IngestError> {
+pub(crate) fn read_json(source: &Source<'_>, text: &str) -> Result<JsonArticles, IngestError> {
+    read_json_from_line(source, text, 1)
+}
+
+/// [`read_json`] for text that starts on line `first_line` of its file (a line of a stream).
+pub(crate) fn read_json_from_line(
+    source: &Source<'_>,
+    text: &str,
+    first_line: usize,
+) -> Result<JsonArticles, IngestError> {
     let malformed = |reason: String| IngestError::Malformed {
         path: source.name.to_path_buf(),
         reason,
@@ -23,11 +44,51 @@ pub(crate) fn read_json(source: &Source<'_>, text: &str) -> Result<Vec<Article>,
     if items.is_empty() {
         return Err(malformed("holds no articles".into()));
     }
-    items
-        .into_iter()
-        .enumerate()
-        .map(|(i, item)| read_item(source, i + 1, single, item).map_err(malformed))
-        .collect()
+    let mut lines = item_lines(text);
+    for item in &mut lines {
+        item.line += first_line - 1;
+        for line in item.fields.values_mut() {
+            *line += first_line - 1;
+        }
+    }
+    let mut read = JsonArticles::default();
+    for (i, item) in items.into_iter().enumerate() {
+        let at = Place {
+            file: source.path_string().unwrap_or_else(|| "stdin".into()),
+            n: i + 1,
+            lines: lines.get(i),
+        };
+        let article =
+            read_item(source, &at, single, item, &mut read.warnings).map_err(malformed)?;
+        read.articles.push(article);
+    }
+    Ok(read)
+}
+
+/// Where an item is, for messages: its number and, when found, its lines.
+struct Place<'a> {
+    file: String,
+    n: usize,
+    lines: Option<&'a ItemLines>,
+}
+
+impl Place<'_> {
+    /// "feed.json: line 7: item 2" for a warning about `field` of this item.
+    fn warning(&self, field: &str, problem: &str, outcome: &str) -> String {
+        let line = self
+            .lines
+            .and_then(|l| l.fields.get(field).copied().or(Some(l.line)));
+        match line {
+            Some(line) => format!(
+                "{}: line {line}: item {}: {field:?} {problem}; {outcome}",
+                self.file, self.n
+            ),
+            None => format!(
+                "{}: item {}: {field:?} {problem}; {outcome}",
+                self.file, self.n
+            ),
+        }
+    }
 }
 
 /// The items of the file, and whether it was one bare object.
@@ -48,7 +109,14 @@ fn items_of(text: &str) -> Result<(Vec<Value>, bool), String> {
     }
 }
 
-fn read_item(source: &Source<'_>, n: usize, single: bool, item: Value) -> Result<Article, String> {
+fn read_item(
+    source: &Source<'_>,
+    at: &Place<'_>,
+    single: bool,
+    item: Value,
+    warnings: &mut Vec<String>,
+) -> Result<Article, String> {
+    let n = at.n;
     let Value::Object(map) = item else {
         return Err(format!("item {n} is {}, not an object", kind_of(&item)));
     };
@@ -62,27 +130,56 @@ fn read_item(source: &Source<'_>, n: usize, single: bool, item: Value) -> Result
         }
         None => return Err(format!("item {n} has no \"text\" field")),
     };
-    let id = match map.get("id") {
-        Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
-        Some(Value::Number(num)) => num.to_string(),
-        _ if single => source.file_name(),
-        _ => format!("{}#{n}", source.file_name()),
-    };
-    let title = string_field(&map, "title", n)?
-        .map(|t| clean_title(&t))
-        .filter(|t| !t.is_empty());
-    let published = match string_field(&map, "published", n)? {
-        Some(value) => Some(parse_date_value(&value).ok_or_else(|| {
-            format!(
-                "item {n}: published {value:?} is not a date (use YYYY-MM-DD or an RFC 3339 time)"
-            )
-        })?),
-        None => None,
-    };
-    let url = string_field(&map, "url", n)?;
-
     let units = text_units(&text, 0);
     let layout = lay_out(&text, &units, &source.dates());
+
+    let id = match map.get("id") {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+        Some(Value::Number(num)) => Some(num.to_string()),
+        None | Some(Value::Null) => None,
+        Some(other) => {
+            warnings.push(at.warning(
+                "id",
+                &format!("is {}, not a string or number", describe(other)),
+                "the article is numbered instead",
+            ));
+            None
+        }
+    };
+    let id = id.unwrap_or_else(|| {
+        if single {
+            source.file_name()
+        } else {
+            format!("{}#{n}", source.file_name())
+        }
+    });
+    let title = string_field(
+        &map,
+        "title",
+        at,
+        "the title is taken from the text",
+        warnings,
+    )
+    .map(|t| clean_title(&t))
+    .filter(|t| !t.is_empty());
+    let dateline = if layout.published.is_some() {
+        "the article is kept, dated from its dateline"
+    } else {
+        "the article is kept undated"
+    };
+    let published = string_field(&map, "published", at, dateline, warnings).and_then(|value| {
+        let date = parse_date_value(&value);
+        if date.is_none() {
+            warnings.push(at.warning(
+                "published",
+                &format!("{value:?} is not a date (use YYYY-MM-DD or an RFC 3339 time)"),
+                dateline,
+            ));
+        }
+        date
+    });
+    let url = string_field(&map, "url", at, "the article is kept without it", warnings);
+
     let fallback_title = if single {
         source.stem()
     } else {
@@ -100,15 +197,36 @@ fn read_item(source: &Source<'_>, n: usize, single: bool, item: Value) -> Result
     })
 }
 
-/// An optional string field; `null` counts as absent, any other non-string is an error.
-fn string_field(map: &Map<String, Value>, key: &str, n: usize) -> Result<Option<String>, String> {
+/// An optional string field; `null` counts as absent, and any other non-string is left out with
+/// a warning saying what happens instead (`outcome`).
+fn string_field(
+    map: &Map<String, Value>,
+    key: &str,
+    at: &Place<'_>,
+    outcome: &str,
+    warnings: &mut Vec<String>,
+) -> Option<String> {
     match map.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(other) => Err(format!(
-            "item {n}: {key:?} is {}, not a string",
-            kind_of(other)
-        )),
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(other) => {
+            warnings.push(at.warning(
+                key,
+                &format!("is {}, not a string", describe(other)),
+                outcome,
+            ));
+            None
+        }
+    }
+}
+
+/// A value as a message names it: its kind, and a short value shown as written.
+fn describe(value: &Value) -> String {
+    let written = value.to_string();
+    if matches!(value, Value::Number(_) | Value::Bool(_)) && written.len() <= 24 {
+        format!("{} ({written})", kind_of(value))
+    } else {
+        kind_of(value).to_string()
     }
 }
 
@@ -132,7 +250,11 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Result<Vec<Article>, IngestError> {
-        read_json(&Source::new(Path::new("feed.json")), text)
+        read_json(&Source::new(Path::new("feed.json")), text).map(|r| r.articles)
+    }
+
+    fn read_warned(text: &str) -> JsonArticles {
+        read_json(&Source::new(Path::new("feed.json")), text).unwrap()
     }
 
     #[test]
@@ -154,8 +276,6 @@ mod tests {
         assert_eq!(err.to_string(), "feed.json: item 3 has no \"text\" field");
         let err = read("[{\"text\": \"ok\",}]").unwrap_err();
         assert!(err.to_string().contains("line 1 column"), "{err}");
-        let err = read(r#"[{"text": "x", "published": "soon"}]"#).unwrap_err();
-        assert!(err.to_string().contains("published \"soon\" is not a date"));
         assert!(read("[]").is_err());
         assert!(
             read("[1]")
@@ -171,5 +291,40 @@ mod tests {
         let a = &read(text).unwrap()[0];
         assert_eq!(a.id, "feed.json");
         assert_eq!(a.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_bad_date_keeps_the_article_with_a_warning_naming_the_line() {
+        let text = "[\n{\"id\": \"a1\", \"text\": \"First story.\"},\n{\"id\": \"a2\",\n \"published\": \"03-02-2009\",\n \"text\": \"Ministers met in Vienna on Friday, officials said.\"}\n]";
+        let read = read_warned(text);
+        assert_eq!(read.articles.len(), 2);
+        assert_eq!(read.articles[1].id, "a2");
+        assert_eq!(read.articles[1].published, None);
+        assert!(read.articles[1].text.contains("Vienna"));
+        assert_eq!(
+            read.warnings,
+            [
+                "feed.json: line 4: item 2: \"published\" \"03-02-2009\" is not a date \
+              (use YYYY-MM-DD or an RFC 3339 time); the article is kept undated"
+            ]
+        );
+    }
+
+    #[test]
+    fn fields_of_the_wrong_kind_are_left_out_with_warnings() {
+        let text = r#"{"id": true, "title": 7, "published": 20091203, "url": [], "text": "MOSCOW, Oct. 21, 2015 (Example) - Talks were held on Wednesday, officials said."}"#;
+        let read = read_warned(text);
+        let a = &read.articles[0];
+        assert_eq!(a.id, "feed.json");
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2015, 10, 21));
+        assert_eq!(a.url, None);
+        assert_eq!(read.warnings.len(), 4, "{:?}", read.warnings);
+        assert!(read.warnings[2].contains("\"published\" is a number (20091203)"));
+        assert!(read.warnings[2].ends_with("dated from its dateline"));
+        assert!(
+            read.warnings
+                .iter()
+                .all(|w| w.starts_with("feed.json: line 1: item 1:"))
+        );
     }
 }

@@ -13,8 +13,10 @@ mod detect;
 mod folder;
 mod html;
 mod html_meta;
+mod html_readable;
 mod html_tokens;
 mod json;
+mod json_positions;
 mod layout;
 mod markdown;
 mod read;
@@ -151,7 +153,11 @@ pub fn parse_bytes(name: &Path, bytes: &[u8]) -> Result<Loaded, IngestError> {
         Format::Html => loaded.articles.push(html::read_html(&source, &text)),
         Format::Json => match timeline::read_timeline(&source, &text) {
             Some(timeline) => loaded.timelines.push(timeline?),
-            None => loaded.articles = json::read_json(&source, &text)?,
+            None => {
+                let read = json::read_json(&source, &text)?;
+                loaded.articles = read.articles;
+                loaded.warnings = read.warnings;
+            }
         },
         Format::Csv => {
             let csv = csv_events::read_csv(&source, text)?;
@@ -165,15 +171,13 @@ pub fn parse_bytes(name: &Path, bytes: &[u8]) -> Result<Loaded, IngestError> {
 
 /// Parses line `line` (counting from 1) of a JSON Lines stream named `name` ("-" for stdin), as
 /// `extract --jsonl` reads it: one article object (or a list of them). An article without an
-/// `id` is named by its line, "stdin#7", so ids stay unique along the stream.
-pub fn parse_json_line(
-    name: &Path,
-    line: usize,
-    bytes: &[u8],
-) -> Result<Vec<Article>, IngestError> {
+/// `id` is named by its line, "stdin#7", so ids stay unique along the stream. Warnings about
+/// fields left out name that line.
+pub fn parse_json_line(name: &Path, line: usize, bytes: &[u8]) -> Result<Loaded, IngestError> {
     let text = decode(name, bytes)?;
     let source = Source::new(name);
-    let mut articles = json::read_json(&source, &text)?;
+    let read = json::read_json_from_line(&source, &text, line)?;
+    let mut articles = read.articles;
     let file = source.file_name();
     let count = articles.len();
     for (k, article) in articles.iter_mut().enumerate() {
@@ -185,7 +189,11 @@ pub fn parse_json_line(
             };
         }
     }
-    Ok(articles)
+    Ok(Loaded {
+        articles,
+        warnings: read.warnings,
+        ..Loaded::default()
+    })
 }
 
 /// Decodes a file's bytes to UTF-8 text (BOM-sniffed UTF-8/UTF-16, else UTF-8, else

@@ -175,6 +175,9 @@ impl ChronolaneApp {
             self.toasts
                 .error(format!("Could not open {}", error.file), &error.reason);
         }
+        for warning in &result.warnings {
+            self.toasts.info("Read in part", warning);
+        }
         let files = match &result.source {
             Source::Sample => Vec::new(),
             Source::Paths(paths) => paths.clone(),

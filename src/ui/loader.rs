@@ -31,6 +31,8 @@ pub struct LoadResult {
     pub source: Source,
     pub timeline: Timeline,
     pub errors: Vec<FileError>,
+    /// Files read only in part (a bad field left out), one line each naming the file.
+    pub warnings: Vec<String>,
 }
 
 enum Message {
@@ -150,6 +152,7 @@ pub fn load(
                 loaded.articles.extend(part.articles);
                 loaded.hand_events.extend(part.hand_events);
                 loaded.timelines.extend(part.timelines);
+                loaded.warnings.extend(part.warnings);
                 errors.extend(failures.iter().map(file_error));
             }
         }
@@ -164,6 +167,7 @@ pub fn load(
         source: source.clone(),
         timeline,
         errors,
+        warnings: loaded.warnings,
     }
 }
 

@@ -66,7 +66,11 @@ pub fn actor_names(timeline: &Timeline, event: &Event) -> String {
     if event.actors.is_empty() {
         return "none named".into();
     }
-    let name = |id: &str| timeline.actor(id).map_or(id.to_string(), |a| a.name.clone());
+    let name = |id: &str| {
+        timeline
+            .actor(id)
+            .map_or(id.to_string(), |a| a.name.clone())
+    };
     if event.agents.is_empty() {
         return event
             .actors

@@ -6,8 +6,8 @@
 use std::ops::Range;
 
 use super::gazetteer::{GAZETTEER, GazMatch};
-use super::recognised;
 use super::lexicon::LEXICON;
+use super::recognised;
 use super::things::{is_model_code, model, named_thing, product};
 use super::titles::{
     is_corporate_tail, is_not_name, is_org_head, is_place_head, is_role_word, is_title_head,
