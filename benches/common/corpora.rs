@@ -173,7 +173,9 @@ pub fn timeline17_articles() -> Option<Vec<chronolane::model::Article>> {
         .iter()
         .enumerate()
         .filter_map(|(k, line)| {
-            chronolane::ingest::parse_json_line(name, k + 1, line.as_bytes()).ok()
+            chronolane::ingest::parse_json_line(name, k + 1, line.as_bytes())
+                .ok()
+                .map(|loaded| loaded.articles)
         })
         .flatten()
         .collect();

@@ -305,6 +305,7 @@ fn crisis_corpus(articles: usize) -> Timeline {
             kind: ActorKind::Person,
             aliases: Vec::new(),
             affiliation: None,
+            mentions: Vec::new(),
         });
     };
     for (id, name) in [
@@ -328,6 +329,7 @@ fn crisis_corpus(articles: usize) -> Timeline {
         id: format!("e{n}"),
         when: When::day(day),
         actors: actors.iter().map(|a| a.to_string()).collect(),
+        agents: Vec::new(),
         label: format!("Event {n}"),
         sources: sources
             .iter()
