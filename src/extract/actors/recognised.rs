@@ -160,6 +160,11 @@ pub(crate) fn add(
         if kind == ActorKind::Person && span.len() == 1 {
             continue;
         }
+        // A lone acronym ("GM", "UAW") is left to the rules too: they tie it to the party whose
+        // initials it spells ("General Motors") once the whole article is read.
+        if span.len() == 1 && super::is_acronym(name) {
+            continue;
+        }
         // The recogniser's reading replaces the lone-word guesses waiting for the article's end.
         b.singles
             .retain(|s| s.sentence != si || !(s.range.start >= r.start && s.range.end <= r.end));
