@@ -85,6 +85,44 @@ fn the_sample_opens_with_lanes_for_its_main_actors() {
     }
 }
 
+/// The events the lanes show, by id.
+fn shown_ids(app: &ChronolaneApp) -> std::collections::BTreeSet<String> {
+    let events = &app.session.timeline.events;
+    (app.session.lanes.lanes.iter())
+        .flat_map(|lane| lane.entries.iter())
+        .map(|entry| events[entry.event as usize].id.clone())
+        .collect()
+}
+
+#[test]
+fn key_events_only_shows_the_digest_and_the_briefing_steps_through_it() {
+    let mut app = ChronolaneApp::with_timeline(Timeline::default());
+    app.open_sample();
+    app.wait_for_load();
+    let mut harness = harness(app);
+    let all = shown_ids(harness.state());
+    harness.get_by_label("Key events only").click();
+    harness.run();
+    let app = harness.state();
+    let key: std::collections::BTreeSet<String> =
+        chronolane::digest::key_event_ids(&app.session.timeline, 30)
+            .into_iter()
+            .collect();
+    let shown = shown_ids(app);
+    assert!(!shown.is_empty(), "the sample has key events");
+    assert!(shown.len() < all.len(), "{} of {}", shown.len(), all.len());
+    assert!(shown.is_subset(&key), "{shown:?} not all in {key:?}");
+    // With nothing starred, F5 steps through what is shown: the key events, in date order.
+    let steps = chronolane::view::briefing_steps(&app.session);
+    assert_eq!(steps.len(), shown.len());
+    let events = &app.session.timeline.events;
+    assert!(
+        steps
+            .windows(2)
+            .all(|w| events[w[0]].when.start <= events[w[1]].when.start)
+    );
+}
+
 #[test]
 fn hovering_a_mark_shows_its_quote_and_dates() {
     let mut harness = harness(ChronolaneApp::with_timeline(briefing()));

@@ -1,5 +1,5 @@
-//! Which events pass the analyst's filters: text, dates, article, confidence, stars, and the
-//! Admiralty grade of their reports.
+//! Which events pass the analyst's filters: text, dates, article, confidence, stars, key events,
+//! and the Admiralty grade of their reports.
 
 use crate::model::{Credibility, Event, Grading, Reliability, Timeline};
 
@@ -30,6 +30,9 @@ impl<'a> EventFilter<'a> {
     pub fn passes(&self, timeline: &Timeline, event: &Event, start: f64, end: f64) -> bool {
         let filters = &self.settings.filters;
         if filters.starred_only && !self.settings.starred.contains(&event.id) {
+            return false;
+        }
+        if filters.key_events_only && !self.settings.key_events.contains(&event.id) {
             return false;
         }
         if !self.settings.grades.admits_event(event) {

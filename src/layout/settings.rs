@@ -106,6 +106,9 @@ pub struct Filters {
     pub min_confidence: f32,
     /// Show only starred events.
     pub starred_only: bool,
+    /// Show only the digest's key events (`ViewSettings::key_events`): the dates that matter,
+    /// each by its most representative reports.
+    pub key_events_only: bool,
 }
 
 impl Filters {
@@ -117,6 +120,7 @@ impl Filters {
             && self.article.is_none()
             && self.min_confidence <= 0.0
             && !self.starred_only
+            && !self.key_events_only
     }
 }
 
@@ -132,6 +136,10 @@ pub struct ViewSettings {
     pub hidden_lanes: BTreeSet<String>,
     /// Event ids the analyst starred.
     pub starred: BTreeSet<String>,
+    /// Ids of the key events, filled by the view from the digest while
+    /// `filters.key_events_only` is on; worked out anew for every timeline, so never saved.
+    #[serde(skip)]
+    pub key_events: BTreeSet<String>,
     pub filters: Filters,
     /// Show every minor actor in a lane of its own. Off by default: on a timeline with more
     /// than [`AUTO_ACTIVITY_ABOVE_LANES`] lanes, actors with at most [`MINOR_LANE_EVENTS`]

@@ -276,6 +276,13 @@ fn filters_ui(
     changed |= ui
         .checkbox(&mut filters.starred_only, "Starred events only")
         .changed();
+    changed |= ui
+        .checkbox(&mut filters.key_events_only, "Key events only")
+        .on_hover_text(
+            "The dates most sources report, each by its most representative reports \
+             (as `chronolane digest`); F5 then steps through them.",
+        )
+        .changed();
     changed
 }
 

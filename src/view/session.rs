@@ -4,11 +4,15 @@
 
 use std::collections::BTreeMap;
 
+use crate::digest;
 use crate::layout::{self, LaneSet, ViewSettings};
 use crate::model::Timeline;
 use crate::project::{ArticleRecord, Colour, Edit, PendingReason, Project};
 
 use super::window::TimeWindow;
+
+/// How many key dates the "Key events" filter keeps: the thirty dates an analyst briefs from.
+const KEY_DATES: usize = 30;
 
 /// A loaded timeline and the view of it.
 pub struct Session {
@@ -68,6 +72,13 @@ impl Session {
 
     /// Call after changing `settings`: rebuilds lanes, keeps the window and the selection.
     pub fn settings_changed(&mut self) {
+        if !self.settings.filters.key_events_only {
+            self.settings.key_events.clear();
+        } else if self.settings.key_events.is_empty() {
+            self.settings.key_events = digest::key_event_ids(&self.timeline, KEY_DATES)
+                .into_iter()
+                .collect();
+        }
         self.lanes = layout::build(&self.timeline, &self.settings);
         self.lane_scroll = self
             .lane_scroll
@@ -144,6 +155,8 @@ impl Session {
         let selected = self.selected_id();
         self.timeline = self.project.visible_timeline();
         self.settings.starred = self.project.annotations().starred.iter().cloned().collect();
+        // The digest is of the timeline as edited: work it out again when next needed.
+        self.settings.key_events.clear();
         self.lane_colours = lane_colours(&self.project);
         self.selected = None;
         if let Some(id) = selected {
