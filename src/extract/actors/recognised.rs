@@ -76,6 +76,21 @@ pub(crate) fn add(
                 r.start += article.len();
             }
         }
+        // A name starts on a capitalised word or a number, not on "in" in "in Vienna" or
+        // "that" in "that Moscow" (a product such as "iPhone" keeps its lower-case i).
+        while let Some(w) = words
+            .iter()
+            .find(|w| w.range.start >= r.start && w.range.end <= r.end)
+        {
+            let t = &text[w.range.clone()];
+            if !t.starts_with(char::is_lowercase) || is_product(t) {
+                break;
+            }
+            r.start = words
+                .iter()
+                .find(|n| n.range.start >= w.range.end)
+                .map_or(r.end, |n| n.range.start.min(r.end));
+        }
         // A name ends on a capitalised word or a number, not on "rose" in "... Average rose".
         while let Some(w) = words
             .iter()
@@ -211,6 +226,20 @@ mod tests {
         let found = actors("Revenue fell for a third quarter, Doug Daniels said on Tuesday.");
         assert!(
             found.contains(&("Doug Daniels".to_string(), ActorKind::Person)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_never_starts_on_a_lower_case_word() {
+        let found = actors(
+            "Ministers met in Vienna on Friday, and the envoy said that Moscow would attend \
+             the next round in Geneva with officials from Tehran.",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|(n, _)| !n.starts_with(char::is_lowercase)),
             "{found:?}"
         );
     }
