@@ -8,6 +8,9 @@
 
 use std::collections::HashMap;
 
+use crate::extract::nlp::hash;
+use crate::model::WEEKDAY_NAMES;
+
 /// Function words carry no topic.
 const STOPWORDS: &[&str] = &[
     "the",
@@ -111,13 +114,6 @@ const STOPWORDS: &[&str] = &[
     "yesterday",
     "today",
     "tomorrow",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "week",
     "year",
     "years",
@@ -144,17 +140,14 @@ pub(crate) fn terms(text: &str) -> Vec<(u64, u32)> {
         .filter(|w| w.chars().count() >= 3)
         .filter_map(|w| {
             let lower = w.to_lowercase();
-            if STOPWORDS.contains(&lower.as_str()) {
+            if STOPWORDS.contains(&lower.as_str()) || WEEKDAY_NAMES.contains(&lower.as_str()) {
                 return None;
             }
-            Some(
-                lower
-                    .chars()
-                    .take(STEM)
-                    .fold(0xcbf2_9ce4_8422_2325_u64, |h, c| {
-                        (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
-                    }),
-            )
+            let stem = lower
+                .char_indices()
+                .nth(STEM)
+                .map_or(lower.len(), |(i, _)| i);
+            Some(hash::bytes(&lower.as_bytes()[..stem]))
         })
         .collect();
     keys.sort_unstable();

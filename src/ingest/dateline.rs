@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
+use crate::model::MONTH_NAMES;
+
 /// How far (days) a full date may lie from a year-less dateline and still lend it its year.
 const YEAR_WINDOW_DAYS: i64 = 45;
 
@@ -186,25 +188,12 @@ fn infer_year(month: u32, day: u32, nearby: &[NaiveDate]) -> Option<i32> {
 }
 
 pub(crate) fn month_number(name: &str) -> Option<u32> {
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let lower = name.trim_end_matches('.').to_ascii_lowercase();
     if lower.len() < 3 {
         return None;
     }
-    FULL.iter()
+    MONTH_NAMES
+        .iter()
         .position(|m| m.starts_with(&lower))
         .and_then(|i| u32::try_from(i + 1).ok())
 }

@@ -14,7 +14,7 @@ pub use actor::{Actor, ActorKind, MentionRef};
 pub use article::{Article, ArticleFormat};
 pub use event::{Event, Role, SourceRef};
 pub use grading::{Credibility, Grading, GradingParseError, Reliability};
-pub use when::{Modifier, Precision, When};
+pub use when::{MONTH_NAMES, Modifier, Precision, WEEKDAY_NAMES, When};
 
 use serde::{Deserialize, Serialize};
 

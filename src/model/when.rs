@@ -1,6 +1,34 @@
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+/// The months' full names in lower case, January first: the one list every reader of dates
+/// (datelines, clause analysis, labels, the digest) checks words against.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The weekdays' full names in lower case, Monday first (ISO order).
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// When an event happened: the first and last day it may cover, and how sure we are.
 ///
 /// A month-only date is the whole month with `precision: month`, never a made-up day, so the

@@ -10,6 +10,8 @@
 
 use std::ops::Range;
 
+use crate::model::{MONTH_NAMES, WEEKDAY_NAMES};
+
 /// One word of a sentence.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Token {
@@ -378,25 +380,6 @@ fn clause_end(tokens: &[Token], i: usize, kind: SubKind) -> usize {
 /// clause around them, not clauses.
 fn starts_a_date(t: &Token) -> bool {
     const WORDS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "last",
         "next",
         "this",
@@ -408,7 +391,11 @@ fn starts_a_date(t: &Token) -> bool {
         "today",
         "tomorrow",
     ];
-    t.lower.starts_with(|c: char| c.is_ascii_digit()) || WORDS.contains(&t.lower.as_str())
+    let word = t.lower.as_str();
+    word.starts_with(|c: char| c.is_ascii_digit())
+        || WORDS.contains(&word)
+        || MONTH_NAMES.contains(&word)
+        || WEEKDAY_NAMES.contains(&word)
 }
 
 /// Whether the byte range `r` lies in a clause other than the one containing `at`: in an

@@ -9,8 +9,9 @@ use super::tense::{base_of_past, is_participle, is_participle_only, present};
 use super::words::{
     ADVERBS, CLAUSE_OPENERS, DANGLING, DAY_WORDS, LEADING_ADVERBIAL, LEADING_FILLER,
     MID_CLAUSE_OPENERS, MODAL_OR_AUX, MODIFIERS, PARTS_OF_DAY, PLURAL_PRONOUNS, PREPOSITIONS,
-    PRONOUNS, REPORTING, SAY_VERBS, STRONG_OPENERS, SUBJECT_PREPOSITIONS, WEEKDAYS,
+    PRONOUNS, REPORTING, SAY_VERBS, STRONG_OPENERS, SUBJECT_PREPOSITIONS,
 };
+use crate::model::WEEKDAY_NAMES;
 
 /// Labels are cut to at most this many characters, at a phrase boundary.
 pub const MAX_CHARS: usize = 70;
@@ -256,7 +257,7 @@ fn drop_day_words(words: &mut Vec<String>) {
     let mut i = 0;
     while i < words.len() {
         let b = bare(&words[i]);
-        if !(WEEKDAYS.contains(&b.as_str()) || DAY_WORDS.contains(&b.as_str()))
+        if !(WEEKDAY_NAMES.contains(&b.as_str()) || DAY_WORDS.contains(&b.as_str()))
             || words[i].starts_with('"')
         {
             i += 1;

@@ -242,16 +242,6 @@ pub const PREPOSITIONS: &[&str] = &[
     "within", "by", "along", "among", "and", "or", "to",
 ];
 
-pub const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 pub const DAY_WORDS: &[&str] = &["yesterday", "today", "tonight", "tomorrow"];
 
 pub const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"];
