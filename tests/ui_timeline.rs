@@ -121,6 +121,15 @@ fn key_events_only_shows_the_digest_and_the_briefing_steps_through_it() {
             .windows(2)
             .all(|w| events[w[0]].when.start <= events[w[1]].when.start)
     );
+    // Reopened with the filter saved on (and ids left from another timeline), the same events.
+    let mut settings = app.session.settings.clone();
+    settings.key_events = ["from-another-timeline".to_string()].into();
+    let reopened = chronolane::view::Session::from_project(app.session.project.clone(), settings);
+    let reopened_ids: std::collections::BTreeSet<String> = (reopened.lanes.lanes.iter())
+        .flat_map(|lane| lane.entries.iter())
+        .map(|entry| events[entry.event as usize].id.clone())
+        .collect();
+    assert_eq!(reopened_ids, shown);
 }
 
 #[test]

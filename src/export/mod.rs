@@ -91,9 +91,7 @@ impl Source {
 
     /// A session to draw from, with nothing selected.
     pub fn session(&self) -> Session {
-        let mut session = Session::from_project(self.project.clone(), self.settings.clone());
-        session.refresh();
-        session
+        Session::from_project(self.project.clone(), self.settings.clone())
     }
 }
 

@@ -53,6 +53,9 @@ impl Session {
         settings.starred = project.annotations().starred.iter().cloned().collect();
         let timeline = project.visible_timeline();
         let lane_colours = lane_colours(&project);
+        // Key events belong to a timeline: ids from another one would hide every event.
+        settings.key_events.clear();
+        sync_key_events(&mut settings, &timeline);
         let lanes = layout::build(&timeline, &settings);
         let window =
             TimeWindow::opening(&lanes.starts, lanes.extent).unwrap_or_else(TimeWindow::last_month);
@@ -72,13 +75,7 @@ impl Session {
 
     /// Call after changing `settings`: rebuilds lanes, keeps the window and the selection.
     pub fn settings_changed(&mut self) {
-        if !self.settings.filters.key_events_only {
-            self.settings.key_events.clear();
-        } else if self.settings.key_events.is_empty() {
-            self.settings.key_events = digest::key_event_ids(&self.timeline, KEY_DATES)
-                .into_iter()
-                .collect();
-        }
+        sync_key_events(&mut self.settings, &self.timeline);
         self.lanes = layout::build(&self.timeline, &self.settings);
         self.lane_scroll = self
             .lane_scroll
@@ -214,6 +211,18 @@ impl Session {
 }
 
 /// The analyst's lane colours, keyed as the actor lanes are.
+/// Fills `settings.key_events` from the digest when the "Key events only" filter is on and
+/// they are not worked out yet, and empties them when it is off.
+fn sync_key_events(settings: &mut ViewSettings, timeline: &Timeline) {
+    if !settings.filters.key_events_only {
+        settings.key_events.clear();
+    } else if settings.key_events.is_empty() {
+        settings.key_events = digest::key_event_ids(timeline, KEY_DATES)
+            .into_iter()
+            .collect();
+    }
+}
+
 fn lane_colours(project: &Project) -> BTreeMap<String, Colour> {
     project
         .annotations()
