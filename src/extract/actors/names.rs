@@ -125,7 +125,7 @@ pub(crate) fn scan_sentence(b: &mut Builder, si: usize, range: Range<usize>) {
             scan_piece(b, si, &words, piece, &gaz);
         }
     }
-    recognised::add(b, si, range, &gaz, first_mention);
+    recognised::add(b, si, range, &words, &gaz, first_mention);
 }
 
 /// Splits a run at months, weekdays and boilerplate words, and drops a sentence-initial word

@@ -29,12 +29,13 @@ pub(crate) fn actor_kind(ty: EntType, country: bool) -> Option<ActorKind> {
     }
 }
 
-/// Adds the recogniser's names in sentence `si` (`range`) that the mentions from
-/// `first_mention` on do not already cover.
+/// Adds the recogniser's names in sentence `si` (`range`, already cut into `words` by the
+/// rules) that the mentions from `first_mention` on do not already cover.
 pub(crate) fn add(
     b: &mut Builder,
     si: usize,
     range: Range<usize>,
+    words: &[tokens::Word],
     gaz: &[GazMatch],
     first_mention: usize,
 ) {
@@ -42,7 +43,6 @@ pub(crate) fn add(
         return;
     };
     let text = b.text;
-    let words = tokens::words(text, range.clone());
     // The models cost far more than the rules: run them only where the rules left a name
     // unread — a capitalised word after the first that no gazetteer name covers, or a name
     // the rules could only guess from its shape.
