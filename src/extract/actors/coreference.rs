@@ -21,6 +21,7 @@ use crate::model::ActorKind;
 pub(crate) fn resolve_singles(b: &mut Builder) {
     let singles = std::mem::take(&mut b.singles);
     let people = PeopleIndex::new(b);
+    let acronyms = AcronymIndex::new(b);
     let mut waiting = Vec::new();
     for s in singles {
         let Some(word) = b.text.get(s.range.clone()) else {
@@ -31,7 +32,7 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
         }
         // "GM" after "General Motors", "(UAW)" after "United Auto Workers"
         if is_acronym(word)
-            && let Some(e) = expanded(b, word)
+            && let Some(e) = acronyms.expanded(word)
         {
             b.mention(e, s.range.clone(), s.sentence, How::Name);
             continue;
@@ -81,18 +82,39 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
     }
 }
 
-/// The one organisation (or group, index, country) of the article whose initials spell
-/// `acronym`.
-fn expanded(b: &Builder, acronym: &str) -> Option<usize> {
-    let mut hits = b.entities.iter().enumerate().filter(|(_, e)| {
-        takes_acronym(e.kind)
-            && e.forms
-                .iter()
-                .chain(std::iter::once(&e.name))
-                .any(|f| initials(f).as_deref() == Some(acronym))
-    });
-    let (first, _) = hits.next()?;
-    hits.next().is_none().then_some(first)
+/// The article's organisations (and groups, indices, countries) by the initials of each of
+/// their names, built once per article so a lone acronym is a look-up, not a scan. The lone
+/// words resolved after it is built add no name of several words, so it stays complete.
+struct AcronymIndex {
+    by_initials: HashMap<String, Vec<usize>>,
+}
+
+impl AcronymIndex {
+    fn new(b: &Builder) -> Self {
+        let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in b.entities.iter().enumerate() {
+            if !takes_acronym(e.kind) {
+                continue;
+            }
+            for form in e.forms.iter().chain(std::iter::once(&e.name)) {
+                if let Some(key) = initials(form) {
+                    let entities = by_initials.entry(key).or_default();
+                    if entities.last() != Some(&i) {
+                        entities.push(i);
+                    }
+                }
+            }
+        }
+        Self { by_initials }
+    }
+
+    /// The one entity whose initials spell `acronym`.
+    fn expanded(&self, acronym: &str) -> Option<usize> {
+        match self.by_initials.get(acronym)?.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
 }
 
 /// The one person of the article whose surname or first name is `word`.
