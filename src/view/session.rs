@@ -37,6 +37,16 @@ pub struct Session {
     pub hovered: Option<usize>,
     /// First lane shown when there are more lanes than fit.
     pub lane_scroll: usize,
+    /// Changes whenever `lanes` is rebuilt (unique across sessions), so views derived from
+    /// the lanes (the chronology's rows, the lane list's search) know when to work again.
+    pub lanes_stamp: u64,
+}
+
+/// The next [`Session::lanes_stamp`].
+fn next_stamp() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Session {
@@ -70,6 +80,7 @@ impl Session {
             selected: None,
             hovered: None,
             lane_scroll: 0,
+            lanes_stamp: next_stamp(),
         }
     }
 
@@ -77,6 +88,7 @@ impl Session {
     pub fn settings_changed(&mut self) {
         sync_key_events(&mut self.settings, &self.timeline);
         self.lanes = layout::build(&self.timeline, &self.settings);
+        self.lanes_stamp = next_stamp();
         self.lane_scroll = self
             .lane_scroll
             .min(self.lanes.lanes.len().saturating_sub(1));
@@ -127,6 +139,24 @@ impl Session {
         self.project.edit(edit)?;
         self.refresh();
         Ok(())
+    }
+
+    /// Applies several corrections and shows them with one rebuild (showing a hundred hidden
+    /// events rebuilds the view once, not a hundred times). Returns the refused ones with
+    /// their reasons; the others stay applied.
+    pub fn edit_all(&mut self, edits: Vec<Edit>) -> Vec<(Edit, PendingReason)> {
+        let mut refused = Vec::new();
+        let mut applied = false;
+        for edit in edits {
+            match self.project.edit(edit.clone()) {
+                Ok(()) => applied = true,
+                Err(reason) => refused.push((edit, reason)),
+            }
+        }
+        if applied {
+            self.refresh();
+        }
+        refused
     }
 
     /// Takes back the last correction; `false` when there is none.
