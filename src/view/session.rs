@@ -67,8 +67,8 @@ impl Session {
         settings.key_events.clear();
         sync_key_events(&mut settings, &timeline);
         let lanes = layout::build(&timeline, &settings);
-        let window =
-            TimeWindow::opening(&lanes.starts, lanes.extent).unwrap_or_else(TimeWindow::last_month);
+        let window = TimeWindow::opening(&lanes.starts, lanes.extent, lanes.period)
+            .unwrap_or_else(TimeWindow::last_month);
         Self {
             project,
             timeline,
