@@ -1,5 +1,6 @@
 //! The command line: `chronolane [FILES]` opens the app; `extract` and `timex` run headless.
 
+mod chronology;
 mod digest;
 mod entities;
 mod export;
@@ -45,6 +46,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Join the lines of `extract --jsonl` (or timelines) from FILES or stdin into one timeline.
     Merge(merge::MergeArgs),
+    /// Write the events of FILES as a table in date order (CSV, Markdown or HTML) for a report.
+    Chronology(chronology::ChronologyArgs),
     /// Print the key dates of FILES, each with its most representative sentences and sources.
     Digest(digest::DigestArgs),
     /// Print the names (people, organisations, places, products) found in text FILES.
@@ -135,6 +138,7 @@ pub fn run(
         Some(Command::TrainModels(args)) => train::run_train(&args),
         Some(Command::Merge(args)) => merge::run_merge(&args),
         Some(Command::Digest(args)) => digest::run_digest(&args),
+        Some(Command::Chronology(args)) => chronology::run_chronology(&args),
         Some(Command::Read(args)) => read::run_read(&args),
     };
     match result {

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use thiserror::Error;
 
+use crate::project::atomic::{Backup, write_atomic_with};
 use crate::view::chronology::ChronologyRow;
 
 /// The column headings, in the order every format writes them.
@@ -80,7 +81,8 @@ pub enum ChronologyError {
 }
 
 /// Writes the chronology to `path` in the format its extension names, replacing the file
-/// only once the whole text is written (a failed export never leaves half a report).
+/// only once the whole text is written (a failed export never leaves half a report), with
+/// the permissions of any saved file.
 pub fn write_file(
     path: &Path,
     rows: &[ChronologyRow],
@@ -89,17 +91,12 @@ pub fn write_file(
     let format = ChronologyFormat::from_path(path)
         .ok_or_else(|| ChronologyError::UnknownFormat(path.display().to_string()))?;
     let text = format.write(rows, title)?;
-    let io = |source| ChronologyError::Io {
-        path: path.display().to_string(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    file.write_all(text.as_bytes()).map_err(io)?;
-    file.persist(path).map_err(|e| io(e.error))?;
+    write_atomic_with(path, Backup::Skip, |out| out.write_all(text.as_bytes())).map_err(
+        |source| ChronologyError::Io {
+            path: path.display().to_string(),
+            source,
+        },
+    )?;
     Ok(format)
 }
 

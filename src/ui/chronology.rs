@@ -160,10 +160,12 @@ pub fn chronology_ui(
         .sense(Sense::click())
         .auto_shrink([false, false])
         .cell_layout(egui::Layout::left_to_right(Align::Center))
-        .column(Column::initial(150.0).at_least(90.0).clip(true))
-        .column(Column::initial(430.0).at_least(160.0).clip(true))
-        .column(Column::initial(260.0).at_least(100.0).clip(true))
-        .column(Column::remainder().at_least(120.0).clip(true))
+        // Wide enough for "28 Sep – 4 Oct 2015"; the headline takes what the others leave, so
+        // opening the detail panel narrows it rather than pushing columns off screen.
+        .column(Column::initial(180.0).at_least(90.0).clip(true))
+        .column(Column::remainder().at_least(180.0).clip(true))
+        .column(Column::initial(240.0).at_least(100.0).clip(true))
+        .column(Column::initial(210.0).at_least(100.0).clip(true))
         .column(Column::exact(48.0));
     if let Some(row) = scroll_to {
         table = table.scroll_to_row(row, Some(Align::Center));

@@ -261,3 +261,47 @@ fn lane_colours(project: &Project) -> BTreeMap<String, Colour> {
         .map(|(actor, colour)| (format!("actor:{actor}"), *colour))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::fixture::briefing;
+    use crate::view::chronology::{DateOrder, event_rows};
+
+    fn shown(session: &Session) -> usize {
+        event_rows(
+            &session.timeline,
+            &session.lanes,
+            None,
+            DateOrder::OldestFirst,
+        )
+        .len()
+    }
+
+    #[test]
+    fn a_batch_of_edits_applies_together_and_reports_only_the_refused_ones() {
+        let mut session = Session::new(briefing(), ViewSettings::default());
+        let all = shown(&session);
+        for id in ["e-visit", "e-vienna"] {
+            session.edit(Edit::Hide { event: id.into() }).unwrap();
+        }
+        assert_eq!(shown(&session), all - 2);
+        let stamp = session.lanes_stamp;
+        let refused = session.edit_all(vec![
+            Edit::Unhide {
+                event: "e-visit".into(),
+            },
+            Edit::Unhide {
+                event: "no-such-event".into(),
+            },
+            Edit::Unhide {
+                event: "e-vienna".into(),
+            },
+        ]);
+        assert_eq!(refused.len(), 1, "{refused:?}");
+        assert!(matches!(&refused[0].0, Edit::Unhide { event } if event == "no-such-event"));
+        assert_eq!(shown(&session), all, "both events are back");
+        assert_ne!(session.lanes_stamp, stamp, "the lanes were rebuilt");
+        assert!(session.edit_all(Vec::new()).is_empty());
+    }
+}
