@@ -45,7 +45,6 @@ pub struct ChronologyArgs {
 pub fn run_chronology(args: &ChronologyArgs) -> anyhow::Result<bool> {
     use crate::export::chronology::{ChronologyFormat, write_file};
     use crate::layout::ViewSettings;
-    use crate::project::{self, Project};
     use crate::view::Session;
     use crate::view::chronology::{ChronologyRow, DateOrder, event_rows};
     use crate::view::wording::sources_line;
@@ -63,21 +62,7 @@ pub fn run_chronology(args: &ChronologyArgs) -> anyhow::Result<bool> {
     settings.filters.text = args.search.clone().unwrap_or_default();
     let (session, ok) = match &args.project {
         Some(path) => {
-            let load = project::extract_paths(&options);
-            let (project, opened) = if args.files.is_empty() {
-                Project::open_with(path, load)?
-            } else {
-                Project::open_with(path, |_listed| load(&args.files))?
-            };
-            // With FILES given, the project's own article list is not read, so its state is moot.
-            let (messages, ok) = if args.files.is_empty() {
-                (opened.messages(), !opened.lost_articles())
-            } else {
-                (opened.load_errors.clone(), opened.load_errors.is_empty())
-            };
-            for message in messages {
-                eprintln!("chronolane: {message}");
-            }
+            let (project, ok) = super::open_project(path, &args.files, &options)?;
             (Session::from_project(project, settings), ok)
         }
         None => {

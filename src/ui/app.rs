@@ -422,6 +422,7 @@ impl ChronolaneApp {
             ui.label("Wheel: zoom · drag: pan · right-drag: box zoom · double-click: fit");
             ui.label("Keys: + / − zoom, ← → pan, Home fit, Esc deselect");
             ui.label("F5: present (→ ← step, B blank, Esc leave) · Ctrl+E: export PNG");
+            ui.label("F6: timeline / chronology table (arrow keys, Page Up/Down, Home, End step)");
             ui.label("Hover a mark for its source; click it for the full paragraph.");
             ui.label("Ctrl+Z / Ctrl+Shift+Z: undo / redo an edit · Ctrl+S: save the project");
         });

@@ -39,6 +39,8 @@ pub struct ChronologyState {
     shown_selection: Option<usize>,
     /// A format asked for by "Save as…", for the native dialog next frame.
     pub pending_save: Option<ChronologyFormat>,
+    /// The width the columns were last fitted to.
+    laid_out_width: Option<f32>,
 }
 
 /// What the rows depend on.
@@ -130,7 +132,10 @@ pub fn chronology_ui(
     let mut commands = Vec::new();
     toolbar_ui(ui, session, state, &mut commands);
     ui.add_space(4.0);
-    let rows = state.rows(session).to_vec();
+    // Borrowed out of the state for the frame (not copied: it may hold 100k indices) and put
+    // back below; the table's header may change the order meanwhile.
+    state.rows(session);
+    let rows = std::mem::take(&mut state.rows);
     if rows.is_empty() {
         ui.add_space(20.0);
         ui.label(
@@ -153,6 +158,13 @@ pub fn chronology_ui(
 
     let body_height = ui.text_style_height(&egui::TextStyle::Body);
     let row_height = body_height + 8.0;
+    // The columns share the width there is (the detail panel opening narrows it); the
+    // analyst's own column widths stand until the width changes.
+    let width = ui.available_width();
+    let resized = state.laid_out_width.is_none_or(|w| (w - width).abs() > 0.5);
+    state.laid_out_width = Some(width);
+    let (date_width, grade_width) = (170.0, 48.0);
+    let rest = (width - date_width - grade_width - 40.0).max(330.0);
     let mut table = TableBuilder::new(ui)
         .id_salt("chronology_table")
         .striped(true)
@@ -160,13 +172,15 @@ pub fn chronology_ui(
         .sense(Sense::click())
         .auto_shrink([false, false])
         .cell_layout(egui::Layout::left_to_right(Align::Center))
-        // Wide enough for "28 Sep – 4 Oct 2015"; the headline takes what the others leave, so
-        // opening the detail panel narrows it rather than pushing columns off screen.
-        .column(Column::initial(180.0).at_least(90.0).clip(true))
-        .column(Column::remainder().at_least(180.0).clip(true))
-        .column(Column::initial(240.0).at_least(100.0).clip(true))
-        .column(Column::initial(210.0).at_least(100.0).clip(true))
-        .column(Column::exact(48.0));
+        // Wide enough for "22 Oct 2011 – 22 Oct 2015".
+        .column(Column::initial(date_width).at_least(90.0).clip(true))
+        .column(Column::initial(rest * 0.46).at_least(120.0).clip(true))
+        .column(Column::initial(rest * 0.30).at_least(80.0).clip(true))
+        .column(Column::remainder().at_least(80.0).clip(true))
+        .column(Column::exact(grade_width));
+    if resized {
+        table.reset();
+    }
     if let Some(row) = scroll_to {
         table = table.scroll_to_row(row, Some(Align::Center));
     }
@@ -204,12 +218,15 @@ pub fn chronology_ui(
                 let mut cell =
                     |table_row: &mut egui_extras::TableRow<'_, '_>, text: RichText, full: &str| {
                         let (_, response) = table_row.col(|ui| {
-                            let label = egui::Label::new(text).truncate().selectable(false);
-                            let shown = ui.add(label);
-                            if !full.is_empty() {
-                                shown.on_hover_text(full);
-                            }
+                            ui.add(egui::Label::new(text).truncate().selectable(false));
                         });
+                        // On the cell, which takes the pointer for the row's click: the
+                        // whole text of what the column cuts.
+                        let response = if full.is_empty() {
+                            response
+                        } else {
+                            response.on_hover_text(full)
+                        };
                         clicked |= response.clicked();
                     };
                 cell(&mut table_row, RichText::new(&row.date), "");
@@ -233,6 +250,7 @@ pub fn chronology_ui(
                 }
             });
         });
+    state.rows = rows;
     commands
 }
 
