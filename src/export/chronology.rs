@@ -4,7 +4,6 @@
 //! thing; every cell is escaped for its format, so a headline with a pipe, a quote or a
 //! `<script>` stays text.
 
-use std::io::Write;
 use std::path::Path;
 
 use thiserror::Error;
