@@ -151,3 +151,17 @@ fn f6_switches_between_the_timeline_and_the_chronology() {
     harness.run();
     assert_eq!(harness.state().main_view, MainView::Timeline);
 }
+
+#[test]
+fn a_hundred_thousand_events_build_only_the_rows_on_screen() {
+    let timeline = chronolane::layout::fixture::synthetic(100_000, 300);
+    let mut harness = harness(ChronolaneApp::with_timeline(timeline));
+    harness.get_by_label("Chronology").click();
+    harness.run();
+    harness.get_by_label("Whole timeline").click();
+    harness.run();
+    assert!(harness.query_by_label("100000 events").is_some());
+    // Headlines are "Event <n>": only a screenful of rows is laid out, not 100,000.
+    let built = harness.query_all_by_label_contains("Event ").count();
+    assert!((10..200).contains(&built), "{built} rows built");
+}
