@@ -1,5 +1,6 @@
 //! The command line: `chronolane [FILES]` opens the app; `extract` and `timex` run headless.
 
+mod chronology;
 mod digest;
 mod entities;
 mod export;
@@ -45,6 +46,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Join the lines of `extract --jsonl` (or timelines) from FILES or stdin into one timeline.
     Merge(merge::MergeArgs),
+    /// Write the events of FILES as a table in date order (CSV, Markdown or HTML) for a report.
+    Chronology(chronology::ChronologyArgs),
     /// Print the key dates of FILES, each with its most representative sentences and sources.
     Digest(digest::DigestArgs),
     /// Print the names (people, organisations, places, products) found in text FILES.
@@ -135,6 +138,7 @@ pub fn run(
         Some(Command::TrainModels(args)) => train::run_train(&args),
         Some(Command::Merge(args)) => merge::run_merge(&args),
         Some(Command::Digest(args)) => digest::run_digest(&args),
+        Some(Command::Chronology(args)) => chronology::run_chronology(&args),
         Some(Command::Read(args)) => read::run_read(&args),
     };
     match result {
@@ -188,19 +192,29 @@ fn extract_with_project(
     args: &ExtractArgs,
     path: &std::path::Path,
 ) -> anyhow::Result<(crate::model::Timeline, bool)> {
-    let options = args.input.load_options();
-    let load = project::extract_paths(&options);
-    let opened = if args.files.is_empty() {
+    let (project, ok) = open_project(path, &args.files, &args.input.load_options())?;
+    Ok((project.visible_timeline(), ok))
+}
+
+/// Opens an analyst's project on its own articles (or on FILES, when given), reporting
+/// missing articles and pending edits on stderr; `false` when an article could not be read.
+fn open_project(
+    path: &std::path::Path,
+    files: &[PathBuf],
+    options: &LoadOptions,
+) -> anyhow::Result<(project::Project, bool)> {
+    let load = project::extract_paths(options);
+    let opened = if files.is_empty() {
         project::Project::open_with(path, load)
     } else {
-        project::Project::open_with(path, |_listed| load(&args.files))
+        project::Project::open_with(path, |_listed| load(files))
     };
     let (project, opened) = opened?;
     // With FILES given, the project's own article list is not read, so its state is moot.
-    let messages = if args.files.is_empty() {
-        opened.messages()
+    let (messages, ok) = if files.is_empty() {
+        (opened.messages(), !opened.lost_articles())
     } else {
-        opened.load_errors.clone()
+        (opened.load_errors.clone(), opened.load_errors.is_empty())
     };
     for message in messages {
         eprintln!("chronolane: {message}");
@@ -214,12 +228,7 @@ fn extract_with_project(
             pending.reason
         );
     }
-    let ok = if args.files.is_empty() {
-        !opened.lost_articles()
-    } else {
-        opened.load_errors.is_empty()
-    };
-    Ok((project.visible_timeline(), ok))
+    Ok((project, ok))
 }
 
 /// Tags each file verbatim; `Ok(false)` when some file could not be read.

@@ -2,6 +2,7 @@
 //! rendered off screen by the same drawing code as the window (`draw::timeline_ui`,
 //! `draw::present::present_ui`), so an export looks like the screen at any size.
 
+pub mod chronology;
 pub mod page;
 pub mod png_file;
 pub mod render;

@@ -1,5 +1,7 @@
 //! Small timelines written by us, for tests, benchmarks and screenshots: a hand-made briefing
-//! that does not depend on extraction quality, and a synthetic timeline of any size.
+//! that does not depend on extraction quality, a synthetic timeline of any size, and a
+//! generated crisis collection (main actors, hundreds of minor ones, misread years) for the
+//! first screen of a large corpus.
 
 use chrono::{Duration, NaiveDate};
 
@@ -225,6 +227,115 @@ pub fn synthetic(events: usize, actors: usize) -> Timeline {
         articles: Vec::new(),
         actors: actor_list,
         events: list,
+    }
+}
+
+/// A crisis collection as a large folder gives it: `articles` articles over 2011–2013, four
+/// main actors reported by many of them, a few busy actors that one article repeats, hundreds
+/// of actors named once or twice, events naming no actor, and two misread dates (1990, 2051).
+pub fn crisis_corpus(articles: usize) -> Timeline {
+    let day0 = NaiveDate::from_ymd_opt(2011, 3, 1).unwrap_or_default();
+    let article_list: Vec<Article> = (0..articles)
+        .map(|i| Article {
+            id: format!("art{i}"),
+            title: format!("Report {i}"),
+            published: Some(day0 + Duration::days(2 * i as i64)),
+            ..Article::default()
+        })
+        .collect();
+    let mut actors = Vec::new();
+    let mut person = |id: &str, name: &str| {
+        // Assad's alias lets a lane search find him by another name.
+        let aliases = if id == "assad" {
+            vec!["President Assad".to_string()]
+        } else {
+            Vec::new()
+        };
+        actors.push(Actor {
+            id: id.into(),
+            name: name.into(),
+            kind: ActorKind::Person,
+            aliases,
+            affiliation: None,
+            mentions: Vec::new(),
+        });
+    };
+    for (id, name) in [
+        ("syria", "Syria"),
+        ("assad", "Bashar al-Assad"),
+        ("russia", "Russia"),
+        ("un", "United Nations"),
+        ("church", "Round Church"),
+        ("bible", "James Bible"),
+    ] {
+        person(id, name);
+    }
+    for b in 0..6 {
+        person(&format!("busy{b}"), &format!("Busy {b}"));
+    }
+    for m in 0..400 {
+        person(&format!("minor{m}"), &format!("Minor {m}"));
+    }
+    let mut events = Vec::new();
+    let event = |n: usize, day: NaiveDate, actors: &[&str], sources: &[usize]| Event {
+        id: format!("e{n}"),
+        when: When::day(day),
+        actors: actors.iter().map(|a| a.to_string()).collect(),
+        agents: Vec::new(),
+        label: format!("Event {n}"),
+        sources: sources
+            .iter()
+            .map(|&a| SourceRef {
+                article: format!("art{}", a % articles),
+                start: 0,
+                end: 1,
+                quote: String::new(),
+                timex: None,
+                grading: None,
+            })
+            .collect(),
+        confidence: 0.8,
+    };
+    let published = |i: usize| day0 + Duration::days(2 * (i % articles) as i64);
+    // The earliest events name whoever a background paragraph mentioned first.
+    events.push(event(0, day0, &["church"], &[0]));
+    events.push(event(1, day0, &["bible"], &[0]));
+    events.push(event(2, day0 + Duration::days(1), &["bible"], &[1]));
+    for i in 0..articles {
+        let main = ["syria", "assad", "russia", "un"][i % 4];
+        events.push(event(
+            events.len(),
+            published(i),
+            &[main, "syria"],
+            &[i, i + 7],
+        ));
+        events.push(event(events.len(), published(i), &[], &[i]));
+    }
+    for b in 0..6 {
+        for k in 0..12 {
+            let busy = format!("busy{b}");
+            events.push(event(
+                events.len(),
+                published(b * 40 + k),
+                &[&busy],
+                &[b * 40],
+            ));
+        }
+    }
+    for m in 0..400 {
+        let minor = format!("minor{m}");
+        events.push(event(events.len(), published(m), &[&minor], &[m]));
+        if m % 3 == 0 {
+            events.push(event(events.len(), published(m + 1), &[&minor], &[m + 1]));
+        }
+    }
+    let misread = |y: i32| NaiveDate::from_ymd_opt(y, 6, 1).unwrap_or_default();
+    events.push(event(events.len(), misread(2051), &["russia"], &[3]));
+    events.push(event(events.len(), misread(1990), &["un"], &[5]));
+    Timeline {
+        articles: article_list,
+        actors,
+        events,
     }
 }
 

@@ -1,8 +1,52 @@
-//! Placing ordered lanes on the plot and in the side panel's list, and folding the minor
-//! actors of a large timeline into one "Other actors (N)" lane.
+//! Placing ordered lanes on the plot and in the side panel's list, folding the minor
+//! actors of a large timeline into one "Other actors (N)" lane, and choosing which rows of
+//! that list a search shows.
+
+use std::collections::HashMap;
+
+use crate::model::Timeline;
 
 use super::lanes::{Draft, Entry, Lane, LaneInfo, MINOR_KEY, hash_colour};
 use super::settings::ViewSettings;
+
+/// The rows of the side panel's lane list (indices into `listing`) for the search `query`:
+/// with no query, every lane but the members folded into "Other actors (N)" (hundreds of
+/// one-event actors would bury the main ones; the fold's own row stands for them); with one,
+/// every lane whose name or one of whose actor's aliases contains it, case-insensitively,
+/// folded members included. Worked out when the query or the lanes change, not per frame.
+pub fn listed_rows(timeline: &Timeline, listing: &[LaneInfo], query: &str) -> Vec<usize> {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        let mut in_fold = false;
+        let mut rows = Vec::with_capacity(listing.len());
+        for (i, info) in listing.iter().enumerate() {
+            if info.depth == 0 {
+                in_fold = info.key == MINOR_KEY;
+            } else if in_fold {
+                continue;
+            }
+            rows.push(i);
+        }
+        return rows;
+    }
+    let actors: HashMap<&str, &[String]> = timeline
+        .actors
+        .iter()
+        .map(|a| (a.id.as_str(), a.aliases.as_slice()))
+        .collect();
+    let has = |text: &str| text.to_lowercase().contains(&query);
+    listing
+        .iter()
+        .enumerate()
+        .filter(|(_, info)| {
+            has(&info.label)
+                || (info.key.strip_prefix("actor:"))
+                    .and_then(|id| actors.get(id))
+                    .is_some_and(|aliases| aliases.iter().any(|a| has(a)))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
 
 /// Lists `unit` (a head and the lanes nested under it) and puts its visible lanes on the plot.
 pub(super) fn place_unit(

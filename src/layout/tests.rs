@@ -1,15 +1,14 @@
 //! Layout behaviour an analyst would notice, on the hand-made briefing.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 
-use super::fixture::{briefing, synthetic};
+use super::fixture::{briefing, crisis_corpus, synthetic};
 use super::lanes::{build, moved};
 use super::marks::{MarkKind, Window, visible_marks};
 use super::settings::{Grouping, LaneSort, ViewSettings};
 use super::ticks::{ticks, window_caption};
 use super::time::x_from_date;
 use super::{LaneGeometry, hit_test, overview};
-use crate::model::{Actor, ActorKind, Article, Event, SourceRef, Timeline, When};
 
 fn x(y: i32, m: u32, d: u32) -> f64 {
     x_from_date(NaiveDate::from_ymd_opt(y, m, d).unwrap())
@@ -284,109 +283,6 @@ fn galloping_search_agrees_with_binary_search() {
     }
 }
 
-/// A crisis collection as a large folder gives it: `articles` articles over 2011–2013, four
-/// main actors reported by many of them, a few busy actors that one article repeats, hundreds
-/// of actors named once or twice, events naming no actor, and two misread dates (1990, 2051).
-fn crisis_corpus(articles: usize) -> Timeline {
-    let day0 = NaiveDate::from_ymd_opt(2011, 3, 1).unwrap_or_default();
-    let article_list: Vec<Article> = (0..articles)
-        .map(|i| Article {
-            id: format!("art{i}"),
-            title: format!("Report {i}"),
-            published: Some(day0 + Duration::days(2 * i as i64)),
-            ..Article::default()
-        })
-        .collect();
-    let mut actors = Vec::new();
-    let mut person = |id: &str, name: &str| {
-        actors.push(Actor {
-            id: id.into(),
-            name: name.into(),
-            kind: ActorKind::Person,
-            aliases: Vec::new(),
-            affiliation: None,
-            mentions: Vec::new(),
-        });
-    };
-    for (id, name) in [
-        ("syria", "Syria"),
-        ("assad", "Bashar al-Assad"),
-        ("russia", "Russia"),
-        ("un", "United Nations"),
-        ("church", "Round Church"),
-        ("bible", "James Bible"),
-    ] {
-        person(id, name);
-    }
-    for b in 0..6 {
-        person(&format!("busy{b}"), &format!("Busy {b}"));
-    }
-    for m in 0..400 {
-        person(&format!("minor{m}"), &format!("Minor {m}"));
-    }
-    let mut events = Vec::new();
-    let event = |n: usize, day: NaiveDate, actors: &[&str], sources: &[usize]| Event {
-        id: format!("e{n}"),
-        when: When::day(day),
-        actors: actors.iter().map(|a| a.to_string()).collect(),
-        agents: Vec::new(),
-        label: format!("Event {n}"),
-        sources: sources
-            .iter()
-            .map(|&a| SourceRef {
-                article: format!("art{}", a % articles),
-                start: 0,
-                end: 1,
-                quote: String::new(),
-                timex: None,
-                grading: None,
-            })
-            .collect(),
-        confidence: 0.8,
-    };
-    let published = |i: usize| day0 + Duration::days(2 * (i % articles) as i64);
-    // The earliest events name whoever a background paragraph mentioned first.
-    events.push(event(0, day0, &["church"], &[0]));
-    events.push(event(1, day0, &["bible"], &[0]));
-    events.push(event(2, day0 + Duration::days(1), &["bible"], &[1]));
-    for i in 0..articles {
-        let main = ["syria", "assad", "russia", "un"][i % 4];
-        events.push(event(
-            events.len(),
-            published(i),
-            &[main, "syria"],
-            &[i, i + 7],
-        ));
-        events.push(event(events.len(), published(i), &[], &[i]));
-    }
-    for b in 0..6 {
-        for k in 0..12 {
-            let busy = format!("busy{b}");
-            events.push(event(
-                events.len(),
-                published(b * 40 + k),
-                &[&busy],
-                &[b * 40],
-            ));
-        }
-    }
-    for m in 0..400 {
-        let minor = format!("minor{m}");
-        events.push(event(events.len(), published(m), &[&minor], &[m]));
-        if m % 3 == 0 {
-            events.push(event(events.len(), published(m + 1), &[&minor], &[m + 1]));
-        }
-    }
-    let misread = |y: i32| NaiveDate::from_ymd_opt(y, 6, 1).unwrap_or_default();
-    events.push(event(events.len(), misread(2051), &["russia"], &[3]));
-    events.push(event(events.len(), misread(1990), &["un"], &[5]));
-    Timeline {
-        articles: article_list,
-        actors,
-        events,
-    }
-}
-
 #[test]
 fn a_large_corpus_opens_on_its_main_actors_and_its_own_period() {
     let timeline = crisis_corpus(300);
@@ -482,4 +378,28 @@ fn a_small_timeline_keeps_its_story_order_and_every_lane() {
     );
     let keys = |s: &super::LaneSet| s.lanes.iter().map(|l| l.key.clone()).collect::<Vec<_>>();
     assert_eq!(keys(&set), keys(&by_first));
+}
+
+#[test]
+fn the_lane_list_hides_folded_actors_until_a_search_names_them() {
+    let timeline = crisis_corpus(300);
+    let set = build(&timeline, &ViewSettings::default());
+    let names = |rows: &[usize]| -> Vec<String> {
+        rows.iter().map(|&i| set.listing[i].label.clone()).collect()
+    };
+    let all = names(&super::listed_rows(&timeline, &set.listing, ""));
+    assert!(all.iter().any(|l| l == "Other actors (402)"), "{all:?}");
+    assert!(all.iter().any(|l| l == "Syria"));
+    assert!(!all.iter().any(|l| l.starts_with("Minor")), "{all:?}");
+    assert!(all.len() < 20, "{} rows", all.len());
+
+    let found = names(&super::listed_rows(&timeline, &set.listing, " MINOR 7"));
+    assert!(found.contains(&"Minor 7".to_string()), "{found:?}");
+    assert!(found.iter().all(|l| l.starts_with("Minor 7")), "{found:?}");
+    let by_alias = names(&super::listed_rows(
+        &timeline,
+        &set.listing,
+        "president assad",
+    ));
+    assert_eq!(by_alias, ["Bashar al-Assad"]);
 }

@@ -11,6 +11,9 @@ use crate::ingest::LoadOptions;
 use crate::model::Timeline;
 use crate::view::{Presentation, Session, TimeWindow};
 
+use super::chronology::{
+    ChronologyState, MainView, chronology_keys, chronology_ui, main_view_switch_ui,
+};
 use super::command::Command;
 use super::detail::detail_ui;
 use super::export_dialog::ExportDialog;
@@ -48,6 +51,9 @@ pub struct ChronolaneApp {
     pub export: ExportDialog,
     /// The analyst's project: editors, saving, autosave, recovery, the close question.
     pub project_ui: ProjectUi,
+    /// The timeline or the chronology table in the middle.
+    pub main_view: MainView,
+    pub chronology: ChronologyState,
     pub(super) load: Option<LoadJob>,
     pub(super) options: LoadOptions,
     pub(super) dialog: Option<DialogRequest>,
@@ -68,6 +74,8 @@ impl ChronolaneApp {
             presentation: Presentation::default(),
             export: ExportDialog::default(),
             project_ui: ProjectUi::default(),
+            main_view: MainView::default(),
+            chronology: ChronologyState::default(),
             load: None,
             options: LoadOptions::default(),
             dialog: None,
@@ -306,6 +314,15 @@ impl ChronolaneApp {
             });
             return;
         }
+        if let Some(command) = main_view_switch_ui(ui, self.main_view) {
+            self.run(command, ui.ctx());
+        }
+        if self.main_view == MainView::Chronology {
+            for command in chronology_ui(ui, &self.session, &mut self.chronology) {
+                self.run(command, ui.ctx());
+            }
+            return;
+        }
         if self.session.lanes.lanes.is_empty() {
             ui.label(
                 RichText::new(
@@ -381,6 +398,17 @@ impl ChronolaneApp {
             ask(clicked(ui, "Zoom out  (−)", Command::Zoom(2.0)));
             ask(clicked(ui, "Present  (F5)", Command::Present));
             ui.separator();
+            ask(clicked(
+                ui,
+                "Timeline",
+                Command::ShowView(MainView::Timeline),
+            ));
+            ask(clicked(
+                ui,
+                "Chronology table  (F6)",
+                Command::ShowView(MainView::Chronology),
+            ));
+            ui.separator();
             ui.label(RichText::new("Theme").weak());
             for (choice, name) in [
                 (ThemeChoice::System, "System"),
@@ -394,6 +422,7 @@ impl ChronolaneApp {
             ui.label("Wheel: zoom · drag: pan · right-drag: box zoom · double-click: fit");
             ui.label("Keys: + / − zoom, ← → pan, Home fit, Esc deselect");
             ui.label("F5: present (→ ← step, B blank, Esc leave) · Ctrl+E: export PNG");
+            ui.label("F6: timeline / chronology table (arrow keys, Page Up/Down, Home, End step)");
             ui.label("Hover a mark for its source; click it for the full paragraph.");
             ui.label("Ctrl+Z / Ctrl+Shift+Z: undo / redo an edit · Ctrl+S: save the project");
         });
@@ -473,6 +502,18 @@ impl ChronolaneApp {
             super::present::handle_keys(ctx, &mut self.presentation, &mut self.session);
             return;
         }
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::F6)) {
+            let other = match self.main_view {
+                MainView::Timeline => MainView::Chronology,
+                MainView::Chronology => MainView::Timeline,
+            };
+            self.run(Command::ShowView(other), ctx);
+        }
+        if self.main_view == MainView::Chronology
+            && let Some(command) = chronology_keys(ctx, &self.session, &mut self.chronology)
+        {
+            self.run(command, ctx);
+        }
         for command in shortcut_commands(ctx) {
             self.run(command, ctx);
         }
@@ -507,6 +548,7 @@ impl eframe::App for ChronolaneApp {
         self.run_dialog(frame);
         self.run_export_dialog(frame);
         self.run_project_dialog(frame);
+        self.run_chronology_dialog(frame);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

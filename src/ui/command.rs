@@ -13,7 +13,9 @@ use crate::model::Grading;
 use crate::project::{Edit, GradeTarget};
 
 use super::app::{ChronolaneApp, DialogRequest};
+use super::chronology::MainView;
 use super::project_actions::ProjectDialog;
+use crate::export::chronology::ChronologyFormat;
 
 /// One thing the analyst asked for.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,6 +45,12 @@ pub enum Command {
     ScrollLanes(isize),
     Present,
     Deselect,
+    /// Select the event with this index into `timeline.events` (a chronology row).
+    SelectEvent(usize),
+    /// Show the timeline or the chronology in the middle of the window.
+    ShowView(MainView),
+    /// Put the whole chronology on the clipboard.
+    CopyChronology(ChronologyFormat),
     /// New view settings (grouping, sorting, filters, shown lanes).
     Settings(Box<ViewSettings>),
     LaneHidden {
@@ -104,6 +112,11 @@ impl ChronolaneApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
             }
             Command::Deselect => session.selected = None,
+            Command::SelectEvent(event) => {
+                session.selected = (event < session.timeline.events.len()).then_some(event);
+            }
+            Command::ShowView(view) => self.main_view = view,
+            Command::CopyChronology(format) => self.copy_chronology(ctx, format),
             Command::Settings(settings) => {
                 session.settings = *settings;
                 session.settings_changed();

@@ -15,12 +15,9 @@ use crate::draw::palette;
 impl ChronolaneApp {
     /// Applies corrections, reporting any that cannot apply.
     pub fn apply_edits(&mut self, edits: Vec<Edit>) {
-        for edit in edits {
-            let what = edit.describe();
-            if let Err(reason) = self.session.edit(edit) {
-                self.toasts
-                    .error(format!("Could not {what}"), reason.to_string());
-            }
+        for (edit, reason) in self.session.edit_all(edits) {
+            self.toasts
+                .error(format!("Could not {}", edit.describe()), reason.to_string());
         }
     }
 

@@ -3,6 +3,7 @@
 //! drawn by `draw` (the same code the exporters render off screen).
 
 pub mod app;
+pub mod chronology;
 pub mod command;
 pub mod detail;
 pub mod edit_actor;

@@ -37,6 +37,16 @@ pub struct Session {
     pub hovered: Option<usize>,
     /// First lane shown when there are more lanes than fit.
     pub lane_scroll: usize,
+    /// Changes whenever `lanes` is rebuilt (unique across sessions), so views derived from
+    /// the lanes (the chronology's rows, the lane list's search) know when to work again.
+    pub lanes_stamp: u64,
+}
+
+/// The next [`Session::lanes_stamp`].
+fn next_stamp() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Session {
@@ -57,8 +67,8 @@ impl Session {
         settings.key_events.clear();
         sync_key_events(&mut settings, &timeline);
         let lanes = layout::build(&timeline, &settings);
-        let window =
-            TimeWindow::opening(&lanes.starts, lanes.extent).unwrap_or_else(TimeWindow::last_month);
+        let window = TimeWindow::opening(&lanes.starts, lanes.extent, lanes.period)
+            .unwrap_or_else(TimeWindow::last_month);
         Self {
             project,
             timeline,
@@ -70,6 +80,7 @@ impl Session {
             selected: None,
             hovered: None,
             lane_scroll: 0,
+            lanes_stamp: next_stamp(),
         }
     }
 
@@ -77,6 +88,7 @@ impl Session {
     pub fn settings_changed(&mut self) {
         sync_key_events(&mut self.settings, &self.timeline);
         self.lanes = layout::build(&self.timeline, &self.settings);
+        self.lanes_stamp = next_stamp();
         self.lane_scroll = self
             .lane_scroll
             .min(self.lanes.lanes.len().saturating_sub(1));
@@ -127,6 +139,24 @@ impl Session {
         self.project.edit(edit)?;
         self.refresh();
         Ok(())
+    }
+
+    /// Applies several corrections and shows them with one rebuild (showing a hundred hidden
+    /// events rebuilds the view once, not a hundred times). Returns the refused ones with
+    /// their reasons; the others stay applied.
+    pub fn edit_all(&mut self, edits: Vec<Edit>) -> Vec<(Edit, PendingReason)> {
+        let mut refused = Vec::new();
+        let mut applied = false;
+        for edit in edits {
+            match self.project.edit(edit.clone()) {
+                Ok(()) => applied = true,
+                Err(reason) => refused.push((edit, reason)),
+            }
+        }
+        if applied {
+            self.refresh();
+        }
+        refused
     }
 
     /// Takes back the last correction; `false` when there is none.
@@ -230,4 +260,48 @@ fn lane_colours(project: &Project) -> BTreeMap<String, Colour> {
         .iter()
         .map(|(actor, colour)| (format!("actor:{actor}"), *colour))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::fixture::briefing;
+    use crate::view::chronology::{DateOrder, event_rows};
+
+    fn shown(session: &Session) -> usize {
+        event_rows(
+            &session.timeline,
+            &session.lanes,
+            None,
+            DateOrder::OldestFirst,
+        )
+        .len()
+    }
+
+    #[test]
+    fn a_batch_of_edits_applies_together_and_reports_only_the_refused_ones() {
+        let mut session = Session::new(briefing(), ViewSettings::default());
+        let all = shown(&session);
+        for id in ["e-visit", "e-vienna"] {
+            session.edit(Edit::Hide { event: id.into() }).unwrap();
+        }
+        assert_eq!(shown(&session), all - 2);
+        let stamp = session.lanes_stamp;
+        let refused = session.edit_all(vec![
+            Edit::Unhide {
+                event: "e-visit".into(),
+            },
+            Edit::Unhide {
+                event: "no-such-event".into(),
+            },
+            Edit::Unhide {
+                event: "e-vienna".into(),
+            },
+        ]);
+        assert_eq!(refused.len(), 1, "{refused:?}");
+        assert!(matches!(&refused[0].0, Edit::Unhide { event } if event == "no-such-event"));
+        assert_eq!(shown(&session), all, "both events are back");
+        assert_ne!(session.lanes_stamp, stamp, "the lanes were rebuilt");
+        assert!(session.edit_all(Vec::new()).is_empty());
+    }
 }

@@ -34,10 +34,27 @@ impl TimeWindow {
         overview::fit(start, end).into()
     }
 
-    /// The window to open on for lanes whose sorted starts are `starts` (leaving far outliers
-    /// aside), or `None` when there are no events.
-    pub fn opening(starts: &[f64], extent: Option<(f64, f64)>) -> Option<Self> {
-        overview::focus_window(starts, extent).map(Self::from)
+    /// The window to open on for lanes whose sorted starts are `starts`: where most events are
+    /// (leaving the earliest few percent aside), within the corpus's own `period` when there
+    /// is one, so neither background events years back nor a misread far-off year (2051 in
+    /// articles of 2011–2013) stretch it; outliers stay reachable in the overview strip.
+    /// `None` when there are no events.
+    pub fn opening(
+        starts: &[f64],
+        extent: Option<(f64, f64)>,
+        period: Option<(f64, f64)>,
+    ) -> Option<Self> {
+        let (first, last) = extent?;
+        let Some((from, to)) = period else {
+            return overview::focus_window(starts, extent).map(Self::from);
+        };
+        let inside =
+            &starts[starts.partition_point(|&x| x < from)..starts.partition_point(|&x| x <= to)];
+        let clipped = (first.max(from), last.min(to.max(from)));
+        if inside.is_empty() || clipped.1 < clipped.0 {
+            return Some(Self::fit(from, to));
+        }
+        overview::focus_window(inside, Some(clipped)).map(Self::from)
     }
 
     /// The window for an empty timeline: the last month up to today.
@@ -136,6 +153,28 @@ mod tests {
             w.lerp(TimeWindow::new(100.0, 300.0), 0.5),
             TimeWindow::new(50.0, 200.0)
         );
+    }
+
+    #[test]
+    fn the_opening_window_leaves_a_far_off_year_outside() {
+        // Thirty events in 2015 (days 16_500..16_530) and one misread in 2051.
+        let mut starts: Vec<f64> = (0..30).map(|d| 16_500.0 + f64::from(d)).collect();
+        starts.push(29_700.0);
+        let extent = Some((16_500.0, 29_701.0));
+        let stretched = TimeWindow::opening(&starts, extent, None).unwrap();
+        assert!(
+            stretched.end > 29_000.0,
+            "without a period the outlier counts"
+        );
+        let w = TimeWindow::opening(&starts, extent, Some((16_490.0, 16_540.0))).unwrap();
+        assert!(w.start > 16_450.0 && w.end < 16_600.0, "{w:?}");
+        assert!(w.start <= 16_502.0 && w.end >= 16_529.0, "{w:?}");
+        let empty = TimeWindow::opening(&starts, extent, Some((10.0, 20.0))).unwrap();
+        assert!(
+            empty.start <= 10.0 && empty.end >= 20.0 && empty.end < 100.0,
+            "{empty:?}"
+        );
+        assert!(TimeWindow::opening(&[], None, Some((1.0, 2.0))).is_none());
     }
 
     #[test]
