@@ -362,6 +362,18 @@ fn write_text(out: &mut String, text: &TextShape) {
         FontFamily::Monospace => format!(r#" font-family="{}""#, escape(MONO_FAMILY)),
         _ => String::new(),
     };
+    // Glyphs carry their font's line height, not its size; the first section's glyphs give the
+    // ratio, so a section in another size (a headline after a date) keeps its size.
+    let size_per_height = galley
+        .rows
+        .iter()
+        .find_map(|r| r.row.glyphs.first())
+        .filter(|g| g.font_height > 0.0)
+        .map_or(0.0, |g| size / g.font_height);
+    let size_of = |height: f32| {
+        let sized = (height * size_per_height * 2.0).round() / 2.0;
+        if sized > 0.0 { sized } else { size }
+    };
     for placed in &galley.rows {
         let row = &placed.row;
         let mut runs: Vec<Run> = Vec::new();
@@ -369,8 +381,12 @@ fn write_text(out: &mut String, text: &TextShape) {
             let colour = glyph_colour(text, row, glyph.first_vertex as usize);
             let at = text.pos + placed.pos.to_vec2() + glyph.pos.to_vec2();
             let end = at.x + glyph.advance_width;
+            let glyph_size = size_of(glyph.font_height);
             match runs.last_mut() {
-                Some(run) if run.colour == colour || glyph.chr.is_whitespace() => {
+                Some(run)
+                    if (run.colour == colour && run.size == glyph_size)
+                        || glyph.chr.is_whitespace() =>
+                {
                     run.text.push(glyph.chr);
                     if !glyph.chr.is_whitespace() {
                         run.end = end;
@@ -380,6 +396,7 @@ fn write_text(out: &mut String, text: &TextShape) {
                     at,
                     end,
                     colour,
+                    size: glyph_size,
                     text: glyph.chr.to_string(),
                 }),
             }
@@ -400,9 +417,14 @@ fn write_text(out: &mut String, text: &TextShape) {
         for run in &runs {
             // Each run keeps the width egui gave it, so a fallback font with wider letters
             // cannot run into the next mark or label.
+            let own_size = if run.size == size {
+                String::new()
+            } else {
+                format!(r#" font-size="{}""#, N(run.size))
+            };
             let _ = write!(
                 out,
-                r#"<tspan x="{}" y="{}" textLength="{}" lengthAdjust="spacingAndGlyphs"{}>{}</tspan>"#,
+                r#"<tspan x="{}" y="{}" textLength="{}" lengthAdjust="spacingAndGlyphs"{own_size}{}>{}</tspan>"#,
                 N(run.at.x),
                 N(run.at.y),
                 N(run.end - run.at.x),
@@ -414,12 +436,14 @@ fn write_text(out: &mut String, text: &TextShape) {
     }
 }
 
-/// Glyphs of one colour in a row, where egui placed them.
+/// Glyphs of one colour and size in a row, where egui placed them.
 struct Run {
     at: Pos2,
     /// Right edge of the last visible glyph.
     end: f32,
     colour: Color32,
+    /// Font size in points.
+    size: f32,
     text: String,
 }
 
