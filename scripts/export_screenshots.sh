@@ -14,8 +14,9 @@ samples=assets/samples
     --title "Syria diplomacy, October 2015" --subtitle "The bundled sample briefing, lanes by actor" \
     --banner "UNCLASSIFIED // SAMPLE DATA"
 
+# People nest under their country here: 39 lanes, which need a full-HD page to fit on one.
 "$bin" export "$samples" -o screenshots/export-sample-dark.png \
-    --width 1600 --height 900 --scale 1 --theme dark --group-by affiliation \
+    --width 1920 --height 1080 --scale 1 --theme dark --group-by affiliation \
     --title "Syria diplomacy, October 2015" --subtitle "Lanes by affiliation: people under their country" \
     --from 2015-09-25 --to 2015-11-05
 
