@@ -32,19 +32,100 @@ fn export_writes_the_size_asked_for_times_the_scale() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{stderr}");
-    let (image, text) = read_png(&out).unwrap();
-    assert_eq!((image.width, image.height), (1200, 675));
-    assert!(text.contains(&("Title".into(), "Assad in Moscow".into())));
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&out).unwrap().permissions().mode();
-        assert_eq!(
-            mode & 0o644,
-            0o644,
-            "readable like any saved file: {mode:o}"
+    // A page this small holds the article's lanes on more than one page: every page is the
+    // size asked for, and the command names each file it wrote.
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let pages = written_files(dir.path(), "moscow", "png");
+    assert!(!pages.is_empty());
+    for page in &pages {
+        assert!(stdout.contains(&page.display().to_string()), "{stdout}");
+        let (image, text) = read_png(page).unwrap();
+        assert_eq!((image.width, image.height), (1200, 675));
+        assert!(text.contains(&("Title".into(), "Assad in Moscow".into())));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(page).unwrap().permissions().mode();
+            assert_eq!(
+                mode & 0o644,
+                0o644,
+                "readable like any saved file: {mode:o}"
+            );
+        }
+    }
+}
+
+/// `stem.ext`, or `stem-p1.ext`, `stem-p2.ext`, ... in `dir`, in page order.
+fn written_files(dir: &std::path::Path, stem: &str, ext: &str) -> Vec<std::path::PathBuf> {
+    let single = dir.join(format!("{stem}.{ext}"));
+    if single.exists() {
+        return vec![single];
+    }
+    (1..)
+        .map(|i| dir.join(format!("{stem}-p{i}.{ext}")))
+        .take_while(|p| p.exists())
+        .collect()
+}
+
+#[test]
+fn export_writes_svg_by_extension_or_format_with_its_words_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let by_extension = dir.path().join("moscow.svg");
+    let by_format = dir.path().join("moscow-vector");
+    for (out, format) in [(&by_extension, None), (&by_format, Some("svg"))] {
+        let mut command = chronolane();
+        command.args(["export", SAMPLE, "-o"]).arg(out).args([
+            "--width",
+            "1600",
+            "--height",
+            "1200",
+            "--title",
+            "Assad in Moscow",
+        ]);
+        if let Some(format) = format {
+            command.args(["--format", format]);
+        }
+        let run = command.output().unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let svg = std::fs::read_to_string(out).unwrap();
+        assert!(svg.starts_with("<?xml"), "{}", &svg[..svg.len().min(200)]);
+        assert!(svg.contains(r#"width="1600" height="1200""#));
+        assert!(svg.contains(">Assad in Moscow</tspan>"));
+        assert!(
+            svg.contains(">Vladimir Putin</tspan>"),
+            "a lane name as text"
         );
     }
+}
+
+#[test]
+fn the_briefing_preset_is_one_landscape_page_with_the_key_events_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("briefing.svg");
+    let run = chronolane()
+        .args(["export", SAMPLE, "--briefing", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        svg.contains(r#"width="3500" height="2475""#),
+        "A4 landscape at 300 dpi"
+    );
+    assert!(svg.contains(">Key events</tspan>"));
+    assert!(svg.contains(">Briefing · "), "a title naming the period");
+    assert!(svg.contains(">Period "), "the period under the title");
+    assert!(svg.contains("1 source"), "the sources count");
+    assert!(svg.contains(">Event on a day</tspan>"), "the legend");
 }
 
 #[test]

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use chronolane::export::Source;
 use chronolane::export::{
-    self, Banner, Canvas, ExportError, PageOptions, PngSpec, RenderError, RgbaImage, ViewChoice,
-    read_png,
+    self, Banner, Canvas, ExportError, LaneOverflow, PageOptions, PageSpec, RenderError, RgbaImage,
+    ViewChoice, read_png,
 };
 use chronolane::layout::ViewSettings;
 use chronolane::layout::fixture::briefing;
@@ -17,8 +17,8 @@ use eframe::egui::{Color32, vec2};
 
 const RED_BANNER: Color32 = Color32::from_rgb(0xc8, 0x10, 0x2e);
 
-fn spec(width: f32, height: f32, scale: f32) -> PngSpec {
-    PngSpec {
+fn spec(width: f32, height: f32, scale: f32) -> PageSpec {
+    PageSpec {
         canvas: Canvas {
             size_points: vec2(width, height),
             pixels_per_point: scale,
@@ -33,16 +33,22 @@ fn spec(width: f32, height: f32, scale: f32) -> PngSpec {
             }),
             legend: true,
             footer: true,
+            key_events: false,
         },
         view: ViewChoice::Whole,
+        lanes: LaneOverflow::Shrink,
     }
 }
 
-fn export(spec: &PngSpec, path: &Path) -> RgbaImage {
-    let size =
+fn export(spec: &PageSpec, path: &Path) -> RgbaImage {
+    let written =
         export::export_png(&source(), spec, path).unwrap_or_else(|e| panic!("export failed: {e}"));
+    assert_eq!(written.len(), 1, "the fixture fits one page");
     let (image, _) = read_png(path).unwrap();
-    assert_eq!((image.width, image.height), size);
+    assert_eq!(
+        (image.width, image.height),
+        (written[0].width, written[0].height)
+    );
     image
 }
 

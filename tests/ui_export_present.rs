@@ -43,7 +43,7 @@ fn export_dialog_writes_a_png_of_the_chosen_size() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
     harness.run();
     assert!(harness.state().export.open, "Ctrl+E opens the dialog");
-    harness.get_by_label("Export PNG");
+    harness.get_by_label("Export image");
     {
         let export = &mut harness.state_mut().export;
         export.fixed_path = Some(path.clone());
@@ -71,6 +71,40 @@ fn export_dialog_writes_a_png_of_the_chosen_size() {
     assert!(!harness.state().export.open, "the dialog closes on Export");
     assert!(
         harness.query_by_label_contains("1350 × 750 px").is_some(),
+        "a toast says so"
+    );
+}
+
+#[test]
+fn export_dialog_offers_svg_and_the_one_page_briefing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("briefing.svg");
+    let mut harness = harness(ChronolaneApp::with_timeline(briefing()), [1400.0, 860.0]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.state_mut().export.fixed_path = Some(path.clone());
+    harness.state_mut().export.title = "Morning brief".into();
+    harness
+        .get_by_label("SVG (vector, text stays text)")
+        .click();
+    harness
+        .get_by_label("One-page briefing (A4 landscape)")
+        .click();
+    harness.run();
+    assert!(
+        harness.query_by_label("Width × height").is_none(),
+        "the preset chooses the size"
+    );
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.state_mut().wait_for_export();
+    harness.run();
+    let svg = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("no SVG written: {e}"));
+    assert!(svg.contains(r#"width="3500" height="2475""#));
+    assert!(svg.contains(">Morning brief</tspan>"));
+    assert!(svg.contains(">Key events</tspan>"));
+    assert!(
+        harness.query_by_label_contains("3500 × 2475 px").is_some(),
         "a toast says so"
     );
 }

@@ -1,5 +1,6 @@
-//! `chronolane export`: the timeline of FILES as a PNG, or the briefing as numbered slides,
-//! rendered off screen (no display needed; Mesa's software rasteriser will do).
+//! `chronolane export`: the timeline of FILES as a PNG or SVG page (several pages when the
+//! lanes do not fit one), or the briefing as numbered slides, rendered off screen (no display
+//! needed; Mesa's software rasteriser will do, and SVG needs none).
 
 use std::path::PathBuf;
 
@@ -21,12 +22,24 @@ pub struct ExportArgs {
     /// Draw a timeline saved by `chronolane extract --json` instead of reading articles.
     #[arg(long, value_name = "FILE.json", conflicts_with = "files")]
     pub timeline: Option<PathBuf>,
-    /// The PNG to write (replaced atomically).
+    /// The PNG or SVG to write (replaced atomically); pages past the first are FILE-p2.png, ...
     #[arg(short, long, value_name = "FILE", required_unless_present = "slides")]
     pub output: Option<PathBuf>,
+    /// The file format (default: by the output's extension, `.svg` for SVG, else PNG).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// More lanes than fit the page: shrink the type down to a legible size, then pages
+    /// (shrink), or keep the size and use as many pages as needed (pages). No lane is dropped.
+    #[arg(long, value_enum, default_value_t = Lanes::Shrink)]
+    pub lanes: Lanes,
     /// Write the briefing as numbered slides (slide-01.png, ...) into this folder instead.
     #[arg(long, value_name = "DIR")]
     pub slides: Option<PathBuf>,
+    /// The one-page briefing: the corpus's period on one landscape A4-proportioned page
+    /// (3500×2475 px; --width, --height, --scale, --from/--to and --whole do not apply), the
+    /// key events numbered and listed, title, period, sources count and legend.
+    #[arg(long, conflicts_with = "slides")]
+    pub briefing: bool,
     /// Width in points (pixels at --scale 1).
     #[arg(long, default_value_t = 1920.0)]
     pub width: f32,
@@ -73,6 +86,18 @@ pub struct ExportArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Png,
+    Svg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lanes {
+    Shrink,
+    Pages,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Theme {
     Light,
     Dark,
@@ -102,7 +127,7 @@ fn parse_colour(s: &str) -> anyhow::Result<[u8; 3]> {
 pub fn run_export(args: &ExportArgs) -> anyhow::Result<bool> {
     use anyhow::Context;
 
-    use crate::export::{Banner, Canvas, PageOptions, PngSpec};
+    use crate::export::{Banner, Canvas, LaneOverflow, PageOptions, PageSpec};
     use crate::layout::{Grouping, ViewSettings};
     use crate::{extract, ingest};
 
@@ -168,7 +193,7 @@ pub fn run_export(args: &ExportArgs) -> anyhow::Result<bool> {
         .as_ref()
         .context("give -o FILE (or --slides DIR)")?;
     let [r, g, b] = args.banner_colour;
-    let spec = PngSpec {
+    let spec = PageSpec {
         canvas,
         page: PageOptions {
             title,
@@ -185,12 +210,43 @@ pub fn run_export(args: &ExportArgs) -> anyhow::Result<bool> {
             }),
             legend: !args.no_legend,
             footer: !args.no_footer,
+            key_events: false,
         },
         view: view_choice(args, &timeline, &settings),
+        lanes: match args.lanes {
+            Lanes::Shrink => LaneOverflow::Shrink,
+            Lanes::Pages => LaneOverflow::Pages,
+        },
     };
     let source = source_of(project, timeline, settings);
-    let (w, h) = crate::export::export_png(&source, &spec, output)?;
-    println!("wrote {} ({w}×{h} px)", output.display());
+    let (source, spec) = if args.briefing {
+        let options = crate::export::briefing::BriefingOptions {
+            title: args.title.clone(),
+            banner: spec.page.banner.clone(),
+            dark: args.theme == Theme::Dark,
+        };
+        crate::export::briefing::one_page(&source, &options)
+    } else {
+        (source, spec)
+    };
+    let format = match args.format {
+        Some(Format::Png) => crate::export::Format::Png,
+        Some(Format::Svg) => crate::export::Format::Svg,
+        None => crate::export::Format::of_path(output),
+    };
+    let written = match format {
+        crate::export::Format::Png => crate::export::export_png(&source, &spec, output)?,
+        crate::export::Format::Svg => crate::export::export_svg(&source, &spec, output)?,
+    };
+    for file in &written {
+        println!(
+            "wrote {} ({}×{} px, {} lanes)",
+            file.path.display(),
+            file.width,
+            file.height,
+            file.lanes.len()
+        );
+    }
     Ok(ok)
 }
 

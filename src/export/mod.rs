@@ -1,25 +1,31 @@
-//! Exporters that draw: PNG images of the timeline and numbered briefing slides. Both are
-//! rendered off screen by the same drawing code as the window (`draw::timeline_ui`,
-//! `draw::present::present_ui`), so an export looks like the screen at any size.
+//! Exporters that draw: PNG and SVG pages of the timeline and numbered briefing slides. All
+//! are drawn off screen by the same drawing code as the window (`draw::timeline_ui`,
+//! `draw::present::present_ui`), so an export looks like the screen at any size; the SVG is
+//! written from the very shapes the PNG rasterises.
 
+pub mod briefing;
 pub mod chronology;
+pub mod key_events;
 pub mod page;
+pub mod paging;
 pub mod png_file;
 pub mod render;
 pub mod slides;
+pub mod svg;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::draw::lane_fit;
 use crate::layout::ViewSettings;
 use crate::model::Timeline;
 use crate::project::Project;
 use crate::view::wording::sources_line;
 use crate::view::{Session, TimeWindow};
 
+pub use key_events::KeyEvent;
 pub use page::{Banner, PageOptions};
-pub use png_file::{TextChunk, read_png, write_png_atomic};
-pub use render::{Canvas, OffscreenRenderer, RenderError, RgbaImage};
+pub use paging::LaneOverflow;
+pub use png_file::{TextChunk, read_png, write_atomic, write_png_atomic};
+pub use render::{Canvas, Captured, OffscreenRenderer, RenderError, RgbaImage};
 pub use slides::export_slides;
 
 /// Which span of time the image shows.
@@ -33,12 +39,14 @@ pub enum ViewChoice {
     Window(TimeWindow),
 }
 
-/// Everything that decides one exported image.
+/// Everything that decides one exported page (PNG or SVG).
 #[derive(Clone, Debug, PartialEq)]
-pub struct PngSpec {
+pub struct PageSpec {
     pub canvas: Canvas,
     pub page: PageOptions,
     pub view: ViewChoice,
+    /// What to do with more lanes than fit: never drop them.
+    pub lanes: LaneOverflow,
 }
 
 /// Why an export failed; each variant's message is meant for the analyst.
@@ -96,86 +104,209 @@ impl Source {
     }
 }
 
-/// Renders the page for `source` as `spec` describes, with `renderer`.
-///
-/// An image shows every lane: when they do not fit at the widget's minimum lane height, the
-/// page is laid out larger and drawn at a lower density (like a printer's "fit to page"), so
-/// the image keeps its pixel size and the type gets smaller, within [`MAX_SHRINK`] and a
-/// legible density; past that the widget's own "Lanes 1–N of M" hint says what is left out.
-pub fn render_page(
-    renderer: &mut OffscreenRenderer,
-    source: &Source,
-    spec: &PngSpec,
-) -> Result<RgbaImage, ExportError> {
-    let mut session = source.session();
-    render_session(renderer, &mut session, spec)
+/// One file an export wrote.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Written {
+    pub path: PathBuf,
+    /// The page's size in pixels (an SVG's width and height).
+    pub width: u32,
+    pub height: u32,
+    /// The names of the lanes on this page, top to bottom.
+    pub lanes: Vec<String>,
 }
 
-fn render_session(
-    renderer: &mut OffscreenRenderer,
-    session: &mut Session,
-    spec: &PngSpec,
-) -> Result<RgbaImage, ExportError> {
-    match spec.view {
+/// Renders and writes the PNG (atomically, with title, sources and lanes in its text chunks),
+/// or `name-p1.png`, `name-p2.png`, ... when the lanes go onto several pages.
+pub fn export_png(
+    source: &Source,
+    spec: &PageSpec,
+    path: &Path,
+) -> Result<Vec<Written>, ExportError> {
+    let mut renderer = OffscreenRenderer::new()?;
+    let mut written = Vec::new();
+    for_each_page(source, spec, |session, canvas, page| {
+        let image = renderer.render(canvas, &mut |ui| page.ui(ui, session, &spec.page))?;
+        let path = paging::page_path(path, page.index, page.count);
+        let lanes = lane_names(session);
+        let mut text = text_chunks(&session.timeline, &spec.page.title);
+        text.push((
+            "Lanes".to_string(),
+            lanes_chunk(page.header.as_deref(), &lanes),
+        ));
+        write_png_atomic(&path, &image, &text)?;
+        written.push(Written {
+            path,
+            width: image.width,
+            height: image.height,
+            lanes,
+        });
+        Ok(())
+    })?;
+    Ok(written)
+}
+
+/// Writes the page as SVG drawn from the same shapes the PNG rasterises (text stays text), or
+/// `name-p1.svg`, ... when the lanes go onto several pages. Needs no graphics adapter.
+pub fn export_svg(
+    source: &Source,
+    spec: &PageSpec,
+    path: &Path,
+) -> Result<Vec<Written>, ExportError> {
+    let mut written = Vec::new();
+    for_each_page(source, spec, |session, canvas, page| {
+        let captured =
+            OffscreenRenderer::capture(canvas, &mut |ui| page.ui(ui, session, &spec.page))?;
+        let path = paging::page_path(path, page.index, page.count);
+        let lanes = lane_names(session);
+        let meta = svg::Meta {
+            title: spec.page.title.trim().to_string(),
+            description: format!(
+                "{} · {}",
+                sources_line(&session.timeline),
+                lanes_chunk(page.header.as_deref(), &lanes)
+            ),
+        };
+        let text = svg::to_svg(&captured, &meta);
+        write_atomic(&path, text.as_bytes())?;
+        written.push(Written {
+            path,
+            width: captured.size_px.0,
+            height: captured.size_px.1,
+            lanes,
+        });
+        Ok(())
+    })?;
+    Ok(written)
+}
+
+/// Writes `path` in the format its extension names (`.svg`, else PNG).
+pub fn export_file(
+    source: &Source,
+    spec: &PageSpec,
+    path: &Path,
+) -> Result<Vec<Written>, ExportError> {
+    match Format::of_path(path) {
+        Format::Svg => export_svg(source, spec, path),
+        Format::Png => export_png(source, spec, path),
+    }
+}
+
+/// The file formats a page exports to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    #[default]
+    Png,
+    /// Vector, for slides and print: shapes and real text.
+    Svg,
+}
+
+impl Format {
+    pub const ALL: [Self; 2] = [Self::Png, Self::Svg];
+
+    /// SVG for a `.svg` name (any case), PNG otherwise.
+    pub fn of_path(path: &Path) -> Self {
+        match path.extension() {
+            Some(ext) if ext.eq_ignore_ascii_case("svg") => Self::Svg,
+            _ => Self::Png,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Svg => "svg",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Png => "PNG image",
+            Self::Svg => "SVG (vector, text stays text)",
+        }
+    }
+}
+
+/// Which page of how many is being drawn, and its header.
+struct PageAt {
+    index: usize,
+    count: usize,
+    header: Option<String>,
+    key_events: Vec<KeyEvent>,
+}
+
+impl PageAt {
+    /// Draws this page of the export into `ui`.
+    fn ui(&self, ui: &mut eframe::egui::Ui, session: &mut Session, options: &PageOptions) {
+        page::page_ui(
+            ui,
+            session,
+            options,
+            self.header.as_deref(),
+            &self.key_events,
+        );
+    }
+}
+
+/// Runs `draw` once per page with the session showing that page's lanes over the same window
+/// (the same axis on every page), and the canvas the plan chose.
+fn for_each_page(
+    source: &Source,
+    spec: &PageSpec,
+    mut draw: impl FnMut(&mut Session, Canvas, &PageAt) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    let mut session = source.session();
+    set_view(&mut session, spec.view);
+    let key_events = if spec.page.key_events {
+        key_events::key_events(&session)
+    } else {
+        Vec::new()
+    };
+    let plan = paging::plan(
+        spec.canvas,
+        &mut session,
+        &spec.page,
+        &key_events,
+        spec.lanes,
+    );
+    let window = session.window;
+    let lanes = std::mem::take(&mut session.lanes.lanes);
+    for (index, range) in plan.pages.iter().enumerate() {
+        session.lanes.lanes = lanes.get(range.clone()).unwrap_or_default().to_vec();
+        session.lane_scroll = 0;
+        session.set_window(window);
+        let page = PageAt {
+            index,
+            count: plan.pages.len(),
+            header: plan.header(index),
+            key_events: key_events.clone(),
+        };
+        draw(&mut session, plan.canvas, &page)?;
+    }
+    Ok(())
+}
+
+/// Sets the session to the window `view` names.
+fn set_view(session: &mut Session, view: ViewChoice) {
+    match view {
         ViewChoice::Opening => {}
         ViewChoice::Whole => session.fit_all(),
         ViewChoice::Window(window) => session.set_window(window),
     }
-    let page = spec.page.clone();
-    let canvas = fit_lanes(spec.canvas, session, &page);
-    let image = renderer.render(canvas, &mut |ui| {
-        page::page_ui(ui, session, &page);
-    })?;
-    Ok(image)
 }
 
-/// Renders and writes one PNG (atomically, with title and sources in its text chunks);
-/// returns the image's size in pixels.
-pub fn export_png(source: &Source, spec: &PngSpec, path: &Path) -> Result<(u32, u32), ExportError> {
-    let mut renderer = OffscreenRenderer::new()?;
-    let mut session = source.session();
-    let image = render_session(&mut renderer, &mut session, spec)?;
-    write_png_atomic(
-        path,
-        &image,
-        &text_chunks(&session.timeline, &spec.page.title),
-    )?;
-    Ok((image.width, image.height))
+fn lane_names(session: &Session) -> Vec<String> {
+    session
+        .lanes
+        .lanes
+        .iter()
+        .map(|l| l.label.clone())
+        .collect()
 }
 
-/// How far "fit to page" may shrink the type before lanes scroll instead...
-pub const MAX_SHRINK: f32 = 2.5;
-/// ...and the fewest pixels per point it may leave (13-pt labels stay about 10 px tall).
-const MIN_DENSITY: f32 = 0.75;
-
-/// The canvas on which every lane of `session` fits (see [`render_page`]).
-fn fit_lanes(canvas: Canvas, session: &mut Session, page: &PageOptions) -> Canvas {
-    let lanes = session.lanes.lanes.len() as f32;
-    let request = session.window_request;
-    let mut plot = eframe::egui::Rect::NOTHING;
-    OffscreenRenderer::dry_run(canvas, &mut |ui| {
-        plot = page::page_ui(ui, session, page).plot_rect;
-    });
-    // The dry run consumed the pending window; the real render needs it again.
-    session.window_request = request.or(Some(session.window));
-    // The widget's own rule, with half a lane of slack: the plot's axis settles its size over
-    // the first passes.
-    let needed = lane_fit::height_for(lanes + 0.5);
-    if !plot.is_positive() || plot.height() >= needed {
-        return canvas;
-    }
-    let overhead = canvas.size_points.y - plot.height();
-    let factor = ((needed + overhead) / canvas.size_points.y)
-        .min(MAX_SHRINK)
-        .min(canvas.pixels_per_point / MIN_DENSITY);
-    if factor <= 1.0 {
-        return canvas;
-    }
-    Canvas {
-        size_points: canvas.size_points * factor,
-        pixels_per_point: canvas.pixels_per_point / factor,
-        ..canvas
-    }
+/// "Lanes 1–24 of 47 · page 1 of 2: Russia, Syria, ..." (or "Lanes: Russia, ..." on a single
+/// page), so a file found later names what it shows.
+fn lanes_chunk(header: Option<&str>, lanes: &[String]) -> String {
+    format!("{}: {}", header.unwrap_or("Lanes"), lanes.join(", "))
 }
 
 /// Text chunks naming what the image shows and where it came from: the title, the software,

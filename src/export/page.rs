@@ -1,9 +1,12 @@
-//! The exported page: an optional classification banner, title and subtitle, the timeline
-//! widget itself (the same `draw::timeline_ui` the window uses), the legend (the side panel's,
-//! `draw::legend`) and a footer naming the sources, and the banner again at the bottom.
+//! The exported page: an optional classification banner, title and subtitle (and on a paged
+//! export, which lanes the page shows), the timeline
+//! widget itself (the same `draw::timeline_ui` the window uses), on a briefing page the key
+//! events numbered and listed, the legend (the side panel's, `draw::legend`) and a footer
+//! naming the sources, and the banner again at the bottom.
 
 use eframe::egui::{self, Align2, Color32, FontId, Rect, RichText, UiBuilder, pos2, vec2};
 
+use super::key_events::{self, KeyEvent};
 use crate::draw::legend::legend_row;
 use crate::draw::{TimelineResponse, timeline_ui};
 use crate::view::Session;
@@ -24,6 +27,8 @@ pub struct PageOptions {
     pub legend: bool,
     /// A footer naming the sources: how many articles and their date span.
     pub footer: bool,
+    /// Number the key events on the timeline and list them under it (the briefing page).
+    pub key_events: bool,
 }
 
 /// A full-width band of colour with centred text ("UNCLASSIFIED").
@@ -47,8 +52,16 @@ impl Banner {
 }
 
 /// Draws the page into the whole of `ui` (on the panel colour the renderer clears to; the page
-/// paints no background of its own); returns what the timeline widget reported.
-pub fn page_ui(ui: &mut egui::Ui, session: &mut Session, page: &PageOptions) -> TimelineResponse {
+/// paints no background of its own), with `header` (which lanes a page of a paged export
+/// shows) under the subtitle and `key_events` numbered on the timeline and listed under it;
+/// returns what the timeline widget reported.
+pub fn page_ui(
+    ui: &mut egui::Ui,
+    session: &mut Session,
+    page: &PageOptions,
+    header: Option<&str>,
+    key_events: &[KeyEvent],
+) -> TimelineResponse {
     let full = ui.max_rect();
     let mut body = full;
     if let Some(banner) = &page.banner {
@@ -73,11 +86,18 @@ pub fn page_ui(ui: &mut egui::Ui, session: &mut Session, page: &PageOptions) -> 
     if !page.subtitle.trim().is_empty() {
         ui.label(RichText::new(page.subtitle.trim()).size(16.0).weak());
     }
+    if let Some(header) = header {
+        ui.label(RichText::new(header).size(15.0).strong());
+    }
     ui.add_space(10.0);
-    let below = if page.legend { 34.0 } else { 0.0 } + if page.footer { 26.0 } else { 0.0 };
+    let below = if page.legend { 34.0 } else { 0.0 }
+        + if page.footer { 26.0 } else { 0.0 }
+        + key_events::list_height(key_events.len());
     let height = (ui.available_height() - below - 24.0).max(120.0);
     let response = timeline_ui(&mut ui, session, height);
+    key_events::number_marks(&ui, key_events, &response.drawn);
     ui.add_space(24.0);
+    key_events::list_ui(&mut ui, key_events);
     if page.legend {
         legend_row(&mut ui);
     }

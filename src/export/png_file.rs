@@ -1,13 +1,13 @@
 //! Writing an image as PNG, atomically, with text chunks that say what it shows and where it
-//! came from (title, source articles), so a slide found in a folder months later still
-//! names its sources.
+//! came from (title, source articles, lanes), so a slide found in a folder months later still
+//! names its sources; and any other exported file (SVG) with the same all-or-nothing write.
 
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use super::render::RgbaImage;
 
-/// Why a PNG could not be written.
+/// Why a PNG (or another exported file) could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum PngError {
     #[error("could not write {path}: {source}")]
@@ -34,6 +34,32 @@ pub fn write_png_atomic(
     text: &[TextChunk],
 ) -> Result<(), PngError> {
     let shown = path.display().to_string();
+    persist_atomic(path, "png", |file| {
+        encode(file, image, text).map_err(|source| PngError::Encode {
+            path: shown.clone(),
+            source,
+        })
+    })
+}
+
+/// Writes `bytes` (an SVG page) to `path` the same way: complete or not at all.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), PngError> {
+    let shown = path.display().to_string();
+    persist_atomic(path, "export", |file| {
+        file.write_all(bytes).map_err(|source| PngError::Io {
+            path: shown.clone(),
+            source,
+        })
+    })
+}
+
+/// Runs `fill` on a temporary file beside `path` and renames it into place once complete.
+fn persist_atomic(
+    path: &Path,
+    kind: &str,
+    fill: impl FnOnce(&mut std::fs::File) -> Result<(), PngError>,
+) -> Result<(), PngError> {
+    let shown = path.display().to_string();
     let io = |source| PngError::Io {
         path: shown.clone(),
         source,
@@ -44,13 +70,10 @@ pub fn write_png_atomic(
     };
     let mut temp = tempfile::Builder::new()
         .prefix(".chronolane-export-")
-        .suffix(".png.tmp")
+        .suffix(&format!(".{kind}.tmp"))
         .tempfile_in(folder)
         .map_err(io)?;
-    encode(temp.as_file_mut(), image, text).map_err(|source| PngError::Encode {
-        path: shown.clone(),
-        source,
-    })?;
+    fill(temp.as_file_mut())?;
     // Temporary files are private (0600); an exported image is meant to be shared like any
     // file the user saves, so it takes the old file's permissions or the usual 0644.
     #[cfg(unix)]

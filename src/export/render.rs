@@ -148,33 +148,32 @@ impl OffscreenRenderer {
         if width > MAX_SIDE_PX || height > MAX_SIDE_PX {
             return Err(RenderError::TooLarge { width, height });
         }
-        let ctx = egui::Context::default();
-        ctx.set_theme(if canvas.dark {
-            egui::Theme::Dark
-        } else {
-            egui::Theme::Light
-        });
-        let mut input = egui::RawInput {
-            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, canvas.size_points)),
-            max_texture_side: Some(self.max_tile as usize),
-            ..Default::default()
-        };
-        if let Some(viewport) = input.viewports.get_mut(&ViewportId::ROOT) {
-            viewport.native_pixels_per_point = Some(canvas.pixels_per_point);
-        }
-        let mut output = None;
-        for _ in 0..PASSES {
-            let mut pass = ctx.run_ui(input.clone(), &mut *ui_fn);
+        let (ctx, output) = run_passes(canvas, Some(self.max_tile as usize), ui_fn, |delta| {
             // Texture uploads accumulate across passes; the renderer needs all of them.
-            self.upload_textures(std::mem::take(&mut pass.textures_delta));
-            output = Some(pass);
-        }
-        let Some(output) = output else {
-            return Err(RenderError::Device("egui produced no frame".into()));
-        };
+            self.upload_textures(delta);
+        });
         let ppp = output.pixels_per_point;
         let background = ctx.global_style().visuals.panel_fill;
         self.rasterise(&ctx, output.shapes, ppp, (width, height), background)
+    }
+
+    /// The shapes `ui_fn` paints on `canvas`, in points, after the same passes as
+    /// [`OffscreenRenderer::render`], and the colour the page is cleared to: what the SVG
+    /// writer draws, so SVG and PNG show the same picture. Needs no graphics adapter.
+    pub fn capture(
+        canvas: Canvas,
+        ui_fn: &mut dyn FnMut(&mut egui::Ui),
+    ) -> Result<Captured, RenderError> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let (ctx, output) = run_passes(canvas, None, ui_fn, |mut delta| delta.clear());
+            Captured {
+                shapes: output.shapes,
+                background: ctx.global_style().visuals.panel_fill,
+                size_points: canvas.size_points,
+                size_px: canvas.size_px(),
+            }
+        }))
+        .map_err(|panic| RenderError::Panicked(panic_message(&panic)))
     }
 
     /// Runs `ui_fn` for one pass without drawing (cheap: no GPU work), to measure a layout.
@@ -351,6 +350,50 @@ impl OffscreenRenderer {
         }
         Ok(pixels)
     }
+}
+
+/// What a UI function painted: egui's shapes with their clip rectangles, in points.
+pub struct Captured {
+    pub shapes: Vec<egui::epaint::ClippedShape>,
+    /// The page colour (the theme's panel fill), which the UI does not paint itself.
+    pub background: egui::Color32,
+    /// The laid-out page, in points: the SVG's view box.
+    pub size_points: Vec2,
+    /// The page as shown, in pixels (points times density): the SVG's width and height, so a
+    /// page drawn at a lower density ("fit to page") keeps its size and gets smaller type.
+    pub size_px: (u32, u32),
+}
+
+/// Runs `ui_fn` in a fresh egui context the size of `canvas`, in the canvas's theme, for the
+/// passes that settle sizes; hands every pass's texture changes to `textures` and returns the
+/// context and the last pass.
+fn run_passes(
+    canvas: Canvas,
+    max_texture_side: Option<usize>,
+    ui_fn: &mut dyn FnMut(&mut egui::Ui),
+    mut textures: impl FnMut(egui::TexturesDelta),
+) -> (egui::Context, egui::FullOutput) {
+    let ctx = egui::Context::default();
+    ctx.set_theme(if canvas.dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    });
+    let mut input = egui::RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, canvas.size_points)),
+        max_texture_side,
+        ..Default::default()
+    };
+    if let Some(viewport) = input.viewports.get_mut(&ViewportId::ROOT) {
+        viewport.native_pixels_per_point = Some(canvas.pixels_per_point);
+    }
+    let mut output = ctx.run_ui(input.clone(), &mut *ui_fn);
+    for _ in 1..PASSES {
+        textures(std::mem::take(&mut output.textures_delta));
+        output = ctx.run_ui(input.clone(), &mut *ui_fn);
+    }
+    textures(std::mem::take(&mut output.textures_delta));
+    (ctx, output)
 }
 
 /// The target is gamma-encoded (non-sRGB), so the colour's bytes go in as they are.

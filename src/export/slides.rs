@@ -22,7 +22,9 @@ pub fn export_slides(
     folder: &Path,
 ) -> Result<Vec<PathBuf>, ExportError> {
     let mut session = source.session();
-    let count = briefing_steps(&session).len();
+    // Worked out once: the steps depend on the whole timeline, not on the slide.
+    let steps = briefing_steps(&session);
+    let count = steps.len();
     if count == 0 {
         return Err(ExportError::NothingToPresent);
     }
@@ -37,7 +39,7 @@ pub fn export_slides(
     let digits = count.to_string().len().max(2);
     let mut written = Vec::with_capacity(count);
     for step in 0..count {
-        let mut presentation = Presentation::at_step(&mut session, step);
+        let mut presentation = Presentation::at_step(&mut session, &steps, step);
         let image = renderer.render(canvas, &mut |ui| {
             present_ui(ui, &mut session, &mut presentation);
         })?;

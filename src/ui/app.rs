@@ -47,7 +47,7 @@ pub struct ChronolaneApp {
     pub last_timeline: TimelineResponse,
     /// Presentation mode (F5).
     pub presentation: Presentation,
-    /// File ▸ Export PNG… and the slides export.
+    /// File ▸ Export image… and the slides export.
     pub export: ExportDialog,
     /// The analyst's project: editors, saving, autosave, recovery, the close question.
     pub project_ui: ProjectUi,
@@ -382,7 +382,11 @@ impl ChronolaneApp {
             ui.separator();
             ask(self.project_file_menu_ui(ui));
             ui.separator();
-            ask(clicked(ui, "Export PNG…  (Ctrl+E)", Command::ExportPng));
+            ask(clicked(
+                ui,
+                "Export image (PNG, SVG)…  (Ctrl+E)",
+                Command::ExportPng,
+            ));
             ask(clicked(
                 ui,
                 "Export briefing slides…",

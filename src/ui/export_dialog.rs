@@ -1,14 +1,18 @@
-//! File ▸ Export PNG…: size, density, theme, title, banner, legend, footer and span, then a
-//! save dialog; File ▸ Export briefing slides…; and the shell's side of both (starting the
-//! off-screen render on a worker thread, reporting the result). Every action that writes has
-//! a path-taking twin (`export_png_to`, `export_slides_to`) so tests never open a dialog.
+//! File ▸ Export image…: format (PNG or SVG), size, density, theme, title, banner, legend,
+//! footer, span and what to do with more lanes than fit, then a save dialog; File ▸ Export
+//! briefing slides…; and the shell's side of both (starting the off-screen render on a worker
+//! thread, reporting the result). Every action that writes has a path-taking twin
+//! (`export_page_to`, `export_slides_to`) so tests never open a dialog.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use eframe::egui::{self, Color32, RichText};
 
-use crate::export::{Banner, Canvas, PageOptions, PngSpec, Source, ViewChoice};
+use crate::export::briefing::{self, BriefingOptions};
+use crate::export::{
+    Banner, Canvas, Format, LaneOverflow, PageOptions, PageSpec, Source, ViewChoice, Written,
+};
 
 use super::app::ChronolaneApp;
 use crate::view::Session;
@@ -49,6 +53,7 @@ impl SizePreset {
 #[derive(Debug)]
 pub struct ExportDialog {
     pub open: bool,
+    pub format: Format,
     pub preset: SizePreset,
     /// Width and height in points; the image is these times `density` pixels.
     pub width: u32,
@@ -62,8 +67,14 @@ pub struct ExportDialog {
     pub banner_colour: Color32,
     pub legend: bool,
     pub footer: bool,
+    /// Number and list the key events (the briefing page).
+    pub key_events: bool,
+    /// The one-page briefing preset: size, span and lanes chosen to fit one landscape page.
+    pub briefing: bool,
     /// The whole timeline rather than the window on screen.
     pub whole: bool,
+    /// More lanes than fit: shrink or pages (never dropped).
+    pub lanes: LaneOverflow,
     /// Where Export writes without asking (tests, scripted runs); `None` opens a save dialog.
     pub fixed_path: Option<PathBuf>,
     /// What the next frame's native dialog is for.
@@ -76,7 +87,7 @@ pub struct ExportDialog {
 /// An export waiting for the analyst to pick where it goes.
 #[derive(Clone, Debug)]
 pub(super) enum ExportRequest {
-    Png(PngSpec),
+    Page(PageSpec, Format),
     Slides,
 }
 
@@ -84,6 +95,7 @@ impl Default for ExportDialog {
     fn default() -> Self {
         Self {
             open: false,
+            format: Format::Png,
             preset: SizePreset::FullHd,
             width: 1920,
             height: 1080,
@@ -96,7 +108,10 @@ impl Default for ExportDialog {
             banner_colour: Color32::from_rgb(0x00, 0x7a, 0x33),
             legend: true,
             footer: true,
+            key_events: false,
+            briefing: false,
             whole: false,
+            lanes: LaneOverflow::Shrink,
             fixed_path: None,
             request: None,
             job: None,
@@ -107,8 +122,8 @@ impl Default for ExportDialog {
 
 impl ExportDialog {
     /// The image this dialog describes, for `session`'s current view.
-    pub fn spec(&self, session: &Session) -> PngSpec {
-        PngSpec {
+    pub fn spec(&self, session: &Session) -> PageSpec {
+        PageSpec {
             canvas: Canvas {
                 size_points: egui::vec2(self.width.max(1) as f32, self.height.max(1) as f32),
                 pixels_per_point: self.density.clamp(0.25, 8.0),
@@ -123,12 +138,14 @@ impl ExportDialog {
                 }),
                 legend: self.legend,
                 footer: self.footer,
+                key_events: self.key_events,
             },
             view: if self.whole {
                 ViewChoice::Whole
             } else {
                 ViewChoice::Window(session.window)
             },
+            lanes: self.lanes,
         }
     }
 
@@ -154,10 +171,10 @@ pub fn export_dialog_ui(
     ctx: &egui::Context,
     dialog: &mut ExportDialog,
     session: &Session,
-) -> Option<PngSpec> {
+) -> Option<PageSpec> {
     let mut open = dialog.open;
     let mut export = false;
-    egui::Window::new("Export PNG")
+    egui::Window::new("Export image")
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
@@ -169,69 +186,103 @@ pub fn export_dialog_ui(
     export.then(|| dialog.spec(session))
 }
 
+/// Size, width × height and density, and the image size they make.
+fn size_rows_ui(ui: &mut egui::Ui, d: &mut ExportDialog) {
+    ui.label("Size");
+    egui::ComboBox::from_id_salt("export_size")
+        .selected_text(d.preset.label())
+        .width(260.0)
+        .show_ui(ui, |ui| {
+            for preset in SizePreset::ALL {
+                if ui
+                    .selectable_value(&mut d.preset, preset, preset.label())
+                    .clicked()
+                    && let Some((w, h, density)) = preset.size()
+                {
+                    (d.width, d.height, d.density) = (w, h, density);
+                }
+            }
+        });
+    ui.end_row();
+    ui.label("Width × height");
+    ui.horizontal(|ui| {
+        let mut changed = ui
+            .add(
+                egui::DragValue::new(&mut d.width)
+                    .range(100..=8192)
+                    .suffix(" pt"),
+            )
+            .changed();
+        ui.label("×");
+        changed |= ui
+            .add(
+                egui::DragValue::new(&mut d.height)
+                    .range(100..=8192)
+                    .suffix(" pt"),
+            )
+            .changed();
+        if changed {
+            d.preset = SizePreset::Custom;
+        }
+    });
+    ui.end_row();
+    ui.label("Pixel density");
+    if ui
+        .add(
+            egui::Slider::new(&mut d.density, 0.5..=4.0)
+                .step_by(0.25)
+                .suffix("×"),
+        )
+        .changed()
+    {
+        d.preset = SizePreset::Custom;
+    }
+    ui.end_row();
+    ui.label("");
+    let (w, h) = (
+        (d.width as f32 * d.density).round(),
+        (d.height as f32 * d.density).round(),
+    );
+    ui.label(RichText::new(format!("Image: {w} × {h} px")).weak());
+    ui.end_row();
+}
+
 /// The dialog's fields; true when Export was pressed.
 fn fields_ui(ui: &mut egui::Ui, d: &mut ExportDialog) -> bool {
     egui::Grid::new("export_fields")
         .num_columns(2)
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
-            ui.label("Size");
-            egui::ComboBox::from_id_salt("export_size")
-                .selected_text(d.preset.label())
-                .width(260.0)
-                .show_ui(ui, |ui| {
-                    for preset in SizePreset::ALL {
-                        if ui
-                            .selectable_value(&mut d.preset, preset, preset.label())
-                            .clicked()
-                            && let Some((w, h, density)) = preset.size()
-                        {
-                            (d.width, d.height, d.density) = (w, h, density);
-                        }
-                    }
-                });
-            ui.end_row();
-            ui.label("Width × height");
+            ui.label("Format");
             ui.horizontal(|ui| {
-                let mut changed = ui
-                    .add(
-                        egui::DragValue::new(&mut d.width)
-                            .range(100..=8192)
-                            .suffix(" pt"),
-                    )
-                    .changed();
-                ui.label("×");
-                changed |= ui
-                    .add(
-                        egui::DragValue::new(&mut d.height)
-                            .range(100..=8192)
-                            .suffix(" pt"),
-                    )
-                    .changed();
-                if changed {
-                    d.preset = SizePreset::Custom;
+                for format in Format::ALL {
+                    ui.radio_value(&mut d.format, format, format.label());
                 }
             });
             ui.end_row();
-            ui.label("Pixel density");
-            if ui
-                .add(
-                    egui::Slider::new(&mut d.density, 0.5..=4.0)
-                        .step_by(0.25)
-                        .suffix("×"),
-                )
-                .changed()
-            {
-                d.preset = SizePreset::Custom;
+            ui.label("Preset");
+            ui.checkbox(&mut d.briefing, "One-page briefing (A4 landscape)")
+                .on_hover_text(
+                    "The corpus's period on one landscape page at 300 dpi, with the key events \
+                     numbered and listed, the period, the sources and the legend",
+                );
+            ui.end_row();
+            if d.briefing {
+                let (w, h) = briefing::PAGE_POINTS;
+                let density = briefing::DENSITY;
+                ui.label("Page");
+                ui.label(
+                    RichText::new(format!(
+                        "{} × {} px, the whole period, key events numbered and listed",
+                        w * density,
+                        h * density
+                    ))
+                    .weak(),
+                );
+                ui.end_row();
+            } else {
+                size_rows_ui(ui, d);
             }
-            ui.end_row();
-            ui.label("");
-            let (w, h) = (
-                (d.width as f32 * d.density).round(),
-                (d.height as f32 * d.density).round(),
-            );
-            ui.label(RichText::new(format!("Image: {w} × {h} px")).weak());
-            ui.end_row();
             ui.label("Theme");
             ui.horizontal(|ui| {
                 ui.radio_value(&mut d.dark, false, "Light");
@@ -255,18 +306,28 @@ fn fields_ui(ui: &mut egui::Ui, d: &mut ExportDialog) -> bool {
                 });
             });
             ui.end_row();
-            ui.label("Show");
-            ui.horizontal(|ui| {
-                ui.checkbox(&mut d.legend, "Legend");
-                ui.checkbox(&mut d.footer, "Sources footer");
-            });
-            ui.end_row();
-            ui.label("Span");
-            ui.horizontal(|ui| {
-                ui.radio_value(&mut d.whole, false, "Current view");
-                ui.radio_value(&mut d.whole, true, "Whole timeline");
-            });
-            ui.end_row();
+            if !d.briefing {
+                ui.label("Show");
+                ui.horizontal(|ui| {
+                    ui.checkbox(&mut d.legend, "Legend");
+                    ui.checkbox(&mut d.footer, "Sources footer");
+                    ui.checkbox(&mut d.key_events, "Key events");
+                });
+                ui.end_row();
+                ui.label("Span");
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut d.whole, false, "Current view");
+                    ui.radio_value(&mut d.whole, true, "Whole timeline");
+                });
+                ui.end_row();
+                ui.label("Lanes");
+                ui.vertical(|ui| {
+                    for overflow in LaneOverflow::ALL {
+                        ui.radio_value(&mut d.lanes, overflow, overflow.label());
+                    }
+                });
+                ui.end_row();
+            }
         });
     ui.add_space(8.0);
     let mut export = false;
@@ -287,21 +348,38 @@ impl ChronolaneApp {
     pub(super) fn export_ui(&mut self, ctx: &egui::Context) {
         self.export.repaint = Some(ctx.clone());
         if let Some(spec) = export_dialog_ui(ctx, &mut self.export, &self.session) {
+            let format = self.export.format;
             match self.export.fixed_path.clone() {
-                Some(path) => self.export_png_to(&path, spec),
-                None => self.export.request = Some(ExportRequest::Png(spec)),
+                Some(path) => self.export_page_to(&path, spec, format),
+                None => self.export.request = Some(ExportRequest::Page(spec, format)),
             }
         }
         self.poll_export();
     }
 
-    /// Renders `spec` into `path` on a worker thread; the result arrives as a toast.
-    pub fn export_png_to(&mut self, path: &Path, spec: PngSpec) {
+    /// Renders `spec` into `path` (and `-p2`, ... when the lanes take several pages) as
+    /// `format`, on a worker thread; the result arrives as a toast.
+    pub fn export_page_to(&mut self, path: &Path, spec: PageSpec, format: Format) {
         let source = Source::of_session(&self.session);
         let path = path.to_path_buf();
+        let briefing = self.export.briefing.then(|| BriefingOptions {
+            title: Some(spec.page.title.clone()),
+            banner: spec.page.banner.clone(),
+            dark: spec.canvas.dark,
+        });
         self.start_export(move || {
-            crate::export::export_png(&source, &spec, &path)
-                .map(|(w, h)| format!("{} ({w} × {h} px)", path.display()))
+            // The preset fits the page to the corpus, which takes a few dry runs: off the UI
+            // thread too.
+            let (source, spec) = match &briefing {
+                Some(options) => briefing::one_page(&source, options),
+                None => (source, spec),
+            };
+            let written = match format {
+                Format::Png => crate::export::export_png(&source, &spec, &path),
+                Format::Svg => crate::export::export_svg(&source, &spec, &path),
+            };
+            written
+                .map(|files| written_summary(&files))
                 .map_err(|e| e.to_string())
         });
     }
@@ -340,20 +418,21 @@ impl ChronolaneApp {
         };
         let dialog = rfd::FileDialog::new().set_parent(parent);
         match request {
-            ExportRequest::Png(spec) => {
+            ExportRequest::Page(spec, format) => {
+                let ext = format.extension();
                 let picked = dialog
-                    .set_title("Export PNG")
-                    .add_filter("PNG image", &["png"])
-                    .set_file_name("timeline.png")
+                    .set_title("Export image")
+                    .add_filter(format.label(), &[ext])
+                    .set_file_name(format!("timeline.{ext}"))
                     .save_file();
                 if let Some(path) = picked {
                     // A name typed without an extension still gets a file image viewers open.
                     let path = if path.extension().is_none() {
-                        path.with_extension("png")
+                        path.with_extension(ext)
                     } else {
                         path
                     };
-                    self.export_png_to(&path, spec);
+                    self.export_page_to(&path, spec, format);
                 }
             }
             ExportRequest::Slides => {
@@ -409,5 +488,20 @@ impl ChronolaneApp {
             Ok(what) => self.toasts.info("Exported", what),
             Err(reason) => self.toasts.error("Export failed", reason),
         }
+    }
+}
+
+/// "timeline.png (1920 × 1080 px)", or the first file and how many pages there are.
+fn written_summary(files: &[Written]) -> String {
+    match files {
+        [one] => format!("{} ({} × {} px)", one.path.display(), one.width, one.height),
+        [first, ..] => format!(
+            "{} pages, {} … ({} × {} px each, every lane on one of them)",
+            files.len(),
+            first.path.display(),
+            first.width,
+            first.height
+        ),
+        [] => "nothing".to_string(),
     }
 }

@@ -53,10 +53,11 @@ impl Presentation {
         self.focus(session, true);
     }
 
-    /// A presentation standing still at `step` (slides: no glide, no restore).
-    pub fn at_step(session: &mut Session, step: usize) -> Self {
+    /// A presentation of `steps` (worked out once by [`briefing_steps`]) standing still at
+    /// `step` (slides: no glide, no restore).
+    pub fn at_step(session: &mut Session, steps: &[usize], step: usize) -> Self {
         let mut p = Self {
-            steps: briefing_steps(session),
+            steps: steps.to_vec(),
             active: true,
             ..Default::default()
         };

@@ -1,0 +1,185 @@
+//! The key events of an exported briefing page: the analyst's starred briefing list, or else
+//! the digest's key events, numbered on the timeline beside their marks and listed under it
+//! with date, headline and sources — the text an analyst reads out in the briefing room.
+//! Chosen once per export (the digest is not cheap) and drawn on every page.
+
+use std::collections::{BTreeSet, HashSet};
+
+use eframe::egui::{self, Align2, Color32, FontId, Label, Pos2, RichText, Stroke, pos2, vec2};
+
+use crate::digest;
+use crate::view::Session;
+use crate::view::wording::normalised_date;
+
+/// More than this and the list stops being a summary.
+pub const MAX_KEY_EVENTS: usize = 10;
+/// Height of one line of the list, in points.
+const LINE: f32 = 21.0;
+/// The list's heading and the space around it, in points.
+const HEADING: f32 = 40.0;
+/// The numbered discs' radius, in points.
+const DISC_RADIUS: f32 = 8.0;
+
+/// One numbered key event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyEvent {
+    /// From 1, in date order.
+    pub number: usize,
+    /// Index into `Timeline::events`.
+    pub event: usize,
+    pub date: String,
+    pub headline: String,
+    /// Distinct articles that report it.
+    pub sources: usize,
+}
+
+/// The key events of what `session` shows: its starred events (the briefing list) when there
+/// are any, else the digest's, at most [`MAX_KEY_EVENTS`], in date order.
+pub fn key_events(session: &Session) -> Vec<KeyEvent> {
+    let shown: HashSet<usize> = session
+        .lanes
+        .lanes
+        .iter()
+        .flat_map(|lane| lane.entries.iter().map(|e| e.event as usize))
+        .collect();
+    let events = &session.timeline.events;
+    let index_of = |id: &String| events.iter().position(|e| &e.id == id);
+    let starred: Vec<usize> = session
+        .project
+        .annotations()
+        .starred
+        .iter()
+        .filter_map(index_of)
+        .filter(|i| shown.contains(i))
+        .collect();
+    let chosen = if starred.is_empty() {
+        digest::key_event_ids(&session.timeline, MAX_KEY_EVENTS)
+            .iter()
+            .filter_map(index_of)
+            .filter(|i| shown.contains(i))
+            .collect()
+    } else {
+        starred
+    };
+    let mut seen = HashSet::new();
+    let mut chosen: Vec<usize> = chosen
+        .into_iter()
+        .filter(|i| seen.insert(*i))
+        .take(MAX_KEY_EVENTS)
+        .collect();
+    chosen.sort_by_key(|&i| events.get(i).map(|e| (e.when.start, e.when.end)));
+    chosen
+        .into_iter()
+        .enumerate()
+        .filter_map(|(n, i)| {
+            let event = events.get(i)?;
+            let sources: BTreeSet<&str> =
+                event.sources.iter().map(|s| s.article.as_str()).collect();
+            Some(KeyEvent {
+                number: n + 1,
+                event: i,
+                date: normalised_date(&event.when),
+                headline: event.label.clone(),
+                sources: sources.len(),
+            })
+        })
+        .collect()
+}
+
+/// The height [`list_ui`] takes for `count` events.
+pub fn list_height(count: usize) -> f32 {
+    if count == 0 {
+        return 0.0;
+    }
+    HEADING + count.div_ceil(2) as f32 * LINE
+}
+
+/// The numbered list in two columns, filled top to bottom then left to right.
+pub fn list_ui(ui: &mut egui::Ui, events: &[KeyEvent]) {
+    if events.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new("Key events").size(15.0).strong());
+    ui.add_space(4.0);
+    let rows = events.len().div_ceil(2);
+    let column = ((ui.available_width() - 24.0) / 2.0).max(120.0);
+    ui.horizontal_top(|ui| {
+        for half in events.chunks(rows) {
+            ui.vertical(|ui| {
+                ui.set_width(column);
+                for key in half {
+                    line_ui(ui, key, column);
+                }
+            });
+            ui.add_space(24.0);
+        }
+    });
+    ui.add_space(10.0);
+}
+
+fn line_ui(ui: &mut egui::Ui, key: &KeyEvent, width: f32) {
+    let (rect, _) = ui.allocate_exact_size(vec2(width, LINE), egui::Sense::hover());
+    let disc = pos2(rect.left() + 9.0, rect.center().y);
+    number_disc(ui.painter(), disc, key.number, ui.visuals());
+    let sources = match key.sources {
+        0 => String::new(),
+        1 => " · 1 source".to_string(),
+        n => format!(" · {n} sources"),
+    };
+    let mut text = egui::text::LayoutJob::default();
+    let strong = ui.visuals().strong_text_color();
+    let weak = ui.visuals().weak_text_color();
+    let format = |size: f32, color: Color32| egui::TextFormat {
+        font_id: FontId::proportional(size),
+        color,
+        ..Default::default()
+    };
+    text.append(&format!("{}  ", key.date), 0.0, format(13.0, weak));
+    text.append(&key.headline, 0.0, format(14.0, strong));
+    text.append(&sources, 0.0, format(13.0, weak));
+    let text_rect = egui::Rect::from_min_max(pos2(disc.x + 16.0, rect.top()), rect.max);
+    let mut line = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(text_rect)
+            .layout(egui::Layout::left_to_right(egui::Align::Center)),
+    );
+    line.add(Label::new(text).truncate());
+}
+
+/// Numbers the key events on the timeline: a small disc above and right of each one's mark
+/// (where the widget drew it as a lone mark), linking the chart to the list.
+pub fn number_marks(ui: &egui::Ui, events: &[KeyEvent], drawn: &[(usize, Pos2)]) {
+    let painter = ui.painter();
+    let mut placed: Vec<Pos2> = Vec::new();
+    for key in events {
+        if let Some((_, at)) = drawn.iter().find(|(event, _)| *event == key.event) {
+            let mut disc = *at + vec2(9.0, -10.0);
+            // Events a day apart would put their numbers on top of each other: the later
+            // one steps right until it is clear.
+            while placed
+                .iter()
+                .any(|p| p.distance(disc) < 2.0 * DISC_RADIUS + 1.0)
+            {
+                disc.x += 2.0 * DISC_RADIUS + 2.0;
+            }
+            placed.push(disc);
+            painter.line_segment(
+                [*at, disc],
+                Stroke::new(1.0, ui.visuals().strong_text_color()),
+            );
+            number_disc(painter, disc, key.number, ui.visuals());
+        }
+    }
+}
+
+fn number_disc(painter: &egui::Painter, centre: Pos2, number: usize, visuals: &egui::Visuals) {
+    painter.circle_filled(centre, DISC_RADIUS, visuals.strong_text_color());
+    painter.text(
+        centre,
+        Align2::CENTER_CENTER,
+        number.to_string(),
+        FontId::proportional(11.0),
+        visuals.panel_fill,
+    );
+}
