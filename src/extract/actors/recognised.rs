@@ -176,7 +176,7 @@ pub(crate) fn add(
         // of its own unless someone named so far has it, whom coreference then ties it to.
         if kind == ActorKind::Person
             && span.len() == 1
-            && !(GAZETTEER.is_given_name(name) && !first_name_taken(b, name))
+            && (!GAZETTEER.is_given_name(name) || first_name_taken(b, name))
         {
             continue;
         }

@@ -18,6 +18,7 @@ use super::features::{self, Tok};
 use super::hash::{self, key};
 use super::model::Model;
 use super::perceptron::{Perceptron, Shuffler};
+use super::pos::{PROPN, Tagged};
 use super::tokenize;
 use crate::extract::actors::gazetteer::{GAZETTEER, GazMatch};
 
@@ -312,6 +313,70 @@ pub fn example(s: &NerSentence) -> Example {
         tokens,
         labels,
     }
+}
+
+/// Sentences of a treebank labelled by a first recogniser, for training a second one on text
+/// of the treebank's kind (web text, mail, reviews) that no entity corpus covers. The treebank's
+/// gold part-of-speech tags correct the first model's spans: a name is a run of proper nouns,
+/// so a span is trimmed to its proper nouns and widened to their whole run, and a sentence with
+/// a capitalised proper noun the first model left out is not used (it would teach "no name").
+pub fn silver(rec: &Recogniser, treebank: &[Tagged]) -> Vec<NerSentence> {
+    let mut out = Vec::new();
+    for s in treebank {
+        let n = s.words.len();
+        let mut text = String::new();
+        let mut ranges = Vec::with_capacity(n);
+        for w in &s.words {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            ranges.push(text.len()..text.len() + w.len());
+            text.push_str(w);
+        }
+        let gaz = GAZETTEER.find(&text, 0..text.len());
+        let proper = |i: usize| s.tags[i] == PROPN;
+        let mut labels: Vec<Option<(EntType, bool)>> = vec![None; n];
+        for e in rec.recognise(&text, 0..text.len(), &gaz) {
+            let inside: Vec<usize> = (0..n)
+                .filter(|&i| ranges[i].start >= e.range.start && ranges[i].end <= e.range.end)
+                .collect();
+            let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else {
+                continue;
+            };
+            let (mut a, mut b) = (first, last + 1);
+            while a < b && !proper(a) {
+                a += 1;
+            }
+            while b > a && !proper(b - 1) {
+                b -= 1;
+            }
+            if a == b {
+                continue;
+            }
+            while a > 0 && proper(a - 1) {
+                a -= 1;
+            }
+            while b < n && proper(b) {
+                b += 1;
+            }
+            if labels[a..b].iter().any(Option::is_some) {
+                continue;
+            }
+            for (k, l) in labels[a..b].iter_mut().enumerate() {
+                *l = Some((e.ty, k == 0));
+            }
+        }
+        let unexplained = (0..n).any(|i| {
+            proper(i) && labels[i].is_none() && s.words[i].starts_with(char::is_uppercase)
+        });
+        if !unexplained {
+            out.push(NerSentence {
+                words: s.words.clone(),
+                labels,
+            });
+        }
+    }
+    out
 }
 
 /// Trains the recogniser (fixed `seed`), deciding the same words as at run time.

@@ -142,6 +142,19 @@ pub fn run(
         sentences.extend(s);
     }
     let examples: Vec<ner::Example> = sentences.iter().map(ner::example).collect();
+    // A second pass on the tagger's treebank: the first recogniser labels its sentences, the
+    // treebank's proper-noun tags correct the spans (see `ner::silver`), and the final model
+    // learns from both — names as web text, mail and reviews write them.
+    let first = Recogniser {
+        model: ner::train(&examples, NER_ITERATIONS, SEED, prune.ner),
+    };
+    let silver = ner::silver(&first, &train);
+    log(&format!(
+        "recogniser: {} treebank sentences labelled by a first pass",
+        silver.len()
+    ));
+    let mut examples = examples;
+    examples.extend(silver.iter().map(ner::example));
     let rec = Recogniser {
         model: ner::train(&examples, NER_ITERATIONS, SEED, prune.ner),
     };
