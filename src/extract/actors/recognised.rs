@@ -44,12 +44,18 @@ pub(crate) fn add(
     };
     let text = b.text;
     // The models cost far more than the rules: run them only where the rules left a name
-    // unread — a capitalised word after the first that no gazetteer name covers, or a name
-    // the rules could only guess from its shape.
+    // unread — a capitalised word that no gazetteer name covers, or a name the rules could
+    // only guess from its shape.
     let mentions = &b.mentions[first_mention..];
     let guessed = mentions.iter().any(|m| !b.entities[m.entity].known);
-    let unread = words.iter().skip(1).any(|w| {
+    // The first word counts only when the article never writes it in lower case ("Lisa
+    // called", not "The" or "Yesterday").
+    let unread = words.iter().enumerate().any(|(k, w)| {
         w.cap
+            && (k > 0
+                || !b
+                    .lower_words
+                    .contains(text[w.range.clone()].to_lowercase().as_str()))
             && !mentions
                 .iter()
                 .any(|m| m.range.start <= w.range.start && w.range.end <= m.range.end)
@@ -250,6 +256,12 @@ mod tests {
     fn a_lone_first_name_is_a_person_unless_someone_named_has_it() {
         let found =
             actors("Thanks for the notes, and tomorrow Lisa will send the contract to the office.");
+        assert!(
+            found.contains(&("Lisa".to_string(), ActorKind::Person)),
+            "{found:?}"
+        );
+        // At the start of a sentence too, when the article never writes it in lower case.
+        let found = actors("Thanks for the notes. Lisa will send the contract to the office.");
         assert!(
             found.contains(&("Lisa".to_string(), ActorKind::Person)),
             "{found:?}"
