@@ -44,12 +44,18 @@ pub(crate) fn add(
     };
     let text = b.text;
     // The models cost far more than the rules: run them only where the rules left a name
-    // unread — a capitalised word after the first that no gazetteer name covers, or a name
-    // the rules could only guess from its shape.
+    // unread — a capitalised word that no gazetteer name covers, or a name the rules could
+    // only guess from its shape.
     let mentions = &b.mentions[first_mention..];
     let guessed = mentions.iter().any(|m| !b.entities[m.entity].known);
-    let unread = words.iter().skip(1).any(|w| {
+    // The first word counts only when the article never writes it in lower case ("Lisa
+    // called", not "The" or "Yesterday").
+    let unread = words.iter().enumerate().any(|(k, w)| {
         w.cap
+            && (k > 0
+                || !b
+                    .lower_words
+                    .contains(text[w.range.clone()].to_lowercase().as_str()))
             && !mentions
                 .iter()
                 .any(|m| m.range.start <= w.range.start && w.range.end <= m.range.end)
@@ -171,8 +177,13 @@ pub(crate) fn add(
             continue;
         };
         // A lone word as a person is left to the rules: a surname of someone already named
-        // (coreference ties it), or too thin to open a lane on ("Macintosh").
-        if kind == ActorKind::Person && span.len() == 1 {
+        // (coreference ties it), or too thin to open a lane on ("Macintosh"). A first name on
+        // the given-name list is the exception ("Lisa said she would call"): it is a person
+        // of its own unless someone named so far has it, whom coreference then ties it to.
+        if kind == ActorKind::Person
+            && span.len() == 1
+            && (!GAZETTEER.is_given_name(name) || first_name_taken(b, name))
+        {
             continue;
         }
         // A lone acronym ("GM", "UAW") is left to the rules too: they tie it to the party whose
@@ -206,6 +217,17 @@ pub(crate) fn add(
     }
 }
 
+/// Whether a person already found in the article goes by the first name `given`.
+fn first_name_taken(b: &Builder, given: &str) -> bool {
+    b.entities.iter().any(|e| {
+        e.kind == ActorKind::Person
+            && e.forms
+                .iter()
+                .chain([&e.name])
+                .any(|f| f.split(' ').next() == Some(given))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::actors::find;
@@ -228,6 +250,26 @@ mod tests {
             found.contains(&("Doug Daniels".to_string(), ActorKind::Person)),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_lone_first_name_is_a_person_unless_someone_named_has_it() {
+        let found =
+            actors("Thanks for the notes, and tomorrow Lisa will send the contract to the office.");
+        assert!(
+            found.contains(&("Lisa".to_string(), ActorKind::Person)),
+            "{found:?}"
+        );
+        // At the start of a sentence too, when the article never writes it in lower case.
+        let found = actors("Thanks for the notes. Lisa will send the contract to the office.");
+        assert!(
+            found.contains(&("Lisa".to_string(), ActorKind::Person)),
+            "{found:?}"
+        );
+        let found = actors(
+            "Lisa Brennan chaired the meeting on Monday. Later, Lisa will send the contract.",
+        );
+        assert!(!found.iter().any(|(n, _)| n == "Lisa"), "{found:?}");
     }
 
     #[test]

@@ -44,6 +44,11 @@ impl Tok {
         let mut has_digit = false;
         let mut all_caps = true;
         let mut letters = 0;
+        // One pass folds the lower-cased word into its hash, and the hash after each of the
+        // first four characters is that prefix's hash (FNV-1a is computed left to right).
+        let mut lower = hash::FNV_OFFSET;
+        let mut prefix = [0; 4];
+        let mut chars = 0;
         for c in word.chars() {
             if c.is_alphabetic() {
                 letters += 1;
@@ -55,6 +60,14 @@ impl Tok {
             } else if c == '-' {
                 flags |= FLAG_HYPHEN;
             }
+            lower = hash::fold_lower(lower, c);
+            if chars < 4 {
+                prefix[chars] = lower ^ (chars as u64 + 1);
+            }
+            chars += 1;
+        }
+        for (k, p) in prefix.iter_mut().enumerate().skip(chars) {
+            *p = lower ^ (k as u64 + 1);
         }
         if word.chars().next().is_some_and(char::is_uppercase) {
             flags |= FLAG_UPPER_FIRST;
@@ -75,20 +88,15 @@ impl Tok {
         let lower = if has_digit && letters == 0 {
             hash::key(99, shape, word.len().min(5) as u64).into()
         } else {
-            hash::lower(word)
+            lower
         };
-        // Affixes of one to four characters (the whole word when shorter), found without
-        // collecting the character positions.
-        let mut prefix = [0; 4];
+        // Suffixes of one to four characters (the whole word when shorter).
         let mut suffix = [0; 4];
-        let mut ends = word.char_indices().map(|(i, c)| i + c.len_utf8());
         let mut starts = word.char_indices().rev().map(|(i, _)| i);
-        let (mut p_end, mut s_start) = (word.len(), 0);
-        for k in 0..4 {
-            p_end = ends.next().unwrap_or(p_end);
+        let mut s_start = 0;
+        for (k, s) in suffix.iter_mut().enumerate() {
             s_start = starts.next().unwrap_or(s_start);
-            prefix[k] = hash::lower(&word[..p_end]) ^ (k as u64 + 1);
-            suffix[k] = hash::lower(&word[s_start..]) ^ ((k as u64 + 1) << 8);
+            *s = hash::lower(&word[s_start..]) ^ ((k as u64 + 1) << 8);
         }
         Self {
             form: hash::bytes(word.as_bytes()),
@@ -153,5 +161,23 @@ mod tests {
         assert_eq!(Tok::new("Apple").lower, Tok::new("APPLE").lower);
         assert_eq!(Tok::new("running").suffix[2], Tok::new("Singing").suffix[2]);
         assert_ne!(Tok::new("running").suffix[2], Tok::new("running").suffix[3]);
+    }
+
+    #[test]
+    fn prefixes_hash_the_lower_cased_first_characters() {
+        // The shipped weights key on these values: a prefix is the hash of its own text.
+        for word in ["Zürich", "ÉTAT", "a", "", "U.S."] {
+            let t = Tok::new(word);
+            let mut ends = word.char_indices().map(|(i, c)| i + c.len_utf8());
+            let mut end = word.len();
+            for k in 0..4 {
+                end = ends.next().unwrap_or(end);
+                assert_eq!(
+                    t.prefix[k],
+                    hash::lower(&word[..end]) ^ (k as u64 + 1),
+                    "{word}"
+                );
+            }
+        }
     }
 }

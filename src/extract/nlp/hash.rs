@@ -2,24 +2,33 @@
 //! hashes, so tagging allocates no feature strings and the keys are the same on every machine
 //! and every build (the weights files depend on them; `std`'s hasher is randomly seeded).
 
+/// The FNV-1a starting state.
+pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
 /// FNV-1a over bytes: the hash of a word form, computed once per token.
 pub fn bytes(data: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in data {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
+    data.iter().fold(FNV_OFFSET, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+    })
 }
 
 /// FNV-1a over the lower-cased characters of `s`, without building the lower-cased string.
 pub fn lower(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    s.chars().fold(FNV_OFFSET, fold_lower)
+}
+
+/// Folds the lower-cased UTF-8 bytes of one character into FNV-1a state `h` (ASCII without
+/// Unicode case tables).
+#[inline]
+pub fn fold_lower(mut h: u64, c: char) -> u64 {
+    if c.is_ascii() {
+        return (h ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
+    }
     let mut buf = [0u8; 4];
-    for c in s.chars().flat_map(char::to_lowercase) {
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    for l in c.to_lowercase() {
+        for &b in l.encode_utf8(&mut buf).as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
         }
     }
     h

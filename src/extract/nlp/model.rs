@@ -141,24 +141,52 @@ impl Model {
         if data.len().saturating_sub(r.at) < count.saturating_mul(row_bytes) {
             return Err(ModelError::Truncated);
         }
-        let mut rows = Vec::with_capacity(count);
-        for _ in 0..count {
-            let key = r.u32()?;
+        // The table is filled straight from the rows: no per-row allocation, so loading costs
+        // one pass over the bytes and no more memory than the table itself.
+        let capacity = (count * 2).next_power_of_two().max(16);
+        let mut model = Self {
+            classes,
+            scale,
+            slots: vec![(0, 0); capacity],
+            weights: Vec::with_capacity(count * n),
+        };
+        for row in data[r.at..r.at + count * row_bytes].chunks_exact(row_bytes) {
+            let key = u32::from_le_bytes([row[0], row[1], row[2], row[3]]);
             if key == 0 {
                 return Err(ModelError::Malformed("feature key 0"));
             }
-            let mut w = Vec::with_capacity(n);
-            for _ in 0..n {
-                w.push(i16::from_le_bytes(r.array()?));
+            let slot = model.slot(key);
+            if model.slots[slot].0 == key {
+                return Err(ModelError::Malformed("feature key repeated"));
             }
-            rows.push((key, w));
+            let at = u32::try_from(model.weights.len())
+                .map_err(|_| ModelError::Malformed("too many rows"))?;
+            model.weights.extend(
+                row[4..]
+                    .chunks_exact(2)
+                    .map(|w| i16::from_le_bytes([w[0], w[1]])),
+            );
+            model.slots[slot] = (key, at);
         }
-        Ok(Self::new(classes, scale, &rows))
+        Ok(model)
     }
 
     /// Index of the class called `name`.
     pub fn class(&self, name: &str) -> Option<usize> {
         self.classes.iter().position(|c| c == name)
+    }
+}
+
+/// The weights a shipped model runs with: the bytes embedded at build time, or, when the
+/// environment variable `CHRONOLANE_MODELS` names a folder, the file `name` in it. The override
+/// lets a freshly trained model be scored (`scripts/score_ner.py`) before the rebuild that
+/// embeds it; `None` when the weights are missing or damaged.
+pub fn shipped(name: &str, embedded: &[u8]) -> Option<Model> {
+    match std::env::var_os("CHRONOLANE_MODELS") {
+        Some(dir) => std::fs::read(std::path::Path::new(&dir).join(name))
+            .ok()
+            .and_then(|bytes| Model::from_bytes(&bytes).ok()),
+        None => Model::from_bytes(embedded).ok(),
     }
 }
 

@@ -1,8 +1,14 @@
 //! The named-entity recogniser: person, organisation, location and other names (products,
 //! events, works) as BIO labels read greedily left to right. Each decision weighs the word, its
-//! shape and affixes, its neighbours, the part-of-speech tags, how the sentence capitalises, and
-//! whether the gazetteer or the given-name list knows the word — lists as evidence, never as a
-//! gate, so "Doug Daniels said" is a person whether or not "Doug" is listed.
+//! shape and affixes, its neighbours, how the sentence capitalises, and whether the gazetteer or
+//! the given-name list knows the word — lists as evidence, never as a gate, so "Doug Daniels
+//! said" is a person whether or not "Doug" is listed.
+//!
+//! Only words that can begin a name (an upper-case letter or a digit) and words that continue
+//! one are weighed; every other word is outside a name without a look-up, in training as at run
+//! time. Part-of-speech tags are not features: measured on Universal NER they added nothing the
+//! shape and neighbour features do not already carry, and tagging every sentence cost more
+//! than recognising it.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -12,7 +18,7 @@ use super::features::{self, Tok};
 use super::hash::{self, key};
 use super::model::Model;
 use super::perceptron::{Perceptron, Shuffler};
-use super::pos::{TAGGER, Tagger};
+use super::pos::{PROPN, Tagged};
 use super::tokenize;
 use crate::extract::actors::gazetteer::{GAZETTEER, GazMatch};
 
@@ -74,8 +80,7 @@ const WEIGHTS: &[u8] = include_bytes!("../../../assets/models/ner.clnm");
 
 /// The shipped recogniser, read on first use; `None` when the weights are missing or damaged.
 pub static RECOGNISER: LazyLock<Option<Recogniser>> = LazyLock::new(|| {
-    Model::from_bytes(WEIGHTS)
-        .ok()
+    super::model::shipped("ner.clnm", WEIGHTS)
         .filter(|m| m.classes.iter().map(String::as_str).eq(LABELS))
         .map(|model| Recogniser { model })
 });
@@ -96,19 +101,15 @@ pub struct Recogniser {
 /// token `i`: two padding tokens either side).
 struct Prepared {
     toks: Vec<Tok>,
-    pos: Vec<u64>,
     gaz: Vec<u64>,
     given: Vec<u64>,
     /// How the sentence capitalises: mostly lower case, ordinary, or title case.
     caps: u64,
+    /// Per token (unpadded): whether it may begin a name (an upper-case letter or a digit).
+    open: Vec<bool>,
 }
 
-fn prepare(
-    text: &str,
-    tokens: &[Range<usize>],
-    tagger: Option<&Tagger>,
-    gaz: &[GazMatch],
-) -> Prepared {
+fn prepare(text: &str, tokens: &[Range<usize>], gaz: &[GazMatch]) -> Prepared {
     let words: Vec<&str> = tokens.iter().map(|r| &text[r.clone()]).collect();
     let toks = features::padded(&words);
     let pad = |v: Vec<u64>| {
@@ -118,15 +119,6 @@ fn prepare(
         out.extend([0xfff1, 0xfff1]);
         out
     };
-    let pos = tagger.map_or_else(
-        || vec![0xffee; words.len()],
-        |t| {
-            t.tag_prepared(&toks)
-                .into_iter()
-                .map(|p| p as u64)
-                .collect()
-        },
-    );
     let mut gz = vec![0u64; words.len()];
     for m in gaz {
         let kind = hash::bytes(GAZETTEER.entries[m.entry].kind.as_str().as_bytes());
@@ -136,9 +128,10 @@ fn prepare(
             }
         }
     }
+    // The list holds capitalised names: a lower-case word needs no look-up.
     let given = words
         .iter()
-        .map(|w| u64::from(GAZETTEER.is_given_name(w)))
+        .map(|w| u64::from(w.starts_with(char::is_uppercase) && GAZETTEER.is_given_name(w)))
         .collect();
     let (mut upper, mut alpha) = (0usize, 0usize);
     for w in &words {
@@ -154,9 +147,13 @@ fn prepare(
     } else {
         1
     };
+    let open = words
+        .iter()
+        .map(|w| w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()))
+        .collect();
     Prepared {
+        open,
         toks,
-        pos: pad(pos),
         gaz: pad(gz),
         given: pad(given),
         caps,
@@ -178,9 +175,6 @@ fn features(p: &Prepared, i: usize, y1: u64, y2: u64, out: &mut Vec<u32>) {
         out.push(key(8 + k as u32, w.prefix[k], 0));
     }
     out.push(key(12, w.flags, 0));
-    out.push(key(13, p.pos[at], 0));
-    out.push(key(14, p.pos[at - 1], p.pos[at]));
-    out.push(key(15, p.pos[at], p.pos[at + 1]));
     out.push(key(16, m1.lower, 0));
     out.push(key(17, n1.lower, 0));
     out.push(key(18, m2.lower, 0));
@@ -199,7 +193,6 @@ fn features(p: &Prepared, i: usize, y1: u64, y2: u64, out: &mut Vec<u32>) {
     out.push(key(31, u64::from(i == 0), w.shape));
     out.push(key(32, m1.lower, w.lower));
     out.push(key(33, w.lower, n1.lower));
-    out.push(key(34, y1, p.pos[at]));
     out.push(key(35, m1.form, w.shape));
     out.push(key(36, n1.suffix[2], w.shape));
     out.push(key(37, p.caps, y1));
@@ -263,17 +256,6 @@ fn spans(tokens: &[Range<usize>], labels: &[usize]) -> Vec<Entity> {
 impl Recogniser {
     /// The names in the sentence `text[range]`; `gaz` are the gazetteer's matches in it.
     pub fn recognise(&self, text: &str, range: Range<usize>, gaz: &[GazMatch]) -> Vec<Entity> {
-        self.recognise_with((*TAGGER).as_ref(), text, range, gaz)
-    }
-
-    /// [`Recogniser::recognise`] with a given tagger (training measures before shipping).
-    pub fn recognise_with(
-        &self,
-        tagger: Option<&Tagger>,
-        text: &str,
-        range: Range<usize>,
-        gaz: &[GazMatch],
-    ) -> Vec<Entity> {
         let Some(sentence) = text.get(range.clone()) else {
             return Vec::new();
         };
@@ -282,11 +264,15 @@ impl Recogniser {
             return Vec::new();
         }
         let tokens = tokenize::tokens(text, range);
-        let p = prepare(text, &tokens, tagger, gaz);
+        let p = prepare(text, &tokens, gaz);
         let mut labels = Vec::with_capacity(tokens.len());
         let mut feats = Vec::with_capacity(48);
         for i in 0..tokens.len() {
             let (prev, y1, y2) = previous(&labels, i);
+            if prev == 0 && !p.open[i] {
+                labels.push(0);
+                continue;
+            }
             features(&p, i, y1, y2, &mut feats);
             let mut scores = [0i32; LABELS.len()];
             self.model.score(&feats, &mut scores);
@@ -329,19 +315,77 @@ pub fn example(s: &NerSentence) -> Example {
     }
 }
 
-/// Trains the recogniser (fixed `seed`), with the tagger's own tags as features, as at run time.
-pub fn train(
-    examples: &[Example],
-    tagger: Option<&Tagger>,
-    iterations: usize,
-    seed: u64,
-    prune: f32,
-) -> Model {
+/// Sentences of a treebank labelled by a first recogniser, for training a second one on text
+/// of the treebank's kind (web text, mail, reviews) that no entity corpus covers. The treebank's
+/// gold part-of-speech tags correct the first model's spans: a name is a run of proper nouns,
+/// so a span is trimmed to its proper nouns and widened to their whole run, and a sentence with
+/// a capitalised proper noun the first model left out is not used (it would teach "no name").
+pub fn silver(rec: &Recogniser, treebank: &[Tagged]) -> Vec<NerSentence> {
+    let mut out = Vec::new();
+    for s in treebank {
+        let n = s.words.len();
+        let mut text = String::new();
+        let mut ranges = Vec::with_capacity(n);
+        for w in &s.words {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            ranges.push(text.len()..text.len() + w.len());
+            text.push_str(w);
+        }
+        let gaz = GAZETTEER.find(&text, 0..text.len());
+        let proper = |i: usize| s.tags[i] == PROPN;
+        let mut labels: Vec<Option<(EntType, bool)>> = vec![None; n];
+        for e in rec.recognise(&text, 0..text.len(), &gaz) {
+            let inside: Vec<usize> = (0..n)
+                .filter(|&i| ranges[i].start >= e.range.start && ranges[i].end <= e.range.end)
+                .collect();
+            let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else {
+                continue;
+            };
+            let (mut a, mut b) = (first, last + 1);
+            while a < b && !proper(a) {
+                a += 1;
+            }
+            while b > a && !proper(b - 1) {
+                b -= 1;
+            }
+            if a == b {
+                continue;
+            }
+            while a > 0 && proper(a - 1) {
+                a -= 1;
+            }
+            while b < n && proper(b) {
+                b += 1;
+            }
+            if labels[a..b].iter().any(Option::is_some) {
+                continue;
+            }
+            for (k, l) in labels[a..b].iter_mut().enumerate() {
+                *l = Some((e.ty, k == 0));
+            }
+        }
+        let unexplained = (0..n).any(|i| {
+            proper(i) && labels[i].is_none() && s.words[i].starts_with(char::is_uppercase)
+        });
+        if !unexplained {
+            out.push(NerSentence {
+                words: s.words.clone(),
+                labels,
+            });
+        }
+    }
+    out
+}
+
+/// Trains the recogniser (fixed `seed`), deciding the same words as at run time.
+pub fn train(examples: &[Example], iterations: usize, seed: u64, prune: f32) -> Model {
     let prepared: Vec<Prepared> = examples
         .iter()
         .map(|e| {
             let gaz = GAZETTEER.find(&e.text, 0..e.text.len());
-            prepare(&e.text, &e.tokens, tagger, &gaz)
+            prepare(&e.text, &e.tokens, &gaz)
         })
         .collect();
     let mut p = Perceptron::new(LABELS.iter().map(|s| (*s).to_string()).collect());
@@ -358,6 +402,10 @@ pub fn train(
             let mut feats = Vec::with_capacity(48);
             for i in 0..n {
                 let (prev, y1, y2) = previous(&labels, i);
+                if prev == 0 && !pr.open[i] {
+                    labels.push(0);
+                    continue;
+                }
                 features(pr, i, y1, y2, &mut feats);
                 let mut scores = [0.0f32; LABELS.len()];
                 p.score(&feats, &mut scores);
@@ -371,15 +419,11 @@ pub fn train(
 }
 
 /// Span precision, recall and F1 (exact boundaries and type) of `rec` on `examples`.
-pub fn evaluate_with(
-    rec: &Recogniser,
-    tagger: Option<&Tagger>,
-    examples: &[Example],
-) -> (f64, f64, f64) {
+pub fn evaluate(rec: &Recogniser, examples: &[Example]) -> (f64, f64, f64) {
     let (mut tp, mut found, mut gold) = (0usize, 0usize, 0usize);
     for e in examples {
         let gaz = GAZETTEER.find(&e.text, 0..e.text.len());
-        let got = rec.recognise_with(tagger, &e.text, 0..e.text.len(), &gaz);
+        let got = rec.recognise(&e.text, 0..e.text.len(), &gaz);
         let want = spans(&e.tokens, &e.labels);
         tp += got.iter().filter(|g| want.contains(g)).count();
         found += got.len();

@@ -22,8 +22,7 @@ const WEIGHTS: &[u8] = include_bytes!("../../../assets/models/pos.clnm");
 /// The shipped tagger, read on first use; `None` when the weights file is missing or damaged
 /// (then callers go on without tags).
 pub static TAGGER: LazyLock<Option<Tagger>> = LazyLock::new(|| {
-    Model::from_bytes(WEIGHTS)
-        .ok()
+    super::model::shipped("pos.clnm", WEIGHTS)
         .filter(|m| m.classes.iter().map(String::as_str).eq(UPOS))
         .map(|model| Tagger { model })
 });

@@ -1,5 +1,5 @@
 //! The training run behind `chronolane train-models` (hidden): reads the corpora,
-//! trains the tagger and then the recogniser (on the tagger's own tags), measures both on
+//! trains the tagger and then the recogniser, measures both on
 //! held-out data, and writes the weights to `assets/models/`. Deterministic: fixed seeds,
 //! fixed corpus order.
 
@@ -54,55 +54,46 @@ fn read<T>(path: &Path, f: impl Fn(&Path) -> std::io::Result<T>) -> Result<T, Tr
 }
 
 /// The entity training files under `corpora/ner-open`, each with its type mapping.
-fn ner_files(corpora: &Path) -> Vec<(PathBuf, TypeMap, bool)> {
+fn ner_files(corpora: &Path) -> Vec<(PathBuf, TypeMap)> {
     let open = corpora.join("ner-open");
-    let mut files: Vec<(PathBuf, TypeMap, bool)> = vec![
+    let mut files: Vec<(PathBuf, TypeMap)> = vec![
         (
             open.join("wikigold/CONLL-format/data/wikigold.conll.txt"),
             corpus::conll_types,
-            false,
         ),
         (
             open.join("WNUT17/CONLL-format/data/train/wnut17train.conll"),
             corpus::wnut_types,
-            false,
         ),
         (
             open.join("WNUT17/CONLL-format/data/dev/emerging.dev.conll"),
             corpus::wnut_types,
-            false,
         ),
         (
             open.join("WNUT17/CONLL-format/data/test/emerging.test.annotated"),
             corpus::wnut_types,
-            false,
         ),
         (
             open.join("re3d/CONLL-format/data/train/re3d-train.conll"),
             corpus::re3d_types,
-            false,
         ),
         (
             open.join("re3d/CONLL-format/data/test/re3d-test.conll"),
             corpus::re3d_types,
-            false,
         ),
         (
             open.join("GUM/CONLL-format/data/train/gum-train.conll"),
             corpus::gum_types,
-            true,
         ),
         (
             open.join("GUM/CONLL-format/data/test/gum-test.conll"),
             corpus::gum_types,
-            true,
         ),
     ];
     for part in ["a", "b", "e", "f", "g", "h"] {
         files.push((
             open.join(format!("BTC/CONLL-format/data/{part}.conll")),
             corpus::conll_types,
-            false,
         ));
     }
     files
@@ -138,11 +129,11 @@ pub fn run(
     let pos_bytes = write(&out.join("pos.clnm"), &tagger.model)?;
 
     let mut sentences: Vec<NerSentence> = Vec::new();
-    for (path, map, mentions) in ner_files(corpora) {
+    for (path, map) in ner_files(corpora) {
         let mut s = read(&path, |p| corpus::read_conll(p, map))?;
-        if mentions {
-            s.iter_mut().for_each(corpus::keep_named);
-        }
+        // Every corpus, not only GUM's mentions: re3d marks "a rocket" and "the Government"
+        // as spans too, and taught the model to open names on lower-case words ("to Miami").
+        s.iter_mut().for_each(corpus::keep_named);
         log(&format!(
             "recogniser: {} sentences from {}",
             s.len(),
@@ -151,15 +142,28 @@ pub fn run(
         sentences.extend(s);
     }
     let examples: Vec<ner::Example> = sentences.iter().map(ner::example).collect();
+    // A second pass on the tagger's treebank: the first recogniser labels its sentences, the
+    // treebank's proper-noun tags correct the spans (see `ner::silver`), and the final model
+    // learns from both — names as web text, mail and reviews write them.
+    let first = Recogniser {
+        model: ner::train(&examples, NER_ITERATIONS, SEED, prune.ner),
+    };
+    let silver = ner::silver(&first, &train);
+    log(&format!(
+        "recogniser: {} treebank sentences labelled by a first pass",
+        silver.len()
+    ));
+    let mut examples = examples;
+    examples.extend(silver.iter().map(ner::example));
     let rec = Recogniser {
-        model: ner::train(&examples, Some(&tagger), NER_ITERATIONS, SEED, prune.ner),
+        model: ner::train(&examples, NER_ITERATIONS, SEED, prune.ner),
     };
     let uner = read(
         &corpora.join("uner-ewt/en_ewt-ud-dev.iob2"),
         corpus::read_uner,
     )?;
     let uner: Vec<ner::Example> = uner.iter().map(ner::example).collect();
-    let ner_dev = ner::evaluate_with(&rec, Some(&tagger), &uner);
+    let ner_dev = ner::evaluate(&rec, &uner);
     log(&format!(
         "recogniser: exact spans on Universal NER EWT dev (measured, not trained on): P {:.3} R {:.3} F1 {:.3}",
         ner_dev.0, ner_dev.1, ner_dev.2
