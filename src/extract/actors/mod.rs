@@ -5,7 +5,9 @@
 pub mod coreference;
 pub mod gazetteer;
 pub mod lexicon;
+mod modifiers;
 pub mod names;
+pub mod nicknames;
 mod recognised;
 pub mod registry;
 pub mod things;
@@ -59,6 +61,16 @@ pub enum How {
     Descriptor,
     Description,
     Pronoun,
+    /// A name that modifies the noun after it ("iPod users", "the iPod line"): mentioned, but
+    /// the noun is what takes part.
+    Modifier,
+}
+
+impl How {
+    /// Whether a mention made this way can make its entity a participant of an event.
+    pub fn takes_part(self) -> bool {
+        !matches!(self, How::Descriptor | How::Modifier)
+    }
 }
 
 /// Finds the actors of an article whose sentences are `sentences` (byte ranges into `text`).
@@ -67,8 +79,10 @@ pub fn find(text: &str, sentences: &[Range<usize>]) -> ArticleActors {
     for (si, s) in sentences.iter().enumerate() {
         names::scan_sentence(&mut b, si, s.clone());
     }
+    b.fold_people();
     coreference::resolve_singles(&mut b);
     coreference::resolve_references(&mut b, sentences);
+    modifiers::mark(&mut b);
     b.finish()
 }
 
@@ -160,6 +174,72 @@ impl<'a> Builder<'a> {
             sentence,
             how,
         });
+    }
+
+    /// Folds people the article names under two forms ("Bill Clinton", "William Jefferson
+    /// Clinton") into the first, or into the gazetteer's when only one is known, so a lone
+    /// "Clinton" later has one person to refer to.
+    fn fold_people(&mut self) {
+        let people: Vec<usize> = (0..self.entities.len())
+            .filter(|&e| {
+                self.entities[e].kind == ActorKind::Person
+                    && self.entities[e].name.split_whitespace().count() >= 2
+            })
+            .collect();
+        let mut into: Vec<usize> = (0..self.entities.len()).collect();
+        for (k, &e) in people.iter().enumerate() {
+            let ent = &self.entities[e];
+            let target = people[..k].iter().copied().find(|&o| {
+                let other = &self.entities[o];
+                into[o] == o
+                    && !(ent.known && other.known)
+                    && (other.known || !ent.known)
+                    && nicknames::same_person(&ent.name, &other.name)
+            });
+            if let Some(t) = target {
+                into[e] = t;
+            }
+        }
+        if into.iter().enumerate().all(|(i, &t)| i == t) {
+            return;
+        }
+        // new positions of the kept entities; a folded one takes its target's
+        let mut root_position = vec![0; into.len()];
+        let mut kept = 0;
+        for (i, &t) in into.iter().enumerate() {
+            if t == i {
+                root_position[i] = kept;
+                kept += 1;
+            }
+        }
+        let position: Vec<usize> = into.iter().map(|&t| root_position[t]).collect();
+        let old = std::mem::take(&mut self.entities);
+        for (i, e) in old.into_iter().enumerate() {
+            if into[i] == i {
+                self.entities.push(e);
+            } else {
+                let target = &mut self.entities[position[i]];
+                for f in e.forms {
+                    if !target.forms.contains(&f) {
+                        target.forms.push(f);
+                    }
+                }
+                for r in e.roles {
+                    if !target.roles.contains(&r) {
+                        target.roles.push(r);
+                    }
+                }
+                if target.affiliation.is_none() {
+                    target.affiliation = e.affiliation;
+                }
+            }
+        }
+        for e in self.index.values_mut() {
+            *e = position[*e];
+        }
+        for m in &mut self.mentions {
+            m.entity = position[m.entity];
+        }
     }
 
     fn finish(mut self) -> ArticleActors {

@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::ArticleActors;
 use super::names::strip_particle;
+use super::{ArticleActors, nicknames};
 use crate::model::{Actor, ActorKind};
 
 /// The merged actors, and for every per-article id the actor id it became.
@@ -114,9 +114,41 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         }
     }
     let mut renamed = HashMap::new();
+    // One person under two forms of the name in two articles ("Frederick Henderson", "Fritz
+    // Henderson"): folded into the first named, or into the gazetteer's when one is known.
+    let mut by_surname: HashMap<&str, Vec<&String>> = HashMap::new();
+    for id in &order {
+        if let Some(acc) = by_id.get(id)
+            && acc.kind == ActorKind::Person
+            && acc.name.split_whitespace().count() >= 2
+        {
+            by_surname.entry(surname(&acc.name)).or_default().push(id);
+        }
+    }
+    for ids in by_surname.values().filter(|ids| ids.len() >= 2) {
+        for (k, &id) in ids.iter().enumerate() {
+            let acc = &by_id[id];
+            let same = |other: &&String| {
+                let o = &by_id[*other];
+                !(acc.known && o.known)
+                    && (acc.forms.iter().chain(std::iter::once(&acc.name)))
+                        .any(|f| nicknames::same_person(f, &o.name))
+            };
+            let target = ids[..k]
+                .iter()
+                .filter(|o| !renamed.contains_key(**o))
+                .find(|o| same(o) && (by_id[**o].known || !acc.known));
+            if let Some(&target) = target {
+                renamed.insert(id.clone(), target.clone());
+            }
+        }
+    }
     // Lone words ("Jobs", "Kerry") that are the surname of exactly one person elsewhere.
     let mut surnames: HashMap<String, Vec<String>> = HashMap::new();
     for (id, acc) in &by_id {
+        if renamed.contains_key(id) {
+            continue;
+        }
         if acc.kind == ActorKind::Person && acc.name.split_whitespace().count() >= 2 {
             surnames
                 .entry(surname(&acc.name).to_string())
@@ -183,6 +215,26 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         });
         if let Some((other, ..)) = shorter {
             renamed.insert(id.clone(), other.clone());
+        }
+    }
+    // A model written without its maker ("the A380", "the 787 Dreamliner") is the product
+    // the texts name in full ("Airbus A380"), when exactly one does.
+    for (id, words, kind, known) in &names {
+        if *kind != ActorKind::Product || *known || renamed.contains_key(id) {
+            continue;
+        }
+        let full: Vec<&String> = names
+            .iter()
+            .filter(|(other, ow, ok, _)| {
+                other != id
+                    && *ok == ActorKind::Product
+                    && ow.len() == words.len() + 1
+                    && ow[1..] == words[..]
+            })
+            .map(|(other, ..)| other)
+            .collect();
+        if let [one] = full[..] {
+            renamed.insert(id.clone(), one.clone());
         }
     }
     // Plurals of products and organisations ("iPods", "iPod Touches") are the thing itself.

@@ -14,7 +14,7 @@ pub mod syntax;
 
 use std::ops::Range;
 
-use crate::extract::actors::{ArticleActors, How};
+use crate::extract::actors::ArticleActors;
 use crate::extract::timex::Timex;
 use crate::model::{Article, Event, SourceRef, When};
 
@@ -73,7 +73,7 @@ pub fn build(
         let anchors = clauses::anchors(text, s, timexes, article.published);
         let sayer_end = sayer_end(text, s);
         if anchors.is_empty() {
-            if !mentions.iter().any(|m| m.how != How::Descriptor)
+            if !mentions.iter().any(|m| m.how.takes_part())
                 || sentence.split_whitespace().count() < 4
             {
                 continue;

@@ -65,7 +65,7 @@ pub fn participants(
         .collect();
     let elsewhere: Vec<&Range<usize>> = dated.iter().filter(|r| nested_in(r)).collect();
     let inside = |m: &Mention| {
-        m.how != How::Descriptor
+        m.how.takes_part()
             && m.range.start >= range.start
             && m.range.end <= range.end
             && !elsewhere
@@ -89,7 +89,7 @@ pub fn participants(
         && end < range.start
     {
         for m in mentions {
-            if m.how != How::Descriptor && m.range.end <= end {
+            if m.how.takes_part() && m.range.end <= end {
                 let id = actors.entities[m.entity].id.clone();
                 if !sayers.contains(&id) {
                     sayers.push(id);
@@ -233,7 +233,7 @@ impl Participants {
         let Some(m) = mentions
             .iter()
             .filter(|m| {
-                m.how != How::Descriptor
+                m.how.takes_part()
                     && m.range.start >= before.start
                     && m.range.end.abs_diff(before.end) <= 2
             })
@@ -257,7 +257,7 @@ pub fn sayers(actors: &ArticleActors, mentions: &[Mention], range: Range<usize>)
     let mut ids: Vec<String> = Vec::new();
     let mut named = false;
     for m in mentions {
-        if m.how == How::Descriptor || m.range.start < range.start || m.range.end > range.end {
+        if !m.how.takes_part() || m.range.start < range.start || m.range.end > range.end {
             continue;
         }
         let id = actors.entities[m.entity].id.clone();
