@@ -17,7 +17,7 @@ pub mod tokens;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::model::ActorKind;
+use crate::model::{ActorKind, MONTH_NAMES, WEEKDAY_NAMES};
 
 /// Everything one article says about who is involved.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -243,6 +243,34 @@ impl<'a> Builder<'a> {
     }
 
     fn finish(mut self) -> ArticleActors {
+        // "on Tuesday evening": a weekday or a month is a date, never a party, whatever
+        // recognised it as a name
+        let calendar = |e: &LocalEntity| {
+            let lower = e.name.to_lowercase();
+            e.kind != ActorKind::Person
+                && (WEEKDAY_NAMES.contains(&lower.as_str())
+                    || MONTH_NAMES.contains(&lower.as_str()))
+        };
+        if self.entities.iter().any(calendar) {
+            let mut position = Vec::with_capacity(self.entities.len());
+            let mut kept = Vec::with_capacity(self.entities.len());
+            for e in std::mem::take(&mut self.entities) {
+                if calendar(&e) {
+                    position.push(None);
+                } else {
+                    position.push(Some(kept.len()));
+                    kept.push(e);
+                }
+            }
+            self.entities = kept;
+            self.mentions.retain_mut(|m| match position[m.entity] {
+                Some(p) => {
+                    m.entity = p;
+                    true
+                }
+                None => false,
+            });
+        }
         self.mentions
             .sort_by_key(|m| (m.sentence, m.range.start, m.range.end));
         self.mentions

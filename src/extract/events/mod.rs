@@ -148,6 +148,19 @@ pub fn build(
                         ActorEvidence::Indirect
                     };
                 }
+                // "since the war there began in 2011": the war's place takes part
+                if p.ids.is_empty()
+                    && let Some(place) = roles::place_referred_to(
+                        text,
+                        actors,
+                        mentions,
+                        s.start..within.start,
+                        within.clone(),
+                    )
+                {
+                    p.ids.push(place);
+                    p.evidence = ActorEvidence::Indirect;
+                }
                 let label =
                     label::label(text, within.clone(), Some(anchor.clone()), actors, mentions);
                 events.push(event(

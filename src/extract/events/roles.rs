@@ -9,6 +9,7 @@ use std::ops::Range;
 use super::confidence::ActorEvidence;
 use super::syntax::{self, Sub, SubKind, Token};
 use crate::extract::actors::{ArticleActors, How, Mention};
+use crate::model::ActorKind;
 
 /// The actors of one event.
 #[derive(Clone, Debug, PartialEq)]
@@ -276,4 +277,70 @@ pub fn sayers(actors: &ArticleActors, mentions: &[Mention], range: Range<usize>)
         ids,
         evidence,
     }
+}
+
+/// The place a subordinate clause that names nobody points back to: "since the war there began
+/// in 2011" happened in the place or country named before it in the sentence ("outside Syria"),
+/// "since the unrest spread to his country" in the country of the person named before it.
+/// `before` is the sentence up to the clause, `clause` the clause itself.
+pub fn place_referred_to(
+    text: &str,
+    actors: &ArticleActors,
+    mentions: &[Mention],
+    before: Range<usize>,
+    clause: Range<usize>,
+) -> Option<String> {
+    let words: Vec<String> = text
+        .get(clause)?
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let earlier = || {
+        mentions
+            .iter()
+            .rev()
+            .filter(|m| m.range.start >= before.start && m.range.end <= before.end)
+            .map(|m| &actors.entities[m.entity])
+    };
+    let is_place = |kind: ActorKind| matches!(kind, ActorKind::Place | ActorKind::Country);
+    // "there" as an adverb of place, not "there was"
+    let there = words.windows(2).any(|w| {
+        w[0] == "there"
+            && !matches!(
+                w[1].as_str(),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "may"
+                    | "might"
+                    | "seems"
+                    | "seemed"
+                    | "remain"
+                    | "remains"
+            )
+    });
+    if there {
+        return earlier().find(|e| is_place(e.kind)).map(|e| e.id.clone());
+    }
+    let own_country = words
+        .windows(2)
+        .any(|w| matches!(w[0].as_str(), "his" | "her" | "their") && w[1] == "country");
+    if own_country {
+        let person = earlier().find(|e| e.kind == ActorKind::Person)?;
+        let country = person.affiliation.as_ref()?;
+        return actors
+            .entities
+            .iter()
+            .find(|e| e.id == *country && e.kind == ActorKind::Country)
+            .map(|e| e.id.clone());
+    }
+    None
 }
