@@ -251,11 +251,25 @@ impl<'a> Builder<'a> {
                 && (WEEKDAY_NAMES.contains(&lower.as_str())
                     || MONTH_NAMES.contains(&lower.as_str()))
         };
-        if self.entities.iter().any(calendar) {
+        // "Irish suppliers", "a Chinese buyer": a party only ever used to describe another is
+        // no actor of the article (a person's country comes back as their affiliation)
+        let mut describes = vec![false; self.entities.len()];
+        let mut named = vec![false; self.entities.len()];
+        for m in &self.mentions {
+            if m.how == How::Descriptor {
+                describes[m.entity] = true;
+            } else {
+                named[m.entity] = true;
+            }
+        }
+        let dropped: Vec<bool> = (0..self.entities.len())
+            .map(|i| calendar(&self.entities[i]) || (describes[i] && !named[i]))
+            .collect();
+        if dropped.contains(&true) {
             let mut position = Vec::with_capacity(self.entities.len());
             let mut kept = Vec::with_capacity(self.entities.len());
-            for e in std::mem::take(&mut self.entities) {
-                if calendar(&e) {
+            for (i, e) in std::mem::take(&mut self.entities).into_iter().enumerate() {
+                if dropped[i] {
                     position.push(None);
                 } else {
                     position.push(Some(kept.len()));
