@@ -96,6 +96,15 @@ pub(crate) fn mark(b: &mut Builder) {
 
 /// Whether a name followed by `after` modifies the noun that follows it.
 fn modifies_next(after: &str) -> bool {
+    // "Jobs' health", "Apple's response", "the device's antenna": the possessor's thing is
+    // what the clause is about ("Apple's been" is a verb, not a possessive)
+    for mark in ["'s ", "’s ", "' ", "’ "] {
+        if let Some(rest) = after.strip_prefix(mark) {
+            let next = rest.split_whitespace().next().unwrap_or("");
+            return !next.is_empty()
+                && !matches!(next, "been" | "not" | "got" | "going" | "a" | "an" | "the");
+        }
+    }
     // the next word must follow a space directly ("Apple's", "Apple," are no modifiers)
     if !after.starts_with(' ') {
         return false;
@@ -127,6 +136,8 @@ mod tests {
         assert!(modifies_next(" owners have called"));
         assert!(modifies_next(" family of players"));
         assert!(modifies_next(" shares fell"));
+        assert!(modifies_next("'s response was"));
+        assert!(modifies_next("' health appeared"));
     }
 
     #[test]
@@ -135,7 +146,7 @@ mod tests {
         assert!(!modifies_next(" today launched the phone"));
         assert!(!modifies_next(" portable music players"));
         assert!(!modifies_next(" device."));
-        assert!(!modifies_next("'s users said"));
+        assert!(!modifies_next("'s been sold"));
         assert!(!modifies_next(", the carmaker, said"));
         assert!(!modifies_next(" shares its software"));
     }
