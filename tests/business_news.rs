@@ -63,6 +63,8 @@ fn short_forms_join_the_full_name() {
     let t = timeline();
     let (gm, _) = lane(&t, "GM");
     assert_eq!(gm.id, lane(&t, "General Motors").0.id);
+    // the legal name in one article, the bare one in the other
+    assert_eq!(lane(&t, "General Motors Co.").0.id, gm.id);
     let (uaw, _) = lane(&t, "UAW");
     assert_eq!(uaw.id, lane(&t, "United Auto Workers").0.id);
     // two articles, two forms of one chief executive's given name

@@ -97,7 +97,12 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
                 order.push(e.id.clone());
                 Acc {
                     name: e.name.clone(),
-                    kind: e.kind,
+                    // "Chrysler LLC" is a company whatever recognised it as a person
+                    kind: if e.kind == ActorKind::Person && company_stem(&e.name).is_some() {
+                        ActorKind::Organisation
+                    } else {
+                        e.kind
+                    },
                     affiliation: None,
                     forms: Vec::new(),
                     known: e.known,
@@ -140,6 +145,34 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
                 .find(|o| same(o) && (by_id[**o].known || !acc.known));
             if let Some(&target) = target {
                 renamed.insert(id.clone(), target.clone());
+            }
+        }
+    }
+    // One company with and without its legal suffix ("General Motors Corp." in one article,
+    // "General Motors" in the next): folded into the bare name, or the gazetteer's.
+    let mut by_stem: HashMap<&str, Vec<&String>> = HashMap::new();
+    for id in &order {
+        if let Some(acc) = by_id.get(id)
+            && acc.kind == ActorKind::Organisation
+            && !renamed.contains_key(id)
+        {
+            let stem = company_stem(&acc.name).unwrap_or(&acc.name);
+            by_stem.entry(stem).or_default().push(id);
+        }
+    }
+    for ids in by_stem.values().filter(|ids| ids.len() >= 2) {
+        let known: Vec<&&String> = ids.iter().filter(|id| by_id[**id].known).collect();
+        let target = match known[..] {
+            [one] => *one,
+            [] => ids
+                .iter()
+                .find(|id| company_stem(&by_id[**id].name).is_none())
+                .unwrap_or(&ids[0]),
+            _ => continue,
+        };
+        for &id in ids {
+            if id.as_str() != target.as_str() && !by_id[id].known {
+                renamed.insert(id.clone(), target.to_string());
             }
         }
     }
@@ -350,4 +383,54 @@ fn display_name(name: &str, kind: ActorKind, forms: &[String]) -> String {
         }
     }
     name.to_string()
+}
+
+/// Legal suffixes of company names.
+const COMPANY_SUFFIXES: &[&str] = &[
+    "Corp",
+    "Corporation",
+    "Inc",
+    "Incorporated",
+    "Co",
+    "Company",
+    "Ltd",
+    "Limited",
+    "LLC",
+    "Plc",
+    "PLC",
+    "plc",
+    "AG",
+    "SA",
+    "S.A",
+    "NV",
+    "N.V",
+    "SE",
+    "GmbH",
+    "Holdings",
+];
+
+/// The name without its legal suffix ("General Motors" for "General Motors Corp.", "Apple" for
+/// "Apple, Inc."), if it has one and something is left.
+fn company_stem(name: &str) -> Option<&str> {
+    let trimmed = name.trim_end_matches('.');
+    let (stem, last) = trimmed.rsplit_once(' ')?;
+    if !COMPANY_SUFFIXES.contains(&last) {
+        return None;
+    }
+    let stem = stem.trim_end_matches([',', ' ']);
+    (!stem.is_empty()).then_some(stem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::company_stem;
+
+    #[test]
+    fn a_legal_suffix_comes_off_a_company_name() {
+        assert_eq!(company_stem("General Motors Corp."), Some("General Motors"));
+        assert_eq!(company_stem("Apple, Inc."), Some("Apple"));
+        assert_eq!(company_stem("Chrysler LLC"), Some("Chrysler"));
+        assert_eq!(company_stem("General Motors"), None);
+        assert_eq!(company_stem("Co"), None);
+    }
 }
