@@ -180,24 +180,30 @@ impl<'a> Builder<'a> {
     /// Clinton") into the first, or into the gazetteer's when only one is known, so a lone
     /// "Clinton" later has one person to refer to.
     fn fold_people(&mut self) {
-        let people: Vec<usize> = (0..self.entities.len())
-            .filter(|&e| {
-                self.entities[e].kind == ActorKind::Person
-                    && self.entities[e].name.split_whitespace().count() >= 2
-            })
-            .collect();
+        // people by surname, so each is compared with namesakes only (linear in the article)
+        let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.kind == ActorKind::Person
+                && e.name.split_whitespace().count() >= 2
+                && let Some(last) = e.name.split_whitespace().next_back()
+            {
+                by_surname
+                    .entry(names::strip_particle(last))
+                    .or_default()
+                    .push(i);
+            }
+        }
         let mut into: Vec<usize> = (0..self.entities.len()).collect();
-        for (k, &e) in people.iter().enumerate() {
-            let ent = &self.entities[e];
-            let target = people[..k].iter().copied().find(|&o| {
-                let other = &self.entities[o];
-                into[o] == o
-                    && !(ent.known && other.known)
-                    && (other.known || !ent.known)
-                    && nicknames::same_person(&ent.name, &other.name)
-            });
-            if let Some(t) = target {
-                into[e] = t;
+        for people in by_surname.values().filter(|p| p.len() >= 2) {
+            for (k, &e) in people.iter().enumerate() {
+                let ent = &self.entities[e];
+                let target = people[..k].iter().copied().find(|&o| {
+                    let other = &self.entities[o];
+                    into[o] == o && !ent.known && nicknames::same_person(&ent.name, &other.name)
+                });
+                if let Some(t) = target {
+                    into[e] = t;
+                }
             }
         }
         if into.iter().enumerate().all(|(i, &t)| i == t) {

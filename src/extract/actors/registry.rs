@@ -80,15 +80,86 @@ fn surname(name: &str) -> &str {
     strip_particle(name.split_whitespace().next_back().unwrap_or(name))
 }
 
+/// One actor as the articles so far know it.
+struct Acc {
+    name: String,
+    kind: ActorKind,
+    affiliation: Option<String>,
+    forms: Vec<String>,
+    known: bool,
+}
+
+/// One person under two forms of the name in two articles ("Frederick Henderson", "Fritz
+/// Henderson"): folded into the first named, or into the gazetteer's when one is known.
+fn fold_people(
+    by_id: &BTreeMap<String, Acc>,
+    order: &[String],
+    renamed: &mut HashMap<String, String>,
+) {
+    let mut by_surname: HashMap<&str, Vec<&String>> = HashMap::new();
+    for id in order {
+        if let Some(acc) = by_id.get(id)
+            && acc.kind == ActorKind::Person
+            && acc.name.split_whitespace().count() >= 2
+        {
+            by_surname.entry(surname(&acc.name)).or_default().push(id);
+        }
+    }
+    for ids in by_surname.values().filter(|ids| ids.len() >= 2) {
+        for (k, &id) in ids.iter().enumerate() {
+            let acc = &by_id[id];
+            if acc.known {
+                continue;
+            }
+            let target = ids[..k].iter().find(|o| {
+                !renamed.contains_key(**o)
+                    && (acc.forms.iter().chain(std::iter::once(&acc.name)))
+                        .any(|f| nicknames::same_person(f, &by_id[**o].name))
+            });
+            if let Some(&target) = target {
+                renamed.insert(id.clone(), target.clone());
+            }
+        }
+    }
+}
+
+/// One company with and without its legal suffix ("General Motors Corp." in one article,
+/// "General Motors" in the next): folded into the bare name, or the gazetteer's.
+fn fold_companies(
+    by_id: &BTreeMap<String, Acc>,
+    order: &[String],
+    renamed: &mut HashMap<String, String>,
+) {
+    let mut by_stem: HashMap<&str, Vec<&String>> = HashMap::new();
+    for id in order {
+        if let Some(acc) = by_id.get(id)
+            && acc.kind == ActorKind::Organisation
+            && !renamed.contains_key(id)
+        {
+            let stem = company_stem(&acc.name).unwrap_or(&acc.name);
+            by_stem.entry(stem).or_default().push(id);
+        }
+    }
+    for ids in by_stem.values().filter(|ids| ids.len() >= 2) {
+        let known: Vec<&&String> = ids.iter().filter(|id| by_id[**id].known).collect();
+        let target = match known[..] {
+            [one] => *one,
+            [] => ids
+                .iter()
+                .find(|id| company_stem(&by_id[**id].name).is_none())
+                .unwrap_or(&ids[0]),
+            _ => continue,
+        };
+        for &id in ids {
+            if id.as_str() != target.as_str() && !by_id[id].known {
+                renamed.insert(id.clone(), target.to_string());
+            }
+        }
+    }
+}
+
 /// Merges the actors of every article (in article order, so the result is deterministic).
 pub fn merge(per_article: &[&ArticleActors]) -> Registry {
-    struct Acc {
-        name: String,
-        kind: ActorKind,
-        affiliation: Option<String>,
-        forms: Vec<String>,
-        known: bool,
-    }
     let mut by_id: BTreeMap<String, Acc> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
     for art in per_article {
@@ -119,63 +190,8 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         }
     }
     let mut renamed = HashMap::new();
-    // One person under two forms of the name in two articles ("Frederick Henderson", "Fritz
-    // Henderson"): folded into the first named, or into the gazetteer's when one is known.
-    let mut by_surname: HashMap<&str, Vec<&String>> = HashMap::new();
-    for id in &order {
-        if let Some(acc) = by_id.get(id)
-            && acc.kind == ActorKind::Person
-            && acc.name.split_whitespace().count() >= 2
-        {
-            by_surname.entry(surname(&acc.name)).or_default().push(id);
-        }
-    }
-    for ids in by_surname.values().filter(|ids| ids.len() >= 2) {
-        for (k, &id) in ids.iter().enumerate() {
-            let acc = &by_id[id];
-            let same = |other: &&String| {
-                let o = &by_id[*other];
-                !(acc.known && o.known)
-                    && (acc.forms.iter().chain(std::iter::once(&acc.name)))
-                        .any(|f| nicknames::same_person(f, &o.name))
-            };
-            let target = ids[..k]
-                .iter()
-                .filter(|o| !renamed.contains_key(**o))
-                .find(|o| same(o) && (by_id[**o].known || !acc.known));
-            if let Some(&target) = target {
-                renamed.insert(id.clone(), target.clone());
-            }
-        }
-    }
-    // One company with and without its legal suffix ("General Motors Corp." in one article,
-    // "General Motors" in the next): folded into the bare name, or the gazetteer's.
-    let mut by_stem: HashMap<&str, Vec<&String>> = HashMap::new();
-    for id in &order {
-        if let Some(acc) = by_id.get(id)
-            && acc.kind == ActorKind::Organisation
-            && !renamed.contains_key(id)
-        {
-            let stem = company_stem(&acc.name).unwrap_or(&acc.name);
-            by_stem.entry(stem).or_default().push(id);
-        }
-    }
-    for ids in by_stem.values().filter(|ids| ids.len() >= 2) {
-        let known: Vec<&&String> = ids.iter().filter(|id| by_id[**id].known).collect();
-        let target = match known[..] {
-            [one] => *one,
-            [] => ids
-                .iter()
-                .find(|id| company_stem(&by_id[**id].name).is_none())
-                .unwrap_or(&ids[0]),
-            _ => continue,
-        };
-        for &id in ids {
-            if id.as_str() != target.as_str() && !by_id[id].known {
-                renamed.insert(id.clone(), target.to_string());
-            }
-        }
-    }
+    fold_people(&by_id, &order, &mut renamed);
+    fold_companies(&by_id, &order, &mut renamed);
     // Lone words ("Jobs", "Kerry") that are the surname of exactly one person elsewhere.
     let mut surnames: HashMap<String, Vec<String>> = HashMap::new();
     for (id, acc) in &by_id {

@@ -149,18 +149,7 @@ pub fn build(
                     };
                 }
                 // "since the war there began in 2011": the war's place takes part
-                if p.ids.is_empty()
-                    && let Some(place) = roles::place_referred_to(
-                        text,
-                        actors,
-                        mentions,
-                        s.start..within.start,
-                        within.clone(),
-                    )
-                {
-                    p.ids.push(place);
-                    p.evidence = ActorEvidence::Indirect;
-                }
+                p.add_place_referred_to(text, actors, mentions, s.start..within.start, &within);
                 let label =
                     label::label(text, within.clone(), Some(anchor.clone()), actors, mentions);
                 events.push(event(

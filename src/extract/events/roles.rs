@@ -223,6 +223,24 @@ fn agents(
 }
 
 impl Participants {
+    /// With nobody named, the place a clause points back to takes part (see
+    /// [`place_referred_to`]); it does not act.
+    pub fn add_place_referred_to(
+        &mut self,
+        text: &str,
+        actors: &ArticleActors,
+        mentions: &[Mention],
+        before: Range<usize>,
+        clause: &Range<usize>,
+    ) {
+        if self.ids.is_empty()
+            && let Some(place) = place_referred_to(text, actors, mentions, before, clause.clone())
+        {
+            self.ids.push(place);
+            self.evidence = ActorEvidence::Indirect;
+        }
+    }
+
     /// A relative clause's event: the noun it describes (the mention ending at `before.end`,
     /// give or take its punctuation, in the same sentence) takes part first and acts.
     pub fn add_antecedent(
