@@ -80,18 +80,25 @@ const MODIFIED_NOUNS: &[&str] = &[
     "markets",
 ];
 
-/// Marks name mentions that modify the noun after them.
+/// Marks name mentions that modify the noun after them, and drops descriptions that do ("the
+/// device's antenna": the antenna is what the clause is about, and a description is no name to
+/// list).
 pub(crate) fn mark(b: &mut Builder) {
-    for i in 0..b.mentions.len() {
-        let m = &b.mentions[i];
-        if m.how != How::Name {
-            continue;
+    let text = b.text;
+    b.mentions.retain_mut(|m| {
+        if !matches!(m.how, How::Name | How::Description) {
+            return true;
         }
-        let after = b.text.get(m.range.end..).unwrap_or("");
-        if modifies_next(after) {
-            b.mentions[i].how = How::Modifier;
+        let after = text.get(m.range.end..).unwrap_or("");
+        if !modifies_next(after) {
+            return true;
         }
-    }
+        if m.how == How::Name {
+            m.how = How::Modifier;
+            return true;
+        }
+        false
+    });
 }
 
 /// Whether a name followed by `after` modifies the noun that follows it.
