@@ -2,7 +2,7 @@
 //! the war there began in 2011", "who took office in 2012") dates that clause's happening,
 //! never the main one; and each event says who acted in it.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use chronolane::extract::extract;
 use chronolane::ingest::Loaded;
 use chronolane::model::{Article, Event, Timeline};
@@ -148,4 +148,62 @@ fn a_passive_names_who_acted_after_by() {
         .find(|e| e.when.start == day("2016-05-08"))
         .unwrap_or_else(|| panic!("{}", describe(&t)));
     assert!(struck.is_agent("russia"), "{}", describe(&t));
+}
+
+#[test]
+fn the_war_there_began_in_2011_in_the_place_named_before() {
+    // An analyst reads "since the war there began in 2011" as a happening of its own, the war
+    // in Syria breaking out: it stays an event, in Syria's lane, never in Assad's.
+    let t = run(
+        (2015, 10, 21),
+        "Syrian President Bashar al-Assad flew to Moscow on Tuesday evening for talks with \
+         Vladimir Putin, in his first known trip outside Syria since the war there began in 2011.",
+    );
+    let war = t
+        .events
+        .iter()
+        .find(|e| e.when.start == day("2011-01-01"))
+        .unwrap_or_else(|| panic!("no 2011 event: {}", describe(&t)));
+    assert_eq!(war.actors, vec!["syria".to_string()], "{}", describe(&t));
+    assert!(war.agents.is_empty(), "a place does not act: {war:?}");
+    assert!(
+        !t.actors.iter().any(|a| a.name == "Tuesday"),
+        "a weekday is no party: {:?}",
+        t.actors
+    );
+}
+
+#[test]
+fn unrest_spreading_to_his_country_happened_in_his_country() {
+    let t = run(
+        (2015, 10, 21),
+        "Syrian President Bashar al-Assad has rarely left Syria since the unrest spread to his \
+         country in 2011.",
+    );
+    let unrest = t
+        .events
+        .iter()
+        .find(|e| e.when.start == day("2011-01-01"))
+        .unwrap_or_else(|| panic!("no 2011 event: {}", describe(&t)));
+    assert_eq!(unrest.actors, vec!["syria".to_string()], "{}", describe(&t));
+}
+
+#[test]
+fn a_record_since_a_year_is_no_event_of_that_year() {
+    let t = run(
+        (2008, 10, 10),
+        "The FTSE 100 fell 8.9 percent in London on Friday, its biggest one-day fall since 1987.",
+    );
+    assert!(
+        t.events.iter().all(|e| e.when.start.year() != 1987),
+        "{}",
+        describe(&t)
+    );
+    assert!(
+        t.events
+            .iter()
+            .any(|e| e.when.start == day("2008-10-10") && e.actors.contains(&"ftse-100".into())),
+        "{}",
+        describe(&t)
+    );
 }

@@ -92,7 +92,11 @@ pub fn run_entities(args: &EntitiesArgs) -> anyhow::Result<bool> {
             }
         } else {
             let actors = actors::find(&text, &sents);
-            for m in actors.mentions.iter().filter(|m| m.how == How::Name) {
+            for m in actors
+                .mentions
+                .iter()
+                .filter(|m| matches!(m.how, How::Name | How::Modifier))
+            {
                 let Some(t) = text.get(m.range.clone()) else {
                     continue;
                 };

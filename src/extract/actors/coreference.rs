@@ -22,6 +22,7 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
     let singles = std::mem::take(&mut b.singles);
     let people = PeopleIndex::new(b);
     let acronyms = AcronymIndex::new(b);
+    let makers = makers(b);
     let mut waiting = Vec::new();
     for s in singles {
         let Some(word) = b.text.get(s.range.clone()) else {
@@ -40,6 +41,17 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
         if let Some(e) = people.person(word) {
             b.mention(e, s.range.clone(), s.sentence, How::Name);
             continue;
+        }
+        // "Airbus delivered ..." in an article about the "Airbus A380": the maker
+        if let Some(&product) = makers.get(word) {
+            let e = b.entity(&slug(word), word, ActorKind::Organisation, None, false);
+            if b.entities[e].kind == ActorKind::Organisation {
+                if b.entities[product].affiliation.is_none() {
+                    b.entities[product].affiliation = Some(b.entities[e].id.clone());
+                }
+                b.mention(e, s.range.clone(), s.sentence, How::Name);
+                continue;
+            }
         }
         let common = b.lower_words.contains(word.to_lowercase().as_str());
         if common || GAZETTEER.is_given_name(word) {
@@ -80,6 +92,29 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
         };
         b.mention(e, s.range, s.sentence, How::Name);
     }
+}
+
+/// Products named "Maker Model" ("Airbus A380", "Boeing 787 Dreamliner": a capitalised first
+/// word, then a model designation with a digit), by their first word: that word alone names
+/// the maker, not the product.
+fn makers(b: &Builder) -> HashMap<String, usize> {
+    let mut out = HashMap::new();
+    for (i, e) in b.entities.iter().enumerate() {
+        if e.kind != ActorKind::Product {
+            continue;
+        }
+        let mut words = e.name.split_whitespace();
+        let (Some(first), Some(model)) = (words.next(), words.next()) else {
+            continue;
+        };
+        if first.starts_with(|c: char| c.is_uppercase())
+            && first.chars().all(char::is_alphabetic)
+            && model.chars().any(|c| c.is_ascii_digit())
+        {
+            out.entry(first.to_string()).or_insert(i);
+        }
+    }
+    out
 }
 
 /// The article's organisations (and groups, indices, countries) by the initials of each of
@@ -432,8 +467,16 @@ fn described(
             .flat_map(|f| f.split_whitespace())
             .any(|w| d.cues.contains(&w))
     };
+    // "the planemaker" is not the airline named since: a name showing another sector's cue
+    // ("Singapore Airlines") is not what a description with cues of its own stands for
+    let other_sector = |e: &super::LocalEntity| {
+        !d.cues.is_empty()
+            && e.name
+                .split_whitespace()
+                .any(|w| LEXICON.is_sector_cue(w) && !d.cues.contains(&w))
+    };
     nearest_before(b, seen, before, |e| fits(e) && shows_sector(e))
-        .or_else(|| nearest_before(b, seen, before, fits))
+        .or_else(|| nearest_before(b, seen, before, |e| fits(e) && !other_sector(e)))
 }
 
 /// The only person of the article from `country` with a role of `family`.

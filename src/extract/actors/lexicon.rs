@@ -3,7 +3,7 @@
 //! make a capitalised run a place or an "other" thing ("Kyoto Protocol", "Harris County"), and
 //! description nouns that refer back to a party ("the carmaker", "the airline", "the index").
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::model::ActorKind;
@@ -26,6 +26,8 @@ pub struct Description {
 pub struct Lexicon {
     heads: HashMap<&'static str, ActorKind>,
     descriptions: HashMap<&'static str, Description>,
+    /// Every description's sector cues together.
+    cues: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -53,6 +55,8 @@ impl Lexicon {
                         .get(3)
                         .map(|c| c.split('|').filter(|w| !w.is_empty()).collect())
                         .unwrap_or_default();
+                    let cues: Vec<&'static str> = cues;
+                    lex.cues.extend(cues.iter().copied());
                     lex.descriptions.insert(word, Description { kind, cues });
                 }
                 _ => {}
@@ -69,6 +73,11 @@ impl Lexicon {
     /// What "the `noun`" refers back to, if it is a description noun.
     pub fn description(&self, noun: &str) -> Option<&Description> {
         self.descriptions.get(noun)
+    }
+
+    /// Whether `word` in a name shows a sector of some description noun ("Airlines", "Motors").
+    pub fn is_sector_cue(&self, word: &str) -> bool {
+        self.cues.contains(word)
     }
 
     /// Every description noun, for building the pattern that finds them.
@@ -97,5 +106,7 @@ mod tests {
             LEXICON.description("planemaker").map(|d| d.kind),
             Some(ActorKind::Organisation)
         );
+        assert!(LEXICON.is_sector_cue("Airlines"));
+        assert!(!LEXICON.is_sector_cue("Airbus"));
     }
 }

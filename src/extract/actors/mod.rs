@@ -5,7 +5,9 @@
 pub mod coreference;
 pub mod gazetteer;
 pub mod lexicon;
+mod modifiers;
 pub mod names;
+pub mod nicknames;
 mod recognised;
 pub mod registry;
 pub mod things;
@@ -15,7 +17,7 @@ pub mod tokens;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::model::ActorKind;
+use crate::model::{ActorKind, MONTH_NAMES, WEEKDAY_NAMES};
 
 /// Everything one article says about who is involved.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -59,6 +61,16 @@ pub enum How {
     Descriptor,
     Description,
     Pronoun,
+    /// A name that modifies the noun after it ("iPod users", "the iPod line"): mentioned, but
+    /// the noun is what takes part.
+    Modifier,
+}
+
+impl How {
+    /// Whether a mention made this way can make its entity a participant of an event.
+    pub fn takes_part(self) -> bool {
+        !matches!(self, How::Descriptor | How::Modifier)
+    }
 }
 
 /// Finds the actors of an article whose sentences are `sentences` (byte ranges into `text`).
@@ -67,8 +79,10 @@ pub fn find(text: &str, sentences: &[Range<usize>]) -> ArticleActors {
     for (si, s) in sentences.iter().enumerate() {
         names::scan_sentence(&mut b, si, s.clone());
     }
+    b.fold_people();
     coreference::resolve_singles(&mut b);
     coreference::resolve_references(&mut b, sentences);
+    modifiers::mark(&mut b);
     b.finish()
 }
 
@@ -162,7 +176,121 @@ impl<'a> Builder<'a> {
         });
     }
 
+    /// Folds people the article names under two forms ("Bill Clinton", "William Jefferson
+    /// Clinton") into the first, or into the gazetteer's when only one is known, so a lone
+    /// "Clinton" later has one person to refer to.
+    fn fold_people(&mut self) {
+        // people by surname, so each is compared with namesakes only (linear in the article)
+        let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.kind == ActorKind::Person
+                && e.name.split_whitespace().count() >= 2
+                && let Some(last) = e.name.split_whitespace().next_back()
+            {
+                by_surname
+                    .entry(names::strip_particle(last))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        let mut into: Vec<usize> = (0..self.entities.len()).collect();
+        for people in by_surname.values().filter(|p| p.len() >= 2) {
+            for (k, &e) in people.iter().enumerate() {
+                let ent = &self.entities[e];
+                let target = people[..k].iter().copied().find(|&o| {
+                    let other = &self.entities[o];
+                    into[o] == o && !ent.known && nicknames::same_person(&ent.name, &other.name)
+                });
+                if let Some(t) = target {
+                    into[e] = t;
+                }
+            }
+        }
+        if into.iter().enumerate().all(|(i, &t)| i == t) {
+            return;
+        }
+        // new positions of the kept entities; a folded one takes its target's
+        let mut root_position = vec![0; into.len()];
+        let mut kept = 0;
+        for (i, &t) in into.iter().enumerate() {
+            if t == i {
+                root_position[i] = kept;
+                kept += 1;
+            }
+        }
+        let position: Vec<usize> = into.iter().map(|&t| root_position[t]).collect();
+        let old = std::mem::take(&mut self.entities);
+        for (i, e) in old.into_iter().enumerate() {
+            if into[i] == i {
+                self.entities.push(e);
+            } else {
+                let target = &mut self.entities[position[i]];
+                for f in e.forms {
+                    if !target.forms.contains(&f) {
+                        target.forms.push(f);
+                    }
+                }
+                for r in e.roles {
+                    if !target.roles.contains(&r) {
+                        target.roles.push(r);
+                    }
+                }
+                if target.affiliation.is_none() {
+                    target.affiliation = e.affiliation;
+                }
+            }
+        }
+        for e in self.index.values_mut() {
+            *e = position[*e];
+        }
+        for m in &mut self.mentions {
+            m.entity = position[m.entity];
+        }
+    }
+
     fn finish(mut self) -> ArticleActors {
+        // "on Tuesday evening": a weekday or a month is a date, never a party, whatever
+        // recognised it as a name
+        let calendar = |e: &LocalEntity| {
+            let lower = e.name.to_lowercase();
+            e.kind != ActorKind::Person
+                && (WEEKDAY_NAMES.contains(&lower.as_str())
+                    || MONTH_NAMES.contains(&lower.as_str()))
+        };
+        // "Irish suppliers", "a Chinese buyer": a party only ever used to describe another is
+        // no actor of the article (a person's country comes back as their affiliation)
+        let mut describes = vec![false; self.entities.len()];
+        let mut named = vec![false; self.entities.len()];
+        for m in &self.mentions {
+            if m.how == How::Descriptor {
+                describes[m.entity] = true;
+            } else {
+                named[m.entity] = true;
+            }
+        }
+        let dropped: Vec<bool> = (0..self.entities.len())
+            .map(|i| calendar(&self.entities[i]) || (describes[i] && !named[i]))
+            .collect();
+        if dropped.contains(&true) {
+            let mut position = Vec::with_capacity(self.entities.len());
+            let mut kept = Vec::with_capacity(self.entities.len());
+            for (i, e) in std::mem::take(&mut self.entities).into_iter().enumerate() {
+                if dropped[i] {
+                    position.push(None);
+                } else {
+                    position.push(Some(kept.len()));
+                    kept.push(e);
+                }
+            }
+            self.entities = kept;
+            self.mentions.retain_mut(|m| match position[m.entity] {
+                Some(p) => {
+                    m.entity = p;
+                    true
+                }
+                None => false,
+            });
+        }
         self.mentions
             .sort_by_key(|m| (m.sentence, m.range.start, m.range.end));
         self.mentions

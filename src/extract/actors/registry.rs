@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::ArticleActors;
 use super::names::strip_particle;
+use super::{ArticleActors, nicknames};
 use crate::model::{Actor, ActorKind};
 
 /// The merged actors, and for every per-article id the actor id it became.
@@ -80,15 +80,86 @@ fn surname(name: &str) -> &str {
     strip_particle(name.split_whitespace().next_back().unwrap_or(name))
 }
 
+/// One actor as the articles so far know it.
+struct Acc {
+    name: String,
+    kind: ActorKind,
+    affiliation: Option<String>,
+    forms: Vec<String>,
+    known: bool,
+}
+
+/// One person under two forms of the name in two articles ("Frederick Henderson", "Fritz
+/// Henderson"): folded into the first named, or into the gazetteer's when one is known.
+fn fold_people(
+    by_id: &BTreeMap<String, Acc>,
+    order: &[String],
+    renamed: &mut HashMap<String, String>,
+) {
+    let mut by_surname: HashMap<&str, Vec<&String>> = HashMap::new();
+    for id in order {
+        if let Some(acc) = by_id.get(id)
+            && acc.kind == ActorKind::Person
+            && acc.name.split_whitespace().count() >= 2
+        {
+            by_surname.entry(surname(&acc.name)).or_default().push(id);
+        }
+    }
+    for ids in by_surname.values().filter(|ids| ids.len() >= 2) {
+        for (k, &id) in ids.iter().enumerate() {
+            let acc = &by_id[id];
+            if acc.known {
+                continue;
+            }
+            let target = ids[..k].iter().find(|o| {
+                !renamed.contains_key(**o)
+                    && (acc.forms.iter().chain(std::iter::once(&acc.name)))
+                        .any(|f| nicknames::same_person(f, &by_id[**o].name))
+            });
+            if let Some(&target) = target {
+                renamed.insert(id.clone(), target.clone());
+            }
+        }
+    }
+}
+
+/// One company with and without its legal suffix ("General Motors Corp." in one article,
+/// "General Motors" in the next): folded into the bare name, or the gazetteer's.
+fn fold_companies(
+    by_id: &BTreeMap<String, Acc>,
+    order: &[String],
+    renamed: &mut HashMap<String, String>,
+) {
+    let mut by_stem: HashMap<&str, Vec<&String>> = HashMap::new();
+    for id in order {
+        if let Some(acc) = by_id.get(id)
+            && acc.kind == ActorKind::Organisation
+            && !renamed.contains_key(id)
+        {
+            let stem = company_stem(&acc.name).unwrap_or(&acc.name);
+            by_stem.entry(stem).or_default().push(id);
+        }
+    }
+    for ids in by_stem.values().filter(|ids| ids.len() >= 2) {
+        let known: Vec<&&String> = ids.iter().filter(|id| by_id[**id].known).collect();
+        let target = match known[..] {
+            [one] => *one,
+            [] => ids
+                .iter()
+                .find(|id| company_stem(&by_id[**id].name).is_none())
+                .unwrap_or(&ids[0]),
+            _ => continue,
+        };
+        for &id in ids {
+            if id.as_str() != target.as_str() && !by_id[id].known {
+                renamed.insert(id.clone(), target.to_string());
+            }
+        }
+    }
+}
+
 /// Merges the actors of every article (in article order, so the result is deterministic).
 pub fn merge(per_article: &[&ArticleActors]) -> Registry {
-    struct Acc {
-        name: String,
-        kind: ActorKind,
-        affiliation: Option<String>,
-        forms: Vec<String>,
-        known: bool,
-    }
     let mut by_id: BTreeMap<String, Acc> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
     for art in per_article {
@@ -97,7 +168,12 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
                 order.push(e.id.clone());
                 Acc {
                     name: e.name.clone(),
-                    kind: e.kind,
+                    // "Chrysler LLC" is a company whatever recognised it as a person
+                    kind: if e.kind == ActorKind::Person && company_stem(&e.name).is_some() {
+                        ActorKind::Organisation
+                    } else {
+                        e.kind
+                    },
                     affiliation: None,
                     forms: Vec::new(),
                     known: e.known,
@@ -114,9 +190,14 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         }
     }
     let mut renamed = HashMap::new();
+    fold_people(&by_id, &order, &mut renamed);
+    fold_companies(&by_id, &order, &mut renamed);
     // Lone words ("Jobs", "Kerry") that are the surname of exactly one person elsewhere.
     let mut surnames: HashMap<String, Vec<String>> = HashMap::new();
     for (id, acc) in &by_id {
+        if renamed.contains_key(id) {
+            continue;
+        }
         if acc.kind == ActorKind::Person && acc.name.split_whitespace().count() >= 2 {
             surnames
                 .entry(surname(&acc.name).to_string())
@@ -183,6 +264,26 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         });
         if let Some((other, ..)) = shorter {
             renamed.insert(id.clone(), other.clone());
+        }
+    }
+    // A model written without its maker ("the A380", "the 787 Dreamliner") is the product
+    // the texts name in full ("Airbus A380"), when exactly one does.
+    for (id, words, kind, known) in &names {
+        if *kind != ActorKind::Product || *known || renamed.contains_key(id) {
+            continue;
+        }
+        let full: Vec<&String> = names
+            .iter()
+            .filter(|(other, ow, ok, _)| {
+                other != id
+                    && *ok == ActorKind::Product
+                    && ow.len() == words.len() + 1
+                    && ow[1..] == words[..]
+            })
+            .map(|(other, ..)| other)
+            .collect();
+        if let [one] = full[..] {
+            renamed.insert(id.clone(), one.clone());
         }
     }
     // Plurals of products and organisations ("iPods", "iPod Touches") are the thing itself.
@@ -298,4 +399,54 @@ fn display_name(name: &str, kind: ActorKind, forms: &[String]) -> String {
         }
     }
     name.to_string()
+}
+
+/// Legal suffixes of company names.
+const COMPANY_SUFFIXES: &[&str] = &[
+    "Corp",
+    "Corporation",
+    "Inc",
+    "Incorporated",
+    "Co",
+    "Company",
+    "Ltd",
+    "Limited",
+    "LLC",
+    "Plc",
+    "PLC",
+    "plc",
+    "AG",
+    "SA",
+    "S.A",
+    "NV",
+    "N.V",
+    "SE",
+    "GmbH",
+    "Holdings",
+];
+
+/// The name without its legal suffix ("General Motors" for "General Motors Corp.", "Apple" for
+/// "Apple, Inc."), if it has one and something is left.
+fn company_stem(name: &str) -> Option<&str> {
+    let trimmed = name.trim_end_matches('.');
+    let (stem, last) = trimmed.rsplit_once(' ')?;
+    if !COMPANY_SUFFIXES.contains(&last) {
+        return None;
+    }
+    let stem = stem.trim_end_matches([',', ' ']);
+    (!stem.is_empty()).then_some(stem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::company_stem;
+
+    #[test]
+    fn a_legal_suffix_comes_off_a_company_name() {
+        assert_eq!(company_stem("General Motors Corp."), Some("General Motors"));
+        assert_eq!(company_stem("Apple, Inc."), Some("Apple"));
+        assert_eq!(company_stem("Chrysler LLC"), Some("Chrysler"));
+        assert_eq!(company_stem("General Motors"), None);
+        assert_eq!(company_stem("Co"), None);
+    }
 }

@@ -72,7 +72,10 @@ pub fn anchors(
             continue;
         };
         // "the same day" is resolved against the story's events, not the last date written.
-        if is_same_day(&text[t.start..t.end]) || names_an_occasion(text, t) {
+        if is_same_day(&text[t.start..t.end])
+            || names_an_occasion(text, t)
+            || measures_a_record(&text[sentence.start..t.start])
+        {
             continue;
         }
         out.push(Anchor {
@@ -133,6 +136,30 @@ pub fn clauses(text: &str, sentence: &Range<usize>, anchors: &[Anchor]) -> Vec<C
             anchor: a.clone(),
         })
         .collect()
+}
+
+/// "its biggest fall since 1987", "the first such visit since March": a date after "since"
+/// that only says how long a record stands dates no happening (`before` is the sentence up to
+/// the date).
+fn measures_a_record(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    if !words
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("since"))
+    {
+        return false;
+    }
+    words
+        .take(8)
+        .take_while(|w| !w.ends_with([',', ';', ':']))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .any(|w| {
+            matches!(w.as_str(), "first" | "best" | "worst" | "most" | "least")
+                || (w.len() >= 6 && w.ends_with("est") && !w.ends_with("interest"))
+        })
 }
 
 /// A year that is part of a name ("the company's 2010 Worldwide Developers Conference",

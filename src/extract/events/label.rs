@@ -54,7 +54,7 @@ pub fn label(
         let ent = &actors.entities[m.entity];
         match (m.how, ent.kind) {
             (How::Descriptor, _) => cuts.push((m.range.clone(), String::new())),
-            (How::Name, ActorKind::Person) => {
+            (How::Name | How::Modifier, ActorKind::Person) => {
                 let surname = ent
                     .name
                     .split_whitespace()
@@ -66,7 +66,9 @@ pub fn label(
                 names.push(surname.clone());
                 cuts.push((start..m.range.end, surname));
             }
-            (How::Name, _) => names.extend(ent.name.split_whitespace().map(str::to_string)),
+            (How::Name | How::Modifier, _) => {
+                names.extend(ent.name.split_whitespace().map(str::to_string))
+            }
             _ => {}
         }
     }

@@ -14,7 +14,7 @@ pub mod syntax;
 
 use std::ops::Range;
 
-use crate::extract::actors::{ArticleActors, How};
+use crate::extract::actors::ArticleActors;
 use crate::extract::timex::Timex;
 use crate::model::{Article, Event, SourceRef, When};
 
@@ -73,7 +73,7 @@ pub fn build(
         let anchors = clauses::anchors(text, s, timexes, article.published);
         let sayer_end = sayer_end(text, s);
         if anchors.is_empty() {
-            if !mentions.iter().any(|m| m.how != How::Descriptor)
+            if !mentions.iter().any(|m| m.how.takes_part())
                 || sentence.split_whitespace().count() < 4
             {
                 continue;
@@ -148,6 +148,8 @@ pub fn build(
                         ActorEvidence::Indirect
                     };
                 }
+                // "since the war there began in 2011": the war's place takes part
+                p.add_place_referred_to(text, actors, mentions, s.start..within.start, &within);
                 let label =
                     label::label(text, within.clone(), Some(anchor.clone()), actors, mentions);
                 events.push(event(

@@ -9,6 +9,7 @@ use std::ops::Range;
 use super::confidence::ActorEvidence;
 use super::syntax::{self, Sub, SubKind, Token};
 use crate::extract::actors::{ArticleActors, How, Mention};
+use crate::model::ActorKind;
 
 /// The actors of one event.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,7 +66,7 @@ pub fn participants(
         .collect();
     let elsewhere: Vec<&Range<usize>> = dated.iter().filter(|r| nested_in(r)).collect();
     let inside = |m: &Mention| {
-        m.how != How::Descriptor
+        m.how.takes_part()
             && m.range.start >= range.start
             && m.range.end <= range.end
             && !elsewhere
@@ -89,7 +90,7 @@ pub fn participants(
         && end < range.start
     {
         for m in mentions {
-            if m.how != How::Descriptor && m.range.end <= end {
+            if m.how.takes_part() && m.range.end <= end {
                 let id = actors.entities[m.entity].id.clone();
                 if !sayers.contains(&id) {
                     sayers.push(id);
@@ -222,6 +223,24 @@ fn agents(
 }
 
 impl Participants {
+    /// With nobody named, the place a clause points back to takes part (see
+    /// [`place_referred_to`]); it does not act.
+    pub fn add_place_referred_to(
+        &mut self,
+        text: &str,
+        actors: &ArticleActors,
+        mentions: &[Mention],
+        before: Range<usize>,
+        clause: &Range<usize>,
+    ) {
+        if self.ids.is_empty()
+            && let Some(place) = place_referred_to(text, actors, mentions, before, clause.clone())
+        {
+            self.ids.push(place);
+            self.evidence = ActorEvidence::Indirect;
+        }
+    }
+
     /// A relative clause's event: the noun it describes (the mention ending at `before.end`,
     /// give or take its punctuation, in the same sentence) takes part first and acts.
     pub fn add_antecedent(
@@ -233,7 +252,7 @@ impl Participants {
         let Some(m) = mentions
             .iter()
             .filter(|m| {
-                m.how != How::Descriptor
+                m.how.takes_part()
                     && m.range.start >= before.start
                     && m.range.end.abs_diff(before.end) <= 2
             })
@@ -257,7 +276,7 @@ pub fn sayers(actors: &ArticleActors, mentions: &[Mention], range: Range<usize>)
     let mut ids: Vec<String> = Vec::new();
     let mut named = false;
     for m in mentions {
-        if m.how == How::Descriptor || m.range.start < range.start || m.range.end > range.end {
+        if !m.how.takes_part() || m.range.start < range.start || m.range.end > range.end {
             continue;
         }
         let id = actors.entities[m.entity].id.clone();
@@ -276,4 +295,70 @@ pub fn sayers(actors: &ArticleActors, mentions: &[Mention], range: Range<usize>)
         ids,
         evidence,
     }
+}
+
+/// The place a subordinate clause that names nobody points back to: "since the war there began
+/// in 2011" happened in the place or country named before it in the sentence ("outside Syria"),
+/// "since the unrest spread to his country" in the country of the person named before it.
+/// `before` is the sentence up to the clause, `clause` the clause itself.
+pub fn place_referred_to(
+    text: &str,
+    actors: &ArticleActors,
+    mentions: &[Mention],
+    before: Range<usize>,
+    clause: Range<usize>,
+) -> Option<String> {
+    let words: Vec<String> = text
+        .get(clause)?
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let earlier = || {
+        mentions
+            .iter()
+            .rev()
+            .filter(|m| m.range.start >= before.start && m.range.end <= before.end)
+            .map(|m| &actors.entities[m.entity])
+    };
+    let is_place = |kind: ActorKind| matches!(kind, ActorKind::Place | ActorKind::Country);
+    // "there" as an adverb of place, not "there was"
+    let there = words.windows(2).any(|w| {
+        w[0] == "there"
+            && !matches!(
+                w[1].as_str(),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "may"
+                    | "might"
+                    | "seems"
+                    | "seemed"
+                    | "remain"
+                    | "remains"
+            )
+    });
+    if there {
+        return earlier().find(|e| is_place(e.kind)).map(|e| e.id.clone());
+    }
+    let own_country = words
+        .windows(2)
+        .any(|w| matches!(w[0].as_str(), "his" | "her" | "their") && w[1] == "country");
+    if own_country {
+        let person = earlier().find(|e| e.kind == ActorKind::Person)?;
+        let country = person.affiliation.as_ref()?;
+        return actors
+            .entities
+            .iter()
+            .find(|e| e.id == *country && e.kind == ActorKind::Country)
+            .map(|e| e.id.clone());
+    }
+    None
 }
