@@ -140,17 +140,19 @@ pub(crate) fn is_furniture(line: &str) -> bool {
     if is_placeholder(line) || is_separator(line) || is_link_only(line) {
         return true;
     }
-    let lower = line.to_lowercase();
-    // Copyright notices can run long; they are never prose.
+    // Copyright notices can run long; they are never prose. (Only the line's opening is
+    // lower-cased for them: a paragraph of prose is read no further than its 41st word.)
+    let head = line.chars().take(64).collect::<String>().to_lowercase();
     if ["copyright", "©", "(c) ", "all rights reserved"]
         .iter()
-        .any(|o| opens_with(&lower, o))
+        .any(|o| opens_with(&head, o))
     {
         return true;
     }
-    if word_count(line) > MAX_FURNITURE_WORDS {
+    if more_words_than(line, MAX_FURNITURE_WORDS) {
         return false;
     }
+    let lower = line.to_lowercase();
     if ends_with_call_to_action(line) {
         return true;
     }
@@ -180,10 +182,10 @@ pub(crate) fn is_prose(line: &str) -> bool {
             .ends_with(['。', '！', '？', '.', '!', '?', '…']);
         return ends_like_sentence || cjk >= 80;
     }
-    let words: Vec<&str> = line.split_whitespace().collect();
-    if words.len() >= 30 {
+    if line.split_whitespace().nth(29).is_some() {
         return true;
     }
+    let words: Vec<&str> = line.split_whitespace().collect();
     if words.len() < 4 {
         return false;
     }
@@ -230,6 +232,16 @@ pub(crate) fn is_byline(line: &str) -> bool {
 /// Markdown emphasis and list markers around a line ("**By Jane Roe**", "_Oct 21, 2015_").
 pub(crate) fn strip_markup(line: &str) -> &str {
     line.trim_matches(|c: char| c == '*' || c == '_' || c == '>' || c.is_whitespace())
+}
+
+/// Whether `line` has more than `limit` words (as [`word_count`] counts them), reading no
+/// further than needed.
+fn more_words_than(line: &str, limit: usize) -> bool {
+    let mut count = 0;
+    line.split_whitespace().any(|w| {
+        count += word_count(w);
+        count > limit
+    })
 }
 
 /// Words in `line`. Chinese, Japanese and Korean characters count one each (a sentence there

@@ -216,6 +216,8 @@ pub fn load(
     report: &(dyn Fn(Update) + Sync),
 ) -> LoadResult {
     let progress = |fraction: f32, stage: String| report(Update::Progress { fraction, stage });
+    // one big file is read on one core: build the recognisers on the other meanwhile
+    rayon::spawn(extract::warm_up);
     let mut errors = Vec::new();
     let loaded = match source {
         Source::Sample => {
