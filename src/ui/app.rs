@@ -455,7 +455,7 @@ impl ChronolaneApp {
                 );
                 ui.label(&job.stage);
                 ui.ctx()
-                    .request_repaint_after(std::time::Duration::from_millis(500));
+                    .request_repaint_after(std::time::Duration::from_secs(1));
             } else {
                 let t = &self.session.timeline;
                 let shown: usize = self.session.lanes.starts.len();

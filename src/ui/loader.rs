@@ -248,7 +248,7 @@ pub fn load(
     let step = (total / 100).max(1);
     let article_done = || {
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-        if n % step == 0 || n == total {
+        if n.is_multiple_of(step) || n == total {
             progress(
                 0.2 + 0.7 * n as f32 / total as f32,
                 format!("Finding events: {n} of {total} articles"),
