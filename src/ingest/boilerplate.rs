@@ -140,19 +140,24 @@ pub(crate) fn is_furniture(line: &str) -> bool {
     if is_placeholder(line) || is_separator(line) || is_link_only(line) {
         return true;
     }
-    // Copyright notices can run long; they are never prose. (Only the line's opening is
-    // lower-cased for them: a paragraph of prose is read no further than its 41st word.)
-    let head = line.chars().take(64).collect::<String>().to_lowercase();
+    // A paragraph of prose is read no further than its 41st word, and only its opening is
+    // lower-cased (for a copyright notice).
+    let long = more_words_than(line, MAX_FURNITURE_WORDS);
+    let lower = if long {
+        line.chars().take(64).collect::<String>().to_lowercase()
+    } else {
+        line.to_lowercase()
+    };
+    // Copyright notices can run long; they are never prose.
     if ["copyright", "©", "(c) ", "all rights reserved"]
         .iter()
-        .any(|o| opens_with(&head, o))
+        .any(|o| opens_with(&lower, o))
     {
         return true;
     }
-    if more_words_than(line, MAX_FURNITURE_WORDS) {
+    if long {
         return false;
     }
-    let lower = line.to_lowercase();
     if ends_with_call_to_action(line) {
         return true;
     }
@@ -182,10 +187,10 @@ pub(crate) fn is_prose(line: &str) -> bool {
             .ends_with(['。', '！', '？', '.', '!', '?', '…']);
         return ends_like_sentence || cjk >= 80;
     }
-    if line.split_whitespace().nth(29).is_some() {
+    let words: Vec<&str> = line.split_whitespace().take(30).collect();
+    if words.len() >= 30 {
         return true;
     }
-    let words: Vec<&str> = line.split_whitespace().collect();
     if words.len() < 4 {
         return false;
     }
@@ -239,7 +244,7 @@ pub(crate) fn strip_markup(line: &str) -> &str {
 fn more_words_than(line: &str, limit: usize) -> bool {
     let mut count = 0;
     line.split_whitespace().any(|w| {
-        count += word_count(w);
+        count += if w.is_ascii() { 1 } else { word_count(w) };
         count > limit
     })
 }
