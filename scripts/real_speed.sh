@@ -7,13 +7,19 @@
 # Usage: scripts/real_speed.sh [WORKDIR] (default: target/real-corpus). Set CALLGRIND=1 to also
 # count instructions (valgrind --tool=callgrind) on the 1 and 10 MB documents: the figure to
 # compare before and after on a shared machine, where wall times wander with the load.
+# CHRONOLANE_BIN=path times another build (an older commit's binary) instead of building this
+# one. Each `extract` runs twice: with the trained tagger and recogniser, and without them
+# (CHRONOLANE_MODELS=off, the rules alone; a build that predates the switch ignores it).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-$root/target/real-corpus}"
 cd "$root"
-cargo build --release --bin chronolane --example real_corpus
-bin="$root/target/release/chronolane"
+cargo build --release --example real_corpus
+if [ -z "${CHRONOLANE_BIN:-}" ]; then
+    cargo build --release --bin chronolane
+fi
+bin="${CHRONOLANE_BIN:-$root/target/release/chronolane}"
 "$root/target/release/examples/real_corpus" "$work"
 
 one_core=(env RAYON_NUM_THREADS=1)
@@ -41,18 +47,22 @@ for mb in 1 3 10; do
     measure "timex, timebank ${mb} MB" "$work/timebank-${mb}MB.txt" \
         "$bin" timex --dct 1998-01-08 --json "$work/timebank-${mb}MB.txt"
 done
-for mb in 1 3 10; do
-    measure "extract, timebank ${mb} MB" "$work/timebank-${mb}MB.txt" \
-        "$bin" extract --json "$work/timebank-${mb}MB.txt"
+for models in on off; do
+    export CHRONOLANE_MODELS=$models
+    for mb in 1 3 10; do
+        measure "extract (models $models), timebank ${mb} MB" "$work/timebank-${mb}MB.txt" \
+            "$bin" extract --json "$work/timebank-${mb}MB.txt"
+    done
+    measure "extract (models $models), timebank text on one 10 MB line" "$work/timebank-line-10MB.txt" \
+        "$bin" extract --json "$work/timebank-line-10MB.txt"
+    measure "extract (models $models), one sentence repeated on one 10 MB line" "$work/one-line-10MB.txt" \
+        "$bin" extract --json "$work/one-line-10MB.txt"
+    measure "extract --jsonl (models $models), Timeline17 4,600 articles" "$work/tls-4600.jsonl" \
+        "$bin" extract --jsonl "$work/tls-4600.jsonl"
+    measure "extract --jsonl (models $models), web pages' text" "$work/web-pages.jsonl" \
+        "$bin" extract --jsonl "$work/web-pages.jsonl"
 done
-measure "extract, timebank text on one 10 MB line" "$work/timebank-line-10MB.txt" \
-    "$bin" extract --json "$work/timebank-line-10MB.txt"
-measure "extract, one sentence repeated on one 10 MB line" "$work/one-line-10MB.txt" \
-    "$bin" extract --json "$work/one-line-10MB.txt"
-measure "extract --jsonl, Timeline17 4,600 articles" "$work/tls-4600.jsonl" \
-    "$bin" extract --jsonl "$work/tls-4600.jsonl"
-measure "extract --jsonl, web pages' text" "$work/web-pages.jsonl" \
-    "$bin" extract --jsonl "$work/web-pages.jsonl"
+unset CHRONOLANE_MODELS
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ "${CALLGRIND:-0}" = 1 ]; then

@@ -30,15 +30,29 @@ pub fn extract(loaded: &Loaded) -> Timeline {
 /// [`extract`], calling `article_done` as each article is extracted (from any thread), for a
 /// progress bar. Timelines loaded ready-made are joined in with [`join::join`].
 pub fn extract_with_progress(loaded: &Loaded, article_done: &(dyn Fn() + Sync)) -> Timeline {
-    let per_article: Vec<(ArticleActors, Vec<Event>)> = loaded
-        .articles
+    assemble(loaded, extract_articles(&loaded.articles, article_done))
+}
+
+/// What one article gives: its actors (ids local to the article until merged) and events.
+pub type Extracted = (ArticleActors, Vec<Event>);
+
+/// Extracts `articles` in parallel (in their order), calling `article_done` as each is done.
+/// The app extracts a corpus in batches with this, to show the first ones while the rest load.
+pub fn extract_articles(articles: &[Article], article_done: &(dyn Fn() + Sync)) -> Vec<Extracted> {
+    articles
         .par_iter()
         .map(|article| {
             let found = extract_article(article);
             article_done();
             found
         })
-        .collect();
+        .collect()
+}
+
+/// The timeline of `loaded` from its articles' extractions (`per_article[i]` is article `i`'s):
+/// actors merged across articles, the same happening reported twice merged, hand-kept events and
+/// ready-made timelines joined in.
+pub fn assemble(loaded: &Loaded, per_article: Vec<Extracted>) -> Timeline {
     let mut registry = registry::merge(&per_article.iter().map(|(a, _)| a).collect::<Vec<_>>());
     attach_mentions(&mut registry, &loaded.articles, &per_article);
     let mut events: Vec<Event> = Vec::new();
@@ -70,8 +84,21 @@ pub fn extract_with_progress(loaded: &Loaded, article_done: &(dyn Fn() + Sync)) 
     )
 }
 
+/// Builds what extraction loads on first use — the gazetteer's automaton over ~100k names, the
+/// time-expression patterns, the trained tagger and recogniser: about half a second of CPU — so
+/// that the app can do it while it reads files, instead of on the first article.
+pub fn warm_up() {
+    std::sync::LazyLock::force(&nlp::ner::RECOGNISER);
+    std::sync::LazyLock::force(&nlp::pos::TAGGER);
+    let article = Article {
+        text: "On Monday, the minister met the Prime Minister in Geneva, officials said.".into(),
+        ..Article::default()
+    };
+    extract_article(&article);
+}
+
 /// Everything one article gives: its actors (ids local to the article until merged) and events.
-pub fn extract_article(article: &Article) -> (ArticleActors, Vec<Event>) {
+pub fn extract_article(article: &Article) -> Extracted {
     let sentences = article_sentences(article);
     let timexes = timex::tag(&article.text, article.published);
     let found = actors::find(&article.text, &sentences);
@@ -104,11 +131,7 @@ fn resolve_all(registry: &Registry, ids: &[String]) -> Vec<String> {
 }
 
 /// Every mention of every article, as a byte range into its text, on the actor it became.
-fn attach_mentions(
-    registry: &mut Registry,
-    articles: &[Article],
-    per_article: &[(ArticleActors, Vec<Event>)],
-) {
+fn attach_mentions(registry: &mut Registry, articles: &[Article], per_article: &[Extracted]) {
     let at: std::collections::HashMap<String, usize> = registry
         .actors
         .iter()

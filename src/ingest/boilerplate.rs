@@ -140,7 +140,14 @@ pub(crate) fn is_furniture(line: &str) -> bool {
     if is_placeholder(line) || is_separator(line) || is_link_only(line) {
         return true;
     }
-    let lower = line.to_lowercase();
+    // A paragraph of prose is read no further than its 41st word, and only its opening is
+    // lower-cased (for a copyright notice).
+    let long = more_words_than(line, MAX_FURNITURE_WORDS);
+    let lower = if long {
+        line.chars().take(64).collect::<String>().to_lowercase()
+    } else {
+        line.to_lowercase()
+    };
     // Copyright notices can run long; they are never prose.
     if ["copyright", "©", "(c) ", "all rights reserved"]
         .iter()
@@ -148,7 +155,7 @@ pub(crate) fn is_furniture(line: &str) -> bool {
     {
         return true;
     }
-    if word_count(line) > MAX_FURNITURE_WORDS {
+    if long {
         return false;
     }
     if ends_with_call_to_action(line) {
@@ -180,7 +187,7 @@ pub(crate) fn is_prose(line: &str) -> bool {
             .ends_with(['。', '！', '？', '.', '!', '?', '…']);
         return ends_like_sentence || cjk >= 80;
     }
-    let words: Vec<&str> = line.split_whitespace().collect();
+    let words: Vec<&str> = line.split_whitespace().take(30).collect();
     if words.len() >= 30 {
         return true;
     }
@@ -230,6 +237,16 @@ pub(crate) fn is_byline(line: &str) -> bool {
 /// Markdown emphasis and list markers around a line ("**By Jane Roe**", "_Oct 21, 2015_").
 pub(crate) fn strip_markup(line: &str) -> &str {
     line.trim_matches(|c: char| c == '*' || c == '_' || c == '>' || c.is_whitespace())
+}
+
+/// Whether `line` has more than `limit` words (as [`word_count`] counts them), reading no
+/// further than needed.
+fn more_words_than(line: &str, limit: usize) -> bool {
+    let mut count = 0;
+    line.split_whitespace().any(|w| {
+        count += if w.is_ascii() { 1 } else { word_count(w) };
+        count > limit
+    })
 }
 
 /// Words in `line`. Chinese, Japanese and Korean characters count one each (a sentence there

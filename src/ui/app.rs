@@ -165,9 +165,51 @@ impl ChronolaneApp {
         let Some(job) = &mut self.load else {
             return;
         };
-        if let Some(result) = job.poll() {
-            self.load = None;
+        let finished = job.poll();
+        if let Some(partial) = job.take_partial() {
+            job.log_timing("first timeline", &partial);
+            self.show_partial(partial);
+        }
+        if let Some(result) = finished
+            && let Some(job) = self.load.take()
+        {
+            // the analyst moved about the first articles' timeline: stay there
+            if job
+                .shown_window
+                .is_some_and(|shown| shown != self.session.window)
+            {
+                self.restore_window = Some(self.session.window);
+            }
+            if let Ok(loaded) = &result {
+                job.log_timing("whole timeline", &loaded.timeline);
+            }
             self.apply_load(result);
+        }
+    }
+
+    /// Shows the first articles' timeline while the rest load, unless the open project has
+    /// edits (they are applied once, to the whole timeline).
+    fn show_partial(&mut self, timeline: Timeline) {
+        let Some(Source::Paths(files)) = self.load.as_ref().map(LoadJob::source) else {
+            return;
+        };
+        if !self.session.project.edits().is_empty() || self.session.project.path().is_some() {
+            return;
+        }
+        let files = files.clone();
+        let settings = if files == self.persisted.open_files {
+            std::mem::take(&mut self.session.settings)
+        } else {
+            Default::default()
+        };
+        self.session = Session::new(timeline, settings);
+        if let Some(window) = self.restore_window {
+            self.session.set_window(window);
+        }
+        // the whole timeline keeps whatever the analyst sets meanwhile
+        self.persisted.open_files = files;
+        if let Some(job) = &mut self.load {
+            job.shown_window = Some(self.session.window);
         }
     }
 
@@ -446,7 +488,7 @@ impl ChronolaneApp {
                 );
                 ui.label(&job.stage);
                 ui.ctx()
-                    .request_repaint_after(std::time::Duration::from_millis(100));
+                    .request_repaint_after(std::time::Duration::from_secs(1));
             } else {
                 let t = &self.session.timeline;
                 let shown: usize = self.session.lanes.starts.len();

@@ -1,7 +1,7 @@
 //! One actor per real entity across all articles: the per-article entities merged by id, lone
 //! surnames folded into the person they name, and each actor's display name and aliases.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::names::strip_particle;
 use super::{ArticleActors, nicknames};
@@ -216,25 +216,32 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         }
     }
     // An acronym one article uses alone ("GM") for a party another names in full ("General
-    // Motors"), when exactly one party's initials spell it.
+    // Motors"), when exactly one party's initials spell it. The parties are indexed by their
+    // initials once, not scanned for every acronym.
+    let mut by_initials: HashMap<String, Vec<&String>> = HashMap::new();
+    for (id, o) in &by_id {
+        if !super::takes_acronym(o.kind) {
+            continue;
+        }
+        for f in o.forms.iter().chain(std::iter::once(&o.name)) {
+            if let Some(initials) = super::initials(f) {
+                let ids = by_initials.entry(initials).or_default();
+                if ids.last() != Some(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+    }
     for (id, acc) in &by_id {
         if acc.known || renamed.contains_key(id) || !super::is_acronym(&acc.name) {
             continue;
         }
-        let targets: Vec<&String> = by_id
-            .iter()
-            .filter(|(other, o)| {
-                *other != id
-                    && super::takes_acronym(o.kind)
-                    && o.forms
-                        .iter()
-                        .chain(std::iter::once(&o.name))
-                        .any(|f| super::initials(f).as_deref() == Some(acc.name.as_str()))
-            })
-            .map(|(other, _)| other)
-            .collect();
+        let Some(spelling) = by_initials.get(&acc.name) else {
+            continue;
+        };
+        let targets: Vec<&&String> = spelling.iter().filter(|other| **other != id).collect();
         if let [target] = targets[..] {
-            renamed.insert(id.clone(), target.clone());
+            renamed.insert(id.clone(), (*target).clone());
         }
     }
     // Products and organisations written shorter or longer ("iTunes Store", "iTunes Music
@@ -250,18 +257,31 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
             )
         })
         .collect();
+    // names by kind and first and last word, and by kind and all words, in the order above
+    let mut by_ends: HashMap<(ActorKind, &str, &str), Vec<usize>> = HashMap::new();
+    let mut by_words: HashMap<(ActorKind, &[String]), Vec<usize>> = HashMap::new();
+    for (i, (_, words, kind, _)) in names.iter().enumerate() {
+        if let (Some(first), Some(last)) = (words.first(), words.last()) {
+            by_ends
+                .entry((*kind, first.as_str(), last.as_str()))
+                .or_default()
+                .push(i);
+        }
+        by_words.entry((*kind, &words[..])).or_default().push(i);
+    }
     for (id, words, kind, known) in &names {
         if !is_thing(*kind) || *known || words.len() < 3 || renamed.contains_key(id) {
             continue;
         }
-        let shorter = names.iter().find(|(other, ow, ok, _)| {
-            other != id
-                && ok == kind
-                && ow.len() >= 2
-                && ow.len() < words.len()
-                && ow.first() == words.first()
-                && ow.last() == words.last()
-        });
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            continue;
+        };
+        let shorter = by_ends
+            .get(&(*kind, first.as_str(), last.as_str()))
+            .into_iter()
+            .flatten()
+            .map(|&i| &names[i])
+            .find(|(other, ow, _, _)| other != id && ow.len() >= 2 && ow.len() < words.len());
         if let Some((other, ..)) = shorter {
             renamed.insert(id.clone(), other.clone());
         }
@@ -295,23 +315,28 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
             continue;
         };
         let singulars = [last.strip_suffix("es"), last.strip_suffix('s')];
-        let target = names.iter().find(|(other, ow, ok, _)| {
-            other != id
-                && ok == kind
-                && ow.len() == words.len()
-                && ow[..ow.len() - 1] == words[..words.len() - 1]
-                && singulars
-                    .iter()
-                    .flatten()
-                    .any(|s| Some(&s.to_string()) == ow.last())
-        });
+        // the first name (in the order above) that is this one with a singular last word
+        let target = singulars
+            .iter()
+            .flatten()
+            .filter_map(|s| {
+                let mut singular = words.clone();
+                *singular.last_mut()? = (*s).to_string();
+                by_words.get(&(*kind, &singular[..]))?.first().copied()
+            })
+            .min()
+            .map(|i| &names[i])
+            .filter(|(other, ..)| other != id);
         if let Some((other, ..)) = target {
             renamed.insert(id.clone(), other.clone());
         }
     }
-    for (from, to) in renamed.clone() {
-        if let Some(acc) = by_id.remove(&from)
-            && let Some(target) = by_id.get_mut(&to)
+    let renamed = follow_chains(&renamed);
+    let mut moves: Vec<(&String, &String)> = renamed.iter().collect();
+    moves.sort();
+    for (from, to) in moves {
+        if let Some(acc) = by_id.remove(from)
+            && let Some(target) = by_id.get_mut(to)
         {
             for f in acc.forms.into_iter().chain(std::iter::once(acc.name)) {
                 if !target.forms.contains(&f) {
@@ -347,7 +372,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         });
     }
     // Affiliations must point at actors that exist.
-    let ids: Vec<String> = actors.iter().map(|a| a.id.clone()).collect();
+    let ids: HashSet<String> = actors.iter().map(|a| a.id.clone()).collect();
     let mut missing = Vec::new();
     for a in &actors {
         if let Some(aff) = &a.affiliation
@@ -376,6 +401,27 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         }
     }
     Registry { actors, renamed }
+}
+
+/// Each rename taken to its end: a name may be renamed to one renamed in turn ("HIV" → "H1N1
+/// Influenza Virus" → "H1N1 Virus"), and stopping half-way left events on an actor that no
+/// longer exists and, read in hash order, made the merged aliases differ from run to run. A
+/// rename that comes back to its own name (a loop) is dropped.
+fn follow_chains(renamed: &HashMap<String, String>) -> HashMap<String, String> {
+    renamed
+        .iter()
+        .filter_map(|(from, first)| {
+            let mut to = first;
+            for _ in 0..renamed.len() {
+                match renamed.get(to) {
+                    Some(next) if next != from => to = next,
+                    Some(_) => return None,
+                    None => break,
+                }
+            }
+            (to != from).then(|| (from.clone(), to.clone()))
+        })
+        .collect()
 }
 
 /// Organisations, products and other named things, whose names news writes longer, shorter
@@ -439,7 +485,42 @@ fn company_stem(name: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::company_stem;
+    use super::*;
+    use crate::extract::actors::LocalEntity;
+
+    fn article(id: &str, name: &str) -> ArticleActors {
+        ArticleActors {
+            entities: vec![LocalEntity {
+                id: id.into(),
+                name: name.into(),
+                kind: ActorKind::Other,
+                affiliation: None,
+                forms: vec![name.into()],
+                roles: Vec::new(),
+                known: false,
+            }],
+            mentions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_rename_of_a_renamed_name_reaches_the_last_one_every_time() {
+        // "HIV" spells "H1N1 Influenza Virus", which is a longer "H1N1 Virus"
+        let articles = [
+            article("h1n1-virus", "H1N1 Virus"),
+            article("h1n1-influenza-virus", "H1N1 Influenza Virus"),
+            article("hiv", "HIV"),
+        ];
+        let refs: Vec<&ArticleActors> = articles.iter().collect();
+        let first = merge(&refs);
+        assert_eq!(first.resolve("hiv"), "h1n1-virus");
+        assert_eq!(first.resolve("h1n1-influenza-virus"), "h1n1-virus");
+        assert_eq!(first.actors.len(), 1);
+        assert_eq!(first.actors[0].aliases, ["H1N1 Influenza Virus", "HIV"]);
+        for _ in 0..20 {
+            assert_eq!(merge(&refs).actors, first.actors);
+        }
+    }
 
     #[test]
     fn a_legal_suffix_comes_off_a_company_name() {
