@@ -6,6 +6,8 @@
 //! egui widgets and the painter only: no eframe app, windows or native dialogs (those are the
 //! shell's, in `ui`). Reads the session from `view`.
 
+pub mod aggregate;
+pub mod labels;
 pub mod lane_fit;
 pub mod legend;
 pub mod paint;

@@ -10,19 +10,22 @@ use eframe::egui::{
 };
 use egui_plot::{GridMark, Plot};
 
+use crate::layout::hit::{LANE_PAD_PX, ROW_PX};
 use crate::layout::ticks::{Tick, ticks};
-use crate::layout::{LaneGeometry, MarkKind, hit_test, visible_marks};
+use crate::layout::{FrameMarks, LaneGeometry, MarkKind, hit_test, visible_marks};
 
 use crate::view::wording::best_grading;
 use crate::view::{Session, TimeWindow};
 
 use super::lane_fit::{self, LaneFit};
-use super::{paint, palette, tooltip};
+use super::{aggregate, labels, paint, palette, tooltip};
 
 /// Width of the lane-label column.
 pub const LABEL_WIDTH: f32 = 190.0;
 /// Labels on the time axis keep at least this much room each.
 const TICK_SPACING_PX: f64 = 78.0;
+/// The first lane starts this far below the plot's top.
+const LANE_TOP_PX: f32 = 4.0;
 /// The widest window: beyond this chrono's calendar ends.
 const MAX_SPAN_DAYS: f64 = 150_000_000.0;
 
@@ -34,6 +37,7 @@ impl Default for TimelineResponse {
             clicked_background: false,
             plot_rect: Rect::NOTHING,
             drawn: Vec::new(),
+            labels: Vec::new(),
             lane_action: None,
         }
     }
@@ -63,6 +67,9 @@ pub struct TimelineResponse {
     pub plot_rect: Rect,
     /// Screen position of every single-event mark drawn, for tests and screenshots.
     pub drawn: Vec<(usize, Pos2)>,
+    /// Every headline drawn on the plot: the event and the label's rectangle on screen.
+    /// Hovering or clicking one is hovering or clicking its event.
+    pub labels: Vec<(usize, Rect)>,
     /// A lane menu's choice this frame.
     pub lane_action: Option<LaneAction>,
 }
@@ -71,8 +78,9 @@ pub struct TimelineResponse {
 pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> TimelineResponse {
     let width = ui.available_width().max(LABEL_WIDTH + 80.0);
     let (rect, _) = ui.allocate_exact_size(vec2(width, height.max(120.0)), Sense::hover());
-    let label_rect = Rect::from_min_max(rect.min, pos2(rect.min.x + LABEL_WIDTH, rect.max.y));
-    let plot_area = Rect::from_min_max(pos2(label_rect.max.x, rect.min.y), rect.max);
+    let label_rect_column =
+        Rect::from_min_max(rect.min, pos2(rect.min.x + LABEL_WIDTH, rect.max.y));
+    let plot_area = Rect::from_min_max(pos2(label_rect_column.max.x, rect.min.y), rect.max);
 
     let tick_cache: Rc<RefCell<Vec<Tick>>> = Rc::default();
     let (spacer_ticks, formatter_ticks) = (Rc::clone(&tick_cache), Rc::clone(&tick_cache));
@@ -155,44 +163,40 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         session.window = window;
     }
 
-    // Lanes: as tall as fits, scrolling when there are more than MIN_PITCH allows.
-    let lane_count = session.lanes.lanes.len();
-    let LaneFit { pitch, fits } = lane_fit::fit(frame.height(), lane_count);
-    session.lane_scroll = session.lane_scroll.min(lane_count.saturating_sub(fits));
-    let geometry = LaneGeometry {
-        top_px: 4.0 - session.lane_scroll as f32 * pitch,
-        pitch_px: pitch,
-    };
-    let lane_range = session.lane_scroll..(session.lane_scroll + fits).min(lane_count);
     let view = window.viewport(frame.width());
-    let marks = visible_marks(&session.lanes, view, lane_range.clone());
+    let layout = lay_out_lanes(session, view, frame.height());
+    let LaidOut {
+        marks,
+        geometry,
+        shown: lanes_shown,
+    } = layout;
 
     let visuals = ui.visuals().clone();
     let painter = ui.painter_at(frame);
-    paint::lane_bands(&painter, frame, geometry, lane_range.clone(), &visuals);
+    paint::lane_bands(&painter, frame, &geometry, &visuals);
+
+    let labels = place_labels(ui.ctx(), session, &marks.marks, &geometry, view);
 
     let pointer = ui
         .input(|i| i.pointer.hover_pos())
         .filter(|p| frame.contains(*p));
     let interacting = shown.response.dragged() || shown.response.drag_stopped();
-    let hovered_mark = pointer.filter(|_| !interacting).and_then(|p| {
-        hit_test(
-            &marks.marks,
-            geometry,
-            p.x - frame.left(),
-            p.y - frame.top(),
-        )
-    });
+    let list_id = shown.response.id.with("aggregate_list");
+    let list_open = aggregate::current(ui.ctx(), list_id).is_some();
+    let hovered_mark = pointer
+        .filter(|_| !interacting && !list_open)
+        .and_then(|p| {
+            let (px, py) = (p.x - frame.left(), p.y - frame.top());
+            labels
+                .iter()
+                .find(|l| label_rect(l, frame).contains(p))
+                .map(|l| l.mark)
+                .or_else(|| hit_test(&marks.marks, &geometry, px, py))
+        });
 
     let selected = session.selected;
-    let highlight = |event: u32| {
-        let event = event as usize;
-        (
-            selected == Some(event),
-            hovered_mark.map(|i| marks.marks[i].event as usize) == Some(event),
-        )
-    };
-    paint::connectors(&painter, frame, geometry, &marks.connectors, &visuals);
+    let hovered_event = hovered_mark.map(|i| marks.marks[i].event as usize);
+    paint::connectors(&painter, frame, &geometry, &marks.connectors, &visuals);
     let mut drawn = Vec::new();
     let max_density = marks
         .marks
@@ -206,40 +210,70 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
             continue;
         };
         let colour = palette::lane_with(session.lane_colours.get(&lane.key), lane.colour, &visuals);
-        let (is_selected, is_hovered) = highlight(mark.event);
+        let single = mark.count == 1;
+        let event = mark.event as usize;
         let centre = pos2(
             frame.left() + mark.centre_px(),
             frame.top() + geometry.mark_y(mark),
         );
-        if mark.count == 1 {
-            drawn.push((mark.event as usize, centre));
+        if single {
+            drawn.push((event, centre));
         }
+        let hovered = hovered_mark.is_some_and(|i| std::ptr::eq(&marks.marks[i], mark))
+            || (single && hovered_event == Some(event));
         paint::mark(
             &painter,
             frame,
-            geometry,
+            &geometry,
             mark,
             paint::MarkLook {
                 colour,
-                selected: is_selected,
-                hovered: is_hovered,
+                selected: single && selected == Some(event),
+                hovered,
                 max_density,
             },
             &visuals,
         );
-        let grading = (mark.count == 1)
-            .then(|| session.timeline.events.get(mark.event as usize))
+        let grading = single
+            .then(|| session.timeline.events.get(event))
             .flatten()
             .and_then(best_grading);
         if let Some(grading) = grading {
-            paint::grade_badge(&painter, frame, geometry, mark, grading, &visuals);
+            paint::grade_badge(&painter, frame, &geometry, mark, grading, &visuals);
         }
     }
+    let mut label_rects = Vec::with_capacity(labels.len());
+    for placed in &labels {
+        let mark = &marks.marks[placed.mark];
+        let Some(lane) = session.lanes.lanes.get(mark.lane) else {
+            continue;
+        };
+        let rect = label_rect(placed, frame);
+        let leader = placed.displaced.then(|| {
+            pos2(
+                frame.left() + mark.centre_px(),
+                frame.top() + geometry.mark_y(mark),
+            )
+        });
+        let look = paint::LabelLook {
+            colour: palette::lane_with(session.lane_colours.get(&lane.key), lane.colour, &visuals),
+            emphasised: selected == Some(placed.event) || hovered_event == Some(placed.event),
+        };
+        paint::label(&painter, rect, &placed.text, leader, look, &visuals);
+        label_rects.push((placed.event, rect));
+    }
 
-    let lane_action = lane_labels(ui, session, label_rect, frame, geometry, lane_range, fits);
+    let lane_action = lane_labels(
+        ui,
+        session,
+        label_rect_column,
+        frame,
+        &geometry,
+        lanes_shown,
+    );
     paint::caption(
         ui.painter(),
-        pos2(label_rect.left() + 12.0, frame.bottom() + 5.0),
+        pos2(label_rect_column.left() + 12.0, frame.bottom() + 5.0),
         window,
         &visuals,
     );
@@ -247,6 +281,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
     let mut response = TimelineResponse {
         plot_rect: frame,
         drawn,
+        labels: label_rects,
         hovered: None,
         clicked: None,
         clicked_background: false,
@@ -267,24 +302,177 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         .gap(14.0)
         .show(|ui| tooltip::mark_tooltip_ui(ui, timeline, lane, &mark, view));
     }
-    if shown.response.clicked() {
+    if shown.response.clicked() && !list_open {
         match hovered_mark {
             Some(index) if marks.marks[index].count == 1 => {
                 response.clicked = Some(marks.marks[index].event as usize);
             }
             Some(index) => {
-                // A cluster or density mark: zoom to it so its events separate.
-                let mark = marks.marks[index];
-                let (a, b) = (
-                    view.x_from_px(mark.px0 - 40.0),
-                    view.x_from_px(mark.px1 + 40.0),
-                );
-                session.set_window((a, b));
+                // An aggregate: list its events, labelled, to hover and pick from.
+                let anchor = pointer.unwrap_or(frame.center()) + vec2(8.0, 8.0);
+                aggregate::open(ui.ctx(), list_id, &marks.marks[index], view, anchor);
             }
             None => response.clicked_background = true,
         }
     }
+    let list = aggregate::show(ui, list_id, session);
+    if list.hovered.is_some() {
+        response.hovered = list.hovered;
+    }
+    if list.clicked.is_some() {
+        response.clicked = list.clicked;
+    }
+    if let Some((a, b)) = list.zoom {
+        let pad = ((b - a) * 0.5).max(0.5);
+        session.set_window((a - pad, b + pad));
+    }
     response
+}
+
+/// The rows of marks stack in, at most: as many as the plot is tall, so a lane never
+/// outgrows the screen.
+fn max_rows(plot_height: f32) -> u8 {
+    ((plot_height - lane_fit::LANE_MARGIN - LANE_PAD_PX) / ROW_PX)
+        .floor()
+        .clamp(1.0, 255.0) as u8
+}
+
+/// This frame's marks and where their lanes sit.
+struct LaidOut {
+    marks: FrameMarks,
+    geometry: LaneGeometry,
+    /// Lanes shown, from `session.lane_scroll`.
+    shown: usize,
+}
+
+/// The lanes from the first scrolled to, as many as fit in `plot_height` once their marks
+/// have stacked (a lane holding a busy day grows and leaves room for fewer lanes).
+fn lay_out_lanes(session: &mut Session, view: crate::layout::Window, plot_height: f32) -> LaidOut {
+    let lane_count = session.lanes.lanes.len();
+    let LaneFit { pitch, fits } = lane_fit::fit(plot_height, lane_count);
+    let rows_allowed = max_rows(plot_height);
+    let height_of = |rows: u8| pitch.max(f32::from(rows) * ROW_PX + LANE_PAD_PX);
+    // Scrolled to the end, the last lanes fill the plot: as many as fit once stacked.
+    let mut last_first = lane_count.saturating_sub(fits);
+    if lane_count > fits {
+        let tail = visible_marks(&session.lanes, view, last_first..lane_count, rows_allowed);
+        let mut y = LANE_TOP_PX;
+        for (i, &rows) in tail.rows.iter().enumerate().rev() {
+            y += height_of(rows);
+            if y > plot_height {
+                last_first += i + 1;
+                break;
+            }
+        }
+        last_first = last_first.min(lane_count - 1);
+    }
+    session.lane_scroll = session.lane_scroll.min(last_first);
+    let first = session.lane_scroll;
+    let candidates = first..(first + fits).min(lane_count);
+    let mut marks = visible_marks(&session.lanes, view, candidates, rows_allowed);
+    // Lanes that did not stack give up height (down to the narrowest pitch) to those that
+    // did, so the same lanes still fit when they can.
+    let needs: Vec<f32> = (marks.rows.iter())
+        .map(|&r| f32::from(r) * ROW_PX + LANE_PAD_PX)
+        .collect();
+    let pitch = shrunk_pitch(&needs, pitch, plot_height - LANE_TOP_PX);
+    let height_of = |rows: u8| pitch.max(f32::from(rows) * ROW_PX + LANE_PAD_PX);
+    let mut shown = 0;
+    let mut y = LANE_TOP_PX;
+    for &rows in &marks.rows {
+        let height = height_of(rows);
+        if shown > 0 && y + height > plot_height {
+            break;
+        }
+        y += height;
+        shown += 1;
+    }
+    let end = first + shown;
+    marks.rows.truncate(shown);
+    marks.marks.retain(|m| m.lane < end);
+    marks.connectors.retain(|c| c.lane_bottom < end);
+    let geometry = LaneGeometry::stacked(first, LANE_TOP_PX, pitch, &marks.rows);
+    LaidOut {
+        marks,
+        geometry,
+        shown,
+    }
+}
+
+/// The pitch for lanes whose rows need `needs` points each (a lane is as tall as the pitch
+/// or its rows, whichever is more) so that they fit in `room`: `pitch` when they already do,
+/// less, down to [`lane_fit::MIN_PITCH`], when the stacked ones push the rest out.
+fn shrunk_pitch(needs: &[f32], pitch: f32, room: f32) -> f32 {
+    let total: f32 = needs.iter().map(|&n| n.max(pitch)).sum();
+    if total <= room {
+        return pitch;
+    }
+    let mut p = pitch;
+    for _ in 0..4 {
+        let (fixed, flexible) = needs.iter().fold((0.0, 0usize), |(sum, n), &need| {
+            if need > p {
+                (sum + need, n)
+            } else {
+                (sum, n + 1)
+            }
+        });
+        if flexible == 0 {
+            break;
+        }
+        p = ((room - fixed) / flexible as f32).clamp(lane_fit::MIN_PITCH, pitch);
+    }
+    p
+}
+
+/// The plot height at which every lane of `session` shows at once in a plot `plot_width`
+/// points wide, with its stacked rows: what an exporter sizes a page by so that no lane is
+/// left out.
+pub fn stacked_height(session: &Session, plot_width: f32, plot_height: f32) -> f32 {
+    let view = session.window.viewport(plot_width);
+    let lanes = 0..session.lanes.lanes.len();
+    let pitch = lane_fit::MIN_PITCH;
+    let rows = visible_marks(&session.lanes, view, lanes, max_rows(plot_height)).rows;
+    let total: f32 = rows
+        .iter()
+        .map(|&r| pitch.max(f32::from(r) * ROW_PX + LANE_PAD_PX))
+        .sum();
+    total + lane_fit::LANE_MARGIN
+}
+
+/// Where `placed` sits on screen.
+fn label_rect(placed: &labels::Placed, frame: Rect) -> Rect {
+    let half = ROW_PX / 2.0 - 1.5;
+    Rect::from_min_max(
+        pos2(frame.left() + placed.x0, frame.top() + placed.y - half),
+        pos2(frame.left() + placed.x1, frame.top() + placed.y + half),
+    )
+}
+
+/// The headlines of this frame's marks, placed with egui's glyph widths.
+fn place_labels(
+    ctx: &egui::Context,
+    session: &Session,
+    marks: &[crate::layout::Mark],
+    geometry: &LaneGeometry,
+    view: crate::layout::Window,
+) -> Vec<labels::Placed> {
+    let events = &session.timeline.events;
+    let graded = |event: usize| events.get(event).and_then(best_grading).is_some();
+    let frame = labels::Frame {
+        marks,
+        geometry,
+        events,
+        width: view.width_px,
+        days_per_px: view.days_per_px(),
+        key_events: &session.settings.key_events,
+        starred: &session.settings.starred,
+        graded: &graded,
+    };
+    let font = FontId::proportional(labels::LABEL_FONT);
+    ctx.fonts_mut(|fonts| {
+        let mut measure = |text: &str| text.chars().map(|c| fonts.glyph_width(&font, c)).sum();
+        labels::place(&frame, &mut measure)
+    })
 }
 
 /// Lane names in the left column, as real labels (readable by screen readers and tests), with
@@ -294,10 +482,10 @@ fn lane_labels(
     session: &mut Session,
     label_rect: Rect,
     frame: Rect,
-    geometry: LaneGeometry,
-    lane_range: std::ops::Range<usize>,
+    geometry: &LaneGeometry,
     fits: usize,
 ) -> Option<LaneAction> {
+    let lane_range = geometry.lanes();
     let visuals = ui.visuals().clone();
     let painter = ui.painter_at(Rect::from_x_y_ranges(label_rect.x_range(), frame.y_range()));
     let scroll_hint = session.lane_scroll > 0 || lane_range.end < session.lanes.lanes.len();
@@ -307,6 +495,10 @@ fn lane_labels(
             continue;
         };
         let y = frame.top() + geometry.centre_y(index);
+        let (lane_top, lane_bottom) = (
+            frame.top() + geometry.lane_top(index),
+            frame.top() + geometry.lane_bottom(index),
+        );
         if y < frame.top() || y > frame.bottom() {
             continue;
         }
@@ -318,8 +510,8 @@ fn lane_labels(
             palette::lane_with(session.lane_colours.get(&lane.key), lane.colour, &visuals),
         );
         let text_rect = Rect::from_min_max(
-            pos2(swatch.right() + 8.0, y - geometry.pitch_px / 2.0),
-            pos2(label_rect.right() - 10.0, y + geometry.pitch_px / 2.0),
+            pos2(swatch.right() + 8.0, lane_top),
+            pos2(label_rect.right() - 10.0, lane_bottom),
         );
         let text = if lane.depth == 0 {
             RichText::new(&lane.label).strong()
@@ -377,7 +569,7 @@ fn lane_labels(
     if over_labels {
         let scroll = ui.input(|i| i.smooth_scroll_delta.y);
         if scroll.abs() > 0.5 {
-            let step = (-scroll / geometry.pitch_px).round() as isize;
+            let step = (-scroll / lane_fit::MIN_PITCH).round() as isize;
             let step = if step == 0 {
                 -(scroll.signum() as isize)
             } else {
