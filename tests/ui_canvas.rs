@@ -231,3 +231,66 @@ fn an_awkward_timeline_still_draws_labels_without_overlap() {
         }
     }
 }
+
+#[test]
+fn a_long_empty_stretch_is_drawn_as_a_break_and_the_story_keeps_the_width() {
+    let timeline = with_prologue(When::day(
+        chrono::NaiveDate::from_ymd_opt(2013, 3, 15).expect("a date"),
+    ));
+    let mut harness = harness(ChronolaneApp::with_timeline(timeline));
+    // Every event in view, the prologue of March 2013 included.
+    let (a, b) = harness.state().session.lanes.extent.expect("events");
+    harness
+        .state_mut()
+        .session
+        .set_window(chronolane::view::TimeWindow::fit(a, b));
+    harness.run();
+    harness.run();
+    let app = harness.state();
+    let response = &app.last_timeline;
+    assert_eq!(response.breaks.len(), 1, "{:?}", response.breaks);
+    let (band, caption) = &response.breaks[0];
+    assert!(caption.contains("skipped"), "{caption}");
+    assert!(
+        caption.contains("years") || caption.contains("months"),
+        "{caption}"
+    );
+    // The prologue is drawn left of the break, the story right of it.
+    let prologue = index_of(app, "e-strikes");
+    let vienna = index_of(app, "e-vienna");
+    let before = marks_of(app, prologue);
+    let story = marks_of(app, vienna);
+    assert!(!before.is_empty() && !story.is_empty());
+    assert!(before[0].x < band.left() && story[0].x > band.right());
+    // Two and a half years of nothing take a narrow band, not the plot.
+    let plot = response.plot_rect;
+    assert!(band.width() < plot.width() * 0.2, "{band:?} of {plot:?}");
+}
+
+#[test]
+fn an_outlier_outside_the_window_is_counted_at_the_edge_and_one_click_away() {
+    let timeline = with_prologue(When::day(
+        chrono::NaiveDate::from_ymd_opt(2013, 3, 15).expect("a date"),
+    ));
+    let mut harness = harness(ChronolaneApp::with_timeline(timeline));
+    show_window(&mut harness, day(2015, 9, 10), day(2015, 11, 5));
+    let app = harness.state();
+    let prologue = index_of(app, "e-strikes");
+    assert!(marks_of(app, prologue).is_empty(), "not in this window");
+    let (tab, count) = (app.last_timeline.outlier_tabs.iter())
+        .find(|(rect, _)| rect.left() <= app.last_timeline.plot_rect.left() + 1.0)
+        .copied()
+        .expect("a tab on the left edge");
+    assert_eq!(count, 1);
+    click_at(&mut harness, tab.center());
+    harness.run();
+    let app = harness.state();
+    assert!(
+        !marks_of(app, prologue).is_empty(),
+        "the outlier is in view after the click"
+    );
+    assert!(
+        !marks_of(app, index_of(app, "e-vienna")).is_empty(),
+        "and the story still is"
+    );
+}

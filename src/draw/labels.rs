@@ -20,7 +20,7 @@ use crate::model::Event;
 /// Font size of a label.
 pub const LABEL_FONT: f32 = 12.5;
 /// The widest a label gets; longer headlines are cut at a word.
-pub const MAX_LABEL_PX: f32 = 260.0;
+pub const MAX_LABEL_PX: f32 = 340.0;
 /// Labels narrower than this are not worth drawing.
 pub const MIN_LABEL_PX: f32 = 56.0;
 /// Padding inside a label's plate, each side.
@@ -66,6 +66,9 @@ pub struct Frame<'a> {
     /// Plot width in points.
     pub width: f32,
     pub days_per_px: f64,
+    /// Stretches of the plot (points from its left) no label may cross: axis breaks, the
+    /// outlier tabs.
+    pub blocked: &'a [(f32, f32)],
     /// The digest's key events (ids) when worked out; otherwise starred or corroborated
     /// events count as key.
     pub key_events: &'a BTreeSet<String>,
@@ -84,6 +87,13 @@ pub fn place(frame: &Frame<'_>, measure: &mut dyn FnMut(&str) -> f32) -> Vec<Pla
         let slot = geometry.slot_of_row(mark.lane, mark.row);
         let (a, b) = extent(mark, radius);
         taken.add(mark.lane, slot, a, b);
+    }
+    for lane in geometry.lanes() {
+        for slot in 0..geometry.slots(lane) {
+            for &(a, b) in frame.blocked {
+                taken.add(lane, slot, a, b);
+            }
+        }
     }
     let key_only = frame.days_per_px > KEY_ONLY_DAYS_PER_PX;
     let mut candidates: Vec<(Priority, usize)> = frame
@@ -343,6 +353,7 @@ mod tests {
             events: &events,
             width: 600.0,
             days_per_px: 0.05,
+            blocked: &[],
             key_events: &none,
             starred: &none,
             graded: &|_| false,
@@ -385,6 +396,7 @@ mod tests {
             events: &events,
             width: 600.0,
             days_per_px: 30.0,
+            blocked: &[],
             key_events: &none,
             starred: &none,
             graded: &|_| false,

@@ -7,8 +7,10 @@
 //! shell's, in `ui`). Reads the session from `view`.
 
 pub mod aggregate;
+pub mod axis;
 pub mod labels;
 pub mod lane_fit;
+pub mod lane_layout;
 pub mod legend;
 pub mod paint;
 pub mod palette;

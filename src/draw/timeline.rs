@@ -4,28 +4,29 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use eframe::egui::{
     self, Align2, FontId, Label, Pos2, Rect, RichText, Sense, Stroke, UiBuilder, Vec2, pos2, vec2,
 };
 use egui_plot::{GridMark, Plot};
 
-use crate::layout::hit::{LANE_PAD_PX, ROW_PX};
-use crate::layout::ticks::{Tick, ticks};
-use crate::layout::{FrameMarks, LaneGeometry, MarkKind, hit_test, visible_marks};
+use crate::layout::hit::ROW_PX;
+use crate::layout::ticks::Tick;
+use crate::layout::{LaneGeometry, MarkKind, hit_test};
 
 use crate::view::wording::best_grading;
 use crate::view::{Session, TimeWindow};
 
-use super::lane_fit::{self, LaneFit};
+use super::axis::{self, AxisView};
+use super::lane_fit;
+use super::lane_layout::{LaidOut, lay_out_lanes};
 use super::{aggregate, labels, paint, palette, tooltip};
 
 /// Width of the lane-label column.
 pub const LABEL_WIDTH: f32 = 190.0;
 /// Labels on the time axis keep at least this much room each.
 const TICK_SPACING_PX: f64 = 78.0;
-/// The first lane starts this far below the plot's top.
-const LANE_TOP_PX: f32 = 4.0;
 /// The widest window: beyond this chrono's calendar ends.
 const MAX_SPAN_DAYS: f64 = 150_000_000.0;
 
@@ -38,6 +39,8 @@ impl Default for TimelineResponse {
             plot_rect: Rect::NOTHING,
             drawn: Vec::new(),
             labels: Vec::new(),
+            breaks: Vec::new(),
+            outlier_tabs: Vec::new(),
             lane_action: None,
         }
     }
@@ -70,6 +73,10 @@ pub struct TimelineResponse {
     /// Every headline drawn on the plot: the event and the label's rectangle on screen.
     /// Hovering or clicking one is hovering or clicking its event.
     pub labels: Vec<(usize, Rect)>,
+    /// The breaks drawn on the time axis: band on screen and caption ("11 months skipped").
+    pub breaks: Vec<(Rect, String)>,
+    /// The tabs at the plot's edges counting events outside the window: rect and count.
+    pub outlier_tabs: Vec<(Rect, usize)>,
     /// A lane menu's choice this frame.
     pub lane_action: Option<LaneAction>,
 }
@@ -85,7 +92,17 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
     let tick_cache: Rc<RefCell<Vec<Tick>>> = Rc::default();
     let (spacer_ticks, formatter_ticks) = (Rc::clone(&tick_cache), Rc::clone(&tick_cache));
     let fit = session.lanes.extent.map(|(a, b)| TimeWindow::fit(a, b));
-    let request = session.window_request.take();
+    // The plot runs in compressed units: long empty stretches take a narrow break.
+    let compressed = axis::axis_for(ui.ctx(), &session.lanes);
+    let to_c = |w: TimeWindow| {
+        (
+            compressed.compressed_from_x(w.start),
+            compressed.compressed_from_x(w.end),
+        )
+    };
+    let request = session.window_request.take().map(to_c);
+    let default_bounds = to_c(fit.unwrap_or(session.window));
+    let spacer_axis = Arc::clone(&compressed);
     let mut plot_ui = ui.new_child(
         UiBuilder::new()
             .max_rect(plot_area)
@@ -102,14 +119,17 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         .allow_boxed_zoom(true)
         .allow_double_click_reset(true)
         .allow_axis_zoom_drag(false)
-        .default_x_bounds(
-            fit.map_or(session.window.start, |f| f.start),
-            fit.map_or(session.window.end, |f| f.end),
-        )
+        .default_x_bounds(default_bounds.0, default_bounds.1)
         .default_y_bounds(0.0, 1.0)
         .x_grid_spacer(move |input| {
             let days_per_px = input.base_step_size / 8.0;
-            let list = ticks(input.bounds.0, input.bounds.1, days_per_px, TICK_SPACING_PX);
+            let view = AxisView {
+                axis: Arc::clone(&spacer_axis),
+                c0: input.bounds.0,
+                c1: input.bounds.1,
+                width: ((input.bounds.1 - input.bounds.0) / days_per_px.max(1e-12)) as f32,
+            };
+            let list = view.ticks(TICK_SPACING_PX);
             let marks = list
                 .iter()
                 .map(|t| GridMark {
@@ -129,7 +149,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
                 .unwrap_or_default()
         });
     let shown = plot.show(&mut plot_ui, move |p| {
-        if let Some(TimeWindow { start, end }) = request {
+        if let Some((start, end)) = request {
             p.set_plot_bounds_x(start..=end);
             p.set_plot_bounds_y(0.0..=1.0);
         }
@@ -151,7 +171,13 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
     });
     let frame = *shown.transform.frame();
     let bounds = shown.transform.bounds();
-    let mut window = TimeWindow::new(bounds.min()[0], bounds.max()[0]);
+    let mut view = AxisView {
+        axis: Arc::clone(&compressed),
+        c0: bounds.min()[0],
+        c1: bounds.max()[0],
+        width: frame.width(),
+    };
+    let mut window = view.days();
     let span = window.span();
     if !(span.is_finite() && span <= MAX_SPAN_DAYS && window.start.abs() < MAX_SPAN_DAYS) {
         session.set_window(fit.unwrap_or(session.window));
@@ -162,9 +188,11 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
     } else {
         session.window = window;
     }
+    if session.window != window || !(view.c1 > view.c0) {
+        view = AxisView::of_days(Arc::clone(&compressed), session.window, frame.width());
+    }
 
-    let view = window.viewport(frame.width());
-    let layout = lay_out_lanes(session, view, frame.height());
+    let layout = lay_out_lanes(session, &view, frame.height());
     let LaidOut {
         marks,
         geometry,
@@ -174,8 +202,19 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
     let visuals = ui.visuals().clone();
     let painter = ui.painter_at(frame);
     paint::lane_bands(&painter, frame, &geometry, &visuals);
+    let breaks = axis::paint_breaks(&painter, frame, &view, &visuals);
+    let mut blocked: Vec<(f32, f32)> = (breaks.iter())
+        .map(|(r, _)| (r.left() - frame.left(), r.right() - frame.left()))
+        .collect();
+    let (before, after) = axis::outside(&session.lanes, window);
+    if before > 0 {
+        blocked.push((0.0, axis::TAB_PX + 2.0));
+    }
+    if after > 0 {
+        blocked.push((frame.width() - axis::TAB_PX - 2.0, frame.width()));
+    }
 
-    let labels = place_labels(ui.ctx(), session, &marks.marks, &geometry, view);
+    let labels = place_labels(ui.ctx(), session, &marks.marks, &geometry, &view, &blocked);
 
     let pointer = ui
         .input(|i| i.pointer.hover_pos())
@@ -282,6 +321,8 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         plot_rect: frame,
         drawn,
         labels: label_rects,
+        breaks: Vec::new(),
+        outlier_tabs: Vec::new(),
         hovered: None,
         clicked: None,
         clicked_background: false,
@@ -300,7 +341,10 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
             egui::PopupAnchor::Pointer,
         )
         .gap(14.0)
-        .show(|ui| tooltip::mark_tooltip_ui(ui, timeline, lane, &mark, view));
+        .show(|ui| {
+            let local = view.linear_at(mark.centre_px());
+            tooltip::mark_tooltip_ui(ui, timeline, lane, &mark, local);
+        });
     }
     if shown.response.clicked() && !list_open {
         match hovered_mark {
@@ -310,11 +354,19 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
             Some(index) => {
                 // An aggregate: list its events, labelled, to hover and pick from.
                 let anchor = pointer.unwrap_or(frame.center()) + vec2(8.0, 8.0);
-                aggregate::open(ui.ctx(), list_id, &marks.marks[index], view, anchor);
+                let mark = &marks.marks[index];
+                let local = view.linear_at(mark.centre_px());
+                aggregate::open(ui.ctx(), list_id, mark, local, anchor);
             }
             None => response.clicked_background = true,
         }
     }
+    let (asked, tabs) = axis::outlier_tabs(ui, frame, &session.lanes, window);
+    if let Some(wider) = asked {
+        session.set_window(wider);
+    }
+    response.breaks = breaks;
+    response.outlier_tabs = tabs;
     let list = aggregate::show(ui, list_id, session);
     if list.hovered.is_some() {
         response.hovered = list.hovered;
@@ -327,116 +379,6 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         session.set_window((a - pad, b + pad));
     }
     response
-}
-
-/// The rows of marks stack in, at most: as many as the plot is tall, so a lane never
-/// outgrows the screen.
-fn max_rows(plot_height: f32) -> u8 {
-    ((plot_height - lane_fit::LANE_MARGIN - LANE_PAD_PX) / ROW_PX)
-        .floor()
-        .clamp(1.0, 255.0) as u8
-}
-
-/// This frame's marks and where their lanes sit.
-struct LaidOut {
-    marks: FrameMarks,
-    geometry: LaneGeometry,
-    /// Lanes shown, from `session.lane_scroll`.
-    shown: usize,
-}
-
-/// The lanes from the first scrolled to, as many as fit in `plot_height` once their marks
-/// have stacked (a lane holding a busy day grows and leaves room for fewer lanes).
-fn lay_out_lanes(session: &mut Session, view: crate::layout::Window, plot_height: f32) -> LaidOut {
-    let lane_count = session.lanes.lanes.len();
-    let LaneFit { pitch, fits } = lane_fit::fit(plot_height, lane_count);
-    let rows_allowed = max_rows(plot_height);
-    let height_of = |rows: u8| pitch.max(f32::from(rows) * ROW_PX + LANE_PAD_PX);
-    // Scrolled to the end, the last lanes fill the plot: as many as fit once stacked.
-    let mut last_first = lane_count.saturating_sub(fits);
-    if lane_count > fits {
-        let tail = visible_marks(&session.lanes, view, last_first..lane_count, rows_allowed);
-        let mut y = LANE_TOP_PX;
-        for (i, &rows) in tail.rows.iter().enumerate().rev() {
-            y += height_of(rows);
-            if y > plot_height {
-                last_first += i + 1;
-                break;
-            }
-        }
-        last_first = last_first.min(lane_count - 1);
-    }
-    session.lane_scroll = session.lane_scroll.min(last_first);
-    let first = session.lane_scroll;
-    let candidates = first..(first + fits).min(lane_count);
-    let mut marks = visible_marks(&session.lanes, view, candidates, rows_allowed);
-    // Lanes that did not stack give up height (down to the narrowest pitch) to those that
-    // did, so the same lanes still fit when they can.
-    let needs: Vec<f32> = (marks.rows.iter())
-        .map(|&r| f32::from(r) * ROW_PX + LANE_PAD_PX)
-        .collect();
-    let pitch = shrunk_pitch(&needs, pitch, plot_height - LANE_TOP_PX);
-    let height_of = |rows: u8| pitch.max(f32::from(rows) * ROW_PX + LANE_PAD_PX);
-    let mut shown = 0;
-    let mut y = LANE_TOP_PX;
-    for &rows in &marks.rows {
-        let height = height_of(rows);
-        if shown > 0 && y + height > plot_height {
-            break;
-        }
-        y += height;
-        shown += 1;
-    }
-    let end = first + shown;
-    marks.rows.truncate(shown);
-    marks.marks.retain(|m| m.lane < end);
-    marks.connectors.retain(|c| c.lane_bottom < end);
-    let geometry = LaneGeometry::stacked(first, LANE_TOP_PX, pitch, &marks.rows);
-    LaidOut {
-        marks,
-        geometry,
-        shown,
-    }
-}
-
-/// The pitch for lanes whose rows need `needs` points each (a lane is as tall as the pitch
-/// or its rows, whichever is more) so that they fit in `room`: `pitch` when they already do,
-/// less, down to [`lane_fit::MIN_PITCH`], when the stacked ones push the rest out.
-fn shrunk_pitch(needs: &[f32], pitch: f32, room: f32) -> f32 {
-    let total: f32 = needs.iter().map(|&n| n.max(pitch)).sum();
-    if total <= room {
-        return pitch;
-    }
-    let mut p = pitch;
-    for _ in 0..4 {
-        let (fixed, flexible) = needs.iter().fold((0.0, 0usize), |(sum, n), &need| {
-            if need > p {
-                (sum + need, n)
-            } else {
-                (sum, n + 1)
-            }
-        });
-        if flexible == 0 {
-            break;
-        }
-        p = ((room - fixed) / flexible as f32).clamp(lane_fit::MIN_PITCH, pitch);
-    }
-    p
-}
-
-/// The plot height at which every lane of `session` shows at once in a plot `plot_width`
-/// points wide, with its stacked rows: what an exporter sizes a page by so that no lane is
-/// left out.
-pub fn stacked_height(session: &Session, plot_width: f32, plot_height: f32) -> f32 {
-    let view = session.window.viewport(plot_width);
-    let lanes = 0..session.lanes.lanes.len();
-    let pitch = lane_fit::MIN_PITCH;
-    let rows = visible_marks(&session.lanes, view, lanes, max_rows(plot_height)).rows;
-    let total: f32 = rows
-        .iter()
-        .map(|&r| pitch.max(f32::from(r) * ROW_PX + LANE_PAD_PX))
-        .sum();
-    total + lane_fit::LANE_MARGIN
 }
 
 /// Where `placed` sits on screen.
@@ -454,7 +396,8 @@ fn place_labels(
     session: &Session,
     marks: &[crate::layout::Mark],
     geometry: &LaneGeometry,
-    view: crate::layout::Window,
+    view: &AxisView,
+    blocked: &[(f32, f32)],
 ) -> Vec<labels::Placed> {
     let events = &session.timeline.events;
     let graded = |event: usize| events.get(event).and_then(best_grading).is_some();
@@ -462,8 +405,9 @@ fn place_labels(
         marks,
         geometry,
         events,
-        width: view.width_px,
+        width: view.width,
         days_per_px: view.days_per_px(),
+        blocked,
         key_events: &session.settings.key_events,
         starred: &session.settings.starred,
         graded: &graded,
