@@ -29,6 +29,11 @@ pub const PAD_X: f32 = 4.0;
 const GAP_PX: f32 = 3.0;
 /// Room left right of a graded point for its grade badge ("B2").
 const BADGE_PX: f32 = 18.0;
+/// A bar wider than this may run behind labels (a label over a two-inch bar would hide it,
+/// one over a period across the whole plot hides a little of it)...
+const LONG_BAR_PX: f32 = 600.0;
+/// ...except near its ends, which show where the period starts and stops.
+const BAR_END_PX: f32 = 30.0;
 /// Beyond this many days per point only key events are labelled.
 pub const KEY_ONLY_DAYS_PER_PX: f64 = 1.0;
 
@@ -86,7 +91,13 @@ pub fn place(frame: &Frame<'_>, measure: &mut dyn FnMut(&str) -> f32) -> Vec<Pla
     for mark in frame.marks {
         let slot = geometry.slot_of_row(mark.lane, mark.row);
         let (a, b) = extent(mark, radius);
-        taken.add(mark.lane, slot, a, b);
+        if mark.kind == MarkKind::Bar && b - a > LONG_BAR_PX {
+            // A period months long runs behind labels; only its ends stay clear.
+            taken.add(mark.lane, slot, a, a + BAR_END_PX);
+            taken.add(mark.lane, slot, b - BAR_END_PX, b);
+        } else {
+            taken.add(mark.lane, slot, a, b);
+        }
     }
     for lane in geometry.lanes() {
         for slot in 0..geometry.slots(lane) {

@@ -75,20 +75,28 @@ pub fn lay_out_lanes(session: &mut Session, view: &AxisView, plot_height: f32) -
     };
     let mut best = attempt(rows_allowed);
     // When every lane fits unstacked, stacking may not push one out (the exporter sizes its
-    // pages by `lane_fit`): the deepest stacking that keeps them all, found by bisection;
-    // runs deeper than that aggregate and open as a list.
+    // pages by `lane_fit`): the deepest stacking that keeps them all; runs deeper than that
+    // aggregate and open as a list.
     if lane_count <= fits && best.2 < candidates.len() {
-        let (mut low, mut high) = (1u8, rows_allowed - 1);
-        best = attempt(1);
-        while low < high {
-            let mid = high - (high - low) / 2;
-            let tried = attempt(mid);
-            if tried.2 >= candidates.len() {
-                low = mid;
+        // The deepest cap the unconstrained rows allow, worked out from them, then checked
+        // (capping can only lower a lane's rows), stepping down while it still overflows.
+        let room = plot_height - LANE_TOP_PX;
+        let need = |cap: u8| -> f32 {
+            (best.0.rows.iter())
+                .map(|&r| (f32::from(r.min(cap)) * ROW_PX + LANE_PAD_PX).max(lane_fit::MIN_PITCH))
+                .sum()
+        };
+        let mut cap = (1..rows_allowed)
+            .rev()
+            .find(|&c| need(c) <= room)
+            .unwrap_or(1);
+        loop {
+            let tried = attempt(cap);
+            if tried.2 >= candidates.len() || cap == 1 {
                 best = tried;
-            } else {
-                high = mid - 1;
+                break;
             }
+            cap -= 1;
         }
     }
     let (mut marks, pitch, shown) = best;
