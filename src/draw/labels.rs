@@ -9,8 +9,10 @@
 //! labelled, so the overview shows what matters instead of a carpet of text.
 //!
 //! Placement depends only on the marks, the lanes and the text, never on the pointer, so an
-//! exported image shows the labels the screen shows. Widths come from a `measure` callback
-//! (egui's glyph widths when drawing), so the rule is tested without a GPU.
+//! exported image shows the labels the screen shows. Widths come from a `glyph` callback
+//! (egui's glyph widths when drawing), so the rule is tested without a GPU. A mark is only
+//! measured once some spot beside it has room for a short label, and a headline's cut is found
+//! from one pass of running widths, so a busy frame costs little more than its marks.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -82,9 +84,9 @@ pub struct Frame<'a> {
     pub graded: &'a dyn Fn(usize) -> bool,
 }
 
-/// The labels of `frame`, none overlapping another or a mark. `measure` gives the width in
-/// points of a string at [`LABEL_FONT`].
-pub fn place(frame: &Frame<'_>, measure: &mut dyn FnMut(&str) -> f32) -> Vec<Placed> {
+/// The labels of `frame`, none overlapping another or a mark. `glyph` gives the width in
+/// points of a character at [`LABEL_FONT`].
+pub fn place(frame: &Frame<'_>, glyph: &mut dyn FnMut(char) -> f32) -> Vec<Placed> {
     let geometry = frame.geometry;
     let radius = geometry.point_radius();
     let mut taken = Occupancy::default();
@@ -145,23 +147,32 @@ pub fn place(frame: &Frame<'_>, measure: &mut dyn FnMut(&str) -> f32) -> Vec<Pla
             continue;
         };
         let text = event.label.trim();
-        let full = (measure(text) + 2.0 * PAD_X).min(MAX_LABEL_PX);
         let (left, mut right) = extent(mark, radius);
         if mark.kind == MarkKind::Point && (frame.graded)(event_index) {
             right += BADGE_PX;
         }
         let own = geometry.slot_of_row(mark.lane, mark.row);
-        let spots = spots(geometry, mark, own, left, right);
-        let choice = [full, MIN_LABEL_PX].into_iter().find_map(|need| {
-            spots.iter().find_map(|&(slot, anchor, rightwards)| {
+        let rooms: Vec<(u8, f32, bool, f32)> = spots(geometry, mark, own, left, right)
+            .into_iter()
+            .map(|(slot, anchor, rightwards)| {
                 let room = taken.room(mark.lane, slot, anchor, rightwards, frame.width);
-                (room >= need).then_some((slot, anchor, rightwards, room.min(full)))
+                (slot, anchor, rightwards, room)
             })
+            .collect();
+        if rooms.iter().all(|&(_, _, _, room)| room < MIN_LABEL_PX) {
+            continue;
+        }
+        let widths = Widths::of(text, glyph);
+        let full = (widths.total() + 2.0 * PAD_X).min(MAX_LABEL_PX);
+        let choice = [full, MIN_LABEL_PX].into_iter().find_map(|need| {
+            (rooms.iter())
+                .find(|&&(_, _, _, room)| room >= need)
+                .map(|&(slot, anchor, rightwards, room)| (slot, anchor, rightwards, room.min(full)))
         });
         let Some((slot, anchor, rightwards, room)) = choice else {
             continue;
         };
-        let Some((text, width)) = cut_to_fit(text, room - 2.0 * PAD_X, measure) else {
+        let Some((text, width)) = widths.cut(text, room - 2.0 * PAD_X) else {
             continue;
         };
         let width = width + 2.0 * PAD_X;
@@ -226,30 +237,60 @@ fn extent(mark: &Mark, radius: f32) -> (f32, f32) {
 pub fn cut_to_fit(
     text: &str,
     room: f32,
-    measure: &mut dyn FnMut(&str) -> f32,
+    glyph: &mut dyn FnMut(char) -> f32,
 ) -> Option<(String, f32)> {
-    let whole = measure(text);
-    if whole <= room {
-        return Some((text.to_string(), whole));
-    }
-    let ends: Vec<usize> = text
-        .char_indices()
-        .filter(|&(_, c)| c == ' ')
-        .map(|(i, _)| i)
-        .collect();
-    for &end in ends.iter().rev() {
-        let words = text[..end].trim_end_matches([',', ';', ':', ' ', '-', '–', '—']);
-        let last = words.rsplit(' ').next().unwrap_or(words);
-        if DANGLING.contains(&last.to_lowercase().as_str()) {
-            continue;
+    Widths::of(text, glyph).cut(text, room)
+}
+
+/// Running widths of a text: the width before each character, measured once.
+struct Widths {
+    /// (byte index, width of the text before it), then (len, total width).
+    before: Vec<(usize, f32)>,
+    ellipsis: f32,
+}
+
+impl Widths {
+    fn of(text: &str, glyph: &mut dyn FnMut(char) -> f32) -> Self {
+        let mut before = Vec::with_capacity(text.len() + 1);
+        let mut sum = 0.0;
+        for (i, c) in text.char_indices() {
+            before.push((i, sum));
+            sum += glyph(c);
         }
-        let cut = format!("{words}…");
-        let width = measure(&cut);
-        if width <= room && !words.is_empty() {
-            return Some((cut, width));
+        before.push((text.len(), sum));
+        Self {
+            before,
+            ellipsis: glyph('…'),
         }
     }
-    None
+
+    fn total(&self) -> f32 {
+        self.before.last().map_or(0.0, |&(_, w)| w)
+    }
+
+    /// Width of `text[..end]` (`end` a character boundary).
+    fn upto(&self, end: usize) -> f32 {
+        let at = self.before.partition_point(|&(i, _)| i < end);
+        self.before.get(at).map_or(self.total(), |&(_, w)| w)
+    }
+
+    fn cut(&self, text: &str, room: f32) -> Option<(String, f32)> {
+        if self.total() <= room {
+            return Some((text.to_string(), self.total()));
+        }
+        for (end, _) in text.char_indices().rev().filter(|&(_, c)| c == ' ') {
+            let words = text[..end].trim_end_matches([',', ';', ':', ' ', '-', '–', '—']);
+            let last = words.rsplit(' ').next().unwrap_or(words);
+            if words.is_empty() || DANGLING.contains(&last.to_lowercase().as_str()) {
+                continue;
+            }
+            let width = self.upto(words.len()) + self.ellipsis;
+            if width <= room {
+                return Some((format!("{words}…"), width));
+            }
+        }
+        None
+    }
 }
 
 /// Words a cut label must not end on.
@@ -302,8 +343,8 @@ mod tests {
     use crate::layout::MarkStyle;
     use crate::model::{Event, SourceRef, When};
 
-    fn measure(s: &str) -> f32 {
-        s.chars().count() as f32 * 7.0
+    fn measure(_: char) -> f32 {
+        7.0
     }
 
     fn event(id: &str, label: &str, sources: usize) -> Event {

@@ -414,8 +414,8 @@ fn place_labels(
     };
     let font = FontId::proportional(labels::LABEL_FONT);
     ctx.fonts_mut(|fonts| {
-        let mut measure = |text: &str| text.chars().map(|c| fonts.glyph_width(&font, c)).sum();
-        labels::place(&frame, &mut measure)
+        let mut glyph = |c: char| fonts.glyph_width(&font, c);
+        labels::place(&frame, &mut glyph)
     })
 }
 
