@@ -115,7 +115,7 @@ fn bench_labelled(c: &mut Criterion) {
         let mut labels = 0;
         for _ in 0..3 {
             session.window_request = Some(window.into());
-            ctx.run_ui(input(), |ui| {
+            let _ = ctx.run_ui(input(), |ui| {
                 egui::CentralPanel::default().show(ui, |ui| {
                     labels = timeline_ui(ui, &mut session, 760.0).labels.len();
                 });

@@ -352,6 +352,25 @@ pub fn outside(lanes: &LaneSet, window: TimeWindow) -> (usize, usize) {
     (before, after)
 }
 
+/// The stretches of the plot (points from its left) labels keep out of: the breaks' bands and,
+/// when there are events `(before, after)` the window, the tabs' edges.
+pub fn kept_clear(
+    breaks: &[(Rect, String)],
+    frame: Rect,
+    outside: (usize, usize),
+) -> Vec<(f32, f32)> {
+    let mut clear: Vec<(f32, f32)> = (breaks.iter())
+        .map(|(r, _)| (r.left() - frame.left(), r.right() - frame.left()))
+        .collect();
+    if outside.0 > 0 {
+        clear.push((0.0, TAB_PX + 2.0));
+    }
+    if outside.1 > 0 {
+        clear.push((frame.width() - TAB_PX - 2.0, frame.width()));
+    }
+    clear
+}
+
 /// A count short enough for a tab ("7", "1.2k").
 fn count_words(count: usize) -> String {
     if count < 1000 {

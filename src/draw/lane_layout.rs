@@ -30,7 +30,8 @@ pub struct LaidOut {
 
 /// The lanes from the first scrolled to, as many as fit in `plot_height` once their marks
 /// have stacked. A lane holding a busy day grows; when the lanes scroll anyway it may leave
-/// room for fewer of them, but when they all fit unstacked they all still show.
+/// room for fewer of them (never under half a screenful), but when they all fit unstacked
+/// they all still show.
 pub fn lay_out_lanes(session: &mut Session, view: &AxisView, plot_height: f32) -> LaidOut {
     let lane_count = session.lanes.lanes.len();
     let LaneFit { pitch, fits } = lane_fit::fit(plot_height, lane_count);
@@ -77,12 +78,19 @@ pub fn lay_out_lanes(session: &mut Session, view: &AxisView, plot_height: f32) -
     // When every lane fits unstacked, stacking may not push one out (the exporter sizes its
     // pages by `lane_fit`): the deepest stacking that keeps them all; runs deeper than that
     // aggregate and open as a list.
-    if lane_count <= fits && best.2 < candidates.len() {
+    // Lanes that must show: all of them when they fit unstacked, else at least half of a
+    // screenful, so a busy lane cannot take the first screen from the main actors.
+    let must_show = if lane_count <= fits {
+        candidates.len()
+    } else {
+        (candidates.len() / 2).max(1)
+    };
+    if best.2 < must_show {
         // The deepest cap the unconstrained rows allow, worked out from them, then checked
         // (capping can only lower a lane's rows), stepping down while it still overflows.
         let room = plot_height - LANE_TOP_PX;
         let need = |cap: u8| -> f32 {
-            (best.0.rows.iter())
+            (best.0.rows.iter().take(must_show))
                 .map(|&r| (f32::from(r.min(cap)) * ROW_PX + LANE_PAD_PX).max(lane_fit::MIN_PITCH))
                 .sum()
         };
@@ -92,7 +100,7 @@ pub fn lay_out_lanes(session: &mut Session, view: &AxisView, plot_height: f32) -
             .unwrap_or(1);
         loop {
             let tried = attempt(cap);
-            if tried.2 >= candidates.len() || cap == 1 {
+            if tried.2 >= must_show || cap == 1 {
                 best = tried;
                 break;
             }

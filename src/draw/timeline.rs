@@ -188,7 +188,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
     } else {
         session.window = window;
     }
-    if session.window != window || !(view.c1 > view.c0) {
+    if session.window != window || view.c1.is_nan() || view.c1 <= view.c0 {
         view = AxisView::of_days(Arc::clone(&compressed), session.window, frame.width());
     }
 
@@ -203,16 +203,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
     let painter = ui.painter_at(frame);
     paint::lane_bands(&painter, frame, &geometry, &visuals);
     let breaks = axis::paint_breaks(&painter, frame, &view, &visuals);
-    let mut blocked: Vec<(f32, f32)> = (breaks.iter())
-        .map(|(r, _)| (r.left() - frame.left(), r.right() - frame.left()))
-        .collect();
-    let (before, after) = axis::outside(&session.lanes, window);
-    if before > 0 {
-        blocked.push((0.0, axis::TAB_PX + 2.0));
-    }
-    if after > 0 {
-        blocked.push((frame.width() - axis::TAB_PX - 2.0, frame.width()));
-    }
+    let blocked = axis::kept_clear(&breaks, frame, axis::outside(&session.lanes, window));
 
     let labels = place_labels(ui.ctx(), session, &marks.marks, &geometry, &view, &blocked);
 
@@ -233,74 +224,19 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
                 .or_else(|| hit_test(&marks.marks, &geometry, px, py))
         });
 
-    let selected = session.selected;
-    let hovered_event = hovered_mark.map(|i| marks.marks[i].event as usize);
     paint::connectors(&painter, frame, &geometry, &marks.connectors, &visuals);
-    let mut drawn = Vec::new();
-    let max_density = marks
-        .marks
-        .iter()
-        .filter(|m| m.kind == MarkKind::Density)
-        .map(|m| m.count)
-        .max()
-        .unwrap_or(1);
-    for mark in &marks.marks {
-        let Some(lane) = session.lanes.lanes.get(mark.lane) else {
-            continue;
-        };
-        let colour = palette::lane_with(session.lane_colours.get(&lane.key), lane.colour, &visuals);
-        let single = mark.count == 1;
-        let event = mark.event as usize;
-        let centre = pos2(
-            frame.left() + mark.centre_px(),
-            frame.top() + geometry.mark_y(mark),
-        );
-        if single {
-            drawn.push((event, centre));
-        }
-        let hovered = hovered_mark.is_some_and(|i| std::ptr::eq(&marks.marks[i], mark))
-            || (single && hovered_event == Some(event));
-        paint::mark(
-            &painter,
-            frame,
-            &geometry,
-            mark,
-            paint::MarkLook {
-                colour,
-                selected: single && selected == Some(event),
-                hovered,
-                max_density,
-            },
-            &visuals,
-        );
-        let grading = single
-            .then(|| session.timeline.events.get(event))
-            .flatten()
-            .and_then(best_grading);
-        if let Some(grading) = grading {
-            paint::grade_badge(&painter, frame, &geometry, mark, grading, &visuals);
-        }
-    }
-    let mut label_rects = Vec::with_capacity(labels.len());
-    for placed in &labels {
-        let mark = &marks.marks[placed.mark];
-        let Some(lane) = session.lanes.lanes.get(mark.lane) else {
-            continue;
-        };
-        let rect = label_rect(placed, frame);
-        let leader = placed.displaced.then(|| {
-            pos2(
-                frame.left() + mark.centre_px(),
-                frame.top() + geometry.mark_y(mark),
-            )
-        });
-        let look = paint::LabelLook {
-            colour: palette::lane_with(session.lane_colours.get(&lane.key), lane.colour, &visuals),
-            emphasised: selected == Some(placed.event) || hovered_event == Some(placed.event),
-        };
-        paint::label(&painter, rect, &placed.text, leader, look, &visuals);
-        label_rects.push((placed.event, rect));
-    }
+    let (drawn, label_rects) = paint_marks_and_labels(
+        &painter,
+        frame,
+        session,
+        Drawing {
+            marks: &marks.marks,
+            geometry: &geometry,
+            labels: &labels,
+            hovered_mark,
+        },
+        &visuals,
+    );
 
     let lane_action = lane_labels(
         ui,
@@ -361,11 +297,25 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
             None => response.clicked_background = true,
         }
     }
+    response.breaks = breaks;
+    edges_and_list(ui, session, frame, window, list_id, &mut response);
+    response
+}
+
+/// The outlier tabs at the plot's edges and the open aggregate list, applied to `response`
+/// and the session's window.
+fn edges_and_list(
+    ui: &mut egui::Ui,
+    session: &mut Session,
+    frame: Rect,
+    window: TimeWindow,
+    list_id: egui::Id,
+    response: &mut TimelineResponse,
+) {
     let (asked, tabs) = axis::outlier_tabs(ui, frame, &session.lanes, window);
     if let Some(wider) = asked {
         session.set_window(wider);
     }
-    response.breaks = breaks;
     response.outlier_tabs = tabs;
     let list = aggregate::show(ui, list_id, session);
     if list.hovered.is_some() {
@@ -378,7 +328,103 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         let pad = ((b - a) * 0.5).max(0.5);
         session.set_window((a - pad, b + pad));
     }
-    response
+}
+
+/// What one frame draws: its marks, lanes, labels and the mark under the pointer.
+struct Drawing<'a> {
+    marks: &'a [crate::layout::Mark],
+    geometry: &'a LaneGeometry,
+    labels: &'a [labels::Placed],
+    hovered_mark: Option<usize>,
+}
+
+/// Paints the marks, their grade badges and the labels; returns where single marks and
+/// labels were drawn (for tests and hit-testing).
+#[expect(
+    clippy::type_complexity,
+    reason = "two plain lists of (event, where) pairs"
+)]
+fn paint_marks_and_labels(
+    painter: &egui::Painter,
+    frame: Rect,
+    session: &Session,
+    drawing: Drawing<'_>,
+    visuals: &egui::Visuals,
+) -> (Vec<(usize, Pos2)>, Vec<(usize, Rect)>) {
+    let Drawing {
+        marks,
+        geometry,
+        labels,
+        hovered_mark,
+    } = drawing;
+    let selected = session.selected;
+    let hovered_event = hovered_mark.map(|i| marks[i].event as usize);
+    let mut drawn = Vec::new();
+    let max_density = marks
+        .iter()
+        .filter(|m| m.kind == MarkKind::Density)
+        .map(|m| m.count)
+        .max()
+        .unwrap_or(1);
+    for mark in marks {
+        let Some(lane) = session.lanes.lanes.get(mark.lane) else {
+            continue;
+        };
+        let colour = palette::lane_with(session.lane_colours.get(&lane.key), lane.colour, visuals);
+        let single = mark.count == 1;
+        let event = mark.event as usize;
+        let centre = pos2(
+            frame.left() + mark.centre_px(),
+            frame.top() + geometry.mark_y(mark),
+        );
+        if single {
+            drawn.push((event, centre));
+        }
+        let hovered = hovered_mark.is_some_and(|i| std::ptr::eq(&marks[i], mark))
+            || (single && hovered_event == Some(event));
+        paint::mark(
+            painter,
+            frame,
+            geometry,
+            mark,
+            paint::MarkLook {
+                colour,
+                selected: single && selected == Some(event),
+                hovered,
+                max_density,
+            },
+            visuals,
+        );
+        let grading = single
+            .then(|| session.timeline.events.get(event))
+            .flatten()
+            .and_then(best_grading);
+        if let Some(grading) = grading {
+            paint::grade_badge(painter, frame, geometry, mark, grading, visuals);
+        }
+    }
+    let mut label_rects = Vec::with_capacity(labels.len());
+    for placed in labels {
+        let mark = &marks[placed.mark];
+        let Some(lane) = session.lanes.lanes.get(mark.lane) else {
+            continue;
+        };
+        let rect = label_rect(placed, frame);
+        let leader = placed.displaced.then(|| {
+            pos2(
+                frame.left() + mark.centre_px(),
+                frame.top() + geometry.mark_y(mark),
+            )
+        });
+        let look = paint::LabelLook {
+            colour: palette::lane_with(session.lane_colours.get(&lane.key), lane.colour, visuals),
+            emphasised: selected == Some(placed.event) || hovered_event == Some(placed.event),
+        };
+        paint::label(painter, rect, &placed.text, leader, look, visuals);
+        label_rects.push((placed.event, rect));
+    }
+
+    (drawn, label_rects)
 }
 
 /// Where `placed` sits on screen.
