@@ -3,6 +3,10 @@
 //! 100,000 and 1,000,000 events in 20 lanes. Two windows: the whole timeline (every event in
 //! view, so dense lanes aggregate) and one month (individual marks).
 //!
+//! The labelled cases give every event a headline of real length (about 60 characters, the
+//! length of an extracted one) and show one month or one week of the 100,000-event timeline,
+//! so the label placement (measuring, cutting at a word, collision tests) is in the frame.
+//!
 //! Also times `layout::build` (run once per timeline or settings change, not per frame).
 //!
 //! Run: `cargo bench --bench frame`. Prints the process's peak memory at the end.
@@ -80,9 +84,56 @@ fn bench_frames(c: &mut Criterion) {
     }
 }
 
+/// Headline-length labels for every event, varied so the cuts differ.
+fn with_headlines(mut timeline: chronolane::model::Timeline) -> chronolane::model::Timeline {
+    const WHO: [&str; 5] = [
+        "Foreign minister",
+        "Rebel commander",
+        "Envoy",
+        "President",
+        "Ministry",
+    ];
+    const WHAT: [&str; 4] = [
+        "meets counterparts in Vienna over the ceasefire talks",
+        "accuses Western media of information aggression",
+        "announces new air strikes near the northern border",
+        "says talks on the transition will resume next week",
+    ];
+    for (i, event) in timeline.events.iter_mut().enumerate() {
+        event.label = format!("{} {i} {}", WHO[i % WHO.len()], WHAT[i % WHAT.len()]);
+    }
+    timeline
+}
+
+fn bench_labelled(c: &mut Criterion) {
+    let timeline = with_headlines(synthetic(100_000, 20));
+    let mut session = Session::new(timeline, ViewSettings::default());
+    let ctx = egui::Context::default();
+    let month = chrono::NaiveDate::from_ymd_opt(2015, 10, 1).map_or(0.0, x_from_date);
+    for (name, days) in [("month", 31.0), ("week", 7.0)] {
+        let window = (month, month + days);
+        let mut labels = 0;
+        for _ in 0..3 {
+            session.window_request = Some(window.into());
+            let _ = ctx.run_ui(input(), |ui| {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    labels = timeline_ui(ui, &mut session, 760.0).labels.len();
+                });
+            });
+        }
+        eprintln!("frame/100000/{name}+headlines: {labels} labels drawn");
+        c.bench_function(&format!("frame/100000/{name}+headlines"), |b| {
+            b.iter(|| {
+                session.window_request = Some(window.into());
+                frame(&ctx, &mut session)
+            });
+        });
+    }
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30);
-    targets = bench_frames
+    targets = bench_frames, bench_labelled
 }
 criterion_main!(benches);

@@ -106,6 +106,6 @@ fn sample(ui: &mut egui::Ui, size: Vec2, item: LegendItem, colour: egui::Color32
         paint::legend_sample(ui, size, item.kind, item.style, item.count, colour);
     if item.graded {
         let grading = Grading::new(Reliability::B, Credibility::ProbablyTrue);
-        paint::grade_badge(&painter, rect, geometry, &mark, grading, ui.visuals());
+        paint::grade_badge(&painter, rect, &geometry, &mark, grading, ui.visuals());
     }
 }

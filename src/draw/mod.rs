@@ -6,7 +6,11 @@
 //! egui widgets and the painter only: no eframe app, windows or native dialogs (those are the
 //! shell's, in `ui`). Reads the session from `view`.
 
+pub mod aggregate;
+pub mod axis;
+pub mod labels;
 pub mod lane_fit;
+pub mod lane_layout;
 pub mod legend;
 pub mod paint;
 pub mod palette;

@@ -23,19 +23,12 @@ pub struct MarkLook {
     pub max_density: u32,
 }
 
-/// Faint bands behind every other lane and hairlines between lanes.
-pub fn lane_bands(
-    painter: &Painter,
-    frame: Rect,
-    geometry: LaneGeometry,
-    lanes: std::ops::Range<usize>,
-    visuals: &Visuals,
-) {
-    for lane in lanes {
-        let top = frame.top() + geometry.top_px + lane as f32 * geometry.pitch_px;
+/// Faint bands behind every other lane, each as tall as its lane has grown.
+pub fn lane_bands(painter: &Painter, frame: Rect, geometry: &LaneGeometry, visuals: &Visuals) {
+    for lane in geometry.lanes() {
         let band = Rect::from_min_max(
-            pos2(frame.left(), top),
-            pos2(frame.right(), top + geometry.pitch_px),
+            pos2(frame.left(), frame.top() + geometry.lane_top(lane)),
+            pos2(frame.right(), frame.top() + geometry.lane_bottom(lane)),
         );
         if lane % 2 == 1 {
             painter.rect_filled(band, 0.0, palette::lane_band(visuals));
@@ -47,7 +40,7 @@ pub fn lane_bands(
 pub fn connectors(
     painter: &Painter,
     frame: Rect,
-    geometry: LaneGeometry,
+    geometry: &LaneGeometry,
     connectors: &[Connector],
     visuals: &Visuals,
 ) {
@@ -88,10 +81,7 @@ pub fn legend_sample(
         count,
         style,
     };
-    let geometry = LaneGeometry {
-        top_px: 0.0,
-        pitch_px: size.y,
-    };
+    let geometry = LaneGeometry::uniform(0, 1, 0.0, size.y);
     let look = MarkLook {
         colour,
         selected: false,
@@ -99,7 +89,7 @@ pub fn legend_sample(
         max_density: 1,
     };
     let painter = ui.painter_at(rect.expand(6.0));
-    mark(&painter, rect, geometry, &sample, look, ui.visuals());
+    mark(&painter, rect, &geometry, &sample, look, ui.visuals());
     (painter, rect, geometry, sample)
 }
 
@@ -107,7 +97,7 @@ pub fn legend_sample(
 pub fn mark(
     painter: &Painter,
     frame: Rect,
-    geometry: LaneGeometry,
+    geometry: &LaneGeometry,
     mark: &Mark,
     look: MarkLook,
     visuals: &Visuals,
@@ -217,7 +207,8 @@ pub fn mark(
         MarkKind::Density => {
             let strength =
                 (f64::from(mark.count).ln_1p() / f64::from(look.max_density.max(1)).ln_1p()) as f32;
-            let height = geometry.pitch_px * (0.2 + 0.55 * strength);
+            let lane_height = geometry.lane_bottom(mark.lane) - geometry.lane_top(mark.lane);
+            let height = lane_height * (0.2 + 0.55 * strength);
             let rect = Rect::from_center_size(
                 pos2((x0 + x1) / 2.0, y),
                 vec2((x1 - x0 - 1.0).max(1.0), height),
@@ -277,6 +268,69 @@ fn uncertain_bar(painter: &Painter, rect: Rect, colour: Color32) {
     painter.extend(dashes);
 }
 
+/// How a label should stand out.
+#[derive(Clone, Copy, Debug)]
+pub struct LabelLook {
+    /// The lane's colour, for the tab at the label's left edge and the leader line.
+    pub colour: Color32,
+    pub emphasised: bool,
+}
+
+/// One headline on its plate (`rect`, on screen), with a leader line from `mark_at` when the
+/// label had to move off its mark's row. The plate is the plot's background, nearly opaque,
+/// so the text reads the same over lane bands, connectors and grid lines; a tab in the lane's
+/// colour says whose it is.
+pub fn label(
+    painter: &Painter,
+    rect: Rect,
+    text: &str,
+    leader_from: Option<Pos2>,
+    look: LabelLook,
+    visuals: &Visuals,
+) {
+    if let Some(from) = leader_from {
+        let to = pos2(
+            from.x.clamp(rect.left() + 2.0, rect.right() - 2.0),
+            if from.y < rect.center().y {
+                rect.top()
+            } else {
+                rect.bottom()
+            },
+        );
+        painter.line_segment(
+            [from, to],
+            Stroke::new(1.0, look.colour.gamma_multiply(0.8)),
+        );
+    }
+    let plate = visuals.extreme_bg_color.gamma_multiply(0.92);
+    let border = if look.emphasised {
+        Stroke::new(1.5, visuals.strong_text_color())
+    } else {
+        Stroke::new(0.6, visuals.widgets.noninteractive.bg_stroke.color)
+    };
+    painter.rect(
+        rect,
+        CornerRadius::same(3),
+        plate,
+        border,
+        StrokeKind::Inside,
+    );
+    let tab = Rect::from_min_max(rect.min, pos2(rect.left() + 2.5, rect.bottom()));
+    painter.rect_filled(tab, CornerRadius::same(1), look.colour);
+    let ink = if look.emphasised {
+        visuals.strong_text_color()
+    } else {
+        visuals.text_color()
+    };
+    let font = FontId::proportional(super::labels::LABEL_FONT);
+    let galley = painter.layout_no_wrap(text.to_string(), font, ink);
+    let at = pos2(
+        rect.left() + super::labels::PAD_X,
+        rect.center().y - galley.size().y / 2.0,
+    );
+    painter.with_clip_rect(rect).galley(at, galley, ink);
+}
+
 /// Relative luminance in 0..1, to pick readable ink on a coloured fill.
 fn luminance(colour: Color32) -> f32 {
     let [r, g, b, _] = colour.to_array();
@@ -301,7 +355,7 @@ pub fn caption(painter: &Painter, at: Pos2, window: TimeWindow, visuals: &Visual
 pub fn grade_badge(
     painter: &Painter,
     frame: Rect,
-    geometry: LaneGeometry,
+    geometry: &LaneGeometry,
     mark: &Mark,
     grading: crate::model::Grading,
     visuals: &Visuals,

@@ -4,20 +4,24 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use eframe::egui::{
     self, Align2, FontId, Label, Pos2, Rect, RichText, Sense, Stroke, UiBuilder, Vec2, pos2, vec2,
 };
 use egui_plot::{GridMark, Plot};
 
-use crate::layout::ticks::{Tick, ticks};
-use crate::layout::{LaneGeometry, MarkKind, hit_test, visible_marks};
+use crate::layout::hit::ROW_PX;
+use crate::layout::ticks::Tick;
+use crate::layout::{LaneGeometry, MarkKind, hit_test};
 
 use crate::view::wording::best_grading;
 use crate::view::{Session, TimeWindow};
 
-use super::lane_fit::{self, LaneFit};
-use super::{paint, palette, tooltip};
+use super::axis::{self, AxisView};
+use super::lane_fit;
+use super::lane_layout::{LaidOut, lay_out_lanes};
+use super::{aggregate, labels, paint, palette, tooltip};
 
 /// Width of the lane-label column.
 pub const LABEL_WIDTH: f32 = 190.0;
@@ -34,6 +38,9 @@ impl Default for TimelineResponse {
             clicked_background: false,
             plot_rect: Rect::NOTHING,
             drawn: Vec::new(),
+            labels: Vec::new(),
+            breaks: Vec::new(),
+            outlier_tabs: Vec::new(),
             lane_action: None,
         }
     }
@@ -63,6 +70,13 @@ pub struct TimelineResponse {
     pub plot_rect: Rect,
     /// Screen position of every single-event mark drawn, for tests and screenshots.
     pub drawn: Vec<(usize, Pos2)>,
+    /// Every headline drawn on the plot: the event and the label's rectangle on screen.
+    /// Hovering or clicking one is hovering or clicking its event.
+    pub labels: Vec<(usize, Rect)>,
+    /// The breaks drawn on the time axis: band on screen and caption ("11 months skipped").
+    pub breaks: Vec<(Rect, String)>,
+    /// The tabs at the plot's edges counting events outside the window: rect and count.
+    pub outlier_tabs: Vec<(Rect, usize)>,
     /// A lane menu's choice this frame.
     pub lane_action: Option<LaneAction>,
 }
@@ -71,13 +85,24 @@ pub struct TimelineResponse {
 pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> TimelineResponse {
     let width = ui.available_width().max(LABEL_WIDTH + 80.0);
     let (rect, _) = ui.allocate_exact_size(vec2(width, height.max(120.0)), Sense::hover());
-    let label_rect = Rect::from_min_max(rect.min, pos2(rect.min.x + LABEL_WIDTH, rect.max.y));
-    let plot_area = Rect::from_min_max(pos2(label_rect.max.x, rect.min.y), rect.max);
+    let label_rect_column =
+        Rect::from_min_max(rect.min, pos2(rect.min.x + LABEL_WIDTH, rect.max.y));
+    let plot_area = Rect::from_min_max(pos2(label_rect_column.max.x, rect.min.y), rect.max);
 
     let tick_cache: Rc<RefCell<Vec<Tick>>> = Rc::default();
     let (spacer_ticks, formatter_ticks) = (Rc::clone(&tick_cache), Rc::clone(&tick_cache));
     let fit = session.lanes.extent.map(|(a, b)| TimeWindow::fit(a, b));
-    let request = session.window_request.take();
+    // The plot runs in compressed units: long empty stretches take a narrow break.
+    let compressed = axis::axis_for(ui.ctx(), &session.lanes);
+    let to_c = |w: TimeWindow| {
+        (
+            compressed.compressed_from_x(w.start),
+            compressed.compressed_from_x(w.end),
+        )
+    };
+    let request = session.window_request.take().map(to_c);
+    let default_bounds = to_c(fit.unwrap_or(session.window));
+    let spacer_axis = Arc::clone(&compressed);
     let mut plot_ui = ui.new_child(
         UiBuilder::new()
             .max_rect(plot_area)
@@ -94,14 +119,17 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         .allow_boxed_zoom(true)
         .allow_double_click_reset(true)
         .allow_axis_zoom_drag(false)
-        .default_x_bounds(
-            fit.map_or(session.window.start, |f| f.start),
-            fit.map_or(session.window.end, |f| f.end),
-        )
+        .default_x_bounds(default_bounds.0, default_bounds.1)
         .default_y_bounds(0.0, 1.0)
         .x_grid_spacer(move |input| {
             let days_per_px = input.base_step_size / 8.0;
-            let list = ticks(input.bounds.0, input.bounds.1, days_per_px, TICK_SPACING_PX);
+            let view = AxisView {
+                axis: Arc::clone(&spacer_axis),
+                c0: input.bounds.0,
+                c1: input.bounds.1,
+                width: ((input.bounds.1 - input.bounds.0) / days_per_px.max(1e-12)) as f32,
+            };
+            let list = view.ticks(TICK_SPACING_PX);
             let marks = list
                 .iter()
                 .map(|t| GridMark {
@@ -121,7 +149,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
                 .unwrap_or_default()
         });
     let shown = plot.show(&mut plot_ui, move |p| {
-        if let Some(TimeWindow { start, end }) = request {
+        if let Some((start, end)) = request {
             p.set_plot_bounds_x(start..=end);
             p.set_plot_bounds_y(0.0..=1.0);
         }
@@ -143,7 +171,13 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
     });
     let frame = *shown.transform.frame();
     let bounds = shown.transform.bounds();
-    let mut window = TimeWindow::new(bounds.min()[0], bounds.max()[0]);
+    let mut view = AxisView {
+        axis: Arc::clone(&compressed),
+        c0: bounds.min()[0],
+        c1: bounds.max()[0],
+        width: frame.width(),
+    };
+    let mut window = view.days();
     let span = window.span();
     if !(span.is_finite() && span <= MAX_SPAN_DAYS && window.start.abs() < MAX_SPAN_DAYS) {
         session.set_window(fit.unwrap_or(session.window));
@@ -154,92 +188,67 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
     } else {
         session.window = window;
     }
+    if session.window != window || view.c1.is_nan() || view.c1 <= view.c0 {
+        view = AxisView::of_days(Arc::clone(&compressed), session.window, frame.width());
+    }
 
-    // Lanes: as tall as fits, scrolling when there are more than MIN_PITCH allows.
-    let lane_count = session.lanes.lanes.len();
-    let LaneFit { pitch, fits } = lane_fit::fit(frame.height(), lane_count);
-    session.lane_scroll = session.lane_scroll.min(lane_count.saturating_sub(fits));
-    let geometry = LaneGeometry {
-        top_px: 4.0 - session.lane_scroll as f32 * pitch,
-        pitch_px: pitch,
-    };
-    let lane_range = session.lane_scroll..(session.lane_scroll + fits).min(lane_count);
-    let view = window.viewport(frame.width());
-    let marks = visible_marks(&session.lanes, view, lane_range.clone());
+    let layout = lay_out_lanes(session, &view, frame.height());
+    let LaidOut {
+        marks,
+        geometry,
+        shown: lanes_shown,
+    } = layout;
 
     let visuals = ui.visuals().clone();
     let painter = ui.painter_at(frame);
-    paint::lane_bands(&painter, frame, geometry, lane_range.clone(), &visuals);
+    paint::lane_bands(&painter, frame, &geometry, &visuals);
+    let breaks = axis::paint_breaks(&painter, frame, &view, &visuals);
+    let blocked = axis::kept_clear(&breaks, frame, axis::outside(&session.lanes, window));
+
+    let labels = place_labels(ui.ctx(), session, &marks.marks, &geometry, &view, &blocked);
 
     let pointer = ui
         .input(|i| i.pointer.hover_pos())
         .filter(|p| frame.contains(*p));
     let interacting = shown.response.dragged() || shown.response.drag_stopped();
-    let hovered_mark = pointer.filter(|_| !interacting).and_then(|p| {
-        hit_test(
-            &marks.marks,
-            geometry,
-            p.x - frame.left(),
-            p.y - frame.top(),
-        )
-    });
+    let list_id = shown.response.id.with("aggregate_list");
+    let list_open = aggregate::current(ui.ctx(), list_id).is_some();
+    let hovered_mark = pointer
+        .filter(|_| !interacting && !list_open)
+        .and_then(|p| {
+            let (px, py) = (p.x - frame.left(), p.y - frame.top());
+            labels
+                .iter()
+                .find(|l| label_rect(l, frame).contains(p))
+                .map(|l| l.mark)
+                .or_else(|| hit_test(&marks.marks, &geometry, px, py))
+        });
 
-    let selected = session.selected;
-    let highlight = |event: u32| {
-        let event = event as usize;
-        (
-            selected == Some(event),
-            hovered_mark.map(|i| marks.marks[i].event as usize) == Some(event),
-        )
-    };
-    paint::connectors(&painter, frame, geometry, &marks.connectors, &visuals);
-    let mut drawn = Vec::new();
-    let max_density = marks
-        .marks
-        .iter()
-        .filter(|m| m.kind == MarkKind::Density)
-        .map(|m| m.count)
-        .max()
-        .unwrap_or(1);
-    for mark in &marks.marks {
-        let Some(lane) = session.lanes.lanes.get(mark.lane) else {
-            continue;
-        };
-        let colour = palette::lane_with(session.lane_colours.get(&lane.key), lane.colour, &visuals);
-        let (is_selected, is_hovered) = highlight(mark.event);
-        let centre = pos2(
-            frame.left() + mark.centre_px(),
-            frame.top() + geometry.mark_y(mark),
-        );
-        if mark.count == 1 {
-            drawn.push((mark.event as usize, centre));
-        }
-        paint::mark(
-            &painter,
-            frame,
-            geometry,
-            mark,
-            paint::MarkLook {
-                colour,
-                selected: is_selected,
-                hovered: is_hovered,
-                max_density,
-            },
-            &visuals,
-        );
-        let grading = (mark.count == 1)
-            .then(|| session.timeline.events.get(mark.event as usize))
-            .flatten()
-            .and_then(best_grading);
-        if let Some(grading) = grading {
-            paint::grade_badge(&painter, frame, geometry, mark, grading, &visuals);
-        }
-    }
+    paint::connectors(&painter, frame, &geometry, &marks.connectors, &visuals);
+    let (drawn, label_rects) = paint_marks_and_labels(
+        &painter,
+        frame,
+        session,
+        Drawing {
+            marks: &marks.marks,
+            geometry: &geometry,
+            labels: &labels,
+            hovered_mark,
+        },
+        &visuals,
+    );
 
-    let lane_action = lane_labels(ui, session, label_rect, frame, geometry, lane_range, fits);
+    let lane_action = lane_labels(
+        ui,
+        session,
+        label_rect_column,
+        frame,
+        &geometry,
+        lanes_shown,
+    );
     paint::caption(
         ui.painter(),
-        pos2(label_rect.left() + 12.0, frame.bottom() + 5.0),
+        pos2(label_rect_column.left() + 12.0, frame.bottom() + 5.0),
         window,
         &visuals,
     );
@@ -247,6 +256,9 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
     let mut response = TimelineResponse {
         plot_rect: frame,
         drawn,
+        labels: label_rects,
+        breaks: Vec::new(),
+        outlier_tabs: Vec::new(),
         hovered: None,
         clicked: None,
         clicked_background: false,
@@ -265,26 +277,192 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
             egui::PopupAnchor::Pointer,
         )
         .gap(14.0)
-        .show(|ui| tooltip::mark_tooltip_ui(ui, timeline, lane, &mark, view));
+        .show(|ui| {
+            let local = view.linear_at(mark.centre_px());
+            tooltip::mark_tooltip_ui(ui, timeline, lane, &mark, local);
+        });
     }
-    if shown.response.clicked() {
+    if shown.response.clicked() && !list_open {
         match hovered_mark {
             Some(index) if marks.marks[index].count == 1 => {
                 response.clicked = Some(marks.marks[index].event as usize);
             }
             Some(index) => {
-                // A cluster or density mark: zoom to it so its events separate.
-                let mark = marks.marks[index];
-                let (a, b) = (
-                    view.x_from_px(mark.px0 - 40.0),
-                    view.x_from_px(mark.px1 + 40.0),
-                );
-                session.set_window((a, b));
+                // An aggregate: list its events, labelled, to hover and pick from.
+                let anchor = pointer.unwrap_or(frame.center()) + vec2(8.0, 8.0);
+                let mark = &marks.marks[index];
+                let local = view.linear_at(mark.centre_px());
+                aggregate::open(ui.ctx(), list_id, mark, local, anchor);
             }
             None => response.clicked_background = true,
         }
     }
+    response.breaks = breaks;
+    edges_and_list(ui, session, frame, window, list_id, &mut response);
     response
+}
+
+/// The outlier tabs at the plot's edges and the open aggregate list, applied to `response`
+/// and the session's window.
+fn edges_and_list(
+    ui: &mut egui::Ui,
+    session: &mut Session,
+    frame: Rect,
+    window: TimeWindow,
+    list_id: egui::Id,
+    response: &mut TimelineResponse,
+) {
+    let (asked, tabs) = axis::outlier_tabs(ui, frame, &session.lanes, window);
+    if let Some(wider) = asked {
+        session.set_window(wider);
+    }
+    response.outlier_tabs = tabs;
+    let list = aggregate::show(ui, list_id, session);
+    if list.hovered.is_some() {
+        response.hovered = list.hovered;
+    }
+    if list.clicked.is_some() {
+        response.clicked = list.clicked;
+    }
+    if let Some((a, b)) = list.zoom {
+        let pad = ((b - a) * 0.5).max(0.5);
+        session.set_window((a - pad, b + pad));
+    }
+}
+
+/// What one frame draws: its marks, lanes, labels and the mark under the pointer.
+struct Drawing<'a> {
+    marks: &'a [crate::layout::Mark],
+    geometry: &'a LaneGeometry,
+    labels: &'a [labels::Placed],
+    hovered_mark: Option<usize>,
+}
+
+/// Paints the marks, their grade badges and the labels; returns where single marks and
+/// labels were drawn (for tests and hit-testing).
+#[expect(
+    clippy::type_complexity,
+    reason = "two plain lists of (event, where) pairs"
+)]
+fn paint_marks_and_labels(
+    painter: &egui::Painter,
+    frame: Rect,
+    session: &Session,
+    drawing: Drawing<'_>,
+    visuals: &egui::Visuals,
+) -> (Vec<(usize, Pos2)>, Vec<(usize, Rect)>) {
+    let Drawing {
+        marks,
+        geometry,
+        labels,
+        hovered_mark,
+    } = drawing;
+    let selected = session.selected;
+    let hovered_event = hovered_mark.map(|i| marks[i].event as usize);
+    let mut drawn = Vec::new();
+    let max_density = marks
+        .iter()
+        .filter(|m| m.kind == MarkKind::Density)
+        .map(|m| m.count)
+        .max()
+        .unwrap_or(1);
+    for mark in marks {
+        let Some(lane) = session.lanes.lanes.get(mark.lane) else {
+            continue;
+        };
+        let colour = palette::lane_with(session.lane_colours.get(&lane.key), lane.colour, visuals);
+        let single = mark.count == 1;
+        let event = mark.event as usize;
+        let centre = pos2(
+            frame.left() + mark.centre_px(),
+            frame.top() + geometry.mark_y(mark),
+        );
+        if single {
+            drawn.push((event, centre));
+        }
+        let hovered = hovered_mark.is_some_and(|i| std::ptr::eq(&marks[i], mark))
+            || (single && hovered_event == Some(event));
+        paint::mark(
+            painter,
+            frame,
+            geometry,
+            mark,
+            paint::MarkLook {
+                colour,
+                selected: single && selected == Some(event),
+                hovered,
+                max_density,
+            },
+            visuals,
+        );
+        let grading = single
+            .then(|| session.timeline.events.get(event))
+            .flatten()
+            .and_then(best_grading);
+        if let Some(grading) = grading {
+            paint::grade_badge(painter, frame, geometry, mark, grading, visuals);
+        }
+    }
+    let mut label_rects = Vec::with_capacity(labels.len());
+    for placed in labels {
+        let mark = &marks[placed.mark];
+        let Some(lane) = session.lanes.lanes.get(mark.lane) else {
+            continue;
+        };
+        let rect = label_rect(placed, frame);
+        let leader = placed.displaced.then(|| {
+            pos2(
+                frame.left() + mark.centre_px(),
+                frame.top() + geometry.mark_y(mark),
+            )
+        });
+        let look = paint::LabelLook {
+            colour: palette::lane_with(session.lane_colours.get(&lane.key), lane.colour, visuals),
+            emphasised: selected == Some(placed.event) || hovered_event == Some(placed.event),
+        };
+        paint::label(painter, rect, &placed.text, leader, look, visuals);
+        label_rects.push((placed.event, rect));
+    }
+
+    (drawn, label_rects)
+}
+
+/// Where `placed` sits on screen.
+fn label_rect(placed: &labels::Placed, frame: Rect) -> Rect {
+    let half = ROW_PX / 2.0 - 1.5;
+    Rect::from_min_max(
+        pos2(frame.left() + placed.x0, frame.top() + placed.y - half),
+        pos2(frame.left() + placed.x1, frame.top() + placed.y + half),
+    )
+}
+
+/// The headlines of this frame's marks, placed with egui's glyph widths.
+fn place_labels(
+    ctx: &egui::Context,
+    session: &Session,
+    marks: &[crate::layout::Mark],
+    geometry: &LaneGeometry,
+    view: &AxisView,
+    blocked: &[(f32, f32)],
+) -> Vec<labels::Placed> {
+    let events = &session.timeline.events;
+    let graded = |event: usize| events.get(event).and_then(best_grading).is_some();
+    let frame = labels::Frame {
+        marks,
+        geometry,
+        events,
+        width: view.width,
+        days_per_px: view.days_per_px(),
+        blocked,
+        key_events: &session.settings.key_events,
+        starred: &session.settings.starred,
+        graded: &graded,
+    };
+    let font = FontId::proportional(labels::LABEL_FONT);
+    ctx.fonts_mut(|fonts| {
+        let mut glyph = |c: char| fonts.glyph_width(&font, c);
+        labels::place(&frame, &mut glyph)
+    })
 }
 
 /// Lane names in the left column, as real labels (readable by screen readers and tests), with
@@ -294,10 +472,10 @@ fn lane_labels(
     session: &mut Session,
     label_rect: Rect,
     frame: Rect,
-    geometry: LaneGeometry,
-    lane_range: std::ops::Range<usize>,
+    geometry: &LaneGeometry,
     fits: usize,
 ) -> Option<LaneAction> {
+    let lane_range = geometry.lanes();
     let visuals = ui.visuals().clone();
     let painter = ui.painter_at(Rect::from_x_y_ranges(label_rect.x_range(), frame.y_range()));
     let scroll_hint = session.lane_scroll > 0 || lane_range.end < session.lanes.lanes.len();
@@ -307,6 +485,10 @@ fn lane_labels(
             continue;
         };
         let y = frame.top() + geometry.centre_y(index);
+        let (lane_top, lane_bottom) = (
+            frame.top() + geometry.lane_top(index),
+            frame.top() + geometry.lane_bottom(index),
+        );
         if y < frame.top() || y > frame.bottom() {
             continue;
         }
@@ -318,8 +500,8 @@ fn lane_labels(
             palette::lane_with(session.lane_colours.get(&lane.key), lane.colour, &visuals),
         );
         let text_rect = Rect::from_min_max(
-            pos2(swatch.right() + 8.0, y - geometry.pitch_px / 2.0),
-            pos2(label_rect.right() - 10.0, y + geometry.pitch_px / 2.0),
+            pos2(swatch.right() + 8.0, lane_top),
+            pos2(label_rect.right() - 10.0, lane_bottom),
         );
         let text = if lane.depth == 0 {
             RichText::new(&lane.label).strong()
@@ -377,7 +559,7 @@ fn lane_labels(
     if over_labels {
         let scroll = ui.input(|i| i.smooth_scroll_delta.y);
         if scroll.abs() > 0.5 {
-            let step = (-scroll / geometry.pitch_px).round() as isize;
+            let step = (-scroll / lane_fit::MIN_PITCH).round() as isize;
             let step = if step == 0 {
                 -(scroll.signum() as isize)
             } else {

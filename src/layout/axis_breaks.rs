@@ -3,6 +3,27 @@
 //! gives its busy weeks the width. A piecewise-linear, monotone map between days (x) and
 //! compressed units (c), with the list of breaks for the painter to draw; pure, no egui.
 
+/// Gaps shorter than this are never compressed: a quiet month is part of the story.
+pub const MIN_GAP_DAYS: f64 = 60.0;
+
+/// How long a skipped stretch is, in the words a break's caption uses ("11 months").
+pub fn skipped_words(days: f64) -> String {
+    let days = days.max(0.0);
+    if days < 60.0 {
+        format!("{} days", days.round())
+    } else if days < 730.0 {
+        format!("{} months", (days / 30.44).round())
+    } else {
+        // Half years matter below a decade: "2.5 years", not "3 years".
+        let years = days / 365.25;
+        if years < 10.0 && ((years * 2.0).round() / 2.0).fract() != 0.0 {
+            format!("{:.1} years", (years * 2.0).round() / 2.0)
+        } else {
+            format!("{} years", years.round())
+        }
+    }
+}
+
 /// One compressed stretch: days `from..to` drawn in `width` compressed units from `at`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct AxisBreak {
@@ -53,6 +74,40 @@ impl CompressedAxis {
             reach = reach.max(b);
         }
         Self { origin, breaks }
+    }
+
+    /// The axis for a story whose events cover `spans` and whose own period is `period`
+    /// (`layout::extent`): a gap longer than half the period, and at least [`MIN_GAP_DAYS`],
+    /// is squeezed to a twenty-fifth of the period (between 2 and 60 days), so a prologue years
+    /// earlier or a misread far-future year costs a narrow break, not the width of the plot.
+    pub fn for_story(spans: &[(f64, f64)], period: Option<(f64, f64)>) -> Self {
+        let length = period.map_or(365.0, |(a, b)| (b - a).max(1.0));
+        let min_gap = (length * 0.5).max(MIN_GAP_DAYS);
+        let width = (length / 25.0).clamp(2.0, 60.0);
+        Self::new(spans, min_gap, width)
+    }
+
+    /// The parts of the compressed range `c0..c1` that lie outside every break, in order: the
+    /// pieces over which days and compressed units are one linear map.
+    pub fn segments(&self, c0: f64, c1: f64) -> Vec<(f64, f64)> {
+        let mut out = Vec::new();
+        let mut from = c0;
+        for b in &self.breaks {
+            if b.at >= c1 {
+                break;
+            }
+            if b.at + b.width <= from {
+                continue;
+            }
+            if b.at > from {
+                out.push((from, b.at));
+            }
+            from = from.max(b.at + b.width);
+        }
+        if from < c1 {
+            out.push((from, c1));
+        }
+        out
     }
 
     /// The breaks, in time order.
@@ -149,6 +204,19 @@ mod tests {
         assert_eq!(empty.x_from_compressed(empty.compressed_from_x(5.0)), 5.0);
         let nan = CompressedAxis::new(&[(f64::NAN, 1.0)], 60.0, 10.0);
         assert!(nan.breaks().is_empty());
+    }
+
+    #[test]
+    fn segments_skip_the_breaks_in_view() {
+        let axis = CompressedAxis::new(&prologue_and_story(), 60.0, 10.0);
+        assert_eq!(axis.segments(-5.0, 40.0), vec![(-5.0, 1.0), (11.0, 40.0)]);
+        assert_eq!(axis.segments(12.0, 40.0), vec![(12.0, 40.0)]);
+        assert_eq!(axis.segments(3.0, 8.0), vec![]);
+        let story = CompressedAxis::for_story(&prologue_and_story(), Some((16690.0, 16745.0)));
+        assert_eq!(story.breaks().len(), 1);
+        assert_eq!(skipped_words(1699.0), "4.5 years");
+        assert_eq!(skipped_words(4000.0), "11 years");
+        assert_eq!(skipped_words(370.0), "12 months");
     }
 
     #[test]

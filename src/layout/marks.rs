@@ -4,6 +4,10 @@
 //! more entries in view than it has pixels to show them is aggregated: one density mark per few
 //! pixels, each counted with two more binary searches, so the cost follows the plot's width and
 //! not the number of events.
+//!
+//! Marks that would overlap stack: events of the same day (or a few points apart) in one lane
+//! take one row each, as vis-timeline stacks its items, and the lane grows to hold the rows.
+//! Only a run of events needing more rows than the lane may have becomes one aggregate mark.
 
 use super::lanes::{Entry, Lane, LaneSet, MarkStyle};
 
@@ -58,15 +62,13 @@ impl Window {
 /// The narrowest window: ten minutes.
 pub const MIN_SPAN_DAYS: f64 = 10.0 / 1440.0;
 
-/// Points closer than this to the previous one are drawn as one mark with a count, so
-/// neighbouring clusters are always at least this far apart.
+/// Points closer than this to the previous one in a row overlap: they stack into rows or,
+/// beyond the rows allowed, aggregate into one mark with a count.
 pub const CLUSTER_PX: f32 = 12.0;
 /// Width of one density bucket.
 pub const BUCKET_PX: f32 = 6.0;
 /// Bars never get narrower than this, so a month seen from a decade away is still visible.
 pub const MIN_BAR_PX: f32 = 6.0;
-/// Periods overlapping in one lane stack into at most this many rows.
-pub const MAX_ROWS: u8 = 3;
 
 /// What one mark stands for.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -75,7 +77,8 @@ pub enum MarkKind {
     Point,
     /// One event over a period (definite or uncertain).
     Bar,
-    /// Several events too close to tell apart; drawn with a count badge.
+    /// More events too close to tell apart than the lane has rows for; drawn with a count,
+    /// opened as a list.
     Cluster,
     /// Many events in a few pixels of a dense lane; drawn as a density tick with a count.
     Density,
@@ -90,7 +93,7 @@ pub struct Mark {
     /// Left and right edge in points from the plot's left (equal for a point).
     pub px0: f32,
     pub px1: f32,
-    /// Stacking row within the lane for overlapping periods (0 = centre).
+    /// Stacking row within the lane (0 = top row).
     pub row: u8,
     /// The event shown (the first one for a cluster or density mark).
     pub event: u32,
@@ -120,13 +123,17 @@ pub struct FrameMarks {
     pub connectors: Vec<Connector>,
     /// Lanes drawn as density rather than individual marks.
     pub dense_lanes: usize,
+    /// Rows of marks each lane of the range uses (at least one), from the range's first lane.
+    pub rows: Vec<u8>,
 }
 
-/// The marks for `lanes[first_lane..last_lane]` in `window`.
+/// The marks for the lanes `lane_range` in `window`, stacking overlapping marks into at most
+/// `max_rows` rows per lane (one row: every overlap aggregates).
 pub fn visible_marks(
     lanes: &LaneSet,
     window: Window,
     lane_range: std::ops::Range<usize>,
+    max_rows: u8,
 ) -> FrameMarks {
     let window = window.sanitised();
     let mut out = FrameMarks::default();
@@ -139,20 +146,34 @@ pub fn visible_marks(
         let last = lane.entries.partition_point(|e| e.start <= window.x_max);
         let candidates = &lane.entries[first..last];
         let capacity = (window.width_px / BUCKET_PX).max(1.0) as usize;
-        if candidates.len() > capacity * 2 {
+        let rows = if candidates.len() > capacity * 2 {
             out.dense_lanes += 1;
             density_marks(lane_index, lane, window, &mut out.marks);
+            1
         } else {
-            sparse_marks(lane_index, candidates, window, &mut out.marks);
-        }
+            sparse_marks(lane_index, candidates, window, max_rows, &mut out.marks)
+        };
+        out.rows.push(rows);
     }
     out.connectors = connectors(&out.marks);
     out
 }
 
-fn sparse_marks(lane: usize, entries: &[Entry], window: Window, out: &mut Vec<Mark>) {
-    let mut row_ends = [f32::NEG_INFINITY; MAX_ROWS as usize];
-    let mut cluster: Option<Mark> = None;
+/// Marks of one lane that is not dense, stacked into rows; returns the rows used.
+fn sparse_marks(
+    lane: usize,
+    entries: &[Entry],
+    window: Window,
+    max_rows: u8,
+    out: &mut Vec<Mark>,
+) -> u8 {
+    let mut rows = Rows {
+        ends: Vec::with_capacity(4),
+        max: usize::from(max_rows.max(1)),
+    };
+    // A run of points each closer than CLUSTER_PX to the one before: placed together, so a
+    // run too deep for the rows aggregates whole instead of spilling onto its neighbours.
+    let mut run: Vec<(f32, &Entry)> = Vec::new();
     let first_mark = out.len();
     for entry in entries.iter().filter(|e| e.end > window.x_min) {
         let px0 = window.px_from_x(entry.start);
@@ -160,40 +181,17 @@ fn sparse_marks(lane: usize, entries: &[Entry], window: Window, out: &mut Vec<Ma
         let as_point = !entry.style.uncertain && !entry.style.period;
         if as_point {
             let px = (px0 + px1) / 2.0;
-            match &mut cluster {
-                Some(c) if px - c.px1 < CLUSTER_PX => {
-                    c.kind = MarkKind::Cluster;
-                    c.count += 1;
-                    c.px1 = px;
-                    c.style.starred |= entry.style.starred;
-                }
-                _ => {
-                    out.extend(cluster.take());
-                    cluster = Some(Mark {
-                        lane,
-                        kind: MarkKind::Point,
-                        px0: px,
-                        px1: px,
-                        row: 0,
-                        event: entry.event,
-                        count: 1,
-                        style: entry.style,
-                    });
-                }
+            if run.last().is_some_and(|&(last, _)| px - last >= CLUSTER_PX) {
+                place_run(lane, &run, &mut rows, out);
+                run.clear();
             }
+            run.push((px, entry));
         } else {
+            place_run(lane, &run, &mut rows, out);
+            run.clear();
             let (px0, px1) = widen(px0, px1);
-            let row = row_ends
-                .iter()
-                .position(|&end| end + 2.0 < px0)
-                .unwrap_or_else(|| {
-                    row_ends
-                        .iter()
-                        .enumerate()
-                        .min_by(|a, b| a.1.total_cmp(b.1))
-                        .map_or(0, |(i, _)| i)
-                });
-            row_ends[row] = px1;
+            let row = rows.free(px0 - 2.0).unwrap_or_else(|| rows.least_busy());
+            rows.ends[row] = rows.ends[row].max(px1);
             out.push(Mark {
                 lane,
                 kind: MarkKind::Bar,
@@ -206,8 +204,88 @@ fn sparse_marks(lane: usize, entries: &[Entry], window: Window, out: &mut Vec<Ma
             });
         }
     }
-    out.extend(cluster);
+    place_run(lane, &run, &mut rows, out);
     out[first_mark..].sort_by(|a, b| a.px0.total_cmp(&b.px0));
+    rows.ends.len().max(1) as u8
+}
+
+/// The right edge of what each stacking row holds so far, left to right.
+struct Rows {
+    ends: Vec<f32>,
+    max: usize,
+}
+
+impl Rows {
+    /// The first row free left of `px` (opening a new one if allowed).
+    fn free(&mut self, px: f32) -> Option<usize> {
+        if let Some(row) = self.ends.iter().position(|&end| end < px) {
+            return Some(row);
+        }
+        (self.ends.len() < self.max).then(|| {
+            self.ends.push(f32::NEG_INFINITY);
+            self.ends.len() - 1
+        })
+    }
+
+    /// The row that frees up first (for a period when every row is taken).
+    fn least_busy(&mut self) -> usize {
+        if self.ends.is_empty() {
+            self.ends.push(f32::NEG_INFINITY);
+        }
+        self.ends
+            .iter()
+            .enumerate()
+            .min_by(|a, b| a.1.total_cmp(b.1))
+            .map_or(0, |(i, _)| i)
+    }
+}
+
+/// Places a run of close points: one row each where rows allow, otherwise one aggregate mark.
+fn place_run(lane: usize, run: &[(f32, &Entry)], rows: &mut Rows, out: &mut Vec<Mark>) {
+    let (Some(&(first_px, first)), Some(&(last_px, _))) = (run.first(), run.last()) else {
+        return;
+    };
+    let saved = rows.ends.clone();
+    let start = out.len();
+    for &(px, entry) in run {
+        let Some(row) = rows.free(px - CLUSTER_PX + 0.01) else {
+            break;
+        };
+        rows.ends[row] = px;
+        out.push(Mark {
+            lane,
+            kind: MarkKind::Point,
+            px0: px,
+            px1: px,
+            row: row as u8,
+            event: entry.event,
+            count: 1,
+            style: entry.style,
+        });
+    }
+    if out.len() - start == run.len() {
+        return;
+    }
+    // Too deep to stack: one aggregate over the run, in the first row free where it starts.
+    out.truncate(start);
+    rows.ends = saved;
+    let row = rows
+        .free(first_px - CLUSTER_PX + 0.01)
+        .unwrap_or_else(|| rows.least_busy());
+    rows.ends[row] = last_px + CLUSTER_PX;
+    out.push(Mark {
+        lane,
+        kind: MarkKind::Cluster,
+        px0: first_px,
+        px1: last_px,
+        row: row as u8,
+        event: first.event,
+        count: u32::try_from(run.len()).unwrap_or(u32::MAX),
+        style: MarkStyle {
+            starred: run.iter().any(|(_, e)| e.style.starred),
+            ..first.style
+        },
+    });
 }
 
 fn widen(px0: f32, px1: f32) -> (f32, f32) {

@@ -110,7 +110,7 @@ fn points_bars_uncertain_and_inferred_marks() {
         x_max: x(2015, 11, 5),
         width_px: 1000.0,
     };
-    let frame = visible_marks(&set, window, 0..set.lanes.len());
+    let frame = visible_marks(&set, window, 0..set.lanes.len(), 8);
     let mark_of = |id: &str| {
         frame
             .marks
@@ -128,14 +128,25 @@ fn points_bars_uncertain_and_inferred_marks() {
 }
 
 #[test]
-fn close_points_cluster_when_zoomed_out() {
+fn close_points_stack_and_aggregate_only_beyond_the_rows_allowed() {
     let set = build(&briefing(), &ViewSettings::default());
     let window = Window {
         x_min: x(2000, 1, 1),
         x_max: x(2030, 1, 1),
         width_px: 800.0,
     };
-    let frame = visible_marks(&set, window, 0..set.lanes.len());
+    let putin = set
+        .lanes
+        .iter()
+        .position(|l| l.key == "actor:putin")
+        .unwrap();
+    let stacked = visible_marks(&set, window, 0..set.lanes.len(), 8);
+    let marks: Vec<_> = stacked.marks.iter().filter(|m| m.lane == putin).collect();
+    assert_eq!(marks.len(), 2, "{marks:?}");
+    assert!(marks.iter().all(|m| m.kind == MarkKind::Point));
+    assert_ne!(marks[0].row, marks[1].row, "one row each");
+    assert_eq!(stacked.rows[putin], 2);
+    let frame = visible_marks(&set, window, 0..set.lanes.len(), 1);
     let putin = set
         .lanes
         .iter()
@@ -159,6 +170,7 @@ fn dense_lanes_aggregate_and_keep_counts() {
             width_px: 1200.0,
         },
         0..set.lanes.len(),
+        8,
     );
     assert_eq!(frame.dense_lanes, 5);
     assert!(frame.marks.len() <= 5 * 200 + 5);
@@ -177,11 +189,8 @@ fn hovering_a_point_finds_it() {
         x_max: x(2015, 11, 5),
         width_px: 1000.0,
     };
-    let frame = visible_marks(&set, window, 0..set.lanes.len());
-    let geometry = LaneGeometry {
-        top_px: 0.0,
-        pitch_px: 30.0,
-    };
+    let frame = visible_marks(&set, window, 0..set.lanes.len(), 8);
+    let geometry = LaneGeometry::stacked(0, 0.0, 30.0, &frame.rows);
     let target = frame
         .marks
         .iter()
@@ -190,13 +199,13 @@ fn hovering_a_point_finds_it() {
     let mark = frame.marks[target];
     let hit = hit_test(
         &frame.marks,
-        geometry,
+        &geometry,
         mark.centre_px() + 2.0,
         geometry.mark_y(&mark) - 2.0,
     );
     assert_eq!(hit, Some(target));
     assert_eq!(
-        hit_test(&frame.marks, geometry, mark.centre_px(), -5.0),
+        hit_test(&frame.marks, &geometry, mark.centre_px(), -5.0),
         None
     );
 }
@@ -237,7 +246,7 @@ fn degenerate_inputs_do_not_panic() {
         x_max: 5.0,
         width_px: 0.0,
     };
-    let frame = visible_marks(&empty, zero, 0..10);
+    let frame = visible_marks(&empty, zero, 0..10, 8);
     assert!(frame.marks.is_empty());
     let mut timeline = briefing();
     timeline.events[0].actors.clear();
@@ -255,9 +264,10 @@ fn degenerate_inputs_do_not_panic() {
             width_px: 900.0,
         },
         0..set.lanes.len(),
+        8,
     );
     assert!(!frame.marks.is_empty());
-    let _ = visible_marks(&set, zero, 0..set.lanes.len());
+    let _ = visible_marks(&set, zero, 0..set.lanes.len(), 8);
     assert_eq!(
         overview::density(&set.starts, (a, b), 50)
             .iter()
