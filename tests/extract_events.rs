@@ -191,3 +191,21 @@ fn odd_text_gives_a_timeline_without_panicking() {
         let _ = run(vec![a]);
     }
 }
+
+#[test]
+fn the_rows_of_an_analysts_csv_are_hand_events_only_never_prose() {
+    let csv = "date,end date,actors,event,source\n\
+               2015-10-20,,Pentagon; Kremlin,Memorandum on flight safety signed,memo.txt\n\
+               2015-10-23,,Sergei Lavrov; John Kerry,Talks in Vienna,talks.html\n";
+    let loaded = chronolane::ingest::parse_bytes(std::path::Path::new("log.csv"), csv.as_bytes())
+        .expect("a well-formed event CSV loads");
+    let timeline = extract(&loaded);
+    assert_eq!(timeline.events.len(), 2, "one event per row, nothing more");
+    for e in &timeline.events {
+        assert!(
+            !e.label.contains(",,"),
+            "a raw CSV row became an event: {}",
+            e.label
+        );
+    }
+}

@@ -18,7 +18,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::ingest::{HandEvent, Loaded};
-use crate::model::{Article, Event, SourceRef, Timeline};
+use crate::model::{Article, ArticleFormat, Event, SourceRef, Timeline};
 use actors::ArticleActors;
 use actors::registry::{self, Registry};
 
@@ -98,7 +98,13 @@ pub fn warm_up() {
 }
 
 /// Everything one article gives: its actors (ids local to the article until merged) and events.
+/// A CSV file of the analyst's own events is their provenance, not prose: its rows become hand
+/// events (see [`assemble`]), and reading them as sentences would make a second, garbled event
+/// of every row ("2015-10-20,,Pentagon; …").
 pub fn extract_article(article: &Article) -> Extracted {
+    if article.format == ArticleFormat::Csv {
+        return (ArticleActors::default(), Vec::new());
+    }
     let sentences = article_sentences(article);
     let timexes = timex::tag(&article.text, article.published);
     let found = actors::find(&article.text, &sentences);
