@@ -215,35 +215,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
             renamed.insert(id.clone(), target.clone());
         }
     }
-    // An acronym one article uses alone ("GM") for a party another names in full ("General
-    // Motors"), when exactly one party's initials spell it. The parties are indexed by their
-    // initials once, not scanned for every acronym.
-    let mut by_initials: HashMap<String, Vec<&String>> = HashMap::new();
-    for (id, o) in &by_id {
-        if !super::takes_acronym(o.kind) {
-            continue;
-        }
-        for f in o.forms.iter().chain(std::iter::once(&o.name)) {
-            if let Some(initials) = super::initials(f) {
-                let ids = by_initials.entry(initials).or_default();
-                if ids.last() != Some(&id) {
-                    ids.push(id);
-                }
-            }
-        }
-    }
-    for (id, acc) in &by_id {
-        if acc.known || renamed.contains_key(id) || !super::is_acronym(&acc.name) {
-            continue;
-        }
-        let Some(spelling) = by_initials.get(&acc.name) else {
-            continue;
-        };
-        let targets: Vec<&&String> = spelling.iter().filter(|other| **other != id).collect();
-        if let [target] = targets[..] {
-            renamed.insert(id.clone(), (*target).clone());
-        }
-    }
+    rename_acronyms(&by_id, &mut renamed);
     // Products and organisations written shorter or longer ("iTunes Store", "iTunes Music
     // Store"): same first and last word, one inside the other.
     let names: Vec<(String, Vec<String>, ActorKind, bool)> = by_id
@@ -401,6 +373,38 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         }
     }
     Registry { actors, renamed }
+}
+
+/// An acronym one article uses alone ("GM") for a party another names in full ("General
+/// Motors"), when exactly one party's initials spell it. The parties are indexed by their
+/// initials once, not scanned for every acronym.
+fn rename_acronyms(by_id: &BTreeMap<String, Acc>, renamed: &mut HashMap<String, String>) {
+    let mut by_initials: HashMap<String, Vec<&String>> = HashMap::new();
+    for (id, o) in by_id {
+        if !super::takes_acronym(o.kind) {
+            continue;
+        }
+        for f in o.forms.iter().chain(std::iter::once(&o.name)) {
+            if let Some(initials) = super::initials(f) {
+                let ids = by_initials.entry(initials).or_default();
+                if ids.last() != Some(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+    }
+    for (id, acc) in by_id {
+        if acc.known || renamed.contains_key(id) || !super::is_acronym(&acc.name) {
+            continue;
+        }
+        let Some(spelling) = by_initials.get(&acc.name) else {
+            continue;
+        };
+        let targets: Vec<&&String> = spelling.iter().filter(|other| **other != id).collect();
+        if let [target] = targets[..] {
+            renamed.insert(id.clone(), (*target).clone());
+        }
+    }
 }
 
 /// Each rename taken to its end: a name may be renamed to one renamed in turn ("HIV" → "H1N1
