@@ -30,9 +30,12 @@ pub fn mark_tooltip_ui(
         MarkKind::Cluster | MarkKind::Density => {
             let lane_name = lane.map_or("this lane", |l| l.label.as_str());
             ui.label(
-                RichText::new(format!("{} events", mark.count))
-                    .strong()
-                    .size(15.0),
+                RichText::new(match mark.count {
+                    1 => "1 event".to_string(),
+                    n => format!("{n} events"),
+                })
+                .strong()
+                .size(15.0),
             );
             let (a, b) = (
                 view.x_from_px(mark.px0),
