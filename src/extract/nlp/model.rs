@@ -180,7 +180,8 @@ impl Model {
 /// The weights a shipped model runs with: the bytes embedded at build time, or, when the
 /// environment variable `CHRONOLANE_MODELS` names a folder, the file `name` in it. The override
 /// lets a freshly trained model be scored (`scripts/score_ner.py`) before the rebuild that
-/// embeds it; `None` when the weights are missing or damaged.
+/// embeds it; `None` when the weights are missing or damaged. (`CHRONOLANE_MODELS=off` is read
+/// by the actor finder, which then never asks for the models: the rules alone, for speed checks.)
 pub fn shipped(name: &str, embedded: &[u8]) -> Option<Model> {
     match std::env::var_os("CHRONOLANE_MODELS") {
         Some(dir) => std::fs::read(std::path::Path::new(&dir).join(name))
