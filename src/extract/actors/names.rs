@@ -125,15 +125,8 @@ pub(crate) fn scan_sentence(b: &mut Builder, si: usize, range: Range<usize>) {
             scan_piece(b, si, &words, piece, &gaz);
         }
     }
-    if *MODELS_ON {
-        recognised::add(b, si, range, &words, &gaz, first_mention);
-    }
+    recognised::add(b, si, range, &words, &gaz, first_mention);
 }
-
-/// `CHRONOLANE_MODELS=off` leaves the trained recogniser (and its tagger) out, so the speed of
-/// the rules alone can be measured beside the whole pipeline's (BENCHMARKS.md).
-static MODELS_ON: std::sync::LazyLock<bool> =
-    std::sync::LazyLock::new(|| std::env::var_os("CHRONOLANE_MODELS").is_none_or(|v| v != "off"));
 
 /// Splits a run at months, weekdays and boilerplate words, and drops a sentence-initial word
 /// that the article also writes in lower case ("Meanwhile", "Citing").

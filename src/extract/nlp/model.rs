@@ -180,10 +180,11 @@ impl Model {
 /// The weights a shipped model runs with: the bytes embedded at build time, or, when the
 /// environment variable `CHRONOLANE_MODELS` names a folder, the file `name` in it. The override
 /// lets a freshly trained model be scored (`scripts/score_ner.py`) before the rebuild that
-/// embeds it; `None` when the weights are missing or damaged. (`CHRONOLANE_MODELS=off` is read
-/// by the actor finder, which then never asks for the models: the rules alone, for speed checks.)
+/// embeds it; `None` when the weights are missing or damaged, or when `CHRONOLANE_MODELS=off`
+/// leaves the models out so the speed of the rules alone can be measured (BENCHMARKS.md).
 pub fn shipped(name: &str, embedded: &[u8]) -> Option<Model> {
     match std::env::var_os("CHRONOLANE_MODELS") {
+        Some(off) if off == "off" => None,
         Some(dir) => std::fs::read(std::path::Path::new(&dir).join(name))
             .ok()
             .and_then(|bytes| Model::from_bytes(&bytes).ok()),
