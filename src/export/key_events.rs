@@ -3,7 +3,7 @@
 //! with date, headline and sources — the text an analyst reads out in the briefing room.
 //! Chosen once per export (the digest is not cheap) and drawn on every page.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use eframe::egui::{self, Align2, Color32, FontId, Label, Pos2, RichText, Stroke, pos2, vec2};
 
@@ -43,7 +43,12 @@ pub fn key_events(session: &Session) -> Vec<KeyEvent> {
         .flat_map(|lane| lane.entries.iter().map(|e| e.event as usize))
         .collect();
     let events = &session.timeline.events;
-    let index_of = |id: &String| events.iter().position(|e| &e.id == id);
+    // Indexed once: the starred list may be long, and each look-up would scan every event.
+    let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(events.len());
+    for (i, e) in events.iter().enumerate() {
+        by_id.entry(e.id.as_str()).or_insert(i);
+    }
+    let index_of = |id: &String| by_id.get(id.as_str()).copied();
     let starred: Vec<usize> = session
         .project
         .annotations()
