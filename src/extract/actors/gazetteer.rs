@@ -2,16 +2,13 @@
 //! describe them, their cities and regions (places of their own, affiliated to the country),
 //! international bodies, companies, armed groups, office-holders, and the market indices,
 //! products and treaties of `named.tsv`; derived from the CAMEO dictionaries by
-//! `scripts/build_gazetteer.py` and matched with one Aho–Corasick automaton built on first use.
+//! `scripts/build_gazetteer.py` and matched with one sorted table of names built on first use.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
-
+use super::prefixes::Prefixes;
 use crate::model::ActorKind;
 
 const COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
@@ -47,11 +44,11 @@ pub struct GazMatch {
 /// The compiled tables.
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
-    /// Per automaton pattern: the entry it names.
+    /// Per pattern: the entry it names.
     pattern_entry: Vec<usize>,
-    /// Per automaton pattern: the form as written in the tables, for the case check.
+    /// Per pattern: the form as written in the tables, for the case check.
     pattern_form: Vec<&'static str>,
-    automaton: Option<AhoCorasick>,
+    names: Prefixes,
     by_form: HashMap<String, usize>,
     by_id: HashMap<String, usize>,
     given: HashSet<&'static str>,
@@ -65,7 +62,7 @@ impl Gazetteer {
             entries: Vec::new(),
             pattern_entry: Vec::new(),
             pattern_form: Vec::new(),
-            automaton: None,
+            names: Prefixes::new(&[]),
             by_form: HashMap::new(),
             by_id: HashMap::new(),
             given: GIVEN_NAMES
@@ -149,15 +146,9 @@ impl Gazetteer {
                 }
             }
         }
-        // Names start at a capitalised word, so the automaton only ever runs anchored there:
-        // far fewer steps than scanning every byte for 100k patterns.
-        g.automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&g.pattern_form)
-            .ok();
+        // Names start at a capitalised word, so the table is only asked for the longest name
+        // starting there: far fewer steps than scanning every byte for 100k patterns.
+        g.names = Prefixes::new(&g.pattern_form);
         g
     }
 
@@ -240,15 +231,13 @@ impl Gazetteer {
     /// Every gazetteer name in `text[range]`, the longest at each capitalised word, each on word
     /// boundaries and in a plausible case ("IS" only in capitals, "Washington" capitalised).
     pub fn find(&self, text: &str, range: Range<usize>) -> Vec<GazMatch> {
-        let Some(ac) = &self.automaton else {
-            return Vec::new();
-        };
         let Some(slice) = text.get(range.clone()) else {
             return Vec::new();
         };
         let mut out: Vec<GazMatch> = Vec::new();
         let mut next_free = 0;
         let bytes = slice.as_bytes();
+        let mut window = Vec::new();
         for (at, c) in slice.char_indices() {
             if at < next_free || !(c.is_uppercase() || c.is_ascii_digit()) {
                 continue;
@@ -256,15 +245,13 @@ impl Gazetteer {
             if !boundary_before(slice, at) {
                 continue;
             }
-            let input = Input::new(bytes).range(at..).anchored(Anchored::Yes);
-            let Ok(Some(m)) = ac.try_find(input) else {
+            let Some((pattern, len)) = self.names.longest_prefix(&bytes[at..], &mut window) else {
                 continue;
             };
-            let e = m.end();
+            let e = at + len;
             if !boundary_after(slice, e) {
                 continue;
             }
-            let pattern = m.pattern().as_usize();
             if !case_fits(self.pattern_form[pattern], &slice[at..e]) {
                 continue;
             }

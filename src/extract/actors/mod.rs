@@ -8,6 +8,7 @@ pub mod lexicon;
 mod modifiers;
 pub mod names;
 pub mod nicknames;
+mod prefixes;
 mod recognised;
 pub mod registry;
 pub mod things;
