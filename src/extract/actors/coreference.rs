@@ -241,6 +241,9 @@ static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
     let mut added = Vec::new();
     let seen = Seen::new(b, sentences.len());
+    let mut fitting = HashMap::new();
+    // the entities do not change until the loop ends, so each office's holder is found once
+    let mut holders = HashMap::new();
     // The first person named in the latest sentence before this one that names one.
     let mut last_person: Option<usize> = None;
     for (si, s) in sentences.iter().enumerate() {
@@ -289,10 +292,16 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
             let target = if noun == "ministry" {
                 last_entity_before(&seen.ministries, range.start)
             } else if let Some(d) = LEXICON.description(noun) {
-                described(b, &seen, range.start, d, country.as_deref())
+                let key = (noun.to_string(), country.clone());
+                let fit = fitting
+                    .entry(key)
+                    .or_insert_with(|| Fitting::new(b, &seen, d, country.as_deref()));
+                fit.nearest_before(&seen, range.start)
             } else {
                 let family = noun.split(' ').next_back().and_then(role_family);
-                unique_person(b, country.as_deref(), family)
+                *holders
+                    .entry((country.clone(), family))
+                    .or_insert_with(|| unique_person(b, country.as_deref(), family))
             };
             if let Some(e) = target {
                 added.push((e, range, si, How::Description));
@@ -421,62 +430,80 @@ fn last_entity_before(kind: &[(usize, usize, usize)], before: usize) -> Option<u
 /// any article, and a bound that keeps a 10 MB document linear.
 const DESCRIPTION_REACH: usize = 4096;
 
-/// The entity of the latest mention ending at or before `before` that `fits`, looking back at
-/// most [`DESCRIPTION_REACH`] mentions.
-fn nearest_before(
-    b: &Builder,
-    seen: &Seen,
-    before: usize,
-    fits: impl Fn(&super::LocalEntity) -> bool,
-) -> Option<usize> {
-    let upto = seen.by_end.partition_point(|&(end, _, _)| end <= before);
-    seen.by_end[..upto]
-        .iter()
-        .rev()
-        .take(DESCRIPTION_REACH)
-        .map(|&(_, _, entity)| entity)
-        .find(|&e| fits(&b.entities[e]))
+/// The mentions a description ("the carmaker", "the Syrian capital") of one noun and country
+/// may stand for, as positions in `Seen::by_end`, found once per article: a long text has
+/// thousands of descriptions, and testing each mention in reach for every one of them was a
+/// tenth of the extraction time.
+struct Fitting {
+    /// Mentions of a party of the noun's kind whose name shows the sector ("General Motors"
+    /// for "the carmaker").
+    showing_sector: Vec<usize>,
+    /// Mentions of a party of the noun's kind whose name shows no other sector.
+    of_no_other_sector: Vec<usize>,
 }
 
-/// The party "the carmaker" stands for: the nearest one named before it of the noun's kind,
-/// preferring one whose name shows the sector ("General Motors" for "the carmaker" over a
-/// nearer "United Auto Workers"); "the Syrian capital" must be a place of Syria.
-fn described(
-    b: &Builder,
-    seen: &Seen,
-    before: usize,
-    d: &Description,
-    country: Option<&str>,
-) -> Option<usize> {
-    let fits = |e: &super::LocalEntity| {
-        let kind_fits = e.kind == d.kind
-            || (d.kind == ActorKind::Organisation && e.kind == ActorKind::Group)
-            || (d.kind == ActorKind::Product
-                && e.kind == ActorKind::Organisation
-                && is_product(&e.name));
-        kind_fits
-            && !e.name.contains("Ministry")
-            && (d.kind != ActorKind::Place
-                || country.is_none()
-                || e.affiliation.as_deref() == country)
-    };
-    let shows_sector = |e: &super::LocalEntity| {
-        e.forms
-            .iter()
-            .chain(std::iter::once(&e.name))
-            .flat_map(|f| f.split_whitespace())
-            .any(|w| d.cues.contains(&w))
-    };
-    // "the planemaker" is not the airline named since: a name showing another sector's cue
-    // ("Singapore Airlines") is not what a description with cues of its own stands for
-    let other_sector = |e: &super::LocalEntity| {
-        !d.cues.is_empty()
-            && e.name
-                .split_whitespace()
-                .any(|w| LEXICON.is_sector_cue(w) && !d.cues.contains(&w))
-    };
-    nearest_before(b, seen, before, |e| fits(e) && shows_sector(e))
-        .or_else(|| nearest_before(b, seen, before, |e| fits(e) && !other_sector(e)))
+impl Fitting {
+    /// "the Syrian capital" must be a place of Syria; a description with sector cues prefers
+    /// a party whose name shows one of them over a nearer one that does not ("United Auto
+    /// Workers"), and never takes one that shows another sector's ("Singapore Airlines" is not
+    /// "the planemaker").
+    fn new(b: &Builder, seen: &Seen, d: &Description, country: Option<&str>) -> Self {
+        let fits = |e: &super::LocalEntity| {
+            let kind_fits = e.kind == d.kind
+                || (d.kind == ActorKind::Organisation && e.kind == ActorKind::Group)
+                || (d.kind == ActorKind::Product
+                    && e.kind == ActorKind::Organisation
+                    && is_product(&e.name));
+            kind_fits
+                && !e.name.contains("Ministry")
+                && (d.kind != ActorKind::Place
+                    || country.is_none()
+                    || e.affiliation.as_deref() == country)
+        };
+        let shows_sector = |e: &super::LocalEntity| {
+            e.forms
+                .iter()
+                .chain(std::iter::once(&e.name))
+                .flat_map(|f| f.split_whitespace())
+                .any(|w| d.cues.contains(&w))
+        };
+        let other_sector = |e: &super::LocalEntity| {
+            !d.cues.is_empty()
+                && e.name
+                    .split_whitespace()
+                    .any(|w| LEXICON.is_sector_cue(w) && !d.cues.contains(&w))
+        };
+        let (mut sector, mut no_other) = (Vec::new(), Vec::new());
+        for e in &b.entities {
+            let fit = fits(e);
+            sector.push(fit && shows_sector(e));
+            no_other.push(fit && !other_sector(e));
+        }
+        let (mut showing_sector, mut of_no_other_sector) = (Vec::new(), Vec::new());
+        for (k, &(_, _, entity)) in seen.by_end.iter().enumerate() {
+            if sector[entity] {
+                showing_sector.push(k);
+            }
+            if no_other[entity] {
+                of_no_other_sector.push(k);
+            }
+        }
+        Self {
+            showing_sector,
+            of_no_other_sector,
+        }
+    }
+
+    /// The party of the latest fitting mention ending at or before `before`, preferring one
+    /// that shows the sector, looking back at most [`DESCRIPTION_REACH`] mentions.
+    fn nearest_before(&self, seen: &Seen, before: usize) -> Option<usize> {
+        let upto = seen.by_end.partition_point(|&(end, _, _)| end <= before);
+        let latest = |list: &[usize]| {
+            let k = *list.get(list.partition_point(|&k| k < upto).checked_sub(1)?)?;
+            (k + DESCRIPTION_REACH >= upto).then_some(seen.by_end[k].2)
+        };
+        latest(&self.showing_sector).or_else(|| latest(&self.of_no_other_sector))
+    }
 }
 
 /// The only person of the article from `country` with a role of `family`.

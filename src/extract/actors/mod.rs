@@ -102,6 +102,9 @@ pub(crate) struct Builder<'a> {
     pub text: &'a str,
     pub entities: Vec<LocalEntity>,
     index: HashMap<String, usize>,
+    /// Entities by the first and last words of every name they have had (see
+    /// [`Builder::named_with_ends`]).
+    by_ends: HashMap<(String, String), Vec<usize>>,
     pub mentions: Vec<Mention>,
     pub singles: Vec<Single>,
     /// Words that the article also writes in lower case ("meanwhile"), so a capitalised
@@ -119,6 +122,7 @@ impl<'a> Builder<'a> {
             text,
             entities: Vec::new(),
             index: HashMap::new(),
+            by_ends: HashMap::new(),
             mentions: Vec::new(),
             singles: Vec::new(),
             lower_words,
@@ -141,6 +145,7 @@ impl<'a> Builder<'a> {
             }
             if !ent.known && name.len() > ent.name.len() && kind == ent.kind {
                 ent.name = name.to_string();
+                self.index_ends(e);
             }
             return e;
         }
@@ -155,7 +160,38 @@ impl<'a> Builder<'a> {
         });
         let e = self.entities.len() - 1;
         self.index.insert(id.to_string(), e);
+        self.index_ends(e);
         e
+    }
+
+    /// Files entity `e` under the first and last words of its name, when it has two or more.
+    fn index_ends(&mut self, e: usize) {
+        let mut words = self.entities[e].name.split_whitespace();
+        if let (Some(first), Some(last)) = (words.next(), words.next_back()) {
+            self.by_ends
+                .entry((first.to_string(), last.to_string()))
+                .or_default()
+                .push(e);
+        }
+    }
+
+    /// The first person whose name has two or more words, the first `first` and the last
+    /// `last` ("James Kopp", "James Charles Kopp"): a look-up, where scanning every entity
+    /// for every name made a long text quadratic.
+    pub fn named_with_ends(&self, first: &str, last: &str) -> Option<usize> {
+        // an entity is filed under every name it has had: only its present one counts
+        self.by_ends
+            .get(&(first.to_string(), last.to_string()))?
+            .iter()
+            .copied()
+            .filter(|&e| {
+                let ent = &self.entities[e];
+                let mut words = ent.name.split_whitespace();
+                ent.kind == ActorKind::Person
+                    && words.next() == Some(first)
+                    && words.next_back() == Some(last)
+            })
+            .min()
     }
 
     /// Records a mention; names and descriptions become forms of the entity.
@@ -243,6 +279,10 @@ impl<'a> Builder<'a> {
         }
         for e in self.index.values_mut() {
             *e = position[*e];
+        }
+        self.by_ends.clear();
+        for e in 0..self.entities.len() {
+            self.index_ends(e);
         }
         for m in &mut self.mentions {
             m.entity = position[m.entity];

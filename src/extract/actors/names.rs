@@ -646,11 +646,5 @@ fn variant_of(b: &Builder, words: &[&str]) -> Option<usize> {
     if words.len() < 2 {
         return None;
     }
-    b.entities.iter().position(|e| {
-        let parts: Vec<&str> = e.name.split_whitespace().collect();
-        e.kind == ActorKind::Person
-            && parts.len() >= 2
-            && parts.first() == Some(first)
-            && parts.last() == Some(last)
-    })
+    b.named_with_ends(first, last)
 }
