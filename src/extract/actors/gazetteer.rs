@@ -4,6 +4,7 @@
 //! products and treaties of `named.tsv`; derived from the CAMEO dictionaries by
 //! `scripts/build_gazetteer.py` and matched with one sorted table of names built on first use.
 
+use std::collections::hash_map;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -189,11 +190,10 @@ impl Gazetteer {
         if form.len() < 2 || !form.bytes().any(|b| b.is_ascii_alphabetic()) {
             return;
         }
-        let key = form.to_lowercase();
-        if self.by_form.contains_key(&key) {
-            return;
-        }
-        self.by_form.insert(key, entry);
+        match self.by_form.entry(form.to_lowercase()) {
+            hash_map::Entry::Occupied(_) => return,
+            hash_map::Entry::Vacant(v) => v.insert(entry),
+        };
         self.pattern_entry.push(entry);
         self.pattern_form.push(form);
         // News writes "Bashar al-Assad" where the tables say "Bashar al Assad".

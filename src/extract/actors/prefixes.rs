@@ -12,16 +12,20 @@ pub(crate) struct Prefixes {
     keys: Vec<(u32, u32, u32)>,
     /// The longest key, in bytes: how much of the text a query needs to look at.
     longest: usize,
+    /// For each byte value, the first key starting with that byte or a greater one (and
+    /// the number of keys last): a query searches only the keys of the text's first byte.
+    by_first_byte: Vec<usize>,
 }
 
 impl Prefixes {
     /// The table of `patterns`; a query returns the index of the pattern it found. Patterns
-    /// that are equal ignoring ASCII case are one key: the first of them is the one kept.
+    /// that are equal ignoring ASCII case are one key: the first of them is the one kept. An
+    /// empty pattern is never found.
     pub(crate) fn new(patterns: &[&str]) -> Self {
         let mut bytes = Vec::with_capacity(patterns.iter().map(|p| p.len()).sum());
         let mut keys = Vec::with_capacity(patterns.len());
         let mut longest = 0;
-        for (i, p) in patterns.iter().enumerate() {
+        for (i, p) in patterns.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
             let (Ok(start), Ok(len), Ok(pattern)) = (
                 u32::try_from(bytes.len()),
                 u32::try_from(p.len()),
@@ -38,10 +42,14 @@ impl Prefixes {
         // Stable, so of two equal keys the first added comes first and is kept.
         keys.sort_by(|a, b| key(a).cmp(key(b)));
         keys.dedup_by(|later, first| key(later) == key(first));
+        let by_first_byte = (0..=256)
+            .map(|b| keys.partition_point(|k| key(k).first().is_some_and(|&f| usize::from(f) < b)))
+            .collect();
         Self {
             bytes,
             keys,
             longest,
+            by_first_byte,
         }
     }
 
@@ -64,15 +72,19 @@ impl Prefixes {
                 .map(u8::to_ascii_lowercase),
         );
         let mut wanted: &[u8] = window;
-        let mut below = self.keys.len();
+        let first = usize::from(*wanted.first()?);
+        // every prefix of the text starts with its first byte
+        let from = self.by_first_byte[first];
+        let mut below = self.by_first_byte[first + 1];
         // The greatest key not after `wanted` is the longest prefix when it is one. When it is
         // not, every prefix of `wanted` is also a prefix of the bytes the two share, and sorts
         // before that key: look again for those, among the keys before it.
         loop {
-            let k = self.keys[..below].partition_point(|&(start, len, _)| {
-                &self.bytes[start as usize..(start + len) as usize] <= wanted
-            });
-            let k = k.checked_sub(1)?;
+            let k = from
+                + self.keys[from..below].partition_point(|&(start, len, _)| {
+                    &self.bytes[start as usize..(start + len) as usize] <= wanted
+                });
+            let k = k.checked_sub(1).filter(|&k| k >= from)?;
             let key = self.key(k);
             if wanted.starts_with(key) {
                 return Some((self.keys[k].2 as usize, key.len()));
@@ -94,7 +106,16 @@ mod tests {
 
     #[test]
     fn the_longest_name_a_text_starts_with_wins_whatever_its_case() {
-        let table = Prefixes::new(&["Bank", "Bank of England", "Bank of Japan", "Banks", "IS"]);
+        let table = Prefixes::new(&[
+            "Bank",
+            "Bank of England",
+            "Bank of Japan",
+            "Banks",
+            "IS",
+            "",
+            "Azerbaijan",
+            "Canada",
+        ]);
         assert_eq!(found(&table, "Bank of England said"), Some((1, 15)));
         assert_eq!(found(&table, "BANK OF JAPAN"), Some((2, 13)));
         // "Bank of Eng" shares most with "Bank of England" yet only "Bank" is a prefix of it
@@ -104,6 +125,9 @@ mod tests {
         assert_eq!(found(&table, "is it"), Some((4, 2)));
         assert_eq!(found(&table, "Ban"), None);
         assert_eq!(found(&table, "Apple"), None);
+        assert_eq!(found(&table, "Canada's"), Some((7, 6)));
+        assert_eq!(found(&table, "Cab"), None);
+        assert_eq!(found(&table, ""), None);
     }
 
     #[test]

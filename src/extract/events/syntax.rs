@@ -8,7 +8,9 @@
 //! table of irregular past forms, "-ed" endings, a verb after a name); [`Token::verb`] is the
 //! one place a tagger's VERB/AUX tags (`crate::extract::nlp`, issue 15a) can refine that.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::model::{MONTH_NAMES, WEEKDAY_NAMES};
 
@@ -188,13 +190,24 @@ fn is_abbreviation(core: &str) -> bool {
         )
 }
 
+/// The auxiliaries, irregular past forms and reporting verbs in one set: scanning the three
+/// lists for every word of every sentence was most of the cost of reading a sentence's words.
+static VERB_FORMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    AUXILIARIES
+        .iter()
+        .chain(IRREGULAR_PAST)
+        .chain(REPORTING)
+        .copied()
+        .collect()
+});
+
 fn looks_like_verb(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     let w = t.lower.as_str();
     if t.cap && i > 0 {
         return false;
     }
-    if AUXILIARIES.contains(&w) || IRREGULAR_PAST.contains(&w) || REPORTING.contains(&w) {
+    if VERB_FORMS.contains(w) {
         return true;
     }
     if w.len() > 4 && w.ends_with("ed") && !NOT_VERBS.contains(&w) {

@@ -1,7 +1,7 @@
 //! Finding time expressions: a list of patterns, compiled once into one leftmost-first regex so
 //! the text is scanned in a single pass, and again one by one to read the parts of a match.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::{Captures, Regex, RegexSet};
 
@@ -69,7 +69,7 @@ pub fn next_candidate(text: &str, from: usize) -> Option<Candidate<'_>> {
     }
     let rest = &text[whole.start()..stop];
     let (index, caps) = ANCHORED_SET.matches(rest).into_iter().find_map(|i| {
-        let re = ANCHORED.get(i)?;
+        let re = anchored(i)?;
         let caps = re.captures(rest)?;
         (caps.get(0)?.end() == whole.len()).then_some((i, caps))
     })?;
@@ -273,13 +273,17 @@ static COMBINED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Each rule alone, anchored at the start of the text it is given, to read its named parts.
-/// (The combined scan already checked the word boundary before the match.)
-static ANCHORED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    RULES
-        .iter()
-        .map(|(_, p)| compile(&format!(r"(?i)^(?:{p})")))
-        .collect()
-});
+/// (The combined scan already checked the word boundary before the match.) Each is compiled
+/// the first time it matches: a short text uses a few of the rules, and compiling all of them
+/// up front was a sixth of the fixed start-up.
+static ANCHORED: LazyLock<Vec<OnceLock<Regex>>> =
+    LazyLock::new(|| RULES.iter().map(|_| OnceLock::new()).collect());
+
+/// Rule `i`'s anchored pattern.
+fn anchored(i: usize) -> Option<&'static Regex> {
+    let (_, p) = RULES.get(i)?;
+    Some(ANCHORED.get(i)?.get_or_init(|| compile(&format!(r"(?i)^(?:{p})"))))
+}
 
 /// The anchored patterns as one set: which rules match at a position, in one pass.
 static ANCHORED_SET: LazyLock<RegexSet> = LazyLock::new(|| {
