@@ -282,7 +282,11 @@ static ANCHORED: LazyLock<Vec<OnceLock<Regex>>> =
 /// Rule `i`'s anchored pattern.
 fn anchored(i: usize) -> Option<&'static Regex> {
     let (_, p) = RULES.get(i)?;
-    Some(ANCHORED.get(i)?.get_or_init(|| compile(&format!(r"(?i)^(?:{p})"))))
+    Some(
+        ANCHORED
+            .get(i)?
+            .get_or_init(|| compile(&format!(r"(?i)^(?:{p})"))),
+    )
 }
 
 /// The anchored patterns as one set: which rules match at a position, in one pass.
