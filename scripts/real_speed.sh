@@ -6,7 +6,8 @@
 # Timeline17 stream and the web pages' text through `extract --jsonl -`.
 # Usage: scripts/real_speed.sh [WORKDIR] (default: target/real-corpus). Set CALLGRIND=1 to also
 # count instructions (valgrind --tool=callgrind) on the 1 and 10 MB documents: the figure to
-# compare before and after on a shared machine, where wall times wander with the load.
+# compare before and after on a shared machine, where wall times wander with the load; it also
+# counts the one-line file (the fixed start-up).
 # CHRONOLANE_BIN=path times another build (an older commit's binary) instead of building this
 # one. Each `extract` runs twice: with the trained tagger and recogniser, and without them
 # (CHRONOLANE_MODELS=off, the rules alone; a build that predates the switch ignores it).
@@ -42,6 +43,9 @@ print(f'{label}: {b/1e6:.1f} MB, {wall:.2f} s wall, {cpu:.2f} s CPU, {b/1e6/max(
         "$label" "$bytes" "$wall" "$user" "$sys" "$rss"
 }
 
+# The fixed start-up: one short sentence of our own in a file of one line.
+printf 'The envoys met in Vienna on Monday and agreed to meet again.\n' >"$work/one-sentence.txt"
+
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for mb in 1 3 10; do
     measure "timex, timebank ${mb} MB" "$work/timebank-${mb}MB.txt" \
@@ -49,6 +53,8 @@ for mb in 1 3 10; do
 done
 for models in on off; do
     export CHRONOLANE_MODELS=$models
+    measure "extract (models $models), a one-line file (the fixed start-up)" "$work/one-sentence.txt" \
+        "$bin" extract --json "$work/one-sentence.txt"
     for mb in 1 3 10; do
         measure "extract (models $models), timebank ${mb} MB" "$work/timebank-${mb}MB.txt" \
             "$bin" extract --json "$work/timebank-${mb}MB.txt"
@@ -66,6 +72,11 @@ unset CHRONOLANE_MODELS
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ "${CALLGRIND:-0}" = 1 ]; then
+    out=$(mktemp)
+    valgrind --tool=callgrind --callgrind-out-file="$out" \
+        "$bin" extract --json "$work/one-sentence.txt" >/dev/null 2>"$out.log"
+    echo "instructions, extract a one-line file: $(grep -o 'Collected : [0-9]*' "$out.log" | cut -d' ' -f3)"
+    rm -f "$out" "$out.log"
     for mb in 1 10; do
         for cmd in "timex --dct 1998-01-08 --json" "extract --json"; do
             out=$(mktemp)

@@ -39,8 +39,8 @@ impl Prefixes {
         }
         let key =
             |&(start, len, _): &(u32, u32, u32)| &bytes[start as usize..(start + len) as usize];
-        // Stable, so of two equal keys the first added comes first and is kept.
-        keys.sort_by(|a, b| key(a).cmp(key(b)));
+        // Of two equal keys the first added comes first, and is kept.
+        keys.sort_unstable_by(|a, b| key(a).cmp(key(b)).then(a.2.cmp(&b.2)));
         keys.dedup_by(|later, first| key(later) == key(first));
         let by_first_byte = (0..=256)
             .map(|b| keys.partition_point(|k| key(k).first().is_some_and(|&f| usize::from(f) < b)))

@@ -10,6 +10,7 @@ pub mod dating;
 pub mod ids;
 pub mod label;
 pub mod roles;
+mod same_day;
 pub mod syntax;
 
 use std::ops::Range;
@@ -56,9 +57,9 @@ pub fn build(
     let text = article.text.as_str();
     let mut events: Vec<Event> = Vec::new();
     let mut narrative: Option<When> = None;
-    // The content words of each event's quote, filled in as "the same day" needs them, so
-    // each quote is read once, not once per later "same day" sentence.
-    let mut quote_words: Vec<Vec<u64>> = Vec::new();
+    // The dated events by their quotes' words and their actors, filled in as "the same day"
+    // needs them, so each quote is read once, not once per later "same day" sentence.
+    let mut scenes = same_day::SceneIndex::default();
     let mut mention_at = 0;
     for (si, s) in sentences.iter().enumerate() {
         while mention_at < actors.mentions.len() && actors.mentions[mention_at].sentence < si {
@@ -83,9 +84,9 @@ pub fn build(
             let subs = syntax::subordinates(&tokens);
             let ids = roles::participants(actors, mentions, &tokens, s, &[], &subs, sayer_end);
             let when = if same_day {
-                let unread = events[quote_words.len()..].iter();
-                quote_words.extend(unread.map(|e| content_words(first_quote(e))));
-                same_day_date(&events, &quote_words, &ids.ids, sentence, article.published)
+                scenes.catch_up(&events, article.published);
+                scenes
+                    .date(&events, &ids.ids, sentence)
                     .or_else(|| narrative.clone())
             } else {
                 None
@@ -298,36 +299,6 @@ fn sayer_end(text: &str, s: &Range<usize>) -> Option<usize> {
         }
     }
     None
-}
-
-/// The date of the earlier happening that "the same day" points back to: the dated event that
-/// shares the most actors and words with this sentence (`quote_words[i]`: the content words of
-/// event `i`'s quote).
-fn same_day_date(
-    events: &[Event],
-    quote_words: &[Vec<u64>],
-    actors: &[String],
-    sentence: &str,
-    dct: Option<chrono::NaiveDate>,
-) -> Option<When> {
-    let words = content_words(sentence);
-    events
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| !e.when.inferred && dating::carries_scene(&e.when, dct))
-        .map(|(i, e)| {
-            let shared_actors = e.actors.iter().filter(|a| actors.contains(a)).count();
-            let shared_words = quote_words.get(i).map_or(0, |q| shared(q, &words));
-            (shared_actors * 2 + shared_words, i, e)
-        })
-        .filter(|(score, _, _)| *score > 0)
-        .max_by_key(|(score, i, _)| (*score, *i))
-        .map(|(_, _, e)| e.when.clone())
-}
-
-/// The quote of an event's first source ("" without one).
-fn first_quote(e: &Event) -> &str {
-    e.sources.first().map_or("", |s| s.quote.as_str())
 }
 
 /// Lower-case words of five letters or more, cut to five ("talks" ~ "talking"), as sorted
