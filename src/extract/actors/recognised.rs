@@ -192,8 +192,16 @@ pub(crate) fn add(
             continue;
         }
         // The recogniser's reading replaces the lone-word guesses waiting for the article's end.
-        b.singles
-            .retain(|s| s.sentence != si || !(s.range.start >= r.start && s.range.end <= r.end));
+        // They are pushed sentence by sentence, so this sentence's are the last ones: only
+        // those are looked at (retaining over all of them made a long text quadratic).
+        let ours = b
+            .singles
+            .iter()
+            .rposition(|s| s.sentence != si)
+            .map_or(0, |p| p + 1);
+        let mut tail = b.singles.split_off(ours);
+        tail.retain(|s| !(s.range.start >= r.start && s.range.end <= r.end));
+        b.singles.append(&mut tail);
         match (kind, country) {
             (ActorKind::Person, _) => {
                 person(b, si, &span, None, None);

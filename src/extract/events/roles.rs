@@ -142,12 +142,21 @@ pub fn participants(
             main.push(s);
         }
     }
-    // a place is where something happened, not who did it
+    // a place is where something happened, not who did it; the ids here came from this
+    // sentence's mentions and ids are unique, so the entity is found among those, not by
+    // scanning every entity of the article for every clause
     let is_place = |id: &String| {
-        actors
-            .entities
+        let place = |e: &crate::extract::actors::LocalEntity| {
+            e.id == *id && e.kind == crate::model::ActorKind::Place
+        };
+        match mentions
             .iter()
-            .any(|e| e.id == *id && e.kind == crate::model::ActorKind::Place)
+            .map(|m| &actors.entities[m.entity])
+            .find(|e| e.id == *id)
+        {
+            Some(e) => place(e),
+            None => actors.entities.iter().any(place),
+        }
     };
     let agents = agents
         .into_iter()
