@@ -67,7 +67,8 @@ pub(crate) fn add(
     // A lone capitalised word the rules could only guess from its shape, written in lower
     // case in most running text ("Section", "Team", "Service"), is no party when the
     // recogniser read the sentence and found no name there.
-    for s in b.singles.iter_mut().filter(|s| s.sentence == si) {
+    // The sentence's lone words are the last ones pushed: no walk over the whole article's.
+    for s in b.singles.iter_mut().rev().take_while(|s| s.sentence == si) {
         s.unrecognised = !found
             .iter()
             .any(|e| e.range.start < s.range.end && s.range.start < e.range.end)
@@ -249,7 +250,9 @@ fn wait_for_article(
     if let Some(s) = b
         .singles
         .iter_mut()
-        .find(|s| s.sentence == si && s.range == *r)
+        .rev()
+        .take_while(|s| s.sentence == si)
+        .find(|s| s.range == *r)
     {
         s.recognised = Some(kind);
         return;

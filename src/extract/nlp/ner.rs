@@ -530,8 +530,8 @@ mod tests {
         let toks = features::padded(&words);
         let r = runs(&words, &toks);
         assert!(r[..3].iter().all(Option::is_none));
-        for k in 3..6 {
-            let run = r[k].expect("inside the run");
+        for run in &r[3..6] {
+            let run = run.expect("inside the run");
             assert_eq!(run.head, Tok::new("Defense").lower);
             assert_eq!(run.before, Tok::new("the").lower);
             assert_eq!(run.len, 3);
