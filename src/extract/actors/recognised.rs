@@ -172,6 +172,9 @@ pub(crate) fn add(
         if span.is_empty() || !name.chars().any(char::is_uppercase) {
             continue;
         }
+        if super::titles::is_file_name(name) {
+            continue;
+        }
         // "Norwegian", "Iraqis": a nationality word describes people; it names no party.
         if span.len() == 1
             && (GAZETTEER.is_demonym(name)
@@ -378,6 +381,15 @@ mod tests {
             found.contains(&("Wolbrecht".to_string(), ActorKind::Person)),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn attached_files_are_not_parties() {
+        let found = actors(
+            "Please read the attached Rates.pdf and Budget_draft.doc before the call, and \
+             Report.htm explains the figures.",
+        );
+        assert!(!found.iter().any(|(n, _)| n.contains('.')), "{found:?}");
     }
 
     #[test]
