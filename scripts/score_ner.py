@@ -10,6 +10,7 @@ positives summed over all documents), typed and type-agnostic. Names the program
     cargo build --release
     python3 scripts/score_ner.py                    # the actor finder (what lanes are made of)
     python3 scripts/score_ner.py --raw              # the statistical recogniser alone
+    python3 scripts/score_ner.py --errors 40        # the errors by class, 40 of each
 """
 
 import argparse
@@ -86,12 +87,36 @@ def prf(tp, fp, fn):
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def report_errors(missed, spurious, retyped, n):
+    """Errors by class: a name found with the wrong type, a gold name not found, a name found
+    that the gold file does not have; then the most frequent strings of each class."""
+    from collections import Counter
+
+    confusion = Counter((g, f) for _, g, f in retyped)
+    print(f"wrong type {len(retyped)}: " + ", ".join(f"{g}->{f} {c}" for (g, f), c in confusion.most_common()))
+    print(f"missed {len(missed)}: " + ", ".join(f"{t} {c}" for t, c in Counter(t for _, t in missed).most_common()))
+    print(f"spurious {len(spurious)}: " + ", ".join(f"{t} {c}" for t, c in Counter(t for _, t in spurious).most_common()))
+    for title, rows in (
+        ("wrong type", [f"{a} {g}->{f}" for a, g, f in retyped]),
+        ("missed", [f"{a} {t}" for a, t in missed]),
+        ("spurious", [f"{a} {t}" for a, t in spurious]),
+    ):
+        print(f"-- {title}:")
+        for text, c in Counter(rows).most_common(n):
+            print(f"  {c:3d}  {text}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", default="../shared/corpora/uner-ewt/en_ewt-ud-dev.iob2")
     ap.add_argument("--bin", default=os.environ.get("CHRONOLANE_BIN", "target/release/chronolane"))
     ap.add_argument("--raw", action="store_true", help="score the recogniser alone (entities --raw)")
-    ap.add_argument("--errors", type=int, default=0, help="print this many missed and spurious names")
+    ap.add_argument(
+        "--errors",
+        type=int,
+        default=0,
+        help="print the classes of error (wrong type, missed, spurious, by type and count) and this many of each",
+    )
     args = ap.parse_args()
 
     docs = read_docs(args.gold)
@@ -112,7 +137,7 @@ def main():
 
     t = [0, 0, 0]
     u = [0, 0, 0]
-    missed, spurious = [], []
+    missed, spurious, retyped = [], [], []
     for i, (_, _, gold) in enumerate(docs):
         got = found.get(i, set())
         t[0] += len(gold & got)
@@ -122,11 +147,16 @@ def main():
         u[0] += len(gs & ns)
         u[1] += len(ns - gs)
         u[2] += len(gs - ns)
-        missed += sorted(gold - got)
-        spurious += sorted(got - gold)
+        gold_type = dict(gold)
+        got_type = dict(got)
+        for name, typ in sorted(gold - got):
+            if name in ns:
+                retyped.append((name, typ, got_type[name]))
+            else:
+                missed.append((name, typ))
+        spurious += [(n, t) for n, t in sorted(got - gold) if n not in gold_type]
     if args.errors:
-        print("missed:", missed[: args.errors])
-        print("spurious:", spurious[: args.errors])
+        report_errors(missed, spurious, retyped, args.errors)
     up, ur, uf = prf(*u)
     print(f"documents {len(docs)}  untyped P {up:.3f} R {ur:.3f} F1 {uf:.3f}")
     tp, tr, tf = prf(*t)

@@ -100,6 +100,11 @@ pub fn run_entities(args: &EntitiesArgs) -> anyhow::Result<bool> {
                 let Some(t) = text.get(m.range.clone()) else {
                     continue;
                 };
+                // "Palestinian leaders": a nationality word stands for its country in the
+                // timeline, but it is no name of it.
+                if GAZETTEER.is_demonym(t) {
+                    continue;
+                }
                 let kind = actors.entities[m.entity].kind;
                 found.push(Found {
                     start: m.range.start,

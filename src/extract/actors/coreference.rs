@@ -54,7 +54,19 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
             }
         }
         let common = b.lower_words.contains(word.to_lowercase().as_str());
+        // "Wolfowitz said", "thanks, Jo": what the recogniser read the word as, when no
+        // party of the article explains it.
+        if let Some(kind) = s.recognised
+            && !(common && s.sentence_initial)
+        {
+            let e = b.entity(&slug(word), word, kind, None, false);
+            b.mention(e, s.range, s.sentence, How::Name);
+            continue;
+        }
         if common || GAZETTEER.is_given_name(word) {
+            continue;
+        }
+        if s.unrecognised {
             continue;
         }
         if s.acts && !(s.sentence_initial && word.len() < 3) {

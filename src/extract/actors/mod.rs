@@ -95,6 +95,12 @@ pub(crate) struct Single {
     /// Followed by a reporting verb, written as a possessive, or after "according to".
     pub acts: bool,
     pub sentence_initial: bool,
+    /// The statistical recogniser's kind for the word, used when nothing else in the article
+    /// explains it (no acronym it spells, no person it names).
+    pub recognised: Option<ActorKind>,
+    /// The recogniser read the sentence and found no name here ("Great Service", "Section 7"):
+    /// the word's shape alone does not make it a party.
+    pub unrecognised: bool,
 }
 
 /// Collects entities and mentions while an article is scanned.

@@ -409,6 +409,8 @@ fn uncovered_words(
             sentence: si,
             acts,
             sentence_initial: w.index == 0,
+            recognised: None,
+            unrecognised: false,
         });
         return before;
     }

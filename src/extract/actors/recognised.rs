@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::gazetteer::{GAZETTEER, GazMatch};
 use super::names::person;
 use super::tokens::{self, is_product};
-use super::{Builder, How, slug};
+use super::{Builder, How, Single, slug};
 use crate::extract::nlp::ner::{EntType, RECOGNISER};
 use crate::model::ActorKind;
 
@@ -64,6 +64,16 @@ pub(crate) fn add(
         return;
     }
     let found = rec.recognise(text, range, gaz);
+    // A lone capitalised word the rules could only guess from its shape, written in lower
+    // case in most running text ("Section", "Team", "Service"), is no party when the
+    // recogniser read the sentence and found no name there.
+    // The sentence's lone words are the last ones pushed: no walk over the whole article's.
+    for s in b.singles.iter_mut().rev().take_while(|s| s.sentence == si) {
+        s.unrecognised = !found
+            .iter()
+            .any(|e| e.range.start < s.range.end && s.range.start < e.range.end)
+            && rec.casing.usually_lower(&text[s.range.clone()]);
+    }
     if found.is_empty() {
         return;
     }
@@ -162,6 +172,18 @@ pub(crate) fn add(
         if span.is_empty() || !name.chars().any(char::is_uppercase) {
             continue;
         }
+        if super::titles::is_file_name(name) {
+            continue;
+        }
+        // "Norwegian", "Iraqis": a nationality word describes people; it names no party.
+        if span.len() == 1
+            && (GAZETTEER.is_demonym(name)
+                || name
+                    .strip_suffix('s')
+                    .is_some_and(|n| GAZETTEER.is_demonym(n)))
+        {
+            continue;
+        }
         // A lone word of another kind ("German", "Olympics") describes more than it names.
         if e.ty == EntType::Misc
             && span.len() < 2
@@ -184,11 +206,13 @@ pub(crate) fn add(
             && span.len() == 1
             && (!GAZETTEER.is_given_name(name) || first_name_taken(b, name))
         {
+            wait_for_article(b, si, &r, words, kind);
             continue;
         }
         // A lone acronym ("GM", "UAW") is left to the rules too: they tie it to the party whose
         // initials it spells ("General Motors") once the whole article is read.
         if span.len() == 1 && super::is_acronym(name) {
+            wait_for_article(b, si, &r, words, kind);
             continue;
         }
         // The recogniser's reading replaces the lone-word guesses waiting for the article's end.
@@ -223,6 +247,35 @@ pub(crate) fn add(
             }
         }
     }
+}
+
+/// Leaves the lone word `r` to be resolved once the article is read, with the recogniser's
+/// `kind` as its reading should nothing in the article explain it.
+fn wait_for_article(
+    b: &mut Builder,
+    si: usize,
+    r: &Range<usize>,
+    words: &[tokens::Word],
+    kind: ActorKind,
+) {
+    if let Some(s) = b
+        .singles
+        .iter_mut()
+        .rev()
+        .take_while(|s| s.sentence == si)
+        .find(|s| s.range == *r)
+    {
+        s.recognised = Some(kind);
+        return;
+    }
+    b.singles.push(Single {
+        range: r.clone(),
+        sentence: si,
+        acts: false,
+        sentence_initial: words.first().is_some_and(|w| w.range.start == r.start),
+        recognised: Some(kind),
+        unrecognised: false,
+    });
 }
 
 /// Whether a person already found in the article goes by the first name `given`.
@@ -304,6 +357,56 @@ mod tests {
             found
                 .iter()
                 .any(|(n, _)| n == "Dow Jones Industrial Average"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_company_named_by_its_suffix_is_an_organisation() {
+        let found = actors("Zorbix Holdings would close its plant, the company said on Monday.");
+        assert!(
+            found.contains(&("Zorbix Holdings".to_string(), ActorKind::Organisation)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_capitalised_common_word_is_no_party() {
+        let found = actors(
+            "Traders said the shares fell sharply after the announcement. Under Section 4 of \
+             the lease the tenant pays for repairs, and Section 4 also covers the garden.",
+        );
+        assert!(
+            !found.iter().any(|(n, _)| n == "Traders" || n == "Section"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_lone_surname_nobody_else_explains_is_a_person() {
+        let found = actors("The figures were late again, Wolbrecht said on Friday.");
+        assert!(
+            found.contains(&("Wolbrecht".to_string(), ActorKind::Person)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn attached_files_are_not_parties() {
+        let found = actors(
+            "Please read the attached Rates.pdf and Budget_draft.doc before the call, and \
+             Report.htm explains the figures.",
+        );
+        assert!(!found.iter().any(|(n, _)| n.contains('.')), "{found:?}");
+    }
+
+    #[test]
+    fn nationality_words_are_not_parties() {
+        let found = actors("Norwegian officials met Iraqis and Chileans in Oslo on Monday.");
+        assert!(
+            !found
+                .iter()
+                .any(|(n, _)| ["Norwegian", "Iraqis", "Chileans"].contains(&n.as_str())),
             "{found:?}"
         );
     }

@@ -612,7 +612,22 @@ pub fn is_place_head(word: &str) -> bool {
 
 /// Whether a capitalised word standing alone is an adjective or common noun, not an actor.
 pub fn is_not_single_name(word: &str) -> bool {
-    NOT_SINGLE_SET.contains(word) || NOT_NAME_SET.contains(word) || COMMON_SET.contains(word)
+    NOT_SINGLE_SET.contains(word)
+        || NOT_NAME_SET.contains(word)
+        || COMMON_SET.contains(word)
+        || is_file_name(word)
+}
+
+/// Whether a word is the name of a file ("Rates.pdf", "Budget_draft.doc"): mail and web pages
+/// name attachments, which are no parties.
+pub fn is_file_name(word: &str) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "htm", "html", "txt", "jpg", "jpeg",
+        "png", "gif", "zip", "csv",
+    ];
+    word.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
+    })
 }
 
 /// Whether a capitalised word is a function word, month, weekday or boilerplate label.

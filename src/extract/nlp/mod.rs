@@ -5,6 +5,7 @@
 //! The rule-based actor finder keeps the gazetteer's job (canonical names, affiliations);
 //! these models find the names no list knows.
 
+pub mod casing;
 pub mod corpus;
 pub mod features;
 pub mod hash;

@@ -89,6 +89,13 @@ impl Model {
         }
     }
 
+    /// The weights of the row of `key`, one per class, if the model has one.
+    pub fn row(&self, key: u32) -> Option<&[i16]> {
+        let (k, at) = self.slots[self.slot(key)];
+        let n = self.classes.len();
+        (k != 0).then(|| &self.weights[at as usize..at as usize + n])
+    }
+
     /// The model in its file format.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(16 + self.weights.len() * 2 + self.len() * 4);

@@ -13,6 +13,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::casing::Casing;
 use super::corpus::NerSentence;
 use super::features::{self, Tok};
 use super::hash::{self, key};
@@ -77,12 +78,17 @@ fn allowed(label: usize, prev: usize) -> bool {
 }
 
 const WEIGHTS: &[u8] = include_bytes!("../../../assets/models/ner.clnm");
+const CASING: &[u8] = include_bytes!("../../../assets/models/case.clnm");
 
 /// The shipped recogniser, read on first use; `None` when the weights are missing or damaged.
 pub static RECOGNISER: LazyLock<Option<Recogniser>> = LazyLock::new(|| {
     super::model::shipped("ner.clnm", WEIGHTS)
         .filter(|m| m.classes.iter().map(String::as_str).eq(LABELS))
-        .map(|model| Recogniser { model })
+        .map(|model| Recogniser {
+            model,
+            casing: super::model::shipped("case.clnm", CASING)
+                .map_or_else(Casing::empty, Casing::from_model),
+        })
 });
 
 /// A name found in a text.
@@ -95,6 +101,9 @@ pub struct Entity {
 /// A trained recogniser.
 pub struct Recogniser {
     pub model: Model,
+    /// How often each word is capitalised in running text (see [`Casing`]); the actor finder
+    /// asks it before it drops a lone word's shape-only reading.
+    pub casing: Casing,
 }
 
 /// Everything the features of one sentence need, computed once per token (index `i + 2` is
@@ -107,6 +116,62 @@ struct Prepared {
     caps: u64,
     /// Per token (unpadded): whether it may begin a name (an upper-case letter or a digit).
     open: Vec<bool>,
+    /// Per token (unpadded): the run of capitalised words it stands in, if any.
+    run: Vec<Option<Run>>,
+}
+
+/// A run of capitalised words ("Zorbix Holdings", "Department of Defense"), seen from each of
+/// its words: the last word usually says what kind of name it is (Holdings, Bank, Street,
+/// Grill), and the word before the run how it is used ("in", "at", "said").
+#[derive(Clone, Copy)]
+struct Run {
+    head: u64,
+    first: u64,
+    before: u64,
+    len: u64,
+}
+
+/// Lower-case words that may join two capitalised words into one name.
+fn connects(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "and" | "&" | "for" | "de" | "du" | "la" | "von" | "van" | "der" | "al"
+    )
+}
+
+/// The runs of capitalised words of a sentence, as seen from each word.
+fn runs(words: &[&str], toks: &[Tok]) -> Vec<Option<Run>> {
+    let cap = |w: &str| w.starts_with(char::is_uppercase);
+    let mut out = vec![None; words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        if !cap(words[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if end < words.len() && cap(words[end]) {
+                end += 1;
+            } else if end + 1 < words.len() && connects(words[end]) && cap(words[end + 1]) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let run = Run {
+            head: toks[end - 1 + 2].lower,
+            first: toks[start + 2].lower,
+            before: toks[start + 1].lower,
+            len: (end - start).min(4) as u64,
+        };
+        for slot in &mut out[start..end] {
+            *slot = Some(run);
+        }
+        i = end;
+    }
+    out
 }
 
 fn prepare(text: &str, tokens: &[Range<usize>], gaz: &[GazMatch]) -> Prepared {
@@ -151,8 +216,10 @@ fn prepare(text: &str, tokens: &[Range<usize>], gaz: &[GazMatch]) -> Prepared {
         .iter()
         .map(|w| w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()))
         .collect();
+    let run = runs(&words, &toks);
     Prepared {
         open,
+        run,
         toks,
         gaz: pad(gz),
         given: pad(given),
@@ -197,6 +264,16 @@ fn features(p: &Prepared, i: usize, y1: u64, y2: u64, out: &mut Vec<u32>) {
     out.push(key(36, n1.suffix[2], w.shape));
     out.push(key(37, p.caps, y1));
     out.push(key(38, p.gaz[at], w.shape));
+    // The run of capitalised words the word stands in: its last word (Holdings, Bank,
+    // Street), the word before it ("in", "at"), and its first word with its length.
+    match p.run[i] {
+        Some(r) => {
+            out.push(key(40, r.head, 0));
+            out.push(key(41, r.before, 0));
+            out.push(key(42, r.first, r.len));
+        }
+        None => out.push(key(44, 0, 0)),
+    }
 }
 
 /// The label features of token `i` see: the one before (marked at a sentence start) and the
@@ -432,4 +509,33 @@ pub fn evaluate(rec: &Recogniser, examples: &[Example]) -> (f64, f64, f64) {
     let p = tp as f64 / found.max(1) as f64;
     let r = tp as f64 / gold.max(1) as f64;
     (p, r, 2.0 * p * r / (p + r).max(1e-9))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_of_capitals_is_seen_from_each_of_its_words() {
+        let words = [
+            "staff",
+            "at",
+            "the",
+            "Department",
+            "of",
+            "Defense",
+            "said",
+            "so",
+        ];
+        let toks = features::padded(&words);
+        let r = runs(&words, &toks);
+        assert!(r[..3].iter().all(Option::is_none));
+        for run in &r[3..6] {
+            let run = run.expect("inside the run");
+            assert_eq!(run.head, Tok::new("Defense").lower);
+            assert_eq!(run.before, Tok::new("the").lower);
+            assert_eq!(run.len, 3);
+        }
+        assert!(r[6].is_none());
+    }
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+use super::casing::{self, Casing};
 use super::corpus::{self, NerSentence, TypeMap};
 use super::model::Model;
 use super::ner::{self, Recogniser};
@@ -141,12 +142,22 @@ pub fn run(
         ));
         sentences.extend(s);
     }
+    let casing = casing(corpora, &train, &sentences)?;
+    let case_bytes = match casing.model() {
+        Some(m) => write(&out.join("case.clnm"), m)?,
+        None => 0,
+    };
+    log(&format!(
+        "recogniser: casing table of {} words ({case_bytes} bytes)",
+        casing.model().map_or(0, Model::len)
+    ));
     let examples: Vec<ner::Example> = sentences.iter().map(ner::example).collect();
     // A second pass on the tagger's treebank: the first recogniser labels its sentences, the
     // treebank's proper-noun tags correct the spans (see `ner::silver`), and the final model
     // learns from both — names as web text, mail and reviews write them.
     let first = Recogniser {
         model: ner::train(&examples, NER_ITERATIONS, SEED, prune.ner),
+        casing,
     };
     let silver = ner::silver(&first, &train);
     log(&format!(
@@ -157,6 +168,7 @@ pub fn run(
     examples.extend(silver.iter().map(ner::example));
     let rec = Recogniser {
         model: ner::train(&examples, NER_ITERATIONS, SEED, prune.ner),
+        casing: first.casing,
     };
     let uner = read(
         &corpora.join("uner-ewt/en_ewt-ud-dev.iob2"),
@@ -177,6 +189,40 @@ pub fn run(
         pos_bytes,
         ner_bytes,
     })
+}
+
+/// Counts how words are capitalised in the unlabelled text training may read: the treebank's
+/// train sentences, the entity corpora's sentences and the news articles of `tls-dev`
+/// (never UD or Universal NER dev, which measure the models).
+fn casing(
+    corpora: &Path,
+    treebank: &[pos::Tagged],
+    entities: &[NerSentence],
+) -> Result<Casing, TrainError> {
+    let mut counter = casing::Counter::default();
+    for s in treebank {
+        counter.sentence(s.words.iter().map(String::as_str));
+    }
+    for s in entities {
+        counter.sentence(s.words.iter().map(String::as_str));
+    }
+    for topic in ["h1n1", "haiti"] {
+        let path = corpora.join("tls-dev").join(topic).join("articles.jsonl");
+        let data = read(&path, |p| std::fs::read_to_string(p))?;
+        for line in data.lines() {
+            let Ok(article) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let Some(text) = article.get("text").and_then(serde_json::Value::as_str) else {
+                continue;
+            };
+            for s in crate::extract::sentences::split(text, 0..text.len()) {
+                let words = super::tokenize::tokens(text, s);
+                counter.sentence(words.into_iter().map(|r| &text[r]));
+            }
+        }
+    }
+    Ok(counter.finish())
 }
 
 fn write(path: &Path, model: &Model) -> Result<usize, TrainError> {
