@@ -141,19 +141,13 @@ impl Session {
         Ok(())
     }
 
-    /// Applies several corrections and shows them with one rebuild (showing a hundred hidden
-    /// events rebuilds the view once, not a hundred times). Returns the refused ones with
-    /// their reasons; the others stay applied.
+    /// Applies the corrections of one action as one undoable step and shows them with one
+    /// rebuild (showing a hundred hidden events rebuilds the view once, and one undo takes
+    /// them all back). Returns the refused ones with their reasons; the others stay applied.
     pub fn edit_all(&mut self, edits: Vec<Edit>) -> Vec<(Edit, PendingReason)> {
-        let mut refused = Vec::new();
-        let mut applied = false;
-        for edit in edits {
-            match self.project.edit(edit.clone()) {
-                Ok(()) => applied = true,
-                Err(reason) => refused.push((edit, reason)),
-            }
-        }
-        if applied {
+        let count = edits.len();
+        let refused = self.project.edit_all(edits);
+        if refused.len() < count {
             self.refresh();
         }
         refused
@@ -302,6 +296,8 @@ mod tests {
         assert!(matches!(&refused[0].0, Edit::Unhide { event } if event == "no-such-event"));
         assert_eq!(shown(&session), all, "both events are back");
         assert_ne!(session.lanes_stamp, stamp, "the lanes were rebuilt");
+        assert!(session.undo());
+        assert_eq!(shown(&session), all - 2, "one undo takes the batch back");
         assert!(session.edit_all(Vec::new()).is_empty());
     }
 }
