@@ -37,9 +37,24 @@ pub struct Session {
     pub hovered: Option<usize>,
     /// First lane shown when there are more lanes than fit.
     pub lane_scroll: usize,
+    /// Lanes shown a page at a time instead of scrolling (slides, presentation, exported
+    /// pages: paper and projectors cannot scroll); `None` in the window.
+    pub lane_paging: Option<LanePaging>,
     /// Changes whenever `lanes` is rebuilt (unique across sessions), so views derived from
     /// the lanes (the chronology's rows, the lane list's search) know when to work again.
     pub lanes_stamp: u64,
+}
+
+/// Which page of lanes the timeline shows when it pages rather than scrolls. The pages
+/// themselves depend on how tall each lane stacks in the plot, so the drawing works them out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LanePaging {
+    /// Exactly these lanes (indices into `lanes.lanes`): a page an exporter planned.
+    Lanes(std::ops::Range<usize>),
+    /// Page `n` (from 0) of the pages the plot holds; past the last shows the last.
+    Page(usize),
+    /// The page holding lane `n` (the presented event's lane).
+    Holding(usize),
 }
 
 /// The next [`Session::lanes_stamp`].
@@ -80,6 +95,7 @@ impl Session {
             selected: None,
             hovered: None,
             lane_scroll: 0,
+            lane_paging: None,
             lanes_stamp: next_stamp(),
         }
     }
