@@ -13,6 +13,11 @@ use super::axis::{self, AxisView};
 use super::lane_fit;
 use super::lane_layout::max_rows;
 
+/// A day deeper than this many events is "truly deep": paging gives a lane room for this many
+/// stacked rows at most, and deeper days show a count that opens as a list. Without a cap one
+/// busy lane at a wide zoom would take a page to itself.
+pub const DEEPEST_PAGED_ROWS: u8 = 4;
+
 /// The lanes a page shows and where it stands among the pages.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PageShown {
@@ -33,6 +38,13 @@ impl PageShown {
 
 /// "Lanes 11–20 of 25 · page 2 of 3" for `lanes` (indices from 0), page `index` (from 0).
 pub fn header(lanes: &Range<usize>, total: usize, index: usize, count: usize) -> String {
+    if lanes.len() == 1 {
+        return format!(
+            "Lane {} of {total} · page {} of {count}",
+            lanes.start + 1,
+            index + 1
+        );
+    }
     format!(
         "Lanes {}–{} of {total} · page {} of {count}",
         lanes.start + 1,
@@ -42,10 +54,12 @@ pub fn header(lanes: &Range<usize>, total: usize, index: usize, count: usize) ->
 }
 
 /// How tall each lane draws in a plot `plot_height` tall over `view`: its stacked rows of
-/// marks, never under the narrowest pitch (the rule `lane_layout` draws by).
+/// marks, at most [`DEEPEST_PAGED_ROWS`], never under the narrowest pitch (the rule
+/// `lane_layout` draws by).
 pub fn lane_heights(session: &Session, view: &AxisView, plot_height: f32) -> Vec<f32> {
     let total = session.lanes.lanes.len();
-    let marks = axis::marks(&session.lanes, view, 0..total, max_rows(plot_height));
+    let rows = max_rows(plot_height).min(DEEPEST_PAGED_ROWS);
+    let marks = axis::marks(&session.lanes, view, 0..total, rows);
     marks
         .rows
         .iter()

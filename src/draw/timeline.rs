@@ -44,6 +44,7 @@ impl Default for TimelineResponse {
             outlier_tabs: Vec::new(),
             lane_action: None,
             page: None,
+            marks: Vec::new(),
         }
     }
 }
@@ -83,6 +84,9 @@ pub struct TimelineResponse {
     pub lane_action: Option<LaneAction>,
     /// The page of lanes shown when the session pages them (`Session::lane_paging`).
     pub page: Option<PageShown>,
+    /// The room every mark drawn takes on screen (points, bars, count badges), so what is
+    /// drawn over the timeline (the briefing's numbered discs) can keep clear of them.
+    pub marks: Vec<Rect>,
 }
 
 /// Shows the timeline of `session` in `height` points of `ui`.
@@ -236,6 +240,9 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         });
 
     paint::connectors(&painter, frame, &geometry, &marks.connectors, &visuals);
+    let mark_rects = (marks.marks.iter())
+        .map(|m| paint::mark_rect(frame, &geometry, m))
+        .collect();
     let (drawn, label_rects) = paint_marks_and_labels(
         &painter,
         frame,
@@ -276,6 +283,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         clicked_background: false,
         lane_action,
         page,
+        marks: mark_rects,
     };
     if let Some(index) = hovered_mark {
         let mark = marks.marks[index];

@@ -94,23 +94,29 @@ pub fn plan(
         return one_page(canvas);
     }
     let slack = SLACK_LANES * lane_fit::MIN_PITCH;
-    let shrunk = shrunk(canvas, first.plot, first.needed + slack);
+    let limit = shrunk(canvas, first.plot, f32::INFINITY);
     if overflow == LaneOverflow::Shrink {
-        // Shrunk as far as the stacked lanes need, within the legible limit: one page when
-        // they all fit, stacked (the wider page stacks less, so measure again) or, past the
-        // limit, at least at the narrowest pitch, with only the deepest days counted.
-        let again = if shrunk == canvas {
-            first
-        } else {
-            measure(shrunk, session, page, None, key_events)
-        };
+        // Shrunk as far as the stacked lanes need, within the legible limit, when that puts
+        // them on one page (the wider page stacks less, so measure again)...
+        let stacked = shrunk(canvas, first.plot, first.needed + slack);
+        if stacked != canvas
+            && measure(stacked, session, page, None, key_events)
+                .pages
+                .len()
+                < 2
+        {
+            return one_page(stacked);
+        }
+        // ...else only as far as every lane needs at the narrowest pitch, the deepest days
+        // counted: smaller type buys no stacking there.
         let unstacked = lane_fit::height_for(total as f32 + SLACK_LANES);
-        if again.pages.len() < 2 || again.plot >= unstacked {
-            return one_page(shrunk);
+        let narrow = shrunk(canvas, first.plot, unstacked);
+        if first.plot >= unstacked || narrow != limit {
+            return one_page(narrow);
         }
     }
     let canvas = match overflow {
-        LaneOverflow::Shrink => shrunk,
+        LaneOverflow::Shrink => limit,
         LaneOverflow::Pages => canvas,
     };
     // The header takes a line of its own on every page; measure with one of its length.
