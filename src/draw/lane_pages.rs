@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use crate::layout::hit::{LANE_PAD_PX, ROW_PX};
+pub use crate::view::session::{PageShown, header};
 use crate::view::{LanePaging, Session};
 
 use super::axis::{self, AxisView};
@@ -17,41 +18,6 @@ use super::lane_layout::max_rows;
 /// stacked rows at most, and deeper days show a count that opens as a list. Without a cap one
 /// busy lane at a wide zoom would take a page to itself.
 pub const DEEPEST_PAGED_ROWS: u8 = 4;
-
-/// The lanes a page shows and where it stands among the pages.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PageShown {
-    pub lanes: Range<usize>,
-    /// From 0.
-    pub index: usize,
-    pub count: usize,
-    /// Lanes in all.
-    pub total: usize,
-}
-
-impl PageShown {
-    /// "Lanes 11–20 of 25 · page 2 of 3".
-    pub fn header(&self) -> String {
-        header(&self.lanes, self.total, self.index, self.count)
-    }
-}
-
-/// "Lanes 11–20 of 25 · page 2 of 3" for `lanes` (indices from 0), page `index` (from 0).
-pub fn header(lanes: &Range<usize>, total: usize, index: usize, count: usize) -> String {
-    if lanes.len() == 1 {
-        return format!(
-            "Lane {} of {total} · page {} of {count}",
-            lanes.start + 1,
-            index + 1
-        );
-    }
-    format!(
-        "Lanes {}–{} of {total} · page {} of {count}",
-        lanes.start + 1,
-        lanes.end,
-        index + 1
-    )
-}
 
 /// How tall each lane draws in a plot `plot_height` tall over `view`: its stacked rows of
 /// marks, at most [`DEEPEST_PAGED_ROWS`], never under the narrowest pitch (the rule

@@ -80,7 +80,10 @@ fn paged_timeline_ui(
     presentation: &mut Presentation,
 ) -> Option<LaneAction> {
     // The header's line is kept when the last frame had pages; a change redoes the frame.
-    let reserved = presentation.page_shown.is_some_and(|(_, count)| count > 1);
+    let reserved = presentation
+        .page_shown
+        .as_ref()
+        .is_some_and(|p| p.count > 1);
     let header = reserved.then(|| {
         let size = egui::vec2(ui.available_width(), HEADER_HEIGHT);
         ui.allocate_exact_size(size, egui::Sense::hover()).0
@@ -91,22 +94,21 @@ fn paged_timeline_ui(
     if page.is_some() != reserved {
         ui.ctx().request_discard("the lanes went onto pages");
     }
-    presentation.page_shown = response.page.as_ref().map(|p| (p.index, p.count));
     if let (Some(rect), Some(page)) = (header, page) {
-        ui.painter().text(
-            rect.left_center(),
-            egui::Align2::LEFT_CENTER,
-            page.header(),
-            egui::FontId::proportional(20.0),
-            ui.visuals().strong_text_color(),
-        );
+        let text = RichText::new(page.header()).size(20.0).strong();
+        ui.put(rect, egui::Label::new(text).halign(egui::Align::Min));
     }
+    presentation.page_shown = response.page;
     response.lane_action
 }
 
 /// The presenter's keys, the lane pages' among them when there are pages.
 fn hints(presentation: &Presentation) -> &'static str {
-    if presentation.page_shown.is_some_and(|(_, count)| count > 1) {
+    if presentation
+        .page_shown
+        .as_ref()
+        .is_some_and(|p| p.count > 1)
+    {
         "Right arrow: next · Left arrow: back · Down / Up arrow: more lanes · B: blank screen · Esc: leave"
     } else {
         "Right arrow: next · Left arrow: back · B: blank screen · Esc: leave"

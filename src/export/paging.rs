@@ -212,6 +212,79 @@ fn measure(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::ViewSettings;
+    use crate::layout::fixture::briefing;
+    use crate::model::{Timeline, When};
+    use crate::view::LanePaging;
+
+    /// `lanes` actors, each with three events on a day of its own, two days after the last's.
+    fn crowded_days(lanes: usize) -> Timeline {
+        let mut timeline = briefing();
+        let (actor, event) = (timeline.actors[0].clone(), timeline.events[0].clone());
+        timeline.actors.clear();
+        timeline.events.clear();
+        let first = chrono::NaiveDate::from_ymd_opt(2015, 10, 1).expect("a date");
+        for a in 0..lanes {
+            let id = format!("a{a}");
+            timeline.actors.push(crate::model::Actor {
+                id: id.clone(),
+                name: format!("Actor {a}"),
+                affiliation: None,
+                aliases: Vec::new(),
+                ..actor.clone()
+            });
+            for k in 0..3 {
+                timeline.events.push(crate::model::Event {
+                    id: format!("e{a}-{k}"),
+                    when: When::day(first + chrono::Duration::days(2 * a as i64)),
+                    actors: vec![id.clone()],
+                    agents: Vec::new(),
+                    label: format!("Step {k} by actor {a}"),
+                    ..event.clone()
+                });
+            }
+        }
+        timeline
+    }
+
+    #[test]
+    fn pages_hold_every_event_of_their_lanes_when_days_stack() {
+        let mut session = Session::new(crowded_days(16), ViewSettings::default());
+        session.fit_all();
+        let window = session.window;
+        let canvas = Canvas {
+            size_points: eframe::egui::vec2(1000.0, 560.0),
+            pixels_per_point: 1.0,
+            dark: false,
+        };
+        let options = PageOptions {
+            title: "Crowded days".into(),
+            ..PageOptions::default()
+        };
+        let plan = plan(canvas, &mut session, &options, &[], LaneOverflow::Pages);
+        assert!(plan.pages.len() > 1, "{:?}", plan.pages);
+        for (index, lanes) in plan.pages.iter().enumerate() {
+            session.lane_paging = Some(LanePaging::Lanes(lanes.clone()));
+            session.set_window(window);
+            let header = plan.header(index);
+            let mut drawn = Vec::new();
+            OffscreenRenderer::dry_run(plan.canvas, &mut |ui| {
+                let response = page::page_ui(ui, &mut session, &options, header.as_deref(), &[]);
+                drawn = response.drawn.iter().map(|(event, _)| *event).collect();
+            });
+            for lane in &session.lanes.lanes[lanes.clone()] {
+                for entry in &lane.entries {
+                    assert!(
+                        drawn.contains(&(entry.event as usize)),
+                        "page {}: {} shows its day as a count, not event {}",
+                        index + 1,
+                        lane.label,
+                        entry.event
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn pages_are_numbered_beside_the_file_asked_for() {

@@ -3,7 +3,7 @@
 //! testable without drawing; presentation mode (`ui`) and the numbered slides (`export`) both
 //! drive it, and `draw::present` draws it.
 
-use super::session::{LanePaging, Session};
+use super::session::{LanePaging, PageShown, Session};
 use super::window::TimeWindow;
 
 /// How long the view glides from one event to the next.
@@ -32,7 +32,7 @@ pub struct Presentation {
     /// current event's lane, so each step's event is on screen.
     pub lane_page: Option<usize>,
     /// The page of lanes on screen and how many there are, as last drawn.
-    pub page_shown: Option<(usize, usize)>,
+    pub page_shown: Option<PageShown>,
     glide: Option<Glide>,
     /// The view, selection and lane scroll before presenting, restored on leaving.
     before: Option<(TimeWindow, Option<usize>, usize)>,
@@ -104,15 +104,15 @@ impl Presentation {
 
     /// The next page of lanes (↓); stays on the last.
     pub fn next_lanes(&mut self) {
-        if let Some((page, count)) = self.page_shown {
-            self.lane_page = Some((page + 1).min(count.saturating_sub(1)));
+        if let Some(shown) = &self.page_shown {
+            self.lane_page = Some((shown.index + 1).min(shown.count.saturating_sub(1)));
         }
     }
 
     /// The previous page of lanes (↑); stays on the first.
     pub fn previous_lanes(&mut self) {
-        if let Some((page, _)) = self.page_shown {
-            self.lane_page = Some(page.saturating_sub(1));
+        if let Some(shown) = &self.page_shown {
+            self.lane_page = Some(shown.index.saturating_sub(1));
         }
     }
 

@@ -57,6 +57,42 @@ pub enum LanePaging {
     Holding(usize),
 }
 
+/// The lanes a page shows and where it stands among the pages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageShown {
+    pub lanes: std::ops::Range<usize>,
+    /// From 0.
+    pub index: usize,
+    pub count: usize,
+    /// Lanes in all.
+    pub total: usize,
+}
+
+impl PageShown {
+    /// "Lanes 11–20 of 25 · page 2 of 3".
+    pub fn header(&self) -> String {
+        header(&self.lanes, self.total, self.index, self.count)
+    }
+}
+
+/// "Lanes 11–20 of 25 · page 2 of 3" for `lanes` (indices from 0), page `index` (from 0), the
+/// words every paged view uses (exports, slides, the presentation).
+pub fn header(lanes: &std::ops::Range<usize>, total: usize, index: usize, count: usize) -> String {
+    if lanes.len() == 1 {
+        return format!(
+            "Lane {} of {total} · page {} of {count}",
+            lanes.start + 1,
+            index + 1
+        );
+    }
+    format!(
+        "Lanes {}–{} of {total} · page {} of {count}",
+        lanes.start + 1,
+        lanes.end,
+        index + 1
+    )
+}
+
 /// The next [`Session::lanes_stamp`].
 fn next_stamp() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
