@@ -96,7 +96,10 @@ fn paged_timeline_ui(
     }
     if let (Some(rect), Some(page)) = (header, page) {
         let text = RichText::new(page.header()).size(20.0).strong();
-        ui.put(rect, egui::Label::new(text).halign(egui::Align::Min));
+        let line = egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::left_to_right(egui::Align::Center));
+        ui.scope_builder(line, |ui| ui.label(text));
     }
     presentation.page_shown = response.page;
     response.lane_action
