@@ -226,6 +226,7 @@ fn lane_list_ui(
             }
         });
     if !searching && state.empty > 0 {
+        ui.add_space(2.0);
         let noun = if state.empty == 1 { "actor" } else { "actors" };
         ui.label(
             RichText::new(format!(
