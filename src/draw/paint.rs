@@ -93,6 +93,13 @@ pub fn legend_sample(
     (painter, rect, geometry, sample)
 }
 
+/// The room each of `marks` takes on screen (see [`mark_rect`]).
+pub fn mark_rects(frame: Rect, geometry: &LaneGeometry, marks: &[Mark]) -> Vec<Rect> {
+    (marks.iter())
+        .map(|m| mark_rect(frame, geometry, m))
+        .collect()
+}
+
 /// The room `mark` takes on screen, about as [`mark`] draws it (a count's pill at least as
 /// wide as a two-digit count).
 pub fn mark_rect(frame: Rect, geometry: &LaneGeometry, mark: &Mark) -> Rect {

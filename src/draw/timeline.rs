@@ -200,14 +200,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         view = AxisView::of_days(Arc::clone(&compressed), session.window, frame.width());
     }
 
-    let page = lane_pages::shown(session, &view, frame.height());
-    let layout = lay_out_lanes(
-        session,
-        &view,
-        frame.height(),
-        page.as_ref().map(|p| p.lanes.clone()),
-    );
-    let paged = page.is_some();
+    let (layout, page) = paged_layout(session, &view, frame.height());
     let LaidOut {
         marks,
         geometry,
@@ -240,9 +233,6 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         });
 
     paint::connectors(&painter, frame, &geometry, &marks.connectors, &visuals);
-    let mark_rects = (marks.marks.iter())
-        .map(|m| paint::mark_rect(frame, &geometry, m))
-        .collect();
     let (drawn, label_rects) = paint_marks_and_labels(
         &painter,
         frame,
@@ -263,7 +253,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         frame,
         &geometry,
         lanes_shown,
-        paged,
+        page.is_some(),
     );
     paint::caption(
         ui.painter(),
@@ -283,7 +273,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         clicked_background: false,
         lane_action,
         page,
-        marks: mark_rects,
+        marks: paint::mark_rects(frame, &geometry, &marks.marks),
     };
     if let Some(index) = hovered_mark {
         let mark = marks.marks[index];
@@ -321,6 +311,18 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
     response.breaks = breaks;
     edges_and_list(ui, session, frame, window, list_id, &mut response);
     response
+}
+
+/// The lanes of this frame laid out, and the page of them shown when the session pages its
+/// lanes instead of scrolling them.
+fn paged_layout(
+    session: &mut Session,
+    view: &AxisView,
+    plot_height: f32,
+) -> (LaidOut, Option<PageShown>) {
+    let page = lane_pages::shown(session, view, plot_height);
+    let lanes = page.as_ref().map(|p| p.lanes.clone());
+    (lay_out_lanes(session, view, plot_height, lanes), page)
 }
 
 /// The outlier tabs at the plot's edges and the open aggregate list, applied to `response`
