@@ -304,3 +304,52 @@ fn a_panic_while_drawing_is_reported_and_the_renderer_still_works() {
         .unwrap();
     assert_eq!((image.width, image.height), (320, 200));
 }
+
+#[test]
+fn slides_of_many_lanes_show_the_page_holding_their_event() {
+    // Thirty actors: more lanes than a 960×540 slide holds.
+    let timeline = chronolane::layout::fixture::synthetic(60, 30);
+    let source = Source::from_timeline(timeline, ViewSettings::default());
+    let session = source.session();
+    let steps = chronolane::view::briefing_steps(&session);
+    let dir = tempfile::tempdir().unwrap();
+    let canvas = Canvas {
+        size_points: vec2(960.0, 540.0),
+        pixels_per_point: 1.0,
+        dark: true,
+    };
+    let slides = export::export_slides(&source, canvas, "Many", dir.path()).unwrap();
+    let total = session.lanes.lanes.len();
+    let mut pages_seen = std::collections::BTreeSet::new();
+    for (step, path) in slides.iter().enumerate().take(12) {
+        let (_, text) = read_png(path).unwrap();
+        let lanes = text
+            .iter()
+            .find(|(k, _)| k == "Lanes")
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| panic!("slide {} names no page of lanes", step + 1));
+        let (header, names) = lanes.split_once(": ").expect("header: names");
+        assert!(header.contains(&format!(" of {total} · page ")), "{header}");
+        assert!(!header.contains("scroll"), "{header}");
+        pages_seen.insert(header.to_string());
+        // The slide's event is on a lane the slide shows.
+        let event = &session.timeline.events[steps[step]];
+        let lane_names: Vec<&str> = names.split(", ").collect();
+        let on_page = session
+            .lanes
+            .lanes
+            .iter()
+            .filter(|l| l.entries.iter().any(|e| e.event as usize == steps[step]))
+            .any(|l| lane_names.contains(&l.label.as_str()));
+        assert!(
+            on_page,
+            "slide {}: {} not on {lanes}",
+            step + 1,
+            event.label
+        );
+    }
+    assert!(
+        pages_seen.len() > 1,
+        "the slides turn the pages: {pages_seen:?}"
+    );
+}

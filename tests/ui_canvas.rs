@@ -294,3 +294,19 @@ fn an_outlier_outside_the_window_is_counted_at_the_edge_and_one_click_away() {
         "and the story still is"
     );
 }
+
+#[test]
+fn the_legend_row_of_an_export_fits_a_narrow_page() {
+    // A 1280-point page less its margins.
+    let width = 1220.0;
+    let mut harness = Harness::builder()
+        .with_size([width, 60.0])
+        .build_ui(chronolane::draw::legend::legend_row);
+    harness.run();
+    let last = harness.get_by_label("Graded report (e.g. B2)");
+    assert!(
+        last.rect().right() <= width,
+        "the last legend item ends at {}",
+        last.rect().right()
+    );
+}

@@ -373,3 +373,33 @@ fn renaming_and_re_kinding_an_actor_in_its_window() {
     );
     assert_eq!(app.session.project.edits().len(), 2, "two undoable steps");
 }
+
+#[test]
+fn showing_hidden_events_is_one_undo_step() {
+    let mut app = ChronolaneApp::with_timeline(briefing());
+    for id in ["e-visit", "e-vienna"] {
+        app.session
+            .edit(Edit::Hide { event: id.into() })
+            .expect("hide");
+    }
+    let mut harness = harness(app);
+    harness.get_by_label("Show 2 hidden event(s)").click();
+    harness.run();
+    assert!(harness.query_by_label("Show 2 hidden event(s)").is_none());
+    harness.get_by_label("Edit").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Undo show 2 hidden events")
+            .is_some(),
+        "the Edit menu names the one step"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(
+        harness.query_by_label("Show 2 hidden event(s)").is_some(),
+        "one undo hides both events again"
+    );
+}

@@ -197,3 +197,73 @@ fn presentation_follows_the_briefing_list_in_the_analysts_order() {
             .is_some()
     );
 }
+
+#[test]
+fn presentation_pages_the_lanes_with_the_arrow_keys() {
+    // Thirty actors: more lanes than the screen holds.
+    let app = ChronolaneApp::with_timeline(chronolane::layout::fixture::synthetic(60, 30));
+    let mut harness = harness(app, [1280.0, 720.0]);
+    harness.key_press(Key::F5);
+    harness.run();
+    harness.run();
+    let lanes: Vec<String> = (harness.state().session.lanes.lanes.iter())
+        .map(|l| l.label.clone())
+        .collect();
+    // The header the screen shows, checked to be on it.
+    let header = |harness: &Harness<'_, ChronolaneApp>| {
+        let page = harness.state().presentation.page_shown.clone();
+        let text = page.expect("a page of lanes").header();
+        assert!(harness.query_by_label(&text).is_some(), "{text} on screen");
+        assert!(
+            text.contains(&format!(" of {} · page ", lanes.len())),
+            "{text}"
+        );
+        text
+    };
+    assert!(
+        harness.query_by_label_contains("more lanes").is_some(),
+        "the key is hinted"
+    );
+    // Turn to the first page, then through every page: each lane shows on exactly one.
+    for _ in 0..10 {
+        harness.key_press(Key::ArrowUp);
+        harness.run();
+    }
+    let mut seen: Vec<String> = Vec::new();
+    let mut headers = Vec::new();
+    loop {
+        harness.run();
+        let now = header(&harness);
+        if headers.last() == Some(&now) {
+            break;
+        }
+        for lane in &lanes {
+            if harness.query_by_label(lane).is_some() {
+                seen.push(lane.clone());
+            }
+        }
+        headers.push(now);
+        harness.key_press(Key::ArrowDown);
+        harness.run();
+    }
+    assert!(headers.len() > 1, "{headers:?}");
+    assert!(headers[0].starts_with("Lanes 1–"), "{headers:?}");
+    let mut sorted = seen.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), seen.len(), "a lane on two pages: {seen:?}");
+    assert_eq!(seen.len(), lanes.len(), "every lane on a page: {headers:?}");
+    // The next step turns to the page holding its event.
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    harness.run();
+    let app = harness.state();
+    let event = app.presentation.current_event().expect("an event");
+    let shown = app.presentation.page_shown.clone().expect("a page");
+    assert!(
+        app.session.lanes.lanes[shown.lanes]
+            .iter()
+            .any(|l| l.entries.iter().any(|e| e.event as usize == event)),
+        "the step's event is on the page shown"
+    );
+}

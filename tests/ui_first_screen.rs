@@ -122,3 +122,29 @@ fn lane_list_has(harness: &Harness<'_, ChronolaneApp>, name: &str) -> bool {
         .query_by_label(&format!("Show or hide the lane {name}"))
         .is_some()
 }
+
+#[test]
+fn an_actor_without_events_is_not_an_empty_row_but_search_finds_it() {
+    let mut timeline = chronolane::layout::fixture::briefing();
+    let mut ireland = timeline.actors[0].clone();
+    ireland.id = "ireland".into();
+    ireland.name = "Ireland".into();
+    ireland.kind = chronolane::model::ActorKind::Country;
+    ireland.affiliation = None;
+    timeline.actors.push(ireland);
+    let mut harness = harness(ChronolaneApp::with_timeline(timeline));
+    assert!(lane_list_has(&harness, "Russia"));
+    assert!(
+        !lane_list_has(&harness, "Ireland"),
+        "no empty row for an actor with no events"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("1 actor with no events not listed")
+            .is_some(),
+        "the list says what it leaves out"
+    );
+    harness.state_mut().side.lane_search = "irel".into();
+    harness.run();
+    assert!(lane_list_has(&harness, "Ireland"), "search finds it");
+}

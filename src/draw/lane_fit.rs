@@ -29,7 +29,8 @@ pub fn fit(plot_height: f32, lanes: usize) -> LaneFit {
     let pitch = (usable / lanes.max(1) as f32).clamp(MIN_PITCH, MAX_PITCH);
     LaneFit {
         pitch,
-        fits: ((usable / pitch).floor() as usize).max(1),
+        // The tolerance keeps `usable / (usable / n)` from flooring to n - 1.
+        fits: ((usable / pitch + 1e-3).floor() as usize).max(1),
     }
 }
 

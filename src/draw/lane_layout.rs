@@ -2,6 +2,8 @@
 //! tall each grows to hold its stacked rows of marks, within the rule of `lane_fit` that the
 //! exporter sizes its pages by.
 
+use std::ops::Range;
+
 use crate::layout::hit::{LANE_PAD_PX, ROW_PX};
 use crate::layout::{FrameMarks, LaneGeometry};
 use crate::view::Session;
@@ -29,31 +31,34 @@ pub struct LaidOut {
 }
 
 /// The lanes from the first scrolled to, as many as fit in `plot_height` once their marks
-/// have stacked. A lane holding a busy day grows; when the lanes scroll anyway it may leave
-/// room for fewer of them (never under half a screenful), but when they all fit unstacked
-/// they all still show.
-pub fn lay_out_lanes(session: &mut Session, view: &AxisView, plot_height: f32) -> LaidOut {
+/// have stacked, or exactly the lanes of `page` when the lanes are paged. A lane holding a
+/// busy day grows; when the lanes scroll anyway it may leave room for fewer of them (never
+/// under half a screenful), but when they all fit unstacked they all still show, and a page
+/// shows all of its lanes.
+pub fn lay_out_lanes(
+    session: &mut Session,
+    view: &AxisView,
+    plot_height: f32,
+    page: Option<Range<usize>>,
+) -> LaidOut {
     let lane_count = session.lanes.lanes.len();
-    let LaneFit { pitch, fits } = lane_fit::fit(plot_height, lane_count);
-    let rows_allowed = max_rows(plot_height);
-    let height_of = |rows: u8| pitch.max(f32::from(rows) * ROW_PX + LANE_PAD_PX);
-    // Scrolled to the end, the last lanes fill the plot: as many as fit once stacked.
-    let mut last_first = lane_count.saturating_sub(fits);
-    if lane_count > fits {
-        let tail = axis::marks(&session.lanes, view, last_first..lane_count, rows_allowed);
-        let mut y = LANE_TOP_PX;
-        for (i, &rows) in tail.rows.iter().enumerate().rev() {
-            y += height_of(rows);
-            if y > plot_height {
-                last_first += i + 1;
-                break;
-            }
+    let paged = page.is_some();
+    let (first, candidates, LaneFit { pitch, fits }) = match page {
+        Some(page) => {
+            let page = page.start.min(lane_count)..page.end.min(lane_count);
+            (
+                page.start,
+                page.clone(),
+                lane_fit::fit(plot_height, page.len()),
+            )
         }
-        last_first = last_first.min(lane_count - 1);
-    }
-    session.lane_scroll = session.lane_scroll.min(last_first);
-    let first = session.lane_scroll;
-    let candidates = first..(first + fits).min(lane_count);
+        None => {
+            let fit = lane_fit::fit(plot_height, lane_count);
+            let first = first_scrolled(session, view, plot_height);
+            (first, first..(first + fit.fits).min(lane_count), fit)
+        }
+    };
+    let rows_allowed = max_rows(plot_height);
     let attempt = |rows_allowed: u8| {
         let marks = axis::marks(&session.lanes, view, candidates.clone(), rows_allowed);
         // Lanes that did not stack give up height (down to the narrowest pitch) to those
@@ -78,9 +83,10 @@ pub fn lay_out_lanes(session: &mut Session, view: &AxisView, plot_height: f32) -
     // When every lane fits unstacked, stacking may not push one out (the exporter sizes its
     // pages by `lane_fit`): the deepest stacking that keeps them all; runs deeper than that
     // aggregate and open as a list.
-    // Lanes that must show: all of them when they fit unstacked, else at least half of a
-    // screenful, so a busy lane cannot take the first screen from the main actors.
-    let must_show = if lane_count <= fits {
+    // Lanes that must show: all of a page, all of them when they fit unstacked, else at
+    // least half of a screenful, so a busy lane cannot take the first screen from the main
+    // actors.
+    let must_show = if paged || lane_count <= fits {
         candidates.len()
     } else {
         (candidates.len() / 2).max(1)
@@ -118,6 +124,30 @@ pub fn lay_out_lanes(session: &mut Session, view: &AxisView, plot_height: f32) -
         geometry,
         shown,
     }
+}
+
+/// The first lane to show, from `session.lane_scroll` (clamped, and stored back): scrolled to
+/// the end, the last lanes fill the plot, as many as fit once stacked.
+fn first_scrolled(session: &mut Session, view: &AxisView, plot_height: f32) -> usize {
+    let lane_count = session.lanes.lanes.len();
+    let LaneFit { pitch, fits } = lane_fit::fit(plot_height, lane_count);
+    let rows_allowed = max_rows(plot_height);
+    let height_of = |rows: u8| pitch.max(f32::from(rows) * ROW_PX + LANE_PAD_PX);
+    let mut last_first = lane_count.saturating_sub(fits);
+    if lane_count > fits {
+        let tail = axis::marks(&session.lanes, view, last_first..lane_count, rows_allowed);
+        let mut y = LANE_TOP_PX;
+        for (i, &rows) in tail.rows.iter().enumerate().rev() {
+            y += height_of(rows);
+            if y > plot_height {
+                last_first += i + 1;
+                break;
+            }
+        }
+        last_first = last_first.min(lane_count - 1);
+    }
+    session.lane_scroll = session.lane_scroll.min(last_first);
+    session.lane_scroll
 }
 
 /// The pitch for lanes whose rows need `needs` points each (a lane is as tall as the pitch

@@ -90,12 +90,27 @@ pub fn legend_column(ui: &mut egui::Ui) {
 /// The legend as one row (the exported page).
 pub fn legend_row(ui: &mut egui::Ui) {
     let colour = palette::lane(0, ui.visuals());
+    // On a narrow page the samples and gaps tighten so the last item is not cut off.
+    let font = egui::FontId::proportional(13.0);
+    let text: f32 = items()
+        .iter()
+        .map(|item| {
+            let galley = ui.painter().layout_no_wrap(
+                item.text.to_string(),
+                font.clone(),
+                egui::Color32::WHITE,
+            );
+            galley.size().x
+        })
+        .sum();
+    let roomy = text + items().len() as f32 * (44.0 + 8.0 + 18.0) <= ui.available_width();
+    let (sample_width, gap) = if roomy { (44.0, 18.0) } else { (36.0, 8.0) };
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         for item in items() {
-            sample(ui, vec2(44.0, 24.0), item, colour);
+            sample(ui, vec2(sample_width, 24.0), item, colour);
             ui.label(RichText::new(item.text).size(13.0));
-            ui.add_space(18.0);
+            ui.add_space(gap);
         }
     });
 }

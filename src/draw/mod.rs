@@ -11,6 +11,7 @@ pub mod axis;
 pub mod labels;
 pub mod lane_fit;
 pub mod lane_layout;
+pub mod lane_pages;
 pub mod legend;
 pub mod paint;
 pub mod palette;

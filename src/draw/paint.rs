@@ -93,6 +93,33 @@ pub fn legend_sample(
     (painter, rect, geometry, sample)
 }
 
+/// The room each of `marks` takes on screen (see [`mark_rect`]).
+pub fn mark_rects(frame: Rect, geometry: &LaneGeometry, marks: &[Mark]) -> Vec<Rect> {
+    (marks.iter())
+        .map(|m| mark_rect(frame, geometry, m))
+        .collect()
+}
+
+/// The room `mark` takes on screen, about as [`mark`] draws it (a count's pill at least as
+/// wide as a two-digit count).
+pub fn mark_rect(frame: Rect, geometry: &LaneGeometry, mark: &Mark) -> Rect {
+    let y = frame.top() + geometry.mark_y(mark);
+    let (x0, x1) = (frame.left() + mark.px0, frame.left() + mark.px1);
+    let r = geometry.point_radius() + 1.5;
+    let half_width = match mark.kind {
+        MarkKind::Cluster => ((x1 - x0) / 2.0 + r).max(12.0),
+        _ => (x1 - x0) / 2.0 + r,
+    };
+    let half_height = match mark.kind {
+        MarkKind::Bar => geometry.bar_half_height() + 1.5,
+        _ => r,
+    };
+    Rect::from_center_size(
+        pos2((x0 + x1) / 2.0, y),
+        vec2(2.0 * half_width, 2.0 * half_height),
+    )
+}
+
 /// Draws one mark.
 pub fn mark(
     painter: &Painter,

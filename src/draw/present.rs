@@ -11,6 +11,8 @@ use super::timeline::{LaneAction, timeline_ui};
 
 /// Text grows by this much while presenting, so the back of the room can read it.
 const TYPE_SCALE: f32 = 1.45;
+/// The line above the lanes that says which page of them shows.
+const HEADER_HEIGHT: f32 = 30.0;
 
 /// High-contrast visuals for projectors: pure black or white behind, full-strength text.
 pub fn high_contrast(dark: bool) -> Visuals {
@@ -61,15 +63,59 @@ pub fn present_ui(
             .show_separator_line(false)
             .frame(frame)
             .show(ui, |ui| caption_ui(ui, session, presentation));
+        session.lane_paging = Some(presentation.lane_paging(session));
         egui::CentralPanel::default()
             .frame(frame)
-            .show(ui, |ui| {
-                let height = ui.available_height();
-                timeline_ui(ui, session, height).lane_action
-            })
+            .show(ui, |ui| paged_timeline_ui(ui, session, presentation))
             .inner
     })
     .inner
+}
+
+/// The timeline a page of lanes at a time, headed "Lanes 11–20 of 25 · page 2 of 3" when
+/// there is more than one page: a slide cannot scroll.
+fn paged_timeline_ui(
+    ui: &mut egui::Ui,
+    session: &mut Session,
+    presentation: &mut Presentation,
+) -> Option<LaneAction> {
+    // The header's line is kept when the last frame had pages; a change redoes the frame.
+    let reserved = presentation
+        .page_shown
+        .as_ref()
+        .is_some_and(|p| p.count > 1);
+    let header = reserved.then(|| {
+        let size = egui::vec2(ui.available_width(), HEADER_HEIGHT);
+        ui.allocate_exact_size(size, egui::Sense::hover()).0
+    });
+    let height = ui.available_height();
+    let response = timeline_ui(ui, session, height);
+    let page = response.page.as_ref().filter(|p| p.count > 1);
+    if page.is_some() != reserved {
+        ui.ctx().request_discard("the lanes went onto pages");
+    }
+    if let (Some(rect), Some(page)) = (header, page) {
+        let text = RichText::new(page.header()).size(20.0).strong();
+        let line = egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::left_to_right(egui::Align::Center));
+        ui.scope_builder(line, |ui| ui.label(text));
+    }
+    presentation.page_shown = response.page;
+    response.lane_action
+}
+
+/// The presenter's keys, the lane pages' among them when there are pages.
+fn hints(presentation: &Presentation) -> &'static str {
+    if presentation
+        .page_shown
+        .as_ref()
+        .is_some_and(|p| p.count > 1)
+    {
+        "Right arrow: next · Left arrow: back · Down / Up arrow: more lanes · B: blank screen · Esc: leave"
+    } else {
+        "Right arrow: next · Left arrow: back · B: blank screen · Esc: leave"
+    }
 }
 
 /// The current event in large type: where it is in the briefing, when, who, the quote, and
@@ -116,10 +162,6 @@ fn caption_ui(ui: &mut egui::Ui, session: &Session, presentation: &Presentation)
     }
     if presentation.show_hints {
         ui.add_space(4.0);
-        ui.label(
-            RichText::new("Right arrow: next · Left arrow: back · B: blank screen · Esc: leave")
-                .size(13.0)
-                .weak(),
-        );
+        ui.label(RichText::new(hints(presentation)).size(13.0).weak());
     }
 }

@@ -21,6 +21,7 @@ use crate::view::{Session, TimeWindow};
 use super::axis::{self, AxisView};
 use super::lane_fit;
 use super::lane_layout::{LaidOut, lay_out_lanes};
+use super::lane_pages::{self, PageShown};
 use super::{aggregate, labels, paint, palette, tooltip};
 
 /// Width of the lane-label column.
@@ -42,6 +43,8 @@ impl Default for TimelineResponse {
             breaks: Vec::new(),
             outlier_tabs: Vec::new(),
             lane_action: None,
+            page: None,
+            marks: Vec::new(),
         }
     }
 }
@@ -79,6 +82,11 @@ pub struct TimelineResponse {
     pub outlier_tabs: Vec<(Rect, usize)>,
     /// A lane menu's choice this frame.
     pub lane_action: Option<LaneAction>,
+    /// The page of lanes shown when the session pages them (`Session::lane_paging`).
+    pub page: Option<PageShown>,
+    /// The room every mark drawn takes on screen (points, bars, count badges), so what is
+    /// drawn over the timeline (the briefing's numbered discs) can keep clear of them.
+    pub marks: Vec<Rect>,
 }
 
 /// Shows the timeline of `session` in `height` points of `ui`.
@@ -192,7 +200,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         view = AxisView::of_days(Arc::clone(&compressed), session.window, frame.width());
     }
 
-    let layout = lay_out_lanes(session, &view, frame.height());
+    let (layout, page) = paged_layout(session, &view, frame.height());
     let LaidOut {
         marks,
         geometry,
@@ -245,6 +253,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         frame,
         &geometry,
         lanes_shown,
+        page.is_some(),
     );
     paint::caption(
         ui.painter(),
@@ -263,6 +272,8 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
         clicked: None,
         clicked_background: false,
         lane_action,
+        page,
+        marks: paint::mark_rects(frame, &geometry, &marks.marks),
     };
     if let Some(index) = hovered_mark {
         let mark = marks.marks[index];
@@ -300,6 +311,18 @@ pub fn timeline_ui(ui: &mut egui::Ui, session: &mut Session, height: f32) -> Tim
     response.breaks = breaks;
     edges_and_list(ui, session, frame, window, list_id, &mut response);
     response
+}
+
+/// The lanes of this frame laid out, and the page of them shown when the session pages its
+/// lanes instead of scrolling them.
+fn paged_layout(
+    session: &mut Session,
+    view: &AxisView,
+    plot_height: f32,
+) -> (LaidOut, Option<PageShown>) {
+    let page = lane_pages::shown(session, view, plot_height);
+    let lanes = page.as_ref().map(|p| p.lanes.clone());
+    (lay_out_lanes(session, view, plot_height, lanes), page)
 }
 
 /// The outlier tabs at the plot's edges and the open aggregate list, applied to `response`
@@ -474,11 +497,14 @@ fn lane_labels(
     frame: Rect,
     geometry: &LaneGeometry,
     fits: usize,
+    paged: bool,
 ) -> Option<LaneAction> {
     let lane_range = geometry.lanes();
     let visuals = ui.visuals().clone();
     let painter = ui.painter_at(Rect::from_x_y_ranges(label_rect.x_range(), frame.y_range()));
-    let scroll_hint = session.lane_scroll > 0 || lane_range.end < session.lanes.lanes.len();
+    // A paged timeline (slides, pages) says which page it is elsewhere and never scrolls.
+    let scroll_hint =
+        !paged && (session.lane_scroll > 0 || lane_range.end < session.lanes.lanes.len());
     let mut action: Option<LaneAction> = None;
     for index in lane_range {
         let Some(lane) = session.lanes.lanes.get(index) else {
@@ -556,7 +582,7 @@ fn lane_labels(
     let over_labels = ui
         .input(|i| i.pointer.hover_pos())
         .is_some_and(|p| label_rect.contains(p));
-    if over_labels {
+    if over_labels && !paged {
         let scroll = ui.input(|i| i.smooth_scroll_delta.y);
         if scroll.abs() > 0.5 {
             let step = (-scroll / lane_fit::MIN_PITCH).round() as isize;

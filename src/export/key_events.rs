@@ -5,9 +5,12 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use eframe::egui::{self, Align2, Color32, FontId, Label, Pos2, RichText, Stroke, pos2, vec2};
+use eframe::egui::{
+    self, Align2, Color32, FontId, Label, Pos2, Rect, RichText, Stroke, pos2, vec2,
+};
 
 use crate::digest;
+use crate::draw::TimelineResponse;
 use crate::view::Session;
 use crate::view::wording::normalised_date;
 
@@ -152,30 +155,96 @@ fn line_ui(ui: &mut egui::Ui, key: &KeyEvent, width: f32) {
     line.add(Label::new(text).truncate());
 }
 
-/// Numbers the key events on the timeline: a small disc above and right of each one's mark
-/// (where the widget drew it as a lone mark), linking the chart to the list.
-pub fn number_marks(ui: &egui::Ui, events: &[KeyEvent], drawn: &[(usize, Pos2)]) {
+/// Numbers the key events on the timeline: a small disc beside each one's mark (where the
+/// widget drew it as a lone mark), linking the chart to the list. Each disc goes to the first
+/// spot around its mark that covers no other disc, mark, count badge or label and stays on
+/// the plot; when every spot is taken, the one covering least.
+pub fn number_marks(ui: &egui::Ui, events: &[KeyEvent], drawn: &TimelineResponse) {
     let painter = ui.painter();
-    let mut placed: Vec<Pos2> = Vec::new();
-    for key in events {
-        if let Some((_, at)) = drawn.iter().find(|(event, _)| *event == key.event) {
-            let mut disc = *at + vec2(9.0, -10.0);
-            // Events a day apart would put their numbers on top of each other: the later
-            // one steps right until it is clear.
-            while placed
-                .iter()
-                .any(|p| p.distance(disc) < 2.0 * DISC_RADIUS + 1.0)
-            {
-                disc.x += 2.0 * DISC_RADIUS + 2.0;
-            }
-            placed.push(disc);
-            painter.line_segment(
-                [*at, disc],
-                Stroke::new(1.0, ui.visuals().strong_text_color()),
-            );
-            number_disc(painter, disc, key.number, ui.visuals());
-        }
+    let marks: Vec<(usize, Pos2)> = events
+        .iter()
+        .filter_map(|key| {
+            let (_, at) = drawn.drawn.iter().find(|(event, _)| *event == key.event)?;
+            Some((key.number, *at))
+        })
+        .collect();
+    let labels: Vec<Rect> = drawn.labels.iter().map(|(_, r)| *r).collect();
+    let obstacles = Obstacles {
+        plot: drawn.plot_rect,
+        marks: &drawn.marks,
+        labels: &labels,
+    };
+    let at: Vec<Pos2> = marks.iter().map(|(_, at)| *at).collect();
+    for ((number, at), disc) in marks.iter().zip(place_discs(&at, &obstacles)) {
+        painter.line_segment(
+            [*at, disc],
+            Stroke::new(1.0, ui.visuals().strong_text_color()),
+        );
+        number_disc(painter, disc, *number, ui.visuals());
     }
+}
+
+/// What a numbered disc must keep clear of, on screen.
+struct Obstacles<'a> {
+    /// The discs stay inside it.
+    plot: Rect,
+    /// Every mark and count badge drawn.
+    marks: &'a [Rect],
+    /// Every headline drawn.
+    labels: &'a [Rect],
+}
+
+/// Where the discs of marks at `at` go (see [`number_marks`]), in order.
+fn place_discs(at: &[Pos2], obstacles: &Obstacles<'_>) -> Vec<Pos2> {
+    // Up-right first (the old place, clear of the headline to the right), then around.
+    const SPOTS: [(f32, f32); 8] = [
+        (1.0, -1.0),
+        (-1.0, -1.0),
+        (0.0, -1.4),
+        (1.0, 1.0),
+        (-1.0, 1.0),
+        (0.0, 1.4),
+        (-1.4, 0.0),
+        (1.4, 0.0),
+    ];
+    let mut placed: Vec<Pos2> = Vec::with_capacity(at.len());
+    for &mark in at {
+        let mut best: Option<(f32, Pos2)> = None;
+        'search: for reach in [1.3, 2.2, 3.2] {
+            for (dx, dy) in SPOTS {
+                let centre = mark + vec2(dx, dy) * DISC_RADIUS * reach;
+                let cost = cost_at(centre, mark, &placed, obstacles);
+                if best.is_none_or(|(c, _)| cost < c) {
+                    best = Some((cost, centre));
+                }
+                if cost == 0.0 {
+                    break 'search;
+                }
+            }
+        }
+        placed.push(best.map_or(mark, |(_, centre)| centre));
+    }
+    placed
+}
+
+/// How badly a disc at `centre` for the mark at `own` covers what is there: another disc or
+/// mark weighs most, a headline less, leaving the plot least.
+fn cost_at(centre: Pos2, own: Pos2, placed: &[Pos2], obstacles: &Obstacles<'_>) -> f32 {
+    let clear = DISC_RADIUS + 1.0;
+    let covers = |r: &&Rect| r.distance_to_pos(centre) < clear;
+    let discs = placed
+        .iter()
+        .filter(|p| p.distance(centre) < 2.0 * clear)
+        .count();
+    // The disc's own mark (and a bar it sits on) is what the leader line points at.
+    let marks = (obstacles.marks.iter())
+        .filter(|r| !r.contains(own))
+        .filter(covers)
+        .count();
+    let labels = obstacles.labels.iter().filter(covers).count();
+    let disc = Rect::from_center_size(centre, vec2(2.0, 2.0) * clear);
+    let outside = !obstacles.plot.contains_rect(disc);
+    (10 * (discs + marks) + 3 * labels + usize::from(outside)) as f32
 }
 
 fn number_disc(painter: &egui::Painter, centre: Pos2, number: usize, visuals: &egui::Visuals) {
@@ -187,4 +256,58 @@ fn number_disc(painter: &egui::Painter, centre: Pos2, number: usize, visuals: &e
         FontId::proportional(11.0),
         visuals.panel_fill,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn discs_keep_clear_of_count_badges_labels_and_each_other() {
+        let plot = Rect::from_min_max(pos2(0.0, 0.0), pos2(400.0, 200.0));
+        // Two key events a day apart, a count badge up and to the right of them (the disc's
+        // old place) and a headline to their left.
+        let at = [pos2(100.0, 100.0), pos2(104.0, 100.0)];
+        let marks = [
+            Rect::from_center_size(at[0], vec2(15.0, 15.0)),
+            Rect::from_center_size(at[1], vec2(15.0, 15.0)),
+            Rect::from_center_size(pos2(113.0, 88.0), vec2(24.0, 15.0)),
+        ];
+        let labels = [Rect::from_min_max(pos2(20.0, 80.0), pos2(96.0, 96.0))];
+        let obstacles = Obstacles {
+            plot,
+            marks: &marks,
+            labels: &labels,
+        };
+        let discs = place_discs(&at, &obstacles);
+        assert_eq!(discs.len(), 2);
+        assert!(
+            discs[0].distance(discs[1]) >= 2.0 * DISC_RADIUS,
+            "discs overlap: {discs:?}"
+        );
+        for disc in &discs {
+            for rect in marks.iter().skip(2).chain(&labels) {
+                assert!(
+                    rect.distance_to_pos(*disc) >= DISC_RADIUS,
+                    "{disc:?} covers {rect:?}"
+                );
+            }
+            assert!(plot.contains(*disc));
+            assert!(disc.distance(at[0]) < 4.0 * DISC_RADIUS, "near its mark");
+        }
+    }
+
+    #[test]
+    fn a_disc_at_the_plots_top_edge_goes_below_its_mark() {
+        let plot = Rect::from_min_max(pos2(0.0, 0.0), pos2(400.0, 200.0));
+        let at = [pos2(50.0, 6.0)];
+        let marks = [Rect::from_center_size(at[0], vec2(15.0, 15.0))];
+        let obstacles = Obstacles {
+            plot,
+            marks: &marks,
+            labels: &[],
+        };
+        let disc = place_discs(&at, &obstacles)[0];
+        assert!(disc.y > at[0].y, "{disc:?}");
+    }
 }

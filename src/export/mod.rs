@@ -19,7 +19,7 @@ use crate::layout::ViewSettings;
 use crate::model::Timeline;
 use crate::project::Project;
 use crate::view::wording::sources_line;
-use crate::view::{Session, TimeWindow};
+use crate::view::{LanePaging, Session, TimeWindow};
 
 pub use key_events::KeyEvent;
 pub use page::{Banner, PageOptions};
@@ -269,9 +269,10 @@ fn for_each_page(
         spec.lanes,
     );
     let window = session.window;
-    let lanes = std::mem::take(&mut session.lanes.lanes);
     for (index, range) in plan.pages.iter().enumerate() {
-        session.lanes.lanes = lanes.get(range.clone()).unwrap_or_default().to_vec();
+        // Every page keeps all the lanes (so one compressed axis serves them all) and shows
+        // its own.
+        session.lane_paging = Some(LanePaging::Lanes(range.clone()));
         session.lane_scroll = 0;
         session.set_window(window);
         let page = PageAt {
@@ -294,13 +295,14 @@ fn set_view(session: &mut Session, view: ViewChoice) {
     }
 }
 
+/// The names of the lanes the page shows.
 fn lane_names(session: &Session) -> Vec<String> {
-    session
-        .lanes
-        .lanes
-        .iter()
-        .map(|l| l.label.clone())
-        .collect()
+    let lanes = &session.lanes.lanes;
+    let range = match &session.lane_paging {
+        Some(LanePaging::Lanes(range)) => range.start.min(lanes.len())..range.end.min(lanes.len()),
+        _ => 0..lanes.len(),
+    };
+    lanes[range].iter().map(|l| l.label.clone()).collect()
 }
 
 /// "Lanes 1–24 of 47 · page 1 of 2: Russia, Syria, ..." (or "Lanes: Russia, ..." on a single

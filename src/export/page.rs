@@ -95,7 +95,7 @@ pub fn page_ui(
         + key_events::list_height(key_events.len());
     let height = (ui.available_height() - below - 24.0).max(120.0);
     let response = timeline_ui(&mut ui, session, height);
-    key_events::number_marks(&ui, key_events, &response.drawn);
+    key_events::number_marks(&ui, key_events, &response);
     ui.add_space(24.0);
     key_events::list_ui(&mut ui, key_events);
     if page.legend {

@@ -6,9 +6,8 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use eframe::egui::Rect;
-
-use crate::draw::lane_fit;
+use crate::draw::axis::{self, AxisView};
+use crate::draw::{lane_fit, lane_pages};
 use crate::view::Session;
 
 use super::key_events::KeyEvent;
@@ -64,19 +63,19 @@ impl PagePlan {
             return None;
         }
         let lanes = self.pages.get(page)?;
-        Some(format!(
-            "Lanes {}–{} of {} · page {} of {}",
-            lanes.start + 1,
-            lanes.end,
+        Some(lane_pages::header(
+            lanes,
             self.total,
-            page + 1,
-            self.pages.len()
+            page,
+            self.pages.len(),
         ))
     }
 }
 
-/// Plans the pages for `session` on `canvas` (see the module's doc). Leaves the session's
-/// pending window as it found it.
+/// Plans the pages for `session` on `canvas` (see the module's doc): each lane measured at the
+/// height its stacked same-day events take (`draw::lane_pages`), so a page holds its lanes'
+/// events rather than folding busy days into count badges. Leaves the session's pending
+/// window as it found it.
 pub fn plan(
     canvas: Canvas,
     session: &mut Session,
@@ -90,26 +89,42 @@ pub fn plan(
         pages: std::iter::once(0..total).collect(),
         total,
     };
-    let needed = lane_fit::height_for(total as f32 + SLACK_LANES);
-    let plot = plot_height(canvas, session, page, None, key_events);
-    if plot <= 0.0 || plot >= needed {
+    let first = measure(canvas, session, page, None, key_events);
+    if first.plot <= 0.0 || first.pages.len() < 2 {
         return one_page(canvas);
     }
-    let shrunk = shrunk(canvas, plot, needed);
-    if overflow == LaneOverflow::Shrink && shrunk.fits {
-        return one_page(shrunk.canvas);
+    let slack = SLACK_LANES * lane_fit::MIN_PITCH;
+    let limit = shrunk(canvas, first.plot, f32::INFINITY);
+    if overflow == LaneOverflow::Shrink {
+        // Shrunk as far as the stacked lanes need, within the legible limit, when that puts
+        // them on one page (the wider page stacks less, so measure again)...
+        let stacked = shrunk(canvas, first.plot, first.needed + slack);
+        if stacked != canvas
+            && measure(stacked, session, page, None, key_events)
+                .pages
+                .len()
+                < 2
+        {
+            return one_page(stacked);
+        }
+        // ...else only as far as every lane needs at the narrowest pitch, the deepest days
+        // counted: smaller type buys no stacking there.
+        let unstacked = lane_fit::height_for(total as f32 + SLACK_LANES);
+        let narrow = shrunk(canvas, first.plot, unstacked);
+        if first.plot >= unstacked || narrow != limit {
+            return one_page(narrow);
+        }
     }
     let canvas = match overflow {
-        LaneOverflow::Shrink => shrunk.canvas,
+        LaneOverflow::Shrink => limit,
         LaneOverflow::Pages => canvas,
     };
     // The header takes a line of its own on every page; measure with one of its length.
     let header = format!("Lanes {total}–{total} of {total} · page 99 of 99");
-    let plot = plot_height(canvas, session, page, Some(&header), key_events);
-    let per_page = lanes_in(plot).max(1);
+    let pages = measure(canvas, session, page, Some(&header), key_events).pages;
     PagePlan {
         canvas,
-        pages: split(total, per_page),
+        pages,
         total,
     }
 }
@@ -131,90 +146,144 @@ pub fn page_path(path: &Path, index: usize, count: usize) -> PathBuf {
     path.with_file_name(name)
 }
 
-struct Shrunk {
-    canvas: Canvas,
-    /// Every lane fits at this size.
-    fits: bool,
-}
-
 /// The page laid out larger and drawn at a lower density, like a printer's "fit to page":
 /// the image keeps its pixel size and the type gets smaller, within [`MAX_SHRINK`] and
 /// [`MIN_DENSITY`].
-fn shrunk(canvas: Canvas, plot: f32, needed: f32) -> Shrunk {
+fn shrunk(canvas: Canvas, plot: f32, needed: f32) -> Canvas {
     let overhead = canvas.size_points.y - plot;
     let wanted = (needed + overhead) / canvas.size_points.y;
     let limit = MAX_SHRINK.min(canvas.pixels_per_point / MIN_DENSITY);
     let factor = wanted.min(limit);
     if factor <= 1.0 {
-        return Shrunk {
-            canvas,
-            fits: false,
-        };
+        return canvas;
     }
-    Shrunk {
-        canvas: Canvas {
-            size_points: canvas.size_points * factor,
-            pixels_per_point: canvas.pixels_per_point / factor,
-            ..canvas
-        },
-        fits: wanted <= limit,
+    Canvas {
+        size_points: canvas.size_points * factor,
+        pixels_per_point: canvas.pixels_per_point / factor,
+        ..canvas
     }
 }
 
-/// Lanes that fit a plot `plot` points tall at the minimum pitch, with the slack kept.
-fn lanes_in(plot: f32) -> usize {
-    let lanes = (plot - lane_fit::LANE_MARGIN) / lane_fit::MIN_PITCH - SLACK_LANES;
-    lanes.floor().max(0.0) as usize
+/// A page's plot as a dry run lays it out, and the lanes on it.
+struct Measured {
+    /// The plot's height (0 when it could not be laid out).
+    plot: f32,
+    /// The lanes' pages on this plot.
+    pages: Vec<Range<usize>>,
+    /// The plot height that holds every lane, stacked, on one page.
+    needed: f32,
 }
 
-/// `total` lanes in pages of at most `per_page`, as even as they go (47 in pages of 30 is
-/// 24 + 23, not 30 + 17).
-fn split(total: usize, per_page: usize) -> Vec<Range<usize>> {
-    let pages = total.div_ceil(per_page.max(1)).max(1);
-    let (base, extra) = (total / pages, total % pages);
-    let mut start = 0;
-    (0..pages)
-        .map(|i| {
-            let len = base + usize::from(i < extra);
-            let range = start..start + len;
-            start += len;
-            range
-        })
-        .collect()
-}
-
-/// The plot's height on `canvas` when the page is drawn with `header`, by a dry run.
-fn plot_height(
+/// The page on `canvas` drawn with `header`, by a dry run: its plot and the lanes' pages on it.
+fn measure(
     canvas: Canvas,
     session: &mut Session,
     page: &PageOptions,
     header: Option<&str>,
     key_events: &[KeyEvent],
-) -> f32 {
+) -> Measured {
     let request = session.window_request;
-    let mut plot = Rect::NOTHING;
+    let mut measured = Measured {
+        plot: 0.0,
+        pages: Vec::new(),
+        needed: 0.0,
+    };
     OffscreenRenderer::dry_run(canvas, &mut |ui| {
-        plot = page::page_ui(ui, session, page, header, key_events).plot_rect;
+        let plot = page::page_ui(ui, session, page, header, key_events).plot_rect;
+        if !plot.is_positive() {
+            return;
+        }
+        // A dry run makes one pass; the axis settles its size over the first few.
+        let slack = SLACK_LANES * lane_fit::MIN_PITCH;
+        let compressed = axis::axis_for(ui.ctx(), &session.lanes);
+        let view = AxisView::of_days(compressed, session.window, plot.width());
+        let heights = lane_pages::lane_heights(session, &view, plot.height());
+        measured = Measured {
+            plot: plot.height(),
+            pages: lane_pages::paginate(&heights, plot.height() - slack - lane_fit::LANE_MARGIN),
+            needed: heights.iter().sum::<f32>() + lane_fit::LANE_MARGIN,
+        };
     });
     // The dry run consumed the pending window; the real render needs it again.
     session.window_request = request.or(Some(session.window));
-    if plot.is_positive() {
-        plot.height()
-    } else {
-        0.0
-    }
+    measured
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::ViewSettings;
+    use crate::layout::fixture::briefing;
+    use crate::model::{Timeline, When};
+    use crate::view::LanePaging;
+
+    /// `lanes` actors, each with three events on a day of its own, two days after the last's.
+    fn crowded_days(lanes: usize) -> Timeline {
+        let mut timeline = briefing();
+        let (actor, event) = (timeline.actors[0].clone(), timeline.events[0].clone());
+        timeline.actors.clear();
+        timeline.events.clear();
+        let first = chrono::NaiveDate::from_ymd_opt(2015, 10, 1).expect("a date");
+        for a in 0..lanes {
+            let id = format!("a{a}");
+            timeline.actors.push(crate::model::Actor {
+                id: id.clone(),
+                name: format!("Actor {a}"),
+                affiliation: None,
+                aliases: Vec::new(),
+                ..actor.clone()
+            });
+            for k in 0..3 {
+                timeline.events.push(crate::model::Event {
+                    id: format!("e{a}-{k}"),
+                    when: When::day(first + chrono::Duration::days(2 * a as i64)),
+                    actors: vec![id.clone()],
+                    agents: Vec::new(),
+                    label: format!("Step {k} by actor {a}"),
+                    ..event.clone()
+                });
+            }
+        }
+        timeline
+    }
 
     #[test]
-    fn lanes_split_into_even_pages_that_cover_every_lane() {
-        assert_eq!(split(47, 30), vec![0..24, 24..47]);
-        assert_eq!(split(10, 30), vec![0..10]);
-        assert_eq!(split(61, 30), vec![0..21, 21..41, 41..61]);
-        assert_eq!(split(3, 1), vec![0..1, 1..2, 2..3]);
+    fn pages_hold_every_event_of_their_lanes_when_days_stack() {
+        let mut session = Session::new(crowded_days(16), ViewSettings::default());
+        session.fit_all();
+        let window = session.window;
+        let canvas = Canvas {
+            size_points: eframe::egui::vec2(1000.0, 560.0),
+            pixels_per_point: 1.0,
+            dark: false,
+        };
+        let options = PageOptions {
+            title: "Crowded days".into(),
+            ..PageOptions::default()
+        };
+        let plan = plan(canvas, &mut session, &options, &[], LaneOverflow::Pages);
+        assert!(plan.pages.len() > 1, "{:?}", plan.pages);
+        for (index, lanes) in plan.pages.iter().enumerate() {
+            session.lane_paging = Some(LanePaging::Lanes(lanes.clone()));
+            session.set_window(window);
+            let header = plan.header(index);
+            let mut drawn = Vec::new();
+            OffscreenRenderer::dry_run(plan.canvas, &mut |ui| {
+                let response = page::page_ui(ui, &mut session, &options, header.as_deref(), &[]);
+                drawn = response.drawn.iter().map(|(event, _)| *event).collect();
+            });
+            for lane in &session.lanes.lanes[lanes.clone()] {
+                for entry in &lane.entries {
+                    assert!(
+                        drawn.contains(&(entry.event as usize)),
+                        "page {}: {} shows its day as a count, not event {}",
+                        index + 1,
+                        lane.label,
+                        entry.event
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The briefing as numbered slides (`slide-01.png`, ...): one image per presentation step,
-//! drawn by the presentation view itself (`draw::present`).
+//! drawn by the presentation view itself (`draw::present`), so a slide shows the page of lanes
+//! holding its event and says which ("Lanes 11–20 of 25 · page 2 of 3", also in its text).
 
 use std::path::{Path, PathBuf};
 
@@ -54,6 +55,16 @@ pub fn export_slides(
                 format!("Slide {} of {count}: {}", step + 1, event.label),
             );
             text.push(chunk);
+        }
+        if let Some(page) = presentation.page_shown.as_ref().filter(|p| p.count > 1) {
+            let lanes = &session.lanes.lanes;
+            let names: Vec<&str> = (lanes.get(page.lanes.clone()).unwrap_or_default().iter())
+                .map(|l| l.label.as_str())
+                .collect();
+            text.push((
+                "Lanes".to_string(),
+                format!("{}: {}", page.header(), names.join(", ")),
+            ));
         }
         write_png_atomic(&path, &image, &text)?;
         written.push(path);

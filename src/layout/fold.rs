@@ -10,22 +10,27 @@ use super::lanes::{Draft, Entry, Lane, LaneInfo, MINOR_KEY, hash_colour};
 use super::settings::ViewSettings;
 
 /// The rows of the side panel's lane list (indices into `listing`) for the search `query`:
-/// with no query, every lane but the members folded into "Other actors (N)" (hundreds of
-/// one-event actors would bury the main ones; the fold's own row stands for them); with one,
-/// every lane whose name or one of whose actor's aliases contains it, case-insensitively,
-/// folded members included. Worked out when the query or the lanes change, not per frame.
+/// with no query, every lane with events but the members folded into "Other actors (N)"
+/// (hundreds of one-event actors would bury the main ones; the fold's own row stands for
+/// them). A lane with no events (a country that is only the affiliation of its people) is left
+/// out, unless it heads members that have some; [`empty_lanes`] counts what was left out. With
+/// a query, every lane whose name or one of whose actor's aliases contains it,
+/// case-insensitively, folded members and empty lanes included. Worked out when the query or
+/// the lanes change, not per frame.
 pub fn listed_rows(timeline: &Timeline, listing: &[LaneInfo], query: &str) -> Vec<usize> {
     let query = query.trim().to_lowercase();
     if query.is_empty() {
-        let mut in_fold = false;
         let mut rows = Vec::with_capacity(listing.len());
-        for (i, info) in listing.iter().enumerate() {
-            if info.depth == 0 {
-                in_fold = info.key == MINOR_KEY;
-            } else if in_fold {
+        for unit in units(listing) {
+            if listing[unit.start].key == MINOR_KEY {
+                rows.push(unit.start);
                 continue;
             }
-            rows.push(i);
+            let busy = |i: &usize| listing[*i].events > 0;
+            if unit.clone().any(|i| busy(&i)) {
+                rows.push(unit.start);
+                rows.extend((unit.start + 1..unit.end).filter(busy));
+            }
         }
         return rows;
     }
@@ -46,6 +51,47 @@ pub fn listed_rows(timeline: &Timeline, listing: &[LaneInfo], query: &str) -> Ve
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Lanes with no events that the unsearched lane list leaves out (see [`listed_rows`]).
+pub fn empty_lanes(listing: &[LaneInfo]) -> usize {
+    listing.len().saturating_sub(listed_rows_len(listing))
+}
+
+/// How many rows the unsearched list shows, counting a fold's members as listed (they are
+/// one search away and have events).
+fn listed_rows_len(listing: &[LaneInfo]) -> usize {
+    units(listing)
+        .map(|unit| {
+            if listing[unit.start].key == MINOR_KEY {
+                return unit.len();
+            }
+            let busy = (unit.start + 1..unit.end)
+                .filter(|&i| listing[i].events > 0)
+                .count();
+            if busy > 0 || listing[unit.start].events > 0 {
+                busy + 1
+            } else {
+                0
+            }
+        })
+        .sum()
+}
+
+/// The listing split into units: a top-level row and the rows nested under it.
+fn units(listing: &[LaneInfo]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= listing.len() {
+            return None;
+        }
+        let nested = (listing[start + 1..].iter())
+            .take_while(|l| l.depth > 0)
+            .count();
+        let unit = start..start + 1 + nested;
+        start = unit.end;
+        Some(unit)
+    })
 }
 
 /// Lists `unit` (a head and the lanes nested under it) and puts its visible lanes on the plot.

@@ -17,7 +17,7 @@ pub mod settings;
 pub mod ticks;
 pub mod time;
 
-pub use fold::listed_rows;
+pub use fold::{empty_lanes, listed_rows};
 pub use hit::{LaneGeometry, hit_test};
 pub use lanes::{Entry, Lane, LaneInfo, LaneSet, MarkStyle, build};
 pub use marks::{Connector, FrameMarks, Mark, MarkKind, Window, visible_marks};

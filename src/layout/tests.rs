@@ -413,3 +413,44 @@ fn the_lane_list_hides_folded_actors_until_a_search_names_them() {
     ));
     assert_eq!(by_alias, ["Bashar al-Assad"]);
 }
+
+#[test]
+fn the_lane_list_leaves_out_lanes_without_events_until_searched() {
+    let mut timeline = briefing();
+    let mut ireland = timeline.actors[0].clone();
+    ireland.id = "ireland".into();
+    ireland.name = "Ireland".into();
+    ireland.kind = crate::model::ActorKind::Country;
+    ireland.affiliation = None;
+    ireland.aliases = vec!["Irish Republic".into()];
+    let mut envoy = ireland.clone();
+    envoy.id = "envoy".into();
+    envoy.name = "Irish Envoy".into();
+    envoy.kind = crate::model::ActorKind::Person;
+    envoy.affiliation = Some("ireland".into());
+    timeline.actors.extend([ireland, envoy]);
+    for grouping in [Grouping::Actor, Grouping::Affiliation] {
+        let settings = ViewSettings {
+            grouping,
+            ..ViewSettings::default()
+        };
+        let set = build(&timeline, &settings);
+        let names = |rows: &[usize]| -> Vec<String> {
+            rows.iter().map(|&i| set.listing[i].label.clone()).collect()
+        };
+        let listed = names(&super::listed_rows(&timeline, &set.listing, ""));
+        assert!(listed.contains(&"Russia".to_string()), "{listed:?}");
+        assert!(listed.contains(&"Sergei Lavrov".to_string()), "{listed:?}");
+        assert!(
+            !listed.iter().any(|l| l.contains("Ir")),
+            "{grouping:?}: {listed:?}"
+        );
+        assert_eq!(super::empty_lanes(&set.listing), 2, "{grouping:?}");
+        let found = names(&super::listed_rows(&timeline, &set.listing, "irish"));
+        assert!(
+            found.contains(&"Ireland".to_string()),
+            "by alias: {found:?}"
+        );
+        assert!(found.contains(&"Irish Envoy".to_string()), "{found:?}");
+    }
+}

@@ -15,8 +15,9 @@ pub struct History {
 /// One thing the analyst did to the log.
 #[derive(Clone, Debug, PartialEq)]
 enum Step {
-    /// An edit appended at the end.
-    Added(Edit),
+    /// Edits appended at the end by one action (one edit, or "show hidden events" unhiding
+    /// each): undone and redone together.
+    Added(Vec<Edit>),
     /// The edit at `index` taken out (discarding a pending edit, reverting an old one).
     Removed { index: usize, edit: Edit },
 }
@@ -38,8 +39,16 @@ impl History {
 
     /// Appends an edit; whatever had been undone can no longer be redone.
     pub fn push(&mut self, edit: Edit) {
-        self.log.push(edit.clone());
-        self.undo.push(Step::Added(edit));
+        self.push_all(vec![edit]);
+    }
+
+    /// Appends the edits of one action as a single step; nothing when there are none.
+    pub fn push_all(&mut self, edits: Vec<Edit>) {
+        if edits.is_empty() {
+            return;
+        }
+        self.log.extend(edits.iter().cloned());
+        self.undo.push(Step::Added(edits));
         self.redo.clear();
     }
 
@@ -63,8 +72,9 @@ impl History {
             return false;
         };
         match &step {
-            Step::Added(_) => {
-                self.log.pop();
+            Step::Added(edits) => {
+                let keep = self.log.len().saturating_sub(edits.len());
+                self.log.truncate(keep);
             }
             Step::Removed { index, edit } => {
                 let at = (*index).min(self.log.len());
@@ -81,7 +91,7 @@ impl History {
             return false;
         };
         match &step {
-            Step::Added(edit) => self.log.push(edit.clone()),
+            Step::Added(edits) => self.log.extend(edits.iter().cloned()),
             Step::Removed { index, .. } => {
                 if *index < self.log.len() {
                     self.log.remove(*index);
@@ -114,7 +124,13 @@ impl History {
 impl Step {
     fn describe(&self) -> String {
         match self {
-            Self::Added(edit) => edit.describe(),
+            Self::Added(edits) => match edits.as_slice() {
+                [one] => one.describe(),
+                many if many.iter().all(|e| matches!(e, Edit::Unhide { .. })) => {
+                    format!("show {} hidden events", many.len())
+                }
+                many => format!("{} corrections", many.len()),
+            },
             Self::Removed { edit, .. } => format!("discard \"{}\"", edit.describe()),
         }
     }
@@ -150,6 +166,23 @@ mod tests {
         history.push(hide("b"));
         assert!(!history.can_redo());
         assert_eq!(history.log(), &[hide("b")]);
+    }
+
+    #[test]
+    fn edits_of_one_action_undo_and_redo_as_one_step() {
+        let show = |id: &str| Edit::Unhide { event: id.into() };
+        let mut history = History::new(vec![hide("a"), hide("b"), hide("c")]);
+        history.push_all(vec![show("a"), show("b"), show("c")]);
+        assert_eq!(
+            history.undo_label().as_deref(),
+            Some("show 3 hidden events")
+        );
+        assert!(history.undo());
+        assert_eq!(history.log(), &[hide("a"), hide("b"), hide("c")]);
+        assert!(!history.can_undo(), "one action, one step");
+        assert!(history.redo());
+        assert_eq!(history.log().len(), 6);
+        assert!(!history.can_redo());
     }
 
     #[test]

@@ -201,6 +201,26 @@ impl Project {
         Ok(())
     }
 
+    /// Applies the edits of one action (the analyst's one click) as a single undoable step;
+    /// returns those refused, with why, which leave the project unchanged.
+    pub fn edit_all(&mut self, edits: Vec<Edit>) -> Vec<(Edit, PendingReason)> {
+        let mut refused = Vec::new();
+        let mut done = Vec::with_capacity(edits.len());
+        for edit in edits {
+            let (applied, result) = apply_next(std::mem::take(&mut self.applied), &edit);
+            self.applied = applied;
+            match result {
+                Ok(()) => done.push(edit),
+                Err(reason) => refused.push((edit, reason)),
+            }
+        }
+        if !done.is_empty() {
+            self.history.push_all(done);
+            self.revision += 1;
+        }
+        refused
+    }
+
     /// Takes back the last step; `false` when there is none.
     pub fn undo(&mut self) -> bool {
         let undone = self.history.undo();

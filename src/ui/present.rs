@@ -1,5 +1,6 @@
 //! Presentation mode in the app: the presenter's keys step through the briefing
-//! (`view::briefing`); `Command::Present` starts it and `draw::present` draws it.
+//! (`view::briefing`) and turn the pages of lanes (↓ / ↑); `Command::Present` starts it and
+//! `draw::present` draws it.
 
 use eframe::egui::{self, Key};
 
@@ -13,6 +14,12 @@ pub fn handle_keys(ctx: &egui::Context, presentation: &mut Presentation, session
     }
     if pressed(Key::ArrowLeft) || pressed(Key::PageUp) {
         presentation.previous(session);
+    }
+    if pressed(Key::ArrowDown) {
+        presentation.next_lanes();
+    }
+    if pressed(Key::ArrowUp) {
+        presentation.previous_lanes();
     }
     if pressed(Key::B) {
         presentation.blank = !presentation.blank;

@@ -28,6 +28,8 @@ pub struct SidePanelState {
     /// of lanes are searched once per keystroke, not once per frame.
     listed: Vec<usize>,
     listed_for: Option<(u64, String)>,
+    /// Lanes with no events the unsearched list leaves out, for the same lanes.
+    empty: usize,
 }
 
 impl SidePanelState {
@@ -37,6 +39,7 @@ impl SidePanelState {
         if self.listed_for.as_ref() != Some(&key) {
             self.listed =
                 layout::listed_rows(&session.timeline, &session.lanes.listing, &self.lane_search);
+            self.empty = layout::empty_lanes(&session.lanes.listing);
             self.listed_for = Some(key);
         }
         &self.listed
@@ -222,6 +225,21 @@ fn lane_list_ui(
                 });
             }
         });
+    if !searching && state.empty > 0 {
+        ui.add_space(2.0);
+        let noun = if state.empty == 1 { "actor" } else { "actors" };
+        ui.label(
+            RichText::new(format!(
+                "{} {noun} with no events not listed · search to find them",
+                state.empty
+            ))
+            .small()
+            .weak(),
+        )
+        .on_hover_text(
+            "Actors named only as someone's affiliation, or whose events the filters hide",
+        );
+    }
     commands
 }
 

@@ -3,7 +3,7 @@
 //! testable without drawing; presentation mode (`ui`) and the numbered slides (`export`) both
 //! drive it, and `draw::present` draws it.
 
-use super::session::Session;
+use super::session::{LanePaging, PageShown, Session};
 use super::window::TimeWindow;
 
 /// How long the view glides from one event to the next.
@@ -28,6 +28,11 @@ pub struct Presentation {
     pub blank: bool,
     /// The key reminder under the caption (on screen, not on slides).
     pub show_hints: bool,
+    /// The page of lanes the presenter turned to (↓ / ↑); `None` shows the page holding the
+    /// current event's lane, so each step's event is on screen.
+    pub lane_page: Option<usize>,
+    /// The page of lanes on screen and how many there are, as last drawn.
+    pub page_shown: Option<PageShown>,
     glide: Option<Glide>,
     /// The view, selection and lane scroll before presenting, restored on leaving.
     before: Option<(TimeWindow, Option<usize>, usize)>,
@@ -68,6 +73,9 @@ impl Presentation {
 
     /// Leaves presentation mode, restoring the view the analyst had.
     pub fn stop(&mut self, session: &mut Session) {
+        session.lane_paging = None;
+        self.lane_page = None;
+        self.page_shown = None;
         self.active = false;
         self.blank = false;
         self.glide = None;
@@ -94,6 +102,31 @@ impl Presentation {
         }
     }
 
+    /// The next page of lanes (↓); stays on the last.
+    pub fn next_lanes(&mut self) {
+        if let Some(shown) = &self.page_shown {
+            self.lane_page = Some((shown.index + 1).min(shown.count.saturating_sub(1)));
+        }
+    }
+
+    /// The previous page of lanes (↑); stays on the first.
+    pub fn previous_lanes(&mut self) {
+        if let Some(shown) = &self.page_shown {
+            self.lane_page = Some(shown.index.saturating_sub(1));
+        }
+    }
+
+    /// Which lanes to show: the page turned to, else the one holding the current event.
+    pub fn lane_paging(&self, session: &Session) -> LanePaging {
+        if let Some(page) = self.lane_page {
+            return LanePaging::Page(page);
+        }
+        let event = self.current_event();
+        let lane = (session.lanes.lanes.iter())
+            .position(|l| l.entries.iter().any(|e| Some(e.event as usize) == event));
+        lane.map_or(LanePaging::Page(0), LanePaging::Holding)
+    }
+
     /// The event on screen, as an index into `timeline.events`.
     pub fn current_event(&self) -> Option<usize> {
         self.steps.get(self.current).copied()
@@ -105,15 +138,9 @@ impl Presentation {
             return;
         };
         session.selected = Some(event);
-        // Scroll the lanes so the event's first lane shows, with a little context above.
-        let lane = session
-            .lanes
-            .lanes
-            .iter()
-            .position(|l| l.entries.iter().any(|e| e.event as usize == event));
-        if let Some(lane) = lane {
-            session.lane_scroll = lane.saturating_sub(2);
-        }
+        // The lanes turn to the page holding the event (`lane_paging`).
+        self.lane_page = None;
+        session.lane_paging = Some(self.lane_paging(session));
         let target = step_window(session, &self.steps, self.current);
         if animate {
             self.glide = Some(Glide {

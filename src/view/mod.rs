@@ -12,5 +12,5 @@ pub mod window;
 pub mod wording;
 
 pub use briefing::{Presentation, briefing_steps};
-pub use session::Session;
+pub use session::{LanePaging, Session};
 pub use window::TimeWindow;

@@ -37,9 +37,60 @@ pub struct Session {
     pub hovered: Option<usize>,
     /// First lane shown when there are more lanes than fit.
     pub lane_scroll: usize,
+    /// Lanes shown a page at a time instead of scrolling (slides, presentation, exported
+    /// pages: paper and projectors cannot scroll); `None` in the window.
+    pub lane_paging: Option<LanePaging>,
     /// Changes whenever `lanes` is rebuilt (unique across sessions), so views derived from
     /// the lanes (the chronology's rows, the lane list's search) know when to work again.
     pub lanes_stamp: u64,
+}
+
+/// Which page of lanes the timeline shows when it pages rather than scrolls. The pages
+/// themselves depend on how tall each lane stacks in the plot, so the drawing works them out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LanePaging {
+    /// Exactly these lanes (indices into `lanes.lanes`): a page an exporter planned.
+    Lanes(std::ops::Range<usize>),
+    /// Page `n` (from 0) of the pages the plot holds; past the last shows the last.
+    Page(usize),
+    /// The page holding lane `n` (the presented event's lane).
+    Holding(usize),
+}
+
+/// The lanes a page shows and where it stands among the pages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageShown {
+    pub lanes: std::ops::Range<usize>,
+    /// From 0.
+    pub index: usize,
+    pub count: usize,
+    /// Lanes in all.
+    pub total: usize,
+}
+
+impl PageShown {
+    /// "Lanes 11–20 of 25 · page 2 of 3".
+    pub fn header(&self) -> String {
+        header(&self.lanes, self.total, self.index, self.count)
+    }
+}
+
+/// "Lanes 11–20 of 25 · page 2 of 3" for `lanes` (indices from 0), page `index` (from 0), the
+/// words every paged view uses (exports, slides, the presentation).
+pub fn header(lanes: &std::ops::Range<usize>, total: usize, index: usize, count: usize) -> String {
+    if lanes.len() == 1 {
+        return format!(
+            "Lane {} of {total} · page {} of {count}",
+            lanes.start + 1,
+            index + 1
+        );
+    }
+    format!(
+        "Lanes {}–{} of {total} · page {} of {count}",
+        lanes.start + 1,
+        lanes.end,
+        index + 1
+    )
 }
 
 /// The next [`Session::lanes_stamp`].
@@ -80,6 +131,7 @@ impl Session {
             selected: None,
             hovered: None,
             lane_scroll: 0,
+            lane_paging: None,
             lanes_stamp: next_stamp(),
         }
     }
@@ -141,19 +193,13 @@ impl Session {
         Ok(())
     }
 
-    /// Applies several corrections and shows them with one rebuild (showing a hundred hidden
-    /// events rebuilds the view once, not a hundred times). Returns the refused ones with
-    /// their reasons; the others stay applied.
+    /// Applies the corrections of one action as one undoable step and shows them with one
+    /// rebuild (showing a hundred hidden events rebuilds the view once, and one undo takes
+    /// them all back). Returns the refused ones with their reasons; the others stay applied.
     pub fn edit_all(&mut self, edits: Vec<Edit>) -> Vec<(Edit, PendingReason)> {
-        let mut refused = Vec::new();
-        let mut applied = false;
-        for edit in edits {
-            match self.project.edit(edit.clone()) {
-                Ok(()) => applied = true,
-                Err(reason) => refused.push((edit, reason)),
-            }
-        }
-        if applied {
+        let count = edits.len();
+        let refused = self.project.edit_all(edits);
+        if refused.len() < count {
             self.refresh();
         }
         refused
@@ -302,6 +348,8 @@ mod tests {
         assert!(matches!(&refused[0].0, Edit::Unhide { event } if event == "no-such-event"));
         assert_eq!(shown(&session), all, "both events are back");
         assert_ne!(session.lanes_stamp, stamp, "the lanes were rebuilt");
+        assert!(session.undo());
+        assert_eq!(shown(&session), all - 2, "one undo takes the batch back");
         assert!(session.edit_all(Vec::new()).is_empty());
     }
 }
