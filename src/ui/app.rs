@@ -515,8 +515,7 @@ impl ChronolaneApp {
                         .show_percentage(),
                 );
                 ui.label(&job.stage);
-                ui.ctx()
-                    .request_repaint_after(std::time::Duration::from_secs(1));
+                ui.ctx().request_repaint_after(job.repaint_interval());
             } else {
                 let t = &self.session.timeline;
                 let shown: usize = self.session.lanes.starts.len();

@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Instant;
 
+use super::load_timing::{self, FrameClock};
 use crate::extract;
 use crate::ingest::{self, LoadOptions, Loaded};
 use crate::layout::ViewSettings;
@@ -24,9 +25,7 @@ use crate::view::Session;
 /// rather than the first topic of a file sorted by topic.
 pub const FIRST_BATCH: usize = 300;
 
-/// Set to print to stderr how long a load took until its first timeline and its whole
-/// timeline were on screen (for the speed figures in BENCHMARKS.md).
-pub const TIMING_VAR: &str = "CHRONOLANE_TIMING";
+pub use super::load_timing::TIMING_VAR;
 
 /// What to load.
 #[derive(Clone, Debug, PartialEq)]
@@ -134,11 +133,8 @@ pub struct LoadJob {
     /// has moved it since).
     pub shown_window: Option<crate::view::TimeWindow>,
     started: Instant,
-    /// Frames drawn since the load started, and the longest wait between two of them (the
-    /// window's worst freeze), for the [`TIMING_VAR`] report.
-    frames: usize,
-    last_frame: Option<Instant>,
-    longest_gap: f64,
+    /// Frames drawn since the load started, for the [`TIMING_VAR`] report.
+    frames: FrameClock,
 }
 
 impl LoadJob {
@@ -205,9 +201,7 @@ impl LoadJob {
             partial: None,
             shown_window: None,
             started: Instant::now(),
-            frames: 0,
-            last_frame: None,
-            longest_gap: 0.0,
+            frames: FrameClock::default(),
         }
     }
 
@@ -219,6 +213,14 @@ impl LoadJob {
             }
             Update::Partial(timeline) => self.partial = Some(*timeline),
         }
+    }
+
+    /// How often the window should redraw to move the progress bar: every second while the
+    /// load shows only its progress, every two once a timeline is drawn behind it. Without a
+    /// graphics card (Xvfb, llvmpipe) a frame of thousands of events costs about a fifth of a
+    /// second of CPU, taken from the extraction the analyst is waiting for.
+    pub fn repaint_interval(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(if self.shown_window.is_some() { 2 } else { 1 })
     }
 
     /// What is being loaded.
@@ -236,29 +238,19 @@ impl LoadJob {
     /// With [`TIMING_VAR`] set, prints how long the load has taken until `what` (a timeline
     /// about to be drawn).
     pub fn log_timing(&self, what: &str, timeline: &Timeline) {
-        if std::env::var_os(TIMING_VAR).is_some() {
-            let cpu = process_cpu_seconds()
-                .map(|s| format!(", {s:.2} s of CPU since the app started"))
-                .unwrap_or_default();
-            eprintln!(
-                "chronolane: {what} on screen {:.2} s after loading started ({} articles, {} events{cpu}; {} frames so far, the longest {:.0} ms apart)",
-                self.started.elapsed().as_secs_f64(),
+        if load_timing::enabled() {
+            let what = format!(
+                "{what} on screen ({} articles, {} events)",
                 timeline.articles.len(),
-                timeline.events.len(),
-                self.frames,
-                self.longest_gap * 1000.0
+                timeline.events.len()
             );
+            load_timing::log(self.started, &what, Some(&self.frames));
         }
     }
 
     /// The result once the worker is done; updates the progress meanwhile.
     pub fn poll(&mut self) -> Option<Result<LoadResult, String>> {
-        let now = Instant::now();
-        if let Some(last) = self.last_frame {
-            self.longest_gap = self.longest_gap.max((now - last).as_secs_f64());
-        }
-        self.last_frame = Some(now);
-        self.frames += 1;
+        self.frames.tick();
         loop {
             match self.receiver.try_recv() {
                 Ok(Message::Update(update)) => self.note(update),
@@ -296,7 +288,7 @@ pub fn load(
 ) -> LoadResult {
     let progress = |fraction: f32, stage: String| report(Update::Progress { fraction, stage });
     let started = Instant::now();
-    let phase = |what: &str| log_phase(started, what);
+    let phase = |what: &str| load_timing::log(started, what, None);
     phase("loading started");
     // the recognisers and the gazetteer's automaton take half a second to build: do it while
     // the files are read rather than on the first article
@@ -398,29 +390,6 @@ fn in_load_order(
         slots[i] = Some(one);
     }
     slots.into_iter().flatten().collect()
-}
-
-/// With [`TIMING_VAR`] set, prints how far into a load the worker finished `what`.
-fn log_phase(started: Instant, what: &str) {
-    if std::env::var_os(TIMING_VAR).is_some() {
-        let cpu = process_cpu_seconds()
-            .map(|s| format!(", {s:.2} s of CPU since the app started"))
-            .unwrap_or_default();
-        eprintln!(
-            "chronolane: {what} {:.2} s after loading started{cpu}",
-            started.elapsed().as_secs_f64()
-        );
-    }
-}
-
-/// User and system CPU time of this process so far, where `/proc` tells it (Linux): on a
-/// loaded machine the wall time says little, the CPU time what two idle cores would take.
-fn process_cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // the fields after the command name (which may hold spaces) in parentheses
-    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
-    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
-    Some(ticks / 100.0)
 }
 
 fn file_error(error: &ingest::IngestError) -> FileError {
