@@ -1,10 +1,12 @@
 //! Loading off the UI thread: ingest and extract run on a worker thread and report progress
 //! over a channel, so the window stays responsive and a bad file never blocks the others.
 //!
-//! A large corpus is extracted in two batches: the timeline of the first [`FIRST_BATCH`]
-//! articles is shown as soon as they are done (thousands of articles take seconds even on
-//! every core), and the whole one replaces it when the rest are. Files are read in parallel
-//! and the progress bar counts files read and articles extracted.
+//! A large corpus is extracted in two batches: the timeline of about [`FIRST_BATCH`] articles
+//! taken evenly across it is shown as soon as they are done (thousands of articles take seconds
+//! even on every core), and the whole one replaces it when the rest are. Each timeline reaches
+//! the window as a [`Session`] already laid out on the worker, so taking it costs a frame
+//! nothing. Files are read in parallel and the progress bar counts files read and articles
+//! extracted.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
