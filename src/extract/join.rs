@@ -7,9 +7,9 @@
 //! changes nothing, so partial results can be re-joined safely. Joining already-merged parts
 //! (a reduce in stages) may merge a little more than one join of all the lines would.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
-use crate::model::{Actor, ActorKind, Article, Event, Timeline};
+use crate::model::{Actor, ActorKind, Article, Event, MentionRef, Timeline};
 
 use super::events::ids::event_id;
 use super::merge;
@@ -42,6 +42,9 @@ struct Joined {
     article_at: HashMap<String, usize>,
     actors: Vec<Actor>,
     actor_at: HashMap<String, usize>,
+    /// The mentions of each actor, to tell a new one in a set rather than by scanning the list
+    /// (a country mentioned in every one of thousands of articles made the join quadratic).
+    mentions_of: Vec<BTreeSet<MentionRef>>,
     events: Vec<Event>,
     event_at: HashMap<String, usize>,
 }
@@ -101,6 +104,8 @@ impl Joined {
     fn add_actor(&mut self, actor: Actor) {
         let Some(&i) = self.actor_at.get(&actor.id) else {
             self.actor_at.insert(actor.id.clone(), self.actors.len());
+            self.mentions_of
+                .push(actor.mentions.iter().cloned().collect());
             self.actors.push(actor);
             return;
         };
@@ -114,7 +119,7 @@ impl Joined {
             known.affiliation = actor.affiliation;
         }
         for m in actor.mentions {
-            if !known.mentions.contains(&m) {
+            if self.mentions_of[i].insert(m.clone()) {
                 known.mentions.push(m);
             }
         }

@@ -1,9 +1,10 @@
 //! The same happening reported by several articles becomes one event with several sources:
 //! dates that overlap, at least one shared actor, and similar words.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use super::events::{content_words, shared};
 use crate::model::Event;
@@ -17,38 +18,58 @@ const RECENT: usize = 48;
 
 /// Merges events of different articles that report the same happening. The merged event keeps
 /// the id of its earliest report (in input order), so ids stay stable.
+///
+/// The merge itself is a walk in input order (which report is kept depends on what came
+/// before); the words of every report are found first, on every core, and actor ids and
+/// articles are compared as numbers, so a hundred thousand reports do not clone and hash a
+/// string set each.
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
-    let mut out: Vec<Event> = Vec::with_capacity(events.len());
-    let mut words: Vec<Vec<u64>> = Vec::new();
-    // articles already among each merged event's sources
-    let mut reported_by: Vec<HashSet<String>> = Vec::new();
-    let mut by_day: HashMap<(NaiveDate, &str), Vec<usize>> = HashMap::new();
-    let keys: Vec<Vec<String>> = events.iter().map(|e| e.actors.clone()).collect();
-    for (n, e) in events.into_iter().enumerate() {
-        let actor_keys = &keys[n];
-        let mut w: Vec<u64> = e
-            .sources
+    let words: Vec<Vec<u64>> = events.par_iter().map(report_words).collect();
+    let (actor_keys, article_keys) = {
+        let mut actor_ids = Interner::default();
+        let mut article_ids = Interner::default();
+        let actor_keys: Vec<Vec<u32>> = events
             .iter()
-            .flat_map(|s| content_words(&s.quote))
+            .map(|e| e.actors.iter().map(|a| actor_ids.id(a)).collect())
             .collect();
-        w.sort_unstable();
-        w.dedup();
+        let article_keys: Vec<Vec<u32>> = events
+            .iter()
+            .map(|e| {
+                e.sources
+                    .iter()
+                    .map(|s| article_ids.id(&s.article))
+                    .collect()
+            })
+            .collect();
+        (actor_keys, article_keys)
+    };
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    // per merged event: the report whose words it is compared by, its actors as numbers, and
+    // the articles already among its sources (sorted)
+    let mut out_words: Vec<usize> = Vec::with_capacity(events.len());
+    let mut out_actors: Vec<Vec<u32>> = Vec::with_capacity(events.len());
+    let mut reported_by: Vec<Vec<u32>> = Vec::with_capacity(events.len());
+    let mut by_day: HashMap<(NaiveDate, u32), Vec<usize>> = HashMap::new();
+    for (n, e) in events.into_iter().enumerate() {
+        let actors = &actor_keys[n];
+        let articles = &article_keys[n];
+        let w = &words[n];
         let mut target = None;
-        if !e.when.inferred && e.when.days() <= 7 && !e.actors.is_empty() {
+        if !e.when.inferred && e.when.days() <= 7 && !actors.is_empty() {
             let mut day = e.when.start;
             'search: while day <= e.when.end {
-                let candidates = actor_keys
+                let candidates = actors
                     .iter()
-                    .filter_map(|a| by_day.get(&(day, a.as_str())))
+                    .filter_map(|&a| by_day.get(&(day, a)))
                     .flat_map(|bucket| bucket.iter().rev().take(RECENT));
                 for &i in candidates {
-                    let o = &out[i];
-                    let other_articles = e
-                        .sources
+                    let other_articles = articles
                         .iter()
-                        .all(|t| !reported_by[i].contains(&t.article));
-                    let shares_actor = o.actors.iter().any(|a| e.actors.contains(a));
-                    if other_articles && shares_actor && similarity(&words[i], &w) >= MIN_SIMILARITY
+                        .all(|t| reported_by[i].binary_search(t).is_err());
+                    let shares_actor = out_actors[i].iter().any(|a| actors.contains(a));
+                    if other_articles
+                        && shares_actor
+                        && similarity(&words[out_words[i]], w) >= MIN_SIMILARITY
                     {
                         target = Some(i);
                         break 'search;
@@ -63,8 +84,9 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
         match target {
             Some(i) => {
                 let o = &mut out[i];
-                for a in e.actors {
-                    if !o.actors.contains(&a) {
+                for (a, &key) in e.actors.into_iter().zip(actors) {
+                    if !out_actors[i].contains(&key) {
+                        out_actors[i].push(key);
                         o.actors.push(a);
                     }
                 }
@@ -73,7 +95,11 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
                         o.agents.push(a);
                     }
                 }
-                reported_by[i].extend(e.sources.iter().map(|s| s.article.clone()));
+                for &article in articles {
+                    if let Err(at) = reported_by[i].binary_search(&article) {
+                        reported_by[i].insert(at, article);
+                    }
+                }
                 o.sources.extend(e.sources);
                 o.confidence = o.confidence.max(e.confidence);
             }
@@ -81,8 +107,8 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
                 if !e.when.inferred && e.when.days() <= 7 {
                     let mut day = e.when.start;
                     while day <= e.when.end {
-                        for a in actor_keys {
-                            by_day.entry((day, a.as_str())).or_default().push(out.len());
+                        for &a in actors {
+                            by_day.entry((day, a)).or_default().push(out.len());
                         }
                         let Some(next) = day.succ_opt() else {
                             break;
@@ -90,13 +116,53 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
                         day = next;
                     }
                 }
-                reported_by.push(e.sources.iter().map(|s| s.article.clone()).collect());
+                let mut sorted = articles.clone();
+                sorted.sort_unstable();
+                sorted.dedup();
+                reported_by.push(sorted);
+                out_actors.push(dedup_keeping_order(actors));
+                out_words.push(n);
                 out.push(e);
-                words.push(w);
             }
         }
     }
     out
+}
+
+/// The content words of all of a report's quotes, sorted, each once.
+fn report_words(e: &Event) -> Vec<u64> {
+    let mut w: Vec<u64> = e
+        .sources
+        .iter()
+        .flat_map(|s| content_words(&s.quote))
+        .collect();
+    w.sort_unstable();
+    w.dedup();
+    w
+}
+
+/// `keys` without repeats, first occurrences kept in order.
+fn dedup_keeping_order(keys: &[u32]) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::with_capacity(keys.len());
+    for &k in keys {
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// Numbers for strings, the first one seen 0, so they compare without hashing the text again.
+#[derive(Default)]
+struct Interner<'a> {
+    ids: HashMap<&'a str, u32>,
+}
+
+impl<'a> Interner<'a> {
+    fn id(&mut self, s: &'a str) -> u32 {
+        let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        *self.ids.entry(s).or_insert(next)
+    }
 }
 
 fn similarity(a: &[u64], b: &[u64]) -> f32 {

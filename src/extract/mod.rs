@@ -67,8 +67,10 @@ pub fn assemble(loaded: &Loaded, per_article: Vec<Extracted>) -> Timeline {
     for hand in &loaded.hand_events {
         events.push(hand_event(hand, &mut registry, &loaded.articles));
     }
-    events
-        .sort_by(|a, b| (a.when.start, a.when.end, &a.id).cmp(&(b.when.start, b.when.end, &b.id)));
+    // a stable sort on every core: the same order as a sort on one
+    events.par_sort_by(|a, b| {
+        (a.when.start, a.when.end, &a.id).cmp(&(b.when.start, b.when.end, &b.id))
+    });
     let timeline = Timeline {
         articles: loaded.articles.clone(),
         actors: registry.actors,

@@ -17,7 +17,7 @@ use super::chronology::{
 use super::command::Command;
 use super::detail::detail_ui;
 use super::export_dialog::ExportDialog;
-use super::loader::{LoadJob, LoadResult, Source, display_name};
+use super::loader::{LoadJob, LoadResult, Prepared, Source, display_name};
 use super::overview;
 use super::project_actions::{ProjectUi, is_project_file};
 use super::side_panel::{SidePanelState, side_panel_ui};
@@ -141,11 +141,28 @@ impl ChronolaneApp {
 
     fn start_load(&mut self, source: Source) {
         let ctx = self.repaint.clone();
-        self.load = Some(LoadJob::spawn(source, self.options.clone(), move || {
-            if let Some(ctx) = &ctx {
-                ctx.request_repaint();
+        let settings = self.settings_for_load(&source);
+        self.load = Some(LoadJob::spawn(
+            source,
+            self.options.clone(),
+            settings,
+            move || {
+                if let Some(ctx) = &ctx {
+                    ctx.request_repaint();
+                }
+            },
+        ));
+    }
+
+    /// The view settings a load will be shown with: the current ones when the same files are
+    /// opened again, else the defaults.
+    fn settings_for_load(&self, source: &Source) -> crate::layout::ViewSettings {
+        match source {
+            Source::Paths(files) if *files == self.persisted.open_files => {
+                self.session.settings.clone()
             }
-        }));
+            _ => Default::default(),
+        }
     }
 
     /// True while files are loading.
@@ -167,7 +184,7 @@ impl ChronolaneApp {
         };
         let finished = job.poll();
         if let Some(partial) = job.take_partial() {
-            job.log_timing("first timeline", &partial);
+            job.log_timing("first timeline", partial.timeline());
             self.show_partial(partial);
         }
         if let Some(result) = finished
@@ -181,7 +198,7 @@ impl ChronolaneApp {
                 self.restore_window = Some(self.session.window);
             }
             if let Ok(loaded) = &result {
-                job.log_timing("whole timeline", &loaded.timeline);
+                job.log_timing("whole timeline", loaded.prepared.timeline());
             }
             self.apply_load(result);
         }
@@ -189,7 +206,7 @@ impl ChronolaneApp {
 
     /// Shows the first articles' timeline while the rest load, unless the open project has
     /// edits (they are applied once, to the whole timeline).
-    fn show_partial(&mut self, timeline: Timeline) {
+    fn show_partial(&mut self, partial: Prepared) {
         let Some(Source::Paths(files)) = self.load.as_ref().map(LoadJob::source) else {
             return;
         };
@@ -202,7 +219,7 @@ impl ChronolaneApp {
         } else {
             Default::default()
         };
-        self.session = Session::new(timeline, settings);
+        self.replace_session(partial.into_session(settings));
         if let Some(window) = self.restore_window {
             self.session.set_window(window);
         }
@@ -232,7 +249,7 @@ impl ChronolaneApp {
             Source::Sample => Vec::new(),
             Source::Paths(paths) => paths.clone(),
         };
-        if result.timeline.articles.is_empty() && !files.is_empty() {
+        if result.prepared.timeline().articles.is_empty() && !files.is_empty() {
             // Nothing readable: keep what is on screen rather than an empty timeline.
             if result.errors.is_empty() {
                 self.toasts.error(
@@ -249,7 +266,8 @@ impl ChronolaneApp {
         } else {
             Default::default()
         };
-        self.session = self.session_for_load(result.timeline, settings);
+        let session = self.session_for_load(result.prepared, settings);
+        self.replace_session(session);
         if let Some(window) = self.restore_window.take().filter(|_| keep_settings) {
             self.session.set_window(window);
         }
@@ -277,6 +295,16 @@ impl ChronolaneApp {
             .to
             .map(|d| d.to_string())
             .unwrap_or_default();
+    }
+
+    /// Shows `session`, dropping the one it replaces on another thread: freeing a hundred
+    /// thousand events takes a noticeable part of a second.
+    fn replace_session(&mut self, session: Session) {
+        let old = std::mem::replace(&mut self.session, session);
+        // with no thread to spare it is dropped here, which is only slower
+        let _ = std::thread::Builder::new()
+            .name("chronolane-drop".into())
+            .spawn(move || drop(old));
     }
 
     /// What the app saves on exit.
@@ -487,8 +515,7 @@ impl ChronolaneApp {
                         .show_percentage(),
                 );
                 ui.label(&job.stage);
-                ui.ctx()
-                    .request_repaint_after(std::time::Duration::from_secs(1));
+                ui.ctx().request_repaint_after(job.repaint_interval());
             } else {
                 let t = &self.session.timeline;
                 let shown: usize = self.session.lanes.starts.len();

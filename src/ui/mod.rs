@@ -10,6 +10,7 @@ pub mod edit_actor;
 pub mod edit_event;
 pub mod editing;
 pub mod export_dialog;
+mod load_timing;
 pub mod loader;
 pub mod overview;
 pub mod present;

@@ -264,7 +264,7 @@ impl ChronolaneApp {
     /// holds the analyst's work, otherwise a new project.
     pub(super) fn session_for_load(
         &mut self,
-        timeline: crate::model::Timeline,
+        prepared: super::loader::Prepared,
         settings: crate::layout::ViewSettings,
     ) -> Session {
         let mut project = std::mem::replace(
@@ -272,8 +272,9 @@ impl ChronolaneApp {
             Project::new(Default::default(), Vec::new()),
         );
         if project.edits().is_empty() && project.path().is_none() {
-            return Session::new(timeline, settings);
+            return prepared.into_session(settings);
         }
+        let timeline = prepared.into_timeline();
         let (records, _unreadable) = project::ArticleRecord::for_timeline(&timeline);
         project.replace_base(timeline, records);
         let pending = project.pending().len();
