@@ -6,6 +6,7 @@ mod headline;
 mod tense;
 #[cfg(test)]
 mod tests;
+mod word;
 mod words;
 
 pub use headline::MAX_CHARS;

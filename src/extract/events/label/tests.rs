@@ -1,7 +1,8 @@
 //! Headline shaping on sentences written for these tests: frames dropped, tense, cuts at
 //! phrase boundaries, no dangling last word, balanced quotes.
 
-use super::headline::{HARD_MAX_CHARS, MAX_CHARS, bare, headline};
+use super::headline::{HARD_MAX_CHARS, MAX_CHARS, headline};
+use super::word::bare;
 use super::words::DANGLING;
 
 fn h(clause: &str) -> String {
