@@ -7,7 +7,7 @@
 use super::MAX_WORDS;
 use super::tense::{base_of_past, is_participle, is_participle_only, present};
 use super::words::{
-    ADVERBS, CLAUSE_OPENERS, DANGLING, DAY_WORDS, LEADING_ADVERBIAL, LEADING_FILLER,
+    ADVERBS, CLAUSE_OPENERS, DANGLING, PARTITIVES, DAY_WORDS, LEADING_ADVERBIAL, LEADING_FILLER,
     MID_CLAUSE_OPENERS, MODAL_OR_AUX, MODIFIERS, PARTS_OF_DAY, PLURAL_PRONOUNS, PREPOSITIONS,
     PRONOUNS, REPORTING, SAY_VERBS, STRONG_OPENERS, SUBJECT_PREPOSITIONS,
 };
@@ -26,6 +26,7 @@ pub fn headline(clause: &str, names: &[String]) -> String {
     let mut words = words_of(clause);
     drop_leading(&mut words);
     drop_apposition(&mut words);
+    drop_subject_relative(&mut words);
     // "The Kremlin said that Putin told Assad that ...": a frame within a frame
     for _ in 0..2 {
         drop_reporting_frame(&mut words);
@@ -57,7 +58,8 @@ fn words_of(clause: &str) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     for w in flat.split_whitespace() {
         match w {
-            "-" | "--" | "—" | "–" | ";" | ":" => {
+            // "rejected the criticism , saying": a comma a cut date left on its own
+            "-" | "--" | "—" | "–" | ";" | ":" | "," => {
                 if let Some(last) = words.last_mut()
                     && !last.ends_with(',')
                 {
@@ -125,6 +127,44 @@ fn drop_apposition(words: &mut Vec<Word>) {
     }
     words.drain(open + 1..=close);
     words[open].trim_end_punct(&[',']);
+}
+
+/// "A group that has pledged loyalty to the rebels claimed ..." → "A group claimed ...": a
+/// relative clause inside the subject holds a verb of its own, which is not the event.
+fn drop_subject_relative(words: &mut Vec<Word>) {
+    let Some(rel) = (1..words.len().min(8)).find(|&i| {
+        matches!(words[i].bare(), "that" | "who" | "which")
+            && !MODIFIERS.contains(&words[i - 1].bare())
+            && !REPORTING.contains(&words[i - 1].bare())
+    }) else {
+        return;
+    };
+    // The subject before it has no verb, and the relative clause opens on one.
+    if (1..rel).any(|i| is_verb_slot(words, i)) || !words.get(rel + 1).is_some_and(is_finite) {
+        return;
+    }
+    // The subject's own verb: a finite verb after the relative clause's, not in its chain
+    // ("has pledged") nor coordinated with it.
+    let main = (rel + 3..words.len().min(rel + 14)).find(|&j| {
+        let prev = words[j - 1].bare();
+        is_finite(&words[j])
+            && !MODAL_OR_AUX.contains(&prev)
+            && !matches!(prev, "and" | "or" | "to" | "been" | "be" | "that" | "who" | "which")
+            && !ends_clause(&words[j - 1])
+            && !MODIFIERS.contains(&prev)
+    });
+    if let Some(main) = main {
+        words.drain(rel..main);
+        let trimmed = &mut words[rel - 1];
+        trimmed.trim_end_punct(&[',']);
+    }
+}
+
+/// Whether `word` is a finite verb we can read: an auxiliary, or a past tense.
+fn is_finite(word: &Word) -> bool {
+    word.starts_with(|c: char| c.is_lowercase())
+        && (MODAL_OR_AUX.contains(&word.bare())
+            || base_of_past(word.bare()).is_some() && !is_participle_only(word.bare()))
 }
 
 /// "The observatory says (that) the strikes hit ..." → "the strikes hit ..."; "Russia says it
@@ -197,7 +237,7 @@ fn drop_reporting_frame(words: &mut Vec<Word>) {
         && !subject
             .first()
             .is_some_and(|w| PRONOUNS.contains(&w.bare()));
-    if matches!(pronoun, "he" | "she" | "it" | "they") && named && subject.len() <= 4 {
+    if matches!(pronoun, "he" | "she" | "it" | "they") && named && subject.len() <= 6 {
         let subject = if matches!(pronoun, "he" | "she") {
             subject
                 .iter()
@@ -210,7 +250,41 @@ fn drop_reporting_frame(words: &mut Vec<Word>) {
             subject
         };
         words.splice(..1, subject);
+    } else if matches!(pronoun, "its" | "his" | "her" | "their")
+        && named
+        && let Some(owner) = owner_of(&subject, pronoun)
+    {
+        // "Moscow says its jets struck ..." → "Moscow's jets struck ..."
+        words[0] = Word::new(owner);
     }
+}
+
+/// The possessive that stands for `pronoun` ("its", "his") whose owner is the frame's
+/// `subject`: "Moscow" → "Moscow's", "Russia's Defence Ministry" → "Russia's" (whose jets
+/// they are), a person by surname.
+fn owner_of(subject: &[Word], pronoun: &str) -> Option<String> {
+    if let Some(owner) = subject.iter().find(|w| w.ends_with("'s")) {
+        return Some(owner.to_string());
+    }
+    let person = matches!(pronoun, "his" | "her");
+    let names: Vec<&Word> = subject
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .collect();
+    // Only a name or a short noun phrase: never "the commanders in the area's positions".
+    let name = match (person, names.len(), subject.len()) {
+        (true, 1.., _) => names.last()?.to_string(),
+        (false, _, 1..=3) if subject.iter().all(|w| !SUBJECT_PREPOSITIONS.contains(&w.bare())) => {
+            join(subject)
+        }
+        _ => return None,
+    };
+    let plural = name.ends_with('s') && pronoun == "their";
+    Some(if plural {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    })
 }
 
 /// "..., the ministry said" and "..., according to X" at the end.
@@ -241,7 +315,16 @@ fn drop_day_words(words: &mut Vec<Word>) {
             } else {
                 i
             };
-            words.drain(start..i + 2);
+            // "the night before": the adverb goes with its day part
+            let end = if words
+                .get(i + 2)
+                .is_some_and(|w| matches!(w.bare(), "before" | "earlier" | "after" | "later"))
+            {
+                i + 3
+            } else {
+                i + 2
+            };
+            words.drain(start..end);
             i = start.max(1);
         } else {
             i += 1;
@@ -348,7 +431,17 @@ fn headline_tense(words: &mut Vec<Word>, names: &[String]) -> Option<usize> {
         }
     }
     // "... bolster Assad's regime and made it ...": a second verb of the same subject
-    for i in verb + 2..words.len().min(verb + 14) {
+    let mut i = verb + 2;
+    while i < words.len().min(verb + 14) {
+        // "... and had met Putin" → "... and meets Putin"
+        if words[i - 1].bare() == "and"
+            && matches!(words[i].bare(), "has" | "have" | "had")
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.bare() != "been" && base_of_past(n.bare()).is_some())
+        {
+            words.remove(i);
+        }
         let b = words[i].bare();
         if words[i - 1].bare() == "and"
             && words[i].starts_with(|c: char| c.is_lowercase())
@@ -358,6 +451,7 @@ fn headline_tense(words: &mut Vec<Word>, names: &[String]) -> Option<usize> {
             let old = words[i].clone();
             words[i] = Word::new(keep_punct(&present(&base, plural), &old));
         }
+        i += 1;
     }
     Some(verb)
 }
@@ -367,7 +461,9 @@ fn headline_tense(words: &mut Vec<Word>, names: &[String]) -> Option<usize> {
 /// still to come, describes the noun before it.
 fn is_reduced_relative(words: &[Word], i: usize) -> bool {
     let b = words[i].bare();
-    if MODAL_OR_AUX.contains(&b) || ends_clause(&words[i]) {
+    // "He declined to say whether ...": a pronoun is never described by a participle
+    if MODAL_OR_AUX.contains(&b) || ends_clause(&words[i]) || PRONOUNS.contains(&words[i - 1].bare())
+    {
         return false;
     }
     let next = words.get(i + 1).map(|w| w.bare()).unwrap_or_default();
@@ -378,7 +474,7 @@ fn is_reduced_relative(words: &[Word], i: usize) -> bool {
         .take_while(|&j| {
             let before = words[j - 1].bare();
             !ends_clause(&words[j - 1])
-                && before != "that"
+                && !matches!(before, "that" | "whether" | "how" | "why" | "what")
                 && !CLAUSE_OPENERS.contains(&before)
         })
         .any(|j| is_verb_slot(words, j))
@@ -398,7 +494,10 @@ fn is_verb_slot(words: &[Word], i: usize) -> bool {
     let prev = words[i - 1].bare();
     // "the armed groups", "of wounded civilians": an "-ed" word after a determiner or
     // preposition describes a noun.
-    let after_modifier = MODIFIERS.contains(&prev) || prev.ends_with("'s");
+    // "expected to be paid", "than planned": no verb of its own either.
+    let after_modifier = MODIFIERS.contains(&prev)
+        || prev.ends_with("'s")
+        || matches!(prev, "be" | "been" | "being" | "than");
     // Inside an apposition ("X, a group based in Britain, said") there is no main verb.
     let appositions = (1..i)
         .filter(|&j| ends_clause(&words[j - 1]) && opens_apposition(&words[j]))
@@ -499,6 +598,8 @@ fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
             let b = w.bare();
             STRONG_OPENERS.contains(&b)
                 || ends_clause(&words[i - 1]) && b.ends_with("ing")
+                // "fell 6 percent, its sharpest drop": an apposition about the event
+                || ends_clause(&words[i - 1]) && matches!(b, "its" | "his" | "her" | "their")
                 || b == "and" && words.get(i + 1).is_some_and(|n| n.bare() == "that")
                 || b == "that" && !has_verb(&words[i + 1..])
         })
@@ -515,7 +616,15 @@ fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
         // "an agreement meant", "to keep Russian": mid-phrase
         let mid_phrase = DANGLING.contains(&last)
             || n < words.len() && n > floor && opens_reduced_relative(words, n - 1)
-            || is_nationality(&words[n - 1]);
+            || is_nationality(&words[n - 1])
+            // "for standing up for Syria's", "in a remote part | of the peninsula"
+            || words[n - 1].trim_end_matches(['"', '\'']).ends_with("'s")
+            || PARTITIVES.contains(&last) && words.get(n).is_some_and(|w| w.bare() == "of")
+            // "either through a vote" without its "or ..."
+            || words[..n]
+                .iter()
+                .rposition(|w| w.bare() == "either")
+                .is_some_and(|e| words[e..n].iter().all(|w| w.bare() != "or"));
         !mid_phrase && that_clause_whole(n)
     };
     let within = boundaries
@@ -531,11 +640,19 @@ fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
                 .find(|&n| len(n) <= HARD_MAX_CHARS && n <= MAX_WORDS && ends_well(n))
         })
         .unwrap_or_else(|| {
-            // No boundary fits: as many words as fit, then back off to a content word.
+            // No boundary fits: as many words as fit, back to a phrase boundary after the
+            // verb ("lands | in a remote part of ..."), else to a content word.
             let mut n = (1..=words.len())
                 .take_while(|&n| fits(n))
                 .last()
                 .unwrap_or(1);
+            let after_verb = verb.map_or(n, |v| v + 1);
+            if let Some(m) = (after_verb..n)
+                .rev()
+                .find(|&m| is_boundary(words, m) && !quoted(m) && ends_well(m))
+            {
+                return m;
+            }
             while n > 1 && !ends_well(n) {
                 n -= 1;
             }
@@ -546,11 +663,24 @@ fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
 
 /// Whether `words` hold a verb we can see: a past or auxiliary, or a lower-case "-s" word
 /// ("that includes Bahrain"); "that Syrian state TV" was cut before its verb.
+/// A present "-s" verb is told from a plural noun by what follows it: an object ("includes
+/// Bahrain", "wants the"), not "of" or another noun ("thousands of fighters").
 fn has_verb(words: &[Word]) -> bool {
     (1..words.len()).any(|i| is_verb_slot(words, i))
-        || words.iter().any(|w| {
-            let b = w.bare();
-            w.starts_with(|c: char| c.is_lowercase()) && b.ends_with('s') && !b.ends_with("ss")
+        || (0..words.len()).any(|i| {
+            let (w, b) = (&words[i], words[i].bare());
+            w.starts_with(|c: char| c.is_lowercase())
+                && b.ends_with('s')
+                && !b.ends_with("ss")
+                && !PLURAL_PRONOUNS.contains(&b)
+                && (i == 0 || !MODIFIERS.contains(&words[i - 1].bare()))
+                && words.get(i + 1).is_some_and(|n| {
+                    n.starts_with(|c: char| c.is_uppercase())
+                        || matches!(
+                            n.bare(),
+                            "the" | "a" | "an" | "its" | "his" | "her" | "their" | "to" | "that"
+                        )
+                })
         })
 }
 
@@ -561,6 +691,8 @@ fn is_boundary(words: &[Word], i: usize) -> bool {
         || is_clause_opener(&words[i..])
         || PREPOSITIONS.contains(&b)
         || words[i].starts_with('"') && !words[i - 1].ends_with('"')
+        // after a quotation closes: "'pouring gasoline on the fire' | of the war"
+        || words[i - 1].ends_with('"') && !words[i - 1].starts_with('"') && !words[i].starts_with('"')
         // a participle phrase after the object: "an agreement | meant to stop ..."
         || words[i].starts_with(|c: char| c.is_lowercase()) && is_participle(b)
 }

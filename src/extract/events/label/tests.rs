@@ -222,3 +222,115 @@ fn extracted_labels_name_people_by_surname_without_their_titles() {
         "{labels:?}"
     );
 }
+
+#[test]
+fn verbs_keep_their_form() {
+    for (clause, want) in [
+        // "was invited": passive, participle kept whole
+        (
+            "The mayor was invited only after the council dropped its objections",
+            "The mayor invited only after the council dropped its objections",
+        ),
+        (
+            "The shipping firm filed for bankruptcy protection",
+            "The shipping firm files for bankruptcy protection",
+        ),
+        (
+            "The museum cancelled the exhibition",
+            "The museum cancels the exhibition",
+        ),
+        (
+            "The growers said they expected to be paid",
+            "The growers expect to be paid",
+        ),
+        (
+            "She declined to say whether the bridge had been inspected",
+            "She declines to say whether the bridge had been inspected",
+        ),
+        (
+            "The envoy had arrived the night before and had met the governor",
+            "The envoy arrives and meets the governor",
+        ),
+        (
+            "The two met at the border crossing",
+            "The two meet at the border crossing",
+        ),
+        ("Tallinn had come to the talks", "Tallinn comes to the talks"),
+        (
+            "The agency confirmed the figures and said the harvest would recover",
+            "The agency confirms the figures and says the harvest would recover",
+        ),
+        (
+            "The team welcomed the ruling",
+            "The team welcomes the ruling",
+        ),
+        (
+            "The engines arrived later than planned",
+            "The engines arrive later than planned",
+        ),
+    ] {
+        assert_eq!(h(clause), want, "{clause}");
+    }
+}
+
+#[test]
+fn subjects_are_the_actor_not_a_pronoun_or_relative_clause() {
+    for (clause, want) in [
+        // a relative clause inside the subject is not the event
+        (
+            "A farmers' group that has pledged support to the strikers claimed that it had blocked the road",
+            "A farmers' group blocks the road",
+        ),
+        // the frame's subject owns what its pronoun owned
+        (
+            "Oslo says its ferries carried only freight",
+            "Oslo's ferries carry only freight",
+        ),
+        (
+            "Norway's fisheries ministry said its boats had landed a record catch",
+            "Norway's boats land a record catch",
+        ),
+        (
+            "The mining board said they would reopen the shaft",
+            "The mining board would reopen the shaft",
+        ),
+    ] {
+        assert_eq!(h(clause), want, "{clause}");
+    }
+}
+
+#[test]
+fn cuts_leave_no_phrase_half_said() {
+    for (clause, want) in [
+        // a comma left on its own where a date was cut still ends the phrase
+        (
+            "Lindqvist rejected the proposal , saying the budget could not carry it",
+            "Lindqvist rejects the proposal",
+        ),
+        (
+            "The index fell 6.1 percent in Oslo , its sharpest drop since the crash",
+            "The index falls 6.1 percent in Oslo",
+        ),
+        // the quotation whole, not the adjective of the words after it
+        (
+            "Haugen warned that easing the quota would be \"throwing salt on the wound\" of the fishing towns",
+            "Easing the quota would be 'throwing salt on the wound'",
+        ),
+        // never "a remote part" without "of what"
+        (
+            "A cargo plane carrying forty crates of medicine landed in a remote part of the northern highlands",
+            "A cargo plane carrying forty crates of medicine lands",
+        ),
+        // never the subject of a "that" clause without its verb
+        (
+            "Brandt voiced concern that thousands of fishermen from the islands had lost their licences",
+            "Brandt voices concern",
+        ),
+        (
+            "The governor would have to leave office either through a vote or by a court ruling",
+            "The governor would have to leave office",
+        ),
+    ] {
+        assert_eq!(h(clause), want, "{clause}");
+    }
+}
