@@ -118,7 +118,9 @@ fn opens_with_a_speaker(rest: &str) -> bool {
         };
         let name = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
         if !word.starts_with(|c: char| c.is_uppercase())
-            || !word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            || !word
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
             || COMPANY_SUFFIXES.contains(&name.as_str())
         {
             return false;
@@ -222,9 +224,30 @@ const COMPANY_SUFFIXES: &[&str] = &["inc", "corp", "co", "ltd", "plc", "llc"];
 
 /// Verbs that follow a person named at the start of a sentence.
 const SPEAKER_VERBS: &[&str] = &[
-    "said", "says", "told", "tells", "added", "announced", "wrote", "stated", "noted", "declined",
-    "replied", "agreed", "warned", "explained", "argued", "insisted", "confirmed", "denied", "has",
-    "had", "is", "was", "will", "would",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "announced",
+    "wrote",
+    "stated",
+    "noted",
+    "declined",
+    "replied",
+    "agreed",
+    "warned",
+    "explained",
+    "argued",
+    "insisted",
+    "confirmed",
+    "denied",
+    "has",
+    "had",
+    "is",
+    "was",
+    "will",
+    "would",
 ];
 
 /// Words that commonly open a news sentence; after an ambiguous abbreviation they signal a

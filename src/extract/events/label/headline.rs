@@ -5,13 +5,14 @@
 //! recognises, so an unusual sentence keeps more of its wording rather than losing its sense.
 
 use super::MAX_WORDS;
-use super::tense::{base_of_past, is_participle, is_participle_only, present};
-use super::words::{
-    ADVERBS, CLAUSE_OPENERS, DANGLING, PARTITIVES, DAY_WORDS, LEADING_ADVERBIAL, LEADING_FILLER,
-    MID_CLAUSE_OPENERS, MODAL_OR_AUX, MODIFIERS, PARTS_OF_DAY, PLURAL_PRONOUNS, PREPOSITIONS,
-    PRONOUNS, REPORTING, SAY_VERBS, STRONG_OPENERS, SUBJECT_PREPOSITIONS,
-};
+use super::tense::{base_of_past, is_participle, is_participle_only, is_simple_past_only, present};
 use super::word::{Word, join};
+use super::words::{
+    ADVERBS, CLAUSE_OPENERS, DANGLING, DAY_WORDS, LEADING_ADVERBIAL, LEADING_FILLER,
+    MID_CLAUSE_OPENERS, MODAL_OR_AUX, MODIFIERS, PARTITIVES, PARTS_OF_DAY, PLURAL_PRONOUNS,
+    PREPOSITIONS, PRONOUNS, REPORTING, SAY_VERBS, STRONG_OPENERS, SUBJECT_PREPOSITIONS,
+    SUBORDINATORS,
+};
 use crate::model::WEEKDAY_NAMES;
 
 /// Labels are cut to at most this many characters, at a phrase boundary.
@@ -22,15 +23,23 @@ pub(super) const HARD_MAX_CHARS: usize = 90;
 
 /// The headline of `clause` (dates already cut, people already by surname); `names` are the
 /// words of actor names in it, which are singular whatever their last letter.
-pub fn headline(clause: &str, names: &[String]) -> String {
+/// With `keep_frame`, the speaker stays: the saying is the event ("Henderson says ...").
+pub fn headline(clause: &str, names: &[String], keep_frame: bool) -> String {
     let mut words = words_of(clause);
     drop_leading(&mut words);
     drop_apposition(&mut words);
     drop_subject_relative(&mut words);
     // "The Kremlin said that Putin told Assad that ...": a frame within a frame
-    for _ in 0..2 {
+    for _ in 0..if keep_frame { 0 } else { 2 } {
         drop_reporting_frame(&mut words);
         drop_leading(&mut words);
+    }
+    if keep_frame
+        && let Some(that) = (1..words.len().min(12))
+            .find(|&i| words[i].bare() == "that" && REPORTING.contains(&words[i - 1].bare()))
+    {
+        // "Henderson said that GM ..." → "Henderson says GM ..."
+        words.remove(that);
     }
     drop_trailing_attribution(&mut words);
     drop_day_words(&mut words);
@@ -58,10 +67,17 @@ fn words_of(clause: &str) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     for w in flat.split_whitespace() {
         match w {
-            // "rejected the criticism , saying": a comma a cut date left on its own
             "-" | "--" | "—" | "–" | ";" | ":" | "," => {
+                // "rejected the criticism , saying": a comma a cut date left on its own ends
+                // the phrase, but not between a verb and its object ("declared , a day of")
+                let after_verb = w == ","
+                    && words.last().is_some_and(|l| {
+                        l.starts_with(|c: char| c.is_lowercase())
+                            && (base_of_past(l.bare()).is_some() || REPORTING.contains(&l.bare()))
+                    });
                 if let Some(last) = words.last_mut()
                     && !last.ends_with(',')
+                    && !after_verb
                 {
                     last.push_punct(',');
                 }
@@ -97,7 +113,7 @@ fn drop_leading(words: &mut Vec<Word>) {
         {
             // "when the river rose, the dam held": the main clause is the event
             words.drain(..=comma);
-        } else if lower_start && MID_CLAUSE_OPENERS.contains(&b) && words.len() > 3 {
+        } else if lower_start && MID_CLAUSE_OPENERS.contains(&b) && words.len() > 2 {
             words.remove(0);
         } else {
             return;
@@ -149,7 +165,10 @@ fn drop_subject_relative(words: &mut Vec<Word>) {
         let prev = words[j - 1].bare();
         is_finite(&words[j])
             && !MODAL_OR_AUX.contains(&prev)
-            && !matches!(prev, "and" | "or" | "to" | "been" | "be" | "that" | "who" | "which")
+            && !matches!(
+                prev,
+                "and" | "or" | "to" | "been" | "be" | "that" | "who" | "which"
+            )
             && !ends_clause(&words[j - 1])
             && !MODIFIERS.contains(&prev)
     });
@@ -274,7 +293,11 @@ fn owner_of(subject: &[Word], pronoun: &str) -> Option<String> {
     // Only a name or a short noun phrase: never "the commanders in the area's positions".
     let name = match (person, names.len(), subject.len()) {
         (true, 1.., _) => names.last()?.to_string(),
-        (false, _, 1..=3) if subject.iter().all(|w| !SUBJECT_PREPOSITIONS.contains(&w.bare())) => {
+        (false, _, 1..=3)
+            if subject
+                .iter()
+                .all(|w| !SUBJECT_PREPOSITIONS.contains(&w.bare())) =>
+        {
             join(subject)
         }
         _ => return None,
@@ -307,8 +330,7 @@ fn drop_day_words(words: &mut Vec<Word>) {
     // "arrived the evening on October 20" with its date cut: "the evening" goes too
     let mut i = 1;
     while i + 1 < words.len() {
-        if matches!(words[i].bare(), "the" | "last")
-            && PARTS_OF_DAY.contains(&words[i + 1].bare())
+        if matches!(words[i].bare(), "the" | "last") && PARTS_OF_DAY.contains(&words[i + 1].bare())
         {
             let start = if matches!(words[i - 1].bare(), "in" | "on" | "during") {
                 i - 1
@@ -333,9 +355,7 @@ fn drop_day_words(words: &mut Vec<Word>) {
     let mut i = 0;
     while i < words.len() {
         let b = words[i].bare();
-        if !(WEEKDAY_NAMES.contains(&b) || DAY_WORDS.contains(&b))
-            || words[i].starts_with('"')
-        {
+        if !(WEEKDAY_NAMES.contains(&b) || DAY_WORDS.contains(&b)) || words[i].starts_with('"') {
             i += 1;
             continue;
         }
@@ -388,7 +408,10 @@ fn headline_tense(words: &mut Vec<Word>, names: &[String]) -> Option<usize> {
     while k < words.len().min(verb + 3) && is_adverb(words[k].bare()) {
         k += 1;
     }
-    let next = words.get(k).map(|w| w.bare().to_string()).unwrap_or_default();
+    let next = words
+        .get(k)
+        .map(|w| w.bare().to_string())
+        .unwrap_or_default();
     let keep_punct = |new: &str, old: &str| {
         let tail: String = old
             .chars()
@@ -461,8 +484,12 @@ fn headline_tense(words: &mut Vec<Word>, names: &[String]) -> Option<usize> {
 /// still to come, describes the noun before it.
 fn is_reduced_relative(words: &[Word], i: usize) -> bool {
     let b = words[i].bare();
-    // "He declined to say whether ...": a pronoun is never described by a participle
-    if MODAL_OR_AUX.contains(&b) || ends_clause(&words[i]) || PRONOUNS.contains(&words[i - 1].bare())
+    // "He declined to say whether ...": a pronoun is never described by a participle, nor
+    // is anything by a simple past ("talks with Assad came on ...")
+    if MODAL_OR_AUX.contains(&b)
+        || ends_clause(&words[i])
+        || PRONOUNS.contains(&words[i - 1].bare())
+        || is_simple_past_only(b)
     {
         return false;
     }
@@ -521,10 +548,8 @@ fn is_verb_slot(words: &[Word], i: usize) -> bool {
 /// apposition rather than in a list.
 fn opens_apposition(word: &Word) -> bool {
     let b = word.bare();
-    matches!(
-        b,
-        "a" | "an" | "the" | "including" | "who" | "which"
-    ) || word.starts_with(|c: char| c.is_lowercase()) && is_participle(b)
+    matches!(b, "a" | "an" | "the" | "including" | "who" | "which")
+        || word.starts_with(|c: char| c.is_lowercase()) && is_participle(b)
 }
 
 /// Whether the subject `words` is plural ("Lavrov and Kerry", "rebels", "they").
@@ -575,18 +600,21 @@ fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
     if words.is_empty() {
         return;
     }
-    let len = |n: usize| words[..n].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+    // Running totals, so that each candidate cut is priced in constant time: the length of
+    // the first n words and the quote marks before word i.
+    let mut chars = Vec::with_capacity(words.len() + 1);
+    let mut quotes = Vec::with_capacity(words.len() + 1);
+    chars.push(0usize);
+    quotes.push(0usize);
+    for w in words.iter() {
+        chars.push(chars[chars.len() - 1] + w.len() + 1);
+        quotes.push(quotes[quotes.len() - 1] + w.matches('"').count());
+    }
+    let len = |n: usize| chars[n] - 1;
     let fits = |n: usize| len(n) <= MAX_CHARS && n <= MAX_WORDS;
     let floor = verb.map_or(3, |v| v + 2).min(words.len());
     // Never inside a quotation: "'pouring gasoline on the fire'" stays whole.
-    let quoted = |i: usize| {
-        words[..i]
-            .iter()
-            .map(|w| w.matches('"').count())
-            .sum::<usize>()
-            % 2
-            == 1
-    };
+    let quoted = |i: usize| quotes[i] % 2 == 1;
     let boundaries: Vec<usize> = (floor..words.len())
         .filter(|&i| is_boundary(words, i) && !quoted(i))
         .chain(std::iter::once(words.len()))
@@ -620,6 +648,13 @@ fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
             // "for standing up for Syria's", "in a remote part | of the peninsula"
             || words[n - 1].trim_end_matches(['"', '\'']).ends_with("'s")
             || PARTITIVES.contains(&last) && words.get(n).is_some_and(|w| w.bare() == "of")
+            || n < words.len() && n > floor && leaves_subject(words, floor, n)
+            // "its Boeing | 787": inside a name
+            || n < words.len()
+                && words[n].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && words[n - 1].starts_with(|c: char| c.is_uppercase())
+                && !ends_clause(&words[n - 1])
+                && !words[n - 1].ends_with('"')
             // "either through a vote" without its "or ..."
             || words[..n]
                 .iter()
@@ -646,11 +681,22 @@ fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
                 .take_while(|&n| fits(n))
                 .last()
                 .unwrap_or(1);
-            let after_verb = verb.map_or(n, |v| v + 1);
-            if let Some(m) = (after_verb..n)
-                .rev()
-                .find(|&m| is_boundary(words, m) && !quoted(m) && ends_well(m))
-            {
+            // "lands | in a remote part": an intransitive verb's place may go; "kill | at
+            // least 370 people" keeps its object.
+            let place = |m: usize| {
+                verb.is_some_and(|v| m == v + 1)
+                    && matches!(
+                        words[m].bare(),
+                        "in" | "on" | "near" | "over" | "into" | "off"
+                    )
+                    && words
+                        .get(m + 1)
+                        .is_some_and(|d| matches!(d.bare(), "a" | "an" | "the"))
+            };
+            let from = verb.map_or(floor, |v| v + 1).min(n);
+            if let Some(m) = (from..n).rev().find(|&m| {
+                (m >= floor || place(m)) && is_boundary(words, m) && !quoted(m) && ends_well(m)
+            }) {
                 return m;
             }
             while n > 1 && !ends_well(n) {
@@ -659,6 +705,29 @@ fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
             n
         });
     words.truncate(cut);
+}
+
+/// Whether a cut before `words[n]` leaves the subject of a subordinate or coordinated clause
+/// without its verb: "after Washington | dropped its objections", ", and since then pilots |
+/// from the coalition have reported".
+fn leaves_subject(words: &[Word], floor: usize, n: usize) -> bool {
+    let Some(open) = (floor..n).rev().find(|&i| {
+        let b = words[i].bare();
+        SUBORDINATORS.contains(&b) || matches!(b, "and" | "but") && ends_clause(&words[i - 1])
+    }) else {
+        return false;
+    };
+    if (open + 2..n).any(|i| is_verb_slot(words, i)) {
+        return false;
+    }
+    // its verb comes soon, before any other clause or phrase opens
+    (n..words.len().min(n + 8))
+        .take_while(|&j| {
+            j == n
+                || !ends_clause(&words[j - 1])
+                    && !matches!(words[j].bare(), "that" | "which" | "who" | "whom")
+        })
+        .any(|j| j > open + 1 && is_verb_slot(words, j))
 }
 
 /// Whether `words` hold a verb we can see: a past or auxiliary, or a lower-case "-s" word
@@ -728,20 +797,14 @@ fn is_clause_opener(rest: &[Word]) -> bool {
 /// quotes, the first letter capitalised.
 fn finish(mut words: Vec<Word>) -> String {
     loop {
-        while words
-            .last()
-            .is_some_and(|w| DANGLING.contains(&w.bare()))
-        {
+        while words.last().is_some_and(|w| DANGLING.contains(&w.bare())) {
             words.pop();
         }
         let Some(last) = words.last_mut() else {
             return String::new();
         };
         last.trim_end_punct(&[',', ';', ':', '.', '!', '?']);
-        if !words
-            .last()
-            .is_some_and(|w| DANGLING.contains(&w.bare()))
-        {
+        if !words.last().is_some_and(|w| DANGLING.contains(&w.bare())) {
             break;
         }
     }

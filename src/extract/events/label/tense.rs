@@ -170,8 +170,8 @@ const NOT_PAST: &[&str] = &[
 /// ("scored" → "score", "welcomed" → "welcome").
 const E_WORDS: &[&str] = &[
     "scor", "stor", "restor", "ignor", "explor", "implor", "deplor", "ador", "complet", "compet",
-    "delet", "deplet", "welcom", "condon", "dethron", "clon", "persuad", "dissuad", "guid",
-    "typ", "conced", "reced", "preced", "seced", "ced", "imped",
+    "delet", "deplet", "welcom", "condon", "dethron", "clon", "persuad", "dissuad", "guid", "typ",
+    "conced", "reced", "preced", "seced", "ced", "imped",
 ];
 
 /// Stem endings after which an "-ed" verb had a silent "e" ("accused" → "accuse").
@@ -367,8 +367,7 @@ pub fn base_of_past(word: &str) -> Option<String> {
         return Some(base.to_string());
     }
     let stem = word.strip_suffix("ed")?;
-    if stem.len() < 2 || !stem.chars().all(|c| c.is_ascii_lowercase()) || NOT_PAST.contains(&word)
-    {
+    if stem.len() < 2 || !stem.chars().all(|c| c.is_ascii_lowercase()) || NOT_PAST.contains(&word) {
         return None;
     }
     if E_WORDS.contains(&stem) {
@@ -456,6 +455,19 @@ pub fn is_participle_only(word: &str) -> bool {
         .iter()
         .any(|end| word.ends_with(end))
         && IRREGULAR.iter().any(|(past, _)| *past == word)
+}
+
+/// Whether `word` is only ever a simple past ("came", "took", "began"): its verb has another
+/// form for the participle, so it never opens a reduced relative.
+pub fn is_simple_past_only(word: &str) -> bool {
+    let Some(&(_, base)) = IRREGULAR.iter().find(|(past, _)| *past == word) else {
+        return false;
+    };
+    !is_participle_only(word)
+        && word != base
+        && IRREGULAR.iter().any(|&(other, b)| {
+            b == base && other != word && (is_participle_only(other) || other == base)
+        })
 }
 
 /// Whether `word` (lower case) is a past participle we can read ("killed", "taken").
