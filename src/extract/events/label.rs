@@ -130,7 +130,10 @@ fn rewrite(
         match (m.how, ent.kind) {
             (How::Descriptor, _) => descriptors.push(m.range.clone()),
             // "He also voiced concern ...": the subject pronoun is the actor it stands for
-            (How::Pronoun, kind) if m.range.start == opening => {
+            // (a full name only: a one-word "person" is too often a misread name)
+            (How::Pronoun, kind)
+                if m.range.start == opening && ent.name.split_whitespace().nth(1).is_some() =>
+            {
                 let pronoun = text[m.range.clone()].to_lowercase();
                 let person = kind == ActorKind::Person;
                 let short = if person {
@@ -150,9 +153,7 @@ fn rewrite(
             (How::Name | How::Modifier, ActorKind::Person) => {
                 // as the article writes it: the name the reader sees in the quote
                 let written = text[m.range.clone()].trim_end_matches("'s");
-                let surname = if written.split_whitespace().nth(1).is_some()
-                    || ent.name.split_whitespace().any(|w| w == written)
-                {
+                let surname = if written.split_whitespace().nth(1).is_some() {
                     surname(written)
                 } else {
                     surname(&ent.name)
@@ -294,14 +295,24 @@ fn relative_antecedent(
         let all_names = before[from..]
             .split_whitespace()
             .all(|n| n.starts_with(|c: char| c.is_uppercase()));
+        // "to replace X", "he bought X": a verb before the noun phrase ends it
+        let before_verb = spans[..spans.len() - 1 - taken]
+            .last()
+            .map(|(_, p)| {
+                p.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .is_some_and(|p| p == "to" || headline::is_pronoun_or_aux(&p));
         if matches!(bare.as_str(), "in" | "of") && taken > 0 && all_names {
             // "strikes in Syria": a place or name after "in"/"of" belongs to the noun
-        } else if !capital
-            && (words::PREPOSITIONS.contains(&bare.as_str())
-                || words::REPORTING.contains(&bare.as_str())
-                || words::MODAL_OR_AUX.contains(&bare.as_str())
-                || bare.ends_with("ed")
-                || matches!(bare.as_str(), "that" | "than" | "as" | "after" | "before"))
+        } else if words::PREPOSITIONS.contains(&bare.as_str())
+            || !capital
+                && (words::REPORTING.contains(&bare.as_str())
+                    || headline::is_pronoun_or_aux(&bare)
+                    || tense::base_of_past(&bare).is_some()
+                    || before_verb
+                    || matches!(bare.as_str(), "that" | "than" | "as" | "after" | "before"))
+            || bare.chars().all(|c| c.is_ascii_digit())
         {
             break;
         }

@@ -113,7 +113,10 @@ fn drop_leading(words: &mut Vec<Word>) {
         {
             // "when the river rose, the dam held": the main clause is the event
             words.drain(..=comma);
-        } else if lower_start && MID_CLAUSE_OPENERS.contains(&b) && words.len() > 2 {
+        } else if lower_start
+            && MID_CLAUSE_OPENERS.contains(&b)
+            && (words.len() > 3 || words.len() > 2 && SUBORDINATORS.contains(&b))
+        {
             words.remove(0);
         } else {
             return;
@@ -391,6 +394,12 @@ fn drop_day_words(words: &mut Vec<Word>) {
 
 /// The main verb in headline tense; returns its index (the end of the subject).
 fn headline_tense(words: &mut Vec<Word>, names: &[String]) -> Option<usize> {
+    // "is expected to ...": no subject to agree with
+    if words.first().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_lowercase()) && MODAL_OR_AUX.contains(&w.bare())
+    }) {
+        return None;
+    }
     let verb = (1..words.len().min(10))
         .find(|&i| is_verb_slot(words, i) && !is_reduced_relative(words, i))?;
     let plural = if words[..verb].iter().all(|w| w.bare() == "there") {
@@ -505,6 +514,11 @@ fn is_reduced_relative(words: &[Word], i: usize) -> bool {
                 && !CLAUSE_OPENERS.contains(&before)
         })
         .any(|j| is_verb_slot(words, j))
+}
+
+/// A subject pronoun or an auxiliary: what a noun phrase never ends on.
+pub(super) fn is_pronoun_or_aux(word: &str) -> bool {
+    PRONOUNS.contains(&word) || MODAL_OR_AUX.contains(&word)
 }
 
 fn is_adverb(word: &str) -> bool {
@@ -713,7 +727,9 @@ fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
 fn leaves_subject(words: &[Word], floor: usize, n: usize) -> bool {
     let Some(open) = (floor..n).rev().find(|&i| {
         let b = words[i].bare();
-        SUBORDINATORS.contains(&b) || matches!(b, "and" | "but") && ends_clause(&words[i - 1])
+        SUBORDINATORS.contains(&b)
+            || matches!(b, "and" | "but") && ends_clause(&words[i - 1])
+            || opens_implicit_relative(words, i)
     }) else {
         return false;
     };
@@ -722,12 +738,22 @@ fn leaves_subject(words: &[Word], floor: usize, n: usize) -> bool {
     }
     // its verb comes soon, before any other clause or phrase opens
     (n..words.len().min(n + 8))
-        .take_while(|&j| {
-            j == n
-                || !ends_clause(&words[j - 1])
-                    && !matches!(words[j].bare(), "that" | "which" | "who" | "whom")
-        })
+        .take_while(|&j| (j == n || !ends_clause(&words[j - 1])) && !is_clause_opener(&words[j..]))
         .any(|j| j > open + 1 && is_verb_slot(words, j))
+}
+
+/// "on the same day | the Pentagon announced": a relative clause without its "that" after a
+/// noun of time.
+fn opens_implicit_relative(words: &[Word], i: usize) -> bool {
+    i > 0
+        && matches!(
+            words[i - 1].bare(),
+            "day" | "time" | "moment" | "night" | "week"
+        )
+        && matches!(
+            words[i].bare(),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their"
+        )
 }
 
 /// Whether `words` hold a verb we can see: a past or auxiliary, or a lower-case "-s" word
@@ -758,6 +784,7 @@ fn is_boundary(words: &[Word], i: usize) -> bool {
     let b = words[i].bare();
     ends_clause(&words[i - 1])
         || is_clause_opener(&words[i..])
+        || opens_implicit_relative(words, i)
         || PREPOSITIONS.contains(&b)
         || words[i].starts_with('"') && !words[i - 1].ends_with('"')
         // after a quotation closes: "'pouring gasoline on the fire' | of the war"

@@ -428,6 +428,14 @@ fn a_relative_pronoun_becomes_its_noun_phrase() {
         ),
         "Its trade delegation invited only after the vote"
     );
+    // the noun phrase stops at the verb before it
+    assert_eq!(
+        clause_label(
+            "Officials want to replace Harbour Bridge, which opened decades ago.",
+            "which"
+        ),
+        "Harbour Bridge opens decades ago"
+    );
 }
 
 #[test]
@@ -450,4 +458,20 @@ fn a_subordinate_clause_keeps_its_verb_or_goes() {
         "The talks with the union come on the day the board met"
     );
     assert_eq!(h("since they began"), "They begin");
+}
+
+#[test]
+fn an_implicit_relative_clause_is_cut_whole() {
+    assert_eq!(
+        h(
+            "The harbour talks with the fishermen's union came on the same day the regional council approved the budget"
+        ),
+        "The harbour talks with the fishermen's union come on the same day"
+    );
+    assert_eq!(
+        h(
+            "It is the first time since the great flood in the valley that the council has closed the harbour"
+        ),
+        "It is the first time since the great flood in the valley"
+    );
 }
