@@ -249,7 +249,25 @@ fn relative_antecedent(
         .find(|c: char| !c.is_alphabetic())
         .map_or(clause.end, |i| start + i);
     let pronoun = text[start..word_end].to_lowercase();
-    if !matches!(pronoun.as_str(), "which" | "who") {
+    // "the update that was released": "that" right after a noun, before an auxiliary
+    let next_word = text[word_end..clause.end]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let noun_before = text[..clause.start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| {
+            let b = w.to_lowercase();
+            w.ends_with(|c: char| c.is_alphanumeric())
+                && !words::REPORTING.contains(&b.as_str())
+                && tense::base_of_past(&b).is_none()
+                && !headline::is_pronoun_or_aux(&b)
+        });
+    let relative_that =
+        pronoun == "that" && noun_before && words::MODAL_OR_AUX.contains(&next_word.as_str());
+    if !(matches!(pronoun.as_str(), "which" | "who") || relative_that) {
         return None;
     }
     let before = text[..clause.start].trim_end();

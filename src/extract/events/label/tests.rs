@@ -436,6 +436,13 @@ fn a_relative_pronoun_becomes_its_noun_phrase() {
         ),
         "Harbour Bridge opens decades ago"
     );
+    assert_eq!(
+        clause_label(
+            "The council praised the new ferry timetable that was published last week.",
+            "that"
+        ),
+        "The new ferry timetable published last week"
+    );
 }
 
 #[test]
