@@ -259,7 +259,13 @@ fn drop_reporting_frame(words: &mut Vec<Word>) {
         && !subject
             .first()
             .is_some_and(|w| PRONOUNS.contains(&w.bare()));
-    if matches!(pronoun, "he" | "she" | "it" | "they") && named && subject.len() <= 6 {
+    // "it is heartbreaking to see": an "it" before a copula is usually no one
+    let expletive = pronoun == "it"
+        && words
+            .get(1)
+            .is_some_and(|w| matches!(w.bare(), "is" | "was" | "seems" | "seemed"));
+    if matches!(pronoun, "he" | "she" | "it" | "they") && named && subject.len() <= 6 && !expletive
+    {
         let subject = if matches!(pronoun, "he" | "she") {
             subject
                 .iter()
@@ -319,9 +325,13 @@ fn drop_trailing_attribution(words: &mut Vec<Word>) {
         return;
     };
     let tail = &words[comma + 1..];
+    // "..., the ministry said", but not "..., that it was too early to say"
     let attribution = tail.len() <= 7
         && (tail.first().is_some_and(|w| w.bare() == "according")
-            || tail.iter().any(|w| REPORTING.contains(&w.bare())));
+            || tail.first().is_some_and(|w| w.bare() != "that")
+                && (1..tail.len())
+                    .any(|i| REPORTING.contains(&tail[i].bare()) && tail[i - 1].bare() != "to")
+            || tail.first().is_some_and(|w| REPORTING.contains(&w.bare())));
     if attribution && comma >= 2 {
         words.truncate(comma + 1);
     }
@@ -762,6 +772,11 @@ fn opens_implicit_relative(words: &[Word], i: usize) -> bool {
 /// Bahrain", "wants the"), not "of" or another noun ("thousands of fighters").
 fn has_verb(words: &[Word]) -> bool {
     (1..words.len()).any(|i| is_verb_slot(words, i))
+        // "it's", "they're", "don't"
+        || words.iter().any(|w| {
+            let b = w.bare();
+            b.ends_with("n't") || b.contains('\'') && PRONOUNS.iter().any(|p| b.starts_with(&format!("{p}'")))
+        })
         || (0..words.len()).any(|i| {
             let (w, b) = (&words[i], words[i].bare());
             w.starts_with(|c: char| c.is_lowercase())

@@ -260,6 +260,14 @@ fn verbs_keep_their_form() {
             "Tallinn comes to the talks",
         ),
         (
+            "Brandt said it was sad to see the old pier go",
+            "It is sad to see the old pier go",
+        ),
+        (
+            "Brandt stressed, however, that it's too early to say",
+            "Brandt stresses, however, that it's too early to say",
+        ),
+        (
             "The agency confirmed the figures and said the harvest would recover",
             "The agency confirms the figures and says the harvest would recover",
         ),
