@@ -259,11 +259,17 @@ fn drop_reporting_frame(words: &mut Vec<Word>) {
         && !subject
             .first()
             .is_some_and(|w| PRONOUNS.contains(&w.bare()));
-    // "it is heartbreaking to see": an "it" before a copula is usually no one
+    // "it is heartbreaking to see", "it was not clear": an "it" before a copula and a
+    // description is no one; "it is targeting terrorists" is the frame's subject acting
+    let progressive = words.get(2).is_some_and(|w| w.bare().ends_with("ing"))
+        && words
+            .get(3)
+            .is_none_or(|w| !matches!(w.bare(), "to" | "that"));
     let expletive = pronoun == "it"
         && words
             .get(1)
-            .is_some_and(|w| matches!(w.bare(), "is" | "was" | "seems" | "seemed"));
+            .is_some_and(|w| matches!(w.bare(), "is" | "was" | "seems" | "seemed"))
+        && !progressive;
     if matches!(pronoun, "he" | "she" | "it" | "they") && named && subject.len() <= 6 && !expletive
     {
         let subject = if matches!(pronoun, "he" | "she") {

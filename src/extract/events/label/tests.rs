@@ -264,6 +264,10 @@ fn verbs_keep_their_form() {
             "It is sad to see the old pier go",
         ),
         (
+            "The port authority insists it is dredging the channel",
+            "The port authority is dredging the channel",
+        ),
+        (
             "Brandt stressed, however, that it's too early to say",
             "Brandt stresses, however, that it's too early to say",
         ),
