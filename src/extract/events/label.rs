@@ -44,10 +44,12 @@ pub fn label(
     }
     // "Henderson said on Tuesday" when the clause stopped before what was said: the saying is
     // the event, told with what was said ("Henderson says GM would return to profit").
-    let end = sentence_end(text, clause.end);
-    if end > clause.end && is_bare_frame(&label) {
-        let (out, names) = rewrite(text, clause.start..end, timex, actors, mentions);
-        return headline::headline(&out, &names, true);
+    if is_bare_frame(&label) {
+        let end = sentence_end(text, clause.end);
+        if end > clause.end {
+            let (out, names) = rewrite(text, clause.start..end, timex, actors, mentions);
+            return headline::headline(&out, &names, true);
+        }
     }
     label
 }
@@ -66,27 +68,39 @@ fn is_bare_frame(label: &str) -> bool {
 fn sentence_start(text: &str, from: usize) -> usize {
     let head = &text[..from];
     let mut next_space = false;
-    for (i, c) in head.char_indices().rev() {
+    for (i, c) in head.char_indices().rev().take(SENTENCE_REACH) {
         if c == '\n' || next_space && matches!(c, '.' | '!' | '?') {
             return i + c.len_utf8();
         }
         next_space = c.is_whitespace();
     }
-    0
+    if head.len() <= SENTENCE_REACH {
+        0
+    } else {
+        from
+    }
 }
+
+/// How far (in characters) the label looks for its sentence's ends: no further than the
+/// sentence splitter lets a sentence run, so a text without full stops costs no more.
+const SENTENCE_REACH: usize = 2_000;
 
 /// Where the sentence holding byte `from` ends: its full stop, question or exclamation mark
 /// before white space, or the end of its line.
 fn sentence_end(text: &str, from: usize) -> usize {
     let rest = &text[from..];
     let mut prev_stop = false;
-    for (i, c) in rest.char_indices() {
+    for (i, c) in rest.char_indices().take(SENTENCE_REACH) {
         if c == '\n' || prev_stop && c.is_whitespace() {
             return from + i;
         }
         prev_stop = matches!(c, '.' | '!' | '?');
     }
-    text.len()
+    if rest.len() <= SENTENCE_REACH {
+        text.len()
+    } else {
+        from
+    }
 }
 
 /// The clause as text for the shaper: people by surname without their titles, the date cut,
@@ -296,13 +310,16 @@ fn relative_antecedent(
         return None;
     }
     // Back over the noun phrase: "Russia's air strikes in Syria", "the Iranian delegation".
+    // The last few words only, nearest first: the article before them is never read.
     let spans: Vec<(usize, &str)> = before
         .split_whitespace()
+        .rev()
+        .take(9)
         .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w))
         .collect();
     let mut from = before.len();
     let mut taken = 0;
-    for &(at, w) in spans.iter().rev() {
+    for (k, &(at, w)) in spans.iter().enumerate() {
         let bare = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
@@ -314,8 +331,8 @@ fn relative_antecedent(
             .split_whitespace()
             .all(|n| n.starts_with(|c: char| c.is_uppercase()));
         // "to replace X", "he bought X": a verb before the noun phrase ends it
-        let before_verb = spans[..spans.len() - 1 - taken]
-            .last()
+        let before_verb = spans
+            .get(k + 1)
             .map(|(_, p)| {
                 p.trim_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase()

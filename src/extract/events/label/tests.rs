@@ -411,7 +411,8 @@ fn a_bare_frame_is_labelled_with_what_was_said() {
 
 /// The label of `clause` (the text from `from` to the full stop) of the one-sentence `text`.
 fn clause_label(text: &str, from: &str) -> String {
-    let actors = crate::extract::actors::find(text, &[0..text.len()]);
+    let sentences = vec![0..text.len()];
+    let actors = crate::extract::actors::find(text, &sentences);
     let start = text.find(from).unwrap_or(0);
     let end = text.trim_end_matches('.').len();
     super::label(text, start..end, None, &actors, &actors.mentions)
