@@ -645,7 +645,8 @@ fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
     let floor = verb.map_or(3, |v| v + 2).min(words.len());
     // Never inside a quotation: "'pouring gasoline on the fire'" stays whole.
     let quoted = |i: usize| quotes[i] % 2 == 1;
-    let boundaries: Vec<usize> = (floor..words.len())
+    // A cut after more than MAX_WORDS words is never taken, so no boundary beyond is sought.
+    let boundaries: Vec<usize> = (floor..words.len().min(MAX_WORDS + 1))
         .filter(|&i| is_boundary(words, i) && !quoted(i))
         .chain(std::iter::once(words.len()))
         .collect();

@@ -411,7 +411,7 @@ fn a_bare_frame_is_labelled_with_what_was_said() {
 
 /// The label of `clause` (the text from `from` to the full stop) of the one-sentence `text`.
 fn clause_label(text: &str, from: &str) -> String {
-    let sentences = vec![0..text.len()];
+    let sentences: Vec<_> = std::iter::once(0..text.len()).collect();
     let actors = crate::extract::actors::find(text, &sentences);
     let start = text.find(from).unwrap_or(0);
     let end = text.trim_end_matches('.').len();
