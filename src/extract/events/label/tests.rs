@@ -342,6 +342,10 @@ fn cuts_leave_no_phrase_half_said() {
             "Brandt voices concern",
         ),
         (
+            "The city would hold about 40 percent of the Harbour Ferry Co. once it leaves administration",
+            "The city would hold about 40 percent of the Harbour Ferry Co",
+        ),
+        (
             "The governor would have to leave office either through a vote or by a court ruling",
             "The governor would have to leave office",
         ),

@@ -156,7 +156,7 @@ pub const DANGLING: &[&str] = &[
     "very", "more", "most", "some", "any", "each", "every", "such", "both", "all", "no", "so",
     "too", "just", "also", "then", "there", "via", "per", "toward", "towards", "across", "through",
     "near", "without", "within", "among", "upon", "either", "neither", "whether", "than", "only",
-    "even", "almost", "nearly", "he", "she", "they", "we", "i",
+    "even", "almost", "nearly", "he", "she", "they", "we", "i", "once", "unless", "whereas",
 ];
 
 /// A label that starts with one of these is a fragment of its sentence ("Than planned", "Of
