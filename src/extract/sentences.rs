@@ -101,9 +101,39 @@ fn ends_sentence(slice: &str, sentence_start: usize, i: usize, c: char, after: u
     let acronym = word.contains('.');
     if acronym || AMBIGUOUS.contains(&lower.as_str()) {
         // "the U.S. Army" vs "in the U.S. The talks...": only a typical opener ends it.
-        return starts_like_a_sentence(next_word);
+        return starts_like_a_sentence(next_word)
+            || COMPANY_SUFFIXES.contains(&lower.as_str()) && opens_with_a_speaker(next_word);
     }
     true
+}
+
+/// Whether `rest` begins with a name of one or two words and its verb ("Henderson said",
+/// "Anna Berg told"): after a company's "Co." or "Inc." that is a new sentence's subject, while
+/// "Co. Ltd" and "Corp. of America" go on naming the company.
+fn opens_with_a_speaker(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    for _ in 0..2 {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        let name = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
+        if !word.starts_with(|c: char| c.is_uppercase())
+            || !word
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            || COMPANY_SUFFIXES.contains(&name.as_str())
+        {
+            return false;
+        }
+        if words
+            .clone()
+            .next()
+            .is_some_and(|verb| SPEAKER_VERBS.contains(&verb.trim_end_matches([',', '.'])))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// The token that ends just before byte `dot` (letters and inner periods, e.g. "U.S", "Gen").
@@ -187,6 +217,37 @@ const AMBIGUOUS: &[&str] = &[
     "inc", "corp", "co", "ltd", "plc", "llc", "jr", "sr", "bros", "etc", "vs", "v", "ave", "blvd",
     "rd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "dept", "univ", "est", "no",
+];
+
+/// Legal suffixes of company names: after one, a speaker and a verb start a new sentence.
+const COMPANY_SUFFIXES: &[&str] = &["inc", "corp", "co", "ltd", "plc", "llc"];
+
+/// Verbs that follow a person named at the start of a sentence.
+const SPEAKER_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "announced",
+    "wrote",
+    "stated",
+    "noted",
+    "declined",
+    "replied",
+    "agreed",
+    "warned",
+    "explained",
+    "argued",
+    "insisted",
+    "confirmed",
+    "denied",
+    "has",
+    "had",
+    "is",
+    "was",
+    "will",
+    "would",
 ];
 
 /// Words that commonly open a news sentence; after an ambiguous abbreviation they signal a
@@ -301,6 +362,28 @@ mod tests {
                     "Shares of Acme Inc. rose 3.5 percent.",
                     "Acme Inc.",
                     "The firm grew.",
+                ],
+            ),
+            (
+                "Banks lent money to Tollund Co. Vasquez said the loans were safe.",
+                &[
+                    "Banks lent money to Tollund Co.",
+                    "Vasquez said the loans were safe.",
+                ],
+            ),
+            (
+                "The bid came from Marlow Corp. Priya Natarajan told staff on Friday.",
+                &[
+                    "The bid came from Marlow Corp.",
+                    "Priya Natarajan told staff on Friday.",
+                ],
+            ),
+            (
+                "Harrow Co. Ltd bought a mill. Delta Corp. of Ohio sold it. Fenwick Inc. Chief Executive Ann Ruiz said so.",
+                &[
+                    "Harrow Co. Ltd bought a mill.",
+                    "Delta Corp. of Ohio sold it.",
+                    "Fenwick Inc. Chief Executive Ann Ruiz said so.",
                 ],
             ),
         ];

@@ -6,6 +6,7 @@ mod headline;
 mod tense;
 #[cfg(test)]
 mod tests;
+mod word;
 mod words;
 
 pub use headline::MAX_CHARS;
@@ -27,6 +28,91 @@ pub fn label(
     actors: &ArticleActors,
     mentions: &[Mention],
 ) -> String {
+    let (out, names) = rewrite(text, clause.clone(), timex.clone(), actors, mentions);
+    let label = headline::headline(&out, &names, false);
+    // "Than planned", "Since they begin", a bare "Henderson": a fragment of a clause; its
+    // sentence says more
+    let first = label.split_whitespace().next().unwrap_or("").to_lowercase();
+    let bare_subject = label.split_whitespace().nth(1).is_none();
+    if words::FRAGMENT_OPENERS.contains(&first.as_str()) || bare_subject {
+        let sentence = sentence_start(text, clause.start)..sentence_end(text, clause.end);
+        if sentence != clause {
+            let (out, names) = rewrite(text, sentence, timex, actors, mentions);
+            // "Henderson, who ..., said the plan ...": the bare subject's act is the saying
+            return headline::headline(&out, &names, bare_subject);
+        }
+    }
+    // "Henderson said on Tuesday" when the clause stopped before what was said: the saying is
+    // the event, told with what was said ("Henderson says GM would return to profit").
+    if is_bare_frame(&label) {
+        let end = sentence_end(text, clause.end);
+        if end > clause.end {
+            let (out, names) = rewrite(text, clause.start..end, timex, actors, mentions);
+            return headline::headline(&out, &names, true);
+        }
+    }
+    label
+}
+
+/// Whether `label` is only a speaker and a reporting verb ("Rival Boeing says").
+fn is_bare_frame(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    words.len() <= 4
+        && words
+            .last()
+            .is_some_and(|w| words::REPORTING.contains(&w.to_lowercase().as_str()))
+}
+
+/// Where the sentence holding byte `from` starts: after the last full stop, question or
+/// exclamation mark followed by white space, or the start of its line.
+fn sentence_start(text: &str, from: usize) -> usize {
+    let head = &text[..from];
+    let mut next_space = false;
+    for (i, c) in head.char_indices().rev().take(SENTENCE_REACH) {
+        if c == '\n' || next_space && matches!(c, '.' | '!' | '?') {
+            return i + c.len_utf8();
+        }
+        next_space = c.is_whitespace();
+    }
+    if head.len() <= SENTENCE_REACH {
+        0
+    } else {
+        from
+    }
+}
+
+/// How far (in characters) the label looks for its sentence's ends: no further than the
+/// sentence splitter lets a sentence run, so a text without full stops costs no more.
+const SENTENCE_REACH: usize = 2_000;
+
+/// Where the sentence holding byte `from` ends: its full stop, question or exclamation mark
+/// before white space, or the end of its line.
+fn sentence_end(text: &str, from: usize) -> usize {
+    let rest = &text[from..];
+    let mut prev_stop = false;
+    for (i, c) in rest.char_indices().take(SENTENCE_REACH) {
+        if c == '\n' || prev_stop && c.is_whitespace() {
+            return from + i;
+        }
+        prev_stop = matches!(c, '.' | '!' | '?');
+    }
+    if rest.len() <= SENTENCE_REACH {
+        text.len()
+    } else {
+        from
+    }
+}
+
+/// The clause as text for the shaper: people by surname without their titles, the date cut,
+/// a relative pronoun or a subject pronoun replaced by who it stands for; with the words of
+/// actor names in it.
+fn rewrite(
+    text: &str,
+    clause: Range<usize>,
+    timex: Option<Range<usize>>,
+    actors: &ArticleActors,
+    mentions: &[Mention],
+) -> (String, Vec<String>) {
     // Replace people's full mentions (with the titles before them) by their surnames and drop
     // the date itself.
     let mut cuts: Vec<(Range<usize>, String)> = Vec::new();
@@ -47,23 +133,48 @@ pub fn label(
         .map_or(0, |p| p.len());
         cuts.push((t.start - prep..t.end, String::new()));
     }
+    let mut descriptors: Vec<Range<usize>> = Vec::new();
+    let mut person_starts: Vec<usize> = Vec::new();
+    let opening = subject_start(text, &clause);
     for m in mentions {
         if m.range.start < clause.start || m.range.end > clause.end {
             continue;
         }
         let ent = &actors.entities[m.entity];
         match (m.how, ent.kind) {
-            (How::Descriptor, _) => cuts.push((m.range.clone(), String::new())),
+            (How::Descriptor, _) => descriptors.push(m.range.clone()),
+            // "He also voiced concern ...": the subject pronoun is the actor it stands for
+            // (a full name only: a one-word "person" is too often a misread name)
+            (How::Pronoun, kind)
+                if m.range.start == opening && ent.name.split_whitespace().nth(1).is_some() =>
+            {
+                let pronoun = text[m.range.clone()].to_lowercase();
+                let person = kind == ActorKind::Person;
+                let short = if person {
+                    surname(&ent.name)
+                } else {
+                    ent.name.clone()
+                };
+                // only people: "it" is too often no actor at all ("It is the first time")
+                let replacement = match (pronoun.as_str(), person) {
+                    ("he" | "she", true) => short,
+                    ("his" | "her", true) => format!("{short}'s"),
+                    _ => continue,
+                };
+                names.extend(short_words(&ent.name, person));
+                cuts.push((m.range.clone(), replacement));
+            }
             (How::Name | How::Modifier, ActorKind::Person) => {
-                let surname = ent
-                    .name
-                    .split_whitespace()
-                    .next_back()
-                    .unwrap_or(&ent.name)
-                    .trim_start_matches("al-")
-                    .to_string();
+                // as the article writes it: the name the reader sees in the quote
+                let written = text[m.range.clone()].trim_end_matches("'s");
+                let surname = if written.split_whitespace().nth(1).is_some() {
+                    surname(written)
+                } else {
+                    surname(&ent.name)
+                };
                 let start = title_start(text, clause.start, m.range.start);
                 names.push(surname.clone());
+                person_starts.push(start);
                 cuts.push((start..m.range.end, surname));
             }
             (How::Name | How::Modifier, _) => {
@@ -71,6 +182,18 @@ pub fn label(
             }
             _ => {}
         }
+    }
+    // "Syrian" goes with the title of the person it precedes ("Syrian President Bashar
+    // al-Assad" → "Assad"); elsewhere it says something ("Russian air strikes").
+    for d in descriptors {
+        let next = d.end + (text[d.end..].len() - text[d.end..].trim_start().len());
+        if person_starts.contains(&next) {
+            cuts.push((d, String::new()));
+        }
+    }
+    // "..., which began a month ago": the relative pronoun is the noun it follows
+    if let Some((pronoun, antecedent)) = relative_antecedent(text, &clause, actors, mentions) {
+        cuts.push((pronoun, antecedent));
     }
     cuts.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
     let mut out = String::new();
@@ -84,7 +207,164 @@ pub fn label(
         pos = r.end;
     }
     out.push_str(&text[pos..clause.end]);
-    headline::headline(&out, &names)
+    (out, names)
+}
+
+/// A person's surname as a headline names them: "Bashar al-Assad" → "Assad".
+fn surname(name: &str) -> String {
+    name.split_whitespace()
+        .next_back()
+        .unwrap_or(name)
+        .trim_start_matches("al-")
+        .to_string()
+}
+
+/// The words of an actor's name as it appears in a label.
+fn short_words(name: &str, person: bool) -> Vec<String> {
+    if person {
+        vec![surname(name)]
+    } else {
+        name.split_whitespace().map(str::to_string).collect()
+    }
+}
+
+/// Where the clause's subject starts: past white space, quotes and a leading "But"/"And".
+fn subject_start(text: &str, clause: &Range<usize>) -> usize {
+    let mut at = clause.start;
+    loop {
+        let rest = &text[at..clause.end];
+        let skipped = rest.len()
+            - rest
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len();
+        at += skipped;
+        let word_len = text[at..clause.end]
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(clause.end - at);
+        let word = text[at..at + word_len].to_lowercase();
+        if word_len == 0 || !matches!(word.as_str(), "but" | "and" | "so" | "then" | "yet") {
+            return at;
+        }
+        at += word_len;
+    }
+}
+
+/// When `clause` opens with "which" or "who", the pronoun's range and the noun phrase it
+/// stands for, read backwards from the comma before it: an actor's mention ("Henderson,
+/// who"), else the words back to a determiner or possessive ("its air strikes, which").
+fn relative_antecedent(
+    text: &str,
+    clause: &Range<usize>,
+    actors: &ArticleActors,
+    mentions: &[Mention],
+) -> Option<(Range<usize>, String)> {
+    let start = subject_start(text, clause);
+    let word_end = text[start..clause.end]
+        .find(|c: char| !c.is_alphabetic())
+        .map_or(clause.end, |i| start + i);
+    let pronoun = text[start..word_end].to_lowercase();
+    // "the update that was released": "that" right after a noun, before an auxiliary
+    let next_word = text[word_end..clause.end]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let noun_before = text[..clause.start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| {
+            let b = w.to_lowercase();
+            w.ends_with(|c: char| c.is_alphanumeric())
+                && !words::REPORTING.contains(&b.as_str())
+                && tense::base_of_past(&b).is_none()
+                && !headline::is_pronoun_or_aux(&b)
+        });
+    let relative_that =
+        pronoun == "that" && noun_before && words::MODAL_OR_AUX.contains(&next_word.as_str());
+    if !(matches!(pronoun.as_str(), "which" | "who") || relative_that) {
+        return None;
+    }
+    let before = text[..clause.start].trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+    // "strikes in Syria, which": the place is not what the clause describes
+    let after_preposition = |at: usize| {
+        text[..at]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| words::PREPOSITIONS.contains(&w) || w == "of")
+    };
+    if let Some(m) = mentions.iter().find(|m| {
+        m.range.end == before.len()
+            && m.how == How::Name
+            && (pronoun == "who" || !after_preposition(m.range.start))
+    }) {
+        let ent = &actors.entities[m.entity];
+        let name = if ent.kind == ActorKind::Person {
+            surname(&ent.name)
+        } else {
+            text[m.range.clone()].to_string()
+        };
+        return Some((start..word_end, name));
+    }
+    if pronoun == "who" {
+        return None;
+    }
+    // Back over the noun phrase: "Russia's air strikes in Syria", "the Iranian delegation".
+    // The last few words only, nearest first: the article before them is never read.
+    let spans: Vec<(usize, &str)> = before
+        .split_whitespace()
+        .rev()
+        .take(9)
+        .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w))
+        .collect();
+    let mut from = before.len();
+    let mut taken = 0;
+    for (k, &(at, w)) in spans.iter().enumerate() {
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let capital = w.starts_with(|c: char| c.is_uppercase());
+        if taken > 0 && w.ends_with([',', ';', ':', '.']) || taken >= 7 || bare.is_empty() {
+            break;
+        }
+        let all_names = before[from..]
+            .split_whitespace()
+            .all(|n| n.starts_with(|c: char| c.is_uppercase()));
+        // "to replace X", "he bought X": a verb before the noun phrase ends it
+        let before_verb = spans
+            .get(k + 1)
+            .map(|(_, p)| {
+                p.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .is_some_and(|p| p == "to" || headline::is_pronoun_or_aux(&p));
+        if matches!(bare.as_str(), "in" | "of") && taken > 0 && all_names {
+            // "strikes in Syria": a place or name after "in"/"of" belongs to the noun
+        } else if words::PREPOSITIONS.contains(&bare.as_str())
+            || !capital
+                && (words::REPORTING.contains(&bare.as_str())
+                    || headline::is_pronoun_or_aux(&bare)
+                    || tense::base_of_past(&bare).is_some()
+                    || before_verb
+                    || matches!(bare.as_str(), "that" | "than" | "as" | "after" | "before"))
+            || bare.chars().all(|c| c.is_ascii_digit())
+        {
+            break;
+        }
+        from = at;
+        taken += 1;
+        if w.ends_with("'s")
+            || w.ends_with("’s")
+            || matches!(
+                bare.as_str(),
+                "the" | "a" | "an" | "its" | "his" | "her" | "their" | "this" | "these"
+            )
+        {
+            break;
+        }
+    }
+    let phrase = before[from..].trim();
+    (taken > 0 && !phrase.is_empty()).then(|| (start..word_end, phrase.to_string()))
 }
 
 /// Where the title written before a name starts ("U.S. Secretary of State John Kerry",

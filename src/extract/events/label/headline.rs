@@ -5,11 +5,13 @@
 //! recognises, so an unusual sentence keeps more of its wording rather than losing its sense.
 
 use super::MAX_WORDS;
-use super::tense::{base_of_past, is_participle, is_participle_only, present};
+use super::tense::{base_of_past, is_participle, is_participle_only, is_simple_past_only, present};
+use super::word::{Word, join};
 use super::words::{
     ADVERBS, CLAUSE_OPENERS, DANGLING, DAY_WORDS, LEADING_ADVERBIAL, LEADING_FILLER,
-    MID_CLAUSE_OPENERS, MODAL_OR_AUX, MODIFIERS, PARTS_OF_DAY, PLURAL_PRONOUNS, PREPOSITIONS,
-    PRONOUNS, REPORTING, SAY_VERBS, STRONG_OPENERS, SUBJECT_PREPOSITIONS,
+    MID_CLAUSE_OPENERS, MODAL_OR_AUX, MODIFIERS, PARTITIVES, PARTS_OF_DAY, PLURAL_PRONOUNS,
+    PREPOSITIONS, PRONOUNS, REPORTING, SAY_VERBS, STRONG_OPENERS, SUBJECT_PREPOSITIONS,
+    SUBORDINATORS,
 };
 use crate::model::WEEKDAY_NAMES;
 
@@ -21,14 +23,23 @@ pub(super) const HARD_MAX_CHARS: usize = 90;
 
 /// The headline of `clause` (dates already cut, people already by surname); `names` are the
 /// words of actor names in it, which are singular whatever their last letter.
-pub fn headline(clause: &str, names: &[String]) -> String {
+/// With `keep_frame`, the speaker stays: the saying is the event ("Henderson says ...").
+pub fn headline(clause: &str, names: &[String], keep_frame: bool) -> String {
     let mut words = words_of(clause);
     drop_leading(&mut words);
     drop_apposition(&mut words);
+    drop_subject_relative(&mut words);
     // "The Kremlin said that Putin told Assad that ...": a frame within a frame
-    for _ in 0..2 {
+    for _ in 0..if keep_frame { 0 } else { 2 } {
         drop_reporting_frame(&mut words);
         drop_leading(&mut words);
+    }
+    if keep_frame
+        && let Some(that) = (1..words.len().min(12))
+            .find(|&i| words[i].bare() == "that" && REPORTING.contains(&words[i - 1].bare()))
+    {
+        // "Henderson said that GM ..." → "Henderson says GM ..."
+        words.remove(that);
     }
     drop_trailing_attribution(&mut words);
     drop_day_words(&mut words);
@@ -39,7 +50,7 @@ pub fn headline(clause: &str, names: &[String]) -> String {
 
 /// Words with brackets' contents, standalone punctuation and dashes resolved; double quotes of
 /// every kind written `"`.
-fn words_of(clause: &str) -> Vec<String> {
+fn words_of(clause: &str) -> Vec<Word> {
     let mut depth = 0usize;
     let mut flat = String::with_capacity(clause.len());
     for c in clause.chars() {
@@ -53,29 +64,31 @@ fn words_of(clause: &str) -> Vec<String> {
             _ => {}
         }
     }
-    let mut words: Vec<String> = Vec::new();
+    let mut words: Vec<Word> = Vec::new();
     for w in flat.split_whitespace() {
         match w {
-            "-" | "--" | "—" | "–" | ";" | ":" => {
+            "-" | "--" | "—" | "–" | ";" | ":" | "," => {
+                // "rejected the criticism , saying": a comma a cut date left on its own ends
+                // the phrase, but not between a verb and its object ("declared , a day of")
+                let after_verb = w == ","
+                    && words.last().is_some_and(|l| {
+                        l.starts_with(|c: char| c.is_lowercase())
+                            && (base_of_past(l.bare()).is_some() || REPORTING.contains(&l.bare()))
+                    });
                 if let Some(last) = words.last_mut()
                     && !last.ends_with(',')
+                    && !after_verb
                 {
-                    last.push(',');
+                    last.push_punct(',');
                 }
             }
             // a stray "." or quote left where a date was cut
             _ if !w.chars().any(char::is_alphanumeric) => {}
-            _ => words.push(w.to_string()),
+            _ => words.push(Word::new(w)),
         }
     }
     words.retain(|w| !w.is_empty());
     words
-}
-
-/// `word` lower-cased without surrounding punctuation or quotes.
-pub(super) fn bare(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
 }
 
 fn ends_clause(word: &str) -> bool {
@@ -85,22 +98,25 @@ fn ends_clause(word: &str) -> bool {
 
 /// Fillers ("But", "Meanwhile,"), a verb left at the start by the clause splitter, and an
 /// opening adverbial up to its comma ("In a televised address, ...").
-fn drop_leading(words: &mut Vec<String>) {
+fn drop_leading(words: &mut Vec<Word>) {
     loop {
         let Some(first) = words.first() else { return };
-        let b = bare(first);
+        let b = first.bare();
         let lower_start = first.starts_with(|c: char| c.is_lowercase());
-        if LEADING_FILLER.contains(&b.as_str())
+        if LEADING_FILLER.contains(&b)
             && (ends_clause(first) || words.len() > 3 && !b.starts_with("earlier"))
         {
             words.remove(0);
-        } else if LEADING_ADVERBIAL.contains(&b.as_str())
+        } else if LEADING_ADVERBIAL.contains(&b)
             && let Some(comma) = words.iter().take(16).position(|w| ends_clause(w))
             && comma + 3 < words.len()
         {
             // "when the river rose, the dam held": the main clause is the event
             words.drain(..=comma);
-        } else if lower_start && MID_CLAUSE_OPENERS.contains(&b.as_str()) && words.len() > 3 {
+        } else if lower_start
+            && MID_CLAUSE_OPENERS.contains(&b)
+            && (words.len() > 3 || words.len() > 2 && SUBORDINATORS.contains(&b))
+        {
             words.remove(0);
         } else {
             return;
@@ -110,11 +126,11 @@ fn drop_leading(words: &mut Vec<String>) {
 
 /// "Russia, a long-standing ally of Syria, launched ..." → "Russia launched ...": a headline
 /// names its subject and goes straight to the verb.
-fn drop_apposition(words: &mut Vec<String>) {
+fn drop_apposition(words: &mut Vec<Word>) {
     let Some(open) = words.iter().take(8).position(|w| ends_clause(w)) else {
         return;
     };
-    if !words.get(open + 1).is_some_and(|w| opens_apposition(w)) {
+    if !words.get(open + 1).is_some_and(opens_apposition) {
         return;
     }
     let Some(close) = (open + 1..words.len().min(open + 14)).find(|&i| ends_clause(&words[i]))
@@ -129,22 +145,61 @@ fn drop_apposition(words: &mut Vec<String>) {
         return;
     }
     words.drain(open + 1..=close);
-    let head = &mut words[open];
-    let trimmed = head.trim_end_matches(',').len();
-    head.truncate(trimmed);
+    words[open].trim_end_punct(&[',']);
+}
+
+/// "A group that has pledged loyalty to the rebels claimed ..." → "A group claimed ...": a
+/// relative clause inside the subject holds a verb of its own, which is not the event.
+fn drop_subject_relative(words: &mut Vec<Word>) {
+    let Some(rel) = (1..words.len().min(8)).find(|&i| {
+        matches!(words[i].bare(), "that" | "who" | "which")
+            && !MODIFIERS.contains(&words[i - 1].bare())
+            && !REPORTING.contains(&words[i - 1].bare())
+    }) else {
+        return;
+    };
+    // The subject before it has no verb, and the relative clause opens on one.
+    if (1..rel).any(|i| is_verb_slot(words, i)) || !words.get(rel + 1).is_some_and(is_finite) {
+        return;
+    }
+    // The subject's own verb: a finite verb after the relative clause's, not in its chain
+    // ("has pledged") nor coordinated with it.
+    let main = (rel + 3..words.len().min(rel + 14)).find(|&j| {
+        let prev = words[j - 1].bare();
+        is_finite(&words[j])
+            && !MODAL_OR_AUX.contains(&prev)
+            && !matches!(
+                prev,
+                "and" | "or" | "to" | "been" | "be" | "that" | "who" | "which"
+            )
+            && !ends_clause(&words[j - 1])
+            && !MODIFIERS.contains(&prev)
+    });
+    if let Some(main) = main {
+        words.drain(rel..main);
+        let trimmed = &mut words[rel - 1];
+        trimmed.trim_end_punct(&[',']);
+    }
+}
+
+/// Whether `word` is a finite verb we can read: an auxiliary, or a past tense.
+fn is_finite(word: &Word) -> bool {
+    word.starts_with(|c: char| c.is_lowercase())
+        && (MODAL_OR_AUX.contains(&word.bare())
+            || base_of_past(word.bare()).is_some() && !is_participle_only(word.bare()))
 }
 
 /// "The observatory says (that) the strikes hit ..." → "the strikes hit ..."; "Russia says it
 /// has ..." → "Russia has ...".
-fn drop_reporting_frame(words: &mut Vec<String>) {
+fn drop_reporting_frame(words: &mut Vec<Word>) {
     // "Early reports said": a reporting word followed by another is a noun.
     let Some(verb) = (0..words.len().min(12)).find(|&i| {
         let w = &words[i];
-        REPORTING.contains(&bare(w).as_str())
+        REPORTING.contains(&w.bare())
             && !w.starts_with(|c: char| c.is_uppercase())
             && !words
                 .get(i + 1)
-                .is_some_and(|n| REPORTING.contains(&bare(n).as_str()))
+                .is_some_and(|n| REPORTING.contains(&n.bare()))
     }) else {
         return;
     };
@@ -154,8 +209,8 @@ fn drop_reporting_frame(words: &mut Vec<String>) {
     // "Moscow has claimed", "Carter had already said": the auxiliary belongs to the frame
     let mut subject_end = verb;
     while subject_end > 1 && {
-        let b = bare(&words[subject_end - 1]);
-        MODAL_OR_AUX.contains(&b.as_str()) || is_adverb(&b) || b == "not"
+        let b = words[subject_end - 1].bare();
+        MODAL_OR_AUX.contains(&b) || is_adverb(b) || b == "not"
     } {
         subject_end -= 1;
     }
@@ -168,17 +223,17 @@ fn drop_reporting_frame(words: &mut Vec<String>) {
     if let Some(that) = words[rest..]
         .iter()
         .take(5)
-        .position(|w| bare(w) == "that" && !ends_clause(w))
+        .position(|w| w.bare() == "that" && !ends_clause(w))
     {
         rest += that + 1;
-    } else if matches!(bare(&words[verb]).as_str(), "told" | "tells") {
+    } else if matches!(words[verb].bare(), "told" | "tells") {
         // "told reporters their positions had been hit": the audience, then the clause
         let clause_follows = (rest + 2..words.len().min(rest + 10)).any(|i| is_verb_slot(words, i));
         if !clause_follows {
             return;
         }
         rest += 1;
-    } else if !SAY_VERBS.contains(&bare(&words[verb]).as_str()) {
+    } else if !SAY_VERBS.contains(&words[verb].bare()) {
         // "announced a ban", "confirmed the call": without "that" the frame is the event
         return;
     }
@@ -186,26 +241,38 @@ fn drop_reporting_frame(words: &mut Vec<String>) {
         return;
     }
     // The subject without its apposition: "Several airlines".
-    let subject: Vec<String> = match words[..subject_end].iter().position(|w| ends_clause(w)) {
+    let subject: Vec<Word> = match words[..subject_end].iter().position(|w| ends_clause(w)) {
         Some(comma) => words[..=comma]
             .iter()
-            .map(|w| w.trim_end_matches(',').to_string())
+            .map(|w| Word::new(w.trim_end_matches(',')))
             .collect(),
         None => words[..subject_end].to_vec(),
     };
     words.drain(..rest);
     // The reported clause's pronoun stands for the frame's subject.
     let Some(first) = words.first() else { return };
-    let pronoun = bare(first);
+    let pronoun = first.bare();
     // "He said it was not yet clear": a pronoun never stands in for another
     let named = subject
         .iter()
         .any(|w| w.starts_with(|c: char| c.is_uppercase()))
         && !subject
             .first()
-            .is_some_and(|w| PRONOUNS.contains(&bare(w).as_str()));
-    if matches!(pronoun.as_str(), "he" | "she" | "it" | "they") && named && subject.len() <= 4 {
-        let subject = if matches!(pronoun.as_str(), "he" | "she") {
+            .is_some_and(|w| PRONOUNS.contains(&w.bare()));
+    // "it is heartbreaking to see", "it was not clear": an "it" before a copula and a
+    // description is no one; "it is targeting terrorists" is the frame's subject acting
+    let progressive = words.get(2).is_some_and(|w| w.bare().ends_with("ing"))
+        && words
+            .get(3)
+            .is_none_or(|w| !matches!(w.bare(), "to" | "that"));
+    let expletive = pronoun == "it"
+        && words
+            .get(1)
+            .is_some_and(|w| matches!(w.bare(), "is" | "was" | "seems" | "seemed"))
+        && !progressive;
+    if matches!(pronoun, "he" | "she" | "it" | "they") && named && subject.len() <= 6 && !expletive
+    {
+        let subject = if matches!(pronoun, "he" | "she") {
             subject
                 .iter()
                 .rev()
@@ -217,18 +284,60 @@ fn drop_reporting_frame(words: &mut Vec<String>) {
             subject
         };
         words.splice(..1, subject);
+    } else if matches!(pronoun, "its" | "his" | "her" | "their")
+        && named
+        && let Some(owner) = owner_of(&subject, pronoun)
+    {
+        // "Moscow says its jets struck ..." → "Moscow's jets struck ..."
+        words[0] = Word::new(owner);
     }
 }
 
+/// The possessive that stands for `pronoun` ("its", "his") whose owner is the frame's
+/// `subject`: "Moscow" → "Moscow's", "Russia's Defence Ministry" → "Russia's" (whose jets
+/// they are), a person by surname.
+fn owner_of(subject: &[Word], pronoun: &str) -> Option<String> {
+    if let Some(owner) = subject.iter().find(|w| w.ends_with("'s")) {
+        return Some(owner.to_string());
+    }
+    let person = matches!(pronoun, "his" | "her");
+    let names: Vec<&Word> = subject
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .collect();
+    // Only a name or a short noun phrase: never "the commanders in the area's positions".
+    let name = match (person, names.len(), subject.len()) {
+        (true, 1.., _) => names.last()?.to_string(),
+        (false, _, 1..=3)
+            if subject
+                .iter()
+                .all(|w| !SUBJECT_PREPOSITIONS.contains(&w.bare())) =>
+        {
+            join(subject)
+        }
+        _ => return None,
+    };
+    let plural = name.ends_with('s') && pronoun == "their";
+    Some(if plural {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    })
+}
+
 /// "..., the ministry said" and "..., according to X" at the end.
-fn drop_trailing_attribution(words: &mut Vec<String>) {
+fn drop_trailing_attribution(words: &mut Vec<Word>) {
     let Some(comma) = words.iter().rposition(|w| ends_clause(w)) else {
         return;
     };
     let tail = &words[comma + 1..];
+    // "..., the ministry said", but not "..., that it was too early to say"
     let attribution = tail.len() <= 7
-        && (tail.first().is_some_and(|w| bare(w) == "according")
-            || tail.iter().any(|w| REPORTING.contains(&bare(w).as_str())));
+        && (tail.first().is_some_and(|w| w.bare() == "according")
+            || tail.first().is_some_and(|w| w.bare() != "that")
+                && (1..tail.len())
+                    .any(|i| REPORTING.contains(&tail[i].bare()) && tail[i - 1].bare() != "to")
+            || tail.first().is_some_and(|w| REPORTING.contains(&w.bare())));
     if attribution && comma >= 2 {
         words.truncate(comma + 1);
     }
@@ -236,19 +345,27 @@ fn drop_trailing_attribution(words: &mut Vec<String>) {
 
 /// "on Thursday", "yesterday", "on Monday night": a headline has no day words (the date is
 /// beside the label on the canvas).
-fn drop_day_words(words: &mut Vec<String>) {
+fn drop_day_words(words: &mut Vec<Word>) {
     // "arrived the evening on October 20" with its date cut: "the evening" goes too
     let mut i = 1;
     while i + 1 < words.len() {
-        if matches!(bare(&words[i]).as_str(), "the" | "last")
-            && PARTS_OF_DAY.contains(&bare(&words[i + 1]).as_str())
+        if matches!(words[i].bare(), "the" | "last") && PARTS_OF_DAY.contains(&words[i + 1].bare())
         {
-            let start = if matches!(bare(&words[i - 1]).as_str(), "in" | "on" | "during") {
+            let start = if matches!(words[i - 1].bare(), "in" | "on" | "during") {
                 i - 1
             } else {
                 i
             };
-            words.drain(start..i + 2);
+            // "the night before": the adverb goes with its day part
+            let end = if words
+                .get(i + 2)
+                .is_some_and(|w| matches!(w.bare(), "before" | "earlier" | "after" | "later"))
+            {
+                i + 3
+            } else {
+                i + 2
+            };
+            words.drain(start..end);
             i = start.max(1);
         } else {
             i += 1;
@@ -256,10 +373,8 @@ fn drop_day_words(words: &mut Vec<String>) {
     }
     let mut i = 0;
     while i < words.len() {
-        let b = bare(&words[i]);
-        if !(WEEKDAY_NAMES.contains(&b.as_str()) || DAY_WORDS.contains(&b.as_str()))
-            || words[i].starts_with('"')
-        {
+        let b = words[i].bare();
+        if !(WEEKDAY_NAMES.contains(&b) || DAY_WORDS.contains(&b)) || words[i].starts_with('"') {
             i += 1;
             continue;
         }
@@ -267,7 +382,7 @@ fn drop_day_words(words: &mut Vec<String>) {
         let mut end = i + 1;
         if i > 0
             && matches!(
-                bare(&words[i - 1]).as_str(),
+                words[i - 1].bare(),
                 "on" | "last" | "this" | "late" | "early"
             )
         {
@@ -275,7 +390,7 @@ fn drop_day_words(words: &mut Vec<String>) {
         }
         if words
             .get(end)
-            .is_some_and(|w| PARTS_OF_DAY.contains(&bare(w).as_str()))
+            .is_some_and(|w| PARTS_OF_DAY.contains(&w.bare()))
         {
             end += 1;
         }
@@ -287,32 +402,41 @@ fn drop_day_words(words: &mut Vec<String>) {
             && let Some(prev) = words.get_mut(start - 1)
             && !ends_clause(prev)
         {
-            prev.push(',');
+            prev.push_punct(',');
         }
         i = start;
     }
 }
 
 /// The main verb in headline tense; returns its index (the end of the subject).
-fn headline_tense(words: &mut Vec<String>, names: &[String]) -> Option<usize> {
+fn headline_tense(words: &mut Vec<Word>, names: &[String]) -> Option<usize> {
+    // "is expected to ...": no subject to agree with
+    if words.first().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_lowercase()) && MODAL_OR_AUX.contains(&w.bare())
+    }) {
+        return None;
+    }
     let verb = (1..words.len().min(10))
         .find(|&i| is_verb_slot(words, i) && !is_reduced_relative(words, i))?;
-    let plural = if words[..verb].iter().all(|w| bare(w) == "there") {
+    let plural = if words[..verb].iter().all(|w| w.bare() == "there") {
         // "There were no survivors": the number is the noun's after the verb
         words[verb + 1..words.len().min(verb + 4)].iter().any(|w| {
-            let b = bare(w);
+            let b = w.bare();
             b.ends_with('s') && !b.ends_with("ss") && w.starts_with(|c: char| c.is_lowercase())
         })
     } else {
         is_plural(&words[..verb], names)
     };
-    let w = bare(&words[verb]);
+    let w = words[verb].bare().to_string();
     // "have mostly targeted": the participle after the auxiliary's adverbs
     let mut k = verb + 1;
-    while k < words.len().min(verb + 3) && is_adverb(&bare(&words[k])) {
+    while k < words.len().min(verb + 3) && is_adverb(words[k].bare()) {
         k += 1;
     }
-    let next = words.get(k).map(|w| bare(w)).unwrap_or_default();
+    let next = words
+        .get(k)
+        .map(|w| w.bare().to_string())
+        .unwrap_or_default();
     let keep_punct = |new: &str, old: &str| {
         let tail: String = old
             .chars()
@@ -327,44 +451,55 @@ fn headline_tense(words: &mut Vec<String>, names: &[String]) -> Option<usize> {
     match w.as_str() {
         "has" | "have" | "had" if next == "been" => {
             // "have been killed" → "killed"; "has been a ..." → "is a ..."
-            if words.get(k + 1).is_some_and(|w| is_participle(&bare(w))) {
+            if words.get(k + 1).is_some_and(|w| is_participle(w.bare())) {
                 words.remove(k);
                 words.remove(verb);
             } else {
-                words[verb] = present("be", plural);
+                words[verb] = Word::new(present("be", plural));
                 words.remove(k);
             }
         }
         "has" | "have" | "had" => {
             if let Some(base) = base_of_past(&next) {
                 let old = words[k].clone();
-                words[k] = keep_punct(&present(&base, plural), &old);
+                words[k] = Word::new(keep_punct(&present(&base, plural), &old));
                 words.remove(verb);
             }
         }
         "was" | "were" if is_participle(&next) => {
             words.remove(verb);
         }
-        "was" | "were" => words[verb] = present("be", plural),
-        "will" if !matches!(next.as_str(), "not" | "be" | "have") => words[verb] = "to".into(),
+        "was" | "were" => words[verb] = Word::new(present("be", plural)),
+        "will" if !matches!(next.as_str(), "not" | "be" | "have") => words[verb] = Word::new("to"),
         _ => {
             if let Some(base) = base_of_past(&w) {
                 let old = words[verb].clone();
-                words[verb] = keep_punct(&present(&base, plural), &old);
+                words[verb] = Word::new(keep_punct(&present(&base, plural), &old));
             }
         }
     }
     // "... bolster Assad's regime and made it ...": a second verb of the same subject
-    for i in verb + 2..words.len().min(verb + 14) {
-        let b = bare(&words[i]);
-        if bare(&words[i - 1]) == "and"
+    let mut i = verb + 2;
+    while i < words.len().min(verb + 14) {
+        // "... and had met Putin" → "... and meets Putin"
+        if words[i - 1].bare() == "and"
+            && matches!(words[i].bare(), "has" | "have" | "had")
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.bare() != "been" && base_of_past(n.bare()).is_some())
+        {
+            words.remove(i);
+        }
+        let b = words[i].bare();
+        if words[i - 1].bare() == "and"
             && words[i].starts_with(|c: char| c.is_lowercase())
-            && !is_participle_only(&b)
-            && let Some(base) = base_of_past(&b)
+            && !is_participle_only(b)
+            && let Some(base) = base_of_past(b)
         {
             let old = words[i].clone();
-            words[i] = keep_punct(&present(&base, plural), &old);
+            words[i] = Word::new(keep_punct(&present(&base, plural), &old));
         }
+        i += 1;
     }
     Some(verb)
 }
@@ -372,23 +507,34 @@ fn headline_tense(words: &mut Vec<String>, names: &[String]) -> Option<usize> {
 /// "Patients treated only with aspirin had ...", "tests conducted on the students showed
 /// ...": an "-ed" word followed by a preposition or adverb, with the subject's real verb
 /// still to come, describes the noun before it.
-fn is_reduced_relative(words: &[String], i: usize) -> bool {
-    let b = bare(&words[i]);
-    if MODAL_OR_AUX.contains(&b.as_str()) || ends_clause(&words[i]) {
+fn is_reduced_relative(words: &[Word], i: usize) -> bool {
+    let b = words[i].bare();
+    // "He declined to say whether ...": a pronoun is never described by a participle, nor
+    // is anything by a simple past ("talks with Assad came on ...")
+    if MODAL_OR_AUX.contains(&b)
+        || ends_clause(&words[i])
+        || PRONOUNS.contains(&words[i - 1].bare())
+        || is_simple_past_only(b)
+    {
         return false;
     }
-    let next = words.get(i + 1).map(|w| bare(w)).unwrap_or_default();
-    if !(PREPOSITIONS.contains(&next.as_str()) || is_adverb(&next)) {
+    let next = words.get(i + 1).map(|w| w.bare()).unwrap_or_default();
+    if !(PREPOSITIONS.contains(&next) || is_adverb(next)) {
         return false;
     }
     (i + 2..words.len().min(i + 10))
         .take_while(|&j| {
-            let before = bare(&words[j - 1]);
+            let before = words[j - 1].bare();
             !ends_clause(&words[j - 1])
-                && before != "that"
-                && !CLAUSE_OPENERS.contains(&before.as_str())
+                && !matches!(before, "that" | "whether" | "how" | "why" | "what")
+                && !CLAUSE_OPENERS.contains(&before)
         })
         .any(|j| is_verb_slot(words, j))
+}
+
+/// A subject pronoun or an auxiliary: what a noun phrase never ends on.
+pub(super) fn is_pronoun_or_aux(word: &str) -> bool {
+    PRONOUNS.contains(&word) || MODAL_OR_AUX.contains(&word)
 }
 
 fn is_adverb(word: &str) -> bool {
@@ -396,16 +542,19 @@ fn is_adverb(word: &str) -> bool {
 }
 
 /// Whether `words[i]` is where the subject ends and its verb starts.
-fn is_verb_slot(words: &[String], i: usize) -> bool {
+fn is_verb_slot(words: &[Word], i: usize) -> bool {
     let w = &words[i];
     if w.starts_with(|c: char| !c.is_lowercase()) || w.contains('-') {
         return false;
     }
-    let b = bare(w);
-    let prev = bare(&words[i - 1]);
+    let b = w.bare();
+    let prev = words[i - 1].bare();
     // "the armed groups", "of wounded civilians": an "-ed" word after a determiner or
     // preposition describes a noun.
-    let after_modifier = MODIFIERS.contains(&prev.as_str()) || prev.ends_with("'s");
+    // "expected to be paid", "than planned": no verb of its own either.
+    let after_modifier = MODIFIERS.contains(&prev)
+        || prev.ends_with("'s")
+        || matches!(prev, "be" | "been" | "being" | "than");
     // Inside an apposition ("X, a group based in Britain, said") there is no main verb.
     let appositions = (1..i)
         .filter(|&j| ends_clause(&words[j - 1]) && opens_apposition(&words[j]))
@@ -414,30 +563,28 @@ fn is_verb_slot(words: &[String], i: usize) -> bool {
     if appositions > 0 && closes % 2 == 1 {
         return false;
     }
-    match b.as_str() {
+    match b {
         aux if MODAL_OR_AUX.contains(&aux) => !after_modifier,
         _ => {
             !after_modifier
                 && !ends_clause(&words[i - 1])
-                && base_of_past(&b).is_some()
-                && !is_participle_only(&b)
+                && base_of_past(b).is_some()
+                && !is_participle_only(b)
         }
     }
 }
 
 /// "a monitoring group", "operated by ...", "including ...": what follows a comma in an
 /// apposition rather than in a list.
-fn opens_apposition(word: &str) -> bool {
-    let b = bare(word);
-    matches!(
-        b.as_str(),
-        "a" | "an" | "the" | "including" | "who" | "which"
-    ) || word.starts_with(|c: char| c.is_lowercase()) && is_participle(&b)
+fn opens_apposition(word: &Word) -> bool {
+    let b = word.bare();
+    matches!(b, "a" | "an" | "the" | "including" | "who" | "which")
+        || word.starts_with(|c: char| c.is_lowercase()) && is_participle(b)
 }
 
 /// Whether the subject `words` is plural ("Lavrov and Kerry", "rebels", "they").
-fn is_plural(subject: &[String], names: &[String]) -> bool {
-    if subject.iter().any(|w| bare(w) == "and") {
+fn is_plural(subject: &[Word], names: &[String]) -> bool {
+    if subject.iter().any(|w| w.bare() == "and") {
         return true;
     }
     // The head noun: before a participle phrase ("a jet carrying 224 people") and adverbs.
@@ -446,28 +593,28 @@ fn is_plural(subject: &[String], names: &[String]) -> bool {
             let w = &subject[i];
             w.ends_with("ing")
                 && w.starts_with(|c: char| c.is_lowercase())
-                && !MODIFIERS.contains(&bare(&subject[i - 1]).as_str())
+                && !MODIFIERS.contains(&subject[i - 1].bare())
         })
         .unwrap_or(subject.len());
     // "The hundreds of Russian air strikes in Syria": the head comes before "of".
     // "Samples tested in the lab": the head comes before the participle too.
     let end = (1..end)
         .find(|&i| {
-            let b = bare(&subject[i]);
-            SUBJECT_PREPOSITIONS.contains(&b.as_str())
-                || subject[i].starts_with(|c: char| c.is_lowercase()) && is_participle(&b)
+            let b = subject[i].bare();
+            SUBJECT_PREPOSITIONS.contains(&b)
+                || subject[i].starts_with(|c: char| c.is_lowercase()) && is_participle(b)
         })
         .unwrap_or(end);
-    let Some(at) = subject[..end].iter().rposition(|w| !is_adverb(&bare(w))) else {
+    let Some(at) = subject[..end].iter().rposition(|w| !is_adverb(w.bare())) else {
         return false;
     };
     let head = &subject[at];
-    let b = bare(head);
-    if PLURAL_PRONOUNS.contains(&b.as_str()) {
+    let b = head.bare();
+    if PLURAL_PRONOUNS.contains(&b) {
         return true;
     }
     let capitalised = head.starts_with(|c: char| c.is_uppercase());
-    let known_name = names.iter().any(|n| n.eq_ignore_ascii_case(&b));
+    let known_name = names.iter().any(|n| n.eq_ignore_ascii_case(b));
     let plural_ending = b.ends_with('s')
         && !b.ends_with("ss")
         && !b.ends_with("us")
@@ -479,23 +626,27 @@ fn is_plural(subject: &[String], names: &[String]) -> bool {
 
 /// The longest prefix within [`MAX_CHARS`] that ends on a phrase boundary after the verb and
 /// its first word of object.
-fn cut_to_budget(words: &mut Vec<String>, verb: Option<usize>) {
+fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
     if words.is_empty() {
         return;
     }
-    let len = |n: usize| words[..n].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+    // Running totals, so that each candidate cut is priced in constant time: the length of
+    // the first n words and the quote marks before word i.
+    let mut chars = Vec::with_capacity(words.len() + 1);
+    let mut quotes = Vec::with_capacity(words.len() + 1);
+    chars.push(0usize);
+    quotes.push(0usize);
+    for w in words.iter() {
+        chars.push(chars[chars.len() - 1] + w.len() + 1);
+        quotes.push(quotes[quotes.len() - 1] + w.matches('"').count());
+    }
+    let len = |n: usize| chars[n] - 1;
     let fits = |n: usize| len(n) <= MAX_CHARS && n <= MAX_WORDS;
     let floor = verb.map_or(3, |v| v + 2).min(words.len());
     // Never inside a quotation: "'pouring gasoline on the fire'" stays whole.
-    let quoted = |i: usize| {
-        words[..i]
-            .iter()
-            .map(|w| w.matches('"').count())
-            .sum::<usize>()
-            % 2
-            == 1
-    };
-    let boundaries: Vec<usize> = (floor..words.len())
+    let quoted = |i: usize| quotes[i] % 2 == 1;
+    // A cut after more than MAX_WORDS words is never taken, so no boundary beyond is sought.
+    let boundaries: Vec<usize> = (floor..words.len().min(MAX_WORDS + 1))
         .filter(|&i| is_boundary(words, i) && !quoted(i))
         .chain(std::iter::once(words.len()))
         .collect();
@@ -503,10 +654,12 @@ fn cut_to_budget(words: &mut Vec<String>, verb: Option<usize>) {
     // commas do not).
     let clause_end = boundaries.iter().copied().find(|&i| {
         words.get(i).is_some_and(|w| {
-            let b = bare(w);
-            STRONG_OPENERS.contains(&b.as_str())
+            let b = w.bare();
+            STRONG_OPENERS.contains(&b)
                 || ends_clause(&words[i - 1]) && b.ends_with("ing")
-                || b == "and" && words.get(i + 1).is_some_and(|n| bare(n) == "that")
+                // "fell 6 percent, its sharpest drop": an apposition about the event
+                || ends_clause(&words[i - 1]) && matches!(b, "its" | "his" | "her" | "their")
+                || b == "and" && words.get(i + 1).is_some_and(|n| n.bare() == "that")
                 || b == "that" && !has_verb(&words[i + 1..])
         })
     });
@@ -514,15 +667,30 @@ fn cut_to_budget(words: &mut Vec<String>, verb: Option<usize>) {
     let that_clause_whole = |n: usize| {
         (floor..n)
             .rev()
-            .find(|&t| bare(&words[t]) == "that")
+            .find(|&t| words[t].bare() == "that")
             .is_none_or(|t| has_verb(&words[t + 1..n]))
     };
     let ends_well = |n: usize| {
-        let last = bare(&words[n - 1]);
+        let last = words[n - 1].bare();
         // "an agreement meant", "to keep Russian": mid-phrase
-        let mid_phrase = DANGLING.contains(&last.as_str())
+        let mid_phrase = DANGLING.contains(&last)
             || n < words.len() && n > floor && opens_reduced_relative(words, n - 1)
-            || is_nationality(&words[n - 1]);
+            || is_nationality(&words[n - 1])
+            // "for standing up for Syria's", "in a remote part | of the peninsula"
+            || words[n - 1].trim_end_matches(['"', '\'']).ends_with("'s")
+            || PARTITIVES.contains(&last) && words.get(n).is_some_and(|w| w.bare() == "of")
+            || n < words.len() && n > floor && leaves_subject(words, floor, n)
+            // "its Boeing | 787": inside a name
+            || n < words.len()
+                && words[n].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && words[n - 1].starts_with(|c: char| c.is_uppercase())
+                && !ends_clause(&words[n - 1])
+                && !words[n - 1].ends_with('"')
+            // "either through a vote" without its "or ..."
+            || words[..n]
+                .iter()
+                .rposition(|w| w.bare() == "either")
+                .is_some_and(|e| words[e..n].iter().all(|w| w.bare() != "or"));
         !mid_phrase && that_clause_whole(n)
     };
     let within = boundaries
@@ -538,11 +706,30 @@ fn cut_to_budget(words: &mut Vec<String>, verb: Option<usize>) {
                 .find(|&n| len(n) <= HARD_MAX_CHARS && n <= MAX_WORDS && ends_well(n))
         })
         .unwrap_or_else(|| {
-            // No boundary fits: as many words as fit, then back off to a content word.
+            // No boundary fits: as many words as fit, back to a phrase boundary after the
+            // verb ("lands | in a remote part of ..."), else to a content word.
             let mut n = (1..=words.len())
                 .take_while(|&n| fits(n))
                 .last()
                 .unwrap_or(1);
+            // "lands | in a remote part": an intransitive verb's place may go; "kill | at
+            // least 370 people" keeps its object.
+            let place = |m: usize| {
+                verb.is_some_and(|v| m == v + 1)
+                    && matches!(
+                        words[m].bare(),
+                        "in" | "on" | "near" | "over" | "into" | "off"
+                    )
+                    && words
+                        .get(m + 1)
+                        .is_some_and(|d| matches!(d.bare(), "a" | "an" | "the"))
+            };
+            let from = verb.map_or(floor, |v| v + 1).min(n);
+            if let Some(m) = (from..n).rev().find(|&m| {
+                (m >= floor || place(m)) && is_boundary(words, m) && !quoted(m) && ends_well(m)
+            }) {
+                return m;
+            }
             while n > 1 && !ends_well(n) {
                 n -= 1;
             }
@@ -551,35 +738,91 @@ fn cut_to_budget(words: &mut Vec<String>, verb: Option<usize>) {
     words.truncate(cut);
 }
 
+/// Whether a cut before `words[n]` leaves the subject of a subordinate or coordinated clause
+/// without its verb: "after Washington | dropped its objections", ", and since then pilots |
+/// from the coalition have reported".
+fn leaves_subject(words: &[Word], floor: usize, n: usize) -> bool {
+    let Some(open) = (floor..n).rev().find(|&i| {
+        let b = words[i].bare();
+        SUBORDINATORS.contains(&b)
+            || matches!(b, "and" | "but") && ends_clause(&words[i - 1])
+            || opens_implicit_relative(words, i)
+    }) else {
+        return false;
+    };
+    if (open + 2..n).any(|i| is_verb_slot(words, i)) {
+        return false;
+    }
+    // its verb comes soon, before any other clause or phrase opens
+    (n..words.len().min(n + 8))
+        .take_while(|&j| (j == n || !ends_clause(&words[j - 1])) && !is_clause_opener(&words[j..]))
+        .any(|j| j > open + 1 && is_verb_slot(words, j))
+}
+
+/// "on the same day | the Pentagon announced": a relative clause without its "that" after a
+/// noun of time.
+fn opens_implicit_relative(words: &[Word], i: usize) -> bool {
+    i > 0
+        && matches!(
+            words[i - 1].bare(),
+            "day" | "time" | "moment" | "night" | "week"
+        )
+        && matches!(
+            words[i].bare(),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their"
+        )
+}
+
 /// Whether `words` hold a verb we can see: a past or auxiliary, or a lower-case "-s" word
 /// ("that includes Bahrain"); "that Syrian state TV" was cut before its verb.
-fn has_verb(words: &[String]) -> bool {
+/// A present "-s" verb is told from a plural noun by what follows it: an object ("includes
+/// Bahrain", "wants the"), not "of" or another noun ("thousands of fighters").
+fn has_verb(words: &[Word]) -> bool {
     (1..words.len()).any(|i| is_verb_slot(words, i))
+        // "it's", "they're", "don't"
         || words.iter().any(|w| {
-            let b = bare(w);
-            w.starts_with(|c: char| c.is_lowercase()) && b.ends_with('s') && !b.ends_with("ss")
+            let b = w.bare();
+            b.ends_with("n't") || b.contains('\'') && PRONOUNS.iter().any(|p| b.starts_with(&format!("{p}'")))
+        })
+        || (0..words.len()).any(|i| {
+            let (w, b) = (&words[i], words[i].bare());
+            w.starts_with(|c: char| c.is_lowercase())
+                && b.ends_with('s')
+                && !b.ends_with("ss")
+                && !PLURAL_PRONOUNS.contains(&b)
+                && (i == 0 || !MODIFIERS.contains(&words[i - 1].bare()))
+                && words.get(i + 1).is_some_and(|n| {
+                    n.starts_with(|c: char| c.is_uppercase())
+                        || matches!(
+                            n.bare(),
+                            "the" | "a" | "an" | "its" | "his" | "her" | "their" | "to" | "that"
+                        )
+                })
         })
 }
 
 /// Whether a cut may come before `words[i]`.
-fn is_boundary(words: &[String], i: usize) -> bool {
-    let b = bare(&words[i]);
+fn is_boundary(words: &[Word], i: usize) -> bool {
+    let b = words[i].bare();
     ends_clause(&words[i - 1])
         || is_clause_opener(&words[i..])
-        || PREPOSITIONS.contains(&b.as_str())
+        || opens_implicit_relative(words, i)
+        || PREPOSITIONS.contains(&b)
         || words[i].starts_with('"') && !words[i - 1].ends_with('"')
+        // after a quotation closes: "'pouring gasoline on the fire' | of the war"
+        || words[i - 1].ends_with('"') && !words[i - 1].starts_with('"') && !words[i].starts_with('"')
         // a participle phrase after the object: "an agreement | meant to stop ..."
-        || words[i].starts_with(|c: char| c.is_lowercase()) && is_participle(&b)
+        || words[i].starts_with(|c: char| c.is_lowercase()) && is_participle(b)
 }
 
 /// Whether the participle `words[i]` opens a phrase about the noun before it ("an agreement
 /// meant ..."), rather than closing a verb ("had been killed").
-fn opens_reduced_relative(words: &[String], i: usize) -> bool {
+fn opens_reduced_relative(words: &[Word], i: usize) -> bool {
     let before = words
         .get(i.wrapping_sub(1))
-        .map(|w| bare(w))
+        .map(|w| w.bare())
         .unwrap_or_default();
-    is_participle(&bare(&words[i])) && !MODAL_OR_AUX.contains(&before.as_str()) && before != "been"
+    is_participle(words[i].bare()) && !MODAL_OR_AUX.contains(&before) && before != "been"
 }
 
 /// "Russian", "Syrian", "Chinese", "British": an adjective that needs its noun.
@@ -591,37 +834,30 @@ fn is_nationality(word: &str) -> bool {
 
 /// Whether `rest` opens a clause of its own: a relative or subordinate clause, a participle
 /// phrase.
-fn is_clause_opener(rest: &[String]) -> bool {
+fn is_clause_opener(rest: &[Word]) -> bool {
     let Some(first) = rest.first() else {
         return false;
     };
-    let b = bare(first);
-    CLAUSE_OPENERS.contains(&b.as_str()) || b == "that" && rest.len() > 2
+    let b = first.bare();
+    CLAUSE_OPENERS.contains(&b) || b == "that" && rest.len() > 2
 }
 
 /// Trailing dangling words and punctuation removed, quotes balanced and written as single
 /// quotes, the first letter capitalised.
-fn finish(mut words: Vec<String>) -> String {
+fn finish(mut words: Vec<Word>) -> String {
     loop {
-        while words
-            .last()
-            .is_some_and(|w| DANGLING.contains(&bare(w).as_str()))
-        {
+        while words.last().is_some_and(|w| DANGLING.contains(&w.bare())) {
             words.pop();
         }
         let Some(last) = words.last_mut() else {
             return String::new();
         };
-        let trimmed = last.trim_end_matches([',', ';', ':', '.', '!', '?']).len();
-        last.truncate(trimmed);
-        if !words
-            .last()
-            .is_some_and(|w| DANGLING.contains(&bare(w).as_str()))
-        {
+        last.trim_end_punct(&[',', ';', ':', '.', '!', '?']);
+        if !words.last().is_some_and(|w| DANGLING.contains(&w.bare())) {
             break;
         }
     }
-    let mut out = words.join(" ");
+    let mut out = join(&words);
     balance_quotes(&mut out);
     let out = out.replace('"', "'");
     let out = out.trim().trim_matches(',').trim().to_string();

@@ -108,6 +108,70 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("burst", "burst"),
     ("wrote", "write"),
     ("written", "write"),
+    ("said", "say"),
+    ("heard", "hear"),
+    ("taught", "teach"),
+    ("understood", "understand"),
+    ("got", "get"),
+    ("forgot", "forget"),
+    ("forgotten", "forget"),
+    ("swept", "sweep"),
+    ("hung", "hang"),
+    ("rode", "ride"),
+    ("ridden", "ride"),
+    ("hidden", "hide"),
+    ("stuck", "stick"),
+    ("swung", "swing"),
+    ("fed", "feed"),
+    ("bred", "breed"),
+    ("spun", "spin"),
+    ("slid", "slide"),
+    ("bent", "bend"),
+    ("sang", "sing"),
+    ("sung", "sing"),
+    ("slept", "sleep"),
+    ("wept", "weep"),
+    ("overcame", "overcome"),
+    ("overtook", "overtake"),
+    ("overtaken", "overtake"),
+    ("forbade", "forbid"),
+    ("forbidden", "forbid"),
+    ("forgave", "forgive"),
+    ("forgiven", "forgive"),
+    ("foresaw", "foresee"),
+    ("mistook", "mistake"),
+    ("mistaken", "mistake"),
+    ("withstood", "withstand"),
+    ("sprang", "spring"),
+    ("dug", "dig"),
+    ("shrank", "shrink"),
+    ("wore", "wear"),
+    ("worn", "wear"),
+    ("shaken", "shake"),
+    ("woken", "wake"),
+    ("bitten", "bite"),
+    ("done", "do"),
+    // participles that are also the base: "had come" → "comes"
+    ("come", "come"),
+    ("become", "become"),
+    ("overcome", "overcome"),
+];
+
+/// Words ending in "-ed" that are no past tense: base forms ("need", "proceed"), adjectives
+/// ("naked", "sacred") and nouns ("hundred").
+const NOT_PAST: &[&str] = &[
+    "need", "speed", "seed", "feed", "bleed", "breed", "heed", "weed", "proceed", "succeed",
+    "exceed", "greed", "deed", "creed", "steed", "reed", "indeed", "hundred", "kindred", "sacred",
+    "naked", "wicked", "wretched", "rugged", "ragged", "jagged", "crooked", "beloved", "shred",
+    "seabed", "infrared", "embed",
+];
+
+/// Stems of "-ed" forms whose base ends in a silent "e" that the endings rules cannot see
+/// ("scored" → "score", "welcomed" → "welcome").
+const E_WORDS: &[&str] = &[
+    "scor", "stor", "restor", "ignor", "explor", "implor", "deplor", "ador", "complet", "compet",
+    "delet", "deplet", "welcom", "condon", "dethron", "clon", "persuad", "dissuad", "guid", "typ",
+    "conced", "reced", "preced", "seced", "ced", "imped",
 ];
 
 /// Stem endings after which an "-ed" verb had a silent "e" ("accused" → "accuse").
@@ -115,7 +179,8 @@ const E_STEMS: &[&str] = &[
     "ac", "ec", "ic", "oc", "uc", "nc", "rc", "ag", "rg", "dg", "ng", "iv", "av", "ev", "ov", "rv",
     "lv", "iz", "yz", "us", "is", "as", "os", "ns", "rs", "ps", "at", "ut", "ot", "it", "ar", "ir",
     "ur", "ok", "ak", "ik", "ul", "bl", "pl", "dl", "gl", "tl", "kl", "zl", "id", "ud", "od", "ad",
-    "um", "in", "pon", "hon", "zon", "ib", "ab", "ub", "am", "im", "ap", "op", "ip", "up",
+    "um", "in", "pon", "hon", "zon", "ib", "ab", "ub", "am", "im", "ap", "op", "ip", "up", "il",
+    "ol", "yl", "ob", "un", "ven", "yp",
 ];
 
 /// Stems that look as if they took an "e" but do not ("visited", "claimed", "warned").
@@ -290,6 +355,10 @@ const NO_E_STEMS: &[&str] = &[
     "abort",
     "comfort",
     "effort",
+    "riot",
+    "pivot",
+    "pilot",
+    "ballot",
 ];
 
 /// `word` (lower case, "-ed" or irregular) in its base form, if we know it.
@@ -298,8 +367,14 @@ pub fn base_of_past(word: &str) -> Option<String> {
         return Some(base.to_string());
     }
     let stem = word.strip_suffix("ed")?;
-    if stem.len() < 2 || !stem.chars().all(|c| c.is_ascii_lowercase()) {
+    if stem.len() < 2 || !stem.chars().all(|c| c.is_ascii_lowercase()) || NOT_PAST.contains(&word) {
         return None;
+    }
+    if E_WORDS.contains(&stem) {
+        return Some(format!("{stem}e"));
+    }
+    if stem == "add" || stem == "err" {
+        return Some(stem.to_string());
     }
     if let Some(y) = stem.strip_suffix('i') {
         // "carried" → "carry", but "died" → "die", "tied" → "tie"
@@ -310,7 +385,7 @@ pub fn base_of_past(word: &str) -> Option<String> {
         });
     }
     if stem.ends_with('e') {
-        // "agreed", "freed"
+        // "agreed", "freed"; "need" and "proceed" are no past (NOT_PAST)
         return Some(format!("{stem}e"));
     }
     let bytes = stem.as_bytes();
@@ -318,6 +393,16 @@ pub fn base_of_past(word: &str) -> Option<String> {
     let vowel = |b: u8| b"aeiou".contains(&b);
     if last == before && !vowel(last) && !b"lsfz".contains(&last) {
         // "stopped" → "stop", "planned" → "plan"; "called", "passed" keep their double letter
+        return Some(stem[..stem.len() - 1].to_string());
+    }
+    if stem.ends_with("ll")
+        && stem.bytes().filter(|b| vowel(*b)).count() > 1
+        && !["stall", "call", "fall", "thrall"]
+            .iter()
+            .any(|end| stem.ends_with(end))
+    {
+        // "cancelled", "travelled", "controlled": the British double "l" of a longer verb;
+        // "installed", "recalled" keep theirs
         return Some(stem[..stem.len() - 1].to_string());
     }
     if stem.ends_with('u') || stem.ends_with("iat") || stem.ends_with("uat") || stem == "creat" {
@@ -372,9 +457,23 @@ pub fn is_participle_only(word: &str) -> bool {
         && IRREGULAR.iter().any(|(past, _)| *past == word)
 }
 
+/// Whether `word` is only ever a simple past ("came", "took", "began"): its verb has another
+/// form for the participle, so it never opens a reduced relative.
+pub fn is_simple_past_only(word: &str) -> bool {
+    let Some(&(_, base)) = IRREGULAR.iter().find(|(past, _)| *past == word) else {
+        return false;
+    };
+    !is_participle_only(word)
+        && word != base
+        && IRREGULAR.iter().any(|&(other, b)| {
+            b == base && other != word && (is_participle_only(other) || other == base)
+        })
+}
+
 /// Whether `word` (lower case) is a past participle we can read ("killed", "taken").
 pub fn is_participle(word: &str) -> bool {
-    word.len() > 3 && word.ends_with("ed") || IRREGULAR.iter().any(|(past, _)| *past == word)
+    word.len() > 3 && word.ends_with("ed") && !NOT_PAST.contains(&word)
+        || IRREGULAR.iter().any(|(past, _)| *past == word)
 }
 
 #[cfg(test)]
@@ -424,8 +523,42 @@ mod tests {
             ("hurt", "hurt"),
             ("quoted", "quote"),
             ("pledged", "pledge"),
+            ("filed", "file"),
+            ("smiled", "smile"),
+            ("cancelled", "cancel"),
+            ("travelled", "travel"),
+            ("controlled", "control"),
+            ("installed", "install"),
+            ("killed", "kill"),
+            ("failed", "fail"),
+            ("scored", "score"),
+            ("ignored", "ignore"),
+            ("monitored", "monitor"),
+            ("completed", "complete"),
+            ("targeted", "target"),
+            ("welcomed", "welcome"),
+            ("conceded", "concede"),
+            ("succeeded", "succeed"),
+            ("added", "add"),
+            ("probed", "probe"),
+            ("tuned", "tune"),
+            ("convened", "convene"),
+            ("persuaded", "persuade"),
+            ("rioted", "riot"),
+            ("said", "say"),
+            ("come", "come"),
+            ("joined", "join"),
+            ("ruined", "ruin"),
+            ("boiled", "boil"),
+            ("paroled", "parole"),
+            ("styled", "style"),
+            ("typed", "type"),
+            ("guided", "guide"),
         ] {
             assert_eq!(base_of_past(past).as_deref(), Some(base), "{past}");
+        }
+        for word in ["need", "proceed", "hundred", "naked", "indeed"] {
+            assert_eq!(base_of_past(word), None, "{word}");
         }
         assert_eq!(base_of_past("red"), None);
         assert_eq!(base_of_past("Ted"), None);

@@ -155,7 +155,57 @@ pub const DANGLING: &[&str] = &[
     "against", "between", "during", "since", "until", "while", "when", "where", "if", "because",
     "very", "more", "most", "some", "any", "each", "every", "such", "both", "all", "no", "so",
     "too", "just", "also", "then", "there", "via", "per", "toward", "towards", "across", "through",
-    "near", "without", "within", "among", "upon",
+    "near", "without", "within", "among", "upon", "either", "neither", "whether", "than", "only",
+    "even", "almost", "nearly", "he", "she", "they", "we", "i", "once", "unless", "whereas",
+];
+
+/// A label that starts with one of these is a fragment of its sentence ("Than planned", "Of
+/// talks").
+pub const FRAGMENT_OPENERS: &[&str] = &[
+    "than", "of", "to", "and", "or", "but", "which", "who", "whom", "whose", "about", "amid",
+    "via", "per", "whether", "either", "neither", "with", "by", "from", "at", "for",
+];
+
+/// Words that open a subordinate clause, whose subject needs its verb.
+pub const SUBORDINATORS: &[&str] = &[
+    "after", "before", "since", "until", "when", "while", "because", "although", "though", "if",
+    "once", "unless", "whereas",
+];
+
+/// Nouns that need their "of" phrase: a label never ends on "a remote part" before "of ...".
+pub const PARTITIVES: &[&str] = &[
+    "part",
+    "parts",
+    "rest",
+    "end",
+    "side",
+    "edge",
+    "middle",
+    "centre",
+    "center",
+    "heart",
+    "outskirts",
+    "number",
+    "series",
+    "couple",
+    "lot",
+    "pair",
+    "kind",
+    "sort",
+    "type",
+    "half",
+    "third",
+    "quarter",
+    "majority",
+    "minority",
+    "history",
+    "head",
+    "top",
+    "bottom",
+    "front",
+    "wake",
+    "course",
+    "start",
 ];
 
 /// A cut may come before one of these: what follows is a clause or phrase of its own.
@@ -268,6 +318,16 @@ pub const PLURAL_PRONOUNS: &[&str] = &[
     "hundreds",
     "thousands",
     "millions",
+    // "the two met": numbers standing for people
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
 ];
 
 /// Adverbs between a subject and its verb ("ministries first held").
