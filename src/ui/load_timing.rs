@@ -74,34 +74,48 @@ struct Cpu {
     rest: f64,
 }
 
-/// Reads the threads' CPU time from `/proc` (Linux; `None` elsewhere). Threads that have ended
-/// are no longer listed, so the loading figure counts live threads only — the loader's pool
-/// lives until the load is done.
+/// User and system CPU seconds in one `/proc` stat line (the fields after the command name:
+/// state is the first, utime the 12th, stime the 13th), with the name in brackets.
+fn stat_seconds(stat: &str) -> Option<(&str, f64)> {
+    let (head, tail) = stat.rsplit_once(')')?;
+    let name = head.split_once('(').map_or("", |(_, n)| n);
+    let mut fields = tail.split_whitespace().skip(11);
+    let user = fields.next()?.parse::<f64>().ok()?;
+    let system = fields.next()?.parse::<f64>().ok()?;
+    Some((name, (user + system) / 100.0))
+}
+
+/// Reads CPU time from `/proc` (Linux; `None` elsewhere). The process's own total keeps the
+/// time of threads that have ended (the loader's pool ends with its load), so the loading
+/// figure is that total less the live threads that are not the loader's.
 fn cpu_seconds() -> Option<Cpu> {
-    let mut cpu = Cpu {
-        loading: 0.0,
-        rest: 0.0,
-    };
+    let total = stat_seconds(&std::fs::read_to_string("/proc/self/stat").ok()?)?.1;
+    let mut rest = 0.0;
     for task in std::fs::read_dir("/proc/self/task").ok()?.flatten() {
         let Ok(stat) = std::fs::read_to_string(task.path().join("stat")) else {
             continue;
         };
-        let Some((head, tail)) = stat.rsplit_once(')') else {
-            continue;
-        };
-        let name = head.split_once('(').map_or("", |(_, n)| n);
-        // the fields after the name: state is the first, utime the 12th, stime the 13th
-        let fields: Vec<&str> = tail.split_whitespace().collect();
-        let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
-        let (Some(user), Some(system)) = (ticks(11), ticks(12)) else {
-            continue;
-        };
-        let seconds = (user + system) / 100.0;
-        if name.starts_with("chronolane-") {
-            cpu.loading += seconds;
-        } else {
-            cpu.rest += seconds;
+        if let Some((name, seconds)) = stat_seconds(&stat)
+            && !name.starts_with("chronolane-")
+        {
+            rest += seconds;
         }
     }
-    Some(cpu)
+    Some(Cpu {
+        loading: (total - rest).max(0.0),
+        rest,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stat_seconds;
+
+    #[test]
+    fn a_stat_line_gives_its_name_and_cpu_seconds() {
+        // A thread name may hold brackets and spaces; the fields count from the last ')'.
+        let line = "42 (chronolane-x) y) S 1 2 3 4 5 6 7 8 9 10 250 50 0 0 20 0 1 0";
+        assert_eq!(stat_seconds(line), Some(("chronolane-x) y", 3.0)));
+        assert_eq!(stat_seconds("42 (cut short) S 1 2"), None);
+    }
 }
