@@ -241,6 +241,10 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         }
         by_words.entry((*kind, &words[..])).or_default().push(i);
     }
+    // A short form that two longer names could both stand for ("World Organisation" beside
+    // "World Health Organisation" and "World Trade Organisation") is ambiguous: neither is
+    // folded into it, or two different parties would share one lane.
+    let mut longer: Vec<(&String, &String)> = Vec::new();
     for (id, words, kind, known) in &names {
         if !is_thing(*kind) || *known || words.len() < 3 || renamed.contains_key(id) {
             continue;
@@ -255,6 +259,11 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
             .map(|&i| &names[i])
             .find(|(other, ow, _, _)| other != id && ow.len() >= 2 && ow.len() < words.len());
         if let Some((other, ..)) = shorter {
+            longer.push((id, other));
+        }
+    }
+    for &(id, other) in &longer {
+        if longer.iter().filter(|(_, o)| *o == other).count() == 1 {
             renamed.insert(id.clone(), other.clone());
         }
     }
@@ -303,6 +312,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
             renamed.insert(id.clone(), other.clone());
         }
     }
+    fold_spellings(&names, &mut renamed);
     let renamed = follow_chains(&renamed);
     let mut moves: Vec<(&String, &String)> = renamed.iter().collect();
     moves.sort();
@@ -411,6 +421,41 @@ fn rename_acronyms(by_id: &BTreeMap<String, Acc>, renamed: &mut HashMap<String, 
 /// Influenza Virus" → "H1N1 Virus"), and stopping half-way left events on an actor that no
 /// longer exists and, read in hash order, made the merged aliases differ from run to run. A
 /// rename that comes back to its own name (a loop) is dropped.
+/// British and American spellings of one organisation or thing ("World Health Organisation",
+/// "World Health Organization") are one party: each name goes to the first one (in the order
+/// of `names`, by id) that reads the same with "-ise" endings written "-ize".
+fn fold_spellings(
+    names: &[(String, Vec<String>, ActorKind, bool)],
+    renamed: &mut HashMap<String, String>,
+) {
+    let american = |words: &[String]| -> Vec<String> {
+        words
+            .iter()
+            .map(|w| {
+                w.replace("isation", "ization")
+                    .replace("ised", "ized")
+                    .replace("ising", "izing")
+            })
+            .collect()
+    };
+    let mut first: HashMap<(ActorKind, Vec<String>), &String> = HashMap::new();
+    for (id, words, kind, _) in names {
+        if !is_thing(*kind) {
+            continue;
+        }
+        let key = (*kind, american(words));
+        match first.get(&key) {
+            Some(&other) if other != id && !renamed.contains_key(id) => {
+                renamed.insert(id.clone(), other.clone());
+            }
+            Some(_) => {}
+            None => {
+                first.insert(key, id);
+            }
+        }
+    }
+}
+
 fn follow_chains(renamed: &HashMap<String, String>) -> HashMap<String, String> {
     renamed
         .iter()
@@ -524,6 +569,61 @@ mod tests {
         for _ in 0..20 {
             assert_eq!(merge(&refs).actors, first.actors);
         }
+    }
+
+    #[test]
+    fn a_short_form_two_longer_names_fit_is_neither_of_them() {
+        let organisation = |id: &str, name: &str| {
+            let mut a = article(id, name);
+            a.entities[0].kind = ActorKind::Organisation;
+            a
+        };
+        let one = [
+            organisation("store", "Music Store"),
+            organisation("music-world-store", "Music World Store"),
+        ];
+        let refs: Vec<&ArticleActors> = one.iter().collect();
+        assert_eq!(merge(&refs).actors.len(), 1, "one longer form folds in");
+
+        let two = [
+            organisation("world-organisation", "World Organisation"),
+            organisation("world-health-organisation", "World Health Organisation"),
+            organisation("world-trade-organisation", "World Trade Organisation"),
+        ];
+        let refs: Vec<&ArticleActors> = two.iter().collect();
+        let merged = merge(&refs);
+        let mut names: Vec<&str> = merged.actors.iter().map(|a| a.name.as_str()).collect();
+        names.sort_unstable();
+        assert_eq!(
+            names,
+            [
+                "World Health Organisation",
+                "World Organisation",
+                "World Trade Organisation"
+            ]
+        );
+    }
+
+    #[test]
+    fn british_and_american_spellings_are_one_organisation() {
+        let organisation = |id: &str, name: &str| {
+            let mut a = article(id, name);
+            a.entities[0].kind = ActorKind::Organisation;
+            a
+        };
+        let articles = [
+            organisation("tariff-organization", "Tariff Organization"),
+            organisation("tariff-organisation", "Tariff Organisation"),
+            organisation("tariff-organisers", "Tariff Organisers"),
+        ];
+        let refs: Vec<&ArticleActors> = articles.iter().collect();
+        let merged = merge(&refs);
+        assert_eq!(
+            merged.resolve("tariff-organisation"),
+            merged.resolve("tariff-organization")
+        );
+        assert_eq!(merged.resolve("tariff-organisers"), "tariff-organisers");
+        assert_eq!(merged.actors.len(), 2);
     }
 
     #[test]
