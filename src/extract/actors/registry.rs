@@ -216,8 +216,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         }
     }
     rename_acronyms(&by_id, &mut renamed);
-    // Products and organisations written shorter or longer ("iTunes Store", "iTunes Music
-    // Store"): same first and last word, one inside the other.
+    // The names of things, for the folds below.
     let names: Vec<(String, Vec<String>, ActorKind, bool)> = by_id
         .iter()
         .map(|(id, a)| {
@@ -241,34 +240,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         }
         by_words.entry((*kind, &words[..])).or_default().push(i);
     }
-    // A short form that two longer names could both stand for ("World Organisation" beside
-    // "World Health Organisation" and "World Trade Organisation") is ambiguous: neither is
-    // folded into it, or two different parties would share one lane.
-    let mut longer: Vec<(&String, &String)> = Vec::new();
-    for (id, words, kind, known) in &names {
-        if !is_thing(*kind) || *known || words.len() < 3 || renamed.contains_key(id) {
-            continue;
-        }
-        let (Some(first), Some(last)) = (words.first(), words.last()) else {
-            continue;
-        };
-        let shorter = by_ends
-            .get(&(*kind, first.as_str(), last.as_str()))
-            .into_iter()
-            .flatten()
-            .map(|&i| &names[i])
-            .find(|(other, ow, _, _)| {
-                other != id && ow.len() >= 2 && ow.len() < words.len() && is_inside(ow, words)
-            });
-        if let Some((other, ..)) = shorter {
-            longer.push((id, other));
-        }
-    }
-    for &(id, other) in &longer {
-        if longer.iter().filter(|(_, o)| *o == other).count() == 1 {
-            renamed.insert(id.clone(), other.clone());
-        }
-    }
+    fold_shorter_forms(&names, &by_ends, &mut renamed);
     // A model written without its maker ("the A380", "the 787 Dreamliner") is the product
     // the texts name in full ("Airbus A380"), when exactly one does.
     for (id, words, kind, known) in &names {
@@ -419,10 +391,45 @@ fn rename_acronyms(by_id: &BTreeMap<String, Acc>, renamed: &mut HashMap<String, 
     }
 }
 
-/// Each rename taken to its end: a name may be renamed to one renamed in turn ("HIV" → "H1N1
-/// Influenza Virus" → "H1N1 Virus"), and stopping half-way left events on an actor that no
-/// longer exists and, read in hash order, made the merged aliases differ from run to run. A
-/// rename that comes back to its own name (a loop) is dropped.
+/// Products and organisations written shorter or longer ("iTunes Store", "iTunes Music
+/// Store"): the longer goes to the shorter when they begin and end alike and the shorter's
+/// words are inside the longer.
+///
+/// A short form that two longer names could both stand for ("World Organisation" beside
+/// "World Health Organisation" and "World Trade Organisation") is ambiguous: neither is
+/// folded into it, or two different parties would share one lane.
+fn fold_shorter_forms(
+    names: &[(String, Vec<String>, ActorKind, bool)],
+    by_ends: &HashMap<(ActorKind, &str, &str), Vec<usize>>,
+    renamed: &mut HashMap<String, String>,
+) {
+    let mut longer: Vec<(&String, &String)> = Vec::new();
+    for (id, words, kind, known) in names {
+        if !is_thing(*kind) || *known || words.len() < 3 || renamed.contains_key(id) {
+            continue;
+        }
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            continue;
+        };
+        let shorter = by_ends
+            .get(&(*kind, first.as_str(), last.as_str()))
+            .into_iter()
+            .flatten()
+            .map(|&i| &names[i])
+            .find(|(other, ow, _, _)| {
+                other != id && ow.len() >= 2 && ow.len() < words.len() && is_inside(ow, words)
+            });
+        if let Some((other, ..)) = shorter {
+            longer.push((id, other));
+        }
+    }
+    for &(id, other) in &longer {
+        if longer.iter().filter(|(_, o)| *o == other).count() == 1 {
+            renamed.insert(id.clone(), other.clone());
+        }
+    }
+}
+
 /// Whether the words of `short` appear in `long` in the same order ("iTunes Store" in "iTunes
 /// Music Store"; "World Health Organisation" is not in "World Intellectual Property
 /// Organisation", though both begin and end alike).
@@ -466,6 +473,10 @@ fn fold_spellings(
     }
 }
 
+/// Each rename taken to its end: a name may be renamed to one renamed in turn ("HIV" → "H1N1
+/// Influenza Virus" → "H1N1 Virus"), and stopping half-way left events on an actor that no
+/// longer exists and, read in hash order, made the merged aliases differ from run to run. A
+/// rename that comes back to its own name (a loop) is dropped.
 fn follow_chains(renamed: &HashMap<String, String>) -> HashMap<String, String> {
     renamed
         .iter()
