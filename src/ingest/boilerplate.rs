@@ -111,6 +111,12 @@ const FURNITURE_PHRASES: &[&str] = &[
     "contributed to this report",
     "contributed reporting",
     "contributed to this story",
+    // disclaimers under comments, press releases and columns
+    "do not represent those of",
+    "not responsible for the content",
+    "views expressed are",
+    "views expressed in the comments",
+    "opinions expressed are",
 ];
 
 /// All-caps calls to action that end a promotion line ("... - JOIN NOW").
@@ -353,6 +359,9 @@ mod tests {
             "From the section Middle East",
             "FOR IMMEDIATE RELEASE",
             "Associated Press writers contributed to this report.",
+            "Views expressed in the comments do not represent those of Example Wire.",
+            "* Example Wire is not responsible for the content in this press release.",
+            "The opinions expressed are the author's own.",
         ] {
             assert!(is_furniture(line), "{line}");
         }
@@ -366,6 +375,7 @@ mod tests {
             "The opposition said it would join the talks only if the bombing stopped.",
             "Registered voters stayed away from the polls in large numbers.",
             "Comments by the minister angered officials in Ankara.",
+            "Diplomats welcomed the views expressed by Tehran at the talks on Friday.",
         ] {
             assert!(!is_furniture(line), "{line}");
         }
