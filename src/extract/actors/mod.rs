@@ -200,6 +200,16 @@ impl<'a> Builder<'a> {
             .min()
     }
 
+    /// Where sentence `si`'s lone words begin in [`Builder::singles`]. They are pushed sentence
+    /// by sentence, so while a sentence is read its lone words are the last ones: looking only
+    /// at those keeps a long text from walking every earlier sentence's again.
+    pub fn singles_start(&self, si: usize) -> usize {
+        self.singles
+            .iter()
+            .rposition(|s| s.sentence != si)
+            .map_or(0, |p| p + 1)
+    }
+
     /// Records a mention; names and descriptions become forms of the entity.
     pub fn mention(&mut self, entity: usize, range: Range<usize>, sentence: usize, how: How) {
         if matches!(how, How::Name)

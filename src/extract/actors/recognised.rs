@@ -67,8 +67,8 @@ pub(crate) fn add(
     // A lone capitalised word the rules could only guess from its shape, written in lower
     // case in most running text ("Section", "Team", "Service"), is no party when the
     // recogniser read the sentence and found no name there.
-    // The sentence's lone words are the last ones pushed: no walk over the whole article's.
-    for s in b.singles.iter_mut().rev().take_while(|s| s.sentence == si) {
+    let start = b.singles_start(si);
+    for s in &mut b.singles[start..] {
         s.unrecognised = !found
             .iter()
             .any(|e| e.range.start < s.range.end && s.range.start < e.range.end)
@@ -215,15 +215,10 @@ pub(crate) fn add(
             wait_for_article(b, si, &r, words, kind);
             continue;
         }
-        // The recogniser's reading replaces the lone-word guesses waiting for the article's end.
-        // They are pushed sentence by sentence, so this sentence's are the last ones: only
-        // those are looked at (retaining over all of them made a long text quadratic).
-        let ours = b
-            .singles
-            .iter()
-            .rposition(|s| s.sentence != si)
-            .map_or(0, |p| p + 1);
-        let mut tail = b.singles.split_off(ours);
+        // The recogniser's reading replaces this sentence's lone-word guesses waiting for the
+        // article's end.
+        let start = b.singles_start(si);
+        let mut tail = b.singles.split_off(start);
         tail.retain(|s| !(s.range.start >= r.start && s.range.end <= r.end));
         b.singles.append(&mut tail);
         match (kind, country) {
@@ -258,13 +253,8 @@ fn wait_for_article(
     words: &[tokens::Word],
     kind: ActorKind,
 ) {
-    if let Some(s) = b
-        .singles
-        .iter_mut()
-        .rev()
-        .take_while(|s| s.sentence == si)
-        .find(|s| s.range == *r)
-    {
+    let start = b.singles_start(si);
+    if let Some(s) = b.singles[start..].iter_mut().find(|s| s.range == *r) {
         s.recognised = Some(kind);
         return;
     }
