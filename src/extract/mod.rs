@@ -13,6 +13,7 @@ pub mod nlp;
 pub mod sentences;
 pub mod timex;
 
+use std::borrow::Borrow;
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -37,12 +38,16 @@ pub fn extract_with_progress(loaded: &Loaded, article_done: &(dyn Fn() + Sync)) 
 pub type Extracted = (ArticleActors, Vec<Event>);
 
 /// Extracts `articles` in parallel (in their order), calling `article_done` as each is done.
-/// The app extracts a corpus in batches with this, to show the first ones while the rest load.
-pub fn extract_articles(articles: &[Article], article_done: &(dyn Fn() + Sync)) -> Vec<Extracted> {
+/// The app extracts a corpus in batches with this, to show the first ones while the rest load;
+/// a batch may be references into the loaded articles rather than copies of their text.
+pub fn extract_articles<A: Borrow<Article> + Sync>(
+    articles: &[A],
+    article_done: &(dyn Fn() + Sync),
+) -> Vec<Extracted> {
     articles
         .par_iter()
         .map(|article| {
-            let found = extract_article(article);
+            let found = extract_article(article.borrow());
             article_done();
             found
         })

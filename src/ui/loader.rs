@@ -18,7 +18,7 @@ use super::load_timing::{self, FrameClock};
 use crate::extract;
 use crate::ingest::{self, LoadOptions, Loaded};
 use crate::layout::ViewSettings;
-use crate::model::Timeline;
+use crate::model::{Article, Timeline};
 use crate::view::Session;
 
 /// Articles extracted before a first timeline is shown, when a load has more than twice as
@@ -332,11 +332,11 @@ pub fn load(
     };
     let per_article = if total > 2 * first_batch {
         let (early, rest) = spread_batch(total, first_batch);
-        let early_articles: Vec<_> = early.iter().map(|&i| loaded.articles[i].clone()).collect();
+        let early_articles: Vec<&Article> = early.iter().map(|&i| &loaded.articles[i]).collect();
         let early_found = extract::extract_articles(&early_articles, &article_done);
         phase("first articles extracted");
         let shown = Loaded {
-            articles: early_articles,
+            articles: early_articles.into_iter().cloned().collect(),
             ..Loaded::default()
         };
         let partial = extract::assemble(&shown, early_found.clone());
@@ -345,7 +345,7 @@ pub fn load(
             settings.clone(),
         ))));
         phase("first timeline prepared");
-        let rest_articles: Vec<_> = rest.iter().map(|&i| loaded.articles[i].clone()).collect();
+        let rest_articles: Vec<&Article> = rest.iter().map(|&i| &loaded.articles[i]).collect();
         let rest_found = extract::extract_articles(&rest_articles, &article_done);
         phase("all articles extracted");
         in_load_order(
