@@ -1,18 +1,9 @@
 //! `chronolane chronology` from the command line: the bundled sample's events as a Markdown
 //! table in date order, filtered like the app, and a clear refusal of an unknown format.
 
-use std::process::Command;
+mod cli_common;
 
-const SAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/samples/2015-10-21-assad-visits-moscow.html"
-);
-
-fn chronolane() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_chronolane"));
-    command.env_remove("DISPLAY").env_remove("WAYLAND_DISPLAY");
-    command
-}
+use cli_common::{SAMPLE, chronolane};
 
 /// The ISO dates of a CSV chronology's rows, in file order.
 fn iso_dates(path: &std::path::Path) -> Vec<String> {

@@ -1,21 +1,10 @@
 //! `chronolane export` from the command line: no display needed, the size asked for times the
 //! scale, slides into a folder, and a clear message (never a panic) without a graphics adapter.
 
-use std::process::Command;
+mod cli_common;
 
 use chronolane::export::read_png;
-
-const SAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/samples/2015-10-21-assad-visits-moscow.html"
-);
-
-fn chronolane() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_chronolane"));
-    // No display: the export must not need one.
-    command.env_remove("DISPLAY").env_remove("WAYLAND_DISPLAY");
-    command
-}
+use cli_common::{SAMPLE, chronolane};
 
 #[test]
 fn export_writes_the_size_asked_for_times_the_scale() {
