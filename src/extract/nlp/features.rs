@@ -40,6 +40,96 @@ const fn pad(h: u64) -> Tok {
 
 impl Tok {
     pub fn new(word: &str) -> Self {
+        if word.is_ascii() {
+            Self::ascii(word.as_bytes())
+        } else {
+            Self::unicode(word)
+        }
+    }
+
+    /// [`Tok::new`] for an ASCII word (nearly every token of English news), in one pass over
+    /// its bytes: no character decoding and no Unicode case tables. Gives exactly the values
+    /// of [`Tok::unicode`], which the shipped weights are keyed on (a test holds them equal):
+    /// for ASCII, "alphabetic" is upper or lower case, lower-casing maps one byte to one byte,
+    /// and a suffix of `k` characters is the last `k` bytes.
+    fn ascii(word: &[u8]) -> Self {
+        let mut form = hash::FNV_OFFSET;
+        let mut lower = hash::FNV_OFFSET;
+        let mut shape = hash::FNV_OFFSET;
+        let mut last_class = 0u8;
+        let mut prefix = [0; 4];
+        let (mut letters, mut has_digit, mut has_lower, mut hyphen) = (0, false, false, false);
+        for (k, &b) in word.iter().enumerate() {
+            form = hash::fold_byte(form, b);
+            lower = hash::fold_byte(lower, b.to_ascii_lowercase());
+            if k < 4 {
+                prefix[k] = lower ^ (k as u64 + 1);
+            }
+            let class = match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                _ => b,
+            };
+            letters += usize::from(b.is_ascii_alphabetic());
+            has_lower |= b.is_ascii_lowercase();
+            has_digit |= b.is_ascii_digit();
+            hyphen |= b == b'-';
+            // Runs of one letter or digit class collapse; runs of punctuation do not.
+            if class == last_class && matches!(class, b'X' | b'x' | b'd') {
+                continue;
+            }
+            last_class = class;
+            shape = hash::fold_byte(shape, class);
+        }
+        for (k, p) in prefix.iter_mut().enumerate().skip(word.len()) {
+            *p = lower ^ (k as u64 + 1);
+        }
+        let mut suffix = [0; 4];
+        for (k, s) in suffix.iter_mut().enumerate() {
+            let tail = &word[word.len().saturating_sub(k + 1)..];
+            let h = tail.iter().fold(hash::FNV_OFFSET, |h, &b| {
+                hash::fold_byte(h, b.to_ascii_lowercase())
+            });
+            *s = h ^ ((k as u64 + 1) << 8);
+        }
+        let first = word.first().copied().unwrap_or(b' ');
+        let mut flags = 0;
+        if hyphen {
+            flags |= FLAG_HYPHEN;
+        }
+        if first.is_ascii_uppercase() {
+            flags |= FLAG_UPPER_FIRST;
+        }
+        if first.is_ascii_lowercase() {
+            flags |= FLAG_LOWER;
+        }
+        if letters >= 2 && !has_lower {
+            flags |= FLAG_ALL_CAPS;
+        }
+        if has_digit {
+            flags |= FLAG_DIGIT;
+        }
+        if letters == 0 && !has_digit {
+            flags |= FLAG_PUNCT;
+        }
+        let lower = if has_digit && letters == 0 {
+            hash::key(99, shape, word.len().min(5) as u64).into()
+        } else {
+            lower
+        };
+        Self {
+            form,
+            lower,
+            shape,
+            prefix,
+            suffix,
+            flags,
+        }
+    }
+
+    /// [`Tok::new`] for any word.
+    fn unicode(word: &str) -> Self {
         let mut flags = 0;
         let mut has_digit = false;
         let mut all_caps = true;
@@ -161,6 +251,42 @@ mod tests {
         assert_eq!(Tok::new("Apple").lower, Tok::new("APPLE").lower);
         assert_eq!(Tok::new("running").suffix[2], Tok::new("Singing").suffix[2]);
         assert_ne!(Tok::new("running").suffix[2], Tok::new("running").suffix[3]);
+    }
+
+    #[test]
+    fn the_ascii_path_gives_the_general_values() {
+        for word in [
+            "",
+            "a",
+            "A",
+            "Daniels",
+            "U.S.",
+            "A380",
+            "1984",
+            "--",
+            "long-term",
+            "n't",
+            "IBM",
+            "iPhone",
+            "$",
+            "...",
+            "x1-2",
+            "3.5%",
+            "O'Neil",
+            "ab",
+            "AB",
+            "Ab1",
+        ] {
+            assert_eq!(Tok::ascii(word.as_bytes()), Tok::unicode(word), "{word}");
+        }
+        // Every two-byte ASCII word.
+        for a in 0u8..128 {
+            for b in 0u8..128 {
+                let w = [a, b];
+                let word = std::str::from_utf8(&w).expect("ASCII");
+                assert_eq!(Tok::ascii(&w), Tok::unicode(word), "{w:?}");
+            }
+        }
     }
 
     #[test]

@@ -13,6 +13,12 @@ pub fn bytes(data: &[u8]) -> u64 {
     })
 }
 
+/// One byte folded into FNV-1a state `h`.
+#[inline]
+pub fn fold_byte(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+}
+
 /// FNV-1a over the lower-cased characters of `s`, without building the lower-cased string.
 pub fn lower(s: &str) -> u64 {
     s.chars().fold(FNV_OFFSET, fold_lower)

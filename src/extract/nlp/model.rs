@@ -76,6 +76,17 @@ impl Model {
 
     /// Adds the weights of `features` to `scores` (one per class).
     pub fn score(&self, features: &[u32], scores: &mut [i32]) {
+        // The shipped models' class counts get a row loop of known length, which the compiler
+        // unrolls into a few vector additions instead of a counted loop per feature (integer
+        // sums: the same scores in any order).
+        if self.classes.len() == scores.len() {
+            if let Ok(s) = <&mut [i32; 9]>::try_from(&mut *scores) {
+                return self.score_fixed(features, s);
+            }
+            if let Ok(s) = <&mut [i32; 17]>::try_from(&mut *scores) {
+                return self.score_fixed(features, s);
+            }
+        }
         let n = self.classes.len();
         for &f in features {
             let (key, at) = self.slots[self.slot(f)];
@@ -84,6 +95,24 @@ impl Model {
             }
             let at = at as usize;
             for (acc, &w) in scores.iter_mut().zip(&self.weights[at..at + n]) {
+                *acc += i32::from(w);
+            }
+        }
+    }
+
+    /// [`Model::score`] for a model of exactly `N` classes.
+    fn score_fixed<const N: usize>(&self, features: &[u32], scores: &mut [i32; N]) {
+        for &f in features {
+            let (key, at) = self.slots[self.slot(f)];
+            if key == 0 {
+                continue;
+            }
+            let at = at as usize;
+            let row: &[i16; N] = match self.weights.get(at..at + N).map(<&[i16; N]>::try_from) {
+                Some(Ok(row)) => row,
+                _ => continue,
+            };
+            for (acc, &w) in scores.iter_mut().zip(row) {
                 *acc += i32::from(w);
             }
         }

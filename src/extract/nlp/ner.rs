@@ -174,30 +174,45 @@ fn runs(words: &[&str], toks: &[Tok]) -> Vec<Option<Run>> {
     out
 }
 
+/// Padding values of the gazetteer and given-name columns, before and after the sentence.
+const PAD_BEFORE: u64 = 0xfff0;
+const PAD_AFTER: u64 = 0xfff1;
+
+/// Whether a word may begin a name: it has an upper-case letter or a digit.
+fn opens(word: &str) -> bool {
+    // ASCII words (nearly all) are checked byte by byte, without decoding characters.
+    if word.is_ascii() {
+        word.bytes()
+            .any(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    } else {
+        word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+}
+
 fn prepare(text: &str, tokens: &[Range<usize>], gaz: &[GazMatch]) -> Prepared {
     let words: Vec<&str> = tokens.iter().map(|r| &text[r.clone()]).collect();
     let toks = features::padded(&words);
-    let pad = |v: Vec<u64>| {
-        let mut out = Vec::with_capacity(v.len() + 4);
-        out.extend([0xfff0, 0xfff0]);
-        out.extend(v);
-        out.extend([0xfff1, 0xfff1]);
-        out
+    // The two columns are built padded (index `i + 2` is token `i`), as `toks` is.
+    let padded_column = || {
+        let mut column = vec![PAD_BEFORE; words.len() + 4];
+        column[words.len() + 2..].fill(PAD_AFTER);
+        column[2..words.len() + 2].fill(0);
+        column
     };
-    let mut gz = vec![0u64; words.len()];
+    let mut gz = padded_column();
     for m in gaz {
         let kind = hash::bytes(GAZETTEER.entries[m.entry].kind.as_str().as_bytes());
         for (i, r) in tokens.iter().enumerate() {
             if r.start >= m.range.start && r.end <= m.range.end {
-                gz[i] = kind ^ u64::from(r.start == m.range.start);
+                gz[i + 2] = kind ^ u64::from(r.start == m.range.start);
             }
         }
     }
     // The list holds capitalised names: a lower-case word needs no look-up.
-    let given = words
-        .iter()
-        .map(|w| u64::from(w.starts_with(char::is_uppercase) && GAZETTEER.is_given_name(w)))
-        .collect();
+    let mut given = padded_column();
+    for (g, w) in given[2..].iter_mut().zip(&words) {
+        *g = u64::from(w.starts_with(char::is_uppercase) && GAZETTEER.is_given_name(w));
+    }
     let (mut upper, mut alpha) = (0usize, 0usize);
     for w in &words {
         if let Some(c) = w.chars().next().filter(|c| c.is_alphabetic()) {
@@ -212,17 +227,14 @@ fn prepare(text: &str, tokens: &[Range<usize>], gaz: &[GazMatch]) -> Prepared {
     } else {
         1
     };
-    let open = words
-        .iter()
-        .map(|w| w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()))
-        .collect();
+    let open = words.iter().map(|w| opens(w)).collect();
     let run = runs(&words, &toks);
     Prepared {
         open,
         run,
         toks,
-        gaz: pad(gz),
-        given: pad(given),
+        gaz: gz,
+        given,
         caps,
     }
 }
