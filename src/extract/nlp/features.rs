@@ -14,6 +14,9 @@ pub struct Tok {
     pub prefix: [u64; 4],
     pub suffix: [u64; 4],
     pub flags: u64,
+    /// Whether the word has an upper-case letter. No feature: the recogniser asks it which
+    /// words may begin a name, and the hashing pass finds it for free.
+    pub upper: bool,
 }
 
 pub const FLAG_UPPER_FIRST: u64 = 1;
@@ -22,6 +25,43 @@ pub const FLAG_DIGIT: u64 = 4;
 pub const FLAG_HYPHEN: u64 = 8;
 pub const FLAG_PUNCT: u64 = 16;
 pub const FLAG_LOWER: u64 = 32;
+
+/// What an ASCII byte is, for [`Tok::ascii`]: bits of the kinds below, or 0 for any other byte.
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const DIGIT: u8 = 4;
+const HYPHEN: u8 = 8;
+const KIND: [u8; 128] = {
+    let mut t = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            b'0'..=b'9' => DIGIT,
+            b'-' => HYPHEN,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The shape class of an ASCII byte, as [`shape`] writes it: X, x, d, or the byte itself.
+const CLASS: [u8; 128] = {
+    let mut t = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            b'0'..=b'9' => b'd',
+            other => other,
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The padding token before the start and after the end of a sentence.
 pub const PAD_START: Tok = pad(0x5354_4152_5421);
@@ -35,6 +75,7 @@ const fn pad(h: u64) -> Tok {
         prefix: [h; 4],
         suffix: [h; 4],
         flags: 0x100,
+        upper: false,
     }
 }
 
@@ -58,44 +99,51 @@ impl Tok {
         let mut shape = hash::FNV_OFFSET;
         let mut last_class = 0u8;
         let mut prefix = [0; 4];
-        let (mut letters, mut has_digit, mut has_lower, mut hyphen) = (0, false, false, false);
+        let mut seen = 0u8;
+        let mut letters = 0usize;
         for (k, &b) in word.iter().enumerate() {
+            // `& 0x7f` keeps the index in the tables (the word is ASCII) without a bound check.
+            let kind = KIND[usize::from(b & 0x7f)];
+            let class = CLASS[usize::from(b & 0x7f)];
+            seen |= kind;
+            letters += usize::from(kind & (UPPER | LOWER) != 0);
             form = hash::fold_byte(form, b);
-            lower = hash::fold_byte(lower, b.to_ascii_lowercase());
+            // Upper-case ASCII letters are lower-cased by setting bit 5 (UPPER is bit 0).
+            lower = hash::fold_byte(lower, b | ((kind & UPPER) << 5));
             if k < 4 {
                 prefix[k] = lower ^ (k as u64 + 1);
             }
-            let class = match b {
-                b'A'..=b'Z' => b'X',
-                b'a'..=b'z' => b'x',
-                b'0'..=b'9' => b'd',
-                _ => b,
-            };
-            letters += usize::from(b.is_ascii_alphabetic());
-            has_lower |= b.is_ascii_lowercase();
-            has_digit |= b.is_ascii_digit();
-            hyphen |= b == b'-';
             // Runs of one letter or digit class collapse; runs of punctuation do not.
-            if class == last_class && matches!(class, b'X' | b'x' | b'd') {
-                continue;
+            if class != last_class || kind & (UPPER | LOWER | DIGIT) == 0 {
+                last_class = class;
+                shape = hash::fold_byte(shape, class);
             }
-            last_class = class;
-            shape = hash::fold_byte(shape, class);
         }
         for (k, p) in prefix.iter_mut().enumerate().skip(word.len()) {
             *p = lower ^ (k as u64 + 1);
         }
+        // Suffixes of one to four characters (the whole word when shorter). One as long as the
+        // word is the word's lower-cased hash, already folded; a shorter one is folded from the
+        // last bytes, lower-cased once.
+        let mut last = [0u8; 4];
+        for (l, &b) in last.iter_mut().rev().zip(word.iter().rev()) {
+            *l = b.to_ascii_lowercase();
+        }
         let mut suffix = [0; 4];
         for (k, s) in suffix.iter_mut().enumerate() {
-            let tail = &word[word.len().saturating_sub(k + 1)..];
-            let h = tail.iter().fold(hash::FNV_OFFSET, |h, &b| {
-                hash::fold_byte(h, b.to_ascii_lowercase())
-            });
+            let h = if k + 1 >= word.len() {
+                lower
+            } else {
+                last[3 - k..]
+                    .iter()
+                    .fold(hash::FNV_OFFSET, |h, &b| hash::fold_byte(h, b))
+            };
             *s = h ^ ((k as u64 + 1) << 8);
         }
         let first = word.first().copied().unwrap_or(b' ');
+        let has_digit = seen & DIGIT != 0;
         let mut flags = 0;
-        if hyphen {
+        if seen & HYPHEN != 0 {
             flags |= FLAG_HYPHEN;
         }
         if first.is_ascii_uppercase() {
@@ -104,7 +152,7 @@ impl Tok {
         if first.is_ascii_lowercase() {
             flags |= FLAG_LOWER;
         }
-        if letters >= 2 && !has_lower {
+        if letters >= 2 && seen & LOWER == 0 {
             flags |= FLAG_ALL_CAPS;
         }
         if has_digit {
@@ -125,6 +173,7 @@ impl Tok {
             prefix,
             suffix,
             flags,
+            upper: seen & UPPER != 0,
         }
     }
 
@@ -139,7 +188,9 @@ impl Tok {
         let mut lower = hash::FNV_OFFSET;
         let mut prefix = [0; 4];
         let mut chars = 0;
+        let mut upper = false;
         for c in word.chars() {
+            upper |= c.is_uppercase();
             if c.is_alphabetic() {
                 letters += 1;
                 if c.is_lowercase() {
@@ -195,6 +246,7 @@ impl Tok {
             prefix,
             suffix,
             flags,
+            upper,
         }
     }
 }

@@ -102,6 +102,8 @@ impl Model {
 
     /// [`Model::score`] for a model of exactly `N` classes.
     fn score_fixed<const N: usize>(&self, features: &[u32], scores: &mut [i32; N]) {
+        // Summed in a local copy, which the compiler keeps in registers across features.
+        let mut sums = *scores;
         for &f in features {
             let (key, at) = self.slots[self.slot(f)];
             if key == 0 {
@@ -112,10 +114,11 @@ impl Model {
                 Some(Ok(row)) => row,
                 _ => continue,
             };
-            for (acc, &w) in scores.iter_mut().zip(row) {
+            for (acc, &w) in sums.iter_mut().zip(row) {
                 *acc += i32::from(w);
             }
         }
+        *scores = sums;
     }
 
     /// The weights of the row of `key`, one per class, if the model has one.

@@ -178,17 +178,6 @@ fn runs(words: &[&str], toks: &[Tok]) -> Vec<Option<Run>> {
 const PAD_BEFORE: u64 = 0xfff0;
 const PAD_AFTER: u64 = 0xfff1;
 
-/// Whether a word may begin a name: it has an upper-case letter or a digit.
-fn opens(word: &str) -> bool {
-    // ASCII words (nearly all) are checked byte by byte, without decoding characters.
-    if word.is_ascii() {
-        word.bytes()
-            .any(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-    } else {
-        word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
-    }
-}
-
 fn prepare(text: &str, tokens: &[Range<usize>], gaz: &[GazMatch]) -> Prepared {
     let words: Vec<&str> = tokens.iter().map(|r| &text[r.clone()]).collect();
     let toks = features::padded(&words);
@@ -208,10 +197,11 @@ fn prepare(text: &str, tokens: &[Range<usize>], gaz: &[GazMatch]) -> Prepared {
             }
         }
     }
-    // The list holds capitalised names: a lower-case word needs no look-up.
+    // The list holds capitalised names: a lower-case word needs no look-up. (The flag is
+    // whether the first character is upper case, read when the word was hashed.)
     let mut given = padded_column();
-    for (g, w) in given[2..].iter_mut().zip(&words) {
-        *g = u64::from(w.starts_with(char::is_uppercase) && GAZETTEER.is_given_name(w));
+    for ((g, w), t) in given[2..].iter_mut().zip(&words).zip(&toks[2..]) {
+        *g = u64::from(t.flags & features::FLAG_UPPER_FIRST != 0 && GAZETTEER.is_given_name(w));
     }
     let (mut upper, mut alpha) = (0usize, 0usize);
     for w in &words {
@@ -227,7 +217,11 @@ fn prepare(text: &str, tokens: &[Range<usize>], gaz: &[GazMatch]) -> Prepared {
     } else {
         1
     };
-    let open = words.iter().map(|w| opens(w)).collect();
+    // A word may begin a name when it has an upper-case letter or a digit.
+    let open = toks[2..toks.len() - 2]
+        .iter()
+        .map(|t| t.upper || t.flags & features::FLAG_DIGIT != 0)
+        .collect();
     let run = runs(&words, &toks);
     Prepared {
         open,
@@ -239,53 +233,81 @@ fn prepare(text: &str, tokens: &[Range<usize>], gaz: &[GazMatch]) -> Prepared {
     }
 }
 
-/// Pushes the features of token `i` given the two labels before it.
-fn features(p: &Prepared, i: usize, y1: u64, y2: u64, out: &mut Vec<u32>) {
+/// The most feature keys one decision has.
+const MAX_FEATURES: usize = 36;
+
+/// The feature keys of one decision: a fixed array and how much of it is used, filled in one
+/// expression (no allocation, no capacity check per key).
+struct Features {
+    keys: [u32; MAX_FEATURES],
+    len: usize,
+}
+
+impl std::ops::Deref for Features {
+    type Target = [u32];
+
+    fn deref(&self) -> &[u32] {
+        &self.keys[..self.len]
+    }
+}
+
+/// The features of token `i` given the two labels before it.
+fn features(p: &Prepared, i: usize, y1: u64, y2: u64) -> Features {
     let at = i + 2;
     let t = &p.toks;
     let (w, m1, m2, n1, n2) = (&t[at], &t[at - 1], &t[at - 2], &t[at + 1], &t[at + 2]);
-    out.clear();
-    out.push(key(0, 0, 0));
-    out.push(key(1, w.lower, 0));
-    out.push(key(2, w.form, 0));
-    out.push(key(3, w.shape, 0));
-    for k in 1..4 {
-        out.push(key(4 + k as u32, w.suffix[k], 0));
-        out.push(key(8 + k as u32, w.prefix[k], 0));
-    }
-    out.push(key(12, w.flags, 0));
-    out.push(key(16, m1.lower, 0));
-    out.push(key(17, n1.lower, 0));
-    out.push(key(18, m2.lower, 0));
-    out.push(key(19, n2.lower, 0));
-    out.push(key(20, m1.shape, w.shape));
-    out.push(key(21, w.shape, n1.shape));
-    out.push(key(22, y1, 0));
-    out.push(key(23, y1, y2));
-    out.push(key(24, y1, w.shape));
-    out.push(key(25, y1, w.lower));
-    out.push(key(26, p.gaz[at], 0));
-    out.push(key(27, p.gaz[at - 1], p.gaz[at + 1]));
-    out.push(key(28, p.given[at], w.shape));
-    out.push(key(29, p.given[at - 1], w.shape));
-    out.push(key(30, p.caps, w.shape));
-    out.push(key(31, u64::from(i == 0), w.shape));
-    out.push(key(32, m1.lower, w.lower));
-    out.push(key(33, w.lower, n1.lower));
-    out.push(key(35, m1.form, w.shape));
-    out.push(key(36, n1.suffix[2], w.shape));
-    out.push(key(37, p.caps, y1));
-    out.push(key(38, p.gaz[at], w.shape));
     // The run of capitalised words the word stands in: its last word (Holdings, Bank,
     // Street), the word before it ("in", "at"), and its first word with its length.
-    match p.run[i] {
-        Some(r) => {
-            out.push(key(40, r.head, 0));
-            out.push(key(41, r.before, 0));
-            out.push(key(42, r.first, r.len));
-        }
-        None => out.push(key(44, 0, 0)),
-    }
+    let (run, len) = match p.run[i] {
+        Some(r) => (
+            [
+                key(40, r.head, 0),
+                key(41, r.before, 0),
+                key(42, r.first, r.len),
+            ],
+            MAX_FEATURES,
+        ),
+        None => ([key(44, 0, 0), 0, 0], MAX_FEATURES - 2),
+    };
+    let keys = [
+        key(0, 0, 0),
+        key(1, w.lower, 0),
+        key(2, w.form, 0),
+        key(3, w.shape, 0),
+        key(5, w.suffix[1], 0),
+        key(9, w.prefix[1], 0),
+        key(6, w.suffix[2], 0),
+        key(10, w.prefix[2], 0),
+        key(7, w.suffix[3], 0),
+        key(11, w.prefix[3], 0),
+        key(12, w.flags, 0),
+        key(16, m1.lower, 0),
+        key(17, n1.lower, 0),
+        key(18, m2.lower, 0),
+        key(19, n2.lower, 0),
+        key(20, m1.shape, w.shape),
+        key(21, w.shape, n1.shape),
+        key(22, y1, 0),
+        key(23, y1, y2),
+        key(24, y1, w.shape),
+        key(25, y1, w.lower),
+        key(26, p.gaz[at], 0),
+        key(27, p.gaz[at - 1], p.gaz[at + 1]),
+        key(28, p.given[at], w.shape),
+        key(29, p.given[at - 1], w.shape),
+        key(30, p.caps, w.shape),
+        key(31, u64::from(i == 0), w.shape),
+        key(32, m1.lower, w.lower),
+        key(33, w.lower, n1.lower),
+        key(35, m1.form, w.shape),
+        key(36, n1.suffix[2], w.shape),
+        key(37, p.caps, y1),
+        key(38, p.gaz[at], w.shape),
+        run[0],
+        run[1],
+        run[2],
+    ];
+    Features { keys, len }
 }
 
 /// The label features of token `i` see: the one before (marked at a sentence start) and the
@@ -355,14 +377,13 @@ impl Recogniser {
         let tokens = tokenize::tokens(text, range);
         let p = prepare(text, &tokens, gaz);
         let mut labels = Vec::with_capacity(tokens.len());
-        let mut feats = Vec::with_capacity(48);
         for i in 0..tokens.len() {
             let (prev, y1, y2) = previous(&labels, i);
             if prev == 0 && !p.open[i] {
                 labels.push(0);
                 continue;
             }
-            features(&p, i, y1, y2, &mut feats);
+            let feats = features(&p, i, y1, y2);
             let mut scores = [0i32; LABELS.len()];
             self.model.score(&feats, &mut scores);
             labels.push(best(&scores, prev));
@@ -488,14 +509,13 @@ pub fn train(examples: &[Example], iterations: usize, seed: u64, prune: f32) -> 
             let pr = &prepared[s];
             let n = e.tokens.len();
             let mut labels: Vec<usize> = Vec::with_capacity(n);
-            let mut feats = Vec::with_capacity(48);
             for i in 0..n {
                 let (prev, y1, y2) = previous(&labels, i);
                 if prev == 0 && !pr.open[i] {
                     labels.push(0);
                     continue;
                 }
-                features(pr, i, y1, y2, &mut feats);
+                let feats = features(pr, i, y1, y2);
                 let mut scores = [0.0f32; LABELS.len()];
                 p.score(&feats, &mut scores);
                 let guess = best(&scores, prev);
