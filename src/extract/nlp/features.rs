@@ -14,9 +14,6 @@ pub struct Tok {
     pub prefix: [u64; 4],
     pub suffix: [u64; 4],
     pub flags: u64,
-    /// Whether the word has an upper-case letter. No feature: the recogniser asks it which
-    /// words may begin a name, and the hashing pass finds it for free.
-    pub upper: bool,
 }
 
 pub const FLAG_UPPER_FIRST: u64 = 1;
@@ -75,7 +72,6 @@ const fn pad(h: u64) -> Tok {
         prefix: [h; 4],
         suffix: [h; 4],
         flags: 0x100,
-        upper: false,
     }
 }
 
@@ -173,7 +169,6 @@ impl Tok {
             prefix,
             suffix,
             flags,
-            upper: seen & UPPER != 0,
         }
     }
 
@@ -188,9 +183,7 @@ impl Tok {
         let mut lower = hash::FNV_OFFSET;
         let mut prefix = [0; 4];
         let mut chars = 0;
-        let mut upper = false;
         for c in word.chars() {
-            upper |= c.is_uppercase();
             if c.is_alphabetic() {
                 letters += 1;
                 if c.is_lowercase() {
@@ -246,7 +239,6 @@ impl Tok {
             prefix,
             suffix,
             flags,
-            upper,
         }
     }
 }

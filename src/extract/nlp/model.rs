@@ -65,6 +65,25 @@ impl Model {
         s
     }
 
+    /// Where the row of `key` begins in `weights`, if the model has one: [`Model::slot`] as
+    /// one loop that reads each slot once (the scorer's inner loop).
+    #[inline]
+    fn find(&self, key: u32) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut s = key as usize & mask;
+        loop {
+            let (k, at) = *self.slots.get(s)?;
+            // An empty slot first: key 0 marks one, so it is never a feature's row.
+            if k == 0 {
+                return None;
+            }
+            if k == key {
+                return Some(at as usize);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
     /// Number of feature rows kept.
     pub fn len(&self) -> usize {
         self.weights.len() / self.classes.len().max(1)
@@ -105,11 +124,9 @@ impl Model {
         // Summed in a local copy, which the compiler keeps in registers across features.
         let mut sums = *scores;
         for &f in features {
-            let (key, at) = self.slots[self.slot(f)];
-            if key == 0 {
+            let Some(at) = self.find(f) else {
                 continue;
-            }
-            let at = at as usize;
+            };
             let row: &[i16; N] = match self.weights.get(at..at + N).map(<&[i16; N]>::try_from) {
                 Some(Ok(row)) => row,
                 _ => continue,

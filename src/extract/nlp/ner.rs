@@ -108,8 +108,14 @@ pub struct Recogniser {
 
 /// Everything the features of one sentence need, computed once per token (index `i + 2` is
 /// token `i`: two padding tokens either side).
-struct Prepared {
+struct Prepared<'a> {
+    words: Vec<&'a str>,
+    /// The hashed views of the words, each computed when first needed: the features read only
+    /// a weighed word and its two neighbours either side, and most words are not weighed (they
+    /// may not begin a name), so about half of a sentence's words are never hashed.
     toks: Vec<Tok>,
+    /// Per padded index: whether `toks` holds that word's hashes yet.
+    hashed: Vec<bool>,
     gaz: Vec<u64>,
     given: Vec<u64>,
     /// How the sentence capitalises: mostly lower case, ordinary, or title case.
@@ -178,14 +184,46 @@ fn runs(words: &[&str], toks: &[Tok]) -> Vec<Option<Run>> {
 const PAD_BEFORE: u64 = 0xfff0;
 const PAD_AFTER: u64 = 0xfff1;
 
-fn prepare(text: &str, tokens: &[Range<usize>], gaz: &[GazMatch]) -> Prepared {
+/// Whether a word may begin a name: it has an upper-case letter or a digit. ASCII bytes are
+/// tested as they are; a word with another character is read again by characters.
+#[inline]
+fn opens(word: &str) -> bool {
+    for &b in word.as_bytes() {
+        if !b.is_ascii() {
+            return word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit());
+        }
+        if b.is_ascii_uppercase() || b.is_ascii_digit() {
+            return true;
+        }
+    }
+    false
+}
+
+impl Prepared<'_> {
+    /// Hashes the word at padded index `at` unless that is done.
+    fn hash(&mut self, at: usize) {
+        if !self.hashed[at] {
+            self.toks[at] = Tok::new(self.words[at - 2]);
+            self.hashed[at] = true;
+        }
+    }
+
+    /// Hashes what the features of token `i` read: the words from two before to two after.
+    fn hash_window(&mut self, i: usize) {
+        for at in i..=i + 4 {
+            self.hash(at);
+        }
+    }
+}
+
+fn prepare<'a>(text: &'a str, tokens: &[Range<usize>], gaz: &[GazMatch]) -> Prepared<'a> {
     let words: Vec<&str> = tokens.iter().map(|r| &text[r.clone()]).collect();
-    let toks = features::padded(&words);
+    let n = words.len();
     // The two columns are built padded (index `i + 2` is token `i`), as `toks` is.
     let padded_column = || {
-        let mut column = vec![PAD_BEFORE; words.len() + 4];
-        column[words.len() + 2..].fill(PAD_AFTER);
-        column[2..words.len() + 2].fill(0);
+        let mut column = vec![PAD_BEFORE; n + 4];
+        column[n + 2..].fill(PAD_AFTER);
+        column[2..n + 2].fill(0);
         column
     };
     let mut gz = padded_column();
@@ -197,17 +235,20 @@ fn prepare(text: &str, tokens: &[Range<usize>], gaz: &[GazMatch]) -> Prepared {
             }
         }
     }
-    // The list holds capitalised names: a lower-case word needs no look-up. (The flag is
-    // whether the first character is upper case, read when the word was hashed.)
+    // One pass over the words: which may begin a name, which are on the given-name list, and
+    // how the sentence capitalises (its words' first letters).
     let mut given = padded_column();
-    for ((g, w), t) in given[2..].iter_mut().zip(&words).zip(&toks[2..]) {
-        *g = u64::from(t.flags & features::FLAG_UPPER_FIRST != 0 && GAZETTEER.is_given_name(w));
-    }
+    let mut open = Vec::with_capacity(n);
     let (mut upper, mut alpha) = (0usize, 0usize);
-    for w in &words {
-        if let Some(c) = w.chars().next().filter(|c| c.is_alphabetic()) {
+    for (g, w) in given[2..].iter_mut().zip(&words) {
+        open.push(opens(w));
+        let first = w.chars().next();
+        // The list holds capitalised names: a lower-case word needs no look-up.
+        let capitalised = first.is_some_and(char::is_uppercase);
+        *g = u64::from(capitalised && GAZETTEER.is_given_name(w));
+        if first.is_some_and(char::is_alphabetic) {
             alpha += 1;
-            upper += usize::from(c.is_uppercase());
+            upper += usize::from(capitalised);
         }
     }
     let caps = if alpha == 0 || upper * 10 < alpha {
@@ -217,20 +258,32 @@ fn prepare(text: &str, tokens: &[Range<usize>], gaz: &[GazMatch]) -> Prepared {
     } else {
         1
     };
-    // A word may begin a name when it has an upper-case letter or a digit.
-    let open = toks[2..toks.len() - 2]
-        .iter()
-        .map(|t| t.upper || t.flags & features::FLAG_DIGIT != 0)
-        .collect();
-    let run = runs(&words, &toks);
-    Prepared {
-        open,
-        run,
+    // Padding is hashed already; a word's slot holds a stand-in until it is hashed.
+    let mut toks = vec![features::PAD_END; n + 4];
+    toks[..2].fill(features::PAD_START);
+    let mut hashed = vec![false; n + 4];
+    hashed[..2].fill(true);
+    hashed[n + 2..].fill(true);
+    let mut p = Prepared {
+        words,
         toks,
+        hashed,
         gaz: gz,
         given,
         caps,
+        open,
+        run: Vec::new(),
+    };
+    // Every word that may begin a name is weighed, so its window is read. The runs of
+    // capitalised words read only such windows: their first and last words are capitalised,
+    // and the word before the run is next to its first.
+    for i in 0..n {
+        if p.open[i] {
+            p.hash_window(i);
+        }
     }
+    p.run = runs(&p.words, &p.toks);
+    p
 }
 
 /// The most feature keys one decision has.
@@ -252,7 +305,7 @@ impl std::ops::Deref for Features {
 }
 
 /// The features of token `i` given the two labels before it.
-fn features(p: &Prepared, i: usize, y1: u64, y2: u64) -> Features {
+fn features(p: &Prepared<'_>, i: usize, y1: u64, y2: u64) -> Features {
     let at = i + 2;
     let t = &p.toks;
     let (w, m1, m2, n1, n2) = (&t[at], &t[at - 1], &t[at - 2], &t[at + 1], &t[at + 2]);
@@ -375,13 +428,18 @@ impl Recogniser {
             return Vec::new();
         }
         let tokens = tokenize::tokens(text, range);
-        let p = prepare(text, &tokens, gaz);
+        let mut p = prepare(text, &tokens, gaz);
         let mut labels = Vec::with_capacity(tokens.len());
         for i in 0..tokens.len() {
             let (prev, y1, y2) = previous(&labels, i);
-            if prev == 0 && !p.open[i] {
-                labels.push(0);
-                continue;
+            if !p.open[i] {
+                if prev == 0 {
+                    labels.push(0);
+                    continue;
+                }
+                // A word that continues a name ("of" in "Bank of America") is weighed too; the
+                // words that may begin a name had their windows hashed up front.
+                p.hash_window(i);
             }
             let feats = features(&p, i, y1, y2);
             let mut scores = [0i32; LABELS.len()];
@@ -495,7 +553,13 @@ pub fn train(examples: &[Example], iterations: usize, seed: u64, prune: f32) -> 
         .iter()
         .map(|e| {
             let gaz = GAZETTEER.find(&e.text, 0..e.text.len());
-            prepare(&e.text, &e.tokens, &gaz)
+            let mut p = prepare(&e.text, &e.tokens, &gaz);
+            // Training weighs words by the labels it guesses, which change from pass to pass:
+            // every word is hashed up front.
+            for i in 0..e.tokens.len() {
+                p.hash_window(i);
+            }
+            p
         })
         .collect();
     let mut p = Perceptron::new(LABELS.iter().map(|s| (*s).to_string()).collect());

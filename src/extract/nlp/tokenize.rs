@@ -194,8 +194,12 @@ fn chunk_tokens(text: &str, mut r: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
     let tail_len = out.len() - tail_start;
     hyphen_split(text, r, out);
-    out[tail_start..tail_start + tail_len].reverse();
-    out[tail_start..].rotate_left(tail_len);
+    // [t1 .. tk, c1 .. cm] → reversed whole: [cm .. c1, tk .. t1] → first m reversed back.
+    if tail_len > 0 {
+        let core_len = out.len() - tail_start - tail_len;
+        out[tail_start..].reverse();
+        out[tail_start..tail_start + core_len].reverse();
+    }
 }
 
 /// "long-term" → "long" "-" "term"; a number range or a phone number stays whole.
