@@ -49,18 +49,21 @@ pub(crate) fn add(
     let mentions = &b.mentions[first_mention..];
     let guessed = mentions.iter().any(|m| !b.entities[m.entity].known);
     // The first word counts only when the article never writes it in lower case ("Lisa
-    // called", not "The" or "Yesterday").
-    let unread = words.iter().enumerate().any(|(k, w)| {
-        w.cap
-            && (k > 0
-                || !b
-                    .lower_words
-                    .contains(text[w.range.clone()].to_lowercase().as_str()))
-            && !mentions
-                .iter()
-                .any(|m| m.range.start <= w.range.start && w.range.end <= m.range.end)
-    });
-    if !guessed && !unread {
+    // called", not "The" or "Yesterday"). Asked only when nothing was guessed, and the
+    // lower-cased copy of the first word made only when no mention covers it.
+    let unread = || {
+        words.iter().enumerate().any(|(k, w)| {
+            w.cap
+                && !mentions
+                    .iter()
+                    .any(|m| m.range.start <= w.range.start && w.range.end <= m.range.end)
+                && (k > 0
+                    || !b
+                        .lower_words
+                        .contains(text[w.range.clone()].to_lowercase().as_str()))
+        })
+    };
+    if !guessed && !unread() {
         return;
     }
     let found = rec.recognise(text, range, gaz);

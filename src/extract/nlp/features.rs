@@ -28,32 +28,18 @@ const UPPER: u8 = 1;
 const LOWER: u8 = 2;
 const DIGIT: u8 = 4;
 const HYPHEN: u8 = 8;
-const KIND: [u8; 128] = {
-    let mut t = [0; 128];
+/// Per ASCII byte: its kind bits (above), and its shape class as [`shape`] writes it (X, x, d,
+/// or the byte itself). One table, one load per byte.
+const KIND_CLASS: [(u8, u8); 128] = {
+    let mut t = [(0, 0); 128];
     let mut b = 0;
     while b < 128 {
         t[b] = match b as u8 {
-            b'A'..=b'Z' => UPPER,
-            b'a'..=b'z' => LOWER,
-            b'0'..=b'9' => DIGIT,
-            b'-' => HYPHEN,
-            _ => 0,
-        };
-        b += 1;
-    }
-    t
-};
-
-/// The shape class of an ASCII byte, as [`shape`] writes it: X, x, d, or the byte itself.
-const CLASS: [u8; 128] = {
-    let mut t = [0; 128];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = match b as u8 {
-            b'A'..=b'Z' => b'X',
-            b'a'..=b'z' => b'x',
-            b'0'..=b'9' => b'd',
-            other => other,
+            b'A'..=b'Z' => (UPPER, b'X'),
+            b'a'..=b'z' => (LOWER, b'x'),
+            b'0'..=b'9' => (DIGIT, b'd'),
+            b'-' => (HYPHEN, b'-'),
+            other => (0, other),
         };
         b += 1;
     }
@@ -99,8 +85,7 @@ impl Tok {
         let mut letters = 0usize;
         for (k, &b) in word.iter().enumerate() {
             // `& 0x7f` keeps the index in the tables (the word is ASCII) without a bound check.
-            let kind = KIND[usize::from(b & 0x7f)];
-            let class = CLASS[usize::from(b & 0x7f)];
+            let (kind, class) = KIND_CLASS[usize::from(b & 0x7f)];
             seen |= kind;
             letters += usize::from(kind & (UPPER | LOWER) != 0);
             form = hash::fold_byte(form, b);
