@@ -34,7 +34,7 @@ pub fn label(
     // sentence says more
     let first = label.split_whitespace().next().unwrap_or("").to_lowercase();
     let bare_subject = label.split_whitespace().nth(1).is_none();
-    if words::FRAGMENT_OPENERS.contains(&first.as_str()) || bare_subject {
+    if words::list::FRAGMENT_OPENERS.has(&first) || bare_subject {
         let sentence = sentence_start(text, clause.start)..sentence_end(text, clause.end);
         if sentence != clause {
             let (out, names) = rewrite(text, sentence, timex, actors, mentions);
@@ -60,7 +60,7 @@ fn is_bare_frame(label: &str) -> bool {
     words.len() <= 4
         && words
             .last()
-            .is_some_and(|w| words::REPORTING.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| words::list::REPORTING.has(&w.to_lowercase()))
 }
 
 /// Where the sentence holding byte `from` starts: after the last full stop, question or
@@ -275,12 +275,12 @@ fn relative_antecedent(
         .is_some_and(|w| {
             let b = w.to_lowercase();
             w.ends_with(|c: char| c.is_alphanumeric())
-                && !words::REPORTING.contains(&b.as_str())
-                && tense::base_of_past(&b).is_none()
+                && !words::list::REPORTING.has(&b)
+                && !tense::is_past(&b)
                 && !headline::is_pronoun_or_aux(&b)
         });
     let relative_that =
-        pronoun == "that" && noun_before && words::MODAL_OR_AUX.contains(&next_word.as_str());
+        pronoun == "that" && noun_before && words::list::MODAL_OR_AUX.has(&next_word);
     if !(matches!(pronoun.as_str(), "which" | "who") || relative_that) {
         return None;
     }
@@ -291,7 +291,7 @@ fn relative_antecedent(
         text[..at]
             .split_whitespace()
             .next_back()
-            .is_some_and(|w| words::PREPOSITIONS.contains(&w) || w == "of")
+            .is_some_and(|w| words::list::PREPOSITIONS.has(w) || w == "of")
     };
     if let Some(m) = mentions.iter().find(|m| {
         m.range.end == before.len()
@@ -340,11 +340,11 @@ fn relative_antecedent(
             .is_some_and(|p| p == "to" || headline::is_pronoun_or_aux(&p));
         if matches!(bare.as_str(), "in" | "of") && taken > 0 && all_names {
             // "strikes in Syria": a place or name after "in"/"of" belongs to the noun
-        } else if words::PREPOSITIONS.contains(&bare.as_str())
+        } else if words::list::PREPOSITIONS.has(&bare)
             || !capital
-                && (words::REPORTING.contains(&bare.as_str())
+                && (words::list::REPORTING.has(&bare)
                     || headline::is_pronoun_or_aux(&bare)
-                    || tense::base_of_past(&bare).is_some()
+                    || tense::is_past(&bare)
                     || before_verb
                     || matches!(bare.as_str(), "that" | "than" | "as" | "after" | "before"))
             || bare.chars().all(|c| c.is_ascii_digit())

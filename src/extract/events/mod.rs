@@ -304,16 +304,29 @@ fn sayer_end(text: &str, s: &Range<usize>) -> Option<usize> {
 /// Lower-case words of five letters or more, cut to five ("talks" ~ "talking"), as sorted
 /// distinct 64-bit keys (no allocation per word).
 pub fn content_words(s: &str) -> Vec<u64> {
-    let mut out: Vec<u64> = s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 5)
-        .map(|w| {
-            w.chars()
-                .take(5)
-                .flat_map(char::to_lowercase)
-                .fold(0u64, |h, c| h.wrapping_mul(0x0100_0000_01b3) ^ u64::from(c))
-        })
-        .collect();
+    let key = |h: u64, c: char| h.wrapping_mul(0x0100_0000_01b3) ^ u64::from(c);
+    // ASCII text (nearly all news) splits and lower-cases by the byte, with the same keys
+    // as the Unicode path: an ASCII character is alphanumeric and lower-cases alike either way.
+    let mut out: Vec<u64> = if s.is_ascii() {
+        s.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.len() >= 5)
+            .map(|w| {
+                w.bytes()
+                    .take(5)
+                    .fold(0u64, |h, b| key(h, char::from(b.to_ascii_lowercase())))
+            })
+            .collect()
+    } else {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= 5)
+            .map(|w| {
+                w.chars()
+                    .take(5)
+                    .flat_map(char::to_lowercase)
+                    .fold(0u64, key)
+            })
+            .collect()
+    };
     out.sort_unstable();
     out.dedup();
     out

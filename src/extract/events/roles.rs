@@ -207,8 +207,7 @@ fn agents(
     {
         from = clause[pause].range.end;
     }
-    let owned: Vec<Token> = clause.iter().map(|t| (*t).clone()).collect();
-    let by = syntax::subject_end(&owned, verb_at, range.end).and_then(|(_, by)| by);
+    let by = syntax::subject_end(&clause, verb_at, range.end).and_then(|(_, by)| by);
     let pick = |lo: usize, hi: usize, first_only: bool| {
         let mut out: Vec<String> = Vec::new();
         for m in mentions

@@ -8,9 +8,11 @@
 //! table of irregular past forms, "-ed" endings, a verb after a name); [`Token::verb`] is the
 //! one place a tagger's VERB/AUX tags (`crate::extract::nlp`, issue 15a) can refine that.
 
-use std::collections::HashSet;
+use std::borrow::Borrow;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::model::{MONTH_NAMES, WEEKDAY_NAMES};
 
@@ -157,7 +159,7 @@ pub fn tokens(text: &str, sentence: &Range<usize>) -> Vec<Token> {
         let start = sentence.start + chunk_start + lead;
         out.push(Token {
             range: start..start + core.len(),
-            lower: core.to_lowercase(),
+            lower: lower_case(core),
             cap: core.starts_with(char::is_uppercase),
             pause_after: tail.contains([',', ';', ':', '–', '—', '!', '?'])
                 || (tail.contains('.') && !is_abbreviation(core)),
@@ -168,6 +170,16 @@ pub fn tokens(text: &str, sentence: &Range<usize>) -> Vec<Token> {
         out[i].verb = looks_like_verb(&out, i);
     }
     out
+}
+
+/// `word` lower-cased; ASCII words (nearly all of news text) by the byte, without the Unicode
+/// case tables.
+fn lower_case(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    }
 }
 
 /// "U.S.", "Corp.", "Mr.": a period that ends no sentence.
@@ -192,7 +204,7 @@ fn is_abbreviation(core: &str) -> bool {
 
 /// The auxiliaries, irregular past forms and reporting verbs in one set: scanning the three
 /// lists for every word of every sentence was most of the cost of reading a sentence's words.
-static VERB_FORMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static VERB_FORMS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     AUXILIARIES
         .iter()
         .chain(IRREGULAR_PAST)
@@ -421,19 +433,27 @@ pub fn dependent_of<'a>(subs: &'a [Sub], r: &Range<usize>) -> Option<&'a Sub> {
 
 /// Where the subject of the clause starting at byte `from` ends: at its first verb (for a
 /// passive, "was attacked by ...", the agent follows "by": its start is returned as well).
-pub fn subject_end(tokens: &[Token], from: usize, to: usize) -> Option<(usize, Option<usize>)> {
-    let first = tokens
-        .iter()
-        .position(|t| t.range.start >= from && t.verb && t.range.end <= to)?;
-    let verb_at = tokens[first].range.start;
+/// `tokens` may be the sentence's tokens or references to some of them (a clause's words
+/// without its nested clauses), so a caller need not copy them.
+pub fn subject_end<T: Borrow<Token>>(
+    tokens: &[T],
+    from: usize,
+    to: usize,
+) -> Option<(usize, Option<usize>)> {
+    let at = |k: usize| -> &Token { tokens[k].borrow() };
+    let first = (0..tokens.len()).find(|&k| {
+        let t = at(k);
+        t.range.start >= from && t.verb && t.range.end <= to
+    })?;
+    let verb_at = at(first).range.start;
     // "was struck by", "were attacked by": the by-phrase names who acted
     let mut k = first;
     let mut passive = false;
-    while k + 1 < tokens.len() && tokens[k].verb && tokens[k].range.end <= to {
+    while k + 1 < tokens.len() && at(k).verb && at(k).range.end <= to {
         if matches!(
-            tokens[k].lower.as_str(),
+            at(k).lower.as_str(),
             "was" | "were" | "been" | "is" | "are" | "be"
-        ) && tokens[k + 1].verb
+        ) && at(k + 1).verb
         {
             passive = true;
         }
@@ -443,8 +463,9 @@ pub fn subject_end(tokens: &[Token], from: usize, to: usize) -> Option<(usize, O
         .then(|| {
             tokens[k..]
                 .iter()
+                .map(Borrow::borrow)
                 .take(2)
-                .find(|t| t.lower == "by" && t.range.end <= to)
+                .find(|t: &&Token| t.lower == "by" && t.range.end <= to)
                 .map(|t| t.range.end)
         })
         .flatten();

@@ -1,26 +1,57 @@
 //! A word of a headline in the making, kept beside its bare form (lower case, no surrounding
-//! punctuation or quotes). Every step of the shaper compares bare forms against word lists, many
-//! times per word; computing the bare form once when the word is made, and again only when its
-//! text changes, keeps labelling from lower-casing the same word dozens of times per clause.
+//! punctuation or quotes) and the word lists that bare form is on. Every step of the shaper
+//! compares bare forms against word lists, many times per word; computing the bare form and its
+//! lists once when the word is made, and again only when its text changes, keeps labelling from
+//! lower-casing and looking up the same word dozens of times per clause.
 
-use std::ops::Deref;
+use std::ops::{Deref, Range};
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+use super::words::{List, lists_of};
+
+#[derive(Clone, Debug)]
 pub(super) struct Word {
     text: String,
-    bare: String,
+    /// Where the bare form lies in `text`, when it is the text's own letters (no capitals):
+    /// most words of news text, which then cost no second string.
+    core: Range<usize>,
+    /// The bare form when it differs from `text[core]`.
+    lower: Option<String>,
+    /// The bits of the word lists the bare form is on ([`lists_of`]).
+    lists: u32,
 }
 
 impl Word {
     pub fn new(text: impl Into<String>) -> Self {
         let text = text.into();
-        let bare = bare(&text);
-        Word { text, bare }
+        let core = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let start = text.len() - core.len();
+        let core = core.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let end = start + core.len();
+        // ASCII without capitals lower-cases to itself (as `bare` would make it)
+        let lower = (!core
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase()))
+        .then(|| core.to_lowercase());
+        let lists = lists_of(lower.as_deref().unwrap_or(core));
+        Word {
+            core: start..end,
+            text,
+            lower,
+            lists,
+        }
     }
 
     /// The word lower-cased without surrounding punctuation or quotes.
     pub fn bare(&self) -> &str {
-        &self.bare
+        match &self.lower {
+            Some(lower) => lower,
+            None => &self.text[self.core.clone()],
+        }
+    }
+
+    /// Whether the bare form is on `list`.
+    pub fn is(&self, list: List) -> bool {
+        list.among(self.lists)
     }
 
     /// Adds punctuation after the word ("," when a dash or a cut date ended a phrase here);
@@ -30,15 +61,26 @@ impl Word {
         self.text.push(c);
     }
 
-    /// The word without the punctuation `chars` at its end; the bare form does not change.
+    /// The word without the punctuation `chars` at its end; the bare form does not change
+    /// (the bare form ends before any punctuation, so it stays within the text).
     pub fn trim_end_punct(&mut self, chars: &[char]) {
         let keep = self.text.trim_end_matches(chars).len();
         self.text.truncate(keep);
         if keep == 0 {
-            self.bare.clear();
+            self.lower = Some(String::new());
+            self.lists = 0;
         }
     }
 }
+
+/// Words are equal when their text and bare form are (the rest is derived from those).
+impl PartialEq for Word {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text && self.bare() == other.bare()
+    }
+}
+
+impl Eq for Word {}
 
 impl Deref for Word {
     type Target = str;
@@ -54,7 +96,8 @@ impl From<Word> for String {
     }
 }
 
-/// `word` lower-cased without surrounding punctuation or quotes.
+/// `word` lower-cased without surrounding punctuation or quotes (as [`Word::bare`]).
+#[cfg(test)]
 pub(super) fn bare(word: &str) -> String {
     word.trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase()
