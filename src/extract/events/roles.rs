@@ -202,7 +202,7 @@ fn agents(
     let mut from = range.start;
     if clause
         .first()
-        .is_some_and(|t| LEADING_PREPOSITIONS.contains(&t.lower.as_str()))
+        .is_some_and(|t| LEADING_PREPOSITIONS.contains(&t.lower()))
         && let Some(pause) = clause[..verb].iter().position(|t| t.pause_after)
     {
         from = clause[pause].range.end;

@@ -8,7 +8,7 @@
 //! table of irregular past forms, "-ed" endings, a verb after a name); [`Token::verb`] is the
 //! one place a tagger's VERB/AUX tags (`crate::extract::nlp`, issue 15a) can refine that.
 
-use std::borrow::Borrow;
+use std::borrow::{Borrow, Cow};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -18,10 +18,11 @@ use crate::model::{MONTH_NAMES, WEEKDAY_NAMES};
 
 /// One word of a sentence.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Token {
+pub struct Token<'a> {
     pub range: Range<usize>,
-    /// Lower-cased, without surrounding punctuation.
-    pub lower: String,
+    /// Lower-cased, without surrounding punctuation: the text itself when it has no capitals
+    /// (most words), so a sentence's words cost no string each.
+    pub lower: Cow<'a, str>,
     /// Starts with a capital letter.
     pub cap: bool,
     /// A comma, semicolon, colon or dash follows it: a clause may end here.
@@ -133,12 +134,21 @@ const REPORTING: &[&str] = &[
     "agreed",
 ];
 
+impl Token<'_> {
+    /// [`Token::lower`] as a string slice.
+    pub fn lower(&self) -> &str {
+        &self.lower
+    }
+}
+
 /// The words of `text[sentence]`.
-pub fn tokens(text: &str, sentence: &Range<usize>) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::new();
+pub fn tokens<'a>(text: &'a str, sentence: &Range<usize>) -> Vec<Token<'a>> {
     let Some(slice) = text.get(sentence.clone()) else {
-        return out;
+        return Vec::new();
     };
+    // About one word per six bytes of news text: room for them up front rather than growing
+    // the vector word by word.
+    let mut out: Vec<Token> = Vec::with_capacity(slice.len() / 5 + 4);
     let mut pos = 0;
     for chunk in slice.split_inclusive(char::is_whitespace) {
         let chunk_start = pos;
@@ -172,13 +182,15 @@ pub fn tokens(text: &str, sentence: &Range<usize>) -> Vec<Token> {
     out
 }
 
-/// `word` lower-cased; ASCII words (nearly all of news text) by the byte, without the Unicode
-/// case tables.
-fn lower_case(word: &str) -> String {
-    if word.is_ascii() {
-        word.to_ascii_lowercase()
+/// `word` lower-cased: itself when it is ASCII without capitals (most words of news text),
+/// other ASCII words by the byte, without the Unicode case tables.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
     } else {
-        word.to_lowercase()
+        Cow::Borrowed(word)
     }
 }
 
@@ -215,7 +227,7 @@ static VERB_FORMS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 
 fn looks_like_verb(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
-    let w = t.lower.as_str();
+    let w = t.lower();
     if t.cap && i > 0 {
         return false;
     }
@@ -234,7 +246,7 @@ fn looks_like_verb(tokens: &[Token], i: usize) -> bool {
 pub fn subordinates(tokens: &[Token]) -> Vec<Sub> {
     let mut subs = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        let w = t.lower.as_str();
+        let w = t.lower();
         let opens = if SUBORDINATORS.contains(&w) {
             Some(SubKind::Adverbial)
         } else if RELATIVE_PRONOUNS.contains(&w) && i > 0 && !t.cap {
@@ -275,13 +287,13 @@ pub fn subordinates(tokens: &[Token]) -> Vec<Sub> {
 /// a noun when a verb follows, and nothing when it is a determiner ("that day").
 fn that_clause(tokens: &[Token], i: usize) -> Option<SubKind> {
     let prev = &tokens[i - 1];
-    if REPORTING.contains(&prev.lower.as_str()) || (prev.verb && !prev.pause_after) {
+    if REPORTING.contains(&prev.lower()) || (prev.verb && !prev.pause_after) {
         return Some(SubKind::Reported);
     }
     // a reporting verb a few words back: "told reporters that", "said on Monday that"
     let reported = tokens[i.saturating_sub(4)..i]
         .iter()
-        .any(|t| REPORTING.contains(&t.lower.as_str()));
+        .any(|t| REPORTING.contains(&t.lower()));
     if reported {
         return Some(SubKind::Reported);
     }
@@ -297,10 +309,10 @@ fn is_marker(word: &str) -> bool {
 /// preposition, while the sentence's verb comes before or after it.
 fn reduced_relative(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
-    if i == 0 || !t.verb || AUXILIARIES.contains(&t.lower.as_str()) || t.cap {
+    if i == 0 || !t.verb || AUXILIARIES.contains(&t.lower()) || t.cap {
         return false;
     }
-    if matches!(t.lower.as_str(), "said" | "says" | "told") {
+    if matches!(t.lower(), "said" | "says" | "told") {
         return false;
     }
     let prev = &tokens[i - 1];
@@ -309,7 +321,7 @@ fn reduced_relative(tokens: &[Token], i: usize) -> bool {
         && !prev.verb
         && !prev.pause_after
         && !matches!(
-            prev.lower.as_str(),
+            prev.lower(),
             "to" | "he"
                 | "she"
                 | "it"
@@ -341,13 +353,13 @@ fn reduced_relative(tokens: &[Token], i: usize) -> bool {
         && !prev.lower.ends_with("ly");
     // the first verb after "since", "who" ... is that clause's own verb
     let opened_here = tokens[..i].iter().rev().take_while(|t| !t.verb).any(|t| {
-        SUBORDINATORS.contains(&t.lower.as_str())
-            || RELATIVE_PRONOUNS.contains(&t.lower.as_str())
+        SUBORDINATORS.contains(&t.lower())
+            || RELATIVE_PRONOUNS.contains(&t.lower())
             || t.lower == "that"
     });
     let prep_after = tokens.get(i + 1).is_some_and(|n| {
         matches!(
-            n.lower.as_str(),
+            n.lower(),
             "in" | "on" | "at" | "by" | "last" | "during" | "earlier" | "since"
         )
     });
@@ -356,7 +368,7 @@ fn reduced_relative(tokens: &[Token], i: usize) -> bool {
     let verb_before = tokens[..i].iter().any(|o| o.verb);
     let verb_after = tokens[i + 1..]
         .iter()
-        .take_while(|o| !is_marker(&o.lower))
+        .take_while(|o| !is_marker(o.lower()))
         .any(|o| o.verb);
     let other_verb = verb_before || verb_after;
     noun_before && prep_after && other_verb && !opened_here
@@ -384,7 +396,7 @@ fn clause_end(tokens: &[Token], i: usize, kind: SubKind) -> usize {
             return k;
         }
         if seen_verb
-            && matches!(t.lower.as_str(), "and" | "but")
+            && matches!(t.lower(), "and" | "but")
             && tokens[k + 1..].iter().take(2).any(|x| x.verb)
         {
             return k;
@@ -416,7 +428,7 @@ fn starts_a_date(t: &Token) -> bool {
         "today",
         "tomorrow",
     ];
-    let word = t.lower.as_str();
+    let word = t.lower();
     word.starts_with(|c: char| c.is_ascii_digit())
         || WORDS.contains(&word)
         || MONTH_NAMES.contains(&word)
@@ -435,12 +447,12 @@ pub fn dependent_of<'a>(subs: &'a [Sub], r: &Range<usize>) -> Option<&'a Sub> {
 /// passive, "was attacked by ...", the agent follows "by": its start is returned as well).
 /// `tokens` may be the sentence's tokens or references to some of them (a clause's words
 /// without its nested clauses), so a caller need not copy them.
-pub fn subject_end<T: Borrow<Token>>(
+pub fn subject_end<'a, T: Borrow<Token<'a>>>(
     tokens: &[T],
     from: usize,
     to: usize,
 ) -> Option<(usize, Option<usize>)> {
-    let at = |k: usize| -> &Token { tokens[k].borrow() };
+    let at = |k: usize| -> &Token<'a> { tokens[k].borrow() };
     let first = (0..tokens.len()).find(|&k| {
         let t = at(k);
         t.range.start >= from && t.verb && t.range.end <= to
@@ -450,10 +462,7 @@ pub fn subject_end<T: Borrow<Token>>(
     let mut k = first;
     let mut passive = false;
     while k + 1 < tokens.len() && at(k).verb && at(k).range.end <= to {
-        if matches!(
-            at(k).lower.as_str(),
-            "was" | "were" | "been" | "is" | "are" | "be"
-        ) && at(k + 1).verb
+        if matches!(at(k).lower(), "was" | "were" | "been" | "is" | "are" | "be") && at(k + 1).verb
         {
             passive = true;
         }
@@ -465,7 +474,7 @@ pub fn subject_end<T: Borrow<Token>>(
                 .iter()
                 .map(Borrow::borrow)
                 .take(2)
-                .find(|t: &&Token| t.lower == "by" && t.range.end <= to)
+                .find(|t: &&Token<'a>| t.lower == "by" && t.range.end <= to)
                 .map(|t| t.range.end)
         })
         .flatten();

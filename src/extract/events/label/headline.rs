@@ -21,7 +21,8 @@ pub(super) const HARD_MAX_CHARS: usize = 90;
 /// words of actor names in it, which are singular whatever their last letter.
 /// With `keep_frame`, the speaker stays: the saying is the event ("Henderson says ...").
 pub fn headline(clause: &str, names: &[String], keep_frame: bool) -> String {
-    let mut words = words_of(clause);
+    let flat = flatten(clause);
+    let mut words = words_of(&flat);
     drop_leading(&mut words);
     drop_apposition(&mut words);
     drop_subject_relative(&mut words);
@@ -44,9 +45,8 @@ pub fn headline(clause: &str, names: &[String], keep_frame: bool) -> String {
     finish(words)
 }
 
-/// Words with brackets' contents, standalone punctuation and dashes resolved; double quotes of
-/// every kind written `"`.
-fn words_of(clause: &str) -> Vec<Word> {
+/// The clause without brackets' contents; double quotes of every kind written `"`.
+fn flatten(clause: &str) -> String {
     let mut depth = 0usize;
     let mut flat = String::with_capacity(clause.len());
     for c in clause.chars() {
@@ -60,7 +60,14 @@ fn words_of(clause: &str) -> Vec<Word> {
             _ => {}
         }
     }
-    let mut words: Vec<Word> = Vec::new();
+    flat
+}
+
+/// The words of a [`flatten`]ed clause, which they borrow, with standalone punctuation and
+/// dashes resolved.
+fn words_of(flat: &str) -> Vec<Word<'_>> {
+    // about one word per six bytes: room up front rather than growing word by word
+    let mut words: Vec<Word> = Vec::with_capacity(flat.len() / 5 + 4);
     for w in flat.split_whitespace() {
         match w {
             "-" | "--" | "—" | "–" | ";" | ":" | "," => {
@@ -237,7 +244,11 @@ fn drop_reporting_frame(words: &mut Vec<Word>) {
     let subject: Vec<Word> = match words[..subject_end].iter().position(|w| ends_clause(w)) {
         Some(comma) => words[..=comma]
             .iter()
-            .map(|w| Word::new(w.trim_end_matches(',')))
+            .map(|w| {
+                let mut w = w.clone();
+                w.trim_end_punct(&[',']);
+                w
+            })
             .collect(),
         None => words[..subject_end].to_vec(),
     };

@@ -2,15 +2,18 @@
 //! punctuation or quotes) and the word lists that bare form is on. Every step of the shaper
 //! compares bare forms against word lists, many times per word; computing the bare form and its
 //! lists once when the word is made, and again only when its text changes, keeps labelling from
-//! lower-casing and looking up the same word dozens of times per clause.
+//! lower-casing and looking up the same word dozens of times per clause. A word borrows its
+//! text from the clause until the shaper rewrites it ("accused" → "accuses"), so making the
+//! words of a clause copies none of them.
 
+use std::borrow::Cow;
 use std::ops::{Deref, Range};
 
 use super::words::{List, lists_of};
 
 #[derive(Clone, Debug)]
-pub(super) struct Word {
-    text: String,
+pub(super) struct Word<'a> {
+    text: Cow<'a, str>,
     /// Where the bare form lies in `text`, when it is the text's own letters (no capitals):
     /// most words of news text, which then cost no second string.
     core: Range<usize>,
@@ -20,8 +23,8 @@ pub(super) struct Word {
     lists: u32,
 }
 
-impl Word {
-    pub fn new(text: impl Into<String>) -> Self {
+impl<'a> Word<'a> {
+    pub fn new(text: impl Into<Cow<'a, str>>) -> Self {
         let text = text.into();
         let core = text.trim_start_matches(|c: char| !c.is_alphanumeric());
         let start = text.len() - core.len();
@@ -58,14 +61,17 @@ impl Word {
     /// the bare form does not change.
     pub fn push_punct(&mut self, c: char) {
         debug_assert!(!c.is_alphanumeric());
-        self.text.push(c);
+        self.text.to_mut().push(c);
     }
 
     /// The word without the punctuation `chars` at its end; the bare form does not change
     /// (the bare form ends before any punctuation, so it stays within the text).
     pub fn trim_end_punct(&mut self, chars: &[char]) {
         let keep = self.text.trim_end_matches(chars).len();
-        self.text.truncate(keep);
+        match &mut self.text {
+            Cow::Borrowed(text) => *text = &text[..keep],
+            Cow::Owned(text) => text.truncate(keep),
+        }
         if keep == 0 {
             self.lower = Some(String::new());
             self.lists = 0;
@@ -74,15 +80,15 @@ impl Word {
 }
 
 /// Words are equal when their text and bare form are (the rest is derived from those).
-impl PartialEq for Word {
+impl PartialEq for Word<'_> {
     fn eq(&self, other: &Self) -> bool {
         self.text == other.text && self.bare() == other.bare()
     }
 }
 
-impl Eq for Word {}
+impl Eq for Word<'_> {}
 
-impl Deref for Word {
+impl Deref for Word<'_> {
     type Target = str;
 
     fn deref(&self) -> &str {
@@ -90,9 +96,9 @@ impl Deref for Word {
     }
 }
 
-impl From<Word> for String {
-    fn from(w: Word) -> String {
-        w.text
+impl From<Word<'_>> for String {
+    fn from(w: Word<'_>) -> String {
+        w.text.into_owned()
     }
 }
 
