@@ -241,8 +241,15 @@ fn subject_start(text: &str, clause: &Range<usize>) -> usize {
         let word_len = text[at..clause.end]
             .find(|c: char| !c.is_alphanumeric())
             .unwrap_or(clause.end - at);
-        let word = text[at..at + word_len].to_lowercase();
-        if word_len == 0 || !matches!(word.as_str(), "but" | "and" | "so" | "then" | "yet") {
+        let word = &text[at..at + word_len];
+        const OPENERS: [&str; 5] = ["but", "and", "so", "then", "yet"];
+        // an ASCII word compared without case, as its lower-cased copy would be
+        let is_opener = if word.is_ascii() {
+            OPENERS.iter().any(|o| word.eq_ignore_ascii_case(o))
+        } else {
+            OPENERS.contains(&word.to_lowercase().as_str())
+        };
+        if word_len == 0 || !is_opener {
             return at;
         }
         at += word_len;

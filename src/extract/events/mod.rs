@@ -318,11 +318,12 @@ pub fn content_words(s: &str) -> Vec<u64> {
     // ASCII text (nearly all news) splits and lower-cases by the byte, with the same keys
     // as the Unicode path: an ASCII character is alphanumeric and lower-cases alike either way.
     let mut out: Vec<u64> = if s.is_ascii() {
-        s.split(|c: char| !c.is_ascii_alphanumeric())
+        s.as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
             .filter(|w| w.len() >= 5)
             .map(|w| {
-                w.bytes()
-                    .take(5)
+                w[..5]
+                    .iter()
                     .fold(0u64, |h, b| key(h, char::from(b.to_ascii_lowercase())))
             })
             .collect()

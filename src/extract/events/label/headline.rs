@@ -85,9 +85,14 @@ fn words_of(flat: &str) -> Vec<Word<'_>> {
                     last.push_punct(',');
                 }
             }
-            // a stray "." or quote left where a date was cut
-            _ if !w.chars().any(char::is_alphanumeric) => {}
-            _ => words.push(Word::new(w)),
+            _ => {
+                let word = Word::new(w);
+                // a stray "." or quote left where a date was cut: without a letter or digit
+                // its bare form is empty
+                if !word.bare().is_empty() {
+                    words.push(word);
+                }
+            }
         }
     }
     words.retain(|w| !w.is_empty());
@@ -871,7 +876,13 @@ fn finish(mut words: Vec<Word>) -> String {
     }
     let mut chars = out.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => {
+            // the rest copied as one slice, not collected character by character
+            let mut capitalised = String::with_capacity(out.len() + 2);
+            capitalised.extend(first.to_uppercase());
+            capitalised.push_str(chars.as_str());
+            capitalised
+        }
         None => out,
     }
 }
