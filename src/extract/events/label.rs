@@ -56,11 +56,15 @@ pub fn label(
 
 /// Whether `label` is only a speaker and a reporting verb ("Rival Boeing says").
 fn is_bare_frame(label: &str) -> bool {
-    let words: Vec<&str> = label.split_whitespace().collect();
-    words.len() <= 4
-        && words
-            .last()
-            .is_some_and(|w| words::list::REPORTING.has(&w.to_lowercase()))
+    // at most four words: a longer label is read no further than its fifth
+    let mut last = None;
+    for (n, w) in label.split_whitespace().enumerate() {
+        if n == 4 {
+            return false;
+        }
+        last = Some(w);
+    }
+    last.is_some_and(|w| words::list::REPORTING.has(&w.to_lowercase()))
 }
 
 /// Where the sentence holding byte `from` starts: after the last full stop, question or
@@ -270,6 +274,11 @@ fn relative_antecedent(
         .find(|c: char| !c.is_alphabetic())
         .map_or(clause.end, |i| start + i);
     let pronoun = text[start..word_end].to_lowercase();
+    // Only these open a relative clause; most clauses open otherwise and need none of the
+    // look-ups below.
+    if !matches!(pronoun.as_str(), "which" | "who" | "that") {
+        return None;
+    }
     // "the update that was released": "that" right after a noun, before an auxiliary
     let next_word = text[word_end..clause.end]
         .split_whitespace()

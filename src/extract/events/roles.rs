@@ -191,10 +191,13 @@ fn agents(
             .iter()
             .any(|n| n.start <= t.range.start && t.range.end <= n.end)
     };
-    let clause: Vec<&Token> = tokens
-        .iter()
-        .filter(|t| t.range.start >= range.start && t.range.end <= range.end && outside_nested(t))
-        .collect();
+    // (room for every token up front: the clause is most of its sentence)
+    let mut clause: Vec<&Token> = Vec::with_capacity(tokens.len());
+    clause.extend(
+        tokens.iter().filter(|t| {
+            t.range.start >= range.start && t.range.end <= range.end && outside_nested(t)
+        }),
+    );
     let Some(verb) = clause.iter().position(|t| t.verb) else {
         return Vec::new();
     };

@@ -154,8 +154,9 @@ pub fn tokens<'a>(text: &'a str, sentence: &Range<usize>) -> Vec<Token<'a>> {
         let chunk_start = pos;
         pos += chunk.len();
         let raw = chunk.trim_end();
-        let lead = raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-        let core = raw[lead..].trim_end_matches(|c: char| !c.is_alphanumeric());
+        let span = core_span(raw);
+        let lead = span.start;
+        let core = &raw[span];
         let tail = &raw[lead + core.len()..];
         if core.is_empty() {
             // a lone dash between words pauses like a comma
@@ -180,6 +181,34 @@ pub fn tokens<'a>(text: &'a str, sentence: &Range<usize>) -> Vec<Token<'a>> {
         out[i].verb = looks_like_verb(&out, i);
     }
     out
+}
+
+/// Where `word` is without the non-alphanumeric characters at either end ("(Reuters)," →
+/// "Reuters"); empty at the end of `word` when it has no letter or digit. ASCII words (nearly
+/// all) are scanned by the byte.
+#[inline]
+pub fn core_span(word: &str) -> Range<usize> {
+    let bytes = word.as_bytes();
+    if bytes.is_ascii() {
+        let start = bytes
+            .iter()
+            .position(u8::is_ascii_alphanumeric)
+            .unwrap_or(bytes.len());
+        let end = bytes
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .map_or(start, |i| i + 1);
+        return start..end;
+    }
+    let start = word.len()
+        - word
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    let end = start
+        + word[start..]
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    start..end
 }
 
 /// `word` lower-cased: itself when it is ASCII without capitals (most words of news text),

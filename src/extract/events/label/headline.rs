@@ -8,7 +8,7 @@ use super::MAX_WORDS;
 use super::tense::{
     base_of_past, is_participle, is_participle_only, is_past, is_simple_past_only, present,
 };
-use super::word::{Word, join};
+use super::word::{Word, join, split_words};
 use super::words::{PRONOUNS, list};
 
 /// Labels are cut to at most this many characters, at a phrase boundary.
@@ -68,7 +68,7 @@ fn flatten(clause: &str) -> String {
 fn words_of(flat: &str) -> Vec<Word<'_>> {
     // about one word per six bytes: room up front rather than growing word by word
     let mut words: Vec<Word> = Vec::with_capacity(flat.len() / 5 + 4);
-    for w in flat.split_whitespace() {
+    for w in split_words(flat) {
         match w {
             "-" | "--" | "—" | "–" | ";" | ":" | "," => {
                 // "rejected the criticism , saying": a comma a cut date left on its own ends

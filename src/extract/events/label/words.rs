@@ -90,6 +90,7 @@ static LISTS: LazyLock<FxHashMap<&'static str, u32>> = LazyLock::new(|| {
 });
 
 /// The bits of the lists `word` (bare) is on; 0 for most words.
+#[inline]
 pub fn lists_of(word: &str) -> u32 {
     LISTS.get(word).copied().unwrap_or(0)
 }
