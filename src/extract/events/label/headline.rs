@@ -639,20 +639,20 @@ fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
         return;
     }
     // Running totals, so that each candidate cut is priced in constant time: the length of
-    // the first n words and the quote marks before word i.
-    let mut chars = Vec::with_capacity(words.len() + 1);
-    let mut quotes = Vec::with_capacity(words.len() + 1);
-    chars.push(0usize);
-    quotes.push(0usize);
+    // the first n words and the quote marks before word i (one vector for both; a quote mark
+    // is one byte, so it is counted by the byte).
+    let mut totals: Vec<(usize, usize)> = Vec::with_capacity(words.len() + 1);
+    totals.push((0, 0));
     for w in words.iter() {
-        chars.push(chars[chars.len() - 1] + w.len() + 1);
-        quotes.push(quotes[quotes.len() - 1] + w.matches('"').count());
+        let (chars, quotes) = totals[totals.len() - 1];
+        let marks = w.bytes().filter(|&b| b == b'"').count();
+        totals.push((chars + w.len() + 1, quotes + marks));
     }
-    let len = |n: usize| chars[n] - 1;
+    let len = |n: usize| totals[n].0 - 1;
     let fits = |n: usize| len(n) <= MAX_CHARS && n <= MAX_WORDS;
     let floor = verb.map_or(3, |v| v + 2).min(words.len());
     // Never inside a quotation: "'pouring gasoline on the fire'" stays whole.
-    let quoted = |i: usize| quotes[i] % 2 == 1;
+    let quoted = |i: usize| totals[i].1 % 2 == 1;
     // A cut after more than MAX_WORDS words is never taken, so no boundary beyond is sought.
     let boundaries: Vec<usize> = (floor..words.len().min(MAX_WORDS + 1))
         .filter(|&i| is_boundary(words, i) && !quoted(i))
@@ -868,14 +868,22 @@ fn finish(mut words: Vec<Word>) -> String {
     }
     let mut out = join(&words);
     balance_quotes(&mut out);
-    let out = out.replace('"', "'");
-    let out = out.trim().trim_matches(',').trim().to_string();
+    // (each step copies the label only when it changes something)
+    if out.contains('"') {
+        out = out.replace('"', "'");
+    }
+    let trimmed = out.trim().trim_matches(',').trim();
+    if trimmed.len() != out.len() {
+        out = trimmed.to_string();
+    }
     let first_word = out.split_whitespace().next().unwrap_or("");
     if crate::extract::actors::tokens::is_product(first_word) {
         return out;
     }
     let mut chars = out.chars();
     match chars.next() {
+        // already a capital (or a character without one): the label as it is
+        Some(first) if first.to_uppercase().eq(std::iter::once(first)) => out,
         Some(first) => {
             // the rest copied as one slice, not collected character by character
             let mut capitalised = String::with_capacity(out.len() + 2);
