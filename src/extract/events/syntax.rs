@@ -380,17 +380,21 @@ fn reduced_relative(tokens: &[Token], i: usize) -> bool {
                 | "once"
         )
         && !prev.lower.ends_with("ly");
-    // the first verb after "since", "who" ... is that clause's own verb
-    let opened_here = tokens[..i].iter().rev().take_while(|t| !t.verb).any(|t| {
-        SUBORDINATORS.contains(&t.lower())
-            || RELATIVE_PRONOUNS.contains(&t.lower())
-            || t.lower == "that"
-    });
     let prep_after = tokens.get(i + 1).is_some_and(|n| {
         matches!(
             n.lower(),
             "in" | "on" | "at" | "by" | "last" | "during" | "earlier" | "since"
         )
+    });
+    // the scans of the sentence below only for a participle between a noun and a preposition
+    if !(noun_before && prep_after) {
+        return false;
+    }
+    // the first verb after "since", "who" ... is that clause's own verb
+    let opened_here = tokens[..i].iter().rev().take_while(|t| !t.verb).any(|t| {
+        SUBORDINATORS.contains(&t.lower())
+            || RELATIVE_PRONOUNS.contains(&t.lower())
+            || t.lower == "that"
     });
     // the main verb is elsewhere: before it ("announced the deal signed in 2009") or after it,
     // before any other clause opens ("the pact signed in 2009 collapsed")
@@ -400,7 +404,7 @@ fn reduced_relative(tokens: &[Token], i: usize) -> bool {
         .take_while(|o| !is_marker(o.lower()))
         .any(|o| o.verb);
     let other_verb = verb_before || verb_after;
-    noun_before && prep_after && other_verb && !opened_here
+    other_verb && !opened_here
 }
 
 /// The token index where a clause opened at `i` ends (exclusive): at a pause (comma, dash,
