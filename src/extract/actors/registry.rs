@@ -1,7 +1,9 @@
 //! One actor per real entity across all articles: the per-article entities merged by id, lone
 //! surnames folded into the person they name, and each actor's display name and aliases.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::names::strip_particle;
 use super::{ArticleActors, nicknames};
@@ -12,7 +14,7 @@ use crate::model::{Actor, ActorKind};
 pub struct Registry {
     pub actors: Vec<Actor>,
     /// Per-article id → final actor id (only where they differ).
-    pub renamed: HashMap<String, String>,
+    pub renamed: FxHashMap<String, String>,
 }
 
 impl Registry {
@@ -94,9 +96,9 @@ struct Acc {
 fn fold_people(
     by_id: &BTreeMap<String, Acc>,
     order: &[String],
-    renamed: &mut HashMap<String, String>,
+    renamed: &mut FxHashMap<String, String>,
 ) {
-    let mut by_surname: HashMap<&str, Vec<&String>> = HashMap::new();
+    let mut by_surname: FxHashMap<&str, Vec<&String>> = FxHashMap::default();
     for id in order {
         if let Some(acc) = by_id.get(id)
             && acc.kind == ActorKind::Person
@@ -128,9 +130,9 @@ fn fold_people(
 fn fold_companies(
     by_id: &BTreeMap<String, Acc>,
     order: &[String],
-    renamed: &mut HashMap<String, String>,
+    renamed: &mut FxHashMap<String, String>,
 ) {
-    let mut by_stem: HashMap<&str, Vec<&String>> = HashMap::new();
+    let mut by_stem: FxHashMap<&str, Vec<&String>> = FxHashMap::default();
     for id in order {
         if let Some(acc) = by_id.get(id)
             && acc.kind == ActorKind::Organisation
@@ -189,11 +191,11 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
             }
         }
     }
-    let mut renamed = HashMap::new();
+    let mut renamed = FxHashMap::default();
     fold_people(&by_id, &order, &mut renamed);
     fold_companies(&by_id, &order, &mut renamed);
     // Lone words ("Jobs", "Kerry") that are the surname of exactly one person elsewhere.
-    let mut surnames: HashMap<String, Vec<String>> = HashMap::new();
+    let mut surnames: FxHashMap<String, Vec<String>> = FxHashMap::default();
     for (id, acc) in &by_id {
         if renamed.contains_key(id) {
             continue;
@@ -229,8 +231,8 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         })
         .collect();
     // names by kind and first and last word, and by kind and all words, in the order above
-    let mut by_ends: HashMap<(ActorKind, &str, &str), Vec<usize>> = HashMap::new();
-    let mut by_words: HashMap<(ActorKind, &[String]), Vec<usize>> = HashMap::new();
+    let mut by_ends: FxHashMap<(ActorKind, &str, &str), Vec<usize>> = FxHashMap::default();
+    let mut by_words: FxHashMap<(ActorKind, &[String]), Vec<usize>> = FxHashMap::default();
     for (i, (_, words, kind, _)) in names.iter().enumerate() {
         if let (Some(first), Some(last)) = (words.first(), words.last()) {
             by_ends
@@ -328,7 +330,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         });
     }
     // Affiliations must point at actors that exist.
-    let ids: HashSet<String> = actors.iter().map(|a| a.id.clone()).collect();
+    let ids: FxHashSet<String> = actors.iter().map(|a| a.id.clone()).collect();
     let mut missing = Vec::new();
     for a in &actors {
         if let Some(aff) = &a.affiliation
@@ -362,8 +364,8 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
 /// An acronym one article uses alone ("GM") for a party another names in full ("General
 /// Motors"), when exactly one party's initials spell it. The parties are indexed by their
 /// initials once, not scanned for every acronym.
-fn rename_acronyms(by_id: &BTreeMap<String, Acc>, renamed: &mut HashMap<String, String>) {
-    let mut by_initials: HashMap<String, Vec<&String>> = HashMap::new();
+fn rename_acronyms(by_id: &BTreeMap<String, Acc>, renamed: &mut FxHashMap<String, String>) {
+    let mut by_initials: FxHashMap<String, Vec<&String>> = FxHashMap::default();
     for (id, o) in by_id {
         if !super::takes_acronym(o.kind) {
             continue;
@@ -400,8 +402,8 @@ fn rename_acronyms(by_id: &BTreeMap<String, Acc>, renamed: &mut HashMap<String, 
 /// folded into it, or two different parties would share one lane.
 fn fold_shorter_forms(
     names: &[(String, Vec<String>, ActorKind, bool)],
-    by_ends: &HashMap<(ActorKind, &str, &str), Vec<usize>>,
-    renamed: &mut HashMap<String, String>,
+    by_ends: &FxHashMap<(ActorKind, &str, &str), Vec<usize>>,
+    renamed: &mut FxHashMap<String, String>,
 ) {
     let mut longer: Vec<(&String, &String)> = Vec::new();
     for (id, words, kind, known) in names {
@@ -443,7 +445,7 @@ fn is_inside(short: &[String], long: &[String]) -> bool {
 /// of `names`, by id) that reads the same with "-ise" endings written "-ize".
 fn fold_spellings(
     names: &[(String, Vec<String>, ActorKind, bool)],
-    renamed: &mut HashMap<String, String>,
+    renamed: &mut FxHashMap<String, String>,
 ) {
     let american = |words: &[String]| -> Vec<String> {
         words
@@ -455,7 +457,7 @@ fn fold_spellings(
             })
             .collect()
     };
-    let mut first: HashMap<(ActorKind, Vec<String>), &String> = HashMap::new();
+    let mut first: FxHashMap<(ActorKind, Vec<String>), &String> = FxHashMap::default();
     for (id, words, kind, _) in names {
         if !is_thing(*kind) {
             continue;
@@ -477,7 +479,7 @@ fn fold_spellings(
 /// Influenza Virus" → "H1N1 Virus"), and stopping half-way left events on an actor that no
 /// longer exists and, read in hash order, made the merged aliases differ from run to run. A
 /// rename that comes back to its own name (a loop) is dropped.
-fn follow_chains(renamed: &HashMap<String, String>) -> HashMap<String, String> {
+fn follow_chains(renamed: &FxHashMap<String, String>) -> FxHashMap<String, String> {
     renamed
         .iter()
         .filter_map(|(from, first)| {

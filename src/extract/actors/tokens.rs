@@ -34,22 +34,30 @@ const CONNECTORS: &[&str] = &[
 /// The words of `text[range]`.
 pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     let mut out = Vec::new();
+    words_into(text, range, &mut out);
+    out
+}
+
+/// The words of `text[range]` into `out` (emptied first), so that one buffer serves every
+/// sentence of an article instead of a new vector growing for each.
+pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
+    out.clear();
     let Some(slice) = text.get(range.clone()) else {
-        return out;
+        return;
     };
-    let mut pos = 0;
-    for chunk in slice.split_inclusive(char::is_whitespace) {
-        let chunk_start = pos;
-        pos += chunk.len();
-        let raw = chunk.trim_end();
-        if raw.is_empty() {
-            continue;
-        }
+    for (chunk_start, raw) in unspaced_runs(slice) {
         let lead = raw.len() - raw.trim_start_matches(is_opener).len();
         let mut core = &raw[lead..];
         let mut breaks_after = false;
         let mut possessive = false;
-        loop {
+        // Most words end in a letter or digit other than "s": nothing below would peel
+        // anything off them, so the string tests are skipped.
+        let plain_end = core
+            .as_bytes()
+            .last()
+            .is_some_and(|&b| b.is_ascii_alphanumeric() && b != b's');
+        let mut peeling = !plain_end;
+        while peeling {
             let before = core.len();
             if core.ends_with('.') && !is_abbreviation(core) {
                 core = &core[..core.len() - 1];
@@ -74,9 +82,7 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
                 core = stem;
                 possessive = true;
             }
-            if core.len() == before {
-                break;
-            }
+            peeling = core.len() != before;
         }
         if core.is_empty() {
             // A lone apostrophe after "Beatles" marks the previous word as possessive.
@@ -100,7 +106,47 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
             index: out.len(),
         });
     }
-    out
+}
+
+/// The runs of `s` between whitespace characters, with their byte offsets: what splitting at
+/// every whitespace character and dropping the empty pieces gives. Found a byte at a time,
+/// decoding a character only where a non-ASCII one starts: a sentence's words are read for
+/// every sentence, and decoding every character through a predicate cost more than the rest.
+fn unspaced_runs(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = loop {
+            if at >= s.len() {
+                return None;
+            }
+            let (space, len) = char_at(s, at);
+            if !space {
+                break at;
+            }
+            at += len;
+        };
+        while at < s.len() {
+            let (space, len) = char_at(s, at);
+            if space {
+                break;
+            }
+            at += len;
+        }
+        Some((start, &s[start..at]))
+    })
+}
+
+/// Whether the character starting at byte `at` of `s` is whitespace (as `char::is_whitespace`
+/// says), and its length in bytes.
+fn char_at(s: &str, at: usize) -> (bool, usize) {
+    let b = s.as_bytes()[at];
+    if b.is_ascii() {
+        // char::is_whitespace's ASCII members: tab, line feed, vertical tab, form feed,
+        // carriage return and space
+        return (matches!(b, b'\t'..=b'\r' | b' '), 1);
+    }
+    let c = s[at..].chars().next().unwrap_or(' ');
+    (c.is_whitespace(), c.len_utf8())
 }
 
 /// A run of name words: consecutive capitalised words, with connectors inside.
