@@ -126,10 +126,7 @@ pub(crate) struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn new(text: &'a str) -> Self {
-        let lower_words = text
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-            .collect();
+        let lower_words = lower_case_words(text);
         Self {
             text,
             entities: Vec::new(),
@@ -366,6 +363,37 @@ impl<'a> Builder<'a> {
             mentions: self.mentions,
         }
     }
+}
+
+/// The words of `text` that begin with a lower-case letter, a word being what lies between
+/// characters that are neither alphanumeric nor a hyphen. Read a byte at a time, decoding a
+/// character only where a non-ASCII one starts: this reads every byte of every article, and
+/// splitting with a character predicate cost as much as all the look-ups it serves.
+fn lower_case_words<'t>(text: &'t str) -> FxHashSet<&'t str> {
+    let mut words = FxHashSet::default();
+    let mut add = |word: &'t str| {
+        if word.chars().next().is_some_and(char::is_lowercase) {
+            words.insert(word);
+        }
+    };
+    let bytes = text.as_bytes();
+    let (mut start, mut at) = (0, 0);
+    while at < bytes.len() {
+        let b = bytes[at];
+        let (separates, len) = if b.is_ascii() {
+            (!(b.is_ascii_alphanumeric() || b == b'-'), 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            (!c.is_alphanumeric(), c.len_utf8())
+        };
+        if separates {
+            add(&text[start..at]);
+            start = at + len;
+        }
+        at += len;
+    }
+    add(&text[start..]);
+    words
 }
 
 /// Whether `word` is written like an acronym ("GM", "UAW", "OPEC").

@@ -21,6 +21,9 @@ pub(crate) struct Prefixes {
     /// For each two-byte bucket, the length of its longest key (at least 1): a query lower-cases
     /// only that much of the text, not `longest` bytes at every capitalised word.
     longest_in: Vec<u16>,
+    /// Per key (in key order), its first eight bytes as [`head`] gives them: a query's binary
+    /// search compares these numbers and reads a key's bytes only when they are equal.
+    heads: Vec<u64>,
 }
 
 /// A key's first eight bytes as a big-endian number (zero-padded): comparing these orders keys
@@ -100,18 +103,40 @@ impl Prefixes {
             let len = u16::try_from(k.1).unwrap_or(u16::MAX);
             longest_in[b] = longest_in[b].max(len);
         }
+        let heads = keys
+            .iter()
+            .map(|k| head(&bytes[k.0 as usize..(k.0 + k.1) as usize]))
+            .collect();
         Self {
             bytes,
             keys,
             longest,
             by_two_bytes,
             longest_in,
+            heads,
         }
     }
 
     fn key(&self, k: usize) -> &[u8] {
         let (start, len, _) = self.keys[k];
         &self.bytes[start as usize..(start + len) as usize]
+    }
+
+    /// The first key in `from..below` (sorted) that sorts after `wanted`. Heads that differ
+    /// order two keys as their bytes do, so most steps compare two numbers, not two slices.
+    fn first_after(&self, from: usize, below: usize, wanted: &[u8]) -> usize {
+        let wanted_head = head(wanted);
+        let (mut low, mut high) = (from, below);
+        while low < high {
+            let mid = low + (high - low) / 2;
+            let h = self.heads[mid];
+            if h < wanted_head || (h == wanted_head && self.key(mid) <= wanted) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low
     }
 
     /// The pattern and length of the longest key that `text` starts with, comparing ASCII
@@ -148,10 +173,7 @@ impl Prefixes {
             let from = self.by_two_bytes[b] as usize;
             let mut below = self.by_two_bytes[b + 1] as usize;
             while wanted.len() >= 2 {
-                let k = from
-                    + self.keys[from..below].partition_point(|&(start, len, _)| {
-                        &self.bytes[start as usize..(start + len) as usize] <= wanted
-                    });
+                let k = self.first_after(from, below, wanted);
                 let Some(k) = k.checked_sub(1).filter(|&k| k >= from) else {
                     break;
                 };

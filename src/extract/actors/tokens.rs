@@ -138,6 +138,7 @@ fn unspaced_runs(s: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Whether the character starting at byte `at` of `s` is whitespace (as `char::is_whitespace`
 /// says), and its length in bytes.
+#[inline]
 fn char_at(s: &str, at: usize) -> (bool, usize) {
     let b = s.as_bytes()[at];
     if b.is_ascii() {
@@ -230,7 +231,16 @@ pub fn is_product(word: &str) -> bool {
 }
 
 fn is_cap(core: &str) -> bool {
-    core.chars().next().is_some_and(char::is_uppercase) || is_product(core)
+    let Some(first) = core.chars().next() else {
+        return false;
+    };
+    // `is_product` for a word whose first letter is not a capital, where its model-code test
+    // (capitals first) cannot hold: the cheap length test first, for the many short words.
+    first.is_uppercase()
+        || (first.is_lowercase()
+            && core.len() >= 4
+            && core.chars().skip(1).any(char::is_uppercase)
+            && core.chars().all(char::is_alphanumeric))
 }
 
 fn is_abbreviation(core: &str) -> bool {
