@@ -267,8 +267,12 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
             continue;
         };
         let trimmed_at = sentence.len() - sentence.trim_start_matches(['"', '\'', '“', ' ']).len();
-        if let Some(m) = IT.find(&sentence[trimmed_at..])
-            && !EXPLETIVE.is_match(&sentence[trimmed_at..])
+        // the patterns below are run only where they can match: a regex search costs far more
+        // than these tests, and most sentences start otherwise or follow no person
+        let opening = &sentence[trimmed_at..];
+        if opening.starts_with("It")
+            && let Some(m) = IT.find(opening)
+            && !EXPLETIVE.is_match(opening)
             && let Some(e) = subject_of(b, &seen, sentences, si.wrapping_sub(1))
         {
             let start = s.start + trimmed_at + m.start();
@@ -278,9 +282,9 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
             let m = &b.mentions[i];
             m.how == How::Name && b.entities[m.entity].kind == ActorKind::Person
         });
-        if let Some(m) = PRONOUN.find(&sentence[trimmed_at..])
+        if let Some(e) = before
+            && let Some(m) = PRONOUN.find(opening)
             && (m.start() == 0 || !names_a_person)
-            && let Some(e) = before
         {
             let start = s.start + trimmed_at + m.start();
             added.push((e, start..start + m.len(), si, How::Pronoun));

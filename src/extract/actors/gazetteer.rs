@@ -75,7 +75,7 @@ impl Gazetteer {
             entries: Vec::with_capacity(ENTRIES_CAPACITY),
             pattern_entry: Vec::with_capacity(FORMS_CAPACITY),
             pattern_form: Vec::with_capacity(FORMS_CAPACITY),
-            pattern_demonym: Vec::new(),
+            pattern_demonym: Vec::with_capacity(FORMS_CAPACITY),
             names: Prefixes::new(&[]),
             by_form: FxHashMap::with_capacity_and_hasher(FORMS_CAPACITY, Default::default()),
             by_id: FxHashMap::with_capacity_and_hasher(ENTRIES_CAPACITY, Default::default()),
@@ -87,15 +87,21 @@ impl Gazetteer {
         };
         let mut country_by_code: FxHashMap<&str, String> = FxHashMap::default();
         let mut places: Vec<(&'static str, &'static str)> = Vec::new();
+        // Every nationality word first, so each form can be marked as one when it is added.
+        for fields in rows(COUNTRIES) {
+            let Some([_, _, _, _, demonyms, _]) = fields else {
+                continue;
+            };
+            for form in demonyms.split('|').filter(|f| !f.is_empty()) {
+                g.demonyms.insert(form.to_lowercase());
+            }
+        }
         for fields in rows(COUNTRIES) {
             let Some([code, id, name, aliases, demonyms, country_places]) = fields else {
                 continue;
             };
             country_by_code.insert(code, id.to_string());
             g.add(id, name, ActorKind::Country, None, aliases);
-            for form in demonyms.split('|').filter(|f| !f.is_empty()) {
-                g.demonyms.insert(form.to_lowercase());
-            }
             g.add(id, name, ActorKind::Country, None, demonyms);
             places.push((id, country_places));
         }
@@ -163,11 +169,6 @@ impl Gazetteer {
         // Names start at a capitalised word, so the table is only asked for the longest name
         // starting there: far fewer steps than scanning every byte for 100k patterns.
         g.names = Prefixes::new(&g.pattern_form);
-        g.pattern_demonym = g
-            .pattern_form
-            .iter()
-            .map(|form| g.demonyms.contains(&form.to_lowercase()))
-            .collect();
         g
     }
 
@@ -208,12 +209,15 @@ impl Gazetteer {
         if form.len() < 2 || !form.bytes().any(|b| b.is_ascii_alphabetic()) {
             return;
         }
-        match self.by_form.entry(form.to_lowercase()) {
+        let key = form.to_lowercase();
+        let demonym = self.demonyms.contains(&key);
+        match self.by_form.entry(key) {
             hash_map::Entry::Occupied(_) => return,
             hash_map::Entry::Vacant(v) => v.insert(entry),
         };
         self.pattern_entry.push(entry);
         self.pattern_form.push(form);
+        self.pattern_demonym.push(demonym);
         // News writes "Bashar al-Assad" where the tables say "Bashar al Assad".
         if form.contains(" al ") {
             let hyphenated: &'static str = Box::leak(form.replace(" al ", " al-").into_boxed_str());

@@ -46,7 +46,12 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
         return;
     };
     for (chunk_start, raw) in unspaced_runs(slice) {
-        let lead = raw.len() - raw.trim_start_matches(is_opener).len();
+        // a word that starts with an ASCII byte other than an opening quote or bracket has
+        // nothing to trim: most do, and are spared the trimming search
+        let lead = match raw.as_bytes().first() {
+            Some(&b) if b.is_ascii() && !is_opener(char::from(b)) => 0,
+            _ => raw.len() - raw.trim_start_matches(is_opener).len(),
+        };
         let mut core = &raw[lead..];
         let mut breaks_after = false;
         let mut possessive = false;
