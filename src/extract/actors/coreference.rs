@@ -300,7 +300,7 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
             let country = c
                 .get(1)
                 .and_then(|d| GAZETTEER.lookup(d.as_str()))
-                .map(|e| GAZETTEER.entries[e].id.clone());
+                .map(|e| GAZETTEER.entries[e].id.to_string());
             if c.get(1).is_some() && country.is_none() {
                 continue;
             }

@@ -4,6 +4,7 @@
 //! products and treaties of `named.tsv`; derived from the CAMEO dictionaries by
 //! `scripts/build_gazetteer.py` and matched with one sorted table of names built on first use.
 
+use std::borrow::Cow;
 use std::collections::hash_map;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -26,9 +27,10 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
 /// One known entity.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    /// Stable actor id (slug of the canonical name).
-    pub id: String,
-    pub name: String,
+    /// Stable actor id (slug of the canonical name). Ids and names borrow the embedded tables
+    /// (only a city's id is made, from its name): ~30k entries need no String of their own.
+    pub id: Cow<'static, str>,
+    pub name: Cow<'static, str>,
     pub kind: ActorKind,
     /// Actor id of the country this entry belongs to.
     pub affiliation: Option<String>,
@@ -58,7 +60,7 @@ pub struct Gazetteer {
     // The maps below hash with Fx: their keys come from the embedded tables or are asked
     // about every name of every article, never keys crafted against them.
     by_form: FxHashMap<String, usize>,
-    by_id: FxHashMap<String, usize>,
+    by_id: FxHashMap<Cow<'static, str>, usize>,
     given: FxHashSet<&'static str>,
     /// Lower-cased nationality words.
     demonyms: FxHashSet<String>,
@@ -153,7 +155,7 @@ impl Gazetteer {
                 if g.by_form.contains_key(&place.to_lowercase()) {
                     continue;
                 }
-                g.add(&id, place, ActorKind::Place, Some(country.to_string()), "");
+                g.add(id, place, ActorKind::Place, Some(country.to_string()), "");
             }
         }
         // Extras may name organisations that only exist after the ORGS pass.
@@ -174,23 +176,24 @@ impl Gazetteer {
 
     fn add(
         &mut self,
-        id: &str,
+        id: impl Into<Cow<'static, str>>,
         name: &'static str,
         kind: ActorKind,
         affiliation: Option<String>,
         aliases: &'static str,
     ) {
-        let entry = match self.by_id.get(id) {
+        let id = id.into();
+        let entry = match self.by_id.get(id.as_ref()) {
             Some(&e) => e,
             None => {
                 self.entries.push(Entry {
-                    id: id.to_string(),
-                    name: name.to_string(),
+                    id: id.clone(),
+                    name: Cow::Borrowed(name),
                     kind,
                     affiliation,
                 });
                 let e = self.entries.len() - 1;
-                self.by_id.insert(id.to_string(), e);
+                self.by_id.insert(id, e);
                 e
             }
         };
@@ -361,7 +364,7 @@ mod tests {
             .map(|m| {
                 (
                     text[m.range].to_string(),
-                    GAZETTEER.entries[m.entry].id.clone(),
+                    GAZETTEER.entries[m.entry].id.to_string(),
                 )
             })
             .collect()

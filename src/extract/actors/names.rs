@@ -598,7 +598,7 @@ fn organisation(b: &mut Builder, si: usize, all: &[Word], ws: &[Word]) {
                     &id,
                     name,
                     ActorKind::Organisation,
-                    Some(c.id.clone()),
+                    Some(c.id.to_string()),
                     false,
                 )
             }
@@ -609,7 +609,7 @@ fn organisation(b: &mut Builder, si: usize, all: &[Word], ws: &[Word]) {
                     &id,
                     name,
                     ActorKind::Organisation,
-                    Some(c.id.clone()),
+                    Some(c.id.to_string()),
                     false,
                 )
             }

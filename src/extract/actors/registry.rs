@@ -43,11 +43,11 @@ impl Registry {
             .map(|e| &crate::extract::actors::gazetteer::GAZETTEER.entries[e])
         {
             Some(entry) => {
-                let id = entry.id.clone();
+                let id = entry.id.to_string();
                 if self.actors.iter().all(|a| a.id != id) {
                     self.actors.push(Actor {
                         id: id.clone(),
-                        name: entry.name.clone(),
+                        name: entry.name.to_string(),
                         kind: entry.kind,
                         aliases: vec![name.to_string()],
                         affiliation: entry.affiliation.clone(),
@@ -340,7 +340,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         if let Some(entry) = crate::extract::actors::gazetteer::GAZETTEER.by_id(&aff) {
             actors.push(Actor {
                 id: aff.clone(),
-                name: entry.name.clone(),
+                name: entry.name.to_string(),
                 kind: entry.kind,
                 aliases: Vec::new(),
                 affiliation: None,
