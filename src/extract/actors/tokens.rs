@@ -131,6 +131,14 @@ fn unspaced_runs(s: &str) -> impl Iterator<Item = (usize, &str)> {
             at += len;
         };
         while at < s.len() {
+            // ASCII bytes that are no whitespace, many at a time
+            at += s.as_bytes()[at..]
+                .iter()
+                .position(|&b| !b.is_ascii() || is_ascii_space(b))
+                .unwrap_or(s.len() - at);
+            if at >= s.len() {
+                break;
+            }
             let (space, len) = char_at(s, at);
             if space {
                 break;
@@ -147,12 +155,16 @@ fn unspaced_runs(s: &str) -> impl Iterator<Item = (usize, &str)> {
 fn char_at(s: &str, at: usize) -> (bool, usize) {
     let b = s.as_bytes()[at];
     if b.is_ascii() {
-        // char::is_whitespace's ASCII members: tab, line feed, vertical tab, form feed,
-        // carriage return and space
-        return (matches!(b, b'\t'..=b'\r' | b' '), 1);
+        return (is_ascii_space(b), 1);
     }
     let c = s[at..].chars().next().unwrap_or(' ');
     (c.is_whitespace(), c.len_utf8())
+}
+
+/// The ASCII members of `char::is_whitespace`: tab, line feed, vertical tab, form feed,
+/// carriage return and space.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// A run of name words: consecutive capitalised words, with connectors inside.
@@ -241,10 +253,14 @@ fn is_cap(core: &str) -> bool {
     };
     // `is_product` for a word whose first letter is not a capital, where its model-code test
     // (capitals first) cannot hold: the cheap length test first, for the many short words.
+    let rest = &core[first.len_utf8()..];
     first.is_uppercase()
         || (first.is_lowercase()
             && core.len() >= 4
-            && core.chars().skip(1).any(char::is_uppercase)
+            // a capital after the first letter: its bytes when they are all ASCII (a tight
+            // loop), its characters only when some are not
+            && (rest.bytes().any(|b| b.is_ascii_uppercase())
+                || (!rest.is_ascii() && rest.chars().any(char::is_uppercase)))
             && core.chars().all(char::is_alphanumeric))
 }
 
