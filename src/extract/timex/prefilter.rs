@@ -5,8 +5,6 @@
 //! and [`ascii_suffices`] says "yes" only where the ASCII and Unicode forms of the rules match
 //! the same. The recogniser's tests check both against the plain regex scan.
 
-use std::sync::LazyLock;
-
 /// The first byte at or after `from` where a time expression can begin: an ASCII word
 /// boundary (every pattern opens with one) before a digit, before a word that opens some
 /// pattern ([`opens_a_pattern`]), or, after a word, before `'` ("'90s") or any non-ASCII
@@ -14,19 +12,26 @@ use std::sync::LazyLock;
 /// scripts are `\d`). Everything else is passed over without running the regex: most words
 /// open no pattern, and this loop costs a few instructions a byte.
 pub fn next_start(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut after_word = from > 0 && bytes.get(from - 1).is_some_and(|&b| class(b) <= UNDERSCORE);
+    let class_at = |i: usize| bytes.get(i).map(|&b| CLASS[usize::from(b)]);
+    let mut after_word = from
+        .checked_sub(1)
+        .and_then(class_at)
+        .is_some_and(|c| c <= UNDERSCORE);
     let mut at = from;
-    while let Some(&b) = bytes.get(at) {
-        match class(b) {
+    while let Some(c) = class_at(at) {
+        match c {
             LETTER if !after_word => {
+                // The word's letters, lower-cased, are packed into its key as they are passed.
                 let start = at;
-                while bytes.get(at).is_some_and(|&b| class(b) == LETTER) {
+                let mut key = 0u128;
+                while let Some(&b) = bytes.get(at).filter(|&&b| CLASS[usize::from(b)] == LETTER) {
+                    key = (key << 8) | u128::from(b | 0x20);
                     at += 1;
                 }
                 // A non-ASCII character right after the letters may continue the word under
                 // case folding ("Auguſt"): let the regex decide.
                 let folds = bytes.get(at).is_some_and(|b| !b.is_ascii());
-                if folds || opens_a_pattern(&bytes[start..at]) {
+                if folds || at - start <= 12 && opens_a_pattern(key) {
                     return Some(start);
                 }
                 after_word = true;
@@ -49,63 +54,80 @@ const UNDERSCORE: u8 = 2;
 const QUOTE_OR_HIGH: u8 = 3;
 const OTHER: u8 = 4;
 
-fn class(b: u8) -> u8 {
-    match b {
-        b'a'..=b'z' | b'A'..=b'Z' => LETTER,
-        b'0'..=b'9' => DIGIT,
-        b'_' => UNDERSCORE,
-        b'\'' | 0x80..=0xff => QUOTE_OR_HIGH,
-        _ => OTHER,
+/// Each byte's class, looked up rather than worked out in the per-byte loop.
+static CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            b'_' => UNDERSCORE,
+            b'\'' | 0x80..=0xff => QUOTE_OR_HIGH,
+            _ => OTHER,
+        };
+        b += 1;
     }
-}
+    table
+};
 
-/// Whether a run of ASCII letters is one a pattern can begin with: the first word of every
-/// alternative of every rule (months, weekdays, number words, relative and unit words, "the",
-/// "a"). A word missing here would silently stop a rule from matching, so the recogniser's
-/// test `prefilter_keeps_every_match` checks the list against the plain scan.
+/// Whether a word (as its [`key`], at most 12 letters) is one a pattern can begin with: the
+/// first word of every alternative of every rule (months, weekdays, number words, relative and
+/// unit words, "the", "a"). A word missing here would silently stop a rule from matching, so
+/// the recogniser's test `prefilter_keeps_every_match` checks the list against the plain scan.
 ///
-/// Most words are turned away by their first letter and length alone; the rest are packed
-/// into an integer (at most 12 letters) and looked up in a sorted table.
-fn opens_a_pattern(word: &[u8]) -> bool {
-    let Some(&first) = word.first() else {
-        return false;
-    };
-    let letter = usize::from(first.to_ascii_lowercase().wrapping_sub(b'a'));
-    let fits = word.len() <= 12
-        && FIRST
-            .lengths
-            .get(letter)
-            .is_some_and(|lengths| lengths & (1 << word.len()) != 0);
-    fits && FIRST.keys.binary_search(&key(word)).is_ok()
+/// Most words are turned away by one bit of a small Bloom filter; the rest are looked up in a
+/// sorted table. Both are built at compile time.
+fn opens_a_pattern(key: u128) -> bool {
+    let bit = bloom_bit(key);
+    BLOOM[bit / 64] & (1 << (bit % 64)) != 0 && KEYS.binary_search(&key).is_ok()
 }
 
-/// [`FIRST_WORDS`] arranged for [`opens_a_pattern`].
-struct FirstWords {
-    /// Per first letter, a bit for each length a word with that letter has.
-    lengths: [u16; 26],
-    /// The words as [`key`]s, sorted.
-    keys: Vec<u128>,
+/// The bit of [`BLOOM`] a key sets: a multiplicative hash down to 12 bits.
+const fn bloom_bit(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
 }
 
-static FIRST: LazyLock<FirstWords> = LazyLock::new(|| {
-    let mut lengths = [0u16; 26];
-    for w in FIRST_WORDS {
-        if let Some(l) = w
-            .first()
-            .and_then(|f| lengths.get_mut(usize::from(f - b'a')))
-        {
-            *l |= 1 << w.len();
-        }
+/// One bit set for each of [`FIRST_WORDS`], of 4,096: about 4 % of other words get past it.
+const BLOOM: [u64; 64] = {
+    let mut bloom = [0u64; 64];
+    let mut i = 0;
+    while i < FIRST_WORDS.len() {
+        let bit = bloom_bit(key(FIRST_WORDS[i]));
+        bloom[bit / 64] |= 1 << (bit % 64);
+        i += 1;
     }
-    let mut keys: Vec<u128> = FIRST_WORDS.iter().map(|w| key(w)).collect();
-    keys.sort_unstable();
-    FirstWords { lengths, keys }
-});
+    bloom
+};
 
-/// A word of at most 16 letters as one integer, lower-cased.
-fn key(word: &[u8]) -> u128 {
-    word.iter()
-        .fold(0, |k, b| (k << 8) | u128::from(b.to_ascii_lowercase()))
+/// [`FIRST_WORDS`] as [`key`]s, sorted (insertion sort, done by the compiler).
+const KEYS: [u128; FIRST_WORDS.len()] = {
+    let mut keys = [0u128; FIRST_WORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = key(FIRST_WORDS[i]);
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let swap = keys[j - 1];
+            keys[j - 1] = keys[j];
+            keys[j] = swap;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// A word of at most 16 ASCII letters as one integer, lower-cased (as `next_start` packs it).
+const fn key(word: &[u8]) -> u128 {
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < word.len() {
+        k = (k << 8) | (word[i] | 0x20) as u128;
+        i += 1;
+    }
+    k
 }
 
 /// The words a pattern can open with, lower case. None is longer than 12 letters.
@@ -280,4 +302,21 @@ pub fn ascii_suffices(text: &str) -> bool {
         || text
             .chars()
             .all(|c| c.is_ascii() || !(c.is_whitespace() || c.is_numeric() || c.is_alphabetic()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_opening_word_and_only_those_pass() {
+        assert!(FIRST_WORDS.iter().all(|w| opens_a_pattern(key(w))));
+        for other in ["said", "of", "and", "government", "they", "x"] {
+            assert!(!opens_a_pattern(key(other.as_bytes())), "{other}");
+        }
+        let text = b"He said The year before, SEPT. 5";
+        let starts: Vec<usize> =
+            std::iter::successors(next_start(text, 0), |&at| next_start(text, at + 1)).collect();
+        assert_eq!(starts, [8, 12, 25, 31]);
+    }
 }
