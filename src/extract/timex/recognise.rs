@@ -87,7 +87,10 @@ pub fn next_candidate(text: &str, from: usize) -> Option<Candidate<'_>> {
     let rest = &text[start..stop];
     let ascii = prefilter::ascii_suffices(rest);
     let (index, caps) = (0..RULES.len()).find_map(|i| {
-        let caps = anchored(i, ascii)?.captures(rest)?;
+        // `is_match` first: it only runs the lazy DFA, while `captures` allocates its slots
+        // even for the many rules that do not match.
+        let re = anchored(i, ascii)?;
+        let caps = re.is_match(rest).then(|| re.captures(rest))??;
         (caps.get(0)?.end() == end - start).then_some((i, caps))
     })?;
     let (rule, _) = RULES.get(index)?;
