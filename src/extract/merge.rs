@@ -1,10 +1,9 @@
 //! The same happening reported by several articles becomes one event with several sources:
 //! dates that overlap, at least one shared actor, and similar words.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::events::{content_words, shared};
 use crate::model::Event;
@@ -49,7 +48,7 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
     let mut out_words: Vec<usize> = Vec::with_capacity(events.len());
     let mut out_actors: Vec<Vec<u32>> = Vec::with_capacity(events.len());
     let mut reported_by: Vec<Vec<u32>> = Vec::with_capacity(events.len());
-    let mut by_day: HashMap<(NaiveDate, u32), Vec<usize>> = HashMap::new();
+    let mut by_day: FxHashMap<(NaiveDate, u32), Vec<usize>> = FxHashMap::default();
     for (n, e) in events.into_iter().enumerate() {
         let actors = &actor_keys[n];
         let articles = &article_keys[n];
@@ -155,7 +154,7 @@ fn dedup_keeping_order(keys: &[u32]) -> Vec<u32> {
 /// Numbers for strings, the first one seen 0, so they compare without hashing the text again.
 #[derive(Default)]
 struct Interner<'a> {
-    ids: HashMap<&'a str, u32>,
+    ids: FxHashMap<&'a str, u32>,
 }
 
 impl<'a> Interner<'a> {

@@ -145,12 +145,14 @@ fn resolve_all(registry: &Registry, ids: &[String]) -> Vec<String> {
 
 /// Every mention of every article, as a byte range into its text, on the actor it became.
 fn attach_mentions(registry: &mut Registry, articles: &[Article], per_article: &[Extracted]) {
-    let at: std::collections::HashMap<String, usize> = registry
+    // Actors by id, borrowed and hashed with Fx: every mention of every article asks this map.
+    let at: rustc_hash::FxHashMap<&str, usize> = registry
         .actors
         .iter()
         .enumerate()
-        .map(|(i, a)| (a.id.clone(), i))
+        .map(|(i, a)| (a.id.as_str(), i))
         .collect();
+    let mut found_on: Vec<Vec<crate::model::MentionRef>> = vec![Vec::new(); registry.actors.len()];
     for (article, (found, _)) in articles.iter().zip(per_article) {
         for m in &found.mentions {
             let Some(entity) = found.entities.get(m.entity) else {
@@ -159,14 +161,15 @@ fn attach_mentions(registry: &mut Registry, articles: &[Article], per_article: &
             let Some(&i) = at.get(registry.resolve(&entity.id)) else {
                 continue;
             };
-            registry.actors[i].mentions.push(crate::model::MentionRef {
+            found_on[i].push(crate::model::MentionRef {
                 article: article.id.clone(),
                 start: m.range.start,
                 end: m.range.end,
             });
         }
     }
-    for actor in &mut registry.actors {
+    for (actor, found) in registry.actors.iter_mut().zip(found_on) {
+        actor.mentions.extend(found);
         actor.mentions.sort();
         actor.mentions.dedup();
     }

@@ -19,32 +19,42 @@ pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         end += 1;
     }
     let slice = &text[start..end];
+    let bytes = slice.as_bytes();
     let mut out = Vec::new();
     let mut sentence_start = 0;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    // Only `.`, `!`, `?`, `…` and line breaks can end a sentence, so the scan steps over
+    // bytes (a continuation byte of UTF-8 is never one of these) rather than decoding every
+    // character.
+    while let Some(at) = bytes[i..].iter().position(|&b| MAY_END[usize::from(b)]) {
+        let i_at = i + at;
+        let Some(c) = slice[i_at..].chars().next() else {
+            break;
+        };
+        i = i_at + c.len_utf8();
         let cut = match c {
             '.' | '!' | '?' | '…' => {
                 // Swallow runs ("?!", "...") and the closing quotes/brackets after them.
-                let mut after = i + c.len_utf8();
-                while let Some(&(j, d)) = iter.peek() {
+                let mut after = i;
+                for d in slice[after..].chars() {
                     if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
-                        after = j + d.len_utf8();
-                        iter.next();
+                        after += d.len_utf8();
                     } else {
                         break;
                     }
                 }
-                ends_sentence(slice, sentence_start, i, c, after).then_some(after)
+                i = after;
+                ends_sentence(slice, sentence_start, i_at, c, after).then_some(after)
             }
             '\n' => {
                 // A blank line always ends a sentence (headlines, datelines, list items).
-                let rest = &slice[i + 1..];
+                let rest = &slice[i_at + 1..];
                 let blank = rest
                     .find(|ch: char| ch == '\n' || !ch.is_whitespace())
                     .is_some_and(|k| rest[k..].starts_with('\n'));
-                blank.then_some(i)
+                blank.then_some(i_at)
             }
+            // The lead byte of another character ("’", "—"): not a sentence end.
             _ => None,
         };
         if let Some(cut) = cut {
@@ -55,6 +65,18 @@ pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     push_trimmed(&mut out, slice, start, sentence_start, slice.len());
     out
 }
+
+/// The bytes [`split`] stops at: the ASCII sentence ends, the line break, and 0xE2, the lead
+/// byte of "…" (and of other punctuation, which `split` then passes over).
+static MAY_END: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'.' as usize] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    table[b'\n' as usize] = true;
+    table[0xE2] = true;
+    table
+};
 
 /// Closing quotes and brackets that belong to the sentence they close.
 fn is_closer(c: char) -> bool {

@@ -2,11 +2,11 @@
 //! ("Lavrov", "Steve"), pronouns at the start of a sentence ("He said ..."), and definite
 //! descriptions the article makes unambiguous ("the Syrian president", "the ministry").
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::lexicon::{Description, LEXICON};
 use super::names::strip_particle;
@@ -78,7 +78,7 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
     }
     // A name seen acting once, or written mid-sentence twice, is the same body elsewhere
     // ("Airbus said ..." then "orders for Airbus").
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for s in waiting.iter().filter(|s| !s.sentence_initial) {
         if let Some(word) = b.text.get(s.range.clone()) {
             *counts.entry(word).or_default() += 1;
@@ -109,8 +109,8 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
 /// Products named "Maker Model" ("Airbus A380", "Boeing 787 Dreamliner": a capitalised first
 /// word, then a model designation with a digit), by their first word: that word alone names
 /// the maker, not the product.
-fn makers(b: &Builder) -> HashMap<String, usize> {
-    let mut out = HashMap::new();
+fn makers(b: &Builder) -> FxHashMap<String, usize> {
+    let mut out = FxHashMap::default();
     for (i, e) in b.entities.iter().enumerate() {
         if e.kind != ActorKind::Product {
             continue;
@@ -133,12 +133,12 @@ fn makers(b: &Builder) -> HashMap<String, usize> {
 /// their names, built once per article so a lone acronym is a look-up, not a scan. The lone
 /// words resolved after it is built add no name of several words, so it stays complete.
 struct AcronymIndex {
-    by_initials: HashMap<String, Vec<usize>>,
+    by_initials: FxHashMap<String, Vec<usize>>,
 }
 
 impl AcronymIndex {
     fn new(b: &Builder) -> Self {
-        let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_initials: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, e) in b.entities.iter().enumerate() {
             if !takes_acronym(e.kind) {
                 continue;
@@ -168,13 +168,13 @@ impl AcronymIndex {
 /// People by each word of their names, with how often the article names each, built once per
 /// article so resolving many lone words stays linear.
 struct PeopleIndex {
-    by_part: HashMap<String, Vec<usize>>,
+    by_part: FxHashMap<String, Vec<usize>>,
     named: Vec<usize>,
 }
 
 impl PeopleIndex {
     fn new(b: &Builder) -> Self {
-        let mut by_part: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_part: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, e) in b.entities.iter().enumerate() {
             if e.kind != ActorKind::Person {
                 continue;
@@ -253,9 +253,9 @@ static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
     let mut added = Vec::new();
     let seen = Seen::new(b, sentences.len());
-    let mut fitting = HashMap::new();
+    let mut fitting = FxHashMap::default();
     // the entities do not change until the loop ends, so each office's holder is found once
-    let mut holders = HashMap::new();
+    let mut holders = FxHashMap::default();
     // The first person named in the latest sentence before this one that names one.
     let mut last_person: Option<usize> = None;
     for (si, s) in sentences.iter().enumerate() {
@@ -267,8 +267,12 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
             continue;
         };
         let trimmed_at = sentence.len() - sentence.trim_start_matches(['"', '\'', '“', ' ']).len();
-        if let Some(m) = IT.find(&sentence[trimmed_at..])
-            && !EXPLETIVE.is_match(&sentence[trimmed_at..])
+        // the patterns below are run only where they can match: a regex search costs far more
+        // than these tests, and most sentences start otherwise or follow no person
+        let opening = &sentence[trimmed_at..];
+        if opening.starts_with("It")
+            && let Some(m) = IT.find(opening)
+            && !EXPLETIVE.is_match(opening)
             && let Some(e) = subject_of(b, &seen, sentences, si.wrapping_sub(1))
         {
             let start = s.start + trimmed_at + m.start();
@@ -278,9 +282,9 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
             let m = &b.mentions[i];
             m.how == How::Name && b.entities[m.entity].kind == ActorKind::Person
         });
-        if let Some(m) = PRONOUN.find(&sentence[trimmed_at..])
+        if let Some(e) = before
+            && let Some(m) = PRONOUN.find(opening)
             && (m.start() == 0 || !names_a_person)
-            && let Some(e) = before
         {
             let start = s.start + trimmed_at + m.start();
             added.push((e, start..start + m.len(), si, How::Pronoun));
@@ -296,7 +300,7 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
             let country = c
                 .get(1)
                 .and_then(|d| GAZETTEER.lookup(d.as_str()))
-                .map(|e| GAZETTEER.entries[e].id.clone());
+                .map(|e| GAZETTEER.entries[e].id.to_string());
             if c.get(1).is_some() && country.is_none() {
                 continue;
             }

@@ -4,10 +4,12 @@
 //! products and treaties of `named.tsv`; derived from the CAMEO dictionaries by
 //! `scripts/build_gazetteer.py` and matched with one sorted table of names built on first use.
 
+use std::borrow::Cow;
 use std::collections::hash_map;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::prefixes::Prefixes;
 use crate::model::ActorKind;
@@ -25,9 +27,10 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
 /// One known entity.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    /// Stable actor id (slug of the canonical name).
-    pub id: String,
-    pub name: String,
+    /// Stable actor id (slug of the canonical name). Ids and names borrow the embedded tables
+    /// (only a city's id is made, from its name): ~30k entries need no String of their own.
+    pub id: Cow<'static, str>,
+    pub name: Cow<'static, str>,
     pub kind: ActorKind,
     /// Actor id of the country this entry belongs to.
     pub affiliation: Option<String>,
@@ -49,45 +52,63 @@ pub struct Gazetteer {
     pattern_entry: Vec<usize>,
     /// Per pattern: the form as written in the tables, for the case check.
     pattern_form: Vec<&'static str>,
+    /// Per pattern: whether it is a nationality word. A hit's text equals its pattern but for
+    /// ASCII case, so it is a demonym exactly when the pattern is: decided once here instead
+    /// of lower-casing every hit.
+    pattern_demonym: Vec<bool>,
     names: Prefixes,
-    by_form: HashMap<String, usize>,
-    by_id: HashMap<String, usize>,
-    given: HashSet<&'static str>,
+    // The maps below hash with Fx: their keys come from the embedded tables or are asked
+    // about every name of every article, never keys crafted against them.
+    by_form: FxHashMap<String, usize>,
+    by_id: FxHashMap<Cow<'static, str>, usize>,
+    given: FxHashSet<&'static str>,
     /// Lower-cased nationality words.
-    demonyms: HashSet<String>,
+    demonyms: FxHashSet<String>,
 }
+
+/// Roughly how many forms and entries the tables hold, so the maps are sized once instead of
+/// rehashing everything as they grow.
+const FORMS_CAPACITY: usize = 80_000;
+const ENTRIES_CAPACITY: usize = 32_000;
 
 impl Gazetteer {
     fn build() -> Self {
         let mut g = Self {
-            entries: Vec::new(),
-            pattern_entry: Vec::new(),
-            pattern_form: Vec::new(),
+            entries: Vec::with_capacity(ENTRIES_CAPACITY),
+            pattern_entry: Vec::with_capacity(FORMS_CAPACITY),
+            pattern_form: Vec::with_capacity(FORMS_CAPACITY),
+            pattern_demonym: Vec::with_capacity(FORMS_CAPACITY),
             names: Prefixes::new(&[]),
-            by_form: HashMap::new(),
-            by_id: HashMap::new(),
+            by_form: FxHashMap::with_capacity_and_hasher(FORMS_CAPACITY, Default::default()),
+            by_id: FxHashMap::with_capacity_and_hasher(ENTRIES_CAPACITY, Default::default()),
             given: GIVEN_NAMES
                 .lines()
                 .filter(|l| !l.starts_with('#') && !l.is_empty())
                 .collect(),
-            demonyms: HashSet::new(),
+            demonyms: FxHashSet::default(),
         };
-        let mut country_by_code: HashMap<&str, String> = HashMap::new();
+        let mut country_by_code: FxHashMap<&str, String> = FxHashMap::default();
         let mut places: Vec<(&'static str, &'static str)> = Vec::new();
+        // Every nationality word first, so each form can be marked as one when it is added.
         for fields in rows(COUNTRIES) {
-            let [code, id, name, aliases, demonyms, country_places] = fields[..] else {
+            let Some([_, _, _, _, demonyms, _]) = fields else {
+                continue;
+            };
+            for form in demonyms.split('|').filter(|f| !f.is_empty()) {
+                g.demonyms.insert(form.to_lowercase());
+            }
+        }
+        for fields in rows(COUNTRIES) {
+            let Some([code, id, name, aliases, demonyms, country_places]) = fields else {
                 continue;
             };
             country_by_code.insert(code, id.to_string());
             g.add(id, name, ActorKind::Country, None, aliases);
-            for form in demonyms.split('|').filter(|f| !f.is_empty()) {
-                g.demonyms.insert(form.to_lowercase());
-            }
             g.add(id, name, ActorKind::Country, None, demonyms);
             places.push((id, country_places));
         }
         for fields in rows(EXTRAS) {
-            if let [id, aliases] = fields[..]
+            if let Some([id, aliases]) = fields
                 && let Some(&entry) = g.by_id.get(id)
             {
                 for form in aliases.split('|') {
@@ -96,7 +117,7 @@ impl Gazetteer {
             }
         }
         for fields in rows(ORGS) {
-            let [id, name, kind, code, aliases] = fields[..] else {
+            let Some([id, name, kind, code, aliases]) = fields else {
                 continue;
             };
             let kind = if kind == "group" {
@@ -108,14 +129,14 @@ impl Gazetteer {
             g.add(id, name, kind, affiliation, aliases);
         }
         for fields in rows(PEOPLE) {
-            let [id, name, code, _roles, aliases] = fields[..] else {
+            let Some([id, name, code, _roles, aliases]) = fields else {
                 continue;
             };
             let affiliation = country_by_code.get(code).cloned();
             g.add(id, name, ActorKind::Person, affiliation, aliases);
         }
         for fields in rows(NAMED) {
-            let [id, name, kind, affiliation, aliases] = fields[..] else {
+            let Some([id, name, kind, affiliation, aliases]) = fields else {
                 continue;
             };
             let kind = match kind {
@@ -134,12 +155,12 @@ impl Gazetteer {
                 if g.by_form.contains_key(&place.to_lowercase()) {
                     continue;
                 }
-                g.add(&id, place, ActorKind::Place, Some(country.to_string()), "");
+                g.add(id, place, ActorKind::Place, Some(country.to_string()), "");
             }
         }
         // Extras may name organisations that only exist after the ORGS pass.
         for fields in rows(EXTRAS) {
-            if let [id, aliases] = fields[..]
+            if let Some([id, aliases]) = fields
                 && let Some(&entry) = g.by_id.get(id)
             {
                 for form in aliases.split('|') {
@@ -155,23 +176,24 @@ impl Gazetteer {
 
     fn add(
         &mut self,
-        id: &str,
+        id: impl Into<Cow<'static, str>>,
         name: &'static str,
         kind: ActorKind,
         affiliation: Option<String>,
         aliases: &'static str,
     ) {
-        let entry = match self.by_id.get(id) {
+        let id = id.into();
+        let entry = match self.by_id.get(id.as_ref()) {
             Some(&e) => e,
             None => {
                 self.entries.push(Entry {
-                    id: id.to_string(),
-                    name: name.to_string(),
+                    id: id.clone(),
+                    name: Cow::Borrowed(name),
                     kind,
                     affiliation,
                 });
                 let e = self.entries.len() - 1;
-                self.by_id.insert(id.to_string(), e);
+                self.by_id.insert(id, e);
                 e
             }
         };
@@ -190,12 +212,15 @@ impl Gazetteer {
         if form.len() < 2 || !form.bytes().any(|b| b.is_ascii_alphabetic()) {
             return;
         }
-        match self.by_form.entry(form.to_lowercase()) {
+        let key = form.to_lowercase();
+        let demonym = self.demonyms.contains(&key);
+        match self.by_form.entry(key) {
             hash_map::Entry::Occupied(_) => return,
             hash_map::Entry::Vacant(v) => v.insert(entry),
         };
         self.pattern_entry.push(entry);
         self.pattern_form.push(form);
+        self.pattern_demonym.push(demonym);
         // News writes "Bashar al-Assad" where the tables say "Bashar al Assad".
         if form.contains(" al ") {
             let hyphenated: &'static str = Box::leak(form.replace(" al ", " al-").into_boxed_str());
@@ -238,8 +263,16 @@ impl Gazetteer {
         let mut next_free = 0;
         let bytes = slice.as_bytes();
         let mut window = Vec::new();
-        for (at, c) in slice.char_indices() {
-            if at < next_free || !(c.is_uppercase() || c.is_ascii_digit()) {
+        // Byte by byte: most bytes are ASCII and tested as bytes; a character is decoded only
+        // where a non-ASCII one starts. Far cheaper than decoding every character.
+        for (at, &b) in bytes.iter().enumerate() {
+            let starts_name = if b.is_ascii() {
+                b.is_ascii_uppercase() || b.is_ascii_digit()
+            } else {
+                slice.is_char_boundary(at)
+                    && slice[at..].chars().next().is_some_and(char::is_uppercase)
+            };
+            if at < next_free || !starts_name {
                 continue;
             }
             if !boundary_before(slice, at) {
@@ -258,7 +291,7 @@ impl Gazetteer {
             out.push(GazMatch {
                 range: range.start + at..range.start + e,
                 entry: self.pattern_entry[pattern],
-                demonym: self.demonyms.contains(&slice[at..e].to_lowercase()),
+                demonym: self.pattern_demonym[pattern],
             });
             next_free = e;
         }
@@ -266,11 +299,20 @@ impl Gazetteer {
     }
 }
 
-fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+/// The rows of a table as their `N` tab-separated fields; `None` for a row with another number
+/// of fields. Fixed-size arrays rather than a `Vec` per row: the tables have ~26k rows.
+fn rows<const N: usize>(table: &'static str) -> impl Iterator<Item = Option<[&'static str; N]>> {
     table
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').collect())
+        .map(|l| {
+            let mut fields = l.split('\t');
+            let mut out = [""; N];
+            for slot in &mut out {
+                *slot = fields.next()?;
+            }
+            fields.next().is_none().then_some(out)
+        })
 }
 
 fn boundary_before(s: &str, at: usize) -> bool {
@@ -322,7 +364,7 @@ mod tests {
             .map(|m| {
                 (
                     text[m.range].to_string(),
-                    GAZETTEER.entries[m.entry].id.clone(),
+                    GAZETTEER.entries[m.entry].id.to_string(),
                 )
             })
             .collect()

@@ -3,8 +3,9 @@
 //! make a capitalised run a place or an "other" thing ("Kyoto Protocol", "Harris County"), and
 //! description nouns that refer back to a party ("the carmaker", "the airline", "the index").
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::ActorKind;
 
@@ -24,10 +25,11 @@ pub struct Description {
 /// Head nouns and description nouns.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    heads: HashMap<&'static str, ActorKind>,
-    descriptions: HashMap<&'static str, Description>,
+    // Fx hashing: asked about the last word of every capitalised run, keys are fixed words.
+    heads: FxHashMap<&'static str, ActorKind>,
+    descriptions: FxHashMap<&'static str, Description>,
     /// Every description's sector cues together.
-    cues: HashSet<&'static str>,
+    cues: FxHashSet<&'static str>,
 }
 
 impl Lexicon {

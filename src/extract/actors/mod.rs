@@ -15,8 +15,9 @@ pub mod things;
 pub mod titles;
 pub mod tokens;
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{ActorKind, MONTH_NAMES, WEEKDAY_NAMES};
 
@@ -103,35 +104,38 @@ pub(crate) struct Single {
     pub unrecognised: bool,
 }
 
-/// Collects entities and mentions while an article is scanned.
+/// Collects entities and mentions while an article is scanned. Its maps hash with Fx: they
+/// are asked about every name and word of the article, and SipHash's protection against
+/// crafted keys buys nothing for them.
 pub(crate) struct Builder<'a> {
     pub text: &'a str,
     pub entities: Vec<LocalEntity>,
-    index: HashMap<String, usize>,
-    /// Entities by the first and last words of every name they have had (see
-    /// [`Builder::named_with_ends`]).
-    by_ends: HashMap<(String, String), Vec<usize>>,
+    index: FxHashMap<String, usize>,
+    /// Entities by the last word of every name of two or more words they have had (see
+    /// [`Builder::named_with_ends`]). Keyed by the last word alone, so a look-up borrows the
+    /// word instead of building a pair of Strings; the first word is checked on the few found.
+    by_last: FxHashMap<String, Vec<usize>>,
     pub mentions: Vec<Mention>,
     pub singles: Vec<Single>,
     /// Words that the article also writes in lower case ("meanwhile"), so a capitalised
     /// sentence-initial copy is no name.
-    pub lower_words: HashSet<&'a str>,
+    pub lower_words: FxHashSet<&'a str>,
+    /// Scratch space for a sentence's words, reused from sentence to sentence.
+    words: Vec<tokens::Word>,
 }
 
 impl<'a> Builder<'a> {
     fn new(text: &'a str) -> Self {
-        let lower_words = text
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-            .collect();
+        let lower_words = lower_case_words(text);
         Self {
             text,
             entities: Vec::new(),
-            index: HashMap::new(),
-            by_ends: HashMap::new(),
+            index: FxHashMap::default(),
+            by_last: FxHashMap::default(),
             mentions: Vec::new(),
             singles: Vec::new(),
             lower_words,
+            words: Vec::new(),
         }
     }
 
@@ -173,11 +177,13 @@ impl<'a> Builder<'a> {
     /// Files entity `e` under the first and last words of its name, when it has two or more.
     fn index_ends(&mut self, e: usize) {
         let mut words = self.entities[e].name.split_whitespace();
-        if let (Some(first), Some(last)) = (words.next(), words.next_back()) {
-            self.by_ends
-                .entry((first.to_string(), last.to_string()))
-                .or_default()
-                .push(e);
+        if let (Some(_), Some(last)) = (words.next(), words.next_back()) {
+            match self.by_last.get_mut(last) {
+                Some(list) => list.push(e),
+                None => {
+                    self.by_last.insert(last.to_string(), vec![e]);
+                }
+            }
         }
     }
 
@@ -186,8 +192,8 @@ impl<'a> Builder<'a> {
     /// for every name made a long text quadratic.
     pub fn named_with_ends(&self, first: &str, last: &str) -> Option<usize> {
         // an entity is filed under every name it has had: only its present one counts
-        self.by_ends
-            .get(&(first.to_string(), last.to_string()))?
+        self.by_last
+            .get(last)?
             .iter()
             .copied()
             .filter(|&e| {
@@ -234,7 +240,7 @@ impl<'a> Builder<'a> {
     /// "Clinton" later has one person to refer to.
     fn fold_people(&mut self) {
         // people by surname, so each is compared with namesakes only (linear in the article)
-        let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_surname: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         for (i, e) in self.entities.iter().enumerate() {
             if e.kind == ActorKind::Person
                 && e.name.split_whitespace().count() >= 2
@@ -296,7 +302,7 @@ impl<'a> Builder<'a> {
         for e in self.index.values_mut() {
             *e = position[*e];
         }
-        self.by_ends.clear();
+        self.by_last.clear();
         for e in 0..self.entities.len() {
             self.index_ends(e);
         }
@@ -357,6 +363,37 @@ impl<'a> Builder<'a> {
             mentions: self.mentions,
         }
     }
+}
+
+/// The words of `text` that begin with a lower-case letter, a word being what lies between
+/// characters that are neither alphanumeric nor a hyphen. Read a byte at a time, decoding a
+/// character only where a non-ASCII one starts: this reads every byte of every article, and
+/// splitting with a character predicate cost as much as all the look-ups it serves.
+fn lower_case_words<'t>(text: &'t str) -> FxHashSet<&'t str> {
+    let mut words = FxHashSet::default();
+    let mut add = |word: &'t str| {
+        if word.chars().next().is_some_and(char::is_lowercase) {
+            words.insert(word);
+        }
+    };
+    let bytes = text.as_bytes();
+    let (mut start, mut at) = (0, 0);
+    while at < bytes.len() {
+        let b = bytes[at];
+        let (separates, len) = if b.is_ascii() {
+            (!(b.is_ascii_alphanumeric() || b == b'-'), 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            (!c.is_alphanumeric(), c.len_utf8())
+        };
+        if separates {
+            add(&text[start..at]);
+            start = at + len;
+        }
+        at += len;
+    }
+    add(&text[start..]);
+    words
 }
 
 /// Whether `word` is written like an acronym ("GM", "UAW", "OPEC").

@@ -113,19 +113,22 @@ pub(crate) struct Segment {
 /// Scans one sentence for names.
 pub(crate) fn scan_sentence(b: &mut Builder, si: usize, range: Range<usize>) {
     let text = b.text;
-    let words = tokens::words(text, range.clone());
-    if words.is_empty() {
-        return;
-    }
-    let gaz = GAZETTEER.find(text, range.clone());
-    let first_mention = b.mentions.len();
-    for run in tokens::cap_runs(text, &words) {
-        let run_words = &words[run];
-        for piece in clean_pieces(b, text, run_words, &gaz) {
-            scan_piece(b, si, &words, piece, &gaz);
+    // the builder's word buffer, taken for the sentence and given back: one allocation for
+    // the article instead of one per sentence
+    let mut words = std::mem::take(&mut b.words);
+    tokens::words_into(text, range.clone(), &mut words);
+    if !words.is_empty() {
+        let gaz = GAZETTEER.find(text, range.clone());
+        let first_mention = b.mentions.len();
+        for run in tokens::cap_runs(text, &words) {
+            let run_words = &words[run];
+            for piece in clean_pieces(b, text, run_words, &gaz) {
+                scan_piece(b, si, &words, piece, &gaz);
+            }
         }
+        recognised::add(b, si, range, &words, &gaz, first_mention);
     }
-    recognised::add(b, si, range, &words, &gaz, first_mention);
+    b.words = words;
 }
 
 /// Splits a run at months, weekdays and boilerplate words, and drops a sentence-initial word
@@ -595,7 +598,7 @@ fn organisation(b: &mut Builder, si: usize, all: &[Word], ws: &[Word]) {
                     &id,
                     name,
                     ActorKind::Organisation,
-                    Some(c.id.clone()),
+                    Some(c.id.to_string()),
                     false,
                 )
             }
@@ -606,7 +609,7 @@ fn organisation(b: &mut Builder, si: usize, all: &[Word], ws: &[Word]) {
                     &id,
                     name,
                     ActorKind::Organisation,
-                    Some(c.id.clone()),
+                    Some(c.id.to_string()),
                     false,
                 )
             }

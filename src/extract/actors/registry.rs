@@ -1,7 +1,10 @@
 //! One actor per real entity across all articles: the per-article entities merged by id, lone
 //! surnames folded into the person they name, and each actor's display name and aliases.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::names::strip_particle;
 use super::{ArticleActors, nicknames};
@@ -12,7 +15,7 @@ use crate::model::{Actor, ActorKind};
 pub struct Registry {
     pub actors: Vec<Actor>,
     /// Per-article id → final actor id (only where they differ).
-    pub renamed: HashMap<String, String>,
+    pub renamed: FxHashMap<String, String>,
 }
 
 impl Registry {
@@ -40,11 +43,11 @@ impl Registry {
             .map(|e| &crate::extract::actors::gazetteer::GAZETTEER.entries[e])
         {
             Some(entry) => {
-                let id = entry.id.clone();
+                let id = entry.id.to_string();
                 if self.actors.iter().all(|a| a.id != id) {
                     self.actors.push(Actor {
                         id: id.clone(),
-                        name: entry.name.clone(),
+                        name: entry.name.to_string(),
                         kind: entry.kind,
                         aliases: vec![name.to_string()],
                         affiliation: entry.affiliation.clone(),
@@ -80,6 +83,10 @@ fn surname(name: &str) -> &str {
     strip_particle(name.split_whitespace().next_back().unwrap_or(name))
 }
 
+/// A name for the folds of [`merge`]: the actor id, the words of its name, its kind, and
+/// whether the gazetteer knows it.
+type Name<'a> = (&'a String, Vec<&'a str>, ActorKind, bool);
+
 /// One actor as the articles so far know it.
 struct Acc {
     name: String,
@@ -94,9 +101,9 @@ struct Acc {
 fn fold_people(
     by_id: &BTreeMap<String, Acc>,
     order: &[String],
-    renamed: &mut HashMap<String, String>,
+    renamed: &mut FxHashMap<String, String>,
 ) {
-    let mut by_surname: HashMap<&str, Vec<&String>> = HashMap::new();
+    let mut by_surname: FxHashMap<&str, Vec<&String>> = FxHashMap::default();
     for id in order {
         if let Some(acc) = by_id.get(id)
             && acc.kind == ActorKind::Person
@@ -128,9 +135,9 @@ fn fold_people(
 fn fold_companies(
     by_id: &BTreeMap<String, Acc>,
     order: &[String],
-    renamed: &mut HashMap<String, String>,
+    renamed: &mut FxHashMap<String, String>,
 ) {
-    let mut by_stem: HashMap<&str, Vec<&String>> = HashMap::new();
+    let mut by_stem: FxHashMap<&str, Vec<&String>> = FxHashMap::default();
     for id in order {
         if let Some(acc) = by_id.get(id)
             && acc.kind == ActorKind::Organisation
@@ -189,11 +196,11 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
             }
         }
     }
-    let mut renamed = HashMap::new();
+    let mut renamed = FxHashMap::default();
     fold_people(&by_id, &order, &mut renamed);
     fold_companies(&by_id, &order, &mut renamed);
     // Lone words ("Jobs", "Kerry") that are the surname of exactly one person elsewhere.
-    let mut surnames: HashMap<String, Vec<String>> = HashMap::new();
+    let mut surnames: FxHashMap<String, Vec<String>> = FxHashMap::default();
     for (id, acc) in &by_id {
         if renamed.contains_key(id) {
             continue;
@@ -216,54 +223,45 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         }
     }
     rename_acronyms(&by_id, &mut renamed);
-    // The names of things, for the folds below.
-    let names: Vec<(String, Vec<String>, ActorKind, bool)> = by_id
+    // The names of things, for the folds below, borrowed from `by_id` (which does not change
+    // until they are done) rather than copied word by word.
+    let names: Vec<Name> = by_id
         .iter()
-        .map(|(id, a)| {
-            (
-                id.clone(),
-                a.name.split_whitespace().map(str::to_string).collect(),
-                a.kind,
-                a.known,
-            )
-        })
+        .map(|(id, a)| (id, a.name.split_whitespace().collect(), a.kind, a.known))
         .collect();
     // names by kind and first and last word, and by kind and all words, in the order above
-    let mut by_ends: HashMap<(ActorKind, &str, &str), Vec<usize>> = HashMap::new();
-    let mut by_words: HashMap<(ActorKind, &[String]), Vec<usize>> = HashMap::new();
+    let mut by_ends: FxHashMap<(ActorKind, &str, &str), Vec<usize>> = FxHashMap::default();
+    let mut by_words: FxHashMap<(ActorKind, &[&str]), Vec<usize>> = FxHashMap::default();
     for (i, (_, words, kind, _)) in names.iter().enumerate() {
-        if let (Some(first), Some(last)) = (words.first(), words.last()) {
-            by_ends
-                .entry((*kind, first.as_str(), last.as_str()))
-                .or_default()
-                .push(i);
+        if let (Some(&first), Some(&last)) = (words.first(), words.last()) {
+            by_ends.entry((*kind, first, last)).or_default().push(i);
         }
         by_words.entry((*kind, &words[..])).or_default().push(i);
     }
     fold_shorter_forms(&names, &by_ends, &mut renamed);
     // A model written without its maker ("the A380", "the 787 Dreamliner") is the product
     // the texts name in full ("Airbus A380"), when exactly one does.
-    for (id, words, kind, known) in &names {
-        if *kind != ActorKind::Product || *known || renamed.contains_key(id) {
+    for &(id, ref words, kind, known) in &names {
+        if kind != ActorKind::Product || known || renamed.contains_key(id) {
             continue;
         }
         let full: Vec<&String> = names
             .iter()
-            .filter(|(other, ow, ok, _)| {
+            .filter(|&&(other, ref ow, ok, _)| {
                 other != id
-                    && *ok == ActorKind::Product
+                    && ok == ActorKind::Product
                     && ow.len() == words.len() + 1
                     && ow[1..] == words[..]
             })
-            .map(|(other, ..)| other)
+            .map(|&(other, ..)| other)
             .collect();
         if let [one] = full[..] {
             renamed.insert(id.clone(), one.clone());
         }
     }
     // Plurals of products and organisations ("iPods", "iPod Touches") are the thing itself.
-    for (id, words, kind, known) in &names {
-        if !is_thing(*kind) || *known || renamed.contains_key(id) {
+    for &(id, ref words, kind, known) in &names {
+        if !is_thing(kind) || known || renamed.contains_key(id) {
             continue;
         }
         let Some(last) = words.last() else {
@@ -274,15 +272,15 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         let target = singulars
             .iter()
             .flatten()
-            .filter_map(|s| {
+            .filter_map(|&s| {
                 let mut singular = words.clone();
-                *singular.last_mut()? = (*s).to_string();
-                by_words.get(&(*kind, &singular[..]))?.first().copied()
+                *singular.last_mut()? = s;
+                by_words.get(&(kind, &singular[..]))?.first().copied()
             })
             .min()
             .map(|i| &names[i])
-            .filter(|(other, ..)| other != id);
-        if let Some((other, ..)) = target {
+            .filter(|&&(other, ..)| other != id);
+        if let Some(&(other, ..)) = target {
             renamed.insert(id.clone(), other.clone());
         }
     }
@@ -328,11 +326,11 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         });
     }
     // Affiliations must point at actors that exist.
-    let ids: HashSet<String> = actors.iter().map(|a| a.id.clone()).collect();
+    let ids: FxHashSet<&str> = actors.iter().map(|a| a.id.as_str()).collect();
     let mut missing = Vec::new();
     for a in &actors {
         if let Some(aff) = &a.affiliation
-            && !ids.contains(aff)
+            && !ids.contains(aff.as_str())
             && !missing.contains(aff)
         {
             missing.push(aff.clone());
@@ -342,7 +340,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         if let Some(entry) = crate::extract::actors::gazetteer::GAZETTEER.by_id(&aff) {
             actors.push(Actor {
                 id: aff.clone(),
-                name: entry.name.clone(),
+                name: entry.name.to_string(),
                 kind: entry.kind,
                 aliases: Vec::new(),
                 affiliation: None,
@@ -362,8 +360,8 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
 /// An acronym one article uses alone ("GM") for a party another names in full ("General
 /// Motors"), when exactly one party's initials spell it. The parties are indexed by their
 /// initials once, not scanned for every acronym.
-fn rename_acronyms(by_id: &BTreeMap<String, Acc>, renamed: &mut HashMap<String, String>) {
-    let mut by_initials: HashMap<String, Vec<&String>> = HashMap::new();
+fn rename_acronyms(by_id: &BTreeMap<String, Acc>, renamed: &mut FxHashMap<String, String>) {
+    let mut by_initials: FxHashMap<String, Vec<&String>> = FxHashMap::default();
     for (id, o) in by_id {
         if !super::takes_acronym(o.kind) {
             continue;
@@ -398,28 +396,28 @@ fn rename_acronyms(by_id: &BTreeMap<String, Acc>, renamed: &mut HashMap<String, 
 /// A short form that two longer names could both stand for ("World Organisation" beside
 /// "World Health Organisation" and "World Trade Organisation") is ambiguous: neither is
 /// folded into it, or two different parties would share one lane.
-fn fold_shorter_forms(
-    names: &[(String, Vec<String>, ActorKind, bool)],
-    by_ends: &HashMap<(ActorKind, &str, &str), Vec<usize>>,
-    renamed: &mut HashMap<String, String>,
+fn fold_shorter_forms<'a>(
+    names: &[Name<'a>],
+    by_ends: &FxHashMap<(ActorKind, &str, &str), Vec<usize>>,
+    renamed: &mut FxHashMap<String, String>,
 ) {
-    let mut longer: Vec<(&String, &String)> = Vec::new();
-    for (id, words, kind, known) in names {
-        if !is_thing(*kind) || *known || words.len() < 3 || renamed.contains_key(id) {
+    let mut longer: Vec<(&'a String, &'a String)> = Vec::new();
+    for &(id, ref words, kind, known) in names {
+        if !is_thing(kind) || known || words.len() < 3 || renamed.contains_key(id) {
             continue;
         }
-        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
             continue;
         };
         let shorter = by_ends
-            .get(&(*kind, first.as_str(), last.as_str()))
+            .get(&(kind, first, last))
             .into_iter()
             .flatten()
             .map(|&i| &names[i])
-            .find(|(other, ow, _, _)| {
+            .find(|&&(other, ref ow, _, _)| {
                 other != id && ow.len() >= 2 && ow.len() < words.len() && is_inside(ow, words)
             });
-        if let Some((other, ..)) = shorter {
+        if let Some(&(other, ..)) = shorter {
             longer.push((id, other));
         }
     }
@@ -433,7 +431,7 @@ fn fold_shorter_forms(
 /// Whether the words of `short` appear in `long` in the same order ("iTunes Store" in "iTunes
 /// Music Store"; "World Health Organisation" is not in "World Intellectual Property
 /// Organisation", though both begin and end alike).
-fn is_inside(short: &[String], long: &[String]) -> bool {
+fn is_inside(short: &[&str], long: &[&str]) -> bool {
     let mut rest = long.iter();
     short.iter().all(|w| rest.any(|l| l == w))
 }
@@ -441,26 +439,31 @@ fn is_inside(short: &[String], long: &[String]) -> bool {
 /// British and American spellings of one organisation or thing ("World Health Organisation",
 /// "World Health Organization") are one party: each name goes to the first one (in the order
 /// of `names`, by id) that reads the same with "-ise" endings written "-ize".
-fn fold_spellings(
-    names: &[(String, Vec<String>, ActorKind, bool)],
-    renamed: &mut HashMap<String, String>,
-) {
-    let american = |words: &[String]| -> Vec<String> {
+fn fold_spellings<'a>(names: &[Name<'a>], renamed: &mut FxHashMap<String, String>) {
+    // a word with no "is" in it has none of the endings: it is borrowed as it is, not copied
+    // three times over
+    let american = |words: &[&'a str]| -> Vec<Cow<'a, str>> {
         words
             .iter()
-            .map(|w| {
-                w.replace("isation", "ization")
-                    .replace("ised", "ized")
-                    .replace("ising", "izing")
+            .map(|&w| {
+                if w.contains("is") {
+                    Cow::Owned(
+                        w.replace("isation", "ization")
+                            .replace("ised", "ized")
+                            .replace("ising", "izing"),
+                    )
+                } else {
+                    Cow::Borrowed(w)
+                }
             })
             .collect()
     };
-    let mut first: HashMap<(ActorKind, Vec<String>), &String> = HashMap::new();
-    for (id, words, kind, _) in names {
-        if !is_thing(*kind) {
+    let mut first: FxHashMap<(ActorKind, Vec<Cow<'a, str>>), &String> = FxHashMap::default();
+    for &(id, ref words, kind, _) in names {
+        if !is_thing(kind) {
             continue;
         }
-        let key = (*kind, american(words));
+        let key = (kind, american(words));
         match first.get(&key) {
             Some(&other) if other != id && !renamed.contains_key(id) => {
                 renamed.insert(id.clone(), other.clone());
@@ -477,7 +480,7 @@ fn fold_spellings(
 /// Influenza Virus" → "H1N1 Virus"), and stopping half-way left events on an actor that no
 /// longer exists and, read in hash order, made the merged aliases differ from run to run. A
 /// rename that comes back to its own name (a loop) is dropped.
-fn follow_chains(renamed: &HashMap<String, String>) -> HashMap<String, String> {
+fn follow_chains(renamed: &FxHashMap<String, String>) -> FxHashMap<String, String> {
     renamed
         .iter()
         .filter_map(|(from, first)| {

@@ -93,7 +93,7 @@ pub(super) fn model(b: &mut Builder, si: usize, piece: &[Word], gaz: &[GazMatch]
         .find(|g| g.range.start == piece[0].range.start)
         .map(|g| &GAZETTEER.entries[g.entry])
         .filter(|e| e.kind == ActorKind::Organisation)
-        .map(|e| e.id.clone());
+        .map(|e| e.id.to_string());
     let e = b.entity(&slug(name), name, ActorKind::Product, maker, false);
     let range = piece[0].range.start..piece[piece.len() - 1].range.end;
     b.mention(e, range, si, How::Name);
@@ -108,7 +108,7 @@ pub(super) fn named_thing(b: &mut Builder, si: usize, piece: &[Word], kind: Acto
     let country = piece.iter().find_map(|w| {
         let entry = &GAZETTEER.entries[GAZETTEER.lookup(word_text(text, w))?];
         match entry.kind {
-            ActorKind::Country => Some(entry.id.clone()),
+            ActorKind::Country => Some(entry.id.to_string()),
             ActorKind::Place => entry.affiliation.clone(),
             _ => None,
         }

@@ -2,20 +2,22 @@
 //! Sergei Lavrov", "Kremlin spokesman Dmitry Peskov"), and what a definite description
 //! ("the Syrian president") can refer back to.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// A word list as a set, built once: these are asked about every capitalised word.
-fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+use rustc_hash::FxHashSet;
+
+/// A word list as a set, built once: these are asked about every capitalised word, so the
+/// sets hash with Fx rather than SipHash (their keys are fixed words, not crafted input).
+fn set(words: &'static [&'static str]) -> FxHashSet<&'static str> {
     words.iter().copied().collect()
 }
 
-static TITLE_HEAD_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(TITLE_HEADS));
-static TITLE_MODIFIER_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(TITLE_MODIFIERS));
-static ROLE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(ROLE_WORDS));
-static NOT_NAME_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(NOT_NAMES));
-static NOT_SINGLE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(NOT_SINGLE_NAMES));
-static ORG_HEAD_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(ORG_HEADS));
+static TITLE_HEAD_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(TITLE_HEADS));
+static TITLE_MODIFIER_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(TITLE_MODIFIERS));
+static ROLE_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(ROLE_WORDS));
+static NOT_NAME_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(NOT_NAMES));
+static NOT_SINGLE_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(NOT_SINGLE_NAMES));
+static ORG_HEAD_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(ORG_HEADS));
 
 /// Capitalised words that head a title written before a name.
 const TITLE_HEADS: &[&str] = &[
@@ -225,21 +227,42 @@ pub fn is_title_modifier(word: &str) -> bool {
 
 /// Whether a lower-case `word` names a role held by a person.
 pub fn is_role_word(word: &str) -> bool {
-    ROLE_SET.contains(word) || ROLE_SET.contains(word.to_ascii_lowercase().as_str())
+    // a word with no capital is its own lower case: no second look-up, no new String
+    ROLE_SET.contains(word)
+        || (word.bytes().any(|b| b.is_ascii_uppercase())
+            && ROLE_SET.contains(word.to_ascii_lowercase().as_str()))
 }
 
+/// Role words and the family each belongs to, for [`role_family`].
+const ROLE_FAMILIES: &[(&str, &str)] = &[
+    ("president", "leader"),
+    ("leader", "leader"),
+    ("king", "leader"),
+    ("queen", "leader"),
+    ("premier", "leader"),
+    ("prime", "leader"),
+    ("chancellor", "leader"),
+    ("emir", "leader"),
+    ("minister", "minister"),
+    ("spokesman", "spokesman"),
+    ("spokeswoman", "spokesman"),
+    ("spokesperson", "spokesman"),
+    ("ceo", "executive"),
+    ("executive", "executive"),
+    ("chairman", "executive"),
+    ("chief", "executive"),
+    ("judge", "judge"),
+    ("justice", "judge"),
+];
+
 /// The role a definite description names, normalised ("leader" covers heads of state).
+/// Compared ignoring ASCII case rather than lower-cased into a new String: it is asked about
+/// title words in every sentence.
 pub fn role_family(word: &str) -> Option<&'static str> {
-    Some(match word.to_ascii_lowercase().as_str() {
-        "president" | "leader" | "king" | "queen" | "premier" | "prime" | "chancellor" | "emir" => {
-            "leader"
-        }
-        "minister" => "minister",
-        "spokesman" | "spokeswoman" | "spokesperson" => "spokesman",
-        "ceo" | "executive" | "chairman" | "chief" => "executive",
-        "judge" | "justice" => "judge",
-        _ => return None,
-    })
+    ROLE_FAMILIES
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, family)| family)
 }
 
 /// Words that start sentences or headlines with a capital but never name an actor.
@@ -562,7 +585,7 @@ const COMMON_CAPITALISED: &[&str] = &[
     "Embassy",
     "Mass",
 ];
-static COMMON_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(COMMON_CAPITALISED));
+static COMMON_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(COMMON_CAPITALISED));
 
 /// Head words of places, which are not actors ("Rose Garden", "Moscone Center" aside).
 const PLACE_HEADS: &[&str] = &[
@@ -603,7 +626,7 @@ const PLACE_HEADS: &[&str] = &[
     "Coast",
     "Desert",
 ];
-static PLACE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(PLACE_HEADS));
+static PLACE_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(PLACE_HEADS));
 
 /// Whether a run ending in `word` names a place or a thing, not an actor.
 pub fn is_place_head(word: &str) -> bool {

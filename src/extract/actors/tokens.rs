@@ -34,22 +34,35 @@ const CONNECTORS: &[&str] = &[
 /// The words of `text[range]`.
 pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     let mut out = Vec::new();
+    words_into(text, range, &mut out);
+    out
+}
+
+/// The words of `text[range]` into `out` (emptied first), so that one buffer serves every
+/// sentence of an article instead of a new vector growing for each.
+pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
+    out.clear();
     let Some(slice) = text.get(range.clone()) else {
-        return out;
+        return;
     };
-    let mut pos = 0;
-    for chunk in slice.split_inclusive(char::is_whitespace) {
-        let chunk_start = pos;
-        pos += chunk.len();
-        let raw = chunk.trim_end();
-        if raw.is_empty() {
-            continue;
-        }
-        let lead = raw.len() - raw.trim_start_matches(is_opener).len();
+    for (chunk_start, raw) in unspaced_runs(slice) {
+        // a word that starts with an ASCII byte other than an opening quote or bracket has
+        // nothing to trim: most do, and are spared the trimming search
+        let lead = match raw.as_bytes().first() {
+            Some(&b) if b.is_ascii() && !is_opener(char::from(b)) => 0,
+            _ => raw.len() - raw.trim_start_matches(is_opener).len(),
+        };
         let mut core = &raw[lead..];
         let mut breaks_after = false;
         let mut possessive = false;
-        loop {
+        // Most words end in a letter or digit other than "s": nothing below would peel
+        // anything off them, so the string tests are skipped.
+        let plain_end = core
+            .as_bytes()
+            .last()
+            .is_some_and(|&b| b.is_ascii_alphanumeric() && b != b's');
+        let mut peeling = !plain_end;
+        while peeling {
             let before = core.len();
             if core.ends_with('.') && !is_abbreviation(core) {
                 core = &core[..core.len() - 1];
@@ -74,9 +87,7 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
                 core = stem;
                 possessive = true;
             }
-            if core.len() == before {
-                break;
-            }
+            peeling = core.len() != before;
         }
         if core.is_empty() {
             // A lone apostrophe after "Beatles" marks the previous word as possessive.
@@ -100,7 +111,60 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
             index: out.len(),
         });
     }
-    out
+}
+
+/// The runs of `s` between whitespace characters, with their byte offsets: what splitting at
+/// every whitespace character and dropping the empty pieces gives. Found a byte at a time,
+/// decoding a character only where a non-ASCII one starts: a sentence's words are read for
+/// every sentence, and decoding every character through a predicate cost more than the rest.
+fn unspaced_runs(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = loop {
+            if at >= s.len() {
+                return None;
+            }
+            let (space, len) = char_at(s, at);
+            if !space {
+                break at;
+            }
+            at += len;
+        };
+        while at < s.len() {
+            // ASCII bytes that are no whitespace, many at a time
+            at += s.as_bytes()[at..]
+                .iter()
+                .position(|&b| !b.is_ascii() || is_ascii_space(b))
+                .unwrap_or(s.len() - at);
+            if at >= s.len() {
+                break;
+            }
+            let (space, len) = char_at(s, at);
+            if space {
+                break;
+            }
+            at += len;
+        }
+        Some((start, &s[start..at]))
+    })
+}
+
+/// Whether the character starting at byte `at` of `s` is whitespace (as `char::is_whitespace`
+/// says), and its length in bytes.
+#[inline]
+fn char_at(s: &str, at: usize) -> (bool, usize) {
+    let b = s.as_bytes()[at];
+    if b.is_ascii() {
+        return (is_ascii_space(b), 1);
+    }
+    let c = s[at..].chars().next().unwrap_or(' ');
+    (c.is_whitespace(), c.len_utf8())
+}
+
+/// The ASCII members of `char::is_whitespace`: tab, line feed, vertical tab, form feed,
+/// carriage return and space.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// A run of name words: consecutive capitalised words, with connectors inside.
@@ -184,7 +248,20 @@ pub fn is_product(word: &str) -> bool {
 }
 
 fn is_cap(core: &str) -> bool {
-    core.chars().next().is_some_and(char::is_uppercase) || is_product(core)
+    let Some(first) = core.chars().next() else {
+        return false;
+    };
+    // `is_product` for a word whose first letter is not a capital, where its model-code test
+    // (capitals first) cannot hold: the cheap length test first, for the many short words.
+    let rest = &core[first.len_utf8()..];
+    first.is_uppercase()
+        || (first.is_lowercase()
+            && core.len() >= 4
+            // a capital after the first letter: its bytes when they are all ASCII (a tight
+            // loop), its characters only when some are not
+            && (rest.bytes().any(|b| b.is_ascii_uppercase())
+                || (!rest.is_ascii() && rest.chars().any(char::is_uppercase)))
+            && core.chars().all(char::is_alphanumeric))
 }
 
 fn is_abbreviation(core: &str) -> bool {

@@ -40,14 +40,15 @@ const NOT_PAST: &[&str] = &[
 
 /// The tense of a sentence: that of its first auxiliary or "-ed" verb.
 pub fn tense(sentence: &str) -> Tense {
+    // The lists are lower-case ASCII, so comparing without ASCII case is comparing the word
+    // lower-cased, without making a lower-cased copy of every word of the sentence.
+    let listed = |list: &[&str], w: &str| list.iter().any(|l| w.eq_ignore_ascii_case(l));
     for w in sentence.split(|c: char| !c.is_alphanumeric() && c != '\'') {
-        let l = w.to_ascii_lowercase();
-        if PAST.contains(&l.as_str())
-            || (l.len() > 4 && l.ends_with("ed") && !NOT_PAST.contains(&l.as_str()))
-        {
+        let ed = w.len() > 4 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed");
+        if listed(PAST, w) || (ed && !listed(NOT_PAST, w)) {
             return Tense::Past;
         }
-        if PRESENT.contains(&l.as_str()) {
+        if listed(PRESENT, w) {
             return Tense::Present;
         }
     }

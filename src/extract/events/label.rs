@@ -34,7 +34,7 @@ pub fn label(
     // sentence says more
     let first = label.split_whitespace().next().unwrap_or("").to_lowercase();
     let bare_subject = label.split_whitespace().nth(1).is_none();
-    if words::FRAGMENT_OPENERS.contains(&first.as_str()) || bare_subject {
+    if words::list::FRAGMENT_OPENERS.has(&first) || bare_subject {
         let sentence = sentence_start(text, clause.start)..sentence_end(text, clause.end);
         if sentence != clause {
             let (out, names) = rewrite(text, sentence, timex, actors, mentions);
@@ -56,11 +56,15 @@ pub fn label(
 
 /// Whether `label` is only a speaker and a reporting verb ("Rival Boeing says").
 fn is_bare_frame(label: &str) -> bool {
-    let words: Vec<&str> = label.split_whitespace().collect();
-    words.len() <= 4
-        && words
-            .last()
-            .is_some_and(|w| words::REPORTING.contains(&w.to_lowercase().as_str()))
+    // at most four words: a longer label is read no further than its fifth
+    let mut last = None;
+    for (n, w) in label.split_whitespace().enumerate() {
+        if n == 4 {
+            return false;
+        }
+        last = Some(w);
+    }
+    last.is_some_and(|w| words::list::REPORTING.has(&w.to_lowercase()))
 }
 
 /// Where the sentence holding byte `from` starts: after the last full stop, question or
@@ -241,8 +245,15 @@ fn subject_start(text: &str, clause: &Range<usize>) -> usize {
         let word_len = text[at..clause.end]
             .find(|c: char| !c.is_alphanumeric())
             .unwrap_or(clause.end - at);
-        let word = text[at..at + word_len].to_lowercase();
-        if word_len == 0 || !matches!(word.as_str(), "but" | "and" | "so" | "then" | "yet") {
+        let word = &text[at..at + word_len];
+        const OPENERS: [&str; 5] = ["but", "and", "so", "then", "yet"];
+        // an ASCII word compared without case, as its lower-cased copy would be
+        let is_opener = if word.is_ascii() {
+            OPENERS.iter().any(|o| word.eq_ignore_ascii_case(o))
+        } else {
+            OPENERS.contains(&word.to_lowercase().as_str())
+        };
+        if word_len == 0 || !is_opener {
             return at;
         }
         at += word_len;
@@ -263,6 +274,11 @@ fn relative_antecedent(
         .find(|c: char| !c.is_alphabetic())
         .map_or(clause.end, |i| start + i);
     let pronoun = text[start..word_end].to_lowercase();
+    // Only these open a relative clause; most clauses open otherwise and need none of the
+    // look-ups below.
+    if !matches!(pronoun.as_str(), "which" | "who" | "that") {
+        return None;
+    }
     // "the update that was released": "that" right after a noun, before an auxiliary
     let next_word = text[word_end..clause.end]
         .split_whitespace()
@@ -275,12 +291,12 @@ fn relative_antecedent(
         .is_some_and(|w| {
             let b = w.to_lowercase();
             w.ends_with(|c: char| c.is_alphanumeric())
-                && !words::REPORTING.contains(&b.as_str())
-                && tense::base_of_past(&b).is_none()
+                && !words::list::REPORTING.has(&b)
+                && !tense::is_past(&b)
                 && !headline::is_pronoun_or_aux(&b)
         });
     let relative_that =
-        pronoun == "that" && noun_before && words::MODAL_OR_AUX.contains(&next_word.as_str());
+        pronoun == "that" && noun_before && words::list::MODAL_OR_AUX.has(&next_word);
     if !(matches!(pronoun.as_str(), "which" | "who") || relative_that) {
         return None;
     }
@@ -291,7 +307,7 @@ fn relative_antecedent(
         text[..at]
             .split_whitespace()
             .next_back()
-            .is_some_and(|w| words::PREPOSITIONS.contains(&w) || w == "of")
+            .is_some_and(|w| words::list::PREPOSITIONS.has(w) || w == "of")
     };
     if let Some(m) = mentions.iter().find(|m| {
         m.range.end == before.len()
@@ -340,11 +356,11 @@ fn relative_antecedent(
             .is_some_and(|p| p == "to" || headline::is_pronoun_or_aux(&p));
         if matches!(bare.as_str(), "in" | "of") && taken > 0 && all_names {
             // "strikes in Syria": a place or name after "in"/"of" belongs to the noun
-        } else if words::PREPOSITIONS.contains(&bare.as_str())
+        } else if words::list::PREPOSITIONS.has(&bare)
             || !capital
-                && (words::REPORTING.contains(&bare.as_str())
+                && (words::list::REPORTING.has(&bare)
                     || headline::is_pronoun_or_aux(&bare)
-                    || tense::base_of_past(&bare).is_some()
+                    || tense::is_past(&bare)
                     || before_verb
                     || matches!(bare.as_str(), "that" | "than" | "as" | "after" | "before"))
             || bare.chars().all(|c| c.is_ascii_digit())

@@ -14,6 +14,9 @@ mod same_day;
 pub mod syntax;
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::extract::actors::ArticleActors;
 use crate::extract::timex::Timex;
@@ -74,9 +77,7 @@ pub fn build(
         let anchors = clauses::anchors(text, s, timexes, article.published);
         let sayer_end = sayer_end(text, s);
         if anchors.is_empty() {
-            if !mentions.iter().any(|m| m.how.takes_part())
-                || sentence.split_whitespace().count() < 4
-            {
+            if !mentions.iter().any(|m| m.how.takes_part()) || fewer_words_than(sentence, 4) {
                 continue;
             }
             let same_day = clauses::is_same_day(sentence);
@@ -111,7 +112,7 @@ pub fn build(
         }
         // a date line or a bare list of dates reports no happening
         let dated_chars: usize = anchors.iter().map(|a| a.range.len()).sum();
-        if sentence.split_whitespace().count() < 4 || dated_chars * 2 > sentence.trim().len() {
+        if fewer_words_than(sentence, 4) || dated_chars * 2 > sentence.trim().len() {
             continue;
         }
         let tokens = syntax::tokens(text, s);
@@ -217,7 +218,7 @@ pub fn build(
                 actors,
                 mentions,
             );
-            if label.split_whitespace().count() < 2 {
+            if fewer_words_than(&label, 2) {
                 label = label::label(text, s.clone(), Some(anchor.clone()), actors, mentions);
             }
             let e = event(
@@ -277,6 +278,15 @@ pub fn build(
     events
 }
 
+/// Whether `text` has fewer than `n` words: the words after the `n`th are never read.
+fn fewer_words_than(text: &str, n: usize) -> bool {
+    text.split_whitespace().nth(n - 1).is_none()
+}
+
+/// [`REPORTING`] as a set: every sentence's first half is looked up word by word.
+static REPORTING_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| REPORTING.iter().copied().collect());
+
 /// Whether a date lies within a month of publication.
 fn near(when: &When, dct: chrono::NaiveDate) -> bool {
     let month = chrono::Duration::days(30);
@@ -290,7 +300,7 @@ fn sayer_end(text: &str, s: &Range<usize>) -> Option<usize> {
     let mut pos = 0;
     for w in sentence.split_inclusive(char::is_whitespace) {
         let word = w.trim().trim_end_matches([',', '.']);
-        if REPORTING.contains(&word) {
+        if REPORTING_SET.contains(word) {
             return Some(s.start + pos);
         }
         pos += w.len();
@@ -304,16 +314,30 @@ fn sayer_end(text: &str, s: &Range<usize>) -> Option<usize> {
 /// Lower-case words of five letters or more, cut to five ("talks" ~ "talking"), as sorted
 /// distinct 64-bit keys (no allocation per word).
 pub fn content_words(s: &str) -> Vec<u64> {
-    let mut out: Vec<u64> = s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 5)
-        .map(|w| {
-            w.chars()
-                .take(5)
-                .flat_map(char::to_lowercase)
-                .fold(0u64, |h, c| h.wrapping_mul(0x0100_0000_01b3) ^ u64::from(c))
-        })
-        .collect();
+    let key = |h: u64, c: char| h.wrapping_mul(0x0100_0000_01b3) ^ u64::from(c);
+    // ASCII text (nearly all news) splits and lower-cases by the byte, with the same keys
+    // as the Unicode path: an ASCII character is alphanumeric and lower-cases alike either way.
+    let mut out: Vec<u64> = if s.is_ascii() {
+        s.as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .filter(|w| w.len() >= 5)
+            .map(|w| {
+                w[..5]
+                    .iter()
+                    .fold(0u64, |h, b| key(h, char::from(b.to_ascii_lowercase())))
+            })
+            .collect()
+    } else {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= 5)
+            .map(|w| {
+                w.chars()
+                    .take(5)
+                    .flat_map(char::to_lowercase)
+                    .fold(0u64, key)
+            })
+            .collect()
+    };
     out.sort_unstable();
     out.dedup();
     out

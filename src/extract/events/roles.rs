@@ -191,10 +191,13 @@ fn agents(
             .iter()
             .any(|n| n.start <= t.range.start && t.range.end <= n.end)
     };
-    let clause: Vec<&Token> = tokens
-        .iter()
-        .filter(|t| t.range.start >= range.start && t.range.end <= range.end && outside_nested(t))
-        .collect();
+    // (room for every token up front: the clause is most of its sentence)
+    let mut clause: Vec<&Token> = Vec::with_capacity(tokens.len());
+    clause.extend(
+        tokens.iter().filter(|t| {
+            t.range.start >= range.start && t.range.end <= range.end && outside_nested(t)
+        }),
+    );
     let Some(verb) = clause.iter().position(|t| t.verb) else {
         return Vec::new();
     };
@@ -202,13 +205,12 @@ fn agents(
     let mut from = range.start;
     if clause
         .first()
-        .is_some_and(|t| LEADING_PREPOSITIONS.contains(&t.lower.as_str()))
+        .is_some_and(|t| LEADING_PREPOSITIONS.contains(&t.lower()))
         && let Some(pause) = clause[..verb].iter().position(|t| t.pause_after)
     {
         from = clause[pause].range.end;
     }
-    let owned: Vec<Token> = clause.iter().map(|t| (*t).clone()).collect();
-    let by = syntax::subject_end(&owned, verb_at, range.end).and_then(|(_, by)| by);
+    let by = syntax::subject_end(&clause, verb_at, range.end).and_then(|(_, by)| by);
     let pick = |lo: usize, hi: usize, first_only: bool| {
         let mut out: Vec<String> = Vec::new();
         for m in mentions

@@ -8,18 +8,21 @@
 //! table of irregular past forms, "-ed" endings, a verb after a name); [`Token::verb`] is the
 //! one place a tagger's VERB/AUX tags (`crate::extract::nlp`, issue 15a) can refine that.
 
-use std::collections::HashSet;
+use std::borrow::{Borrow, Cow};
 use std::ops::Range;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::model::{MONTH_NAMES, WEEKDAY_NAMES};
 
 /// One word of a sentence.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Token {
+pub struct Token<'a> {
     pub range: Range<usize>,
-    /// Lower-cased, without surrounding punctuation.
-    pub lower: String,
+    /// Lower-cased, without surrounding punctuation: the text itself when it has no capitals
+    /// (most words), so a sentence's words cost no string each.
+    pub lower: Cow<'a, str>,
     /// Starts with a capital letter.
     pub cap: bool,
     /// A comma, semicolon, colon or dash follows it: a clause may end here.
@@ -131,19 +134,29 @@ const REPORTING: &[&str] = &[
     "agreed",
 ];
 
+impl Token<'_> {
+    /// [`Token::lower`] as a string slice.
+    pub fn lower(&self) -> &str {
+        &self.lower
+    }
+}
+
 /// The words of `text[sentence]`.
-pub fn tokens(text: &str, sentence: &Range<usize>) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::new();
+pub fn tokens<'a>(text: &'a str, sentence: &Range<usize>) -> Vec<Token<'a>> {
     let Some(slice) = text.get(sentence.clone()) else {
-        return out;
+        return Vec::new();
     };
+    // About one word per six bytes of news text: room for them up front rather than growing
+    // the vector word by word.
+    let mut out: Vec<Token> = Vec::with_capacity(slice.len() / 5 + 4);
     let mut pos = 0;
     for chunk in slice.split_inclusive(char::is_whitespace) {
         let chunk_start = pos;
         pos += chunk.len();
         let raw = chunk.trim_end();
-        let lead = raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-        let core = raw[lead..].trim_end_matches(|c: char| !c.is_alphanumeric());
+        let span = core_span(raw);
+        let lead = span.start;
+        let core = &raw[span];
         let tail = &raw[lead + core.len()..];
         if core.is_empty() {
             // a lone dash between words pauses like a comma
@@ -157,7 +170,7 @@ pub fn tokens(text: &str, sentence: &Range<usize>) -> Vec<Token> {
         let start = sentence.start + chunk_start + lead;
         out.push(Token {
             range: start..start + core.len(),
-            lower: core.to_lowercase(),
+            lower: lower_case(core),
             cap: core.starts_with(char::is_uppercase),
             pause_after: tail.contains([',', ';', ':', '–', '—', '!', '?'])
                 || (tail.contains('.') && !is_abbreviation(core)),
@@ -168,6 +181,46 @@ pub fn tokens(text: &str, sentence: &Range<usize>) -> Vec<Token> {
         out[i].verb = looks_like_verb(&out, i);
     }
     out
+}
+
+/// Where `word` is without the non-alphanumeric characters at either end ("(Reuters)," →
+/// "Reuters"); empty at the end of `word` when it has no letter or digit. ASCII words (nearly
+/// all) are scanned by the byte.
+#[inline]
+pub fn core_span(word: &str) -> Range<usize> {
+    let bytes = word.as_bytes();
+    if bytes.is_ascii() {
+        let start = bytes
+            .iter()
+            .position(u8::is_ascii_alphanumeric)
+            .unwrap_or(bytes.len());
+        let end = bytes
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .map_or(start, |i| i + 1);
+        return start..end;
+    }
+    let start = word.len()
+        - word
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    let end = start
+        + word[start..]
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    start..end
+}
+
+/// `word` lower-cased: itself when it is ASCII without capitals (most words of news text),
+/// other ASCII words by the byte, without the Unicode case tables.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// "U.S.", "Corp.", "Mr.": a period that ends no sentence.
@@ -192,7 +245,7 @@ fn is_abbreviation(core: &str) -> bool {
 
 /// The auxiliaries, irregular past forms and reporting verbs in one set: scanning the three
 /// lists for every word of every sentence was most of the cost of reading a sentence's words.
-static VERB_FORMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static VERB_FORMS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     AUXILIARIES
         .iter()
         .chain(IRREGULAR_PAST)
@@ -203,7 +256,7 @@ static VERB_FORMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 fn looks_like_verb(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
-    let w = t.lower.as_str();
+    let w = t.lower();
     if t.cap && i > 0 {
         return false;
     }
@@ -222,7 +275,7 @@ fn looks_like_verb(tokens: &[Token], i: usize) -> bool {
 pub fn subordinates(tokens: &[Token]) -> Vec<Sub> {
     let mut subs = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        let w = t.lower.as_str();
+        let w = t.lower();
         let opens = if SUBORDINATORS.contains(&w) {
             Some(SubKind::Adverbial)
         } else if RELATIVE_PRONOUNS.contains(&w) && i > 0 && !t.cap {
@@ -263,13 +316,13 @@ pub fn subordinates(tokens: &[Token]) -> Vec<Sub> {
 /// a noun when a verb follows, and nothing when it is a determiner ("that day").
 fn that_clause(tokens: &[Token], i: usize) -> Option<SubKind> {
     let prev = &tokens[i - 1];
-    if REPORTING.contains(&prev.lower.as_str()) || (prev.verb && !prev.pause_after) {
+    if REPORTING.contains(&prev.lower()) || (prev.verb && !prev.pause_after) {
         return Some(SubKind::Reported);
     }
     // a reporting verb a few words back: "told reporters that", "said on Monday that"
     let reported = tokens[i.saturating_sub(4)..i]
         .iter()
-        .any(|t| REPORTING.contains(&t.lower.as_str()));
+        .any(|t| REPORTING.contains(&t.lower()));
     if reported {
         return Some(SubKind::Reported);
     }
@@ -285,10 +338,10 @@ fn is_marker(word: &str) -> bool {
 /// preposition, while the sentence's verb comes before or after it.
 fn reduced_relative(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
-    if i == 0 || !t.verb || AUXILIARIES.contains(&t.lower.as_str()) || t.cap {
+    if i == 0 || !t.verb || AUXILIARIES.contains(&t.lower()) || t.cap {
         return false;
     }
-    if matches!(t.lower.as_str(), "said" | "says" | "told") {
+    if matches!(t.lower(), "said" | "says" | "told") {
         return false;
     }
     let prev = &tokens[i - 1];
@@ -297,7 +350,7 @@ fn reduced_relative(tokens: &[Token], i: usize) -> bool {
         && !prev.verb
         && !prev.pause_after
         && !matches!(
-            prev.lower.as_str(),
+            prev.lower(),
             "to" | "he"
                 | "she"
                 | "it"
@@ -327,27 +380,31 @@ fn reduced_relative(tokens: &[Token], i: usize) -> bool {
                 | "once"
         )
         && !prev.lower.ends_with("ly");
-    // the first verb after "since", "who" ... is that clause's own verb
-    let opened_here = tokens[..i].iter().rev().take_while(|t| !t.verb).any(|t| {
-        SUBORDINATORS.contains(&t.lower.as_str())
-            || RELATIVE_PRONOUNS.contains(&t.lower.as_str())
-            || t.lower == "that"
-    });
     let prep_after = tokens.get(i + 1).is_some_and(|n| {
         matches!(
-            n.lower.as_str(),
+            n.lower(),
             "in" | "on" | "at" | "by" | "last" | "during" | "earlier" | "since"
         )
+    });
+    // the scans of the sentence below only for a participle between a noun and a preposition
+    if !(noun_before && prep_after) {
+        return false;
+    }
+    // the first verb after "since", "who" ... is that clause's own verb
+    let opened_here = tokens[..i].iter().rev().take_while(|t| !t.verb).any(|t| {
+        SUBORDINATORS.contains(&t.lower())
+            || RELATIVE_PRONOUNS.contains(&t.lower())
+            || t.lower == "that"
     });
     // the main verb is elsewhere: before it ("announced the deal signed in 2009") or after it,
     // before any other clause opens ("the pact signed in 2009 collapsed")
     let verb_before = tokens[..i].iter().any(|o| o.verb);
     let verb_after = tokens[i + 1..]
         .iter()
-        .take_while(|o| !is_marker(&o.lower))
+        .take_while(|o| !is_marker(o.lower()))
         .any(|o| o.verb);
     let other_verb = verb_before || verb_after;
-    noun_before && prep_after && other_verb && !opened_here
+    other_verb && !opened_here
 }
 
 /// The token index where a clause opened at `i` ends (exclusive): at a pause (comma, dash,
@@ -372,7 +429,7 @@ fn clause_end(tokens: &[Token], i: usize, kind: SubKind) -> usize {
             return k;
         }
         if seen_verb
-            && matches!(t.lower.as_str(), "and" | "but")
+            && matches!(t.lower(), "and" | "but")
             && tokens[k + 1..].iter().take(2).any(|x| x.verb)
         {
             return k;
@@ -404,7 +461,7 @@ fn starts_a_date(t: &Token) -> bool {
         "today",
         "tomorrow",
     ];
-    let word = t.lower.as_str();
+    let word = t.lower();
     word.starts_with(|c: char| c.is_ascii_digit())
         || WORDS.contains(&word)
         || MONTH_NAMES.contains(&word)
@@ -421,19 +478,24 @@ pub fn dependent_of<'a>(subs: &'a [Sub], r: &Range<usize>) -> Option<&'a Sub> {
 
 /// Where the subject of the clause starting at byte `from` ends: at its first verb (for a
 /// passive, "was attacked by ...", the agent follows "by": its start is returned as well).
-pub fn subject_end(tokens: &[Token], from: usize, to: usize) -> Option<(usize, Option<usize>)> {
-    let first = tokens
-        .iter()
-        .position(|t| t.range.start >= from && t.verb && t.range.end <= to)?;
-    let verb_at = tokens[first].range.start;
+/// `tokens` may be the sentence's tokens or references to some of them (a clause's words
+/// without its nested clauses), so a caller need not copy them.
+pub fn subject_end<'a, T: Borrow<Token<'a>>>(
+    tokens: &[T],
+    from: usize,
+    to: usize,
+) -> Option<(usize, Option<usize>)> {
+    let at = |k: usize| -> &Token<'a> { tokens[k].borrow() };
+    let first = (0..tokens.len()).find(|&k| {
+        let t = at(k);
+        t.range.start >= from && t.verb && t.range.end <= to
+    })?;
+    let verb_at = at(first).range.start;
     // "was struck by", "were attacked by": the by-phrase names who acted
     let mut k = first;
     let mut passive = false;
-    while k + 1 < tokens.len() && tokens[k].verb && tokens[k].range.end <= to {
-        if matches!(
-            tokens[k].lower.as_str(),
-            "was" | "were" | "been" | "is" | "are" | "be"
-        ) && tokens[k + 1].verb
+    while k + 1 < tokens.len() && at(k).verb && at(k).range.end <= to {
+        if matches!(at(k).lower(), "was" | "were" | "been" | "is" | "are" | "be") && at(k + 1).verb
         {
             passive = true;
         }
@@ -443,8 +505,9 @@ pub fn subject_end(tokens: &[Token], from: usize, to: usize) -> Option<(usize, O
         .then(|| {
             tokens[k..]
                 .iter()
+                .map(Borrow::borrow)
                 .take(2)
-                .find(|t| t.lower == "by" && t.range.end <= to)
+                .find(|t: &&Token<'a>| t.lower == "by" && t.range.end <= to)
                 .map(|t| t.range.end)
         })
         .flatten();

@@ -1,8 +1,8 @@
 //! Time expressions: recognise them in text and normalise them to TIMEX3 values against the
 //! document creation time (DCT) and the narrative's last date.
 //!
-//! One pass of a combined regex finds candidates ([`recognise`]), [`filters`] drops the
-//! look-alikes, [`normalise`] reads each against the DCT, the sentence's tense ([`anchor`]) and
+//! A combined regex, tried at the word starts that can open a time expression, finds
+//! candidates ([`recognise`]), [`filters`] drops the look-alikes, [`normalise`] reads each against the DCT, the sentence's tense ([`anchor`]) and
 //! the last date the story mentioned. Tagging is a pure function of the text and the DCT.
 
 mod anchor;
@@ -11,6 +11,7 @@ mod durations;
 mod filters;
 mod narrative;
 mod normalise;
+mod prefilter;
 mod recognise;
 mod relative;
 mod value;

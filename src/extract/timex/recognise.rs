@@ -1,10 +1,11 @@
-//! Finding time expressions: a list of patterns, compiled once into one leftmost-first regex so
-//! the text is scanned in a single pass, and again one by one to read the parts of a match.
+//! Finding time expressions: a list of patterns, compiled once into one leftmost-first regex
+//! that is tried at the word starts that can open one, and tells the rule and its parts.
 
 use std::sync::{LazyLock, OnceLock};
 
-use regex::{Captures, Regex, RegexSet};
+use regex::{Captures, Regex};
 
+use super::prefilter;
 use super::vocabulary::{MONTH, MONTH_FULL, NUMBER, SEASON, UNIT, WEEKDAY};
 
 /// What kind of expression a pattern recognises; the normaliser reads its parts by name.
@@ -56,27 +57,46 @@ pub struct Candidate<'t> {
 /// The first candidate starting at or after byte `from`; at one position the first rule in
 /// `RULES` order wins, so longer forms are listed before their parts.
 ///
-/// The combined regex only finds the span (its lazy DFA scans the text once, no capture
-/// groups); the rule is then the first anchored single pattern that matches there, and only
-/// that short pattern is run for its parts.
+/// The span is found by trying the combined regex (no capture groups), anchored, at each word
+/// start that can open a time expression ([`prefilter::next_start`]). That is the
+/// leftmost-first match of the whole alternation, as an unanchored scan finds it; but the
+/// scan's lazy DFA tracked every partial match at once and built tens of thousands of states
+/// on varied news text (about 120 M instructions a megabyte), while anchored at a word start
+/// it needs few.
+///
+/// The rule is then the first one whose own anchored pattern, run on the match and the
+/// character after it alone, ends where the match ends, and only that short pattern is run
+/// for its parts. The rules that do not match there are turned away by their lazy DFAs, which
+/// costs less than asking a set of all the rules (and its 57 M instructions to compile).
 pub fn next_candidate(text: &str, from: usize) -> Option<Candidate<'_>> {
-    let whole = COMBINED.find_at(text, from)?;
+    let bytes = text.as_bytes();
+    let mut at = from;
+    let (start, end) = loop {
+        let start = prefilter::next_start(bytes, at)?;
+        if let Some(m) = COMBINED.find(&text[start..]) {
+            break (start, start + m.end());
+        }
+        at = start + 1;
+    };
     // The match and the character after it (for the closing word boundary) are all the
     // anchored patterns need to see.
-    let mut stop = (whole.end() + 1).min(text.len());
+    let mut stop = (end + 1).min(text.len());
     while !text.is_char_boundary(stop) {
         stop += 1;
     }
-    let rest = &text[whole.start()..stop];
-    let (index, caps) = ANCHORED_SET.matches(rest).into_iter().find_map(|i| {
-        let re = anchored(i)?;
-        let caps = re.captures(rest)?;
-        (caps.get(0)?.end() == whole.len()).then_some((i, caps))
+    let rest = &text[start..stop];
+    let ascii = prefilter::ascii_suffices(rest);
+    let (index, caps) = (0..RULES.len()).find_map(|i| {
+        // `is_match` first: it only runs the lazy DFA, while `captures` allocates its slots
+        // even for the many rules that do not match.
+        let re = anchored(i, ascii)?;
+        let caps = re.is_match(rest).then(|| re.captures(rest))??;
+        (caps.get(0)?.end() == end - start).then_some((i, caps))
     })?;
     let (rule, _) = RULES.get(index)?;
     Some(Candidate {
-        start: whole.start(),
-        end: whole.end(),
+        start,
+        end,
         rule: *rule,
         caps,
     })
@@ -252,57 +272,198 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
     ]
 });
 
-/// All rules as one alternation, without capture groups, for one fast scan of the text.
+/// All rules as one alternation without capture groups, anchored at the start of the text it
+/// is given (the word boundary before a match is checked by [`prefilter::next_start`]), to
+/// find the span of the next candidate.
 static COMBINED: LazyLock<Regex> = LazyLock::new(|| {
-    static NAMED: LazyLock<Regex> = LazyLock::new(|| compile(r"\(\?P<\w+>"));
     let body = RULES
         .iter()
-        .map(|(_, p)| format!("(?:{})", NAMED.replace_all(p, "(?:")))
+        .map(|(_, p)| format!("(?:{})", strip_names(p)))
         .collect::<Vec<_>>()
         .join("|");
-    // The lazy DFA of this large alternation needs more states than the default 2 MB cache
-    // holds on varied news text; a full cache is cleared and its states rebuilt, which cost
-    // ~15% of tagging. 16 MB is allocated only as states are made.
-    regex::RegexBuilder::new(&format!(r"(?i){B}(?:{body})"))
+    // The lazy DFA of this large alternation can need more states than the default 2 MB cache
+    // holds on varied news text; a full cache is cleared and its states rebuilt. 16 MB is
+    // allocated only as states are made.
+    regex::RegexBuilder::new(&format!(r"(?i)^(?:{body})"))
         .dfa_size_limit(16 << 20)
         .build()
         .unwrap_or_else(|err| {
             debug_assert!(false, "bad timex pattern: {err}");
-            compile(r"[^\s\S]")
+            compile(r"[^\s\S]", true)
         })
 });
 
-/// Each rule alone, anchored at the start of the text it is given, to read its named parts.
-/// (The combined scan already checked the word boundary before the match.) Each is compiled
-/// the first time it matches: a short text uses a few of the rules, and compiling all of them
-/// up front was a sixth of the fixed start-up.
-static ANCHORED: LazyLock<Vec<OnceLock<Regex>>> =
-    LazyLock::new(|| RULES.iter().map(|_| OnceLock::new()).collect());
+/// `pattern` with its named groups made non-capturing: `(?P<y>` becomes `(?:`.
+fn strip_names(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(at) = rest.find("(?P<") {
+        out.push_str(&rest[..at]);
+        out.push_str("(?:");
+        let after = &rest[at + 4..];
+        rest = after.find('>').map_or("", |close| &after[close + 1..]);
+    }
+    out.push_str(rest);
+    out
+}
 
-/// Rule `i`'s anchored pattern.
-fn anchored(i: usize) -> Option<&'static Regex> {
+/// Each rule alone, anchored at the start of the text it is given, to read its named parts.
+/// Each is compiled the first time it is needed: a short text uses a few of the rules.
+///
+/// Every rule comes in two forms: as written (Unicode classes and case folding), and with
+/// ASCII `\d`, `\s` and case folding. On a text with no non-ASCII character the Unicode form
+/// could match (see [`prefilter::ascii_suffices`]) both match exactly the same, and the
+/// ASCII one is smaller (a Unicode `\d` alone is dozens of UTF-8 ranges), so it compiles and
+/// runs faster. The Unicode form is compiled only for a match that needs it.
+static ANCHORED: LazyLock<[Vec<OnceLock<Regex>>; 2]> =
+    LazyLock::new(|| [0, 1].map(|_| RULES.iter().map(|_| OnceLock::new()).collect()));
+
+/// Rule `i`'s anchored pattern, in its ASCII form or as written.
+fn anchored(i: usize, ascii: bool) -> Option<&'static Regex> {
     let (_, p) = RULES.get(i)?;
+    let forms = ANCHORED.get(usize::from(ascii))?;
     Some(
-        ANCHORED
+        forms
             .get(i)?
-            .get_or_init(|| compile(&format!(r"(?i)^(?:{p})"))),
+            .get_or_init(|| compile(&format!(r"(?i)^(?:{p})"), !ascii)),
     )
 }
 
-/// The anchored patterns as one set: which rules match at a position, in one pass.
-static ANCHORED_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    let patterns = RULES.iter().map(|(_, p)| format!(r"(?i)^(?:{p})"));
-    RegexSet::new(patterns).unwrap_or_else(|err| {
-        debug_assert!(false, "bad timex pattern set: {err}");
-        RegexSet::empty()
-    })
-});
-
 /// The patterns are constants of this module; one that fails to compile is a bug caught by the
 /// tests, and must not take the program down, so it becomes a regex that never matches.
-fn compile(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|err| {
-        debug_assert!(false, "bad timex pattern: {err}");
-        Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!())
-    })
+fn compile(pattern: &str, unicode: bool) -> Regex {
+    regex::RegexBuilder::new(pattern)
+        .unicode(unicode)
+        .build()
+        .unwrap_or_else(|err| {
+            debug_assert!(false, "bad timex pattern: {err}");
+            Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain leftmost-first scan the prefilter replaces: every rule, unanchored, after a
+    /// word boundary.
+    fn plain_scan() -> Regex {
+        let body = RULES
+            .iter()
+            .enumerate()
+            .map(|(i, (_, p))| format!("(?:{})", p.replace("(?P<", &format!("(?P<r{i}_"))))
+            .collect::<Vec<_>>()
+            .join("|");
+        compile(&format!(r"(?i){B}(?:{body})"), true)
+    }
+
+    /// Pseudo-random text made of the patterns' own words (whatever their position in a
+    /// pattern), numbers and punctuation, so that every rule matches somewhere in it, starting
+    /// with every word that can open it.
+    fn word_salad(words: usize) -> String {
+        let mut vocabulary: Vec<String> = Vec::new();
+        for (_, p) in RULES.iter() {
+            for w in p.split(|c: char| !c.is_ascii_lowercase()) {
+                if !w.is_empty() && !vocabulary.iter().any(|v| v == w) {
+                    vocabulary.push(w.to_string());
+                }
+            }
+        }
+        // Numbers, punctuation, and characters only the Unicode form of the rules matches
+        // (no-break space, long s, Kelvin sign, an Arabic-Indic digit) or that end a match.
+        let extra = [
+            "5", "12", "1998", "2015", "1990s", "'90s", "3rd", "21st", "10:30", "1/2", "-", "'s",
+            ",", ".", "\n", "Monday", "May", "The", "Last", "X", "said", "ago", "\u{a0}",
+            "\u{a0}5", "Auguſt", "ſunday", "\u{212a}", "٣", "’", "—", "“", "(", ";", "\"", "é",
+            "_",
+        ];
+        vocabulary.extend(extra.iter().map(|s| (*s).to_string()));
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut text = String::new();
+        for _ in 0..words {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let word = &vocabulary[(state % vocabulary.len() as u64) as usize];
+            text.push_str(word);
+            // Mostly spaces; sometimes a hyphen or nothing, so compounds form too.
+            text.push_str(match (state >> 32) % 10 {
+                0 => "-",
+                1 => "",
+                _ => " ",
+            });
+        }
+        text
+    }
+
+    #[test]
+    fn prefilter_keeps_every_match() {
+        let scan = plain_scan();
+        let text = word_salad(60_000);
+        let mut from = 0;
+        let (mut found, mut unicode) = (0, 0);
+        while let Some(m) = scan.find_at(&text, from) {
+            unicode += usize::from(!m.as_str().is_ascii());
+            let c = next_candidate(&text, from);
+            assert_eq!(
+                c.as_ref().map(|c| (c.start, c.end)),
+                Some((m.start(), m.end())),
+                "at {from}: {:?}",
+                &text[m.start()..m.end()]
+            );
+            // The rule and parts are those of the first rule alone that ends there.
+            let mut stop = (m.end() + 1).min(text.len());
+            while !text.is_char_boundary(stop) {
+                stop += 1;
+            }
+            let rest = &text[m.start()..stop];
+            let own = (0..RULES.len()).find_map(|i| {
+                let re = anchored(i, false)?;
+                let caps = re.captures(rest)?;
+                (caps.get(0)?.end() == m.len()).then_some((i, re, caps))
+            });
+            if let (Some(c), Some((i, re, caps))) = (&c, own) {
+                assert_eq!(c.rule, RULES[i].0, "{rest:?}");
+                for name in re.capture_names().flatten() {
+                    let part = |m: Option<regex::Match<'_>>| m.map(|m| m.range());
+                    assert_eq!(part(c.caps.name(name)), part(caps.name(name)), "{rest:?}");
+                }
+            }
+            found += 1;
+            from = m.start() + 1;
+        }
+        assert!(next_candidate(&text, from).is_none());
+        assert!(found > 10_000 && unicode > 100, "{found} {unicode}");
+    }
+
+    #[test]
+    fn opening_words_are_sorted_short_and_lower_case() {
+        let words = prefilter::FIRST_WORDS;
+        assert!(words.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            words
+                .iter()
+                .all(|w| w.len() <= 12 && w.iter().all(u8::is_ascii_lowercase))
+        );
+    }
+
+    #[test]
+    fn the_combined_regex_tells_the_rule() {
+        for (text, rule) in [
+            ("on May 5, 1998 the", Rule::MonthDay),
+            ("three weeks ago", Rule::Ago),
+            ("the third quarter", Rule::Quarter),
+            ("at 10:30 p.m. EST", Rule::ClockTime),
+            ("in the 1990s", Rule::Decade),
+        ] {
+            let c = next_candidate(text, 0);
+            assert_eq!(c.as_ref().map(|c| c.rule), Some(rule), "{text}");
+        }
+        let c = next_candidate("on May 5, 1998 the", 0);
+        let year = c
+            .as_ref()
+            .and_then(|c| c.caps.name("y"))
+            .map(|m| m.as_str());
+        assert_eq!(year, Some("1998"));
+    }
 }

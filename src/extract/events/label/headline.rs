@@ -5,15 +5,11 @@
 //! recognises, so an unusual sentence keeps more of its wording rather than losing its sense.
 
 use super::MAX_WORDS;
-use super::tense::{base_of_past, is_participle, is_participle_only, is_simple_past_only, present};
-use super::word::{Word, join};
-use super::words::{
-    ADVERBS, CLAUSE_OPENERS, DANGLING, DAY_WORDS, LEADING_ADVERBIAL, LEADING_FILLER,
-    MID_CLAUSE_OPENERS, MODAL_OR_AUX, MODIFIERS, PARTITIVES, PARTS_OF_DAY, PLURAL_PRONOUNS,
-    PREPOSITIONS, PRONOUNS, REPORTING, SAY_VERBS, STRONG_OPENERS, SUBJECT_PREPOSITIONS,
-    SUBORDINATORS,
+use super::tense::{
+    base_of_past, is_participle, is_participle_only, is_past, is_simple_past_only, present,
 };
-use crate::model::WEEKDAY_NAMES;
+use super::word::{Word, join, split_words};
+use super::words::{PRONOUNS, list};
 
 /// Labels are cut to at most this many characters, at a phrase boundary.
 pub const MAX_CHARS: usize = 70;
@@ -25,7 +21,8 @@ pub(super) const HARD_MAX_CHARS: usize = 90;
 /// words of actor names in it, which are singular whatever their last letter.
 /// With `keep_frame`, the speaker stays: the saying is the event ("Henderson says ...").
 pub fn headline(clause: &str, names: &[String], keep_frame: bool) -> String {
-    let mut words = words_of(clause);
+    let flat = flatten(clause);
+    let mut words = words_of(&flat);
     drop_leading(&mut words);
     drop_apposition(&mut words);
     drop_subject_relative(&mut words);
@@ -36,7 +33,7 @@ pub fn headline(clause: &str, names: &[String], keep_frame: bool) -> String {
     }
     if keep_frame
         && let Some(that) = (1..words.len().min(12))
-            .find(|&i| words[i].bare() == "that" && REPORTING.contains(&words[i - 1].bare()))
+            .find(|&i| words[i].bare() == "that" && words[i - 1].is(list::REPORTING))
     {
         // "Henderson said that GM ..." → "Henderson says GM ..."
         words.remove(that);
@@ -48,9 +45,8 @@ pub fn headline(clause: &str, names: &[String], keep_frame: bool) -> String {
     finish(words)
 }
 
-/// Words with brackets' contents, standalone punctuation and dashes resolved; double quotes of
-/// every kind written `"`.
-fn words_of(clause: &str) -> Vec<Word> {
+/// The clause without brackets' contents; double quotes of every kind written `"`.
+fn flatten(clause: &str) -> String {
     let mut depth = 0usize;
     let mut flat = String::with_capacity(clause.len());
     for c in clause.chars() {
@@ -64,8 +60,15 @@ fn words_of(clause: &str) -> Vec<Word> {
             _ => {}
         }
     }
-    let mut words: Vec<Word> = Vec::new();
-    for w in flat.split_whitespace() {
+    flat
+}
+
+/// The words of a [`flatten`]ed clause, which they borrow, with standalone punctuation and
+/// dashes resolved.
+fn words_of(flat: &str) -> Vec<Word<'_>> {
+    // about one word per six bytes: room up front rather than growing word by word
+    let mut words: Vec<Word> = Vec::with_capacity(flat.len() / 5 + 4);
+    for w in split_words(flat) {
         match w {
             "-" | "--" | "—" | "–" | ";" | ":" | "," => {
                 // "rejected the criticism , saying": a comma a cut date left on its own ends
@@ -73,7 +76,7 @@ fn words_of(clause: &str) -> Vec<Word> {
                 let after_verb = w == ","
                     && words.last().is_some_and(|l| {
                         l.starts_with(|c: char| c.is_lowercase())
-                            && (base_of_past(l.bare()).is_some() || REPORTING.contains(&l.bare()))
+                            && (is_past(l.bare()) || l.is(list::REPORTING))
                     });
                 if let Some(last) = words.last_mut()
                     && !last.ends_with(',')
@@ -82,9 +85,14 @@ fn words_of(clause: &str) -> Vec<Word> {
                     last.push_punct(',');
                 }
             }
-            // a stray "." or quote left where a date was cut
-            _ if !w.chars().any(char::is_alphanumeric) => {}
-            _ => words.push(Word::new(w)),
+            _ => {
+                let word = Word::new(w);
+                // a stray "." or quote left where a date was cut: without a letter or digit
+                // its bare form is empty
+                if !word.bare().is_empty() {
+                    words.push(word);
+                }
+            }
         }
     }
     words.retain(|w| !w.is_empty());
@@ -103,19 +111,19 @@ fn drop_leading(words: &mut Vec<Word>) {
         let Some(first) = words.first() else { return };
         let b = first.bare();
         let lower_start = first.starts_with(|c: char| c.is_lowercase());
-        if LEADING_FILLER.contains(&b)
+        if first.is(list::LEADING_FILLER)
             && (ends_clause(first) || words.len() > 3 && !b.starts_with("earlier"))
         {
             words.remove(0);
-        } else if LEADING_ADVERBIAL.contains(&b)
+        } else if first.is(list::LEADING_ADVERBIAL)
             && let Some(comma) = words.iter().take(16).position(|w| ends_clause(w))
             && comma + 3 < words.len()
         {
             // "when the river rose, the dam held": the main clause is the event
             words.drain(..=comma);
         } else if lower_start
-            && MID_CLAUSE_OPENERS.contains(&b)
-            && (words.len() > 3 || words.len() > 2 && SUBORDINATORS.contains(&b))
+            && first.is(list::MID_CLAUSE_OPENERS)
+            && (words.len() > 3 || words.len() > 2 && first.is(list::SUBORDINATORS))
         {
             words.remove(0);
         } else {
@@ -153,8 +161,8 @@ fn drop_apposition(words: &mut Vec<Word>) {
 fn drop_subject_relative(words: &mut Vec<Word>) {
     let Some(rel) = (1..words.len().min(8)).find(|&i| {
         matches!(words[i].bare(), "that" | "who" | "which")
-            && !MODIFIERS.contains(&words[i - 1].bare())
-            && !REPORTING.contains(&words[i - 1].bare())
+            && !words[i - 1].is(list::MODIFIERS)
+            && !words[i - 1].is(list::REPORTING)
     }) else {
         return;
     };
@@ -167,13 +175,13 @@ fn drop_subject_relative(words: &mut Vec<Word>) {
     let main = (rel + 3..words.len().min(rel + 14)).find(|&j| {
         let prev = words[j - 1].bare();
         is_finite(&words[j])
-            && !MODAL_OR_AUX.contains(&prev)
+            && !words[j - 1].is(list::MODAL_OR_AUX)
             && !matches!(
                 prev,
                 "and" | "or" | "to" | "been" | "be" | "that" | "who" | "which"
             )
             && !ends_clause(&words[j - 1])
-            && !MODIFIERS.contains(&prev)
+            && !words[j - 1].is(list::MODIFIERS)
     });
     if let Some(main) = main {
         words.drain(rel..main);
@@ -185,8 +193,7 @@ fn drop_subject_relative(words: &mut Vec<Word>) {
 /// Whether `word` is a finite verb we can read: an auxiliary, or a past tense.
 fn is_finite(word: &Word) -> bool {
     word.starts_with(|c: char| c.is_lowercase())
-        && (MODAL_OR_AUX.contains(&word.bare())
-            || base_of_past(word.bare()).is_some() && !is_participle_only(word.bare()))
+        && (word.is(list::MODAL_OR_AUX) || is_past(word.bare()) && !is_participle_only(word.bare()))
 }
 
 /// "The observatory says (that) the strikes hit ..." → "the strikes hit ..."; "Russia says it
@@ -195,11 +202,9 @@ fn drop_reporting_frame(words: &mut Vec<Word>) {
     // "Early reports said": a reporting word followed by another is a noun.
     let Some(verb) = (0..words.len().min(12)).find(|&i| {
         let w = &words[i];
-        REPORTING.contains(&w.bare())
+        w.is(list::REPORTING)
             && !w.starts_with(|c: char| c.is_uppercase())
-            && !words
-                .get(i + 1)
-                .is_some_and(|n| REPORTING.contains(&n.bare()))
+            && !words.get(i + 1).is_some_and(|n| n.is(list::REPORTING))
     }) else {
         return;
     };
@@ -209,8 +214,8 @@ fn drop_reporting_frame(words: &mut Vec<Word>) {
     // "Moscow has claimed", "Carter had already said": the auxiliary belongs to the frame
     let mut subject_end = verb;
     while subject_end > 1 && {
-        let b = words[subject_end - 1].bare();
-        MODAL_OR_AUX.contains(&b) || is_adverb(b) || b == "not"
+        let w = &words[subject_end - 1];
+        w.is(list::MODAL_OR_AUX) || is_adverb_word(w) || w.bare() == "not"
     } {
         subject_end -= 1;
     }
@@ -233,7 +238,7 @@ fn drop_reporting_frame(words: &mut Vec<Word>) {
             return;
         }
         rest += 1;
-    } else if !SAY_VERBS.contains(&words[verb].bare()) {
+    } else if !words[verb].is(list::SAY_VERBS) {
         // "announced a ban", "confirmed the call": without "that" the frame is the event
         return;
     }
@@ -244,7 +249,11 @@ fn drop_reporting_frame(words: &mut Vec<Word>) {
     let subject: Vec<Word> = match words[..subject_end].iter().position(|w| ends_clause(w)) {
         Some(comma) => words[..=comma]
             .iter()
-            .map(|w| Word::new(w.trim_end_matches(',')))
+            .map(|w| {
+                let mut w = w.clone();
+                w.trim_end_punct(&[',']);
+                w
+            })
             .collect(),
         None => words[..subject_end].to_vec(),
     };
@@ -256,9 +265,7 @@ fn drop_reporting_frame(words: &mut Vec<Word>) {
     let named = subject
         .iter()
         .any(|w| w.starts_with(|c: char| c.is_uppercase()))
-        && !subject
-            .first()
-            .is_some_and(|w| PRONOUNS.contains(&w.bare()));
+        && !subject.first().is_some_and(|w| w.is(list::PRONOUNS));
     // "it is heartbreaking to see", "it was not clear": an "it" before a copula and a
     // description is no one; "it is targeting terrorists" is the frame's subject acting
     let progressive = words.get(2).is_some_and(|w| w.bare().ends_with("ing"))
@@ -308,11 +315,7 @@ fn owner_of(subject: &[Word], pronoun: &str) -> Option<String> {
     // Only a name or a short noun phrase: never "the commanders in the area's positions".
     let name = match (person, names.len(), subject.len()) {
         (true, 1.., _) => names.last()?.to_string(),
-        (false, _, 1..=3)
-            if subject
-                .iter()
-                .all(|w| !SUBJECT_PREPOSITIONS.contains(&w.bare())) =>
-        {
+        (false, _, 1..=3) if subject.iter().all(|w| !w.is(list::SUBJECT_PREPOSITIONS)) => {
             join(subject)
         }
         _ => return None,
@@ -336,8 +339,8 @@ fn drop_trailing_attribution(words: &mut Vec<Word>) {
         && (tail.first().is_some_and(|w| w.bare() == "according")
             || tail.first().is_some_and(|w| w.bare() != "that")
                 && (1..tail.len())
-                    .any(|i| REPORTING.contains(&tail[i].bare()) && tail[i - 1].bare() != "to")
-            || tail.first().is_some_and(|w| REPORTING.contains(&w.bare())));
+                    .any(|i| tail[i].is(list::REPORTING) && tail[i - 1].bare() != "to")
+            || tail.first().is_some_and(|w| w.is(list::REPORTING)));
     if attribution && comma >= 2 {
         words.truncate(comma + 1);
     }
@@ -349,8 +352,7 @@ fn drop_day_words(words: &mut Vec<Word>) {
     // "arrived the evening on October 20" with its date cut: "the evening" goes too
     let mut i = 1;
     while i + 1 < words.len() {
-        if matches!(words[i].bare(), "the" | "last") && PARTS_OF_DAY.contains(&words[i + 1].bare())
-        {
+        if matches!(words[i].bare(), "the" | "last") && words[i + 1].is(list::PARTS_OF_DAY) {
             let start = if matches!(words[i - 1].bare(), "in" | "on" | "during") {
                 i - 1
             } else {
@@ -373,8 +375,9 @@ fn drop_day_words(words: &mut Vec<Word>) {
     }
     let mut i = 0;
     while i < words.len() {
-        let b = words[i].bare();
-        if !(WEEKDAY_NAMES.contains(&b) || DAY_WORDS.contains(&b)) || words[i].starts_with('"') {
+        if !(words[i].is(list::WEEKDAYS) || words[i].is(list::DAY_WORDS))
+            || words[i].starts_with('"')
+        {
             i += 1;
             continue;
         }
@@ -388,10 +391,7 @@ fn drop_day_words(words: &mut Vec<Word>) {
         {
             start = i - 1;
         }
-        if words
-            .get(end)
-            .is_some_and(|w| PARTS_OF_DAY.contains(&w.bare()))
-        {
+        if words.get(end).is_some_and(|w| w.is(list::PARTS_OF_DAY)) {
             end += 1;
         }
         // Keep a comma the removed words carried.
@@ -411,9 +411,10 @@ fn drop_day_words(words: &mut Vec<Word>) {
 /// The main verb in headline tense; returns its index (the end of the subject).
 fn headline_tense(words: &mut Vec<Word>, names: &[String]) -> Option<usize> {
     // "is expected to ...": no subject to agree with
-    if words.first().is_some_and(|w| {
-        w.starts_with(|c: char| c.is_lowercase()) && MODAL_OR_AUX.contains(&w.bare())
-    }) {
+    if words
+        .first()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && w.is(list::MODAL_OR_AUX))
+    {
         return None;
     }
     let verb = (1..words.len().min(10))
@@ -486,7 +487,7 @@ fn headline_tense(words: &mut Vec<Word>, names: &[String]) -> Option<usize> {
             && matches!(words[i].bare(), "has" | "have" | "had")
             && words
                 .get(i + 1)
-                .is_some_and(|n| n.bare() != "been" && base_of_past(n.bare()).is_some())
+                .is_some_and(|n| n.bare() != "been" && is_past(n.bare()))
         {
             words.remove(i);
         }
@@ -511,15 +512,17 @@ fn is_reduced_relative(words: &[Word], i: usize) -> bool {
     let b = words[i].bare();
     // "He declined to say whether ...": a pronoun is never described by a participle, nor
     // is anything by a simple past ("talks with Assad came on ...")
-    if MODAL_OR_AUX.contains(&b)
+    if words[i].is(list::MODAL_OR_AUX)
         || ends_clause(&words[i])
-        || PRONOUNS.contains(&words[i - 1].bare())
+        || words[i - 1].is(list::PRONOUNS)
         || is_simple_past_only(b)
     {
         return false;
     }
-    let next = words.get(i + 1).map(|w| w.bare()).unwrap_or_default();
-    if !(PREPOSITIONS.contains(&next) || is_adverb(next)) {
+    if !words
+        .get(i + 1)
+        .is_some_and(|n| n.is(list::PREPOSITIONS) || is_adverb_word(n))
+    {
         return false;
     }
     (i + 2..words.len().min(i + 10))
@@ -527,18 +530,24 @@ fn is_reduced_relative(words: &[Word], i: usize) -> bool {
             let before = words[j - 1].bare();
             !ends_clause(&words[j - 1])
                 && !matches!(before, "that" | "whether" | "how" | "why" | "what")
-                && !CLAUSE_OPENERS.contains(&before)
+                && !words[j - 1].is(list::CLAUSE_OPENERS)
         })
         .any(|j| is_verb_slot(words, j))
 }
 
 /// A subject pronoun or an auxiliary: what a noun phrase never ends on.
 pub(super) fn is_pronoun_or_aux(word: &str) -> bool {
-    PRONOUNS.contains(&word) || MODAL_OR_AUX.contains(&word)
+    list::PRONOUNS.has(word) || list::MODAL_OR_AUX.has(word)
 }
 
 fn is_adverb(word: &str) -> bool {
-    word.ends_with("ly") && word.len() > 4 || ADVERBS.contains(&word)
+    word.ends_with("ly") && word.len() > 4 || list::ADVERBS.has(word)
+}
+
+/// [`is_adverb`] of a word's bare form, its list bits already at hand.
+fn is_adverb_word(word: &Word) -> bool {
+    let b = word.bare();
+    b.ends_with("ly") && b.len() > 4 || word.is(list::ADVERBS)
 }
 
 /// Whether `words[i]` is where the subject ends and its verb starts.
@@ -552,26 +561,25 @@ fn is_verb_slot(words: &[Word], i: usize) -> bool {
     // "the armed groups", "of wounded civilians": an "-ed" word after a determiner or
     // preposition describes a noun.
     // "expected to be paid", "than planned": no verb of its own either.
-    let after_modifier = MODIFIERS.contains(&prev)
+    let after_modifier = words[i - 1].is(list::MODIFIERS)
         || prev.ends_with("'s")
         || matches!(prev, "be" | "been" | "being" | "than");
+    let verb_form = if w.is(list::MODAL_OR_AUX) {
+        !after_modifier
+    } else {
+        !after_modifier && !ends_clause(&words[i - 1]) && is_past(b) && !is_participle_only(b)
+    };
+    // The word's own form first: the apposition test below reads all the words before it,
+    // and most words are no verb anyway.
+    if !verb_form {
+        return false;
+    }
     // Inside an apposition ("X, a group based in Britain, said") there is no main verb.
     let appositions = (1..i)
         .filter(|&j| ends_clause(&words[j - 1]) && opens_apposition(&words[j]))
         .count();
     let closes = words[..i].iter().filter(|w| ends_clause(w)).count();
-    if appositions > 0 && closes % 2 == 1 {
-        return false;
-    }
-    match b {
-        aux if MODAL_OR_AUX.contains(&aux) => !after_modifier,
-        _ => {
-            !after_modifier
-                && !ends_clause(&words[i - 1])
-                && base_of_past(b).is_some()
-                && !is_participle_only(b)
-        }
-    }
+    !(appositions > 0 && closes % 2 == 1)
 }
 
 /// "a monitoring group", "operated by ...", "including ...": what follows a comma in an
@@ -593,7 +601,7 @@ fn is_plural(subject: &[Word], names: &[String]) -> bool {
             let w = &subject[i];
             w.ends_with("ing")
                 && w.starts_with(|c: char| c.is_lowercase())
-                && !MODIFIERS.contains(&subject[i - 1].bare())
+                && !subject[i - 1].is(list::MODIFIERS)
         })
         .unwrap_or(subject.len());
     // "The hundreds of Russian air strikes in Syria": the head comes before "of".
@@ -601,16 +609,16 @@ fn is_plural(subject: &[Word], names: &[String]) -> bool {
     let end = (1..end)
         .find(|&i| {
             let b = subject[i].bare();
-            SUBJECT_PREPOSITIONS.contains(&b)
+            subject[i].is(list::SUBJECT_PREPOSITIONS)
                 || subject[i].starts_with(|c: char| c.is_lowercase()) && is_participle(b)
         })
         .unwrap_or(end);
-    let Some(at) = subject[..end].iter().rposition(|w| !is_adverb(w.bare())) else {
+    let Some(at) = subject[..end].iter().rposition(|w| !is_adverb_word(w)) else {
         return false;
     };
     let head = &subject[at];
     let b = head.bare();
-    if PLURAL_PRONOUNS.contains(&b) {
+    if head.is(list::PLURAL_PRONOUNS) {
         return true;
     }
     let capitalised = head.starts_with(|c: char| c.is_uppercase());
@@ -631,20 +639,20 @@ fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
         return;
     }
     // Running totals, so that each candidate cut is priced in constant time: the length of
-    // the first n words and the quote marks before word i.
-    let mut chars = Vec::with_capacity(words.len() + 1);
-    let mut quotes = Vec::with_capacity(words.len() + 1);
-    chars.push(0usize);
-    quotes.push(0usize);
+    // the first n words and the quote marks before word i (one vector for both; a quote mark
+    // is one byte, so it is counted by the byte).
+    let mut totals: Vec<(usize, usize)> = Vec::with_capacity(words.len() + 1);
+    totals.push((0, 0));
     for w in words.iter() {
-        chars.push(chars[chars.len() - 1] + w.len() + 1);
-        quotes.push(quotes[quotes.len() - 1] + w.matches('"').count());
+        let (chars, quotes) = totals[totals.len() - 1];
+        let marks = w.bytes().filter(|&b| b == b'"').count();
+        totals.push((chars + w.len() + 1, quotes + marks));
     }
-    let len = |n: usize| chars[n] - 1;
+    let len = |n: usize| totals[n].0 - 1;
     let fits = |n: usize| len(n) <= MAX_CHARS && n <= MAX_WORDS;
     let floor = verb.map_or(3, |v| v + 2).min(words.len());
     // Never inside a quotation: "'pouring gasoline on the fire'" stays whole.
-    let quoted = |i: usize| quotes[i] % 2 == 1;
+    let quoted = |i: usize| totals[i].1 % 2 == 1;
     // A cut after more than MAX_WORDS words is never taken, so no boundary beyond is sought.
     let boundaries: Vec<usize> = (floor..words.len().min(MAX_WORDS + 1))
         .filter(|&i| is_boundary(words, i) && !quoted(i))
@@ -655,7 +663,7 @@ fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
     let clause_end = boundaries.iter().copied().find(|&i| {
         words.get(i).is_some_and(|w| {
             let b = w.bare();
-            STRONG_OPENERS.contains(&b)
+            w.is(list::STRONG_OPENERS)
                 || ends_clause(&words[i - 1]) && b.ends_with("ing")
                 // "fell 6 percent, its sharpest drop": an apposition about the event
                 || ends_clause(&words[i - 1]) && matches!(b, "its" | "his" | "her" | "their")
@@ -671,14 +679,14 @@ fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
             .is_none_or(|t| has_verb(&words[t + 1..n]))
     };
     let ends_well = |n: usize| {
-        let last = words[n - 1].bare();
+        let last = &words[n - 1];
         // "an agreement meant", "to keep Russian": mid-phrase
-        let mid_phrase = DANGLING.contains(&last)
+        let mid_phrase = last.is(list::DANGLING)
             || n < words.len() && n > floor && opens_reduced_relative(words, n - 1)
             || is_nationality(&words[n - 1])
             // "for standing up for Syria's", "in a remote part | of the peninsula"
             || words[n - 1].trim_end_matches(['"', '\'']).ends_with("'s")
-            || PARTITIVES.contains(&last) && words.get(n).is_some_and(|w| w.bare() == "of")
+            || last.is(list::PARTITIVES) && words.get(n).is_some_and(|w| w.bare() == "of")
             || n < words.len() && n > floor && leaves_subject(words, floor, n)
             // "its Boeing | 787": inside a name
             || n < words.len()
@@ -744,7 +752,7 @@ fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
 fn leaves_subject(words: &[Word], floor: usize, n: usize) -> bool {
     let Some(open) = (floor..n).rev().find(|&i| {
         let b = words[i].bare();
-        SUBORDINATORS.contains(&b)
+        words[i].is(list::SUBORDINATORS)
             || matches!(b, "and" | "but") && ends_clause(&words[i - 1])
             || opens_implicit_relative(words, i)
     }) else {
@@ -789,8 +797,8 @@ fn has_verb(words: &[Word]) -> bool {
             w.starts_with(|c: char| c.is_lowercase())
                 && b.ends_with('s')
                 && !b.ends_with("ss")
-                && !PLURAL_PRONOUNS.contains(&b)
-                && (i == 0 || !MODIFIERS.contains(&words[i - 1].bare()))
+                && !w.is(list::PLURAL_PRONOUNS)
+                && (i == 0 || !words[i - 1].is(list::MODIFIERS))
                 && words.get(i + 1).is_some_and(|n| {
                     n.starts_with(|c: char| c.is_uppercase())
                         || matches!(
@@ -807,7 +815,7 @@ fn is_boundary(words: &[Word], i: usize) -> bool {
     ends_clause(&words[i - 1])
         || is_clause_opener(&words[i..])
         || opens_implicit_relative(words, i)
-        || PREPOSITIONS.contains(&b)
+        || words[i].is(list::PREPOSITIONS)
         || words[i].starts_with('"') && !words[i - 1].ends_with('"')
         // after a quotation closes: "'pouring gasoline on the fire' | of the war"
         || words[i - 1].ends_with('"') && !words[i - 1].starts_with('"') && !words[i].starts_with('"')
@@ -822,7 +830,8 @@ fn opens_reduced_relative(words: &[Word], i: usize) -> bool {
         .get(i.wrapping_sub(1))
         .map(|w| w.bare())
         .unwrap_or_default();
-    is_participle(words[i].bare()) && !MODAL_OR_AUX.contains(&before) && before != "been"
+    let aux_before = i > 0 && words[i - 1].is(list::MODAL_OR_AUX);
+    is_participle(words[i].bare()) && !aux_before && before != "been"
 }
 
 /// "Russian", "Syrian", "Chinese", "British": an adjective that needs its noun.
@@ -839,35 +848,49 @@ fn is_clause_opener(rest: &[Word]) -> bool {
         return false;
     };
     let b = first.bare();
-    CLAUSE_OPENERS.contains(&b) || b == "that" && rest.len() > 2
+    first.is(list::CLAUSE_OPENERS) || b == "that" && rest.len() > 2
 }
 
 /// Trailing dangling words and punctuation removed, quotes balanced and written as single
 /// quotes, the first letter capitalised.
 fn finish(mut words: Vec<Word>) -> String {
     loop {
-        while words.last().is_some_and(|w| DANGLING.contains(&w.bare())) {
+        while words.last().is_some_and(|w| w.is(list::DANGLING)) {
             words.pop();
         }
         let Some(last) = words.last_mut() else {
             return String::new();
         };
         last.trim_end_punct(&[',', ';', ':', '.', '!', '?']);
-        if !words.last().is_some_and(|w| DANGLING.contains(&w.bare())) {
+        if !words.last().is_some_and(|w| w.is(list::DANGLING)) {
             break;
         }
     }
     let mut out = join(&words);
     balance_quotes(&mut out);
-    let out = out.replace('"', "'");
-    let out = out.trim().trim_matches(',').trim().to_string();
+    // (each step copies the label only when it changes something)
+    if out.contains('"') {
+        out = out.replace('"', "'");
+    }
+    let trimmed = out.trim().trim_matches(',').trim();
+    if trimmed.len() != out.len() {
+        out = trimmed.to_string();
+    }
     let first_word = out.split_whitespace().next().unwrap_or("");
     if crate::extract::actors::tokens::is_product(first_word) {
         return out;
     }
     let mut chars = out.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        // already a capital (or a character without one): the label as it is
+        Some(first) if first.to_uppercase().eq(std::iter::once(first)) => out,
+        Some(first) => {
+            // the rest copied as one slice, not collected character by character
+            let mut capitalised = String::with_capacity(out.len() + 2);
+            capitalised.extend(first.to_uppercase());
+            capitalised.push_str(chars.as_str());
+            capitalised
+        }
         None => out,
     }
 }

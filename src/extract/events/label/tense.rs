@@ -3,6 +3,10 @@
 //! write the future as "to" ("Putin to visit Tehran"). Only forms we are sure of are changed;
 //! an unknown past tense is left as written rather than guessed.
 
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
 /// Past (or past participle) forms that are not "-ed", with their base form.
 const IRREGULAR: &[(&str, &str)] = &[
     ("arose", "arise"),
@@ -361,39 +365,90 @@ const NO_E_STEMS: &[&str] = &[
     "ballot",
 ];
 
+/// The irregular forms by past form (the first entry of a form wins, as a scan of the table
+/// would find it): every word of every label is looked up, and a scan of the table per word was
+/// a fifth of labelling.
+static IRREGULAR_BASE: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
+    for &(past, base) in IRREGULAR {
+        map.entry(past).or_insert(base);
+    }
+    map
+});
+
+/// [`NO_E_STEMS`] as a set: most regular past tenses reach this check.
+static NO_E_STEM_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| NO_E_STEMS.iter().copied().collect());
+
+/// [`E_STEMS`] as a set of endings: every ending is two or three letters long, so "the stem
+/// ends with one of them" is "its last two or last three letters are one of them".
+static E_STEM_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| E_STEMS.iter().copied().collect());
+
+/// The base form of an irregular past or participle.
+fn irregular_base(word: &str) -> Option<&'static str> {
+    IRREGULAR_BASE.get(word).copied()
+}
+
+/// A base form as the stem of a past tense and the ending it gets back ("accus" + "e"), so
+/// that asking whether a word is a past tense allocates nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Base<'a> {
+    stem: &'a str,
+    ending: &'static str,
+}
+
+impl std::fmt::Display for Base<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.stem)?;
+        f.write_str(self.ending)
+    }
+}
+
 /// `word` (lower case, "-ed" or irregular) in its base form, if we know it.
 pub fn base_of_past(word: &str) -> Option<String> {
-    if let Some(&(_, base)) = IRREGULAR.iter().find(|(past, _)| *past == word) {
-        return Some(base.to_string());
+    past_base(word).map(|b| b.to_string())
+}
+
+/// Whether `word` is a past tense we know the base of ([`base_of_past`] without building it).
+pub fn is_past(word: &str) -> bool {
+    past_base(word).is_some()
+}
+
+/// [`base_of_past`] as stem and ending.
+pub fn past_base(word: &str) -> Option<Base<'_>> {
+    let base = |stem, ending| Some(Base { stem, ending });
+    if let Some(irregular) = irregular_base(word) {
+        return base(irregular, "");
     }
     let stem = word.strip_suffix("ed")?;
     if stem.len() < 2 || !stem.chars().all(|c| c.is_ascii_lowercase()) || NOT_PAST.contains(&word) {
         return None;
     }
     if E_WORDS.contains(&stem) {
-        return Some(format!("{stem}e"));
+        return base(stem, "e");
     }
     if stem == "add" || stem == "err" {
-        return Some(stem.to_string());
+        return base(stem, "");
     }
     if let Some(y) = stem.strip_suffix('i') {
         // "carried" → "carry", but "died" → "die", "tied" → "tie"
-        return Some(if y.len() <= 1 {
-            format!("{stem}e")
+        return if y.len() <= 1 {
+            base(stem, "e")
         } else {
-            format!("{y}y")
-        });
+            base(y, "y")
+        };
     }
     if stem.ends_with('e') {
         // "agreed", "freed"; "need" and "proceed" are no past (NOT_PAST)
-        return Some(format!("{stem}e"));
+        return base(stem, "e");
     }
     let bytes = stem.as_bytes();
     let (last, before) = (bytes[bytes.len() - 1], bytes[bytes.len() - 2]);
     let vowel = |b: u8| b"aeiou".contains(&b);
     if last == before && !vowel(last) && !b"lsfz".contains(&last) {
         // "stopped" → "stop", "planned" → "plan"; "called", "passed" keep their double letter
-        return Some(stem[..stem.len() - 1].to_string());
+        return base(&stem[..stem.len() - 1], "");
     }
     if stem.ends_with("ll")
         && stem.bytes().filter(|b| vowel(*b)).count() > 1
@@ -403,16 +458,18 @@ pub fn base_of_past(word: &str) -> Option<String> {
     {
         // "cancelled", "travelled", "controlled": the British double "l" of a longer verb;
         // "installed", "recalled" keep theirs
-        return Some(stem[..stem.len() - 1].to_string());
+        return base(&stem[..stem.len() - 1], "");
     }
     if stem.ends_with('u') || stem.ends_with("iat") || stem.ends_with("uat") || stem == "creat" {
         // "continued", "negotiated", "evacuated", "created"
-        return Some(format!("{stem}e"));
+        return base(stem, "e");
     }
-    if NO_E_STEMS.contains(&stem) {
-        return Some(stem.to_string());
+    if NO_E_STEM_SET.contains(stem) {
+        return base(stem, "");
     }
-    let ends_in_e_stem = E_STEMS.iter().any(|end| stem.ends_with(end))
+    // (the stem is ASCII, checked above, so these slices fall on character boundaries)
+    let ends_in_e_stem = (E_STEM_SET.contains(&stem[stem.len() - 2..])
+        || stem.len() >= 3 && E_STEM_SET.contains(&stem[stem.len() - 3..]))
         // a vowel pair before these consonants takes no "e" ("claimed", "treated", "cleared"),
         // unlike "caused", "received", "seized"
         && !(stem.len() >= 3
@@ -421,11 +478,11 @@ pub fn base_of_past(word: &str) -> Option<String> {
             && vowel(bytes[bytes.len() - 3])
             // the "u" of "qu" is a consonant: "quoted"
             && !stem[..stem.len() - 2].ends_with("qu"));
-    Some(if ends_in_e_stem {
-        format!("{stem}e")
+    if ends_in_e_stem {
+        base(stem, "e")
     } else {
-        stem.to_string()
-    })
+        base(stem, "")
+    }
 }
 
 /// The present tense of `base` for a singular (third person) or plural subject.
@@ -454,13 +511,13 @@ pub fn is_participle_only(word: &str) -> bool {
     ["en", "wn", "un", "rn", "ne"]
         .iter()
         .any(|end| word.ends_with(end))
-        && IRREGULAR.iter().any(|(past, _)| *past == word)
+        && irregular_base(word).is_some()
 }
 
 /// Whether `word` is only ever a simple past ("came", "took", "began"): its verb has another
 /// form for the participle, so it never opens a reduced relative.
 pub fn is_simple_past_only(word: &str) -> bool {
-    let Some(&(_, base)) = IRREGULAR.iter().find(|(past, _)| *past == word) else {
+    let Some(base) = irregular_base(word) else {
         return false;
     };
     !is_participle_only(word)
@@ -473,7 +530,7 @@ pub fn is_simple_past_only(word: &str) -> bool {
 /// Whether `word` (lower case) is a past participle we can read ("killed", "taken").
 pub fn is_participle(word: &str) -> bool {
     word.len() > 3 && word.ends_with("ed") && !NOT_PAST.contains(&word)
-        || IRREGULAR.iter().any(|(past, _)| *past == word)
+        || irregular_base(word).is_some()
 }
 
 #[cfg(test)]

@@ -1,46 +1,95 @@
 //! A word of a headline in the making, kept beside its bare form (lower case, no surrounding
-//! punctuation or quotes). Every step of the shaper compares bare forms against word lists, many
-//! times per word; computing the bare form once when the word is made, and again only when its
-//! text changes, keeps labelling from lower-casing the same word dozens of times per clause.
+//! punctuation or quotes) and the word lists that bare form is on. Every step of the shaper
+//! compares bare forms against word lists, many times per word; computing the bare form and its
+//! lists once when the word is made, and again only when its text changes, keeps labelling from
+//! lower-casing and looking up the same word dozens of times per clause. A word borrows its
+//! text from the clause until the shaper rewrites it ("accused" → "accuses"), so making the
+//! words of a clause copies none of them.
 
-use std::ops::Deref;
+use std::borrow::Cow;
+use std::ops::{Deref, Range};
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct Word {
-    text: String,
-    bare: String,
+use super::words::{List, lists_of};
+use crate::extract::events::syntax::core_span;
+
+#[derive(Clone, Debug)]
+pub(super) struct Word<'a> {
+    text: Cow<'a, str>,
+    /// Where the bare form lies in `text`, when it is the text's own letters (no capitals):
+    /// most words of news text, which then cost no second string.
+    core: Range<usize>,
+    /// The bare form when it differs from `text[core]`.
+    lower: Option<String>,
+    /// The bits of the word lists the bare form is on ([`lists_of`]).
+    lists: u32,
 }
 
-impl Word {
-    pub fn new(text: impl Into<String>) -> Self {
+impl<'a> Word<'a> {
+    pub fn new(text: impl Into<Cow<'a, str>>) -> Self {
         let text = text.into();
-        let bare = bare(&text);
-        Word { text, bare }
+        let span = core_span(&text);
+        let core = &text[span.clone()];
+        // ASCII without capitals lower-cases to itself (as `bare` would make it)
+        let lower = (!core
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase()))
+        .then(|| core.to_lowercase());
+        let lists = lists_of(lower.as_deref().unwrap_or(core));
+        Word {
+            core: span,
+            text,
+            lower,
+            lists,
+        }
     }
 
     /// The word lower-cased without surrounding punctuation or quotes.
+    #[inline]
     pub fn bare(&self) -> &str {
-        &self.bare
+        match &self.lower {
+            Some(lower) => lower,
+            None => &self.text[self.core.clone()],
+        }
+    }
+
+    /// Whether the bare form is on `list`.
+    #[inline]
+    pub fn is(&self, list: List) -> bool {
+        list.among(self.lists)
     }
 
     /// Adds punctuation after the word ("," when a dash or a cut date ended a phrase here);
     /// the bare form does not change.
     pub fn push_punct(&mut self, c: char) {
         debug_assert!(!c.is_alphanumeric());
-        self.text.push(c);
+        self.text.to_mut().push(c);
     }
 
-    /// The word without the punctuation `chars` at its end; the bare form does not change.
+    /// The word without the punctuation `chars` at its end; the bare form does not change
+    /// (the bare form ends before any punctuation, so it stays within the text).
     pub fn trim_end_punct(&mut self, chars: &[char]) {
         let keep = self.text.trim_end_matches(chars).len();
-        self.text.truncate(keep);
+        match &mut self.text {
+            Cow::Borrowed(text) => *text = &text[..keep],
+            Cow::Owned(text) => text.truncate(keep),
+        }
         if keep == 0 {
-            self.bare.clear();
+            self.lower = Some(String::new());
+            self.lists = 0;
         }
     }
 }
 
-impl Deref for Word {
+/// Words are equal when their text and bare form are (the rest is derived from those).
+impl PartialEq for Word<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text && self.bare() == other.bare()
+    }
+}
+
+impl Eq for Word<'_> {}
+
+impl Deref for Word<'_> {
     type Target = str;
 
     fn deref(&self) -> &str {
@@ -48,13 +97,14 @@ impl Deref for Word {
     }
 }
 
-impl From<Word> for String {
-    fn from(w: Word) -> String {
-        w.text
+impl From<Word<'_>> for String {
+    fn from(w: Word<'_>) -> String {
+        w.text.into_owned()
     }
 }
 
-/// `word` lower-cased without surrounding punctuation or quotes.
+/// `word` lower-cased without surrounding punctuation or quotes (as [`Word::bare`]).
+#[cfg(test)]
 pub(super) fn bare(word: &str) -> String {
     word.trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase()
@@ -70,4 +120,53 @@ pub(super) fn join(words: &[Word]) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// The words of `text` between white space, as [`str::split_whitespace`] gives them, read by
+/// the byte: ASCII white space is one byte, and only other bytes are decoded as characters
+/// (splitting every clause by characters was a tenth of shaping its headline).
+pub(super) fn split_words(text: &str) -> impl Iterator<Item = &str> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        // `at` only moves by whole characters, so it is always a character boundary
+        let space_at = |at: usize| -> Option<(bool, usize)> {
+            let b = *text.as_bytes().get(at)?;
+            if b.is_ascii() {
+                // char::is_whitespace on ASCII: space, tab, line feed, vertical tab, form
+                // feed, carriage return
+                return Some((matches!(b, b' ' | b'\t'..=b'\r'), 1));
+            }
+            let c = text[at..].chars().next()?;
+            Some((c.is_whitespace(), c.len_utf8()))
+        };
+        while let (true, len) = space_at(at)? {
+            at += len;
+        }
+        let start = at;
+        while let Some((false, len)) = space_at(at) {
+            at += len;
+        }
+        Some(&text[start..at])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_words;
+
+    #[test]
+    fn words_split_as_split_whitespace_splits_them() {
+        for text in [
+            "",
+            "   ",
+            "Lavrov and  Kerry\tagree\nto meet",
+            " leading and trailing ",
+            "no\u{a0}break\u{2003}em space, vertical\u{b}tab\r\nend",
+            "Zürich’s “quoted” words — dashes",
+        ] {
+            let ours: Vec<&str> = split_words(text).collect();
+            let std: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
+    }
 }

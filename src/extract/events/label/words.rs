@@ -1,5 +1,99 @@
 //! The word lists the headline shaper reads a clause with: reporting verbs, fillers, the
 //! words a label may not end on, clause openers and day words.
+//!
+//! Each word's lists are also kept as bits in one table ([`lists_of`]): the shaper asks dozens
+//! of list questions per word, and scanning the lists with string comparisons was most of the
+//! cost of labelling. A [`Word`](super::word::Word) looks its bits up once when it is made.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+use crate::model::WEEKDAY_NAMES;
+
+/// One of the word lists below, as a bit of [`lists_of`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct List(u32);
+
+impl List {
+    /// Whether `word` (bare: lower case, no punctuation) is on the list.
+    pub fn has(self, word: &str) -> bool {
+        self.among(lists_of(word))
+    }
+
+    /// Whether the list is among the `lists` bits of a word.
+    pub fn among(self, lists: u32) -> bool {
+        lists & self.0 != 0
+    }
+}
+
+/// The lists as bits, named as the lists are.
+pub mod list {
+    use super::List;
+
+    pub const REPORTING: List = List(1 << 0);
+    pub const MID_CLAUSE_OPENERS: List = List(1 << 1);
+    pub const SAY_VERBS: List = List(1 << 2);
+    pub const LEADING_FILLER: List = List(1 << 3);
+    pub const LEADING_ADVERBIAL: List = List(1 << 4);
+    pub const DANGLING: List = List(1 << 5);
+    pub const FRAGMENT_OPENERS: List = List(1 << 6);
+    pub const SUBORDINATORS: List = List(1 << 7);
+    pub const PARTITIVES: List = List(1 << 8);
+    pub const CLAUSE_OPENERS: List = List(1 << 9);
+    pub const MODIFIERS: List = List(1 << 10);
+    pub const STRONG_OPENERS: List = List(1 << 11);
+    pub const PREPOSITIONS: List = List(1 << 12);
+    pub const DAY_WORDS: List = List(1 << 13);
+    pub const PARTS_OF_DAY: List = List(1 << 14);
+    pub const PLURAL_PRONOUNS: List = List(1 << 15);
+    pub const ADVERBS: List = List(1 << 16);
+    pub const SUBJECT_PREPOSITIONS: List = List(1 << 17);
+    pub const MODAL_OR_AUX: List = List(1 << 18);
+    pub const PRONOUNS: List = List(1 << 19);
+    /// [`WEEKDAY_NAMES`](crate::model::WEEKDAY_NAMES)
+    pub const WEEKDAYS: List = List(1 << 20);
+}
+
+/// Every listed word with the bits of the lists it is on.
+static LISTS: LazyLock<FxHashMap<&'static str, u32>> = LazyLock::new(|| {
+    let lists: [(&[&'static str], List); 21] = [
+        (REPORTING, list::REPORTING),
+        (MID_CLAUSE_OPENERS, list::MID_CLAUSE_OPENERS),
+        (SAY_VERBS, list::SAY_VERBS),
+        (LEADING_FILLER, list::LEADING_FILLER),
+        (LEADING_ADVERBIAL, list::LEADING_ADVERBIAL),
+        (DANGLING, list::DANGLING),
+        (FRAGMENT_OPENERS, list::FRAGMENT_OPENERS),
+        (SUBORDINATORS, list::SUBORDINATORS),
+        (PARTITIVES, list::PARTITIVES),
+        (CLAUSE_OPENERS, list::CLAUSE_OPENERS),
+        (MODIFIERS, list::MODIFIERS),
+        (STRONG_OPENERS, list::STRONG_OPENERS),
+        (PREPOSITIONS, list::PREPOSITIONS),
+        (DAY_WORDS, list::DAY_WORDS),
+        (PARTS_OF_DAY, list::PARTS_OF_DAY),
+        (PLURAL_PRONOUNS, list::PLURAL_PRONOUNS),
+        (ADVERBS, list::ADVERBS),
+        (SUBJECT_PREPOSITIONS, list::SUBJECT_PREPOSITIONS),
+        (MODAL_OR_AUX, list::MODAL_OR_AUX),
+        (PRONOUNS, list::PRONOUNS),
+        (&WEEKDAY_NAMES, list::WEEKDAYS),
+    ];
+    let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
+    for (words, List(bit)) in lists {
+        for &w in words {
+            *map.entry(w).or_default() |= bit;
+        }
+    }
+    map
+});
+
+/// The bits of the lists `word` (bare) is on; 0 for most words.
+#[inline]
+pub fn lists_of(word: &str) -> u32 {
+    LISTS.get(word).copied().unwrap_or(0)
+}
 
 pub const REPORTING: &[&str] = &[
     "says",

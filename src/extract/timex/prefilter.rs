@@ -1,0 +1,322 @@
+//! Where a time expression can begin, and whether the ASCII form of a rule may read one:
+//! byte-level checks that keep the big regexes off text that cannot hold a time expression.
+//!
+//! Both are exact, not heuristics: every position a rule can match at passes [`next_start`],
+//! and [`ascii_suffices`] says "yes" only where the ASCII and Unicode forms of the rules match
+//! the same. The recogniser's tests check both against the plain regex scan.
+
+/// The first byte at or after `from` where a time expression can begin: an ASCII word
+/// boundary (every pattern opens with one) before a digit, before a word that opens some
+/// pattern ([`opens_a_pattern`]), or, after a word, before `'` ("'90s") or any non-ASCII
+/// character (Unicode case folding lets "ſ" match "s" and "K" match "k"; digits of other
+/// scripts are `\d`). Everything else is passed over without running the regex: most words
+/// open no pattern, and this loop costs a few instructions a byte.
+pub fn next_start(bytes: &[u8], from: usize) -> Option<usize> {
+    let class_at = |i: usize| bytes.get(i).map(|&b| CLASS[usize::from(b)]);
+    let mut after_word = from
+        .checked_sub(1)
+        .and_then(class_at)
+        .is_some_and(|c| c <= UNDERSCORE);
+    let mut at = from;
+    while let Some(c) = class_at(at) {
+        match c {
+            LETTER if !after_word => {
+                // The word's letters, lower-cased, are packed into its key as they are passed.
+                let start = at;
+                let mut key = 0u128;
+                while let Some(&b) = bytes.get(at).filter(|&&b| CLASS[usize::from(b)] == LETTER) {
+                    key = (key << 8) | u128::from(b | 0x20);
+                    at += 1;
+                }
+                // A non-ASCII character right after the letters may continue the word under
+                // case folding ("Auguſt"): let the regex decide.
+                let folds = bytes.get(at).is_some_and(|b| !b.is_ascii());
+                if folds || at - start <= 12 && opens_a_pattern(key) {
+                    return Some(start);
+                }
+                after_word = true;
+                continue;
+            }
+            DIGIT if !after_word => return Some(at),
+            LETTER | DIGIT | UNDERSCORE => after_word = true,
+            QUOTE_OR_HIGH if after_word => return Some(at),
+            _ => after_word = false,
+        }
+        at += 1;
+    }
+    None
+}
+
+// The byte classes of `next_start`; the first three are ASCII word bytes (`\b`'s `\w`).
+const LETTER: u8 = 0;
+const DIGIT: u8 = 1;
+const UNDERSCORE: u8 = 2;
+const QUOTE_OR_HIGH: u8 = 3;
+const OTHER: u8 = 4;
+
+/// Each byte's class, looked up rather than worked out in the per-byte loop.
+static CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            b'_' => UNDERSCORE,
+            b'\'' | 0x80..=0xff => QUOTE_OR_HIGH,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Whether a word (as its [`key`], at most 12 letters) is one a pattern can begin with: the
+/// first word of every alternative of every rule (months, weekdays, number words, relative and
+/// unit words, "the", "a"). A word missing here would silently stop a rule from matching, so
+/// the recogniser's test `prefilter_keeps_every_match` checks the list against the plain scan.
+///
+/// Most words are turned away by one bit of a small Bloom filter; the rest are looked up in a
+/// sorted table. Both are built at compile time.
+fn opens_a_pattern(key: u128) -> bool {
+    let bit = bloom_bit(key);
+    BLOOM[bit / 64] & (1 << (bit % 64)) != 0 && KEYS.binary_search(&key).is_ok()
+}
+
+/// The bit of [`BLOOM`] a key sets: a multiplicative hash down to 12 bits.
+const fn bloom_bit(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
+}
+
+/// One bit set for each of [`FIRST_WORDS`], of 4,096: about 4 % of other words get past it.
+const BLOOM: [u64; 64] = {
+    let mut bloom = [0u64; 64];
+    let mut i = 0;
+    while i < FIRST_WORDS.len() {
+        let bit = bloom_bit(key(FIRST_WORDS[i]));
+        bloom[bit / 64] |= 1 << (bit % 64);
+        i += 1;
+    }
+    bloom
+};
+
+/// [`FIRST_WORDS`] as [`key`]s, sorted (insertion sort, done by the compiler).
+const KEYS: [u128; FIRST_WORDS.len()] = {
+    let mut keys = [0u128; FIRST_WORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = key(FIRST_WORDS[i]);
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let swap = keys[j - 1];
+            keys[j - 1] = keys[j];
+            keys[j] = swap;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// A word of at most 16 ASCII letters as one integer, lower-cased (as `next_start` packs it).
+const fn key(word: &[u8]) -> u128 {
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < word.len() {
+        k = (k << 8) | (word[i] | 0x20) as u128;
+        i += 1;
+    }
+    k
+}
+
+/// The words a pattern can open with, lower case. None is longer than 12 letters.
+pub(super) const FIRST_WORDS: &[&[u8]] = &[
+    b"a",
+    b"afternoon",
+    b"an",
+    b"apr",
+    b"april",
+    b"at",
+    b"aug",
+    b"august",
+    b"autumn",
+    b"biweekly",
+    b"calendar",
+    b"centuries",
+    b"christmas",
+    b"coming",
+    b"comparable",
+    b"couple",
+    b"current",
+    b"currently",
+    b"daily",
+    b"day",
+    b"days",
+    b"dec",
+    b"decades",
+    b"december",
+    b"dozens",
+    b"each",
+    b"earlier",
+    b"early",
+    b"eight",
+    b"eighteen",
+    b"eighteenth",
+    b"eighty",
+    b"election",
+    b"eleven",
+    b"evening",
+    b"every",
+    b"fall",
+    b"feb",
+    b"february",
+    b"few",
+    b"fifteen",
+    b"fifty",
+    b"final",
+    b"first",
+    b"fiscal",
+    b"five",
+    b"following",
+    b"formerly",
+    b"forty",
+    b"four",
+    b"fourteen",
+    b"fourth",
+    b"friday",
+    b"half",
+    b"halloween",
+    b"hour",
+    b"hourly",
+    b"hours",
+    b"hundred",
+    b"hundreds",
+    b"independence",
+    b"initial",
+    b"jan",
+    b"january",
+    b"jul",
+    b"july",
+    b"jun",
+    b"june",
+    b"last",
+    b"late",
+    b"lately",
+    b"later",
+    b"latest",
+    b"many",
+    b"mar",
+    b"march",
+    b"may",
+    b"mid",
+    b"midday",
+    b"midnight",
+    b"minute",
+    b"minutes",
+    b"monday",
+    b"month",
+    b"monthly",
+    b"months",
+    b"morning",
+    b"new",
+    b"next",
+    b"night",
+    b"nightly",
+    b"nine",
+    b"nineteen",
+    b"nineteenth",
+    b"ninety",
+    b"noon",
+    b"nov",
+    b"november",
+    b"now",
+    b"nowadays",
+    b"oct",
+    b"october",
+    b"one",
+    b"other",
+    b"past",
+    b"preceding",
+    b"previous",
+    b"prior",
+    b"quarter",
+    b"recent",
+    b"recently",
+    b"remaining",
+    b"same",
+    b"saturday",
+    b"second",
+    b"sep",
+    b"sept",
+    b"september",
+    b"seven",
+    b"seventeen",
+    b"seventy",
+    b"several",
+    b"six",
+    b"sixteen",
+    b"sixty",
+    b"some",
+    b"soon",
+    b"spring",
+    b"summer",
+    b"sunday",
+    b"ten",
+    b"thanksgiving",
+    b"that",
+    b"the",
+    b"these",
+    b"third",
+    b"thirteen",
+    b"thirty",
+    b"this",
+    b"thousands",
+    b"three",
+    b"thursday",
+    b"today",
+    b"tomorrow",
+    b"tonight",
+    b"tuesday",
+    b"twelve",
+    b"twentieth",
+    b"twenty",
+    b"two",
+    b"wednesday",
+    b"week",
+    b"weekly",
+    b"weeks",
+    b"winter",
+    b"year",
+    b"yearly",
+    b"years",
+    b"yesterday",
+];
+
+/// Whether the ASCII form of the rules matches on all of `text` what the Unicode one does:
+/// `text` holds no character only the Unicode form could consume, that is no non-ASCII white
+/// space (`\s`), digit (`\d`) or letter (case folding ties "ſ" to "s" and "K" to "k"). A
+/// wider net than needed, to be sure.
+pub fn ascii_suffices(text: &str) -> bool {
+    text.is_ascii()
+        || text
+            .chars()
+            .all(|c| c.is_ascii() || !(c.is_whitespace() || c.is_numeric() || c.is_alphabetic()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_opening_word_and_only_those_pass() {
+        assert!(FIRST_WORDS.iter().all(|w| opens_a_pattern(key(w))));
+        for other in ["said", "of", "and", "government", "they", "x"] {
+            assert!(!opens_a_pattern(key(other.as_bytes())), "{other}");
+        }
+        let text = b"He said The year before, SEPT. 5";
+        let starts: Vec<usize> =
+            std::iter::successors(next_start(text, 0), |&at| next_start(text, at + 1)).collect();
+        assert_eq!(starts, [8, 12, 25, 31]);
+    }
+}
