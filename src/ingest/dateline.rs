@@ -71,27 +71,30 @@ static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every date written in `text`, with its byte range.
 pub(crate) fn find_dates(text: &str) -> Vec<(Range<usize>, WrittenDate)> {
-    DATE.captures_iter(text)
-        .filter_map(|c| {
-            let whole = c.get(0)?;
-            let (month, day, year) = if let Some(m) = c.name("m1") {
-                (month_number(m.as_str())?, c.name("d1")?, c.name("y1"))
-            } else if let Some(m) = c.name("m2") {
-                (month_number(m.as_str())?, c.name("d2")?, c.name("y2"))
-            } else {
-                let month: u32 = c.name("m3")?.as_str().parse().ok()?;
-                (month, c.name("d3")?, c.name("y3"))
-            };
-            let day: u32 = day.as_str().parse().ok()?;
-            let year: Option<i32> = match year {
-                Some(y) => Some(y.as_str().parse().ok()?),
-                None => None,
-            };
-            // 2000 is a leap year, so 29 February passes when the year is unknown.
-            NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day)?;
-            Some((whole.range(), WrittenDate { year, month, day }))
-        })
-        .collect()
+    dates_in(text).collect()
+}
+
+/// The dates of `text` one by one, so a caller wanting the first reads no further.
+fn dates_in(text: &str) -> impl Iterator<Item = (Range<usize>, WrittenDate)> {
+    DATE.captures_iter(text).filter_map(|c| {
+        let whole = c.get(0)?;
+        let (month, day, year) = if let Some(m) = c.name("m1") {
+            (month_number(m.as_str())?, c.name("d1")?, c.name("y1"))
+        } else if let Some(m) = c.name("m2") {
+            (month_number(m.as_str())?, c.name("d2")?, c.name("y2"))
+        } else {
+            let month: u32 = c.name("m3")?.as_str().parse().ok()?;
+            (month, c.name("d3")?, c.name("y3"))
+        };
+        let day: u32 = day.as_str().parse().ok()?;
+        let year: Option<i32> = match year {
+            Some(y) => Some(y.as_str().parse().ok()?),
+            None => None,
+        };
+        // 2000 is a leap year, so 29 February passes when the year is unknown.
+        NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day)?;
+        Some((whole.range(), WrittenDate { year, month, day }))
+    })
 }
 
 /// The date of a line that holds little else ("October 21, 2015", "Published: Wed 21 Oct 2015
@@ -101,8 +104,12 @@ pub(crate) fn date_only_line(line: &str) -> Option<WrittenDate> {
     if line.len() > 100 || (line.ends_with(['.', '?', '!']) && !ends_with_abbreviation(line)) {
         return None;
     }
-    let dates = find_dates(line);
-    let (range, date) = dates.first()?.clone();
+    // Every date has a day in ASCII digits (others are not read as numbers), and most lines
+    // of an article have no digit at all: those need no search for a date.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (range, date) = dates_in(line).next()?;
     let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
     let rest = TIME_OF_DAY.replace_all(&rest, " ");
     let words = rest

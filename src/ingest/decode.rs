@@ -96,7 +96,8 @@ pub(crate) fn decode_known_text(bytes: &[u8]) -> String {
 fn utf16_by_zeros(bytes: &[u8]) -> Option<bool> {
     let window = &bytes[..bytes.len().min(NUL_WINDOW) & !1];
     let units = window.len() / 2;
-    if units < 4 {
+    // Without a single zero byte it is not UTF-16: one search answers nearly every file.
+    if units < 4 || !window.contains(&0) {
         return None;
     }
     let zeros_at = |parity: usize| {

@@ -41,12 +41,33 @@ pub(crate) fn read_json_from_line(
         path: source.name.to_path_buf(),
         reason,
     };
-    // the lines are only for warnings: found on another core while the values are parsed
-    let (parsed, mut lines) = rayon::join(|| items_of(text), || item_lines(text));
-    let (items, single) = parsed.map_err(malformed)?;
+    let (items, single) = items_of(text).map_err(malformed)?;
     if items.is_empty() {
         return Err(malformed("holds no articles".into()));
     }
+    // Laying out each article's paragraphs is most of the reading: a file of thousands of
+    // articles is read on every core, each item with its own warnings, kept in item order.
+    let read: Vec<Result<(Article, Vec<FieldWarning>), String>> = items
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let mut warnings = Vec::new();
+            read_item(source, i + 1, single, item, &mut warnings).map(|a| (a, warnings))
+        })
+        .collect();
+    let mut out = JsonArticles::default();
+    let mut warned = Vec::new();
+    for (i, one) in read.into_iter().enumerate() {
+        let (article, warnings) = one.map_err(malformed)?;
+        out.articles.push(article);
+        warned.extend(warnings.into_iter().map(|w| (i, w)));
+    }
+    if warned.is_empty() {
+        return Ok(out);
+    }
+    // The lines are only for warnings, and finding them walks the whole text again: done only
+    // when there is a warning to place.
+    let mut lines = item_lines(text);
     for item in &mut lines {
         item.line += first_line - 1;
         for line in item.fields.values_mut() {
@@ -54,33 +75,31 @@ pub(crate) fn read_json_from_line(
         }
     }
     let file = source.path_string().unwrap_or_else(|| "stdin".into());
-    // Laying out each article's paragraphs is most of the reading: a file of thousands of
-    // articles is read on every core, each item with its own warnings, kept in item order.
-    let read: Vec<Result<(Article, Vec<String>), String>> = items
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, item)| {
+    out.warnings = warned
+        .into_iter()
+        .map(|(i, w)| {
             let at = Place {
-                file: file.clone(),
+                file: &file,
                 n: i + 1,
                 lines: lines.get(i),
             };
-            let mut warnings = Vec::new();
-            read_item(source, &at, single, item, &mut warnings).map(|a| (a, warnings))
+            at.warning(w.field, &w.problem, w.outcome)
         })
         .collect();
-    let mut out = JsonArticles::default();
-    for one in read {
-        let (article, warnings) = one.map_err(malformed)?;
-        out.articles.push(article);
-        out.warnings.extend(warnings);
-    }
     Ok(out)
+}
+
+/// A field of an item that was left out: which, what is wrong with it, and what happens
+/// instead. It becomes a message once the item's lines are known ([`Place::warning`]).
+struct FieldWarning {
+    field: &'static str,
+    problem: String,
+    outcome: &'static str,
 }
 
 /// Where an item is, for messages: its number and, when found, its lines.
 struct Place<'a> {
-    file: String,
+    file: &'a str,
     n: usize,
     lines: Option<&'a ItemLines>,
 }
@@ -124,21 +143,21 @@ fn items_of(text: &str) -> Result<(Vec<Value>, bool), String> {
 
 fn read_item(
     source: &Source<'_>,
-    at: &Place<'_>,
+    n: usize,
     single: bool,
     item: Value,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<FieldWarning>,
 ) -> Result<Article, String> {
-    let n = at.n;
-    let Value::Object(map) = item else {
+    let Value::Object(mut map) = item else {
         return Err(format!("item {n} is {}, not an object", kind_of(&item)));
     };
-    let text = match map.get("text") {
-        Some(Value::String(t)) => t.clone(),
+    // taken out of the item, not copied: the item is dropped once read
+    let text = match map.remove("text") {
+        Some(Value::String(t)) => t,
         Some(other) => {
             return Err(format!(
                 "item {n}: \"text\" is {}, not a string",
-                kind_of(other)
+                kind_of(&other)
             ));
         }
         None => return Err(format!("item {n} has no \"text\" field")),
@@ -151,11 +170,11 @@ fn read_item(
         Some(Value::Number(num)) => Some(num.to_string()),
         None | Some(Value::Null) => None,
         Some(other) => {
-            warnings.push(at.warning(
-                "id",
-                &format!("is {}, not a string or number", describe(other)),
-                "the article is numbered instead",
-            ));
+            warnings.push(FieldWarning {
+                field: "id",
+                problem: format!("is {}, not a string or number", describe(other)),
+                outcome: "the article is numbered instead",
+            });
             None
         }
     };
@@ -166,32 +185,26 @@ fn read_item(
             format!("{}#{n}", source.file_name())
         }
     });
-    let title = string_field(
-        &map,
-        "title",
-        at,
-        "the title is taken from the text",
-        warnings,
-    )
-    .map(|t| clean_title(&t))
-    .filter(|t| !t.is_empty());
+    let title = string_field(&map, "title", "the title is taken from the text", warnings)
+        .map(|t| clean_title(&t))
+        .filter(|t| !t.is_empty());
     let dateline = if layout.published.is_some() {
         "the article is kept, dated from its dateline"
     } else {
         "the article is kept undated"
     };
-    let published = string_field(&map, "published", at, dateline, warnings).and_then(|value| {
+    let published = string_field(&map, "published", dateline, warnings).and_then(|value| {
         let date = parse_date_value(&value);
         if date.is_none() {
-            warnings.push(at.warning(
-                "published",
-                &format!("{value:?} is not a date (use YYYY-MM-DD or an RFC 3339 time)"),
-                dateline,
-            ));
+            warnings.push(FieldWarning {
+                field: "published",
+                problem: format!("{value:?} is not a date (use YYYY-MM-DD or an RFC 3339 time)"),
+                outcome: dateline,
+            });
         }
         date
     });
-    let url = string_field(&map, "url", at, "the article is kept without it", warnings);
+    let url = string_field(&map, "url", "the article is kept without it", warnings);
 
     let fallback_title = if single {
         source.stem()
@@ -214,20 +227,19 @@ fn read_item(
 /// a warning saying what happens instead (`outcome`).
 fn string_field(
     map: &Map<String, Value>,
-    key: &str,
-    at: &Place<'_>,
-    outcome: &str,
-    warnings: &mut Vec<String>,
+    key: &'static str,
+    outcome: &'static str,
+    warnings: &mut Vec<FieldWarning>,
 ) -> Option<String> {
     match map.get(key) {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.clone()),
         Some(other) => {
-            warnings.push(at.warning(
-                key,
-                &format!("is {}, not a string", describe(other)),
+            warnings.push(FieldWarning {
+                field: key,
+                problem: format!("is {}, not a string", describe(other)),
                 outcome,
-            ));
+            });
             None
         }
     }

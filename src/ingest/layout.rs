@@ -4,6 +4,7 @@
 //! Every format cuts its text into [`Unit`]s (a line or a wrapped paragraph) and this module
 //! decides what each one is, so plain text, Markdown, HTML and JSON follow the same rules.
 
+use std::cell::LazyCell;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -82,7 +83,9 @@ pub(crate) fn lay_out(text: &str, units: &[Unit], extra_dates: &[NaiveDate]) -> 
         }
     }
 
-    let nearby = nearby_dates(text, &paragraphs, extra_dates);
+    // The body's full dates only lend a year to a dateline written without one: they are
+    // looked for (a search through the whole body) only when such a dateline comes up.
+    let nearby = LazyCell::new(|| nearby_dates(text, &paragraphs, extra_dates));
     let header_date = kinds[..body_start.min(kinds.len())]
         .iter()
         .find_map(|k| match k {
@@ -96,7 +99,7 @@ pub(crate) fn lay_out(text: &str, units: &[Unit], extra_dates: &[NaiveDate]) -> 
     let published = [header_date, wire_date, later_date]
         .into_iter()
         .flatten()
-        .find_map(|d| d.resolve(&nearby));
+        .find_map(|d| d.full().or_else(|| d.resolve(&nearby)));
 
     Layout {
         title,
@@ -153,9 +156,13 @@ fn is_wrapped(text: &str, lines: &[Range<usize>]) -> bool {
         return false;
     }
     let longest = lines.iter().map(|r| r.len()).max().unwrap_or(0);
+    // The length is known without reading the lines: a block with a long line (a whole
+    // article of one-line paragraphs) is answered before its words are counted.
+    if longest > 120 {
+        return false;
+    }
     let words: usize = lines.iter().map(|r| word_count(&text[r.clone()])).sum();
     words >= 20
-        && longest <= 120
         && lines[..lines.len() - 1]
             .iter()
             .all(|r| r.len() * 10 >= longest * 6 && date_only_line(&text[r.clone()]).is_none())
