@@ -2,6 +2,7 @@
 //! shaped by [`headline::headline`] ("Lavrov and Kerry agree to meet in Vienna"). The full
 //! sentence stays on the event as its quote, one hover away.
 
+mod cut;
 mod headline;
 mod tense;
 #[cfg(test)]
@@ -122,14 +123,20 @@ fn rewrite(
     let mut cuts: Vec<(Range<usize>, String)> = Vec::new();
     let mut names: Vec<String> = Vec::new();
     if let Some(t) = timex.filter(|t| t.start >= clause.start && t.end <= clause.end) {
-        let before = text[clause.start..t.start].to_ascii_lowercase();
+        // The clause's text before the date, compared without ASCII case at its end only
+        // (lower-casing a copy of all of it cost more than the rest of the rewrite). A match
+        // is ASCII, so the byte before it is a character boundary.
+        let before = &text[clause.start..t.start];
         let prep = [
             "on ", "in ", "at ", "since ", "by ", "during ", "late ", "early ", "until ", "over ",
         ]
         .iter()
         .find(|p| {
-            before.ends_with(*p)
-                && before[..before.len() - p.len()]
+            let Some(at) = before.len().checked_sub(p.len()) else {
+                return false;
+            };
+            before.as_bytes()[at..].eq_ignore_ascii_case(p.as_bytes())
+                && before[..at]
                     .chars()
                     .next_back()
                     .is_none_or(|c| !c.is_alphanumeric())
@@ -196,7 +203,9 @@ fn rewrite(
         }
     }
     // "..., which began a month ago": the relative pronoun is the noun it follows
-    if let Some((pronoun, antecedent)) = relative_antecedent(text, &clause, actors, mentions) {
+    if let Some((pronoun, antecedent)) =
+        relative_antecedent(text, &clause, opening, actors, mentions)
+    {
         cuts.push((pronoun, antecedent));
     }
     cuts.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
@@ -263,22 +272,23 @@ fn subject_start(text: &str, clause: &Range<usize>) -> usize {
 /// When `clause` opens with "which" or "who", the pronoun's range and the noun phrase it
 /// stands for, read backwards from the comma before it: an actor's mention ("Henderson,
 /// who"), else the words back to a determiner or possessive ("its air strikes, which").
+/// `start` is where the clause's subject starts ([`subject_start`], which the caller has).
 fn relative_antecedent(
     text: &str,
     clause: &Range<usize>,
+    start: usize,
     actors: &ArticleActors,
     mentions: &[Mention],
 ) -> Option<(Range<usize>, String)> {
-    let start = subject_start(text, clause);
     let word_end = text[start..clause.end]
         .find(|c: char| !c.is_alphabetic())
         .map_or(clause.end, |i| start + i);
-    let pronoun = text[start..word_end].to_lowercase();
     // Only these open a relative clause; most clauses open otherwise and need none of the
-    // look-ups below.
-    if !matches!(pronoun.as_str(), "which" | "who" | "that") {
-        return None;
-    }
+    // look-ups below. Only ASCII letters lower-case to them, so the word is compared without
+    // ASCII case instead of lower-casing a copy of every clause's first word.
+    let pronoun = ["which", "who", "that"]
+        .into_iter()
+        .find(|p| text[start..word_end].eq_ignore_ascii_case(p))?;
     // "the update that was released": "that" right after a noun, before an auxiliary
     let next_word = text[word_end..clause.end]
         .split_whitespace()
@@ -297,7 +307,7 @@ fn relative_antecedent(
         });
     let relative_that =
         pronoun == "that" && noun_before && words::list::MODAL_OR_AUX.has(&next_word);
-    if !(matches!(pronoun.as_str(), "which" | "who") || relative_that) {
+    if !(matches!(pronoun, "which" | "who") || relative_that) {
         return None;
     }
     let before = text[..clause.start].trim_end();

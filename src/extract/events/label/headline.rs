@@ -4,12 +4,13 @@
 //! Works on words with small word lists, not a parser: each step only fires on a shape it
 //! recognises, so an unusual sentence keeps more of its wording rather than losing its sense.
 
-use super::MAX_WORDS;
+use super::cut::cut_to_budget;
 use super::tense::{
     base_of_past, is_participle, is_participle_only, is_past, is_simple_past_only, present,
 };
-use super::word::{Word, join, split_words};
-use super::words::{PRONOUNS, list};
+use super::word::{Word, join};
+use super::words::list;
+use crate::extract::events::syntax::split_words;
 
 /// Labels are cut to at most this many characters, at a phrase boundary.
 pub const MAX_CHARS: usize = 70;
@@ -49,7 +50,24 @@ pub fn headline(clause: &str, names: &[String], keep_frame: bool) -> String {
 fn flatten(clause: &str) -> String {
     let mut depth = 0usize;
     let mut flat = String::with_capacity(clause.len());
-    for c in clause.chars() {
+    // Only brackets and curly quotes change anything: the text between them is copied as
+    // whole slices, not character by character. Those characters start with a bracket byte
+    // or the lead byte 0xC2 (« ») or 0xE2 (the curly quotes); a lead byte is always a
+    // character boundary, and other characters with those lead bytes are copied as they are.
+    let bytes = clause.as_bytes();
+    let mut copied = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if !matches!(bytes[at], b'(' | b'[' | b')' | b']' | 0xC2 | 0xE2) {
+            at += 1;
+            continue;
+        }
+        let Some(c) = clause[at..].chars().next() else {
+            break;
+        };
+        if depth == 0 {
+            flat.push_str(&clause[copied..at]);
+        }
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = depth.saturating_sub(1),
@@ -59,6 +77,11 @@ fn flatten(clause: &str) -> String {
             _ if depth == 0 => flat.push(c),
             _ => {}
         }
+        at += c.len_utf8();
+        copied = at;
+    }
+    if depth == 0 {
+        flat.push_str(&clause[copied..]);
     }
     flat
 }
@@ -99,7 +122,7 @@ fn words_of(flat: &str) -> Vec<Word<'_>> {
     words
 }
 
-fn ends_clause(word: &str) -> bool {
+pub(super) fn ends_clause(word: &str) -> bool {
     word.trim_end_matches(['"', '\''])
         .ends_with([',', ';', ':'])
 }
@@ -551,7 +574,7 @@ fn is_adverb_word(word: &Word) -> bool {
 }
 
 /// Whether `words[i]` is where the subject ends and its verb starts.
-fn is_verb_slot(words: &[Word], i: usize) -> bool {
+pub(super) fn is_verb_slot(words: &[Word], i: usize) -> bool {
     let w = &words[i];
     if w.starts_with(|c: char| !c.is_lowercase()) || w.contains('-') {
         return false;
@@ -630,225 +653,6 @@ fn is_plural(subject: &[Word], names: &[String]) -> bool {
         && !head.ends_with("'s");
     // A capital mid-subject is a name ("Reuters"); at the start, the sentence's ("Samples").
     plural_ending && !known_name && (!capitalised || at == 0)
-}
-
-/// The longest prefix within [`MAX_CHARS`] that ends on a phrase boundary after the verb and
-/// its first word of object.
-fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
-    if words.is_empty() {
-        return;
-    }
-    // Running totals, so that each candidate cut is priced in constant time: the length of
-    // the first n words and the quote marks before word i (one vector for both; a quote mark
-    // is one byte, so it is counted by the byte).
-    let mut totals: Vec<(usize, usize)> = Vec::with_capacity(words.len() + 1);
-    totals.push((0, 0));
-    for w in words.iter() {
-        let (chars, quotes) = totals[totals.len() - 1];
-        let marks = w.bytes().filter(|&b| b == b'"').count();
-        totals.push((chars + w.len() + 1, quotes + marks));
-    }
-    let len = |n: usize| totals[n].0 - 1;
-    let fits = |n: usize| len(n) <= MAX_CHARS && n <= MAX_WORDS;
-    let floor = verb.map_or(3, |v| v + 2).min(words.len());
-    // Never inside a quotation: "'pouring gasoline on the fire'" stays whole.
-    let quoted = |i: usize| totals[i].1 % 2 == 1;
-    // A cut after more than MAX_WORDS words is never taken, so no boundary beyond is sought.
-    let boundaries: Vec<usize> = (floor..words.len().min(MAX_WORDS + 1))
-        .filter(|&i| is_boundary(words, i) && !quoted(i))
-        .chain(std::iter::once(words.len()))
-        .collect();
-    // A relative or subordinate clause, or a participle after a comma, ends the label (list
-    // commas do not).
-    let clause_end = boundaries.iter().copied().find(|&i| {
-        words.get(i).is_some_and(|w| {
-            let b = w.bare();
-            w.is(list::STRONG_OPENERS)
-                || ends_clause(&words[i - 1]) && b.ends_with("ing")
-                // "fell 6 percent, its sharpest drop": an apposition about the event
-                || ends_clause(&words[i - 1]) && matches!(b, "its" | "his" | "her" | "their")
-                || b == "and" && words.get(i + 1).is_some_and(|n| n.bare() == "that")
-                || b == "that" && !has_verb(&words[i + 1..])
-        })
-    });
-    // A cut inside a "that" clause keeps the clause's verb: never "a visit that state TV".
-    let that_clause_whole = |n: usize| {
-        (floor..n)
-            .rev()
-            .find(|&t| words[t].bare() == "that")
-            .is_none_or(|t| has_verb(&words[t + 1..n]))
-    };
-    let ends_well = |n: usize| {
-        let last = &words[n - 1];
-        // "an agreement meant", "to keep Russian": mid-phrase
-        let mid_phrase = last.is(list::DANGLING)
-            || n < words.len() && n > floor && opens_reduced_relative(words, n - 1)
-            || is_nationality(&words[n - 1])
-            // "for standing up for Syria's", "in a remote part | of the peninsula"
-            || words[n - 1].trim_end_matches(['"', '\'']).ends_with("'s")
-            || last.is(list::PARTITIVES) && words.get(n).is_some_and(|w| w.bare() == "of")
-            || n < words.len() && n > floor && leaves_subject(words, floor, n)
-            // "its Boeing | 787": inside a name
-            || n < words.len()
-                && words[n].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                && words[n - 1].starts_with(|c: char| c.is_uppercase())
-                && !ends_clause(&words[n - 1])
-                && !words[n - 1].ends_with('"')
-            // "either through a vote" without its "or ..."
-            || words[..n]
-                .iter()
-                .rposition(|w| w.bare() == "either")
-                .is_some_and(|e| words[e..n].iter().all(|w| w.bare() != "or"));
-        !mid_phrase && that_clause_whole(n)
-    };
-    let within = boundaries
-        .iter()
-        .copied()
-        .filter(|&n| n <= clause_end.unwrap_or(words.len()) && fits(n) && ends_well(n))
-        .max();
-    let cut = within
-        .or_else(|| {
-            boundaries
-                .iter()
-                .copied()
-                .find(|&n| len(n) <= HARD_MAX_CHARS && n <= MAX_WORDS && ends_well(n))
-        })
-        .unwrap_or_else(|| {
-            // No boundary fits: as many words as fit, back to a phrase boundary after the
-            // verb ("lands | in a remote part of ..."), else to a content word.
-            let mut n = (1..=words.len())
-                .take_while(|&n| fits(n))
-                .last()
-                .unwrap_or(1);
-            // "lands | in a remote part": an intransitive verb's place may go; "kill | at
-            // least 370 people" keeps its object.
-            let place = |m: usize| {
-                verb.is_some_and(|v| m == v + 1)
-                    && matches!(
-                        words[m].bare(),
-                        "in" | "on" | "near" | "over" | "into" | "off"
-                    )
-                    && words
-                        .get(m + 1)
-                        .is_some_and(|d| matches!(d.bare(), "a" | "an" | "the"))
-            };
-            let from = verb.map_or(floor, |v| v + 1).min(n);
-            if let Some(m) = (from..n).rev().find(|&m| {
-                (m >= floor || place(m)) && is_boundary(words, m) && !quoted(m) && ends_well(m)
-            }) {
-                return m;
-            }
-            while n > 1 && !ends_well(n) {
-                n -= 1;
-            }
-            n
-        });
-    words.truncate(cut);
-}
-
-/// Whether a cut before `words[n]` leaves the subject of a subordinate or coordinated clause
-/// without its verb: "after Washington | dropped its objections", ", and since then pilots |
-/// from the coalition have reported".
-fn leaves_subject(words: &[Word], floor: usize, n: usize) -> bool {
-    let Some(open) = (floor..n).rev().find(|&i| {
-        let b = words[i].bare();
-        words[i].is(list::SUBORDINATORS)
-            || matches!(b, "and" | "but") && ends_clause(&words[i - 1])
-            || opens_implicit_relative(words, i)
-    }) else {
-        return false;
-    };
-    if (open + 2..n).any(|i| is_verb_slot(words, i)) {
-        return false;
-    }
-    // its verb comes soon, before any other clause or phrase opens
-    (n..words.len().min(n + 8))
-        .take_while(|&j| (j == n || !ends_clause(&words[j - 1])) && !is_clause_opener(&words[j..]))
-        .any(|j| j > open + 1 && is_verb_slot(words, j))
-}
-
-/// "on the same day | the Pentagon announced": a relative clause without its "that" after a
-/// noun of time.
-fn opens_implicit_relative(words: &[Word], i: usize) -> bool {
-    i > 0
-        && matches!(
-            words[i - 1].bare(),
-            "day" | "time" | "moment" | "night" | "week"
-        )
-        && matches!(
-            words[i].bare(),
-            "the" | "a" | "an" | "his" | "her" | "its" | "their"
-        )
-}
-
-/// Whether `words` hold a verb we can see: a past or auxiliary, or a lower-case "-s" word
-/// ("that includes Bahrain"); "that Syrian state TV" was cut before its verb.
-/// A present "-s" verb is told from a plural noun by what follows it: an object ("includes
-/// Bahrain", "wants the"), not "of" or another noun ("thousands of fighters").
-fn has_verb(words: &[Word]) -> bool {
-    (1..words.len()).any(|i| is_verb_slot(words, i))
-        // "it's", "they're", "don't"
-        || words.iter().any(|w| {
-            let b = w.bare();
-            b.ends_with("n't") || b.contains('\'') && PRONOUNS.iter().any(|p| b.starts_with(&format!("{p}'")))
-        })
-        || (0..words.len()).any(|i| {
-            let (w, b) = (&words[i], words[i].bare());
-            w.starts_with(|c: char| c.is_lowercase())
-                && b.ends_with('s')
-                && !b.ends_with("ss")
-                && !w.is(list::PLURAL_PRONOUNS)
-                && (i == 0 || !words[i - 1].is(list::MODIFIERS))
-                && words.get(i + 1).is_some_and(|n| {
-                    n.starts_with(|c: char| c.is_uppercase())
-                        || matches!(
-                            n.bare(),
-                            "the" | "a" | "an" | "its" | "his" | "her" | "their" | "to" | "that"
-                        )
-                })
-        })
-}
-
-/// Whether a cut may come before `words[i]`.
-fn is_boundary(words: &[Word], i: usize) -> bool {
-    let b = words[i].bare();
-    ends_clause(&words[i - 1])
-        || is_clause_opener(&words[i..])
-        || opens_implicit_relative(words, i)
-        || words[i].is(list::PREPOSITIONS)
-        || words[i].starts_with('"') && !words[i - 1].ends_with('"')
-        // after a quotation closes: "'pouring gasoline on the fire' | of the war"
-        || words[i - 1].ends_with('"') && !words[i - 1].starts_with('"') && !words[i].starts_with('"')
-        // a participle phrase after the object: "an agreement | meant to stop ..."
-        || words[i].starts_with(|c: char| c.is_lowercase()) && is_participle(b)
-}
-
-/// Whether the participle `words[i]` opens a phrase about the noun before it ("an agreement
-/// meant ..."), rather than closing a verb ("had been killed").
-fn opens_reduced_relative(words: &[Word], i: usize) -> bool {
-    let before = words
-        .get(i.wrapping_sub(1))
-        .map(|w| w.bare())
-        .unwrap_or_default();
-    let aux_before = i > 0 && words[i - 1].is(list::MODAL_OR_AUX);
-    is_participle(words[i].bare()) && !aux_before && before != "been"
-}
-
-/// "Russian", "Syrian", "Chinese", "British": an adjective that needs its noun.
-fn is_nationality(word: &str) -> bool {
-    let w = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-    w.starts_with(|c: char| c.is_uppercase())
-        && (w.ends_with("ian") || w.ends_with("ese") || w.ends_with("ish") || w.ends_with("can"))
-}
-
-/// Whether `rest` opens a clause of its own: a relative or subordinate clause, a participle
-/// phrase.
-fn is_clause_opener(rest: &[Word]) -> bool {
-    let Some(first) = rest.first() else {
-        return false;
-    };
-    let b = first.bare();
-    first.is(list::CLAUSE_OPENERS) || b == "that" && rest.len() > 2
 }
 
 /// Trailing dangling words and punctuation removed, quotes balanced and written as single
