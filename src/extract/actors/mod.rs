@@ -370,9 +370,18 @@ impl<'a> Builder<'a> {
 /// character only where a non-ASCII one starts: this reads every byte of every article, and
 /// splitting with a character predicate cost as much as all the look-ups it serves.
 fn lower_case_words<'t>(text: &'t str) -> FxHashSet<&'t str> {
-    let mut words = FxHashSet::default();
+    // sized for the article up front (roughly one distinct lower-case word per 16 bytes of
+    // news text), so the set is not rehashed again and again as it grows
+    let mut words =
+        FxHashSet::with_capacity_and_hasher(text.len() / 16, rustc_hash::FxBuildHasher);
     let mut add = |word: &'t str| {
-        if word.chars().next().is_some_and(char::is_lowercase) {
+        // the first byte decides for an ASCII letter; only a non-ASCII one is decoded
+        let lower = match word.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+            Some(_) => word.chars().next().is_some_and(char::is_lowercase),
+            None => false,
+        };
+        if lower {
             words.insert(word);
         }
     };

@@ -146,25 +146,26 @@ fn clean_pieces<'w>(b: &Builder, text: &str, run: &'w [Word], gaz: &[GazMatch]) 
                 && b.lower_words.contains(t.to_lowercase().as_str()));
         if drop {
             if i > start {
-                pieces.push(&run[start..i]);
+                pieces.extend(without_connector_ends(text, &run[start..i]));
             }
             start = i + 1;
         }
     }
     if start < run.len() {
-        pieces.push(&run[start..]);
+        pieces.extend(without_connector_ends(text, &run[start..]));
     }
-    // A piece may not start or end with a connector ("of", "the").
     pieces
-        .into_iter()
-        .filter_map(|p| {
-            let first = p.iter().position(|w| w.cap)?;
-            let last = p.iter().rposition(|w| {
-                w.cap || text[w.range.clone()].starts_with(|c: char| c.is_ascii_digit())
-            })?;
-            Some(&p[first..=last])
-        })
-        .collect()
+}
+
+/// A piece may not start or end with a connector ("of", "the"): `piece` without them, or
+/// `None` when nothing capitalised is left. Applied as each piece is cut, so the pieces are
+/// collected once rather than into a second vector.
+fn without_connector_ends<'w>(text: &str, piece: &'w [Word]) -> Option<&'w [Word]> {
+    let first = piece.iter().position(|w| w.cap)?;
+    let last = piece
+        .iter()
+        .rposition(|w| w.cap || text[w.range.clone()].starts_with(|c: char| c.is_ascii_digit()))?;
+    Some(&piece[first..=last])
 }
 
 pub(super) fn word_text<'t>(text: &'t str, w: &Word) -> &'t str {
