@@ -116,9 +116,10 @@ pub(crate) fn scan_sentence(b: &mut Builder, si: usize, range: Range<usize>) {
     // the builder's word buffer, taken for the sentence and given back: one allocation for
     // the article instead of one per sentence
     let mut words = std::mem::take(&mut b.words);
+    let mut gaz = std::mem::take(&mut b.gaz);
     tokens::words_into(text, range.clone(), &mut words);
     if !words.is_empty() {
-        let gaz = GAZETTEER.find(text, range.clone());
+        GAZETTEER.find_into(text, range.clone(), &mut gaz, &mut b.gaz_window);
         let first_mention = b.mentions.len();
         for run in tokens::cap_runs(text, &words) {
             let run_words = &words[run];
@@ -129,6 +130,7 @@ pub(crate) fn scan_sentence(b: &mut Builder, si: usize, range: Range<usize>) {
         recognised::add(b, si, range, &words, &gaz, first_mention);
     }
     b.words = words;
+    b.gaz = gaz;
 }
 
 /// Splits a run at months, weekdays and boilerplate words, and drops a sentence-initial word
