@@ -376,10 +376,11 @@ impl<'a> Builder<'a> {
 /// character only where a non-ASCII one starts: this reads every byte of every article, and
 /// splitting with a character predicate cost as much as all the look-ups it serves.
 fn lower_case_words<'t>(text: &'t str) -> FxHashSet<&'t str> {
-    // sized for the article up front (roughly one distinct lower-case word per 16 bytes of
-    // news text), so the set is not rehashed again and again as it grows
-    let mut words =
-        FxHashSet::with_capacity_and_hasher(text.len() / 16, rustc_hash::FxBuildHasher);
+    // sized for the article up front (roughly one distinct lower-case word per 16 bytes of a
+    // news article), so the set is not rehashed again and again as it grows; capped, as a
+    // long text repeats its words and would only leave most of a larger table empty
+    let capacity = (text.len() / 16).min(1 << 14);
+    let mut words = FxHashSet::with_capacity_and_hasher(capacity, rustc_hash::FxBuildHasher);
     let mut add = |word: &'t str| {
         // the first byte decides for an ASCII letter; only a non-ASCII one is decoded
         let lower = match word.as_bytes().first() {
