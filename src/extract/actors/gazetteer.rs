@@ -256,29 +256,42 @@ impl Gazetteer {
     /// Every gazetteer name in `text[range]`, the longest at each capitalised word, each on word
     /// boundaries and in a plausible case ("IS" only in capitals, "Washington" capitalised).
     pub fn find(&self, text: &str, range: Range<usize>) -> Vec<GazMatch> {
+        let mut out = Vec::new();
+        self.find_into(text, range, &mut out, &mut Vec::new());
+        out
+    }
+
+    /// [`Gazetteer::find`] into `out` (emptied first), with `window` as scratch space: the
+    /// article scan keeps both from sentence to sentence instead of allocating them for each.
+    pub fn find_into(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        out: &mut Vec<GazMatch>,
+        window: &mut Vec<u8>,
+    ) {
+        out.clear();
         let Some(slice) = text.get(range.clone()) else {
-            return Vec::new();
+            return;
         };
-        let mut out: Vec<GazMatch> = Vec::new();
-        let mut next_free = 0;
         let bytes = slice.as_bytes();
-        let mut window = Vec::new();
-        // Byte by byte: most bytes are ASCII and tested as bytes; a character is decoded only
-        // where a non-ASCII one starts. Far cheaper than decoding every character.
-        for (at, &b) in bytes.iter().enumerate() {
-            let starts_name = if b.is_ascii() {
-                b.is_ascii_uppercase() || b.is_ascii_digit()
-            } else {
-                slice.is_char_boundary(at)
-                    && slice[at..].chars().next().is_some_and(char::is_uppercase)
-            };
-            if at < next_free || !starts_name {
+        // Only bytes that may start a name are stopped at, found with one table look-up per
+        // byte (most bytes are lower-case letters and spaces); a character is decoded only
+        // where a non-ASCII one starts. After a hit the scan goes on at its end.
+        let mut next = 0;
+        while let Some(skip) = bytes
+            .get(next..)
+            .and_then(|rest| rest.iter().position(|&b| MAY_START_NAME[usize::from(b)]))
+        {
+            let at = next + skip;
+            next = at + 1;
+            let starts_name = bytes[at].is_ascii()
+                || (slice.is_char_boundary(at)
+                    && slice[at..].chars().next().is_some_and(char::is_uppercase));
+            if !starts_name || !boundary_before(slice, at) {
                 continue;
             }
-            if !boundary_before(slice, at) {
-                continue;
-            }
-            let Some((pattern, len)) = self.names.longest_prefix(&bytes[at..], &mut window) else {
+            let Some((pattern, len)) = self.names.longest_prefix(&bytes[at..], window) else {
                 continue;
             };
             let e = at + len;
@@ -293,11 +306,23 @@ impl Gazetteer {
                 entry: self.pattern_entry[pattern],
                 demonym: self.pattern_demonym[pattern],
             });
-            next_free = e;
+            next = e;
         }
-        out
     }
 }
+
+/// The bytes [`Gazetteer::find`] stops at: ASCII capitals and digits, and every byte of a
+/// non-ASCII character (the first is decoded to see whether it is a capital).
+static MAY_START_NAME: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_uppercase() || byte.is_ascii_digit() || !byte.is_ascii();
+        b += 1;
+    }
+    table
+};
 
 /// The rows of a table as their `N` tab-separated fields; `None` for a row with another number
 /// of fields. Fixed-size arrays rather than a `Vec` per row: the tables have ~26k rows.

@@ -122,6 +122,10 @@ pub(crate) struct Builder<'a> {
     pub lower_words: FxHashSet<&'a str>,
     /// Scratch space for a sentence's words, reused from sentence to sentence.
     words: Vec<tokens::Word>,
+    /// Scratch space for a sentence's gazetteer hits and the gazetteer's look-ups, reused
+    /// likewise.
+    gaz: Vec<gazetteer::GazMatch>,
+    gaz_window: Vec<u8>,
 }
 
 impl<'a> Builder<'a> {
@@ -136,6 +140,8 @@ impl<'a> Builder<'a> {
             singles: Vec::new(),
             lower_words,
             words: Vec::new(),
+            gaz: Vec::new(),
+            gaz_window: Vec::new(),
         }
     }
 
@@ -370,18 +376,35 @@ impl<'a> Builder<'a> {
 /// character only where a non-ASCII one starts: this reads every byte of every article, and
 /// splitting with a character predicate cost as much as all the look-ups it serves.
 fn lower_case_words<'t>(text: &'t str) -> FxHashSet<&'t str> {
-    let mut words = FxHashSet::default();
+    // sized for the article up front (roughly one distinct lower-case word per 16 bytes of a
+    // news article), so the set is not rehashed again and again as it grows; capped, as a
+    // long text repeats its words and would only leave most of a larger table empty
+    let capacity = (text.len() / 16).min(1 << 14);
+    let mut words = FxHashSet::with_capacity_and_hasher(capacity, rustc_hash::FxBuildHasher);
     let mut add = |word: &'t str| {
-        if word.chars().next().is_some_and(char::is_lowercase) {
+        // the first byte decides for an ASCII letter; only a non-ASCII one is decoded
+        let lower = match word.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+            Some(_) => word.chars().next().is_some_and(char::is_lowercase),
+            None => false,
+        };
+        if lower {
             words.insert(word);
         }
     };
     let bytes = text.as_bytes();
     let (mut start, mut at) = (0, 0);
     while at < bytes.len() {
-        let b = bytes[at];
+        // the ASCII letters, digits and hyphens of a word, skipped in one tight loop
+        at += bytes[at..]
+            .iter()
+            .position(|&b| !ASCII_WORD_BYTE[usize::from(b)])
+            .unwrap_or(bytes.len() - at);
+        let Some(&b) = bytes.get(at) else {
+            break;
+        };
         let (separates, len) = if b.is_ascii() {
-            (!(b.is_ascii_alphanumeric() || b == b'-'), 1)
+            (true, 1)
         } else {
             let c = text[at..].chars().next().unwrap_or(' ');
             (!c.is_alphanumeric(), c.len_utf8())
@@ -395,6 +418,19 @@ fn lower_case_words<'t>(text: &'t str) -> FxHashSet<&'t str> {
     add(&text[start..]);
     words
 }
+
+/// ASCII bytes that belong to a word for [`lower_case_words`]: letters, digits and hyphens.
+/// Non-ASCII bytes are false here and decoded where they start.
+static ASCII_WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || byte == b'-';
+        b += 1;
+    }
+    table
+};
 
 /// Whether `word` is written like an acronym ("GM", "UAW", "OPEC").
 pub fn is_acronym(word: &str) -> bool {

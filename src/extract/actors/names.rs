@@ -116,9 +116,10 @@ pub(crate) fn scan_sentence(b: &mut Builder, si: usize, range: Range<usize>) {
     // the builder's word buffer, taken for the sentence and given back: one allocation for
     // the article instead of one per sentence
     let mut words = std::mem::take(&mut b.words);
+    let mut gaz = std::mem::take(&mut b.gaz);
     tokens::words_into(text, range.clone(), &mut words);
     if !words.is_empty() {
-        let gaz = GAZETTEER.find(text, range.clone());
+        GAZETTEER.find_into(text, range.clone(), &mut gaz, &mut b.gaz_window);
         let first_mention = b.mentions.len();
         for run in tokens::cap_runs(text, &words) {
             let run_words = &words[run];
@@ -129,6 +130,7 @@ pub(crate) fn scan_sentence(b: &mut Builder, si: usize, range: Range<usize>) {
         recognised::add(b, si, range, &words, &gaz, first_mention);
     }
     b.words = words;
+    b.gaz = gaz;
 }
 
 /// Splits a run at months, weekdays and boilerplate words, and drops a sentence-initial word
@@ -146,25 +148,26 @@ fn clean_pieces<'w>(b: &Builder, text: &str, run: &'w [Word], gaz: &[GazMatch]) 
                 && b.lower_words.contains(t.to_lowercase().as_str()));
         if drop {
             if i > start {
-                pieces.push(&run[start..i]);
+                pieces.extend(without_connector_ends(text, &run[start..i]));
             }
             start = i + 1;
         }
     }
     if start < run.len() {
-        pieces.push(&run[start..]);
+        pieces.extend(without_connector_ends(text, &run[start..]));
     }
-    // A piece may not start or end with a connector ("of", "the").
     pieces
-        .into_iter()
-        .filter_map(|p| {
-            let first = p.iter().position(|w| w.cap)?;
-            let last = p.iter().rposition(|w| {
-                w.cap || text[w.range.clone()].starts_with(|c: char| c.is_ascii_digit())
-            })?;
-            Some(&p[first..=last])
-        })
-        .collect()
+}
+
+/// A piece may not start or end with a connector ("of", "the"): `piece` without them, or
+/// `None` when nothing capitalised is left. Applied as each piece is cut, so the pieces are
+/// collected once rather than into a second vector.
+fn without_connector_ends<'w>(text: &str, piece: &'w [Word]) -> Option<&'w [Word]> {
+    let first = piece.iter().position(|w| w.cap)?;
+    let last = piece
+        .iter()
+        .rposition(|w| w.cap || text[w.range.clone()].starts_with(|c: char| c.is_ascii_digit()))?;
+    Some(&piece[first..=last])
 }
 
 pub(super) fn word_text<'t>(text: &'t str, w: &Word) -> &'t str {

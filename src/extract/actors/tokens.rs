@@ -55,12 +55,14 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
         let mut core = &raw[lead..];
         let mut breaks_after = false;
         let mut possessive = false;
-        // Most words end in a letter or digit other than "s": nothing below would peel
-        // anything off them, so the string tests are skipped.
-        let plain_end = core
-            .as_bytes()
-            .last()
-            .is_some_and(|&b| b.is_ascii_alphanumeric() && b != b's');
+        // Most words end in a letter or digit: nothing below would peel anything off them,
+        // so the string tests are skipped. An "s" counts too unless an apostrophe ("'", or
+        // the last byte of "’") stands before it: plurals are common and never possessive.
+        let plain_end = match core.as_bytes() {
+            [.., before, b's'] => *before != b'\'' && *before != 0x99,
+            [.., last] => last.is_ascii_alphanumeric(),
+            [] => false,
+        };
         let mut peeling = !plain_end;
         while peeling {
             let before = core.len();
