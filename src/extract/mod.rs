@@ -12,6 +12,7 @@ pub mod merge;
 pub mod nlp;
 pub mod sentences;
 pub mod timex;
+pub mod white_space;
 
 use std::borrow::Borrow;
 use std::ops::Range;

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use crate::extract::white_space::words_at;
+
 /// One word: its byte range in the article (trailing punctuation and possessive peeled off).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Word {
@@ -45,7 +47,7 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
     let Some(slice) = text.get(range.clone()) else {
         return;
     };
-    for (chunk_start, raw) in unspaced_runs(slice) {
+    for (chunk_start, raw) in words_at(slice) {
         // a word that starts with an ASCII byte other than an opening quote or bracket has
         // nothing to trim: most do, and are spared the trimming search
         let lead = match raw.as_bytes().first() {
@@ -113,60 +115,6 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
             index: out.len(),
         });
     }
-}
-
-/// The runs of `s` between whitespace characters, with their byte offsets: what splitting at
-/// every whitespace character and dropping the empty pieces gives. Found a byte at a time,
-/// decoding a character only where a non-ASCII one starts: a sentence's words are read for
-/// every sentence, and decoding every character through a predicate cost more than the rest.
-fn unspaced_runs(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let start = loop {
-            if at >= s.len() {
-                return None;
-            }
-            let (space, len) = char_at(s, at);
-            if !space {
-                break at;
-            }
-            at += len;
-        };
-        while at < s.len() {
-            // ASCII bytes that are no whitespace, many at a time
-            at += s.as_bytes()[at..]
-                .iter()
-                .position(|&b| !b.is_ascii() || is_ascii_space(b))
-                .unwrap_or(s.len() - at);
-            if at >= s.len() {
-                break;
-            }
-            let (space, len) = char_at(s, at);
-            if space {
-                break;
-            }
-            at += len;
-        }
-        Some((start, &s[start..at]))
-    })
-}
-
-/// Whether the character starting at byte `at` of `s` is whitespace (as `char::is_whitespace`
-/// says), and its length in bytes.
-#[inline]
-fn char_at(s: &str, at: usize) -> (bool, usize) {
-    let b = s.as_bytes()[at];
-    if b.is_ascii() {
-        return (is_ascii_space(b), 1);
-    }
-    let c = s[at..].chars().next().unwrap_or(' ');
-    (c.is_whitespace(), c.len_utf8())
-}
-
-/// The ASCII members of `char::is_whitespace`: tab, line feed, vertical tab, form feed,
-/// carriage return and space.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// A run of name words: consecutive capitalised words, with connectors inside.

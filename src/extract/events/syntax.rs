@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
+use crate::extract::white_space::words_at;
 use crate::model::{MONTH_NAMES, WEEKDAY_NAMES};
 
 /// One word of a sentence.
@@ -149,10 +150,8 @@ pub fn tokens<'a>(text: &'a str, sentence: &Range<usize>) -> Vec<Token<'a>> {
     // About one word per six bytes of news text: room for them up front rather than growing
     // the vector word by word.
     let mut out: Vec<Token> = Vec::with_capacity(slice.len() / 5 + 4);
-    // The words between white space, split by the byte; a word's place in the sentence is
-    // where its slice starts (white space alone never makes a token).
-    for raw in split_words(slice) {
-        let chunk_start = raw.as_ptr() as usize - slice.as_ptr() as usize;
+    // The words between white space (white space alone never makes a token).
+    for (chunk_start, raw) in words_at(slice) {
         let span = core_span(raw);
         let lead = span.start;
         let core = &raw[span];
@@ -208,35 +207,6 @@ pub fn core_span(word: &str) -> Range<usize> {
             .trim_end_matches(|c: char| !c.is_alphanumeric())
             .len();
     start..end
-}
-
-/// The words of `text` between white space, as [`str::split_whitespace`] gives them, read by
-/// the byte: ASCII white space is one byte, and only other bytes are decoded as characters
-/// (splitting every clause by characters was a tenth of shaping its headline). A headline's
-/// clause and a sentence's tokens are split by this one function.
-pub fn split_words(text: &str) -> impl Iterator<Item = &str> {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        // `at` only moves by whole characters, so it is always a character boundary
-        let space_at = |at: usize| -> Option<(bool, usize)> {
-            let b = *text.as_bytes().get(at)?;
-            if b.is_ascii() {
-                // char::is_whitespace on ASCII: space, tab, line feed, vertical tab, form
-                // feed, carriage return
-                return Some((matches!(b, b' ' | b'\t'..=b'\r'), 1));
-            }
-            let c = text[at..].chars().next()?;
-            Some((c.is_whitespace(), c.len_utf8()))
-        };
-        while let (true, len) = space_at(at)? {
-            at += len;
-        }
-        let start = at;
-        while let Some((false, len)) = space_at(at) {
-            at += len;
-        }
-        Some(&text[start..at])
-    })
 }
 
 /// `word` lower-cased: itself when it is ASCII without capitals (most words of news text),
@@ -604,21 +574,5 @@ mod tests {
         let (verb, by) = subject_end(&toks, 0, s.len()).expect("a verb");
         assert_eq!(&s[..verb], "The depot ");
         assert_eq!(by.map(|b| &s[b..]), Some(" rebel rockets on Sunday."));
-    }
-
-    #[test]
-    fn words_split_as_split_whitespace_splits_them() {
-        for text in [
-            "",
-            "   ",
-            "Lavrov and  Kerry\tagree\nto meet",
-            " leading and trailing ",
-            "no\u{a0}break\u{2003}em space, vertical\u{b}tab\r\nend",
-            "Zürich’s “quoted” words — dashes",
-        ] {
-            let ours: Vec<&str> = split_words(text).collect();
-            let std: Vec<&str> = text.split_whitespace().collect();
-            assert_eq!(ours, std, "{text:?}");
-        }
     }
 }

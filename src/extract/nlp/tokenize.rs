@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use crate::extract::white_space::space_at;
+
 /// Words whose final period belongs to them (lower-cased, without the period), sorted so a
 /// word is looked up by binary search (a test keeps them sorted).
 const ABBREVIATIONS: &[&str] = &[
@@ -48,9 +50,9 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let bytes = slice.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let space = space_at(slice, i);
-        if space > 0 {
-            i += space;
+        let (space, len) = space_at(slice, i);
+        if space {
+            i += len;
             continue;
         }
         let start = i;
@@ -58,7 +60,7 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         while let Some(&b) = bytes.get(i) {
             if PLAIN[usize::from(b)] {
                 i += 1;
-            } else if space_at(slice, i) > 0 {
+            } else if space_at(slice, i).0 {
                 break;
             } else {
                 // Any other byte, the continuation bytes of a character included: none of
@@ -87,23 +89,6 @@ const PLAIN: [bool; 256] = {
     }
     t
 };
-
-/// The byte length of the whitespace character that begins at byte `i` of `s`, or 0 when none
-/// does (also in the middle of a multi-byte character). ASCII bytes are classified without
-/// decoding; a multi-byte character is decoded only from its first byte, so the Unicode spaces
-/// (U+00A0 and the like) separate words as `char::is_whitespace` says.
-fn space_at(s: &str, i: usize) -> usize {
-    match s.as_bytes()[i] {
-        b' ' | b'\t'..=b'\r' => 1,
-        // Other ASCII, or a continuation byte.
-        b if b < 0xc0 => 0,
-        _ => s[i..]
-            .chars()
-            .next()
-            .filter(|c| c.is_whitespace())
-            .map_or(0, char::len_utf8),
-    }
-}
 
 /// Cuts one whitespace-free chunk.
 fn chunk_tokens(text: &str, mut r: Range<usize>, out: &mut Vec<Range<usize>>) {

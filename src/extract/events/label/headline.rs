@@ -10,7 +10,7 @@ use super::tense::{
 };
 use super::word::{Word, join};
 use super::words::list;
-use crate::extract::events::syntax::split_words;
+use crate::extract::white_space;
 
 /// Labels are cut to at most this many characters, at a phrase boundary.
 pub const MAX_CHARS: usize = 70;
@@ -91,7 +91,7 @@ fn flatten(clause: &str) -> String {
 fn words_of(flat: &str) -> Vec<Word<'_>> {
     // about one word per six bytes: room up front rather than growing word by word
     let mut words: Vec<Word> = Vec::with_capacity(flat.len() / 5 + 4);
-    for w in split_words(flat) {
+    for w in white_space::words(flat) {
         match w {
             "-" | "--" | "—" | "–" | ";" | ":" | "," => {
                 // "rejected the criticism , saying": a comma a cut date left on its own ends
