@@ -42,17 +42,58 @@ const NOT_PAST: &[&str] = &[
 pub fn tense(sentence: &str) -> Tense {
     // The lists are lower-case ASCII, so comparing without ASCII case is comparing the word
     // lower-cased, without making a lower-cased copy of every word of the sentence.
-    let listed = |list: &[&str], w: &str| list.iter().any(|l| w.eq_ignore_ascii_case(l));
-    for w in sentence.split(|c: char| !c.is_alphanumeric() && c != '\'') {
-        let ed = w.len() > 4 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed");
-        if listed(PAST, w) || (ed && !listed(NOT_PAST, w)) {
-            return Tense::Past;
+    // ASCII text (nearly all news) is split by the byte, without decoding characters: an
+    // ASCII character is alphanumeric exactly when its byte is.
+    if sentence.is_ascii() {
+        let words = sentence
+            .as_bytes()
+            .split(|&b| !b.is_ascii_alphanumeric() && b != b'\'');
+        for w in words {
+            if let Some(tense) = tense_of(w) {
+                return tense;
+            }
         }
-        if listed(PRESENT, w) {
-            return Tense::Present;
+    } else {
+        for w in sentence.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+            if let Some(tense) = tense_of(w.as_bytes()) {
+                return tense;
+            }
         }
     }
     Tense::Past
+}
+
+/// The tense one word of a sentence tells, if any.
+fn tense_of(w: &[u8]) -> Option<Tense> {
+    let listed = |list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l.as_bytes()));
+    let ed = w.len() > 4 && w[w.len() - 2..].eq_ignore_ascii_case(b"ed");
+    // a word longer than every listed one (or empty) is on no list: only its ending counts
+    if w.is_empty() || w.len() > LONGEST_LISTED {
+        return ed.then_some(Tense::Past);
+    }
+    if listed(PAST) || (ed && !listed(NOT_PAST)) {
+        return Some(Tense::Past);
+    }
+    listed(PRESENT).then_some(Tense::Present)
+}
+
+/// The length of the longest word of [`PAST`], [`PRESENT`] and [`NOT_PAST`].
+const LONGEST_LISTED: usize = longest(&[PAST, PRESENT, NOT_PAST]);
+
+const fn longest(lists: &[&[&str]]) -> usize {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < lists.len() {
+        let mut j = 0;
+        while j < lists[i].len() {
+            if lists[i][j].len() > longest {
+                longest = lists[i][j].len();
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    longest
 }
 
 /// The date a sentence without a time expression inherits: the last explicit day of the

@@ -57,11 +57,12 @@ fn flatten(clause: &str) -> String {
     let bytes = clause.as_bytes();
     let mut copied = 0;
     let mut at = 0;
-    while at < bytes.len() {
-        if !matches!(bytes[at], b'(' | b'[' | b')' | b']' | 0xC2 | 0xE2) {
-            at += 1;
-            continue;
-        }
+    // the next such byte found by one table look-up per byte
+    while let Some(skip) = bytes[at..]
+        .iter()
+        .position(|&b| FLATTEN_STOPS[usize::from(b)])
+    {
+        at += skip;
         let Some(c) = clause[at..].chars().next() else {
             break;
         };
@@ -85,6 +86,18 @@ fn flatten(clause: &str) -> String {
     }
     flat
 }
+
+/// The bytes [`flatten`] stops at: brackets and the lead bytes of the curly quotes.
+static FLATTEN_STOPS: [bool; 256] = {
+    let mut stops = [false; 256];
+    stops[b'(' as usize] = true;
+    stops[b'[' as usize] = true;
+    stops[b')' as usize] = true;
+    stops[b']' as usize] = true;
+    stops[0xC2] = true;
+    stops[0xE2] = true;
+    stops
+};
 
 /// The words of a [`flatten`]ed clause, which they borrow, with standalone punctuation and
 /// dashes resolved.

@@ -29,11 +29,18 @@ impl<'a> Word<'a> {
         let text = text.into();
         let span = core_span(&text);
         let core = &text[span.clone()];
-        // ASCII without capitals lower-cases to itself (as `bare` would make it)
+        // ASCII without capitals lower-cases to itself (as `bare` would make it); other ASCII
+        // by the byte, without the Unicode case tables
         let lower = (!core
             .bytes()
             .all(|b| b.is_ascii() && !b.is_ascii_uppercase()))
-        .then(|| core.to_lowercase());
+        .then(|| {
+            if core.is_ascii() {
+                core.to_ascii_lowercase()
+            } else {
+                core.to_lowercase()
+            }
+        });
         let lists = lists_of(lower.as_deref().unwrap_or(core));
         Word {
             core: span,
