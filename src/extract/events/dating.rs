@@ -67,8 +67,12 @@ pub fn tense(sentence: &str) -> Tense {
 fn tense_of(w: &[u8]) -> Option<Tense> {
     let listed = |list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l.as_bytes()));
     let ed = w.len() > 4 && w[w.len() - 2..].eq_ignore_ascii_case(b"ed");
-    // a word longer than every listed one (or empty) is on no list: only its ending counts
-    if w.is_empty() || w.len() > LONGEST_LISTED {
+    // a word whose first letter and length no listed word has (or an empty one) is on no
+    // list: only its ending counts
+    let listed_shape = w
+        .first()
+        .is_some_and(|&b| LISTED_SHAPES[usize::from(b)] & (1 << w.len().min(31)) != 0);
+    if !listed_shape {
         return ed.then_some(Tense::Past);
     }
     if listed(PAST) || (ed && !listed(NOT_PAST)) {
@@ -77,23 +81,30 @@ fn tense_of(w: &[u8]) -> Option<Tense> {
     listed(PRESENT).then_some(Tense::Present)
 }
 
-/// The length of the longest word of [`PAST`], [`PRESENT`] and [`NOT_PAST`].
-const LONGEST_LISTED: usize = longest(&[PAST, PRESENT, NOT_PAST]);
+/// The first letters and lengths of the words of [`PAST`], [`PRESENT`] and [`NOT_PAST`]: for
+/// each first byte (either case, as the lists are compared without ASCII case), bit `n` set
+/// when a listed word starting with it is `n` bytes long (bit 31: 31 or more). Most words of
+/// a sentence are ruled out by it before being compared with any listed word.
+static LISTED_SHAPES: [u32; 256] = shapes(&[PAST, PRESENT, NOT_PAST]);
 
-const fn longest(lists: &[&[&str]]) -> usize {
-    let mut longest = 0;
+const fn shapes(lists: &[&[&str]]) -> [u32; 256] {
+    let mut table = [0u32; 256];
     let mut i = 0;
     while i < lists.len() {
         let mut j = 0;
         while j < lists[i].len() {
-            if lists[i][j].len() > longest {
-                longest = lists[i][j].len();
+            let word = lists[i][j].as_bytes();
+            if !word.is_empty() {
+                let len = if word.len() < 31 { word.len() } else { 31 };
+                let bit = 1u32 << len;
+                table[word[0].to_ascii_lowercase() as usize] |= bit;
+                table[word[0].to_ascii_uppercase() as usize] |= bit;
             }
             j += 1;
         }
         i += 1;
     }
-    longest
+    table
 }
 
 /// The date a sentence without a time expression inherits: the last explicit day of the

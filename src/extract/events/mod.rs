@@ -281,7 +281,10 @@ pub fn build(
 
 /// Whether `text` has fewer than `n` words: the words after the `n`th are never read.
 fn fewer_words_than(text: &str, n: usize) -> bool {
-    text.split_whitespace().nth(n - 1).is_none()
+    // split by the byte, as `split_whitespace` splits
+    crate::extract::white_space::words(text)
+        .nth(n - 1)
+        .is_none()
 }
 
 /// [`REPORTING`] as a set: every sentence's first half is looked up word by word, most words

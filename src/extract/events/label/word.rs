@@ -22,6 +22,10 @@ pub(super) struct Word<'a> {
     lower: Option<String>,
     /// The bits of the word lists the bare form is on ([`lists_of`]).
     lists: u32,
+    /// Whether the text ends a clause ([`text_ends_clause`]): the shaper and the cut ask this
+    /// of the same words many times over (every comma count and search), so it is kept with
+    /// the word and renewed only when its text changes.
+    ends_clause: bool,
 }
 
 impl<'a> Word<'a> {
@@ -42,12 +46,21 @@ impl<'a> Word<'a> {
             }
         });
         let lists = lists_of(lower.as_deref().unwrap_or(core));
+        let ends_clause = text_ends_clause(&text);
         Word {
             core: span,
             text,
             lower,
             lists,
+            ends_clause,
         }
+    }
+
+    /// Whether the word ends a clause: a comma, semicolon or colon at its end, before any
+    /// closing quotes.
+    #[inline]
+    pub fn ends_clause(&self) -> bool {
+        self.ends_clause
     }
 
     /// The word lower-cased without surrounding punctuation or quotes.
@@ -70,6 +83,7 @@ impl<'a> Word<'a> {
     pub fn push_punct(&mut self, c: char) {
         debug_assert!(!c.is_alphanumeric());
         self.text.to_mut().push(c);
+        self.ends_clause = text_ends_clause(&self.text);
     }
 
     /// The word without the punctuation `chars` at its end; the bare form does not change
@@ -84,7 +98,15 @@ impl<'a> Word<'a> {
             self.lower = Some(String::new());
             self.lists = 0;
         }
+        self.ends_clause = text_ends_clause(&self.text);
     }
+}
+
+/// Whether `text` ends a clause: a comma, semicolon or colon at its end, before any closing
+/// quotes.
+fn text_ends_clause(text: &str) -> bool {
+    text.trim_end_matches(['"', '\''])
+        .ends_with([',', ';', ':'])
 }
 
 /// Words are equal when their text and bare form are (the rest is derived from those).
