@@ -103,10 +103,15 @@ impl<'a> Word<'a> {
 }
 
 /// Whether `text` ends a clause: a comma, semicolon or colon at its end, before any closing
-/// quotes.
+/// quotes. Read by the byte: all five are ASCII, and an ASCII byte is never part of another
+/// character, so trimming the quote bytes trims the quote characters.
 fn text_ends_clause(text: &str) -> bool {
-    text.trim_end_matches(['"', '\''])
-        .ends_with([',', ';', ':'])
+    let bytes = text.as_bytes();
+    let kept = bytes
+        .iter()
+        .rposition(|&b| b != b'"' && b != b'\'')
+        .map_or(0, |i| i + 1);
+    matches!(bytes[..kept].last(), Some(b',' | b';' | b':'))
 }
 
 /// Words are equal when their text and bare form are (the rest is derived from those).
