@@ -42,17 +42,69 @@ const NOT_PAST: &[&str] = &[
 pub fn tense(sentence: &str) -> Tense {
     // The lists are lower-case ASCII, so comparing without ASCII case is comparing the word
     // lower-cased, without making a lower-cased copy of every word of the sentence.
-    let listed = |list: &[&str], w: &str| list.iter().any(|l| w.eq_ignore_ascii_case(l));
-    for w in sentence.split(|c: char| !c.is_alphanumeric() && c != '\'') {
-        let ed = w.len() > 4 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed");
-        if listed(PAST, w) || (ed && !listed(NOT_PAST, w)) {
-            return Tense::Past;
+    // ASCII text (nearly all news) is split by the byte, without decoding characters: an
+    // ASCII character is alphanumeric exactly when its byte is.
+    if sentence.is_ascii() {
+        let words = sentence
+            .as_bytes()
+            .split(|&b| !b.is_ascii_alphanumeric() && b != b'\'');
+        for w in words {
+            if let Some(tense) = tense_of(w) {
+                return tense;
+            }
         }
-        if listed(PRESENT, w) {
-            return Tense::Present;
+    } else {
+        for w in sentence.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+            if let Some(tense) = tense_of(w.as_bytes()) {
+                return tense;
+            }
         }
     }
     Tense::Past
+}
+
+/// The tense one word of a sentence tells, if any.
+fn tense_of(w: &[u8]) -> Option<Tense> {
+    let listed = |list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l.as_bytes()));
+    let ed = w.len() > 4 && w[w.len() - 2..].eq_ignore_ascii_case(b"ed");
+    // a word whose first letter and length no listed word has (or an empty one) is on no
+    // list: only its ending counts
+    let listed_shape = w
+        .first()
+        .is_some_and(|&b| LISTED_SHAPES[usize::from(b)] & (1 << w.len().min(31)) != 0);
+    if !listed_shape {
+        return ed.then_some(Tense::Past);
+    }
+    if listed(PAST) || (ed && !listed(NOT_PAST)) {
+        return Some(Tense::Past);
+    }
+    listed(PRESENT).then_some(Tense::Present)
+}
+
+/// The first letters and lengths of the words of [`PAST`], [`PRESENT`] and [`NOT_PAST`]: for
+/// each first byte (either case, as the lists are compared without ASCII case), bit `n` set
+/// when a listed word starting with it is `n` bytes long (bit 31: 31 or more). Most words of
+/// a sentence are ruled out by it before being compared with any listed word.
+static LISTED_SHAPES: [u32; 256] = shapes(&[PAST, PRESENT, NOT_PAST]);
+
+const fn shapes(lists: &[&[&str]]) -> [u32; 256] {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < lists.len() {
+        let mut j = 0;
+        while j < lists[i].len() {
+            let word = lists[i][j].as_bytes();
+            if !word.is_empty() {
+                let len = if word.len() < 31 { word.len() } else { 31 };
+                let bit = 1u32 << len;
+                table[word[0].to_ascii_lowercase() as usize] |= bit;
+                table[word[0].to_ascii_uppercase() as usize] |= bit;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    table
 }
 
 /// The date a sentence without a time expression inherits: the last explicit day of the

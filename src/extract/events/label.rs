@@ -1,5 +1,5 @@
 //! Event labels as headlines: the clause without its date and titles, people by surname, then
-//! shaped by [`headline::headline`] ("Lavrov and Kerry agree to meet in Vienna"). The full
+//! shaped by [`headline::headline_of`] ("Lavrov and Kerry agree to meet in Vienna"). The full
 //! sentence stays on the event as its quote, one hover away.
 
 mod cut;
@@ -12,6 +12,7 @@ mod words;
 
 pub use headline::MAX_CHARS;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::extract::actors::titles::{is_role_word, is_title_head, is_title_modifier};
@@ -30,7 +31,7 @@ pub fn label(
     mentions: &[Mention],
 ) -> String {
     let (out, names) = rewrite(text, clause.clone(), timex.clone(), actors, mentions);
-    let label = headline::headline(&out, &names, false);
+    let label = headline::headline_of(&out, &names, false);
     // "Than planned", "Since they begin", a bare "Henderson": a fragment of a clause; its
     // sentence says more
     let first = label.split_whitespace().next().unwrap_or("").to_lowercase();
@@ -40,7 +41,7 @@ pub fn label(
         if sentence != clause {
             let (out, names) = rewrite(text, sentence, timex, actors, mentions);
             // "Henderson, who ..., said the plan ...": the bare subject's act is the saying
-            return headline::headline(&out, &names, bare_subject);
+            return headline::headline_of(&out, &names, bare_subject);
         }
     }
     // "Henderson said on Tuesday" when the clause stopped before what was said: the saying is
@@ -49,7 +50,7 @@ pub fn label(
         let end = sentence_end(text, clause.end);
         if end > clause.end {
             let (out, names) = rewrite(text, clause.start..end, timex, actors, mentions);
-            return headline::headline(&out, &names, true);
+            return headline::headline_of(&out, &names, true);
         }
     }
     label
@@ -110,18 +111,19 @@ fn sentence_end(text: &str, from: usize) -> usize {
 
 /// The clause as text for the shaper: people by surname without their titles, the date cut,
 /// a relative pronoun or a subject pronoun replaced by who it stands for; with the words of
-/// actor names in it.
-fn rewrite(
-    text: &str,
+/// actor names in it. The names and replacements are slices of the text and the actors' names
+/// (only a possessive is made): copying each of them cost more than reading them.
+fn rewrite<'a>(
+    text: &'a str,
     clause: Range<usize>,
     timex: Option<Range<usize>>,
-    actors: &ArticleActors,
+    actors: &'a ArticleActors,
     mentions: &[Mention],
-) -> (String, Vec<String>) {
+) -> (String, Vec<&'a str>) {
     // Replace people's full mentions (with the titles before them) by their surnames and drop
     // the date itself.
-    let mut cuts: Vec<(Range<usize>, String)> = Vec::new();
-    let mut names: Vec<String> = Vec::new();
+    let mut cuts: Vec<(Range<usize>, Cow<'a, str>)> = Vec::new();
+    let mut names: Vec<&'a str> = Vec::new();
     if let Some(t) = timex.filter(|t| t.start >= clause.start && t.end <= clause.end) {
         // The clause's text before the date, compared without ASCII case at its end only
         // (lower-casing a copy of all of it cost more than the rest of the rewrite). A match
@@ -142,7 +144,7 @@ fn rewrite(
                     .is_none_or(|c| !c.is_alphanumeric())
         })
         .map_or(0, |p| p.len());
-        cuts.push((t.start - prep..t.end, String::new()));
+        cuts.push((t.start - prep..t.end, Cow::Borrowed("")));
     }
     let mut descriptors: Vec<Range<usize>> = Vec::new();
     let mut person_starts: Vec<usize> = Vec::new();
@@ -164,15 +166,15 @@ fn rewrite(
                 let short = if person {
                     surname(&ent.name)
                 } else {
-                    ent.name.clone()
+                    ent.name.as_str()
                 };
                 // only people: "it" is too often no actor at all ("It is the first time")
                 let replacement = match (pronoun.as_str(), person) {
-                    ("he" | "she", true) => short,
-                    ("his" | "her", true) => format!("{short}'s"),
+                    ("he" | "she", true) => Cow::Borrowed(short),
+                    ("his" | "her", true) => Cow::Owned(format!("{short}'s")),
                     _ => continue,
                 };
-                names.extend(short_words(&ent.name, person));
+                push_short_words(&mut names, &ent.name, person);
                 cuts.push((m.range.clone(), replacement));
             }
             (How::Name | How::Modifier, ActorKind::Person) => {
@@ -184,13 +186,11 @@ fn rewrite(
                     surname(&ent.name)
                 };
                 let start = title_start(text, clause.start, m.range.start);
-                names.push(surname.clone());
+                names.push(surname);
                 person_starts.push(start);
-                cuts.push((start..m.range.end, surname));
+                cuts.push((start..m.range.end, Cow::Borrowed(surname)));
             }
-            (How::Name | How::Modifier, _) => {
-                names.extend(ent.name.split_whitespace().map(str::to_string))
-            }
+            (How::Name | How::Modifier, _) => names.extend(ent.name.split_whitespace()),
             _ => {}
         }
     }
@@ -199,17 +199,18 @@ fn rewrite(
     for d in descriptors {
         let next = d.end + (text[d.end..].len() - text[d.end..].trim_start().len());
         if person_starts.contains(&next) {
-            cuts.push((d, String::new()));
+            cuts.push((d, Cow::Borrowed("")));
         }
     }
     // "..., which began a month ago": the relative pronoun is the noun it follows
     if let Some((pronoun, antecedent)) =
         relative_antecedent(text, &clause, opening, actors, mentions)
     {
-        cuts.push((pronoun, antecedent));
+        cuts.push((pronoun, Cow::Borrowed(antecedent)));
     }
     cuts.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
-    let mut out = String::new();
+    // room for the clause up front (a surname is shorter than the name and title it replaces)
+    let mut out = String::with_capacity(clause.len() + 8);
     let mut pos = clause.start;
     for (r, replacement) in cuts {
         if r.start < pos {
@@ -224,20 +225,19 @@ fn rewrite(
 }
 
 /// A person's surname as a headline names them: "Bashar al-Assad" → "Assad".
-fn surname(name: &str) -> String {
+fn surname(name: &str) -> &str {
     name.split_whitespace()
         .next_back()
         .unwrap_or(name)
         .trim_start_matches("al-")
-        .to_string()
 }
 
-/// The words of an actor's name as it appears in a label.
-fn short_words(name: &str, person: bool) -> Vec<String> {
+/// Adds the words of an actor's name as it appears in a label.
+fn push_short_words<'a>(names: &mut Vec<&'a str>, name: &'a str, person: bool) {
     if person {
-        vec![surname(name)]
+        names.push(surname(name));
     } else {
-        name.split_whitespace().map(str::to_string).collect()
+        names.extend(name.split_whitespace());
     }
 }
 
@@ -273,13 +273,13 @@ fn subject_start(text: &str, clause: &Range<usize>) -> usize {
 /// stands for, read backwards from the comma before it: an actor's mention ("Henderson,
 /// who"), else the words back to a determiner or possessive ("its air strikes, which").
 /// `start` is where the clause's subject starts ([`subject_start`], which the caller has).
-fn relative_antecedent(
-    text: &str,
+fn relative_antecedent<'a>(
+    text: &'a str,
     clause: &Range<usize>,
     start: usize,
-    actors: &ArticleActors,
+    actors: &'a ArticleActors,
     mentions: &[Mention],
-) -> Option<(Range<usize>, String)> {
+) -> Option<(Range<usize>, &'a str)> {
     let word_end = text[start..clause.end]
         .find(|c: char| !c.is_alphabetic())
         .map_or(clause.end, |i| start + i);
@@ -328,7 +328,7 @@ fn relative_antecedent(
         let name = if ent.kind == ActorKind::Person {
             surname(&ent.name)
         } else {
-            text[m.range.clone()].to_string()
+            &text[m.range.clone()]
         };
         return Some((start..word_end, name));
     }
@@ -390,7 +390,7 @@ fn relative_antecedent(
         }
     }
     let phrase = before[from..].trim();
-    (taken > 0 && !phrase.is_empty()).then(|| (start..word_end, phrase.to_string()))
+    (taken > 0 && !phrase.is_empty()).then_some((start..word_end, phrase))
 }
 
 /// Where the title written before a name starts ("U.S. Secretary of State John Kerry",

@@ -11,6 +11,7 @@ pub mod ids;
 pub mod label;
 pub mod roles;
 mod same_day;
+mod shapes;
 pub mod syntax;
 
 use std::ops::Range;
@@ -280,12 +281,20 @@ pub fn build(
 
 /// Whether `text` has fewer than `n` words: the words after the `n`th are never read.
 fn fewer_words_than(text: &str, n: usize) -> bool {
-    text.split_whitespace().nth(n - 1).is_none()
+    // split by the byte, as `split_whitespace` splits
+    crate::extract::white_space::words(text)
+        .nth(n - 1)
+        .is_none()
 }
 
-/// [`REPORTING`] as a set: every sentence's first half is looked up word by word.
-static REPORTING_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| REPORTING.iter().copied().collect());
+/// [`REPORTING`] as a set: every sentence's first half is looked up word by word, most words
+/// ruled out by their shapes without hashing them.
+static REPORTING_SET: LazyLock<(FxHashSet<&'static str>, shapes::Shapes)> = LazyLock::new(|| {
+    (
+        REPORTING.iter().copied().collect(),
+        shapes::Shapes::of(REPORTING.iter().copied()),
+    )
+});
 
 /// Whether a date lies within a month of publication.
 fn near(when: &When, dct: chrono::NaiveDate) -> bool {
@@ -297,15 +306,17 @@ fn near(when: &When, dct: chrono::NaiveDate) -> bool {
 /// reports speech.
 fn sayer_end(text: &str, s: &Range<usize>) -> Option<usize> {
     let sentence = &text[s.clone()];
-    let mut pos = 0;
-    for w in sentence.split_inclusive(char::is_whitespace) {
-        let word = w.trim().trim_end_matches([',', '.']);
-        if REPORTING_SET.contains(word) {
-            return Some(s.start + pos);
-        }
-        pos += w.len();
-        if pos > sentence.len() / 2 {
+    // The words split by the byte (white space decoded only where a non-ASCII character
+    // begins). A word is read when it starts in the first half: what splitting at every
+    // white-space character and stopping once past the half read.
+    for (at, w) in crate::extract::white_space::words_at(sentence) {
+        if at > sentence.len() / 2 {
             break;
+        }
+        let word = w.trim_end_matches([',', '.']);
+        let (reporting, shapes) = &*REPORTING_SET;
+        if shapes.admits(word) && reporting.contains(word) {
+            return Some(s.start + at);
         }
     }
     None
@@ -319,14 +330,16 @@ pub fn content_words(s: &str) -> Vec<u64> {
     // as the Unicode path: an ASCII character is alphanumeric and lower-cases alike either way.
     let mut out: Vec<u64> = if s.is_ascii() {
         // One pass over the bytes, keyed as a word reaches its fifth letter: splitting into
-        // slices and filtering them cost most of reading a quote.
+        // slices and filtering them cost most of reading a quote. One table look-up per byte
+        // tells a letter or digit and lower-cases it.
         let mut out = Vec::with_capacity(s.len() / 8 + 1);
         let mut run = 0usize;
         let mut h = 0u64;
         for &b in s.as_bytes() {
-            if b.is_ascii_alphanumeric() {
+            let lower = ASCII_ALNUM_LOWER[usize::from(b)];
+            if lower != 0 {
                 if run < 5 {
-                    h = key(h, char::from(b.to_ascii_lowercase()));
+                    h = key(h, char::from(lower));
                 }
                 run += 1;
                 if run == 5 {
@@ -353,6 +366,20 @@ pub fn content_words(s: &str) -> Vec<u64> {
     out.dedup();
     out
 }
+
+/// Each byte's lower-case form when it is an ASCII letter or digit, else 0.
+static ASCII_ALNUM_LOWER: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[b] = byte.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
 
 /// How many keys two sorted key lists share.
 pub fn shared(a: &[u64], b: &[u64]) -> usize {

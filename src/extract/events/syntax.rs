@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
+use crate::extract::events::shapes::Shapes;
 use crate::extract::white_space::words_at;
 use crate::model::{MONTH_NAMES, WEEKDAY_NAMES};
 
@@ -53,12 +54,33 @@ pub struct Sub {
     pub antecedent_end: Option<usize>,
 }
 
-const SUBORDINATORS: &[&str] = &[
-    "since", "after", "before", "when", "whenever", "because", "although", "though", "while",
-    "whilst", "until", "unless", "once", "whereas", "if",
-];
+/// Whether `word` opens an adverbial clause. A `match` rather than a list: every word of
+/// every sentence is asked, and the match compares by length before comparing any bytes.
+fn is_subordinator(word: &str) -> bool {
+    matches!(
+        word,
+        "since"
+            | "after"
+            | "before"
+            | "when"
+            | "whenever"
+            | "because"
+            | "although"
+            | "though"
+            | "while"
+            | "whilst"
+            | "until"
+            | "unless"
+            | "once"
+            | "whereas"
+            | "if"
+    )
+}
 
-const RELATIVE_PRONOUNS: &[&str] = &["who", "whom", "whose", "which"];
+/// Whether `word` opens a relative clause (as [`is_subordinator`], a `match`).
+fn is_relative_pronoun(word: &str) -> bool {
+    matches!(word, "who" | "whom" | "whose" | "which")
+}
 
 const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will",
@@ -170,8 +192,10 @@ pub fn tokens<'a>(text: &'a str, sentence: &Range<usize>) -> Vec<Token<'a>> {
             range: start..start + core.len(),
             lower: lower_case(core),
             cap: core.starts_with(char::is_uppercase),
-            pause_after: tail.contains([',', ';', ':', '–', '—', '!', '?'])
-                || (tail.contains('.') && !is_abbreviation(core)),
+            // (most words have nothing after their letters: no search set up for them)
+            pause_after: !tail.is_empty()
+                && (tail.contains([',', ';', ':', '–', '—', '!', '?'])
+                    || (tail.contains('.') && !is_abbreviation(core))),
             verb: false,
         });
     }
@@ -243,13 +267,16 @@ fn is_abbreviation(core: &str) -> bool {
 
 /// The auxiliaries, irregular past forms and reporting verbs in one set: scanning the three
 /// lists for every word of every sentence was most of the cost of reading a sentence's words.
-static VERB_FORMS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    AUXILIARIES
+/// With their shapes: most words are none of them, and are told so without hashing them.
+static VERB_FORMS: LazyLock<(FxHashSet<&'static str>, Shapes)> = LazyLock::new(|| {
+    let set: FxHashSet<&'static str> = AUXILIARIES
         .iter()
         .chain(IRREGULAR_PAST)
         .chain(REPORTING)
         .copied()
-        .collect()
+        .collect();
+    let shapes = Shapes::of(set.iter().copied());
+    (set, shapes)
 });
 
 fn looks_like_verb(tokens: &[Token], i: usize) -> bool {
@@ -258,7 +285,8 @@ fn looks_like_verb(tokens: &[Token], i: usize) -> bool {
     if t.cap && i > 0 {
         return false;
     }
-    if VERB_FORMS.contains(w) {
+    let (verb_forms, shapes) = &*VERB_FORMS;
+    if shapes.admits(w) && verb_forms.contains(w) {
         return true;
     }
     if w.len() > 4 && w.ends_with("ed") && !NOT_VERBS.contains(&w) {
@@ -274,9 +302,9 @@ pub fn subordinates(tokens: &[Token]) -> Vec<Sub> {
     let mut subs = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let w = t.lower();
-        let opens = if SUBORDINATORS.contains(&w) {
+        let opens = if is_subordinator(w) {
             Some(SubKind::Adverbial)
-        } else if RELATIVE_PRONOUNS.contains(&w) && i > 0 && !t.cap {
+        } else if is_relative_pronoun(w) && i > 0 && !t.cap {
             Some(SubKind::Relative)
         } else if w == "that" && i > 0 {
             that_clause(tokens, i)
@@ -329,7 +357,7 @@ fn that_clause(tokens: &[Token], i: usize) -> Option<SubKind> {
 }
 
 fn is_marker(word: &str) -> bool {
-    SUBORDINATORS.contains(&word) || RELATIVE_PRONOUNS.contains(&word) || word == "that"
+    is_subordinator(word) || is_relative_pronoun(word) || word == "that"
 }
 
 /// "the deal signed in 2009": a past participle right after a lower-case noun, followed by a
@@ -389,11 +417,10 @@ fn reduced_relative(tokens: &[Token], i: usize) -> bool {
         return false;
     }
     // the first verb after "since", "who" ... is that clause's own verb
-    let opened_here = tokens[..i].iter().rev().take_while(|t| !t.verb).any(|t| {
-        SUBORDINATORS.contains(&t.lower())
-            || RELATIVE_PRONOUNS.contains(&t.lower())
-            || t.lower == "that"
-    });
+    let opened_here =
+        tokens[..i].iter().rev().take_while(|t| !t.verb).any(|t| {
+            is_subordinator(t.lower()) || is_relative_pronoun(t.lower()) || t.lower == "that"
+        });
     // the main verb is elsewhere: before it ("announced the deal signed in 2009") or after it,
     // before any other clause opens ("the pact signed in 2009 collapsed")
     let verb_before = tokens[..i].iter().any(|o| o.verb);

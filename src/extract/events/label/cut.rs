@@ -79,11 +79,13 @@ pub(super) fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
                 .is_some_and(|e| words[e..n].iter().all(|w| w.bare() != "or"));
         !mid_phrase && that_clause_whole(n)
     };
+    // The boundaries ascend, so the last that passes is the longest cut: read from the end,
+    // the (costly) `ends_well` is asked only until one passes, not of every boundary.
     let within = boundaries
         .iter()
+        .rev()
         .copied()
-        .filter(|&n| n <= clause_end.unwrap_or(words.len()) && fits(n) && ends_well(n))
-        .max();
+        .find(|&n| n <= clause_end.unwrap_or(words.len()) && fits(n) && ends_well(n));
     let cut = within
         .or_else(|| {
             boundaries

@@ -21,7 +21,15 @@ pub(super) const HARD_MAX_CHARS: usize = 90;
 /// The headline of `clause` (dates already cut, people already by surname); `names` are the
 /// words of actor names in it, which are singular whatever their last letter.
 /// With `keep_frame`, the speaker stays: the saying is the event ("Henderson says ...").
+#[cfg(test)]
 pub fn headline(clause: &str, names: &[String], keep_frame: bool) -> String {
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    headline_of(clause, &names, keep_frame)
+}
+
+/// [`headline`] with the names borrowed (from the text and the actors), as labelling has them:
+/// no copy of each name word per label.
+pub fn headline_of(clause: &str, names: &[&str], keep_frame: bool) -> String {
     let flat = flatten(clause);
     let mut words = words_of(&flat);
     drop_leading(&mut words);
@@ -57,11 +65,12 @@ fn flatten(clause: &str) -> String {
     let bytes = clause.as_bytes();
     let mut copied = 0;
     let mut at = 0;
-    while at < bytes.len() {
-        if !matches!(bytes[at], b'(' | b'[' | b')' | b']' | 0xC2 | 0xE2) {
-            at += 1;
-            continue;
-        }
+    // the next such byte found by one table look-up per byte
+    while let Some(skip) = bytes[at..]
+        .iter()
+        .position(|&b| FLATTEN_STOPS[usize::from(b)])
+    {
+        at += skip;
         let Some(c) = clause[at..].chars().next() else {
             break;
         };
@@ -85,6 +94,18 @@ fn flatten(clause: &str) -> String {
     }
     flat
 }
+
+/// The bytes [`flatten`] stops at: brackets and the lead bytes of the curly quotes.
+static FLATTEN_STOPS: [bool; 256] = {
+    let mut stops = [false; 256];
+    stops[b'(' as usize] = true;
+    stops[b'[' as usize] = true;
+    stops[b')' as usize] = true;
+    stops[b']' as usize] = true;
+    stops[0xC2] = true;
+    stops[0xE2] = true;
+    stops
+};
 
 /// The words of a [`flatten`]ed clause, which they borrow, with standalone punctuation and
 /// dashes resolved.
@@ -122,9 +143,10 @@ fn words_of(flat: &str) -> Vec<Word<'_>> {
     words
 }
 
-pub(super) fn ends_clause(word: &str) -> bool {
-    word.trim_end_matches(['"', '\''])
-        .ends_with([',', ';', ':'])
+/// Whether `word` ends a clause ([`Word::ends_clause`], kept with the word).
+#[inline]
+pub(super) fn ends_clause(word: &Word) -> bool {
+    word.ends_clause()
 }
 
 /// Fillers ("But", "Meanwhile,"), a verb left at the start by the clause splitter, and an
@@ -432,7 +454,7 @@ fn drop_day_words(words: &mut Vec<Word>) {
 }
 
 /// The main verb in headline tense; returns its index (the end of the subject).
-fn headline_tense(words: &mut Vec<Word>, names: &[String]) -> Option<usize> {
+fn headline_tense(words: &mut Vec<Word>, names: &[&str]) -> Option<usize> {
     // "is expected to ...": no subject to agree with
     if words
         .first()
@@ -614,7 +636,7 @@ fn opens_apposition(word: &Word) -> bool {
 }
 
 /// Whether the subject `words` is plural ("Lavrov and Kerry", "rebels", "they").
-fn is_plural(subject: &[Word], names: &[String]) -> bool {
+fn is_plural(subject: &[Word], names: &[&str]) -> bool {
     if subject.iter().any(|w| w.bare() == "and") {
         return true;
     }

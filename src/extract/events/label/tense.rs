@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::extract::events::shapes::Shapes;
+
 /// Past (or past participle) forms that are not "-ed", with their base form.
 const IRREGULAR: &[(&str, &str)] = &[
     ("arose", "arise"),
@@ -368,13 +370,16 @@ const NO_E_STEMS: &[&str] = &[
 /// The irregular forms by past form (the first entry of a form wins, as a scan of the table
 /// would find it): every word of every label is looked up, and a scan of the table per word was
 /// a fifth of labelling.
-static IRREGULAR_BASE: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    let mut map = FxHashMap::default();
-    for &(past, base) in IRREGULAR {
-        map.entry(past).or_insert(base);
-    }
-    map
-});
+/// With the shapes of its forms: most words asked about are no irregular form.
+static IRREGULAR_BASE: LazyLock<(FxHashMap<&'static str, &'static str>, Shapes)> =
+    LazyLock::new(|| {
+        let mut map = FxHashMap::default();
+        for &(past, base) in IRREGULAR {
+            map.entry(past).or_insert(base);
+        }
+        let shapes = Shapes::of(IRREGULAR.iter().map(|&(past, _)| past));
+        (map, shapes)
+    });
 
 /// [`NO_E_STEMS`] as a set: most regular past tenses reach this check.
 static NO_E_STEM_SET: LazyLock<FxHashSet<&'static str>> =
@@ -387,7 +392,11 @@ static E_STEM_SET: LazyLock<FxHashSet<&'static str>> =
 
 /// The base form of an irregular past or participle.
 fn irregular_base(word: &str) -> Option<&'static str> {
-    IRREGULAR_BASE.get(word).copied()
+    let (map, shapes) = &*IRREGULAR_BASE;
+    if !shapes.admits(word) {
+        return None;
+    }
+    map.get(word).copied()
 }
 
 /// A base form as the stem of a past tense and the ending it gets back ("accus" + "e"), so

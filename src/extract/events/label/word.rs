@@ -22,6 +22,10 @@ pub(super) struct Word<'a> {
     lower: Option<String>,
     /// The bits of the word lists the bare form is on ([`lists_of`]).
     lists: u32,
+    /// Whether the text ends a clause ([`text_ends_clause`]): the shaper and the cut ask this
+    /// of the same words many times over (every comma count and search), so it is kept with
+    /// the word and renewed only when its text changes.
+    ends_clause: bool,
 }
 
 impl<'a> Word<'a> {
@@ -29,18 +33,34 @@ impl<'a> Word<'a> {
         let text = text.into();
         let span = core_span(&text);
         let core = &text[span.clone()];
-        // ASCII without capitals lower-cases to itself (as `bare` would make it)
+        // ASCII without capitals lower-cases to itself (as `bare` would make it); other ASCII
+        // by the byte, without the Unicode case tables
         let lower = (!core
             .bytes()
             .all(|b| b.is_ascii() && !b.is_ascii_uppercase()))
-        .then(|| core.to_lowercase());
+        .then(|| {
+            if core.is_ascii() {
+                core.to_ascii_lowercase()
+            } else {
+                core.to_lowercase()
+            }
+        });
         let lists = lists_of(lower.as_deref().unwrap_or(core));
+        let ends_clause = text_ends_clause(&text);
         Word {
             core: span,
             text,
             lower,
             lists,
+            ends_clause,
         }
+    }
+
+    /// Whether the word ends a clause: a comma, semicolon or colon at its end, before any
+    /// closing quotes.
+    #[inline]
+    pub fn ends_clause(&self) -> bool {
+        self.ends_clause
     }
 
     /// The word lower-cased without surrounding punctuation or quotes.
@@ -63,6 +83,7 @@ impl<'a> Word<'a> {
     pub fn push_punct(&mut self, c: char) {
         debug_assert!(!c.is_alphanumeric());
         self.text.to_mut().push(c);
+        self.ends_clause = text_ends_clause(&self.text);
     }
 
     /// The word without the punctuation `chars` at its end; the bare form does not change
@@ -77,7 +98,20 @@ impl<'a> Word<'a> {
             self.lower = Some(String::new());
             self.lists = 0;
         }
+        self.ends_clause = text_ends_clause(&self.text);
     }
+}
+
+/// Whether `text` ends a clause: a comma, semicolon or colon at its end, before any closing
+/// quotes. Read by the byte: all five are ASCII, and an ASCII byte is never part of another
+/// character, so trimming the quote bytes trims the quote characters.
+fn text_ends_clause(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let kept = bytes
+        .iter()
+        .rposition(|&b| b != b'"' && b != b'\'')
+        .map_or(0, |i| i + 1);
+    matches!(bytes[..kept].last(), Some(b',' | b';' | b':'))
 }
 
 /// Words are equal when their text and bare form are (the rest is derived from those).

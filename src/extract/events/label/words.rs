@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
+use crate::extract::events::shapes::Shapes;
 use crate::model::WEEKDAY_NAMES;
 
 /// One of the word lists below, as a bit of [`lists_of`].
@@ -55,8 +56,15 @@ pub mod list {
     pub const WEEKDAYS: List = List(1 << 20);
 }
 
-/// Every listed word with the bits of the lists it is on.
-static LISTS: LazyLock<FxHashMap<&'static str, u32>> = LazyLock::new(|| {
+/// Every listed word with the bits of the lists it is on, and a quick test that rules out
+/// most unlisted words before the hash look-up.
+struct Lists {
+    bits: FxHashMap<&'static str, u32>,
+    /// Most words of a clause are on no list: answered without hashing them.
+    shapes: Shapes,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     let lists: [(&[&'static str], List); 21] = [
         (REPORTING, list::REPORTING),
         (MID_CLAUSE_OPENERS, list::MID_CLAUSE_OPENERS),
@@ -86,13 +94,18 @@ static LISTS: LazyLock<FxHashMap<&'static str, u32>> = LazyLock::new(|| {
             *map.entry(w).or_default() |= bit;
         }
     }
-    map
+    let shapes = Shapes::of(map.keys().copied());
+    Lists { bits: map, shapes }
 });
 
 /// The bits of the lists `word` (bare) is on; 0 for most words.
 #[inline]
 pub fn lists_of(word: &str) -> u32 {
-    LISTS.get(word).copied().unwrap_or(0)
+    let lists = &*LISTS;
+    if !lists.shapes.admits(word) {
+        return 0;
+    }
+    lists.bits.get(word).copied().unwrap_or(0)
 }
 
 pub const REPORTING: &[&str] = &[
