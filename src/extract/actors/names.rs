@@ -460,12 +460,18 @@ fn describe(b: &mut Builder, si: usize, _all: &[Word], ws: &[Word]) -> Option<Se
     })
 }
 
-/// The mention in sentence `si` that ends at byte `end`, as a descriptor.
+/// The mention in sentence `si` that ends at byte `end`, as a descriptor. Sentence `si` is the
+/// one being scanned, so its mentions are the last ones pushed: the search walks back over
+/// those only and stops at the first mention of an earlier sentence, where walking back
+/// through the whole article made a long text (TimeBank as one document) quadratic.
 fn segment_ending_at(b: &Builder, si: usize, end: usize) -> Option<Segment> {
-    let mention = b
+    let from_end = b
         .mentions
         .iter()
-        .rposition(|m| m.sentence == si && m.range.end == end)?;
+        .rev()
+        .take_while(|m| m.sentence == si)
+        .position(|m| m.range.end == end)?;
+    let mention = b.mentions.len() - 1 - from_end;
     Some(Segment {
         entity: b.mentions[mention].entity,
         mention,
