@@ -231,7 +231,10 @@ const OFFICE_NOUNS: &[&str] = &[
 /// "the [adjective] [Nationality] noun", with the nouns of offices, "ministry", and every
 /// description noun of the lexicon ("the carmaker", "the Syrian capital").
 static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
-    let alternatives: Vec<String> = description_nouns().iter().map(|n| regex::escape(n)).collect();
+    let alternatives: Vec<String> = description_nouns()
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect();
     Regex::new(&format!(
         r"\b[Tt]he (?:[a-z]+ )?(?:([A-Z][a-z]+) )?({})\b",
         alternatives.join("|")
