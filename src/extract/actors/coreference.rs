@@ -231,18 +231,85 @@ const OFFICE_NOUNS: &[&str] = &[
 /// "the [adjective] [Nationality] noun", with the nouns of offices, "ministry", and every
 /// description noun of the lexicon ("the carmaker", "the Syrian capital").
 static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
-    let mut nouns: Vec<&str> = OFFICE_NOUNS.to_vec();
-    nouns.push("ministry");
-    nouns.extend(LEXICON.description_nouns());
-    // longest first, so "prime minister" wins over "minister"
-    nouns.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    let alternatives: Vec<String> = nouns.iter().map(|n| regex::escape(n)).collect();
+    let alternatives: Vec<String> = description_nouns()
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect();
     Regex::new(&format!(
         r"\b[Tt]he (?:[a-z]+ )?(?:([A-Z][a-z]+) )?({})\b",
         alternatives.join("|")
     ))
     .unwrap_or_else(|_| unreachable!("the nouns are escaped"))
 });
+
+/// The nouns [`DESCRIPTION`] ends with: those of offices, "ministry", and every description
+/// noun of the lexicon, longest first, so "prime minister" wins over "minister".
+fn description_nouns() -> Vec<&'static str> {
+    let mut nouns: Vec<&'static str> = OFFICE_NOUNS.to_vec();
+    nouns.push("ministry");
+    nouns.extend(LEXICON.description_nouns());
+    nouns.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    nouns
+}
+
+/// [`description_nouns`] by their first byte, for [`may_describe`]; `None` when a noun is empty
+/// (then any "the" may start a description, and every sentence is searched).
+static NOUNS_BY_FIRST_BYTE: LazyLock<Option<Vec<Vec<&'static str>>>> = LazyLock::new(|| {
+    let mut by_first = vec![Vec::new(); 256];
+    for noun in description_nouns() {
+        by_first[usize::from(*noun.as_bytes().first()?)].push(noun);
+    }
+    Some(by_first)
+});
+
+/// Whether [`DESCRIPTION`] can match in `sentence`: some "the " or "The " is followed, as the
+/// first, second or third space-separated piece after it, by the start of a description noun.
+/// Every match has that shape ("the " + at most a lower-case word and a capitalised one, each
+/// ending at the next space, + the noun), so a sentence without it has no match; the regex
+/// search, which cost more than the rest of the references put together, runs only on those
+/// that have it.
+fn may_describe(sentence: &str) -> bool {
+    let Some(by_first) = NOUNS_BY_FIRST_BYTE.as_ref() else {
+        return true;
+    };
+    let bytes = sentence.as_bytes();
+    let noun_at = |q: usize| {
+        bytes.get(q).is_some_and(|&b| {
+            by_first[usize::from(b)]
+                .iter()
+                .any(|n| bytes[q..].starts_with(n.as_bytes()))
+        })
+    };
+    // the piece after the one starting at `q`: just past the next space
+    let next_piece = |q: usize| {
+        bytes
+            .get(q..)
+            .and_then(|rest| rest.iter().position(|&b| b == b' '))
+            .map(|k| q + k + 1)
+    };
+    let mut from = 0;
+    while let Some(k) = sentence.get(from..).and_then(|rest| rest.find('h')) {
+        let h = from + k;
+        from = h + 1;
+        let the = h >= 1
+            && matches!(bytes[h - 1], b'T' | b't')
+            && bytes.get(h + 1..h + 3) == Some(b"e ".as_slice());
+        if !the {
+            continue;
+        }
+        let q0 = h + 3;
+        if noun_at(q0) {
+            return true;
+        }
+        let Some(q1) = next_piece(q0) else {
+            continue;
+        };
+        if noun_at(q1) || next_piece(q1).is_some_and(noun_at) {
+            return true;
+        }
+    }
+    false
+}
 
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:He|She|His|Her)\b|\b(?:he|she)\b")
@@ -288,6 +355,9 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
         {
             let start = s.start + trimmed_at + m.start();
             added.push((e, start..start + m.len(), si, How::Pronoun));
+        }
+        if !may_describe(sentence) {
+            continue;
         }
         for c in DESCRIPTION.captures_iter(sentence) {
             let (Some(whole), Some(noun)) = (c.get(0), c.get(2)) else {

@@ -126,6 +126,10 @@ pub(crate) struct Builder<'a> {
     /// likewise.
     gaz: Vec<gazetteer::GazMatch>,
     gaz_window: Vec<u8>,
+    /// Scratch space for a sentence's runs of capitalised words and a run's pieces (ranges of
+    /// word indices), reused likewise.
+    runs: Vec<Range<usize>>,
+    pieces: Vec<Range<usize>>,
 }
 
 impl<'a> Builder<'a> {
@@ -142,6 +146,8 @@ impl<'a> Builder<'a> {
             words: Vec::new(),
             gaz: Vec::new(),
             gaz_window: Vec::new(),
+            runs: Vec::new(),
+            pieces: Vec::new(),
         }
     }
 
@@ -441,6 +447,11 @@ pub fn is_acronym(word: &str) -> bool {
 /// Workers" → "UAW", "Organisation of Petroleum Exporting Countries" → "OPEC"); `None` for a
 /// single word.
 pub fn initials(name: &str) -> Option<String> {
+    // a single word has one initial at most: no string is built for it (most names the
+    // registry asks about are single words)
+    let mut words = name.split_whitespace();
+    words.next()?;
+    words.next()?;
     let caps: String = name
         .split_whitespace()
         .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))

@@ -114,29 +114,43 @@ pub(crate) struct Segment {
 pub(crate) fn scan_sentence(b: &mut Builder, si: usize, range: Range<usize>) {
     let text = b.text;
     // the builder's word buffer, taken for the sentence and given back: one allocation for
-    // the article instead of one per sentence
+    // the article instead of one per sentence; so are the buffers of the gazetteer hits, of
+    // the sentence's runs of capitalised words and of a run's pieces
     let mut words = std::mem::take(&mut b.words);
     let mut gaz = std::mem::take(&mut b.gaz);
+    let mut runs = std::mem::take(&mut b.runs);
+    let mut pieces = std::mem::take(&mut b.pieces);
     tokens::words_into(text, range.clone(), &mut words);
     if !words.is_empty() {
         GAZETTEER.find_into(text, range.clone(), &mut gaz, &mut b.gaz_window);
         let first_mention = b.mentions.len();
-        for run in tokens::cap_runs(text, &words) {
-            let run_words = &words[run];
-            for piece in clean_pieces(b, text, run_words, &gaz) {
-                scan_piece(b, si, &words, piece, &gaz);
+        tokens::cap_runs_into(text, &words, &mut runs);
+        for run in &runs {
+            let run_words = &words[run.clone()];
+            clean_pieces(b, text, run_words, &gaz, &mut pieces);
+            for piece in &pieces {
+                scan_piece(b, si, &words, &run_words[piece.clone()], &gaz);
             }
         }
         recognised::add(b, si, range, &words, &gaz, first_mention);
     }
     b.words = words;
     b.gaz = gaz;
+    b.runs = runs;
+    b.pieces = pieces;
 }
 
 /// Splits a run at months, weekdays and boilerplate words, and drops a sentence-initial word
-/// that the article also writes in lower case ("Meanwhile", "Citing").
-fn clean_pieces<'w>(b: &Builder, text: &str, run: &'w [Word], gaz: &[GazMatch]) -> Vec<&'w [Word]> {
-    let mut pieces = Vec::new();
+/// that the article also writes in lower case ("Meanwhile", "Citing"). The pieces go into
+/// `pieces` (emptied first) as ranges of `run`.
+fn clean_pieces(
+    b: &Builder,
+    text: &str,
+    run: &[Word],
+    gaz: &[GazMatch],
+    pieces: &mut Vec<Range<usize>>,
+) {
+    pieces.clear();
     let mut start = 0;
     for (i, w) in run.iter().enumerate() {
         let t = &text[w.range.clone()];
@@ -148,26 +162,26 @@ fn clean_pieces<'w>(b: &Builder, text: &str, run: &'w [Word], gaz: &[GazMatch]) 
                 && b.lower_words.contains(t.to_lowercase().as_str()));
         if drop {
             if i > start {
-                pieces.extend(without_connector_ends(text, &run[start..i]));
+                pieces.extend(without_connector_ends(text, run, start..i));
             }
             start = i + 1;
         }
     }
     if start < run.len() {
-        pieces.extend(without_connector_ends(text, &run[start..]));
+        pieces.extend(without_connector_ends(text, run, start..run.len()));
     }
-    pieces
 }
 
-/// A piece may not start or end with a connector ("of", "the"): `piece` without them, or
-/// `None` when nothing capitalised is left. Applied as each piece is cut, so the pieces are
-/// collected once rather than into a second vector.
-fn without_connector_ends<'w>(text: &str, piece: &'w [Word]) -> Option<&'w [Word]> {
-    let first = piece.iter().position(|w| w.cap)?;
-    let last = piece
+/// A piece may not start or end with a connector ("of", "the"): the piece `run[piece]`
+/// without them, or `None` when nothing capitalised is left. Applied as each piece is cut, so
+/// the pieces are collected once rather than into a second vector.
+fn without_connector_ends(text: &str, run: &[Word], piece: Range<usize>) -> Option<Range<usize>> {
+    let words = &run[piece.clone()];
+    let first = words.iter().position(|w| w.cap)?;
+    let last = words
         .iter()
         .rposition(|w| w.cap || text[w.range.clone()].starts_with(|c: char| c.is_ascii_digit()))?;
-    Some(&piece[first..=last])
+    Some(piece.start + first..piece.start + last + 1)
 }
 
 pub(super) fn word_text<'t>(text: &'t str, w: &Word) -> &'t str {
@@ -460,12 +474,18 @@ fn describe(b: &mut Builder, si: usize, _all: &[Word], ws: &[Word]) -> Option<Se
     })
 }
 
-/// The mention in sentence `si` that ends at byte `end`, as a descriptor.
+/// The mention in sentence `si` that ends at byte `end`, as a descriptor. Sentence `si` is the
+/// one being scanned, so its mentions are the last ones pushed: the search walks back over
+/// those only and stops at the first mention of an earlier sentence, where walking back
+/// through the whole article made a long text (TimeBank as one document) quadratic.
 fn segment_ending_at(b: &Builder, si: usize, end: usize) -> Option<Segment> {
-    let mention = b
+    let from_end = b
         .mentions
         .iter()
-        .rposition(|m| m.sentence == si && m.range.end == end)?;
+        .rev()
+        .take_while(|m| m.sentence == si)
+        .position(|m| m.range.end == end)?;
+    let mention = b.mentions.len() - 1 - from_end;
     Some(Segment {
         entity: b.mentions[mention].entity,
         mention,

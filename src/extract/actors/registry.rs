@@ -85,31 +85,33 @@ fn surname(name: &str) -> &str {
 
 /// A name for the folds of [`merge`]: the actor id, the words of its name, its kind, and
 /// whether the gazetteer knows it.
-type Name<'a> = (&'a String, Vec<&'a str>, ActorKind, bool);
+type Name<'a> = (&'a str, Vec<&'a str>, ActorKind, bool);
 
-/// One actor as the articles so far know it.
-struct Acc {
-    name: String,
+/// One actor as the articles so far know it. Its strings borrow the articles' entities (which
+/// outlive the merge): only what the registry keeps is copied, once, at the end, instead of
+/// every id, name and form of every article on the way in.
+struct Acc<'a> {
+    name: &'a str,
     kind: ActorKind,
-    affiliation: Option<String>,
-    forms: Vec<String>,
+    affiliation: Option<&'a str>,
+    forms: Vec<&'a str>,
     known: bool,
 }
 
 /// One person under two forms of the name in two articles ("Frederick Henderson", "Fritz
 /// Henderson"): folded into the first named, or into the gazetteer's when one is known.
 fn fold_people(
-    by_id: &BTreeMap<String, Acc>,
-    order: &[String],
+    by_id: &BTreeMap<&str, Acc>,
+    order: &[&str],
     renamed: &mut FxHashMap<String, String>,
 ) {
-    let mut by_surname: FxHashMap<&str, Vec<&String>> = FxHashMap::default();
-    for id in order {
+    let mut by_surname: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+    for &id in order {
         if let Some(acc) = by_id.get(id)
             && acc.kind == ActorKind::Person
             && acc.name.split_whitespace().count() >= 2
         {
-            by_surname.entry(surname(&acc.name)).or_default().push(id);
+            by_surname.entry(surname(acc.name)).or_default().push(id);
         }
     }
     for ids in by_surname.values().filter(|ids| ids.len() >= 2) {
@@ -121,10 +123,10 @@ fn fold_people(
             let target = ids[..k].iter().find(|o| {
                 !renamed.contains_key(**o)
                     && (acc.forms.iter().chain(std::iter::once(&acc.name)))
-                        .any(|f| nicknames::same_person(f, &by_id[**o].name))
+                        .any(|f| nicknames::same_person(f, by_id[*o].name))
             });
             if let Some(&target) = target {
-                renamed.insert(id.clone(), target.clone());
+                renamed.insert(id.to_string(), target.to_string());
             }
         }
     }
@@ -133,33 +135,33 @@ fn fold_people(
 /// One company with and without its legal suffix ("General Motors Corp." in one article,
 /// "General Motors" in the next): folded into the bare name, or the gazetteer's.
 fn fold_companies(
-    by_id: &BTreeMap<String, Acc>,
-    order: &[String],
+    by_id: &BTreeMap<&str, Acc>,
+    order: &[&str],
     renamed: &mut FxHashMap<String, String>,
 ) {
-    let mut by_stem: FxHashMap<&str, Vec<&String>> = FxHashMap::default();
-    for id in order {
+    let mut by_stem: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+    for &id in order {
         if let Some(acc) = by_id.get(id)
             && acc.kind == ActorKind::Organisation
             && !renamed.contains_key(id)
         {
-            let stem = company_stem(&acc.name).unwrap_or(&acc.name);
+            let stem = company_stem(acc.name).unwrap_or(acc.name);
             by_stem.entry(stem).or_default().push(id);
         }
     }
     for ids in by_stem.values().filter(|ids| ids.len() >= 2) {
-        let known: Vec<&&String> = ids.iter().filter(|id| by_id[**id].known).collect();
+        let known: Vec<&&str> = ids.iter().filter(|id| by_id[**id].known).collect();
         let target = match known[..] {
             [one] => *one,
             [] => ids
                 .iter()
-                .find(|id| company_stem(&by_id[**id].name).is_none())
+                .find(|id| company_stem(by_id[**id].name).is_none())
                 .unwrap_or(&ids[0]),
             _ => continue,
         };
         for &id in ids {
-            if id.as_str() != target.as_str() && !by_id[id].known {
-                renamed.insert(id.clone(), target.to_string());
+            if id != target && !by_id[id].known {
+                renamed.insert(id.to_string(), target.to_string());
             }
         }
     }
@@ -167,14 +169,14 @@ fn fold_companies(
 
 /// Merges the actors of every article (in article order, so the result is deterministic).
 pub fn merge(per_article: &[&ArticleActors]) -> Registry {
-    let mut by_id: BTreeMap<String, Acc> = BTreeMap::new();
-    let mut order: Vec<String> = Vec::new();
+    let mut by_id: BTreeMap<&str, Acc> = BTreeMap::new();
+    let mut order: Vec<&str> = Vec::new();
     for art in per_article {
         for e in &art.entities {
-            let acc = by_id.entry(e.id.clone()).or_insert_with(|| {
-                order.push(e.id.clone());
+            let acc = by_id.entry(e.id.as_str()).or_insert_with(|| {
+                order.push(e.id.as_str());
                 Acc {
-                    name: e.name.clone(),
+                    name: e.name.as_str(),
                     // "Chrysler LLC" is a company whatever recognised it as a person
                     kind: if e.kind == ActorKind::Person && company_stem(&e.name).is_some() {
                         ActorKind::Organisation
@@ -187,11 +189,11 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
                 }
             });
             if acc.affiliation.is_none() {
-                acc.affiliation.clone_from(&e.affiliation);
+                acc.affiliation = e.affiliation.as_deref();
             }
             for f in &e.forms {
-                if !acc.forms.contains(f) {
-                    acc.forms.push(f.clone());
+                if !acc.forms.contains(&f.as_str()) {
+                    acc.forms.push(f);
                 }
             }
         }
@@ -200,26 +202,23 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
     fold_people(&by_id, &order, &mut renamed);
     fold_companies(&by_id, &order, &mut renamed);
     // Lone words ("Jobs", "Kerry") that are the surname of exactly one person elsewhere.
-    let mut surnames: FxHashMap<String, Vec<String>> = FxHashMap::default();
-    for (id, acc) in &by_id {
+    let mut surnames: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+    for (&id, acc) in &by_id {
         if renamed.contains_key(id) {
             continue;
         }
         if acc.kind == ActorKind::Person && acc.name.split_whitespace().count() >= 2 {
-            surnames
-                .entry(surname(&acc.name).to_string())
-                .or_default()
-                .push(id.clone());
+            surnames.entry(surname(acc.name)).or_default().push(id);
         }
     }
     for (id, acc) in &by_id {
         if acc.known || acc.name.split_whitespace().count() != 1 {
             continue;
         }
-        if let Some(targets) = surnames.get(acc.name.as_str())
+        if let Some(targets) = surnames.get(acc.name)
             && let [target] = &targets[..]
         {
-            renamed.insert(id.clone(), target.clone());
+            renamed.insert(id.to_string(), target.to_string());
         }
     }
     rename_acronyms(&by_id, &mut renamed);
@@ -227,7 +226,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
     // until they are done) rather than copied word by word.
     let names: Vec<Name> = by_id
         .iter()
-        .map(|(id, a)| (id, a.name.split_whitespace().collect(), a.kind, a.known))
+        .map(|(&id, a)| (id, a.name.split_whitespace().collect(), a.kind, a.known))
         .collect();
     // names by kind and first and last word, and by kind and all words, in the order above
     let mut by_ends: FxHashMap<(ActorKind, &str, &str), Vec<usize>> = FxHashMap::default();
@@ -245,7 +244,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         if kind != ActorKind::Product || known || renamed.contains_key(id) {
             continue;
         }
-        let full: Vec<&String> = names
+        let full: Vec<&str> = names
             .iter()
             .filter(|&&(other, ref ow, ok, _)| {
                 other != id
@@ -256,7 +255,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
             .map(|&(other, ..)| other)
             .collect();
         if let [one] = full[..] {
-            renamed.insert(id.clone(), one.clone());
+            renamed.insert(id.to_string(), one.to_string());
         }
     }
     // Plurals of products and organisations ("iPods", "iPod Touches") are the thing itself.
@@ -281,7 +280,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
             .map(|i| &names[i])
             .filter(|&&(other, ..)| other != id);
         if let Some(&(other, ..)) = target {
-            renamed.insert(id.clone(), other.clone());
+            renamed.insert(id.to_string(), other.to_string());
         }
     }
     fold_spellings(&names, &mut renamed);
@@ -289,8 +288,8 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
     let mut moves: Vec<(&String, &String)> = renamed.iter().collect();
     moves.sort();
     for (from, to) in moves {
-        if let Some(acc) = by_id.remove(from)
-            && let Some(target) = by_id.get_mut(to)
+        if let Some(acc) = by_id.remove(from.as_str())
+            && let Some(target) = by_id.get_mut(to.as_str())
         {
             for f in acc.forms.into_iter().chain(std::iter::once(acc.name)) {
                 if !target.forms.contains(&f) {
@@ -301,23 +300,23 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
     }
     let mut actors = Vec::new();
     for id in order {
-        let Some(acc) = by_id.remove(&id) else {
+        let Some(acc) = by_id.remove(id) else {
             continue;
         };
-        let name = display_name(&acc.name, acc.kind, &acc.forms);
+        let name = display_name(acc.name, acc.kind, &acc.forms);
         let mut aliases: Vec<String> = Vec::new();
-        for f in acc.forms.iter().chain(std::iter::once(&acc.name)) {
+        for &f in acc.forms.iter().chain(std::iter::once(&acc.name)) {
             if !f.eq_ignore_ascii_case(&name) && !aliases.iter().any(|a| a.eq_ignore_ascii_case(f))
             {
-                aliases.push(f.clone());
+                aliases.push(f.to_string());
             }
         }
         let affiliation = acc
             .affiliation
-            .map(|a| renamed.get(&a).cloned().unwrap_or(a))
-            .filter(|a| *a != id);
+            .map(|a| renamed.get(a).cloned().unwrap_or_else(|| a.to_string()))
+            .filter(|a| a != id);
         actors.push(Actor {
-            id,
+            id: id.to_string(),
             name,
             kind: acc.kind,
             aliases,
@@ -360,9 +359,9 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
 /// An acronym one article uses alone ("GM") for a party another names in full ("General
 /// Motors"), when exactly one party's initials spell it. The parties are indexed by their
 /// initials once, not scanned for every acronym.
-fn rename_acronyms(by_id: &BTreeMap<String, Acc>, renamed: &mut FxHashMap<String, String>) {
-    let mut by_initials: FxHashMap<String, Vec<&String>> = FxHashMap::default();
-    for (id, o) in by_id {
+fn rename_acronyms(by_id: &BTreeMap<&str, Acc>, renamed: &mut FxHashMap<String, String>) {
+    let mut by_initials: FxHashMap<String, Vec<&str>> = FxHashMap::default();
+    for (&id, o) in by_id {
         if !super::takes_acronym(o.kind) {
             continue;
         }
@@ -375,16 +374,16 @@ fn rename_acronyms(by_id: &BTreeMap<String, Acc>, renamed: &mut FxHashMap<String
             }
         }
     }
-    for (id, acc) in by_id {
-        if acc.known || renamed.contains_key(id) || !super::is_acronym(&acc.name) {
+    for (&id, acc) in by_id {
+        if acc.known || renamed.contains_key(id) || !super::is_acronym(acc.name) {
             continue;
         }
-        let Some(spelling) = by_initials.get(&acc.name) else {
+        let Some(spelling) = by_initials.get(acc.name) else {
             continue;
         };
-        let targets: Vec<&&String> = spelling.iter().filter(|other| **other != id).collect();
+        let targets: Vec<&&str> = spelling.iter().filter(|other| **other != id).collect();
         if let [target] = targets[..] {
-            renamed.insert(id.clone(), (*target).clone());
+            renamed.insert(id.to_string(), (*target).to_string());
         }
     }
 }
@@ -401,7 +400,7 @@ fn fold_shorter_forms<'a>(
     by_ends: &FxHashMap<(ActorKind, &str, &str), Vec<usize>>,
     renamed: &mut FxHashMap<String, String>,
 ) {
-    let mut longer: Vec<(&'a String, &'a String)> = Vec::new();
+    let mut longer: Vec<(&'a str, &'a str)> = Vec::new();
     for &(id, ref words, kind, known) in names {
         if !is_thing(kind) || known || words.len() < 3 || renamed.contains_key(id) {
             continue;
@@ -423,7 +422,7 @@ fn fold_shorter_forms<'a>(
     }
     for &(id, other) in &longer {
         if longer.iter().filter(|(_, o)| *o == other).count() == 1 {
-            renamed.insert(id.clone(), other.clone());
+            renamed.insert(id.to_string(), other.to_string());
         }
     }
 }
@@ -458,7 +457,7 @@ fn fold_spellings<'a>(names: &[Name<'a>], renamed: &mut FxHashMap<String, String
             })
             .collect()
     };
-    let mut first: FxHashMap<(ActorKind, Vec<Cow<'a, str>>), &String> = FxHashMap::default();
+    let mut first: FxHashMap<(ActorKind, Vec<Cow<'a, str>>), &str> = FxHashMap::default();
     for &(id, ref words, kind, _) in names {
         if !is_thing(kind) {
             continue;
@@ -466,7 +465,7 @@ fn fold_spellings<'a>(names: &[Name<'a>], renamed: &mut FxHashMap<String, String
         let key = (kind, american(words));
         match first.get(&key) {
             Some(&other) if other != id && !renamed.contains_key(id) => {
-                renamed.insert(id.clone(), other.clone());
+                renamed.insert(id.to_string(), other.to_string());
             }
             Some(_) => {}
             None => {
@@ -507,14 +506,14 @@ fn is_thing(kind: ActorKind) -> bool {
 }
 
 /// The name a lane shows: for a person the fullest form the texts used, else the table name.
-fn display_name(name: &str, kind: ActorKind, forms: &[String]) -> String {
+fn display_name(name: &str, kind: ActorKind, forms: &[&str]) -> String {
     if kind == ActorKind::Person {
         let best = forms
             .iter()
             .filter(|f| f.split_whitespace().count() >= 2 && !f.contains('\''))
             .max_by_key(|f| f.split_whitespace().count() * 100 + f.len());
         if let Some(b) = best {
-            return b.clone();
+            return (*b).to_string();
         }
     }
     name.to_string()

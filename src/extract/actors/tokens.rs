@@ -120,6 +120,14 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
 /// A run of name words: consecutive capitalised words, with connectors inside.
 pub fn cap_runs(text: &str, words: &[Word]) -> Vec<Range<usize>> {
     let mut runs = Vec::new();
+    cap_runs_into(text, words, &mut runs);
+    runs
+}
+
+/// [`cap_runs`] into `runs` (emptied first), so that the article scan reuses one buffer for
+/// every sentence instead of allocating a vector for each.
+pub fn cap_runs_into(text: &str, words: &[Word], runs: &mut Vec<Range<usize>>) {
+    runs.clear();
     let mut i = 0;
     while i < words.len() {
         if !words[i].cap {
@@ -160,7 +168,6 @@ pub fn cap_runs(text: &str, words: &[Word]) -> Vec<Range<usize>> {
         runs.push(start..end);
         i = end;
     }
-    runs
 }
 
 /// "4", "3G", "3GS" after a product name ("iPhone 4").
