@@ -123,6 +123,9 @@ pub enum Format {
     Csv,
 }
 
+/// Bytes of output gathered before each write to stdout.
+pub(crate) const OUTPUT_BUFFER: usize = 1 << 16;
+
 /// Runs the command line; the app itself is opened through `open_app`, which the binary supplies
 /// so the library stays usable without a window.
 pub fn run(
@@ -174,8 +177,10 @@ fn run_extract(args: &ExtractArgs) -> anyhow::Result<bool> {
     } else {
         args.format
     };
-    // Buffered: stdout flushes at every newline, and pretty JSON has one per field.
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    // Buffered: stdout flushes at every newline, and pretty JSON has one per field. The
+    // output runs to tens of megabytes: 64 KiB a write makes 8 times fewer system calls
+    // than the default 8 KiB.
+    let mut out = std::io::BufWriter::with_capacity(OUTPUT_BUFFER, std::io::stdout().lock());
     match format {
         Format::Json => output::write_json(&mut out, &timeline)?,
         Format::Csv => output::write_csv(&mut out, &timeline)?,

@@ -35,7 +35,9 @@ pub(crate) fn run_stream(inputs: &[PathBuf], options: &LoadOptions) -> anyhow::R
 
 /// [`run_stream`], run on a rayon pool thread.
 fn stream_all(inputs: &[PathBuf], options: &LoadOptions) -> anyhow::Result<bool> {
-    let mut out = BufWriter::new(io::stdout().lock());
+    // An article's line is flushed as soon as it is written; a buffer that holds a whole
+    // line (tens of kilobytes for a long article) makes that one write.
+    let mut out = BufWriter::with_capacity(super::OUTPUT_BUFFER, io::stdout().lock());
     let mut ok = true;
     for input in inputs {
         if input.as_os_str() == "-" {
