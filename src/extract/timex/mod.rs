@@ -53,7 +53,9 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let mut story = narrative::Narrative::default();
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(c) = recognise::next_candidate(text, from) {
+    // Worked out once for the whole text rather than for each candidate.
+    let ascii = prefilter::ascii_suffices(text);
+    while let Some(c) = recognise::next_candidate_in(text, from, ascii) {
         let normal = if filters::reject(text, &c) {
             None
         } else {

@@ -21,17 +21,20 @@ pub fn next_start(bytes: &[u8], from: usize) -> Option<usize> {
     while let Some(c) = class_at(at) {
         match c {
             LETTER if !after_word => {
-                // The word's letters, lower-cased, are packed into its key as they are passed.
+                // The word's letters are passed first; only a word short enough to open a
+                // pattern is then packed into its key.
                 let start = at;
-                let mut key = 0u128;
-                while let Some(&b) = bytes.get(at).filter(|&&b| CLASS[usize::from(b)] == LETTER) {
-                    key = (key << 8) | u128::from(b | 0x20);
-                    at += 1;
-                }
+                at += bytes
+                    .get(start..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|&&b| CLASS[usize::from(b)] == LETTER)
+                    .count();
                 // A non-ASCII character right after the letters may continue the word under
                 // case folding ("Auguſt"): let the regex decide.
                 let folds = bytes.get(at).is_some_and(|b| !b.is_ascii());
-                if folds || at - start <= 12 && opens_a_pattern(key) {
+                let word = bytes.get(start..at).unwrap_or_default();
+                if folds || word.len() <= 12 && opens_a_pattern(key(word)) {
                     return Some(start);
                 }
                 after_word = true;
@@ -76,55 +79,49 @@ static CLASS: [u8; 256] = {
 /// unit words, "the", "a"). A word missing here would silently stop a rule from matching, so
 /// the recogniser's test `prefilter_keeps_every_match` checks the list against the plain scan.
 ///
-/// Most words are turned away by one bit of a small Bloom filter; the rest are looked up in a
-/// sorted table. Both are built at compile time.
-fn opens_a_pattern(key: u128) -> bool {
-    let bit = bloom_bit(key);
-    BLOOM[bit / 64] & (1 << (bit % 64)) != 0 && KEYS.binary_search(&key).is_ok()
+/// The keys sit in a small open-addressing hash table built at compile time: most words that
+/// open nothing land on an empty slot, and an opening word is found at its slot or one or two
+/// after it.
+fn opens_a_pattern(key: u64) -> bool {
+    let mut slot = slot_of(key);
+    loop {
+        match TABLE[slot] {
+            0 => return false,
+            k if k == key => return true,
+            _ => slot = (slot + 1) % TABLE.len(),
+        }
+    }
 }
 
-/// The bit of [`BLOOM`] a key sets: a multiplicative hash down to 12 bits.
-const fn bloom_bit(key: u128) -> usize {
-    let folded = (key as u64) ^ ((key >> 64) as u64);
-    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
+/// The home slot of a key in [`TABLE`]: a multiplicative hash down to 9 bits.
+const fn slot_of(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize
 }
 
-/// One bit set for each of [`FIRST_WORDS`], of 4,096: about 4 % of other words get past it.
-const BLOOM: [u64; 64] = {
-    let mut bloom = [0u64; 64];
+/// [`FIRST_WORDS`] as [`key`]s in 512 slots (a third of them used), 0 for an empty slot: no
+/// key is 0. Filled by linear probing, done by the compiler.
+const TABLE: [u64; 512] = {
+    let mut table = [0u64; 512];
     let mut i = 0;
     while i < FIRST_WORDS.len() {
-        let bit = bloom_bit(key(FIRST_WORDS[i]));
-        bloom[bit / 64] |= 1 << (bit % 64);
-        i += 1;
-    }
-    bloom
-};
-
-/// [`FIRST_WORDS`] as [`key`]s, sorted (insertion sort, done by the compiler).
-const KEYS: [u128; FIRST_WORDS.len()] = {
-    let mut keys = [0u128; FIRST_WORDS.len()];
-    let mut i = 0;
-    while i < keys.len() {
-        keys[i] = key(FIRST_WORDS[i]);
-        let mut j = i;
-        while j > 0 && keys[j - 1] > keys[j] {
-            let swap = keys[j - 1];
-            keys[j - 1] = keys[j];
-            keys[j] = swap;
-            j -= 1;
+        let k = key(FIRST_WORDS[i]);
+        let mut slot = slot_of(k);
+        while table[slot] != 0 {
+            slot = (slot + 1) % 512;
         }
+        table[slot] = k;
         i += 1;
     }
-    keys
+    table
 };
 
-/// A word of at most 16 ASCII letters as one integer, lower-cased (as `next_start` packs it).
-const fn key(word: &[u8]) -> u128 {
-    let mut k = 0u128;
+/// A word of at most 12 ASCII letters as one integer, five bits a letter ("a" and "A" are 1,
+/// "z" 26): distinct words have distinct keys, and none is 0.
+const fn key(word: &[u8]) -> u64 {
+    let mut k = 0u64;
     let mut i = 0;
     while i < word.len() {
-        k = (k << 8) | (word[i] | 0x20) as u128;
+        k = (k << 5) | (word[i] & 0x1f) as u64;
         i += 1;
     }
     k
@@ -297,11 +294,34 @@ pub(super) const FIRST_WORDS: &[&[u8]] = &[
 /// `text` holds no character only the Unicode form could consume, that is no non-ASCII white
 /// space (`\s`), digit (`\d`) or letter (case folding ties "ſ" to "s" and "K" to "k"). A
 /// wider net than needed, to be sure.
+///
+/// Asked of whole texts, so the ASCII stretches between non-ASCII characters are passed over
+/// 16 bytes at a time (`is_ascii` reads them a machine word at a time) and only the non-ASCII
+/// characters are decoded.
 pub fn ascii_suffices(text: &str) -> bool {
-    text.is_ascii()
-        || text
-            .chars()
-            .all(|c| c.is_ascii() || !(c.is_whitespace() || c.is_numeric() || c.is_alphabetic()))
+    let mut rest = text;
+    loop {
+        rest = &rest[ascii_prefix(rest.as_bytes())..];
+        let Some(c) = rest.chars().next() else {
+            return true;
+        };
+        if c.is_whitespace() || c.is_numeric() || c.is_alphabetic() {
+            return false;
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+}
+
+/// The length of the ASCII bytes `bytes` opens with (a character boundary in a `str`).
+fn ascii_prefix(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    for chunk in bytes.chunks(16) {
+        if !chunk.is_ascii() {
+            return at + chunk.iter().take_while(|b| b.is_ascii()).count();
+        }
+        at += chunk.len();
+    }
+    at
 }
 
 #[cfg(test)]
