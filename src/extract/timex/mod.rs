@@ -9,6 +9,7 @@ mod anchor;
 mod day_time;
 mod durations;
 mod filters;
+mod first_bytes;
 mod narrative;
 mod normalise;
 mod prefilter;

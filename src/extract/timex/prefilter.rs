@@ -381,6 +381,93 @@ mod tests {
         assert_eq!(word_end(text, 19), text.len());
     }
 
+    /// The scan as first written: byte by byte, the opening words looked up in the list.
+    fn byte_by_byte(bytes: &[u8], from: usize) -> Option<usize> {
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        (from..bytes.len()).find(|&at| {
+            let b = bytes[at];
+            let after_word = at > 0 && is_word(bytes[at - 1]);
+            if after_word {
+                return b == b'\'' || !b.is_ascii();
+            }
+            if b.is_ascii_digit() {
+                return true;
+            }
+            if !b.is_ascii_alphabetic() {
+                return false;
+            }
+            let word: Vec<u8> = bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .map(u8::to_ascii_lowercase)
+                .collect();
+            let folds = bytes.get(at + word.len()).is_some_and(|b| !b.is_ascii());
+            folds || FIRST_WORDS.contains(&word.as_slice())
+        })
+    }
+
+    #[test]
+    fn the_scan_stops_where_a_byte_by_byte_scan_does() {
+        let pieces: Vec<Vec<u8>> = FIRST_WORDS
+            .iter()
+            .map(|w| w.to_vec())
+            .chain(
+                [
+                    "The",
+                    "SEPT",
+                    "Thanksgiving",
+                    "independenceX",
+                    "Januaryy",
+                    "x",
+                    "said",
+                    "governments",
+                    "abcdefghijklmnopq",
+                    "5",
+                    "1998",
+                    "_",
+                    " ",
+                    "  ",
+                    "\n",
+                    "'",
+                    "-",
+                    ".",
+                    ",",
+                    "\u{e9}",
+                    "\u{2019}",
+                    "\u{17f}",
+                    "\u{a0}",
+                ]
+                .iter()
+                .map(|p| p.as_bytes().to_vec()),
+            )
+            .collect();
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut text = Vec::new();
+        while text.len() < 6_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let piece = &pieces[(state % pieces.len() as u64) as usize];
+            text.extend(piece.iter().map(|&b| {
+                if state & 0x100 != 0 {
+                    b.to_ascii_uppercase()
+                } else {
+                    b
+                }
+            }));
+            if state & 0x600 != 0 {
+                text.push(b' ');
+            }
+        }
+        for from in 0..=text.len() {
+            assert_eq!(
+                next_start(&text, from),
+                byte_by_byte(&text, from),
+                "at {from}"
+            );
+        }
+    }
+
     #[test]
     fn every_opening_word_and_only_those_pass() {
         assert!(FIRST_WORDS.iter().all(|w| opens_a_pattern(key(w))));
