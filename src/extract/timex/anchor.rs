@@ -20,7 +20,15 @@ pub enum Tense {
 pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     let (s, e) = sentence_around(text, start, end);
     let mut best: Option<(usize, Tense)> = None;
-    for m in CUES.find_iter(&text[s..e]) {
+    // On the usual sentence the ASCII form finds the same cues, and its lazy DFA reads every
+    // byte: the Unicode form's word boundaries stop the lazy DFA at the first non-ASCII byte
+    // (a curly quote), and the regex then falls back to a slower engine for the sentence.
+    let cues = if plain_words(&text[s..e]) {
+        &*ASCII_CUES
+    } else {
+        &*CUES
+    };
+    for m in cues.find_iter(&text[s..e]) {
         let pos = s + m.start();
         let word = m.as_str().to_ascii_lowercase();
         // "Until Thursday, they had not ..." opens a sentence about the past.
@@ -234,12 +242,37 @@ const FUTURE_WORDS: &[&str] = &[
 ];
 
 /// Tense cues: future markers first (they are rarer and decisive), then past forms.
-static CUES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planning|planned\s+to|intend(?:s|ed)?\s+to|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|would|starts|begins|opens|resumes|as\s+soon\s+as|as\s+early\s+as|to\s+meet|to\s+visit|to\s+hold|until|since|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|brought|bought|sold|won|lost|fell|rose|saw|got|paid|led|ran|became|fought|sent|spent|built|kept|struck|found|wrote|spoke|stood|broke|chose|grew|knew|threw|shot|fled|ago|last|earlier|[a-z]{3,}ed)\b",
-    )
-    .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
-});
+const CUE_PATTERN: &str = r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planning|planned\s+to|intend(?:s|ed)?\s+to|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|would|starts|begins|opens|resumes|as\s+soon\s+as|as\s+early\s+as|to\s+meet|to\s+visit|to\s+hold|until|since|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|brought|bought|sold|won|lost|fell|rose|saw|got|paid|led|ran|became|fought|sent|spent|built|kept|struck|found|wrote|spoke|stood|broke|chose|grew|knew|threw|shot|fled|ago|last|earlier|[a-z]{3,}ed)\b";
+
+/// [`CUE_PATTERN`] as written (Unicode word boundaries, white space and case folding).
+static CUES: LazyLock<Regex> = LazyLock::new(|| cue_regex(true));
+
+/// [`CUE_PATTERN`] in its ASCII form, for a sentence with no character the two forms read
+/// differently ([`plain_words`]).
+static ASCII_CUES: LazyLock<Regex> = LazyLock::new(|| cue_regex(false));
+
+fn cue_regex(unicode: bool) -> Regex {
+    regex::RegexBuilder::new(CUE_PATTERN)
+        .unicode(unicode)
+        .build()
+        .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
+}
+
+/// Whether the Unicode and ASCII forms of [`CUE_PATTERN`] read `sentence` alike: every
+/// non-ASCII character in it is one of a few quotes, dashes and symbols of news text, which
+/// are neither word characters (for `\b`) nor white space, and fold to no ASCII letter.
+fn plain_words(sentence: &str) -> bool {
+    sentence.is_ascii()
+        || sentence
+            .chars()
+            .all(|c| c.is_ascii() || NOT_WORDS.contains(&c))
+}
+
+/// Non-ASCII characters that are neither `\w` nor `\s` in Unicode, nor case-fold to ASCII.
+const NOT_WORDS: &[char] = &[
+    '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2013}', '\u{2014}', '\u{2026}', '\u{00A3}',
+    '\u{20AC}', '\u{00B0}', '\u{2022}', '\u{00AB}', '\u{00BB}',
+];
 
 /// The `weekday` (1 = Monday) nearest `dct` in the direction of `tense`; the DCT itself counts.
 /// `None` only at the ends of the calendar.
@@ -400,6 +433,23 @@ mod tests {
             let at = text.find(word).unwrap_or(0);
             assert_eq!(tense_at(text, at, at + word.len()), want, "{text}");
         }
+    }
+
+    #[test]
+    fn both_forms_find_the_same_cues_in_plain_sentences() {
+        for s in [
+            "\u{201c}We will meet on Friday,\u{201d} he said \u{2014} and left\u{2026}",
+            "The talks, which had been expected, resumed \u{2018}Tuesday\u{2019}.",
+            "Ahmed\u{2019}s planned visit \u{2013} \u{00a3}5 \u{00ab}ended\u{00bb}",
+        ] {
+            assert!(plain_words(s), "{s}");
+            let unicode: Vec<_> = CUES.find_iter(s).map(|m| m.range()).collect();
+            let ascii: Vec<_> = ASCII_CUES.find_iter(s).map(|m| m.range()).collect();
+            assert!(!unicode.is_empty());
+            assert_eq!(unicode, ascii, "{s}");
+        }
+        assert!(!plain_words("caf\u{e9} said"));
+        assert!(!plain_words("said\u{a0}it"));
     }
 
     #[test]

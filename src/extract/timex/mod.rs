@@ -9,6 +9,7 @@ mod anchor;
 mod day_time;
 mod durations;
 mod filters;
+mod first_bytes;
 mod narrative;
 mod normalise;
 mod prefilter;
@@ -53,7 +54,9 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let mut story = narrative::Narrative::default();
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(c) = recognise::next_candidate(text, from) {
+    // Worked out once for the whole text rather than for each candidate.
+    let ascii = prefilter::ascii_suffices(text);
+    while let Some(c) = recognise::next_candidate_in(text, from, ascii) {
         let normal = if filters::reject(text, &c) {
             None
         } else {

@@ -21,30 +21,69 @@ pub fn next_start(bytes: &[u8], from: usize) -> Option<usize> {
     while let Some(c) = class_at(at) {
         match c {
             LETTER if !after_word => {
-                // The word's letters, lower-cased, are packed into its key as they are passed.
+                // The word's letters are passed first; only a word short enough to open a
+                // pattern is then packed into its key.
                 let start = at;
-                let mut key = 0u128;
-                while let Some(&b) = bytes.get(at).filter(|&&b| CLASS[usize::from(b)] == LETTER) {
-                    key = (key << 8) | u128::from(b | 0x20);
-                    at += 1;
-                }
+                at = word_end(bytes, start);
                 // A non-ASCII character right after the letters may continue the word under
                 // case folding ("Auguſt"): let the regex decide.
                 let folds = bytes.get(at).is_some_and(|b| !b.is_ascii());
-                if folds || at - start <= 12 && opens_a_pattern(key) {
+                let word = bytes.get(start..at).unwrap_or_default();
+                if folds || may_open(word) && opens_a_pattern(key(word)) {
                     return Some(start);
                 }
                 after_word = true;
                 continue;
             }
             DIGIT if !after_word => return Some(at),
-            LETTER | DIGIT | UNDERSCORE => after_word = true,
+            LETTER => {
+                // The rest of a word the scan started inside, or letters after a digit.
+                at = word_end(bytes, at);
+                after_word = true;
+                continue;
+            }
+            DIGIT | UNDERSCORE => after_word = true,
             QUOTE_OR_HIGH if after_word => return Some(at),
             _ => after_word = false,
         }
         at += 1;
     }
     None
+}
+
+/// The end of the run of ASCII letters from `at`. News text is mostly words, and this is where
+/// the scan spends its time, so it reads eight bytes at a time ([`non_letters`]), then the last
+/// few one by one.
+fn word_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let stops = non_letters(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        if stops != 0 {
+            return at + (stops.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes
+        .get(at)
+        .is_some_and(|&b| CLASS[usize::from(b)] == LETTER)
+    {
+        at += 1;
+    }
+    at
+}
+
+/// The high bit of each byte of `v` (eight bytes, the first the lowest) that is not an ASCII
+/// letter, found for all eight at once: OR-ing 0x20 maps exactly the ASCII letters into
+/// `a..=z`, and adding to the low seven bits of each byte (which cannot carry into the next
+/// byte) sets its high bit when it is at least `a`, or more than `z`.
+const fn non_letters(v: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    let lower = v | (0x20 * ONES);
+    let low7 = lower & !HIGH;
+    let at_least_a = low7 + (0x80 - b'a' as u64) * ONES;
+    let past_z = low7 + (0x80 - b'z' as u64 - 1) * ONES;
+    let letters = at_least_a & !past_z & !lower & HIGH;
+    !letters & HIGH
 }
 
 // The byte classes of `next_start`; the first three are ASCII word bytes (`\b`'s `\w`).
@@ -71,60 +110,77 @@ static CLASS: [u8; 256] = {
     table
 };
 
+/// Whether some opening word ([`FIRST_WORDS`]) has the first letter and the length of `word`
+/// (ASCII letters): two in five words of news text ("of", "to", "was", "his") are turned
+/// away by this look-up before their key is made.
+fn may_open(word: &[u8]) -> bool {
+    word.len() <= 12
+        && word
+            .first()
+            .is_some_and(|&b| LENGTHS[usize::from(b & 0x1f)] & (1 << word.len()) != 0)
+}
+
+/// For each first letter (by its low five bits, the same in both cases), a bit for each
+/// length of an opening word that begins with it. Built by the compiler.
+const LENGTHS: [u16; 32] = {
+    let mut lengths = [0u16; 32];
+    let mut i = 0;
+    while i < FIRST_WORDS.len() {
+        let word = FIRST_WORDS[i];
+        lengths[(word[0] & 0x1f) as usize] |= 1 << word.len();
+        i += 1;
+    }
+    lengths
+};
+
 /// Whether a word (as its [`key`], at most 12 letters) is one a pattern can begin with: the
 /// first word of every alternative of every rule (months, weekdays, number words, relative and
 /// unit words, "the", "a"). A word missing here would silently stop a rule from matching, so
 /// the recogniser's test `prefilter_keeps_every_match` checks the list against the plain scan.
 ///
-/// Most words are turned away by one bit of a small Bloom filter; the rest are looked up in a
-/// sorted table. Both are built at compile time.
-fn opens_a_pattern(key: u128) -> bool {
-    let bit = bloom_bit(key);
-    BLOOM[bit / 64] & (1 << (bit % 64)) != 0 && KEYS.binary_search(&key).is_ok()
+/// The keys sit in a small open-addressing hash table built at compile time: most words that
+/// open nothing land on an empty slot, and an opening word is found at its slot or one or two
+/// after it.
+fn opens_a_pattern(key: u64) -> bool {
+    let mut slot = slot_of(key);
+    loop {
+        match TABLE[slot] {
+            0 => return false,
+            k if k == key => return true,
+            _ => slot = (slot + 1) % TABLE.len(),
+        }
+    }
 }
 
-/// The bit of [`BLOOM`] a key sets: a multiplicative hash down to 12 bits.
-const fn bloom_bit(key: u128) -> usize {
-    let folded = (key as u64) ^ ((key >> 64) as u64);
-    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
+/// The home slot of a key in [`TABLE`]: a multiplicative hash down to 9 bits.
+const fn slot_of(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize
 }
 
-/// One bit set for each of [`FIRST_WORDS`], of 4,096: about 4 % of other words get past it.
-const BLOOM: [u64; 64] = {
-    let mut bloom = [0u64; 64];
+/// [`FIRST_WORDS`] as [`key`]s in 512 slots (a third of them used), 0 for an empty slot: no
+/// key is 0. Filled by linear probing, done by the compiler.
+const TABLE: [u64; 512] = {
+    let mut table = [0u64; 512];
     let mut i = 0;
     while i < FIRST_WORDS.len() {
-        let bit = bloom_bit(key(FIRST_WORDS[i]));
-        bloom[bit / 64] |= 1 << (bit % 64);
-        i += 1;
-    }
-    bloom
-};
-
-/// [`FIRST_WORDS`] as [`key`]s, sorted (insertion sort, done by the compiler).
-const KEYS: [u128; FIRST_WORDS.len()] = {
-    let mut keys = [0u128; FIRST_WORDS.len()];
-    let mut i = 0;
-    while i < keys.len() {
-        keys[i] = key(FIRST_WORDS[i]);
-        let mut j = i;
-        while j > 0 && keys[j - 1] > keys[j] {
-            let swap = keys[j - 1];
-            keys[j - 1] = keys[j];
-            keys[j] = swap;
-            j -= 1;
+        let k = key(FIRST_WORDS[i]);
+        let mut slot = slot_of(k);
+        while table[slot] != 0 {
+            slot = (slot + 1) % 512;
         }
+        table[slot] = k;
         i += 1;
     }
-    keys
+    table
 };
 
-/// A word of at most 16 ASCII letters as one integer, lower-cased (as `next_start` packs it).
-const fn key(word: &[u8]) -> u128 {
-    let mut k = 0u128;
+/// A word of at most 12 ASCII letters as one integer, five bits a letter ("a" and "A" are 1,
+/// "z" 26): distinct words have distinct keys, and none is 0.
+const fn key(word: &[u8]) -> u64 {
+    let mut k = 0u64;
     let mut i = 0;
     while i < word.len() {
-        k = (k << 8) | (word[i] | 0x20) as u128;
+        k = (k << 5) | (word[i] & 0x1f) as u64;
         i += 1;
     }
     k
@@ -297,16 +353,149 @@ pub(super) const FIRST_WORDS: &[&[u8]] = &[
 /// `text` holds no character only the Unicode form could consume, that is no non-ASCII white
 /// space (`\s`), digit (`\d`) or letter (case folding ties "ſ" to "s" and "K" to "k"). A
 /// wider net than needed, to be sure.
+///
+/// Asked of whole texts, so the ASCII stretches between non-ASCII characters are passed over
+/// 16 bytes at a time (`is_ascii` reads them a machine word at a time) and only the non-ASCII
+/// characters are decoded.
 pub fn ascii_suffices(text: &str) -> bool {
-    text.is_ascii()
-        || text
-            .chars()
-            .all(|c| c.is_ascii() || !(c.is_whitespace() || c.is_numeric() || c.is_alphabetic()))
+    let mut rest = text;
+    loop {
+        rest = &rest[ascii_prefix(rest.as_bytes())..];
+        let Some(c) = rest.chars().next() else {
+            return true;
+        };
+        if c.is_whitespace() || c.is_numeric() || c.is_alphabetic() {
+            return false;
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+}
+
+/// The length of the ASCII bytes `bytes` opens with (a character boundary in a `str`).
+fn ascii_prefix(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    for chunk in bytes.chunks(16) {
+        if !chunk.is_ascii() {
+            return at + chunk.iter().take_while(|b| b.is_ascii()).count();
+        }
+        at += chunk.len();
+    }
+    at
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn eight_bytes_at_a_time_find_the_same_letters() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"abcdefgh";
+                chunk[at] = b;
+                let stops = non_letters(u64::from_le_bytes(chunk));
+                let first = (stops != 0).then(|| (stops.trailing_zeros() / 8) as usize);
+                let want = (CLASS[usize::from(b)] != LETTER).then_some(at);
+                assert_eq!(first, want, "{b:#x} at {at}");
+            }
+        }
+        let text = b"Sept. 5th of 1998, thanksgivingX";
+        assert_eq!(word_end(text, 0), 4);
+        assert_eq!(word_end(text, 19), text.len());
+    }
+
+    /// The scan as first written: byte by byte, the opening words looked up in the list.
+    fn byte_by_byte(bytes: &[u8], from: usize) -> Option<usize> {
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        (from..bytes.len()).find(|&at| {
+            let b = bytes[at];
+            let after_word = at > 0 && is_word(bytes[at - 1]);
+            if after_word {
+                return b == b'\'' || !b.is_ascii();
+            }
+            if b.is_ascii_digit() {
+                return true;
+            }
+            if !b.is_ascii_alphabetic() {
+                return false;
+            }
+            let word: Vec<u8> = bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .map(u8::to_ascii_lowercase)
+                .collect();
+            let folds = bytes.get(at + word.len()).is_some_and(|b| !b.is_ascii());
+            folds || FIRST_WORDS.contains(&word.as_slice())
+        })
+    }
+
+    #[test]
+    fn every_opening_word_has_a_known_first_letter_and_length() {
+        assert!(FIRST_WORDS.iter().all(|w| may_open(w)));
+        assert!(!may_open(b"of") && !may_open(b"was") && !may_open(b"abcdefghijklm"));
+    }
+
+    #[test]
+    fn the_scan_stops_where_a_byte_by_byte_scan_does() {
+        let pieces: Vec<Vec<u8>> = FIRST_WORDS
+            .iter()
+            .map(|w| w.to_vec())
+            .chain(
+                [
+                    "The",
+                    "SEPT",
+                    "Thanksgiving",
+                    "independenceX",
+                    "Januaryy",
+                    "x",
+                    "said",
+                    "governments",
+                    "abcdefghijklmnopq",
+                    "5",
+                    "1998",
+                    "_",
+                    " ",
+                    "  ",
+                    "\n",
+                    "'",
+                    "-",
+                    ".",
+                    ",",
+                    "\u{e9}",
+                    "\u{2019}",
+                    "\u{17f}",
+                    "\u{a0}",
+                ]
+                .iter()
+                .map(|p| p.as_bytes().to_vec()),
+            )
+            .collect();
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut text = Vec::new();
+        while text.len() < 6_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let piece = &pieces[(state % pieces.len() as u64) as usize];
+            text.extend(piece.iter().map(|&b| {
+                if state & 0x100 != 0 {
+                    b.to_ascii_uppercase()
+                } else {
+                    b
+                }
+            }));
+            if state & 0x600 != 0 {
+                text.push(b' ');
+            }
+        }
+        for from in 0..=text.len() {
+            assert_eq!(
+                next_start(&text, from),
+                byte_by_byte(&text, from),
+                "at {from}"
+            );
+        }
+    }
 
     #[test]
     fn every_opening_word_and_only_those_pass() {

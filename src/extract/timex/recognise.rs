@@ -5,6 +5,7 @@ use std::sync::{LazyLock, OnceLock};
 
 use regex::{Captures, Regex};
 
+use super::first_bytes::{ByteSet, first_bytes};
 use super::prefilter;
 use super::vocabulary::{MONTH, MONTH_FULL, NUMBER, SEASON, UNIT, WEEKDAY};
 
@@ -54,6 +55,12 @@ pub struct Candidate<'t> {
     pub caps: Captures<'t>,
 }
 
+/// [`next_candidate_in`] for a text not known to be plain: the tests' entry.
+#[cfg(test)]
+pub fn next_candidate(text: &str, from: usize) -> Option<Candidate<'_>> {
+    next_candidate_in(text, from, prefilter::ascii_suffices(text))
+}
+
 /// The first candidate starting at or after byte `from`; at one position the first rule in
 /// `RULES` order wins, so longer forms are listed before their parts.
 ///
@@ -68,12 +75,20 @@ pub struct Candidate<'t> {
 /// character after it alone, ends where the match ends, and only that short pattern is run
 /// for its parts. The rules that do not match there are turned away by their lazy DFAs, which
 /// costs less than asking a set of all the rules (and its 57 M instructions to compile).
-pub fn next_candidate(text: &str, from: usize) -> Option<Candidate<'_>> {
+///
+/// `ascii_text` says whether the ASCII forms of the patterns suffice for all of `text`
+/// ([`prefilter::ascii_suffices`] of the whole text, worked out once by the caller; then they
+/// also suffice for every part of it). Nearly every news text is such a text (its only
+/// non-ASCII characters are quotes and dashes): the combined regex is then used in its ASCII
+/// form too, which is a fraction of the Unicode form's size (less set-up, smaller lazy-DFA
+/// states), and the Unicode form is never compiled.
+pub fn next_candidate_in(text: &str, from: usize, ascii_text: bool) -> Option<Candidate<'_>> {
     let bytes = text.as_bytes();
+    let combined = combined(ascii_text);
     let mut at = from;
     let (start, end) = loop {
         let start = prefilter::next_start(bytes, at)?;
-        if let Some(m) = COMBINED.find(&text[start..]) {
+        if let Some(m) = combined.find(&text[start..]) {
             break (start, start + m.end());
         }
         at = start + 1;
@@ -85,8 +100,14 @@ pub fn next_candidate(text: &str, from: usize) -> Option<Candidate<'_>> {
         stop += 1;
     }
     let rest = &text[start..stop];
-    let ascii = prefilter::ascii_suffices(rest);
+    let ascii = ascii_text || prefilter::ascii_suffices(rest);
+    let first = rest.as_bytes().first().copied();
     let (index, caps) = (0..RULES.len()).find_map(|i| {
+        // A rule that cannot begin with the match's first byte does not match here; most
+        // rules are turned away by this look-up instead of a search.
+        if first.is_some_and(|b| FIRST.get(i).is_some_and(|set| !set.contains(b))) {
+            return None;
+        }
         // `is_match` first: it only runs the lazy DFA, while `captures` allocates its slots
         // even for the many rules that do not match.
         let re = anchored(i, ascii)?;
@@ -272,26 +293,37 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
     ]
 });
 
+/// The bytes each rule can begin a match with ([`first_bytes`]), in `RULES` order.
+static FIRST: LazyLock<Vec<ByteSet>> =
+    LazyLock::new(|| RULES.iter().map(|(_, p)| first_bytes(p)).collect());
+
 /// All rules as one alternation without capture groups, anchored at the start of the text it
 /// is given (the word boundary before a match is checked by [`prefilter::next_start`]), to
-/// find the span of the next candidate.
-static COMBINED: LazyLock<Regex> = LazyLock::new(|| {
-    let body = RULES
-        .iter()
-        .map(|(_, p)| format!("(?:{})", strip_names(p)))
-        .collect::<Vec<_>>()
-        .join("|");
-    // The lazy DFA of this large alternation can need more states than the default 2 MB cache
-    // holds on varied news text; a full cache is cleared and its states rebuilt. 16 MB is
-    // allocated only as states are made.
-    regex::RegexBuilder::new(&format!(r"(?i)^(?:{body})"))
-        .dfa_size_limit(16 << 20)
-        .build()
-        .unwrap_or_else(|err| {
-            debug_assert!(false, "bad timex pattern: {err}");
-            compile(r"[^\s\S]", true)
-        })
-});
+/// find the span of the next candidate: in the ASCII form (index 1) or as written (index 0),
+/// as for the rules alone ([`ANCHORED`]). Each is compiled the first time it is needed.
+static COMBINED: [OnceLock<Regex>; 2] = [OnceLock::new(), OnceLock::new()];
+
+/// The combined regex in its ASCII form or as written.
+fn combined(ascii: bool) -> &'static Regex {
+    COMBINED[usize::from(ascii)].get_or_init(|| {
+        let body = RULES
+            .iter()
+            .map(|(_, p)| format!("(?:{})", strip_names(p)))
+            .collect::<Vec<_>>()
+            .join("|");
+        // The lazy DFA of this large alternation can need more states than the default 2 MB
+        // cache holds on varied news text; a full cache is cleared and its states rebuilt.
+        // 16 MB is allocated only as states are made.
+        regex::RegexBuilder::new(&format!(r"(?i)^(?:{body})"))
+            .unicode(!ascii)
+            .dfa_size_limit(16 << 20)
+            .build()
+            .unwrap_or_else(|err| {
+                debug_assert!(false, "bad timex pattern: {err}");
+                compile(r"[^\s\S]", true)
+            })
+    })
+}
 
 /// `pattern` with its named groups made non-capturing: `(?P<y>` becomes `(?:`.
 fn strip_names(pattern: &str) -> String {
@@ -360,7 +392,7 @@ mod tests {
     /// Pseudo-random text made of the patterns' own words (whatever their position in a
     /// pattern), numbers and punctuation, so that every rule matches somewhere in it, starting
     /// with every word that can open it.
-    fn word_salad(words: usize) -> String {
+    fn word_salad(words: usize, unicode: bool) -> String {
         let mut vocabulary: Vec<String> = Vec::new();
         for (_, p) in RULES.iter() {
             for w in p.split(|c: char| !c.is_ascii_lowercase()) {
@@ -377,7 +409,12 @@ mod tests {
             "\u{a0}5", "Auguſt", "ſunday", "\u{212a}", "٣", "’", "—", "“", "(", ";", "\"", "é",
             "_",
         ];
-        vocabulary.extend(extra.iter().map(|s| (*s).to_string()));
+        vocabulary.extend(
+            extra
+                .iter()
+                .filter(|s| unicode || prefilter::ascii_suffices(s))
+                .map(|s| (*s).to_string()),
+        );
         let mut state: u64 = 0x2545_f491_4f6c_dd1d;
         let mut text = String::new();
         for _ in 0..words {
@@ -398,8 +435,24 @@ mod tests {
 
     #[test]
     fn prefilter_keeps_every_match() {
+        let (found, unicode) = same_as_plain_scan(&word_salad(60_000, true));
+        assert!(found > 10_000 && unicode > 100, "{found} {unicode}");
+    }
+
+    /// On a text the ASCII forms suffice for, the combined regex is used in its ASCII form.
+    #[test]
+    fn ascii_forms_keep_every_match() {
+        let text = word_salad(60_000, false);
+        assert!(prefilter::ascii_suffices(&text) && !text.is_ascii());
+        let (found, _) = same_as_plain_scan(&text);
+        assert!(found > 10_000, "{found}");
+    }
+
+    /// Checks every candidate in `text` against the plain scan; returns how many were found
+    /// and how many of them hold a non-ASCII character.
+    fn same_as_plain_scan(text: &str) -> (usize, usize) {
         let scan = plain_scan();
-        let text = word_salad(60_000);
+        let text = text.to_string();
         let mut from = 0;
         let (mut found, mut unicode) = (0, 0);
         while let Some(m) = scan.find_at(&text, from) {
@@ -433,7 +486,17 @@ mod tests {
             from = m.start() + 1;
         }
         assert!(next_candidate(&text, from).is_none());
-        assert!(found > 10_000 && unicode > 100, "{found} {unicode}");
+        (found, unicode)
+    }
+
+    /// Every rule's pattern is read by `first_bytes` (none falls back to "any byte"), and
+    /// every rule can begin with a byte some match begins with.
+    #[test]
+    fn the_first_bytes_of_every_rule_are_known() {
+        for ((rule, _), set) in RULES.iter().zip(FIRST.iter()) {
+            assert!(!set.contains(b'_') && !set.contains(b' '), "{rule:?}");
+            assert!((b'0'..=b'z').any(|b| set.contains(b)), "{rule:?}");
+        }
     }
 
     #[test]
