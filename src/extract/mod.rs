@@ -6,6 +6,7 @@
 //! reported twice merged, and hand-kept events added.
 
 pub mod actors;
+pub mod byte_set;
 pub mod events;
 pub mod join;
 pub mod merge;

@@ -68,15 +68,7 @@ pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 
 /// The bytes [`split`] stops at: the ASCII sentence ends, the line break, and 0xE2, the lead
 /// byte of "…" (and of other punctuation, which `split` then passes over).
-static MAY_END: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'.' as usize] = true;
-    table[b'!' as usize] = true;
-    table[b'?' as usize] = true;
-    table[b'\n' as usize] = true;
-    table[0xE2] = true;
-    table
-};
+static MAY_END: [bool; 256] = crate::extract::byte_set::of(b".!?\n\xE2");
 
 /// Closing quotes and brackets that belong to the sentence they close.
 fn is_closer(c: char) -> bool {

@@ -96,16 +96,7 @@ fn flatten(clause: &str) -> String {
 }
 
 /// The bytes [`flatten`] stops at: brackets and the lead bytes of the curly quotes.
-static FLATTEN_STOPS: [bool; 256] = {
-    let mut stops = [false; 256];
-    stops[b'(' as usize] = true;
-    stops[b'[' as usize] = true;
-    stops[b')' as usize] = true;
-    stops[b']' as usize] = true;
-    stops[0xC2] = true;
-    stops[0xE2] = true;
-    stops
-};
+static FLATTEN_STOPS: [bool; 256] = crate::extract::byte_set::of(b"()[]\xC2\xE2");
 
 /// The words of a [`flatten`]ed clause, which they borrow, with standalone punctuation and
 /// dashes resolved.
