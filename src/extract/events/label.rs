@@ -1,5 +1,5 @@
 //! Event labels as headlines: the clause without its date and titles, people by surname, then
-//! shaped by [`headline::headline_of`] ("Lavrov and Kerry agree to meet in Vienna"). The full
+//! shaped by [`headline::headline`] ("Lavrov and Kerry agree to meet in Vienna"). The full
 //! sentence stays on the event as its quote, one hover away.
 
 mod cut;
@@ -31,7 +31,7 @@ pub fn label(
     mentions: &[Mention],
 ) -> String {
     let (out, names) = rewrite(text, clause.clone(), timex.clone(), actors, mentions);
-    let label = headline::headline_of(&out, &names, false);
+    let label = headline::headline(&out, &names, false);
     // "Than planned", "Since they begin", a bare "Henderson": a fragment of a clause; its
     // sentence says more
     let first = label.split_whitespace().next().unwrap_or("").to_lowercase();
@@ -41,7 +41,7 @@ pub fn label(
         if sentence != clause {
             let (out, names) = rewrite(text, sentence, timex, actors, mentions);
             // "Henderson, who ..., said the plan ...": the bare subject's act is the saying
-            return headline::headline_of(&out, &names, bare_subject);
+            return headline::headline(&out, &names, bare_subject);
         }
     }
     // "Henderson said on Tuesday" when the clause stopped before what was said: the saying is
@@ -50,7 +50,7 @@ pub fn label(
         let end = sentence_end(text, clause.end);
         if end > clause.end {
             let (out, names) = rewrite(text, clause.start..end, timex, actors, mentions);
-            return headline::headline_of(&out, &names, true);
+            return headline::headline(&out, &names, true);
         }
     }
     label

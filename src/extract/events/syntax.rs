@@ -235,7 +235,7 @@ pub fn core_span(word: &str) -> Range<usize> {
 
 /// `word` lower-cased: itself when it is ASCII without capitals (most words of news text),
 /// other ASCII words by the byte, without the Unicode case tables.
-fn lower_case(word: &str) -> Cow<'_, str> {
+pub(crate) fn lower_case(word: &str) -> Cow<'_, str> {
     if !word.is_ascii() {
         Cow::Owned(word.to_lowercase())
     } else if word.bytes().any(|b| b.is_ascii_uppercase()) {

@@ -21,15 +21,9 @@ pub(super) const HARD_MAX_CHARS: usize = 90;
 /// The headline of `clause` (dates already cut, people already by surname); `names` are the
 /// words of actor names in it, which are singular whatever their last letter.
 /// With `keep_frame`, the speaker stays: the saying is the event ("Henderson says ...").
-#[cfg(test)]
-pub fn headline(clause: &str, names: &[String], keep_frame: bool) -> String {
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    headline_of(clause, &names, keep_frame)
-}
-
-/// [`headline`] with the names borrowed (from the text and the actors), as labelling has them:
-/// no copy of each name word per label.
-pub fn headline_of(clause: &str, names: &[&str], keep_frame: bool) -> String {
+/// The names are borrowed (from the text and the actors), as labelling has them: no copy of
+/// each name word per label.
+pub fn headline(clause: &str, names: &[&str], keep_frame: bool) -> String {
     let flat = flatten(clause);
     let mut words = words_of(&flat);
     drop_leading(&mut words);

@@ -182,7 +182,7 @@ fn quotes_stay_balanced() {
 
 #[test]
 fn names_ending_in_s_are_singular() {
-    let out = headline("Reyes signed the agreement", &["Reyes".to_string()], false);
+    let out = headline("Reyes signed the agreement", &["Reyes"], false);
     assert_eq!(out, "Reyes signs the agreement");
     assert_eq!(h("rebels shelled the airport"), "Rebels shell the airport");
 }

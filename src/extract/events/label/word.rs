@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::ops::{Deref, Range};
 
 use super::words::{List, lists_of};
-use crate::extract::events::syntax::core_span;
+use crate::extract::events::syntax::{core_span, lower_case};
 
 #[derive(Clone, Debug)]
 pub(super) struct Word<'a> {
@@ -33,19 +33,14 @@ impl<'a> Word<'a> {
         let text = text.into();
         let span = core_span(&text);
         let core = &text[span.clone()];
-        // ASCII without capitals lower-cases to itself (as `bare` would make it); other ASCII
-        // by the byte, without the Unicode case tables
-        let lower = (!core
-            .bytes()
-            .all(|b| b.is_ascii() && !b.is_ascii_uppercase()))
-        .then(|| {
-            if core.is_ascii() {
-                core.to_ascii_lowercase()
-            } else {
-                core.to_lowercase()
-            }
-        });
-        let lists = lists_of(lower.as_deref().unwrap_or(core));
+        // Kept only when it differs from the core: most words of news text are lower-case
+        // ASCII already.
+        let lowered = lower_case(core);
+        let lists = lists_of(&lowered);
+        let lower = match lowered {
+            Cow::Owned(lower) => Some(lower),
+            Cow::Borrowed(_) => None,
+        };
         let ends_clause = text_ends_clause(&text);
         Word {
             core: span,
