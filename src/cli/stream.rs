@@ -6,7 +6,7 @@
 //! line per pool thread, so both cores work) and written in input order. A bad line is
 //! reported on stderr with its line number and skipped, and the stream goes on.
 
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -43,11 +43,15 @@ fn stream_all(inputs: &[PathBuf], options: &LoadOptions) -> anyhow::Result<bool>
     let mut ok = true;
     for input in inputs {
         if input.as_os_str() == "-" {
-            ok &= stream(io::stdin().lock(), input, options, &mut out)?;
+            let reader = BufReader::with_capacity(BATCH_BYTES, io::stdin().lock());
+            ok &= stream(reader, input, options, &mut out)?;
             continue;
         }
         match std::fs::File::open(input) {
-            Ok(file) => ok &= stream(BufReader::new(file), input, options, &mut out)?,
+            Ok(file) => {
+                let reader = BufReader::with_capacity(BATCH_BYTES, file);
+                ok &= stream(reader, input, options, &mut out)?;
+            }
             Err(e) => {
                 eprintln!("chronolane: {}: cannot read: {e}", input.display());
                 ok = false;
@@ -87,9 +91,11 @@ const BATCH_BYTES: usize = 4 << 20;
 ///
 /// Lines are read and extracted in batches ([`LINES_PER_THREAD`], [`BATCH_BYTES`]); output and
 /// messages keep the input's order. With one thread a batch is one line, read, extracted and
-/// written before the next is read; with more, memory stays bounded by the batch.
+/// written before the next is read; with more, memory stays bounded by the batch. A batch is
+/// also extracted whenever everything that has arrived is read, so a program that writes one
+/// line and waits for its answer gets it instead of waiting for a batch that never fills.
 fn stream(
-    mut reader: impl BufRead,
+    mut reader: BufReader<impl Read>,
     name: &Path,
     options: &LoadOptions,
     out: &mut impl Write,
@@ -108,6 +114,11 @@ fn stream(
     let mut batch = Vec::with_capacity(batch_len);
     let mut batch_bytes = 0;
     for number in 1.. {
+        // Nothing more has arrived: extract what has before the next read waits for more.
+        if !batch.is_empty() && reader.buffer().is_empty() {
+            ok &= write_batch(&mut batch, name, &shown, out)?;
+            batch_bytes = 0;
+        }
         let mut line = Vec::new();
         match read_line(&mut reader, &mut line, limit) {
             Ok(Line::End) => break,
@@ -142,8 +153,8 @@ fn write_batch(
     shown: &str,
     out: &mut impl Write,
 ) -> io::Result<bool> {
-    let done: Vec<io::Result<Extracted>> = std::mem::take(batch)
-        .into_par_iter()
+    let done: Vec<io::Result<Extracted>> = batch
+        .par_drain(..)
         .map(|pending| match pending {
             Pending::Line { number, text } => extract_line(name, shown, number, &text),
             Pending::Skipped(message) => Ok(Extracted {
@@ -312,7 +323,7 @@ mod tests {
         );
         let mut out = Vec::new();
         let ok = stream(
-            io::Cursor::new(input),
+            BufReader::new(io::Cursor::new(input)),
             Path::new("-"),
             &LoadOptions::default(),
             &mut out,
@@ -348,7 +359,8 @@ mod tests {
         }
         let options = LoadOptions { max_bytes: 1000 };
         let mut out = Vec::new();
-        let ok = stream(io::Cursor::new(input), Path::new("-"), &options, &mut out).unwrap();
+        let reader = BufReader::new(io::Cursor::new(input));
+        let ok = stream(reader, Path::new("-"), &options, &mut out).unwrap();
         assert!(!ok);
         let ids: Vec<String> = String::from_utf8(out)
             .unwrap()
@@ -362,5 +374,72 @@ mod tests {
             .map(|n| format!("\"a{n}\""))
             .collect();
         assert_eq!(ids, expected);
+    }
+
+    /// A reader that hands out one line per read, and checks that every earlier line's answer
+    /// was written before the next line is asked for, as a program that waits for each
+    /// answer before sending more would need.
+    struct OneLineAtATime {
+        lines: Vec<String>,
+        given: usize,
+        written: std::rc::Rc<std::cell::RefCell<Vec<u8>>>,
+    }
+
+    impl Read for OneLineAtATime {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let answered = self
+                .written
+                .borrow()
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            assert_eq!(
+                answered,
+                self.given,
+                "line {} asked for too early",
+                self.given + 1
+            );
+            let Some(line) = self.lines.get(self.given) else {
+                return Ok(0);
+            };
+            self.given += 1;
+            buf[..line.len()].copy_from_slice(line.as_bytes());
+            Ok(line.len())
+        }
+    }
+
+    struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn each_line_is_answered_before_the_next_is_read() {
+        let written = std::rc::Rc::default();
+        let reader = OneLineAtATime {
+            lines: (1..=3)
+                .map(|n| {
+                    format!("{{\"id\": \"a{n}\", \"text\": \"Iran and Iraq met on Monday.\"}}\n")
+                })
+                .collect(),
+            given: 0,
+            written: std::rc::Rc::clone(&written),
+        };
+        let mut out = Shared(std::rc::Rc::clone(&written));
+        let ok = stream(
+            BufReader::new(reader),
+            Path::new("-"),
+            &LoadOptions::default(),
+            &mut out,
+        );
+        assert!(ok.unwrap());
+        assert_eq!(written.borrow().iter().filter(|&&b| b == b'\n').count(), 3);
     }
 }
