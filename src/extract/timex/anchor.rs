@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use regex::Regex;
 
+use super::recognise::compile;
+
 /// Which way an underspecified date ("Friday", "October 23") is read from the DCT.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tense {
@@ -245,18 +247,11 @@ const FUTURE_WORDS: &[&str] = &[
 const CUE_PATTERN: &str = r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planning|planned\s+to|intend(?:s|ed)?\s+to|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|would|starts|begins|opens|resumes|as\s+soon\s+as|as\s+early\s+as|to\s+meet|to\s+visit|to\s+hold|until|since|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|brought|bought|sold|won|lost|fell|rose|saw|got|paid|led|ran|became|fought|sent|spent|built|kept|struck|found|wrote|spoke|stood|broke|chose|grew|knew|threw|shot|fled|ago|last|earlier|[a-z]{3,}ed)\b";
 
 /// [`CUE_PATTERN`] as written (Unicode word boundaries, white space and case folding).
-static CUES: LazyLock<Regex> = LazyLock::new(|| cue_regex(true));
+static CUES: LazyLock<Regex> = LazyLock::new(|| compile(CUE_PATTERN, true));
 
 /// [`CUE_PATTERN`] in its ASCII form, for a sentence with no character the two forms read
 /// differently ([`plain_words`]).
-static ASCII_CUES: LazyLock<Regex> = LazyLock::new(|| cue_regex(false));
-
-fn cue_regex(unicode: bool) -> Regex {
-    regex::RegexBuilder::new(CUE_PATTERN)
-        .unicode(unicode)
-        .build()
-        .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
-}
+static ASCII_CUES: LazyLock<Regex> = LazyLock::new(|| compile(CUE_PATTERN, false));
 
 /// Whether the Unicode and ASCII forms of [`CUE_PATTERN`] read `sentence` alike: every
 /// non-ASCII character in it is one of a few quotes, dashes and symbols of news text, which

@@ -2,8 +2,9 @@
 //! document creation time (DCT) and the narrative's last date.
 //!
 //! A combined regex, tried at the word starts that can open a time expression, finds
-//! candidates ([`recognise`]), [`filters`] drops the look-alikes, [`normalise`] reads each against the DCT, the sentence's tense ([`anchor`]) and
-//! the last date the story mentioned. Tagging is a pure function of the text and the DCT.
+//! candidates ([`recognise`]), [`filters`] drops the look-alikes, [`normalise`] reads each
+//! against the DCT, the sentence's tense ([`anchor`]) and the last date the story mentioned.
+//! Tagging is a pure function of the text and the DCT.
 
 mod anchor;
 mod day_time;

@@ -1,5 +1,6 @@
 //! Finding time expressions: a list of patterns, compiled once into one leftmost-first regex
-//! that is tried at the word starts that can open one, and tells the rule and its parts.
+//! that is tried at the word starts that can open one and tells where a match ends; the rule
+//! and its parts then come from the rule's own pattern, anchored at that start.
 
 use std::sync::{LazyLock, OnceLock};
 
@@ -363,7 +364,7 @@ fn anchored(i: usize, ascii: bool) -> Option<&'static Regex> {
 
 /// The patterns are constants of this module; one that fails to compile is a bug caught by the
 /// tests, and must not take the program down, so it becomes a regex that never matches.
-fn compile(pattern: &str, unicode: bool) -> Regex {
+pub(super) fn compile(pattern: &str, unicode: bool) -> Regex {
     regex::RegexBuilder::new(pattern)
         .unicode(unicode)
         .build()
