@@ -186,7 +186,7 @@ impl<'a> Builder<'a> {
         e
     }
 
-    /// Files entity `e` under the first and last words of its name, when it has two or more.
+    /// Files entity `e` under the last word of its name, when it has two or more.
     fn index_ends(&mut self, e: usize) {
         let mut words = self.entities[e].name.split_whitespace();
         if let (Some(_), Some(last)) = (words.next(), words.next_back()) {

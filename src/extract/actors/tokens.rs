@@ -33,7 +33,8 @@ const CONNECTORS: &[&str] = &[
     "and", "the",
 ];
 
-/// The words of `text[range]`.
+/// The words of `text[range]` (the scan uses [`words_into`] with a buffer it keeps).
+#[cfg(test)]
 pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     let mut out = Vec::new();
     words_into(text, range, &mut out);
@@ -117,7 +118,9 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
     }
 }
 
-/// A run of name words: consecutive capitalised words, with connectors inside.
+/// A run of name words: consecutive capitalised words, with connectors inside (the scan uses
+/// [`cap_runs_into`] with a buffer it keeps).
+#[cfg(test)]
 pub fn cap_runs(text: &str, words: &[Word]) -> Vec<Range<usize>> {
     let mut runs = Vec::new();
     cap_runs_into(text, words, &mut runs);

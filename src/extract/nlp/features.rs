@@ -115,9 +115,7 @@ impl Tok {
             let h = if k + 1 >= word.len() {
                 lower
             } else {
-                last[3 - k..]
-                    .iter()
-                    .fold(hash::FNV_OFFSET, |h, &b| hash::fold_byte(h, b))
+                hash::bytes(&last[3 - k..])
             };
             *s = h ^ ((k as u64 + 1) << 8);
         }

@@ -8,9 +8,7 @@ const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// FNV-1a over bytes: the hash of a word form, computed once per token.
 pub fn bytes(data: &[u8]) -> u64 {
-    data.iter().fold(FNV_OFFSET, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
-    })
+    data.iter().fold(FNV_OFFSET, |h, &b| fold_byte(h, b))
 }
 
 /// One byte folded into FNV-1a state `h`.
@@ -29,12 +27,12 @@ pub fn lower(s: &str) -> u64 {
 #[inline]
 pub fn fold_lower(mut h: u64, c: char) -> u64 {
     if c.is_ascii() {
-        return (h ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
+        return fold_byte(h, c.to_ascii_lowercase() as u8);
     }
     let mut buf = [0u8; 4];
     for l in c.to_lowercase() {
         for &b in l.encode_utf8(&mut buf).as_bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+            h = fold_byte(h, b);
         }
     }
     h
