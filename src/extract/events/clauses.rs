@@ -88,8 +88,18 @@ pub fn anchors(
 
 /// "the same day", "that day": a date given by another happening.
 pub fn is_same_day(s: &str) -> bool {
-    let l = s.to_ascii_lowercase();
-    l.contains("same day") || l.contains("that day") || l.contains("same time")
+    // Compared without ASCII case where they may start (an 's' or a 't'), which is what
+    // searching a lower-cased copy finds: every sentence without a date is asked, and the
+    // copy and three searches cost more than this one pass.
+    let bytes = s.as_bytes();
+    (0..bytes.len()).any(|i| {
+        matches!(bytes[i], b's' | b'S' | b't' | b'T')
+            && ["same day", "that day", "same time"].iter().any(|p| {
+                bytes
+                    .get(i..i + p.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+            })
+    })
 }
 
 /// Words that open a new clause between two dates.
@@ -97,6 +107,25 @@ const MARKERS: &[&str] = &[
     ", ", " that ", " after ", " before ", " when ", " while ", " since ", " and ", " but ",
     " which ", " who ", " as ", " until ",
 ];
+
+/// Where the last of the [`MARKERS`] in `gap` puts a cut: at the marker, or after the comma
+/// of ", " (the furthest such cut of any marker, as searching for each marker from the end
+/// finds). One pass back from the end: every marker starts with a comma or a space, and the
+/// furthest cut is at the last position where a marker starts (a cut after an earlier comma
+/// is never past it).
+fn last_marker(gap: &str) -> Option<usize> {
+    let bytes = gap.as_bytes();
+    (0..bytes.len()).rev().find_map(|at| {
+        if !matches!(bytes[at], b',' | b' ') {
+            return None;
+        }
+        MARKERS
+            .iter()
+            .filter(|m| bytes[at..].starts_with(m.as_bytes()))
+            .map(|m| at + usize::from(m.starts_with(',')))
+            .max()
+    })
+}
 
 /// Splits `sentence` into one clause per anchor.
 pub fn clauses(text: &str, sentence: &Range<usize>, anchors: &[Anchor]) -> Vec<Clause> {
@@ -113,14 +142,7 @@ pub fn clauses(text: &str, sentence: &Range<usize>, anchors: &[Anchor]) -> Vec<C
         {
             b.range.start
         } else {
-            MARKERS
-                .iter()
-                .filter_map(|m| {
-                    gap.rfind(m)
-                        .map(|i| between.start + i + if m.starts_with(',') { 1 } else { 0 })
-                })
-                .max()
-                .unwrap_or(b.range.start)
+            last_marker(gap).map_or(b.range.start, |i| between.start + i)
         };
         let cut = (cut..=b.range.start)
             .find(|&c| text.is_char_boundary(c))
@@ -189,4 +211,42 @@ fn adjectival(text: &str, t: &Timex) -> bool {
         && !text[t.end..].trim_start().starts_with("of ")
         && !text[t.end..].trim_start().starts_with("ago");
     t.text.contains('-') || (singular_after_number && next_is_noun)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_marker_is_the_furthest_cut_of_any_marker() {
+        for gap in [
+            "",
+            " ",
+            ", ",
+            " and then, when it came, ",
+            " which, as before, ",
+            "no marker here",
+            " but,",
+            ",  that ",
+            " until the war, and since ",
+        ] {
+            let searched = MARKERS
+                .iter()
+                .filter_map(|m| {
+                    gap.rfind(m)
+                        .map(|i| i + if m.starts_with(',') { 1 } else { 0 })
+                })
+                .max();
+            assert_eq!(last_marker(gap), searched, "{gap:?}");
+        }
+    }
+
+    #[test]
+    fn same_day_phrases_are_found_without_case() {
+        assert!(is_same_day("On the Same Day, talks resumed"));
+        assert!(is_same_day("THAT DAY"));
+        assert!(is_same_day("at the same time"));
+        assert!(!is_same_day("the same, day"));
+        assert!(!is_same_day("sam"));
+    }
 }

@@ -110,9 +110,20 @@ const fn shapes(lists: &[&[&str]]) -> [u32; 256] {
 /// The date a sentence without a time expression inherits: the last explicit day of the
 /// narrative for the past tense, else the publication date.
 pub fn inherited(tense: Tense, narrative: Option<&When>, dct: Option<NaiveDate>) -> Option<When> {
+    inherited_from(tense, narrative, dct.map(When::day).as_ref())
+}
+
+/// [`inherited`] with the day of publication already made (`When::day` of it): an article
+/// asks for it sentence after sentence, and writing its date each time cost more than the
+/// rest of dating the sentence.
+pub fn inherited_from(
+    tense: Tense,
+    narrative: Option<&When>,
+    published: Option<&When>,
+) -> Option<When> {
     let mut when = match (tense, narrative) {
         (Tense::Past, Some(n)) => n.clone(),
-        _ => When::day(dct?),
+        _ => published?.clone(),
     };
     when.inferred = true;
     Some(when)

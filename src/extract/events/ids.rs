@@ -13,7 +13,17 @@ pub fn event_id(article: &str, sentence: (usize, usize), timex: Option<usize>) -
         Some(t) => h.write(&(t as u64).to_le_bytes()),
         None => h.write(b"inferred"),
     }
-    format!("{:016x}", h.0)
+    hex16(h.0)
+}
+
+/// `n` as 16 lower-case hex digits (what `format!("{n:016x}")` writes, without the
+/// formatting machinery: every event asks for one).
+fn hex16(n: u64) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    (0..16)
+        .rev()
+        .map(|i| char::from(DIGITS[((n >> (i * 4)) & 0xf) as usize]))
+        .collect()
 }
 
 struct Fnv(u64);
@@ -45,5 +55,12 @@ mod tests {
         assert_ne!(a, event_id("doc-1", (10, 80), Some(43)));
         assert_ne!(a, event_id("doc-2", (10, 80), Some(42)));
         assert_ne!(a, event_id("doc-1", (10, 80), None));
+    }
+
+    #[test]
+    fn hex_digits_are_those_format_writes() {
+        for n in [0, 1, 0xabc, u64::MAX, 0x0123_4567_89ab_cdef, 1 << 63] {
+            assert_eq!(hex16(n), format!("{n:016x}"));
+        }
     }
 }

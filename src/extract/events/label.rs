@@ -17,6 +17,7 @@ use std::ops::Range;
 
 use crate::extract::actors::titles::{is_role_word, is_title_head, is_title_modifier};
 use crate::extract::actors::{ArticleActors, How, Mention};
+use crate::extract::events::syntax::lower_case;
 use crate::model::ActorKind;
 
 /// At most this many words (hand-kept events' descriptions are cut to it too).
@@ -34,7 +35,7 @@ pub fn label(
     let label = headline::headline(&out, &names, false);
     // "Than planned", "Since they begin", a bare "Henderson": a fragment of a clause; its
     // sentence says more
-    let first = label.split_whitespace().next().unwrap_or("").to_lowercase();
+    let first = lower_case(label.split_whitespace().next().unwrap_or(""));
     let bare_subject = label.split_whitespace().nth(1).is_none();
     if words::list::FRAGMENT_OPENERS.has(&first) || bare_subject {
         let sentence = sentence_start(text, clause.start)..sentence_end(text, clause.end);
@@ -66,7 +67,7 @@ fn is_bare_frame(label: &str) -> bool {
         }
         last = Some(w);
     }
-    last.is_some_and(|w| words::list::REPORTING.has(&w.to_lowercase()))
+    last.is_some_and(|w| words::list::REPORTING.has(&lower_case(w)))
 }
 
 /// Where the sentence holding byte `from` starts: after the last full stop, question or

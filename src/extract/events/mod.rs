@@ -11,13 +11,12 @@ pub mod ids;
 pub mod label;
 pub mod roles;
 mod same_day;
+mod scan;
 mod shapes;
 pub mod syntax;
 
 use std::ops::Range;
 use std::sync::LazyLock;
-
-use rustc_hash::FxHashSet;
 
 use crate::extract::actors::ArticleActors;
 use crate::extract::timex::Timex;
@@ -59,6 +58,11 @@ pub fn build(
     timexes: &[Timex],
 ) -> Vec<Event> {
     let text = article.text.as_str();
+    // The text lower-cased once: each sentence's words read their lower case from it
+    // ([`syntax::tokens_in`]) instead of lower-casing (and allocating) word by word.
+    let lower = text.to_ascii_lowercase();
+    // the day of publication as a date, made once (writing its value costs a formatting)
+    let published_day = article.published.map(When::day);
     let mut events: Vec<Event> = Vec::new();
     let mut narrative: Option<When> = None;
     // The dated events by their quotes' words and their actors, filled in as "the same day"
@@ -76,13 +80,14 @@ pub fn build(
         let mentions = &actors.mentions[mention_at..end];
         let sentence = &text[s.clone()];
         let anchors = clauses::anchors(text, s, timexes, article.published);
-        let sayer_end = sayer_end(text, s);
         if anchors.is_empty() {
             if !mentions.iter().any(|m| m.how.takes_part()) || fewer_words_than(sentence, 4) {
                 continue;
             }
+            // (read only for the sentences that get this far: most never do)
+            let sayer_end = sayer_end(text, s);
             let same_day = clauses::is_same_day(sentence);
-            let tokens = syntax::tokens(text, s);
+            let tokens = syntax::tokens_in(text, &lower, s);
             let subs = syntax::subordinates(&tokens);
             let ids = roles::participants(actors, mentions, &tokens, s, &[], &subs, sayer_end);
             let when = if same_day {
@@ -98,10 +103,10 @@ pub fn build(
                     w.inferred = true;
                     Some(w)
                 }
-                None => dating::inherited(
+                None => dating::inherited_from(
                     dating::tense(sentence),
                     narrative.as_ref(),
-                    article.published,
+                    published_day.as_ref(),
                 ),
             };
             let Some(when) = when else {
@@ -116,7 +121,8 @@ pub fn build(
         if fewer_words_than(sentence, 4) || dated_chars * 2 > sentence.trim().len() {
             continue;
         }
-        let tokens = syntax::tokens(text, s);
+        let sayer_end = sayer_end(text, s);
+        let tokens = syntax::tokens_in(text, &lower, s);
         let subs = syntax::subordinates(&tokens);
         // the dependent clauses that hold a date: each is an event of its own
         let dated: Vec<Range<usize>> = anchors
@@ -243,10 +249,10 @@ pub fn build(
                 .min()
                 .unwrap_or(s.end);
             let p = roles::participants(actors, mentions, &tokens, s, &dated, &subs, sayer_end);
-            let when = dating::inherited(
+            let when = dating::inherited_from(
                 dating::tense(&text[s.start..main_end]),
                 narrative.as_ref(),
-                article.published,
+                published_day.as_ref(),
             );
             if let Some(when) = when
                 && !p.ids.is_empty()
@@ -263,9 +269,9 @@ pub fn build(
             let sayers = roles::sayers(actors, mentions, s.start..verb_at);
             let verb = text[verb_at..s.end].split_whitespace().next().unwrap_or("");
             let when = if verb.ends_with('s') {
-                Some(When::day(dct))
+                published_day.clone()
             } else {
-                narrative.clone().or_else(|| Some(When::day(dct)))
+                narrative.clone().or_else(|| published_day.clone())
             };
             if let Some(mut when) = when
                 && !sayers.ids.is_empty()
@@ -289,12 +295,8 @@ fn fewer_words_than(text: &str, n: usize) -> bool {
 
 /// [`REPORTING`] as a set: every sentence's first half is looked up word by word, most words
 /// ruled out by their shapes without hashing them.
-static REPORTING_SET: LazyLock<(FxHashSet<&'static str>, shapes::Shapes)> = LazyLock::new(|| {
-    (
-        REPORTING.iter().copied().collect(),
-        shapes::Shapes::of(REPORTING.iter().copied()),
-    )
-});
+static REPORTING_SET: LazyLock<shapes::WordMap<()>> =
+    LazyLock::new(|| shapes::WordMap::set(REPORTING.iter().copied()));
 
 /// Whether a date lies within a month of publication.
 fn near(when: &When, dct: chrono::NaiveDate) -> bool {
@@ -309,13 +311,12 @@ fn sayer_end(text: &str, s: &Range<usize>) -> Option<usize> {
     // The words split by the byte (white space decoded only where a non-ASCII character
     // begins). A word is read when it starts in the first half: what splitting at every
     // white-space character and stopping once past the half read.
-    for (at, w) in crate::extract::white_space::words_at(sentence) {
+    for scan::Scanned { at, text: w, .. } in scan::words(sentence) {
         if at > sentence.len() / 2 {
             break;
         }
         let word = w.trim_end_matches([',', '.']);
-        let (reporting, shapes) = &*REPORTING_SET;
-        if shapes.admits(word) && reporting.contains(word) {
+        if REPORTING_SET.contains(word) {
             return Some(s.start + at);
         }
     }

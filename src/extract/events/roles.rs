@@ -77,11 +77,12 @@ pub fn participants(
     let mut sayers: Vec<String> = Vec::new();
     let mut named = false;
     for m in mentions.iter().filter(|m| inside(m)) {
-        let id = actors.entities[m.entity].id.clone();
+        // (an id is copied only when it is added: most mentions repeat one)
+        let id = &actors.entities[m.entity].id;
         let is_sayer = sayer_end.is_some_and(|e| m.range.end <= e);
         let list = if is_sayer { &mut sayers } else { &mut main };
-        if !list.contains(&id) {
-            list.push(id);
+        if !list.contains(id) {
+            list.push(id.clone());
         }
         named |= m.how == How::Name;
     }
@@ -91,9 +92,9 @@ pub fn participants(
     {
         for m in mentions {
             if m.how.takes_part() && m.range.end <= end {
-                let id = actors.entities[m.entity].id.clone();
-                if !sayers.contains(&id) {
-                    sayers.push(id);
+                let id = &actors.entities[m.entity].id;
+                if !sayers.contains(id) {
+                    sayers.push(id.clone());
                 }
             }
         }
@@ -217,9 +218,9 @@ fn agents(
             .iter()
             .filter(|m| inside(m) && m.range.start >= lo && m.range.end <= hi)
         {
-            let id = actors.entities[m.entity].id.clone();
-            if !out.contains(&id) {
-                out.push(id);
+            let id = &actors.entities[m.entity].id;
+            if !out.contains(id) {
+                out.push(id.clone());
             }
             if first_only {
                 break;
@@ -290,9 +291,9 @@ pub fn sayers(actors: &ArticleActors, mentions: &[Mention], range: Range<usize>)
         if !m.how.takes_part() || m.range.start < range.start || m.range.end > range.end {
             continue;
         }
-        let id = actors.entities[m.entity].id.clone();
-        if !ids.contains(&id) {
-            ids.push(id);
+        let id = &actors.entities[m.entity].id;
+        if !ids.contains(id) {
+            ids.push(id.clone());
         }
         named |= m.how == How::Name;
     }

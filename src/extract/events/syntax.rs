@@ -12,10 +12,8 @@ use std::borrow::{Borrow, Cow};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
-
-use crate::extract::events::shapes::Shapes;
-use crate::extract::white_space::words_at;
+use crate::extract::events::scan;
+use crate::extract::events::shapes::WordMap;
 use crate::model::{MONTH_NAMES, WEEKDAY_NAMES};
 
 /// One word of a sentence.
@@ -166,15 +164,35 @@ impl Token<'_> {
 
 /// The words of `text[sentence]`.
 pub fn tokens<'a>(text: &'a str, sentence: &Range<usize>) -> Vec<Token<'a>> {
+    tokens_with(text, None, sentence)
+}
+
+/// [`tokens`] of a text whose lower-cased copy ([`str::to_ascii_lowercase`] of all of it, the
+/// same length and offsets) the caller has: an ASCII word's lower-case form is then a slice
+/// of the copy, so a word with capitals costs no string of its own.
+pub fn tokens_in<'a>(text: &'a str, lower: &'a str, sentence: &Range<usize>) -> Vec<Token<'a>> {
+    tokens_with(text, Some(lower), sentence)
+}
+
+fn tokens_with<'a>(
+    text: &'a str,
+    lower: Option<&'a str>,
+    sentence: &Range<usize>,
+) -> Vec<Token<'a>> {
     let Some(slice) = text.get(sentence.clone()) else {
         return Vec::new();
     };
     // About one word per six bytes of news text: room for them up front rather than growing
     // the vector word by word.
     let mut out: Vec<Token> = Vec::with_capacity(slice.len() / 5 + 4);
-    // The words between white space (white space alone never makes a token).
-    for (chunk_start, raw) in words_at(slice) {
-        let span = core_span(raw);
+    // The words between white space (white space alone never makes a token), each ASCII
+    // word with its letters' span found in the same pass.
+    for word in scan::words(slice) {
+        let (chunk_start, raw) = (word.at, word.text);
+        let span = match &word.core {
+            Some(core) => core.span.clone(),
+            None => core_span(raw),
+        };
         let lead = span.start;
         let core = &raw[span];
         let tail = &raw[lead + core.len()..];
@@ -188,9 +206,16 @@ pub fn tokens<'a>(text: &'a str, sentence: &Range<usize>) -> Vec<Token<'a>> {
             continue;
         }
         let start = sentence.start + chunk_start + lead;
+        let range = start..start + core.len();
+        let lower_form = match (lower, word.core) {
+            (Some(lower), Some(_)) => lower
+                .get(range.clone())
+                .map_or_else(|| lower_case(core), Cow::Borrowed),
+            _ => lower_case(core),
+        };
         out.push(Token {
-            range: start..start + core.len(),
-            lower: lower_case(core),
+            range,
+            lower: lower_form,
             cap: core.starts_with(char::is_uppercase),
             // (most words have nothing after their letters: no search set up for them)
             pause_after: !tail.is_empty()
@@ -268,15 +293,14 @@ fn is_abbreviation(core: &str) -> bool {
 /// The auxiliaries, irregular past forms and reporting verbs in one set: scanning the three
 /// lists for every word of every sentence was most of the cost of reading a sentence's words.
 /// With their shapes: most words are none of them, and are told so without hashing them.
-static VERB_FORMS: LazyLock<(FxHashSet<&'static str>, Shapes)> = LazyLock::new(|| {
-    let set: FxHashSet<&'static str> = AUXILIARIES
-        .iter()
-        .chain(IRREGULAR_PAST)
-        .chain(REPORTING)
-        .copied()
-        .collect();
-    let shapes = Shapes::of(set.iter().copied());
-    (set, shapes)
+static VERB_FORMS: LazyLock<WordMap<()>> = LazyLock::new(|| {
+    WordMap::set(
+        AUXILIARIES
+            .iter()
+            .chain(IRREGULAR_PAST)
+            .chain(REPORTING)
+            .copied(),
+    )
 });
 
 fn looks_like_verb(tokens: &[Token], i: usize) -> bool {
@@ -285,8 +309,7 @@ fn looks_like_verb(tokens: &[Token], i: usize) -> bool {
     if t.cap && i > 0 {
         return false;
     }
-    let (verb_forms, shapes) = &*VERB_FORMS;
-    if shapes.admits(w) && verb_forms.contains(w) {
+    if VERB_FORMS.contains(w) {
         return true;
     }
     if w.len() > 4 && w.ends_with("ed") && !NOT_VERBS.contains(&w) {

@@ -23,7 +23,7 @@ pub(super) fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
     totals.push((0, 0));
     for w in words.iter() {
         let (chars, quotes) = totals[totals.len() - 1];
-        let marks = w.bytes().filter(|&b| b == b'"').count();
+        let marks = w.quotes();
         totals.push((chars + w.len() + 1, quotes + marks));
     }
     let len = |n: usize| totals[n].0 - 1;

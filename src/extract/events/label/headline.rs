@@ -10,7 +10,7 @@ use super::tense::{
 };
 use super::word::{Word, join};
 use super::words::list;
-use crate::extract::white_space;
+use crate::extract::events::scan;
 
 /// Labels are cut to at most this many characters, at a phrase boundary.
 pub const MAX_CHARS: usize = 70;
@@ -25,7 +25,9 @@ pub(super) const HARD_MAX_CHARS: usize = 90;
 /// each name word per label.
 pub fn headline(clause: &str, names: &[&str], keep_frame: bool) -> String {
     let flat = flatten(clause);
-    let mut words = words_of(&flat);
+    // the clause lower-cased once, which the words' bare forms are slices of
+    let lower = flat.to_ascii_lowercase();
+    let mut words = words_of(&flat, &lower);
     drop_leading(&mut words);
     drop_apposition(&mut words);
     drop_subject_relative(&mut words);
@@ -59,12 +61,8 @@ fn flatten(clause: &str) -> String {
     let bytes = clause.as_bytes();
     let mut copied = 0;
     let mut at = 0;
-    // the next such byte found by one table look-up per byte
-    while let Some(skip) = bytes[at..]
-        .iter()
-        .position(|&b| FLATTEN_STOPS[usize::from(b)])
-    {
-        at += skip;
+    while let Some(stop) = next_stop(bytes, at) {
+        at = stop;
         let Some(c) = clause[at..].chars().next() else {
             break;
         };
@@ -92,12 +90,50 @@ fn flatten(clause: &str) -> String {
 /// The bytes [`flatten`] stops at: brackets and the lead bytes of the curly quotes.
 static FLATTEN_STOPS: [bool; 256] = crate::extract::byte_set::of(b"()[]\xC2\xE2");
 
+/// Where the next of the [`FLATTEN_STOPS`] is in `bytes`, from `at` on. Eight bytes are
+/// ruled out at a time while none of them can be one (most clauses have no bracket or curly
+/// quote at all); a group that may hold one is read byte by byte.
+fn next_stop(bytes: &[u8], mut at: usize) -> Option<usize> {
+    let is_stop = |b: &u8| FLATTEN_STOPS[usize::from(*b)];
+    while let Some(group) = bytes.get(at..at + 8) {
+        if let Ok(chunk) = <[u8; 8]>::try_from(group)
+            && may_hold_stop(u64::from_le_bytes(chunk))
+            && let Some(p) = group.iter().position(is_stop)
+        {
+            return Some(at + p);
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)?
+        .iter()
+        .position(is_stop)
+        .map(|p| at + p)
+}
+
+/// Whether one of the eight bytes of `chunk` may be one of the [`FLATTEN_STOPS`]: a byte of
+/// a non-ASCII character, or a byte equal to a bracket under a mask ("(" and ")" differ in
+/// one bit; "[" and "]" in two, which also lets "Y" and "_" through). Never `false` for a
+/// group that holds a stop.
+#[inline]
+fn may_hold_stop(chunk: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // whether a byte of `v` is zero (exact for the group as a whole)
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    chunk & HIGH != 0
+        || has_zero((chunk ^ (ONES * 0x28)) & (ONES * 0xFE))
+        || has_zero((chunk ^ (ONES * 0x5B)) & (ONES * 0xF9))
+}
+
 /// The words of a [`flatten`]ed clause, which they borrow, with standalone punctuation and
 /// dashes resolved.
-fn words_of(flat: &str) -> Vec<Word<'_>> {
+/// `lower` is `flat` lower-cased by [`str::to_ascii_lowercase`] (same offsets).
+fn words_of<'a>(flat: &'a str, lower: &'a str) -> Vec<Word<'a>> {
     // about one word per six bytes: room up front rather than growing word by word
     let mut words: Vec<Word> = Vec::with_capacity(flat.len() / 5 + 4);
-    for w in white_space::words(flat) {
+    for scanned in scan::words(flat) {
+        let w = scanned.text;
         match w {
             "-" | "--" | "—" | "–" | ";" | ":" | "," => {
                 // "rejected the criticism , saying": a comma a cut date left on its own ends
@@ -115,7 +151,7 @@ fn words_of(flat: &str) -> Vec<Word<'_>> {
                 }
             }
             _ => {
-                let word = Word::new(w);
+                let word = Word::in_clause(&scanned, lower);
                 // a stray "." or quote left where a date was cut: without a letter or digit
                 // its bare form is empty
                 if !word.bare().is_empty() {
@@ -379,6 +415,15 @@ fn drop_trailing_attribution(words: &mut Vec<Word>) {
 /// "on Thursday", "yesterday", "on Monday night": a headline has no day words (the date is
 /// beside the label on the canvas).
 fn drop_day_words(words: &mut Vec<Word>) {
+    // Both passes below change only clauses with a part of the day, a weekday or a day word:
+    // most clauses have none, which their words' list bits tell at once.
+    let lists = words.iter().fold(0, |all, w| all | w.lists());
+    if ![list::PARTS_OF_DAY, list::WEEKDAYS, list::DAY_WORDS]
+        .iter()
+        .any(|l| l.among(lists))
+    {
+        return;
+    }
     // "arrived the evening on October 20" with its date cut: "the evening" goes too
     let mut i = 1;
     while i + 1 < words.len() {
@@ -458,16 +503,14 @@ fn headline_tense(words: &mut Vec<Word>, names: &[&str]) -> Option<usize> {
     } else {
         is_plural(&words[..verb], names)
     };
-    let w = words[verb].bare().to_string();
+    // (the bare forms borrow the clause, not the words: no copy while the words change)
+    let w = words[verb].bare_form();
     // "have mostly targeted": the participle after the auxiliary's adverbs
     let mut k = verb + 1;
     while k < words.len().min(verb + 3) && is_adverb(words[k].bare()) {
         k += 1;
     }
-    let next = words
-        .get(k)
-        .map(|w| w.bare().to_string())
-        .unwrap_or_default();
+    let next = words.get(k).map(Word::bare_form).unwrap_or_default();
     let keep_punct = |new: &str, old: &str| {
         let tail: String = old
             .chars()
@@ -479,7 +522,7 @@ fn headline_tense(words: &mut Vec<Word>, names: &[&str]) -> Option<usize> {
             .collect();
         format!("{new}{tail}")
     };
-    match w.as_str() {
+    match w.as_ref() {
         "has" | "have" | "had" if next == "been" => {
             // "have been killed" → "killed"; "has been a ..." → "is a ..."
             if words.get(k + 1).is_some_and(|w| is_participle(w.bare())) {
@@ -501,7 +544,7 @@ fn headline_tense(words: &mut Vec<Word>, names: &[&str]) -> Option<usize> {
             words.remove(verb);
         }
         "was" | "were" => words[verb] = Word::new(present("be", plural)),
-        "will" if !matches!(next.as_str(), "not" | "be" | "have") => words[verb] = Word::new("to"),
+        "will" if !matches!(next.as_ref(), "not" | "be" | "have") => words[verb] = Word::new("to"),
         _ => {
             if let Some(base) = base_of_past(&w) {
                 let old = words[verb].clone();
@@ -723,4 +766,32 @@ fn balance_quotes(text: &mut String) {
         marks[marks.len() - 1]
     };
     text.remove(drop);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_next_stop_is_the_first_bracket_or_curly_quote_lead_byte() {
+        let texts = [
+            "",
+            "plain words without any stop at all, just text",
+            "Yes_Y words_ that (look like) brackets [under] the mask",
+            "long plain text before a (bracket",
+            "curly “quotes” and « guillemets » and ‘single’ ones",
+            "ends with a bracket)",
+            "YYYYYYYY________YYYYYYYY]",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                let naive = bytes[from..]
+                    .iter()
+                    .position(|&b| FLATTEN_STOPS[usize::from(b)])
+                    .map(|p| from + p);
+                assert_eq!(next_stop(bytes, from), naive, "{text:?} from {from}");
+            }
+        }
+    }
 }

@@ -5,9 +5,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
-
-use crate::extract::events::shapes::Shapes;
+use crate::extract::events::shapes::WordMap;
 
 /// Past (or past participle) forms that are not "-ed", with their base form.
 const IRREGULAR: &[(&str, &str)] = &[
@@ -369,34 +367,22 @@ const NO_E_STEMS: &[&str] = &[
 
 /// The irregular forms by past form (the first entry of a form wins, as a scan of the table
 /// would find it): every word of every label is looked up, and a scan of the table per word was
-/// a fifth of labelling.
-/// With the shapes of its forms: most words asked about are no irregular form.
-static IRREGULAR_BASE: LazyLock<(FxHashMap<&'static str, &'static str>, Shapes)> =
-    LazyLock::new(|| {
-        let mut map = FxHashMap::default();
-        for &(past, base) in IRREGULAR {
-            map.entry(past).or_insert(base);
-        }
-        let shapes = Shapes::of(IRREGULAR.iter().map(|&(past, _)| past));
-        (map, shapes)
-    });
+/// a fifth of labelling. Most words asked about are no irregular form, and are told so by
+/// their shapes ([`WordMap`]).
+static IRREGULAR_BASE: LazyLock<WordMap<&'static str>> =
+    LazyLock::new(|| WordMap::of(IRREGULAR.iter().copied()));
 
 /// [`NO_E_STEMS`] as a set: most regular past tenses reach this check.
-static NO_E_STEM_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| NO_E_STEMS.iter().copied().collect());
+static NO_E_STEM_SET: LazyLock<WordMap<()>> =
+    LazyLock::new(|| WordMap::set(NO_E_STEMS.iter().copied()));
 
 /// [`E_STEMS`] as a set of endings: every ending is two or three letters long, so "the stem
 /// ends with one of them" is "its last two or last three letters are one of them".
-static E_STEM_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| E_STEMS.iter().copied().collect());
+static E_STEM_SET: LazyLock<WordMap<()>> = LazyLock::new(|| WordMap::set(E_STEMS.iter().copied()));
 
 /// The base form of an irregular past or participle.
 fn irregular_base(word: &str) -> Option<&'static str> {
-    let (map, shapes) = &*IRREGULAR_BASE;
-    if !shapes.admits(word) {
-        return None;
-    }
-    map.get(word).copied()
+    IRREGULAR_BASE.get(word)
 }
 
 /// A base form as the stem of a past tense and the ending it gets back ("accus" + "e"), so

@@ -7,21 +7,23 @@
 //! words of a clause copies none of them.
 
 use std::borrow::Cow;
-use std::ops::{Deref, Range};
+use std::ops::Deref;
 
 use super::words::{List, lists_of};
+use crate::extract::events::scan::Scanned;
 use crate::extract::events::syntax::{core_span, lower_case};
 
 #[derive(Clone, Debug)]
 pub(super) struct Word<'a> {
     text: Cow<'a, str>,
-    /// Where the bare form lies in `text`, when it is the text's own letters (no capitals):
-    /// most words of news text, which then cost no second string.
-    core: Range<usize>,
-    /// The bare form when it differs from `text[core]`.
-    lower: Option<String>,
+    /// The bare form. For an ASCII word of the clause it is a slice of the clause's
+    /// lower-cased copy (see [`Word::in_clause`]): a word with capitals costs no string of
+    /// its own, and asking for the bare form is reading a slice.
+    bare: Cow<'a, str>,
     /// The bits of the word lists the bare form is on ([`lists_of`]).
     lists: u32,
+    /// How many double quote bytes the text has: the cut counts them before every word.
+    quotes: usize,
     /// Whether the text ends a clause ([`text_ends_clause`]): the shaper and the cut ask this
     /// of the same words many times over (every comma count and search), so it is kept with
     /// the word and renewed only when its text changes.
@@ -30,24 +32,48 @@ pub(super) struct Word<'a> {
 
 impl<'a> Word<'a> {
     pub fn new(text: impl Into<Cow<'a, str>>) -> Self {
-        let text = text.into();
-        let span = core_span(&text);
-        let core = &text[span.clone()];
-        // Kept only when it differs from the core: most words of news text are lower-case
-        // ASCII already.
-        let lowered = lower_case(core);
-        let lists = lists_of(&lowered);
-        let lower = match lowered {
-            Cow::Owned(lower) => Some(lower),
-            Cow::Borrowed(_) => None,
-        };
+        match text.into() {
+            Cow::Borrowed(text) => {
+                let span = core_span(text);
+                Word::made(Cow::Borrowed(text), lower_case(&text[span]), quotes_in(text))
+            }
+            // a word the shaper wrote ("accuses"): its bare form is a string of its own
+            Cow::Owned(text) => {
+                let span = core_span(&text);
+                let bare = Cow::Owned(lower_case(&text[span]).into_owned());
+                let quotes = quotes_in(&text);
+                Word::made(Cow::Owned(text), bare, quotes)
+            }
+        }
+    }
+
+    /// The word with its bare form, its lists, its quote marks and whether it ends a clause.
+    fn made(text: Cow<'a, str>, bare: Cow<'a, str>, quotes: usize) -> Self {
+        let lists = lists_of(&bare);
         let ends_clause = text_ends_clause(&text);
         Word {
-            core: span,
             text,
-            lower,
+            bare,
             lists,
+            quotes,
             ends_clause,
+        }
+    }
+
+    /// A word of a clause as `scan::words` read it from the clause, whose copy lower-cased
+    /// by [`str::to_ascii_lowercase`] (same length, same offsets) is `lower`. An ASCII word's
+    /// bare form is then a slice of that copy: the same bare form as [`Word::new`] gives,
+    /// without reading the word again or allocating for its capitals. Other words are made by
+    /// [`Word::new`].
+    pub fn in_clause(word: &Scanned<'a>, lower: &'a str) -> Self {
+        match &word.core {
+            Some(core) => {
+                let bare = lower
+                    .get(word.at + core.span.start..word.at + core.span.end)
+                    .unwrap_or_default();
+                Word::made(Cow::Borrowed(word.text), Cow::Borrowed(bare), core.quotes)
+            }
+            None => Word::new(word.text),
         }
     }
 
@@ -61,10 +87,26 @@ impl<'a> Word<'a> {
     /// The word lower-cased without surrounding punctuation or quotes.
     #[inline]
     pub fn bare(&self) -> &str {
-        match &self.lower {
-            Some(lower) => lower,
-            None => &self.text[self.core.clone()],
-        }
+        &self.bare
+    }
+
+    /// [`Word::bare`] as it is held: a slice of the clause for most words, so keeping it
+    /// while the words change copies nothing.
+    #[inline]
+    pub fn bare_form(&self) -> Cow<'a, str> {
+        self.bare.clone()
+    }
+
+    /// The bits of the word lists the bare form is on.
+    #[inline]
+    pub fn lists(&self) -> u32 {
+        self.lists
+    }
+
+    /// How many double quote marks the word has.
+    #[inline]
+    pub fn quotes(&self) -> usize {
+        self.quotes
     }
 
     /// Whether the bare form is on `list`.
@@ -78,6 +120,7 @@ impl<'a> Word<'a> {
     pub fn push_punct(&mut self, c: char) {
         debug_assert!(!c.is_alphanumeric());
         self.text.to_mut().push(c);
+        self.quotes = quotes_in(&self.text);
         self.ends_clause = text_ends_clause(&self.text);
     }
 
@@ -90,11 +133,17 @@ impl<'a> Word<'a> {
             Cow::Owned(text) => text.truncate(keep),
         }
         if keep == 0 {
-            self.lower = Some(String::new());
+            self.bare = Cow::Borrowed("");
             self.lists = 0;
         }
+        self.quotes = quotes_in(&self.text);
         self.ends_clause = text_ends_clause(&self.text);
     }
+}
+
+/// How many double quote bytes `text` has.
+fn quotes_in(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'"').count()
 }
 
 /// Whether `text` ends a clause: a comma, semicolon or colon at its end, before any closing

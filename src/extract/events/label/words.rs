@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::extract::events::shapes::Shapes;
+use crate::extract::events::shapes::WordMap;
 use crate::model::WEEKDAY_NAMES;
 
 /// One of the word lists below, as a bit of [`lists_of`].
@@ -56,15 +56,9 @@ pub mod list {
     pub const WEEKDAYS: List = List(1 << 20);
 }
 
-/// Every listed word with the bits of the lists it is on, and a quick test that rules out
-/// most unlisted words before the hash look-up.
-struct Lists {
-    bits: FxHashMap<&'static str, u32>,
-    /// Most words of a clause are on no list: answered without hashing them.
-    shapes: Shapes,
-}
-
-static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+/// Every listed word with the bits of the lists it is on; most words of a clause are on no
+/// list and are answered without hashing them ([`WordMap`]).
+static LISTS: LazyLock<WordMap<u32>> = LazyLock::new(|| {
     let lists: [(&[&'static str], List); 21] = [
         (REPORTING, list::REPORTING),
         (MID_CLAUSE_OPENERS, list::MID_CLAUSE_OPENERS),
@@ -94,18 +88,13 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             *map.entry(w).or_default() |= bit;
         }
     }
-    let shapes = Shapes::of(map.keys().copied());
-    Lists { bits: map, shapes }
+    WordMap::of(map)
 });
 
 /// The bits of the lists `word` (bare) is on; 0 for most words.
 #[inline]
 pub fn lists_of(word: &str) -> u32 {
-    let lists = &*LISTS;
-    if !lists.shapes.admits(word) {
-        return 0;
-    }
-    lists.bits.get(word).copied().unwrap_or(0)
+    LISTS.get(word).unwrap_or(0)
 }
 
 pub const REPORTING: &[&str] = &[
@@ -456,3 +445,43 @@ pub const MODAL_OR_AUX: &[&str] = &[
 
 /// Subject pronouns, which never stand in for another subject.
 pub const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_word_is_found_on_its_list_and_others_on_none() {
+        let lists: [(&[&str], List); 21] = [
+            (REPORTING, list::REPORTING),
+            (MID_CLAUSE_OPENERS, list::MID_CLAUSE_OPENERS),
+            (SAY_VERBS, list::SAY_VERBS),
+            (LEADING_FILLER, list::LEADING_FILLER),
+            (LEADING_ADVERBIAL, list::LEADING_ADVERBIAL),
+            (DANGLING, list::DANGLING),
+            (FRAGMENT_OPENERS, list::FRAGMENT_OPENERS),
+            (SUBORDINATORS, list::SUBORDINATORS),
+            (PARTITIVES, list::PARTITIVES),
+            (CLAUSE_OPENERS, list::CLAUSE_OPENERS),
+            (MODIFIERS, list::MODIFIERS),
+            (STRONG_OPENERS, list::STRONG_OPENERS),
+            (PREPOSITIONS, list::PREPOSITIONS),
+            (DAY_WORDS, list::DAY_WORDS),
+            (PARTS_OF_DAY, list::PARTS_OF_DAY),
+            (PLURAL_PRONOUNS, list::PLURAL_PRONOUNS),
+            (ADVERBS, list::ADVERBS),
+            (SUBJECT_PREPOSITIONS, list::SUBJECT_PREPOSITIONS),
+            (MODAL_OR_AUX, list::MODAL_OR_AUX),
+            (PRONOUNS, list::PRONOUNS),
+            (&WEEKDAY_NAMES, list::WEEKDAYS),
+        ];
+        for (words, l) in lists {
+            for w in words {
+                assert!(l.has(w), "{w}");
+            }
+        }
+        for w in ["", "th", "thee", "in\0", "Said", "the-", "nevertheless-and-more"] {
+            assert_eq!(lists_of(w), 0, "{w:?}");
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! The words of a sentence or clause (split at white space as [`str::split_whitespace`]
+//! splits) read in one pass over its bytes, each ASCII word with where its letters and digits
+//! are ([`syntax::core_span`](super::syntax::core_span)) and how many double quotes it has.
+//!
+//! Reading a sentence's words, then each word again for its letters, then again for its lower
+//! case, was the largest single cost of reading sentences and shaping headlines: one table
+//! look-up per byte here says at once whether the byte ends the word, is a letter or digit, a
+//! quote, or begins a character that must be decoded.
+
+use std::ops::Range;
+
+use crate::extract::white_space::space_at;
+
+/// One word: where it starts (a byte offset into the scanned text), its text, and for an
+/// ASCII word (nearly all) its [`Core`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scanned<'a> {
+    pub at: usize,
+    pub text: &'a str,
+    pub core: Option<Core>,
+}
+
+/// What the scan found inside an ASCII word.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Core {
+    /// Where the word is without the non-alphanumeric characters at either end, relative to
+    /// the word (empty at its end when it has no letter or digit).
+    pub span: Range<usize>,
+    /// How many double quote bytes the word has.
+    pub quotes: usize,
+}
+
+/// The words of `s` as [`str::split_whitespace`] gives them, with their offsets and cores.
+pub fn words(s: &str) -> impl Iterator<Item = Scanned<'_>> {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        // past the white space before the word
+        let start = loop {
+            let b = *bytes.get(at)?;
+            match CLASS[usize::from(b)] {
+                SPACE => at += 1,
+                NON_ASCII => {
+                    let (space, len) = space_at(s, at);
+                    if !space {
+                        break at;
+                    }
+                    at += len;
+                }
+                _ => break at,
+            }
+        };
+        let mut core_start = usize::MAX;
+        let mut core_end = 0;
+        let mut quotes = 0;
+        let mut ascii = true;
+        while let Some(&b) = bytes.get(at) {
+            match CLASS[usize::from(b)] {
+                ALNUM => {
+                    core_start = core_start.min(at);
+                    core_end = at + 1;
+                }
+                QUOTE => quotes += 1,
+                SPACE => break,
+                NON_ASCII => {
+                    // a character to decode: white space ends the word, anything else is
+                    // part of it (and the word is not ASCII)
+                    let (space, len) = space_at(s, at);
+                    if space {
+                        break;
+                    }
+                    ascii = false;
+                    at += len;
+                    continue;
+                }
+                _ => {}
+            }
+            at += 1;
+        }
+        let text = s.get(start..at)?;
+        let core = ascii.then(|| Core {
+            span: if core_start == usize::MAX {
+                text.len()..text.len()
+            } else {
+                core_start - start..core_end - start
+            },
+            quotes,
+        });
+        Some(Scanned {
+            at: start,
+            text,
+            core,
+        })
+    })
+}
+
+/// A byte that is ASCII and none of the others.
+const OTHER: u8 = 0;
+/// An ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// The double quote.
+const QUOTE: u8 = 2;
+/// ASCII white space (what [`char::is_whitespace`] says of the ASCII characters).
+const SPACE: u8 = 3;
+/// A byte of a non-ASCII character.
+const NON_ASCII: u8 = 4;
+
+/// What each byte is to the scan.
+static CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if !byte.is_ascii() {
+            NON_ASCII
+        } else if byte.is_ascii_alphanumeric() {
+            ALNUM
+        } else if byte == b'"' {
+            QUOTE
+        } else if matches!(byte, b'\t'..=b'\r' | b' ') {
+            SPACE
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::events::syntax::core_span;
+
+    #[test]
+    fn words_and_cores_are_those_of_split_whitespace_and_core_span() {
+        for text in [
+            "",
+            "   ",
+            "Lavrov and  Kerry\tagree\nto meet",
+            " \"(Reuters),\" said -- the \"quoted\" word ",
+            "no\u{a0}break\u{2003}em space, vertical\u{b}tab\r\nend",
+            "Señor Núñez — “curly” quotes, ... !?",
+            "\u{0}control\u{1f}bytes stay in words",
+        ] {
+            let scanned: Vec<Scanned> = words(text).collect();
+            let split: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(
+                scanned.iter().map(|w| w.text).collect::<Vec<_>>(),
+                split,
+                "{text:?}"
+            );
+            for w in &scanned {
+                assert_eq!(&text[w.at..w.at + w.text.len()], w.text);
+                match &w.core {
+                    Some(core) => {
+                        assert!(w.text.is_ascii());
+                        assert_eq!(core.span, core_span(w.text), "{:?}", w.text);
+                        assert_eq!(core.quotes, w.text.matches('"').count());
+                    }
+                    None => assert!(!w.text.is_ascii()),
+                }
+            }
+        }
+    }
+}
