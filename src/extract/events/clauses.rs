@@ -88,18 +88,13 @@ pub fn anchors(
 
 /// "the same day", "that day": a date given by another happening.
 pub fn is_same_day(s: &str) -> bool {
-    // Compared without ASCII case where they may start (an 's' or a 't'), which is what
-    // searching a lower-cased copy finds: every sentence without a date is asked, and the
-    // copy and three searches cost more than this one pass.
-    let bytes = s.as_bytes();
-    (0..bytes.len()).any(|i| {
-        matches!(bytes[i], b's' | b'S' | b't' | b'T')
-            && ["same day", "that day", "same time"].iter().any(|p| {
-                bytes
-                    .get(i..i + p.len())
-                    .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
-            })
-    })
+    is_same_day_lower(&s.to_ascii_lowercase())
+}
+
+/// [`is_same_day`] of a text already lower-cased by [`str::to_ascii_lowercase`]: a sentence
+/// is a slice of its article's lower-cased copy, so no copy of it is made.
+pub fn is_same_day_lower(lower: &str) -> bool {
+    lower.contains("same day") || lower.contains("that day") || lower.contains("same time")
 }
 
 /// Words that open a new clause between two dates.

@@ -86,7 +86,7 @@ pub fn build(
             }
             // (read only for the sentences that get this far: most never do)
             let sayer_end = sayer_end(text, s);
-            let same_day = clauses::is_same_day(sentence);
+            let same_day = clauses::is_same_day_lower(&lower[s.clone()]);
             let tokens = syntax::tokens_in(text, &lower, s);
             let subs = syntax::subordinates(&tokens);
             let ids = roles::participants(actors, mentions, &tokens, s, &[], &subs, sayer_end);
