@@ -104,11 +104,7 @@ fn next_stop(bytes: &[u8], mut at: usize) -> Option<usize> {
         }
         at += 8;
     }
-    bytes
-        .get(at..)?
-        .iter()
-        .position(is_stop)
-        .map(|p| at + p)
+    bytes.get(at..)?.iter().position(is_stop).map(|p| at + p)
 }
 
 /// Whether one of the eight bytes of `chunk` may be one of the [`FLATTEN_STOPS`]: a byte of

@@ -35,7 +35,11 @@ impl<'a> Word<'a> {
         match text.into() {
             Cow::Borrowed(text) => {
                 let span = core_span(text);
-                Word::made(Cow::Borrowed(text), lower_case(&text[span]), quotes_in(text))
+                Word::made(
+                    Cow::Borrowed(text),
+                    lower_case(&text[span]),
+                    quotes_in(text),
+                )
             }
             // a word the shaper wrote ("accuses"): its bare form is a string of its own
             Cow::Owned(text) => {

@@ -480,7 +480,15 @@ mod tests {
                 assert!(l.has(w), "{w}");
             }
         }
-        for w in ["", "th", "thee", "in\0", "Said", "the-", "nevertheless-and-more"] {
+        for w in [
+            "",
+            "th",
+            "thee",
+            "in\0",
+            "Said",
+            "the-",
+            "nevertheless-and-more",
+        ] {
             assert_eq!(lists_of(w), 0, "{w:?}");
         }
     }
