@@ -69,6 +69,24 @@ const EMPTY: Slot = Slot {
 };
 
 impl Slot {
+    /// The slot of row `number`, of weights `w`, under `key`: the weights kept in the slot
+    /// when the model has at most [`NARROW`] classes and each fits in −127..=127.
+    fn new(key: u32, number: usize, w: &[i16]) -> Self {
+        let mut narrow = [WIDE; NARROW];
+        if w.len() <= NARROW && w.iter().all(|x| (-127..=127).contains(x)) {
+            narrow = [0; NARROW];
+            for (n, &x) in narrow.iter_mut().zip(w) {
+                *n = x as i8;
+            }
+        }
+        let [a, b, c, _] = (number as u32).to_le_bytes();
+        Self {
+            key,
+            row: [a, b, c],
+            narrow,
+        }
+    }
+
     fn row(&self) -> usize {
         let [a, b, c] = self.row;
         u32::from_le_bytes([a, b, c, 0]) as usize
@@ -93,9 +111,15 @@ impl Model {
         });
         order.truncate(MAX_ROWS);
         let mut model = Self::empty(classes, scale, order.len());
-        for i in order {
-            let (key, w) = &rows[i];
-            model.push(*key, w.iter().copied().chain(std::iter::repeat(0)).take(n));
+        for &i in &order {
+            let w = rows[i].1.iter().copied().chain(std::iter::repeat(0));
+            model.weights.extend(w.take(n));
+        }
+        let mut next = 0;
+        for (number, &i) in order.iter().enumerate() {
+            let key = rows[i].0;
+            let slot = Slot::new(key, number, &model.weights[number * n..][..n]);
+            next = file(&mut model.slots, home(key, model.homes), next, slot);
         }
         model
     }
@@ -109,46 +133,16 @@ impl Model {
         Self {
             classes,
             scale,
-            slots: Vec::with_capacity(homes + 16),
+            slots: vec![EMPTY; homes],
             homes: homes as u64,
             weights,
         }
     }
 
-    /// The home slot of `key`: `key × homes / 2³²`, which grows with the key. So the rows,
-    /// added in ascending key order, each go in the first free slot at or after their home,
-    /// which is after every slot used so far: the table is written front to back, and its
-    /// keys ascend through it. A look-up walks from the home slot until it meets its key, an
-    /// empty slot or a larger key (see [`Model::find`]).
+    /// The home slot of `key` (see [`home`]).
     #[inline]
     fn home(&self, key: u32) -> usize {
-        ((u64::from(key) * self.homes) >> 32) as usize
-    }
-
-    /// Adds the row of `key`, which is larger than every key added so far, with its weights
-    /// (`classes.len()` of them).
-    fn push(&mut self, key: u32, row: impl Iterator<Item = i16>) {
-        let n = self.classes.len();
-        let number = (self.weights.len() / n.max(1)) as u32;
-        let start = self.weights.len();
-        self.weights.extend(row);
-        let w = &self.weights[start..];
-        let mut narrow = [WIDE; NARROW];
-        if n <= NARROW && w.iter().all(|x| (-127..=127).contains(x)) {
-            narrow = [0; NARROW];
-            for (slot, &x) in narrow.iter_mut().zip(w) {
-                *slot = x as i8;
-            }
-        }
-        let [a, b, c, _] = number.to_le_bytes();
-        // The first free slot at or after the home: every slot used so far is before it.
-        let at = self.home(key).max(self.slots.len());
-        self.slots.resize(at, EMPTY);
-        self.slots.push(Slot {
-            key,
-            row: [a, b, c],
-            narrow,
-        });
+        home(key, self.homes)
     }
 
     /// The slot of `key`, if the model has a row for it. The keys ascend through the table,
@@ -291,6 +285,7 @@ impl Model {
         }
         let rows = data[r.at..r.at + count * row_bytes].chunks_exact(row_bytes);
         let mut model = Self::empty(classes, scale, count);
+        model.weights.resize(count * n, 0);
         // The rows go into the table in ascending key order, as `to_bytes` writes them; rows
         // in another order are sorted first (by key, stable, so a repeat stays a repeat).
         if rows.clone().map(key_of).is_sorted() {
@@ -303,12 +298,13 @@ impl Model {
         Ok(model)
     }
 
-    /// Adds the rows of a file (key, then the weights), in ascending key order. The table is
-    /// filled straight from the bytes: no per-row allocation, so loading costs one pass over
-    /// them and no more memory than the table itself.
+    /// Reads the rows of a file (key, then the weights), in ascending key order, into the
+    /// table and `weights` (sized for them already). The table is filled straight from the
+    /// bytes, front to back: no per-row allocation, so loading costs one pass over them.
     fn fill<'a>(&mut self, rows: impl Iterator<Item = &'a [u8]>) -> Result<(), ModelError> {
-        let mut last = 0;
-        for row in rows {
+        let n = self.classes.len();
+        let (mut last, mut next) = (0, 0);
+        for (number, (row, w)) in rows.zip(self.weights.chunks_exact_mut(n)).enumerate() {
             let key = key_of(row);
             if key == 0 {
                 return Err(ModelError::Malformed("feature key 0"));
@@ -317,12 +313,11 @@ impl Model {
                 return Err(ModelError::Malformed("feature key repeated"));
             }
             last = key;
-            self.push(
-                key,
-                row[4..]
-                    .chunks_exact(2)
-                    .map(|w| i16::from_le_bytes([w[0], w[1]])),
-            );
+            for (x, b) in w.iter_mut().zip(row[4..].chunks_exact(2)) {
+                *x = i16::from_le_bytes([b[0], b[1]]);
+            }
+            let slot = Slot::new(key, number, w);
+            next = file(&mut self.slots, home(key, self.homes), next, slot);
         }
         Ok(())
     }
@@ -346,6 +341,28 @@ pub fn shipped(name: &str, embedded: &[u8]) -> Option<Model> {
             .and_then(|bytes| Model::from_bytes(&bytes).ok()),
         None => Model::from_bytes(embedded).ok(),
     }
+}
+
+/// The home slot of `key` in a table of `homes` home slots: `key × homes / 2³²`, which grows
+/// with the key. So rows filed in ascending key order each go in the first free slot at or
+/// after their home, which is after every slot used so far ([`file`]): the table is written
+/// front to back, and its keys ascend through it. A look-up walks from the home slot until it
+/// meets its key, an empty slot or a larger key (see [`Model::find`]).
+#[inline]
+fn home(key: u32, homes: u64) -> usize {
+    ((u64::from(key) * homes) >> 32) as usize
+}
+
+/// Files `slot`, whose key is larger than every key filed so far, at its home or at `after`
+/// (the slot after the last one filed), whichever is later; returns the slot after it. The
+/// table grows past its home slots when the last keys need it.
+fn file(slots: &mut Vec<Slot>, home: usize, after: usize, slot: Slot) -> usize {
+    let at = home.max(after);
+    if at >= slots.len() {
+        slots.resize(at + 1, EMPTY);
+    }
+    slots[at] = slot;
+    at + 1
 }
 
 /// The key a row of a file begins with.
@@ -407,7 +424,7 @@ mod tests {
                 (5, row(31)),
                 (7, vec![-128; n]),
                 (9, row(-127 / 4)),
-                (11, row(i16::MAX / 8)),
+                (11, row(i16::MAX / 16)),
             ];
             let m = Model::new((0..n).map(|c| c.to_string()).collect(), 1.0, &rows);
             let back = Model::from_bytes(&m.to_bytes()).expect("round trip");

@@ -172,20 +172,26 @@ fn connects(word: &str) -> bool {
 /// The runs of capitalised words of a sentence, as seen from each word.
 fn runs(words: &[&str], toks: &[Tok]) -> Vec<Option<Run>> {
     let mut out = Vec::new();
-    runs_into(words.len(), |i| words[i], |at| toks[at].lower, &mut out);
+    runs_into(
+        words.len(),
+        |i| words[i].starts_with(char::is_uppercase),
+        |i| words[i],
+        |at| toks[at].lower,
+        &mut out,
+    );
     out
 }
 
-/// [`runs`] into `out`, of the `n` words `word(i)`, whose lower-cased hashes are `lower(at)` by
-/// padded index (`i + 2`). Only the hashes of a run's first and last word and of the word
-/// before it are read.
+/// [`runs`] into `out`, of the `n` words `word(i)`, capitalised where `cap(i)`, whose
+/// lower-cased hashes are `lower(at)` by padded index (`i + 2`). Only the hashes of a run's
+/// first and last word and of the word before it are read.
 fn runs_into<'a>(
     n: usize,
+    cap: impl Fn(usize) -> bool,
     word: impl Fn(usize) -> &'a str,
     lower: impl Fn(usize) -> u64,
     out: &mut Vec<Option<Run>>,
 ) {
-    let cap = |i: usize| word(i).starts_with(char::is_uppercase);
     out.clear();
     out.resize(n, None);
     let mut i = 0;
@@ -291,8 +297,9 @@ struct Capitals {
 }
 
 impl Capitals {
-    fn add(&mut self, word: &str) {
-        if let Some(first) = word.chars().next()
+    /// Counts a word by its first character.
+    fn add(&mut self, first: Option<char>) {
+        if let Some(first) = first
             && first.is_alphabetic()
         {
             self.alpha += 1;
@@ -327,7 +334,7 @@ fn prepare<'a>(text: &'a str, tokens: &[Range<usize>], gaz: &[GazMatch]) -> Prep
     for (g, w) in given[2..].iter_mut().zip(&words) {
         open.push(opens(w));
         *g = given_name(w);
-        capitals.add(w);
+        capitals.add(w.chars().next());
     }
     let caps = capitals.caps();
     // Padding is hashed already; a word's slot holds a stand-in until it is hashed.

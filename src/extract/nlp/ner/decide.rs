@@ -107,6 +107,8 @@ struct Scratch {
     at: Vec<u32>,
     gaz: Vec<u64>,
     open: Vec<bool>,
+    /// Per token: whether it begins with an upper-case letter.
+    cap: Vec<bool>,
     run: Vec<Option<Run>>,
     labels: Vec<usize>,
 }
@@ -177,13 +179,17 @@ impl Scratch {
         self.at.extend([BEFORE, BEFORE]);
         self.at.resize(n + 2, UNSEEN);
         self.at.extend([AFTER, AFTER]);
-        // One pass over the words: which may begin a name, and how the sentence capitalises.
+        // One pass over the words: which may begin a name, which are capitalised, and how
+        // the sentence capitalises.
         self.open.clear();
+        self.cap.clear();
         let mut capitals = Capitals::default();
         for r in &self.tokens {
             let w = &text[r.clone()];
+            let first = w.chars().next();
             self.open.push(opens(w));
-            capitals.add(w);
+            self.cap.push(first.is_some_and(char::is_uppercase));
+            capitals.add(first);
         }
         let caps = capitals.caps();
         // Every word that may begin a name is weighed, so its window is read. The runs of
@@ -194,9 +200,10 @@ impl Scratch {
                 self.look_up_window(rec, text, i);
             }
         }
-        let (tokens, known, at) = (&self.tokens, &self.known, &self.at);
+        let (tokens, known, at, cap) = (&self.tokens, &self.known, &self.at, &self.cap);
         runs_into(
             n,
+            |i| cap[i],
             |i| &text[tokens[i].clone()],
             |p| known[at[p] as usize].view.lower,
             &mut self.run,
