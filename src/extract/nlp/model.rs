@@ -1,6 +1,7 @@
 //! A trained linear model as it ships: class names and, per hashed feature, one quantised
 //! weight per class, in a small binary format (`CLNM`, version, classes, rows of i16), read
-//! into an open-addressing table so scoring a feature is one probe and a few additions.
+//! into an ordered open-addressing table so scoring a feature reads one cache line and makes a
+//! few additions.
 
 use thiserror::Error;
 
@@ -26,74 +27,140 @@ pub struct Model {
     pub classes: Vec<String>,
     /// The value one quantisation step stands for (scores are compared, so only ratios matter).
     pub scale: f32,
-    /// Slot → (feature key, first weight of its row in `weights`); key 0 marks an empty slot.
-    /// Length a power of two. Key and row side by side: one cache miss per feature, not two.
-    slots: Vec<(u32, u32)>,
-    /// How far a key is shifted right to give its home slot: 32 − log2 of the number of slots.
-    shift: u32,
+    /// The rows' keys, in ascending order with gaps (see [`Slot`] and [`Model::find`]).
+    slots: Vec<Slot>,
+    /// The number of home slots: the home of a key is `key × homes / 2³²`.
+    homes: u64,
+    /// Every row, in ascending key order, one i16 weight per class: for [`Model::row`], the
+    /// file format, and the rows a [`Slot`] cannot hold.
     weights: Vec<i16>,
 }
 
+/// The most classes whose weights a [`Slot`] holds itself.
+const NARROW: usize = 9;
+
+/// `Slot::narrow[0]` of a slot whose row is only in `Model::weights`: narrow rows keep their
+/// weights within −127..=127, so this value never begins one.
+const WIDE: i8 = i8::MIN;
+
+/// The most rows a model holds: a row's number takes three bytes of its [`Slot`].
+const MAX_ROWS: usize = 1 << 24;
+
+/// One feature of the table: its key, its row's number in `Model::weights`, and, for a model of
+/// at most [`NARROW`] classes whose weights all fit in an i8 (99 % of the recogniser's rows),
+/// the weights themselves. 16 bytes, aligned, so four slots share a cache line and none
+/// straddles two: a look-up reads one line of one table. (Keys and rows in two tables, as
+/// before, cost two random reads per feature found: scoring is bound by that memory latency.)
+#[derive(Clone, Copy, Debug)]
+#[repr(C, align(16))]
+struct Slot {
+    /// The feature key; 0 marks an empty slot.
+    key: u32,
+    /// The row's number in `Model::weights`, little-endian.
+    row: [u8; 3],
+    /// The row's weights (the first `classes.len()`), or [`WIDE`] first when it has none here.
+    narrow: [i8; NARROW],
+}
+
+const EMPTY: Slot = Slot {
+    key: 0,
+    row: [0; 3],
+    narrow: [WIDE; NARROW],
+};
+
+impl Slot {
+    /// The slot of row `number`, of weights `w`, under `key`: the weights kept in the slot
+    /// when the model has at most [`NARROW`] classes and each fits in −127..=127.
+    fn new(key: u32, number: usize, w: &[i16]) -> Self {
+        let mut narrow = [WIDE; NARROW];
+        if w.len() <= NARROW && w.iter().all(|x| (-127..=127).contains(x)) {
+            narrow = [0; NARROW];
+            for (n, &x) in narrow.iter_mut().zip(w) {
+                *n = x as i8;
+            }
+        }
+        let [a, b, c, _] = (number as u32).to_le_bytes();
+        Self {
+            key,
+            row: [a, b, c],
+            narrow,
+        }
+    }
+
+    fn row(&self) -> usize {
+        let [a, b, c] = self.row;
+        u32::from_le_bytes([a, b, c, 0]) as usize
+    }
+}
+
 impl Model {
-    /// A model from its class names and rows `(key, weights)`, each with one weight per class.
+    /// A model from its class names and rows `(key, weights)`, each with one weight per class
+    /// (missing weights are 0). Of two rows with one key, the last counts; rows past
+    /// [`MAX_ROWS`] are left out.
     pub fn new(classes: Vec<String>, scale: f32, rows: &[(u32, Vec<i16>)]) -> Self {
         let n = classes.len();
-        let capacity = (rows.len() * 2).next_power_of_two().max(16);
-        let mut model = Self {
-            classes,
-            scale,
-            slots: vec![(0, 0); capacity],
-            shift: 32u32.saturating_sub(capacity.trailing_zeros()),
-            weights: Vec::with_capacity(rows.len() * n),
-        };
-        for (key, w) in rows {
-            let at = u32::try_from(model.weights.len()).unwrap_or(u32::MAX);
-            model.weights.extend(w.iter().copied().take(n));
-            model
-                .weights
-                .resize(model.weights.len() + n.saturating_sub(w.len()), 0);
-            let slot = model.slot(*key);
-            model.slots[slot] = (*key, at);
+        // In ascending key order (stable, so the last of equal keys is last), each key once.
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by_key(|&i| rows[i].0);
+        order.dedup_by(|later, earlier| {
+            let same = rows[*later].0 == rows[*earlier].0;
+            if same {
+                *earlier = *later;
+            }
+            same
+        });
+        order.truncate(MAX_ROWS);
+        let mut model = Self::empty(classes, scale, order.len());
+        for &i in &order {
+            let w = rows[i].1.iter().copied().chain(std::iter::repeat(0));
+            model.weights.extend(w.take(n));
+        }
+        let mut next = 0;
+        for (number, &i) in order.iter().enumerate() {
+            let key = rows[i].0;
+            let slot = Slot::new(key, number, &model.weights[number * n..][..n]);
+            next = file(&mut model.slots, home(key, model.homes), next, slot);
         }
         model
     }
 
-    /// The home slot of `key`: its top bits (keys are hashes, so the top bits spread as evenly
-    /// as the low ones). Keys in ascending order then have ascending home slots, so reading a
-    /// file (whose rows ascend by key) fills the table front to back instead of at random
-    /// places all over it (the NER model's table is 4 MB: a cache miss per row). Look-ups
-    /// cost the same either way.
+    /// A model with no rows yet, sized for `count` rows.
+    fn empty(classes: Vec<String>, scale: f32, count: usize) -> Self {
+        // Two home slots for three rows: probes stay short (about two slots, in one cache
+        // line) while the table stays near 4 MB for the recogniser's 171k rows.
+        let homes = (count + count / 2).max(16);
+        let weights = Vec::with_capacity(count * classes.len());
+        Self {
+            classes,
+            scale,
+            slots: vec![EMPTY; homes],
+            homes: homes as u64,
+            weights,
+        }
+    }
+
+    /// The home slot of `key` (see [`home`]).
     #[inline]
     fn home(&self, key: u32) -> usize {
-        (key >> self.shift) as usize
+        home(key, self.homes)
     }
 
-    /// The slot holding `key`, or the empty slot where it would go.
-    fn slot(&self, key: u32) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut s = self.home(key);
-        while self.slots[s].0 != 0 && self.slots[s].0 != key {
-            s = (s + 1) & mask;
-        }
-        s
-    }
-
-    /// Where the row of `key` begins in `weights`, if the model has one: [`Model::slot`] as
-    /// one loop that reads each slot once (the scorer's inner loop).
+    /// The slot of `key`, if the model has a row for it. The keys ascend through the table,
+    /// and none is before its home slot, with no empty slot between its home and itself: so
+    /// the walk from the home stops at the first slot whose key is not smaller (an empty
+    /// slot's key, 0, is smaller than any other: it stops there too).
     #[inline]
-    fn find(&self, key: u32) -> Option<usize> {
-        let mask = self.slots.len() - 1;
+    fn find(&self, key: u32) -> Option<&Slot> {
         let mut s = self.home(key);
         loop {
-            let (k, at) = *self.slots.get(s)?;
-            // An empty slot first: key 0 marks one, so it is never a feature's row.
-            if k == 0 {
+            let slot = self.slots.get(s)?;
+            if slot.key >= key {
+                return (slot.key == key && key != 0).then_some(slot);
+            }
+            if slot.key == 0 {
                 return None;
             }
-            if k == key {
-                return Some(at as usize);
-            }
-            s = (s + 1) & mask;
+            s += 1;
         }
     }
 
@@ -119,15 +186,11 @@ impl Model {
                 return self.score_fixed(features, s);
             }
         }
-        let n = self.classes.len();
         for &f in features {
-            let (key, at) = self.slots[self.slot(f)];
-            if key == 0 {
-                continue;
-            }
-            let at = at as usize;
-            for (acc, &w) in scores.iter_mut().zip(&self.weights[at..at + n]) {
-                *acc += i32::from(w);
+            if let Some(row) = self.row(f) {
+                for (acc, &w) in scores.iter_mut().zip(row) {
+                    *acc += i32::from(w);
+                }
             }
         }
     }
@@ -137,9 +200,17 @@ impl Model {
         // Summed in a local copy, which the compiler keeps in registers across features.
         let mut sums = *scores;
         for &f in features {
-            let Some(at) = self.find(f) else {
+            let Some(slot) = self.find(f) else {
                 continue;
             };
+            // The weights in the slot itself (`N` at most `NARROW`: the zip stops at `N`).
+            if N <= NARROW && slot.narrow[0] != WIDE {
+                for (acc, &w) in sums.iter_mut().zip(&slot.narrow) {
+                    *acc += i32::from(w);
+                }
+                continue;
+            }
+            let at = slot.row() * N;
             let row: &[i16; N] = match self.weights.get(at..at + N).map(<&[i16; N]>::try_from) {
                 Some(Ok(row)) => row,
                 _ => continue,
@@ -153,9 +224,9 @@ impl Model {
 
     /// The weights of the row of `key`, one per class, if the model has one.
     pub fn row(&self, key: u32) -> Option<&[i16]> {
-        let (k, at) = self.slots[self.slot(key)];
         let n = self.classes.len();
-        (k != 0).then(|| &self.weights[at as usize..at as usize + n])
+        let at = self.find(key)?.row() * n;
+        self.weights.get(at..at + n)
     }
 
     /// The model in its file format.
@@ -171,11 +242,10 @@ impl Model {
             out.extend_from_slice(&c.as_bytes()[..c.len().min(255)]);
         }
         let n = self.classes.len();
-        let mut slots: Vec<(u32, u32)> = self.slots.iter().copied().filter(|s| s.0 != 0).collect();
-        slots.sort_unstable();
-        for (key, at) in slots {
-            out.extend_from_slice(&key.to_le_bytes());
-            let at = at as usize;
+        // The slots hold the keys in ascending order, as the format wants them.
+        for slot in self.slots.iter().filter(|s| s.key != 0) {
+            out.extend_from_slice(&slot.key.to_le_bytes());
+            let at = slot.row() * n;
             for w in &self.weights[at..at + n] {
                 out.extend_from_slice(&w.to_le_bytes());
             }
@@ -210,35 +280,46 @@ impl Model {
         if data.len().saturating_sub(r.at) < count.saturating_mul(row_bytes) {
             return Err(ModelError::Truncated);
         }
-        // The table is filled straight from the rows: no per-row allocation, so loading costs
-        // one pass over the bytes and no more memory than the table itself.
-        let capacity = (count * 2).next_power_of_two().max(16);
-        let mut model = Self {
-            classes,
-            scale,
-            slots: vec![(0, 0); capacity],
-            shift: 32u32.saturating_sub(capacity.trailing_zeros()),
-            weights: Vec::with_capacity(count * n),
-        };
-        for row in data[r.at..r.at + count * row_bytes].chunks_exact(row_bytes) {
-            let key = u32::from_le_bytes([row[0], row[1], row[2], row[3]]);
+        if count > MAX_ROWS {
+            return Err(ModelError::Malformed("too many rows"));
+        }
+        let rows = data[r.at..r.at + count * row_bytes].chunks_exact(row_bytes);
+        let mut model = Self::empty(classes, scale, count);
+        model.weights.resize(count * n, 0);
+        // The rows go into the table in ascending key order, as `to_bytes` writes them; rows
+        // in another order are sorted first (by key, stable, so a repeat stays a repeat).
+        if rows.clone().map(key_of).is_sorted() {
+            model.fill(rows)?;
+        } else {
+            let mut sorted: Vec<&[u8]> = rows.collect();
+            sorted.sort_by_key(|row| key_of(row));
+            model.fill(sorted.into_iter())?;
+        }
+        Ok(model)
+    }
+
+    /// Reads the rows of a file (key, then the weights), in ascending key order, into the
+    /// table and `weights` (sized for them already). The table is filled straight from the
+    /// bytes, front to back: no per-row allocation, so loading costs one pass over them.
+    fn fill<'a>(&mut self, rows: impl Iterator<Item = &'a [u8]>) -> Result<(), ModelError> {
+        let n = self.classes.len();
+        let (mut last, mut next) = (0, 0);
+        for (number, (row, w)) in rows.zip(self.weights.chunks_exact_mut(n)).enumerate() {
+            let key = key_of(row);
             if key == 0 {
                 return Err(ModelError::Malformed("feature key 0"));
             }
-            let slot = model.slot(key);
-            if model.slots[slot].0 == key {
+            if key == last {
                 return Err(ModelError::Malformed("feature key repeated"));
             }
-            let at = u32::try_from(model.weights.len())
-                .map_err(|_| ModelError::Malformed("too many rows"))?;
-            model.weights.extend(
-                row[4..]
-                    .chunks_exact(2)
-                    .map(|w| i16::from_le_bytes([w[0], w[1]])),
-            );
-            model.slots[slot] = (key, at);
+            last = key;
+            for (x, b) in w.iter_mut().zip(row[4..].chunks_exact(2)) {
+                *x = i16::from_le_bytes([b[0], b[1]]);
+            }
+            let slot = Slot::new(key, number, w);
+            next = file(&mut self.slots, home(key, self.homes), next, slot);
         }
-        Ok(model)
+        Ok(())
     }
 
     /// Index of the class called `name`.
@@ -260,6 +341,33 @@ pub fn shipped(name: &str, embedded: &[u8]) -> Option<Model> {
             .and_then(|bytes| Model::from_bytes(&bytes).ok()),
         None => Model::from_bytes(embedded).ok(),
     }
+}
+
+/// The home slot of `key` in a table of `homes` home slots: `key × homes / 2³²`, which grows
+/// with the key. So rows filed in ascending key order each go in the first free slot at or
+/// after their home, which is after every slot used so far ([`file`]): the table is written
+/// front to back, and its keys ascend through it. A look-up walks from the home slot until it
+/// meets its key, an empty slot or a larger key (see [`Model::find`]).
+#[inline]
+fn home(key: u32, homes: u64) -> usize {
+    ((u64::from(key) * homes) >> 32) as usize
+}
+
+/// Files `slot`, whose key is larger than every key filed so far, at its home or at `after`
+/// (the slot after the last one filed), whichever is later; returns the slot after it. The
+/// table grows past its home slots when the last keys need it.
+fn file(slots: &mut Vec<Slot>, home: usize, after: usize, slot: Slot) -> usize {
+    let at = home.max(after);
+    if at >= slots.len() {
+        slots.resize(at + 1, EMPTY);
+    }
+    slots[at] = slot;
+    at + 1
+}
+
+/// The key a row of a file begins with.
+fn key_of(row: &[u8]) -> u32 {
+    u32::from_le_bytes([row[0], row[1], row[2], row[3]])
 }
 
 struct Reader<'a> {
@@ -303,6 +411,38 @@ mod tests {
         back.score(&[7, 9, 11], &mut s);
         assert_eq!(s, [2, 2]);
         assert_eq!(back.classes, ["A", "B"]);
+    }
+
+    #[test]
+    fn rows_beyond_i8_score_as_the_others() {
+        // A slot holds a row whose weights fit in −127..=127; −128, 300 or a model of more
+        // classes than a slot holds send the row to the i16 table. Each scores the same.
+        for n in [1usize, 2, 9, 10, 17] {
+            let row = |k: i16| (0..n as i16).map(|c| (c - 4) * k).collect::<Vec<i16>>();
+            let rows = vec![
+                (3, row(1)),
+                (5, row(31)),
+                (7, vec![-128; n]),
+                (9, row(-127 / 4)),
+                (11, row(i16::MAX / 16)),
+            ];
+            let m = Model::new((0..n).map(|c| c.to_string()).collect(), 1.0, &rows);
+            let back = Model::from_bytes(&m.to_bytes()).expect("round trip");
+            let mut want = vec![0i32; n];
+            for (_, w) in &rows {
+                for (s, &x) in want.iter_mut().zip(w) {
+                    *s += i32::from(x);
+                }
+            }
+            for model in [&m, &back] {
+                let mut got = vec![0i32; n];
+                model.score(&[3, 4, 5, 7, 9, 10, 11, 12], &mut got);
+                assert_eq!(got, want, "{n} classes");
+                for (key, w) in &rows {
+                    assert_eq!(model.row(*key), Some(&w[..]));
+                }
+            }
+        }
     }
 
     #[test]

@@ -16,12 +16,17 @@ use std::sync::LazyLock;
 use super::casing::Casing;
 use super::corpus::NerSentence;
 use super::features::{self, Tok};
-use super::hash::{self, key};
+use super::hash;
 use super::model::Model;
 use super::perceptron::{Perceptron, Shuffler};
 use super::pos::{PROPN, Tagged};
 use super::tokenize;
 use crate::extract::actors::gazetteer::{GAZETTEER, GazMatch};
+
+mod decide;
+mod keys;
+
+use keys::View;
 
 /// The kinds of name the recogniser tells apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -84,10 +89,10 @@ const CASING: &[u8] = include_bytes!("../../../assets/models/case.clnm");
 pub static RECOGNISER: LazyLock<Option<Recogniser>> = LazyLock::new(|| {
     super::model::shipped("ner.clnm", WEIGHTS)
         .filter(|m| m.classes.iter().map(String::as_str).eq(LABELS))
-        .map(|model| Recogniser {
-            model,
-            casing: super::model::shipped("case.clnm", CASING)
-                .map_or_else(Casing::empty, Casing::from_model),
+        .map(|model| {
+            let casing = super::model::shipped("case.clnm", CASING)
+                .map_or_else(Casing::empty, Casing::from_model);
+            Recogniser::new(model, casing)
         })
 });
 
@@ -104,6 +109,25 @@ pub struct Recogniser {
     /// How often each word is capitalised in running text (see [`Casing`]); the actor finder
     /// asks it before it drops a lone word's shape-only reading.
     pub casing: Casing,
+    /// Tells this recogniser's words, summed in a thread's memo, from another one's (training
+    /// holds two at once).
+    id: u64,
+    /// The summed weights of the bias and label features ([`keys::labels`]) for each sentence
+    /// capitalisation and pair of labels before: see [`decide::label_index`].
+    by_labels: Vec<[i32; LABELS.len()]>,
+}
+
+impl Recogniser {
+    pub fn new(model: Model, casing: Casing) -> Self {
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let by_labels = decide::label_sums(&model);
+        Self {
+            model,
+            casing,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            by_labels,
+        }
+    }
 }
 
 /// Everything the features of one sentence need, computed once per token (index `i + 2` is
@@ -147,29 +171,50 @@ fn connects(word: &str) -> bool {
 
 /// The runs of capitalised words of a sentence, as seen from each word.
 fn runs(words: &[&str], toks: &[Tok]) -> Vec<Option<Run>> {
-    let cap = |w: &str| w.starts_with(char::is_uppercase);
-    let mut out = vec![None; words.len()];
+    let mut out = Vec::new();
+    runs_into(
+        words.len(),
+        |i| words[i].starts_with(char::is_uppercase),
+        |i| words[i],
+        |at| toks[at].lower,
+        &mut out,
+    );
+    out
+}
+
+/// [`runs`] into `out`, of the `n` words `word(i)`, capitalised where `cap(i)`, whose
+/// lower-cased hashes are `lower(at)` by padded index (`i + 2`). Only the hashes of a run's
+/// first and last word and of the word before it are read.
+fn runs_into<'a>(
+    n: usize,
+    cap: impl Fn(usize) -> bool,
+    word: impl Fn(usize) -> &'a str,
+    lower: impl Fn(usize) -> u64,
+    out: &mut Vec<Option<Run>>,
+) {
+    out.clear();
+    out.resize(n, None);
     let mut i = 0;
-    while i < words.len() {
-        if !cap(words[i]) {
+    while i < n {
+        if !cap(i) {
             i += 1;
             continue;
         }
         let start = i;
         let mut end = i + 1;
         loop {
-            if end < words.len() && cap(words[end]) {
+            if end < n && cap(end) {
                 end += 1;
-            } else if end + 1 < words.len() && connects(words[end]) && cap(words[end + 1]) {
+            } else if end + 1 < n && connects(word(end)) && cap(end + 1) {
                 end += 2;
             } else {
                 break;
             }
         }
         let run = Run {
-            head: toks[end - 1 + 2].lower,
-            first: toks[start + 2].lower,
-            before: toks[start + 1].lower,
+            head: lower(end - 1 + 2),
+            first: lower(start + 2),
+            before: lower(start + 1),
             len: (end - start).min(4) as u64,
         };
         for slot in &mut out[start..end] {
@@ -177,7 +222,6 @@ fn runs(words: &[&str], toks: &[Tok]) -> Vec<Option<Run>> {
         }
         i = end;
     }
-    out
 }
 
 /// Padding values of the gazetteer and given-name columns, before and after the sentence.
@@ -216,48 +260,83 @@ impl Prepared<'_> {
     }
 }
 
-fn prepare<'a>(text: &'a str, tokens: &[Range<usize>], gaz: &[GazMatch]) -> Prepared<'a> {
-    let words: Vec<&str> = tokens.iter().map(|r| &text[r.clone()]).collect();
-    let n = words.len();
-    // The two columns are built padded (index `i + 2` is token `i`), as `toks` is.
-    let padded_column = || {
-        let mut column = vec![PAD_BEFORE; n + 4];
-        column[n + 2..].fill(PAD_AFTER);
-        column[2..n + 2].fill(0);
-        column
-    };
-    let mut gz = padded_column();
+/// A column of per-token values, padded as `toks` is (index `i + 2` is token `i`), into `out`:
+/// [`PAD_BEFORE`] twice, `n` zeros, [`PAD_AFTER`] twice.
+fn padded_column(n: usize, out: &mut Vec<u64>) {
+    out.clear();
+    out.extend([PAD_BEFORE, PAD_BEFORE]);
+    out.resize(n + 2, 0);
+    out.extend([PAD_AFTER, PAD_AFTER]);
+}
+
+/// The gazetteer column: per token inside a gazetteer name, the hash of the name's kind, with
+/// its low bit flipped on the name's first token.
+fn gazetteer_column(tokens: &[Range<usize>], gaz: &[GazMatch], out: &mut Vec<u64>) {
+    padded_column(tokens.len(), out);
     for m in gaz {
         let kind = hash::bytes(GAZETTEER.entries[m.entry].kind.as_str().as_bytes());
         for (i, r) in tokens.iter().enumerate() {
             if r.start >= m.range.start && r.end <= m.range.end {
-                gz[i + 2] = kind ^ u64::from(r.start == m.range.start);
+                out[i + 2] = kind ^ u64::from(r.start == m.range.start);
             }
         }
     }
-    // One pass over the words: which may begin a name, which are on the given-name list, and
-    // how the sentence capitalises (its words' first letters).
-    let mut given = padded_column();
-    let mut open = Vec::with_capacity(n);
-    let (mut upper, mut alpha) = (0usize, 0usize);
-    for (g, w) in given[2..].iter_mut().zip(&words) {
-        open.push(opens(w));
-        let first = w.chars().next();
-        // The list holds capitalised names: a lower-case word needs no look-up.
-        let capitalised = first.is_some_and(char::is_uppercase);
-        *g = u64::from(capitalised && GAZETTEER.is_given_name(w));
-        if first.is_some_and(char::is_alphabetic) {
-            alpha += 1;
-            upper += usize::from(capitalised);
+}
+
+/// Whether a word is on the given-name list, as the given-name column holds it (0 or 1). The
+/// list holds capitalised names: a lower-case word needs no look-up.
+fn given_name(word: &str) -> u64 {
+    u64::from(word.starts_with(char::is_uppercase) && GAZETTEER.is_given_name(word))
+}
+
+/// Counts the words beginning with a letter and those beginning with an upper-case one.
+#[derive(Default)]
+struct Capitals {
+    alpha: usize,
+    upper: usize,
+}
+
+impl Capitals {
+    /// Counts a word by its first character.
+    fn add(&mut self, first: Option<char>) {
+        if let Some(first) = first
+            && first.is_alphabetic()
+        {
+            self.alpha += 1;
+            self.upper += usize::from(first.is_uppercase());
         }
     }
-    let caps = if alpha == 0 || upper * 10 < alpha {
-        0
-    } else if upper * 2 > alpha && alpha >= 4 {
-        2
-    } else {
-        1
-    };
+
+    /// How the sentence capitalises: mostly lower case (0), ordinary (1), or title case (2).
+    fn caps(&self) -> u64 {
+        let (alpha, upper) = (self.alpha, self.upper);
+        if alpha == 0 || upper * 10 < alpha {
+            0
+        } else if upper * 2 > alpha && alpha >= 4 {
+            2
+        } else {
+            1
+        }
+    }
+}
+
+fn prepare<'a>(text: &'a str, tokens: &[Range<usize>], gaz: &[GazMatch]) -> Prepared<'a> {
+    let words: Vec<&str> = tokens.iter().map(|r| &text[r.clone()]).collect();
+    let n = words.len();
+    let mut gz = Vec::with_capacity(n + 4);
+    gazetteer_column(tokens, gaz, &mut gz);
+    // One pass over the words: which may begin a name, which are on the given-name list, and
+    // how the sentence capitalises (its words' first letters).
+    let mut given = Vec::with_capacity(n + 4);
+    padded_column(n, &mut given);
+    let mut open = Vec::with_capacity(n);
+    let mut capitals = Capitals::default();
+    for (g, w) in given[2..].iter_mut().zip(&words) {
+        open.push(opens(w));
+        *g = given_name(w);
+        capitals.add(w.chars().next());
+    }
+    let caps = capitals.caps();
     // Padding is hashed already; a word's slot holds a stand-in until it is hashed.
     let mut toks = vec![features::PAD_END; n + 4];
     toks[..2].fill(features::PAD_START);
@@ -289,8 +368,7 @@ fn prepare<'a>(text: &'a str, tokens: &[Range<usize>], gaz: &[GazMatch]) -> Prep
 /// The most feature keys one decision has.
 const MAX_FEATURES: usize = 36;
 
-/// The feature keys of one decision: a fixed array and how much of it is used, filled in one
-/// expression (no allocation, no capacity check per key).
+/// The feature keys of one decision: a fixed array and how much of it is used (no allocation).
 struct Features {
     keys: [u32; MAX_FEATURES],
     len: usize,
@@ -304,63 +382,42 @@ impl std::ops::Deref for Features {
     }
 }
 
-/// The features of token `i` given the two labels before it.
+/// The features of token `i` given the two labels before it: every group of [`keys`].
 fn features(p: &Prepared<'_>, i: usize, y1: u64, y2: u64) -> Features {
     let at = i + 2;
     let t = &p.toks;
-    let (w, m1, m2, n1, n2) = (&t[at], &t[at - 1], &t[at - 2], &t[at + 1], &t[at + 2]);
-    // The run of capitalised words the word stands in: its last word (Holdings, Bank,
-    // Street), the word before it ("in", "at"), and its first word with its length.
-    let (run, len) = match p.run[i] {
-        Some(r) => (
-            [
-                key(40, r.head, 0),
-                key(41, r.before, 0),
-                key(42, r.first, r.len),
-            ],
-            MAX_FEATURES,
-        ),
-        None => ([key(44, 0, 0), 0, 0], MAX_FEATURES - 2),
+    let view = |at: usize| View::new(&t[at], p.given[at]);
+    let (w, m1, n1) = (view(at), view(at - 1), view(at + 1));
+    let (context, context_len) = keys::context(&keys::Context {
+        w: &w,
+        m1: &m1,
+        n1: &n1,
+        y1,
+        gaz: [p.gaz[at - 1], p.gaz[at], p.gaz[at + 1]],
+        caps: p.caps,
+        first: i == 0,
+        run: p.run[i],
+    });
+    let mut f = Features {
+        keys: [0; MAX_FEATURES],
+        len: 0,
     };
-    let keys = [
-        key(0, 0, 0),
-        key(1, w.lower, 0),
-        key(2, w.form, 0),
-        key(3, w.shape, 0),
-        key(5, w.suffix[1], 0),
-        key(9, w.prefix[1], 0),
-        key(6, w.suffix[2], 0),
-        key(10, w.prefix[2], 0),
-        key(7, w.suffix[3], 0),
-        key(11, w.prefix[3], 0),
-        key(12, w.flags, 0),
-        key(16, m1.lower, 0),
-        key(17, n1.lower, 0),
-        key(18, m2.lower, 0),
-        key(19, n2.lower, 0),
-        key(20, m1.shape, w.shape),
-        key(21, w.shape, n1.shape),
-        key(22, y1, 0),
-        key(23, y1, y2),
-        key(24, y1, w.shape),
-        key(25, y1, w.lower),
-        key(26, p.gaz[at], 0),
-        key(27, p.gaz[at - 1], p.gaz[at + 1]),
-        key(28, p.given[at], w.shape),
-        key(29, p.given[at - 1], w.shape),
-        key(30, p.caps, w.shape),
-        key(31, u64::from(i == 0), w.shape),
-        key(32, m1.lower, w.lower),
-        key(33, w.lower, n1.lower),
-        key(35, m1.form, w.shape),
-        key(36, n1.suffix[2], w.shape),
-        key(37, p.caps, y1),
-        key(38, p.gaz[at], w.shape),
-        run[0],
-        run[1],
-        run[2],
+    let neighbours = [
+        keys::neighbour(t[at - 2].lower)[0],
+        keys::neighbour(t[at - 1].lower)[1],
+        keys::neighbour(t[at + 1].lower)[2],
+        keys::neighbour(t[at + 2].lower)[3],
     ];
-    Features { keys, len }
+    for group in [
+        &keys::labels(p.caps, y1, y2)[..],
+        &keys::word(&t[at], p.given[at]),
+        &neighbours,
+        &context[..context_len],
+    ] {
+        f.keys[f.len..f.len + group.len()].copy_from_slice(group);
+        f.len += group.len();
+    }
+    f
 }
 
 /// The label features of token `i` see: the one before (marked at a sentence start) and the
@@ -427,26 +484,7 @@ impl Recogniser {
         if !sentence.chars().any(char::is_uppercase) {
             return Vec::new();
         }
-        let tokens = tokenize::tokens(text, range);
-        let mut p = prepare(text, &tokens, gaz);
-        let mut labels = Vec::with_capacity(tokens.len());
-        for i in 0..tokens.len() {
-            let (prev, y1, y2) = previous(&labels, i);
-            if !p.open[i] {
-                if prev == 0 {
-                    labels.push(0);
-                    continue;
-                }
-                // A word that continues a name ("of" in "Bank of America") is weighed too; the
-                // words that may begin a name had their windows hashed up front.
-                p.hash_window(i);
-            }
-            let feats = features(&p, i, y1, y2);
-            let mut scores = [0i32; LABELS.len()];
-            self.model.score(&feats, &mut scores);
-            labels.push(best(&scores, prev));
-        }
-        spans(&tokens, &labels)
+        decide::recognise(self, text, range, gaz)
     }
 }
 

@@ -39,52 +39,85 @@ fn is_closer(c: char) -> bool {
 /// The tokens of `text[range]`, as absolute byte ranges.
 pub fn tokens(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    tokens_into(text, range, &mut out);
+    out
+}
+
+/// [`tokens`] into `out` (cleared first), whose memory a caller keeps from sentence to
+/// sentence.
+pub fn tokens_into(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    out.clear();
     let Some(slice) = text.get(range.clone()) else {
-        return out;
+        return;
     };
     // One token per word is the usual case: a guess that saves most regrowth of `out`.
     out.reserve(slice.len() / 5);
     // The maximal runs of non-whitespace characters, each cut by `chunk_tokens`. A run of ASCII
     // letters and digits only ("market", "2015"; about four in five) has nothing to cut: it is
-    // seen to be plain while it is scanned, and kept whole without a second look.
+    // seen to be plain while it is scanned, and kept whole without a second look. Each byte is
+    // classed by one table load; only a byte beyond ASCII is decoded, to ask whether it begins
+    // a space (U+00A0 and the like).
     let bytes = slice.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let (space, len) = space_at(slice, i);
-        if space {
-            i += len;
-            continue;
+    while let Some(&b) = bytes.get(i) {
+        match CLASS[usize::from(b)] {
+            SPACE => {
+                i += 1;
+                continue;
+            }
+            WIDE => {
+                let (space, len) = space_at(slice, i);
+                if space {
+                    i += len;
+                    continue;
+                }
+            }
+            _ => {}
         }
         let start = i;
         let mut plain = true;
         while let Some(&b) = bytes.get(i) {
-            if PLAIN[usize::from(b)] {
-                i += 1;
-            } else if space_at(slice, i).0 {
-                break;
-            } else {
+            match CLASS[usize::from(b)] {
+                PLAIN => {}
+                SPACE => break,
+                WIDE if space_at(slice, i).0 => break,
                 // Any other byte, the continuation bytes of a character included: none of
                 // them begins a space, so stepping byte by byte stays exact.
-                plain = false;
-                i += 1;
+                _ => plain = false,
             }
+            i += 1;
         }
         let word = range.start + start..range.start + i;
         if plain {
             out.push(word);
         } else {
-            chunk_tokens(text, word, &mut out);
+            chunk_tokens(text, word, out);
         }
     }
-    out
 }
 
-/// The bytes of plain words: ASCII letters and digits (a table: one load per byte).
-const PLAIN: [bool; 256] = {
-    let mut t = [false; 256];
+/// Byte classes for [`tokens_into`]: ASCII letters and digits, ASCII white space (the ASCII
+/// members of `char::is_whitespace`), any other ASCII byte, and the bytes beyond ASCII.
+const PLAIN: u8 = 0;
+const SPACE: u8 = 1;
+const OTHER: u8 = 2;
+const WIDE: u8 = 3;
+
+/// The class of each byte (a table: one load per byte).
+const CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
     let mut b = 0;
     while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
+        let byte = b as u8;
+        t[b] = if byte.is_ascii_alphanumeric() {
+            PLAIN
+        } else if matches!(byte, b'\t'..=b'\r' | b' ') {
+            SPACE
+        } else if byte.is_ascii() {
+            OTHER
+        } else {
+            WIDE
+        };
         b += 1;
     }
     t

@@ -155,10 +155,10 @@ pub fn run(
     // A second pass on the tagger's treebank: the first recogniser labels its sentences, the
     // treebank's proper-noun tags correct the spans (see `ner::silver`), and the final model
     // learns from both — names as web text, mail and reviews write them.
-    let first = Recogniser {
-        model: ner::train(&examples, NER_ITERATIONS, SEED, prune.ner),
+    let first = Recogniser::new(
+        ner::train(&examples, NER_ITERATIONS, SEED, prune.ner),
         casing,
-    };
+    );
     let silver = ner::silver(&first, &train);
     log(&format!(
         "recogniser: {} treebank sentences labelled by a first pass",
@@ -166,10 +166,10 @@ pub fn run(
     ));
     let mut examples = examples;
     examples.extend(silver.iter().map(ner::example));
-    let rec = Recogniser {
-        model: ner::train(&examples, NER_ITERATIONS, SEED, prune.ner),
-        casing: first.casing,
-    };
+    let rec = Recogniser::new(
+        ner::train(&examples, NER_ITERATIONS, SEED, prune.ner),
+        first.casing,
+    );
     let uner = read(
         &corpora.join("uner-ewt/en_ewt-ud-dev.iob2"),
         corpus::read_uner,

@@ -1,0 +1,308 @@
+//! The recogniser at run time: the decisions of [`super::train`]'s features, with the work that
+//! does not change from one decision to the next done once.
+//!
+//! Of a decision's 36 features, 4 read only the labels before the word and how the sentence
+//! capitalises, 11 only the word, and 4 only one neighbour ([`keys`]). Their summed weights
+//! are kept: per label pair in the recogniser, per word in a memo each thread keeps from
+//! sentence to sentence (news repeats its words: most are met again). A decision then hashes
+//! and looks up only its 15 to 17 context features, which is what makes the model's table,
+//! too large for the caches, cheaper to read. The sums are integer sums of the same weights,
+//! so the labels are those the features give summed one by one (a test holds them equal).
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use super::keys::{self, View};
+use super::{
+    Capitals, LABELS, PAD_AFTER, PAD_BEFORE, Recogniser, Run, best, gazetteer_column, given_name,
+    opens, previous, runs_into, spans,
+};
+use crate::extract::actors::gazetteer::GazMatch;
+use crate::extract::nlp::features::{PAD_END, PAD_START, Tok};
+use crate::extract::nlp::model::Model;
+use crate::extract::nlp::tokenize;
+
+type Scores = [i32; LABELS.len()];
+
+/// The label pairs a decision can follow: the label before (or none, at a sentence start) and
+/// the one before that (or none): 10 × 10, for each of the three sentence capitalisations.
+const LABEL_PAIRS: usize = 3 * 10 * 10;
+
+/// The index in `Recogniser::by_labels` of the decision of token `i` after `labels`, in a
+/// sentence capitalised as `caps`.
+fn label_index(caps: u64, labels: &[usize], i: usize) -> usize {
+    let y1 = if i >= 1 { labels[i - 1] } else { 9 };
+    let y2 = if i >= 2 { labels[i - 2] } else { 9 };
+    (caps as usize * 10 + y1) * 10 + y2
+}
+
+/// The summed weights of the bias and label features for each entry of [`label_index`], with
+/// the label values [`previous`] gives (the label before marked at a sentence start, 0xff for
+/// no label two before).
+pub(super) fn label_sums(model: &Model) -> Vec<Scores> {
+    let mut out = vec![[0; LABELS.len()]; LABEL_PAIRS];
+    for (index, sums) in out.iter_mut().enumerate() {
+        let (caps, y1, y2) = (index / 100, index / 10 % 10, index % 10);
+        let y1 = if y1 == 9 { 0x100 } else { y1 as u64 };
+        let y2 = if y2 == 9 { 0xff } else { y2 as u64 };
+        model.score(&keys::labels(caps as u64, y1, y2), sums);
+    }
+    out
+}
+
+/// A word as the recogniser has met it: what its context features read, and the summed
+/// weights of the features that read it alone.
+struct Known {
+    view: View,
+    /// The weights of the word's own features ([`keys::word`]), summed.
+    alone: Scores,
+    /// The row of each of its neighbour features ([`keys::neighbour`]): as the word two before
+    /// the weighed word, one before, one after and two after (one row each: i16 holds it).
+    near: [[i16; LABELS.len()]; 4],
+}
+
+impl Known {
+    fn new(model: &Model, tok: &Tok, given: u64) -> Self {
+        let mut alone = [0; LABELS.len()];
+        model.score(&keys::word(tok, given), &mut alone);
+        let near = keys::neighbour(tok.lower).map(|k| {
+            let mut row = [0; LABELS.len()];
+            if let Some(w) = model.row(k) {
+                row.copy_from_slice(w);
+            }
+            row
+        });
+        Self {
+            view: View::new(tok, given),
+            alone,
+            near,
+        }
+    }
+}
+
+/// Words kept in a thread's memo before it starts afresh (about 150 bytes each).
+const MEMO_WORDS: usize = 1 << 14;
+
+/// Where the padding before and after a sentence is in `Scratch::known`.
+const BEFORE: u32 = 0;
+const AFTER: u32 = 1;
+
+/// A slot of `Scratch::at` whose word is not looked up yet.
+const UNSEEN: u32 = u32::MAX;
+
+/// What a thread keeps from sentence to sentence: the memo of words, and the buffers of one
+/// sentence (kept for their memory).
+#[derive(Default)]
+struct Scratch {
+    /// The recogniser whose weights `known` sums (`None` before the first sentence).
+    owner: Option<u64>,
+    /// Word → its index in `known`.
+    index: FxHashMap<Box<str>, u32>,
+    /// The words met, after the padding before and after a sentence.
+    known: Vec<Known>,
+    tokens: Vec<Range<usize>>,
+    /// Per padded index (`i + 2` is token `i`): the word's index in `known`, or [`UNSEEN`].
+    at: Vec<u32>,
+    gaz: Vec<u64>,
+    open: Vec<bool>,
+    /// Per token: whether it begins with an upper-case letter.
+    cap: Vec<bool>,
+    run: Vec<Option<Run>>,
+    labels: Vec<usize>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// The names in the sentence `text[range]` (see [`Recogniser::recognise`]).
+pub(super) fn recognise(
+    rec: &Recogniser,
+    text: &str,
+    range: Range<usize>,
+    gaz: &[GazMatch],
+) -> Vec<super::Entity> {
+    SCRATCH.with_borrow_mut(|s| s.recognise(rec, text, range, gaz))
+}
+
+impl Scratch {
+    /// Empties the memo when it holds another recogniser's sums or has grown to its limit
+    /// (only between sentences: a sentence holds indices into it).
+    fn start(&mut self, rec: &Recogniser) {
+        if self.owner == Some(rec.id) && self.known.len() < MEMO_WORDS {
+            return;
+        }
+        self.owner = Some(rec.id);
+        self.index.clear();
+        self.known.clear();
+        self.known
+            .push(Known::new(&rec.model, &PAD_START, PAD_BEFORE));
+        self.known.push(Known::new(&rec.model, &PAD_END, PAD_AFTER));
+    }
+
+    /// Looks up the words the features of token `i` read (two before to two after) in the
+    /// memo, adding those it lacks.
+    fn look_up_window(&mut self, rec: &Recogniser, text: &str, i: usize) {
+        for at in i..=i + 4 {
+            if self.at[at] != UNSEEN {
+                continue;
+            }
+            let word = &text[self.tokens[at - 2].clone()];
+            let k = match self.index.get(word) {
+                Some(&k) => k,
+                None => {
+                    let k = self.known.len() as u32;
+                    let known = Known::new(&rec.model, &Tok::new(word), given_name(word));
+                    self.known.push(known);
+                    self.index.insert(word.into(), k);
+                    k
+                }
+            };
+            self.at[at] = k;
+        }
+    }
+
+    fn recognise(
+        &mut self,
+        rec: &Recogniser,
+        text: &str,
+        range: Range<usize>,
+        gaz: &[GazMatch],
+    ) -> Vec<super::Entity> {
+        self.start(rec);
+        tokenize::tokens_into(text, range, &mut self.tokens);
+        let n = self.tokens.len();
+        gazetteer_column(&self.tokens, gaz, &mut self.gaz);
+        self.at.clear();
+        self.at.extend([BEFORE, BEFORE]);
+        self.at.resize(n + 2, UNSEEN);
+        self.at.extend([AFTER, AFTER]);
+        // One pass over the words: which may begin a name, which are capitalised, and how
+        // the sentence capitalises.
+        self.open.clear();
+        self.cap.clear();
+        let mut capitals = Capitals::default();
+        for r in &self.tokens {
+            let w = &text[r.clone()];
+            let first = w.chars().next();
+            self.open.push(opens(w));
+            self.cap.push(first.is_some_and(char::is_uppercase));
+            capitals.add(first);
+        }
+        let caps = capitals.caps();
+        // Every word that may begin a name is weighed, so its window is read. The runs of
+        // capitalised words read only such windows: their first and last words are
+        // capitalised, and the word before the run is next to its first.
+        for i in 0..n {
+            if self.open[i] {
+                self.look_up_window(rec, text, i);
+            }
+        }
+        let (tokens, known, at, cap) = (&self.tokens, &self.known, &self.at, &self.cap);
+        runs_into(
+            n,
+            |i| cap[i],
+            |i| &text[tokens[i].clone()],
+            |p| known[at[p] as usize].view.lower,
+            &mut self.run,
+        );
+        self.labels.clear();
+        for i in 0..n {
+            let (prev, y1, _) = previous(&self.labels, i);
+            if !self.open[i] {
+                if prev == 0 {
+                    self.labels.push(0);
+                    continue;
+                }
+                // A word that continues a name ("of" in "Bank of America") is weighed too.
+                self.look_up_window(rec, text, i);
+            }
+            let scores = self.scores(rec, i, caps, y1);
+            self.labels.push(best(&scores, prev));
+        }
+        spans(&self.tokens, &self.labels)
+    }
+
+    /// The scores of the decision of token `i`, whose label before is `y1` (as [`previous`]
+    /// gives it), its window looked up.
+    fn scores(&self, rec: &Recogniser, i: usize, caps: u64, y1: u64) -> Scores {
+        let word = |at: usize| &self.known[self.at[at] as usize];
+        let p = i + 2;
+        let (w, m1, m2, n1, n2) = (word(p), word(p - 1), word(p - 2), word(p + 1), word(p + 2));
+        let mut scores = rec.by_labels[label_index(caps, &self.labels, i)];
+        for (s, a) in scores.iter_mut().zip(&w.alone) {
+            *s += a;
+        }
+        for (near, k) in [(m2, 0), (m1, 1), (n1, 2), (n2, 3)] {
+            for (s, &a) in scores.iter_mut().zip(&near.near[k]) {
+                *s += i32::from(a);
+            }
+        }
+        let (context, len) = keys::context(&keys::Context {
+            w: &w.view,
+            m1: &m1.view,
+            n1: &n1.view,
+            y1,
+            gaz: [self.gaz[p - 1], self.gaz[p], self.gaz[p + 1]],
+            caps,
+            first: i == 0,
+            run: self.run[i],
+        });
+        rec.model.score(&context[..len], &mut scores);
+        scores
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{RECOGNISER, features, prepare};
+    use super::*;
+    use crate::extract::actors::gazetteer::GAZETTEER;
+
+    /// The labels of the features summed one by one, as training scores them.
+    fn one_by_one(rec: &Recogniser, text: &str) -> Vec<usize> {
+        let tokens = tokenize::tokens(text, 0..text.len());
+        let gaz = GAZETTEER.find(text, 0..text.len());
+        let mut p = prepare(text, &tokens, &gaz);
+        let mut labels = Vec::new();
+        for i in 0..tokens.len() {
+            p.hash_window(i);
+            let (prev, y1, y2) = previous(&labels, i);
+            if !p.open[i] && prev == 0 {
+                labels.push(0);
+                continue;
+            }
+            let mut scores = [0i32; LABELS.len()];
+            rec.model.score(&features(&p, i, y1, y2), &mut scores);
+            labels.push(best(&scores, prev));
+        }
+        labels
+    }
+
+    #[test]
+    fn sums_kept_give_the_labels_of_the_features_one_by_one() {
+        let Some(rec) = RECOGNISER.as_ref() else {
+            return;
+        };
+        let texts = [
+            "Revenue fell for a third quarter, Doug Daniels said on Tuesday.",
+            "The Bank of America said on Monday that Zorbix Holdings would close its plant.",
+            "In Vienna, the envoy said that Moscow would attend the next round in Geneva.",
+            "THE FTSE 100 FELL 2 PERCENT WHILE THE DOW JONES INDUSTRIAL AVERAGE ROSE.",
+            "Great Service And Friendly Staff At The Kettering Grill",
+            "Zürich's Ämter, the U.S. Department of Defense and Airbus A380 — \"Lisa\" (Mr. O'Neil).",
+            "He said so.",
+            "A",
+        ];
+        // Twice, so the second pass reads every word from the memo.
+        for text in texts.iter().chain(&texts) {
+            let want = one_by_one(rec, text);
+            let tokens = tokenize::tokens(text, 0..text.len());
+            let gaz = GAZETTEER.find(text, 0..text.len());
+            let got = rec.recognise(text, 0..text.len(), &gaz);
+            assert_eq!(got, spans(&tokens, &want), "{text}");
+        }
+    }
+}
