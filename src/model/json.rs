@@ -31,6 +31,7 @@ pub fn write_timeline_pretty(out: &mut dyn Write, timeline: &Timeline) -> io::Re
         buf: &mut buf,
         out: Some(&mut *out),
         depth: 0,
+        form: None,
     };
     json.timeline(timeline)?;
     buf.push(b'\n');
@@ -49,6 +50,7 @@ pub fn write_stream_line(
         buf: out,
         out: None,
         depth: 0,
+        form: None,
     };
     json.open(b'{');
     json.key(true, "article");
@@ -68,6 +70,47 @@ struct Json<'a, const PRETTY: bool> {
     out: Option<&'a mut dyn Write>,
     /// Nesting depth, for the indent.
     depth: usize,
+    /// The bytes around the numbers of the last mention written.
+    form: Option<MentionForm>,
+}
+
+/// Everything a mention writes but its two numbers, for one article at one depth: the
+/// mentions are most of the output, and an actor's mentions nearly all name one article, so
+/// these bytes are made once (by the general writer, so they are the same) and then copied.
+struct MentionForm {
+    article: String,
+    depth: usize,
+    bytes: Vec<u8>,
+    /// Where `start`'s and `end`'s numbers go in `bytes`.
+    start_at: usize,
+    end_at: usize,
+}
+
+impl MentionForm {
+    fn of<const PRETTY: bool>(article: &str, depth: usize) -> Self {
+        let mut bytes = Vec::new();
+        let mut json = Json::<PRETTY> {
+            buf: &mut bytes,
+            out: None,
+            depth,
+            form: None,
+        };
+        json.open(b'{');
+        json.key(true, "article");
+        json.string(article);
+        json.key(false, "start");
+        let start_at = json.buf.len();
+        json.key(false, "end");
+        let end_at = json.buf.len();
+        json.close(b'}');
+        Self {
+            article: article.to_string(),
+            depth,
+            bytes,
+            start_at,
+            end_at,
+        }
+    }
 }
 
 impl<const PRETTY: bool> Json<'_, PRETTY> {
@@ -288,15 +331,23 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         Ok(())
     }
 
+    /// `{"article", "start", "end"}`, through a [`MentionForm`] made for its article.
     fn mention(&mut self, mention: &MentionRef) -> io::Result<()> {
-        self.open(b'{');
-        self.key(true, "article");
-        self.string(&mention.article);
-        self.key(false, "start");
-        self.number(mention.start)?;
-        self.key(false, "end");
-        self.number(mention.end)?;
-        self.close(b'}');
+        if self
+            .form
+            .as_ref()
+            .is_none_or(|f| f.depth != self.depth || f.article != mention.article)
+        {
+            self.form = Some(MentionForm::of::<PRETTY>(&mention.article, self.depth));
+        }
+        if let Some(form) = &self.form {
+            let buf = &mut *self.buf;
+            buf.extend_from_slice(&form.bytes[..form.start_at]);
+            CompactFormatter.write_u64(&mut *buf, mention.start as u64)?;
+            buf.extend_from_slice(&form.bytes[form.start_at..form.end_at]);
+            CompactFormatter.write_u64(&mut *buf, mention.end as u64)?;
+            buf.extend_from_slice(&form.bytes[form.end_at..]);
+        }
         Ok(())
     }
 
@@ -434,7 +485,15 @@ mod tests {
                 kind: ActorKind::Country,
                 aliases: vec!["Moscow".into(), "the \"Kremlin\"".into()],
                 affiliation: None,
-                mentions: vec![mention(0, 6), mention(usize::MAX - 1, usize::MAX)],
+                mentions: vec![
+                    mention(0, 6),
+                    MentionRef {
+                        article: "b\n\"".into(),
+                        start: 7,
+                        end: 9,
+                    },
+                    mention(usize::MAX - 1, usize::MAX),
+                ],
             },
             Actor {
                 id: "lavrov".into(),
