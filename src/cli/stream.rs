@@ -10,19 +10,10 @@ use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde::Serialize;
 
 use crate::extract;
 use crate::ingest::{self, LoadOptions, Loaded};
-use crate::model::{Actor, Article, Event};
-
-/// One output line: the article (without its text), its actors and its events.
-#[derive(Debug, Serialize)]
-pub(crate) struct StreamLine<'a> {
-    pub article: &'a Article,
-    pub actors: &'a [Actor],
-    pub events: &'a [Event],
-}
+use crate::model::{Article, json};
 
 /// Streams every input ("-" is stdin) to stdout; `Ok(false)` when some line or file failed.
 /// An error writing stdout (a closed pipe) ends the run.
@@ -183,7 +174,9 @@ fn write_batch(
 fn extract_line(name: &Path, shown: &str, number: usize, text: &[u8]) -> io::Result<Extracted> {
     let mut extracted = Extracted {
         messages: Vec::new(),
-        output: Vec::new(),
+        // An article's line of output runs to about four times its input line (3.8 on the
+        // Timeline17 articles): room for that up front saves growing the line a dozen times.
+        output: Vec::with_capacity(text.len().saturating_mul(4)),
         ok: true,
     };
     match ingest::parse_json_line(name, number, text) {
@@ -222,12 +215,8 @@ fn write_article(article: Article, out: &mut Vec<u8>) -> io::Result<()> {
     let Some(article) = timeline.articles.first() else {
         return Ok(());
     };
-    let line = StreamLine {
-        article,
-        actors: &timeline.actors,
-        events: &timeline.events,
-    };
-    serde_json::to_writer(&mut *out, &line)?;
+    // One output line: the article (without its text), its actors and its events.
+    json::write_stream_line(out, article, &timeline.actors, &timeline.events)?;
     out.push(b'\n');
     Ok(())
 }

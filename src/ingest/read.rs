@@ -20,7 +20,10 @@ pub(crate) fn read_limited(path: &Path, options: &LoadOptions) -> Result<Vec<u8>
     }
     let file = std::fs::File::open(path).map_err(|e| unreadable(io_reason(&e)))?;
     // The file may have grown since the metadata was read; read one byte past the limit to tell.
-    let mut bytes = Vec::new();
+    // Room for the whole file (and the byte that tells it grew) up front: read_to_end through
+    // `take` has no size hint and would grow the buffer from 32 bytes, doubling.
+    let expected = usize::try_from(meta.len()).unwrap_or(0).saturating_add(1);
+    let mut bytes = Vec::with_capacity(expected);
     file.take(options.max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| unreadable(io_reason(&e)))?;

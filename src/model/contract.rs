@@ -8,9 +8,9 @@ use std::io::{self, Write};
 use super::{Event, Timeline};
 
 /// The whole timeline as the `extract --json` contract.
+/// Written by [`super::json`], which gives serde_json's pretty bytes several times faster.
 pub fn write_json(out: &mut impl Write, timeline: &Timeline) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, timeline)?;
-    writeln!(out)
+    super::json::write_timeline_pretty(out, timeline)
 }
 
 /// One row per event, actors by name, with the first source's quote.

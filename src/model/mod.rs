@@ -8,6 +8,7 @@ mod article;
 pub mod contract;
 mod event;
 mod grading;
+pub(crate) mod json;
 mod when;
 
 pub use actor::{Actor, ActorKind, MentionRef};

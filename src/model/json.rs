@@ -1,0 +1,615 @@
+//! The `extract` contract's JSON, written by hand with exactly the bytes serde_json writes.
+//!
+//! `extract --json` on TimeBank 10 MB prints 73 MB of JSON, most of it the actors' mentions:
+//! three short fields each, one per line. Through serde_json every token is a call into the
+//! formatter, every indent is written two spaces at a time, and every byte of every string is
+//! looked up in an escape table. Here the few model types are written straight into a buffer:
+//! an indent is one copy, a string that needs no escaping (nearly all of them) is checked with
+//! a loop the compiler vectorises and then copied whole. Numbers and floats still go through
+//! serde_json's own formatter, so they read the same. The serde derives stay for everything
+//! else (project files, reading timelines back); a test checks both give the same bytes.
+
+use std::io::{self, Write};
+
+use chrono::{Datelike, NaiveDate};
+use serde_json::ser::{CompactFormatter, Formatter};
+
+use super::{Actor, Article, Event, MentionRef, Precision, SourceRef, Timeline, When};
+
+/// Bytes gathered before they are handed on to the writer.
+const CHUNK: usize = 1 << 16;
+
+/// A newline and the spaces of the deepest indent the contract uses (and more), so that an
+/// indent is one copy of a slice of this.
+const NEWLINE_INDENT: &[u8] = b"\n                                                                ";
+
+/// The whole timeline as `extract --json` prints it (serde_json's pretty form, two-space
+/// indent), followed by a newline.
+pub fn write_timeline_pretty(out: &mut dyn Write, timeline: &Timeline) -> io::Result<()> {
+    let mut buf = Vec::with_capacity(CHUNK + CHUNK / 4);
+    let mut json = Json::<true> {
+        buf: &mut buf,
+        out: Some(&mut *out),
+        depth: 0,
+        form: None,
+    };
+    json.timeline(timeline)?;
+    buf.push(b'\n');
+    out.write_all(&buf)
+}
+
+/// One line of `extract --jsonl` (compact, `{"article", "actors", "events"}`) appended to
+/// `out`, without its newline.
+pub fn write_stream_line(
+    out: &mut Vec<u8>,
+    article: &Article,
+    actors: &[Actor],
+    events: &[Event],
+) -> io::Result<()> {
+    let mut json = Json::<false> {
+        buf: out,
+        out: None,
+        depth: 0,
+        form: None,
+    };
+    json.open(b'{');
+    json.key(true, "article");
+    json.article(article);
+    json.key(false, "actors");
+    json.list(actors, Json::actor)?;
+    json.key(false, "events");
+    json.list(events, Json::event)?;
+    json.close(b'}');
+    Ok(())
+}
+
+/// A writer of JSON into `buf`, pretty (serde_json's `PrettyFormatter`) or compact.
+struct Json<'a, const PRETTY: bool> {
+    buf: &'a mut Vec<u8>,
+    /// Where a full buffer is emptied to; `None` keeps everything in `buf`.
+    out: Option<&'a mut dyn Write>,
+    /// Nesting depth, for the indent.
+    depth: usize,
+    /// The bytes around the numbers of the last mention written.
+    form: Option<MentionForm>,
+}
+
+/// Everything a mention writes but its two numbers, for one article at one depth: the
+/// mentions are most of the output, and an actor's mentions nearly all name one article, so
+/// these bytes are made once (by the general writer, so they are the same) and then copied.
+struct MentionForm {
+    article: String,
+    depth: usize,
+    bytes: Vec<u8>,
+    /// Where `start`'s and `end`'s numbers go in `bytes`.
+    start_at: usize,
+    end_at: usize,
+}
+
+impl MentionForm {
+    fn of<const PRETTY: bool>(article: &str, depth: usize) -> Self {
+        let mut bytes = Vec::new();
+        let mut json = Json::<PRETTY> {
+            buf: &mut bytes,
+            out: None,
+            depth,
+            form: None,
+        };
+        json.open(b'{');
+        json.key(true, "article");
+        json.string(article);
+        json.key(false, "start");
+        let start_at = json.buf.len();
+        json.key(false, "end");
+        let end_at = json.buf.len();
+        json.close(b'}');
+        Self {
+            article: article.to_string(),
+            depth,
+            bytes,
+            start_at,
+            end_at,
+        }
+    }
+}
+
+impl<const PRETTY: bool> Json<'_, PRETTY> {
+    /// Hands the buffer on once it holds a chunk; called between the items of lists.
+    fn spill(&mut self) -> io::Result<()> {
+        if self.buf.len() >= CHUNK
+            && let Some(out) = self.out.as_mut()
+        {
+            out.write_all(&self.buf[..])?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    /// A newline and the indent of the current depth (pretty only).
+    fn newline(&mut self) {
+        if PRETTY {
+            match NEWLINE_INDENT.get(..1 + 2 * self.depth) {
+                Some(indent) => self.buf.extend_from_slice(indent),
+                None => {
+                    self.buf.push(b'\n');
+                    for _ in 0..self.depth {
+                        self.buf.extend_from_slice(b"  ");
+                    }
+                }
+            }
+        }
+    }
+
+    fn open(&mut self, bracket: u8) {
+        self.buf.push(bracket);
+        self.depth += 1;
+    }
+
+    /// Closes a non-empty object or list.
+    fn close(&mut self, bracket: u8) {
+        self.depth -= 1;
+        self.newline();
+        self.buf.push(bracket);
+    }
+
+    /// An object key (a plain identifier, never escaped) and its colon.
+    fn key(&mut self, first: bool, key: &str) {
+        if !first {
+            self.buf.push(b',');
+        }
+        self.newline();
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(key.as_bytes());
+        let colon: &[u8] = if PRETTY { b"\": " } else { b"\":" };
+        self.buf.extend_from_slice(colon);
+    }
+
+    /// A list, `[]` when empty as serde_json writes it.
+    fn list<T>(
+        &mut self,
+        items: &[T],
+        mut each: impl FnMut(&mut Self, &T) -> io::Result<()>,
+    ) -> io::Result<()> {
+        if items.is_empty() {
+            self.buf.extend_from_slice(b"[]");
+            return Ok(());
+        }
+        self.open(b'[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                self.buf.push(b',');
+            }
+            self.newline();
+            each(self, item)?;
+            self.spill()?;
+        }
+        self.close(b']');
+        Ok(())
+    }
+
+    fn string(&mut self, s: &str) {
+        self.buf.push(b'"');
+        if needs_escape(s.as_bytes()) {
+            self.escaped(s.as_bytes());
+        } else {
+            self.buf.extend_from_slice(s.as_bytes());
+        }
+        self.buf.push(b'"');
+    }
+
+    /// The contents of a string with serde_json's escapes: `\"`, `\\`, the short forms of
+    /// backspace, form feed, newline, return and tab, and `\u00XX` for other control bytes.
+    fn escaped(&mut self, bytes: &[u8]) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut run = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let short = match b {
+                b'"' => b'"',
+                b'\\' => b'\\',
+                0x08 => b'b',
+                0x0c => b'f',
+                b'\n' => b'n',
+                b'\r' => b'r',
+                b'\t' => b't',
+                0..0x20 => b'u',
+                _ => continue,
+            };
+            self.buf.extend_from_slice(&bytes[run..i]);
+            run = i + 1;
+            if short == b'u' {
+                let hex = [HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]];
+                self.buf.extend_from_slice(b"\\u00");
+                self.buf.extend_from_slice(&hex);
+            } else {
+                self.buf.extend_from_slice(&[b'\\', short]);
+            }
+        }
+        self.buf.extend_from_slice(&bytes[run..]);
+    }
+
+    fn opt_string(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.string(s),
+            None => self.buf.extend_from_slice(b"null"),
+        }
+    }
+
+    fn bool(&mut self, value: bool) {
+        let text: &[u8] = if value { b"true" } else { b"false" };
+        self.buf.extend_from_slice(text);
+    }
+
+    /// A count or offset, through serde_json's formatter as its `usize` serialisation does.
+    fn number(&mut self, n: usize) -> io::Result<()> {
+        CompactFormatter.write_u64(&mut *self.buf, n as u64)
+    }
+
+    /// A date as chrono serialises it (its `Debug` form, "2015-10-21", "-0002-08-07").
+    fn date(&mut self, date: NaiveDate) {
+        let year = date.year();
+        if (0..=9999).contains(&year) {
+            // chrono writes these years as four digits, the month and day as two.
+            let mut text = *b"\"0000-00-00\"";
+            let year = year.unsigned_abs();
+            for (place, value) in [
+                (4, year % 10),
+                (3, year / 10 % 10),
+                (2, year / 100 % 10),
+                (1, year / 1000),
+                (7, date.month() % 10),
+                (6, date.month() / 10),
+                (10, date.day() % 10),
+                (9, date.day() / 10),
+            ] {
+                text[place] = b'0' + (value % 10) as u8;
+            }
+            self.buf.extend_from_slice(&text);
+        } else {
+            self.buf.push(b'"');
+            // Writing to a Vec cannot fail.
+            let _ = write!(self.buf, "{date:?}");
+            self.buf.push(b'"');
+        }
+    }
+
+    fn opt_date(&mut self, date: Option<NaiveDate>) {
+        match date {
+            Some(date) => self.date(date),
+            None => self.buf.extend_from_slice(b"null"),
+        }
+    }
+
+    fn timeline(&mut self, timeline: &Timeline) -> io::Result<()> {
+        self.open(b'{');
+        self.key(true, "articles");
+        self.list(&timeline.articles, |json, article| {
+            json.article(article);
+            Ok(())
+        })?;
+        self.key(false, "actors");
+        self.list(&timeline.actors, Self::actor)?;
+        self.key(false, "events");
+        self.list(&timeline.events, Self::event)?;
+        self.close(b'}');
+        Ok(())
+    }
+
+    fn article(&mut self, article: &Article) {
+        self.open(b'{');
+        self.key(true, "id");
+        self.string(&article.id);
+        self.key(false, "title");
+        self.string(&article.title);
+        self.key(false, "published");
+        self.opt_date(article.published);
+        self.key(false, "path");
+        self.opt_string(article.path.as_deref());
+        if let Some(url) = &article.url {
+            self.key(false, "url");
+            self.string(url);
+        }
+        self.close(b'}');
+    }
+
+    fn actor(&mut self, actor: &Actor) -> io::Result<()> {
+        self.open(b'{');
+        self.key(true, "id");
+        self.string(&actor.id);
+        self.key(false, "name");
+        self.string(&actor.name);
+        self.key(false, "kind");
+        self.string(actor.kind.as_str());
+        self.key(false, "aliases");
+        self.strings(&actor.aliases)?;
+        self.key(false, "affiliation");
+        self.opt_string(actor.affiliation.as_deref());
+        if !actor.mentions.is_empty() {
+            self.key(false, "mentions");
+            self.list(&actor.mentions, Self::mention)?;
+        }
+        self.close(b'}');
+        Ok(())
+    }
+
+    /// `{"article", "start", "end"}`, through a [`MentionForm`] made for its article.
+    fn mention(&mut self, mention: &MentionRef) -> io::Result<()> {
+        if self
+            .form
+            .as_ref()
+            .is_none_or(|f| f.depth != self.depth || f.article != mention.article)
+        {
+            self.form = Some(MentionForm::of::<PRETTY>(&mention.article, self.depth));
+        }
+        if let Some(form) = &self.form {
+            let buf = &mut *self.buf;
+            buf.extend_from_slice(&form.bytes[..form.start_at]);
+            CompactFormatter.write_u64(&mut *buf, mention.start as u64)?;
+            buf.extend_from_slice(&form.bytes[form.start_at..form.end_at]);
+            CompactFormatter.write_u64(&mut *buf, mention.end as u64)?;
+            buf.extend_from_slice(&form.bytes[form.end_at..]);
+        }
+        Ok(())
+    }
+
+    fn strings(&mut self, strings: &[String]) -> io::Result<()> {
+        self.list(strings, |json, s| {
+            json.string(s);
+            Ok(())
+        })
+    }
+
+    fn event(&mut self, event: &Event) -> io::Result<()> {
+        self.open(b'{');
+        self.key(true, "id");
+        self.string(&event.id);
+        self.key(false, "when");
+        self.when(&event.when);
+        self.key(false, "actors");
+        self.strings(&event.actors)?;
+        if !event.agents.is_empty() {
+            self.key(false, "agents");
+            self.strings(&event.agents)?;
+        }
+        self.key(false, "label");
+        self.string(&event.label);
+        self.key(false, "sources");
+        self.list(&event.sources, Self::source)?;
+        self.key(false, "confidence");
+        if event.confidence.is_finite() {
+            CompactFormatter.write_f32(&mut *self.buf, event.confidence)?;
+        } else {
+            self.buf.extend_from_slice(b"null");
+        }
+        self.close(b'}');
+        Ok(())
+    }
+
+    fn when(&mut self, when: &When) {
+        self.open(b'{');
+        self.key(true, "start");
+        self.date(when.start);
+        self.key(false, "end");
+        self.date(when.end);
+        self.key(false, "precision");
+        self.string(precision_name(when.precision));
+        self.key(false, "mod");
+        self.opt_string(when.modifier.map(|m| m.as_str()));
+        self.key(false, "approximate");
+        self.bool(when.approximate);
+        self.key(false, "value");
+        self.string(&when.value);
+        self.key(false, "inferred");
+        self.bool(when.inferred);
+        self.close(b'}');
+    }
+
+    fn source(&mut self, source: &SourceRef) -> io::Result<()> {
+        self.open(b'{');
+        self.key(true, "article");
+        self.string(&source.article);
+        self.key(false, "start");
+        self.number(source.start)?;
+        self.key(false, "end");
+        self.number(source.end)?;
+        self.key(false, "quote");
+        self.string(&source.quote);
+        if let Some((start, end)) = source.timex {
+            self.key(false, "timex");
+            self.list(&[start, end][..], |json, n| json.number(*n))?;
+        }
+        if let Some(grading) = &source.grading {
+            self.key(false, "grading");
+            self.string(&grading.to_string());
+        }
+        self.close(b'}');
+        Ok(())
+    }
+}
+
+/// Whether a string holds a byte JSON escapes: a quote, a backslash or a control byte. No
+/// early exit, so the compiler checks many bytes at a time; nearly no string needs escaping.
+fn needs_escape(bytes: &[u8]) -> bool {
+    bytes.iter().fold(false, |any, &b| {
+        any | (b < 0x20) | (b == b'"') | (b == b'\\')
+    })
+}
+
+/// A precision's name in the contract (serde's lower-case variant name).
+fn precision_name(precision: Precision) -> &'static str {
+    match precision {
+        Precision::Time => "time",
+        Precision::Day => "day",
+        Precision::Week => "week",
+        Precision::Month => "month",
+        Precision::Season => "season",
+        Precision::Quarter => "quarter",
+        Precision::Half => "half",
+        Precision::Year => "year",
+        Precision::Decade => "decade",
+        Precision::Century => "century",
+        Precision::Range => "range",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Serialize;
+
+    use super::*;
+    use crate::model::{ActorKind, Grading, Modifier};
+
+    /// A timeline with every field filled in odd ways: escapes and control bytes, non-ASCII
+    /// text, empty and absent lists, a grading, dates outside four-digit years, odd floats.
+    fn odd_timeline() -> Timeline {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let article = |id: &str| Article {
+            id: id.into(),
+            title: "Quotes \"here\", a back\\slash, tab\t, nul \u{0} and \u{1f}; café — 😀".into(),
+            published: Some(date(2015, 10, 21)),
+            path: Some("/tmp/a b/\u{7f}.txt".into()),
+            ..Article::default()
+        };
+        let mut second = article("b\n\r\u{8}\u{c}");
+        second.published = None;
+        second.path = None;
+        second.url = Some("https://example.com/?q=\"x\"".into());
+        let mention = |start, end| MentionRef {
+            article: "a".into(),
+            start,
+            end,
+        };
+        let actors = vec![
+            Actor {
+                id: "russia".into(),
+                name: "Russia".into(),
+                kind: ActorKind::Country,
+                aliases: vec!["Moscow".into(), "the \"Kremlin\"".into()],
+                affiliation: None,
+                mentions: vec![
+                    mention(0, 6),
+                    MentionRef {
+                        article: "b\n\"".into(),
+                        start: 7,
+                        end: 9,
+                    },
+                    mention(usize::MAX - 1, usize::MAX),
+                ],
+            },
+            Actor {
+                id: "lavrov".into(),
+                name: "Sergei Lavrov".into(),
+                kind: ActorKind::Person,
+                aliases: Vec::new(),
+                affiliation: Some("russia".into()),
+                mentions: Vec::new(),
+            },
+        ];
+        let mut when = When::day(date(2015, 10, 21));
+        let mut events = Vec::new();
+        for (n, confidence) in [0.39f32, 1.0, 0.0, 1e-7, f32::NAN, 0.1 + 0.2]
+            .into_iter()
+            .enumerate()
+        {
+            when.start = date(-2 + 2000 * i32::from(n % 2 == 0), 8, 7);
+            when.end = date(10_000 * i32::from(n == 1) + 1998, 12, 31);
+            when.precision = [Precision::Range, Precision::Day, Precision::Century][n % 3];
+            when.modifier = [None, Some(Modifier::MoreThan), Some(Modifier::OnOrAfter)][n % 3];
+            when.approximate = n % 2 == 1;
+            when.inferred = n % 3 == 1;
+            events.push(Event {
+                id: format!("e{n}"),
+                when: when.clone(),
+                actors: if n == 0 {
+                    Vec::new()
+                } else {
+                    vec!["russia".into(), "lavrov".into()]
+                },
+                agents: if n == 2 {
+                    vec!["lavrov".into()]
+                } else {
+                    Vec::new()
+                },
+                label: "Lavrov says \"no\"".into(),
+                sources: (0..n % 3)
+                    .map(|k| SourceRef {
+                        article: "a".into(),
+                        start: k,
+                        end: k + 10,
+                        quote: "He said:\n\"no\".".into(),
+                        timex: (k == 1).then_some((3, 9)),
+                        grading: (n == 2).then(|| "B2".parse::<Grading>().unwrap()),
+                    })
+                    .collect(),
+                confidence,
+            });
+        }
+        Timeline {
+            articles: vec![article("a"), second],
+            actors,
+            events,
+        }
+    }
+
+    #[test]
+    fn pretty_timeline_matches_serde_json() {
+        for timeline in [odd_timeline(), Timeline::default()] {
+            let mut ours = Vec::new();
+            write_timeline_pretty(&mut ours, &timeline).unwrap();
+            let mut theirs = serde_json::to_vec_pretty(&timeline).unwrap();
+            theirs.push(b'\n');
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                String::from_utf8(theirs).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn stream_line_matches_serde_json() {
+        #[derive(Serialize)]
+        struct Line<'a> {
+            article: &'a Article,
+            actors: &'a [Actor],
+            events: &'a [Event],
+        }
+        let timeline = odd_timeline();
+        for article in &timeline.articles {
+            for (actors, events) in [
+                (&timeline.actors[..], &timeline.events[..]),
+                (&[][..], &[][..]),
+            ] {
+                let mut ours = b"before".to_vec();
+                write_stream_line(&mut ours, article, actors, events).unwrap();
+                let mut theirs = b"before".to_vec();
+                serde_json::to_writer(
+                    &mut theirs,
+                    &Line {
+                        article,
+                        actors,
+                        events,
+                    },
+                )
+                .unwrap();
+                assert_eq!(
+                    String::from_utf8(ours).unwrap(),
+                    String::from_utf8(theirs).unwrap()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn long_output_is_handed_on_in_chunks_and_whole() {
+        let mut timeline = odd_timeline();
+        let mentions = timeline.actors[0].mentions.clone();
+        for _ in 0..5000 {
+            timeline.actors[0].mentions.extend(mentions.iter().cloned());
+        }
+        let mut ours = Vec::new();
+        write_timeline_pretty(&mut ours, &timeline).unwrap();
+        let mut theirs = serde_json::to_vec_pretty(&timeline).unwrap();
+        theirs.push(b'\n');
+        assert!(ours.len() > 4 * CHUNK);
+        assert!(ours == theirs);
+    }
+}
