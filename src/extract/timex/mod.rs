@@ -9,6 +9,7 @@
 mod anchor;
 mod day_time;
 mod durations;
+mod engine;
 mod filters;
 mod first_bytes;
 mod narrative;
