@@ -16,7 +16,7 @@ use std::sync::{LazyLock, OnceLock};
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::NFA;
-use regex_automata::nfa::thompson::backtrack::BoundedBacktracker;
+use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::PikeVM;
 use regex_automata::util::captures::Captures;
 use regex_automata::util::syntax;
@@ -75,12 +75,20 @@ pub fn parts(i: usize, ascii: bool, text: &str) -> Option<Parts<'_>> {
     let rule = rule_parts(i, ascii)?;
     let input = Input::new(text).anchored(Anchored::Yes);
     let mut caps = rule.backtracker.create_captures();
-    let mut cache = rule.backtracker.create_cache();
-    if rule
-        .backtracker
-        .try_search(&mut cache, &input, &mut caps)
-        .is_err()
-    {
+    // The backtracker's cache (its stack and its set of visited states) is kept per thread
+    // and rule: a new one for each match grew its stack and set from nothing every time.
+    thread_local! {
+        static CACHES: RefCell<Vec<Option<backtrack::Cache>>> = const { RefCell::new(Vec::new()) };
+    }
+    let found = CACHES.with_borrow_mut(|caches| {
+        let slot = usize::from(ascii) * RULES.len() + i;
+        if caches.len() <= slot {
+            caches.resize_with(slot + 1, || None);
+        }
+        let cache = caches[slot].get_or_insert_with(|| rule.backtracker.create_cache());
+        rule.backtracker.try_search(cache, &input, &mut caps)
+    });
+    if found.is_err() {
         // Too long a text for the backtracker's memory of visited states (a match with a very
         // long run of white space): the PikeVM finds the same match and parts.
         let mut cache = rule.pikevm.create_cache();
