@@ -310,12 +310,10 @@ pub(super) fn content_words(s: &str) -> Vec<String> {
         "will", "would", "into", "over", "than", "them", "some", "more",
     ];
     words(s)
-        .filter_map(|w| {
-            // An ASCII word keeps its length when lower-cased, so a short one (and the empty
-            // pieces between separators) is dropped before it is copied: "the same day" reads
-            // the sentences of the last 64 dates, and most of their words are short.
-            (!w.is_ascii() || w.len() >= 4).then(|| w.to_lowercase())
-        })
+        // An ASCII word keeps its length when lower-cased, so a short one (and the empty
+        // pieces between separators) is dropped before it is copied.
+        .filter(|w| !w.is_ascii() || w.len() >= 4)
+        .map(str::to_lowercase)
         .filter(|w| w.chars().count() >= 4 && !STOP.contains(&w.as_str()))
         .collect()
 }

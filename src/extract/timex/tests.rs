@@ -688,7 +688,11 @@ fn the_modifier_check_keeps_every_modifier() {
             state ^= state >> 7;
             state ^= state << 17;
             window.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            window.push_str(if (state >> 40) % 4 == 0 { "" } else { " " });
+            window.push_str(if (state >> 40).is_multiple_of(4) {
+                ""
+            } else {
+                " "
+            });
         }
         if MODIFIER.is_match(&window) {
             assert!(may_end_with_modifier(&window), "{window:?}");
