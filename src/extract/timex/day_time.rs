@@ -1,8 +1,8 @@
 //! Days and times of day: "3 p.m. Tuesday", "Friday night", "the evening of October 20",
 //! holidays.
 
+use super::engine::Parts;
 use chrono::{Datelike, NaiveDate, Weekday};
-use regex::Captures;
 
 use super::anchor::{Tense, day_value, resolve_weekday, resolve_year, shift_days};
 use super::narrative::Narrative;
@@ -51,7 +51,7 @@ pub(super) fn holiday(
 }
 
 pub(super) fn clock_time(
-    caps: &Captures<'_>,
+    caps: &Parts<'_>,
     dct: Option<NaiveDate>,
     story: &Narrative,
     tense: impl Fn() -> Tense,
@@ -128,7 +128,7 @@ pub(super) fn day_of_reference(
 }
 
 pub(super) fn part_of_day(
-    caps: &Captures<'_>,
+    caps: &Parts<'_>,
     dct: Option<NaiveDate>,
     tense: impl Fn() -> Tense,
 ) -> Option<Normal> {

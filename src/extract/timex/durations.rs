@@ -1,13 +1,13 @@
 //! Lengths and repetitions: "three weeks" (P3W), "2 1/2 years" (P2Y6M), "every Monday"
 //! (XXXX-WXX-1), "daily" (P1D).
 
+use super::engine::Parts;
 use chrono::NaiveDate;
-use regex::Captures;
 
 use super::value::{Anchor, Normal, TimexType, plain};
 use super::vocabulary::{month_number, number_value, season_code, weekday_number};
 
-pub(super) fn duration(caps: &Captures<'_>, dct: Option<NaiveDate>) -> Option<Normal> {
+pub(super) fn duration(caps: &Parts<'_>, dct: Option<NaiveDate>) -> Option<Normal> {
     let n = number_value(caps.name("n")?.as_str());
     let unit = caps.name("u")?.as_str();
     let value = duration_value(n, unit)?;
@@ -82,7 +82,7 @@ pub fn duration_value(n: Option<f64>, unit: &str) -> Option<String> {
     })
 }
 
-pub(super) fn set(caps: &Captures<'_>) -> Option<Normal> {
+pub(super) fn set(caps: &Parts<'_>) -> Option<Normal> {
     let value = if let Some(adv) = caps.name("adv") {
         match adv.as_str().to_ascii_lowercase().as_str() {
             "daily" | "nightly" => "P1D",

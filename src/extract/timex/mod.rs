@@ -9,6 +9,7 @@
 mod anchor;
 mod day_time;
 mod durations;
+mod engine;
 mod filters;
 mod first_bytes;
 mod narrative;
@@ -192,20 +193,25 @@ fn duration_parts(value: &str) -> Option<(u32, i64)> {
     })
 }
 
+/// A modifier word or phrase at the end of the text before an expression.
+static MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(early|late|mid-|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|about|around|approximately|roughly|some|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than)\s*$",
+    )
+    .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
+});
 /// Widens a match over a modifier just before it ("late last month", "about three weeks",
 /// "more than four decades ago") and returns the new start and the modifier.
 fn prefix(text: &str, start: usize, kind: TimexType) -> (usize, Option<Modifier>) {
-    static MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)(?-u:\b)(early|late|mid-|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|about|around|approximately|roughly|some|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than)\s*$",
-        )
-        .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
-    });
     let mut from = start.saturating_sub(24);
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let Some(m) = MODIFIER.captures(&text[from..start]) else {
+    let window = &text[from..start];
+    if !may_end_with_modifier(window) {
+        return (start, None);
+    }
+    let Some(m) = MODIFIER.captures(window) else {
         return (start, None);
     };
     let Some(word) = m.get(1) else {
@@ -233,6 +239,51 @@ fn prefix(text: &str, start: usize, kind: TimexType) -> (usize, Option<Modifier>
     };
     (start, Some(modifier))
 }
+
+/// Whether `window` can end with one of the modifiers of [`prefix`] and white space: each ends
+/// in "-" ("mid-") or in one of [`MODIFIER_ENDS`], in ASCII letters (of the letters of those
+/// words only "s" has a non-ASCII form under case folding, "ſ", and it is never the last). Most
+/// expressions follow no modifier, and this look at the last word turns them away without
+/// running the regex. It says "maybe" wherever it is unsure: for a non-ASCII byte before the
+/// last run of letters, or a non-ASCII last character.
+fn may_end_with_modifier(window: &str) -> bool {
+    // `trim_end` drops what `\s*` matches there: characters with Unicode's White_Space property.
+    let bytes = window.trim_end().as_bytes();
+    let letters = bytes
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let (head, word) = bytes.split_at(bytes.len() - letters);
+    if letters == 0 {
+        return bytes.last().is_some_and(|&b| b == b'-' || !b.is_ascii());
+    }
+    if head.last().is_some_and(|b| !b.is_ascii()) {
+        return true;
+    }
+    MODIFIER_ENDS.iter().any(|end| {
+        word.len() >= end.len() && word[word.len() - end.len()..].eq_ignore_ascii_case(end)
+    })
+}
+
+/// The last word of each modifier [`prefix`] reads, but "mid-".
+const MODIFIER_ENDS: &[&[u8]] = &[
+    b"early",
+    b"late",
+    b"mid",
+    b"of",
+    b"about",
+    b"around",
+    b"approximately",
+    b"roughly",
+    b"some",
+    b"nearly",
+    b"almost",
+    b"than",
+    b"least",
+    b"most",
+    b"to",
+];
 
 /// "before 2011", "after 2011", "since 2011": the signal stays outside the expression (as in
 /// TimeML) but tells which side of the date is meant.

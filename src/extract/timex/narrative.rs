@@ -260,18 +260,46 @@ pub(super) fn referred_day(text: &str, at: usize, story: &Narrative) -> Option<N
         return last;
     }
     let mut best: Option<(usize, NaiveDate)> = None;
+    let mut shared = vec![false; here.len()];
     for &(day, end) in story.recent_days() {
         let (ds, de) = super::anchor::sentence_around(text, end, end);
         if ds >= s {
             continue;
         }
-        let there = content_words(&text[ds..de]);
-        let overlap = here.iter().filter(|w| there.contains(w)).count();
+        shared.fill(false);
+        mark_shared(&here, &text[ds..de], &mut shared);
+        let overlap = shared.iter().filter(|&&b| b).count();
         if overlap >= 2 && best.is_none_or(|(o, _)| overlap >= o) {
             best = Some((overlap, day));
         }
     }
     best.map(|(_, d)| d).or(last)
+}
+
+/// Marks each word of `here` (from [`content_words`]) that [`content_words`] of `sentence`
+/// holds, without making that list: "the same day" reads the sentences of the last 64 dates,
+/// and lower-casing a copy of each of their words was most of its cost. A word of `sentence`
+/// too short or too common for that list is equal to no word of `here` (which has none such),
+/// so only the lower-cased comparison is needed; an ASCII word is compared without copying.
+fn mark_shared(here: &[String], sentence: &str, shared: &mut [bool]) {
+    for word in words(sentence) {
+        if word.is_ascii() {
+            for (w, mark) in here.iter().zip(shared.iter_mut()) {
+                *mark |= word.eq_ignore_ascii_case(w);
+            }
+        } else {
+            let lower = word.to_lowercase();
+            for (w, mark) in here.iter().zip(shared.iter_mut()) {
+                *mark |= lower == *w;
+            }
+        }
+    }
+}
+
+/// The words of `s` as [`content_words`] cuts them, before its filters and lower-casing.
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
+        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
 }
 
 /// Lower-cased words of four letters or more, possessives stripped, minus common function words.
@@ -281,14 +309,11 @@ pub(super) fn content_words(s: &str) -> Vec<String> {
         "said", "says", "came", "comes", "when", "after", "before", "about", "also", "same",
         "will", "would", "into", "over", "than", "them", "some", "more",
     ];
-    s.split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
-        .filter_map(|w| {
-            let w = w.trim_end_matches("'s").trim_end_matches("’s");
-            // An ASCII word keeps its length when lower-cased, so a short one (and the empty
-            // pieces between separators) is dropped before it is copied: "the same day" reads
-            // the sentences of the last 64 dates, and most of their words are short.
-            (!w.is_ascii() || w.len() >= 4).then(|| w.to_lowercase())
-        })
+    words(s)
+        // An ASCII word keeps its length when lower-cased, so a short one (and the empty
+        // pieces between separators) is dropped before it is copied.
+        .filter(|w| !w.is_ascii() || w.len() >= 4)
+        .map(str::to_lowercase)
         .filter(|w| w.chars().count() >= 4 && !STOP.contains(&w.as_str()))
         .collect()
 }

@@ -1,11 +1,13 @@
-//! Finding time expressions: a list of patterns, compiled once into one leftmost-first regex
-//! that is tried at the word starts that can open one and tells where a match ends; the rule
-//! and its parts then come from the rule's own pattern, anchored at that start.
+//! Finding time expressions: a list of patterns, tried at the word starts that can open one.
+//! One search of all of them at once ([`engine::first_match`]) tells whether a rule matches
+//! there, which one wins and where its match ends; the winner's own pattern then gives its
+//! parts.
 
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Regex;
 
+use super::engine::{self, Parts};
 use super::first_bytes::{ByteSet, first_bytes};
 use super::prefilter;
 use super::vocabulary::{MONTH, MONTH_FULL, NUMBER, SEASON, UNIT, WEEKDAY};
@@ -53,7 +55,7 @@ pub struct Candidate<'t> {
     pub start: usize,
     pub end: usize,
     pub rule: Rule,
-    pub caps: Captures<'t>,
+    pub caps: Parts<'t>,
 }
 
 /// [`next_candidate_in`] for a text not known to be plain: the tests' entry.
@@ -65,37 +67,31 @@ pub fn next_candidate(text: &str, from: usize) -> Option<Candidate<'_>> {
 /// The first candidate starting at or after byte `from`; at one position the first rule in
 /// `RULES` order wins, so longer forms are listed before their parts.
 ///
-/// The span is found by trying the combined regex (no capture groups), anchored, at each word
+/// The span and the rule are found by one search of all the rules, anchored, at each word
 /// start that can open a time expression ([`prefilter::next_start`]). That is the
-/// leftmost-first match of the whole alternation, as an unanchored scan finds it; but the
-/// scan's lazy DFA tracked every partial match at once and built tens of thousands of states
-/// on varied news text (about 120 M instructions a megabyte), while anchored at a word start
-/// it needs few.
-///
-/// The rule is then the first one whose own anchored pattern, run on the match and the
-/// character after it alone, ends where the match ends, and only that short pattern is run
-/// for its parts. The rules that do not match there are turned away by their lazy DFAs, which
-/// costs less than asking a set of all the rules (and its 57 M instructions to compile).
+/// leftmost-first match of their alternation, as an unanchored scan finds it; but the scan's
+/// lazy DFA tracked every partial match at once and built tens of thousands of states on
+/// varied news text (about 120 M instructions a megabyte), while anchored at a word start it
+/// needs few. Only the winner's own pattern is then run, for its parts.
 ///
 /// `ascii_text` says whether the ASCII forms of the patterns suffice for all of `text`
 /// ([`prefilter::ascii_suffices`] of the whole text, worked out once by the caller; then they
 /// also suffice for every part of it). Nearly every news text is such a text (its only
-/// non-ASCII characters are quotes and dashes): the combined regex is then used in its ASCII
-/// form too, which is a fraction of the Unicode form's size (less set-up, smaller lazy-DFA
+/// non-ASCII characters are quotes and dashes): the rules are then searched in their ASCII
+/// form, which is a fraction of the Unicode form's size (less set-up, smaller lazy-DFA
 /// states), and the Unicode form is never compiled.
 pub fn next_candidate_in(text: &str, from: usize, ascii_text: bool) -> Option<Candidate<'_>> {
     let bytes = text.as_bytes();
-    let combined = combined(ascii_text);
     let mut at = from;
-    let (start, end) = loop {
+    let (start, end, winner) = loop {
         let start = prefilter::next_start(bytes, at)?;
-        if let Some(m) = combined.find(&text[start..]) {
-            break (start, start + m.end());
+        if let Some((rule, len)) = engine::first_match(bytes.get(start..)?, ascii_text) {
+            break (start, start + len, rule);
         }
         at = start + 1;
     };
     // The match and the character after it (for the closing word boundary) are all the
-    // anchored patterns need to see.
+    // rule's own pattern needs to see.
     let mut stop = (end + 1).min(text.len());
     while !text.is_char_boundary(stop) {
         stop += 1;
@@ -103,18 +99,20 @@ pub fn next_candidate_in(text: &str, from: usize, ascii_text: bool) -> Option<Ca
     let rest = &text[start..stop];
     let ascii = ascii_text || prefilter::ascii_suffices(rest);
     let first = rest.as_bytes().first().copied();
-    let (index, caps) = (0..RULES.len()).find_map(|i| {
-        // A rule that cannot begin with the match's first byte does not match here; most
-        // rules are turned away by this look-up instead of a search.
+    // The rule is the first one whose own pattern, run on `rest` alone, ends where the match
+    // ends. No rule before the winner can (it would have matched in the whole text too, and
+    // won), and the winner nearly always does; only if it does not (its pattern read
+    // differently at the end of `rest`) are the others asked, in order.
+    let ends_here = |i: usize| {
+        // A rule that cannot begin with the match's first byte does not match here.
         if first.is_some_and(|b| FIRST.get(i).is_some_and(|set| !set.contains(b))) {
             return None;
         }
-        // `is_match` first: it only runs the lazy DFA, while `captures` allocates its slots
-        // even for the many rules that do not match.
-        let re = anchored(i, ascii)?;
-        let caps = re.is_match(rest).then(|| re.captures(rest))??;
+        let caps = engine::parts(i, ascii, rest)?;
         (caps.get(0)?.end() == end - start).then_some((i, caps))
-    })?;
+    };
+    let (index, caps) =
+        ends_here(winner).or_else(|| (winner + 1..RULES.len()).find_map(ends_here))?;
     let (rule, _) = RULES.get(index)?;
     Some(Candidate {
         start,
@@ -127,7 +125,7 @@ pub fn next_candidate_in(text: &str, from: usize, ascii_text: bool) -> Option<Ca
 const B: &str = r"(?-u:\b)";
 
 /// The patterns, in priority order. Named groups are read by the normaliser.
-static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
+pub(super) static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
     let day_ref =
         format!(r"(?:{WEEKDAY}|today|yesterday|tomorrow|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)");
     vec![
@@ -298,70 +296,6 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
 static FIRST: LazyLock<Vec<ByteSet>> =
     LazyLock::new(|| RULES.iter().map(|(_, p)| first_bytes(p)).collect());
 
-/// All rules as one alternation without capture groups, anchored at the start of the text it
-/// is given (the word boundary before a match is checked by [`prefilter::next_start`]), to
-/// find the span of the next candidate: in the ASCII form (index 1) or as written (index 0),
-/// as for the rules alone ([`ANCHORED`]). Each is compiled the first time it is needed.
-static COMBINED: [OnceLock<Regex>; 2] = [OnceLock::new(), OnceLock::new()];
-
-/// The combined regex in its ASCII form or as written.
-fn combined(ascii: bool) -> &'static Regex {
-    COMBINED[usize::from(ascii)].get_or_init(|| {
-        let body = RULES
-            .iter()
-            .map(|(_, p)| format!("(?:{})", strip_names(p)))
-            .collect::<Vec<_>>()
-            .join("|");
-        // The lazy DFA of this large alternation can need more states than the default 2 MB
-        // cache holds on varied news text; a full cache is cleared and its states rebuilt.
-        // 16 MB is allocated only as states are made.
-        regex::RegexBuilder::new(&format!(r"(?i)^(?:{body})"))
-            .unicode(!ascii)
-            .dfa_size_limit(16 << 20)
-            .build()
-            .unwrap_or_else(|err| {
-                debug_assert!(false, "bad timex pattern: {err}");
-                compile(r"[^\s\S]", true)
-            })
-    })
-}
-
-/// `pattern` with its named groups made non-capturing: `(?P<y>` becomes `(?:`.
-fn strip_names(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len());
-    let mut rest = pattern;
-    while let Some(at) = rest.find("(?P<") {
-        out.push_str(&rest[..at]);
-        out.push_str("(?:");
-        let after = &rest[at + 4..];
-        rest = after.find('>').map_or("", |close| &after[close + 1..]);
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Each rule alone, anchored at the start of the text it is given, to read its named parts.
-/// Each is compiled the first time it is needed: a short text uses a few of the rules.
-///
-/// Every rule comes in two forms: as written (Unicode classes and case folding), and with
-/// ASCII `\d`, `\s` and case folding. On a text with no non-ASCII character the Unicode form
-/// could match (see [`prefilter::ascii_suffices`]) both match exactly the same, and the
-/// ASCII one is smaller (a Unicode `\d` alone is dozens of UTF-8 ranges), so it compiles and
-/// runs faster. The Unicode form is compiled only for a match that needs it.
-static ANCHORED: LazyLock<[Vec<OnceLock<Regex>>; 2]> =
-    LazyLock::new(|| [0, 1].map(|_| RULES.iter().map(|_| OnceLock::new()).collect()));
-
-/// Rule `i`'s anchored pattern, in its ASCII form or as written.
-fn anchored(i: usize, ascii: bool) -> Option<&'static Regex> {
-    let (_, p) = RULES.get(i)?;
-    let forms = ANCHORED.get(usize::from(ascii))?;
-    Some(
-        forms
-            .get(i)?
-            .get_or_init(|| compile(&format!(r"(?i)^(?:{p})"), !ascii)),
-    )
-}
-
 /// The patterns are constants of this module; one that fails to compile is a bug caught by the
 /// tests, and must not take the program down, so it becomes a regex that never matches.
 pub(super) fn compile(pattern: &str, unicode: bool) -> Regex {
@@ -440,7 +374,7 @@ mod tests {
         assert!(found > 10_000 && unicode > 100, "{found} {unicode}");
     }
 
-    /// On a text the ASCII forms suffice for, the combined regex is used in its ASCII form.
+    /// On a text the ASCII forms suffice for, the rules are searched in their ASCII form.
     #[test]
     fn ascii_forms_keep_every_match() {
         let text = word_salad(60_000, false);
@@ -453,6 +387,11 @@ mod tests {
     /// and how many of them hold a non-ASCII character.
     fn same_as_plain_scan(text: &str) -> (usize, usize) {
         let scan = plain_scan();
+        // Each rule alone, anchored, through `regex` rather than the recogniser's own engine.
+        let rules: Vec<Regex> = RULES
+            .iter()
+            .map(|(_, p)| compile(&format!(r"(?i)^(?:{p})"), true))
+            .collect();
         let text = text.to_string();
         let mut from = 0;
         let (mut found, mut unicode) = (0, 0);
@@ -471,16 +410,18 @@ mod tests {
                 stop += 1;
             }
             let rest = &text[m.start()..stop];
-            let own = (0..RULES.len()).find_map(|i| {
-                let re = anchored(i, false)?;
+            let own = rules.iter().enumerate().find_map(|(i, re)| {
                 let caps = re.captures(rest)?;
                 (caps.get(0)?.end() == m.len()).then_some((i, re, caps))
             });
             if let (Some(c), Some((i, re, caps))) = (&c, own) {
                 assert_eq!(c.rule, RULES[i].0, "{rest:?}");
                 for name in re.capture_names().flatten() {
-                    let part = |m: Option<regex::Match<'_>>| m.map(|m| m.range());
-                    assert_eq!(part(c.caps.name(name)), part(caps.name(name)), "{rest:?}");
+                    assert_eq!(
+                        c.caps.name(name).map(|m| m.range()),
+                        caps.name(name).map(|m| m.range()),
+                        "{rest:?}"
+                    );
                 }
             }
             found += 1;
@@ -512,7 +453,7 @@ mod tests {
     }
 
     #[test]
-    fn the_combined_regex_tells_the_rule() {
+    fn one_search_tells_the_rule() {
         for (text, rule) in [
             ("on May 5, 1998 the", Rule::MonthDay),
             ("three weeks ago", Rule::Ago),

@@ -1,8 +1,8 @@
 //! Calendar positions read from the DCT: "last month", "next Tuesday", "this summer", "the
 //! quarter" of an earnings report, "now" and "recently".
 
+use super::engine::Parts;
 use chrono::{Datelike, NaiveDate, Weekday};
-use regex::Captures;
 
 use super::anchor::{
     Tense, add_months, day_value, head, month_value, quarter_value, resolve_weekday, shift_days,
@@ -126,7 +126,7 @@ pub(super) fn relative_season_year(dct: NaiveDate, code: &str, step: i32) -> Opt
     Some(y)
 }
 
-pub(super) fn relative_unit(caps: &Captures<'_>, after: &str, dct: NaiveDate) -> Option<Normal> {
+pub(super) fn relative_unit(caps: &Parts<'_>, after: &str, dct: NaiveDate) -> Option<Normal> {
     if let Some(only) = caps.name("only") {
         let words = only.as_str().to_ascii_lowercase();
         let unit = words.rsplit(char::is_whitespace).next()?;
@@ -185,7 +185,7 @@ pub(super) fn last_weekend(dct: NaiveDate) -> Option<String> {
     Some(format!("{}-WE", week_value(shift_days(dct, -back)?)))
 }
 
-pub(super) fn reporting_period(caps: &Captures<'_>, dct: NaiveDate) -> Option<Normal> {
+pub(super) fn reporting_period(caps: &Parts<'_>, dct: NaiveDate) -> Option<Normal> {
     let adj = caps
         .name("adj")
         .or(caps.name("ya"))

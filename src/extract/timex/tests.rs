@@ -629,3 +629,77 @@ fn any_text_and_any_dct_are_safe() {
     };
     assert_eq!(implied_range(&odd, Some(d("2015-10-21"))), None);
 }
+
+/// The look at the last word before the modifier regex never turns away a window the regex
+/// would read a modifier at the end of.
+#[test]
+fn the_modifier_check_keeps_every_modifier() {
+    let pieces = [
+        "early",
+        "late",
+        "mid-",
+        "mid",
+        "amid",
+        "the",
+        "end",
+        "of",
+        "beginning",
+        "start",
+        "middle",
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "some",
+        "nearly",
+        "almost",
+        "more",
+        "than",
+        "less",
+        "fewer",
+        "at",
+        "least",
+        "most",
+        "up",
+        "to",
+        "no",
+        "said",
+        "in",
+        "Late",
+        "ABOUT",
+        "Up",
+        "almo\u{17f}t",
+        "\u{17f}ome",
+        "\u{2019}",
+        "\u{2014}",
+        "5",
+        ",",
+        "-",
+        "\u{a0}",
+        "\n",
+        "x",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let (mut kept, mut turned_away) = (0, 0);
+    for _ in 0..20_000 {
+        let mut window = String::new();
+        for _ in 0..(state % 5 + 1) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            window.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            window.push_str(if (state >> 40).is_multiple_of(4) {
+                ""
+            } else {
+                " "
+            });
+        }
+        if MODIFIER.is_match(&window) {
+            assert!(may_end_with_modifier(&window), "{window:?}");
+            kept += 1;
+        } else if !may_end_with_modifier(&window) {
+            turned_away += 1;
+        }
+    }
+    assert!(kept > 1_000 && turned_away > 1_000, "{kept} {turned_away}");
+}

@@ -1,0 +1,202 @@
+//! The rules compiled for searching, built with regex-automata directly: one lazy DFA of all
+//! the rules, which tells at a word start whether one matches there, which rule wins and where
+//! its match ends; and each rule alone as an NFA, run over that match by a backtracker for its
+//! named parts.
+//!
+//! Through `regex::Regex` the same work needed one search of a combined regex for the span,
+//! then a search of each rule in turn to learn which one ended there, then the winner's
+//! `captures` (which searches again with a lazy DFA before its backtracker reads the groups).
+//! A multi-pattern DFA reports the winning pattern with the span, so one search does the first
+//! two; the parts are read by a backtracker alone. Building only the forward NFAs and the lazy
+//! DFA also costs less at start-up than a `regex::Regex` for each, which builds reverse forms
+//! and other engines too.
+
+use std::cell::RefCell;
+use std::sync::{LazyLock, OnceLock};
+
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson::NFA;
+use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
+use regex_automata::nfa::thompson::pikevm::PikeVM;
+use regex_automata::util::captures::Captures;
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input, PatternID};
+
+use super::recognise::RULES;
+
+/// The rule that matches at the start of `haystack` and the length of its match: of the rules
+/// that match there, the first in `RULES` order (leftmost-first, as in an alternation of all of
+/// them), with that rule's own leftmost-first match. `ascii` picks the ASCII form of the rules
+/// (see [`rule_parts`]) or the form as written.
+pub fn first_match(haystack: &[u8], ascii: bool) -> Option<(usize, usize)> {
+    let dfa = all_rules(ascii)?;
+    // The lazy DFA keeps the states it has built in its cache; one per thread and form keeps
+    // them from one text to the next.
+    thread_local! {
+        static CACHES: RefCell<[Option<Cache>; 2]> = const { RefCell::new([None, None]) };
+    }
+    CACHES.with_borrow_mut(|caches| {
+        let cache = caches[usize::from(ascii)].get_or_insert_with(|| dfa.create_cache());
+        let input = Input::new(haystack).anchored(Anchored::Yes);
+        // The DFA has no quit bytes and never gives up on a full cache, so the search cannot
+        // fail; were it to, the position is passed as one where nothing matches.
+        let found = dfa.try_search_fwd(cache, &input).unwrap_or_else(|err| {
+            debug_assert!(false, "timex search failed: {err}");
+            None
+        });
+        found.map(|m| (m.pattern().as_usize(), m.offset()))
+    })
+}
+
+/// All the rules as one lazy DFA, a pattern for each rule (its index in `RULES`), in the ASCII
+/// form (index 1) or as written (index 0); each built the first time it is needed.
+static ALL_RULES: [OnceLock<Option<DFA>>; 2] = [OnceLock::new(), OnceLock::new()];
+
+fn all_rules(ascii: bool) -> Option<&'static DFA> {
+    ALL_RULES[usize::from(ascii)]
+        .get_or_init(|| {
+            let patterns: Vec<String> = RULES.iter().map(|(_, p)| format!("(?i:{p})")).collect();
+            // The lazy DFA of so many rules can need more states than the default 2 MB cache
+            // holds on varied news text; a full cache is cleared and its states rebuilt. 16 MB
+            // is allocated only as states are made.
+            DFA::builder()
+                .configure(DFA::config().cache_capacity(16 << 20))
+                .syntax(syntax::Config::new().unicode(!ascii))
+                .build_many(&patterns)
+                .map_err(|err| debug_assert!(false, "bad timex pattern: {err}"))
+                .ok()
+        })
+        .as_ref()
+}
+
+/// The named parts of rule `i`'s leftmost-first match at the start of `text` (`None` when it
+/// does not match there), in its ASCII form or as written.
+pub fn parts(i: usize, ascii: bool, text: &str) -> Option<Parts<'_>> {
+    let rule = rule_parts(i, ascii)?;
+    let input = Input::new(text).anchored(Anchored::Yes);
+    let mut caps = rule.backtracker.create_captures();
+    // The backtracker's cache (its stack and its set of visited states) is kept per thread
+    // and rule: a new one for each match grew its stack and set from nothing every time.
+    thread_local! {
+        static CACHES: RefCell<Vec<Option<backtrack::Cache>>> = const { RefCell::new(Vec::new()) };
+    }
+    let found = CACHES.with_borrow_mut(|caches| {
+        let slot = usize::from(ascii) * RULES.len() + i;
+        if caches.len() <= slot {
+            caches.resize_with(slot + 1, || None);
+        }
+        let cache = caches[slot].get_or_insert_with(|| rule.backtracker.create_cache());
+        rule.backtracker.try_search(cache, &input, &mut caps)
+    });
+    if found.is_err() {
+        // Too long a text for the backtracker's memory of visited states (a match with a very
+        // long run of white space): the PikeVM finds the same match and parts.
+        let mut cache = rule.pikevm.create_cache();
+        rule.pikevm.search(&mut cache, &input, &mut caps);
+    }
+    caps.is_match().then_some(Parts {
+        text,
+        caps,
+        names: &rule.names,
+    })
+}
+
+/// One rule alone, with its named groups: a backtracker reads them, and a PikeVM does when the
+/// text is too long for the backtracker.
+struct RuleParts {
+    backtracker: BoundedBacktracker,
+    pikevm: PikeVM,
+    /// Each group name with its index. The normaliser asks for parts by name a dozen times a
+    /// match; a rule has at most a dozen groups with names of a few letters, so a scan of this
+    /// list costs less than the NFA's own map from names, which hashes the name with SipHash.
+    names: Vec<(Box<str>, usize)>,
+}
+
+/// Each rule alone, in two forms: as written (Unicode classes and case folding), and with
+/// ASCII `\d`, `\s` and case folding. On a text with no non-ASCII character the Unicode form
+/// could match (see [`super::prefilter::ascii_suffices`]) both match exactly the same, and the
+/// ASCII one is smaller (a Unicode `\d` alone is dozens of UTF-8 ranges), so it compiles and
+/// runs faster. Each is compiled the first time it is needed: a short text uses a few rules.
+static RULE_PARTS: LazyLock<[Vec<OnceLock<Option<RuleParts>>>; 2]> =
+    LazyLock::new(|| [0, 1].map(|_| RULES.iter().map(|_| OnceLock::new()).collect()));
+
+fn rule_parts(i: usize, ascii: bool) -> Option<&'static RuleParts> {
+    let (_, pattern) = RULES.get(i)?;
+    RULE_PARTS
+        .get(usize::from(ascii))?
+        .get(i)?
+        .get_or_init(|| {
+            let nfa = NFA::compiler()
+                .syntax(syntax::Config::new().unicode(!ascii))
+                .build(&format!("(?i:{pattern})"))
+                .map_err(|err| debug_assert!(false, "bad timex pattern: {err}"))
+                .ok()?;
+            let names = nfa
+                .group_info()
+                .pattern_names(PatternID::ZERO)
+                .enumerate()
+                .filter_map(|(index, name)| Some((name?.into(), index)))
+                .collect();
+            Some(RuleParts {
+                backtracker: BoundedBacktracker::new_from_nfa(nfa.clone()).ok()?,
+                pikevm: PikeVM::new_from_nfa(nfa).ok()?,
+                names,
+            })
+        })
+        .as_ref()
+}
+
+/// A rule's match and its named parts, as offsets into the text it was matched in (the
+/// candidate's text from its start); read like `regex::Captures`.
+pub struct Parts<'t> {
+    text: &'t str,
+    caps: Captures,
+    names: &'static [(Box<str>, usize)],
+}
+
+impl<'t> Parts<'t> {
+    /// The part named `name`, if it took part in the match.
+    pub fn name(&self, name: &str) -> Option<Part<'t>> {
+        let &(_, index) = self.names.iter().find(|(n, _)| **n == *name)?;
+        self.get(index)
+    }
+
+    /// Group `index`: 0 is the whole match.
+    pub fn get(&self, index: usize) -> Option<Part<'t>> {
+        self.part(self.caps.get_group(index)?)
+    }
+
+    fn part(&self, span: regex_automata::Span) -> Option<Part<'t>> {
+        Some(Part {
+            text: self.text.get(span.range())?,
+            start: span.start,
+        })
+    }
+}
+
+/// One part of a match: its text and where it starts in the matched text.
+#[derive(Clone, Copy, Debug)]
+pub struct Part<'t> {
+    text: &'t str,
+    start: usize,
+}
+
+impl<'t> Part<'t> {
+    pub fn as_str(&self) -> &'t str {
+        self.text
+    }
+
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    /// Where the part lies in the matched text (for the tests' comparisons with `regex`).
+    #[cfg(test)]
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end()
+    }
+}
