@@ -2,7 +2,6 @@
 //! dates that overlap, at least one shared actor, and similar words.
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::events::{content_words, shared};
@@ -19,11 +18,17 @@ const RECENT: usize = 48;
 /// the id of its earliest report (in input order), so ids stay stable.
 ///
 /// The merge itself is a walk in input order (which report is kept depends on what came
-/// before); the words of every report are found first, on every core, and actor ids and
-/// articles are compared as numbers, so a hundred thousand reports do not clone and hash a
-/// string set each.
+/// before). A report's words are found only when it is compared with another, which needs
+/// two reports from different articles with a shared actor on one day: an article alone (the
+/// stream extracts and assembles one at a time) or one long document never needs them, and
+/// finding them for every report was most of the merge. Actor ids and articles are compared
+/// as numbers, so a hundred thousand reports do not clone and hash a string set each.
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
-    let words: Vec<Vec<u64>> = events.par_iter().map(report_words).collect();
+    if from_one_article(&events) {
+        return events;
+    }
+    // per report (input order), its words once found
+    let mut words: Vec<Option<Vec<u64>>> = vec![None; events.len()];
     let (actor_keys, article_keys) = {
         let mut actor_ids = Interner::default();
         let mut article_ids = Interner::default();
@@ -52,7 +57,6 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
     for (n, e) in events.into_iter().enumerate() {
         let actors = &actor_keys[n];
         let articles = &article_keys[n];
-        let w = &words[n];
         let mut target = None;
         if !e.when.inferred && e.when.days() <= 7 && !actors.is_empty() {
             let mut day = e.when.start;
@@ -66,9 +70,21 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
                         .iter()
                         .all(|t| reported_by[i].binary_search(t).is_err());
                     let shares_actor = out_actors[i].iter().any(|a| actors.contains(a));
-                    if other_articles
-                        && shares_actor
-                        && similarity(&words[out_words[i]], w) >= MIN_SIMILARITY
+                    if !other_articles || !shares_actor {
+                        continue;
+                    }
+                    // A merged report's words are those of its first report, found here before
+                    // anything is merged into it (a merge follows this comparison), so from the
+                    // sources it had when it was added, as when every report's were found first.
+                    let theirs = out_words[i];
+                    if words[theirs].is_none() {
+                        words[theirs] = Some(report_words(&out[i]));
+                    }
+                    if words[n].is_none() {
+                        words[n] = Some(report_words(&e));
+                    }
+                    if let (Some(theirs), Some(ours)) = (&words[theirs], &words[n])
+                        && similarity(theirs, ours) >= MIN_SIMILARITY
                     {
                         target = Some(i);
                         break 'search;
@@ -126,6 +142,22 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
         }
     }
     out
+}
+
+/// Whether every report has sources and all of them are one article's: then no two reports
+/// are of different articles, none is merged, and the reports stay as they are. The stream
+/// assembles each article on its own, and a long document is one article.
+fn from_one_article(events: &[Event]) -> bool {
+    let Some(article) = events
+        .first()
+        .and_then(|e| e.sources.first())
+        .map(|s| s.article.as_str())
+    else {
+        return events.is_empty();
+    };
+    events
+        .iter()
+        .all(|e| !e.sources.is_empty() && e.sources.iter().all(|s| s.article == article))
 }
 
 /// The content words of all of a report's quotes, sorted, each once.

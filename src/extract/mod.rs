@@ -62,11 +62,12 @@ pub fn extract_articles<A: Borrow<Article> + Sync>(
 pub fn assemble(loaded: &Loaded, per_article: Vec<Extracted>) -> Timeline {
     let mut registry = registry::merge(&per_article.iter().map(|(a, _)| a).collect::<Vec<_>>());
     attach_mentions(&mut registry, &loaded.articles, &per_article);
-    let mut events: Vec<Event> = Vec::new();
+    let mut events: Vec<Event> =
+        Vec::with_capacity(per_article.iter().map(|(_, events)| events.len()).sum());
     for (_, article_events) in per_article {
         for mut e in article_events {
-            e.actors = resolve_all(&registry, &e.actors);
-            e.agents = resolve_all(&registry, &e.agents);
+            e.actors = resolve_all(&registry, std::mem::take(&mut e.actors));
+            e.agents = resolve_all(&registry, std::mem::take(&mut e.agents));
             events.push(e);
         }
     }
@@ -74,10 +75,17 @@ pub fn assemble(loaded: &Loaded, per_article: Vec<Extracted>) -> Timeline {
     for hand in &loaded.hand_events {
         events.push(hand_event(hand, &mut registry, &loaded.articles));
     }
-    // a stable sort on every core: the same order as a sort on one
-    events.par_sort_by(|a, b| {
+    // A stable sort, so the same order whichever is used: on every core for a corpus, on this
+    // one for the few events of an article (the stream assembles each article on its own),
+    // where setting up the parallel sort cost more than sorting.
+    let by_time = |a: &Event, b: &Event| {
         (a.when.start, a.when.end, &a.id).cmp(&(b.when.start, b.when.end, &b.id))
-    });
+    };
+    if events.len() < PARALLEL_SORT_FROM {
+        events.sort_by(by_time);
+    } else {
+        events.par_sort_by(by_time);
+    }
     let timeline = Timeline {
         articles: loaded.articles.clone(),
         actors: registry.actors,
@@ -133,11 +141,18 @@ pub fn article_sentences(article: &Article) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Per-article actor ids mapped onto the merged actors, each once.
-fn resolve_all(registry: &Registry, ids: &[String]) -> Vec<String> {
+/// How many events [`assemble`] sorts on every core rather than on this one.
+const PARALLEL_SORT_FROM: usize = 4096;
+
+/// Per-article actor ids mapped onto the merged actors, each once. An id that was not renamed
+/// (most) is moved, not copied.
+fn resolve_all(registry: &Registry, ids: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(ids.len());
     for a in ids {
-        let id = registry.resolve(a).to_string();
+        let id = match registry.renamed.get(&a) {
+            Some(to) => to.clone(),
+            None => a,
+        };
         if !out.contains(&id) {
             out.push(id);
         }
@@ -146,34 +161,65 @@ fn resolve_all(registry: &Registry, ids: &[String]) -> Vec<String> {
 }
 
 /// Every mention of every article, as a byte range into its text, on the actor it became.
+///
+/// Mentions are gathered as numbers (actor, the article id's rank, range, article) and sorted
+/// once, so that no id is copied for a mention that turns out to be a repeat and the sort
+/// compares numbers; a rank orders articles as their ids do (equal ids share one), so the
+/// order and the repeats dropped are those of sorting the [`crate::model::MentionRef`]s.
 fn attach_mentions(registry: &mut Registry, articles: &[Article], per_article: &[Extracted]) {
-    // Actors by id, borrowed and hashed with Fx: every mention of every article asks this map.
+    // Actors by id, borrowed and hashed with Fx: every entity of every article asks this map.
     let at: rustc_hash::FxHashMap<&str, usize> = registry
         .actors
         .iter()
         .enumerate()
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
-    let mut found_on: Vec<Vec<crate::model::MentionRef>> = vec![Vec::new(); registry.actors.len()];
-    for (article, (found, _)) in articles.iter().zip(per_article) {
-        for m in &found.mentions {
-            let Some(entity) = found.entities.get(m.entity) else {
-                continue;
-            };
-            let Some(&i) = at.get(registry.resolve(&entity.id)) else {
-                continue;
-            };
-            found_on[i].push(crate::model::MentionRef {
-                article: article.id.clone(),
-                start: m.range.start,
-                end: m.range.end,
-            });
+    let count = articles.len().min(per_article.len());
+    let mut by_id: Vec<usize> = (0..count).collect();
+    by_id.sort_by(|&a, &b| articles[a].id.cmp(&articles[b].id));
+    let mut rank = vec![0usize; count];
+    for pair in by_id.windows(2) {
+        let (before, this) = (pair[0], pair[1]);
+        rank[this] = rank[before] + usize::from(articles[before].id != articles[this].id);
+    }
+    // (actor, rank, start, end, article)
+    let mut found: Vec<(usize, usize, usize, usize, usize)> = Vec::new();
+    let mut actor_of: Vec<Option<usize>> = Vec::new();
+    for (a, (extracted, _)) in per_article.iter().enumerate().take(count) {
+        // each entity is resolved once, not once for each of its mentions
+        actor_of.clear();
+        actor_of.extend(
+            extracted
+                .entities
+                .iter()
+                .map(|e| at.get(registry.resolve(&e.id)).copied()),
+        );
+        for m in &extracted.mentions {
+            if let Some(&Some(i)) = actor_of.get(m.entity) {
+                found.push((i, rank[a], m.range.start, m.range.end, a));
+            }
         }
     }
-    for (actor, found) in registry.actors.iter_mut().zip(found_on) {
-        actor.mentions.extend(found);
-        actor.mentions.sort();
-        actor.mentions.dedup();
+    found.sort_unstable();
+    found.dedup_by_key(|&mut (i, rank, start, end, _)| (i, rank, start, end));
+    let had: Vec<bool> = registry
+        .actors
+        .iter()
+        .map(|a| !a.mentions.is_empty())
+        .collect();
+    for (i, _, start, end, a) in found {
+        registry.actors[i].mentions.push(crate::model::MentionRef {
+            article: articles[a].id.clone(),
+            start,
+            end,
+        });
+    }
+    // an actor that came with mentions of its own has them merged in order
+    for (actor, had) in registry.actors.iter_mut().zip(had) {
+        if had {
+            actor.mentions.sort();
+            actor.mentions.dedup();
+        }
     }
 }
 

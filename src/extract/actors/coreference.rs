@@ -316,6 +316,67 @@ static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|_| unreachable!("the pattern is a literal"))
 });
 
+/// The first match of [`PRONOUN`] in `s`, as (start, length). Found by looking at the bytes
+/// around each "he", where the regex search cost more than the rest of the references: a
+/// word boundary next to an ASCII byte is decided here, and only a sentence where one falls
+/// next to another character is handed to the regex, whose Unicode word boundaries then
+/// decide exactly as before.
+fn find_pronoun(s: &str) -> Option<(usize, usize)> {
+    match find_pronoun_ascii(s) {
+        Ok(found) => found,
+        Err(Undecided) => PRONOUN.find(s).map(|m| (m.start(), m.len())),
+    }
+}
+
+/// A word boundary next to a character other than ASCII, which [`find_pronoun_ascii`] leaves
+/// to the regex.
+struct Undecided;
+
+/// Whether a word character of the regex (`\w`) stands at byte `at` of `s`, for an ASCII byte
+/// there; `Err` for another character. `at` may be the end of `s` (no character: `false`).
+fn word_byte_at(s: &[u8], at: usize) -> Result<bool, Undecided> {
+    match s.get(at) {
+        None => Ok(false),
+        Some(&b) if b.is_ascii() => Ok(b.is_ascii_alphanumeric() || b == b'_'),
+        Some(_) => Err(Undecided),
+    }
+}
+
+/// [`PRONOUN`]'s leftmost-first search, for boundaries next to ASCII bytes: at the start "He",
+/// "She", "His" or "Her" (tried in that order) ending on a boundary, else the first "he" or
+/// "she" with a boundary on each side.
+fn find_pronoun_ascii(s: &str) -> Result<Option<(usize, usize)>, Undecided> {
+    let bytes = s.as_bytes();
+    for capital in ["He", "She", "His", "Her"] {
+        if s.starts_with(capital) && !word_byte_at(bytes, capital.len())? {
+            return Ok(Some((0, capital.len())));
+        }
+    }
+    let mut from = 0;
+    // each "h" (found with memchr), then whether an "e" follows
+    while let Some(k) = s.get(from..).and_then(|rest| rest.find('h')) {
+        let h = from + k;
+        from = h + 1;
+        if bytes.get(h + 1) != Some(&b'e') {
+            continue;
+        }
+        // "she" when an "s" stands before the "he" (then the "he" alone has no boundary)
+        let start = if h >= 1 && bytes[h - 1] == b's' {
+            h - 1
+        } else {
+            h
+        };
+        let before = match start.checked_sub(1) {
+            Some(p) => word_byte_at(bytes, p)?,
+            None => false,
+        };
+        if !before && !word_byte_at(bytes, h + 2)? {
+            return Ok(Some((start, h + 2 - start)));
+        }
+    }
+    Ok(None)
+}
+
 /// Pronouns and definite descriptions, resolved against what earlier sentences named.
 pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
     let mut added = Vec::new();
@@ -350,11 +411,11 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
             m.how == How::Name && b.entities[m.entity].kind == ActorKind::Person
         });
         if let Some(e) = before
-            && let Some(m) = PRONOUN.find(opening)
-            && (m.start() == 0 || !names_a_person)
+            && let Some((at, len)) = find_pronoun(opening)
+            && (at == 0 || !names_a_person)
         {
-            let start = s.start + trimmed_at + m.start();
-            added.push((e, start..start + m.len(), si, How::Pronoun));
+            let start = s.start + trimmed_at + at;
+            added.push((e, start..start + len, si, How::Pronoun));
         }
         if !may_describe(sentence) {
             continue;
@@ -413,8 +474,11 @@ static EXPLETIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// look-ups cost the same in a long text as in a short one: scanning every mention for every
 /// sentence made a 10 MB text spend most of its extraction time here.
 struct Seen {
-    /// Indices into `b.mentions` of each sentence's mentions, in their order there.
-    by_sentence: Vec<Vec<usize>>,
+    /// Indices into `b.mentions` of each sentence's mentions, in their order there: those of
+    /// sentence `si` are `in_order[starts[si]..starts[si + 1]]`. One array for all sentences
+    /// rather than a vector grown for each.
+    starts: Vec<usize>,
+    in_order: Vec<usize>,
     /// For each sentence, the entity of its first person mention that is not a descriptor.
     first_person: Vec<Option<usize>>,
     /// Name mentions as (start, end), by start, with the largest end up to each.
@@ -436,12 +500,31 @@ impl Seen {
             .max()
             .unwrap_or(0)
             .max(sentences);
-        let mut by_sentence = vec![Vec::new(); count];
+        // a counting sort of the mentions by sentence, which keeps their order within one
+        let mut starts = vec![0usize; count + 1];
+        for m in &b.mentions {
+            starts[m.sentence] += 1;
+        }
+        let mut total = 0;
+        for start in &mut starts {
+            let here = *start;
+            *start = total;
+            total += here;
+        }
+        let mut next = starts.clone();
+        let mut in_order = vec![0usize; b.mentions.len()];
         let mut first_person = vec![None; count];
         let mut names = Vec::new();
-        let (mut ministries, mut by_end) = (Vec::new(), Vec::new());
+        let (mut ministries, mut by_end) = (Vec::new(), Vec::with_capacity(b.mentions.len()));
+        // asked once per entity rather than once per mention
+        let ministry: Vec<bool> = b
+            .entities
+            .iter()
+            .map(|e| e.kind == ActorKind::Organisation && e.name.contains("Ministry"))
+            .collect();
         for (i, m) in b.mentions.iter().enumerate() {
-            by_sentence[m.sentence].push(i);
+            in_order[next[m.sentence]] = i;
+            next[m.sentence] += 1;
             let e = &b.entities[m.entity];
             if e.kind == ActorKind::Person && m.how != How::Descriptor {
                 first_person[m.sentence].get_or_insert(m.entity);
@@ -450,7 +533,7 @@ impl Seen {
                 names.push((m.range.start, m.range.end));
             }
             let key = (m.range.end, i, m.entity);
-            if e.kind == ActorKind::Organisation && e.name.contains("Ministry") {
+            if ministry[m.entity] {
                 ministries.push(key);
             }
             by_end.push(key);
@@ -466,7 +549,8 @@ impl Seen {
         ministries.sort_unstable();
         by_end.sort_unstable();
         Self {
-            by_sentence,
+            starts,
+            in_order,
             first_person,
             names,
             names_max_end,
@@ -477,7 +561,13 @@ impl Seen {
 
     /// Indices of the mentions in sentence `si`.
     fn in_sentence(&self, si: usize) -> impl Iterator<Item = usize> + '_ {
-        self.by_sentence.get(si).into_iter().flatten().copied()
+        let from = self.starts.get(si).copied().unwrap_or(0);
+        let to = si
+            .checked_add(1)
+            .and_then(|next| self.starts.get(next))
+            .copied()
+            .unwrap_or(from);
+        self.in_order[from..to].iter().copied()
     }
 
     /// Whether a name mention overlaps `range`.
@@ -628,6 +718,31 @@ mod tests {
             .filter(|m| m.entity == e)
             .map(|m| text[m.range.clone()].to_string())
             .collect()
+    }
+
+    #[test]
+    fn pronouns_are_found_where_the_pattern_finds_them() {
+        use super::{PRONOUN, find_pronoun};
+        for s in [
+            "",
+            "h",
+            "he",
+            "He said so.",
+            "Her car, Hers, His",
+            "Heather met them; she left",
+            "She-wolf",
+            "the shepherd said he would",
+            "Ashe, she and he",
+            "x_he he_",
+            "caf\u{e9} he",
+            "\u{e9}he he",
+            "he\u{e9} and she\u{301}",
+            "they",
+            "He\u{2019}s here, he\u{2019}s",
+        ] {
+            let pattern = PRONOUN.find(s).map(|m| (m.start(), m.len()));
+            assert_eq!(find_pronoun(s), pattern, "{s:?}");
+        }
     }
 
     #[test]

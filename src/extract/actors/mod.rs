@@ -119,7 +119,7 @@ pub(crate) struct Builder<'a> {
     pub singles: Vec<Single>,
     /// Words that the article also writes in lower case ("meanwhile"), so a capitalised
     /// sentence-initial copy is no name.
-    pub lower_words: FxHashSet<&'a str>,
+    pub lower_words: LowerWords<'a>,
     /// Scratch space for a sentence's words, reused from sentence to sentence.
     words: Vec<tokens::Word>,
     /// Scratch space for a sentence's gazetteer hits and the gazetteer's look-ups, reused
@@ -327,10 +327,16 @@ impl<'a> Builder<'a> {
         // "on Tuesday evening": a weekday or a month is a date, never a party, whatever
         // recognised it as a name
         let calendar = |e: &LocalEntity| {
-            let lower = e.name.to_lowercase();
+            let named = |day_or_month: &str| {
+                // an ASCII name lower-cases as its bytes do: no String is made for it
+                if e.name.is_ascii() {
+                    e.name.eq_ignore_ascii_case(day_or_month)
+                } else {
+                    e.name.to_lowercase() == day_or_month
+                }
+            };
             e.kind != ActorKind::Person
-                && (WEEKDAY_NAMES.contains(&lower.as_str())
-                    || MONTH_NAMES.contains(&lower.as_str()))
+                && (WEEKDAY_NAMES.iter().any(|d| named(d)) || MONTH_NAMES.iter().any(|m| named(m)))
         };
         // "Irish suppliers", "a Chinese buyer": a party only ever used to describe another is
         // no actor of the article (a person's country comes back as their affiliation)
@@ -377,28 +383,79 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// The words of an article that begin with a lower-case letter (see [`lower_case_words`]).
+/// Words of up to seven bytes (most) are kept as one number each, their bytes and their
+/// length, which tells every such word from every other: adding the article's every word and
+/// asking about it then hashes and compares a number instead of a string.
+pub(crate) struct LowerWords<'a> {
+    short: FxHashSet<u64>,
+    long: FxHashSet<&'a str>,
+}
+
+impl LowerWords<'_> {
+    /// Whether the article writes `word` (as it is) as a word beginning with a lower-case
+    /// letter.
+    pub fn contains(&self, word: &str) -> bool {
+        match short_key(word.as_bytes()) {
+            Some(key) => self.short.contains(&key),
+            None => self.long.contains(word),
+        }
+    }
+}
+
+/// A word of at most seven bytes as one number: its bytes from the lowest, and its length in
+/// the highest byte. `None` for a longer word.
+fn short_key(word: &[u8]) -> Option<u64> {
+    if word.len() > 7 {
+        return None;
+    }
+    let mut key = (word.len() as u64) << 56;
+    for (i, &b) in word.iter().enumerate() {
+        key |= u64::from(b) << (8 * i);
+    }
+    Some(key)
+}
+
 /// The words of `text` that begin with a lower-case letter, a word being what lies between
 /// characters that are neither alphanumeric nor a hyphen. Read a byte at a time, decoding a
 /// character only where a non-ASCII one starts: this reads every byte of every article, and
 /// splitting with a character predicate cost as much as all the look-ups it serves.
-fn lower_case_words<'t>(text: &'t str) -> FxHashSet<&'t str> {
+fn lower_case_words(text: &str) -> LowerWords<'_> {
     // sized for the article up front (roughly one distinct lower-case word per 16 bytes of a
-    // news article), so the set is not rehashed again and again as it grows; capped, as a
-    // long text repeats its words and would only leave most of a larger table empty
+    // news article, most of them short), so the sets are not rehashed again and again as
+    // they grow; capped, as a long text repeats its words and would only leave most of a
+    // larger table empty
     let capacity = (text.len() / 16).min(1 << 14);
-    let mut words = FxHashSet::with_capacity_and_hasher(capacity, rustc_hash::FxBuildHasher);
-    let mut add = |word: &'t str| {
+    let mut words = LowerWords {
+        short: FxHashSet::with_capacity_and_hasher(capacity, rustc_hash::FxBuildHasher),
+        long: FxHashSet::with_capacity_and_hasher(capacity / 4, rustc_hash::FxBuildHasher),
+    };
+    let bytes = text.as_bytes();
+    // the word `start..end` of `text`, when it begins with a lower-case letter
+    let mut add = |start: usize, end: usize| {
+        let word = &bytes[start..end];
         // the first byte decides for an ASCII letter; only a non-ASCII one is decoded
-        let lower = match word.as_bytes().first() {
+        let lower = match word.first() {
             Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-            Some(_) => word.chars().next().is_some_and(char::is_lowercase),
+            Some(_) => text
+                .get(start..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_lowercase),
             None => false,
         };
         if lower {
-            words.insert(word);
+            match short_key(word) {
+                Some(key) => {
+                    words.short.insert(key);
+                }
+                None => {
+                    if let Some(word) = text.get(start..end) {
+                        words.long.insert(word);
+                    }
+                }
+            }
         }
     };
-    let bytes = text.as_bytes();
     let (mut start, mut at) = (0, 0);
     while at < bytes.len() {
         // the ASCII letters, digits and hyphens of a word, skipped in one tight loop
@@ -416,12 +473,12 @@ fn lower_case_words<'t>(text: &'t str) -> FxHashSet<&'t str> {
             (!c.is_alphanumeric(), c.len_utf8())
         };
         if separates {
-            add(&text[start..at]);
+            add(start, at);
             start = at + len;
         }
         at += len;
     }
-    add(&text[start..]);
+    add(start, bytes.len());
     words
 }
 

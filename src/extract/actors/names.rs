@@ -154,10 +154,9 @@ fn clean_pieces(
     let mut start = 0;
     for (i, w) in run.iter().enumerate() {
         let t = &text[w.range.clone()];
-        let gaz_starts_here = gaz.iter().any(|g| g.range.start == w.range.start);
         let drop = is_not_name(t)
             || (w.index == 0
-                && !gaz_starts_here
+                && !gaz.iter().any(|g| g.range.start == w.range.start)
                 && !GAZETTEER.is_given_name(t)
                 && b.lower_words.contains(t.to_lowercase().as_str()));
         if drop {

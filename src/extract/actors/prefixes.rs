@@ -151,11 +151,14 @@ impl Prefixes {
             text.first()?.to_ascii_lowercase(),
             text.get(1).map_or(0, u8::to_ascii_lowercase),
         ];
-        let reach = if text.len() >= 2 {
-            usize::from(self.longest_in[bucket(&two)])
-        } else {
-            1
-        };
+        // A text whose first two bytes start no key can only match a key of one byte: it is
+        // answered without lower-casing a window (numbers and most capitalised words that
+        // start no name end here).
+        let pair = bucket(&two);
+        if text.len() < 2 || self.by_two_bytes[pair] == self.by_two_bytes[pair + 1] {
+            return self.one_byte_key(two[0]);
+        }
+        let reach = usize::from(self.longest_in[pair]);
         window.clear();
         window.extend(
             text[..text.len().min(self.longest).min(reach)]
@@ -163,7 +166,6 @@ impl Prefixes {
                 .map(u8::to_ascii_lowercase),
         );
         let mut wanted: &[u8] = window;
-        let one = bucket(wanted.get(..1)?);
         // Every prefix of two bytes or more starts with the text's first two bytes, so lies in
         // their bucket. There, the greatest key not after `wanted` is the longest prefix when
         // it is one; when it is not, every prefix of `wanted` is also a prefix of the bytes
@@ -186,9 +188,14 @@ impl Prefixes {
                 below = k;
             }
         }
-        // A key of one byte sorts first in the bucket of that byte followed by 0.
-        let k = self.by_two_bytes[one] as usize;
-        (k < self.keys.len() && self.key(k) == &window[..1]).then(|| (self.keys[k].2 as usize, 1))
+        self.one_byte_key(window[0])
+    }
+
+    /// The pattern of the key that is the one (lower-cased) byte `byte`, as a match of length 1.
+    /// A key of one byte sorts first in the bucket of that byte followed by 0.
+    fn one_byte_key(&self, byte: u8) -> Option<(usize, usize)> {
+        let k = self.by_two_bytes[bucket(&[byte])] as usize;
+        (k < self.keys.len() && self.key(k) == [byte]).then(|| (self.keys[k].2 as usize, 1))
     }
 }
 

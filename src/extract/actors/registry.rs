@@ -228,14 +228,22 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
         .iter()
         .map(|(&id, a)| (id, a.name.split_whitespace().collect(), a.kind, a.known))
         .collect();
-    // names by kind and first and last word, and by kind and all words, in the order above
+    // Names of things by kind and first and last word (in the order above), and the first by
+    // kind and all words: only things are folded below, and a shorter form has two words or
+    // more, so only those are filed (and no list is kept where the first one is all that is
+    // asked for).
     let mut by_ends: FxHashMap<(ActorKind, &str, &str), Vec<usize>> = FxHashMap::default();
-    let mut by_words: FxHashMap<(ActorKind, &[&str]), Vec<usize>> = FxHashMap::default();
+    let mut by_words: FxHashMap<(ActorKind, &[&str]), usize> = FxHashMap::default();
     for (i, (_, words, kind, _)) in names.iter().enumerate() {
-        if let (Some(&first), Some(&last)) = (words.first(), words.last()) {
+        if !is_thing(*kind) {
+            continue;
+        }
+        if words.len() >= 2
+            && let (Some(&first), Some(&last)) = (words.first(), words.last())
+        {
             by_ends.entry((*kind, first, last)).or_default().push(i);
         }
-        by_words.entry((*kind, &words[..])).or_default().push(i);
+        by_words.entry((*kind, &words[..])).or_insert(i);
     }
     fold_shorter_forms(&names, &by_ends, &mut renamed);
     // A model written without its maker ("the A380", "the 787 Dreamliner") is the product
@@ -274,7 +282,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
             .filter_map(|&s| {
                 let mut singular = words.clone();
                 *singular.last_mut()? = s;
-                by_words.get(&(kind, &singular[..]))?.first().copied()
+                by_words.get(&(kind, &singular[..])).copied()
             })
             .min()
             .map(|i| &names[i])
@@ -360,6 +368,13 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
 /// Motors"), when exactly one party's initials spell it. The parties are indexed by their
 /// initials once, not scanned for every acronym.
 fn rename_acronyms(by_id: &BTreeMap<&str, Acc>, renamed: &mut FxHashMap<String, String>) {
+    // most articles write no acronym alone: then no initials need to be spelt out
+    if !by_id
+        .values()
+        .any(|acc| !acc.known && super::is_acronym(acc.name))
+    {
+        return;
+    }
     let mut by_initials: FxHashMap<String, Vec<&str>> = FxHashMap::default();
     for (&id, o) in by_id {
         if !super::takes_acronym(o.kind) {

@@ -49,6 +49,10 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
         return;
     };
     for (chunk_start, raw) in words_at(slice) {
+        if let Some(word) = plain_word(raw, range.start + chunk_start, out.len()) {
+            out.push(word);
+            continue;
+        }
         // a word that starts with an ASCII byte other than an opening quote or bracket has
         // nothing to trim: most do, and are spared the trimming search
         let lead = match raw.as_bytes().first() {
@@ -116,6 +120,35 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
             index: out.len(),
         });
     }
+}
+
+/// The word `raw` (starting at byte `start` of the article, the `index`th of its sentence) when
+/// it is ASCII letters and digits, perhaps followed by one of `,;:!?`: most words are, and
+/// for them the trimming of [`words_into`] is known without its string searches (nothing to
+/// peel but that one mark, which ends a name). `None` for any other word.
+fn plain_word(raw: &str, start: usize, index: usize) -> Option<Word> {
+    let bytes = raw.as_bytes();
+    let (&last, body) = bytes.split_last()?;
+    let breaks_after = matches!(last, b',' | b';' | b':' | b'!' | b'?');
+    let core = if breaks_after { body } else { bytes };
+    let (&first, rest) = core.split_first()?;
+    if !first.is_ascii_alphanumeric() || !rest.iter().all(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    // `is_cap` for an ASCII word: a capital first, or a lower-case letter, four letters or
+    // more and a capital after it (a product name, "iPhone")
+    let cap = first.is_ascii_uppercase()
+        || (first.is_ascii_lowercase()
+            && core.len() >= 4
+            && rest.iter().any(u8::is_ascii_uppercase));
+    Some(Word {
+        range: start..start + core.len(),
+        cap,
+        possessive: false,
+        breaks_after,
+        breaks_before: false,
+        index,
+    })
 }
 
 /// A run of name words: consecutive capitalised words, with connectors inside (the scan uses
