@@ -174,13 +174,16 @@ fn write_batch(
 fn extract_line(name: &Path, shown: &str, number: usize, text: &[u8]) -> io::Result<Extracted> {
     let mut extracted = Extracted {
         messages: Vec::new(),
-        // An article's line of output runs to about four times its input line (3.8 on the
-        // Timeline17 articles): room for that up front saves growing the line a dozen times.
-        output: Vec::with_capacity(text.len().saturating_mul(4)),
+        output: Vec::new(),
         ok: true,
     };
     match ingest::parse_json_line(name, number, text) {
         Ok(loaded) => {
+            // An article's line of output runs to about four times its input line (3.8 on the
+            // Timeline17 articles): room for that up front saves growing the line a dozen
+            // times. Only once the line has parsed: a broken line writes one short message,
+            // and its batch would otherwise hold four times its bytes until written.
+            extracted.output.reserve(text.len().saturating_mul(4));
             for warning in &loaded.warnings {
                 extracted
                     .messages

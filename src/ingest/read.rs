@@ -22,8 +22,16 @@ pub(crate) fn read_limited(path: &Path, options: &LoadOptions) -> Result<Vec<u8>
     // The file may have grown since the metadata was read; read one byte past the limit to tell.
     // Room for the whole file (and the byte that tells it grew) up front: read_to_end through
     // `take` has no size hint and would grow the buffer from 32 bytes, doubling.
+    // Only a hint: a limit raised past what memory holds must end in the read's own error,
+    // not in an allocation failure that aborts the program.
     let expected = usize::try_from(meta.len()).unwrap_or(0).saturating_add(1);
-    let mut bytes = Vec::with_capacity(expected);
+    let mut bytes = Vec::new();
+    if bytes.try_reserve_exact(expected).is_err() {
+        return Err(unreadable(format!(
+            "too large to hold in memory ({} bytes)",
+            meta.len()
+        )));
+    }
     file.take(options.max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| unreadable(io_reason(&e)))?;

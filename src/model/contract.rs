@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use super::{Event, Timeline};
 
 /// The whole timeline as the `extract --json` contract.
+///
 /// Written by [`super::json`], which gives serde_json's pretty bytes several times faster.
 pub fn write_json(out: &mut impl Write, timeline: &Timeline) -> io::Result<()> {
     super::json::write_timeline_pretty(out, timeline)

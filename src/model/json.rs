@@ -78,8 +78,11 @@ struct Json<'a, const PRETTY: bool> {
 /// mentions are most of the output, and an actor's mentions nearly all name one article, so
 /// these bytes are made once (by the general writer, so they are the same) and then copied.
 struct MentionForm {
+    /// The article the bytes name.
     article: String,
+    /// The depth they were indented for.
     depth: usize,
+    /// The mention as written, its two numbers left out.
     bytes: Vec<u8>,
     /// Where `start`'s and `end`'s numbers go in `bytes`.
     start_at: usize,
@@ -87,6 +90,7 @@ struct MentionForm {
 }
 
 impl MentionForm {
+    /// The bytes of a mention of `article` at `depth`, written by the general writer.
     fn of<const PRETTY: bool>(article: &str, depth: usize) -> Self {
         let mut bytes = Vec::new();
         let mut json = Json::<PRETTY> {
@@ -140,6 +144,7 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         }
     }
 
+    /// Opens an object or a list: `bracket` is `{` or `[`.
     fn open(&mut self, bracket: u8) {
         self.buf.push(bracket);
         self.depth += 1;
@@ -187,6 +192,7 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         Ok(())
     }
 
+    /// A JSON string, escaped as serde_json escapes it.
     fn string(&mut self, s: &str) {
         self.buf.push(b'"');
         if needs_escape(s.as_bytes()) {
@@ -227,6 +233,7 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         self.buf.extend_from_slice(&bytes[run..]);
     }
 
+    /// A string, or `null`.
     fn opt_string(&mut self, s: Option<&str>) {
         match s {
             Some(s) => self.string(s),
@@ -234,6 +241,7 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         }
     }
 
+    /// `true` or `false`.
     fn bool(&mut self, value: bool) {
         let text: &[u8] = if value { b"true" } else { b"false" };
         self.buf.extend_from_slice(text);
@@ -272,6 +280,7 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         }
     }
 
+    /// A date as chrono serialises it, or `null`.
     fn opt_date(&mut self, date: Option<NaiveDate>) {
         match date {
             Some(date) => self.date(date),
@@ -279,6 +288,7 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         }
     }
 
+    /// The whole timeline: articles, actors, events (the fields of `Timeline`, in order).
     fn timeline(&mut self, timeline: &Timeline) -> io::Result<()> {
         self.open(b'{');
         self.key(true, "articles");
@@ -294,6 +304,7 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         Ok(())
     }
 
+    /// An article with the fields its serde derive writes (not its text or paragraphs).
     fn article(&mut self, article: &Article) {
         self.open(b'{');
         self.key(true, "id");
@@ -311,6 +322,7 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         self.close(b'}');
     }
 
+    /// An actor; `mentions` only when it has some, as its derive skips an empty list.
     fn actor(&mut self, actor: &Actor) -> io::Result<()> {
         self.open(b'{');
         self.key(true, "id");
@@ -351,6 +363,7 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         Ok(())
     }
 
+    /// A list of strings.
     fn strings(&mut self, strings: &[String]) -> io::Result<()> {
         self.list(strings, |json, s| {
             json.string(s);
@@ -358,6 +371,7 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         })
     }
 
+    /// An event; `agents` only when it has some.
     fn event(&mut self, event: &Event) -> io::Result<()> {
         self.open(b'{');
         self.key(true, "id");
@@ -384,6 +398,7 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         Ok(())
     }
 
+    /// A date or span, its modifier under the key `mod`.
     fn when(&mut self, when: &When) {
         self.open(b'{');
         self.key(true, "start");
@@ -403,6 +418,7 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         self.close(b'}');
     }
 
+    /// A source; `timex` and `grading` only when present.
     fn source(&mut self, source: &SourceRef) -> io::Result<()> {
         self.open(b'{');
         self.key(true, "article");
@@ -596,6 +612,54 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The writer spells enum variants by hand: each must be serde's spelling of the variant,
+    /// so a renamed variant or a changed `rename_all` shows here, not in a tool's parser.
+    #[test]
+    fn every_variant_is_spelled_as_serde_spells_it() {
+        for kind in ActorKind::ALL {
+            assert_eq!(serde_name(&kind), kind.as_str());
+        }
+        let precisions = [
+            Precision::Time,
+            Precision::Day,
+            Precision::Week,
+            Precision::Month,
+            Precision::Season,
+            Precision::Quarter,
+            Precision::Half,
+            Precision::Year,
+            Precision::Decade,
+            Precision::Century,
+            Precision::Range,
+        ];
+        for precision in precisions {
+            assert_eq!(serde_name(&precision), precision_name(precision));
+        }
+        let modifiers = [
+            Modifier::Start,
+            Modifier::Mid,
+            Modifier::End,
+            Modifier::Approx,
+            Modifier::Before,
+            Modifier::After,
+            Modifier::OnOrBefore,
+            Modifier::OnOrAfter,
+            Modifier::LessThan,
+            Modifier::MoreThan,
+            Modifier::EqualOrLess,
+            Modifier::EqualOrMore,
+        ];
+        for modifier in modifiers {
+            assert_eq!(serde_name(&modifier), modifier.as_str());
+        }
+    }
+
+    /// serde_json's spelling of a unit variant, without its quotes.
+    fn serde_name<T: Serialize>(value: &T) -> String {
+        let quoted = serde_json::to_string(value).unwrap();
+        quoted.trim_matches('"').to_string()
     }
 
     #[test]

@@ -16,6 +16,12 @@ use super::{Builder, How, initials, is_acronym, slug, takes_acronym};
 use crate::extract::actors::gazetteer::GAZETTEER;
 use crate::model::ActorKind;
 
+mod pronoun;
+mod seen;
+
+use pronoun::find_pronoun;
+use seen::Seen;
+
 /// Resolves lone capitalised words: a person's surname or first name, else (when it acts) an
 /// organisation such as a news agency or a company.
 pub(crate) fn resolve_singles(b: &mut Builder) {
@@ -311,72 +317,6 @@ fn may_describe(sentence: &str) -> bool {
     false
 }
 
-static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:He|She|His|Her)\b|\b(?:he|she)\b")
-        .unwrap_or_else(|_| unreachable!("the pattern is a literal"))
-});
-
-/// The first match of [`PRONOUN`] in `s`, as (start, length). Found by looking at the bytes
-/// around each "he", where the regex search cost more than the rest of the references: a
-/// word boundary next to an ASCII byte is decided here, and only a sentence where one falls
-/// next to another character is handed to the regex, whose Unicode word boundaries then
-/// decide exactly as before.
-fn find_pronoun(s: &str) -> Option<(usize, usize)> {
-    match find_pronoun_ascii(s) {
-        Ok(found) => found,
-        Err(Undecided) => PRONOUN.find(s).map(|m| (m.start(), m.len())),
-    }
-}
-
-/// A word boundary next to a character other than ASCII, which [`find_pronoun_ascii`] leaves
-/// to the regex.
-struct Undecided;
-
-/// Whether a word character of the regex (`\w`) stands at byte `at` of `s`, for an ASCII byte
-/// there; `Err` for another character. `at` may be the end of `s` (no character: `false`).
-fn word_byte_at(s: &[u8], at: usize) -> Result<bool, Undecided> {
-    match s.get(at) {
-        None => Ok(false),
-        Some(&b) if b.is_ascii() => Ok(b.is_ascii_alphanumeric() || b == b'_'),
-        Some(_) => Err(Undecided),
-    }
-}
-
-/// [`PRONOUN`]'s leftmost-first search, for boundaries next to ASCII bytes: at the start "He",
-/// "She", "His" or "Her" (tried in that order) ending on a boundary, else the first "he" or
-/// "she" with a boundary on each side.
-fn find_pronoun_ascii(s: &str) -> Result<Option<(usize, usize)>, Undecided> {
-    let bytes = s.as_bytes();
-    for capital in ["He", "She", "His", "Her"] {
-        if s.starts_with(capital) && !word_byte_at(bytes, capital.len())? {
-            return Ok(Some((0, capital.len())));
-        }
-    }
-    let mut from = 0;
-    // each "h" (found with memchr), then whether an "e" follows
-    while let Some(k) = s.get(from..).and_then(|rest| rest.find('h')) {
-        let h = from + k;
-        from = h + 1;
-        if bytes.get(h + 1) != Some(&b'e') {
-            continue;
-        }
-        // "she" when an "s" stands before the "he" (then the "he" alone has no boundary)
-        let start = if h >= 1 && bytes[h - 1] == b's' {
-            h - 1
-        } else {
-            h
-        };
-        let before = match start.checked_sub(1) {
-            Some(p) => word_byte_at(bytes, p)?,
-            None => false,
-        };
-        if !before && !word_byte_at(bytes, h + 2)? {
-            return Ok(Some((start, h + 2 - start)));
-        }
-    }
-    Ok(None)
-}
-
 /// Pronouns and definite descriptions, resolved against what earlier sentences named.
 pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
     let mut added = Vec::new();
@@ -469,113 +409,6 @@ static EXPLETIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^It (?:is|was|has been|had been|will be|would be|seems|appears) (?:\w+ ){0,3}?(?:that|to|whether|if|how|why|what)\b")
         .unwrap_or_else(|_| unreachable!("the pattern is a literal"))
 });
-
-/// The mentions found before references are resolved, indexed once so that each sentence's
-/// look-ups cost the same in a long text as in a short one: scanning every mention for every
-/// sentence made a 10 MB text spend most of its extraction time here.
-struct Seen {
-    /// Indices into `b.mentions` of each sentence's mentions, in their order there: those of
-    /// sentence `si` are `in_order[starts[si]..starts[si + 1]]`. One array for all sentences
-    /// rather than a vector grown for each.
-    starts: Vec<usize>,
-    in_order: Vec<usize>,
-    /// For each sentence, the entity of its first person mention that is not a descriptor.
-    first_person: Vec<Option<usize>>,
-    /// Name mentions as (start, end), by start, with the largest end up to each.
-    names: Vec<(usize, usize)>,
-    names_max_end: Vec<usize>,
-    /// Mentions of ministries as (end, order, entity), sorted.
-    ministries: Vec<(usize, usize, usize)>,
-    /// Every mention as (end, order, entity), sorted: where a
-    /// description looks back for its party.
-    by_end: Vec<(usize, usize, usize)>,
-}
-
-impl Seen {
-    fn new(b: &Builder, sentences: usize) -> Self {
-        let count = b
-            .mentions
-            .iter()
-            .map(|m| m.sentence + 1)
-            .max()
-            .unwrap_or(0)
-            .max(sentences);
-        // a counting sort of the mentions by sentence, which keeps their order within one
-        let mut starts = vec![0usize; count + 1];
-        for m in &b.mentions {
-            starts[m.sentence] += 1;
-        }
-        let mut total = 0;
-        for start in &mut starts {
-            let here = *start;
-            *start = total;
-            total += here;
-        }
-        let mut next = starts.clone();
-        let mut in_order = vec![0usize; b.mentions.len()];
-        let mut first_person = vec![None; count];
-        let mut names = Vec::new();
-        let (mut ministries, mut by_end) = (Vec::new(), Vec::with_capacity(b.mentions.len()));
-        // asked once per entity rather than once per mention
-        let ministry: Vec<bool> = b
-            .entities
-            .iter()
-            .map(|e| e.kind == ActorKind::Organisation && e.name.contains("Ministry"))
-            .collect();
-        for (i, m) in b.mentions.iter().enumerate() {
-            in_order[next[m.sentence]] = i;
-            next[m.sentence] += 1;
-            let e = &b.entities[m.entity];
-            if e.kind == ActorKind::Person && m.how != How::Descriptor {
-                first_person[m.sentence].get_or_insert(m.entity);
-            }
-            if m.how == How::Name {
-                names.push((m.range.start, m.range.end));
-            }
-            let key = (m.range.end, i, m.entity);
-            if ministry[m.entity] {
-                ministries.push(key);
-            }
-            by_end.push(key);
-        }
-        names.sort_unstable();
-        let names_max_end = names
-            .iter()
-            .scan(0, |max, &(_, end)| {
-                *max = end.max(*max);
-                Some(*max)
-            })
-            .collect();
-        ministries.sort_unstable();
-        by_end.sort_unstable();
-        Self {
-            starts,
-            in_order,
-            first_person,
-            names,
-            names_max_end,
-            ministries,
-            by_end,
-        }
-    }
-
-    /// Indices of the mentions in sentence `si`.
-    fn in_sentence(&self, si: usize) -> impl Iterator<Item = usize> + '_ {
-        let from = self.starts.get(si).copied().unwrap_or(0);
-        let to = si
-            .checked_add(1)
-            .and_then(|next| self.starts.get(next))
-            .copied()
-            .unwrap_or(from);
-        self.in_order[from..to].iter().copied()
-    }
-
-    /// Whether a name mention overlaps `range`.
-    fn overlaps_a_name(&self, range: &Range<usize>) -> bool {
-        let starting_before = self.names.partition_point(|&(start, _)| start < range.end);
-        starting_before > 0 && self.names_max_end[starting_before - 1] > range.start
-    }
-}
 
 /// The organisation or product a sentence is about: its first named actor when that opens
 /// the sentence (within its first few words).
@@ -718,31 +551,6 @@ mod tests {
             .filter(|m| m.entity == e)
             .map(|m| text[m.range.clone()].to_string())
             .collect()
-    }
-
-    #[test]
-    fn pronouns_are_found_where_the_pattern_finds_them() {
-        use super::{PRONOUN, find_pronoun};
-        for s in [
-            "",
-            "h",
-            "he",
-            "He said so.",
-            "Her car, Hers, His",
-            "Heather met them; she left",
-            "She-wolf",
-            "the shepherd said he would",
-            "Ashe, she and he",
-            "x_he he_",
-            "caf\u{e9} he",
-            "\u{e9}he he",
-            "he\u{e9} and she\u{301}",
-            "they",
-            "He\u{2019}s here, he\u{2019}s",
-        ] {
-            let pattern = PRONOUN.find(s).map(|m| (m.start(), m.len()));
-            assert_eq!(find_pronoun(s), pattern, "{s:?}");
-        }
     }
 
     #[test]

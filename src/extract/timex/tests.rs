@@ -703,3 +703,22 @@ fn the_modifier_check_keeps_every_modifier() {
     }
     assert!(kept > 1_000 && turned_away > 1_000, "{kept} {turned_away}");
 }
+
+/// A match longer than the backtracker can track (a long run of white space inside a date)
+/// is read by the PikeVM instead, with the same parts, in the ASCII form of the rules and in
+/// the form as written (which a non-ASCII character elsewhere in the text selects).
+#[test]
+fn a_date_spread_over_a_long_run_of_white_space_keeps_its_value() {
+    let gap = " ".repeat(30_000);
+    for tail in ["in Vienna.", "in Vienna, caf\u{e9} talk."] {
+        let short = format!("The talks opened on October 21, 2015 {tail}");
+        let long = format!("The talks opened on October{gap}21, 2015 {tail}");
+        let value = |text: &str| {
+            tag(text, Some(d("2015-10-25")))
+                .first()
+                .map(|t| t.value.clone())
+        };
+        assert_eq!(value(&short).as_deref(), Some("2015-10-21"));
+        assert_eq!(value(&long), value(&short), "{tail}");
+    }
+}
