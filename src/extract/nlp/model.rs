@@ -62,6 +62,7 @@ struct Slot {
     narrow: [i8; NARROW],
 }
 
+/// A slot holding no row: its key, 0, is smaller than any row's (see [`Model::find`]).
 const EMPTY: Slot = Slot {
     key: 0,
     row: [0; 3],
@@ -87,6 +88,7 @@ impl Slot {
         }
     }
 
+    /// The number of the slot's row in `Model::weights` (times the class count: its start).
     fn row(&self) -> usize {
         let [a, b, c] = self.row;
         u32::from_le_bytes([a, b, c, 0]) as usize
@@ -96,11 +98,13 @@ impl Slot {
 impl Model {
     /// A model from its class names and rows `(key, weights)`, each with one weight per class
     /// (missing weights are 0). Of two rows with one key, the last counts; rows past
-    /// [`MAX_ROWS`] are left out.
+    /// [`MAX_ROWS`] and rows keyed 0 are left out.
     pub fn new(classes: Vec<String>, scale: f32, rows: &[(u32, Vec<i16>)]) -> Self {
         let n = classes.len();
         // In ascending key order (stable, so the last of equal keys is last), each key once.
-        let mut order: Vec<usize> = (0..rows.len()).collect();
+        // Key 0 marks an empty slot: a row under it would take slot 0 looking empty, never be
+        // found, and stop the look-ups of the keys homed there; the file format refuses it too.
+        let mut order: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].0 != 0).collect();
         order.sort_by_key(|&i| rows[i].0);
         order.dedup_by(|later, earlier| {
             let same = rows[*later].0 == rows[*earlier].0;
@@ -442,6 +446,28 @@ mod tests {
                     assert_eq!(model.row(*key), Some(&w[..]));
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_row_keyed_0_is_left_out_and_hides_no_other() {
+        // Keys homed at slot 0 of a 16-slot table (key × 16 / 2³² = 0), after a row keyed 0.
+        let rows = [
+            (0, vec![9]),
+            (1, vec![1]),
+            (2, vec![2]),
+            (0x0fff_ffff, vec![3]),
+        ];
+        let m = Model::new(vec!["A".into()], 1.0, &rows);
+        assert_eq!(m.len(), 3);
+        assert_eq!(m.row(0), None);
+        for model in [&m, &Model::from_bytes(&m.to_bytes()).expect("round trip")] {
+            for (key, w) in &rows[1..] {
+                assert_eq!(model.row(*key), Some(&w[..]));
+            }
+            let mut s = [0i32];
+            model.score(&[0, 1, 2, 0x0fff_ffff], &mut s);
+            assert_eq!(s, [6]);
         }
     }
 

@@ -9,7 +9,7 @@ use thiserror::Error;
 
 use super::casing::{self, Casing};
 use super::corpus::{self, NerSentence, TypeMap};
-use super::model::Model;
+use super::model::{Model, ModelError};
 use super::ner::{self, Recogniser};
 #[cfg(doc)]
 use super::perceptron::Perceptron;
@@ -33,6 +33,9 @@ pub enum TrainError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A trained model the recogniser refused (its classes are not the recogniser's labels).
+    #[error("recogniser model: {0}")]
+    Model(#[from] ModelError),
 }
 
 /// What training measured.
@@ -158,7 +161,7 @@ pub fn run(
     let first = Recogniser::new(
         ner::train(&examples, NER_ITERATIONS, SEED, prune.ner),
         casing,
-    );
+    )?;
     let silver = ner::silver(&first, &train);
     log(&format!(
         "recogniser: {} treebank sentences labelled by a first pass",
@@ -169,7 +172,7 @@ pub fn run(
     let rec = Recogniser::new(
         ner::train(&examples, NER_ITERATIONS, SEED, prune.ner),
         first.casing,
-    );
+    )?;
     let uner = read(
         &corpora.join("uner-ewt/en_ewt-ud-dev.iob2"),
         corpus::read_uner,
@@ -180,7 +183,7 @@ pub fn run(
         "recogniser: exact spans on Universal NER EWT dev (measured, not trained on): P {:.3} R {:.3} F1 {:.3}",
         ner_dev.0, ner_dev.1, ner_dev.2
     ));
-    let ner_bytes = write(&out.join("ner.clnm"), &rec.model)?;
+    let ner_bytes = write(&out.join("ner.clnm"), rec.model())?;
     Ok(Report {
         pos_train_sentences: train.len(),
         upos_dev_accuracy: upos,

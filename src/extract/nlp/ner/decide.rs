@@ -24,6 +24,7 @@ use crate::extract::nlp::features::{PAD_END, PAD_START, Tok};
 use crate::extract::nlp::model::Model;
 use crate::extract::nlp::tokenize;
 
+/// One decision's score per label (integer sums of the model's quantised weights).
 type Scores = [i32; LABELS.len()];
 
 /// The label pairs a decision can follow: the label before (or none, at a sentence start) and
@@ -64,13 +65,19 @@ struct Known {
 }
 
 impl Known {
+    /// The word `tok`, on the given-name list as `given` says, with the sums of `model`'s
+    /// weights for the features that read it alone.
     fn new(model: &Model, tok: &Tok, given: u64) -> Self {
         let mut alone = [0; LABELS.len()];
         model.score(&keys::word(tok, given), &mut alone);
         let near = keys::neighbour(tok.lower).map(|k| {
             let mut row = [0; LABELS.len()];
+            // Zipped, not copied whole: a row has one weight per class of the model, and a
+            // row of another length must not panic (`Recogniser::new` refuses such a model).
             if let Some(w) = model.row(k) {
-                row.copy_from_slice(w);
+                for (r, &x) in row.iter_mut().zip(w) {
+                    *r = x;
+                }
             }
             row
         });
@@ -84,6 +91,14 @@ impl Known {
 
 /// Words kept in a thread's memo before it starts afresh (about 150 bytes each).
 const MEMO_WORDS: usize = 1 << 14;
+
+/// The capacity the memo keeps when it starts afresh: the most it reaches in ordinary use
+/// (the sentence that crosses [`MEMO_WORDS`] can double a vector's capacity).
+const MEMO_CAPACITY: usize = 2 * MEMO_WORDS;
+
+/// The tokens a sentence's buffers keep room for between sentences; a longer sentence's
+/// room is given back once it is decided.
+const SENTENCE_CAPACITY: usize = 1 << 12;
 
 /// Where the padding before and after a sentence is in `Scratch::known`.
 const BEFORE: u32 = 0;
@@ -102,14 +117,19 @@ struct Scratch {
     index: FxHashMap<Box<str>, u32>,
     /// The words met, after the padding before and after a sentence.
     known: Vec<Known>,
+    /// The sentence's tokens, as byte ranges of the text.
     tokens: Vec<Range<usize>>,
     /// Per padded index (`i + 2` is token `i`): the word's index in `known`, or [`UNSEEN`].
     at: Vec<u32>,
+    /// The gazetteer column, padded as `at` is (see [`gazetteer_column`]).
     gaz: Vec<u64>,
+    /// Per token: whether it may begin a name (see [`opens`]).
     open: Vec<bool>,
     /// Per token: whether it begins with an upper-case letter.
     cap: Vec<bool>,
+    /// Per token: the run of capitalised words it stands in, if any.
     run: Vec<Option<Run>>,
+    /// Per token: the label decided, left to right.
     labels: Vec<usize>,
 }
 
@@ -137,6 +157,11 @@ impl Scratch {
         self.owner = Some(rec.id);
         self.index.clear();
         self.known.clear();
+        // One sentence of many distinct words (a word list, an adversarial input) can grow the
+        // memo far past its limit before this check runs; the thread lives as long as the
+        // program, so that room is given back rather than kept for good.
+        self.index.shrink_to(MEMO_CAPACITY);
+        self.known.shrink_to(MEMO_CAPACITY);
         self.known
             .push(Known::new(&rec.model, &PAD_START, PAD_BEFORE));
         self.known.push(Known::new(&rec.model, &PAD_END, PAD_AFTER));
@@ -164,6 +189,8 @@ impl Scratch {
         }
     }
 
+    /// The names in the sentence `text[range]` by `rec`'s weights, the words' sums read from
+    /// (and added to) the memo; `gaz` are the gazetteer's matches in it.
     fn recognise(
         &mut self,
         rec: &Recogniser,
@@ -222,7 +249,22 @@ impl Scratch {
             let scores = self.scores(rec, i, caps, y1);
             self.labels.push(best(&scores, prev));
         }
-        spans(&self.tokens, &self.labels)
+        let names = spans(&self.tokens, &self.labels);
+        self.shrink_sentence();
+        names
+    }
+
+    /// Gives back the room of an unusually long sentence: the buffers are kept for the next
+    /// sentence's sake, and one long sentence should not make a thread hold its size for good.
+    fn shrink_sentence(&mut self) {
+        let most = SENTENCE_CAPACITY + 4;
+        self.tokens.shrink_to(most);
+        self.at.shrink_to(most);
+        self.gaz.shrink_to(most);
+        self.open.shrink_to(most);
+        self.cap.shrink_to(most);
+        self.run.shrink_to(most);
+        self.labels.shrink_to(most);
     }
 
     /// The scores of the decision of token `i`, whose label before is `y1` (as [`previous`]
@@ -275,7 +317,7 @@ mod tests {
                 continue;
             }
             let mut scores = [0i32; LABELS.len()];
-            rec.model.score(&features(&p, i, y1, y2), &mut scores);
+            rec.model().score(&features(&p, i, y1, y2), &mut scores);
             labels.push(best(&scores, prev));
         }
         labels

@@ -13,14 +13,20 @@ use crate::extract::nlp::hash::key;
 /// the given-name list (the given-name column's value, padding included).
 #[derive(Clone, Copy, Debug)]
 pub(super) struct View {
+    /// The lower-cased word's hash.
     pub lower: u64,
+    /// The word as written, hashed.
     pub form: u64,
+    /// Its shape ("Xxxx", "dd"), hashed.
     pub shape: u64,
+    /// Its last two characters, hashed.
     pub suffix2: u64,
+    /// 1 when it is a given name, 0 when not, or a padding value.
     pub given: u64,
 }
 
 impl View {
+    /// What the context features read of `t`, whose given-name column holds `given`.
     pub fn new(t: &Tok, given: u64) -> Self {
         Self {
             lower: t.lower,
