@@ -22,9 +22,9 @@ pub fn space_at(s: &str, at: usize) -> (bool, usize) {
 }
 
 /// The ASCII members of `char::is_whitespace`: tab, line feed, vertical tab, form feed,
-/// carriage return and space.
+/// carriage return and space. `const` so the scanners' byte-class tables are built from it.
 #[inline]
-fn is_ascii_space(b: u8) -> bool {
+pub const fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 

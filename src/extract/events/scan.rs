@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use crate::extract::white_space::space_at;
+use crate::extract::white_space::{is_ascii_space, space_at};
 
 /// One word: where it starts (a byte offset into the scanned text), its text, and for an
 /// ASCII word (nearly all) its [`Core`].
@@ -136,7 +136,7 @@ static CLASS: [u8; 256] = {
             ALNUM
         } else if byte == b'"' {
             QUOTE
-        } else if matches!(byte, b'\t'..=b'\r' | b' ') {
+        } else if is_ascii_space(byte) {
             SPACE
         } else {
             OTHER

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::extract::white_space::space_at;
+use crate::extract::white_space::{is_ascii_space, space_at};
 
 /// Words whose final period belongs to them (lower-cased, without the period), sorted so a
 /// word is looked up by binary search (a test keeps them sorted).
@@ -111,7 +111,7 @@ const CLASS: [u8; 256] = {
         let byte = b as u8;
         t[b] = if byte.is_ascii_alphanumeric() {
             PLAIN
-        } else if matches!(byte, b'\t'..=b'\r' | b' ') {
+        } else if is_ascii_space(byte) {
             SPACE
         } else if byte.is_ascii() {
             OTHER
