@@ -64,7 +64,7 @@ struct Quoted<'a> {
 pub(crate) fn run_digest(args: &DigestArgs) -> anyhow::Result<bool> {
     let (loaded, errors) = progress::load(&args.files, &args.input.load_options());
     report(&errors);
-    let timeline = progress::extract(&loaded);
+    let timeline = progress::extract(loaded);
     let options = Options {
         dates: args.dates,
         sentences: args.sentences,

@@ -167,7 +167,7 @@ fn run_extract(args: &ExtractArgs) -> anyhow::Result<bool> {
             for warning in &loaded.warnings {
                 eprintln!("chronolane: warning: {warning}");
             }
-            (progress::extract(&loaded), errors.is_empty())
+            (progress::extract(loaded), errors.is_empty())
         }
     };
     let format = if args.json {

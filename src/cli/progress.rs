@@ -24,12 +24,13 @@ pub(crate) fn load(paths: &[PathBuf], options: &LoadOptions) -> (Loaded, Vec<Ing
     result
 }
 
-/// [`extract::extract`] with a bar counting articles extracted.
-pub(crate) fn extract(loaded: &Loaded) -> Timeline {
+/// [`extract::extract`] with a bar counting articles extracted; the timeline takes over the
+/// loaded articles.
+pub(crate) fn extract(loaded: Loaded) -> Timeline {
     let bar = Bar::new("extracting");
     let total = loaded.articles.len();
     bar.set(0, total);
-    let timeline = extract::extract_with_progress(loaded, &|| bar.inc(total));
+    let timeline = extract::extract_owned(loaded, &|| bar.inc(total));
     bar.clear();
     timeline
 }

@@ -214,7 +214,7 @@ fn write_article(article: Article, out: &mut Vec<u8>) -> io::Result<()> {
         articles: vec![article],
         ..Loaded::default()
     };
-    let timeline = extract::extract(&loaded);
+    let timeline = extract::extract_owned(loaded, &|| {});
     let Some(article) = timeline.articles.first() else {
         return Ok(());
     };

@@ -164,9 +164,7 @@ impl Joined {
             }
         }
         let mut events = merge::merge(events);
-        events.sort_by(|a, b| {
-            (a.when.start, a.when.end, &a.id).cmp(&(b.when.start, b.when.end, &b.id))
-        });
+        super::chronological::sort(&mut events);
         Timeline {
             articles: self.articles,
             actors: self.actors,

@@ -7,6 +7,7 @@
 
 pub mod actors;
 pub mod byte_set;
+pub mod chronological;
 pub mod events;
 pub mod join;
 pub mod merge;
@@ -21,7 +22,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::ingest::{HandEvent, Loaded};
-use crate::model::{Article, ArticleFormat, Event, SourceRef, Timeline};
+use crate::model::{Actor, Article, ArticleFormat, Event, SourceRef, Timeline};
 use actors::ArticleActors;
 use actors::registry::{self, Registry};
 
@@ -60,8 +61,32 @@ pub fn extract_articles<A: Borrow<Article> + Sync>(
 /// actors merged across articles, the same happening reported twice merged, hand-kept events and
 /// ready-made timelines joined in.
 pub fn assemble(loaded: &Loaded, per_article: Vec<Extracted>) -> Timeline {
+    let (actors, events) = actors_and_events(&loaded.articles, &loaded.hand_events, per_article);
+    finish(
+        loaded.articles.clone(),
+        actors,
+        events,
+        loaded.timelines.iter().cloned(),
+    )
+}
+
+/// [`extract_with_progress`] on loaded articles that are not needed afterwards: the timeline
+/// takes them over instead of copying every article's text (10 MB of fresh memory for a 10 MB
+/// input, and each article of the stream copied once more before it is written).
+pub fn extract_owned(loaded: Loaded, article_done: &(dyn Fn() + Sync)) -> Timeline {
+    let per_article = extract_articles(&loaded.articles, article_done);
+    let (actors, events) = actors_and_events(&loaded.articles, &loaded.hand_events, per_article);
+    finish(loaded.articles, actors, events, loaded.timelines.into_iter())
+}
+
+/// The merged actors and the events in time order, of [`assemble`].
+fn actors_and_events(
+    articles: &[Article],
+    hand_events: &[HandEvent],
+    per_article: Vec<Extracted>,
+) -> (Vec<Actor>, Vec<Event>) {
     let mut registry = registry::merge(&per_article.iter().map(|(a, _)| a).collect::<Vec<_>>());
-    attach_mentions(&mut registry, &loaded.articles, &per_article);
+    attach_mentions(&mut registry, articles, &per_article);
     let mut events: Vec<Event> =
         Vec::with_capacity(per_article.iter().map(|(_, events)| events.len()).sum());
     for (_, article_events) in per_article {
@@ -72,33 +97,29 @@ pub fn assemble(loaded: &Loaded, per_article: Vec<Extracted>) -> Timeline {
         }
     }
     let mut events = merge::merge(events);
-    for hand in &loaded.hand_events {
-        events.push(hand_event(hand, &mut registry, &loaded.articles));
+    for hand in hand_events {
+        events.push(hand_event(hand, &mut registry, articles));
     }
-    // A stable sort, so the same order whichever is used: on every core for a corpus, on this
-    // one for the few events of an article (the stream assembles each article on its own),
-    // where setting up the parallel sort cost more than sorting.
-    let by_time = |a: &Event, b: &Event| {
-        (a.when.start, a.when.end, &a.id).cmp(&(b.when.start, b.when.end, &b.id))
-    };
-    if events.len() < PARALLEL_SORT_FROM {
-        events.sort_by(by_time);
-    } else {
-        events.par_sort_by(by_time);
-    }
+    chronological::sort(&mut events);
+    (registry.actors, events)
+}
+
+/// The timeline of the articles, actors and events, with the ready-made `timelines` joined in.
+fn finish(
+    articles: Vec<Article>,
+    actors: Vec<Actor>,
+    events: Vec<Event>,
+    timelines: impl ExactSizeIterator<Item = Timeline>,
+) -> Timeline {
     let timeline = Timeline {
-        articles: loaded.articles.clone(),
-        actors: registry.actors,
+        articles,
+        actors,
         events,
     };
-    if loaded.timelines.is_empty() {
+    if timelines.len() == 0 {
         return timeline;
     }
-    join::join(
-        std::iter::once(timeline)
-            .chain(loaded.timelines.iter().cloned())
-            .collect(),
-    )
+    join::join(std::iter::once(timeline).chain(timelines).collect())
 }
 
 /// Builds what extraction loads on first use — the gazetteer's automaton over ~100k names, the
@@ -141,23 +162,27 @@ pub fn article_sentences(article: &Article) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// How many events [`assemble`] sorts on every core rather than on this one.
-const PARALLEL_SORT_FROM: usize = 4096;
-
-/// Per-article actor ids mapped onto the merged actors, each once. An id that was not renamed
-/// (most) is moved, not copied.
-fn resolve_all(registry: &Registry, ids: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(ids.len());
-    for a in ids {
-        let id = match registry.renamed.get(&a) {
-            Some(to) => to.clone(),
-            None => a,
-        };
-        if !out.contains(&id) {
-            out.push(id);
+/// Per-article actor ids mapped onto the merged actors, each once, first ones first. Done in
+/// the list itself: an id that was not renamed (most) stays where it is, and no list is
+/// allocated for each event.
+fn resolve_all(registry: &Registry, mut ids: Vec<String>) -> Vec<String> {
+    if !registry.renamed.is_empty() {
+        for id in &mut ids {
+            if let Some(to) = registry.renamed.get(id.as_str()) {
+                id.clone_from(to);
+            }
         }
     }
-    out
+    // the first `kept` are the ids seen so far, each once; a repeat is swapped behind them
+    let mut kept = 0;
+    for i in 0..ids.len() {
+        if !ids[..kept].contains(&ids[i]) {
+            ids.swap(kept, i);
+            kept += 1;
+        }
+    }
+    ids.truncate(kept);
+    ids
 }
 
 /// Every mention of every article, as a byte range into its text, on the actor it became.
