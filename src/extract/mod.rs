@@ -87,13 +87,21 @@ fn actors_and_events(
 ) -> (Vec<Actor>, Vec<Event>) {
     let mut registry = registry::merge(&per_article.iter().map(|(a, _)| a).collect::<Vec<_>>());
     attach_mentions(&mut registry, articles, &per_article);
-    let mut events: Vec<Event> =
-        Vec::with_capacity(per_article.iter().map(|(_, events)| events.len()).sum());
-    for (_, article_events) in per_article {
-        for mut e in article_events {
+    let total: usize = per_article.iter().map(|(_, events)| events.len()).sum();
+    let mut events: Vec<Event> = Vec::new();
+    for (_, mut article_events) in per_article {
+        for e in &mut article_events {
             e.actors = resolve_all(&registry, std::mem::take(&mut e.actors));
             e.agents = resolve_all(&registry, std::mem::take(&mut e.agents));
-            events.push(e);
+        }
+        if events.is_empty() {
+            // The first article's list grows into the whole list: a single document's (all
+            // of a 10 MB text's events) is kept as it is instead of copied into a second
+            // list as large, which was the run's peak of memory.
+            events = article_events;
+            events.reserve(total - events.len());
+        } else {
+            events.append(&mut article_events);
         }
     }
     let mut events = merge::merge(events);
