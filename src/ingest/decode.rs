@@ -74,6 +74,24 @@ pub(crate) fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// Decodes bytes already known not to be binary.
+/// [`decode_text`] of bytes the caller has no more use for: plain UTF-8 (nearly every file)
+/// becomes the text without a copy, which for a 10 MB file is 10 MB less to copy and to hold.
+pub(crate) fn decode_text_owned(name: &Path, bytes: Vec<u8>) -> Result<String, IngestError> {
+    let plain_utf8 = !bytes.starts_with(b"\xef\xbb\xbf")
+        && utf16_bom(&bytes).is_none()
+        && !bytes.is_empty()
+        && binary_kind(&bytes).is_none()
+        && utf16_by_zeros(&bytes).is_none();
+    if !plain_utf8 {
+        return decode_text(name, &bytes);
+    }
+    // what `utf8_or_1252` gives, without copying valid UTF-8
+    Ok(String::from_utf8(bytes).unwrap_or_else(|e| {
+        let (text, _had_errors) = WINDOWS_1252.decode_without_bom_handling(e.as_bytes());
+        text.into_owned()
+    }))
+}
+
 pub(crate) fn decode_known_text(bytes: &[u8]) -> String {
     if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
         return utf8_or_1252(rest);

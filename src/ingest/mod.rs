@@ -133,13 +133,17 @@ pub fn load_paths_with_progress(
 /// Reads one file.
 pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Loaded, IngestError> {
     let bytes = read_limited(path, options)?;
-    parse_bytes(path, &bytes)
+    parse_text(path, decode::decode_text_owned(path, bytes)?)
 }
 
 /// Parses bytes that came from `name` (a path or "-" for stdin); the format is chosen from the
 /// name's extension and the content.
 pub fn parse_bytes(name: &Path, bytes: &[u8]) -> Result<Loaded, IngestError> {
-    let text = decode(name, bytes)?;
+    parse_text(name, decode(name, bytes)?)
+}
+
+/// [`parse_bytes`] of bytes already decoded.
+fn parse_text(name: &Path, text: String) -> Result<Loaded, IngestError> {
     if text.trim().is_empty() {
         return Err(IngestError::Empty {
             path: name.to_path_buf(),
