@@ -74,6 +74,48 @@ pub(crate) fn find_dates(text: &str) -> Vec<(Range<usize>, WrittenDate)> {
     dates_in(text).collect()
 }
 
+/// The full dates (those with a year) of `text`, in order, as [`find_dates`] finds them. A
+/// year is four ASCII digits (`\d` also matches other scripts' digits, but such a year does not
+/// parse and its date is dropped), so text without four ASCII digits in a row, most paragraphs,
+/// holds none and is not searched: the search cost about 15 instructions a byte.
+pub(crate) fn full_dates(text: &str) -> impl Iterator<Item = NaiveDate> {
+    four_digits_in_a_row(text.as_bytes())
+        .then(|| dates_in(text))
+        .into_iter()
+        .flatten()
+        .filter_map(|(_, d)| d.full())
+}
+
+/// Whether `bytes` holds four ASCII digits in a row. Eight bytes are read at a time, at every
+/// fifth byte, so a run of four lies wholly inside one of the reads.
+fn four_digits_in_a_row(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    const LOW: u64 = !HIGH;
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(eight);
+        // The high bit of each digit byte: below 0x80, its low seven bits at least 0x30 and
+        // not at least 0x3a (adding to seven bits never carries into the next byte).
+        let digits = ((v & LOW) + (0x80 - 0x30) * ONES) & !((v & LOW) + (0x80 - 0x3a) * ONES) & !v & HIGH;
+        // the first byte is the lowest: a digit followed by three more
+        if digits & (digits >> 8) & (digits >> 16) & (digits >> 24) != 0 {
+            return true;
+        }
+        at += 5;
+    }
+    let mut run = 0;
+    for &b in bytes.get(at..).unwrap_or_default() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
+}
+
 /// The dates of `text` one by one, so a caller wanting the first reads no further.
 fn dates_in(text: &str) -> impl Iterator<Item = (Range<usize>, WrittenDate)> {
     DATE.captures_iter(text).filter_map(|c| {
@@ -222,6 +264,41 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn four_digits_are_found_wherever_they_sit() {
+        for len in 0..24 {
+            for start in 0..len {
+                for run in 1..=5 {
+                    let mut bytes = vec![b'x'; len];
+                    for b in bytes.iter_mut().skip(start).take(run) {
+                        *b = b'7';
+                    }
+                    let wanted = bytes.windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+                    assert_eq!(four_digits_in_a_row(&bytes), wanted, "{len} {start} {run}");
+                }
+            }
+        }
+        // bytes next to the digits in value: '/' and ':' are not digits, nor is 0xb0
+        assert!(!four_digits_in_a_row(b"12/34:56\xb0789"));
+        assert!(four_digits_in_a_row("\u{660}\u{661}2015".as_bytes()));
+    }
+
+    #[test]
+    fn full_dates_are_the_found_dates_with_a_year() {
+        for text in [
+            "Talks on Oct. 21, 2015 and on 22 October 2015, not on Oct. 23.",
+            "Filed 2015-10-21; no year on March 3; \u{662}\u{660}\u{661}\u{665} is no year.",
+            "On March 3 1999",
+            "nothing here",
+        ] {
+            let wanted: Vec<NaiveDate> = find_dates(text)
+                .into_iter()
+                .filter_map(|(_, d)| d.full())
+                .collect();
+            assert_eq!(full_dates(text).collect::<Vec<_>>(), wanted, "{text}");
+        }
     }
 
     #[test]

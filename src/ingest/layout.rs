@@ -10,7 +10,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::boilerplate::{is_byline, is_furniture, is_prose, strip_markup, word_count};
-use super::dateline::{WrittenDate, date_only_line, find_dates, wire_dateline};
+use super::dateline::{WrittenDate, date_only_line, full_dates, wire_dateline};
 
 /// One line or wrapped paragraph of an article's text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -219,8 +219,7 @@ fn headline_in(text: &str, units: &[Unit], header: &[Kind]) -> Option<usize> {
 fn nearby_dates(text: &str, paragraphs: &[Range<usize>], extra: &[NaiveDate]) -> Vec<NaiveDate> {
     let mut dates: Vec<NaiveDate> = paragraphs
         .iter()
-        .flat_map(|p| find_dates(&text[p.clone()]))
-        .filter_map(|(_, d)| d.full())
+        .flat_map(|p| full_dates(&text[p.clone()]))
         .collect();
     dates.extend_from_slice(extra);
     dates
