@@ -19,9 +19,10 @@ use super::{Actor, Article, Event, MentionRef, Precision, SourceRef, Timeline, W
 /// Bytes gathered before they are handed on to the writer.
 const CHUNK: usize = 1 << 16;
 
-/// A newline and the spaces of the deepest indent the contract uses (and more), so that an
-/// indent is one copy of a slice of this.
-const NEWLINE_INDENT: &[u8] = b"\n                                                                ";
+/// A comma, a newline and the spaces of the deepest indent the contract uses (and more), so
+/// that the start of an object's field or a list's item is one copy of a slice of this.
+const COMMA_NEWLINE_INDENT: &[u8] =
+    b",\n                                                                ";
 
 /// The whole timeline as `extract --json` prints it (serde_json's pretty form, two-space
 /// indent), followed by a newline.
@@ -131,14 +132,29 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
 
     /// A newline and the indent of the current depth (pretty only).
     fn newline(&mut self) {
-        if PRETTY {
-            match NEWLINE_INDENT.get(..1 + 2 * self.depth) {
-                Some(indent) => self.buf.extend_from_slice(indent),
-                None => {
-                    self.buf.push(b'\n');
-                    for _ in 0..self.depth {
-                        self.buf.extend_from_slice(b"  ");
-                    }
+        self.separator(true);
+    }
+
+    /// What goes before a field or an item: a comma unless it is the `first`, then (pretty) a
+    /// newline and the indent of the current depth. One copy where the indent is no deeper
+    /// than [`COMMA_NEWLINE_INDENT`]'s: a field's start was three copies, and every field of
+    /// every mention and event has one.
+    #[inline]
+    fn separator(&mut self, first: bool) {
+        if !PRETTY {
+            if !first {
+                self.buf.push(b',');
+            }
+            return;
+        }
+        let comma = usize::from(!first);
+        match COMMA_NEWLINE_INDENT.get(1 - comma..2 + 2 * self.depth) {
+            Some(lead) => self.buf.extend_from_slice(lead),
+            None => {
+                self.buf
+                    .extend_from_slice(&COMMA_NEWLINE_INDENT[1 - comma..2]);
+                for _ in 0..self.depth {
+                    self.buf.extend_from_slice(b"  ");
                 }
             }
         }
@@ -157,12 +173,11 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         self.buf.push(bracket);
     }
 
-    /// An object key (a plain identifier, never escaped) and its colon.
+    /// An object key (a plain identifier, never escaped) and its colon. Inlined, so that the
+    /// key's bytes, a constant at every call, are copied without a call to `memcpy`.
+    #[inline(always)]
     fn key(&mut self, first: bool, key: &str) {
-        if !first {
-            self.buf.push(b',');
-        }
-        self.newline();
+        self.separator(first);
         self.buf.push(b'"');
         self.buf.extend_from_slice(key.as_bytes());
         let colon: &[u8] = if PRETTY { b"\": " } else { b"\":" };
@@ -181,10 +196,7 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         }
         self.open(b'[');
         for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                self.buf.push(b',');
-            }
-            self.newline();
+            self.separator(i == 0);
             each(self, item)?;
             self.spill()?;
         }
