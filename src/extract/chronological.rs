@@ -91,13 +91,7 @@ mod tests {
 
     #[test]
     fn permuting_puts_each_item_where_the_order_says() {
-        let orders: [&[usize]; 5] = [
-            &[],
-            &[0],
-            &[2, 0, 1],
-            &[1, 0, 3, 2, 4],
-            &[4, 3, 2, 1, 0, 5],
-        ];
+        let orders: [&[usize]; 5] = [&[], &[0], &[2, 0, 1], &[1, 0, 3, 2, 4], &[4, 3, 2, 1, 0, 5]];
         for order in orders {
             let mut items: Vec<usize> = (0..order.len()).map(|i| i * 10).collect();
             let mut left = order.to_vec();

@@ -76,7 +76,12 @@ pub fn assemble(loaded: &Loaded, per_article: Vec<Extracted>) -> Timeline {
 pub fn extract_owned(loaded: Loaded, article_done: &(dyn Fn() + Sync)) -> Timeline {
     let per_article = extract_articles(&loaded.articles, article_done);
     let (actors, events) = actors_and_events(&loaded.articles, &loaded.hand_events, per_article);
-    finish(loaded.articles, actors, events, loaded.timelines.into_iter())
+    finish(
+        loaded.articles,
+        actors,
+        events,
+        loaded.timelines.into_iter(),
+    )
 }
 
 /// The merged actors and the events in time order, of [`assemble`].
@@ -216,7 +221,15 @@ fn attach_mentions(registry: &mut Registry, articles: &[Article], per_article: &
         rank[this] = rank[before] + usize::from(articles[before].id != articles[this].id);
     }
     // (actor, rank, start, end, article)
-    let mut found: Vec<(usize, usize, usize, usize, usize)> = Vec::new();
+    // room for every mention up front: a long document has hundreds of thousands, and growing
+    // the list by doubling copied it a dozen times
+    let mut found: Vec<(usize, usize, usize, usize, usize)> = Vec::with_capacity(
+        per_article
+            .iter()
+            .take(count)
+            .map(|(extracted, _)| extracted.mentions.len())
+            .sum(),
+    );
     let mut actor_of: Vec<Option<usize>> = Vec::new();
     for (a, (extracted, _)) in per_article.iter().enumerate().take(count) {
         // each entity is resolved once, not once for each of its mentions
@@ -240,12 +253,22 @@ fn attach_mentions(registry: &mut Registry, articles: &[Article], per_article: &
         .iter()
         .map(|a| !a.mentions.is_empty())
         .collect();
-    for (i, _, start, end, a) in found {
-        registry.actors[i].mentions.push(crate::model::MentionRef {
-            article: articles[a].id.clone(),
-            start,
-            end,
-        });
+    // an actor's mentions are together in `found`: its list is grown once for all of them
+    for of_one in found.chunk_by(|x, y| x.0 == y.0) {
+        let Some(actor) = of_one
+            .first()
+            .and_then(|&(i, ..)| registry.actors.get_mut(i))
+        else {
+            continue;
+        };
+        actor.mentions.reserve(of_one.len());
+        for &(_, _, start, end, a) in of_one {
+            actor.mentions.push(crate::model::MentionRef {
+                article: articles[a].id.clone(),
+                start,
+                end,
+            });
+        }
     }
     // an actor that came with mentions of its own has them merged in order
     for (actor, had) in registry.actors.iter_mut().zip(had) {

@@ -99,7 +99,8 @@ fn four_digits_in_a_row(bytes: &[u8]) -> bool {
         let v = u64::from_le_bytes(eight);
         // The high bit of each digit byte: below 0x80, its low seven bits at least 0x30 and
         // not at least 0x3a (adding to seven bits never carries into the next byte).
-        let digits = ((v & LOW) + (0x80 - 0x30) * ONES) & !((v & LOW) + (0x80 - 0x3a) * ONES) & !v & HIGH;
+        let digits =
+            ((v & LOW) + (0x80 - 0x30) * ONES) & !((v & LOW) + (0x80 - 0x3a) * ONES) & !v & HIGH;
         // the first byte is the lowest: a digit followed by three more
         if digits & (digits >> 8) & (digits >> 16) & (digits >> 24) != 0 {
             return true;
