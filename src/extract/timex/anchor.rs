@@ -63,6 +63,11 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         if best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, tense));
         }
+        if pos >= start {
+            // Every later cue is further from the expression than this one, so none can win:
+            // the rest of the sentence is not searched.
+            break;
+        }
     }
     best.map_or(Tense::Unknown, |(_, t)| t)
 }
