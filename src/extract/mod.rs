@@ -168,11 +168,11 @@ pub fn article_sentences(article: &Article) -> Vec<Range<usize>> {
     if article.paragraphs.is_empty() {
         return sentences::split(&article.text, 0..article.text.len());
     }
-    article
-        .paragraphs
-        .iter()
-        .flat_map(|p| sentences::split(&article.text, p.clone()))
-        .collect()
+    let mut all = Vec::new();
+    for p in &article.paragraphs {
+        sentences::split_into(&article.text, p.clone(), &mut all);
+    }
+    all
 }
 
 /// Per-article actor ids mapped onto the merged actors, each once, first ones first. Done in

@@ -9,6 +9,15 @@ use std::ops::Range;
 /// Byte ranges (absolute, into `text`) of the sentences inside `range`, trimmed of surrounding
 /// white space and in order. An out-of-bounds or non-boundary `range` is clamped to the text.
 pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    split_into(text, range, &mut out);
+    out
+}
+
+/// [`split`], appending to `out`: an article's paragraphs are split into one list, instead
+/// of a list of its own for each paragraph (tens of thousands of them in a stream) copied
+/// into the article's.
+pub fn split_into(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let end = range.end.min(text.len());
     let mut start = range.start.min(end);
     while !text.is_char_boundary(start) {
@@ -20,7 +29,6 @@ pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     }
     let slice = &text[start..end];
     let bytes = slice.as_bytes();
-    let mut out = Vec::new();
     let mut sentence_start = 0;
     let mut i = 0;
     // Only `.`, `!`, `?`, `…` and line breaks can end a sentence, so the scan steps over
@@ -58,12 +66,11 @@ pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             _ => None,
         };
         if let Some(cut) = cut {
-            push_trimmed(&mut out, slice, start, sentence_start, cut);
+            push_trimmed(out, slice, start, sentence_start, cut);
             sentence_start = cut;
         }
     }
-    push_trimmed(&mut out, slice, start, sentence_start, slice.len());
-    out
+    push_trimmed(out, slice, start, sentence_start, slice.len());
 }
 
 /// The bytes [`split`] stops at: the ASCII sentence ends, the line break, and 0xE2, the lead
