@@ -327,16 +327,24 @@ impl<'a> Builder<'a> {
         // "on Tuesday evening": a weekday or a month is a date, never a party, whatever
         // recognised it as a name
         let calendar = |e: &LocalEntity| {
-            let named = |day_or_month: &str| {
-                // an ASCII name lower-cases as its bytes do: no String is made for it
-                if e.name.is_ascii() {
-                    e.name.eq_ignore_ascii_case(day_or_month)
-                } else {
-                    e.name.to_lowercase() == day_or_month
-                }
+            if e.kind == ActorKind::Person {
+                return false;
+            }
+            // an ASCII name lower-cases as its bytes do: no String is made for it; another is
+            // lower-cased once, not once for each of the 19 names
+            let lowered;
+            let name = if e.name.is_ascii() {
+                e.name.as_str()
+            } else {
+                lowered = e.name.to_lowercase();
+                lowered.as_str()
             };
-            e.kind != ActorKind::Person
-                && (WEEKDAY_NAMES.iter().any(|d| named(d)) || MONTH_NAMES.iter().any(|m| named(m)))
+            // the day and month names are lower-case ASCII, so equal but for ASCII case is
+            // equal to the lower-cased name; the length is compared first, as most differ
+            WEEKDAY_NAMES
+                .iter()
+                .chain(MONTH_NAMES.iter())
+                .any(|d| name.len() == d.len() && name.eq_ignore_ascii_case(d))
         };
         // "Irish suppliers", "a Chinese buyer": a party only ever used to describe another is
         // no actor of the article (a person's country comes back as their affiliation)
@@ -416,6 +424,24 @@ fn short_key(word: &[u8]) -> Option<u64> {
     Some(key)
 }
 
+/// [`short_key`] of `bytes[start..end]`, read as one eight-byte number where the text goes
+/// on that far (nearly always) and masked to the word, instead of a byte at a time: every
+/// word of every article is keyed.
+fn short_key_in(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
+    let len = end - start;
+    if len > 7 {
+        return None;
+    }
+    let Some(eight) = bytes.get(start..start + 8) else {
+        return short_key(&bytes[start..end]);
+    };
+    let mut word = [0; 8];
+    word.copy_from_slice(eight);
+    // the word's bytes from the lowest, as `short_key` places them; `len` is at most 7
+    let mask = (1u64 << (8 * len)) - 1;
+    Some((u64::from_le_bytes(word) & mask) | ((len as u64) << 56))
+}
+
 /// The words of `text` that begin with a lower-case letter, a word being what lies between
 /// characters that are neither alphanumeric nor a hyphen. Read a byte at a time, decoding a
 /// character only where a non-ASCII one starts: this reads every byte of every article, and
@@ -444,7 +470,7 @@ fn lower_case_words(text: &str) -> LowerWords<'_> {
             None => false,
         };
         if lower {
-            match short_key(word) {
+            match short_key_in(bytes, start, end) {
                 Some(key) => {
                     words.short.insert(key);
                 }

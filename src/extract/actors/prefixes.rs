@@ -160,11 +160,9 @@ impl Prefixes {
         }
         let reach = usize::from(self.longest_in[pair]);
         window.clear();
-        window.extend(
-            text[..text.len().min(self.longest).min(reach)]
-                .iter()
-                .map(u8::to_ascii_lowercase),
-        );
+        // copied, then lower-cased in place: a loop the compiler runs many bytes at a time
+        window.extend_from_slice(&text[..text.len().min(self.longest).min(reach)]);
+        window.make_ascii_lowercase();
         let mut wanted: &[u8] = window;
         // Every prefix of two bytes or more starts with the text's first two bytes, so lies in
         // their bucket. There, the greatest key not after `wanted` is the longest prefix when

@@ -49,9 +49,8 @@ fn find_pronoun_ascii(s: &str) -> Result<Option<(usize, usize)>, Undecided> {
         }
     }
     let mut from = 0;
-    // each "h" (found with memchr), then whether an "e" follows
-    while let Some(k) = s.get(from..).and_then(|rest| rest.find('h')) {
-        let h = from + k;
+    // each "h", then whether an "e" follows
+    while let Some(h) = super::find_byte(bytes, from, b'h') {
         from = h + 1;
         if bytes.get(h + 1) != Some(&b'e') {
             continue;
