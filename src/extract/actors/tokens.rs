@@ -71,31 +71,43 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
             }
         }
         let start = at;
-        // the ASCII letters and digits the word starts with, and what kinds of letter
-        // follow its first byte
+        // the ASCII letters and digits the word starts with
         let first = BYTE_CLASS[usize::from(b)];
         let mut end = at;
         if first & ALNUM != 0 {
+            // For `is_cap` a word whose first letter is lower case needs to know whether a
+            // capital follows it ("iPhone"): its scan also stops at capitals and goes on.
+            let mut capital_after = false;
+            let stop = if first & LOWER != 0 {
+                NOT_ALNUM_OR_UPPER
+            } else {
+                NOT_ALNUM
+            };
             end += 1;
-            let mut after_first = 0;
-            while let Some(&c) = bytes.get(end) {
-                let class = BYTE_CLASS[usize::from(c)];
-                if class & ALNUM == 0 {
-                    break;
+            loop {
+                let rest = &bytes[end..];
+                end += rest
+                    .iter()
+                    .position(|&c| BYTE_CLASS[usize::from(c)] & stop != 0)
+                    .unwrap_or(rest.len());
+                match bytes.get(end) {
+                    Some(&c) if BYTE_CLASS[usize::from(c)] & UPPER != 0 => {
+                        capital_after = true;
+                        end += 1;
+                    }
+                    _ => break,
                 }
-                after_first |= class;
-                end += 1;
             }
-            // one closing mark may follow, then the word must end
+            // one closing mark may follow, then the word must end; the white space that
+            // ends it is stepped over at once
             let (word_end, breaks_after) = match bytes.get(end) {
                 Some(b',' | b';' | b':' | b'!' | b'?') => (end + 1, true),
                 _ => (end, false),
             };
-            if ends_word(slice, word_end) {
+            if let Some(next) = past_space(slice, word_end) {
                 // `is_cap` for an ASCII word: a capital first, or a lower-case letter, four
                 // letters or more and a capital after it (a product name, "iPhone")
-                let cap = first & UPPER != 0
-                    || (first & LOWER != 0 && end - start >= 4 && after_first & UPPER != 0);
+                let cap = first & UPPER != 0 || (capital_after && end - start >= 4);
                 out.push(Word {
                     range: range.start + start..range.start + end,
                     cap,
@@ -104,7 +116,7 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
                     breaks_before: false,
                     index: out.len(),
                 });
-                at = word_end;
+                at = next;
                 continue;
             }
         }
@@ -129,19 +141,28 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
     }
 }
 
-/// Whether a word ends at byte `at` of `s`: the end of `s`, or white space there.
-fn ends_word(s: &str, at: usize) -> bool {
+/// Where the next word may start when a word ends at byte `at` of `s`: past the end of `s`
+/// or the white space character there; `None` when no word ends there.
+fn past_space(s: &str, at: usize) -> Option<usize> {
     match s.as_bytes().get(at) {
-        None => true,
-        Some(&c) if c.is_ascii() => is_ascii_space(c),
-        Some(_) => space_at(s, at).0,
+        None => Some(at),
+        Some(&c) if c.is_ascii() => is_ascii_space(c).then_some(at + 1),
+        Some(_) => match space_at(s, at) {
+            (true, len) => Some(at + len),
+            (false, _) => None,
+        },
     }
 }
 
-/// [`BYTE_CLASS`] bits: an ASCII letter or digit, a capital, a lower-case letter.
+/// [`BYTE_CLASS`] bits: an ASCII letter or digit, a capital, a lower-case letter, and any
+/// other byte (what ends the letters and digits of a plain word).
 const ALNUM: u8 = 1;
 const UPPER: u8 = 2;
 const LOWER: u8 = 4;
+const NOT_ALNUM: u8 = 8;
+/// What stops the scan of a word whose first letter is lower case: a capital, or the end
+/// of its letters and digits.
+const NOT_ALNUM_OR_UPPER: u8 = NOT_ALNUM | UPPER;
 
 /// The kind of every byte, for the one pass of [`words_into`] over a plain word.
 static BYTE_CLASS: [u8; 256] = {
@@ -149,9 +170,11 @@ static BYTE_CLASS: [u8; 256] = {
     let mut b = 0;
     while b < 256 {
         let byte = b as u8;
-        if byte.is_ascii_alphanumeric() {
-            table[b] = ALNUM;
-        }
+        table[b] = if byte.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            NOT_ALNUM
+        };
         if byte.is_ascii_uppercase() {
             table[b] |= UPPER;
         }
