@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
+use super::bytes::find_byte;
 use super::lexicon::{Description, LEXICON};
 use super::names::strip_particle;
 use super::titles::{is_not_single_name, role_family};
@@ -314,33 +315,6 @@ fn may_describe(sentence: &str) -> bool {
         }
     }
     false
-}
-
-/// The first `byte` (ASCII) in `bytes` at or after `from`, read eight bytes at a time. The
-/// pronoun and description scans stop at every "h" of every sentence: `str::find` set up a
-/// searcher and a `memchr` call for each, which cost more than the tests made there.
-fn find_byte(bytes: &[u8], from: usize, byte: u8) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let wanted = u64::from_ne_bytes([byte; 8]);
-    let mut at = from;
-    while let Some(eight) = bytes.get(at..at + 8) {
-        let mut word = [0; 8];
-        word.copy_from_slice(eight);
-        // a zero byte of `x` is a `byte` of the text; the lowest flagged byte is the first
-        // zero (a borrow only ever flags bytes above a real zero)
-        let x = u64::from_le_bytes(word) ^ wanted;
-        let zeros = x.wrapping_sub(ONES) & !x & HIGHS;
-        if zeros != 0 {
-            return Some(at + (zeros.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    bytes
-        .get(at..)?
-        .iter()
-        .position(|&b| b == byte)
-        .map(|k| at + k)
 }
 
 /// Pronouns and definite descriptions, resolved against what earlier sentences named.
