@@ -62,10 +62,12 @@ impl Prefixes {
             ) else {
                 break;
             };
-            lowered.extend(p.bytes().map(|b| b.to_ascii_lowercase()));
+            lowered.extend_from_slice(p.as_bytes());
             keys.push((start, len, pattern));
             longest = longest.max(p.len());
         }
+        // lower-cased at once rather than a byte at a time as each name is added
+        lowered.make_ascii_lowercase();
         let key =
             |&(start, len, _): &(u32, u32, u32)| &lowered[start as usize..(start + len) as usize];
         // Of two equal keys the first added comes first, and is kept. The keys' first eight
