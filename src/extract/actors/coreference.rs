@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
+use super::bytes::find_byte;
 use super::lexicon::{Description, LEXICON};
 use super::names::strip_particle;
 use super::titles::{is_not_single_name, role_family};
@@ -294,8 +295,7 @@ fn may_describe(sentence: &str) -> bool {
             .map(|k| q + k + 1)
     };
     let mut from = 0;
-    while let Some(k) = sentence.get(from..).and_then(|rest| rest.find('h')) {
-        let h = from + k;
+    while let Some(h) = find_byte(bytes, from, b'h') {
         from = h + 1;
         let the = h >= 1
             && matches!(bytes[h - 1], b'T' | b't')

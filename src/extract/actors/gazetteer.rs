@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::bytes::{find_byte, find_name_start};
 use super::prefixes::Prefixes;
 use crate::model::ActorKind;
 
@@ -276,15 +277,12 @@ impl Gazetteer {
             return;
         };
         let bytes = slice.as_bytes();
-        // Only bytes that may start a name are stopped at, found with one table look-up per
-        // byte (most bytes are lower-case letters and spaces); a character is decoded only
-        // where a non-ASCII one starts. After a hit the scan goes on at its end.
+        // Only bytes that may start a name are stopped at (ASCII capitals and digits, and the
+        // bytes of other characters), found eight bytes at a time (most bytes are lower-case
+        // letters and spaces); a character is decoded only where a non-ASCII one starts.
+        // After a hit the scan goes on at its end.
         let mut next = 0;
-        while let Some(skip) = bytes
-            .get(next..)
-            .and_then(|rest| rest.iter().position(|&b| MAY_START_NAME[usize::from(b)]))
-        {
-            let at = next + skip;
+        while let Some(at) = find_name_start(bytes, next) {
             next = at + 1;
             let starts_name = bytes[at].is_ascii()
                 || (slice.is_char_boundary(at)
@@ -323,33 +321,29 @@ fn lower_case(s: &str) -> String {
     }
 }
 
-/// The bytes [`Gazetteer::find`] stops at: ASCII capitals and digits, and every byte of a
-/// non-ASCII character (the first is decoded to see whether it is a capital).
-static MAY_START_NAME: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
-        table[b] = byte.is_ascii_uppercase() || byte.is_ascii_digit() || !byte.is_ascii();
-        b += 1;
-    }
-    table
-};
-
 /// The rows of a table as their `N` tab-separated fields; `None` for a row with another number
 /// of fields. Fixed-size arrays rather than a `Vec` per row: the tables have ~26k rows.
 fn rows<const N: usize>(table: &'static str) -> impl Iterator<Item = Option<[&'static str; N]>> {
     table
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| {
-            let mut fields = l.split('\t');
-            let mut out = [""; N];
-            for slot in &mut out {
-                *slot = fields.next()?;
-            }
-            fields.next().is_none().then_some(out)
-        })
+        .map(fields)
+}
+
+/// The `N` tab-separated fields of `line`, or `None` when it has another number of them. The
+/// tabs are found eight bytes at a time: splitting with a `char` pattern set up a searcher for
+/// each field of the ~2 MB of tables on every run.
+fn fields<const N: usize>(line: &'static str) -> Option<[&'static str; N]> {
+    let mut out = [""; N];
+    let mut slot = 0;
+    let mut start = 0;
+    while let Some(tab) = find_byte(line.as_bytes(), start, b'\t') {
+        *out.get_mut(slot)? = &line[start..tab];
+        slot += 1;
+        start = tab + 1;
+    }
+    *out.get_mut(slot)? = &line[start..];
+    (slot + 1 == N).then_some(out)
 }
 
 fn boundary_before(s: &str, at: usize) -> bool {

@@ -2,9 +2,11 @@
 //! organisations and products from their shapes, and the surnames, pronouns and descriptions
 //! ("the Syrian president") that refer back to them.
 
+mod bytes;
 pub mod coreference;
 pub mod gazetteer;
 pub mod lexicon;
+mod lower_words;
 mod modifiers;
 pub mod names;
 pub mod nicknames;
@@ -17,7 +19,9 @@ pub mod tokens;
 
 use std::ops::Range;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
+
+use lower_words::{LowerWords, lower_case_words};
 
 use crate::model::{ActorKind, MONTH_NAMES, WEEKDAY_NAMES};
 
@@ -327,16 +331,24 @@ impl<'a> Builder<'a> {
         // "on Tuesday evening": a weekday or a month is a date, never a party, whatever
         // recognised it as a name
         let calendar = |e: &LocalEntity| {
-            let named = |day_or_month: &str| {
-                // an ASCII name lower-cases as its bytes do: no String is made for it
-                if e.name.is_ascii() {
-                    e.name.eq_ignore_ascii_case(day_or_month)
-                } else {
-                    e.name.to_lowercase() == day_or_month
-                }
+            if e.kind == ActorKind::Person {
+                return false;
+            }
+            // an ASCII name lower-cases as its bytes do: no String is made for it; another is
+            // lower-cased once, not once for each of the 19 names
+            let lowered;
+            let name = if e.name.is_ascii() {
+                e.name.as_str()
+            } else {
+                lowered = e.name.to_lowercase();
+                lowered.as_str()
             };
-            e.kind != ActorKind::Person
-                && (WEEKDAY_NAMES.iter().any(|d| named(d)) || MONTH_NAMES.iter().any(|m| named(m)))
+            // the day and month names are lower-case ASCII, so equal but for ASCII case is
+            // equal to the lower-cased name; the length is compared first, as most differ
+            WEEKDAY_NAMES
+                .iter()
+                .chain(MONTH_NAMES.iter())
+                .any(|d| name.len() == d.len() && name.eq_ignore_ascii_case(d))
         };
         // "Irish suppliers", "a Chinese buyer": a party only ever used to describe another is
         // no actor of the article (a person's country comes back as their affiliation)
@@ -382,118 +394,6 @@ impl<'a> Builder<'a> {
         }
     }
 }
-
-/// The words of an article that begin with a lower-case letter (see [`lower_case_words`]).
-/// Words of up to seven bytes (most) are kept as one number each, their bytes and their
-/// length, which tells every such word from every other: adding the article's every word and
-/// asking about it then hashes and compares a number instead of a string.
-pub(crate) struct LowerWords<'a> {
-    short: FxHashSet<u64>,
-    long: FxHashSet<&'a str>,
-}
-
-impl LowerWords<'_> {
-    /// Whether the article writes `word` (as it is) as a word beginning with a lower-case
-    /// letter.
-    pub fn contains(&self, word: &str) -> bool {
-        match short_key(word.as_bytes()) {
-            Some(key) => self.short.contains(&key),
-            None => self.long.contains(word),
-        }
-    }
-}
-
-/// A word of at most seven bytes as one number: its bytes from the lowest, and its length in
-/// the highest byte. `None` for a longer word.
-fn short_key(word: &[u8]) -> Option<u64> {
-    if word.len() > 7 {
-        return None;
-    }
-    let mut key = (word.len() as u64) << 56;
-    for (i, &b) in word.iter().enumerate() {
-        key |= u64::from(b) << (8 * i);
-    }
-    Some(key)
-}
-
-/// The words of `text` that begin with a lower-case letter, a word being what lies between
-/// characters that are neither alphanumeric nor a hyphen. Read a byte at a time, decoding a
-/// character only where a non-ASCII one starts: this reads every byte of every article, and
-/// splitting with a character predicate cost as much as all the look-ups it serves.
-fn lower_case_words(text: &str) -> LowerWords<'_> {
-    // sized for the article up front (roughly one distinct lower-case word per 16 bytes of a
-    // news article, most of them short), so the sets are not rehashed again and again as
-    // they grow; capped, as a long text repeats its words and would only leave most of a
-    // larger table empty
-    let capacity = (text.len() / 16).min(1 << 14);
-    let mut words = LowerWords {
-        short: FxHashSet::with_capacity_and_hasher(capacity, rustc_hash::FxBuildHasher),
-        long: FxHashSet::with_capacity_and_hasher(capacity / 4, rustc_hash::FxBuildHasher),
-    };
-    let bytes = text.as_bytes();
-    // the word `start..end` of `text`, when it begins with a lower-case letter
-    let mut add = |start: usize, end: usize| {
-        let word = &bytes[start..end];
-        // the first byte decides for an ASCII letter; only a non-ASCII one is decoded
-        let lower = match word.first() {
-            Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-            Some(_) => text
-                .get(start..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(char::is_lowercase),
-            None => false,
-        };
-        if lower {
-            match short_key(word) {
-                Some(key) => {
-                    words.short.insert(key);
-                }
-                None => {
-                    if let Some(word) = text.get(start..end) {
-                        words.long.insert(word);
-                    }
-                }
-            }
-        }
-    };
-    let (mut start, mut at) = (0, 0);
-    while at < bytes.len() {
-        // the ASCII letters, digits and hyphens of a word, skipped in one tight loop
-        at += bytes[at..]
-            .iter()
-            .position(|&b| !ASCII_WORD_BYTE[usize::from(b)])
-            .unwrap_or(bytes.len() - at);
-        let Some(&b) = bytes.get(at) else {
-            break;
-        };
-        let (separates, len) = if b.is_ascii() {
-            (true, 1)
-        } else {
-            let c = text[at..].chars().next().unwrap_or(' ');
-            (!c.is_alphanumeric(), c.len_utf8())
-        };
-        if separates {
-            add(start, at);
-            start = at + len;
-        }
-        at += len;
-    }
-    add(start, bytes.len());
-    words
-}
-
-/// ASCII bytes that belong to a word for [`lower_case_words`]: letters, digits and hyphens.
-/// Non-ASCII bytes are false here and decoded where they start.
-static ASCII_WORD_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
-        table[b] = byte.is_ascii_alphanumeric() || byte == b'-';
-        b += 1;
-    }
-    table
-};
 
 /// Whether `word` is written like an acronym ("GM", "UAW", "OPEC").
 pub fn is_acronym(word: &str) -> bool {

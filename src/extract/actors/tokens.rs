@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::extract::white_space::words_at;
+use crate::extract::white_space::{is_ascii_space, space_at};
 
 /// One word: its byte range in the article (trailing punctuation and possessive peeled off).
 #[derive(Clone, Debug, PartialEq)]
@@ -43,112 +43,220 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
 
 /// The words of `text[range]` into `out` (emptied first), so that one buffer serves every
 /// sentence of an article instead of a new vector growing for each.
+///
+/// The words are those of [`str::split_whitespace`]. Most are ASCII letters and digits,
+/// perhaps followed by one of `,;:!?`: those are read in one pass over their bytes, which
+/// finds the word's end, whether it is plain and whether it is capitalised together (one
+/// table look-up a byte); only the other words go through the trimming of [`trimmed_word`].
+/// Splitting the words first and then testing each again read every byte three times.
 pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
     out.clear();
     let Some(slice) = text.get(range.clone()) else {
         return;
     };
-    for (chunk_start, raw) in words_at(slice) {
-        if let Some(word) = plain_word(raw, range.start + chunk_start, out.len()) {
-            out.push(word);
+    let bytes = slice.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        // white space between words: ASCII by the byte, other characters decoded
+        if is_ascii_space(b) {
+            at += 1;
             continue;
         }
-        // a word that starts with an ASCII byte other than an opening quote or bracket has
-        // nothing to trim: most do, and are spared the trimming search
-        let lead = match raw.as_bytes().first() {
-            Some(&b) if b.is_ascii() && !is_opener(char::from(b)) => 0,
-            _ => raw.len() - raw.trim_start_matches(is_opener).len(),
-        };
-        let mut core = &raw[lead..];
-        let mut breaks_after = false;
-        let mut possessive = false;
-        // Most words end in a letter or digit: nothing below would peel anything off them,
-        // so the string tests are skipped. An "s" counts too unless an apostrophe ("'", or
-        // the last byte of "’") stands before it: plurals are common and never possessive.
-        let plain_end = match core.as_bytes() {
-            [.., before, b's'] => *before != b'\'' && *before != 0x99,
-            [.., last] => last.is_ascii_alphanumeric(),
-            [] => false,
-        };
-        let mut peeling = !plain_end;
-        while peeling {
-            let before = core.len();
-            if core.ends_with('.') && !is_abbreviation(core) {
-                core = &core[..core.len() - 1];
-                breaks_after = true;
+        if !b.is_ascii() {
+            let (space, len) = space_at(slice, at);
+            if space {
+                at += len;
+                continue;
             }
-            let trimmed = core.trim_end_matches(|c: char| is_closer(c) || ",;:!?".contains(c));
-            if trimmed.len() != core.len() {
-                breaks_after = true;
-                core = trimmed;
-            }
-            for suffix in ["'s", "’s"] {
-                if let Some(stem) = core.strip_suffix(suffix)
-                    && !stem.is_empty()
-                {
-                    core = stem;
-                    possessive = true;
+        }
+        let start = at;
+        // the ASCII letters and digits the word starts with
+        let first = BYTE_CLASS[usize::from(b)];
+        let mut end = at;
+        if first & ALNUM != 0 {
+            // For `is_cap` a word whose first letter is lower case needs to know whether a
+            // capital follows it ("iPhone"): its scan also stops at capitals and goes on.
+            let mut capital_after = false;
+            let stop = if first & LOWER != 0 {
+                NOT_ALNUM_OR_UPPER
+            } else {
+                NOT_ALNUM
+            };
+            end += 1;
+            loop {
+                let rest = &bytes[end..];
+                end += rest
+                    .iter()
+                    .position(|&c| BYTE_CLASS[usize::from(c)] & stop != 0)
+                    .unwrap_or(rest.len());
+                match bytes.get(end) {
+                    Some(&c) if BYTE_CLASS[usize::from(c)] & UPPER != 0 => {
+                        capital_after = true;
+                        end += 1;
+                    }
+                    _ => break,
                 }
             }
-            if let Some(stem) = core.strip_suffix(['\'', '’'])
-                && stem.ends_with('s')
+            // one closing mark may follow, then the word must end; the white space that
+            // ends it is stepped over at once
+            let (word_end, breaks_after) = match bytes.get(end) {
+                Some(b',' | b';' | b':' | b'!' | b'?') => (end + 1, true),
+                _ => (end, false),
+            };
+            if let Some(next) = past_space(slice, word_end) {
+                // `is_cap` for an ASCII word: a capital first, or a lower-case letter, four
+                // letters or more and a capital after it (a product name, "iPhone")
+                let cap = first & UPPER != 0 || (capital_after && end - start >= 4);
+                out.push(Word {
+                    range: range.start + start..range.start + end,
+                    cap,
+                    possessive: false,
+                    breaks_after,
+                    breaks_before: false,
+                    index: out.len(),
+                });
+                at = next;
+                continue;
+            }
+        }
+        // any other word: find its end as `split_whitespace` does, then trim it
+        while end < bytes.len() {
+            let c = bytes[end];
+            if c.is_ascii() {
+                if is_ascii_space(c) {
+                    break;
+                }
+                end += 1;
+                continue;
+            }
+            let (space, len) = space_at(slice, end);
+            if space {
+                break;
+            }
+            end += len;
+        }
+        trimmed_word(&slice[start..end], range.start + start, out);
+        at = end;
+    }
+}
+
+/// Where the next word may start when a word ends at byte `at` of `s`: past the end of `s`
+/// or the white space character there; `None` when no word ends there.
+fn past_space(s: &str, at: usize) -> Option<usize> {
+    match s.as_bytes().get(at) {
+        None => Some(at),
+        Some(&c) if c.is_ascii() => is_ascii_space(c).then_some(at + 1),
+        Some(_) => match space_at(s, at) {
+            (true, len) => Some(at + len),
+            (false, _) => None,
+        },
+    }
+}
+
+/// [`BYTE_CLASS`] bits: an ASCII letter or digit, a capital, a lower-case letter, and any
+/// other byte (what ends the letters and digits of a plain word).
+const ALNUM: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+const NOT_ALNUM: u8 = 8;
+/// What stops the scan of a word whose first letter is lower case: a capital, or the end
+/// of its letters and digits.
+const NOT_ALNUM_OR_UPPER: u8 = NOT_ALNUM | UPPER;
+
+/// The kind of every byte, for the one pass of [`words_into`] over a plain word.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            NOT_ALNUM
+        };
+        if byte.is_ascii_uppercase() {
+            table[b] |= UPPER;
+        }
+        if byte.is_ascii_lowercase() {
+            table[b] |= LOWER;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// A word that is not only ASCII letters and digits (and one closing mark): opening quotes
+/// and brackets are cut from its start, and sentence punctuation, closing marks and
+/// possessives from its end, until none is left. `raw` starts at byte `start` of the article;
+/// the word, if anything is left of it, is pushed onto `out`.
+fn trimmed_word(raw: &str, start: usize, out: &mut Vec<Word>) {
+    // a word that starts with an ASCII byte other than an opening quote or bracket has
+    // nothing to trim
+    let lead = match raw.as_bytes().first() {
+        Some(&b) if b.is_ascii() && !is_opener(char::from(b)) => 0,
+        _ => raw.len() - raw.trim_start_matches(is_opener).len(),
+    };
+    let mut core = &raw[lead..];
+    let mut breaks_after = false;
+    let mut possessive = false;
+    // Most words end in a letter or digit: nothing below would peel anything off them,
+    // so the string tests are skipped. An "s" counts too unless an apostrophe ("'", or
+    // the last byte of "’") stands before it: plurals are common and never possessive.
+    let plain_end = match core.as_bytes() {
+        [.., before, b's'] => *before != b'\'' && *before != 0x99,
+        [.., last] => last.is_ascii_alphanumeric(),
+        [] => false,
+    };
+    let mut peeling = !plain_end;
+    while peeling {
+        let before = core.len();
+        if core.ends_with('.') && !is_abbreviation(core) {
+            core = &core[..core.len() - 1];
+            breaks_after = true;
+        }
+        let trimmed = core.trim_end_matches(|c: char| is_closer(c) || ",;:!?".contains(c));
+        if trimmed.len() != core.len() {
+            breaks_after = true;
+            core = trimmed;
+        }
+        for suffix in ["'s", "’s"] {
+            if let Some(stem) = core.strip_suffix(suffix)
+                && !stem.is_empty()
             {
                 core = stem;
                 possessive = true;
             }
-            peeling = core.len() != before;
         }
-        if core.is_empty() {
-            // A lone apostrophe after "Beatles" marks the previous word as possessive.
-            if raw.chars().all(|c| c == '\'' || c == '’')
-                && let Some(prev) = out.last_mut()
-            {
-                let prev: &mut Word = prev;
-                prev.possessive = true;
-                prev.breaks_after = true;
-            }
-            continue;
+        if let Some(stem) = core.strip_suffix(['\'', '’'])
+            && stem.ends_with('s')
+        {
+            core = stem;
+            possessive = true;
         }
-        let start = range.start + chunk_start + lead;
-        let end = start + core.len();
-        out.push(Word {
-            range: start..end,
-            cap: is_cap(core),
-            possessive,
-            breaks_after: breaks_after || possessive,
-            breaks_before: lead > 0,
-            index: out.len(),
-        });
+        peeling = core.len() != before;
     }
-}
-
-/// The word `raw` (starting at byte `start` of the article, the `index`th of its sentence) when
-/// it is ASCII letters and digits, perhaps followed by one of `,;:!?`: most words are, and
-/// for them the trimming of [`words_into`] is known without its string searches (nothing to
-/// peel but that one mark, which ends a name). `None` for any other word.
-fn plain_word(raw: &str, start: usize, index: usize) -> Option<Word> {
-    let bytes = raw.as_bytes();
-    let (&last, body) = bytes.split_last()?;
-    let breaks_after = matches!(last, b',' | b';' | b':' | b'!' | b'?');
-    let core = if breaks_after { body } else { bytes };
-    let (&first, rest) = core.split_first()?;
-    if !first.is_ascii_alphanumeric() || !rest.iter().all(u8::is_ascii_alphanumeric) {
-        return None;
+    if core.is_empty() {
+        // A lone apostrophe after "Beatles" marks the previous word as possessive.
+        if raw.chars().all(|c| c == '\'' || c == '’')
+            && let Some(prev) = out.last_mut()
+        {
+            let prev: &mut Word = prev;
+            prev.possessive = true;
+            prev.breaks_after = true;
+        }
+        return;
     }
-    // `is_cap` for an ASCII word: a capital first, or a lower-case letter, four letters or
-    // more and a capital after it (a product name, "iPhone")
-    let cap = first.is_ascii_uppercase()
-        || (first.is_ascii_lowercase()
-            && core.len() >= 4
-            && rest.iter().any(u8::is_ascii_uppercase));
-    Some(Word {
-        range: start..start + core.len(),
-        cap,
-        possessive: false,
-        breaks_after,
-        breaks_before: false,
-        index,
-    })
+    let start = start + lead;
+    let end = start + core.len();
+    out.push(Word {
+        range: start..end,
+        cap: is_cap(core),
+        possessive,
+        breaks_after: breaks_after || possessive,
+        breaks_before: lead > 0,
+        index: out.len(),
+    });
 }
 
 /// A run of name words: consecutive capitalised words, with connectors inside (the scan uses

@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::super::bytes::find_byte;
+
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:He|She|His|Her)\b|\b(?:he|she)\b")
         .unwrap_or_else(|_| unreachable!("the pattern is a literal"))
@@ -49,9 +51,8 @@ fn find_pronoun_ascii(s: &str) -> Result<Option<(usize, usize)>, Undecided> {
         }
     }
     let mut from = 0;
-    // each "h" (found with memchr), then whether an "e" follows
-    while let Some(k) = s.get(from..).and_then(|rest| rest.find('h')) {
-        let h = from + k;
+    // each "h", then whether an "e" follows
+    while let Some(h) = find_byte(bytes, from, b'h') {
         from = h + 1;
         if bytes.get(h + 1) != Some(&b'e') {
             continue;
