@@ -400,7 +400,7 @@ fn features(p: &Prepared<'_>, i: usize, y1: u64, y2: u64) -> Features {
     let t = &p.toks;
     let view = |at: usize| View::new(&t[at], p.given[at]);
     let (w, m1, n1) = (view(at), view(at - 1), view(at + 1));
-    let (context, context_len) = keys::context(&keys::Context {
+    let c = keys::Context {
         w: &w,
         m1: &m1,
         n1: &n1,
@@ -409,7 +409,9 @@ fn features(p: &Prepared<'_>, i: usize, y1: u64, y2: u64) -> Features {
         caps: p.caps,
         first: i == 0,
         run: p.run[i],
-    });
+    };
+    let (pattern, pattern_len) = keys::pattern(&c.pattern());
+    let (context, context_len) = keys::context(&c);
     let mut f = Features {
         keys: [0; MAX_FEATURES],
         len: 0,
@@ -424,6 +426,7 @@ fn features(p: &Prepared<'_>, i: usize, y1: u64, y2: u64) -> Features {
         &keys::labels(p.caps, y1, y2)[..],
         &keys::word(&t[at], p.given[at]),
         &neighbours,
+        &pattern[..pattern_len],
         &context[..context_len],
     ] {
         f.keys[f.len..f.len + group.len()].copy_from_slice(group);

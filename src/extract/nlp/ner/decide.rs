@@ -2,19 +2,21 @@
 //! does not change from one decision to the next done once.
 //!
 //! Of a decision's 36 features, 4 read only the labels before the word and how the sentence
-//! capitalises, 11 only the word, and 4 only one neighbour ([`keys`]). Their summed weights
-//! are kept: per label pair in the recogniser, per word in a memo each thread keeps from
-//! sentence to sentence (news repeats its words: most are met again). A decision then hashes
-//! and looks up only its 15 to 17 context features, which is what makes the model's table,
-//! too large for the caches, cheaper to read. The sums are integer sums of the same weights,
-//! so the labels are those the features give summed one by one (a test holds them equal).
+//! capitalises, 11 only the word, 4 only one neighbour, and 9 or 10 only the shapes and flags
+//! around the word, its pattern ([`keys`]). Their summed weights are kept: per label pair in
+//! the recogniser, per word and per pattern in memos each thread keeps from sentence to
+//! sentence (news repeats its words, and a few thousand patterns cover it). A decision then
+//! hashes and looks up only its 5 to 8 word context features, which is what makes the model's
+//! table, too large for the caches, cheaper to read. The sums are integer sums of the same
+//! weights, so the labels are those the features give summed one by one (a test holds them
+//! equal).
 
 use std::cell::RefCell;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::keys::{self, View};
+use super::keys::{self, Pattern, View};
 use super::{
     Capitals, LABELS, PAD_AFTER, PAD_BEFORE, Recogniser, Run, best, gazetteer_column, given_name,
     opens, previous, runs_into, spans,
@@ -92,6 +94,10 @@ impl Known {
 /// Words kept in a thread's memo before it starts afresh (about 150 bytes each).
 const MEMO_WORDS: usize = 1 << 14;
 
+/// Patterns kept in a thread's memo before it starts afresh (about 130 bytes each; a few
+/// thousand cover megabytes of news).
+const MEMO_PATTERNS: usize = 1 << 13;
+
 /// The capacity the memo keeps when it starts afresh: the most it reaches in ordinary use
 /// (the sentence that crosses [`MEMO_WORDS`] can double a vector's capacity).
 const MEMO_CAPACITY: usize = 2 * MEMO_WORDS;
@@ -117,6 +123,8 @@ struct Scratch {
     index: FxHashMap<Box<str>, u32>,
     /// The words met, after the padding before and after a sentence.
     known: Vec<Known>,
+    /// The summed weights of each pattern met (see [`keys::pattern`]).
+    patterns: FxHashMap<Pattern, Scores>,
     /// The sentence's tokens, as byte ranges of the text.
     tokens: Vec<Range<usize>>,
     /// Per padded index (`i + 2` is token `i`): the word's index in `known`, or [`UNSEEN`].
@@ -151,10 +159,16 @@ impl Scratch {
     /// Empties the memo when it holds another recogniser's sums or has grown to its limit
     /// (only between sentences: a sentence holds indices into it).
     fn start(&mut self, rec: &Recogniser) {
+        if self.owner == Some(rec.id) && self.patterns.len() >= MEMO_PATTERNS {
+            self.patterns.clear();
+            self.patterns.shrink_to(2 * MEMO_PATTERNS);
+        }
         if self.owner == Some(rec.id) && self.known.len() < MEMO_WORDS {
             return;
         }
         self.owner = Some(rec.id);
+        self.patterns.clear();
+        self.patterns.shrink_to(2 * MEMO_PATTERNS);
         self.index.clear();
         self.known.clear();
         // One sentence of many distinct words (a word list, an adversarial input) can grow the
@@ -269,7 +283,7 @@ impl Scratch {
 
     /// The scores of the decision of token `i`, whose label before is `y1` (as [`previous`]
     /// gives it), its window looked up.
-    fn scores(&self, rec: &Recogniser, i: usize, caps: u64, y1: u64) -> Scores {
+    fn scores(&mut self, rec: &Recogniser, i: usize, caps: u64, y1: u64) -> Scores {
         let word = |at: usize| &self.known[self.at[at] as usize];
         let p = i + 2;
         let (w, m1, m2, n1, n2) = (word(p), word(p - 1), word(p - 2), word(p + 1), word(p + 2));
@@ -282,7 +296,7 @@ impl Scratch {
                 *s += i32::from(a);
             }
         }
-        let (context, len) = keys::context(&keys::Context {
+        let c = keys::Context {
             w: &w.view,
             m1: &m1.view,
             n1: &n1.view,
@@ -291,10 +305,31 @@ impl Scratch {
             caps,
             first: i == 0,
             run: self.run[i],
-        });
+        };
+        let pattern = c.pattern();
+        let shared = match self.patterns.get(&pattern) {
+            Some(sums) => sums,
+            None => self
+                .patterns
+                .entry(pattern)
+                .or_insert_with(|| pattern_sums(&rec.model, &pattern)),
+        };
+        for (s, a) in scores.iter_mut().zip(shared) {
+            *s += a;
+        }
+        let (context, len) = keys::context(&c);
         rec.model.score(&context[..len], &mut scores);
         scores
     }
+}
+
+/// The summed weights of the features of `pattern` (the first decision of each pattern).
+#[inline(never)]
+fn pattern_sums(model: &Model, pattern: &Pattern) -> Scores {
+    let (keys, len) = keys::pattern(pattern);
+    let mut sums = [0; LABELS.len()];
+    model.score(&keys[..len], &mut sums);
+    sums
 }
 
 #[cfg(test)]
