@@ -311,11 +311,17 @@ struct Capitals {
 impl Capitals {
     /// Counts a word by its first character.
     fn add(&mut self, first: Option<char>) {
-        if let Some(first) = first
-            && first.is_alphabetic()
-        {
+        if let Some(first) = first {
+            self.count(first.is_alphabetic(), first.is_uppercase());
+        }
+    }
+
+    /// Counts a word whose first character is a letter as `letter` says, upper case as
+    /// `upper` says.
+    fn count(&mut self, letter: bool, upper: bool) {
+        if letter {
             self.alpha += 1;
-            self.upper += usize::from(first.is_uppercase());
+            self.upper += usize::from(upper);
         }
     }
 

@@ -19,7 +19,7 @@ use rustc_hash::FxHashMap;
 use super::keys::{self, Pattern, View};
 use super::{
     Capitals, LABELS, PAD_AFTER, PAD_BEFORE, Recogniser, Run, best, gazetteer_column, given_name,
-    opens, previous, runs_into, spans,
+    previous, runs_into, spans,
 };
 use crate::extract::actors::gazetteer::GazMatch;
 use crate::extract::nlp::features::{PAD_END, PAD_START, Tok};
@@ -131,10 +131,9 @@ struct Scratch {
     at: Vec<u32>,
     /// The gazetteer column, padded as `at` is (see [`gazetteer_column`]).
     gaz: Vec<u64>,
-    /// Per token: whether it may begin a name (see [`opens`]).
-    open: Vec<bool>,
-    /// Per token: whether it begins with an upper-case letter.
-    cap: Vec<bool>,
+    /// Per token: its [`tokenize::marks`] (whether it may begin a name, see [`opens`]; whether
+    /// it begins with an upper-case letter or any letter).
+    marks: Vec<u8>,
     /// Per token: the run of capitalised words it stands in, if any.
     run: Vec<Option<Run>>,
     /// Per token: the label decided, left to right.
@@ -143,6 +142,12 @@ struct Scratch {
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Whether a token of `marks` may begin a name: it has an upper-case letter or a digit (what
+/// [`super::opens`] says of its word).
+fn opens(marks: u8) -> bool {
+    marks & tokenize::UPPER_OR_DIGIT != 0
 }
 
 /// The names in the sentence `text[range]` (see [`Recogniser::recognise`]).
@@ -213,38 +218,34 @@ impl Scratch {
         gaz: &[GazMatch],
     ) -> Vec<super::Entity> {
         self.start(rec);
-        tokenize::tokens_into(text, range, &mut self.tokens);
+        tokenize::marked_tokens_into(text, range, &mut self.tokens, &mut self.marks);
         let n = self.tokens.len();
         gazetteer_column(&self.tokens, gaz, &mut self.gaz);
         self.at.clear();
         self.at.extend([BEFORE, BEFORE]);
         self.at.resize(n + 2, UNSEEN);
         self.at.extend([AFTER, AFTER]);
-        // One pass over the words: which may begin a name, which are capitalised, and how
-        // the sentence capitalises.
-        self.open.clear();
-        self.cap.clear();
+        // How the sentence capitalises, from its words' first letters.
         let mut capitals = Capitals::default();
-        for r in &self.tokens {
-            let w = &text[r.clone()];
-            let first = w.chars().next();
-            self.open.push(opens(w));
-            self.cap.push(first.is_some_and(char::is_uppercase));
-            capitals.add(first);
+        for &m in &self.marks {
+            capitals.count(
+                m & tokenize::LETTER_FIRST != 0,
+                m & tokenize::UPPER_FIRST != 0,
+            );
         }
         let caps = capitals.caps();
         // Every word that may begin a name is weighed, so its window is read. The runs of
         // capitalised words read only such windows: their first and last words are
         // capitalised, and the word before the run is next to its first.
         for i in 0..n {
-            if self.open[i] {
+            if opens(self.marks[i]) {
                 self.look_up_window(rec, text, i);
             }
         }
-        let (tokens, known, at, cap) = (&self.tokens, &self.known, &self.at, &self.cap);
+        let (tokens, known, at, marks) = (&self.tokens, &self.known, &self.at, &self.marks);
         runs_into(
             n,
-            |i| cap[i],
+            |i| marks[i] & tokenize::UPPER_FIRST != 0,
             |i| &text[tokens[i].clone()],
             |p| known[at[p] as usize].view.lower,
             &mut self.run,
@@ -252,7 +253,7 @@ impl Scratch {
         self.labels.clear();
         for i in 0..n {
             let (prev, y1, _) = previous(&self.labels, i);
-            if !self.open[i] {
+            if !opens(self.marks[i]) {
                 if prev == 0 {
                     self.labels.push(0);
                     continue;
@@ -275,8 +276,7 @@ impl Scratch {
         self.tokens.shrink_to(most);
         self.at.shrink_to(most);
         self.gaz.shrink_to(most);
-        self.open.shrink_to(most);
-        self.cap.shrink_to(most);
+        self.marks.shrink_to(most);
         self.run.shrink_to(most);
         self.labels.shrink_to(most);
     }
