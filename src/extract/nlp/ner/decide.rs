@@ -119,7 +119,9 @@ const UNSEEN: u32 = u32::MAX;
 struct Scratch {
     /// The recogniser whose weights `known` sums (`None` before the first sentence).
     owner: Option<u64>,
-    /// Word → its index in `known`.
+    /// Word of up to 15 bytes, [`packed`] → its index in `known`.
+    short: FxHashMap<u128, u32>,
+    /// Longer word → its index in `known`.
     index: FxHashMap<Box<str>, u32>,
     /// The words met, after the padding before and after a sentence.
     known: Vec<Known>,
@@ -150,6 +152,29 @@ fn opens(marks: u8) -> bool {
     marks & tokenize::UPPER_OR_DIGIT != 0
 }
 
+/// The word `text[r]` as one number when it has at most 15 bytes: its bytes little-endian,
+/// and its length in the top byte (so no two words share a number). Most words are that
+/// short, and a number is hashed and compared in a few instructions where a string is
+/// hashed byte by byte and compared by a call.
+fn packed(text: &[u8], r: &Range<usize>) -> Option<u128> {
+    let len = r.len();
+    if len > 15 {
+        return None;
+    }
+    // Sixteen bytes from the word's start, when the text has them (the bytes after the word
+    // are masked off); near the text's end, the word copied alone.
+    let bytes = match text.get(r.start..r.start + 16) {
+        Some(b) => b.try_into().ok()?,
+        None => {
+            let mut b = [0; 16];
+            b[..len].copy_from_slice(text.get(r.clone())?);
+            b
+        }
+    };
+    let mask = (1u128 << (8 * len)) - 1;
+    Some(u128::from_le_bytes(bytes) & mask | (len as u128) << 120)
+}
+
 /// The names in the sentence `text[range]` (see [`Recogniser::recognise`]).
 pub(super) fn recognise(
     rec: &Recogniser,
@@ -174,11 +199,13 @@ impl Scratch {
         self.owner = Some(rec.id);
         self.patterns.clear();
         self.patterns.shrink_to(2 * MEMO_PATTERNS);
+        self.short.clear();
         self.index.clear();
         self.known.clear();
         // One sentence of many distinct words (a word list, an adversarial input) can grow the
         // memo far past its limit before this check runs; the thread lives as long as the
         // program, so that room is given back rather than kept for good.
+        self.short.shrink_to(MEMO_CAPACITY);
         self.index.shrink_to(MEMO_CAPACITY);
         self.known.shrink_to(MEMO_CAPACITY);
         self.known
@@ -193,14 +220,23 @@ impl Scratch {
             if self.at[at] != UNSEEN {
                 continue;
             }
-            let word = &text[self.tokens[at - 2].clone()];
-            let k = match self.index.get(word) {
+            let r = self.tokens[at - 2].clone();
+            let short = packed(text.as_bytes(), &r);
+            let word = &text[r];
+            let found = match short {
+                Some(p) => self.short.get(&p),
+                None => self.index.get(word),
+            };
+            let k = match found {
                 Some(&k) => k,
                 None => {
                     let k = self.known.len() as u32;
                     let known = Known::new(&rec.model, &Tok::new(word), given_name(word));
                     self.known.push(known);
-                    self.index.insert(word.into(), k);
+                    match short {
+                        Some(p) => self.short.insert(p, k),
+                        None => self.index.insert(word.into(), k),
+                    };
                     k
                 }
             };
@@ -356,6 +392,24 @@ mod tests {
             labels.push(best(&scores, prev));
         }
         labels
+    }
+
+    #[test]
+    fn packed_words_are_told_apart_wherever_they_stand() {
+        let words = [
+            "a", "ab", "a\u{0}", "\u{0}a", "Ab", "said", "Zürich", "abcdefghijklmno",
+        ];
+        let mut seen = Vec::new();
+        for w in words {
+            // At the text's end (the word copied) and before more text (read in place).
+            let alone = packed(w.as_bytes(), &(0..w.len()));
+            let text = format!("{w} and more text after it");
+            assert_eq!(packed(text.as_bytes(), &(0..w.len())), alone, "{w:?}");
+            let p = alone.expect("short");
+            assert!(!seen.contains(&p), "{w:?}");
+            seen.push(p);
+        }
+        assert_eq!(packed(b"abcdefghijklmnop", &(0..16)), None);
     }
 
     #[test]
