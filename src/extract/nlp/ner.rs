@@ -287,10 +287,14 @@ fn gazetteer_column(tokens: &[Range<usize>], gaz: &[GazMatch], out: &mut Vec<u64
     padded_column(tokens.len(), out);
     for m in gaz {
         let kind = hash::bytes(GAZETTEER.entries[m.entry].kind.as_str().as_bytes());
-        for (i, r) in tokens.iter().enumerate() {
-            if r.start >= m.range.start && r.end <= m.range.end {
-                out[i + 2] = kind ^ u64::from(r.start == m.range.start);
+        // The tokens inside the name follow one another from the first that starts in it:
+        // tokens ascend and do not overlap, so the first to end past it ends the run.
+        let from = tokens.partition_point(|r| r.start < m.range.start);
+        for (i, r) in tokens.iter().enumerate().skip(from) {
+            if r.end > m.range.end {
+                break;
             }
+            out[i + 2] = kind ^ u64::from(r.start == m.range.start);
         }
     }
 }

@@ -59,8 +59,9 @@ pub(super) fn label_sums(model: &Model) -> Vec<Scores> {
 /// weights of the features that read it alone.
 struct Known {
     view: View,
-    /// The weights of the word's own features ([`keys::word`]), summed.
-    alone: Scores,
+    /// The weights of the word's own features ([`keys::word`]), summed; summed only once the
+    /// word is weighed (most words of a window are only its context: "the", "said", ",").
+    alone: Option<Scores>,
     /// The row of each of its neighbour features ([`keys::neighbour`]): as the word two before
     /// the weighed word, one before, one after and two after (one row each: i16 holds it).
     near: [[i16; LABELS.len()]; 4],
@@ -68,10 +69,9 @@ struct Known {
 
 impl Known {
     /// The word `tok`, on the given-name list as `given` says, with the sums of `model`'s
-    /// weights for the features that read it alone.
-    fn new(model: &Model, tok: &Tok, given: u64) -> Self {
-        let mut alone = [0; LABELS.len()];
-        model.score(&keys::word(tok, given), &mut alone);
+    /// weights for the features that read it alone when it is to be `weighed`.
+    fn new(model: &Model, tok: &Tok, given: u64, weighed: bool) -> Self {
+        let alone = weighed.then(|| word_sums(model, tok, given));
         let near = keys::neighbour(tok.lower).map(|k| {
             let mut row = [0; LABELS.len()];
             // Zipped, not copied whole: a row has one weight per class of the model, and a
@@ -89,6 +89,14 @@ impl Known {
             near,
         }
     }
+}
+
+/// The summed weights of the features of the word `tok` alone ([`keys::word`]), on the
+/// given-name list as `given` says.
+fn word_sums(model: &Model, tok: &Tok, given: u64) -> Scores {
+    let mut alone = [0; LABELS.len()];
+    model.score(&keys::word(tok, given), &mut alone);
+    alone
 }
 
 /// Words kept in a thread's memo before it starts afresh (about 150 bytes each).
@@ -209,8 +217,9 @@ impl Scratch {
         self.index.shrink_to(MEMO_CAPACITY);
         self.known.shrink_to(MEMO_CAPACITY);
         self.known
-            .push(Known::new(&rec.model, &PAD_START, PAD_BEFORE));
-        self.known.push(Known::new(&rec.model, &PAD_END, PAD_AFTER));
+            .push(Known::new(&rec.model, &PAD_START, PAD_BEFORE, false));
+        self.known
+            .push(Known::new(&rec.model, &PAD_END, PAD_AFTER, false));
     }
 
     /// Looks up the words the features of token `i` read (two before to two after) in the
@@ -231,7 +240,11 @@ impl Scratch {
                 Some(&k) => k,
                 None => {
                     let k = self.known.len() as u32;
-                    let known = Known::new(&rec.model, &Tok::new(word), given_name(word));
+                    // A word that may begin a name is weighed wherever it stands (its marks
+                    // are its characters'); another is summed if it continues a name.
+                    let weighed = opens(self.marks[at - 2]);
+                    let tok = Tok::new(word);
+                    let known = Known::new(&rec.model, &tok, given_name(word), weighed);
                     self.known.push(known);
                     match short {
                         Some(p) => self.short.insert(p, k),
@@ -297,7 +310,7 @@ impl Scratch {
                 // A word that continues a name ("of" in "Bank of America") is weighed too.
                 self.look_up_window(rec, text, i);
             }
-            let scores = self.scores(rec, i, caps, y1);
+            let scores = self.scores(rec, text, i, caps, y1);
             self.labels.push(best(&scores, prev));
         }
         let names = spans(&self.tokens, &self.labels);
@@ -317,14 +330,19 @@ impl Scratch {
         self.labels.shrink_to(most);
     }
 
-    /// The scores of the decision of token `i`, whose label before is `y1` (as [`previous`]
-    /// gives it), its window looked up.
-    fn scores(&mut self, rec: &Recogniser, i: usize, caps: u64, y1: u64) -> Scores {
+    /// The scores of the decision of token `i` of `text`, whose label before is `y1` (as
+    /// [`previous`] gives it), its window looked up.
+    fn scores(&mut self, rec: &Recogniser, text: &str, i: usize, caps: u64, y1: u64) -> Scores {
+        let k = self.at[i + 2] as usize;
+        if self.known[k].alone.is_none() {
+            let word = &text[self.tokens[i].clone()];
+            self.known[k].alone = Some(word_sums(&rec.model, &Tok::new(word), given_name(word)));
+        }
         let word = |at: usize| &self.known[self.at[at] as usize];
         let p = i + 2;
         let (w, m1, m2, n1, n2) = (word(p), word(p - 1), word(p - 2), word(p + 1), word(p + 2));
         let mut scores = rec.by_labels[label_index(caps, &self.labels, i)];
-        for (s, a) in scores.iter_mut().zip(&w.alone) {
+        for (s, a) in scores.iter_mut().zip(w.alone.iter().flatten()) {
             *s += a;
         }
         for (near, k) in [(m2, 0), (m1, 1), (n1, 2), (n2, 3)] {
