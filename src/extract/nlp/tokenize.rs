@@ -173,7 +173,7 @@ fn scan(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>, marks: &mu
             marks.plain(first, seen);
         } else {
             let from = out.len();
-            chunk_tokens(text, word, out);
+            cut_unplain(text, word, out);
             marks.cut(text, out, from);
         }
     }
@@ -227,6 +227,13 @@ fn chunk_tokens(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
         out.push(r);
         return;
     }
+    cut_unplain(text, r, out);
+}
+
+/// [`chunk_tokens`] for a chunk with a byte other than an ASCII letter or digit (the scan has
+/// seen one, so it is not asked again).
+fn cut_unplain(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
     // The next most common chunk: a plain word or number and one closing mark ("said,",
     // "2015.", "percent)"). The general cuts below split it into the word and the mark, or keep
     // it whole when the mark is the period of an abbreviation ("Inc.", "A."): said here
@@ -257,7 +264,8 @@ fn cut_chunk(text: &str, mut r: Range<usize>, out: &mut Vec<Range<usize>>) {
     // '’' and other punctuation too: a false "maybe" only costs the checks.)
     let apostrophe = s.bytes().any(|b| b == b'\'' || b == 0xe2);
     // "market.Steve": a sentence end whose space went missing (only a chunk with a period).
-    let glued_stop = s.contains('.').then(|| {
+    // (Bytes compared one by one: a chunk is a few bytes, too short for `memchr` to pay.)
+    let glued_stop = s.bytes().any(|b| b == b'.').then(|| {
         s.char_indices().find_map(|(i, c)| {
             (c == '.'
                 && s[..i].ends_with(char::is_lowercase)
@@ -311,7 +319,10 @@ fn cut_chunk(text: &str, mut r: Range<usize>, out: &mut Vec<Range<usize>>) {
             r.end -= 1;
             continue;
         }
-        if !apostrophe {
+        // A clitic or "s'" has its apostrophe in the chunk's last five bytes ("n’t" is the
+        // longest): without one there, neither can match.
+        let tail = &s.as_bytes()[s.len().saturating_sub(5)..];
+        if !apostrophe || !tail.iter().any(|&b| b == b'\'' || b == 0xe2) {
             break;
         }
         if let Some(cl) = CLITICS.iter().find(|cl| {
@@ -343,7 +354,7 @@ fn cut_chunk(text: &str, mut r: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// "long-term" → "long" "-" "term"; a number range or a phone number stays whole.
 fn hyphen_split(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[r.clone()];
-    let splittable = s.contains('-')
+    let splittable = s.bytes().any(|b| b == b'-')
         && s.chars().any(char::is_alphabetic)
         && !s.starts_with('-')
         && !s.ends_with('-')
