@@ -104,23 +104,38 @@ impl MarkSink for () {
 impl MarkSink for Vec<u8> {
     #[inline]
     fn plain(&mut self, first: u8, seen: u8) {
-        // A plain byte is an ASCII letter or digit: the first is a letter unless a digit.
-        let mut m = 0;
-        if first == UPPER {
-            m |= UPPER_FIRST;
-        }
-        if first != DIGIT {
-            m |= LETTER_FIRST;
-        }
-        if seen & (UPPER | DIGIT) != 0 {
-            m |= UPPER_OR_DIGIT;
-        }
-        self.push(m);
+        self.push(ascii_marks(first, seen));
     }
 
     fn cut(&mut self, text: &str, out: &[Range<usize>], from: usize) {
-        self.extend(out[from..].iter().map(|r| marks(&text[r.clone()])));
+        for r in &out[from..] {
+            // An ASCII token is read by the byte classes; another by its characters.
+            let bytes = &text.as_bytes()[r.clone()];
+            let seen = bytes.iter().fold(0, |seen, &b| seen | CLASS[usize::from(b)]);
+            let m = match bytes.first() {
+                Some(&b) if seen & WIDE == 0 => ascii_marks(CLASS[usize::from(b)], seen),
+                _ => marks(&text[r.clone()]),
+            };
+            self.push(m);
+        }
     }
+}
+
+/// The [`marks`] of an ASCII token whose first byte has the class `first` and whose bytes'
+/// classes or-ed together are `seen`.
+#[inline]
+fn ascii_marks(first: u8, seen: u8) -> u8 {
+    let mut m = 0;
+    if first == UPPER {
+        m |= UPPER_FIRST;
+    }
+    if first == UPPER || first == LOWER {
+        m |= LETTER_FIRST;
+    }
+    if seen & (UPPER | DIGIT) != 0 {
+        m |= UPPER_OR_DIGIT;
+    }
+    m
 }
 
 /// [`tokens_into`], handing each token's marks to `marks`.
@@ -161,7 +176,8 @@ fn scan(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>, marks: &mu
         let mut seen = 0;
         while let Some(&b) = bytes.get(i) {
             let class = CLASS[usize::from(b)];
-            if class == SPACE || (class == WIDE && space_at(slice, i).0) {
+            // One comparison lets a letter or digit through (the classes below SPACE).
+            if class >= SPACE && (class == SPACE || (class == WIDE && space_at(slice, i).0)) {
                 break;
             }
             seen |= class;
