@@ -57,7 +57,8 @@ pub(crate) fn add(
                 && !mentions
                     .iter()
                     .any(|m| m.range.start <= w.range.start && w.range.end <= m.range.end)
-                && (k > 0 || !lower_case_with(&text[w.range.clone()], |l| b.lower_words.contains(l)))
+                && (k > 0
+                    || !lower_case_with(&text[w.range.clone()], |l| b.lower_words.contains(l)))
         })
     };
     if !guessed && !unread() {

@@ -111,7 +111,9 @@ impl MarkSink for Vec<u8> {
         for r in &out[from..] {
             // An ASCII token is read by the byte classes; another by its characters.
             let bytes = &text.as_bytes()[r.clone()];
-            let seen = bytes.iter().fold(0, |seen, &b| seen | CLASS[usize::from(b)]);
+            let seen = bytes
+                .iter()
+                .fold(0, |seen, &b| seen | CLASS[usize::from(b)]);
             let m = match bytes.first() {
                 Some(&b) if seen & WIDE == 0 => ascii_marks(CLASS[usize::from(b)], seen),
                 _ => marks(&text[r.clone()]),

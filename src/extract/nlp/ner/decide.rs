@@ -415,7 +415,14 @@ mod tests {
     #[test]
     fn packed_words_are_told_apart_wherever_they_stand() {
         let words = [
-            "a", "ab", "a\u{0}", "\u{0}a", "Ab", "said", "Zürich", "abcdefghijklmno",
+            "a",
+            "ab",
+            "a\u{0}",
+            "\u{0}a",
+            "Ab",
+            "said",
+            "Zürich",
+            "abcdefghijklmno",
         ];
         let mut seen = Vec::new();
         for w in words {

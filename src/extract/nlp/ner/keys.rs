@@ -148,7 +148,14 @@ pub(super) fn pattern(p: &Pattern) -> ([u32; MAX_PATTERN], usize) {
         // Outside a run of capitals: the run features' stand-in.
         key(44, 0, 0),
     ];
-    (keys, if p.in_run { MAX_PATTERN - 1 } else { MAX_PATTERN })
+    (
+        keys,
+        if p.in_run {
+            MAX_PATTERN - 1
+        } else {
+            MAX_PATTERN
+        },
+    )
 }
 
 /// The most word context keys of one decision.
