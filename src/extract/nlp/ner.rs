@@ -287,10 +287,14 @@ fn gazetteer_column(tokens: &[Range<usize>], gaz: &[GazMatch], out: &mut Vec<u64
     padded_column(tokens.len(), out);
     for m in gaz {
         let kind = hash::bytes(GAZETTEER.entries[m.entry].kind.as_str().as_bytes());
-        for (i, r) in tokens.iter().enumerate() {
-            if r.start >= m.range.start && r.end <= m.range.end {
-                out[i + 2] = kind ^ u64::from(r.start == m.range.start);
+        // The tokens inside the name follow one another from the first that starts in it:
+        // tokens ascend and do not overlap, so the first to end past it ends the run.
+        let from = tokens.partition_point(|r| r.start < m.range.start);
+        for (i, r) in tokens.iter().enumerate().skip(from) {
+            if r.end > m.range.end {
+                break;
             }
+            out[i + 2] = kind ^ u64::from(r.start == m.range.start);
         }
     }
 }
@@ -311,11 +315,17 @@ struct Capitals {
 impl Capitals {
     /// Counts a word by its first character.
     fn add(&mut self, first: Option<char>) {
-        if let Some(first) = first
-            && first.is_alphabetic()
-        {
+        if let Some(first) = first {
+            self.count(first.is_alphabetic(), first.is_uppercase());
+        }
+    }
+
+    /// Counts a word whose first character is a letter as `letter` says, upper case as
+    /// `upper` says.
+    fn count(&mut self, letter: bool, upper: bool) {
+        if letter {
             self.alpha += 1;
-            self.upper += usize::from(first.is_uppercase());
+            self.upper += usize::from(upper);
         }
     }
 
@@ -400,7 +410,7 @@ fn features(p: &Prepared<'_>, i: usize, y1: u64, y2: u64) -> Features {
     let t = &p.toks;
     let view = |at: usize| View::new(&t[at], p.given[at]);
     let (w, m1, n1) = (view(at), view(at - 1), view(at + 1));
-    let (context, context_len) = keys::context(&keys::Context {
+    let c = keys::Context {
         w: &w,
         m1: &m1,
         n1: &n1,
@@ -409,7 +419,9 @@ fn features(p: &Prepared<'_>, i: usize, y1: u64, y2: u64) -> Features {
         caps: p.caps,
         first: i == 0,
         run: p.run[i],
-    });
+    };
+    let (pattern, pattern_len) = keys::pattern(&c.pattern());
+    let (context, context_len) = keys::context(&c);
     let mut f = Features {
         keys: [0; MAX_FEATURES],
         len: 0,
@@ -424,6 +436,7 @@ fn features(p: &Prepared<'_>, i: usize, y1: u64, y2: u64) -> Features {
         &keys::labels(p.caps, y1, y2)[..],
         &keys::word(&t[at], p.given[at]),
         &neighbours,
+        &pattern[..pattern_len],
         &context[..context_len],
     ] {
         f.keys[f.len..f.len + group.len()].copy_from_slice(group);

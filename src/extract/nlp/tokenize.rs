@@ -46,6 +46,102 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// [`tokens`] into `out` (cleared first), whose memory a caller keeps from sentence to
 /// sentence.
 pub fn tokens_into(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    scan(text, range, out, &mut ());
+}
+
+/// [`tokens_into`], with each token's [`marks`] into `marks` (cleared first): what the
+/// recogniser asks of every token's characters, noted while the scan reads them anyway.
+pub fn marked_tokens_into(
+    text: &str,
+    range: Range<usize>,
+    out: &mut Vec<Range<usize>>,
+    marks: &mut Vec<u8>,
+) {
+    marks.clear();
+    scan(text, range, out, marks);
+}
+
+/// [`marks`] bit: the token's first character is upper case.
+pub const UPPER_FIRST: u8 = 1;
+/// [`marks`] bit: the token's first character is alphabetic.
+pub const LETTER_FIRST: u8 = 2;
+/// [`marks`] bit: the token has an upper-case letter or an ASCII digit.
+pub const UPPER_OR_DIGIT: u8 = 4;
+
+/// What [`marked_tokens_into`] notes of a token: [`UPPER_FIRST`], [`LETTER_FIRST`] and
+/// [`UPPER_OR_DIGIT`], read from its characters.
+pub fn marks(word: &str) -> u8 {
+    let first = word.chars().next();
+    let mut m = 0;
+    if first.is_some_and(char::is_uppercase) {
+        m |= UPPER_FIRST;
+    }
+    if first.is_some_and(char::is_alphabetic) {
+        m |= LETTER_FIRST;
+    }
+    if word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        m |= UPPER_OR_DIGIT;
+    }
+    m
+}
+
+/// Where [`scan`] puts the [`marks`] of the tokens it cuts: nowhere (`()`), or a vector.
+trait MarkSink {
+    /// A plain token (ASCII letters and digits) whose first byte has the class `first` and
+    /// whose bytes' classes or-ed together are `seen`.
+    fn plain(&mut self, first: u8, seen: u8);
+    /// The tokens `out[from..]`, cut from one chunk: read again, by characters.
+    fn cut(&mut self, text: &str, out: &[Range<usize>], from: usize);
+}
+
+impl MarkSink for () {
+    #[inline]
+    fn plain(&mut self, _: u8, _: u8) {}
+    #[inline]
+    fn cut(&mut self, _: &str, _: &[Range<usize>], _: usize) {}
+}
+
+impl MarkSink for Vec<u8> {
+    #[inline]
+    fn plain(&mut self, first: u8, seen: u8) {
+        self.push(ascii_marks(first, seen));
+    }
+
+    fn cut(&mut self, text: &str, out: &[Range<usize>], from: usize) {
+        for r in &out[from..] {
+            // An ASCII token is read by the byte classes; another by its characters.
+            let bytes = &text.as_bytes()[r.clone()];
+            let seen = bytes
+                .iter()
+                .fold(0, |seen, &b| seen | CLASS[usize::from(b)]);
+            let m = match bytes.first() {
+                Some(&b) if seen & WIDE == 0 => ascii_marks(CLASS[usize::from(b)], seen),
+                _ => marks(&text[r.clone()]),
+            };
+            self.push(m);
+        }
+    }
+}
+
+/// The [`marks`] of an ASCII token whose first byte has the class `first` and whose bytes'
+/// classes or-ed together are `seen`.
+#[inline]
+fn ascii_marks(first: u8, seen: u8) -> u8 {
+    let mut m = 0;
+    if first == UPPER {
+        m |= UPPER_FIRST;
+    }
+    if first == UPPER || first == LOWER {
+        m |= LETTER_FIRST;
+    }
+    if seen & (UPPER | DIGIT) != 0 {
+        m |= UPPER_OR_DIGIT;
+    }
+    m
+}
+
+/// [`tokens_into`], handing each token's marks to `marks`.
+fn scan(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>, marks: &mut impl MarkSink) {
     out.clear();
     let Some(slice) = text.get(range.clone()) else {
         return;
@@ -75,33 +171,45 @@ pub fn tokens_into(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>)
             _ => {}
         }
         let start = i;
-        let mut plain = true;
+        let first = CLASS[usize::from(b)];
+        // The classes of the chunk's bytes, or-ed: OTHER or WIDE in it makes it not plain.
+        // (Any byte but a space, the continuation bytes of a character included, is part of
+        // the chunk: none of them begins a space, so stepping byte by byte stays exact.)
+        let mut seen = 0;
         while let Some(&b) = bytes.get(i) {
-            match CLASS[usize::from(b)] {
-                PLAIN => {}
-                SPACE => break,
-                WIDE if space_at(slice, i).0 => break,
-                // Any other byte, the continuation bytes of a character included: none of
-                // them begins a space, so stepping byte by byte stays exact.
-                _ => plain = false,
+            let class = CLASS[usize::from(b)];
+            // One comparison lets a letter or digit through (the classes below SPACE).
+            if class >= SPACE && (class == SPACE || (class == WIDE && space_at(slice, i).0)) {
+                break;
             }
+            seen |= class;
             i += 1;
         }
         let word = range.start + start..range.start + i;
-        if plain {
+        if seen & (OTHER | WIDE) == 0 {
             out.push(word);
+            marks.plain(first, seen);
         } else {
-            chunk_tokens(text, word, out);
+            let from = out.len();
+            cut_unplain(text, word, out);
+            marks.cut(text, out, from);
         }
     }
 }
 
-/// Byte classes for [`tokens_into`]: ASCII letters and digits, ASCII white space (the ASCII
-/// members of `char::is_whitespace`), any other ASCII byte, and the bytes beyond ASCII.
-const PLAIN: u8 = 0;
-const SPACE: u8 = 1;
-const OTHER: u8 = 2;
-const WIDE: u8 = 3;
+// Byte classes for [`tokens_into`], as bits, so a chunk's classes or-ed say what it holds.
+/// An ASCII lower-case letter: no bit (plain, and no sign of a name).
+const LOWER: u8 = 0;
+/// An ASCII upper-case letter.
+const UPPER: u8 = 1;
+/// An ASCII digit.
+const DIGIT: u8 = 2;
+/// ASCII white space: the ASCII members of `char::is_whitespace`.
+const SPACE: u8 = 4;
+/// Any other ASCII byte.
+const OTHER: u8 = 8;
+/// A byte beyond ASCII.
+const WIDE: u8 = 16;
 
 /// The class of each byte (a table: one load per byte).
 const CLASS: [u8; 256] = {
@@ -109,8 +217,12 @@ const CLASS: [u8; 256] = {
     let mut b = 0;
     while b < 256 {
         let byte = b as u8;
-        t[b] = if byte.is_ascii_alphanumeric() {
-            PLAIN
+        t[b] = if byte.is_ascii_lowercase() {
+            LOWER
+        } else if byte.is_ascii_uppercase() {
+            UPPER
+        } else if byte.is_ascii_digit() {
+            DIGIT
         } else if is_ascii_space(byte) {
             SPACE
         } else if byte.is_ascii() {
@@ -133,6 +245,13 @@ fn chunk_tokens(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
         out.push(r);
         return;
     }
+    cut_unplain(text, r, out);
+}
+
+/// [`chunk_tokens`] for a chunk with a byte other than an ASCII letter or digit (the scan has
+/// seen one, so it is not asked again).
+fn cut_unplain(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
     // The next most common chunk: a plain word or number and one closing mark ("said,",
     // "2015.", "percent)"). The general cuts below split it into the word and the mark, or keep
     // it whole when the mark is the period of an abbreviation ("Inc.", "A."): said here
@@ -143,7 +262,9 @@ fn chunk_tokens(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
         && mark.is_ascii()
         && (mark == b'.' || is_closer(char::from(mark)))
     {
-        if mark == b'.' && is_abbreviation(s) {
+        // `is_abbreviation` of a letter-and-digit word and its period: one letter, or listed.
+        let one_letter = matches!(word, [c] if c.is_ascii_alphabetic());
+        if mark == b'.' && (one_letter || is_listed_abbreviation(&s[..word.len()])) {
             out.push(r);
         } else {
             out.push(r.start..r.end - 1);
@@ -161,7 +282,8 @@ fn cut_chunk(text: &str, mut r: Range<usize>, out: &mut Vec<Range<usize>>) {
     // '’' and other punctuation too: a false "maybe" only costs the checks.)
     let apostrophe = s.bytes().any(|b| b == b'\'' || b == 0xe2);
     // "market.Steve": a sentence end whose space went missing (only a chunk with a period).
-    let glued_stop = s.contains('.').then(|| {
+    // (Bytes compared one by one: a chunk is a few bytes, too short for `memchr` to pay.)
+    let glued_stop = s.bytes().any(|b| b == b'.').then(|| {
         s.char_indices().find_map(|(i, c)| {
             (c == '.'
                 && s[..i].ends_with(char::is_lowercase)
@@ -215,7 +337,10 @@ fn cut_chunk(text: &str, mut r: Range<usize>, out: &mut Vec<Range<usize>>) {
             r.end -= 1;
             continue;
         }
-        if !apostrophe {
+        // A clitic or "s'" has its apostrophe in the chunk's last five bytes ("n’t" is the
+        // longest): without one there, neither can match.
+        let tail = &s.as_bytes()[s.len().saturating_sub(5)..];
+        if !apostrophe || !tail.iter().any(|&b| b == b'\'' || b == 0xe2) {
             break;
         }
         if let Some(cl) = CLITICS.iter().find(|cl| {
@@ -247,7 +372,7 @@ fn cut_chunk(text: &str, mut r: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// "long-term" → "long" "-" "term"; a number range or a phone number stays whole.
 fn hyphen_split(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[r.clone()];
-    let splittable = s.contains('-')
+    let splittable = s.bytes().any(|b| b == b'-')
         && s.chars().any(char::is_alphabetic)
         && !s.starts_with('-')
         && !s.ends_with('-')
@@ -350,6 +475,21 @@ mod tests {
                 assert_eq!(fast, general, "{chunk:?}");
             }
         }
+    }
+
+    #[test]
+    fn marks_noted_while_scanning_are_those_of_the_characters() {
+        let text = "Mr. Daniels didn't say (much) about the U.S. carmaker's 2015 plans, \
+                    A380 iPhone x1 ÉTAT Zürich's \u{a0}über 3.5% long-term «Ab» 日本 ß.";
+        let (mut tokens, mut marked) = (Vec::new(), Vec::new());
+        marked_tokens_into(text, 0..text.len(), &mut tokens, &mut marked);
+        assert_eq!(tokens, super::tokens(text, 0..text.len()));
+        let want: Vec<u8> = tokens.iter().map(|r| marks(&text[r.clone()])).collect();
+        assert_eq!(marked, want);
+        assert_eq!(marks("A380"), UPPER_FIRST | LETTER_FIRST | UPPER_OR_DIGIT);
+        assert_eq!(marks("2015"), UPPER_OR_DIGIT);
+        assert_eq!(marks("iPhone"), LETTER_FIRST | UPPER_OR_DIGIT);
+        assert_eq!(marks("said"), LETTER_FIRST);
     }
 
     #[test]

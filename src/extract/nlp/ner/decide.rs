@@ -2,22 +2,24 @@
 //! does not change from one decision to the next done once.
 //!
 //! Of a decision's 36 features, 4 read only the labels before the word and how the sentence
-//! capitalises, 11 only the word, and 4 only one neighbour ([`keys`]). Their summed weights
-//! are kept: per label pair in the recogniser, per word in a memo each thread keeps from
-//! sentence to sentence (news repeats its words: most are met again). A decision then hashes
-//! and looks up only its 15 to 17 context features, which is what makes the model's table,
-//! too large for the caches, cheaper to read. The sums are integer sums of the same weights,
-//! so the labels are those the features give summed one by one (a test holds them equal).
+//! capitalises, 11 only the word, 4 only one neighbour, and 9 or 10 only the shapes and flags
+//! around the word, its pattern ([`keys`]). Their summed weights are kept: per label pair in
+//! the recogniser, per word and per pattern in memos each thread keeps from sentence to
+//! sentence (news repeats its words, and a few thousand patterns cover it). A decision then
+//! hashes and looks up only its 5 to 8 word context features, which is what makes the model's
+//! table, too large for the caches, cheaper to read. The sums are integer sums of the same
+//! weights, so the labels are those the features give summed one by one (a test holds them
+//! equal).
 
 use std::cell::RefCell;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::keys::{self, View};
+use super::keys::{self, Pattern, View};
 use super::{
     Capitals, LABELS, PAD_AFTER, PAD_BEFORE, Recogniser, Run, best, gazetteer_column, given_name,
-    opens, previous, runs_into, spans,
+    previous, runs_into, spans,
 };
 use crate::extract::actors::gazetteer::GazMatch;
 use crate::extract::nlp::features::{PAD_END, PAD_START, Tok};
@@ -57,8 +59,9 @@ pub(super) fn label_sums(model: &Model) -> Vec<Scores> {
 /// weights of the features that read it alone.
 struct Known {
     view: View,
-    /// The weights of the word's own features ([`keys::word`]), summed.
-    alone: Scores,
+    /// The weights of the word's own features ([`keys::word`]), summed; summed only once the
+    /// word is weighed (most words of a window are only its context: "the", "said", ",").
+    alone: Option<Scores>,
     /// The row of each of its neighbour features ([`keys::neighbour`]): as the word two before
     /// the weighed word, one before, one after and two after (one row each: i16 holds it).
     near: [[i16; LABELS.len()]; 4],
@@ -66,10 +69,9 @@ struct Known {
 
 impl Known {
     /// The word `tok`, on the given-name list as `given` says, with the sums of `model`'s
-    /// weights for the features that read it alone.
-    fn new(model: &Model, tok: &Tok, given: u64) -> Self {
-        let mut alone = [0; LABELS.len()];
-        model.score(&keys::word(tok, given), &mut alone);
+    /// weights for the features that read it alone when it is to be `weighed`.
+    fn new(model: &Model, tok: &Tok, given: u64, weighed: bool) -> Self {
+        let alone = weighed.then(|| word_sums(model, tok, given));
         let near = keys::neighbour(tok.lower).map(|k| {
             let mut row = [0; LABELS.len()];
             // Zipped, not copied whole: a row has one weight per class of the model, and a
@@ -89,8 +91,20 @@ impl Known {
     }
 }
 
+/// The summed weights of the features of the word `tok` alone ([`keys::word`]), on the
+/// given-name list as `given` says.
+fn word_sums(model: &Model, tok: &Tok, given: u64) -> Scores {
+    let mut alone = [0; LABELS.len()];
+    model.score(&keys::word(tok, given), &mut alone);
+    alone
+}
+
 /// Words kept in a thread's memo before it starts afresh (about 150 bytes each).
 const MEMO_WORDS: usize = 1 << 14;
+
+/// Patterns kept in a thread's memo before it starts afresh (about 130 bytes each; a few
+/// thousand cover megabytes of news).
+const MEMO_PATTERNS: usize = 1 << 13;
 
 /// The capacity the memo keeps when it starts afresh: the most it reaches in ordinary use
 /// (the sentence that crosses [`MEMO_WORDS`] can double a vector's capacity).
@@ -113,20 +127,23 @@ const UNSEEN: u32 = u32::MAX;
 struct Scratch {
     /// The recogniser whose weights `known` sums (`None` before the first sentence).
     owner: Option<u64>,
-    /// Word → its index in `known`.
+    /// Word of up to 15 bytes, [`packed`] → its index in `known`.
+    short: FxHashMap<u128, u32>,
+    /// Longer word → its index in `known`.
     index: FxHashMap<Box<str>, u32>,
     /// The words met, after the padding before and after a sentence.
     known: Vec<Known>,
+    /// The summed weights of each pattern met (see [`keys::pattern`]).
+    patterns: FxHashMap<Pattern, Scores>,
     /// The sentence's tokens, as byte ranges of the text.
     tokens: Vec<Range<usize>>,
     /// Per padded index (`i + 2` is token `i`): the word's index in `known`, or [`UNSEEN`].
     at: Vec<u32>,
     /// The gazetteer column, padded as `at` is (see [`gazetteer_column`]).
     gaz: Vec<u64>,
-    /// Per token: whether it may begin a name (see [`opens`]).
-    open: Vec<bool>,
-    /// Per token: whether it begins with an upper-case letter.
-    cap: Vec<bool>,
+    /// Per token: its [`tokenize::marks`] (whether it may begin a name, see [`opens`]; whether
+    /// it begins with an upper-case letter or any letter).
+    marks: Vec<u8>,
     /// Per token: the run of capitalised words it stands in, if any.
     run: Vec<Option<Run>>,
     /// Per token: the label decided, left to right.
@@ -135,6 +152,35 @@ struct Scratch {
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Whether a token of `marks` may begin a name: it has an upper-case letter or a digit (what
+/// [`super::opens`] says of its word).
+fn opens(marks: u8) -> bool {
+    marks & tokenize::UPPER_OR_DIGIT != 0
+}
+
+/// The word `text[r]` as one number when it has at most 15 bytes: its bytes little-endian,
+/// and its length in the top byte (so no two words share a number). Most words are that
+/// short, and a number is hashed and compared in a few instructions where a string is
+/// hashed byte by byte and compared by a call.
+fn packed(text: &[u8], r: &Range<usize>) -> Option<u128> {
+    let len = r.len();
+    if len > 15 {
+        return None;
+    }
+    // Sixteen bytes from the word's start, when the text has them (the bytes after the word
+    // are masked off); near the text's end, the word copied alone.
+    let bytes = match text.get(r.start..r.start + 16) {
+        Some(b) => b.try_into().ok()?,
+        None => {
+            let mut b = [0; 16];
+            b[..len].copy_from_slice(text.get(r.clone())?);
+            b
+        }
+    };
+    let mask = (1u128 << (8 * len)) - 1;
+    Some(u128::from_le_bytes(bytes) & mask | (len as u128) << 120)
 }
 
 /// The names in the sentence `text[range]` (see [`Recogniser::recognise`]).
@@ -151,20 +197,29 @@ impl Scratch {
     /// Empties the memo when it holds another recogniser's sums or has grown to its limit
     /// (only between sentences: a sentence holds indices into it).
     fn start(&mut self, rec: &Recogniser) {
+        if self.owner == Some(rec.id) && self.patterns.len() >= MEMO_PATTERNS {
+            self.patterns.clear();
+            self.patterns.shrink_to(2 * MEMO_PATTERNS);
+        }
         if self.owner == Some(rec.id) && self.known.len() < MEMO_WORDS {
             return;
         }
         self.owner = Some(rec.id);
+        self.patterns.clear();
+        self.patterns.shrink_to(2 * MEMO_PATTERNS);
+        self.short.clear();
         self.index.clear();
         self.known.clear();
         // One sentence of many distinct words (a word list, an adversarial input) can grow the
         // memo far past its limit before this check runs; the thread lives as long as the
         // program, so that room is given back rather than kept for good.
+        self.short.shrink_to(MEMO_CAPACITY);
         self.index.shrink_to(MEMO_CAPACITY);
         self.known.shrink_to(MEMO_CAPACITY);
         self.known
-            .push(Known::new(&rec.model, &PAD_START, PAD_BEFORE));
-        self.known.push(Known::new(&rec.model, &PAD_END, PAD_AFTER));
+            .push(Known::new(&rec.model, &PAD_START, PAD_BEFORE, false));
+        self.known
+            .push(Known::new(&rec.model, &PAD_END, PAD_AFTER, false));
     }
 
     /// Looks up the words the features of token `i` read (two before to two after) in the
@@ -174,14 +229,27 @@ impl Scratch {
             if self.at[at] != UNSEEN {
                 continue;
             }
-            let word = &text[self.tokens[at - 2].clone()];
-            let k = match self.index.get(word) {
+            let r = self.tokens[at - 2].clone();
+            let short = packed(text.as_bytes(), &r);
+            let word = &text[r];
+            let found = match short {
+                Some(p) => self.short.get(&p),
+                None => self.index.get(word),
+            };
+            let k = match found {
                 Some(&k) => k,
                 None => {
                     let k = self.known.len() as u32;
-                    let known = Known::new(&rec.model, &Tok::new(word), given_name(word));
+                    // A word that may begin a name is weighed wherever it stands (its marks
+                    // are its characters'); another is summed if it continues a name.
+                    let weighed = opens(self.marks[at - 2]);
+                    let tok = Tok::new(word);
+                    let known = Known::new(&rec.model, &tok, given_name(word), weighed);
                     self.known.push(known);
-                    self.index.insert(word.into(), k);
+                    match short {
+                        Some(p) => self.short.insert(p, k),
+                        None => self.index.insert(word.into(), k),
+                    };
                     k
                 }
             };
@@ -199,38 +267,34 @@ impl Scratch {
         gaz: &[GazMatch],
     ) -> Vec<super::Entity> {
         self.start(rec);
-        tokenize::tokens_into(text, range, &mut self.tokens);
+        tokenize::marked_tokens_into(text, range, &mut self.tokens, &mut self.marks);
         let n = self.tokens.len();
         gazetteer_column(&self.tokens, gaz, &mut self.gaz);
         self.at.clear();
         self.at.extend([BEFORE, BEFORE]);
         self.at.resize(n + 2, UNSEEN);
         self.at.extend([AFTER, AFTER]);
-        // One pass over the words: which may begin a name, which are capitalised, and how
-        // the sentence capitalises.
-        self.open.clear();
-        self.cap.clear();
+        // How the sentence capitalises, from its words' first letters.
         let mut capitals = Capitals::default();
-        for r in &self.tokens {
-            let w = &text[r.clone()];
-            let first = w.chars().next();
-            self.open.push(opens(w));
-            self.cap.push(first.is_some_and(char::is_uppercase));
-            capitals.add(first);
+        for &m in &self.marks {
+            capitals.count(
+                m & tokenize::LETTER_FIRST != 0,
+                m & tokenize::UPPER_FIRST != 0,
+            );
         }
         let caps = capitals.caps();
         // Every word that may begin a name is weighed, so its window is read. The runs of
         // capitalised words read only such windows: their first and last words are
         // capitalised, and the word before the run is next to its first.
         for i in 0..n {
-            if self.open[i] {
+            if opens(self.marks[i]) {
                 self.look_up_window(rec, text, i);
             }
         }
-        let (tokens, known, at, cap) = (&self.tokens, &self.known, &self.at, &self.cap);
+        let (tokens, known, at, marks) = (&self.tokens, &self.known, &self.at, &self.marks);
         runs_into(
             n,
-            |i| cap[i],
+            |i| marks[i] & tokenize::UPPER_FIRST != 0,
             |i| &text[tokens[i].clone()],
             |p| known[at[p] as usize].view.lower,
             &mut self.run,
@@ -238,7 +302,7 @@ impl Scratch {
         self.labels.clear();
         for i in 0..n {
             let (prev, y1, _) = previous(&self.labels, i);
-            if !self.open[i] {
+            if !opens(self.marks[i]) {
                 if prev == 0 {
                     self.labels.push(0);
                     continue;
@@ -246,7 +310,7 @@ impl Scratch {
                 // A word that continues a name ("of" in "Bank of America") is weighed too.
                 self.look_up_window(rec, text, i);
             }
-            let scores = self.scores(rec, i, caps, y1);
+            let scores = self.scores(rec, text, i, caps, y1);
             self.labels.push(best(&scores, prev));
         }
         let names = spans(&self.tokens, &self.labels);
@@ -261,20 +325,24 @@ impl Scratch {
         self.tokens.shrink_to(most);
         self.at.shrink_to(most);
         self.gaz.shrink_to(most);
-        self.open.shrink_to(most);
-        self.cap.shrink_to(most);
+        self.marks.shrink_to(most);
         self.run.shrink_to(most);
         self.labels.shrink_to(most);
     }
 
-    /// The scores of the decision of token `i`, whose label before is `y1` (as [`previous`]
-    /// gives it), its window looked up.
-    fn scores(&self, rec: &Recogniser, i: usize, caps: u64, y1: u64) -> Scores {
+    /// The scores of the decision of token `i` of `text`, whose label before is `y1` (as
+    /// [`previous`] gives it), its window looked up.
+    fn scores(&mut self, rec: &Recogniser, text: &str, i: usize, caps: u64, y1: u64) -> Scores {
+        let k = self.at[i + 2] as usize;
+        if self.known[k].alone.is_none() {
+            let word = &text[self.tokens[i].clone()];
+            self.known[k].alone = Some(word_sums(&rec.model, &Tok::new(word), given_name(word)));
+        }
         let word = |at: usize| &self.known[self.at[at] as usize];
         let p = i + 2;
         let (w, m1, m2, n1, n2) = (word(p), word(p - 1), word(p - 2), word(p + 1), word(p + 2));
         let mut scores = rec.by_labels[label_index(caps, &self.labels, i)];
-        for (s, a) in scores.iter_mut().zip(&w.alone) {
+        for (s, a) in scores.iter_mut().zip(w.alone.iter().flatten()) {
             *s += a;
         }
         for (near, k) in [(m2, 0), (m1, 1), (n1, 2), (n2, 3)] {
@@ -282,7 +350,7 @@ impl Scratch {
                 *s += i32::from(a);
             }
         }
-        let (context, len) = keys::context(&keys::Context {
+        let c = keys::Context {
             w: &w.view,
             m1: &m1.view,
             n1: &n1.view,
@@ -291,10 +359,31 @@ impl Scratch {
             caps,
             first: i == 0,
             run: self.run[i],
-        });
+        };
+        let pattern = c.pattern();
+        let shared = match self.patterns.get(&pattern) {
+            Some(sums) => sums,
+            None => self
+                .patterns
+                .entry(pattern)
+                .or_insert_with(|| pattern_sums(&rec.model, &pattern)),
+        };
+        for (s, a) in scores.iter_mut().zip(shared) {
+            *s += a;
+        }
+        let (context, len) = keys::context(&c);
         rec.model.score(&context[..len], &mut scores);
         scores
     }
+}
+
+/// The summed weights of the features of `pattern` (the first decision of each pattern).
+#[inline(never)]
+fn pattern_sums(model: &Model, pattern: &Pattern) -> Scores {
+    let (keys, len) = keys::pattern(pattern);
+    let mut sums = [0; LABELS.len()];
+    model.score(&keys[..len], &mut sums);
+    sums
 }
 
 #[cfg(test)]
@@ -321,6 +410,31 @@ mod tests {
             labels.push(best(&scores, prev));
         }
         labels
+    }
+
+    #[test]
+    fn packed_words_are_told_apart_wherever_they_stand() {
+        let words = [
+            "a",
+            "ab",
+            "a\u{0}",
+            "\u{0}a",
+            "Ab",
+            "said",
+            "Zürich",
+            "abcdefghijklmno",
+        ];
+        let mut seen = Vec::new();
+        for w in words {
+            // At the text's end (the word copied) and before more text (read in place).
+            let alone = packed(w.as_bytes(), &(0..w.len()));
+            let text = format!("{w} and more text after it");
+            assert_eq!(packed(text.as_bytes(), &(0..w.len())), alone, "{w:?}");
+            let p = alone.expect("short");
+            assert!(!seen.contains(&p), "{w:?}");
+            seen.push(p);
+        }
+        assert_eq!(packed(b"abcdefghijklmnop", &(0..16)), None);
     }
 
     #[test]

@@ -1,8 +1,8 @@
-//! The recogniser's feature keys, in four groups by what they read: the labels before the word
-//! (with how the sentence capitalises), the word alone, a neighbour alone, and the word in its
-//! context. Training sums all four for each decision. At run time the first three are looked
-//! up once, per label pair and per word (see `decide`), and only the fourth is hashed and
-//! scored per decision. Scores are integer sums, the same in any grouping, and the perceptron's
+//! The recogniser's feature keys, in five groups by what they read: the labels before the word
+//! (with how the sentence capitalises), the word alone, a neighbour alone, the shapes and flags
+//! around the word (its pattern), and the words around it. Training sums all five for each
+//! decision. At run time the first four are looked up once, per label pair, per word and per
+//! pattern (see `decide`), and only the fifth is hashed and scored per decision. Scores are integer sums, the same in any grouping, and the perceptron's
 //! weights are whole numbers while it learns, so its float sums are exact in any order too.
 
 use super::Run;
@@ -94,16 +94,80 @@ pub(super) struct Context<'a> {
     pub run: Option<Run>,
 }
 
-/// The most context keys of one decision.
-pub(super) const MAX_CONTEXT: usize = 17;
+impl Context<'_> {
+    /// What the decision's [`pattern`] features read.
+    pub fn pattern(&self) -> Pattern {
+        Pattern {
+            shapes: [self.m1.shape, self.w.shape, self.n1.shape],
+            y1: self.y1,
+            gaz: self.gaz,
+            m1_given: self.m1.given,
+            caps: self.caps,
+            first: self.first,
+            in_run: self.run.is_some(),
+        }
+    }
+}
 
-/// The context features: the word with its neighbours, the label before, the gazetteer and
-/// given-name columns, the sentence's capitals, and the run of capitalised words it stands in
-/// (its last word: Holdings, Bank, Street; the word before it: "in", "at"; its first word with
-/// its length). Returns the keys and how many there are.
+/// What the pattern features of a decision read: the shapes of the word and its neighbours,
+/// the label before, the gazetteer column, whether the word before is a given name, how the
+/// sentence capitalises, and whether the word begins it or stands in a run of capitals. Few
+/// such combinations occur (a few thousand in megabytes of news), so their features' summed
+/// weights are kept per pattern (see `decide`) instead of being read from the model's table
+/// per decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) struct Pattern {
+    /// The shapes of the word before, the word, and the word after.
+    shapes: [u64; 3],
+    y1: u64,
+    gaz: [u64; 3],
+    m1_given: u64,
+    caps: u64,
+    first: bool,
+    in_run: bool,
+}
+
+/// The most pattern keys of one decision.
+pub(super) const MAX_PATTERN: usize = 10;
+
+/// The features of a decision that read only its [`Pattern`]. Returns the keys and how many
+/// there are.
+pub(super) fn pattern(p: &Pattern) -> ([u32; MAX_PATTERN], usize) {
+    let [m1, w, n1] = p.shapes;
+    let [before, at, after] = p.gaz;
+    let keys = [
+        key(20, m1, w),
+        key(21, w, n1),
+        key(24, p.y1, w),
+        key(26, at, 0),
+        key(27, before, after),
+        key(29, p.m1_given, w),
+        key(30, p.caps, w),
+        key(31, u64::from(p.first), w),
+        key(38, at, w),
+        // Outside a run of capitals: the run features' stand-in.
+        key(44, 0, 0),
+    ];
+    (
+        keys,
+        if p.in_run {
+            MAX_PATTERN - 1
+        } else {
+            MAX_PATTERN
+        },
+    )
+}
+
+/// The most word context keys of one decision.
+pub(super) const MAX_CONTEXT: usize = 8;
+
+/// The context features that read words (not only their shapes): the word with the label
+/// before, with its neighbours, the form of the word before, the suffix of the word after,
+/// and the run of capitalised words it stands in (its last word: Holdings, Bank, Street; the
+/// word before it: "in", "at"; its first word with its length). With [`pattern`], every
+/// context feature of a decision. Returns the keys and how many there are.
 pub(super) fn context(c: &Context<'_>) -> ([u32; MAX_CONTEXT], usize) {
     let (w, m1, n1) = (c.w, c.m1, c.n1);
-    let [before, at, after] = c.gaz;
     let (run, len) = match c.run {
         Some(r) => (
             [
@@ -113,23 +177,14 @@ pub(super) fn context(c: &Context<'_>) -> ([u32; MAX_CONTEXT], usize) {
             ],
             MAX_CONTEXT,
         ),
-        None => ([key(44, 0, 0), 0, 0], MAX_CONTEXT - 2),
+        None => ([0; 3], MAX_CONTEXT - 3),
     };
     let keys = [
-        key(20, m1.shape, w.shape),
-        key(21, w.shape, n1.shape),
-        key(24, c.y1, w.shape),
         key(25, c.y1, w.lower),
-        key(26, at, 0),
-        key(27, before, after),
-        key(29, m1.given, w.shape),
-        key(30, c.caps, w.shape),
-        key(31, u64::from(c.first), w.shape),
         key(32, m1.lower, w.lower),
         key(33, w.lower, n1.lower),
         key(35, m1.form, w.shape),
         key(36, n1.suffix2, w.shape),
-        key(38, at, w.shape),
         run[0],
         run[1],
         run[2],
