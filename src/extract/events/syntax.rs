@@ -194,8 +194,7 @@ fn tokens_with<'a>(
             None => core_span(raw),
         };
         let lead = span.start;
-        let core = &raw[span];
-        let tail = &raw[lead + core.len()..];
+        let core = &raw[span.clone()];
         if core.is_empty() {
             // a lone dash between words pauses like a comma
             if raw.contains(['-', '–', '—'])
@@ -207,20 +206,35 @@ fn tokens_with<'a>(
         }
         let start = sentence.start + chunk_start + lead;
         let range = start..start + core.len();
-        let lower_form = match (lower, word.core) {
-            (Some(lower), Some(_)) => lower
-                .get(range.clone())
-                .map_or_else(|| lower_case(core), Cow::Borrowed),
-            _ => lower_case(core),
+        let (lower_form, cap, pause_after) = match (lower, &word.core) {
+            // An ASCII word (nearly all) is read by the byte: its capital and what follows its
+            // letters are ASCII, so no character is decoded and no slice of it is checked.
+            (Some(lower), Some(_)) => {
+                let tail = &raw.as_bytes()[span.end..];
+                let pause = !tail.is_empty()
+                    && (tail
+                        .iter()
+                        .any(|b| matches!(b, b',' | b';' | b':' | b'!' | b'?'))
+                        || (tail.contains(&b'.') && !is_abbreviation(core)));
+                let lower_form = lower
+                    .get(range.clone())
+                    .map_or_else(|| lower_case(core), Cow::Borrowed);
+                (lower_form, core.as_bytes()[0].is_ascii_uppercase(), pause)
+            }
+            _ => {
+                let tail = &raw[span.end..];
+                // (most words have nothing after their letters: no search set up for them)
+                let pause = !tail.is_empty()
+                    && (tail.contains([',', ';', ':', '–', '—', '!', '?'])
+                        || (tail.contains('.') && !is_abbreviation(core)));
+                (lower_case(core), core.starts_with(char::is_uppercase), pause)
+            }
         };
         out.push(Token {
             range,
             lower: lower_form,
-            cap: core.starts_with(char::is_uppercase),
-            // (most words have nothing after their letters: no search set up for them)
-            pause_after: !tail.is_empty()
-                && (tail.contains([',', ';', ':', '–', '—', '!', '?'])
-                    || (tail.contains('.') && !is_abbreviation(core))),
+            cap,
+            pause_after,
             verb: false,
         });
     }
@@ -290,18 +304,40 @@ fn is_abbreviation(core: &str) -> bool {
         )
 }
 
-/// The auxiliaries, irregular past forms and reporting verbs in one set: scanning the three
-/// lists for every word of every sentence was most of the cost of reading a sentence's words.
+/// The auxiliaries, irregular past forms and reporting verbs in one map, each word with the
+/// bits of the lists it is on ([`AUXILIARY`], [`IRREGULAR`], [`REPORTED`]): scanning the three
+/// lists for every word of every sentence was most of the cost of reading a sentence's words,
+/// and asking whether a verb is an auxiliary or reports speech compared it with each member.
 /// With their shapes: most words are none of them, and are told so without hashing them.
-static VERB_FORMS: LazyLock<WordMap<()>> = LazyLock::new(|| {
-    WordMap::set(
-        AUXILIARIES
-            .iter()
-            .chain(IRREGULAR_PAST)
-            .chain(REPORTING)
-            .copied(),
-    )
+static VERB_FORMS: LazyLock<WordMap<u8>> = LazyLock::new(|| {
+    let mut bits: rustc_hash::FxHashMap<&'static str, u8> = rustc_hash::FxHashMap::default();
+    for (list, bit) in [
+        (AUXILIARIES, AUXILIARY),
+        (IRREGULAR_PAST, IRREGULAR),
+        (REPORTING, REPORTED),
+    ] {
+        for &w in list {
+            *bits.entry(w).or_default() |= bit;
+        }
+    }
+    WordMap::of(bits)
 });
+
+/// [`VERB_FORMS`] bit of the words of [`AUXILIARIES`].
+const AUXILIARY: u8 = 1;
+/// [`VERB_FORMS`] bit of the words of [`IRREGULAR_PAST`].
+const IRREGULAR: u8 = 2;
+/// [`VERB_FORMS`] bit of the words of [`REPORTING`].
+const REPORTED: u8 = 4;
+
+/// Whether `word` is on the verb list of `bit` ([`VERB_FORMS`]).
+fn is_verb_form(word: &str, bit: u8) -> bool {
+    VERB_FORMS.get(word).is_some_and(|bits| bits & bit != 0)
+}
+
+/// "-ed" words that are no verbs, as a set ([`NOT_VERBS`]).
+static NOT_VERB_SET: LazyLock<WordMap<()>> =
+    LazyLock::new(|| WordMap::set(NOT_VERBS.iter().copied()));
 
 fn looks_like_verb(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
@@ -312,7 +348,7 @@ fn looks_like_verb(tokens: &[Token], i: usize) -> bool {
     if VERB_FORMS.contains(w) {
         return true;
     }
-    if w.len() > 4 && w.ends_with("ed") && !NOT_VERBS.contains(&w) {
+    if w.len() > 4 && w.ends_with("ed") && !NOT_VERB_SET.contains(w) {
         return true;
     }
     // "Apple announces", "GM says": a present-tense verb right after a name
@@ -365,13 +401,13 @@ pub fn subordinates(tokens: &[Token]) -> Vec<Sub> {
 /// a noun when a verb follows, and nothing when it is a determiner ("that day").
 fn that_clause(tokens: &[Token], i: usize) -> Option<SubKind> {
     let prev = &tokens[i - 1];
-    if REPORTING.contains(&prev.lower()) || (prev.verb && !prev.pause_after) {
+    if is_verb_form(prev.lower(), REPORTED) || (prev.verb && !prev.pause_after) {
         return Some(SubKind::Reported);
     }
     // a reporting verb a few words back: "told reporters that", "said on Monday that"
     let reported = tokens[i.saturating_sub(4)..i]
         .iter()
-        .any(|t| REPORTING.contains(&t.lower()));
+        .any(|t| is_verb_form(t.lower(), REPORTED));
     if reported {
         return Some(SubKind::Reported);
     }
@@ -387,7 +423,7 @@ fn is_marker(word: &str) -> bool {
 /// preposition, while the sentence's verb comes before or after it.
 fn reduced_relative(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
-    if i == 0 || !t.verb || AUXILIARIES.contains(&t.lower()) || t.cap {
+    if i == 0 || !t.verb || is_verb_form(t.lower(), AUXILIARY) || t.cap {
         return false;
     }
     if matches!(t.lower(), "said" | "says" | "told") {
