@@ -67,7 +67,9 @@ impl<V: Copy> WordMap<V> {
         self.get_admitted(word)
     }
 
-    /// [`WordMap::get`] of a word its shape did not rule out.
+    /// [`WordMap::get`] of a word its shape did not rule out. Inlined too: as a call, saving
+    /// and restoring the caller's registers cost a third of the look-up.
+    #[inline(always)]
     fn get_admitted(&self, word: &str) -> Option<V> {
         let Some(key) = Key::of(word.as_bytes()) else {
             return self.long.get(word).copied();

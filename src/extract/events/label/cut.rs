@@ -6,7 +6,7 @@
 
 use super::MAX_WORDS;
 use super::headline::{HARD_MAX_CHARS, MAX_CHARS, ends_clause, is_verb_slot};
-use super::tense::is_participle;
+use super::tense::is_participle_word;
 use super::word::Word;
 use super::words::{PRONOUNS, list};
 
@@ -196,18 +196,18 @@ fn has_verb(words: &[Word]) -> bool {
         })
 }
 
-/// Whether a cut may come before `words[i]`.
+/// Whether a cut may come before `words[i]`. (The tests are pure: the ones read from the
+/// words' kept bits come first, the string comparisons last.)
 fn is_boundary(words: &[Word], i: usize) -> bool {
-    let b = words[i].bare();
     ends_clause(&words[i - 1])
-        || is_clause_opener(&words[i..])
-        || opens_implicit_relative(words, i)
         || words[i].is(list::PREPOSITIONS)
+        || is_clause_opener(&words[i..])
         || words[i].starts_with('"') && !words[i - 1].ends_with('"')
         // after a quotation closes: "'pouring gasoline on the fire' | of the war"
         || words[i - 1].ends_with('"') && !words[i - 1].starts_with('"') && !words[i].starts_with('"')
         // a participle phrase after the object: "an agreement | meant to stop ..."
-        || words[i].starts_with(|c: char| c.is_lowercase()) && is_participle(b)
+        || words[i].starts_with(|c: char| c.is_lowercase()) && is_participle_word(&words[i])
+        || opens_implicit_relative(words, i)
 }
 
 /// Whether the participle `words[i]` opens a phrase about the noun before it ("an agreement
@@ -218,7 +218,7 @@ fn opens_reduced_relative(words: &[Word], i: usize) -> bool {
         .map(|w| w.bare())
         .unwrap_or_default();
     let aux_before = i > 0 && words[i - 1].is(list::MODAL_OR_AUX);
-    is_participle(words[i].bare()) && !aux_before && before != "been"
+    is_participle_word(&words[i]) && !aux_before && before != "been"
 }
 
 /// "Russian", "Syrian", "Chinese", "British": an adjective that needs its noun.

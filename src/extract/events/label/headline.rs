@@ -7,9 +7,12 @@
 //! The steps are `#[inline(never)]`: each runs once per headline, so the call costs nothing,
 //! and a profile then shows what each step costs instead of one sum for the whole shaper.
 
+use std::borrow::Cow;
+
 use super::cut::cut_to_budget;
 use super::tense::{
-    base_of_past, is_participle, is_participle_only, is_past, is_simple_past_only, present,
+    base_of_past, is_participle, is_participle_only, is_participle_word, is_past,
+    is_simple_past_only, present,
 };
 use super::word::{Word, join};
 use super::words::list;
@@ -53,18 +56,22 @@ pub fn headline(clause: &str, names: &[&str], keep_frame: bool) -> String {
     finish(words)
 }
 
-/// The clause without brackets' contents; double quotes of every kind written `"`.
+/// The clause without brackets' contents; double quotes of every kind written `"`. Most
+/// clauses have neither: they are returned as they are, not copied.
 #[inline(never)]
-fn flatten(clause: &str) -> String {
+fn flatten(clause: &str) -> Cow<'_, str> {
+    let bytes = clause.as_bytes();
+    let Some(first) = next_stop(bytes, 0) else {
+        return Cow::Borrowed(clause);
+    };
     let mut depth = 0usize;
     let mut flat = String::with_capacity(clause.len());
     // Only brackets and curly quotes change anything: the text between them is copied as
     // whole slices, not character by character. Those characters start with a bracket byte
     // or the lead byte 0xC2 (« ») or 0xE2 (the curly quotes); a lead byte is always a
     // character boundary, and other characters with those lead bytes are copied as they are.
-    let bytes = clause.as_bytes();
     let mut copied = 0;
-    let mut at = 0;
+    let mut at = first;
     while let Some(stop) = next_stop(bytes, at) {
         at = stop;
         let Some(c) = clause[at..].chars().next() else {
@@ -88,7 +95,7 @@ fn flatten(clause: &str) -> String {
     if depth == 0 {
         flat.push_str(&clause[copied..]);
     }
-    flat
+    Cow::Owned(flat)
 }
 
 /// The bytes [`flatten`] stops at: brackets and the lead bytes of the curly quotes.
@@ -529,7 +536,7 @@ fn headline_tense(words: &mut Vec<Word>, names: &[&str]) -> Option<usize> {
     match w.as_ref() {
         "has" | "have" | "had" if next == "been" => {
             // "have been killed" → "killed"; "has been a ..." → "is a ..."
-            if words.get(k + 1).is_some_and(|w| is_participle(w.bare())) {
+            if words.get(k + 1).is_some_and(is_participle_word) {
                 words.remove(k);
                 words.remove(verb);
             } else {
@@ -664,7 +671,7 @@ pub(super) fn is_verb_slot(words: &[Word], i: usize) -> bool {
 fn opens_apposition(word: &Word) -> bool {
     let b = word.bare();
     matches!(b, "a" | "an" | "the" | "including" | "who" | "which")
-        || word.starts_with(|c: char| c.is_lowercase()) && is_participle(b)
+        || word.starts_with(|c: char| c.is_lowercase()) && is_participle_word(word)
 }
 
 /// Whether the subject `words` is plural ("Lavrov and Kerry", "rebels", "they").
@@ -686,9 +693,9 @@ fn is_plural(subject: &[Word], names: &[&str]) -> bool {
     // "Samples tested in the lab": the head comes before the participle too.
     let end = (1..end)
         .find(|&i| {
-            let b = subject[i].bare();
             subject[i].is(list::SUBJECT_PREPOSITIONS)
-                || subject[i].starts_with(|c: char| c.is_lowercase()) && is_participle(b)
+                || subject[i].starts_with(|c: char| c.is_lowercase())
+                    && is_participle_word(&subject[i])
         })
         .unwrap_or(end);
     let Some(at) = subject[..end].iter().rposition(|w| !is_adverb_word(w)) else {
