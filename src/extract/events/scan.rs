@@ -149,7 +149,10 @@ fn alnum_run_end(bytes: &[u8], mut at: usize) -> usize {
         }
         at += 8;
     }
-    while bytes.get(at).is_some_and(|&b| CLASS[usize::from(b)] == ALNUM) {
+    while bytes
+        .get(at)
+        .is_some_and(|&b| CLASS[usize::from(b)] == ALNUM)
+    {
         at += 1;
     }
     at
@@ -204,7 +207,11 @@ mod tests {
                         .iter()
                         .position(|&c| CLASS[usize::from(c)] != ALNUM)
                         .map_or(bytes.len(), |k| from + k);
-                    assert_eq!(alnum_run_end(&bytes, from), naive, "{b:#x} at {p} from {from}");
+                    assert_eq!(
+                        alnum_run_end(&bytes, from),
+                        naive,
+                        "{b:#x} at {p} from {from}"
+                    );
                 }
             }
         }

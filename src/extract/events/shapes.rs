@@ -209,7 +209,9 @@ mod tests {
         assert_eq!(map.get("told"), Some(2));
         assert_eq!(map.get("a"), Some(4));
         assert_eq!(map.get(long), Some(5));
-        for other in ["", "sai", "saidd", "Said", "said\0", "tolt", "b", "ssid", "siad"] {
+        for other in [
+            "", "sai", "saidd", "Said", "said\0", "tolt", "b", "ssid", "siad",
+        ] {
             assert_eq!(map.get(other), None, "{other:?}");
         }
         // every length a key reads differently, each word against the same word with one

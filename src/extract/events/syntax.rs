@@ -13,7 +13,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::extract::events::scan;
-use crate::extract::events::shapes::WordMap;
+use crate::extract::events::shapes::{Shapes, WordMap};
 use crate::model::{MONTH_NAMES, WEEKDAY_NAMES};
 
 /// One word of a sentence.
@@ -74,6 +74,17 @@ fn is_subordinator(word: &str) -> bool {
             | "if"
     )
 }
+
+/// Every word [`is_marker`] is true of (the subordinators, the relative pronouns and "that"),
+/// for [`MARKER_SHAPES`]; its test holds it to the two `match`es.
+const MARKERS: [&str; 20] = [
+    "since", "after", "before", "when", "whenever", "because", "although", "though", "while",
+    "whilst", "until", "unless", "once", "whereas", "if", "who", "whom", "whose", "which", "that",
+];
+
+/// The shapes of [`MARKERS`]: a word that is no verb opens a clause only if it is one of them,
+/// and most words of a sentence are told they are not by their first byte and length.
+static MARKER_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(MARKERS));
 
 /// Whether `word` opens a relative clause (as [`is_subordinator`], a `match`).
 fn is_relative_pronoun(word: &str) -> bool {
@@ -193,9 +204,7 @@ fn tokens_with<'a>(
             Some(core) => core.span.clone(),
             None => core_span(raw),
         };
-        let lead = span.start;
-        let core = &raw[span.clone()];
-        if core.is_empty() {
+        if span.is_empty() {
             // a lone dash between words pauses like a comma
             if raw.contains(['-', '–', '—'])
                 && let Some(last) = out.last_mut()
@@ -204,30 +213,37 @@ fn tokens_with<'a>(
             }
             continue;
         }
-        let start = sentence.start + chunk_start + lead;
-        let range = start..start + core.len();
+        let start = sentence.start + chunk_start + span.start;
+        let range = start..start + span.len();
         let (lower_form, cap, pause_after) = match (lower, &word.core) {
             // An ASCII word (nearly all) is read by the byte: its capital and what follows its
-            // letters are ASCII, so no character is decoded and no slice of it is checked.
+            // letters are ASCII, so no character is decoded, and its letters are a slice of
+            // their own only when a look-up needs them.
             (Some(lower), Some(_)) => {
-                let tail = &raw.as_bytes()[span.end..];
+                let bytes = raw.as_bytes();
+                let tail = &bytes[span.end..];
                 let pause = !tail.is_empty()
                     && (tail
                         .iter()
                         .any(|b| matches!(b, b',' | b';' | b':' | b'!' | b'?'))
-                        || (tail.contains(&b'.') && !is_abbreviation(core)));
+                        || (tail.contains(&b'.') && !is_abbreviation(&raw[span.clone()])));
                 let lower_form = lower
                     .get(range.clone())
-                    .map_or_else(|| lower_case(core), Cow::Borrowed);
-                (lower_form, core.as_bytes()[0].is_ascii_uppercase(), pause)
+                    .map_or_else(|| lower_case(&raw[span.clone()]), Cow::Borrowed);
+                (lower_form, bytes[span.start].is_ascii_uppercase(), pause)
             }
             _ => {
+                let core = &raw[span.clone()];
                 let tail = &raw[span.end..];
                 // (most words have nothing after their letters: no search set up for them)
                 let pause = !tail.is_empty()
                     && (tail.contains([',', ';', ':', '–', '—', '!', '?'])
                         || (tail.contains('.') && !is_abbreviation(core)));
-                (lower_case(core), core.starts_with(char::is_uppercase), pause)
+                (
+                    lower_case(core),
+                    core.starts_with(char::is_uppercase),
+                    pause,
+                )
             }
         };
         out.push(Token {
@@ -361,6 +377,11 @@ pub fn subordinates(tokens: &[Token]) -> Vec<Sub> {
     let mut subs = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let w = t.lower();
+        // Each test below needs a marker or a verb (a reduced relative opens on a verb):
+        // a word that is neither opens nothing, and most words are done here.
+        if !t.verb && !MARKER_SHAPES.admits(w) {
+            continue;
+        }
         let opens = if is_subordinator(w) {
             Some(SubKind::Adverbial)
         } else if is_relative_pronoun(w) && i > 0 && !t.cap {
@@ -608,6 +629,21 @@ mod tests {
             .into_iter()
             .map(|x| (s[x.range].to_string(), x.kind))
             .collect()
+    }
+
+    #[test]
+    fn the_markers_are_the_words_the_matches_accept() {
+        for w in MARKERS {
+            assert!(is_marker(w), "{w}");
+        }
+        let text = "The minister who said that the pact, which was signed once and whose \
+            terms were kept until now, would hold when and if the talks began since March, \
+            after all, before whom and whenever whereas although though while whilst unless \
+            because they thought so; then this, than that, those, these, whoever, wherever \
+            and thus however everyone that's whichever since2 onces";
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            assert_eq!(is_marker(w), MARKERS.contains(&w), "{w}");
+        }
     }
 
     #[test]

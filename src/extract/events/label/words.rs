@@ -99,8 +99,9 @@ static LISTS: LazyLock<WordMap<u32>> = LazyLock::new(|| {
     WordMap::of(map)
 });
 
-/// The bits of the lists `word` (bare) is on; 0 for most words.
-#[inline]
+/// The bits of the lists `word` (bare) is on; 0 for most words. (Always inlined: every word of
+/// every headline clause is looked up here, and a call cost a sixth of the look-up.)
+#[inline(always)]
 pub fn lists_of(word: &str) -> u32 {
     LISTS.get(word).unwrap_or(0)
 }
