@@ -142,7 +142,7 @@ fn alnum_run_end(bytes: &[u8], mut at: usize) -> usize {
             break;
         }
         // a letter of either case is in a..=z once the case bit is set (no other byte is)
-        let alnum = in_range(x, b'0', b'9') | in_range(x | ONES * 0x20, b'a', b'z');
+        let alnum = in_range(x, b'0', b'9') | in_range(x | (ONES * 0x20), b'a', b'z');
         let others = !alnum & HIGH;
         if others != 0 {
             return at + (others.trailing_zeros() / 8) as usize;

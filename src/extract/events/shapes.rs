@@ -119,7 +119,9 @@ impl Key {
             0 => (0, 0),
             // bytes 0, len / 2 and len - 1 are every byte of a word of one to three
             1..=3 => (
-                u64::from(word[0]) | u64::from(word[len / 2]) << 8 | u64::from(word[len - 1]) << 16,
+                u64::from(word[0])
+                    | (u64::from(word[len / 2]) << 8)
+                    | (u64::from(word[len - 1]) << 16),
                 0,
             ),
             4..=7 => (
@@ -138,7 +140,7 @@ impl Key {
     /// The key's home slot in a table indexed by the top `64 - shift` bits of its hash.
     #[inline]
     fn slot(self, shift: u32) -> usize {
-        let mixed = self.head ^ self.tail.rotate_left(29) ^ (self.len as u64) << 58;
+        let mixed = self.head ^ self.tail.rotate_left(29) ^ ((self.len as u64) << 58);
         // (the top bits of a multiplicative hash: every bit of `mixed` reaches them)
         (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
     }
