@@ -88,13 +88,23 @@ pub fn anchors(
 
 /// "the same day", "that day": a date given by another happening.
 pub fn is_same_day(s: &str) -> bool {
-    is_same_day_lower(&s.to_ascii_lowercase())
+    // Compared without ASCII case where each phrase could start, as a lower-cased copy would
+    // be (every time expression is asked: copying each cost more than reading it).
+    let bytes = s.as_bytes();
+    SAME_DAY.iter().any(|p| {
+        bytes
+            .windows(p.len())
+            .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+    })
 }
+
+/// The phrases of [`is_same_day`] (lower case).
+const SAME_DAY: [&str; 3] = ["same day", "that day", "same time"];
 
 /// [`is_same_day`] of a text already lower-cased by [`str::to_ascii_lowercase`]: a sentence
 /// is a slice of its article's lower-cased copy, so no copy of it is made.
 pub fn is_same_day_lower(lower: &str) -> bool {
-    lower.contains("same day") || lower.contains("that day") || lower.contains("same time")
+    SAME_DAY.iter().any(|p| lower.contains(p))
 }
 
 /// Words that open a new clause between two dates.

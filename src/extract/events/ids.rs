@@ -20,10 +20,12 @@ pub fn event_id(article: &str, sentence: (usize, usize), timex: Option<usize>) -
 /// formatting machinery: every event asks for one).
 fn hex16(n: u64) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    (0..16)
-        .rev()
-        .map(|i| char::from(DIGITS[((n >> (i * 4)) & 0xf) as usize]))
-        .collect()
+    // pushed into a string made at its size (collecting the characters grew it one by one)
+    let mut out = String::with_capacity(16);
+    for i in (0..16).rev() {
+        out.push(char::from(DIGITS[((n >> (i * 4)) & 0xf) as usize]));
+    }
+    out
 }
 
 struct Fnv(u64);

@@ -180,7 +180,7 @@ fn rewrite<'a>(
             }
             (How::Name | How::Modifier, ActorKind::Person) => {
                 // as the article writes it: the name the reader sees in the quote
-                let written = text[m.range.clone()].trim_end_matches("'s");
+                let written = strip_all_suffixes(&text[m.range.clone()], "'s");
                 let surname = if written.split_whitespace().nth(1).is_some() {
                     surname(written)
                 } else {
@@ -227,10 +227,21 @@ fn rewrite<'a>(
 
 /// A person's surname as a headline names them: "Bashar al-Assad" → "Assad".
 fn surname(name: &str) -> &str {
-    name.split_whitespace()
-        .next_back()
-        .unwrap_or(name)
-        .trim_start_matches("al-")
+    let mut last = name.split_whitespace().next_back().unwrap_or(name);
+    // (what `trim_start_matches("al-")` leaves, without setting up a substring search)
+    while let Some(rest) = last.strip_prefix("al-") {
+        last = rest;
+    }
+    last
+}
+
+/// `text` without every `suffix` at its end, as `trim_end_matches(suffix)` leaves it (without
+/// setting up a substring search: every person's mention in a label is trimmed).
+fn strip_all_suffixes<'a>(mut text: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = text.strip_suffix(suffix) {
+        text = rest;
+    }
+    text
 }
 
 /// Adds the words of an actor's name as it appears in a label.

@@ -85,9 +85,9 @@ pub fn build(
                 continue;
             }
             // (read only for the sentences that get this far: most never do)
-            let sayer_end = sayer_end(text, s);
             let same_day = clauses::is_same_day_lower(&lower[s.clone()]);
             let tokens = syntax::tokens_in(text, &lower, s);
+            let sayer_end = sayer_end(text, s, &tokens);
             let subs = syntax::subordinates(&tokens);
             let ids = roles::participants(actors, mentions, &tokens, s, &[], &subs, sayer_end);
             let when = if same_day {
@@ -121,8 +121,8 @@ pub fn build(
         if fewer_words_than(sentence, 4) || dated_chars * 2 > sentence.trim().len() {
             continue;
         }
-        let sayer_end = sayer_end(text, s);
         let tokens = syntax::tokens_in(text, &lower, s);
+        let sayer_end = sayer_end(text, s, &tokens);
         let subs = syntax::subordinates(&tokens);
         // the dependent clauses that hold a date: each is an event of its own
         let dated: Vec<Range<usize>> = anchors
@@ -287,10 +287,9 @@ pub fn build(
 
 /// Whether `text` has fewer than `n` words: the words after the `n`th are never read.
 fn fewer_words_than(text: &str, n: usize) -> bool {
-    // split by the byte, as `split_whitespace` splits
-    crate::extract::white_space::words(text)
-        .nth(n - 1)
-        .is_none()
+    // split by the byte, as `split_whitespace` splits (the scan of every sentence and
+    // clause, whose letters are read in a tight loop)
+    scan::words(text).nth(n - 1).is_none()
 }
 
 /// [`REPORTING`] as a set: every sentence's first half is looked up word by word, most words
@@ -305,19 +304,31 @@ fn near(when: &When, dct: chrono::NaiveDate) -> bool {
 }
 
 /// The end of the sayer's part ("Kremlin spokesman Dmitry Peskov said"), if the sentence
-/// reports speech.
-fn sayer_end(text: &str, s: &Range<usize>) -> Option<usize> {
-    let sentence = &text[s.clone()];
-    // The words split by the byte (white space decoded only where a non-ASCII character
-    // begins). A word is read when it starts in the first half: what splitting at every
-    // white-space character and stopping once past the half read.
-    for scan::Scanned { at, text: w, .. } in scan::words(sentence) {
-        if at > sentence.len() / 2 {
+/// reports speech: the start of the first word in the sentence's first half that is a
+/// reporting verb as written (lower case), with nothing after it but commas and full stops.
+/// Read from the sentence's `tokens` (its words between white space, each with its letters'
+/// range and lower case), not by splitting the sentence again: such a word is a token whose
+/// letters start the word and equal its lower case, so most tokens are ruled out by their
+/// lower case's shape alone.
+fn sayer_end(text: &str, s: &Range<usize>, tokens: &[syntax::Token]) -> Option<usize> {
+    let half = s.len() / 2;
+    for t in tokens {
+        // Where the token's word starts is at or before its letters: once its letters are past
+        // the half, so is every later word's start.
+        if t.range.start - s.start > half {
             break;
         }
-        let word = w.trim_end_matches([',', '.']);
-        if REPORTING_SET.contains(word) {
-            return Some(s.start + at);
+        if !REPORTING_SET.contains(t.lower()) || text.get(t.range.clone()) != Some(t.lower()) {
+            continue;
+        }
+        // the word is the letters alone, or followed by commas and full stops
+        let starts_word = text[s.start..t.range.start]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace);
+        let rest_of_word = text[t.range.end..s.end].split(char::is_whitespace).next();
+        if starts_word && rest_of_word.is_none_or(|r| r.chars().all(|c| matches!(c, ',' | '.'))) {
+            return Some(t.range.start);
         }
     }
     None

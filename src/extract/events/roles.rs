@@ -192,14 +192,28 @@ fn agents(
             .iter()
             .any(|n| n.start <= t.range.start && t.range.end <= n.end)
     };
+    // The clause's words up to what the subject and a passive's by-phrase are read from:
+    // its first verb, the run of verbs after it, then two words (`syntax::subject_end` reads
+    // no further). The rest of the clause, most of it, is never read, so it is not gathered.
     // (room for every token up front: the clause is most of its sentence)
     let mut clause: Vec<&Token> = Vec::with_capacity(tokens.len());
-    clause.extend(
-        tokens.iter().filter(|t| {
-            t.range.start >= range.start && t.range.end <= range.end && outside_nested(t)
-        }),
-    );
-    let Some(verb) = clause.iter().position(|t| t.verb) else {
+    let mut verb = None;
+    let mut past_run = 0;
+    for t in tokens
+        .iter()
+        .filter(|t| t.range.start >= range.start && t.range.end <= range.end && outside_nested(t))
+    {
+        clause.push(t);
+        if verb.is_none() {
+            verb = t.verb.then_some(clause.len() - 1);
+        } else if past_run > 0 || !t.verb {
+            past_run += 1;
+            if past_run == 2 {
+                break;
+            }
+        }
+    }
+    let Some(verb) = verb else {
         return Vec::new();
     };
     let verb_at = clause[verb].range.start;

@@ -8,14 +8,18 @@
 use rustc_hash::FxHashMap;
 
 /// A fixed set of words, each with a value (`()` for a plain set): ruled out by [`Shapes`]
-/// first, then looked up by the word packed into one number ([`packed`]), which is hashed and
-/// compared in a few instructions where a string was hashed byte by byte and compared through
-/// `memcmp`. Every word set of labelling and sentence reading is one of these.
+/// first, then looked up by the word as a [`Key`] of two numbers in a small open-addressed
+/// table of its own. Every word set of labelling and sentence reading is one of these, and
+/// about half a million words a megabyte of news are looked up: a `HashMap` probe (its hash,
+/// its group scan, the 16-byte key copied through `memcpy`) cost three times this table's.
 #[derive(Clone, Debug)]
 pub struct WordMap<V> {
     shapes: Shapes,
-    by_key: FxHashMap<u128, V>,
-    /// Members too long to pack (no list has one today; kept so that none is ever lost).
+    /// Power-of-two sized, at most a quarter full, so that a probe rarely reads a second slot.
+    slots: Box<[Option<(Key, V)>]>,
+    /// How far a hash is shifted right to index `slots` (64 minus the table's bits).
+    shift: u32,
+    /// Members too long for a [`Key`] (no list has one today; kept so that none is ever lost).
     long: FxHashMap<&'static str, V>,
 }
 
@@ -27,35 +31,62 @@ impl<V: Copy> WordMap<V> {
             by_word.entry(word).or_insert(value);
         }
         let shapes = Shapes::of(by_word.keys().copied());
-        let mut by_key = FxHashMap::default();
+        let size = (by_word.len() * 4).next_power_of_two().max(8);
+        let shift = 64 - size.trailing_zeros();
+        let mut slots: Vec<Option<(Key, V)>> = vec![None; size];
         let mut long = FxHashMap::default();
         for (word, value) in by_word {
-            match packed(word) {
-                Some(key) => by_key.insert(key, value),
-                None => long.insert(word, value),
-            };
+            match Key::of(word.as_bytes()) {
+                Some(key) => {
+                    let mut at = key.slot(shift);
+                    while slots[at].is_some() {
+                        at = (at + 1) & (size - 1);
+                    }
+                    slots[at] = Some((key, value));
+                }
+                None => {
+                    long.insert(word, value);
+                }
+            }
         }
         WordMap {
             shapes,
-            by_key,
+            slots: slots.into_boxed_slice(),
+            shift,
             long,
         }
     }
 
-    /// The value of `word`, if it is a member.
-    #[inline]
+    /// The value of `word`, if it is a member. Always inlined: most words are ruled out by
+    /// their shape in a few instructions, without a call.
+    #[inline(always)]
     pub fn get(&self, word: &str) -> Option<V> {
         if !self.shapes.admits(word) {
             return None;
         }
-        match packed(word) {
-            Some(key) => self.by_key.get(&key).copied(),
-            None => self.long.get(word).copied(),
+        self.get_admitted(word)
+    }
+
+    /// [`WordMap::get`] of a word its shape did not rule out. Inlined too: as a call, saving
+    /// and restoring the caller's registers cost a third of the look-up.
+    #[inline(always)]
+    fn get_admitted(&self, word: &str) -> Option<V> {
+        let Some(key) = Key::of(word.as_bytes()) else {
+            return self.long.get(word).copied();
+        };
+        let mask = self.slots.len() - 1;
+        let mut at = key.slot(self.shift);
+        loop {
+            match self.slots.get(at)? {
+                Some((k, value)) if *k == key => return Some(*value),
+                Some(_) => at = (at + 1) & mask,
+                None => return None,
+            }
         }
     }
 
     /// Whether `word` is a member.
-    #[inline]
+    #[inline(always)]
     pub fn contains(&self, word: &str) -> bool {
         self.get(word).is_some()
     }
@@ -68,16 +99,51 @@ impl WordMap<()> {
     }
 }
 
-/// `word` as one number: its bytes in order, then its length in the last byte, so that no two
-/// words of at most 15 bytes share one. `None` for a longer word.
-#[inline]
-fn packed(word: &str) -> Option<u128> {
-    let bytes = word.as_bytes();
-    let len = u8::try_from(bytes.len()).ok().filter(|&l| l < 16)?;
-    let mut buf = [0u8; 16];
-    buf[..bytes.len()].copy_from_slice(bytes);
-    buf[15] = len;
-    Some(u128::from_le_bytes(buf))
+/// A word of at most 16 bytes as two numbers and its length: its first and last bytes,
+/// read as whole numbers (the two reads overlap for a word shorter than 16 bytes, and
+/// together cover every byte), so two words of one length share a key only when they are
+/// the same word. No copy into a buffer, no loop over the bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Key {
+    head: u64,
+    tail: u64,
+    len: usize,
+}
+
+impl Key {
+    /// The key of `word`; `None` when it is longer than 16 bytes.
+    #[inline]
+    fn of(word: &[u8]) -> Option<Key> {
+        let len = word.len();
+        let (head, tail) = match len {
+            0 => (0, 0),
+            // bytes 0, len / 2 and len - 1 are every byte of a word of one to three
+            1..=3 => (
+                u64::from(word[0])
+                    | (u64::from(word[len / 2]) << 8)
+                    | (u64::from(word[len - 1]) << 16),
+                0,
+            ),
+            4..=7 => (
+                u64::from(u32::from_le_bytes(word[..4].try_into().ok()?)),
+                u64::from(u32::from_le_bytes(word[len - 4..].try_into().ok()?)),
+            ),
+            8..=16 => (
+                u64::from_le_bytes(word[..8].try_into().ok()?),
+                u64::from_le_bytes(word[len - 8..].try_into().ok()?),
+            ),
+            _ => return None,
+        };
+        Some(Key { head, tail, len })
+    }
+
+    /// The key's home slot in a table indexed by the top `64 - shift` bits of its hash.
+    #[inline]
+    fn slot(self, shift: u32) -> usize {
+        let mixed = self.head ^ self.tail.rotate_left(29) ^ ((self.len as u64) << 58);
+        // (the top bits of a multiplicative hash: every bit of `mixed` reaches them)
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+    }
 }
 
 /// For each first byte, bit `n` set when a member starting with that byte is `n` bytes long
@@ -145,8 +211,24 @@ mod tests {
         assert_eq!(map.get("told"), Some(2));
         assert_eq!(map.get("a"), Some(4));
         assert_eq!(map.get(long), Some(5));
-        for other in ["", "sai", "saidd", "Said", "said\0", "tolt", "b"] {
+        for other in [
+            "", "sai", "saidd", "Said", "said\0", "tolt", "b", "ssid", "siad",
+        ] {
             assert_eq!(map.get(other), None, "{other:?}");
+        }
+        // every length a key reads differently, each word against the same word with one
+        // byte changed: only the members are found
+        let alphabet = "abcdefghijklmnopqrstuvwxyz";
+        let members: Vec<&'static str> = (1..=alphabet.len()).map(|n| &alphabet[..n]).collect();
+        let map = WordMap::of(members.iter().enumerate().map(|(i, &w)| (w, i)));
+        for (i, w) in members.iter().enumerate() {
+            assert_eq!(map.get(w), Some(i), "{w:?}");
+            for at in 0..w.len() {
+                let mut other = w.as_bytes().to_vec();
+                other[at] = b'_';
+                let other = String::from_utf8(other).expect("ASCII");
+                assert_eq!(map.get(&other), None, "{other:?}");
+            }
         }
         let set = WordMap::set(["in", "on"]);
         assert!(set.contains("in") && set.contains("on") && !set.contains("at"));

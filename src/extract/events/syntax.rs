@@ -13,7 +13,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::extract::events::scan;
-use crate::extract::events::shapes::WordMap;
+use crate::extract::events::shapes::{Shapes, WordMap};
 use crate::model::{MONTH_NAMES, WEEKDAY_NAMES};
 
 /// One word of a sentence.
@@ -74,6 +74,17 @@ fn is_subordinator(word: &str) -> bool {
             | "if"
     )
 }
+
+/// Every word [`is_marker`] is true of (the subordinators, the relative pronouns and "that"),
+/// for [`MARKER_SHAPES`]; its test holds it to the two `match`es.
+const MARKERS: [&str; 20] = [
+    "since", "after", "before", "when", "whenever", "because", "although", "though", "while",
+    "whilst", "until", "unless", "once", "whereas", "if", "who", "whom", "whose", "which", "that",
+];
+
+/// The shapes of [`MARKERS`]: a word that is no verb opens a clause only if it is one of them,
+/// and most words of a sentence are told they are not by their first byte and length.
+static MARKER_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(MARKERS));
 
 /// Whether `word` opens a relative clause (as [`is_subordinator`], a `match`).
 fn is_relative_pronoun(word: &str) -> bool {
@@ -193,10 +204,7 @@ fn tokens_with<'a>(
             Some(core) => core.span.clone(),
             None => core_span(raw),
         };
-        let lead = span.start;
-        let core = &raw[span];
-        let tail = &raw[lead + core.len()..];
-        if core.is_empty() {
+        if span.is_empty() {
             // a lone dash between words pauses like a comma
             if raw.contains(['-', '–', '—'])
                 && let Some(last) = out.last_mut()
@@ -205,22 +213,44 @@ fn tokens_with<'a>(
             }
             continue;
         }
-        let start = sentence.start + chunk_start + lead;
-        let range = start..start + core.len();
-        let lower_form = match (lower, word.core) {
-            (Some(lower), Some(_)) => lower
-                .get(range.clone())
-                .map_or_else(|| lower_case(core), Cow::Borrowed),
-            _ => lower_case(core),
+        let start = sentence.start + chunk_start + span.start;
+        let range = start..start + span.len();
+        let (lower_form, cap, pause_after) = match (lower, &word.core) {
+            // An ASCII word (nearly all) is read by the byte: its capital and what follows its
+            // letters are ASCII, so no character is decoded, and its letters are a slice of
+            // their own only when a look-up needs them.
+            (Some(lower), Some(_)) => {
+                let bytes = raw.as_bytes();
+                let tail = &bytes[span.end..];
+                let pause = !tail.is_empty()
+                    && (tail
+                        .iter()
+                        .any(|b| matches!(b, b',' | b';' | b':' | b'!' | b'?'))
+                        || (tail.contains(&b'.') && !is_abbreviation(&raw[span.clone()])));
+                let lower_form = lower
+                    .get(range.clone())
+                    .map_or_else(|| lower_case(&raw[span.clone()]), Cow::Borrowed);
+                (lower_form, bytes[span.start].is_ascii_uppercase(), pause)
+            }
+            _ => {
+                let core = &raw[span.clone()];
+                let tail = &raw[span.end..];
+                // (most words have nothing after their letters: no search set up for them)
+                let pause = !tail.is_empty()
+                    && (tail.contains([',', ';', ':', '–', '—', '!', '?'])
+                        || (tail.contains('.') && !is_abbreviation(core)));
+                (
+                    lower_case(core),
+                    core.starts_with(char::is_uppercase),
+                    pause,
+                )
+            }
         };
         out.push(Token {
             range,
             lower: lower_form,
-            cap: core.starts_with(char::is_uppercase),
-            // (most words have nothing after their letters: no search set up for them)
-            pause_after: !tail.is_empty()
-                && (tail.contains([',', ';', ':', '–', '—', '!', '?'])
-                    || (tail.contains('.') && !is_abbreviation(core))),
+            cap,
+            pause_after,
             verb: false,
         });
     }
@@ -290,18 +320,40 @@ fn is_abbreviation(core: &str) -> bool {
         )
 }
 
-/// The auxiliaries, irregular past forms and reporting verbs in one set: scanning the three
-/// lists for every word of every sentence was most of the cost of reading a sentence's words.
+/// The auxiliaries, irregular past forms and reporting verbs in one map, each word with the
+/// bits of the lists it is on ([`AUXILIARY`], [`IRREGULAR`], [`REPORTED`]): scanning the three
+/// lists for every word of every sentence was most of the cost of reading a sentence's words,
+/// and asking whether a verb is an auxiliary or reports speech compared it with each member.
 /// With their shapes: most words are none of them, and are told so without hashing them.
-static VERB_FORMS: LazyLock<WordMap<()>> = LazyLock::new(|| {
-    WordMap::set(
-        AUXILIARIES
-            .iter()
-            .chain(IRREGULAR_PAST)
-            .chain(REPORTING)
-            .copied(),
-    )
+static VERB_FORMS: LazyLock<WordMap<u8>> = LazyLock::new(|| {
+    let mut bits: rustc_hash::FxHashMap<&'static str, u8> = rustc_hash::FxHashMap::default();
+    for (list, bit) in [
+        (AUXILIARIES, AUXILIARY),
+        (IRREGULAR_PAST, IRREGULAR),
+        (REPORTING, REPORTED),
+    ] {
+        for &w in list {
+            *bits.entry(w).or_default() |= bit;
+        }
+    }
+    WordMap::of(bits)
 });
+
+/// [`VERB_FORMS`] bit of the words of [`AUXILIARIES`].
+const AUXILIARY: u8 = 1;
+/// [`VERB_FORMS`] bit of the words of [`IRREGULAR_PAST`].
+const IRREGULAR: u8 = 2;
+/// [`VERB_FORMS`] bit of the words of [`REPORTING`].
+const REPORTED: u8 = 4;
+
+/// Whether `word` is on the verb list of `bit` ([`VERB_FORMS`]).
+fn is_verb_form(word: &str, bit: u8) -> bool {
+    VERB_FORMS.get(word).is_some_and(|bits| bits & bit != 0)
+}
+
+/// "-ed" words that are no verbs, as a set ([`NOT_VERBS`]).
+static NOT_VERB_SET: LazyLock<WordMap<()>> =
+    LazyLock::new(|| WordMap::set(NOT_VERBS.iter().copied()));
 
 fn looks_like_verb(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
@@ -312,7 +364,7 @@ fn looks_like_verb(tokens: &[Token], i: usize) -> bool {
     if VERB_FORMS.contains(w) {
         return true;
     }
-    if w.len() > 4 && w.ends_with("ed") && !NOT_VERBS.contains(&w) {
+    if w.len() > 4 && w.ends_with("ed") && !NOT_VERB_SET.contains(w) {
         return true;
     }
     // "Apple announces", "GM says": a present-tense verb right after a name
@@ -325,6 +377,11 @@ pub fn subordinates(tokens: &[Token]) -> Vec<Sub> {
     let mut subs = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let w = t.lower();
+        // Each test below needs a marker or a verb (a reduced relative opens on a verb):
+        // a word that is neither opens nothing, and most words are done here.
+        if !t.verb && !MARKER_SHAPES.admits(w) {
+            continue;
+        }
         let opens = if is_subordinator(w) {
             Some(SubKind::Adverbial)
         } else if is_relative_pronoun(w) && i > 0 && !t.cap {
@@ -365,13 +422,13 @@ pub fn subordinates(tokens: &[Token]) -> Vec<Sub> {
 /// a noun when a verb follows, and nothing when it is a determiner ("that day").
 fn that_clause(tokens: &[Token], i: usize) -> Option<SubKind> {
     let prev = &tokens[i - 1];
-    if REPORTING.contains(&prev.lower()) || (prev.verb && !prev.pause_after) {
+    if is_verb_form(prev.lower(), REPORTED) || (prev.verb && !prev.pause_after) {
         return Some(SubKind::Reported);
     }
     // a reporting verb a few words back: "told reporters that", "said on Monday that"
     let reported = tokens[i.saturating_sub(4)..i]
         .iter()
-        .any(|t| REPORTING.contains(&t.lower()));
+        .any(|t| is_verb_form(t.lower(), REPORTED));
     if reported {
         return Some(SubKind::Reported);
     }
@@ -387,7 +444,7 @@ fn is_marker(word: &str) -> bool {
 /// preposition, while the sentence's verb comes before or after it.
 fn reduced_relative(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
-    if i == 0 || !t.verb || AUXILIARIES.contains(&t.lower()) || t.cap {
+    if i == 0 || !t.verb || is_verb_form(t.lower(), AUXILIARY) || t.cap {
         return false;
     }
     if matches!(t.lower(), "said" | "says" | "told") {
@@ -572,6 +629,21 @@ mod tests {
             .into_iter()
             .map(|x| (s[x.range].to_string(), x.kind))
             .collect()
+    }
+
+    #[test]
+    fn the_markers_are_the_words_the_matches_accept() {
+        for w in MARKERS {
+            assert!(is_marker(w), "{w}");
+        }
+        let text = "The minister who said that the pact, which was signed once and whose \
+            terms were kept until now, would hold when and if the talks began since March, \
+            after all, before whom and whenever whereas although though while whilst unless \
+            because they thought so; then this, than that, those, these, whoever, wherever \
+            and thus however everyone that's whichever since2 onces";
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            assert_eq!(is_marker(w), MARKERS.contains(&w), "{w}");
+        }
     }
 
     #[test]

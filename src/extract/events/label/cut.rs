@@ -6,7 +6,7 @@
 
 use super::MAX_WORDS;
 use super::headline::{HARD_MAX_CHARS, MAX_CHARS, ends_clause, is_verb_slot};
-use super::tense::is_participle;
+use super::tense::is_participle_word;
 use super::word::Word;
 use super::words::{PRONOUNS, list};
 
@@ -17,25 +17,32 @@ pub(super) fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
         return;
     }
     // Running totals, so that each candidate cut is priced in constant time: the length of
-    // the first n words and the quote marks before word i (one vector for both; a quote mark
-    // is one byte, so it is counted by the byte).
-    let mut totals: Vec<(usize, usize)> = Vec::with_capacity(words.len() + 1);
-    totals.push((0, 0));
-    for w in words.iter() {
-        let (chars, quotes) = totals[totals.len() - 1];
-        let marks = w.quotes();
-        totals.push((chars + w.len() + 1, quotes + marks));
+    // the first n words and the quote marks before word i (one array for both; a quote mark
+    // is one byte, so it is counted by the byte). No cut is priced past MAX_WORDS words (the
+    // word count is asked first), so the totals stop there, on the stack.
+    let mut totals = [(0usize, 0usize); MAX_WORDS + 2];
+    let priced = words.len().min(MAX_WORDS + 1);
+    for (n, w) in words[..priced].iter().enumerate() {
+        let (chars, quotes) = totals[n];
+        totals[n + 1] = (chars + w.len() + 1, quotes + w.quotes());
     }
     let len = |n: usize| totals[n].0 - 1;
-    let fits = |n: usize| len(n) <= MAX_CHARS && n <= MAX_WORDS;
+    let fits = |n: usize| n <= MAX_WORDS && len(n) <= MAX_CHARS;
     let floor = verb.map_or(3, |v| v + 2).min(words.len());
     // Never inside a quotation: "'pouring gasoline on the fire'" stays whole.
     let quoted = |i: usize| totals[i].1 % 2 == 1;
-    // A cut after more than MAX_WORDS words is never taken, so no boundary beyond is sought.
-    let boundaries: Vec<usize> = (floor..words.len().min(MAX_WORDS + 1))
+    // A cut after more than MAX_WORDS words is never taken, so no boundary beyond is sought
+    // (at most MAX_WORDS + 2 of them: on the stack too).
+    let mut found = [0usize; MAX_WORDS + 2];
+    let mut count = 0;
+    for i in (floor..words.len().min(MAX_WORDS + 1))
         .filter(|&i| is_boundary(words, i) && !quoted(i))
         .chain(std::iter::once(words.len()))
-        .collect();
+    {
+        found[count] = i;
+        count += 1;
+    }
+    let boundaries = &found[..count];
     // A relative or subordinate clause, or a participle after a comma, ends the label (list
     // commas do not).
     let clause_end = boundaries.iter().copied().find(|&i| {
@@ -91,7 +98,7 @@ pub(super) fn cut_to_budget(words: &mut Vec<Word>, verb: Option<usize>) {
             boundaries
                 .iter()
                 .copied()
-                .find(|&n| len(n) <= HARD_MAX_CHARS && n <= MAX_WORDS && ends_well(n))
+                .find(|&n| n <= MAX_WORDS && len(n) <= HARD_MAX_CHARS && ends_well(n))
         })
         .unwrap_or_else(|| {
             // No boundary fits: as many words as fit, back to a phrase boundary after the
@@ -189,18 +196,18 @@ fn has_verb(words: &[Word]) -> bool {
         })
 }
 
-/// Whether a cut may come before `words[i]`.
+/// Whether a cut may come before `words[i]`. (The tests are pure: the ones read from the
+/// words' kept bits come first, the string comparisons last.)
 fn is_boundary(words: &[Word], i: usize) -> bool {
-    let b = words[i].bare();
     ends_clause(&words[i - 1])
-        || is_clause_opener(&words[i..])
-        || opens_implicit_relative(words, i)
         || words[i].is(list::PREPOSITIONS)
+        || is_clause_opener(&words[i..])
         || words[i].starts_with('"') && !words[i - 1].ends_with('"')
         // after a quotation closes: "'pouring gasoline on the fire' | of the war"
         || words[i - 1].ends_with('"') && !words[i - 1].starts_with('"') && !words[i].starts_with('"')
         // a participle phrase after the object: "an agreement | meant to stop ..."
-        || words[i].starts_with(|c: char| c.is_lowercase()) && is_participle(b)
+        || words[i].starts_with(|c: char| c.is_lowercase()) && is_participle_word(&words[i])
+        || opens_implicit_relative(words, i)
 }
 
 /// Whether the participle `words[i]` opens a phrase about the noun before it ("an agreement
@@ -211,7 +218,7 @@ fn opens_reduced_relative(words: &[Word], i: usize) -> bool {
         .map(|w| w.bare())
         .unwrap_or_default();
     let aux_before = i > 0 && words[i - 1].is(list::MODAL_OR_AUX);
-    is_participle(words[i].bare()) && !aux_before && before != "been"
+    is_participle_word(&words[i]) && !aux_before && before != "been"
 }
 
 /// "Russian", "Syrian", "Chinese", "British": an adjective that needs its noun.

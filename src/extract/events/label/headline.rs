@@ -3,10 +3,16 @@
 //!
 //! Works on words with small word lists, not a parser: each step only fires on a shape it
 //! recognises, so an unusual sentence keeps more of its wording rather than losing its sense.
+//!
+//! The steps are `#[inline(never)]`: each runs once per headline, so the call costs nothing,
+//! and a profile then shows what each step costs instead of one sum for the whole shaper.
+
+use std::borrow::Cow;
 
 use super::cut::cut_to_budget;
 use super::tense::{
-    base_of_past, is_participle, is_participle_only, is_past, is_simple_past_only, present,
+    base_of_past, is_participle, is_participle_only, is_participle_word, is_past,
+    is_simple_past_only, present,
 };
 use super::word::{Word, join};
 use super::words::list;
@@ -50,17 +56,22 @@ pub fn headline(clause: &str, names: &[&str], keep_frame: bool) -> String {
     finish(words)
 }
 
-/// The clause without brackets' contents; double quotes of every kind written `"`.
-fn flatten(clause: &str) -> String {
+/// The clause without brackets' contents; double quotes of every kind written `"`. Most
+/// clauses have neither: they are returned as they are, not copied.
+#[inline(never)]
+fn flatten(clause: &str) -> Cow<'_, str> {
+    let bytes = clause.as_bytes();
+    let Some(first) = next_stop(bytes, 0) else {
+        return Cow::Borrowed(clause);
+    };
     let mut depth = 0usize;
     let mut flat = String::with_capacity(clause.len());
     // Only brackets and curly quotes change anything: the text between them is copied as
     // whole slices, not character by character. Those characters start with a bracket byte
     // or the lead byte 0xC2 (« ») or 0xE2 (the curly quotes); a lead byte is always a
     // character boundary, and other characters with those lead bytes are copied as they are.
-    let bytes = clause.as_bytes();
     let mut copied = 0;
-    let mut at = 0;
+    let mut at = first;
     while let Some(stop) = next_stop(bytes, at) {
         at = stop;
         let Some(c) = clause[at..].chars().next() else {
@@ -84,7 +95,7 @@ fn flatten(clause: &str) -> String {
     if depth == 0 {
         flat.push_str(&clause[copied..]);
     }
-    flat
+    Cow::Owned(flat)
 }
 
 /// The bytes [`flatten`] stops at: brackets and the lead bytes of the curly quotes.
@@ -125,6 +136,7 @@ fn may_hold_stop(chunk: u64) -> bool {
 /// The words of a [`flatten`]ed clause, which they borrow, with standalone punctuation and
 /// dashes resolved.
 /// `lower` is `flat` lower-cased by [`str::to_ascii_lowercase`] (same offsets).
+#[inline(never)]
 fn words_of<'a>(flat: &'a str, lower: &'a str) -> Vec<Word<'a>> {
     // about one word per six bytes: room up front rather than growing word by word
     let mut words: Vec<Word> = Vec::with_capacity(flat.len() / 5 + 4);
@@ -156,7 +168,7 @@ fn words_of<'a>(flat: &'a str, lower: &'a str) -> Vec<Word<'a>> {
             }
         }
     }
-    words.retain(|w| !w.is_empty());
+    // (every word has text: the scan yields no empty word, and punctuation only adds to one)
     words
 }
 
@@ -196,6 +208,7 @@ fn drop_leading(words: &mut Vec<Word>) {
 
 /// "Russia, a long-standing ally of Syria, launched ..." → "Russia launched ...": a headline
 /// names its subject and goes straight to the verb.
+#[inline(never)]
 fn drop_apposition(words: &mut Vec<Word>) {
     let Some(open) = words.iter().take(8).position(|w| ends_clause(w)) else {
         return;
@@ -220,6 +233,7 @@ fn drop_apposition(words: &mut Vec<Word>) {
 
 /// "A group that has pledged loyalty to the rebels claimed ..." → "A group claimed ...": a
 /// relative clause inside the subject holds a verb of its own, which is not the event.
+#[inline(never)]
 fn drop_subject_relative(words: &mut Vec<Word>) {
     let Some(rel) = (1..words.len().min(8)).find(|&i| {
         matches!(words[i].bare(), "that" | "who" | "which")
@@ -260,6 +274,7 @@ fn is_finite(word: &Word) -> bool {
 
 /// "The observatory says (that) the strikes hit ..." → "the strikes hit ..."; "Russia says it
 /// has ..." → "Russia has ...".
+#[inline(never)]
 fn drop_reporting_frame(words: &mut Vec<Word>) {
     // "Early reports said": a reporting word followed by another is a noun.
     let Some(verb) = (0..words.len().min(12)).find(|&i| {
@@ -391,6 +406,7 @@ fn owner_of(subject: &[Word], pronoun: &str) -> Option<String> {
 }
 
 /// "..., the ministry said" and "..., according to X" at the end.
+#[inline(never)]
 fn drop_trailing_attribution(words: &mut Vec<Word>) {
     let Some(comma) = words.iter().rposition(|w| ends_clause(w)) else {
         return;
@@ -410,6 +426,7 @@ fn drop_trailing_attribution(words: &mut Vec<Word>) {
 
 /// "on Thursday", "yesterday", "on Monday night": a headline has no day words (the date is
 /// beside the label on the canvas).
+#[inline(never)]
 fn drop_day_words(words: &mut Vec<Word>) {
     // Both passes below change only clauses with a part of the day, a weekday or a day word:
     // most clauses have none, which their words' list bits tell at once.
@@ -480,6 +497,7 @@ fn drop_day_words(words: &mut Vec<Word>) {
 }
 
 /// The main verb in headline tense; returns its index (the end of the subject).
+#[inline(never)]
 fn headline_tense(words: &mut Vec<Word>, names: &[&str]) -> Option<usize> {
     // "is expected to ...": no subject to agree with
     if words
@@ -508,20 +526,17 @@ fn headline_tense(words: &mut Vec<Word>, names: &[&str]) -> Option<usize> {
     }
     let next = words.get(k).map(Word::bare_form).unwrap_or_default();
     let keep_punct = |new: &str, old: &str| {
-        let tail: String = old
-            .chars()
-            .rev()
-            .take_while(|c| !c.is_alphanumeric())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        format!("{new}{tail}")
+        // the characters after the old word's last letter or digit, as one slice
+        let tail = &old[old.trim_end_matches(|c: char| !c.is_alphanumeric()).len()..];
+        let mut kept = String::with_capacity(new.len() + tail.len());
+        kept.push_str(new);
+        kept.push_str(tail);
+        kept
     };
     match w.as_ref() {
         "has" | "have" | "had" if next == "been" => {
             // "have been killed" → "killed"; "has been a ..." → "is a ..."
-            if words.get(k + 1).is_some_and(|w| is_participle(w.bare())) {
+            if words.get(k + 1).is_some_and(is_participle_word) {
                 words.remove(k);
                 words.remove(verb);
             } else {
@@ -622,7 +637,8 @@ fn is_adverb_word(word: &Word) -> bool {
 /// Whether `words[i]` is where the subject ends and its verb starts.
 pub(super) fn is_verb_slot(words: &[Word], i: usize) -> bool {
     let w = &words[i];
-    if w.starts_with(|c: char| !c.is_lowercase()) || w.contains('-') {
+    // ("-" is ASCII: looked for byte by byte, without a call to `memchr` for a short word)
+    if w.starts_with(|c: char| !c.is_lowercase()) || w.bytes().any(|b| b == b'-') {
         return false;
     }
     let b = w.bare();
@@ -656,10 +672,11 @@ pub(super) fn is_verb_slot(words: &[Word], i: usize) -> bool {
 fn opens_apposition(word: &Word) -> bool {
     let b = word.bare();
     matches!(b, "a" | "an" | "the" | "including" | "who" | "which")
-        || word.starts_with(|c: char| c.is_lowercase()) && is_participle(b)
+        || word.starts_with(|c: char| c.is_lowercase()) && is_participle_word(word)
 }
 
 /// Whether the subject `words` is plural ("Lavrov and Kerry", "rebels", "they").
+#[inline(never)]
 fn is_plural(subject: &[Word], names: &[&str]) -> bool {
     if subject.iter().any(|w| w.bare() == "and") {
         return true;
@@ -677,9 +694,9 @@ fn is_plural(subject: &[Word], names: &[&str]) -> bool {
     // "Samples tested in the lab": the head comes before the participle too.
     let end = (1..end)
         .find(|&i| {
-            let b = subject[i].bare();
             subject[i].is(list::SUBJECT_PREPOSITIONS)
-                || subject[i].starts_with(|c: char| c.is_lowercase()) && is_participle(b)
+                || subject[i].starts_with(|c: char| c.is_lowercase())
+                    && is_participle_word(&subject[i])
         })
         .unwrap_or(end);
     let Some(at) = subject[..end].iter().rposition(|w| !is_adverb_word(w)) else {
@@ -703,6 +720,7 @@ fn is_plural(subject: &[Word], names: &[&str]) -> bool {
 
 /// Trailing dangling words and punctuation removed, quotes balanced and written as single
 /// quotes, the first letter capitalised.
+#[inline(never)]
 fn finish(mut words: Vec<Word>) -> String {
     loop {
         while words.last().is_some_and(|w| w.is(list::DANGLING)) {
@@ -717,10 +735,13 @@ fn finish(mut words: Vec<Word>) -> String {
         }
     }
     let mut out = join(&words);
-    balance_quotes(&mut out);
-    // (each step copies the label only when it changes something)
-    if out.contains('"') {
-        out = out.replace('"', "'");
+    // (each step copies the label only when it changes something; the words know their quote
+    // marks, and most labels have none: then the label is not searched for them)
+    if words.iter().any(|w| w.quotes() > 0) {
+        balance_quotes(&mut out);
+        if out.contains('"') {
+            out = out.replace('"', "'");
+        }
     }
     let trimmed = out.trim().trim_matches(',').trim();
     if trimmed.len() != out.len() {

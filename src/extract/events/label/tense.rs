@@ -5,6 +5,8 @@
 
 use std::sync::LazyLock;
 
+use super::word::Word;
+use super::words::list;
 use crate::extract::events::shapes::WordMap;
 
 /// Past (or past participle) forms that are not "-ed", with their base form.
@@ -526,6 +528,19 @@ pub fn is_simple_past_only(word: &str) -> bool {
 pub fn is_participle(word: &str) -> bool {
     word.len() > 3 && word.ends_with("ed") && !NOT_PAST.contains(&word)
         || irregular_base(word).is_some()
+}
+
+/// [`is_participle`] of a headline word's bare form: whether it is an irregular form is read
+/// from the word's list bits ([`list::IRREGULAR_FORMS`]), looked up once when the word was
+/// made, instead of looking the word up again (the cut asks this of most of its words).
+pub fn is_participle_word(word: &Word) -> bool {
+    let b = word.bare();
+    b.len() > 3 && b.ends_with("ed") && !NOT_PAST.contains(&b) || word.is(list::IRREGULAR_FORMS)
+}
+
+/// The irregular past forms ([`list::IRREGULAR_FORMS`]).
+pub fn irregular_forms() -> impl Iterator<Item = &'static str> {
+    IRREGULAR.iter().map(|&(form, _)| form)
 }
 
 #[cfg(test)]
