@@ -177,16 +177,20 @@ fn range_of_value(value: &str) -> Option<(NaiveDate, NaiveDate, Precision)> {
         Some((d, _)) => (d, true),
         None => (value, false),
     };
-    let parts: Vec<&str> = date_part.split('-').collect();
-    let year_text = parts.first()?;
+    // The first three fields, read without collecting them: every date of a timeline passes
+    // here, and the vector was its one allocation besides the value's own copy.
+    let mut parts = date_part.split('-');
+    let year_text = parts.next()?;
+    let second = parts.next();
+    let third = parts.next();
     if year_text.is_empty() || !year_text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     // "201" is the 2010s, "20" the 21st century ("19" is 1900-1999 in TIMEX3).
     let year_digits = year_text.len();
     let scaled: i32 = year_text.parse().ok()?;
-    match (year_digits, parts.len()) {
-        (2, 1) => {
+    match (year_digits, second.is_none()) {
+        (2, true) => {
             let first = scaled * 100;
             return Some((
                 ymd(first, 1, 1)?,
@@ -194,7 +198,7 @@ fn range_of_value(value: &str) -> Option<(NaiveDate, NaiveDate, Precision)> {
                 Precision::Century,
             ));
         }
-        (3, 1) => {
+        (3, true) => {
             let first = scaled * 10;
             return Some((
                 ymd(first, 1, 1)?,
@@ -206,7 +210,7 @@ fn range_of_value(value: &str) -> Option<(NaiveDate, NaiveDate, Precision)> {
         _ => return None,
     }
     let year = scaled;
-    let Some(second) = parts.get(1) else {
+    let Some(second) = second else {
         return Some((ymd(year, 1, 1)?, ymd(year, 12, 31)?, Precision::Year));
     };
     if let Some(week) = second
@@ -235,7 +239,7 @@ fn range_of_value(value: &str) -> Option<(NaiveDate, NaiveDate, Precision)> {
             Precision::Half,
         ));
     }
-    let season = match *second {
+    let season = match second {
         "SP" => Some((ymd(year, 3, 1)?, month_end(year, 5)?)),
         "SU" => Some((ymd(year, 6, 1)?, month_end(year, 8)?)),
         "FA" => Some((ymd(year, 9, 1)?, month_end(year, 11)?)),
@@ -246,7 +250,7 @@ fn range_of_value(value: &str) -> Option<(NaiveDate, NaiveDate, Precision)> {
         return Some((s, e, Precision::Season));
     }
     let month: u32 = second.parse().ok().filter(|m| (1..=12).contains(m))?;
-    let Some(third) = parts.get(2) else {
+    let Some(third) = third else {
         return Some((
             ymd(year, month, 1)?,
             month_end(year, month)?,

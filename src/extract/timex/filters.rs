@@ -317,17 +317,16 @@ fn is_street(after: &str) -> bool {
 }
 
 fn is_age(after: &str) -> bool {
-    let rest = after.trim_start_matches('-');
-    let lower: String = rest
-        .chars()
-        .take(12)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    lower.starts_with("old")
-        || lower.starts_with("year-old")
-        || lower.starts_with(" old")
-        || lower.starts_with("years-old")
-        || lower.starts_with(" years old")
+    let rest = after.trim_start_matches('-').as_bytes();
+    // Every candidate passes here: the words are compared in place, ignoring ASCII case,
+    // rather than through a lower-cased copy of the next dozen characters (two allocations).
+    // The words are ASCII, so only ASCII bytes can match them.
+    ["old", "year-old", " old", "years-old", " years old"]
+        .iter()
+        .any(|w| {
+            rest.get(..w.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
+        })
 }
 
 fn starts_with_digit(s: &str) -> bool {

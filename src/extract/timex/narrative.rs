@@ -296,10 +296,48 @@ fn mark_shared(here: &[String], sentence: &str, shared: &mut [bool]) {
     }
 }
 
-/// The words of `s` as [`content_words`] cuts them, before its filters and lower-casing.
+/// The words of `s` as [`content_words`] cuts them, before its filters and lower-casing: the
+/// runs of alphanumeric characters and apostrophes. Empty pieces between two separators are
+/// left out (no caller keeps an empty word).
+///
+/// "The same day" cuts the sentences of the last 64 dates into words; decoding every byte as a
+/// `char` for `str::split` was most of that cost, so ASCII bytes are classed as bytes and only
+/// a non-ASCII character is decoded.
 fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
-        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        let start = word_char_end(rest, 0, false);
+        let end = word_char_end(rest, start, true);
+        if start == end {
+            rest = "";
+            return None;
+        }
+        let word = rest.get(start..end)?;
+        rest = rest.get(end..)?;
+        Some(word)
+    })
+    .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+}
+
+/// The first byte at or after `at` (a character boundary) whose character is a word character
+/// (`inside` false) or is not one (`inside` true); `s.len()` if none.
+fn word_char_end(s: &str, mut at: usize, inside: bool) -> usize {
+    let bytes = s.as_bytes();
+    while let Some(&b) = bytes.get(at) {
+        let (is_word, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric() || b == b'\'', 1)
+        } else {
+            match s.get(at..).and_then(|r| r.chars().next()) {
+                Some(ch) => (ch.is_alphanumeric() || ch == '’', ch.len_utf8()),
+                None => return s.len(),
+            }
+        };
+        if is_word != inside {
+            return at;
+        }
+        at += len;
+    }
+    s.len()
 }
 
 /// Lower-cased words of four letters or more, possessives stripped, minus common function words.
