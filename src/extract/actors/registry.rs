@@ -84,8 +84,9 @@ fn surname(name: &str) -> &str {
 }
 
 /// A name for the folds of [`merge`]: the actor id, the words of its name, its kind, and
-/// whether the gazetteer knows it.
-type Name<'a> = (&'a str, Vec<&'a str>, ActorKind, bool);
+/// whether the gazetteer knows it. The words are a slice of one buffer shared by all names
+/// (`'w`), not a vector of their own: one allocation per merge instead of one per actor.
+type Name<'a, 'w> = (&'a str, &'w [&'a str], ActorKind, bool);
 
 /// One actor as the articles so far know it. Its strings borrow the articles' entities (which
 /// outlive the merge): only what the registry keeps is copied, once, at the end, instead of
@@ -170,7 +171,9 @@ fn fold_companies(
 /// Merges the actors of every article (in article order, so the result is deterministic).
 pub fn merge(per_article: &[&ArticleActors]) -> Registry {
     let mut by_id: BTreeMap<&str, Acc> = BTreeMap::new();
-    let mut order: Vec<&str> = Vec::new();
+    // sized once for every entity, rather than grown push by push
+    let mut order: Vec<&str> =
+        Vec::with_capacity(per_article.iter().map(|a| a.entities.len()).sum());
     for art in per_article {
         for e in &art.entities {
             let acc = by_id.entry(e.id.as_str()).or_insert_with(|| {
@@ -184,7 +187,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
                         e.kind
                     },
                     affiliation: None,
-                    forms: Vec::new(),
+                    forms: Vec::with_capacity(e.forms.len()),
                     known: e.known,
                 }
             });
@@ -224,9 +227,21 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
     rename_acronyms(&by_id, &mut renamed);
     // The names of things, for the folds below, borrowed from `by_id` (which does not change
     // until they are done) rather than copied word by word.
+    let mut all_words: Vec<&str> = Vec::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(by_id.len());
+    for a in by_id.values() {
+        all_words.extend(a.name.split_whitespace());
+        ends.push(all_words.len());
+    }
+    let mut start = 0;
     let names: Vec<Name> = by_id
         .iter()
-        .map(|(&id, a)| (id, a.name.split_whitespace().collect(), a.kind, a.known))
+        .zip(&ends)
+        .map(|((&id, a), &end)| {
+            let words = &all_words[start..end];
+            start = end;
+            (id, words, a.kind, a.known)
+        })
         .collect();
     // Names of things by kind and first and last word (in the order above), and the first by
     // kind and all words: only things are folded below, and a shorter form has two words or
@@ -248,26 +263,28 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
     fold_shorter_forms(&names, &by_ends, &mut renamed);
     // A model written without its maker ("the A380", "the 787 Dreamliner") is the product
     // the texts name in full ("Airbus A380"), when exactly one does.
-    for &(id, ref words, kind, known) in &names {
+    for &(id, words, kind, known) in &names {
         if kind != ActorKind::Product || known || renamed.contains_key(id) {
             continue;
         }
-        let full: Vec<&str> = names
+        // exactly one: the first two asked for, not all of them gathered in a vector
+        let mut full = names
             .iter()
-            .filter(|&&(other, ref ow, ok, _)| {
+            .filter(|&&(other, ow, ok, _)| {
                 other != id
                     && ok == ActorKind::Product
                     && ow.len() == words.len() + 1
-                    && ow[1..] == words[..]
+                    && ow[1..] == *words
             })
-            .map(|&(other, ..)| other)
-            .collect();
-        if let [one] = full[..] {
+            .map(|&(other, ..)| other);
+        if let (Some(one), None) = (full.next(), full.next()) {
             renamed.insert(id.to_string(), one.to_string());
         }
     }
     // Plurals of products and organisations ("iPods", "iPod Touches") are the thing itself.
-    for &(id, ref words, kind, known) in &names {
+    // One scratch vector serves every name's singular forms, instead of a copy per form.
+    let mut singular: Vec<&str> = Vec::new();
+    for &(id, words, kind, known) in &names {
         if !is_thing(kind) || known || renamed.contains_key(id) {
             continue;
         }
@@ -275,12 +292,13 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
             continue;
         };
         let singulars = [last.strip_suffix("es"), last.strip_suffix('s')];
+        singular.clear();
+        singular.extend_from_slice(words);
         // the first name (in the order above) that is this one with a singular last word
         let target = singulars
             .iter()
             .flatten()
             .filter_map(|&s| {
-                let mut singular = words.clone();
                 *singular.last_mut()? = s;
                 by_words.get(&(kind, &singular[..])).copied()
             })
@@ -411,12 +429,12 @@ fn rename_acronyms(by_id: &BTreeMap<&str, Acc>, renamed: &mut FxHashMap<String, 
 /// "World Health Organisation" and "World Trade Organisation") is ambiguous: neither is
 /// folded into it, or two different parties would share one lane.
 fn fold_shorter_forms<'a>(
-    names: &[Name<'a>],
+    names: &[Name<'a, '_>],
     by_ends: &FxHashMap<(ActorKind, &str, &str), Vec<usize>>,
     renamed: &mut FxHashMap<String, String>,
 ) {
     let mut longer: Vec<(&'a str, &'a str)> = Vec::new();
-    for &(id, ref words, kind, known) in names {
+    for &(id, words, kind, known) in names {
         if !is_thing(kind) || known || words.len() < 3 || renamed.contains_key(id) {
             continue;
         }
@@ -428,7 +446,7 @@ fn fold_shorter_forms<'a>(
             .into_iter()
             .flatten()
             .map(|&i| &names[i])
-            .find(|&&(other, ref ow, _, _)| {
+            .find(|&&(other, ow, _, _)| {
                 other != id && ow.len() >= 2 && ow.len() < words.len() && is_inside(ow, words)
             });
         if let Some(&(other, ..)) = shorter {
@@ -453,7 +471,7 @@ fn is_inside(short: &[&str], long: &[&str]) -> bool {
 /// British and American spellings of one organisation or thing ("World Health Organisation",
 /// "World Health Organization") are one party: each name goes to the first one (in the order
 /// of `names`, by id) that reads the same with "-ise" endings written "-ize".
-fn fold_spellings<'a>(names: &[Name<'a>], renamed: &mut FxHashMap<String, String>) {
+fn fold_spellings<'a>(names: &[Name<'a, '_>], renamed: &mut FxHashMap<String, String>) {
     // a word with no "is" in it has none of the endings: it is borrowed as it is, not copied
     // three times over
     let american = |words: &[&'a str]| -> Vec<Cow<'a, str>> {
@@ -473,7 +491,7 @@ fn fold_spellings<'a>(names: &[Name<'a>], renamed: &mut FxHashMap<String, String
             .collect()
     };
     let mut first: FxHashMap<(ActorKind, Vec<Cow<'a, str>>), &str> = FxHashMap::default();
-    for &(id, ref words, kind, _) in names {
+    for &(id, words, kind, _) in names {
         if !is_thing(kind) {
             continue;
         }
