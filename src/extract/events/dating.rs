@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+use super::ASCII_ALNUM_LOWER;
 use crate::model::{Precision, When};
 
 /// What a sentence's verbs say about its time.
@@ -45,12 +46,13 @@ pub fn tense(sentence: &str) -> Tense {
     // ASCII text (nearly all news) is split by the byte, without decoding characters: an
     // ASCII character is alphanumeric exactly when its byte is.
     if sentence.is_ascii() {
-        // one table look-up per byte rather than the split closure's range tests; the words
-        // are the same as `split`'s (empty ones between two separators tell no tense)
+        // one table look-up per byte (letters and digits have a non-zero entry) rather than
+        // the split closure's range tests; the words are the same as `split`'s (empty ones
+        // between two separators tell no tense)
         let bytes = sentence.as_bytes();
         let mut start = 0;
         for (i, &b) in bytes.iter().enumerate() {
-            if !WORD_BYTE[usize::from(b)] {
+            if ASCII_ALNUM_LOWER[usize::from(b)] == 0 && b != b'\'' {
                 if i > start
                     && let Some(tense) = tense_of(&bytes[start..i])
                 {
@@ -88,20 +90,6 @@ fn tense_of(w: &[u8]) -> Option<Tense> {
         return Some(Tense::Past);
     }
     listed(PRESENT).then_some(Tense::Present)
-}
-
-/// The bytes of an ASCII word: letters, digits and the apostrophe.
-static WORD_BYTE: [bool; 256] = word_bytes();
-
-const fn word_bytes() -> [bool; 256] {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
-        table[b] = byte.is_ascii_alphanumeric() || byte == b'\'';
-        b += 1;
-    }
-    table
 }
 
 /// The first letters and lengths of the words of [`PAST`], [`PRESENT`] and [`NOT_PAST`]: for
