@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+use super::ASCII_ALNUM_LOWER;
 use crate::model::{Precision, When};
 
 /// What a sentence's verbs say about its time.
@@ -45,13 +46,23 @@ pub fn tense(sentence: &str) -> Tense {
     // ASCII text (nearly all news) is split by the byte, without decoding characters: an
     // ASCII character is alphanumeric exactly when its byte is.
     if sentence.is_ascii() {
-        let words = sentence
-            .as_bytes()
-            .split(|&b| !b.is_ascii_alphanumeric() && b != b'\'');
-        for w in words {
-            if let Some(tense) = tense_of(w) {
-                return tense;
+        // one table look-up per byte (letters and digits have a non-zero entry) rather than
+        // the split closure's range tests; the words are the same as `split`'s (empty ones
+        // between two separators tell no tense)
+        let bytes = sentence.as_bytes();
+        let mut start = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if ASCII_ALNUM_LOWER[usize::from(b)] == 0 && b != b'\'' {
+                if i > start
+                    && let Some(tense) = tense_of(&bytes[start..i])
+                {
+                    return tense;
+                }
+                start = i + 1;
             }
+        }
+        if let Some(tense) = tense_of(&bytes[start..]) {
+            return tense;
         }
     } else {
         for w in sentence.split(|c: char| !c.is_alphanumeric() && c != '\'') {
