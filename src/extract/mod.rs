@@ -8,6 +8,7 @@
 pub mod actors;
 pub mod byte_set;
 pub mod chronological;
+pub(crate) mod eight_bytes;
 pub mod events;
 pub mod join;
 pub mod merge;

@@ -87,7 +87,8 @@ pub(crate) fn full_dates(text: &str) -> impl Iterator<Item = NaiveDate> {
 }
 
 /// Whether `bytes` holds four ASCII digits in a row. Eight bytes are read at a time, at every
-/// fifth byte, so a run of four lies wholly inside one of the reads.
+/// fifth byte, so a run of four lies wholly inside one of the reads. (Extraction's scans share
+/// `extract::eight_bytes`; reading sits below extraction and does not import it.)
 fn four_digits_in_a_row(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x80 * ONES;

@@ -8,13 +8,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
-use super::bytes::find_byte;
 use super::lexicon::{Description, LEXICON};
 use super::names::strip_particle;
 use super::titles::{is_not_single_name, role_family};
 use super::tokens::is_product;
 use super::{Builder, How, initials, is_acronym, slug, takes_acronym};
 use crate::extract::actors::gazetteer::GAZETTEER;
+use crate::extract::eight_bytes::find_byte;
 use crate::model::ActorKind;
 
 mod pronoun;

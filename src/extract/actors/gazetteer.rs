@@ -11,8 +11,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::bytes::{find_byte, find_name_start};
 use super::prefixes::Prefixes;
+use crate::extract::eight_bytes::{find_byte, find_name_start};
 use crate::model::ActorKind;
 
 const COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");

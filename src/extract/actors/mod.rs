@@ -2,7 +2,6 @@
 //! organisations and products from their shapes, and the surnames, pronouns and descriptions
 //! ("the Syrian president") that refer back to them.
 
-mod bytes;
 pub mod coreference;
 pub mod gazetteer;
 pub mod lexicon;

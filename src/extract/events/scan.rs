@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use crate::extract::eight_bytes::{HIGHS, ONES, eight_at, in_range};
 use crate::extract::white_space::{is_ascii_space, space_at};
 
 /// One word: where it starts (a byte offset into the scanned text), its text, and for an
@@ -125,25 +126,13 @@ impl<'a> Iterator for Words<'a> {
 /// eight at once (most words end within the first eight); the rest is read byte by byte.
 #[inline(always)]
 fn alnum_run_end(bytes: &[u8], mut at: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each byte of `x` (all ASCII) that lies in `lo..=hi`: `b + 0x80 - lo`
-    // reaches 0x80 when `b >= lo`, `0x80 + hi - b` when `b <= hi`, and neither sum crosses
-    // into the next byte.
-    let in_range = |x: u64, lo: u8, hi: u8| {
-        (x + ONES * u64::from(0x80 - lo)) & (ONES * u64::from(0x80 + hi) - x) & HIGH
-    };
-    while let Some(group) = bytes.get(at..at + 8) {
-        let Ok(chunk) = <[u8; 8]>::try_from(group) else {
-            break;
-        };
-        let x = u64::from_le_bytes(chunk);
-        if x & HIGH != 0 {
+    while let Some(x) = eight_at(bytes, at) {
+        if x & HIGHS != 0 {
             break;
         }
         // a letter of either case is in a..=z once the case bit is set (no other byte is)
         let alnum = in_range(x, b'0', b'9') | in_range(x | (ONES * 0x20), b'a', b'z');
-        let others = !alnum & HIGH;
+        let others = !alnum & HIGHS;
         if others != 0 {
             return at + (others.trailing_zeros() / 8) as usize;
         }

@@ -5,6 +5,8 @@
 //! and [`ascii_suffices`] says "yes" only where the ASCII and Unicode forms of the rules match
 //! the same. The recogniser's tests check both against the plain regex scan.
 
+use crate::extract::eight_bytes::{eight_at, non_letters};
+
 /// The first byte at or after `from` where a time expression can begin: an ASCII word
 /// boundary (every pattern opens with one) before a digit, before a word that opens some
 /// pattern ([`opens_a_pattern`]), or, after a word, before `'` ("'90s") or any non-ASCII
@@ -55,8 +57,8 @@ pub fn next_start(bytes: &[u8], from: usize) -> Option<usize> {
 /// the scan spends its time, so it reads eight bytes at a time ([`non_letters`]), then the last
 /// few one by one.
 fn word_end(bytes: &[u8], mut at: usize) -> usize {
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let stops = non_letters(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+    while let Some(eight) = eight_at(bytes, at) {
+        let stops = non_letters(eight);
         if stops != 0 {
             return at + (stops.trailing_zeros() / 8) as usize;
         }
@@ -69,21 +71,6 @@ fn word_end(bytes: &[u8], mut at: usize) -> usize {
         at += 1;
     }
     at
-}
-
-/// The high bit of each byte of `v` (eight bytes, the first the lowest) that is not an ASCII
-/// letter, found for all eight at once: OR-ing 0x20 maps exactly the ASCII letters into
-/// `a..=z`, and adding to the low seven bits of each byte (which cannot carry into the next
-/// byte) sets its high bit when it is at least `a`, or more than `z`.
-const fn non_letters(v: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x80 * ONES;
-    let lower = v | (0x20 * ONES);
-    let low7 = lower & !HIGH;
-    let at_least_a = low7 + (0x80 - b'a' as u64) * ONES;
-    let past_z = low7 + (0x80 - b'z' as u64 - 1) * ONES;
-    let letters = at_least_a & !past_z & !lower & HIGH;
-    !letters & HIGH
 }
 
 // The byte classes of `next_start`; the first three are ASCII word bytes (`\b`'s `\w`).

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::super::bytes::find_byte;
+use crate::extract::eight_bytes::find_byte;
 
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:He|She|His|Her)\b|\b(?:he|she)\b")

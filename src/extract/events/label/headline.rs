@@ -16,6 +16,7 @@ use super::tense::{
 };
 use super::word::{Word, join};
 use super::words::list;
+use crate::extract::eight_bytes::{HIGHS, ONES, zero_bytes};
 use crate::extract::events::scan;
 
 /// Labels are cut to at most this many characters, at a phrase boundary.
@@ -124,11 +125,8 @@ fn next_stop(bytes: &[u8], mut at: usize) -> Option<usize> {
 /// group that holds a stop.
 #[inline]
 fn may_hold_stop(chunk: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // whether a byte of `v` is zero (exact for the group as a whole)
-    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
-    chunk & HIGH != 0
+    let has_zero = |v: u64| zero_bytes(v) != 0;
+    chunk & HIGHS != 0
         || has_zero((chunk ^ (ONES * 0x28)) & (ONES * 0xFE))
         || has_zero((chunk ^ (ONES * 0x5B)) & (ONES * 0xF9))
 }

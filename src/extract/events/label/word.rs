@@ -53,7 +53,7 @@ impl<'a> Word<'a> {
 
     /// The word with its bare form, its lists, its quote marks and whether it ends a clause.
     /// (Inlined: every word of every headline clause is made here.)
-    #[inline]
+    #[inline(always)]
     fn made(text: Cow<'a, str>, bare: Cow<'a, str>, quotes: usize) -> Self {
         let lists = lists_of(&bare);
         let ends_clause = text_ends_clause(&text);

@@ -1,46 +1,70 @@
-//! Finding bytes in a text eight at a time. The actor scans look for a few bytes ("h" for
-//! the pronoun and description scans, tabs in the gazetteer's tables, where a name may start
-//! for the gazetteer) again and again in short stretches, where setting up a general search
-//! for each, or testing a byte at a time, cost more than what is found there.
+//! Reading a text eight bytes at a time: the scans that pass over runs of ordinary bytes
+//! (a word's letters, the stretch before the next "h" or tab, the bytes before a capital) test
+//! all eight bytes of one number at once. The actor scans look for a few bytes again and again
+//! in short stretches, where setting up a general search for each, or testing a byte at a time,
+//! cost more than what is found there; the events and time-expression word scans pass over
+//! letters. One place for the arithmetic, so each scan says only what it stops at.
 
-const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+/// 0x01 in every byte.
+pub(crate) const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+/// 0x80 in every byte: the bit each test below sets to flag a byte.
+pub(crate) const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
 
 /// Eight bytes of `bytes` from `at` as one number, the first in the lowest byte; `None` when
 /// fewer than eight are left.
-fn eight_at(bytes: &[u8], at: usize) -> Option<u64> {
+#[inline(always)]
+pub(crate) fn eight_at(bytes: &[u8], at: usize) -> Option<u64> {
     let eight = bytes.get(at..at.checked_add(8)?)?;
     let mut word = [0; 8];
     word.copy_from_slice(eight);
     Some(u64::from_le_bytes(word))
 }
 
+/// The high bit of each byte of `x` that lies in `lo..=hi`, where every byte of `x` is ASCII
+/// (high bit clear) and `hi` is ASCII: `b + 0x80 - lo` reaches 0x80 when `b >= lo`,
+/// `0x80 + hi - b` when `b <= hi`, and neither sum crosses into the next byte.
+#[inline(always)]
+pub(crate) const fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    (x + ONES * (0x80 - lo as u64)) & (ONES * (0x80 + hi as u64) - x) & HIGHS
+}
+
+/// The high bit of the lowest zero byte of `v`, and perhaps of bytes above it (a borrow only
+/// ever flags bytes above a real zero): zero exactly when no byte is zero, and its lowest flag
+/// is the first zero byte.
+#[inline(always)]
+pub(crate) const fn zero_bytes(v: u64) -> u64 {
+    v.wrapping_sub(ONES) & !v & HIGHS
+}
+
+/// The high bit of each byte of `v` (any bytes) that is not an ASCII letter: OR-ing 0x20 maps
+/// exactly the ASCII letters into `a..=z`, and a byte whose own high bit is set is no letter.
+#[inline(always)]
+pub(crate) const fn non_letters(v: u64) -> u64 {
+    let lower = v | (0x20 * ONES);
+    let letters = in_range(lower & !HIGHS, b'a', b'z') & !lower;
+    !letters & HIGHS
+}
+
 /// The first `byte` (ASCII) in `bytes` at or after `from`, read eight bytes at a time. The
 /// pronoun and description scans stop at every "h" of every sentence: `str::find` set up a
 /// searcher and a `memchr` call for each, which cost more than the tests made there. The
 /// gazetteer's tables are split at their tabs with it.
-pub(super) fn find_byte(bytes: &[u8], from: usize, byte: u8) -> Option<usize> {
+pub(crate) fn find_byte(bytes: &[u8], from: usize, byte: u8) -> Option<usize> {
     let wanted = u64::from_ne_bytes([byte; 8]);
     let found = |eight: u64| {
-        // a zero byte of `x` is a `byte` of the text; the lowest flagged byte is the first
-        // zero (a borrow only ever flags bytes above a real zero)
-        let x = eight ^ wanted;
-        x.wrapping_sub(ONES) & !x & HIGHS
+        // a zero byte of the difference is a `byte` of the text
+        zero_bytes(eight ^ wanted)
     };
     first_flagged(bytes, from, found, |b| b == byte)
 }
 
 /// The first byte at or after `from` where the gazetteer's scan may find a name: an ASCII
 /// capital or digit, or any byte of a character other than ASCII.
-pub(super) fn find_name_start(bytes: &[u8], from: usize) -> Option<usize> {
+pub(crate) fn find_name_start(bytes: &[u8], from: usize) -> Option<usize> {
     let found = |eight: u64| {
-        // per byte, with its high bit cleared (so no sum carries into the next byte), the
-        // high bit of `low + (0x80 - c)` says whether `low >= c`
+        // the high bit cleared for the range tests; a byte that had it is flagged anyway
         let low = eight & !HIGHS;
-        let at_least = |c: u8| (low + u64::from_ne_bytes([0x80 - c; 8])) & HIGHS;
-        let digit = at_least(b'0') & !at_least(b'9' + 1);
-        let capital = at_least(b'A') & !at_least(b'Z' + 1);
-        (eight & HIGHS) | digit | capital
+        (eight & HIGHS) | in_range(low, b'0', b'9') | in_range(low, b'A', b'Z')
     };
     first_flagged(bytes, from, found, may_start_name)
 }
@@ -72,7 +96,25 @@ fn may_start_name(b: u8) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{find_byte, find_name_start, may_start_name};
+    use super::{find_byte, find_name_start, in_range, may_start_name, non_letters};
+
+    #[test]
+    fn range_and_letter_tests_flag_exactly_their_bytes_in_every_place() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"........";
+                chunk[at] = b;
+                let x = u64::from_le_bytes(chunk);
+                let flagged = |mask: u64| (mask >> (8 * at)) & 0x80 != 0;
+                assert_eq!(flagged(non_letters(x)), !b.is_ascii_alphabetic(), "{b:#x}");
+                if b.is_ascii() {
+                    for (lo, hi) in [(b'0', b'9'), (b'A', b'Z'), (b'a', b'z'), (0, 0x7f)] {
+                        assert_eq!(flagged(in_range(x, lo, hi)), (lo..=hi).contains(&b));
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_occurrence_is_found_in_order_across_the_eight_byte_steps() {
