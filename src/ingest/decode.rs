@@ -73,7 +73,6 @@ pub(crate) fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     None
 }
 
-/// Decodes bytes already known not to be binary.
 /// [`decode_text`] of bytes the caller has no more use for: plain UTF-8 (nearly every file)
 /// becomes the text without a copy, which for a 10 MB file is 10 MB less to copy and to hold.
 pub(crate) fn decode_text_owned(name: &Path, bytes: Vec<u8>) -> Result<String, IngestError> {
@@ -92,6 +91,7 @@ pub(crate) fn decode_text_owned(name: &Path, bytes: Vec<u8>) -> Result<String, I
     }))
 }
 
+/// Decodes bytes already known not to be binary.
 pub(crate) fn decode_known_text(bytes: &[u8]) -> String {
     if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
         return utf8_or_1252(rest);

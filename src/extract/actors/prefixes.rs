@@ -35,6 +35,12 @@ fn head(key: &[u8]) -> u64 {
     u64::from_be_bytes(eight)
 }
 
+/// The [`bucket`] of the key whose [`head`] is `head`: its top two bytes are the key's first
+/// two (the second 0 for a key of one byte).
+fn bucket_of_head(head: u64) -> usize {
+    (head >> 48) as usize
+}
+
 /// A key's first two bytes as one bucket number (a key of one byte in the bucket of its byte
 /// followed by 0, where it sorts first).
 fn bucket(key: &[u8]) -> usize {
@@ -85,7 +91,7 @@ impl Prefixes {
         // third of the comparisons (this sort was most of the table's cost to build).
         let mut starts = vec![0usize; (1 << 16) + 1];
         for (h, _) in &headed {
-            starts[(h >> 48) as usize + 1] += 1;
+            starts[bucket_of_head(*h) + 1] += 1;
         }
         for b in 1..starts.len() {
             starts[b] += starts[b - 1];
@@ -93,7 +99,7 @@ impl Prefixes {
         let mut next = starts.clone();
         let mut sorted = vec![(0, (0, 0, 0)); headed.len()];
         for item in headed {
-            let b = (item.0 >> 48) as usize;
+            let b = bucket_of_head(item.0);
             sorted[next[b]] = item;
             next[b] += 1;
         }

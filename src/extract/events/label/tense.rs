@@ -526,16 +526,20 @@ pub fn is_simple_past_only(word: &str) -> bool {
 
 /// Whether `word` (lower case) is a past participle we can read ("killed", "taken").
 pub fn is_participle(word: &str) -> bool {
+    is_regular_participle(word) || irregular_base(word).is_some()
+}
+
+/// Whether `word` (lower case) reads as a regular "-ed" participle: the half of
+/// [`is_participle`] that needs no look-up of the irregular forms.
+fn is_regular_participle(word: &str) -> bool {
     word.len() > 3 && word.ends_with("ed") && !NOT_PAST.contains(&word)
-        || irregular_base(word).is_some()
 }
 
 /// [`is_participle`] of a headline word's bare form: whether it is an irregular form is read
 /// from the word's list bits ([`list::IRREGULAR_FORMS`]), looked up once when the word was
 /// made, instead of looking the word up again (the cut asks this of most of its words).
 pub fn is_participle_word(word: &Word) -> bool {
-    let b = word.bare();
-    b.len() > 3 && b.ends_with("ed") && !NOT_PAST.contains(&b) || word.is(list::IRREGULAR_FORMS)
+    is_regular_participle(word.bare()) || word.is(list::IRREGULAR_FORMS)
 }
 
 /// The irregular past forms ([`list::IRREGULAR_FORMS`]).

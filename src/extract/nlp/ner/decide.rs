@@ -156,7 +156,7 @@ thread_local! {
 
 /// Whether a token of `marks` may begin a name: it has an upper-case letter or a digit (what
 /// [`super::opens`] says of its word).
-fn opens(marks: u8) -> bool {
+fn marks_open(marks: u8) -> bool {
     marks & tokenize::UPPER_OR_DIGIT != 0
 }
 
@@ -242,7 +242,7 @@ impl Scratch {
                     let k = self.known.len() as u32;
                     // A word that may begin a name is weighed wherever it stands (its marks
                     // are its characters'); another is summed if it continues a name.
-                    let weighed = opens(self.marks[at - 2]);
+                    let weighed = marks_open(self.marks[at - 2]);
                     let tok = Tok::new(word);
                     let known = Known::new(&rec.model, &tok, given_name(word), weighed);
                     self.known.push(known);
@@ -287,7 +287,7 @@ impl Scratch {
         // capitalised words read only such windows: their first and last words are
         // capitalised, and the word before the run is next to its first.
         for i in 0..n {
-            if opens(self.marks[i]) {
+            if marks_open(self.marks[i]) {
                 self.look_up_window(rec, text, i);
             }
         }
@@ -302,7 +302,7 @@ impl Scratch {
         self.labels.clear();
         for i in 0..n {
             let (prev, y1, _) = previous(&self.labels, i);
-            if !opens(self.marks[i]) {
+            if !marks_open(self.marks[i]) {
                 if prev == 0 {
                     self.labels.push(0);
                     continue;

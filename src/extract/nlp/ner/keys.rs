@@ -2,8 +2,9 @@
 //! (with how the sentence capitalises), the word alone, a neighbour alone, the shapes and flags
 //! around the word (its pattern), and the words around it. Training sums all five for each
 //! decision. At run time the first four are looked up once, per label pair, per word and per
-//! pattern (see `decide`), and only the fifth is hashed and scored per decision. Scores are integer sums, the same in any grouping, and the perceptron's
-//! weights are whole numbers while it learns, so its float sums are exact in any order too.
+//! pattern (see `decide`), and only the fifth is hashed and scored per decision. Scores are
+//! integer sums, the same in any grouping, and the perceptron's weights are whole numbers while
+//! it learns, so its float sums are exact in any order too.
 
 use super::Run;
 use crate::extract::nlp::features::Tok;
