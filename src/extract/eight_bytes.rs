@@ -72,7 +72,8 @@ pub(crate) fn find_name_start(bytes: &[u8], from: usize) -> Option<usize> {
 /// The first byte at or after `from` that `flags` marks (by the high bit of its byte in the
 /// number it makes of eight bytes, with no byte before a marked one marked wrongly), read
 /// eight bytes at a time; `is` decides for the last few bytes, one at a time.
-fn first_flagged(
+#[inline(always)]
+pub(crate) fn first_flagged(
     bytes: &[u8],
     from: usize,
     flags: impl Fn(u64) -> u64,

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use crate::extract::eight_bytes::{HIGHS, ONES, eight_at, in_range};
+use crate::extract::eight_bytes::{HIGHS, ONES, first_flagged, in_range};
 use crate::extract::white_space::{is_ascii_space, space_at};
 
 /// One word: where it starts (a byte offset into the scanned text), its text, and for an
@@ -121,30 +121,20 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
-/// Where the run of ASCII letters and digits that starts at `at` ends. Eight bytes are read
-/// as one number while they are ASCII, and which of them are letters or digits is told for all
-/// eight at once (most words end within the first eight); the rest is read byte by byte.
+/// Where the run of ASCII letters and digits that starts at `at` ends. Which of eight bytes
+/// are letters or digits is told for all eight at once (most words end within the first
+/// eight); the last few are read byte by byte.
 #[inline(always)]
-fn alnum_run_end(bytes: &[u8], mut at: usize) -> usize {
-    while let Some(x) = eight_at(bytes, at) {
-        if x & HIGHS != 0 {
-            break;
-        }
-        // a letter of either case is in a..=z once the case bit is set (no other byte is)
-        let alnum = in_range(x, b'0', b'9') | in_range(x | (ONES * 0x20), b'a', b'z');
-        let others = !alnum & HIGHS;
-        if others != 0 {
-            return at + (others.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
-    while bytes
-        .get(at)
-        .is_some_and(|&b| CLASS[usize::from(b)] == ALNUM)
-    {
-        at += 1;
-    }
-    at
+fn alnum_run_end(bytes: &[u8], at: usize) -> usize {
+    let stops = |x: u64| {
+        // the high bit cleared for the range tests; a byte that had it is a stop anyway. A
+        // letter of either case is in a..=z once the case bit is set (no other byte is).
+        let low = x & !HIGHS;
+        let alnum = in_range(low, b'0', b'9') | in_range(low | (ONES * 0x20), b'a', b'z');
+        (x & HIGHS) | (!alnum & HIGHS)
+    };
+    first_flagged(bytes, at, stops, |b| CLASS[usize::from(b)] != ALNUM)
+        .unwrap_or(bytes.len().max(at))
 }
 
 /// A byte that is ASCII and none of the others.

@@ -5,7 +5,7 @@
 //! and [`ascii_suffices`] says "yes" only where the ASCII and Unicode forms of the rules match
 //! the same. The recogniser's tests check both against the plain regex scan.
 
-use crate::extract::eight_bytes::{eight_at, non_letters};
+use crate::extract::eight_bytes::{first_flagged, non_letters};
 
 /// The first byte at or after `from` where a time expression can begin: an ASCII word
 /// boundary (every pattern opens with one) before a digit, before a word that opens some
@@ -56,21 +56,9 @@ pub fn next_start(bytes: &[u8], from: usize) -> Option<usize> {
 /// The end of the run of ASCII letters from `at`. News text is mostly words, and this is where
 /// the scan spends its time, so it reads eight bytes at a time ([`non_letters`]), then the last
 /// few one by one.
-fn word_end(bytes: &[u8], mut at: usize) -> usize {
-    while let Some(eight) = eight_at(bytes, at) {
-        let stops = non_letters(eight);
-        if stops != 0 {
-            return at + (stops.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
-    while bytes
-        .get(at)
-        .is_some_and(|&b| CLASS[usize::from(b)] == LETTER)
-    {
-        at += 1;
-    }
-    at
+fn word_end(bytes: &[u8], at: usize) -> usize {
+    first_flagged(bytes, at, non_letters, |b| CLASS[usize::from(b)] != LETTER)
+        .unwrap_or(bytes.len().max(at))
 }
 
 // The byte classes of `next_start`; the first three are ASCII word bytes (`\b`'s `\w`).
