@@ -42,23 +42,30 @@ pub fn words_at(s: &str) -> impl Iterator<Item = (usize, &str)> {
             }
             at += len;
         };
-        while at < s.len() {
-            // ASCII bytes that are no white space, many at a time
-            at += s.as_bytes()[at..]
-                .iter()
-                .position(|&b| !b.is_ascii() || is_ascii_space(b))
-                .unwrap_or(s.len() - at);
-            if at >= s.len() {
-                break;
-            }
-            let (space, len) = space_at(s, at);
-            if space {
-                break;
-            }
-            at += len;
-        }
+        at = word_end(s, at);
         Some((start, &s[start..at]))
     })
+}
+
+/// Where the word that byte `at` of `s` lies in ends, as [`str::split_whitespace`] ends it: at
+/// the first white space character from `at` on, or at the end of `s`.
+pub fn word_end(s: &str, mut at: usize) -> usize {
+    while at < s.len() {
+        // ASCII bytes that are no white space, many at a time
+        at += s.as_bytes()[at..]
+            .iter()
+            .position(|&b| !b.is_ascii() || is_ascii_space(b))
+            .unwrap_or(s.len() - at);
+        if at >= s.len() {
+            break;
+        }
+        let (space, len) = space_at(s, at);
+        if space {
+            break;
+        }
+        at += len;
+    }
+    at
 }
 
 /// The words of `s`, as [`str::split_whitespace`] gives them.

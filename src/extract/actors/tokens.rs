@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::extract::white_space::{is_ascii_space, space_at};
+use crate::extract::white_space::{is_ascii_space, space_at, word_end};
 
 /// One word: its byte range in the article (trailing punctuation and possessive peeled off).
 #[derive(Clone, Debug, PartialEq)]
@@ -121,21 +121,7 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
             }
         }
         // any other word: find its end as `split_whitespace` does, then trim it
-        while end < bytes.len() {
-            let c = bytes[end];
-            if c.is_ascii() {
-                if is_ascii_space(c) {
-                    break;
-                }
-                end += 1;
-                continue;
-            }
-            let (space, len) = space_at(slice, end);
-            if space {
-                break;
-            }
-            end += len;
-        }
+        end = word_end(slice, end);
         trimmed_word(&slice[start..end], range.start + start, out);
         at = end;
     }
