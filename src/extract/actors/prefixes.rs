@@ -108,9 +108,9 @@ impl Prefixes {
                 sorted[bucket[0]..bucket[1]].sort_unstable_by(order);
             }
         }
-        keys.clear();
-        keys.extend(sorted.into_iter().map(|(_, k)| k));
-        keys.dedup_by(|later, first| key(later) == key(first));
+        sorted.dedup_by(|later, first| key(&later.1) == key(&first.1));
+        // the heads, already made for the sort, stay with their keys
+        let (heads, mut keys): (Vec<u64>, Vec<(u32, u32, u32)>) = sorted.into_iter().unzip();
         // the bytes again, in key order
         let mut bytes = Vec::with_capacity(lowered.len());
         for k in &mut keys {
@@ -120,23 +120,19 @@ impl Prefixes {
             bytes.extend_from_slice(&lowered[from]);
         }
         let mut by_two_bytes = Vec::with_capacity((1 << 16) + 1);
-        for (i, k) in keys.iter().enumerate() {
-            let b = bucket(&bytes[k.0 as usize..(k.0 + k.1) as usize]);
+        for (i, &h) in heads.iter().enumerate() {
+            let b = bucket_of_head(h);
             while by_two_bytes.len() <= b {
                 by_two_bytes.push(i as u32);
             }
         }
         by_two_bytes.resize((1 << 16) + 1, keys.len() as u32);
         let mut longest_in = vec![1u16; 1 << 16];
-        for k in &keys {
-            let b = bucket(&bytes[k.0 as usize..(k.0 + k.1) as usize]);
+        for (k, &h) in keys.iter().zip(&heads) {
+            let b = bucket_of_head(h);
             let len = u16::try_from(k.1).unwrap_or(u16::MAX);
             longest_in[b] = longest_in[b].max(len);
         }
-        let heads = keys
-            .iter()
-            .map(|k| head(&bytes[k.0 as usize..(k.0 + k.1) as usize]))
-            .collect();
         Self {
             bytes,
             keys,
