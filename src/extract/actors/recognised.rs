@@ -288,13 +288,30 @@ fn wait_for_article(
 
 /// Whether a person already found in the article goes by the first name `given`.
 fn first_name_taken(b: &Builder, given: &str) -> bool {
+    // A first word (before the first space) is never `given` when `given` holds a space.
+    if given.contains(' ') {
+        return false;
+    }
     b.entities.iter().any(|e| {
         e.kind == ActorKind::Person
             && e.forms
                 .iter()
                 .chain([&e.name])
-                .any(|f| f.split(' ').next() == Some(given))
+                .any(|f| first_word_is(f, given))
     })
+}
+
+/// Whether the first word of `form` (up to its first space) is `given`, which holds no space:
+/// `form.split(' ').next() == Some(given)`, asked of every form of every person in the article
+/// for each lone first name, so the byte after the word is tested before the word is compared
+/// (a splitter per form cost about 70k instructions a call on TimeBank).
+fn first_word_is(form: &str, given: &str) -> bool {
+    let (f, g) = (form.as_bytes(), given.as_bytes());
+    match f.get(g.len()) {
+        None => f == g,
+        Some(&b' ') => &f[..g.len()] == g,
+        Some(_) => false,
+    }
 }
 
 #[cfg(test)]
@@ -310,6 +327,19 @@ mod tests {
             .into_iter()
             .map(|e| (e.name, e.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_first_word_is_what_splitting_at_the_first_space_gives() {
+        for form in ["Lisa", "Lisa Brennan", "Lisabeth Brennan", "Lis", "", " Lisa", "Lisa "] {
+            for given in ["Lisa", "Lis", ""] {
+                assert_eq!(
+                    super::first_word_is(form, given),
+                    form.split(' ').next() == Some(given),
+                    "{form:?} {given:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -165,7 +165,7 @@ struct Prepared<'a> {
 /// A run of capitalised words ("Zorbix Holdings", "Department of Defense"), seen from each of
 /// its words: the last word usually says what kind of name it is (Holdings, Bank, Street,
 /// Grill), and the word before the run how it is used ("in", "at", "said").
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct Run {
     head: u64,
     first: u64,

@@ -92,6 +92,9 @@ trait MarkSink {
     fn plain(&mut self, first: u8, seen: u8);
     /// The tokens `out[from..]`, cut from one chunk: read again, by characters.
     fn cut(&mut self, text: &str, out: &[Range<usize>], from: usize);
+    /// An ASCII word and its closing mark ([`word_and_mark`]), one token when `whole`: the
+    /// chunk's first byte has the class `first`, its bytes' classes or-ed are `seen`.
+    fn word_and_mark(&mut self, first: u8, seen: u8, whole: bool);
 }
 
 impl MarkSink for () {
@@ -99,6 +102,8 @@ impl MarkSink for () {
     fn plain(&mut self, _: u8, _: u8) {}
     #[inline]
     fn cut(&mut self, _: &str, _: &[Range<usize>], _: usize) {}
+    #[inline]
+    fn word_and_mark(&mut self, _: u8, _: u8, _: bool) {}
 }
 
 impl MarkSink for Vec<u8> {
@@ -119,6 +124,16 @@ impl MarkSink for Vec<u8> {
                 _ => marks(&text[r.clone()]),
             };
             self.push(m);
+        }
+    }
+
+    #[inline]
+    fn word_and_mark(&mut self, first: u8, seen: u8, whole: bool) {
+        // The mark (OTHER) adds no bit `ascii_marks` reads, so the word's marks are the
+        // chunk's; a mark alone has none.
+        self.push(ascii_marks(first, seen));
+        if !whole {
+            self.push(ascii_marks(OTHER, OTHER));
         }
     }
 }
@@ -189,6 +204,13 @@ fn scan(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>, marks: &mu
         if seen & (OTHER | WIDE) == 0 {
             out.push(word);
             marks.plain(first, seen);
+        } else if seen & WIDE == 0
+            && let Some(whole) = word_and_mark(&bytes[start..i])
+        {
+            // "said,", "1998.", "Inc.": cut here, and marked from the classes already or-ed,
+            // instead of cut by `cut_unplain` and read again by `MarkSink::cut`.
+            push_word_and_mark(word, whole, out);
+            marks.word_and_mark(first, seen, whole);
         } else {
             let from = out.len();
             cut_unplain(text, word, out);
@@ -251,28 +273,41 @@ fn chunk_tokens(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// [`chunk_tokens`] for a chunk with a byte other than an ASCII letter or digit (the scan has
 /// seen one, so it is not asked again).
 fn cut_unplain(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let s = &text[r.clone()];
-    // The next most common chunk: a plain word or number and one closing mark ("said,",
-    // "2015.", "percent)"). The general cuts below split it into the word and the mark, or keep
-    // it whole when the mark is the period of an abbreviation ("Inc.", "A."): said here
-    // directly, without their character-by-character checks.
-    if let Some((&mark, word)) = s.as_bytes().split_last()
-        && !word.is_empty()
-        && word.iter().all(u8::is_ascii_alphanumeric)
-        && mark.is_ascii()
-        && (mark == b'.' || is_closer(char::from(mark)))
-    {
-        // `is_abbreviation` of a letter-and-digit word and its period: one letter, or listed.
-        let one_letter = matches!(word, [c] if c.is_ascii_alphabetic());
-        if mark == b'.' && (one_letter || is_listed_abbreviation(&s[..word.len()])) {
-            out.push(r);
-        } else {
-            out.push(r.start..r.end - 1);
-            out.push(r.end - 1..r.end);
-        }
+    if let Some(whole) = word_and_mark(&text.as_bytes()[r.clone()]) {
+        push_word_and_mark(r, whole, out);
         return;
     }
     cut_chunk(text, r, out);
+}
+
+/// The next most common chunk after a plain one: a plain word or number and one closing mark
+/// ("said,", "2015.", "percent)"). The general cuts split it into the word and the mark, or
+/// keep it whole when the mark is the period of an abbreviation ("Inc.", "A."): said here
+/// directly, without their character-by-character checks. `Some(whole)` for such a chunk.
+#[inline]
+fn word_and_mark(chunk: &[u8]) -> Option<bool> {
+    let (&mark, word) = chunk.split_last()?;
+    if word.is_empty()
+        || !word.iter().all(u8::is_ascii_alphanumeric)
+        || !mark.is_ascii()
+        || !(mark == b'.' || is_closer(char::from(mark)))
+    {
+        return None;
+    }
+    // `is_abbreviation` of a letter-and-digit word and its period: one letter, or listed.
+    let one_letter = matches!(word, [c] if c.is_ascii_alphabetic());
+    Some(mark == b'.' && (one_letter || is_listed_abbreviation(word)))
+}
+
+/// The tokens of a [`word_and_mark`] chunk `r`: itself when `whole`, else the word and the mark.
+#[inline]
+fn push_word_and_mark(r: Range<usize>, whole: bool, out: &mut Vec<Range<usize>>) {
+    if whole {
+        out.push(r);
+    } else {
+        out.push(r.start..r.end - 1);
+        out.push(r.end - 1..r.end);
+    }
 }
 
 /// [`chunk_tokens`] for any chunk: openers, closers, periods, clitics and hyphens.
@@ -403,16 +438,16 @@ fn is_abbreviation(s: &str) -> bool {
     let single_letter = core.chars().count() == 1 && core.chars().all(char::is_alphabetic);
     single_letter
         || (core.contains('.') && core.chars().any(char::is_alphabetic))
-        || is_listed_abbreviation(core)
+        || is_listed_abbreviation(core.as_bytes())
 }
 
 /// Whether `core` is in [`ABBREVIATIONS`], in any ASCII case.
-fn is_listed_abbreviation(core: &str) -> bool {
+fn is_listed_abbreviation(core: &[u8]) -> bool {
     let mut lower = [0u8; LONGEST_ABBREVIATION];
     let Some(lower) = lower.get_mut(..core.len()) else {
         return false;
     };
-    for (l, b) in lower.iter_mut().zip(core.bytes()) {
+    for (l, &b) in lower.iter_mut().zip(core) {
         *l = b.to_ascii_lowercase();
     }
     ABBREVIATIONS
@@ -454,11 +489,11 @@ mod tests {
                 .all(|a| a.len() <= LONGEST_ABBREVIATION)
         );
         for a in ABBREVIATIONS {
-            assert!(is_listed_abbreviation(a));
-            assert!(is_listed_abbreviation(&a.to_uppercase()));
+            assert!(is_listed_abbreviation(a.as_bytes()));
+            assert!(is_listed_abbreviation(a.to_uppercase().as_bytes()));
         }
-        assert!(!is_listed_abbreviation("said"));
-        assert!(!is_listed_abbreviation("approxi"));
+        assert!(!is_listed_abbreviation(b"said"));
+        assert!(!is_listed_abbreviation(b"approxi"));
     }
 
     #[test]

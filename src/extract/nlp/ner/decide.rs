@@ -5,8 +5,10 @@
 //! capitalises, 11 only the word, 4 only one neighbour, and 9 or 10 only the shapes and flags
 //! around the word, its pattern ([`keys`]). Their summed weights are kept: per label pair in
 //! the recogniser, per word and per pattern in memos each thread keeps from sentence to
-//! sentence (news repeats its words, and a few thousand patterns cover it). A decision then
-//! hashes and looks up only its 5 to 8 word context features, which is what makes the model's
+//! sentence (news repeats its words, and a few thousand patterns cover it). Of the 5 to 8 word
+//! context features left, the word's with the label before is kept with the word for the label
+//! it last followed, and a run's three are summed once per run. A decision then hashes and
+//! looks up only the 4 that read the word with its neighbours, which is what makes the model's
 //! table, too large for the caches, cheaper to read. The sums are integer sums of the same
 //! weights, so the labels are those the features give summed one by one (a test holds them
 //! equal).
@@ -65,6 +67,26 @@ struct Known {
     /// The row of each of its neighbour features ([`keys::neighbour`]): as the word two before
     /// the weighed word, one before, one after and two after (one row each: i16 holds it).
     near: [[i16; LABELS.len()]; 4],
+    /// The label before it was last weighed after ([`NO_LABEL`] before that), and the row of
+    /// its feature with that label ([`keys::after_label`]): a word is mostly weighed after the
+    /// same label ("O"), and a row kept here is one read of the model's table fewer.
+    after: (u64, [i16; LABELS.len()]),
+}
+
+/// `Known::after`'s label before a word is first weighed: no label before is this.
+const NO_LABEL: u64 = u64::MAX;
+
+/// The row of `key` in `model`, zeros when it has none.
+fn row_of(model: &Model, key: u32) -> [i16; LABELS.len()] {
+    let mut row = [0; LABELS.len()];
+    // Zipped, not copied whole: a row has one weight per class of the model, and a row of
+    // another length must not panic (`Recogniser::new` refuses such a model).
+    if let Some(w) = model.row(key) {
+        for (r, &x) in row.iter_mut().zip(w) {
+            *r = x;
+        }
+    }
+    row
 }
 
 impl Known {
@@ -72,21 +94,12 @@ impl Known {
     /// weights for the features that read it alone when it is to be `weighed`.
     fn new(model: &Model, tok: &Tok, given: u64, weighed: bool) -> Self {
         let alone = weighed.then(|| word_sums(model, tok, given));
-        let near = keys::neighbour(tok.lower).map(|k| {
-            let mut row = [0; LABELS.len()];
-            // Zipped, not copied whole: a row has one weight per class of the model, and a
-            // row of another length must not panic (`Recogniser::new` refuses such a model).
-            if let Some(w) = model.row(k) {
-                for (r, &x) in row.iter_mut().zip(w) {
-                    *r = x;
-                }
-            }
-            row
-        });
+        let near = keys::neighbour(tok.lower).map(|k| row_of(model, k));
         Self {
             view: View::new(tok, given),
             alone,
             near,
+            after: (NO_LABEL, [0; LABELS.len()]),
         }
     }
 }
@@ -148,6 +161,9 @@ struct Scratch {
     run: Vec<Option<Run>>,
     /// Per token: the label decided, left to right.
     labels: Vec<usize>,
+    /// The run of capitals last weighed in the sentence, and the summed weights of its
+    /// features ([`keys::run`]): every word of a run has the same, so they are summed once.
+    last_run: Option<(Run, Scores)>,
 }
 
 thread_local! {
@@ -267,6 +283,7 @@ impl Scratch {
         gaz: &[GazMatch],
     ) -> Vec<super::Entity> {
         self.start(rec);
+        self.last_run = None;
         tokenize::marked_tokens_into(text, range, &mut self.tokens, &mut self.marks);
         let n = self.tokens.len();
         gazetteer_column(&self.tokens, gaz, &mut self.gaz);
@@ -334,16 +351,38 @@ impl Scratch {
     /// [`previous`] gives it), its window looked up.
     fn scores(&mut self, rec: &Recogniser, text: &str, i: usize, caps: u64, y1: u64) -> Scores {
         let k = self.at[i + 2] as usize;
-        if self.known[k].alone.is_none() {
+        let known = &mut self.known[k];
+        if known.alone.is_none() {
             let word = &text[self.tokens[i].clone()];
-            self.known[k].alone = Some(word_sums(&rec.model, &Tok::new(word), given_name(word)));
+            known.alone = Some(word_sums(&rec.model, &Tok::new(word), given_name(word)));
+        }
+        if known.after.0 != y1 {
+            known.after = (y1, row_of(&rec.model, keys::after_label(y1, known.view.lower)));
+        }
+        let mut scores = rec.by_labels[label_index(caps, &self.labels, i)];
+        let run = self.run[i];
+        if let Some(run) = run {
+            let sums = match self.last_run {
+                Some((last, sums)) if last == run => sums,
+                _ => {
+                    let mut sums = [0; LABELS.len()];
+                    rec.model.score(&keys::run(&run), &mut sums);
+                    self.last_run = Some((run, sums));
+                    sums
+                }
+            };
+            for (s, a) in scores.iter_mut().zip(sums) {
+                *s += a;
+            }
         }
         let word = |at: usize| &self.known[self.at[at] as usize];
         let p = i + 2;
         let (w, m1, m2, n1, n2) = (word(p), word(p - 1), word(p - 2), word(p + 1), word(p + 2));
-        let mut scores = rec.by_labels[label_index(caps, &self.labels, i)];
         for (s, a) in scores.iter_mut().zip(w.alone.iter().flatten()) {
             *s += a;
+        }
+        for (s, &a) in scores.iter_mut().zip(&w.after.1) {
+            *s += i32::from(a);
         }
         for (near, k) in [(m2, 0), (m1, 1), (n1, 2), (n2, 3)] {
             for (s, &a) in scores.iter_mut().zip(&near.near[k]) {
@@ -358,7 +397,7 @@ impl Scratch {
             gaz: [self.gaz[p - 1], self.gaz[p], self.gaz[p + 1]],
             caps,
             first: i == 0,
-            run: self.run[i],
+            run,
         };
         let pattern = c.pattern();
         let shared = match self.patterns.get(&pattern) {
@@ -371,8 +410,9 @@ impl Scratch {
         for (s, a) in scores.iter_mut().zip(shared) {
             *s += a;
         }
-        let (context, len) = keys::context(&c);
-        rec.model.score(&context[..len], &mut scores);
+        // The word context features left: the word with its neighbours (the label before and
+        // the run are summed above).
+        rec.model.score(&keys::pairs(&c), &mut scores);
         scores
     }
 }

@@ -162,30 +162,52 @@ pub(super) fn pattern(p: &Pattern) -> ([u32; MAX_PATTERN], usize) {
 /// The most word context keys of one decision.
 pub(super) const MAX_CONTEXT: usize = 8;
 
-/// The context features that read words (not only their shapes): the word with the label
-/// before, with its neighbours, the form of the word before, the suffix of the word after,
-/// and the run of capitalised words it stands in (its last word: Holdings, Bank, Street; the
-/// word before it: "in", "at"; its first word with its length). With [`pattern`], every
-/// context feature of a decision. Returns the keys and how many there are.
-pub(super) fn context(c: &Context<'_>) -> ([u32; MAX_CONTEXT], usize) {
+/// The context feature of the word with the label before (`y1`, as [`labels`] takes it), by
+/// the word's lower-cased hash.
+pub(super) fn after_label(y1: u64, lower: u64) -> u32 {
+    key(25, y1, lower)
+}
+
+/// The context features of the word with the word before and the word after: their
+/// lower-cased forms together, the form of the word before and the suffix of the word after
+/// with the word's shape.
+pub(super) fn pairs(c: &Context<'_>) -> [u32; 4] {
     let (w, m1, n1) = (c.w, c.m1, c.n1);
-    let (run, len) = match c.run {
-        Some(r) => (
-            [
-                key(40, r.head, 0),
-                key(41, r.before, 0),
-                key(42, r.first, r.len),
-            ],
-            MAX_CONTEXT,
-        ),
-        None => ([0; 3], MAX_CONTEXT - 3),
-    };
-    let keys = [
-        key(25, c.y1, w.lower),
+    [
         key(32, m1.lower, w.lower),
         key(33, w.lower, n1.lower),
         key(35, m1.form, w.shape),
         key(36, n1.suffix2, w.shape),
+    ]
+}
+
+/// The context features of the run of capitalised words a word stands in: its last word
+/// (Holdings, Bank, Street), the word before it ("in", "at") and its first word with its
+/// length. The same for every word of the run.
+pub(super) fn run(r: &Run) -> [u32; 3] {
+    [
+        key(40, r.head, 0),
+        key(41, r.before, 0),
+        key(42, r.first, r.len),
+    ]
+}
+
+/// The context features that read words (not only their shapes): the word with the label
+/// before ([`after_label`]), with its neighbours ([`pairs`]), and the run of capitalised words
+/// it stands in ([`run`]). With [`pattern`], every context feature of a decision. Returns the
+/// keys and how many there are.
+pub(super) fn context(c: &Context<'_>) -> ([u32; MAX_CONTEXT], usize) {
+    let (run, len) = match &c.run {
+        Some(r) => (run(r), MAX_CONTEXT),
+        None => ([0; 3], MAX_CONTEXT - 3),
+    };
+    let [m1_w, w_n1, m1_form, n1_suffix] = pairs(c);
+    let keys = [
+        after_label(c.y1, c.w.lower),
+        m1_w,
+        w_n1,
+        m1_form,
+        n1_suffix,
         run[0],
         run[1],
         run[2],
