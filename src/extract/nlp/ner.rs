@@ -21,6 +21,7 @@ use crate::extract::actors::gazetteer::{GAZETTEER, GazMatch};
 
 mod decide;
 mod keys;
+mod short_words;
 mod train;
 
 use keys::View;

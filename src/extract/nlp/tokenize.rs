@@ -18,6 +18,34 @@ const ABBREVIATIONS: &[&str] = &[
 /// The longest word in [`ABBREVIATIONS`].
 const LONGEST_ABBREVIATION: usize = 6;
 
+/// A word of at most [`LONGEST_ABBREVIATION`] bytes as one number: its bytes from the top
+/// (so numbers sort as the words do), then its length in the lowest byte (so no two words
+/// share one).
+const fn pack_abbreviation(word: &[u8]) -> u64 {
+    let mut v = 0u64;
+    let mut i = 0;
+    while i < LONGEST_ABBREVIATION {
+        v <<= 8;
+        if i < word.len() {
+            v |= word[i] as u64;
+        }
+        i += 1;
+    }
+    v << 8 | word.len() as u64
+}
+
+/// [`ABBREVIATIONS`] packed ([`pack_abbreviation`]), in the same (ascending) order: a word
+/// and its period ("said.", "1998.", "Inc.") is searched for among numbers, not strings.
+const PACKED_ABBREVIATIONS: [u64; ABBREVIATIONS.len()] = {
+    let mut t = [0; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < t.len() {
+        t[i] = pack_abbreviation(ABBREVIATIONS[i].as_bytes());
+        i += 1;
+    }
+    t
+};
+
 const CLITICS: &[&str] = &[
     "n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "n’t", "’s", "’re", "’ve", "’ll", "’d", "’m",
 ];
@@ -450,8 +478,8 @@ fn is_listed_abbreviation(core: &[u8]) -> bool {
     for (l, &b) in lower.iter_mut().zip(core) {
         *l = b.to_ascii_lowercase();
     }
-    ABBREVIATIONS
-        .binary_search_by(|a| a.as_bytes().cmp(lower))
+    PACKED_ABBREVIATIONS
+        .binary_search(&pack_abbreviation(lower))
         .is_ok()
 }
 
@@ -483,6 +511,7 @@ mod tests {
     #[test]
     fn abbreviations_are_sorted_and_found_in_any_case() {
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        assert!(PACKED_ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
         assert!(
             ABBREVIATIONS
                 .iter()
@@ -493,6 +522,8 @@ mod tests {
             assert!(is_listed_abbreviation(a.to_uppercase().as_bytes()));
         }
         assert!(!is_listed_abbreviation(b"said"));
+        assert!(!is_listed_abbreviation(b"co\0"));
+        assert!(!is_listed_abbreviation(b"c"));
         assert!(!is_listed_abbreviation(b"approxi"));
     }
 

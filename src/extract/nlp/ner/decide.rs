@@ -19,6 +19,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::keys::{self, Pattern, View};
+use super::short_words::ShortWords;
 use super::{
     Capitals, LABELS, PAD_AFTER, PAD_BEFORE, Recogniser, Run, best, gazetteer_column, given_name,
     previous, runs_into, spans,
@@ -141,7 +142,7 @@ struct Scratch {
     /// The recogniser whose weights `known` sums (`None` before the first sentence).
     owner: Option<u64>,
     /// Word of up to 15 bytes, [`packed`] → its index in `known`.
-    short: FxHashMap<u128, u32>,
+    short: ShortWords,
     /// Longer word → its index in `known`.
     index: FxHashMap<Box<str>, u32>,
     /// The words met, after the padding before and after a sentence.
@@ -182,7 +183,7 @@ fn marks_open(marks: u8) -> bool {
 /// hashed byte by byte and compared by a call.
 fn packed(text: &[u8], r: &Range<usize>) -> Option<u128> {
     let len = r.len();
-    if len > 15 {
+    if len > 15 || len == 0 {
         return None;
     }
     // Sixteen bytes from the word's start, when the text has them (the bytes after the word
@@ -229,13 +230,14 @@ impl Scratch {
         // One sentence of many distinct words (a word list, an adversarial input) can grow the
         // memo far past its limit before this check runs; the thread lives as long as the
         // program, so that room is given back rather than kept for good.
-        self.short.shrink_to(MEMO_CAPACITY);
         self.index.shrink_to(MEMO_CAPACITY);
         self.known.shrink_to(MEMO_CAPACITY);
         self.known
             .push(Known::new(&rec.model, &PAD_START, PAD_BEFORE, false));
         self.known
             .push(Known::new(&rec.model, &PAD_END, PAD_AFTER, false));
+        self.short.push_other(BEFORE);
+        self.short.push_other(AFTER);
     }
 
     /// Looks up the words the features of token `i` read (two before to two after) in the
@@ -246,29 +248,40 @@ impl Scratch {
                 continue;
             }
             let r = self.tokens[at - 2].clone();
+            // A short word is looked up by its packed bytes; the word itself is sliced only
+            // when it is longer or new.
             let short = packed(text.as_bytes(), &r);
-            let word = &text[r];
-            let found = match short {
-                Some(p) => self.short.get(&p),
-                None => self.index.get(word),
-            };
-            let k = match found {
-                Some(&k) => k,
+            let slot = match short {
+                Some(p) => match self.short.find(p) {
+                    Ok(k) => {
+                        self.at[at] = k;
+                        continue;
+                    }
+                    Err(slot) => Some((p, slot)),
+                },
                 None => {
-                    let k = self.known.len() as u32;
-                    // A word that may begin a name is weighed wherever it stands (its marks
-                    // are its characters'); another is summed if it continues a name.
-                    let weighed = marks_open(self.marks[at - 2]);
-                    let tok = Tok::new(word);
-                    let known = Known::new(&rec.model, &tok, given_name(word), weighed);
-                    self.known.push(known);
-                    match short {
-                        Some(p) => self.short.insert(p, k),
-                        None => self.index.insert(word.into(), k),
-                    };
-                    k
+                    if let Some(&k) = self.index.get(&text[r.clone()]) {
+                        self.at[at] = k;
+                        continue;
+                    }
+                    None
                 }
             };
+            let word = &text[r];
+            let k = self.known.len() as u32;
+            // A word that may begin a name is weighed wherever it stands (its marks are its
+            // characters'); another is summed if it continues a name.
+            let weighed = marks_open(self.marks[at - 2]);
+            let tok = Tok::new(word);
+            let known = Known::new(&rec.model, &tok, given_name(word), weighed);
+            self.known.push(known);
+            match slot {
+                Some((p, slot)) => self.short.insert(p, k, slot),
+                None => {
+                    self.index.insert(word.into(), k);
+                    self.short.push_other(k);
+                }
+            }
             self.at[at] = k;
         }
     }
@@ -359,10 +372,10 @@ impl Scratch {
         if known.after.0 != y1 {
             known.after = (y1, row_of(&rec.model, keys::after_label(y1, known.view.lower)));
         }
-        let mut scores = rec.by_labels[label_index(caps, &self.labels, i)];
         let run = self.run[i];
-        if let Some(run) = run {
-            let sums = match self.last_run {
+        let run_sums = match run {
+            None => [0; LABELS.len()],
+            Some(run) => match self.last_run {
                 Some((last, sums)) if last == run => sums,
                 _ => {
                     let mut sums = [0; LABELS.len()];
@@ -370,25 +383,11 @@ impl Scratch {
                     self.last_run = Some((run, sums));
                     sums
                 }
-            };
-            for (s, a) in scores.iter_mut().zip(sums) {
-                *s += a;
-            }
-        }
+            },
+        };
         let word = |at: usize| &self.known[self.at[at] as usize];
         let p = i + 2;
         let (w, m1, m2, n1, n2) = (word(p), word(p - 1), word(p - 2), word(p + 1), word(p + 2));
-        for (s, a) in scores.iter_mut().zip(w.alone.iter().flatten()) {
-            *s += a;
-        }
-        for (s, &a) in scores.iter_mut().zip(&w.after.1) {
-            *s += i32::from(a);
-        }
-        for (near, k) in [(m2, 0), (m1, 1), (n1, 2), (n2, 3)] {
-            for (s, &a) in scores.iter_mut().zip(&near.near[k]) {
-                *s += i32::from(a);
-            }
-        }
         let c = keys::Context {
             w: &w.view,
             m1: &m1.view,
@@ -407,8 +406,24 @@ impl Scratch {
                 .entry(pattern)
                 .or_insert_with(|| pattern_sums(&rec.model, &pattern)),
         };
-        for (s, a) in scores.iter_mut().zip(shared) {
-            *s += a;
+        // Every kept sum and row, added label by label in one loop (integer sums: the order
+        // does not matter), which the compiler turns into a few vector additions.
+        let by_labels = &rec.by_labels[label_index(caps, &self.labels, i)];
+        let alone = w.alone.as_ref().unwrap_or(&[0; LABELS.len()]);
+        let rows = [
+            &w.after.1,
+            &m2.near[0],
+            &m1.near[1],
+            &n1.near[2],
+            &n2.near[3],
+        ];
+        let mut scores = [0; LABELS.len()];
+        for (l, s) in scores.iter_mut().enumerate() {
+            *s = by_labels[l]
+                + alone[l]
+                + shared[l]
+                + run_sums[l]
+                + rows.iter().map(|r| i32::from(r[l])).sum::<i32>();
         }
         // The word context features left: the word with its neighbours (the label before and
         // the run are summed above).

@@ -116,7 +116,7 @@ impl Context<'_> {
 /// such combinations occur (a few thousand in megabytes of news), so their features' summed
 /// weights are kept per pattern (see `decide`) instead of being read from the model's table
 /// per decision.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Pattern {
     /// The shapes of the word before, the word, and the word after.
     shapes: [u64; 3],
@@ -126,6 +126,19 @@ pub(super) struct Pattern {
     caps: u64,
     first: bool,
     in_run: bool,
+}
+
+/// A pattern's hash, one number per field: a derived one hashed the two arrays as byte
+/// slices with their lengths, several times the work, for every decision.
+impl std::hash::Hash for Pattern {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        for v in self.shapes.iter().chain(&self.gaz) {
+            h.write_u64(*v);
+        }
+        h.write_u64(self.y1);
+        h.write_u64(self.m1_given);
+        h.write_u64(self.caps << 2 | u64::from(self.first) << 1 | u64::from(self.in_run));
+    }
 }
 
 /// The most pattern keys of one decision.

@@ -1,0 +1,143 @@
+//! The recogniser's memo index of short words: a word of up to 15 bytes, packed into one
+//! number (see `decide::packed`), to its index in the memo of words.
+//!
+//! Most of a sentence's words are looked up here (half a million look-ups on 3 MB of
+//! TimeBank), so the table is kept small and the probe short: open addressing over 4-byte
+//! memo indices (a few hundred kilobytes, where a hash map of the packed words themselves
+//! took a megabyte), each slot's word compared through a list of the packed words by memo
+//! index. No allocation per word, and one multiply to hash.
+
+/// A slot holding no word.
+const EMPTY: u32 = u32::MAX;
+
+/// Slots a new table has: twice the memo's usual most words, so probes stay short.
+const FIRST_SLOTS: usize = 1 << 15;
+
+/// Packed words of up to 15 bytes → memo indices.
+pub(super) struct ShortWords {
+    /// Memo indices, or [`EMPTY`]; a power of two long.
+    slots: Vec<u32>,
+    /// The packed word of each memo index (0 for an index that is not a short word's).
+    packed: Vec<u128>,
+    /// How many slots are filled.
+    len: usize,
+}
+
+impl Default for ShortWords {
+    fn default() -> Self {
+        Self {
+            slots: vec![EMPTY; FIRST_SLOTS],
+            packed: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl ShortWords {
+    /// The slot where the probe for `p` starts, in a table of `slots` slots (a power of two).
+    #[inline]
+    fn home(p: u128, slots: usize) -> usize {
+        let (lo, hi) = (p as u64, (p >> 64) as u64);
+        let h = (lo.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ hi).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        (h >> 32) as usize & (slots - 1)
+    }
+
+    /// The memo index of the packed word `p`, or the slot where it would go.
+    #[inline]
+    pub fn find(&self, p: u128) -> Result<u32, usize> {
+        let mask = self.slots.len() - 1;
+        let mut s = Self::home(p, self.slots.len());
+        loop {
+            let k = self.slots[s];
+            if k == EMPTY {
+                return Err(s);
+            }
+            if self.packed.get(k as usize) == Some(&p) {
+                return Ok(k);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// Notes that memo index `k` (the next one) is no short word.
+    pub fn push_other(&mut self, k: u32) {
+        self.note(k, 0);
+    }
+
+    /// Adds the packed word `p` as memo index `k` (the next one), in the `slot` that
+    /// [`ShortWords::find`] gave for it.
+    pub fn insert(&mut self, p: u128, k: u32, slot: usize) {
+        self.note(k, p);
+        self.slots[slot] = k;
+        self.len += 1;
+        // Half full at most, so a probe meets an empty slot soon.
+        if 2 * self.len > self.slots.len() {
+            self.grow();
+        }
+    }
+
+    /// Records the packed word of memo index `k`.
+    fn note(&mut self, k: u32, p: u128) {
+        debug_assert_eq!(k as usize, self.packed.len());
+        self.packed.push(p);
+    }
+
+    /// Doubles the slots and files every word again.
+    fn grow(&mut self) {
+        let slots = 2 * self.slots.len();
+        self.slots.clear();
+        self.slots.resize(slots, EMPTY);
+        for (k, &p) in self.packed.iter().enumerate() {
+            if p == 0 {
+                continue;
+            }
+            let mut s = Self::home(p, slots);
+            while self.slots[s] != EMPTY {
+                s = (s + 1) & (slots - 1);
+            }
+            self.slots[s] = k as u32;
+        }
+    }
+
+    /// Forgets every word; a table grown past its first size by one long sentence gives
+    /// its room back (the thread keeps it for good otherwise).
+    pub fn clear(&mut self) {
+        if self.slots.len() > FIRST_SLOTS {
+            self.slots = vec![EMPTY; FIRST_SLOTS];
+        } else {
+            self.slots.fill(EMPTY);
+        }
+        self.packed.clear();
+        self.packed.shrink_to(2 * FIRST_SLOTS);
+        self.len = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_is_found_again_as_the_table_grows() {
+        let mut t = ShortWords::default();
+        let words: Vec<u128> = (1..40_000u128).map(|i| i * 0x1_0000_0001 | 1 << 120).collect();
+        for (k, &p) in words.iter().enumerate() {
+            if k % 7 == 0 {
+                t.push_other(t.packed.len() as u32);
+            }
+            let k = t.packed.len() as u32;
+            match t.find(p) {
+                Ok(_) => panic!("{p} found before it was added"),
+                Err(slot) => t.insert(p, k, slot),
+            }
+        }
+        for &p in &words {
+            let k = t.find(p).expect("added");
+            assert_eq!(t.packed[k as usize], p);
+        }
+        assert!(t.find(5).is_err());
+        t.clear();
+        assert!(t.find(words[0]).is_err());
+        assert_eq!(t.slots.len(), FIRST_SLOTS);
+    }
+}
