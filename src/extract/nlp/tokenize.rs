@@ -239,6 +239,12 @@ fn scan(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>, marks: &mu
             // instead of cut by `cut_unplain` and read again by `MarkSink::cut`.
             push_word_and_mark(word, whole, out);
             marks.word_and_mark(first, seen, whole);
+        } else if seen & WIDE == 0 && (possessive(&bytes[start..i]) || hyphened(&bytes[start..i])) {
+            // "Tanzania's", "well-planned": cut here, without the general cuts' passes over
+            // the chunk's characters (what they would give: a test holds them equal).
+            let from = out.len();
+            cut_possessive_or_hyphened(word, &bytes[start..i], out);
+            marks.cut(text, out, from);
         } else {
             let from = out.len();
             cut_unplain(text, word, out);
@@ -325,6 +331,46 @@ fn word_and_mark(chunk: &[u8]) -> Option<bool> {
     // `is_abbreviation` of a letter-and-digit word and its period: one letter, or listed.
     let one_letter = matches!(word, [c] if c.is_ascii_alphabetic());
     Some(mark == b'.' && (one_letter || is_listed_abbreviation(word)))
+}
+
+/// Whether an ASCII chunk is a word or number and "'s" ("Tanzania's", "NATO'S"): the
+/// general cuts make the word and the clitic of it.
+#[inline]
+fn possessive(chunk: &[u8]) -> bool {
+    match chunk {
+        [word @ .., b'\'', s] => {
+            s | 0x20 == b's' && !word.is_empty() && word.iter().all(u8::is_ascii_alphanumeric)
+        }
+        _ => false,
+    }
+}
+
+/// Whether an ASCII chunk is words or numbers joined by single hyphens, with a letter in it
+/// ("well-planned", "16-hour", "agent-in-charge"): the general cuts split it at each hyphen.
+#[inline]
+fn hyphened(chunk: &[u8]) -> bool {
+    chunk.first().is_some_and(u8::is_ascii_alphanumeric)
+        && chunk.last().is_some_and(u8::is_ascii_alphanumeric)
+        && chunk.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-')
+        && chunk.iter().any(u8::is_ascii_alphabetic)
+        && !chunk.windows(2).any(|w| w == b"--")
+}
+
+/// The tokens of the chunk `r` (of bytes `chunk`), [`possessive`] or [`hyphened`].
+fn cut_possessive_or_hyphened(r: Range<usize>, chunk: &[u8], out: &mut Vec<Range<usize>>) {
+    if possessive(chunk) {
+        out.push(r.start..r.end - 2);
+        out.push(r.end - 2..r.end);
+        return;
+    }
+    let mut start = r.start;
+    for (k, _) in chunk.iter().enumerate().filter(|&(_, &b)| b == b'-') {
+        let at = r.start + k;
+        out.push(start..at);
+        out.push(at..at + 1);
+        start = at + 1;
+    }
+    out.push(start..r.end);
 }
 
 /// The tokens of a [`word_and_mark`] chunk `r`: itself when `whole`, else the word and the mark.
@@ -556,6 +602,24 @@ mod tests {
         assert_eq!(marks("2015"), UPPER_OR_DIGIT);
         assert_eq!(marks("iPhone"), LETTER_FIRST | UPPER_OR_DIGIT);
         assert_eq!(marks("said"), LETTER_FIRST);
+    }
+
+    #[test]
+    fn possessives_and_hyphened_words_are_cut_as_the_general_rules_cut_them() {
+        for chunk in [
+            "Tanzania's", "NATO'S", "a's", "I's", "n's", "isn's", "well-planned", "16-hour",
+            "agent-in-charge", "Israeli-built", "a-b", "1-2", "-ab", "ab-", "a--b", "x-1-y",
+        ] {
+            let bytes = chunk.as_bytes();
+            let (mut fast, mut general) = (Vec::new(), Vec::new());
+            cut_chunk(chunk, 0..chunk.len(), &mut general);
+            if possessive(bytes) || hyphened(bytes) {
+                cut_possessive_or_hyphened(0..chunk.len(), bytes, &mut fast);
+                assert_eq!(fast, general, "{chunk:?}");
+            }
+        }
+        assert!(possessive(b"Tanzania's") && hyphened(b"a-b") && !hyphened(b"1-2"));
+        assert!(!hyphened(b"a--b") && !hyphened(b"-ab") && !possessive(b"'s"));
     }
 
     #[test]

@@ -7,9 +7,10 @@
 //! the recogniser, per word and per pattern in memos each thread keeps from sentence to
 //! sentence (news repeats its words, and a few thousand patterns cover it). Of the 5 to 8 word
 //! context features left, the word's with the label before is kept with the word for the label
-//! it last followed, and a run's three are summed once per run. A decision then hashes and
-//! looks up only the 4 that read the word with its neighbours, which is what makes the model's
-//! table, too large for the caches, cheaper to read. The sums are integer sums of the same
+//! it last followed, a run's three are summed once per run, and the two that read the word with
+//! the word before (and the two with the word after) are kept with the word for the word it
+//! last had there. A decision then reads the model's table, too large for the caches, only
+//! where one of these changed. The sums are integer sums of the same
 //! weights, so the labels are those the features give summed one by one (a test holds them
 //! equal).
 
@@ -72,7 +73,16 @@ struct Known {
     /// its feature with that label ([`keys::after_label`]): a word is mostly weighed after the
     /// same label ("O"), and a row kept here is one read of the model's table fewer.
     after: (u64, [i16; LABELS.len()]),
+    /// The word before it when it was last weighed (its index in the memo, [`NO_WORD`]
+    /// before that) and the summed weights of their features ([`keys::left`]); names are
+    /// written after the same words again and again ("Mr.", "President", "in").
+    left: (u32, Scores),
+    /// The same of the word after it ([`keys::right`]: "said", "'s", ",").
+    right: (u32, Scores),
 }
+
+/// `Known::left` and `Known::right`'s word before a word is first weighed: no word's index.
+const NO_WORD: u32 = u32::MAX;
 
 /// `Known::after`'s label before a word is first weighed: no label before is this.
 const NO_LABEL: u64 = u64::MAX;
@@ -101,6 +111,8 @@ impl Known {
             alone,
             near,
             after: (NO_LABEL, [0; LABELS.len()]),
+            left: (NO_WORD, [0; LABELS.len()]),
+            right: (NO_WORD, [0; LABELS.len()]),
         }
     }
 }
@@ -330,18 +342,21 @@ impl Scratch {
             &mut self.run,
         );
         self.labels.clear();
+        // The label before, kept at hand: most words are outside a name after one outside.
+        let mut before = 0;
         for i in 0..n {
-            let (prev, y1, _) = previous(&self.labels, i);
             if !marks_open(self.marks[i]) {
-                if prev == 0 {
+                if before == 0 {
                     self.labels.push(0);
                     continue;
                 }
                 // A word that continues a name ("of" in "Bank of America") is weighed too.
                 self.look_up_window(rec, text, i);
             }
+            let (prev, y1, _) = previous(&self.labels, i);
             let scores = self.scores(rec, text, i, caps, y1);
-            self.labels.push(best(&scores, prev));
+            before = best(&scores, prev);
+            self.labels.push(before);
         }
         let names = spans(&self.tokens, &self.labels);
         self.shrink_sentence();
@@ -363,8 +378,26 @@ impl Scratch {
     /// The scores of the decision of token `i` of `text`, whose label before is `y1` (as
     /// [`previous`] gives it), its window looked up.
     fn scores(&mut self, rec: &Recogniser, text: &str, i: usize, caps: u64, y1: u64) -> Scores {
-        let k = self.at[i + 2] as usize;
+        let p = i + 2;
+        let k = self.at[p] as usize;
+        let (before, after) = (self.at[p - 1], self.at[p + 1]);
+        let w = &self.known[k];
+        let pair_sums = |keys: [u32; 2]| {
+            let mut sums = [0; LABELS.len()];
+            rec.model.score(&keys, &mut sums);
+            sums
+        };
+        let left = (w.left.0 != before)
+            .then(|| pair_sums(keys::left(&w.view, &self.known[before as usize].view)));
+        let right = (w.right.0 != after)
+            .then(|| pair_sums(keys::right(&w.view, &self.known[after as usize].view)));
         let known = &mut self.known[k];
+        if let Some(sums) = left {
+            known.left = (before, sums);
+        }
+        if let Some(sums) = right {
+            known.right = (after, sums);
+        }
         if known.alone.is_none() {
             let word = &text[self.tokens[i].clone()];
             known.alone = Some(word_sums(&rec.model, &Tok::new(word), given_name(word)));
@@ -386,7 +419,6 @@ impl Scratch {
             },
         };
         let word = |at: usize| &self.known[self.at[at] as usize];
-        let p = i + 2;
         let (w, m1, m2, n1, n2) = (word(p), word(p - 1), word(p - 2), word(p + 1), word(p + 2));
         let c = keys::Context {
             w: &w.view,
@@ -423,11 +455,10 @@ impl Scratch {
                 + alone[l]
                 + shared[l]
                 + run_sums[l]
+                + w.left.1[l]
+                + w.right.1[l]
                 + rows.iter().map(|r| i32::from(r[l])).sum::<i32>();
         }
-        // The word context features left: the word with its neighbours (the label before and
-        // the run are summed above).
-        rec.model.score(&keys::pairs(&c), &mut scores);
         scores
     }
 }

@@ -181,17 +181,16 @@ pub(super) fn after_label(y1: u64, lower: u64) -> u32 {
     key(25, y1, lower)
 }
 
-/// The context features of the word with the word before and the word after: their
-/// lower-cased forms together, the form of the word before and the suffix of the word after
-/// with the word's shape.
-pub(super) fn pairs(c: &Context<'_>) -> [u32; 4] {
-    let (w, m1, n1) = (c.w, c.m1, c.n1);
-    [
-        key(32, m1.lower, w.lower),
-        key(33, w.lower, n1.lower),
-        key(35, m1.form, w.shape),
-        key(36, n1.suffix2, w.shape),
-    ]
+/// The context features of the word `w` with the word before, `m1`: their lower-cased
+/// forms together, and the form of the word before with the word's shape.
+pub(super) fn left(w: &View, m1: &View) -> [u32; 2] {
+    [key(32, m1.lower, w.lower), key(35, m1.form, w.shape)]
+}
+
+/// The context features of the word `w` with the word after, `n1`: their lower-cased forms
+/// together, and the suffix of the word after with the word's shape.
+pub(super) fn right(w: &View, n1: &View) -> [u32; 2] {
+    [key(33, w.lower, n1.lower), key(36, n1.suffix2, w.shape)]
 }
 
 /// The context features of the run of capitalised words a word stands in: its last word
@@ -206,7 +205,7 @@ pub(super) fn run(r: &Run) -> [u32; 3] {
 }
 
 /// The context features that read words (not only their shapes): the word with the label
-/// before ([`after_label`]), with its neighbours ([`pairs`]), and the run of capitalised words
+/// before ([`after_label`]), with its neighbours ([`left`], [`right`]), and the run of capitalised words
 /// it stands in ([`run`]). With [`pattern`], every context feature of a decision. Returns the
 /// keys and how many there are.
 pub(super) fn context(c: &Context<'_>) -> ([u32; MAX_CONTEXT], usize) {
@@ -214,7 +213,8 @@ pub(super) fn context(c: &Context<'_>) -> ([u32; MAX_CONTEXT], usize) {
         Some(r) => (run(r), MAX_CONTEXT),
         None => ([0; 3], MAX_CONTEXT - 3),
     };
-    let [m1_w, w_n1, m1_form, n1_suffix] = pairs(c);
+    let [m1_w, m1_form] = left(c.w, c.m1);
+    let [w_n1, n1_suffix] = right(c.w, c.n1);
     let keys = [
         after_label(c.y1, c.w.lower),
         m1_w,
