@@ -331,7 +331,15 @@ mod tests {
 
     #[test]
     fn a_first_word_is_what_splitting_at_the_first_space_gives() {
-        for form in ["Lisa", "Lisa Brennan", "Lisabeth Brennan", "Lis", "", " Lisa", "Lisa "] {
+        for form in [
+            "Lisa",
+            "Lisa Brennan",
+            "Lisabeth Brennan",
+            "Lis",
+            "",
+            " Lisa",
+            "Lisa ",
+        ] {
             for given in ["Lisa", "Lis", ""] {
                 assert_eq!(
                     super::first_word_is(form, given),

@@ -351,7 +351,9 @@ fn possessive(chunk: &[u8]) -> bool {
 fn hyphened(chunk: &[u8]) -> bool {
     chunk.first().is_some_and(u8::is_ascii_alphanumeric)
         && chunk.last().is_some_and(u8::is_ascii_alphanumeric)
-        && chunk.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-')
+        && chunk
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'-')
         && chunk.iter().any(u8::is_ascii_alphabetic)
         && !chunk.windows(2).any(|w| w == b"--")
 }
@@ -607,8 +609,22 @@ mod tests {
     #[test]
     fn possessives_and_hyphened_words_are_cut_as_the_general_rules_cut_them() {
         for chunk in [
-            "Tanzania's", "NATO'S", "a's", "I's", "n's", "isn's", "well-planned", "16-hour",
-            "agent-in-charge", "Israeli-built", "a-b", "1-2", "-ab", "ab-", "a--b", "x-1-y",
+            "Tanzania's",
+            "NATO'S",
+            "a's",
+            "I's",
+            "n's",
+            "isn's",
+            "well-planned",
+            "16-hour",
+            "agent-in-charge",
+            "Israeli-built",
+            "a-b",
+            "1-2",
+            "-ab",
+            "ab-",
+            "a--b",
+            "x-1-y",
         ] {
             let bytes = chunk.as_bytes();
             let (mut fast, mut general) = (Vec::new(), Vec::new());

@@ -403,7 +403,10 @@ impl Scratch {
             known.alone = Some(word_sums(&rec.model, &Tok::new(word), given_name(word)));
         }
         if known.after.0 != y1 {
-            known.after = (y1, row_of(&rec.model, keys::after_label(y1, known.view.lower)));
+            known.after = (
+                y1,
+                row_of(&rec.model, keys::after_label(y1, known.view.lower)),
+            );
         }
         let run = self.run[i];
         let run_sums = match run {

@@ -120,7 +120,9 @@ mod tests {
     #[test]
     fn every_word_is_found_again_as_the_table_grows() {
         let mut t = ShortWords::default();
-        let words: Vec<u128> = (1..40_000u128).map(|i| i * 0x1_0000_0001 | 1 << 120).collect();
+        let words: Vec<u128> = (1..40_000u128)
+            .map(|i| (i * 0x1_0000_0001) | (1 << 120))
+            .collect();
         for (k, &p) in words.iter().enumerate() {
             if k % 7 == 0 {
                 t.push_other(t.packed.len() as u32);
