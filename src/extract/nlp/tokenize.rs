@@ -7,43 +7,12 @@ use std::ops::Range;
 
 use crate::extract::white_space::{is_ascii_space, space_at};
 
-/// Words whose final period belongs to them (lower-cased, without the period), sorted so a
-/// word is looked up by binary search (a test keeps them sorted).
-const ABBREVIATIONS: &[&str] = &[
-    "adm", "approx", "apr", "aug", "capt", "co", "col", "corp", "dec", "dept", "dr", "e.g", "etc",
-    "feb", "ft", "gen", "gov", "i.e", "inc", "jan", "jr", "lt", "ltd", "mar", "mr", "mrs", "ms",
-    "mt", "no", "nov", "oct", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "vs",
-];
+mod abbreviations;
+mod shortcuts;
 
-/// The longest word in [`ABBREVIATIONS`].
-const LONGEST_ABBREVIATION: usize = 6;
-
-/// A word of at most [`LONGEST_ABBREVIATION`] bytes as one number: its bytes from the top
-/// (so numbers sort as the words do), then its length in the lowest byte (so no two words
-/// share one).
-const fn pack_abbreviation(word: &[u8]) -> u64 {
-    let mut v = 0u64;
-    let mut i = 0;
-    while i < LONGEST_ABBREVIATION {
-        v <<= 8;
-        if i < word.len() {
-            v |= word[i] as u64;
-        }
-        i += 1;
-    }
-    v << 8 | word.len() as u64
-}
-
-/// [`ABBREVIATIONS`] packed ([`pack_abbreviation`]), in the same (ascending) order: a word
-/// and its period ("said.", "1998.", "Inc.") is searched for among numbers, not strings.
-const PACKED_ABBREVIATIONS: [u64; ABBREVIATIONS.len()] = {
-    let mut t = [0; ABBREVIATIONS.len()];
-    let mut i = 0;
-    while i < t.len() {
-        t[i] = pack_abbreviation(ABBREVIATIONS[i].as_bytes());
-        i += 1;
-    }
-    t
+use abbreviations::is_listed_abbreviation;
+use shortcuts::{
+    cut_possessive_or_hyphened, hyphened, possessive, push_word_and_mark, word_and_mark,
 };
 
 const CLITICS: &[&str] = &[
@@ -314,78 +283,6 @@ fn cut_unplain(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     cut_chunk(text, r, out);
 }
 
-/// The next most common chunk after a plain one: a plain word or number and one closing mark
-/// ("said,", "2015.", "percent)"). The general cuts split it into the word and the mark, or
-/// keep it whole when the mark is the period of an abbreviation ("Inc.", "A."): said here
-/// directly, without their character-by-character checks. `Some(whole)` for such a chunk.
-#[inline]
-fn word_and_mark(chunk: &[u8]) -> Option<bool> {
-    let (&mark, word) = chunk.split_last()?;
-    if word.is_empty()
-        || !word.iter().all(u8::is_ascii_alphanumeric)
-        || !mark.is_ascii()
-        || !(mark == b'.' || is_closer(char::from(mark)))
-    {
-        return None;
-    }
-    // `is_abbreviation` of a letter-and-digit word and its period: one letter, or listed.
-    let one_letter = matches!(word, [c] if c.is_ascii_alphabetic());
-    Some(mark == b'.' && (one_letter || is_listed_abbreviation(word)))
-}
-
-/// Whether an ASCII chunk is a word or number and "'s" ("Tanzania's", "NATO'S"): the
-/// general cuts make the word and the clitic of it.
-#[inline]
-fn possessive(chunk: &[u8]) -> bool {
-    match chunk {
-        [word @ .., b'\'', s] => {
-            s | 0x20 == b's' && !word.is_empty() && word.iter().all(u8::is_ascii_alphanumeric)
-        }
-        _ => false,
-    }
-}
-
-/// Whether an ASCII chunk is words or numbers joined by single hyphens, with a letter in it
-/// ("well-planned", "16-hour", "agent-in-charge"): the general cuts split it at each hyphen.
-#[inline]
-fn hyphened(chunk: &[u8]) -> bool {
-    chunk.first().is_some_and(u8::is_ascii_alphanumeric)
-        && chunk.last().is_some_and(u8::is_ascii_alphanumeric)
-        && chunk
-            .iter()
-            .all(|&b| b.is_ascii_alphanumeric() || b == b'-')
-        && chunk.iter().any(u8::is_ascii_alphabetic)
-        && !chunk.windows(2).any(|w| w == b"--")
-}
-
-/// The tokens of the chunk `r` (of bytes `chunk`), [`possessive`] or [`hyphened`].
-fn cut_possessive_or_hyphened(r: Range<usize>, chunk: &[u8], out: &mut Vec<Range<usize>>) {
-    if possessive(chunk) {
-        out.push(r.start..r.end - 2);
-        out.push(r.end - 2..r.end);
-        return;
-    }
-    let mut start = r.start;
-    for (k, _) in chunk.iter().enumerate().filter(|&(_, &b)| b == b'-') {
-        let at = r.start + k;
-        out.push(start..at);
-        out.push(at..at + 1);
-        start = at + 1;
-    }
-    out.push(start..r.end);
-}
-
-/// The tokens of a [`word_and_mark`] chunk `r`: itself when `whole`, else the word and the mark.
-#[inline]
-fn push_word_and_mark(r: Range<usize>, whole: bool, out: &mut Vec<Range<usize>>) {
-    if whole {
-        out.push(r);
-    } else {
-        out.push(r.start..r.end - 1);
-        out.push(r.end - 1..r.end);
-    }
-}
-
 /// [`chunk_tokens`] for any chunk: openers, closers, periods, clitics and hyphens.
 fn cut_chunk(text: &str, mut r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[r.clone()];
@@ -517,20 +414,6 @@ fn is_abbreviation(s: &str) -> bool {
         || is_listed_abbreviation(core.as_bytes())
 }
 
-/// Whether `core` is in [`ABBREVIATIONS`], in any ASCII case.
-fn is_listed_abbreviation(core: &[u8]) -> bool {
-    let mut lower = [0u8; LONGEST_ABBREVIATION];
-    let Some(lower) = lower.get_mut(..core.len()) else {
-        return false;
-    };
-    for (l, &b) in lower.iter_mut().zip(core) {
-        *l = b.to_ascii_lowercase();
-    }
-    PACKED_ABBREVIATIONS
-        .binary_search(&pack_abbreviation(lower))
-        .is_ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -557,41 +440,6 @@ mod tests {
     }
 
     #[test]
-    fn abbreviations_are_sorted_and_found_in_any_case() {
-        assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
-        assert!(PACKED_ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
-        assert!(
-            ABBREVIATIONS
-                .iter()
-                .all(|a| a.len() <= LONGEST_ABBREVIATION)
-        );
-        for a in ABBREVIATIONS {
-            assert!(is_listed_abbreviation(a.as_bytes()));
-            assert!(is_listed_abbreviation(a.to_uppercase().as_bytes()));
-        }
-        assert!(!is_listed_abbreviation(b"said"));
-        assert!(!is_listed_abbreviation(b"co\0"));
-        assert!(!is_listed_abbreviation(b"c"));
-        assert!(!is_listed_abbreviation(b"approxi"));
-    }
-
-    #[test]
-    fn a_word_and_one_mark_are_cut_as_the_general_rules_cut_them() {
-        // The shortcut for "said," and "Inc." gives what the general cuts give.
-        for word in [
-            "a", "A", "Inc", "inc", "said", "2015", "x1", "St", "No", "e", "Approx",
-        ] {
-            for mark in 0u8..128 {
-                let chunk = format!("{word}{}", char::from(mark));
-                let (mut fast, mut general) = (Vec::new(), Vec::new());
-                chunk_tokens(&chunk, 0..chunk.len(), &mut fast);
-                cut_chunk(&chunk, 0..chunk.len(), &mut general);
-                assert_eq!(fast, general, "{chunk:?}");
-            }
-        }
-    }
-
-    #[test]
     fn marks_noted_while_scanning_are_those_of_the_characters() {
         let text = "Mr. Daniels didn't say (much) about the U.S. carmaker's 2015 plans, \
                     A380 iPhone x1 ÉTAT Zürich's \u{a0}über 3.5% long-term «Ab» 日本 ß.";
@@ -604,38 +452,6 @@ mod tests {
         assert_eq!(marks("2015"), UPPER_OR_DIGIT);
         assert_eq!(marks("iPhone"), LETTER_FIRST | UPPER_OR_DIGIT);
         assert_eq!(marks("said"), LETTER_FIRST);
-    }
-
-    #[test]
-    fn possessives_and_hyphened_words_are_cut_as_the_general_rules_cut_them() {
-        for chunk in [
-            "Tanzania's",
-            "NATO'S",
-            "a's",
-            "I's",
-            "n's",
-            "isn's",
-            "well-planned",
-            "16-hour",
-            "agent-in-charge",
-            "Israeli-built",
-            "a-b",
-            "1-2",
-            "-ab",
-            "ab-",
-            "a--b",
-            "x-1-y",
-        ] {
-            let bytes = chunk.as_bytes();
-            let (mut fast, mut general) = (Vec::new(), Vec::new());
-            cut_chunk(chunk, 0..chunk.len(), &mut general);
-            if possessive(bytes) || hyphened(bytes) {
-                cut_possessive_or_hyphened(0..chunk.len(), bytes, &mut fast);
-                assert_eq!(fast, general, "{chunk:?}");
-            }
-        }
-        assert!(possessive(b"Tanzania's") && hyphened(b"a-b") && !hyphened(b"1-2"));
-        assert!(!hyphened(b"a--b") && !hyphened(b"-ab") && !possessive(b"'s"));
     }
 
     #[test]

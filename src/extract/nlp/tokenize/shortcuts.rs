@@ -1,0 +1,139 @@
+//! The common chunks the tokenizer's scan cuts itself, beside plain words: a word and one
+//! closing mark ("said,", "1998.", "Inc."), a possessive ("Tanzania's") and hyphened words
+//! ("well-planned"). Each is cut here as the general cuts (`cut_chunk`) would cut it, without
+//! their passes over the chunk's characters; tests hold the two equal.
+
+use std::ops::Range;
+
+use super::abbreviations::is_listed_abbreviation;
+use super::is_closer;
+
+/// The next most common chunk after a plain one: a plain word or number and one closing mark
+/// ("said,", "2015.", "percent)"). The general cuts split it into the word and the mark, or
+/// keep it whole when the mark is the period of an abbreviation ("Inc.", "A."): said here
+/// directly, without their character-by-character checks. `Some(whole)` for such a chunk.
+#[inline]
+pub(super) fn word_and_mark(chunk: &[u8]) -> Option<bool> {
+    let (&mark, word) = chunk.split_last()?;
+    if word.is_empty()
+        || !word.iter().all(u8::is_ascii_alphanumeric)
+        || !mark.is_ascii()
+        || !(mark == b'.' || is_closer(char::from(mark)))
+    {
+        return None;
+    }
+    // `is_abbreviation` of a letter-and-digit word and its period: one letter, or listed.
+    let one_letter = matches!(word, [c] if c.is_ascii_alphabetic());
+    Some(mark == b'.' && (one_letter || is_listed_abbreviation(word)))
+}
+
+/// Whether an ASCII chunk is a word or number and "'s" ("Tanzania's", "NATO'S"): the
+/// general cuts make the word and the clitic of it.
+#[inline]
+pub(super) fn possessive(chunk: &[u8]) -> bool {
+    match chunk {
+        [word @ .., b'\'', s] => {
+            s | 0x20 == b's' && !word.is_empty() && word.iter().all(u8::is_ascii_alphanumeric)
+        }
+        _ => false,
+    }
+}
+
+/// Whether an ASCII chunk is words or numbers joined by single hyphens, with a letter in it
+/// ("well-planned", "16-hour", "agent-in-charge"): the general cuts split it at each hyphen.
+#[inline]
+pub(super) fn hyphened(chunk: &[u8]) -> bool {
+    chunk.first().is_some_and(u8::is_ascii_alphanumeric)
+        && chunk.last().is_some_and(u8::is_ascii_alphanumeric)
+        && chunk
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'-')
+        && chunk.iter().any(u8::is_ascii_alphabetic)
+        && !chunk.windows(2).any(|w| w == b"--")
+}
+
+/// The tokens of the chunk `r` (of bytes `chunk`), [`possessive`] or [`hyphened`].
+pub(super) fn cut_possessive_or_hyphened(
+    r: Range<usize>,
+    chunk: &[u8],
+    out: &mut Vec<Range<usize>>,
+) {
+    if possessive(chunk) {
+        out.push(r.start..r.end - 2);
+        out.push(r.end - 2..r.end);
+        return;
+    }
+    let mut start = r.start;
+    for (k, _) in chunk.iter().enumerate().filter(|&(_, &b)| b == b'-') {
+        let at = r.start + k;
+        out.push(start..at);
+        out.push(at..at + 1);
+        start = at + 1;
+    }
+    out.push(start..r.end);
+}
+
+/// The tokens of a [`word_and_mark`] chunk `r`: itself when `whole`, else the word and the mark.
+#[inline]
+pub(super) fn push_word_and_mark(r: Range<usize>, whole: bool, out: &mut Vec<Range<usize>>) {
+    if whole {
+        out.push(r);
+    } else {
+        out.push(r.start..r.end - 1);
+        out.push(r.end - 1..r.end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{chunk_tokens, cut_chunk};
+    use super::*;
+
+    #[test]
+    fn a_word_and_one_mark_are_cut_as_the_general_rules_cut_them() {
+        // The shortcut for "said," and "Inc." gives what the general cuts give.
+        for word in [
+            "a", "A", "Inc", "inc", "said", "2015", "x1", "St", "No", "e", "Approx",
+        ] {
+            for mark in 0u8..128 {
+                let chunk = format!("{word}{}", char::from(mark));
+                let (mut fast, mut general) = (Vec::new(), Vec::new());
+                chunk_tokens(&chunk, 0..chunk.len(), &mut fast);
+                cut_chunk(&chunk, 0..chunk.len(), &mut general);
+                assert_eq!(fast, general, "{chunk:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn possessives_and_hyphened_words_are_cut_as_the_general_rules_cut_them() {
+        for chunk in [
+            "Tanzania's",
+            "NATO'S",
+            "a's",
+            "I's",
+            "n's",
+            "isn's",
+            "well-planned",
+            "16-hour",
+            "agent-in-charge",
+            "Israeli-built",
+            "a-b",
+            "1-2",
+            "-ab",
+            "ab-",
+            "a--b",
+            "x-1-y",
+        ] {
+            let bytes = chunk.as_bytes();
+            let (mut fast, mut general) = (Vec::new(), Vec::new());
+            cut_chunk(chunk, 0..chunk.len(), &mut general);
+            if possessive(bytes) || hyphened(bytes) {
+                cut_possessive_or_hyphened(0..chunk.len(), bytes, &mut fast);
+                assert_eq!(fast, general, "{chunk:?}");
+            }
+        }
+        assert!(possessive(b"Tanzania's") && hyphened(b"a-b") && !hyphened(b"1-2"));
+        assert!(!hyphened(b"a--b") && !hyphened(b"-ab") && !possessive(b"'s"));
+    }
+}
