@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::super::{Builder, How};
+use super::super::{Builder, How, nearly_sorted};
 use crate::model::ActorKind;
 
 /// The mentions found before references are resolved, indexed once so that each sentence's
@@ -62,6 +62,11 @@ impl Seen {
         for (i, m) in b.mentions.iter().enumerate() {
             in_order[next[m.sentence]] = i;
             next[m.sentence] += 1;
+        }
+        // read sentence by sentence, the lists below come out nearly sorted already (only the
+        // mentions inside a sentence may be out of order): sorting them is then a few moves
+        for &i in &in_order {
+            let m = &b.mentions[i];
             let e = &b.entities[m.entity];
             if e.kind == ActorKind::Person && m.how != How::Descriptor {
                 first_person[m.sentence].get_or_insert(m.entity);
@@ -75,7 +80,7 @@ impl Seen {
             }
             by_end.push(key);
         }
-        names.sort_unstable();
+        nearly_sorted::sort_by_key(&mut names, |&k| k);
         let names_max_end = names
             .iter()
             .scan(0, |max, &(_, end)| {
@@ -83,8 +88,8 @@ impl Seen {
                 Some(*max)
             })
             .collect();
-        ministries.sort_unstable();
-        by_end.sort_unstable();
+        nearly_sorted::sort_by_key(&mut ministries, |&k| k);
+        nearly_sorted::sort_by_key(&mut by_end, |&k| k);
         Self {
             starts,
             in_order,
