@@ -17,6 +17,7 @@ pub mod registry;
 pub mod things;
 pub mod titles;
 pub mod tokens;
+mod word_set;
 
 use std::ops::Range;
 

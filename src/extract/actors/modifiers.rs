@@ -5,8 +5,8 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
 
+use super::word_set::WordSet;
 use super::{Builder, How};
 
 /// Nouns for the people and the collections around a party ("iPod users", "Apple fans", "the
@@ -87,8 +87,7 @@ const MODIFIED_NOUNS: &[&str] = &[
 /// [`MODIFIED_NOUNS`] as a set: every name and description of an article asks about the word
 /// after it, and comparing that word with each of the ~70 nouns in turn cost more than the
 /// rest of the marking.
-static MODIFIED_NOUN_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| MODIFIED_NOUNS.iter().copied().collect());
+static MODIFIED_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(MODIFIED_NOUNS));
 
 /// Marks name mentions that modify the noun after them, and drops descriptions that do ("the
 /// device's antenna": the antenna is what the clause is about, and a description is no name to
