@@ -60,7 +60,7 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
                 continue;
             }
         }
-        let common = b.lower_words.contains(word.to_lowercase().as_str());
+        let common = b.lower_words.contains_lower_case_of(word);
         // "Wolfowitz said", "thanks, Jo": what the recogniser read the word as, when no
         // party of the article explains it.
         if let Some(kind) = s.recognised

@@ -24,6 +24,26 @@ impl LowerWords<'_> {
             None => self.long.contains(word),
         }
     }
+
+    /// Whether the article writes `word` lower-cased (as [`str::to_lowercase`] writes it) as
+    /// a word beginning with a lower-case letter. A short ASCII word is lower-cased on the
+    /// stack: sentence-initial and lone capitalised words are asked about, and a String for
+    /// each cost more than the look-up.
+    pub fn contains_lower_case_of(&self, word: &str) -> bool {
+        if word.len() <= 7 && word.is_ascii() {
+            let mut seven = [0u8; 7];
+            let lower = &mut seven[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return self.contains_bytes(lower);
+        }
+        self.contains(word.to_lowercase().as_str())
+    }
+
+    /// [`LowerWords::contains`] for a word of at most seven bytes given as bytes.
+    fn contains_bytes(&self, word: &[u8]) -> bool {
+        short_key(word).is_some_and(|key| self.short.contains(key))
+    }
 }
 
 impl<'a> LowerWords<'a> {
@@ -156,5 +176,16 @@ mod tests {
         for word in "Meanwhile meanwhile Service Long-word long-word servic ".split(' ') {
             assert!(!words.contains(word), "{word:?}");
         }
+        // asked for the lower case of a word, short or long, ASCII or not
+        for word in ["The", "SERVICE", "Well-Known", "É-été", "A"] {
+            let lower = word.to_lowercase();
+            assert_eq!(
+                words.contains_lower_case_of(word),
+                words.contains(&lower),
+                "{word}"
+            );
+            assert!(words.contains_lower_case_of(word), "{word}");
+        }
+        assert!(!words.contains_lower_case_of("Meanwhile") && !words.contains_lower_case_of(""));
     }
 }

@@ -166,7 +166,7 @@ fn clean_pieces(
             || (w.index == 0
                 && !gaz.iter().any(|g| g.range.start == w.range.start)
                 && !GAZETTEER.is_given_name(t)
-                && b.lower_words.contains(t.to_lowercase().as_str()));
+                && b.lower_words.contains_lower_case_of(t));
         if drop {
             if i > start {
                 pieces.extend(without_connector_ends(text, run, start..i));

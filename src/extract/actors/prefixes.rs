@@ -171,7 +171,9 @@ impl Prefixes {
         // many names share a first word ("John", "New", "United"): sized for half the keys
         let mut first_words = NumberSet::with_capacity(keys.len() / 2);
         for &(start, len, _) in &keys {
-            first_words.insert(first_word_key(&bytes[start as usize..(start + len) as usize]));
+            first_words.insert(first_word_key(
+                &bytes[start as usize..(start + len) as usize],
+            ));
         }
         Self {
             bytes,
@@ -334,8 +336,23 @@ mod tests {
             "Abcdefghijk",
         ]);
         for text in [
-            "Bankside", "Bank of", "BANK", "Isis", "IS", "Canadas", "Canada's", "x-ray", "Xylo",
-            "Ünion", "Al-Qaeda", "A380", "A380 maker", "Ban", "", "Abcdefghijkl", "Abcdefgh",
+            "Bankside",
+            "Bank of",
+            "BANK",
+            "Isis",
+            "IS",
+            "Canadas",
+            "Canada's",
+            "x-ray",
+            "Xylo",
+            "Ünion",
+            "Al-Qaeda",
+            "A380",
+            "A380 maker",
+            "Ban",
+            "",
+            "Abcdefghijkl",
+            "Abcdefgh",
         ] {
             let run = text.bytes().take_while(u8::is_ascii_alphanumeric).count();
             if !table.may_reach_word_end(text.as_bytes()) {

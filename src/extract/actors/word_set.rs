@@ -41,10 +41,26 @@ mod tests {
 
     #[test]
     fn finds_its_words_and_no_others() {
-        let list = ["Minister", "Mr.", "Gen.", "Vice-President", "Superintendents", "ä", ""];
+        let list = [
+            "Minister",
+            "Mr.",
+            "Gen.",
+            "Vice-President",
+            "Superintendents",
+            "ä",
+            "",
+        ];
         let set = WordSet::new(&list);
         assert!(list.iter().all(|w| set.contains(w)));
-        for other in ["minister", "Mr", "General", "Vice-Presidents", "Superintendent", "á", "M"] {
+        for other in [
+            "minister",
+            "Mr",
+            "General",
+            "Vice-Presidents",
+            "Superintendent",
+            "á",
+            "M",
+        ] {
             assert!(!set.contains(other), "{other}");
         }
     }
