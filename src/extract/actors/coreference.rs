@@ -475,12 +475,15 @@ impl Fitting {
                     || country.is_none()
                     || e.affiliation.as_deref() == country)
         };
+        // most description nouns ("the company", "the capital") have no cues: then no name
+        // shows one, and the words of the names need not be read
         let shows_sector = |e: &super::LocalEntity| {
-            e.forms
-                .iter()
-                .chain(std::iter::once(&e.name))
-                .flat_map(|f| f.split_whitespace())
-                .any(|w| d.cues.contains(&w))
+            !d.cues.is_empty()
+                && e.forms
+                    .iter()
+                    .chain(std::iter::once(&e.name))
+                    .flat_map(|f| f.split_whitespace())
+                    .any(|w| d.cues.contains(&w))
         };
         let other_sector = |e: &super::LocalEntity| {
             !d.cues.is_empty()
