@@ -350,7 +350,12 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
             let m = &b.mentions[i];
             m.how == How::Name && b.entities[m.entity].kind == ActorKind::Person
         });
+        // in a sentence that names a person only a pronoun opening it counts, and every one
+        // the pattern finds there starts with one of these letters: most need no search
+        let may_open_with_pronoun =
+            matches!(opening.as_bytes().first(), Some(b'H' | b'S' | b'h' | b's'));
         if let Some(e) = before
+            && (may_open_with_pronoun || !names_a_person)
             && let Some((at, len)) = find_pronoun(opening)
             && (at == 0 || !names_a_person)
         {
@@ -538,7 +543,9 @@ fn mark(marks: &mut [u64], positions: &[usize]) {
 
 /// The positions whose bits [`mark`] set, ascending.
 fn set_bits(marks: &[u64]) -> Vec<usize> {
-    let mut out = Vec::new();
+    // sized once: a long text's lists hold thousands of positions
+    let count: u32 = marks.iter().map(|word| word.count_ones()).sum();
+    let mut out = Vec::with_capacity(count as usize);
     for (w, &word) in marks.iter().enumerate() {
         let mut bits = word;
         while bits != 0 {
