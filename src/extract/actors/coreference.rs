@@ -60,7 +60,7 @@ pub(crate) fn resolve_singles(b: &mut Builder) {
                 continue;
             }
         }
-        let common = b.lower_words.contains(word.to_lowercase().as_str());
+        let common = b.lower_words.contains_lower_case_of(word);
         // "Wolfowitz said", "thanks, Jo": what the recogniser read the word as, when no
         // party of the article explains it.
         if let Some(kind) = s.recognised
@@ -259,7 +259,7 @@ fn description_nouns() -> Vec<&'static str> {
     nouns
 }
 
-/// [`description_nouns`] by their first byte, for [`may_describe`]; `None` when a noun is empty
+/// [`description_nouns`] by their first byte, for [`next_description_at`]; `None` when a noun is empty
 /// (then any "the" may start a description, and every sentence is searched).
 static NOUNS_BY_FIRST_BYTE: LazyLock<Option<Vec<Vec<&'static str>>>> = LazyLock::new(|| {
     let mut by_first = vec![Vec::new(); 256];
@@ -269,15 +269,15 @@ static NOUNS_BY_FIRST_BYTE: LazyLock<Option<Vec<Vec<&'static str>>>> = LazyLock:
     Some(by_first)
 });
 
-/// Whether [`DESCRIPTION`] can match in `sentence`: some "the " or "The " is followed, as the
-/// first, second or third space-separated piece after it, by the start of a description noun.
-/// Every match has that shape ("the " + at most a lower-case word and a capitalised one, each
-/// ending at the next space, + the noun), so a sentence without it has no match; the regex
-/// search, which cost more than the rest of the references put together, runs only on those
-/// that have it.
-fn may_describe(sentence: &str) -> bool {
+/// The first place at or after `from` where [`DESCRIPTION`] can match in `sentence`: a "the "
+/// or "The " followed, as the first, second or third space-separated piece after it, by the
+/// start of a description noun. Every match has that shape ("the " + at most a lower-case word
+/// and a capitalised one, each ending at the next space, + the noun), so no match starts
+/// anywhere else; the regex search, which cost more than the rest of the references put
+/// together, runs only from these places, and not at all once none is left.
+fn next_description_at(sentence: &str, from: usize) -> Option<usize> {
     let Some(by_first) = NOUNS_BY_FIRST_BYTE.as_ref() else {
-        return true;
+        return (from <= sentence.len()).then_some(from);
     };
     let bytes = sentence.as_bytes();
     let noun_at = |q: usize| {
@@ -294,27 +294,27 @@ fn may_describe(sentence: &str) -> bool {
             .and_then(|rest| rest.iter().position(|&b| b == b' '))
             .map(|k| q + k + 1)
     };
-    let mut from = 0;
-    while let Some(h) = find_byte(bytes, from, b'h') {
-        from = h + 1;
-        let the = h >= 1
-            && matches!(bytes[h - 1], b'T' | b't')
+    // the "h" of a "the" starting at or after `from`
+    let mut after = from + 1;
+    while let Some(h) = find_byte(bytes, after, b'h') {
+        after = h + 1;
+        let the = matches!(bytes[h - 1], b'T' | b't')
             && bytes.get(h + 1..h + 3) == Some(b"e ".as_slice());
         if !the {
             continue;
         }
         let q0 = h + 3;
         if noun_at(q0) {
-            return true;
+            return Some(h - 1);
         }
         let Some(q1) = next_piece(q0) else {
             continue;
         };
         if noun_at(q1) || next_piece(q1).is_some_and(noun_at) {
-            return true;
+            return Some(h - 1);
         }
     }
-    false
+    None
 }
 
 /// Pronouns and definite descriptions, resolved against what earlier sentences named.
@@ -350,18 +350,29 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
             let m = &b.mentions[i];
             m.how == How::Name && b.entities[m.entity].kind == ActorKind::Person
         });
+        // in a sentence that names a person only a pronoun opening it counts, and every one
+        // the pattern finds there starts with one of these letters: most need no search
+        let may_open_with_pronoun =
+            matches!(opening.as_bytes().first(), Some(b'H' | b'S' | b'h' | b's'));
         if let Some(e) = before
+            && (may_open_with_pronoun || !names_a_person)
             && let Some((at, len)) = find_pronoun(opening)
             && (at == 0 || !names_a_person)
         {
             let start = s.start + trimmed_at + at;
             added.push((e, start..start + len, si, How::Pronoun));
         }
-        if !may_describe(sentence) {
-            continue;
-        }
-        for c in DESCRIPTION.captures_iter(sentence) {
-            let (Some(whole), Some(noun)) = (c.get(0), c.get(2)) else {
+        // the matches `captures_iter` would give: each search starts where the last match
+        // ended, but no earlier than the next place a match can start
+        let mut at = 0;
+        while let Some(start) = next_description_at(sentence, at)
+            && let Some(c) = DESCRIPTION.captures_at(sentence, start)
+        {
+            let Some(whole) = c.get(0) else {
+                break;
+            };
+            at = whole.end();
+            let Some(noun) = c.get(2) else {
                 continue;
             };
             let range = s.start + whole.start()..s.start + whole.end();
@@ -469,12 +480,15 @@ impl Fitting {
                     || country.is_none()
                     || e.affiliation.as_deref() == country)
         };
+        // most description nouns ("the company", "the capital") have no cues: then no name
+        // shows one, and the words of the names need not be read
         let shows_sector = |e: &super::LocalEntity| {
-            e.forms
-                .iter()
-                .chain(std::iter::once(&e.name))
-                .flat_map(|f| f.split_whitespace())
-                .any(|w| d.cues.contains(&w))
+            !d.cues.is_empty()
+                && e.forms
+                    .iter()
+                    .chain(std::iter::once(&e.name))
+                    .flat_map(|f| f.split_whitespace())
+                    .any(|w| d.cues.contains(&w))
         };
         let other_sector = |e: &super::LocalEntity| {
             !d.cues.is_empty()
@@ -482,21 +496,24 @@ impl Fitting {
                     .split_whitespace()
                     .any(|w| LEXICON.is_sector_cue(w) && !d.cues.contains(&w))
         };
-        let (mut sector, mut no_other) = (Vec::new(), Vec::new());
-        for e in &b.entities {
-            let fit = fits(e);
-            sector.push(fit && shows_sector(e));
-            no_other.push(fit && !other_sector(e));
-        }
-        let (mut showing_sector, mut of_no_other_sector) = (Vec::new(), Vec::new());
-        for (k, &(_, _, entity)) in seen.by_end.iter().enumerate() {
-            if sector[entity] {
-                showing_sector.push(k);
+        // each fitting entity's mentions, gathered by entity and marked on a bit per position
+        // in `by_end`, which the set bits then give back in order: walking every mention of a
+        // long text for each noun, or sorting the gathered positions, cost more than the rest
+        let words = seen.by_end.len().div_ceil(64);
+        let (mut sector, mut no_other) = (vec![0u64; words], vec![0u64; words]);
+        for (i, e) in b.entities.iter().enumerate() {
+            let positions = seen.positions_of(i);
+            if positions.is_empty() || !fits(e) {
+                continue;
             }
-            if no_other[entity] {
-                of_no_other_sector.push(k);
+            if shows_sector(e) {
+                mark(&mut sector, positions);
+            }
+            if !other_sector(e) {
+                mark(&mut no_other, positions);
             }
         }
+        let (showing_sector, of_no_other_sector) = (set_bits(&sector), set_bits(&no_other));
         Self {
             showing_sector,
             of_no_other_sector,
@@ -513,6 +530,30 @@ impl Fitting {
         };
         latest(&self.showing_sector).or_else(|| latest(&self.of_no_other_sector))
     }
+}
+
+/// Sets the bit of each of `positions` in `marks` (bit `k % 64` of word `k / 64`).
+fn mark(marks: &mut [u64], positions: &[usize]) {
+    for &k in positions {
+        if let Some(word) = marks.get_mut(k / 64) {
+            *word |= 1 << (k % 64);
+        }
+    }
+}
+
+/// The positions whose bits [`mark`] set, ascending.
+fn set_bits(marks: &[u64]) -> Vec<usize> {
+    // sized once: a long text's lists hold thousands of positions
+    let count: u32 = marks.iter().map(|word| word.count_ones()).sum();
+    let mut out = Vec::with_capacity(count as usize);
+    for (w, &word) in marks.iter().enumerate() {
+        let mut bits = word;
+        while bits != 0 {
+            out.push(w * 64 + bits.trailing_zeros() as usize);
+            bits &= bits - 1;
+        }
+    }
+    out
 }
 
 /// The only person of the article from `country` with a role of `family`.

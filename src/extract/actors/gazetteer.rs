@@ -290,6 +290,10 @@ impl Gazetteer {
             if !starts_name || !boundary_before(slice, at) {
                 continue;
             }
+            // a name must end where a word does: most capitalised words start none that can
+            if !self.names.may_reach_word_end(&bytes[at..]) {
+                continue;
+            }
             let Some((pattern, len)) = self.names.longest_prefix(&bytes[at..], window) else {
                 continue;
             };

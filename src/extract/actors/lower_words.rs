@@ -4,12 +4,14 @@
 
 use rustc_hash::FxHashSet;
 
+use super::number_set::NumberSet;
+
 /// The words of an article that begin with a lower-case letter (see [`lower_case_words`]).
 /// Words of up to seven bytes (most) are kept as one number each, their bytes and their
 /// length, which tells every such word from every other: adding the article's every word and
 /// asking about it then hashes and compares a number instead of a string.
 pub(crate) struct LowerWords<'a> {
-    short: ShortSet,
+    short: NumberSet,
     long: FxHashSet<&'a str>,
 }
 
@@ -21,6 +23,26 @@ impl LowerWords<'_> {
             Some(key) => self.short.contains(key),
             None => self.long.contains(word),
         }
+    }
+
+    /// Whether the article writes `word` lower-cased (as [`str::to_lowercase`] writes it) as
+    /// a word beginning with a lower-case letter. A short ASCII word is lower-cased on the
+    /// stack: sentence-initial and lone capitalised words are asked about, and a String for
+    /// each cost more than the look-up.
+    pub fn contains_lower_case_of(&self, word: &str) -> bool {
+        if word.len() <= 7 && word.is_ascii() {
+            let mut seven = [0u8; 7];
+            let lower = &mut seven[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return self.contains_bytes(lower);
+        }
+        self.contains(word.to_lowercase().as_str())
+    }
+
+    /// [`LowerWords::contains`] for a word of at most seven bytes given as bytes.
+    fn contains_bytes(&self, word: &[u8]) -> bool {
+        short_key(word).is_some_and(|key| self.short.contains(key))
     }
 }
 
@@ -50,84 +72,6 @@ impl<'a> LowerWords<'a> {
                     self.long.insert(word);
                 }
             }
-        }
-    }
-}
-
-/// A set of [`short_key`] numbers: open addressing with linear probing in a table at most half
-/// full, a key's slot taken from the high bits of the key times an odd constant. Every word of
-/// every article is added: a general hash set's insert (hashing, control bytes, group probes)
-/// cost several times this one's multiply, load and compare. No key is 0 (a key holds its
-/// word's length, at least 1, in its highest byte), so 0 marks an empty slot.
-struct ShortSet {
-    slots: Vec<u64>,
-    len: usize,
-    /// 64 minus the base-2 logarithm of the table's size: a key's slot is the top bits.
-    shift: u32,
-}
-
-/// Multiplying by this odd constant (2^64 divided by the golden ratio) spreads a key's low
-/// bytes, where its letters are, into the high bits that choose its slot.
-const SPREAD: u64 = 0x9e37_79b9_7f4a_7c15;
-
-impl ShortSet {
-    /// A table that holds `capacity` keys before it grows.
-    fn with_capacity(capacity: usize) -> Self {
-        let size = (capacity * 2).next_power_of_two().max(16);
-        Self {
-            slots: vec![0; size],
-            len: 0,
-            shift: 64 - size.trailing_zeros(),
-        }
-    }
-
-    fn slot(&self, key: u64) -> usize {
-        // the shift leaves at most the table's number of bits: the slot fits in a usize
-        (key.wrapping_mul(SPREAD) >> self.shift) as usize
-    }
-
-    // inlined into the scan: it runs for most words of every article
-    #[inline(always)]
-    fn insert(&mut self, key: u64) {
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot(key);
-        loop {
-            match self.slots[i] {
-                0 => break,
-                k if k == key => return,
-                _ => i = (i + 1) & mask,
-            }
-        }
-        self.slots[i] = key;
-        self.len += 1;
-        if self.len * 2 > self.slots.len() {
-            self.grow();
-        }
-    }
-
-    fn contains(&self, key: u64) -> bool {
-        if key == 0 {
-            return false;
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot(key);
-        loop {
-            match self.slots[i] {
-                0 => return false,
-                k if k == key => return true,
-                _ => i = (i + 1) & mask,
-            }
-        }
-    }
-
-    /// Doubles the table and puts every key again.
-    fn grow(&mut self) {
-        let size = self.slots.len() * 2;
-        let old = std::mem::replace(&mut self.slots, vec![0; size]);
-        self.shift -= 1;
-        self.len = 0;
-        for key in old.into_iter().filter(|&k| k != 0) {
-            self.insert(key);
         }
     }
 }
@@ -173,7 +117,7 @@ pub(super) fn lower_case_words(text: &str) -> LowerWords<'_> {
     // as a long text repeats its words and would only leave most of a larger table empty
     let capacity = (text.len() / 16).min(1 << 14);
     let mut words = LowerWords {
-        short: ShortSet::with_capacity(capacity),
+        short: NumberSet::with_capacity(capacity),
         long: FxHashSet::with_capacity_and_hasher(capacity / 4, rustc_hash::FxBuildHasher),
     };
     let bytes = text.as_bytes();
@@ -232,18 +176,16 @@ mod tests {
         for word in "Meanwhile meanwhile Service Long-word long-word servic ".split(' ') {
             assert!(!words.contains(word), "{word:?}");
         }
-    }
-
-    #[test]
-    fn the_short_word_table_grows_and_keeps_every_key() {
-        let mut set = ShortSet::with_capacity(1);
-        let keys: Vec<u64> = (1..5_000u64).map(|k| k << 3 | 1 << 56).collect();
-        for &k in &keys {
-            set.insert(k);
-            set.insert(k);
+        // asked for the lower case of a word, short or long, ASCII or not
+        for word in ["The", "SERVICE", "Well-Known", "É-été", "A"] {
+            let lower = word.to_lowercase();
+            assert_eq!(
+                words.contains_lower_case_of(word),
+                words.contains(&lower),
+                "{word}"
+            );
+            assert!(words.contains_lower_case_of(word), "{word}");
         }
-        assert_eq!(set.len, keys.len());
-        assert!(keys.iter().all(|&k| set.contains(k)));
-        assert!(!set.contains(0) && !set.contains(2 << 56));
+        assert!(!words.contains_lower_case_of("Meanwhile") && !words.contains_lower_case_of(""));
     }
 }

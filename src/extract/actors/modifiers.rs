@@ -5,9 +5,10 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
-
+use super::word_set::WordSet;
 use super::{Builder, How};
+// split as `split_whitespace` splits, ASCII many bytes at a time: asked after every name
+use crate::extract::white_space::words;
 
 /// Nouns for the people and the collections around a party ("iPod users", "Apple fans", "the
 /// iPod line", "GM shares"). A name before one of them is a modifier: the users, the fans or
@@ -87,8 +88,7 @@ const MODIFIED_NOUNS: &[&str] = &[
 /// [`MODIFIED_NOUNS`] as a set: every name and description of an article asks about the word
 /// after it, and comparing that word with each of the ~70 nouns in turn cost more than the
 /// rest of the marking.
-static MODIFIED_NOUN_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| MODIFIED_NOUNS.iter().copied().collect());
+static MODIFIED_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(MODIFIED_NOUNS));
 
 /// Marks name mentions that modify the noun after them, and drops descriptions that do ("the
 /// device's antenna": the antenna is what the clause is about, and a description is no name to
@@ -117,7 +117,7 @@ fn modifies_next(after: &str) -> bool {
     // what the clause is about ("Apple's been" is a verb, not a possessive)
     for mark in ["'s ", "’s ", "' ", "’ "] {
         if let Some(rest) = after.strip_prefix(mark) {
-            let next = rest.split_whitespace().next().unwrap_or("");
+            let next = words(rest).next().unwrap_or("");
             return !next.is_empty()
                 && !matches!(next, "been" | "not" | "got" | "going" | "a" | "an" | "the");
         }
@@ -126,8 +126,8 @@ fn modifies_next(after: &str) -> bool {
     if !after.starts_with(' ') {
         return false;
     }
-    let mut words = after.split_whitespace();
-    let Some(word) = words.next() else {
+    let mut after_words = words(after);
+    let Some(word) = after_words.next() else {
         return false;
     };
     let word = word.trim_end_matches([',', '.', ';', ':', '"', '\'', ')', '!', '?']);
@@ -135,7 +135,7 @@ fn modifies_next(after: &str) -> bool {
         return false;
     }
     // "Apple shares its software", "Boeing rivals the planemaker": a verb before its object
-    let next = words.next().map(|w| w.to_ascii_lowercase());
+    let next = after_words.next().map(|w| w.to_ascii_lowercase());
     !matches!(
         next.as_deref(),
         Some("the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that")

@@ -4,6 +4,7 @@
 //! "other" thing ("Kyoto Protocol"). Nationality words only describe.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::gazetteer::{GAZETTEER, GazMatch};
 use super::lexicon::LEXICON;
@@ -14,6 +15,7 @@ use super::titles::{
     is_title_modifier, role_family,
 };
 use super::tokens::{self, Word, is_product};
+use super::word_set::WordSet;
 use super::{Builder, How, Single, slug};
 use crate::model::ActorKind;
 
@@ -103,6 +105,12 @@ const STATE_NOUNS: &[&str] = &[
     "state",
 ];
 
+/// [`ACTING_VERBS`] and [`STATE_NOUNS`] as sets: asked about the word after most names and
+/// lone capitalised words, where comparing it with each listed word in turn cost more than the
+/// rest of the test.
+static ACTING_VERB_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ACTING_VERBS));
+static STATE_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STATE_NOUNS));
+
 /// The entity a descriptor before a title stands for, and what it gives a person as affiliation.
 #[derive(Clone, Copy)]
 pub(crate) struct Segment {
@@ -158,7 +166,7 @@ fn clean_pieces(
             || (w.index == 0
                 && !gaz.iter().any(|g| g.range.start == w.range.start)
                 && !GAZETTEER.is_given_name(t)
-                && b.lower_words.contains(t.to_lowercase().as_str()));
+                && b.lower_words.contains_lower_case_of(t));
         if drop {
             if i > start {
                 pieces.extend(without_connector_ends(text, run, start..i));
@@ -292,7 +300,7 @@ fn scan_piece(b: &mut Builder, si: usize, all: &[Word], piece: &[Word], gaz: &[G
             let stands_for_state = all
                 .get(piece[j].index + 1)
                 .filter(|_| !piece[j].breaks_after)
-                .is_some_and(|n| STATE_NOUNS.contains(&word_text(text, n)));
+                .is_some_and(|n| STATE_NOUN_SET.contains(word_text(text, n)));
             let how = if g.demonym && !stands_for_state && j + 1 == piece.len() {
                 How::Descriptor
             } else {
@@ -333,7 +341,19 @@ fn uncovered_words(
         return before;
     };
     let ws = &ws[first_cap..=last_cap];
-    let texts: Vec<&str> = ws.iter().map(|w| word_text(text, w)).collect();
+    // the words' texts on the stack for the usual few words: this runs for most pieces of
+    // every sentence, and a vector for each cost an allocation and a free
+    let mut stack = [""; 16];
+    let heap: Vec<&str>;
+    let texts: &[&str] = if ws.len() <= stack.len() {
+        for (slot, w) in stack.iter_mut().zip(ws) {
+            *slot = word_text(text, w);
+        }
+        &stack[..ws.len()]
+    } else {
+        heap = ws.iter().map(|w| word_text(text, w)).collect();
+        &heap
+    };
     // The last title head followed by name words.
     let title_at = (0..texts.len()).rev().find(|&t| {
         is_title_head(texts[t])
@@ -389,13 +409,18 @@ fn uncovered_words(
         let prev_text = word_text(text, prev);
         // a lone word needs to stand alone ("spokesman Peskov said"), not qualify a noun
         // ("official Facebook page")
-        let next_is_noun = all.get(ws[ws.len() - 1].index + 1).is_some_and(|n| {
-            !n.cap && !ws[ws.len() - 1].breaks_after && !ACTING_VERBS.contains(&word_text(text, n))
-        });
+        // asked only when the tests before it hold
+        let next_is_noun = || {
+            all.get(ws[ws.len() - 1].index + 1).is_some_and(|n| {
+                !n.cap
+                    && !ws[ws.len() - 1].breaks_after
+                    && !ACTING_VERB_SET.contains(word_text(text, n))
+            })
+        };
         if !prev.cap
             && is_role_word(prev_text)
             && !prev.breaks_after
-            && (ws.len() >= 2 || !next_is_noun)
+            && (ws.len() >= 2 || !next_is_noun())
         {
             // "Kremlin spokesman", "German government spokesman": the nearest name within
             // a few lower-case words before the role
@@ -419,7 +444,7 @@ fn uncovered_words(
         let w = &ws[0];
         let next = all.get(w.index + 1).map(|n| word_text(text, n));
         let acts = w.possessive
-            || next.is_some_and(|n| ACTING_VERBS.contains(&n))
+            || next.is_some_and(|n| ACTING_VERB_SET.contains(n))
             || (w.index >= 2
                 && word_text(text, &all[w.index - 1]) == "to"
                 && word_text(text, &all[w.index - 2]).eq_ignore_ascii_case("according"));
@@ -436,7 +461,7 @@ fn uncovered_words(
     // Several capitalised words with no shape: an organisation only when it acts.
     let last = &ws[ws.len() - 1];
     let next = all.get(last.index + 1).map(|n| word_text(text, n));
-    if last.possessive || next.is_some_and(|n| ACTING_VERBS.contains(&n)) {
+    if last.possessive || next.is_some_and(|n| ACTING_VERB_SET.contains(n)) {
         let name = span_text(text, ws);
         let e = b.entity(&slug(name), name, ActorKind::Organisation, None, false);
         b.mention(e, ws[0].range.start..last.range.end, si, How::Name);

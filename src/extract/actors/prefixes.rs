@@ -4,6 +4,9 @@
 //! failure links for ~40k names cost a quarter of a second on every run, where sorting the
 //! keys costs a few milliseconds and a query stays a handful of short comparisons.
 
+use super::number_set::NumberSet;
+use crate::extract::eight_bytes::{HIGHS, ONES, eight_at, in_range, non_letters};
+
 /// Keys (ASCII-lower-cased names) in byte order, each with the pattern number it was added as.
 pub(crate) struct Prefixes {
     /// Every key's bytes, one after another, in key order: the keys a query compares with lie
@@ -24,6 +27,38 @@ pub(crate) struct Prefixes {
     /// Per key (in key order), its first eight bytes as [`head`] gives them: a query's binary
     /// search compares these numbers and reads a key's bytes only when they are equal.
     heads: Vec<u64>,
+    /// The [`first_word_key`] of every key: see [`Prefixes::may_reach_word_end`].
+    first_words: NumberSet,
+}
+
+/// The run of ASCII letters and digits `bytes` starts with, as one number other than 0: its
+/// first seven bytes ASCII-lower-cased (from the lowest byte), and one more than its length in
+/// the highest byte, a run longer than eight bytes counted as eight. Runs equal but for ASCII
+/// case have the same number. The text is read as one eight-byte number where it goes on that
+/// far (nearly always): the gazetteer's scan asks this at every capitalised word.
+fn first_word_key(bytes: &[u8]) -> u64 {
+    let (eight, run) = match eight_at(bytes, 0) {
+        Some(eight) => {
+            let digits = in_range(eight & !HIGHS, b'0', b'9') & !eight;
+            let stops = non_letters(eight) & !digits;
+            // the lowest flagged byte is where the run ends; none flagged counts as eight
+            (eight, (stops.trailing_zeros() / 8) as usize)
+        }
+        None => {
+            let run = bytes
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len())
+                .min(8);
+            let mut word = [0u8; 8];
+            word[..run.min(7)].copy_from_slice(&bytes[..run.min(7)]);
+            (u64::from_le_bytes(word), run)
+        }
+    };
+    let kept = run.min(7);
+    let mask = (1u64 << (8 * kept)) - 1;
+    // OR-ing 0x20 lower-cases an ASCII letter and leaves an ASCII digit as it is
+    ((eight | (ONES * 0x20)) & mask) | ((run as u64 + 1) << 56)
 }
 
 /// A key's first eight bytes as a big-endian number (zero-padded): comparing these orders keys
@@ -133,6 +168,13 @@ impl Prefixes {
             let len = u16::try_from(k.1).unwrap_or(u16::MAX);
             longest_in[b] = longest_in[b].max(len);
         }
+        // many names share a first word ("John", "New", "United"): sized for half the keys
+        let mut first_words = NumberSet::with_capacity(keys.len() / 2);
+        for &(start, len, _) in &keys {
+            first_words.insert(first_word_key(
+                &bytes[start as usize..(start + len) as usize],
+            ));
+        }
         Self {
             bytes,
             keys,
@@ -140,7 +182,23 @@ impl Prefixes {
             by_two_bytes,
             longest_in,
             heads,
+            first_words,
         }
+    }
+
+    /// Whether a key `text` starts with may reach the end of the run of ASCII letters and
+    /// digits `text` starts with (or beyond it). When not, every key it starts with ends inside
+    /// that run, before a letter or digit, where the gazetteer takes no name: its scan asks
+    /// this (one hash look-up) before [`Prefixes::longest_prefix`] (a few binary searches), and
+    /// most capitalised words of a text ("The", "Mr", "But") are answered here.
+    ///
+    /// Why it holds: a key of at least the run's length that `text` starts with has the run
+    /// (lower-cased) as its own first run, since the byte after the run, if the key has it,
+    /// is the text's, which is no ASCII letter or digit; so its [`first_word_key`] is the
+    /// text's. A `false` is certain; a `true` may be wrong (runs share numbers), and the
+    /// search then answers as before.
+    pub(crate) fn may_reach_word_end(&self, text: &[u8]) -> bool {
+        self.first_words.contains(first_word_key(text))
     }
 
     fn key(&self, k: usize) -> &[u8] {
@@ -262,6 +320,50 @@ mod tests {
         assert_eq!(found(&table, "x"), Some((8, 1)));
         assert_eq!(found(&table, "XYZ"), Some((9, 2)));
         assert_eq!(found(&table, "Y"), None);
+    }
+
+    #[test]
+    fn a_text_whose_first_word_no_key_reaches_has_only_keys_inside_that_word() {
+        let table = Prefixes::new(&[
+            "Bank",
+            "Bank of England",
+            "IS",
+            "Canada",
+            "x",
+            "Ünion",
+            "Al-Qaeda",
+            "A380 maker",
+            "Abcdefghijk",
+        ]);
+        for text in [
+            "Bankside",
+            "Bank of",
+            "BANK",
+            "Isis",
+            "IS",
+            "Canadas",
+            "Canada's",
+            "x-ray",
+            "Xylo",
+            "Ünion",
+            "Al-Qaeda",
+            "A380",
+            "A380 maker",
+            "Ban",
+            "",
+            "Abcdefghijkl",
+            "Abcdefgh",
+        ] {
+            let run = text.bytes().take_while(u8::is_ascii_alphanumeric).count();
+            if !table.may_reach_word_end(text.as_bytes()) {
+                let found = found(&table, text);
+                assert!(found.is_none_or(|(_, len)| len < run), "{text}");
+            }
+        }
+        // a key read a byte at a time, a text eight at a time: one number
+        assert!(table.may_reach_word_end(b"BANK of England said"));
+        assert!(table.may_reach_word_end(b"al-Qaeda's men"));
+        assert!(!table.may_reach_word_end(b"Bankside today"));
     }
 
     #[test]

@@ -4,20 +4,20 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use super::word_set::WordSet;
 
-/// A word list as a set, built once: these are asked about every capitalised word, so the
-/// sets hash with Fx rather than SipHash (their keys are fixed words, not crafted input).
-fn set(words: &'static [&'static str]) -> FxHashSet<&'static str> {
-    words.iter().copied().collect()
+/// A word list as a set, built once: these are asked about every capitalised word, so a quick
+/// test on its length and first byte answers most of them (see [`WordSet`]).
+fn set(words: &'static [&'static str]) -> WordSet {
+    WordSet::new(words)
 }
 
-static TITLE_HEAD_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(TITLE_HEADS));
-static TITLE_MODIFIER_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(TITLE_MODIFIERS));
-static ROLE_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(ROLE_WORDS));
-static NOT_NAME_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(NOT_NAMES));
-static NOT_SINGLE_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(NOT_SINGLE_NAMES));
-static ORG_HEAD_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(ORG_HEADS));
+static TITLE_HEAD_SET: LazyLock<WordSet> = LazyLock::new(|| set(TITLE_HEADS));
+static TITLE_MODIFIER_SET: LazyLock<WordSet> = LazyLock::new(|| set(TITLE_MODIFIERS));
+static ROLE_SET: LazyLock<WordSet> = LazyLock::new(|| set(ROLE_WORDS));
+static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| set(NOT_NAMES));
+static NOT_SINGLE_SET: LazyLock<WordSet> = LazyLock::new(|| set(NOT_SINGLE_NAMES));
+static ORG_HEAD_SET: LazyLock<WordSet> = LazyLock::new(|| set(ORG_HEADS));
 
 /// Capitalised words that head a title written before a name.
 const TITLE_HEADS: &[&str] = &[
@@ -585,7 +585,7 @@ const COMMON_CAPITALISED: &[&str] = &[
     "Embassy",
     "Mass",
 ];
-static COMMON_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(COMMON_CAPITALISED));
+static COMMON_SET: LazyLock<WordSet> = LazyLock::new(|| set(COMMON_CAPITALISED));
 
 /// Head words of places, which are not actors ("Rose Garden", "Moscone Center" aside).
 const PLACE_HEADS: &[&str] = &[
@@ -626,7 +626,7 @@ const PLACE_HEADS: &[&str] = &[
     "Coast",
     "Desert",
 ];
-static PLACE_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(PLACE_HEADS));
+static PLACE_SET: LazyLock<WordSet> = LazyLock::new(|| set(PLACE_HEADS));
 
 /// Whether a run ending in `word` names a place or a thing, not an actor.
 pub fn is_place_head(word: &str) -> bool {

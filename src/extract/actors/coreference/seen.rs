@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::super::{Builder, How};
+use super::super::{Builder, How, nearly_sorted};
 use crate::model::ActorKind;
 
 /// The mentions found before references are resolved, indexed once so that each sentence's
@@ -25,6 +25,11 @@ pub(super) struct Seen {
     /// Every mention as (end, order, entity), sorted: where a
     /// description looks back for its party.
     pub(super) by_end: Vec<(usize, usize, usize)>,
+    /// Positions in `by_end` of each entity's mentions, ascending: those of entity `e` are
+    /// `end_positions[entity_starts[e]..entity_starts[e + 1]]`. A description's candidates are
+    /// then gathered from the entities that fit it, not by walking every mention for each noun.
+    entity_starts: Vec<usize>,
+    end_positions: Vec<usize>,
 }
 
 impl Seen {
@@ -62,6 +67,11 @@ impl Seen {
         for (i, m) in b.mentions.iter().enumerate() {
             in_order[next[m.sentence]] = i;
             next[m.sentence] += 1;
+        }
+        // read sentence by sentence, the lists below come out nearly sorted already (only the
+        // mentions inside a sentence may be out of order): sorting them is then a few moves
+        for &i in &in_order {
+            let m = &b.mentions[i];
             let e = &b.entities[m.entity];
             if e.kind == ActorKind::Person && m.how != How::Descriptor {
                 first_person[m.sentence].get_or_insert(m.entity);
@@ -75,7 +85,7 @@ impl Seen {
             }
             by_end.push(key);
         }
-        names.sort_unstable();
+        nearly_sorted::sort_by_key(&mut names, |&k| k);
         let names_max_end = names
             .iter()
             .scan(0, |max, &(_, end)| {
@@ -83,8 +93,9 @@ impl Seen {
                 Some(*max)
             })
             .collect();
-        ministries.sort_unstable();
-        by_end.sort_unstable();
+        nearly_sorted::sort_by_key(&mut ministries, |&k| k);
+        nearly_sorted::sort_by_key(&mut by_end, |&k| k);
+        let (entity_starts, end_positions) = positions_by_entity(&by_end, b.entities.len());
         Self {
             starts,
             in_order,
@@ -93,6 +104,16 @@ impl Seen {
             names_max_end,
             ministries,
             by_end,
+            entity_starts,
+            end_positions,
+        }
+    }
+
+    /// The positions in `by_end` of entity `e`'s mentions, ascending.
+    pub(super) fn positions_of(&self, e: usize) -> &[usize] {
+        match (self.entity_starts.get(e), self.entity_starts.get(e + 1)) {
+            (Some(&from), Some(&to)) => &self.end_positions[from..to],
+            _ => &[],
         }
     }
 
@@ -112,4 +133,35 @@ impl Seen {
         let starting_before = self.names.partition_point(|&(start, _)| start < range.end);
         starting_before > 0 && self.names_max_end[starting_before - 1] > range.start
     }
+}
+
+/// `by_end`'s positions grouped by entity (a counting sort, so each group stays ascending), as
+/// the start of each entity's group and the positions.
+fn positions_by_entity(
+    by_end: &[(usize, usize, usize)],
+    entities: usize,
+) -> (Vec<usize>, Vec<usize>) {
+    let count = by_end
+        .iter()
+        .map(|&(_, _, e)| e + 1)
+        .max()
+        .unwrap_or(0)
+        .max(entities);
+    let mut starts = vec![0usize; count + 1];
+    for &(_, _, e) in by_end {
+        starts[e] += 1;
+    }
+    let mut total = 0;
+    for start in &mut starts {
+        let here = *start;
+        *start = total;
+        total += here;
+    }
+    let mut next = starts.clone();
+    let mut positions = vec![0usize; by_end.len()];
+    for (k, &(_, _, e)) in by_end.iter().enumerate() {
+        positions[next[e]] = k;
+        next[e] += 1;
+    }
+    (starts, positions)
 }
