@@ -63,7 +63,10 @@ pub fn build(
     let lower = text.to_ascii_lowercase();
     // the day of publication as a date, made once (writing its value costs a formatting)
     let published_day = article.published.map(When::day);
-    let event_ids = ids::ArticleIds::new(&article.id);
+    let source = Source {
+        article,
+        ids: ids::ArticleIds::new(&article.id),
+    };
     let mut events: Vec<Event> = Vec::new();
     let mut narrative: Option<When> = None;
     // The dated events by their quotes' words and their actors, filled in as "the same day"
@@ -116,7 +119,7 @@ pub fn build(
                 continue;
             };
             let label = label::label(text, s.clone(), None, actors, mentions);
-            events.push(event(&event_ids, article, s.clone(), None, when, ids, label));
+            events.push(event(&source, s.clone(), None, when, ids, label));
             continue;
         }
         // a date line or a bare list of dates reports no happening
@@ -165,8 +168,7 @@ pub fn build(
                 let label =
                     label::label(text, within.clone(), Some(anchor.clone()), actors, mentions);
                 events.push(event(
-                    &event_ids,
-                    article,
+                    &source,
                     s.clone(),
                     Some(anchor),
                     clause.anchor.when.clone(),
@@ -233,8 +235,7 @@ pub fn build(
                 label = label::label(text, s.clone(), Some(anchor.clone()), actors, mentions);
             }
             let e = event(
-                &event_ids,
-                article,
+                &source,
                 s.clone(),
                 Some(anchor),
                 clause.anchor.when.clone(),
@@ -263,7 +264,7 @@ pub fn build(
                 && !p.ids.is_empty()
             {
                 let label = label::label(text, s.start..main_end, None, actors, mentions);
-                events.push(event(&event_ids, article, s.clone(), None, when, p, label));
+                events.push(event(&source, s.clone(), None, when, p, label));
             }
         }
         // "Apple Corps claims that ... in 1991", "Jobs announced that it ships in 2007": the
@@ -283,7 +284,7 @@ pub fn build(
             {
                 when.inferred = true;
                 let label = label::label(text, s.clone(), None, actors, mentions);
-                events.push(event(&event_ids, article, s.clone(), None, when, sayers, label));
+                events.push(event(&source, s.clone(), None, when, sayers, label));
             }
         }
     }
@@ -415,18 +416,24 @@ pub fn shared(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
+/// The article events are read from, with the hash of its id begun for their ids.
+struct Source<'a> {
+    article: &'a Article,
+    ids: ids::ArticleIds,
+}
+
 fn event(
-    ids: &ids::ArticleIds,
-    article: &Article,
+    source: &Source,
     sentence: Range<usize>,
     timex: Option<Range<usize>>,
     when: When,
     participants: Participants,
     label: String,
 ) -> Event {
+    let article = source.article;
     let text = article.text.as_str();
     Event {
-        id: ids.event_id(
+        id: source.ids.event_id(
             (sentence.start, sentence.end),
             timex.as_ref().map(|t| t.start),
         ),

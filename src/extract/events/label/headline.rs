@@ -638,7 +638,10 @@ pub(super) fn is_verb_slot(words: &[Word], i: usize) -> bool {
     let verb_form = if w.is(list::MODAL_OR_AUX) {
         !after_modifier
     } else {
-        !after_modifier && !ends_clause(&words[i - 1]) && is_past_word(w) && !is_participle_only_word(w)
+        !after_modifier
+            && !ends_clause(&words[i - 1])
+            && is_past_word(w)
+            && !is_participle_only_word(w)
     };
     // The word's own form first: the apposition test below reads all the words before it,
     // and most words are no verb anyway.

@@ -58,9 +58,27 @@ mod tests {
     #[test]
     fn the_present_with_its_tail_is_what_present_and_a_copy_of_the_tail_made() {
         let pasts = [
-            "accused", "agreed", "launched", "stopped", "carried", "died", "went", "was",
-            "were", "had", "fixed", "buzzed", "echoed", "pushed", "played", "said", "took",
-            "travelled", "created", "quoted", "been",
+            "accused",
+            "agreed",
+            "launched",
+            "stopped",
+            "carried",
+            "died",
+            "went",
+            "was",
+            "were",
+            "had",
+            "fixed",
+            "buzzed",
+            "echoed",
+            "pushed",
+            "played",
+            "said",
+            "took",
+            "travelled",
+            "created",
+            "quoted",
+            "been",
         ];
         for past in pasts {
             let Some(base) = past_base(past) else {

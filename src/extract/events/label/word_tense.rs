@@ -27,3 +27,58 @@ pub(super) fn is_participle_only_word(word: &Word) -> bool {
 pub(super) fn is_simple_past_only_word(word: &Word) -> bool {
     word.is(list::IRREGULAR_FORMS) && is_simple_past_only(word.bare())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tense::{is_participle_only, is_past};
+    use super::*;
+
+    #[test]
+    fn the_word_tests_agree_with_the_tests_of_the_bare_form() {
+        let words = [
+            "said",
+            "Said,",
+            "told",
+            "taken",
+            "shown",
+            "came",
+            "began",
+            "begun",
+            "accused",
+            "agreed",
+            "need",
+            "red",
+            "Ted",
+            "killed",
+            "the",
+            "Russia",
+            "won",
+            "done",
+            "gone",
+            "known",
+            "went",
+            "met",
+            "\"struck\"",
+            "proceeded",
+            "reported",
+            "",
+            ",",
+            "run",
+        ];
+        for text in words {
+            let word = Word::new(text);
+            let bare = word.bare();
+            assert_eq!(is_past_word(&word), is_past(bare), "{text:?}");
+            assert_eq!(
+                is_participle_only_word(&word),
+                is_participle_only(bare),
+                "{text:?}"
+            );
+            assert_eq!(
+                is_simple_past_only_word(&word),
+                is_simple_past_only(bare),
+                "{text:?}"
+            );
+        }
+    }
+}
