@@ -4,16 +4,32 @@
 /// 16 hex digits from the article id, the sentence's byte range and the dating expression's
 /// offset (FNV-1a, fixed across runs, platforms and versions).
 pub fn event_id(article: &str, sentence: (usize, usize), timex: Option<usize>) -> String {
-    let mut h = Fnv::default();
-    h.write(article.as_bytes());
-    h.write(&[0]);
-    h.write(&(sentence.0 as u64).to_le_bytes());
-    h.write(&(sentence.1 as u64).to_le_bytes());
-    match timex {
-        Some(t) => h.write(&(t as u64).to_le_bytes()),
-        None => h.write(b"inferred"),
+    ArticleIds::new(article).event_id(sentence, timex)
+}
+
+/// [`event_id`] for the events of one article: the article id is hashed once, not once per
+/// event (an article has dozens to thousands of events, each hashing its id byte by byte).
+pub struct ArticleIds(Fnv);
+
+impl ArticleIds {
+    pub fn new(article: &str) -> Self {
+        let mut h = Fnv::default();
+        h.write(article.as_bytes());
+        h.write(&[0]);
+        ArticleIds(h)
     }
-    hex16(h.0)
+
+    /// [`event_id`] of this article's event read at `sentence`, dated by `timex`.
+    pub fn event_id(&self, sentence: (usize, usize), timex: Option<usize>) -> String {
+        let mut h = Fnv(self.0.0);
+        h.write(&(sentence.0 as u64).to_le_bytes());
+        h.write(&(sentence.1 as u64).to_le_bytes());
+        match timex {
+            Some(t) => h.write(&(t as u64).to_le_bytes()),
+            None => h.write(b"inferred"),
+        }
+        hex16(h.0)
+    }
 }
 
 /// `n` as 16 lower-case hex digits (what `format!("{n:016x}")` writes, without the

@@ -4,10 +4,12 @@
 
 mod cut;
 mod headline;
+mod present;
 mod tense;
 #[cfg(test)]
 mod tests;
 mod word;
+mod word_tense;
 mod words;
 
 pub use headline::MAX_CHARS;
@@ -35,9 +37,9 @@ pub fn label(
     let label = headline::headline(&out, &names, false);
     // "Than planned", "Since they begin", a bare "Henderson": a fragment of a clause; its
     // sentence says more
-    let first = lower_case(label.split_whitespace().next().unwrap_or(""));
+    let first = label.split_whitespace().next().unwrap_or("");
     let bare_subject = label.split_whitespace().nth(1).is_none();
-    if words::list::FRAGMENT_OPENERS.has(&first) || bare_subject {
+    if on_list_lower_cased(first, words::list::FRAGMENT_OPENERS) || bare_subject {
         let sentence = sentence_start(text, clause.start)..sentence_end(text, clause.end);
         if sentence != clause {
             let (out, names) = rewrite(text, sentence, timex, actors, mentions);
@@ -57,6 +59,22 @@ pub fn label(
     label
 }
 
+/// Whether `word` lower-cased is on `list`. The label's first word has its capital (the
+/// shaper gives it one), so lower-casing it made a string per label: a short ASCII word is
+/// lower-cased on the stack instead, as [`lower_case`] would lower-case it.
+fn on_list_lower_cased(word: &str, list: words::List) -> bool {
+    let mut buf = [0u8; 24];
+    if word.is_ascii()
+        && let Some(copy) = buf.get_mut(..word.len())
+    {
+        copy.copy_from_slice(word.as_bytes());
+        copy.make_ascii_lowercase();
+        // (ASCII bytes are always a str)
+        return std::str::from_utf8(copy).is_ok_and(|lower| list.has(lower));
+    }
+    list.has(&lower_case(word))
+}
+
 /// Whether `label` is only a speaker and a reporting verb ("Rival Boeing says").
 fn is_bare_frame(label: &str) -> bool {
     // at most four words: a longer label is read no further than its fifth
@@ -67,7 +85,7 @@ fn is_bare_frame(label: &str) -> bool {
         }
         last = Some(w);
     }
-    last.is_some_and(|w| words::list::REPORTING.has(&lower_case(w)))
+    last.is_some_and(|w| on_list_lower_cased(w, words::list::REPORTING))
 }
 
 /// Where the sentence holding byte `from` starts: after the last full stop, question or

@@ -59,16 +59,22 @@ pub fn build(
 ) -> Vec<Event> {
     let text = article.text.as_str();
     // The text lower-cased once: each sentence's words read their lower case from it
-    // ([`syntax::tokens_in`]) instead of lower-casing (and allocating) word by word.
+    // ([`syntax::tokens_in_into`]) instead of lower-casing (and allocating) word by word.
     let lower = text.to_ascii_lowercase();
     // the day of publication as a date, made once (writing its value costs a formatting)
     let published_day = article.published.map(When::day);
+    let source = Source {
+        article,
+        ids: ids::ArticleIds::new(&article.id),
+    };
     let mut events: Vec<Event> = Vec::new();
     let mut narrative: Option<When> = None;
     // The dated events by their quotes' words and their actors, filled in as "the same day"
     // needs them, so each quote is read once, not once per later "same day" sentence.
     let mut scenes = same_day::SceneIndex::default();
     let mut mention_at = 0;
+    // every sentence's tokens, in one vector for the article (see `tokens_in_into`)
+    let mut tokens = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         while mention_at < actors.mentions.len() && actors.mentions[mention_at].sentence < si {
             mention_at += 1;
@@ -86,7 +92,7 @@ pub fn build(
             }
             // (read only for the sentences that get this far: most never do)
             let same_day = clauses::is_same_day_lower(&lower[s.clone()]);
-            let tokens = syntax::tokens_in(text, &lower, s);
+            syntax::tokens_in_into(text, &lower, s, &mut tokens);
             let sayer_end = sayer_end(text, s, &tokens);
             let subs = syntax::subordinates(&tokens);
             let ids = roles::participants(actors, mentions, &tokens, s, &[], &subs, sayer_end);
@@ -113,7 +119,7 @@ pub fn build(
                 continue;
             };
             let label = label::label(text, s.clone(), None, actors, mentions);
-            events.push(event(article, s.clone(), None, when, ids, label));
+            events.push(event(&source, s.clone(), None, when, ids, label));
             continue;
         }
         // a date line or a bare list of dates reports no happening
@@ -121,7 +127,7 @@ pub fn build(
         if fewer_words_than(sentence, 4) || dated_chars * 2 > sentence.trim().len() {
             continue;
         }
-        let tokens = syntax::tokens_in(text, &lower, s);
+        syntax::tokens_in_into(text, &lower, s, &mut tokens);
         let sayer_end = sayer_end(text, s, &tokens);
         let subs = syntax::subordinates(&tokens);
         // the dependent clauses that hold a date: each is an event of its own
@@ -162,7 +168,7 @@ pub fn build(
                 let label =
                     label::label(text, within.clone(), Some(anchor.clone()), actors, mentions);
                 events.push(event(
-                    article,
+                    &source,
                     s.clone(),
                     Some(anchor),
                     clause.anchor.when.clone(),
@@ -229,7 +235,7 @@ pub fn build(
                 label = label::label(text, s.clone(), Some(anchor.clone()), actors, mentions);
             }
             let e = event(
-                article,
+                &source,
                 s.clone(),
                 Some(anchor),
                 clause.anchor.when.clone(),
@@ -258,7 +264,7 @@ pub fn build(
                 && !p.ids.is_empty()
             {
                 let label = label::label(text, s.start..main_end, None, actors, mentions);
-                events.push(event(article, s.clone(), None, when, p, label));
+                events.push(event(&source, s.clone(), None, when, p, label));
             }
         }
         // "Apple Corps claims that ... in 1991", "Jobs announced that it ships in 2007": the
@@ -278,7 +284,7 @@ pub fn build(
             {
                 when.inferred = true;
                 let label = label::label(text, s.clone(), None, actors, mentions);
-                events.push(event(article, s.clone(), None, when, sayers, label));
+                events.push(event(&source, s.clone(), None, when, sayers, label));
             }
         }
     }
@@ -410,18 +416,24 @@ pub fn shared(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
+/// The article events are read from, with the hash of its id begun for their ids.
+struct Source<'a> {
+    article: &'a Article,
+    ids: ids::ArticleIds,
+}
+
 fn event(
-    article: &Article,
+    source: &Source,
     sentence: Range<usize>,
     timex: Option<Range<usize>>,
     when: When,
     participants: Participants,
     label: String,
 ) -> Event {
+    let article = source.article;
     let text = article.text.as_str();
     Event {
-        id: ids::event_id(
-            &article.id,
+        id: source.ids.event_id(
             (sentence.start, sentence.end),
             timex.as_ref().map(|t| t.start),
         ),

@@ -3,9 +3,8 @@
 //! by their actors. Comparing the sentence with every earlier event made a long document
 //! quadratic (a 10 MB text has hundreds of such sentences and tens of thousands of events).
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use super::{content_words, dating};
 use crate::model::{Event, When};
@@ -16,9 +15,11 @@ use crate::model::{Event, When};
 pub struct SceneIndex {
     /// How many of the article's events have been looked at.
     read: usize,
-    by_word: HashMap<u64, Vec<usize>>,
+    /// (Fx hashing: the keys are the article's own words and ids, and the order of the maps
+    /// is never read; SipHash cost more than the rest of filing an event.)
+    by_word: FxHashMap<u64, Vec<usize>>,
     /// One entry per occurrence of the id in an event's actors.
-    by_actor: HashMap<String, Vec<usize>>,
+    by_actor: FxHashMap<String, Vec<usize>>,
 }
 
 impl SceneIndex {
@@ -34,7 +35,13 @@ impl SceneIndex {
                 self.by_word.entry(w).or_default().push(i);
             }
             for a in &e.actors {
-                self.by_actor.entry(a.clone()).or_default().push(i);
+                // (the id is copied only the first time it is filed)
+                match self.by_actor.get_mut(a) {
+                    Some(filed) => filed.push(i),
+                    None => {
+                        self.by_actor.insert(a.clone(), vec![i]);
+                    }
+                }
             }
         }
         self.read = self.read.max(events.len());
@@ -44,7 +51,9 @@ impl SceneIndex {
     /// of it among `actors`, one per content word its quote shares with the sentence; of
     /// equal scores the latest event. `None` when no filed event shares anything.
     pub fn date(&self, events: &[Event], actors: &[String], sentence: &str) -> Option<When> {
-        let mut score: HashMap<usize, usize> = HashMap::new();
+        // (which event scores most is read with ties broken by index: the map's order, which
+        // Fx hashing changes, is never seen)
+        let mut score: FxHashMap<usize, usize> = FxHashMap::default();
         for (k, a) in actors.iter().enumerate() {
             if actors[..k].contains(a) {
                 continue;

@@ -10,11 +10,10 @@
 use std::borrow::Cow;
 
 use super::cut::cut_to_budget;
-use super::tense::{
-    base_of_past, is_participle, is_participle_only, is_participle_word, is_past,
-    is_simple_past_only, present,
-};
+use super::present::in_present;
+use super::tense::{is_participle, is_participle_word, past_base};
 use super::word::{Word, join};
+use super::word_tense::{is_participle_only_word, is_past_word, is_simple_past_only_word};
 use super::words::list;
 use crate::extract::eight_bytes::{HIGHS, ONES, zero_bytes};
 use crate::extract::events::scan;
@@ -147,7 +146,7 @@ fn words_of<'a>(flat: &'a str, lower: &'a str) -> Vec<Word<'a>> {
                 let after_verb = w == ","
                     && words.last().is_some_and(|l| {
                         l.starts_with(|c: char| c.is_lowercase())
-                            && (is_past(l.bare()) || l.is(list::REPORTING))
+                            && (is_past_word(l) || l.is(list::REPORTING))
                     });
                 if let Some(last) = words.last_mut()
                     && !last.ends_with(',')
@@ -267,7 +266,7 @@ fn drop_subject_relative(words: &mut Vec<Word>) {
 /// Whether `word` is a finite verb we can read: an auxiliary, or a past tense.
 fn is_finite(word: &Word) -> bool {
     word.starts_with(|c: char| c.is_lowercase())
-        && (word.is(list::MODAL_OR_AUX) || is_past(word.bare()) && !is_participle_only(word.bare()))
+        && (word.is(list::MODAL_OR_AUX) || is_past_word(word) && !is_participle_only_word(word))
 }
 
 /// "The observatory says (that) the strikes hit ..." → "the strikes hit ..."; "Russia says it
@@ -523,14 +522,8 @@ fn headline_tense(words: &mut Vec<Word>, names: &[&str]) -> Option<usize> {
         k += 1;
     }
     let next = words.get(k).map(Word::bare_form).unwrap_or_default();
-    let keep_punct = |new: &str, old: &str| {
-        // the characters after the old word's last letter or digit, as one slice
-        let tail = &old[old.trim_end_matches(|c: char| !c.is_alphanumeric()).len()..];
-        let mut kept = String::with_capacity(new.len() + tail.len());
-        kept.push_str(new);
-        kept.push_str(tail);
-        kept
-    };
+    // "is"/"are" borrowed: no string of their own
+    let be = || Word::new(if plural { "are" } else { "is" });
     match w.as_ref() {
         "has" | "have" | "had" if next == "been" => {
             // "have been killed" → "killed"; "has been a ..." → "is a ..."
@@ -538,26 +531,24 @@ fn headline_tense(words: &mut Vec<Word>, names: &[&str]) -> Option<usize> {
                 words.remove(k);
                 words.remove(verb);
             } else {
-                words[verb] = Word::new(present("be", plural));
+                words[verb] = be();
                 words.remove(k);
             }
         }
         "has" | "have" | "had" => {
-            if let Some(base) = base_of_past(&next) {
-                let old = words[k].clone();
-                words[k] = Word::new(keep_punct(&present(&base, plural), &old));
+            if let Some(base) = past_base(&next) {
+                words[k] = in_present(base, plural, &words[k]);
                 words.remove(verb);
             }
         }
         "was" | "were" if is_participle(&next) => {
             words.remove(verb);
         }
-        "was" | "were" => words[verb] = Word::new(present("be", plural)),
+        "was" | "were" => words[verb] = be(),
         "will" if !matches!(next.as_ref(), "not" | "be" | "have") => words[verb] = Word::new("to"),
         _ => {
-            if let Some(base) = base_of_past(&w) {
-                let old = words[verb].clone();
-                words[verb] = Word::new(keep_punct(&present(&base, plural), &old));
+            if let Some(base) = past_base(&w) {
+                words[verb] = in_present(base, plural, &words[verb]);
             }
         }
     }
@@ -569,18 +560,17 @@ fn headline_tense(words: &mut Vec<Word>, names: &[&str]) -> Option<usize> {
             && matches!(words[i].bare(), "has" | "have" | "had")
             && words
                 .get(i + 1)
-                .is_some_and(|n| n.bare() != "been" && is_past(n.bare()))
+                .is_some_and(|n| n.bare() != "been" && is_past_word(n))
         {
             words.remove(i);
         }
         let b = words[i].bare();
         if words[i - 1].bare() == "and"
             && words[i].starts_with(|c: char| c.is_lowercase())
-            && !is_participle_only(b)
-            && let Some(base) = base_of_past(b)
+            && !is_participle_only_word(&words[i])
+            && let Some(base) = past_base(b)
         {
-            let old = words[i].clone();
-            words[i] = Word::new(keep_punct(&present(&base, plural), &old));
+            words[i] = in_present(base, plural, &words[i]);
         }
         i += 1;
     }
@@ -591,13 +581,12 @@ fn headline_tense(words: &mut Vec<Word>, names: &[&str]) -> Option<usize> {
 /// ...": an "-ed" word followed by a preposition or adverb, with the subject's real verb
 /// still to come, describes the noun before it.
 fn is_reduced_relative(words: &[Word], i: usize) -> bool {
-    let b = words[i].bare();
     // "He declined to say whether ...": a pronoun is never described by a participle, nor
     // is anything by a simple past ("talks with Assad came on ...")
     if words[i].is(list::MODAL_OR_AUX)
         || ends_clause(&words[i])
         || words[i - 1].is(list::PRONOUNS)
-        || is_simple_past_only(b)
+        || is_simple_past_only_word(&words[i])
     {
         return false;
     }
@@ -639,7 +628,6 @@ pub(super) fn is_verb_slot(words: &[Word], i: usize) -> bool {
     if w.starts_with(|c: char| !c.is_lowercase()) || w.bytes().any(|b| b == b'-') {
         return false;
     }
-    let b = w.bare();
     let prev = words[i - 1].bare();
     // "the armed groups", "of wounded civilians": an "-ed" word after a determiner or
     // preposition describes a noun.
@@ -650,7 +638,10 @@ pub(super) fn is_verb_slot(words: &[Word], i: usize) -> bool {
     let verb_form = if w.is(list::MODAL_OR_AUX) {
         !after_modifier
     } else {
-        !after_modifier && !ends_clause(&words[i - 1]) && is_past(b) && !is_participle_only(b)
+        !after_modifier
+            && !ends_clause(&words[i - 1])
+            && is_past_word(w)
+            && !is_participle_only_word(w)
     };
     // The word's own form first: the apposition test below reads all the words before it,
     // and most words are no verb anyway.
@@ -747,6 +738,14 @@ fn finish(mut words: Vec<Word>) -> String {
     }
     let first_word = out.split_whitespace().next().unwrap_or("");
     if crate::extract::actors::tokens::is_product(first_word) {
+        return out;
+    }
+    // An ASCII first letter (nearly every label) is capitalised in place: what the Unicode
+    // case mapping below does for it, without a second string.
+    if let Some(first) = out.as_bytes().first()
+        && first.is_ascii()
+    {
+        out[..1].make_ascii_uppercase();
         return out;
     }
     let mut chars = out.chars();

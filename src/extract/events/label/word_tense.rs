@@ -1,0 +1,84 @@
+//! The tense tests of [`tense`](super::tense) asked of a headline word, reading whether it is
+//! an irregular form from its list bits ([`list::IRREGULAR_FORMS`], looked up once when the
+//! word was made) instead of looking its bare form up in the irregular verbs' map again.
+//!
+//! The shaper asks whether a word is a past tense of most of the words before a clause's verb
+//! (every candidate verb slot, every finite-verb test), and most words are no irregular form:
+//! for them only the "-ed" test is left.
+
+use super::tense::{has_participle_ending, is_simple_past_only, regular_past_base};
+use super::word::Word;
+use super::words::list;
+
+/// `tense::is_past` of the word's bare form.
+#[inline]
+pub(super) fn is_past_word(word: &Word) -> bool {
+    word.is(list::IRREGULAR_FORMS) || regular_past_base(word.bare()).is_some()
+}
+
+/// `tense::is_participle_only` of the word's bare form.
+#[inline]
+pub(super) fn is_participle_only_word(word: &Word) -> bool {
+    word.is(list::IRREGULAR_FORMS) && has_participle_ending(word.bare())
+}
+
+/// [`is_simple_past_only`] of the word's bare form (which only an irregular form can be).
+#[inline]
+pub(super) fn is_simple_past_only_word(word: &Word) -> bool {
+    word.is(list::IRREGULAR_FORMS) && is_simple_past_only(word.bare())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tense::{is_participle_only, is_past};
+    use super::*;
+
+    #[test]
+    fn the_word_tests_agree_with_the_tests_of_the_bare_form() {
+        let words = [
+            "said",
+            "Said,",
+            "told",
+            "taken",
+            "shown",
+            "came",
+            "began",
+            "begun",
+            "accused",
+            "agreed",
+            "need",
+            "red",
+            "Ted",
+            "killed",
+            "the",
+            "Russia",
+            "won",
+            "done",
+            "gone",
+            "known",
+            "went",
+            "met",
+            "\"struck\"",
+            "proceeded",
+            "reported",
+            "",
+            ",",
+            "run",
+        ];
+        for text in words {
+            let word = Word::new(text);
+            let bare = word.bare();
+            assert_eq!(is_past_word(&word), is_past(bare), "{text:?}");
+            assert_eq!(
+                is_participle_only_word(&word),
+                is_participle_only(bare),
+                "{text:?}"
+            );
+            assert_eq!(
+                is_simple_past_only_word(&word),
+                is_simple_past_only(bare),
+                "{text:?}"
+            );
+        }
+    }
+}
