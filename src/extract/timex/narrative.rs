@@ -316,7 +316,21 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
         rest = rest.get(end..)?;
         Some(word)
     })
-    .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+    .map(without_possessive)
+}
+
+/// `word` with its possessive endings cut off, as `trim_end_matches("'s")` then
+/// `trim_end_matches("’s")` cut them. Each of those set up a substring searcher for every
+/// word, and that was half the cost of "the same day"; comparing the ending in place gives
+/// the same word.
+fn without_possessive(mut word: &str) -> &str {
+    while let Some(shorter) = word.strip_suffix("'s") {
+        word = shorter;
+    }
+    while let Some(shorter) = word.strip_suffix("’s") {
+        word = shorter;
+    }
+    word
 }
 
 /// The first byte at or after `at` (a character boundary) whose character is a word character
@@ -354,4 +368,20 @@ pub(super) fn content_words(s: &str) -> Vec<String> {
         .map(str::to_lowercase)
         .filter(|w| w.chars().count() >= 4 && !STOP.contains(&w.as_str()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn possessives_are_cut_as_trim_end_matches_cuts_them() {
+        for word in [
+            "Putin's", "talks", "s", "'s", "’s", "x's's", "x’s's", "x's’s", "it’s’s", "'", "",
+            "boss", "Jones'", "año's",
+        ] {
+            let trimmed = word.trim_end_matches("'s").trim_end_matches("’s");
+            assert_eq!(without_possessive(word), trimmed, "{word}");
+        }
+    }
 }
