@@ -24,9 +24,22 @@ const CHUNK: usize = 1 << 16;
 const COMMA_NEWLINE_INDENT: &[u8] =
     b",\n                                                                ";
 
-/// How many bytes of [`COMMA_NEWLINE_INDENT`] a separator copies when its lead (comma,
-/// newline and indent) fits in them: every lead of the contract's usual depths.
+/// How many bytes a separator copies when its lead (comma, newline and indent) fits in them:
+/// every lead of the contract's usual depths.
 const FIXED_LEAD: usize = 32;
+
+/// The first [`FIXED_LEAD`] bytes of [`COMMA_NEWLINE_INDENT`] without its comma (the lead of a
+/// first field or item) and with it.
+static FIXED_LEADS: [[u8; FIXED_LEAD]; 2] = {
+    let mut leads = [[b' '; FIXED_LEAD]; 2];
+    let mut i = 0;
+    while i < FIXED_LEAD {
+        leads[0][i] = COMMA_NEWLINE_INDENT[1 + i];
+        leads[1][i] = COMMA_NEWLINE_INDENT[i];
+        i += 1;
+    }
+    leads
+};
 
 /// The whole timeline as `extract --json` prints it (serde_json's pretty form, two-space
 /// indent), followed by a newline.
@@ -157,7 +170,7 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
     /// newline and the indent of the current depth. One copy where the indent is no deeper
     /// than [`COMMA_NEWLINE_INDENT`]'s: a field's start was three copies, and every field of
     /// every mention and event has one.
-    #[inline]
+    #[inline(always)]
     fn separator(&mut self, first: bool) {
         if !PRETTY {
             if !first {
@@ -169,12 +182,9 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         let len = 1 + comma + 2 * self.depth;
         // A copy of a fixed size is a few moves where one of the lead's own length is a call
         // to `memcpy`; the bytes past the lead are cut off again.
-        if let Some(lead) = COMMA_NEWLINE_INDENT.get(1 - comma..)
-            && let Some(fixed) = lead.first_chunk::<FIXED_LEAD>()
-            && len <= FIXED_LEAD
-        {
+        if len <= FIXED_LEAD {
             let end = self.buf.len() + len;
-            self.buf.extend_from_slice(fixed);
+            self.buf.extend_from_slice(&FIXED_LEADS[comma]);
             self.buf.truncate(end);
             return;
         }
