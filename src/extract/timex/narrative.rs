@@ -377,8 +377,20 @@ mod tests {
     #[test]
     fn possessives_are_cut_as_trim_end_matches_cuts_them() {
         for word in [
-            "Putin's", "talks", "s", "'s", "’s", "x's's", "x’s's", "x's’s", "it’s’s", "'", "",
-            "boss", "Jones'", "año's",
+            "Putin's",
+            "talks",
+            "s",
+            "'s",
+            "’s",
+            "x's's",
+            "x’s's",
+            "x's’s",
+            "it’s’s",
+            "'",
+            "",
+            "boss",
+            "Jones'",
+            "año's",
         ] {
             let trimmed = word.trim_end_matches("'s").trim_end_matches("’s");
             assert_eq!(without_possessive(word), trimmed, "{word}");
