@@ -84,9 +84,9 @@ const MAY_END_BYTES: &[u8; 5] = b".!?\n\xE2";
 /// up in the table was half the cost of splitting a text, most of whose bytes end nothing.
 #[inline(always)]
 fn may_end(eight: u64) -> u64 {
-    MAY_END_BYTES
-        .iter()
-        .fold(0, |found, &b| found | zero_bytes(eight ^ (ONES * u64::from(b))))
+    MAY_END_BYTES.iter().fold(0, |found, &b| {
+        found | zero_bytes(eight ^ (ONES * u64::from(b)))
+    })
 }
 
 /// Closing quotes and brackets that belong to the sentence they close.
@@ -391,7 +391,11 @@ mod tests {
                 chunk[at] = b;
                 let found = may_end(u64::from_le_bytes(chunk));
                 let first = (found != 0).then(|| (found.trailing_zeros() / 8) as usize);
-                assert_eq!(first, MAY_END[usize::from(b)].then_some(at), "{b:#x} at {at}");
+                assert_eq!(
+                    first,
+                    MAY_END[usize::from(b)].then_some(at),
+                    "{b:#x} at {at}"
+                );
             }
         }
     }
