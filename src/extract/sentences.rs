@@ -385,19 +385,11 @@ mod tests {
 
     #[test]
     fn the_eight_byte_scan_stops_at_every_byte_the_table_holds() {
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut chunk = *b"abcdefgh";
-                chunk[at] = b;
-                let found = may_end(u64::from_le_bytes(chunk));
-                let first = (found != 0).then(|| (found.trailing_zeros() / 8) as usize);
-                assert_eq!(
-                    first,
-                    MAY_END[usize::from(b)].then_some(at),
-                    "{b:#x} at {at}"
-                );
-            }
-        }
+        crate::extract::eight_bytes::check_first_flags(
+            may_end,
+            |b| MAY_END[usize::from(b)],
+            *b"abcdefgh",
+        );
     }
 
     fn sentences(text: &str) -> Vec<&str> {

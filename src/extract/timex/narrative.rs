@@ -261,14 +261,24 @@ pub(super) fn referred_day(text: &str, at: usize, story: &Narrative) -> Option<N
     }
     let mut best: Option<(usize, NaiveDate)> = None;
     let mut shared = vec![false; here.len()];
+    // Dates often come several to a sentence: the overlap of the sentence of the date before
+    // is kept, and not counted again for the same sentence.
+    let mut last_sentence: Option<((usize, usize), usize)> = None;
     for &(day, end) in story.recent_days() {
         let (ds, de) = super::anchor::sentence_around(text, end, end);
         if ds >= s {
             continue;
         }
-        shared.fill(false);
-        mark_shared(&here, &text[ds..de], &mut shared);
-        let overlap = shared.iter().filter(|&&b| b).count();
+        let overlap = match last_sentence {
+            Some((span, overlap)) if span == (ds, de) => overlap,
+            _ => {
+                shared.fill(false);
+                mark_shared(&here, &text[ds..de], &mut shared);
+                let overlap = shared.iter().filter(|&&b| b).count();
+                last_sentence = Some(((ds, de), overlap));
+                overlap
+            }
+        };
         if overlap >= 2 && best.is_none_or(|(o, _)| overlap >= o) {
             best = Some((overlap, day));
         }
@@ -284,6 +294,10 @@ pub(super) fn referred_day(text: &str, at: usize, story: &Narrative) -> Option<N
 fn mark_shared(here: &[String], sentence: &str, shared: &mut [bool]) {
     for word in words(sentence) {
         if word.is_ascii() {
+            // Every word of `here` has four bytes or more; a shorter one equals none of them.
+            if word.len() < 4 {
+                continue;
+            }
             for (w, mark) in here.iter().zip(shared.iter_mut()) {
                 *mark |= word.eq_ignore_ascii_case(w);
             }

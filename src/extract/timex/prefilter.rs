@@ -393,16 +393,11 @@ mod tests {
 
     #[test]
     fn eight_bytes_at_a_time_find_the_same_letters() {
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut chunk = *b"abcdefgh";
-                chunk[at] = b;
-                let stops = non_letters(u64::from_le_bytes(chunk));
-                let first = (stops != 0).then(|| (stops.trailing_zeros() / 8) as usize);
-                let want = (CLASS[usize::from(b)] != LETTER).then_some(at);
-                assert_eq!(first, want, "{b:#x} at {at}");
-            }
-        }
+        crate::extract::eight_bytes::check_first_flags(
+            non_letters,
+            |b| CLASS[usize::from(b)] != LETTER,
+            *b"abcdefgh",
+        );
         let text = b"Sept. 5th of 1998, thanksgivingX";
         assert_eq!(word_end(text, 0), 4);
         assert_eq!(word_end(text, 19), text.len());
