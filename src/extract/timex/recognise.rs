@@ -136,7 +136,7 @@ pub fn next_candidate_in(text: &str, from: usize, ascii_text: bool) -> Option<Ca
 /// found it ends where that search says (the boundary after an alternative is decided by the
 /// byte after the match, which the rule is shown too), and its group is the whole match. So
 /// their parts are known without running the rule's backtracker, which cost about 3,000
-/// instructions a match; these rules are about a third of the matches in news text.
+/// instructions a match; these rules give two in five of the expressions found in TimeBank.
 fn whole_group(rule: Rule) -> bool {
     matches!(
         rule,
