@@ -90,6 +90,25 @@ pub(crate) fn first_flagged(
     bytes.get(at..)?.iter().position(|&b| is(b)).map(|k| at + k)
 }
 
+/// For the scans' tests: that `flags` marks first, in every place of eight bytes of `plain`
+/// (bytes `wanted` does not want), exactly each byte `wanted` wants.
+#[cfg(test)]
+pub(crate) fn check_first_flags(
+    flags: impl Fn(u64) -> u64,
+    wanted: impl Fn(u8) -> bool,
+    plain: [u8; 8],
+) {
+    for b in 0..=255u8 {
+        for at in 0..8 {
+            let mut chunk = plain;
+            chunk[at] = b;
+            let found = flags(u64::from_le_bytes(chunk));
+            let first = (found != 0).then(|| (found.trailing_zeros() / 8) as usize);
+            assert_eq!(first, wanted(b).then_some(at), "{b:#x} at {at}");
+        }
+    }
+}
+
 /// Whether the gazetteer's scan stops at byte `b` (see [`find_name_start`]).
 fn may_start_name(b: u8) -> bool {
     b.is_ascii_uppercase() || b.is_ascii_digit() || !b.is_ascii()

@@ -247,7 +247,7 @@ fn attach_mentions(registry: &mut Registry, articles: &[Article], per_article: &
             }
         }
     }
-    found.sort_unstable();
+    let mut found = by_actor(found, registry.actors.len());
     found.dedup_by_key(|&mut (i, rank, start, end, _)| (i, rank, start, end));
     let had: Vec<bool> = registry
         .actors
@@ -278,6 +278,37 @@ fn attach_mentions(registry: &mut Registry, articles: &[Article], per_article: &
             actor.mentions.dedup();
         }
     }
+}
+
+/// `found` (actor, rank, start, end, article) sorted, as `sort_unstable` sorts it: put in
+/// runs by actor first (a count of each actor's mentions, then each mention placed in its
+/// actor's run), then each run sorted on its own. A long document has hundreds of thousands of
+/// mentions, and sorting them all at once compared them about twenty times each; an actor's
+/// run is short and comes already nearly in order (a text's mentions are gathered in text
+/// order), which its sort notices.
+fn by_actor(
+    found: Vec<(usize, usize, usize, usize, usize)>,
+    actors: usize,
+) -> Vec<(usize, usize, usize, usize, usize)> {
+    // where each actor's run starts; an actor index out of range (none is) goes last
+    let mut run_start = vec![0usize; actors + 2];
+    for &(i, ..) in &found {
+        run_start[i.min(actors) + 1] += 1;
+    }
+    for i in 1..run_start.len() {
+        run_start[i] += run_start[i - 1];
+    }
+    let mut sorted = vec![(0, 0, 0, 0, 0); found.len()];
+    let mut next = run_start.clone();
+    for mention in found {
+        let slot = &mut next[mention.0.min(actors)];
+        sorted[*slot] = mention;
+        *slot += 1;
+    }
+    for run in run_start.windows(2) {
+        sorted[run[0]..run[1]].sort_unstable();
+    }
+    sorted
 }
 
 /// A hand-kept event: taken as written, its actors looked up by name (confidence 1).
@@ -314,5 +345,31 @@ fn hand_event(hand: &HandEvent, registry: &mut Registry, articles: &[Article]) -
             grading: None,
         }],
         confidence: 1.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_by_actor_are_sorted_as_one_sort_sorts_them() {
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n) as usize
+        };
+        for len in [0, 1, 2, 50, 3_000] {
+            let found: Vec<_> = (0..len)
+                .map(|_| (next(12), next(3), next(40), next(45), next(4)))
+                .collect();
+            let mut sorted = found.clone();
+            sorted.sort_unstable();
+            assert_eq!(by_actor(found.clone(), 12), sorted, "{len}");
+            // actors beyond the count given still come out in order, last
+            assert_eq!(by_actor(found, 5), sorted, "{len}");
+        }
     }
 }

@@ -244,41 +244,79 @@ const CALLS_TO_ACTION: &[&str] = &[
 /// Openings that mark a copyright notice, which is furniture however long it runs.
 const COPYRIGHT_OPENINGS: &[&str] = &["copyright", "©", "(c) ", "all rights reserved"];
 
+/// A line as the shape tests read it, with what several of them ask worked out once.
+///
+/// `layout` asks of every paragraph whether it is furniture, a byline or prose (and a
+/// dateline). Each test trimmed the line, stripped its markup, checked it for ASCII and
+/// counted its words (furniture to its 41st word, prose to its 30th) on its own; here that is
+/// done once, and an ASCII line's words and their starts are counted in one pass.
+pub(crate) struct Line<'a> {
+    /// The line trimmed, with its Markdown markup stripped.
+    text: &'a str,
+    /// An ASCII line's words and their starts, counted until past [`MAX_FURNITURE_WORDS`]
+    /// (see [`Casing::of_ascii_until`]); other lines are counted as each test needs.
+    ascii: Option<Casing>,
+}
+
+impl<'a> Line<'a> {
+    pub(crate) fn of(line: &'a str) -> Self {
+        // strip_markup trims white space as well
+        let text = strip_markup(line);
+        let ascii = text
+            .is_ascii()
+            .then(|| Casing::of_ascii_until(text.as_bytes(), MAX_FURNITURE_WORDS + 1));
+        Self { text, ascii }
+    }
+
+    /// The line trimmed, with its Markdown markup stripped.
+    pub(crate) fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Whether the line is site furniture whatever its position (see [`is_furniture`]).
+    pub(crate) fn is_furniture(&self) -> bool {
+        let line = self.text;
+        if line.is_empty() {
+            return true;
+        }
+        if is_placeholder(line) || is_separator(line) || is_link_only(line) {
+            return true;
+        }
+        let folded = Folded::of(line, self.ascii.is_some());
+        let folded = folded.text();
+        // A paragraph of prose is counted no further than its 41st word: the counts stop
+        // where `words_up_to` stops.
+        let words = self
+            .ascii
+            .map_or_else(|| words_up_to(line, MAX_FURNITURE_WORDS), |c| c.words);
+        let first = folded.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+        // Copyright notices can run long; they are never prose.
+        if COPYRIGHT.opens(folded, first) {
+            return true;
+        }
+        if words > MAX_FURNITURE_WORDS {
+            return false;
+        }
+        if ends_with_call_to_action(line) {
+            return true;
+        }
+        if OPENINGS.opens(folded, first) {
+            return true;
+        }
+        if words <= 6 && SHORT_OPENINGS.opens(folded, first) {
+            return true;
+        }
+        // A short line carrying a furniture phrase; long ones may be prose that mentions it.
+        words <= 25 && PHRASES.found_in(folded)
+    }
+}
+
 /// Whether a line is site furniture whatever its position.
 ///
 /// Every paragraph of every article passes through here, so the keyword lists are matched on
 /// the line as it is, ignoring ASCII case, rather than on a lower-cased copy (see [`Folded`]).
 pub(crate) fn is_furniture(line: &str) -> bool {
-    let line = strip_markup(line.trim());
-    if line.is_empty() {
-        return true;
-    }
-    if is_placeholder(line) || is_separator(line) || is_link_only(line) {
-        return true;
-    }
-    let folded = Folded::of(line);
-    let folded = folded.text();
-    // A paragraph of prose is counted no further than its 41st word.
-    let words = words_up_to(line, MAX_FURNITURE_WORDS);
-    let first = folded.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-    // Copyright notices can run long; they are never prose.
-    if COPYRIGHT.opens(folded, first) {
-        return true;
-    }
-    if words > MAX_FURNITURE_WORDS {
-        return false;
-    }
-    if ends_with_call_to_action(line) {
-        return true;
-    }
-    if OPENINGS.opens(folded, first) {
-        return true;
-    }
-    if words <= 6 && SHORT_OPENINGS.opens(folded, first) {
-        return true;
-    }
-    // A short line carrying a furniture phrase; long ones may be prose that mentions it.
-    words <= 25 && PHRASES.found_in(folded)
+    Line::of(line).is_furniture()
 }
 
 /// A line ready for matching lower-case keywords while ignoring ASCII case.
@@ -293,9 +331,10 @@ enum Folded<'a> {
 }
 
 impl<'a> Folded<'a> {
-    fn of(line: &'a str) -> Self {
+    /// `ascii`: whether `line` is ASCII, known already.
+    fn of(line: &'a str, ascii: bool) -> Self {
         // (is_ascii reads eight bytes at a time; the search decodes every character)
-        if !line.is_ascii() && line.contains(['\u{130}', '\u{212a}']) {
+        if !ascii && line.contains(['\u{130}', '\u{212a}']) {
             Self::Lowered(line.to_lowercase())
         } else {
             Self::AsIs(line)
@@ -310,48 +349,62 @@ impl<'a> Folded<'a> {
     }
 }
 
-/// Whether a line reads as prose: several words, mostly lower-case, ending like a sentence.
-pub(crate) fn is_prose(line: &str) -> bool {
-    let line = strip_markup(line.trim());
-    // Chinese and Japanese have no spaces between words: a run of their characters ending a
-    // sentence (。！？) is prose, and so is any long run.
-    let cjk = cjk_count(line);
-    if cjk >= 10 {
+/// [`Line::is_prose`] of a line as it is (the tests ask it of one line).
+#[cfg(test)]
+fn is_prose(line: &str) -> bool {
+    Line::of(line).is_prose()
+}
+
+impl Line<'_> {
+    /// Whether the line reads as prose: several words, mostly lower-case, ending like a
+    /// sentence.
+    pub(crate) fn is_prose(&self) -> bool {
+        let line = self.text;
+        // An ASCII line's counts run to its 41st word rather than its 30th: the same counts
+        // when it has fewer than 30 words, and 30 or more words when it has them.
+        let casing = match self.ascii {
+            Some(casing) => casing,
+            None => {
+                // Chinese and Japanese have no spaces between words: a run of their characters
+                // ending a sentence (。！？) is prose, and so is any long run.
+                let cjk = cjk_count(line);
+                if cjk >= 10 {
+                    let ends_like_sentence = line
+                        .trim_end_matches(['"', '\'', '’', '”', ')', '）', '」', '』', '*', '_'])
+                        .ends_with(['。', '！', '？', '.', '!', '?', '…']);
+                    return ends_like_sentence || cjk >= 80;
+                }
+                Casing::of(line.split_whitespace().filter_map(|w| w.chars().next()))
+            }
+        };
+        let Casing {
+            words,
+            alphabetic,
+            lower_words,
+        } = casing;
+        if words >= 30 {
+            return true;
+        }
+        if words < 4 {
+            return false;
+        }
         let ends_like_sentence = line
-            .trim_end_matches(['"', '\'', '’', '”', ')', '）', '」', '』', '*', '_'])
-            .ends_with(['。', '！', '？', '.', '!', '?', '…']);
-        return ends_like_sentence || cjk >= 80;
+            .trim_end_matches(['"', '\'', '’', '”', ')', '*', '_'])
+            .ends_with(['.', '?', '!', ':'])
+            || line.ends_with(['"', '”', '’']);
+        // Short questions are headlines ("Is this the end for Assad?").
+        if line.ends_with('?') && words < 10 {
+            return false;
+        }
+        // News prose is thick with names, so a fifth of lower-case words (or three) is enough;
+        // title-case headlines have almost none.
+        ends_like_sentence && (lower_words >= 3 || lower_words * 5 >= alphabetic.max(1))
     }
-    let Casing {
-        words,
-        alphabetic,
-        lower_words,
-    } = if line.is_ascii() {
-        Casing::of_ascii(line.as_bytes())
-    } else {
-        Casing::of(line.split_whitespace().filter_map(|w| w.chars().next()))
-    };
-    if words >= 30 {
-        return true;
-    }
-    if words < 4 {
-        return false;
-    }
-    let ends_like_sentence = line
-        .trim_end_matches(['"', '\'', '’', '”', ')', '*', '_'])
-        .ends_with(['.', '?', '!', ':'])
-        || line.ends_with(['"', '”', '’']);
-    // Short questions are headlines ("Is this the end for Assad?").
-    if line.ends_with('?') && words < 10 {
-        return false;
-    }
-    // News prose is thick with names, so a fifth of lower-case words (or three) is enough;
-    // title-case headlines have almost none.
-    ends_like_sentence && (lower_words >= 3 || lower_words * 5 >= alphabetic.max(1))
 }
 
 /// How the first 30 words of a line start: how many there are, how many start with a letter,
 /// and how many of those with a lower-case one.
+#[derive(Clone, Copy)]
 struct Casing {
     words: usize,
     alphabetic: usize,
@@ -359,11 +412,18 @@ struct Casing {
 }
 
 impl Casing {
+    /// [`Casing::of_ascii_until`] 30 words, as the tests compare it with [`Casing::of`].
+    #[cfg(test)]
+    fn of_ascii(line: &[u8]) -> Self {
+        Self::of_ascii_until(line, 30)
+    }
+
     /// [`Casing::of`] an ASCII line's word starts, counted [`WORD_CHUNK`] bytes at a time with
     /// no early exit inside a chunk, so that the compiler checks many bytes at once. Counting
-    /// stops after the chunk that reaches 30 words: the counts then run past the first 30
-    /// words', but `words` is 30 or more, which is all [`is_prose`] asks of such a line.
-    fn of_ascii(line: &[u8]) -> Self {
+    /// stops after the chunk that reaches `enough` words: the counts then run past the first
+    /// `enough` words', but `words` is `enough` or more, which is all [`Line::is_prose`] (30)
+    /// and [`Line::is_furniture`] (41) ask of such a line.
+    fn of_ascii_until(line: &[u8], enough: usize) -> Self {
         let Some(&first) = line.first() else {
             return Self {
                 words: 0,
@@ -378,7 +438,7 @@ impl Casing {
             lower_words: usize::from(start && first.is_ascii_lowercase()),
         };
         let mut at = 1;
-        while at < line.len() && casing.words < 30 {
+        while at < line.len() && casing.words < enough {
             let end = (at + WORD_CHUNK).min(line.len());
             // At most WORD_CHUNK starts a chunk: narrow counters let more bytes share a step.
             let (mut words, mut alphabetic, mut lower) = (0u8, 0u8, 0u8);
@@ -424,23 +484,31 @@ fn cjk_count(line: &str) -> usize {
     line.chars().filter(|&c| is_cjk(c)).count()
 }
 
-/// "By Jane Roe", "By JANE ROE and John Doe, Reuters", "By Jane Roe, staff writer": a name after
-/// "By", short, and not a sentence ("By the end of the week the talks had stalled.").
-pub(crate) fn is_byline(line: &str) -> bool {
-    let line = strip_markup(line.trim());
-    let Some(rest) = line
-        .strip_prefix("By ")
-        .or_else(|| line.strip_prefix("BY "))
-        .or_else(|| line.strip_prefix("by "))
-    else {
-        return false;
-    };
-    let words: Vec<&str> = rest.split_whitespace().collect();
-    let starts_with_name = words
-        .first()
-        .and_then(|w| w.chars().next())
-        .is_some_and(char::is_uppercase);
-    starts_with_name && words.len() <= 12 && !line.ends_with('.')
+/// [`Line::is_byline`] of a line as it is (the tests ask it of one line).
+#[cfg(test)]
+fn is_byline(line: &str) -> bool {
+    Line::of(line).is_byline()
+}
+
+impl Line<'_> {
+    /// "By Jane Roe", "By JANE ROE and John Doe, Reuters", "By Jane Roe, staff writer": a name
+    /// after "By", short, and not a sentence ("By the end of the week the talks had stalled.").
+    pub(crate) fn is_byline(&self) -> bool {
+        let line = self.text;
+        let Some(rest) = line
+            .strip_prefix("By ")
+            .or_else(|| line.strip_prefix("BY "))
+            .or_else(|| line.strip_prefix("by "))
+        else {
+            return false;
+        };
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let starts_with_name = words
+            .first()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase);
+        starts_with_name && words.len() <= 12 && !line.ends_with('.')
+    }
 }
 
 /// Markdown emphasis and list markers around a line ("**By Jane Roe**", "_Oct 21, 2015_").

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::boilerplate::{is_byline, is_furniture, is_prose, strip_markup, word_count};
+use super::boilerplate::{Line, strip_markup, word_count};
 use super::dateline::{WrittenDate, date_only_line, full_dates, wire_dateline};
 
 /// One line or wrapped paragraph of an article's text.
@@ -172,15 +172,16 @@ fn kind_of(text: &str, unit: &Unit) -> Kind {
     if let Some(level) = unit.heading {
         return Kind::Heading(level);
     }
-    let line = &text[unit.range.clone()];
-    if let Some(date) = date_only_line(strip_markup(line)) {
+    // Trimmed, stripped, checked for ASCII and its words counted once for all four tests.
+    let line = Line::of(&text[unit.range.clone()]);
+    if let Some(date) = date_only_line(line.text()) {
         return Kind::Date(date);
     }
-    if is_furniture(line) {
+    if line.is_furniture() {
         Kind::Furniture
-    } else if is_byline(line) {
+    } else if line.is_byline() {
         Kind::Byline
-    } else if is_prose(line) {
+    } else if line.is_prose() {
         Kind::Prose
     } else {
         Kind::Label

@@ -347,16 +347,64 @@ pub fn quarter_value(date: NaiveDate) -> String {
 }
 
 pub fn day_value(date: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+    let Some(year) = four_digit_year(date) else {
+        return format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day());
+    };
+    let mut value = String::with_capacity(10);
+    push_digits(&mut value, year, 4);
+    value.push('-');
+    push_digits(&mut value, date.month(), 2);
+    value.push('-');
+    push_digits(&mut value, date.day(), 2);
+    value
 }
 
 pub fn month_value(date: NaiveDate) -> String {
-    format!("{:04}-{:02}", date.year(), date.month())
+    let Some(year) = four_digit_year(date) else {
+        return format!("{:04}-{:02}", date.year(), date.month());
+    };
+    let mut value = String::with_capacity(7);
+    push_digits(&mut value, year, 4);
+    value.push('-');
+    push_digits(&mut value, date.month(), 2);
+    value
+}
+
+/// The year of `date` when it has at most four digits and no sign (every year a text names),
+/// which the values write as four digits by hand: most expressions become such a value, and
+/// `format!` cost several times the few digits written. Other years go through `format!`.
+fn four_digit_year(date: NaiveDate) -> Option<u32> {
+    u32::try_from(date.year()).ok().filter(|&year| year <= 9999)
+}
+
+/// The last `width` decimal digits of `n`, zero-padded, as `{:0width$}` writes a number of at
+/// most `width` digits.
+fn push_digits(value: &mut String, n: u32, width: u32) {
+    for place in (0..width).rev() {
+        value.push(char::from(b'0' + (n / 10u32.pow(place) % 10) as u8));
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_written_by_hand_are_those_format_writes() {
+        for (y, m, d) in [
+            (1998, 1, 8),
+            (5, 12, 31),
+            (0, 2, 29),
+            (9999, 7, 4),
+            (10_000, 3, 1),
+            (-1, 6, 15),
+            (-2000, 10, 21),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(day_value(date), format!("{y:04}-{m:02}-{d:02}"));
+            assert_eq!(month_value(date), format!("{y:04}-{m:02}"));
+        }
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()

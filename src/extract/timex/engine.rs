@@ -19,6 +19,7 @@ use regex_automata::nfa::thompson::NFA;
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::PikeVM;
 use regex_automata::util::captures::Captures;
+use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, PatternID};
 
@@ -101,6 +102,28 @@ pub fn parts(i: usize, ascii: bool, text: &str) -> Option<Parts<'_>> {
         rule.pikevm.search(&mut cache, &input, &mut caps);
     }
     caps.is_match().then_some(Parts {
+        text,
+        caps,
+        names: &rule.names,
+    })
+}
+
+/// The parts of rule `i`'s match of the first `len` bytes of `text`, for a rule whose one group
+/// is its whole match (see `recognise::whole_group`): no search is needed to read them. `None`
+/// when the rule has another group after all, for the caller to search instead.
+pub fn whole_match_parts(i: usize, ascii: bool, text: &str, len: usize) -> Option<Parts<'_>> {
+    let rule = rule_parts(i, ascii)?;
+    let mut caps = rule.backtracker.create_captures();
+    if caps.group_info().group_len(PatternID::ZERO) != 2 {
+        return None;
+    }
+    caps.set_pattern(Some(PatternID::ZERO));
+    // the whole match (group 0) and the named group (1), both from 0 to `len`
+    for pair in caps.slots_mut().chunks_exact_mut(2) {
+        pair[0] = NonMaxUsize::new(0);
+        pair[1] = NonMaxUsize::new(len);
+    }
+    Some(Parts {
         text,
         caps,
         names: &rule.names,

@@ -22,7 +22,7 @@ mod vocabulary;
 
 use std::sync::LazyLock;
 
-use chrono::{Duration, Months, NaiveDate};
+use chrono::{Datelike, Duration, Months, NaiveDate};
 use regex::Regex;
 use serde::Serialize;
 
@@ -112,11 +112,17 @@ fn date_weekdays(text: &str, found: &mut [Timex]) {
         let names_it = weekday
             .text
             .get(..3)
-            .is_some_and(|w| w.eq_ignore_ascii_case(&day.format("%a").to_string()));
+            .is_some_and(|w| w.eq_ignore_ascii_case(weekday_abbreviation(day)));
         if names_it && between.trim().len() <= 1 && weekday.value.len() == 10 {
             weekday.value = date.value.clone();
         }
     }
+}
+
+/// A day's weekday as chrono's `%a` writes it ("Mon"), without formatting a string for it.
+fn weekday_abbreviation(day: NaiveDate) -> &'static str {
+    const NAMES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    NAMES[day.weekday().num_days_from_monday() as usize % 7]
 }
 
 /// The start of the word after the one at `at` (or the end of the text).

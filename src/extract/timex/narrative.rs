@@ -261,14 +261,24 @@ pub(super) fn referred_day(text: &str, at: usize, story: &Narrative) -> Option<N
     }
     let mut best: Option<(usize, NaiveDate)> = None;
     let mut shared = vec![false; here.len()];
+    // Dates often come several to a sentence: the overlap of the sentence of the date before
+    // is kept, and not counted again for the same sentence.
+    let mut last_sentence: Option<((usize, usize), usize)> = None;
     for &(day, end) in story.recent_days() {
         let (ds, de) = super::anchor::sentence_around(text, end, end);
         if ds >= s {
             continue;
         }
-        shared.fill(false);
-        mark_shared(&here, &text[ds..de], &mut shared);
-        let overlap = shared.iter().filter(|&&b| b).count();
+        let overlap = match last_sentence {
+            Some((span, overlap)) if span == (ds, de) => overlap,
+            _ => {
+                shared.fill(false);
+                mark_shared(&here, &text[ds..de], &mut shared);
+                let overlap = shared.iter().filter(|&&b| b).count();
+                last_sentence = Some(((ds, de), overlap));
+                overlap
+            }
+        };
         if overlap >= 2 && best.is_none_or(|(o, _)| overlap >= o) {
             best = Some((overlap, day));
         }
@@ -284,6 +294,10 @@ pub(super) fn referred_day(text: &str, at: usize, story: &Narrative) -> Option<N
 fn mark_shared(here: &[String], sentence: &str, shared: &mut [bool]) {
     for word in words(sentence) {
         if word.is_ascii() {
+            // Every word of `here` has four bytes or more; a shorter one equals none of them.
+            if word.len() < 4 {
+                continue;
+            }
             for (w, mark) in here.iter().zip(shared.iter_mut()) {
                 *mark |= word.eq_ignore_ascii_case(w);
             }
@@ -316,7 +330,21 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
         rest = rest.get(end..)?;
         Some(word)
     })
-    .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+    .map(without_possessive)
+}
+
+/// `word` with its possessive endings cut off, as `trim_end_matches("'s")` then
+/// `trim_end_matches("’s")` cut them. Each of those set up a substring searcher for every
+/// word, and that was half the cost of "the same day"; comparing the ending in place gives
+/// the same word.
+fn without_possessive(mut word: &str) -> &str {
+    while let Some(shorter) = word.strip_suffix("'s") {
+        word = shorter;
+    }
+    while let Some(shorter) = word.strip_suffix("’s") {
+        word = shorter;
+    }
+    word
 }
 
 /// The first byte at or after `at` (a character boundary) whose character is a word character
@@ -354,4 +382,32 @@ pub(super) fn content_words(s: &str) -> Vec<String> {
         .map(str::to_lowercase)
         .filter(|w| w.chars().count() >= 4 && !STOP.contains(&w.as_str()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn possessives_are_cut_as_trim_end_matches_cuts_them() {
+        for word in [
+            "Putin's",
+            "talks",
+            "s",
+            "'s",
+            "’s",
+            "x's's",
+            "x’s's",
+            "x's’s",
+            "it’s’s",
+            "'",
+            "",
+            "boss",
+            "Jones'",
+            "año's",
+        ] {
+            let trimmed = word.trim_end_matches("'s").trim_end_matches("’s");
+            assert_eq!(without_possessive(word), trimmed, "{word}");
+        }
+    }
 }

@@ -722,3 +722,12 @@ fn a_date_spread_over_a_long_run_of_white_space_keeps_its_value() {
         assert_eq!(value(&long), value(&short), "{tail}");
     }
 }
+
+#[test]
+fn weekday_abbreviations_are_chronos() {
+    let monday = d("2015-10-19");
+    for k in 0..14 {
+        let day = monday + Duration::days(k);
+        assert_eq!(weekday_abbreviation(day), day.format("%a").to_string());
+    }
+}
