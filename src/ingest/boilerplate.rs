@@ -4,6 +4,13 @@
 //! These are general shapes (keywords at the start, all-caps calls to action, brackets, length
 //! and casing), not any one site's strings; where a line sits is judged in `layout`.
 
+mod keyword_sets;
+mod words;
+
+use keyword_sets::{OpeningSet, PhraseSet};
+use words::{WORD_CHUNK, is_ascii_space, words_up_to};
+pub(crate) use words::{is_cjk, word_count};
+
 /// Lines longer than this (in words) are body text even if they contain a furniture keyword.
 const MAX_FURNITURE_WORDS: usize = 40;
 
@@ -124,104 +131,8 @@ static COPYRIGHT: OpeningSet = OpeningSet::new(COPYRIGHT_OPENINGS);
 static OPENINGS: OpeningSet = OpeningSet::new(FURNITURE_OPENINGS);
 static SHORT_OPENINGS: OpeningSet = OpeningSet::new(SHORT_FURNITURE_OPENINGS);
 
-/// Lower-case openings, found by the line's first byte.
-///
-/// Nearly every opening differs from a line in its first byte. Comparing that byte with each
-/// of the 76 openings in turn cost about 900 instructions a paragraph; here a table says which
-/// openings (a bit each) start with each byte, and only those are compared in full.
-struct OpeningSet {
-    openings: &'static [&'static str],
-    by_first: [u64; 256],
-}
-
-impl OpeningSet {
-    const fn new(openings: &'static [&'static str]) -> Self {
-        assert!(openings.len() <= 64, "each opening is one bit of a u64");
-        let mut by_first = [0u64; 256];
-        let mut i = 0;
-        while i < openings.len() {
-            let first = openings[i].as_bytes()[0];
-            assert!(!first.is_ascii_uppercase(), "openings are lower-case");
-            by_first[first as usize] |= 1 << i;
-            i += 1;
-        }
-        Self { openings, by_first }
-    }
-
-    /// Whether `line`, whose first byte lower-cased is `first`, opens with one of the openings.
-    fn opens(&self, line: &str, first: u8) -> bool {
-        let mut candidates = self.by_first[usize::from(first)];
-        while candidates != 0 {
-            if opens_with(line, self.openings[candidates.trailing_zeros() as usize]) {
-                return true;
-            }
-            candidates &= candidates - 1;
-        }
-        false
-    }
-}
-
 /// [`FURNITURE_PHRASES`], ready to be looked for in one pass over a line.
 static PHRASES: PhraseSet = PhraseSet::new(FURNITURE_PHRASES);
-
-/// Lower-case ASCII phrases to find anywhere in a text, ignoring ASCII case, in one pass.
-///
-/// Looking for each phrase in turn read every short paragraph 26 times. Here a table for each
-/// of a phrase's first three bytes says which phrases (a bit each) have that byte there, in
-/// either case; at each position of the text the three are intersected, so only a position
-/// where some phrase's first three letters all fit is compared in full.
-struct PhraseSet {
-    phrases: &'static [&'static str],
-    at: [[u32; 256]; 3],
-}
-
-impl PhraseSet {
-    const fn new(phrases: &'static [&'static str]) -> Self {
-        assert!(phrases.len() <= 32, "each phrase is one bit of a u32");
-        let mut at = [[0u32; 256]; 3];
-        let mut i = 0;
-        while i < phrases.len() {
-            let bytes = phrases[i].as_bytes();
-            assert!(bytes.len() >= 3, "phrases are at least three bytes long");
-            let mut k = 0;
-            while k < bytes.len() {
-                let b = bytes[k];
-                assert!(
-                    b.is_ascii() && !b.is_ascii_uppercase(),
-                    "phrases are lower-case ASCII"
-                );
-                if k < 3 {
-                    at[k][b as usize] |= 1 << i;
-                    at[k][b.to_ascii_uppercase() as usize] |= 1 << i;
-                }
-                k += 1;
-            }
-            i += 1;
-        }
-        Self { phrases, at }
-    }
-
-    /// Whether `text` holds one of the phrases, ignoring ASCII case.
-    fn found_in(&self, text: &str) -> bool {
-        let bytes = text.as_bytes();
-        bytes.windows(3).enumerate().any(|(i, w)| {
-            let mut candidates = self.at[0][usize::from(w[0])]
-                & self.at[1][usize::from(w[1])]
-                & self.at[2][usize::from(w[2])];
-            while candidates != 0 {
-                let phrase = self.phrases[candidates.trailing_zeros() as usize].as_bytes();
-                if bytes[i..]
-                    .get(..phrase.len())
-                    .is_some_and(|here| here.eq_ignore_ascii_case(phrase))
-                {
-                    return true;
-                }
-                candidates &= candidates - 1;
-            }
-            false
-        })
-    }
-}
 
 /// All-caps calls to action that end a promotion line ("... - JOIN NOW").
 const CALLS_TO_ACTION: &[&str] = &[
@@ -514,102 +425,6 @@ impl Line<'_> {
 /// Markdown emphasis and list markers around a line ("**By Jane Roe**", "_Oct 21, 2015_").
 pub(crate) fn strip_markup(line: &str) -> &str {
     line.trim_matches(|c: char| c == '*' || c == '_' || c == '>' || c.is_whitespace())
-}
-
-/// The words in `line` (as [`word_count`] counts them) when there are at most `limit`, else
-/// some number above `limit`: counting stops soon after the first word past it.
-fn words_up_to(line: &str, limit: usize) -> usize {
-    if line.is_ascii() {
-        return ascii_words_up_to(line.as_bytes(), limit);
-    }
-    let mut count = 0;
-    for w in line.split_whitespace() {
-        count += if w.is_ascii() { 1 } else { word_count(w) };
-        if count > limit {
-            break;
-        }
-    }
-    count
-}
-
-/// Bytes an ASCII line's words are counted in at a time (see [`ascii_words_up_to`]).
-const WORD_CHUNK: usize = 64;
-
-/// `char::is_whitespace` on an ASCII byte: the five of `is_ascii_whitespace` and vertical tab.
-fn is_ascii_space(b: u8) -> bool {
-    b == b' ' || (b'\t'..=b'\r').contains(&b)
-}
-
-/// The words of an ASCII line, cut as `str::split_whitespace` cuts them, without decoding
-/// characters (every paragraph's words are counted several times): the non-space bytes after
-/// a space or at the start. Exact up to `limit`; past it, some larger number.
-///
-/// The bytes are read [`WORD_CHUNK`] at a time with no early exit inside a chunk, so the
-/// compiler checks many bytes at once; counting stops after the chunk that passes `limit`.
-fn ascii_words_up_to(line: &[u8], limit: usize) -> usize {
-    let Some(&first) = line.first() else {
-        return 0;
-    };
-    let mut count = usize::from(!is_ascii_space(first));
-    let mut at = 1;
-    while at < line.len() && count <= limit {
-        let end = (at + WORD_CHUNK).min(line.len());
-        // At most WORD_CHUNK starts a chunk: a narrow counter lets more bytes share a step.
-        let starts: u8 = line[at - 1..end - 1]
-            .iter()
-            .zip(&line[at..end])
-            .map(|(&before, &b)| u8::from(is_ascii_space(before) & !is_ascii_space(b)))
-            .sum();
-        count += usize::from(starts);
-        at = end;
-    }
-    count
-}
-
-/// Words in `line`. Chinese, Japanese and Korean characters count one each (a sentence there
-/// has no spaces), so a length rule means about the same for every script.
-pub(crate) fn word_count(line: &str) -> usize {
-    // Most text is ASCII: count runs of non-space bytes without decoding characters (a
-    // third of reading a stream of news articles went into this count, several per paragraph).
-    if line.is_ascii() {
-        return ascii_words_up_to(line.as_bytes(), usize::MAX);
-    }
-    line.split_whitespace()
-        .map(|w| {
-            let cjk = w.chars().filter(|&c| is_cjk(c)).count();
-            if cjk == 0 {
-                1
-            } else {
-                cjk + usize::from(w.chars().any(|c| c.is_alphanumeric() && !is_cjk(c)))
-            }
-        })
-        .sum()
-}
-
-/// A Han, kana or Hangul character: scripts written without spaces between words.
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30ff}'
-        | '\u{3400}'..='\u{4dbf}'
-        | '\u{4e00}'..='\u{9fff}'
-        | '\u{f900}'..='\u{faff}'
-        | '\u{ff66}'..='\u{ff9f}'
-        | '\u{ac00}'..='\u{d7af}')
-}
-
-/// Whether `line` starts with the word(s) `opening` (lower-case), ignoring ASCII case, not
-/// merely with its letters. Whether the next character is a letter or digit does not change
-/// with lower-casing, so it is asked of the character as written.
-fn opens_with(line: &str, opening: &str) -> bool {
-    let Some(head) = line.as_bytes().get(..opening.len()) else {
-        return false;
-    };
-    head.eq_ignore_ascii_case(opening.as_bytes())
-        && (opening.ends_with(|c: char| !c.is_alphanumeric())
-            || line
-                .get(opening.len()..)
-                .and_then(|rest| rest.chars().next())
-                .is_none_or(|c| !c.is_alphanumeric()))
 }
 
 /// "[ site banner ]", "<ad>", "{{ placeholder }}".
