@@ -260,12 +260,6 @@ impl<'a> Folded<'a> {
     }
 }
 
-/// [`Line::is_prose`] of a line as it is (the tests ask it of one line).
-#[cfg(test)]
-fn is_prose(line: &str) -> bool {
-    Line::of(line).is_prose()
-}
-
 impl Line<'_> {
     /// Whether the line reads as prose: several words, mostly lower-case, ending like a
     /// sentence.
@@ -395,12 +389,6 @@ fn cjk_count(line: &str) -> usize {
     line.chars().filter(|&c| is_cjk(c)).count()
 }
 
-/// [`Line::is_byline`] of a line as it is (the tests ask it of one line).
-#[cfg(test)]
-fn is_byline(line: &str) -> bool {
-    Line::of(line).is_byline()
-}
-
 impl Line<'_> {
     /// "By Jane Roe", "By JANE ROE and John Doe, Reuters", "By Jane Roe, staff writer": a name
     /// after "By", short, and not a sentence ("By the end of the week the talks had stalled.").
@@ -467,6 +455,16 @@ fn ends_with_call_to_action(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`Line::is_prose`] of a line as it is.
+    fn is_prose(line: &str) -> bool {
+        Line::of(line).is_prose()
+    }
+
+    /// [`Line::is_byline`] of a line as it is.
+    fn is_byline(line: &str) -> bool {
+        Line::of(line).is_byline()
+    }
 
     #[test]
     fn site_furniture_is_recognised_by_shape() {

@@ -59,11 +59,15 @@ pub fn label(
     label
 }
 
+/// The longest word [`on_list_lower_cased`] lower-cases on the stack (room for any common
+/// English word); a longer one goes through [`lower_case`].
+const SHORT_WORD: usize = 24;
+
 /// Whether `word` lower-cased is on `list`. The label's first word has its capital (the
 /// shaper gives it one), so lower-casing it made a string per label: a short ASCII word is
 /// lower-cased on the stack instead, as [`lower_case`] would lower-case it.
 fn on_list_lower_cased(word: &str, list: words::List) -> bool {
-    let mut buf = [0u8; 24];
+    let mut buf = [0u8; SHORT_WORD];
     if word.is_ascii()
         && let Some(copy) = buf.get_mut(..word.len())
     {

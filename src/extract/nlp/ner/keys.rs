@@ -205,8 +205,8 @@ pub(super) fn run(r: &Run) -> [u32; 3] {
 }
 
 /// The context features that read words (not only their shapes): the word with the label
-/// before ([`after_label`]), with its neighbours ([`left`], [`right`]), and the run of capitalised words
-/// it stands in ([`run`]). With [`pattern`], every context feature of a decision. Returns the
+/// before ([`after_label`]), with its neighbours ([`left`], [`right`]), and the run of
+/// capitalised words it stands in ([`run`]). With [`pattern`], every context feature of a decision. Returns the
 /// keys and how many there are.
 pub(super) fn context(c: &Context<'_>) -> ([u32; MAX_CONTEXT], usize) {
     let (run, len) = match &c.run {

@@ -78,7 +78,13 @@ impl ShortWords {
 
     /// Records the packed word of memo index `k`.
     fn note(&mut self, k: u32, p: u128) {
-        debug_assert_eq!(k as usize, self.packed.len());
+        // a slip here would hand one word another's memo entry, silently: checked in release
+        // too, once per new word
+        assert_eq!(
+            k as usize,
+            self.packed.len(),
+            "memo indices and packed words in step"
+        );
         self.packed.push(p);
     }
 
