@@ -6,18 +6,14 @@ use std::sync::LazyLock;
 
 use super::word_set::WordSet;
 
-/// A word list as a set, built once: these are asked about every capitalised word, so a quick
-/// test on its length and first byte answers most of them (see [`WordSet`]).
-fn set(words: &'static [&'static str]) -> WordSet {
-    WordSet::new(words)
-}
-
-static TITLE_HEAD_SET: LazyLock<WordSet> = LazyLock::new(|| set(TITLE_HEADS));
-static TITLE_MODIFIER_SET: LazyLock<WordSet> = LazyLock::new(|| set(TITLE_MODIFIERS));
-static ROLE_SET: LazyLock<WordSet> = LazyLock::new(|| set(ROLE_WORDS));
-static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| set(NOT_NAMES));
-static NOT_SINGLE_SET: LazyLock<WordSet> = LazyLock::new(|| set(NOT_SINGLE_NAMES));
-static ORG_HEAD_SET: LazyLock<WordSet> = LazyLock::new(|| set(ORG_HEADS));
+// The word lists as sets, built once: these are asked about every capitalised word, so a quick
+// test on its length and first byte answers most of them (see [`WordSet`]).
+static TITLE_HEAD_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TITLE_HEADS));
+static TITLE_MODIFIER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TITLE_MODIFIERS));
+static ROLE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ROLE_WORDS));
+static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAMES));
+static NOT_SINGLE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_SINGLE_NAMES));
+static ORG_HEAD_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG_HEADS));
 
 /// Capitalised words that head a title written before a name.
 const TITLE_HEADS: &[&str] = &[
@@ -585,7 +581,7 @@ const COMMON_CAPITALISED: &[&str] = &[
     "Embassy",
     "Mass",
 ];
-static COMMON_SET: LazyLock<WordSet> = LazyLock::new(|| set(COMMON_CAPITALISED));
+static COMMON_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(COMMON_CAPITALISED));
 
 /// Head words of places, which are not actors ("Rose Garden", "Moscone Center" aside).
 const PLACE_HEADS: &[&str] = &[
@@ -626,7 +622,7 @@ const PLACE_HEADS: &[&str] = &[
     "Coast",
     "Desert",
 ];
-static PLACE_SET: LazyLock<WordSet> = LazyLock::new(|| set(PLACE_HEADS));
+static PLACE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PLACE_HEADS));
 
 /// Whether a run ending in `word` names a place or a thing, not an actor.
 pub fn is_place_head(word: &str) -> bool {
