@@ -11,6 +11,7 @@ pub mod chronological;
 pub(crate) mod eight_bytes;
 pub mod events;
 pub mod join;
+pub(crate) mod lower_case;
 pub mod merge;
 pub mod nlp;
 pub mod sentences;

@@ -5,6 +5,7 @@
 use rustc_hash::FxHashSet;
 
 use super::number_set::NumberSet;
+use crate::extract::lower_case::with_lower_case;
 
 /// The words of an article that begin with a lower-case letter (see [`lower_case_words`]).
 /// Words of up to seven bytes (most) are kept as one number each, their bytes and their
@@ -26,23 +27,9 @@ impl LowerWords<'_> {
     }
 
     /// Whether the article writes `word` lower-cased (as [`str::to_lowercase`] writes it) as
-    /// a word beginning with a lower-case letter. A short ASCII word is lower-cased on the
-    /// stack: sentence-initial and lone capitalised words are asked about, and a String for
-    /// each cost more than the look-up.
+    /// a word beginning with a lower-case letter.
     pub fn contains_lower_case_of(&self, word: &str) -> bool {
-        if word.len() <= 7 && word.is_ascii() {
-            let mut seven = [0u8; 7];
-            let lower = &mut seven[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            return self.contains_bytes(lower);
-        }
-        self.contains(word.to_lowercase().as_str())
-    }
-
-    /// [`LowerWords::contains`] for a word of at most seven bytes given as bytes.
-    fn contains_bytes(&self, word: &[u8]) -> bool {
-        short_key(word).is_some_and(|key| self.short.contains(key))
+        with_lower_case(word, |lower| self.contains(lower))
     }
 }
 

@@ -57,8 +57,7 @@ pub(crate) fn add(
                 && !mentions
                     .iter()
                     .any(|m| m.range.start <= w.range.start && w.range.end <= m.range.end)
-                && (k > 0
-                    || !lower_case_with(&text[w.range.clone()], |l| b.lower_words.contains(l)))
+                && (k > 0 || !b.lower_words.contains_lower_case_of(&text[w.range.clone()]))
         })
     };
     if !guessed && !unread() {
@@ -243,23 +242,6 @@ pub(crate) fn add(
             }
         }
     }
-}
-
-/// `ask` of the lower-cased `word`. A short ASCII word (nearly every first word of a
-/// sentence) is lower-cased on the stack: this is asked of most sentences, and a `String`
-/// each time cost an allocation.
-fn lower_case_with<T>(word: &str, ask: impl FnOnce(&str) -> T) -> T {
-    let mut buf = [0u8; 32];
-    if word.is_ascii()
-        && let Some(lower) = buf.get_mut(..word.len())
-    {
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        if let Ok(lower) = std::str::from_utf8(lower) {
-            return ask(lower);
-        }
-    }
-    ask(&word.to_lowercase())
 }
 
 /// Leaves the lone word `r` to be resolved once the article is read, with the recogniser's

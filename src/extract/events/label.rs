@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use crate::extract::actors::titles::{is_role_word, is_title_head, is_title_modifier};
 use crate::extract::actors::{ArticleActors, How, Mention};
-use crate::extract::events::syntax::lower_case;
+use crate::extract::lower_case::with_lower_case;
 use crate::model::ActorKind;
 
 /// At most this many words (hand-kept events' descriptions are cut to it too).
@@ -59,24 +59,10 @@ pub fn label(
     label
 }
 
-/// The longest word [`on_list_lower_cased`] lower-cases on the stack (room for any common
-/// English word); a longer one goes through [`lower_case`].
-const SHORT_WORD: usize = 24;
-
 /// Whether `word` lower-cased is on `list`. The label's first word has its capital (the
-/// shaper gives it one), so lower-casing it made a string per label: a short ASCII word is
-/// lower-cased on the stack instead, as [`lower_case`] would lower-case it.
+/// shaper gives it one), so it is lower-cased for the look-up.
 fn on_list_lower_cased(word: &str, list: words::List) -> bool {
-    let mut buf = [0u8; SHORT_WORD];
-    if word.is_ascii()
-        && let Some(copy) = buf.get_mut(..word.len())
-    {
-        copy.copy_from_slice(word.as_bytes());
-        copy.make_ascii_lowercase();
-        // (ASCII bytes are always a str)
-        return std::str::from_utf8(copy).is_ok_and(|lower| list.has(lower));
-    }
-    list.has(&lower_case(word))
+    with_lower_case(word, |lower| list.has(lower))
 }
 
 /// Whether `label` is only a speaker and a reporting verb ("Rival Boeing says").

@@ -1,0 +1,50 @@
+//! Asking something of a word lower-cased without a `String` for it when it is short ASCII.
+//!
+//! Sentence-initial and lone capitalised words are looked up lower-cased in several places
+//! (the article's lower-case words, the headline's word lists); nearly all are short ASCII
+//! words, and a heap copy each cost more than the look-up.
+
+/// The longest word lower-cased on the stack (room for any common English word); a longer
+/// or non-ASCII word is lower-cased into a `String`.
+const ON_THE_STACK: usize = 32;
+
+/// `ask` of `word` lower-cased as [`str::to_lowercase`] lower-cases it.
+pub(crate) fn with_lower_case<T>(word: &str, ask: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; ON_THE_STACK];
+    if word.is_ascii()
+        && let Some(lower) = buf.get_mut(..word.len())
+    {
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII bytes are always a str
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return ask(lower);
+        }
+    }
+    ask(&word.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_lower_case;
+
+    #[test]
+    fn lowers_as_to_lowercase_does_on_and_off_the_stack() {
+        let long = "A".repeat(40);
+        for word in [
+            "",
+            "The",
+            "MEANWHILE",
+            "İstanbul",
+            "Kelvin",
+            "ÉCOLE",
+            long.as_str(),
+        ] {
+            assert_eq!(
+                with_lower_case(word, str::to_owned),
+                word.to_lowercase(),
+                "{word}"
+            );
+        }
+    }
+}
