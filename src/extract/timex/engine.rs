@@ -15,9 +15,9 @@ use std::cell::RefCell;
 use std::sync::{LazyLock, OnceLock};
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
-use regex_automata::nfa::thompson::NFA;
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::PikeVM;
+use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::util::syntax;
@@ -30,7 +30,7 @@ use super::recognise::RULES;
 /// them), with that rule's own leftmost-first match. `ascii` picks the ASCII form of the rules
 /// (see [`rule_parts`]) or the form as written.
 pub fn first_match(haystack: &[u8], ascii: bool) -> Option<(usize, usize)> {
-    let dfa = all_rules(ascii)?;
+    let dfa = &all_rules(ascii)?.dfa;
     // The lazy DFA keeps the states it has built in its cache; one per thread and form keeps
     // them from one text to the next.
     thread_local! {
@@ -49,29 +49,57 @@ pub fn first_match(haystack: &[u8], ascii: bool) -> Option<(usize, usize)> {
     })
 }
 
-/// All the rules as one lazy DFA, a pattern for each rule (its index in `RULES`), in the ASCII
-/// form (index 1) or as written (index 0); each built the first time it is needed.
-static ALL_RULES: [OnceLock<Option<DFA>>; 2] = [OnceLock::new(), OnceLock::new()];
+/// All the rules of one form, as compiled for searching: the lazy DFA of all of them and what
+/// compiles each one alone.
+struct AllRules {
+    /// A pattern for each rule (its index in `RULES`).
+    dfa: DFA,
+    /// Compiles rule `i` alone, with its groups (for [`rule_parts`]), from the form parsed for
+    /// `dfa`. Parsing is about two thirds of compiling a rule, and a rule used is compiled
+    /// twice; kept in a closure because the parsed form's type belongs to `regex-syntax`,
+    /// which this crate does not name.
+    compile_one: Box<dyn Fn(usize) -> Option<NFA> + Send + Sync>,
+}
 
-fn all_rules(ascii: bool) -> Option<&'static DFA> {
+/// [`AllRules`] in the ASCII form (index 1) or as written (index 0); each built the first time
+/// it is needed.
+static ALL_RULES: [OnceLock<Option<AllRules>>; 2] = [OnceLock::new(), OnceLock::new()];
+
+fn all_rules(ascii: bool) -> Option<&'static AllRules> {
     ALL_RULES[usize::from(ascii)]
         .get_or_init(|| {
             let patterns: Vec<String> = RULES.iter().map(|(_, p)| format!("(?i:{p})")).collect();
+            let parsed = syntax::parse_many_with(&patterns, &syntax::Config::new().unicode(!ascii))
+                .map_err(|err| debug_assert!(false, "bad timex pattern: {err}"))
+                .ok()?;
+            // The DFA reports no groups, so its NFA has no capture states (as the DFA's own
+            // builder would compile it from the patterns).
+            let nfa = thompson::Compiler::new()
+                .configure(thompson::Config::new().which_captures(WhichCaptures::None))
+                .build_many_from_hir(&parsed)
+                .map_err(|err| debug_assert!(false, "bad timex pattern: {err}"))
+                .ok()?;
             // The lazy DFA of so many rules can need more states than the default 2 MB cache
             // holds on varied news text; a full cache is cleared and its states rebuilt. 16 MB
             // is allocated only as states are made. Should a rule ever need more than that as
             // the minimum, the DFA is still built (and clears its cache more often): failing
             // to build would leave every text without time expressions.
-            DFA::builder()
+            let dfa = DFA::builder()
                 .configure(
                     DFA::config()
                         .cache_capacity(16 << 20)
                         .skip_cache_capacity_check(true),
                 )
-                .syntax(syntax::Config::new().unicode(!ascii))
-                .build_many(&patterns)
+                .build_from_nfa(nfa)
                 .map_err(|err| debug_assert!(false, "bad timex pattern: {err}"))
-                .ok()
+                .ok()?;
+            let compile_one = Box::new(move |i: usize| {
+                thompson::Compiler::new()
+                    .build_from_hir(parsed.get(i)?)
+                    .map_err(|err| debug_assert!(false, "bad timex pattern: {err}"))
+                    .ok()
+            });
+            Some(AllRules { dfa, compile_one })
         })
         .as_ref()
 }
@@ -155,11 +183,18 @@ fn rule_parts(i: usize, ascii: bool) -> Option<&'static RuleParts> {
         .get(usize::from(ascii))?
         .get(i)?
         .get_or_init(|| {
-            let nfa = NFA::compiler()
-                .syntax(syntax::Config::new().unicode(!ascii))
-                .build(&format!("(?i:{pattern})"))
-                .map_err(|err| debug_assert!(false, "bad timex pattern: {err}"))
-                .ok()?;
+            // A rule's parts are read after the DFA of all rules in the same form found its
+            // match, and the rule is compiled from the form parsed for that DFA. Only the
+            // ASCII parts of a match in a text read in the Unicode form come before that
+            // form's DFA: the rule alone is parsed then, rather than every rule.
+            let nfa = match ALL_RULES[usize::from(ascii)].get() {
+                Some(Some(all)) => (all.compile_one)(i),
+                _ => NFA::compiler()
+                    .syntax(syntax::Config::new().unicode(!ascii))
+                    .build(&format!("(?i:{pattern})"))
+                    .map_err(|err| debug_assert!(false, "bad timex pattern: {err}"))
+                    .ok(),
+            }?;
             let names = nfa
                 .group_info()
                 .pattern_names(PatternID::ZERO)
