@@ -155,12 +155,21 @@ pub(crate) fn date_only_line(line: &str) -> Option<WrittenDate> {
     }
     let (range, date) = dates_in(line).next()?;
     let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
+    // Cutting the times out never adds a word (a time starts at a word boundary, so no word
+    // is split by the space put in its place): a line with few enough words before the cut
+    // ("October 21, 2015", most date lines) needs no search for times.
+    if words_in(&rest) <= 6 {
+        return Some(date);
+    }
     let rest = TIME_OF_DAY.replace_all(&rest, " ");
-    let words = rest
-        .split(|c: char| !c.is_alphanumeric())
+    (words_in(&rest) <= 6).then_some(date)
+}
+
+/// How many runs of alphanumeric characters `text` holds.
+fn words_in(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .count();
-    (words <= 6).then_some(date)
+        .count()
 }
 
 /// The wire dateline opening `paragraph`, if it has one.
