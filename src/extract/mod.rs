@@ -249,6 +249,12 @@ fn attach_mentions(registry: &mut Registry, articles: &[Article], per_article: &
         }
     }
     let mut found = by_actor(found, registry.actors.len());
+    // each article's id once, shared by all its mentions
+    let ids: Vec<std::sync::Arc<str>> = articles
+        .iter()
+        .take(count)
+        .map(|article| article.id.as_str().into())
+        .collect();
     found.dedup_by_key(|&mut (i, rank, start, end, _)| (i, rank, start, end));
     let had: Vec<bool> = registry
         .actors
@@ -266,7 +272,7 @@ fn attach_mentions(registry: &mut Registry, articles: &[Article], per_article: &
         actor.mentions.reserve(of_one.len());
         for &(_, _, start, end, a) in of_one {
             actor.mentions.push(crate::model::MentionRef {
-                article: articles[a].id.clone(),
+                article: std::sync::Arc::clone(&ids[a]),
                 start,
                 end,
             });

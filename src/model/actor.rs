@@ -1,6 +1,8 @@
 //! Actors: the parties a timeline has lanes for, what kind each is, and where the texts
 //! name them.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 /// Someone or something that acts in events: each actor is one lane of the timeline.
@@ -26,9 +28,28 @@ pub struct Actor {
 /// One reference to an actor: a byte range into an article's text, as read.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct MentionRef {
-    pub article: String,
+    /// The article's id, one copy shared by the article's mentions: a long text has hundreds
+    /// of thousands of them, and an id of their own was an allocation each.
+    #[serde(with = "shared_str")]
+    pub article: Arc<str>,
     pub start: usize,
     pub end: usize,
+}
+
+/// A shared string read and written as a plain JSON string (serde's own impls for `Arc` need
+/// a feature the project does not enable).
+mod shared_str {
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(text: &Arc<str>, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(text)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<str>, D::Error> {
+        String::deserialize(deserializer).map(Arc::from)
+    }
 }
 
 impl Actor {

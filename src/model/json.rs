@@ -400,7 +400,7 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         if self
             .form
             .as_ref()
-            .is_none_or(|f| f.depth != self.depth || f.article != mention.article)
+            .is_none_or(|f| f.depth != self.depth || *f.article != *mention.article)
         {
             self.form = Some(MentionForm::of::<PRETTY>(&mention.article, self.depth));
         }
