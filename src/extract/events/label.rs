@@ -17,6 +17,7 @@ pub use headline::MAX_CHARS;
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::scan;
 use crate::extract::actors::titles::{is_role_word, is_title_head, is_title_modifier};
 use crate::extract::actors::{ArticleActors, How, Mention};
 use crate::extract::lower_case::with_lower_case;
@@ -37,8 +38,11 @@ pub fn label(
     let label = headline::headline(&out, &names, false);
     // "Than planned", "Since they begin", a bare "Henderson": a fragment of a clause; its
     // sentence says more
-    let first = label.split_whitespace().next().unwrap_or("");
-    let bare_subject = label.split_whitespace().nth(1).is_none();
+    // (the label's words read by the byte table of `scan::words`, which splits as
+    // `split_whitespace` does without decoding each character)
+    let mut words = scan::words(&label);
+    let first = words.next().map_or("", |w| w.text);
+    let bare_subject = words.next().is_none();
     if on_list_lower_cased(first, words::list::FRAGMENT_OPENERS) || bare_subject {
         let sentence = sentence_start(text, clause.start)..sentence_end(text, clause.end);
         if sentence != clause {
@@ -69,11 +73,11 @@ fn on_list_lower_cased(word: &str, list: words::List) -> bool {
 fn is_bare_frame(label: &str) -> bool {
     // at most four words: a longer label is read no further than its fifth
     let mut last = None;
-    for (n, w) in label.split_whitespace().enumerate() {
+    for (n, w) in scan::words(label).enumerate() {
         if n == 4 {
             return false;
         }
-        last = Some(w);
+        last = Some(w.text);
     }
     last.is_some_and(|w| on_list_lower_cased(w, words::list::REPORTING))
 }
@@ -168,7 +172,7 @@ fn rewrite<'a>(
             // "He also voiced concern ...": the subject pronoun is the actor it stands for
             // (a full name only: a one-word "person" is too often a misread name)
             (How::Pronoun, kind)
-                if m.range.start == opening && ent.name.split_whitespace().nth(1).is_some() =>
+                if m.range.start == opening && scan::words(&ent.name).nth(1).is_some() =>
             {
                 let pronoun = text[m.range.clone()].to_lowercase();
                 let person = kind == ActorKind::Person;
@@ -189,7 +193,7 @@ fn rewrite<'a>(
             (How::Name | How::Modifier, ActorKind::Person) => {
                 // as the article writes it: the name the reader sees in the quote
                 let written = strip_all_suffixes(&text[m.range.clone()], "'s");
-                let surname = if written.split_whitespace().nth(1).is_some() {
+                let surname = if scan::words(written).nth(1).is_some() {
                     surname(written)
                 } else {
                     surname(&ent.name)
@@ -199,7 +203,7 @@ fn rewrite<'a>(
                 person_starts.push(start);
                 cuts.push((start..m.range.end, Cow::Borrowed(surname)));
             }
-            (How::Name | How::Modifier, _) => names.extend(ent.name.split_whitespace()),
+            (How::Name | How::Modifier, _) => names.extend(words_of_name(&ent.name)),
             _ => {}
         }
     }
@@ -235,7 +239,7 @@ fn rewrite<'a>(
 
 /// A person's surname as a headline names them: "Bashar al-Assad" → "Assad".
 fn surname(name: &str) -> &str {
-    let mut last = name.split_whitespace().next_back().unwrap_or(name);
+    let mut last = scan::words(name).last().map_or(name, |w| w.text);
     // (what `trim_start_matches("al-")` leaves, without setting up a substring search)
     while let Some(rest) = last.strip_prefix("al-") {
         last = rest;
@@ -252,12 +256,18 @@ fn strip_all_suffixes<'a>(mut text: &'a str, suffix: &str) -> &'a str {
     text
 }
 
+/// The words of an actor's name, as `split_whitespace` gives them (read by the byte table of
+/// `scan::words`: every name of every label's clause is split).
+fn words_of_name(name: &str) -> impl Iterator<Item = &str> {
+    scan::words(name).map(|w| w.text)
+}
+
 /// Adds the words of an actor's name as it appears in a label.
 fn push_short_words<'a>(names: &mut Vec<&'a str>, name: &'a str, person: bool) {
     if person {
         names.push(surname(name));
     } else {
-        names.extend(name.split_whitespace());
+        names.extend(words_of_name(name));
     }
 }
 

@@ -267,8 +267,9 @@ fn tokens_with<'a>(
             pause_after,
             verb: false,
         });
-    }
-    for i in 0..out.len() {
+        // (a verb is told by the word and the one before it, which is complete by now: a
+        // lone dash after it set its pause before this word came)
+        let i = out.len() - 1;
         out[i].verb = looks_like_verb(out, i);
     }
 }

@@ -139,8 +139,10 @@ fn words_of<'a>(flat: &'a str, lower: &'a str) -> Vec<Word<'a>> {
     let mut words: Vec<Word> = Vec::with_capacity(flat.len() / 5 + 4);
     for scanned in scan::words(flat) {
         let w = scanned.text;
-        match w {
-            "-" | "--" | "—" | "–" | ";" | ":" | "," => {
+        // (a word with a letter or digit, nearly every word, is compared with none of them)
+        let lettered = scanned.core.as_ref().is_some_and(|c| !c.span.is_empty());
+        match (lettered, w) {
+            (false, "-" | "--" | "—" | "–" | ";" | ":" | ",") => {
                 // "rejected the criticism , saying": a comma a cut date left on its own ends
                 // the phrase, but not between a verb and its object ("declared , a day of")
                 let after_verb = w == ","
@@ -648,12 +650,11 @@ pub(super) fn is_verb_slot(words: &[Word], i: usize) -> bool {
     if !verb_form {
         return false;
     }
-    // Inside an apposition ("X, a group based in Britain, said") there is no main verb.
-    let appositions = (1..i)
-        .filter(|&j| ends_clause(&words[j - 1]) && opens_apposition(&words[j]))
-        .count();
+    // Inside an apposition ("X, a group based in Britain, said") there is no main verb: an
+    // odd number of commas before the word, one of them opening an apposition. (The commas,
+    // kept with each word, are counted first: most verbs have none before them.)
     let closes = words[..i].iter().filter(|w| ends_clause(w)).count();
-    !(appositions > 0 && closes % 2 == 1)
+    closes % 2 == 0 || !(1..i).any(|j| ends_clause(&words[j - 1]) && opens_apposition(&words[j]))
 }
 
 /// "a monitoring group", "operated by ...", "including ...": what follows a comma in an

@@ -165,7 +165,7 @@ const IRREGULAR: &[(&str, &str)] = &[
 
 /// Words ending in "-ed" that are no past tense: base forms ("need", "proceed"), adjectives
 /// ("naked", "sacred") and nouns ("hundred").
-const NOT_PAST: &[&str] = &[
+pub(super) const NOT_PAST: &[&str] = &[
     "need", "speed", "seed", "feed", "bleed", "breed", "heed", "weed", "proceed", "succeed",
     "exceed", "greed", "deed", "creed", "steed", "reed", "indeed", "hundred", "kindred", "sacred",
     "naked", "wicked", "wretched", "rugged", "ragged", "jagged", "crooked", "beloved", "shred",

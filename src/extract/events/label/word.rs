@@ -55,8 +55,19 @@ impl<'a> Word<'a> {
     /// (Inlined: every word of every headline clause is made here.)
     #[inline(always)]
     fn made(text: Cow<'a, str>, bare: Cow<'a, str>, quotes: usize) -> Self {
-        let lists = lists_of(&bare);
         let ends_clause = text_ends_clause(&text);
+        Word::made_ending(text, bare, quotes, ends_clause)
+    }
+
+    /// [`Word::made`] with whether the text ends a clause already known.
+    #[inline(always)]
+    fn made_ending(
+        text: Cow<'a, str>,
+        bare: Cow<'a, str>,
+        quotes: usize,
+        ends_clause: bool,
+    ) -> Self {
+        let lists = lists_of(&bare);
         Word {
             text,
             bare,
@@ -78,7 +89,16 @@ impl<'a> Word<'a> {
                 let bare = lower
                     .get(word.at + core.span.start..word.at + core.span.end)
                     .unwrap_or_default();
-                Word::made(Cow::Borrowed(word.text), Cow::Borrowed(bare), core.quotes)
+                // A word whose letters run to its end (most words) has no comma, semicolon
+                // or colon after them: its text is not read again to be told so.
+                let ends_on_letter = !core.span.is_empty() && core.span.end == word.text.len();
+                let ends_clause = !ends_on_letter && text_ends_clause(word.text);
+                Word::made_ending(
+                    Cow::Borrowed(word.text),
+                    Cow::Borrowed(bare),
+                    core.quotes,
+                    ends_clause,
+                )
             }
             None => Word::new(word.text),
         }

@@ -6,14 +6,24 @@
 //! (every candidate verb slot, every finite-verb test), and most words are no irregular form:
 //! for them only the "-ed" test is left.
 
-use super::tense::{has_participle_ending, is_simple_past_only, regular_past_base};
+use super::tense::{NOT_PAST, has_participle_ending, is_simple_past_only};
 use super::word::Word;
 use super::words::list;
 
 /// `tense::is_past` of the word's bare form.
 #[inline]
 pub(super) fn is_past_word(word: &Word) -> bool {
-    word.is(list::IRREGULAR_FORMS) || regular_past_base(word.bare()).is_some()
+    word.is(list::IRREGULAR_FORMS) || is_regular_past(word.bare())
+}
+
+/// Whether `tense::regular_past_base` finds a base for `word`: every "-ed" word whose stem is
+/// two lower-case ASCII letters or more and that is no [`NOT_PAST`] word has one. Only whether
+/// is asked here (of nearly every word before a clause's verb), so the base, which reads the
+/// stem against several lists, is not worked out.
+fn is_regular_past(word: &str) -> bool {
+    word.strip_suffix("ed")
+        .is_some_and(|stem| stem.len() >= 2 && stem.bytes().all(|b| b.is_ascii_lowercase()))
+        && !NOT_PAST.contains(&word)
 }
 
 /// `tense::is_participle_only` of the word's bare form.
@@ -61,6 +71,14 @@ mod tests {
             "\"struck\"",
             "proceeded",
             "reported",
+            "scored",
+            "carried",
+            "stopped",
+            "cancelled",
+            "naked",
+            "Xed",
+            "ed",
+            "décidéed",
             "",
             ",",
             "run",
