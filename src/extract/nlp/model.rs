@@ -182,6 +182,9 @@ impl Model {
     }
 
     /// Adds the weights of `features` to `scores` (one per class).
+    // Inlined: a caller's `scores` is mostly an array of the class count, so the choice of
+    // loop below is made when compiling, not on every call.
+    #[inline]
     pub fn score(&self, features: &[u32], scores: &mut [i32]) {
         // The shipped models' class counts get a row loop of known length, which the compiler
         // unrolls into a few vector additions instead of a counted loop per feature (integer
