@@ -77,7 +77,9 @@ impl Slot {
         let mut narrow = [WIDE; NARROW];
         // Every weight checked, not stopping at the first that does not fit: for a row of a
         // known length that is a few vector instructions instead of a branch per weight.
-        let fits = w.iter().fold(true, |fits, x| fits & (-127..=127).contains(x));
+        let fits = w
+            .iter()
+            .fold(true, |fits, x| fits & (-127..=127).contains(x));
         if w.len() <= NARROW && fits {
             narrow = [0; NARROW];
             for (n, &x) in narrow.iter_mut().zip(w) {
@@ -339,7 +341,8 @@ impl Model {
             let Some((key, after)) = rest.split_first_chunk::<4>() else {
                 return false;
             };
-            let (Some(pairs), Some(after)) = (after.as_chunks::<2>().0.get(..n), after.get(2 * n..))
+            let (Some(pairs), Some(after)) =
+                (after.as_chunks::<2>().0.get(..n), after.get(2 * n..))
             else {
                 return false;
             };
@@ -349,7 +352,10 @@ impl Model {
                 return false;
             }
             last = key;
-            match (<&mut [i16; N]>::try_from(&mut *w), <&[[u8; 2]; N]>::try_from(pairs)) {
+            match (
+                <&mut [i16; N]>::try_from(&mut *w),
+                <&[[u8; 2]; N]>::try_from(pairs),
+            ) {
                 (Ok(w), Ok(pairs)) if N > 0 => *w = pairs.map(i16::from_le_bytes),
                 _ => {
                     for (x, b) in w.iter_mut().zip(pairs) {
@@ -357,7 +363,12 @@ impl Model {
                     }
                 }
             }
-            next = file(&mut self.slots, home(key, self.homes), next, Slot::new(key, number, w));
+            next = file(
+                &mut self.slots,
+                home(key, self.homes),
+                next,
+                Slot::new(key, number, w),
+            );
         }
         true
     }
