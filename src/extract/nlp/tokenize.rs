@@ -141,7 +141,7 @@ impl MarkSink for Vec<u8> {
 fn ascii_marks(first: u8, seen: u8) -> u8 {
     // The first byte's marks read from a table and the rest's or-ed in without a branch:
     // this runs for most tokens of every sentence the recogniser reads.
-    FIRST_MARKS[usize::from(first)] | u8::from(seen & (UPPER | DIGIT) != 0) * UPPER_OR_DIGIT
+    FIRST_MARKS[usize::from(first)] | (u8::from(seen & (UPPER | DIGIT) != 0) * UPPER_OR_DIGIT)
 }
 
 /// The marks a token's first byte gives it, by the byte's class ([`ascii_marks`]).
