@@ -94,24 +94,17 @@ pub(crate) fn add(
         }
         // A name starts on a capitalised word or a number, not on "in" in "in Vienna" or
         // "that" in "that Moscow" (a product such as "iPhone" keeps its lower-case i).
-        while let Some(w) = words
-            .iter()
-            .find(|w| w.range.start >= r.start && w.range.end <= r.end)
-        {
+        while let Some(w) = words_within(words, &r).first() {
             let t = &text[w.range.clone()];
             if !t.starts_with(char::is_lowercase) || is_product(t) {
                 break;
             }
             r.start = words
-                .iter()
-                .find(|n| n.range.start >= w.range.end)
+                .get(words.partition_point(|n| n.range.start < w.range.end))
                 .map_or(r.end, |n| n.range.start.min(r.end));
         }
         // A name ends on a capitalised word or a number, not on "rose" in "... Average rose".
-        while let Some(w) = words
-            .iter()
-            .rfind(|w| w.range.start >= r.start && w.range.end <= r.end)
-        {
+        while let Some(w) = words_within(words, &r).last() {
             let t = &text[w.range.clone()];
             if t.starts_with(char::is_lowercase) && !is_product(t) && w.range.start > r.start {
                 r.end = words[..w.index]
@@ -164,11 +157,7 @@ pub(crate) fn add(
             continue;
         }
         let name = &text[r.clone()];
-        let span: Vec<tokens::Word> = words
-            .iter()
-            .filter(|w| w.range.start >= r.start && w.range.end <= r.end)
-            .cloned()
-            .collect();
+        let span = words_within(words, &r);
         if span.is_empty() || !name.chars().any(char::is_uppercase) {
             continue;
         }
@@ -223,7 +212,7 @@ pub(crate) fn add(
         b.singles.append(&mut tail);
         match (kind, country) {
             (ActorKind::Person, _) => {
-                person(b, si, &span, None, None);
+                person(b, si, span, None, None);
             }
             (ActorKind::Country, Some(k)) => {
                 let entry = &GAZETTEER.entries[k];
@@ -242,6 +231,16 @@ pub(crate) fn add(
             }
         }
     }
+}
+
+/// The words of the sentence's `words` that lie within `r`. The words are in text order and
+/// do not overlap, so their starts and their ends both ascend, and those within `r` are one
+/// run of them, found by two binary searches (a name's words were searched for by scanning
+/// the sentence's words, several times a name).
+fn words_within<'w>(words: &'w [tokens::Word], r: &Range<usize>) -> &'w [tokens::Word] {
+    let from = words.partition_point(|w| w.range.start < r.start);
+    let len = words[from..].partition_point(|w| w.range.end <= r.end);
+    &words[from..from + len]
 }
 
 /// Leaves the lone word `r` to be resolved once the article is read, with the recogniser's

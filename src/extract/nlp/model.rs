@@ -75,7 +75,12 @@ impl Slot {
     #[inline]
     fn new(key: u32, number: usize, w: &[i16]) -> Self {
         let mut narrow = [WIDE; NARROW];
-        if w.len() <= NARROW && w.iter().all(|x| (-127..=127).contains(x)) {
+        // Every weight checked, not stopping at the first that does not fit: for a row of a
+        // known length that is a few vector instructions instead of a branch per weight.
+        let fits = w
+            .iter()
+            .fold(true, |fits, x| fits & (-127..=127).contains(x));
+        if w.len() <= NARROW && fits {
             narrow = [0; NARROW];
             for (n, &x) in narrow.iter_mut().zip(w) {
                 *n = x as i8;
@@ -179,6 +184,9 @@ impl Model {
     }
 
     /// Adds the weights of `features` to `scores` (one per class).
+    // Inlined: a caller's `scores` is mostly an array of the class count, so the choice of
+    // loop below is made when compiling, not on every call.
+    #[inline]
     pub fn score(&self, features: &[u32], scores: &mut [i32]) {
         // The shipped models' class counts get a row loop of known length, which the compiler
         // unrolls into a few vector additions instead of a counted loop per feature (integer
@@ -288,63 +296,81 @@ impl Model {
         if count > MAX_ROWS {
             return Err(ModelError::Malformed("too many rows"));
         }
-        let rows = data[r.at..r.at + count * row_bytes].chunks_exact(row_bytes);
+        let rows = &data[r.at..r.at + count * row_bytes];
         let mut model = Self::empty(classes, scale, count);
         model.weights.resize(count * n, 0);
-        // The rows go into the table in ascending key order, as `to_bytes` writes them; rows
-        // in another order are sorted first (by key, stable, so a repeat stays a repeat).
-        if rows.clone().map(key_of).is_sorted() {
-            model.fill(rows)?;
-        } else {
-            let mut sorted: Vec<&[u8]> = rows.collect();
+        // The rows go into the table as `to_bytes` writes them: in ascending key order, each
+        // key once, none 0. Rows otherwise are sorted first (by key, stable, so a repeat stays
+        // a repeat), and a repeat or key 0 refused.
+        if !model.fill(rows) {
+            let mut sorted: Vec<&[u8]> = rows.chunks_exact(row_bytes).collect();
             sorted.sort_by_key(|row| key_of(row));
-            model.fill(sorted.into_iter())?;
+            if sorted.first().is_some_and(|row| key_of(row) == 0) {
+                return Err(ModelError::Malformed("feature key 0"));
+            }
+            if sorted.windows(2).any(|w| key_of(w[0]) == key_of(w[1])) {
+                return Err(ModelError::Malformed("feature key repeated"));
+            }
+            model.slots.clear();
+            model.slots.resize(model.homes as usize, EMPTY);
+            model.fill(&sorted.concat());
         }
         Ok(model)
     }
 
-    /// Reads the rows of a file (key, then the weights), in ascending key order, into the
-    /// table and `weights` (sized for them already). The table is filled straight from the
-    /// bytes, front to back: no per-row allocation, so loading costs one pass over them.
-    fn fill<'a>(&mut self, rows: impl Iterator<Item = &'a [u8]>) -> Result<(), ModelError> {
-        // The shipped models' class counts (9 for names, 1 for casing) are passed as
-        // constants, so their rows are decoded and checked without a counted loop per
-        // weight: loading the recogniser's 171k rows took 2 % of a 2 MB run.
+    /// Reads `rows`, the rows of a file one after another (key, then the weights), into the
+    /// table and `weights` (sized for them already), front to back, with no allocation per
+    /// row; false, the table part filled, at the first row whose key is not larger than the
+    /// key before (keys must ascend, and 0 is no key).
+    fn fill(&mut self, rows: &[u8]) -> bool {
         match self.classes.len() {
-            9 => self.fill_rows(rows, 9),
-            1 => self.fill_rows(rows, 1),
-            n => self.fill_rows(rows, n),
+            9 => self.fill_rows::<9>(rows),
+            1 => self.fill_rows::<1>(rows),
+            _ => self.fill_rows::<0>(rows),
         }
     }
 
-    /// [`Model::fill`] for rows of `n` weights (the class count), inlined into each call so a
-    /// constant `n` shapes the loops.
-    #[inline(always)]
-    fn fill_rows<'a>(
-        &mut self,
-        rows: impl Iterator<Item = &'a [u8]>,
-        n: usize,
-    ) -> Result<(), ModelError> {
-        let (mut last, mut next) = (0, 0);
-        for (number, (row, w)) in rows.zip(self.weights.chunks_exact_mut(n)).enumerate() {
-            let key = key_of(row);
-            if key == 0 {
-                return Err(ModelError::Malformed("feature key 0"));
-            }
-            if key == last {
-                return Err(ModelError::Malformed("feature key repeated"));
+    /// [`Model::fill`] for rows of `N` weights, or of the class count when `N` is 0. The
+    /// shipped models' class counts (9 for names, 1 for casing) are constants here, so their
+    /// rows are read as arrays of a known length: decoded and checked with no loop and no
+    /// bounds check per weight (the recogniser's 171k rows are read on every run).
+    fn fill_rows<const N: usize>(&mut self, rows: &[u8]) -> bool {
+        let n = if N == 0 { self.classes.len() } else { N };
+        let (mut last, mut next, mut rest) = (0, 0, rows);
+        for (number, w) in self.weights.chunks_exact_mut(n).enumerate() {
+            let Some((key, after)) = rest.split_first_chunk::<4>() else {
+                return false;
+            };
+            let (Some(pairs), Some(after)) =
+                (after.as_chunks::<2>().0.get(..n), after.get(2 * n..))
+            else {
+                return false;
+            };
+            rest = after;
+            let key = u32::from_le_bytes(*key);
+            if key <= last {
+                return false;
             }
             last = key;
-            let Some(bytes) = row.get(4..4 + 2 * n) else {
-                return Err(ModelError::Truncated);
-            };
-            for (x, b) in w.iter_mut().zip(bytes.chunks_exact(2)) {
-                *x = i16::from_le_bytes([b[0], b[1]]);
+            match (
+                <&mut [i16; N]>::try_from(&mut *w),
+                <&[[u8; 2]; N]>::try_from(pairs),
+            ) {
+                (Ok(w), Ok(pairs)) if N > 0 => *w = pairs.map(i16::from_le_bytes),
+                _ => {
+                    for (x, b) in w.iter_mut().zip(pairs) {
+                        *x = i16::from_le_bytes(*b);
+                    }
+                }
             }
-            let slot = Slot::new(key, number, w);
-            next = file(&mut self.slots, home(key, self.homes), next, slot);
+            next = file(
+                &mut self.slots,
+                home(key, self.homes),
+                next,
+                Slot::new(key, number, w),
+            );
         }
-        Ok(())
+        true
     }
 
     /// Index of the class called `name`.

@@ -208,9 +208,20 @@ fn packed(text: &[u8], r: &Range<usize>) -> Option<u128> {
             b
         }
     };
-    let mask = (1u128 << (8 * len)) - 1;
-    Some(u128::from_le_bytes(bytes) & mask | (len as u128) << 120)
+    Some(u128::from_le_bytes(bytes) & WORD_MASKS[len] | (len as u128) << 120)
 }
+
+/// The mask of the first `len` bytes of a little-endian u128, by `len` (0 to 15): read from
+/// a table, where a shift of a u128 by a variable count takes a handful of instructions.
+const WORD_MASKS: [u128; 16] = {
+    let mut masks = [0; 16];
+    let mut len = 1;
+    while len < 16 {
+        masks[len] = (1u128 << (8 * len)) - 1;
+        len += 1;
+    }
+    masks
+};
 
 /// The names in the sentence `text[range]` (see [`Recogniser::recognise`]).
 pub(super) fn recognise(
@@ -255,7 +266,8 @@ impl Scratch {
     /// Looks up the words the features of token `i` read (two before to two after) in the
     /// memo, adding those it lacks.
     fn look_up_window(&mut self, rec: &Recogniser, text: &str, i: usize) {
-        for at in i..=i + 4 {
+        // (A half-open range: an inclusive one checks whether it is exhausted at every step.)
+        for at in i..i + 5 {
             if self.at[at] != UNSEEN {
                 continue;
             }
