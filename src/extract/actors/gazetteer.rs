@@ -6,13 +6,14 @@
 
 use std::borrow::Cow;
 use std::collections::hash_map;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::prefixes::Prefixes;
-use crate::extract::eight_bytes::{find_byte, find_name_start};
+use crate::extract::eight_bytes::{HIGHS, find_byte, find_name_start, in_range};
 use crate::model::ActorKind;
 
 const COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
@@ -33,8 +34,8 @@ pub struct Entry {
     pub id: Cow<'static, str>,
     pub name: Cow<'static, str>,
     pub kind: ActorKind,
-    /// Actor id of the country this entry belongs to.
-    pub affiliation: Option<String>,
+    /// Actor id of the country this entry belongs to (an id in the embedded tables).
+    pub affiliation: Option<&'static str>,
 }
 
 /// A gazetteer hit in a text.
@@ -60,11 +61,69 @@ pub struct Gazetteer {
     names: Prefixes,
     // The maps below hash with Fx: their keys come from the embedded tables or are asked
     // about every name of every article, never keys crafted against them.
-    by_form: FxHashMap<String, usize>,
+    by_form: FxHashMap<Folded<'static>, usize>,
     by_id: FxHashMap<Cow<'static, str>, usize>,
     given: FxHashSet<&'static str>,
-    /// Lower-cased nationality words.
-    demonyms: FxHashSet<String>,
+    /// Nationality words.
+    demonyms: FxHashSet<Folded<'static>>,
+}
+
+/// A form as a key that stands for its lower case (as [`str::to_lowercase`] writes it): an
+/// ASCII form as it is, compared and hashed ignoring ASCII case, and any other form
+/// lower-cased. Two forms are equal keys exactly when their lower cases are equal, yet the
+/// ~60k ASCII forms of the tables, and the forms looked up in every article, are keys without
+/// a lower-cased copy of their own.
+#[derive(Debug)]
+struct Folded<'a>(Cow<'a, str>);
+
+impl<'a> Folded<'a> {
+    fn of(form: &'a str) -> Self {
+        if form.is_ascii() {
+            Self(Cow::Borrowed(form))
+        } else {
+            Self(Cow::Owned(form.to_lowercase()))
+        }
+    }
+}
+
+impl PartialEq for Folded<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        // a lower-cased key has no ASCII capitals left, so this is its plain equality
+        self.0.eq_ignore_ascii_case(&other.0)
+    }
+}
+
+impl Eq for Folded<'_> {}
+
+impl Hash for Folded<'_> {
+    /// The key's bytes ASCII-lower-cased, eight at a time, and its length: equal keys hash
+    /// alike.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let bytes = self.0.as_bytes();
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut eight = [0; 8];
+            eight.copy_from_slice(chunk);
+            state.write_u64(ascii_lower_eight(u64::from_le_bytes(eight)));
+        }
+        let mut last = [0; 8];
+        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        state.write_u64(ascii_lower_eight(u64::from_le_bytes(last)));
+        state.write_usize(bytes.len());
+    }
+}
+
+/// Eight bytes with their ASCII capitals lower-cased (0x20 added to each byte in `A..=Z`).
+fn ascii_lower_eight(eight: u64) -> u64 {
+    // flags the ASCII capitals by their high bit (a byte that had the high bit is no capital)
+    let capitals = in_range(eight & !HIGHS, b'A', b'Z') & !eight;
+    eight | (capitals >> 2)
+}
+
+/// The entry of `key` in `map`. The maps hold keys borrowed from the embedded tables; the key
+/// asked for lives only as long as the text it comes from, which the map's type accepts here.
+fn folded_get<'a, V: Copy>(map: &'a FxHashMap<Folded<'a>, V>, key: &Folded<'a>) -> Option<V> {
+    map.get(key).copied()
 }
 
 /// Roughly how many forms and entries the tables hold, so the maps are sized once instead of
@@ -88,7 +147,7 @@ impl Gazetteer {
                 .collect(),
             demonyms: FxHashSet::default(),
         };
-        let mut country_by_code: FxHashMap<&str, String> = FxHashMap::default();
+        let mut country_by_code: FxHashMap<&str, &'static str> = FxHashMap::default();
         let mut places: Vec<(&'static str, &'static str)> = Vec::new();
         // Every nationality word first, so each form can be marked as one when it is added.
         for fields in rows(COUNTRIES) {
@@ -96,14 +155,14 @@ impl Gazetteer {
                 continue;
             };
             for form in demonyms.split('|').filter(|f| !f.is_empty()) {
-                g.demonyms.insert(form.to_lowercase());
+                g.demonyms.insert(Folded::of(form));
             }
         }
         for fields in rows(COUNTRIES) {
             let Some([code, id, name, aliases, demonyms, country_places]) = fields else {
                 continue;
             };
-            country_by_code.insert(code, id.to_string());
+            country_by_code.insert(code, id);
             g.add(id, name, ActorKind::Country, None, aliases);
             g.add(id, name, ActorKind::Country, None, demonyms);
             places.push((id, country_places));
@@ -126,14 +185,14 @@ impl Gazetteer {
             } else {
                 ActorKind::Organisation
             };
-            let affiliation = country_by_code.get(code).cloned();
+            let affiliation = country_by_code.get(code).copied();
             g.add(id, name, kind, affiliation, aliases);
         }
         for fields in rows(PEOPLE) {
             let Some([id, name, code, _roles, aliases]) = fields else {
                 continue;
             };
-            let affiliation = country_by_code.get(code).cloned();
+            let affiliation = country_by_code.get(code).copied();
             g.add(id, name, ActorKind::Person, affiliation, aliases);
         }
         for fields in rows(NAMED) {
@@ -146,17 +205,17 @@ impl Gazetteer {
                 "organisation" => ActorKind::Organisation,
                 _ => ActorKind::Other,
             };
-            let affiliation = (!affiliation.is_empty()).then(|| affiliation.to_string());
+            let affiliation = (!affiliation.is_empty()).then_some(affiliation);
             g.add(id, name, kind, affiliation, aliases);
         }
         // Cities and regions come last, so a country, body or person of the same name wins.
         for (country, list) in places {
             for place in list.split('|').filter(|p| p.len() >= 2) {
                 let id = super::slug(place);
-                if g.by_form.contains_key(&lower_case(place)) {
+                if g.by_form.contains_key(&Folded::of(place)) {
                     continue;
                 }
-                g.add(id, place, ActorKind::Place, Some(country.to_string()), "");
+                g.add(id, place, ActorKind::Place, Some(country), "");
             }
         }
         // Extras may name organisations that only exist after the ORGS pass.
@@ -180,7 +239,7 @@ impl Gazetteer {
         id: impl Into<Cow<'static, str>>,
         name: &'static str,
         kind: ActorKind,
-        affiliation: Option<String>,
+        affiliation: Option<&'static str>,
         aliases: &'static str,
     ) {
         let id = id.into();
@@ -213,7 +272,7 @@ impl Gazetteer {
         if form.len() < 2 || !form.bytes().any(|b| b.is_ascii_alphabetic()) {
             return;
         }
-        let key = lower_case(form);
+        let key = Folded::of(form);
         let demonym = self.demonyms.contains(&key);
         match self.by_form.entry(key) {
             hash_map::Entry::Occupied(_) => return,
@@ -237,7 +296,7 @@ impl Gazetteer {
             .strip_prefix("the ")
             .or_else(|| form.strip_prefix("The "))
             .unwrap_or(form);
-        self.by_form.get(&lower_case(form)).copied()
+        folded_get(&self.by_form, &Folded::of(form))
     }
 
     /// The entry with this actor id.
@@ -247,7 +306,9 @@ impl Gazetteer {
 
     /// Whether `form` is a nationality word ("Syrian", "Irish"), which describes a country.
     pub fn is_demonym(&self, form: &str) -> bool {
-        self.demonyms.contains(&lower_case(form.trim()))
+        // the set of table keys read as a set of keys that live as long as `form`
+        let demonyms: &FxHashSet<Folded<'_>> = &self.demonyms;
+        demonyms.contains(&Folded::of(form.trim()))
     }
 
     /// Whether `word` is a first name borne by known office-holders ("Sergei", "Steve").
@@ -311,17 +372,6 @@ impl Gazetteer {
             });
             next = e;
         }
-    }
-}
-
-/// `s` in lower case, as `str::to_lowercase` writes it: for an ASCII string (nearly every form
-/// and look-up) by bytes, without the general Unicode case mapping `to_lowercase` runs for
-/// every character; the two agree on ASCII.
-fn lower_case(s: &str) -> String {
-    if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        s.to_lowercase()
     }
 }
 
