@@ -131,14 +131,25 @@ fn folded_get<'a, V: Copy>(map: &'a FxHashMap<Folded<'a>, V>, key: &Folded<'a>) 
 const FORMS_CAPACITY: usize = 80_000;
 const ENTRIES_CAPACITY: usize = 32_000;
 
+/// The gazetteer's tables as they are read, before the table of names is made of all forms.
+struct Builder {
+    entries: Vec<Entry>,
+    pattern_entry: Vec<usize>,
+    pattern_form: Vec<&'static str>,
+    pattern_demonym: Vec<bool>,
+    by_form: FxHashMap<Folded<'static>, usize>,
+    by_id: FxHashMap<Cow<'static, str>, usize>,
+    given: FxHashSet<&'static str>,
+    demonyms: FxHashSet<Folded<'static>>,
+}
+
 impl Gazetteer {
     fn build() -> Self {
-        let mut g = Self {
+        let mut g = Builder {
             entries: Vec::with_capacity(ENTRIES_CAPACITY),
             pattern_entry: Vec::with_capacity(FORMS_CAPACITY),
             pattern_form: Vec::with_capacity(FORMS_CAPACITY),
             pattern_demonym: Vec::with_capacity(FORMS_CAPACITY),
-            names: Prefixes::new(&[]),
             by_form: FxHashMap::with_capacity_and_hasher(FORMS_CAPACITY, Default::default()),
             by_id: FxHashMap::with_capacity_and_hasher(ENTRIES_CAPACITY, Default::default()),
             given: GIVEN_NAMES
@@ -230,62 +241,17 @@ impl Gazetteer {
         }
         // Names start at a capitalised word, so the table is only asked for the longest name
         // starting there: far fewer steps than scanning every byte for 100k patterns.
-        g.names = Prefixes::new(&g.pattern_form);
-        g
-    }
-
-    fn add(
-        &mut self,
-        id: impl Into<Cow<'static, str>>,
-        name: &'static str,
-        kind: ActorKind,
-        affiliation: Option<&'static str>,
-        aliases: &'static str,
-    ) {
-        let id = id.into();
-        let entry = match self.by_id.get(id.as_ref()) {
-            Some(&e) => e,
-            None => {
-                self.entries.push(Entry {
-                    id: id.clone(),
-                    name: Cow::Borrowed(name),
-                    kind,
-                    affiliation,
-                });
-                let e = self.entries.len() - 1;
-                self.by_id.insert(id, e);
-                e
-            }
-        };
-        self.add_form(entry, name);
-        for form in aliases.split('|') {
-            self.add_form(entry, form);
-        }
-    }
-
-    fn add_form(&mut self, entry: usize, form: &'static str) {
-        let form = form.trim();
-        let form = form
-            .strip_prefix("the ")
-            .or_else(|| form.strip_prefix("The "))
-            .unwrap_or(form);
-        if form.len() < 2 || !form.bytes().any(|b| b.is_ascii_alphabetic()) {
-            return;
-        }
-        let key = Folded::of(form);
-        let demonym = self.demonyms.contains(&key);
-        match self.by_form.entry(key) {
-            hash_map::Entry::Occupied(_) => return,
-            hash_map::Entry::Vacant(v) => v.insert(entry),
-        };
-        self.pattern_entry.push(entry);
-        self.pattern_form.push(form);
-        self.pattern_demonym.push(demonym);
-        // News writes "Bashar al-Assad" where the tables say "Bashar al Assad".
-        // a byte comparison: a substring search set up for every one of ~60k forms cost more
-        if form.as_bytes().windows(4).any(|w| w == b" al ") {
-            let hyphenated: &'static str = Box::leak(form.replace(" al ", " al-").into_boxed_str());
-            self.add_form(entry, hyphenated);
+        let names = Prefixes::new(&g.pattern_form);
+        Self {
+            entries: g.entries,
+            pattern_entry: g.pattern_entry,
+            pattern_form: g.pattern_form,
+            pattern_demonym: g.pattern_demonym,
+            names,
+            by_form: g.by_form,
+            by_id: g.by_id,
+            given: g.given,
+            demonyms: g.demonyms,
         }
     }
 
@@ -398,6 +364,66 @@ fn fields<const N: usize>(line: &'static str) -> Option<[&'static str; N]> {
     }
     *out.get_mut(slot)? = &line[start..];
     (slot + 1 == N).then_some(out)
+}
+
+impl Builder {
+    fn add(
+        &mut self,
+        id: impl Into<Cow<'static, str>>,
+        name: &'static str,
+        kind: ActorKind,
+        affiliation: Option<&'static str>,
+        aliases: &'static str,
+    ) {
+        let id = id.into();
+        let entry = match self.by_id.get(id.as_ref()) {
+            Some(&e) => e,
+            None => {
+                self.entries.push(Entry {
+                    id: id.clone(),
+                    name: Cow::Borrowed(name),
+                    kind,
+                    affiliation,
+                });
+                let e = self.entries.len() - 1;
+                self.by_id.insert(id, e);
+                e
+            }
+        };
+        self.add_form(entry, name);
+        for form in aliases.split('|') {
+            self.add_form(entry, form);
+        }
+    }
+
+    fn add_form(&mut self, entry: usize, form: &'static str) {
+        let form = form.trim();
+        let form = form
+            .strip_prefix("the ")
+            .or_else(|| form.strip_prefix("The "))
+            .unwrap_or(form);
+        if form.len() < 2 || !form.bytes().any(|b| b.is_ascii_alphabetic()) {
+            return;
+        }
+        // only a new key is asked whether it is a nationality word (many forms are repeats)
+        let demonym = match self.by_form.entry(Folded::of(form)) {
+            hash_map::Entry::Occupied(_) => return,
+            hash_map::Entry::Vacant(v) => {
+                let demonym = self.demonyms.contains(v.key());
+                v.insert(entry);
+                demonym
+            }
+        };
+        self.pattern_entry.push(entry);
+        self.pattern_form.push(form);
+        self.pattern_demonym.push(demonym);
+        // News writes "Bashar al-Assad" where the tables say "Bashar al Assad".
+        // a byte comparison: a substring search set up for every one of ~60k forms cost more
+        if form.as_bytes().windows(4).any(|w| w == b" al ") {
+            let hyphenated: &'static str = Box::leak(form.replace(" al ", " al-").into_boxed_str());
+            self.add_form(entry, hyphenated);
+        }
+    }
 }
 
 fn boundary_before(s: &str, at: usize) -> bool {
