@@ -21,7 +21,7 @@ mod fitting;
 mod pronoun;
 mod seen;
 
-use description::{Found, description_at};
+use description::descriptions;
 use fitting::Fitting;
 use pronoun::find_pronoun;
 use seen::Seen;
@@ -365,20 +365,7 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
             let start = s.start + trimmed_at + at;
             added.push((e, start..start + len, si, How::Pronoun));
         }
-        // the matches `captures_iter` would give: each search starts where the last match
-        // ended, but no earlier than the next place a match can start
-        let mut at = 0;
-        while let Some(start) = next_description_at(sentence, at) {
-            let nouns = NOUNS_BY_FIRST_BYTE.as_deref();
-            let found = match description_at(&DESCRIPTION, nouns, sentence, start) {
-                Found::Here(Some(found)) | Found::ByRegex(Some(found)) => found,
-                Found::Here(None) => {
-                    at = start + 1;
-                    continue;
-                }
-                Found::ByRegex(None) => break,
-            };
-            at = found.whole.end;
+        for found in descriptions(sentence) {
             let range = s.start + found.whole.start..s.start + found.whole.end;
             if seen.overlaps_a_name(&range) {
                 continue;

@@ -494,7 +494,7 @@ mod tests {
             assert!(found.contains(&(city.into(), id.clone())), "{found:?}");
             let entry = GAZETTEER.by_id(&id).expect("the city is in the tables");
             assert_eq!(entry.kind, ActorKind::Place);
-            assert_eq!(entry.affiliation.as_deref(), Some(country));
+            assert_eq!(entry.affiliation, Some(country));
         }
     }
 

@@ -9,12 +9,37 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::{DESCRIPTION, NOUNS_BY_FIRST_BYTE, next_description_at};
+
 /// A description found in a sentence: the whole match, its nationality word (the pattern's
 /// first group) and its noun (the second), as byte ranges of the sentence.
 pub(super) struct Description {
     pub(super) whole: Range<usize>,
     pub(super) nationality: Option<Range<usize>>,
     pub(super) noun: Range<usize>,
+}
+
+/// The descriptions of `sentence` in order: the matches `captures_iter` would give of
+/// [`DESCRIPTION`], each search starting where the last match ended, but no earlier than the
+/// next place a match can start.
+pub(super) fn descriptions(sentence: &str) -> impl Iterator<Item = Description> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(start) = next_description_at(sentence, at) {
+            let nouns = NOUNS_BY_FIRST_BYTE.as_deref();
+            match description_at(&DESCRIPTION, nouns, sentence, start) {
+                Found::Here(Some(found)) | Found::ByRegex(Some(found)) => {
+                    at = found.whole.end;
+                    return Some(found);
+                }
+                Found::Here(None) => at = start + 1,
+                Found::ByRegex(None) => break,
+            }
+        }
+        // none is left: later calls find none either
+        at = sentence.len() + 1;
+        None
+    })
 }
 
 /// The first match of `pattern` (which is [`DESCRIPTION`](super::DESCRIPTION), compiled only
@@ -30,7 +55,7 @@ pub(super) struct Description {
 /// optional groups are greedy), each trying the nouns in the pattern's order. When there is
 /// none, `None` stands for the regex's own answer only if the next candidate is searched in
 /// turn: the caller asks again from there.
-pub(super) fn description_at(
+fn description_at(
     pattern: &LazyLock<Regex>,
     nouns_by_first_byte: Option<&[Vec<&'static str>]>,
     sentence: &str,
@@ -51,7 +76,7 @@ pub(super) fn description_at(
 }
 
 /// What [`description_at`] found.
-pub(super) enum Found {
+enum Found {
     /// The match starting at `start`, or `None` when none starts there.
     Here(Option<Description>),
     /// The regex's first match at or after `start` (or `None`: there is none in the sentence).
@@ -160,30 +185,13 @@ fn noun_at(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{DESCRIPTION, NOUNS_BY_FIRST_BYTE, next_description_at};
     use super::*;
 
-    /// Every description of `sentence` as (nationality, noun), read as the references do.
-    fn descriptions(sentence: &str) -> Vec<(Option<&str>, &str)> {
-        let mut out = Vec::new();
-        let mut at = 0;
-        while let Some(start) = next_description_at(sentence, at) {
-            let nouns = NOUNS_BY_FIRST_BYTE.as_deref();
-            let found = match description_at(&DESCRIPTION, nouns, sentence, start) {
-                Found::Here(Some(found)) | Found::ByRegex(Some(found)) => found,
-                Found::Here(None) => {
-                    at = start + 1;
-                    continue;
-                }
-                Found::ByRegex(None) => break,
-            };
-            at = found.whole.end;
-            out.push((
-                found.nationality.map(|r| &sentence[r]),
-                &sentence[found.noun],
-            ));
-        }
-        out
+    /// Every description of `sentence` as (nationality, noun).
+    fn found(sentence: &str) -> Vec<(Option<&str>, &str)> {
+        descriptions(sentence)
+            .map(|d| (d.nationality.map(|r| &sentence[r]), &sentence[d.noun]))
+            .collect()
     }
 
     #[test]
@@ -200,10 +208,10 @@ mod tests {
                 .captures_iter(sentence)
                 .filter_map(|c| Some((c.get(1).map(|m| m.as_str()), c.get(2)?.as_str())))
                 .collect();
-            assert_eq!(descriptions(sentence), expected, "{sentence}");
+            assert_eq!(found(sentence), expected, "{sentence}");
         }
         assert_eq!(
-            descriptions("The Syrian president met the new foreign minister."),
+            found("The Syrian president met the new foreign minister."),
             [(Some("Syrian"), "president"), (None, "foreign minister")]
         );
     }
