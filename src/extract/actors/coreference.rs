@@ -16,10 +16,12 @@ use crate::extract::actors::gazetteer::GAZETTEER;
 use crate::extract::eight_bytes::find_byte;
 use crate::model::ActorKind;
 
+mod description;
 mod fitting;
 mod pronoun;
 mod seen;
 
+use description::descriptions;
 use fitting::Fitting;
 use pronoun::find_pronoun;
 use seen::Seen;
@@ -363,31 +365,21 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
             let start = s.start + trimmed_at + at;
             added.push((e, start..start + len, si, How::Pronoun));
         }
-        // the matches `captures_iter` would give: each search starts where the last match
-        // ended, but no earlier than the next place a match can start
-        let mut at = 0;
-        while let Some(start) = next_description_at(sentence, at)
-            && let Some(c) = DESCRIPTION.captures_at(sentence, start)
-        {
-            let Some(whole) = c.get(0) else {
-                break;
-            };
-            at = whole.end();
-            let Some(noun) = c.get(2) else {
-                continue;
-            };
-            let range = s.start + whole.start()..s.start + whole.end();
+        for found in descriptions(sentence) {
+            let range = s.start + found.whole.start..s.start + found.whole.end;
             if seen.overlaps_a_name(&range) {
                 continue;
             }
-            let country = c
-                .get(1)
-                .and_then(|d| GAZETTEER.lookup(d.as_str()))
+            let nationality = found.nationality.and_then(|r| sentence.get(r));
+            let country = nationality
+                .and_then(|d| GAZETTEER.lookup(d))
                 .map(|e| GAZETTEER.entries[e].id.to_string());
-            if c.get(1).is_some() && country.is_none() {
+            if nationality.is_some() && country.is_none() {
                 continue;
             }
-            let noun = noun.as_str();
+            let Some(noun) = sentence.get(found.noun) else {
+                continue;
+            };
             let target = if noun == "ministry" {
                 last_entity_before(&seen.ministries, range.start)
             } else if let Some(d) = LEXICON.description(noun) {

@@ -6,13 +6,14 @@
 
 use std::borrow::Cow;
 use std::collections::hash_map;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::prefixes::Prefixes;
-use crate::extract::eight_bytes::{find_byte, find_name_start};
+use crate::extract::eight_bytes::{HIGHS, find_byte, find_name_start, in_range};
 use crate::model::ActorKind;
 
 const COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
@@ -33,8 +34,8 @@ pub struct Entry {
     pub id: Cow<'static, str>,
     pub name: Cow<'static, str>,
     pub kind: ActorKind,
-    /// Actor id of the country this entry belongs to.
-    pub affiliation: Option<String>,
+    /// Actor id of the country this entry belongs to (an id in the embedded tables).
+    pub affiliation: Option<&'static str>,
 }
 
 /// A gazetteer hit in a text.
@@ -60,11 +61,69 @@ pub struct Gazetteer {
     names: Prefixes,
     // The maps below hash with Fx: their keys come from the embedded tables or are asked
     // about every name of every article, never keys crafted against them.
-    by_form: FxHashMap<String, usize>,
+    by_form: FxHashMap<Folded<'static>, usize>,
     by_id: FxHashMap<Cow<'static, str>, usize>,
     given: FxHashSet<&'static str>,
-    /// Lower-cased nationality words.
-    demonyms: FxHashSet<String>,
+    /// Nationality words.
+    demonyms: FxHashSet<Folded<'static>>,
+}
+
+/// A form as a key that stands for its lower case (as [`str::to_lowercase`] writes it): an
+/// ASCII form as it is, compared and hashed ignoring ASCII case, and any other form
+/// lower-cased. Two forms are equal keys exactly when their lower cases are equal, yet the
+/// ~60k ASCII forms of the tables, and the forms looked up in every article, are keys without
+/// a lower-cased copy of their own.
+#[derive(Debug)]
+struct Folded<'a>(Cow<'a, str>);
+
+impl<'a> Folded<'a> {
+    fn of(form: &'a str) -> Self {
+        if form.is_ascii() {
+            Self(Cow::Borrowed(form))
+        } else {
+            Self(Cow::Owned(form.to_lowercase()))
+        }
+    }
+}
+
+impl PartialEq for Folded<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        // a lower-cased key has no ASCII capitals left, so this is its plain equality
+        self.0.eq_ignore_ascii_case(&other.0)
+    }
+}
+
+impl Eq for Folded<'_> {}
+
+impl Hash for Folded<'_> {
+    /// The key's bytes ASCII-lower-cased, eight at a time, and its length: equal keys hash
+    /// alike.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let bytes = self.0.as_bytes();
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut eight = [0; 8];
+            eight.copy_from_slice(chunk);
+            state.write_u64(ascii_lower_eight(u64::from_le_bytes(eight)));
+        }
+        let mut last = [0; 8];
+        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        state.write_u64(ascii_lower_eight(u64::from_le_bytes(last)));
+        state.write_usize(bytes.len());
+    }
+}
+
+/// Eight bytes with their ASCII capitals lower-cased (0x20 added to each byte in `A..=Z`).
+fn ascii_lower_eight(eight: u64) -> u64 {
+    // flags the ASCII capitals by their high bit (a byte that had the high bit is no capital)
+    let capitals = in_range(eight & !HIGHS, b'A', b'Z') & !eight;
+    eight | (capitals >> 2)
+}
+
+/// The entry of `key` in `map`. The maps hold keys borrowed from the embedded tables; the key
+/// asked for lives only as long as the text it comes from, which the map's type accepts here.
+fn folded_get<'a, V: Copy>(map: &'a FxHashMap<Folded<'a>, V>, key: &Folded<'a>) -> Option<V> {
+    map.get(key).copied()
 }
 
 /// Roughly how many forms and entries the tables hold, so the maps are sized once instead of
@@ -72,14 +131,25 @@ pub struct Gazetteer {
 const FORMS_CAPACITY: usize = 80_000;
 const ENTRIES_CAPACITY: usize = 32_000;
 
+/// The gazetteer's tables as they are read, before the table of names is made of all forms.
+struct Builder {
+    entries: Vec<Entry>,
+    pattern_entry: Vec<usize>,
+    pattern_form: Vec<&'static str>,
+    pattern_demonym: Vec<bool>,
+    by_form: FxHashMap<Folded<'static>, usize>,
+    by_id: FxHashMap<Cow<'static, str>, usize>,
+    given: FxHashSet<&'static str>,
+    demonyms: FxHashSet<Folded<'static>>,
+}
+
 impl Gazetteer {
     fn build() -> Self {
-        let mut g = Self {
+        let mut g = Builder {
             entries: Vec::with_capacity(ENTRIES_CAPACITY),
             pattern_entry: Vec::with_capacity(FORMS_CAPACITY),
             pattern_form: Vec::with_capacity(FORMS_CAPACITY),
             pattern_demonym: Vec::with_capacity(FORMS_CAPACITY),
-            names: Prefixes::new(&[]),
             by_form: FxHashMap::with_capacity_and_hasher(FORMS_CAPACITY, Default::default()),
             by_id: FxHashMap::with_capacity_and_hasher(ENTRIES_CAPACITY, Default::default()),
             given: GIVEN_NAMES
@@ -88,7 +158,7 @@ impl Gazetteer {
                 .collect(),
             demonyms: FxHashSet::default(),
         };
-        let mut country_by_code: FxHashMap<&str, String> = FxHashMap::default();
+        let mut country_by_code: FxHashMap<&str, &'static str> = FxHashMap::default();
         let mut places: Vec<(&'static str, &'static str)> = Vec::new();
         // Every nationality word first, so each form can be marked as one when it is added.
         for fields in rows(COUNTRIES) {
@@ -96,14 +166,14 @@ impl Gazetteer {
                 continue;
             };
             for form in demonyms.split('|').filter(|f| !f.is_empty()) {
-                g.demonyms.insert(form.to_lowercase());
+                g.demonyms.insert(Folded::of(form));
             }
         }
         for fields in rows(COUNTRIES) {
             let Some([code, id, name, aliases, demonyms, country_places]) = fields else {
                 continue;
             };
-            country_by_code.insert(code, id.to_string());
+            country_by_code.insert(code, id);
             g.add(id, name, ActorKind::Country, None, aliases);
             g.add(id, name, ActorKind::Country, None, demonyms);
             places.push((id, country_places));
@@ -126,14 +196,14 @@ impl Gazetteer {
             } else {
                 ActorKind::Organisation
             };
-            let affiliation = country_by_code.get(code).cloned();
+            let affiliation = country_by_code.get(code).copied();
             g.add(id, name, kind, affiliation, aliases);
         }
         for fields in rows(PEOPLE) {
             let Some([id, name, code, _roles, aliases]) = fields else {
                 continue;
             };
-            let affiliation = country_by_code.get(code).cloned();
+            let affiliation = country_by_code.get(code).copied();
             g.add(id, name, ActorKind::Person, affiliation, aliases);
         }
         for fields in rows(NAMED) {
@@ -146,17 +216,17 @@ impl Gazetteer {
                 "organisation" => ActorKind::Organisation,
                 _ => ActorKind::Other,
             };
-            let affiliation = (!affiliation.is_empty()).then(|| affiliation.to_string());
+            let affiliation = (!affiliation.is_empty()).then_some(affiliation);
             g.add(id, name, kind, affiliation, aliases);
         }
         // Cities and regions come last, so a country, body or person of the same name wins.
         for (country, list) in places {
             for place in list.split('|').filter(|p| p.len() >= 2) {
                 let id = super::slug(place);
-                if g.by_form.contains_key(&lower_case(place)) {
+                if g.by_form.contains_key(&Folded::of(place)) {
                     continue;
                 }
-                g.add(id, place, ActorKind::Place, Some(country.to_string()), "");
+                g.add(id, place, ActorKind::Place, Some(country), "");
             }
         }
         // Extras may name organisations that only exist after the ORGS pass.
@@ -171,62 +241,17 @@ impl Gazetteer {
         }
         // Names start at a capitalised word, so the table is only asked for the longest name
         // starting there: far fewer steps than scanning every byte for 100k patterns.
-        g.names = Prefixes::new(&g.pattern_form);
-        g
-    }
-
-    fn add(
-        &mut self,
-        id: impl Into<Cow<'static, str>>,
-        name: &'static str,
-        kind: ActorKind,
-        affiliation: Option<String>,
-        aliases: &'static str,
-    ) {
-        let id = id.into();
-        let entry = match self.by_id.get(id.as_ref()) {
-            Some(&e) => e,
-            None => {
-                self.entries.push(Entry {
-                    id: id.clone(),
-                    name: Cow::Borrowed(name),
-                    kind,
-                    affiliation,
-                });
-                let e = self.entries.len() - 1;
-                self.by_id.insert(id, e);
-                e
-            }
-        };
-        self.add_form(entry, name);
-        for form in aliases.split('|') {
-            self.add_form(entry, form);
-        }
-    }
-
-    fn add_form(&mut self, entry: usize, form: &'static str) {
-        let form = form.trim();
-        let form = form
-            .strip_prefix("the ")
-            .or_else(|| form.strip_prefix("The "))
-            .unwrap_or(form);
-        if form.len() < 2 || !form.bytes().any(|b| b.is_ascii_alphabetic()) {
-            return;
-        }
-        let key = lower_case(form);
-        let demonym = self.demonyms.contains(&key);
-        match self.by_form.entry(key) {
-            hash_map::Entry::Occupied(_) => return,
-            hash_map::Entry::Vacant(v) => v.insert(entry),
-        };
-        self.pattern_entry.push(entry);
-        self.pattern_form.push(form);
-        self.pattern_demonym.push(demonym);
-        // News writes "Bashar al-Assad" where the tables say "Bashar al Assad".
-        // a byte comparison: a substring search set up for every one of ~60k forms cost more
-        if form.as_bytes().windows(4).any(|w| w == b" al ") {
-            let hyphenated: &'static str = Box::leak(form.replace(" al ", " al-").into_boxed_str());
-            self.add_form(entry, hyphenated);
+        let names = Prefixes::new(&g.pattern_form);
+        Self {
+            entries: g.entries,
+            pattern_entry: g.pattern_entry,
+            pattern_form: g.pattern_form,
+            pattern_demonym: g.pattern_demonym,
+            names,
+            by_form: g.by_form,
+            by_id: g.by_id,
+            given: g.given,
+            demonyms: g.demonyms,
         }
     }
 
@@ -237,7 +262,7 @@ impl Gazetteer {
             .strip_prefix("the ")
             .or_else(|| form.strip_prefix("The "))
             .unwrap_or(form);
-        self.by_form.get(&lower_case(form)).copied()
+        folded_get(&self.by_form, &Folded::of(form))
     }
 
     /// The entry with this actor id.
@@ -247,7 +272,9 @@ impl Gazetteer {
 
     /// Whether `form` is a nationality word ("Syrian", "Irish"), which describes a country.
     pub fn is_demonym(&self, form: &str) -> bool {
-        self.demonyms.contains(&lower_case(form.trim()))
+        // the set of table keys read as a set of keys that live as long as `form`
+        let demonyms: &FxHashSet<Folded<'_>> = &self.demonyms;
+        demonyms.contains(&Folded::of(form.trim()))
     }
 
     /// Whether `word` is a first name borne by known office-holders ("Sergei", "Steve").
@@ -314,17 +341,6 @@ impl Gazetteer {
     }
 }
 
-/// `s` in lower case, as `str::to_lowercase` writes it: for an ASCII string (nearly every form
-/// and look-up) by bytes, without the general Unicode case mapping `to_lowercase` runs for
-/// every character; the two agree on ASCII.
-fn lower_case(s: &str) -> String {
-    if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        s.to_lowercase()
-    }
-}
-
 /// The rows of a table as their `N` tab-separated fields; `None` for a row with another number
 /// of fields. Fixed-size arrays rather than a `Vec` per row: the tables have ~26k rows.
 fn rows<const N: usize>(table: &'static str) -> impl Iterator<Item = Option<[&'static str; N]>> {
@@ -348,6 +364,66 @@ fn fields<const N: usize>(line: &'static str) -> Option<[&'static str; N]> {
     }
     *out.get_mut(slot)? = &line[start..];
     (slot + 1 == N).then_some(out)
+}
+
+impl Builder {
+    fn add(
+        &mut self,
+        id: impl Into<Cow<'static, str>>,
+        name: &'static str,
+        kind: ActorKind,
+        affiliation: Option<&'static str>,
+        aliases: &'static str,
+    ) {
+        let id = id.into();
+        let entry = match self.by_id.get(id.as_ref()) {
+            Some(&e) => e,
+            None => {
+                self.entries.push(Entry {
+                    id: id.clone(),
+                    name: Cow::Borrowed(name),
+                    kind,
+                    affiliation,
+                });
+                let e = self.entries.len() - 1;
+                self.by_id.insert(id, e);
+                e
+            }
+        };
+        self.add_form(entry, name);
+        for form in aliases.split('|') {
+            self.add_form(entry, form);
+        }
+    }
+
+    fn add_form(&mut self, entry: usize, form: &'static str) {
+        let form = form.trim();
+        let form = form
+            .strip_prefix("the ")
+            .or_else(|| form.strip_prefix("The "))
+            .unwrap_or(form);
+        if form.len() < 2 || !form.bytes().any(|b| b.is_ascii_alphabetic()) {
+            return;
+        }
+        // only a new key is asked whether it is a nationality word (many forms are repeats)
+        let demonym = match self.by_form.entry(Folded::of(form)) {
+            hash_map::Entry::Occupied(_) => return,
+            hash_map::Entry::Vacant(v) => {
+                let demonym = self.demonyms.contains(v.key());
+                v.insert(entry);
+                demonym
+            }
+        };
+        self.pattern_entry.push(entry);
+        self.pattern_form.push(form);
+        self.pattern_demonym.push(demonym);
+        // News writes "Bashar al-Assad" where the tables say "Bashar al Assad".
+        // a byte comparison: a substring search set up for every one of ~60k forms cost more
+        if form.as_bytes().windows(4).any(|w| w == b" al ") {
+            let hyphenated: &'static str = Box::leak(form.replace(" al ", " al-").into_boxed_str());
+            self.add_form(entry, hyphenated);
+        }
+    }
 }
 
 fn boundary_before(s: &str, at: usize) -> bool {
@@ -418,7 +494,7 @@ mod tests {
             assert!(found.contains(&(city.into(), id.clone())), "{found:?}");
             let entry = GAZETTEER.by_id(&id).expect("the city is in the tables");
             assert_eq!(entry.kind, ActorKind::Place);
-            assert_eq!(entry.affiliation.as_deref(), Some(country));
+            assert_eq!(entry.affiliation, Some(country));
         }
     }
 

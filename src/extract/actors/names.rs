@@ -289,7 +289,7 @@ fn scan_piece(b: &mut Builder, si: usize, all: &[Word], piece: &[Word], gaz: &[G
                 &entry.id,
                 &entry.name,
                 entry.kind,
-                entry.affiliation.clone(),
+                entry.affiliation.map(String::from),
                 true,
             );
             if let Some(role) = pending_role.take() {
@@ -483,7 +483,7 @@ fn describe(b: &mut Builder, si: usize, _all: &[Word], ws: &[Word]) -> Option<Se
         &entry.id,
         &entry.name,
         entry.kind,
-        entry.affiliation.clone(),
+        entry.affiliation.map(String::from),
         true,
     );
     b.mention(
@@ -570,7 +570,7 @@ pub(crate) fn person(
             &entry.id,
             &entry.name,
             ActorKind::Person,
-            entry.affiliation.clone().or(affiliation),
+            entry.affiliation.map(String::from).or(affiliation),
             true,
         ),
         _ => match variant_of(
@@ -622,7 +622,7 @@ fn organisation(b: &mut Builder, si: usize, all: &[Word], ws: &[Word]) {
             &entry.id,
             &entry.name,
             entry.kind,
-            entry.affiliation.clone(),
+            entry.affiliation.map(String::from),
             true,
         )
     } else {

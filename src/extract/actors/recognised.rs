@@ -220,7 +220,7 @@ pub(crate) fn add(
                     &entry.id,
                     &entry.name,
                     entry.kind,
-                    entry.affiliation.clone(),
+                    entry.affiliation.map(String::from),
                     true,
                 );
                 b.mention(id, r, si, How::Name);

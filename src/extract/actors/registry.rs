@@ -50,7 +50,7 @@ impl Registry {
                         name: entry.name.to_string(),
                         kind: entry.kind,
                         aliases: vec![name.to_string()],
-                        affiliation: entry.affiliation.clone(),
+                        affiliation: entry.affiliation.map(String::from),
                         mentions: Vec::new(),
                     });
                 }

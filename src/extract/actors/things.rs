@@ -109,7 +109,7 @@ pub(super) fn named_thing(b: &mut Builder, si: usize, piece: &[Word], kind: Acto
         let entry = &GAZETTEER.entries[GAZETTEER.lookup(word_text(text, w))?];
         match entry.kind {
             ActorKind::Country => Some(entry.id.to_string()),
-            ActorKind::Place => entry.affiliation.clone(),
+            ActorKind::Place => entry.affiliation.map(String::from),
             _ => None,
         }
     });
@@ -118,7 +118,7 @@ pub(super) fn named_thing(b: &mut Builder, si: usize, piece: &[Word], kind: Acto
             &entry.id,
             &entry.name,
             entry.kind,
-            entry.affiliation.clone(),
+            entry.affiliation.map(String::from),
             true,
         ),
         None => b.entity(&slug(name), name, kind, country, false),
