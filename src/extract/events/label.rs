@@ -38,12 +38,9 @@ pub fn label(
     let label = headline::headline(&out, &names, false);
     // "Than planned", "Since they begin", a bare "Henderson": a fragment of a clause; its
     // sentence says more
-    // (the label's words read by the byte table of `scan::words`, which splits as
-    // `split_whitespace` does without decoding each character)
-    let mut words = scan::words(&label);
-    let first = words.next().map_or("", |w| w.text);
-    let bare_subject = words.next().is_none();
-    if on_list_lower_cased(first, words::list::FRAGMENT_OPENERS) || bare_subject {
+    let opening = Opening::of(&label);
+    let bare_subject = opening.count <= 1;
+    if bare_subject || on_list_lower_cased(opening.first, words::list::FRAGMENT_OPENERS) {
         let sentence = sentence_start(text, clause.start)..sentence_end(text, clause.end);
         if sentence != clause {
             let (out, names) = rewrite(text, sentence, timex, actors, mentions);
@@ -53,7 +50,7 @@ pub fn label(
     }
     // "Henderson said on Tuesday" when the clause stopped before what was said: the saying is
     // the event, told with what was said ("Henderson says GM would return to profit").
-    if is_bare_frame(&label) {
+    if opening.is_bare_frame() {
         let end = sentence_end(text, clause.end);
         if end > clause.end {
             let (out, names) = rewrite(text, clause.start..end, timex, actors, mentions);
@@ -69,17 +66,41 @@ fn on_list_lower_cased(word: &str, list: words::List) -> bool {
     with_lower_case(word, |lower| list.has(lower))
 }
 
-/// Whether `label` is only a speaker and a reporting verb ("Rival Boeing says").
-fn is_bare_frame(label: &str) -> bool {
-    // at most four words: a longer label is read no further than its fifth
-    let mut last = None;
-    for (n, w) in scan::words(label).enumerate() {
-        if n == 4 {
-            return false;
+/// What [`label`] asks of a label's first words, read in one pass over no more than five of
+/// them (by the byte table of `scan::words`, which splits as `split_whitespace` does without
+/// decoding each character): reading them once for the opener and again for the frame cost
+/// twice the scan.
+struct Opening<'a> {
+    /// The first word ("" for none).
+    first: &'a str,
+    /// The last word read ("" for none).
+    last: &'a str,
+    /// How many words, counted up to five.
+    count: usize,
+}
+
+impl<'a> Opening<'a> {
+    fn of(label: &'a str) -> Self {
+        let mut opening = Opening {
+            first: "",
+            last: "",
+            count: 0,
+        };
+        for w in scan::words(label).take(5) {
+            if opening.count == 0 {
+                opening.first = w.text;
+            }
+            opening.last = w.text;
+            opening.count += 1;
         }
-        last = Some(w.text);
+        opening
     }
-    last.is_some_and(|w| on_list_lower_cased(w, words::list::REPORTING))
+
+    /// Whether the label is only a speaker and a reporting verb ("Rival Boeing says"): at
+    /// most four words, the last a reporting verb.
+    fn is_bare_frame(&self) -> bool {
+        (1..=4).contains(&self.count) && on_list_lower_cased(self.last, words::list::REPORTING)
+    }
 }
 
 /// Where the sentence holding byte `from` starts: after the last full stop, question or
@@ -174,7 +195,9 @@ fn rewrite<'a>(
             (How::Pronoun, kind)
                 if m.range.start == opening && scan::words(&ent.name).nth(1).is_some() =>
             {
-                let pronoun = text[m.range.clone()].to_lowercase();
+                // compared without ASCII case: no other letter lower-cases to one of these
+                let pronoun = &text[m.range.clone()];
+                let is = |p: &str| pronoun.eq_ignore_ascii_case(p);
                 let person = kind == ActorKind::Person;
                 let short = if person {
                     surname(&ent.name)
@@ -182,10 +205,14 @@ fn rewrite<'a>(
                     ent.name.as_str()
                 };
                 // only people: "it" is too often no actor at all ("It is the first time")
-                let replacement = match (pronoun.as_str(), person) {
-                    ("he" | "she", true) => Cow::Borrowed(short),
-                    ("his" | "her", true) => Cow::Owned(format!("{short}'s")),
-                    _ => continue,
+                let replacement = if !person {
+                    continue;
+                } else if is("he") || is("she") {
+                    Cow::Borrowed(short)
+                } else if is("his") || is("her") {
+                    Cow::Owned(format!("{short}'s"))
+                } else {
+                    continue;
                 };
                 push_short_words(&mut names, &ent.name, person);
                 cuts.push((m.range.clone(), replacement));
