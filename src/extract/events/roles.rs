@@ -4,6 +4,7 @@
 //! passive ("was struck by Russian jets"), the subject of reported content ("Peskov said
 //! Russia would ..."), the noun a relative clause describes ("Jobs, who founded Apple").
 
+use std::borrow::Borrow;
 use std::ops::Range;
 
 use super::confidence::ActorEvidence;
@@ -187,45 +188,43 @@ fn agents(
     nested: &[&Range<usize>],
     inside: &dyn Fn(&Mention) -> bool,
 ) -> Vec<String> {
-    let outside_nested = |t: &Token| {
-        !nested
-            .iter()
-            .any(|n| n.start <= t.range.start && t.range.end <= n.end)
-    };
-    // The clause's words up to what the subject and a passive's by-phrase are read from:
-    // its first verb, the run of verbs after it, then two words (`syntax::subject_end` reads
-    // no further). The rest of the clause, most of it, is never read, so it is not gathered.
-    // (room for every token up front: the clause is most of its sentence)
-    let mut clause: Vec<&Token> = Vec::with_capacity(tokens.len());
-    let mut verb = None;
-    let mut past_run = 0;
-    for t in tokens
-        .iter()
-        .filter(|t| t.range.start >= range.start && t.range.end <= range.end && outside_nested(t))
-    {
-        clause.push(t);
-        if verb.is_none() {
-            verb = t.verb.then_some(clause.len() - 1);
-        } else if past_run > 0 || !t.verb {
-            past_run += 1;
-            if past_run == 2 {
-                break;
+    let head = if nested.is_empty() {
+        // Without nested clauses the clause's words are a run of the sentence's (its tokens
+        // are in order and never overlap): read in place, not gathered into a vector.
+        let first = tokens.partition_point(|t| t.range.start < range.start);
+        let len = tokens[first..].partition_point(|t| t.range.end <= range.end);
+        clause_head(&tokens[first..first + len], &range)
+    } else {
+        let outside_nested = |t: &Token| {
+            !nested
+                .iter()
+                .any(|n| n.start <= t.range.start && t.range.end <= n.end)
+        };
+        // The clause's words up to what the subject and a passive's by-phrase are read from:
+        // its first verb, the run of verbs after it, then two words (`syntax::subject_end`
+        // reads no further). The rest of the clause, most of it, is never read, so it is not
+        // gathered. (room for every token up front: the clause is most of its sentence)
+        let mut clause: Vec<&Token> = Vec::with_capacity(tokens.len());
+        let mut verb = false;
+        let mut past_run = 0;
+        for t in tokens.iter().filter(|t| {
+            t.range.start >= range.start && t.range.end <= range.end && outside_nested(t)
+        }) {
+            clause.push(t);
+            if !verb {
+                verb = t.verb;
+            } else if past_run > 0 || !t.verb {
+                past_run += 1;
+                if past_run == 2 {
+                    break;
+                }
             }
         }
-    }
-    let Some(verb) = verb else {
+        clause_head(&clause, &range)
+    };
+    let Some((verb_at, from, by)) = head else {
         return Vec::new();
     };
-    let verb_at = clause[verb].range.start;
-    let mut from = range.start;
-    if clause
-        .first()
-        .is_some_and(|t| LEADING_PREPOSITIONS.contains(&t.lower()))
-        && let Some(pause) = clause[..verb].iter().position(|t| t.pause_after)
-    {
-        from = clause[pause].range.end;
-    }
-    let by = syntax::subject_end(&clause, verb_at, range.end).and_then(|(_, by)| by);
     let pick = |lo: usize, hi: usize, first_only: bool| {
         let mut out: Vec<String> = Vec::new();
         for m in mentions
@@ -246,6 +245,28 @@ fn agents(
         Some(by) => pick(by, range.end, true),
         None => pick(from, verb_at, false),
     }
+}
+
+/// Where the subject of a clause is read from, given the clause's words (all of them, or its
+/// words up to two past its run of verbs): its first verb's start, where its subject may start
+/// (past a leading phrase: "In a statement, ..."), and a passive's by-phrase end. `None` when
+/// the clause has no verb.
+fn clause_head<'a, T: Borrow<Token<'a>>>(
+    clause: &[T],
+    range: &Range<usize>,
+) -> Option<(usize, usize, Option<usize>)> {
+    let verb = clause.iter().position(|t| t.borrow().verb)?;
+    let verb_at = clause[verb].borrow().range.start;
+    let mut from = range.start;
+    if clause
+        .first()
+        .is_some_and(|t| LEADING_PREPOSITIONS.contains(&t.borrow().lower()))
+        && let Some(pause) = clause[..verb].iter().position(|t| t.borrow().pause_after)
+    {
+        from = clause[pause].borrow().range.end;
+    }
+    let by = syntax::subject_end(clause, verb_at, range.end).and_then(|(_, by)| by);
+    Some((verb_at, from, by))
 }
 
 impl Participants {
