@@ -313,7 +313,11 @@ impl Model {
             }
             model.slots.clear();
             model.slots.resize(model.homes as usize, EMPTY);
-            model.fill(&sorted.concat());
+            // sorted, without repeats and without 0, the rows fill the table; were that ever
+            // not so, a half-filled model must not load
+            if !model.fill(&sorted.concat()) {
+                return Err(ModelError::Malformed("feature key order"));
+            }
         }
         Ok(model)
     }
