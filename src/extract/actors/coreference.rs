@@ -276,8 +276,8 @@ static NOUNS_BY_FIRST_BYTE: LazyLock<Option<Vec<Vec<&'static str>>>> = LazyLock:
 /// or "The " followed, as the first, second or third space-separated piece after it, by the
 /// start of a description noun. Every match has that shape ("the " + at most a lower-case word
 /// and a capitalised one, each ending at the next space, + the noun), so no match starts
-/// anywhere else; the regex search, which cost more than the rest of the references put
-/// together, runs only from these places, and not at all once none is left.
+/// anywhere else; these are the candidate starts `description::descriptions` reads, and
+/// none is read once none is left.
 fn next_description_at(sentence: &str, from: usize) -> Option<usize> {
     let Some(by_first) = NOUNS_BY_FIRST_BYTE.as_ref() else {
         return (from <= sentence.len()).then_some(from);

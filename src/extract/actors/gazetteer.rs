@@ -120,19 +120,13 @@ fn ascii_lower_eight(eight: u64) -> u64 {
     eight | (capitals >> 2)
 }
 
-/// The entry of `key` in `map`. The maps hold keys borrowed from the embedded tables; the key
-/// asked for lives only as long as the text it comes from, which the map's type accepts here.
-fn folded_get<'a, V: Copy>(map: &'a FxHashMap<Folded<'a>, V>, key: &Folded<'a>) -> Option<V> {
-    map.get(key).copied()
-}
-
 /// Roughly how many forms and entries the tables hold, so the maps are sized once instead of
 /// rehashing everything as they grow.
 const FORMS_CAPACITY: usize = 80_000;
 const ENTRIES_CAPACITY: usize = 32_000;
 
 /// The gazetteer's tables as they are read, before the table of names is made of all forms.
-struct Builder {
+struct TablesRead {
     entries: Vec<Entry>,
     pattern_entry: Vec<usize>,
     pattern_form: Vec<&'static str>,
@@ -145,7 +139,7 @@ struct Builder {
 
 impl Gazetteer {
     fn build() -> Self {
-        let mut g = Builder {
+        let mut g = TablesRead {
             entries: Vec::with_capacity(ENTRIES_CAPACITY),
             pattern_entry: Vec::with_capacity(FORMS_CAPACITY),
             pattern_form: Vec::with_capacity(FORMS_CAPACITY),
@@ -262,7 +256,9 @@ impl Gazetteer {
             .strip_prefix("the ")
             .or_else(|| form.strip_prefix("The "))
             .unwrap_or(form);
-        folded_get(&self.by_form, &Folded::of(form))
+        // the map of table keys read as a map of keys that live as long as `form`
+        let by_form: &FxHashMap<Folded<'_>, usize> = &self.by_form;
+        by_form.get(&Folded::of(form)).copied()
     }
 
     /// The entry with this actor id.
@@ -366,7 +362,7 @@ fn fields<const N: usize>(line: &'static str) -> Option<[&'static str; N]> {
     (slot + 1 == N).then_some(out)
 }
 
-impl Builder {
+impl TablesRead {
     fn add(
         &mut self,
         id: impl Into<Cow<'static, str>>,
@@ -517,6 +513,25 @@ mod tests {
         assert!(names("It is what it is, said one of us.").is_empty());
         let found = names("Fighters of IS were seen near the US border.");
         assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn whole_forms_are_looked_up_in_any_case() {
+        let iraq = GAZETTEER.lookup("Kurdistan Regional Government");
+        assert!(iraq.is_some());
+        // the Kelvin sign's lower case is an ASCII "k"
+        for form in [
+            "KURDISTAN REGIONAL GOVERNMENT",
+            "kurdistan regional government",
+            "\u{212A}urdistan Regional Government",
+        ] {
+            assert_eq!(GAZETTEER.lookup(form), iraq, "{form}");
+        }
+        let barzani = GAZETTEER.lookup("Mesûd Barzanî");
+        assert!(barzani.is_some());
+        for form in ["MESÛD BARZANÎ", "mesûd barzanî"] {
+            assert_eq!(GAZETTEER.lookup(form), barzani, "{form}");
+        }
     }
 
     #[test]

@@ -1,13 +1,10 @@
 //! The match of [`DESCRIPTION`](super::DESCRIPTION) ("the [adjective] [Nationality] noun")
-//! that starts at a given "the", read by hand: the regex search with its captures cost about
-//! 5,000 instructions for each place a description may start, this a few dozen. Where a
-//! decision needs a character other than ASCII (the regex's `\b` is Unicode-aware), the regex
-//! itself decides.
+//! that starts at a given "the", read by hand, because a regex search with its captures at
+//! every place a description may start costs far more than the few byte tests that decide
+//! it. Where a decision needs a character other than ASCII (the regex's `\b` is
+//! Unicode-aware), the regex itself decides, so the matches are always the regex's.
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::{DESCRIPTION, NOUNS_BY_FIRST_BYTE, next_description_at};
 
@@ -24,10 +21,10 @@ pub(super) struct Description {
 /// next place a match can start.
 pub(super) fn descriptions(sentence: &str) -> impl Iterator<Item = Description> + '_ {
     let mut at = 0;
+    let nouns = NOUNS_BY_FIRST_BYTE.as_deref();
     std::iter::from_fn(move || {
         while let Some(start) = next_description_at(sentence, at) {
-            let nouns = NOUNS_BY_FIRST_BYTE.as_deref();
-            match description_at(&DESCRIPTION, nouns, sentence, start) {
+            match description_at(nouns, sentence, start) {
                 Found::Here(Some(found)) | Found::ByRegex(Some(found)) => {
                     at = found.whole.end;
                     return Some(found);
@@ -42,21 +39,17 @@ pub(super) fn descriptions(sentence: &str) -> impl Iterator<Item = Description> 
     })
 }
 
-/// The first match of `pattern` (which is [`DESCRIPTION`](super::DESCRIPTION), compiled only
-/// when the regex must answer) in `sentence`
-/// that starts at or after `start`, where `start` is the first place at or after it where a
-/// match can start, as `next_description_at` gives it. `nouns_by_first_byte` lists the
+/// What [`DESCRIPTION`] finds at `start`, the first place at or after the previous match
+/// where one can start (as `next_description_at` gives it). `nouns_by_first_byte` lists the
 /// pattern's nouns by their first byte, each list in the pattern's order (`None`: the regex
-/// answers).
+/// answers; it is compiled only when it must).
 ///
 /// The match starting at `start`, if any, is the first of these whose noun is followed by the
 /// end of a word: "the " + a lower-case word + a capitalised word + the noun, then without the
 /// capitalised word, then without the lower-case word, then without both (the pattern's
-/// optional groups are greedy), each trying the nouns in the pattern's order. When there is
-/// none, `None` stands for the regex's own answer only if the next candidate is searched in
-/// turn: the caller asks again from there.
+/// optional groups are greedy), each trying the nouns in the pattern's order.
+/// `Found::Here(None)`: no match starts at `start`, and the caller moves on to the next place.
 fn description_at(
-    pattern: &LazyLock<Regex>,
     nouns_by_first_byte: Option<&[Vec<&'static str>]>,
     sentence: &str,
     start: usize,
@@ -65,7 +58,7 @@ fn description_at(
         nouns_by_first_byte.map_or(Err(Undecided), |n| by_hand(n, sentence.as_bytes(), start));
     match by_hand {
         Ok(found) => Found::Here(found),
-        Err(Undecided) => Found::ByRegex(pattern.captures_at(sentence, start).and_then(|c| {
+        Err(Undecided) => Found::ByRegex(DESCRIPTION.captures_at(sentence, start).and_then(|c| {
             Some(Description {
                 whole: c.get(0)?.range(),
                 nationality: c.get(1).map(|m| m.range()),
@@ -202,6 +195,8 @@ mod tests {
             "Bathe the president; the presidents; the former president said the.",
             "The Élysée said the président and the ministry é and the ministryé agreed.",
             "the president",
+            "_the president and 9the minister and the  president and the\tminister spoke.",
+            "Then the café president and the Café minister and the Zürich minister spoke.",
         ];
         for sentence in cases {
             let expected: Vec<(Option<&str>, &str)> = DESCRIPTION
