@@ -165,7 +165,7 @@ const IRREGULAR: &[(&str, &str)] = &[
 
 /// Words ending in "-ed" that are no past tense: base forms ("need", "proceed"), adjectives
 /// ("naked", "sacred") and nouns ("hundred").
-pub(super) const NOT_PAST: &[&str] = &[
+const NOT_PAST: &[&str] = &[
     "need", "speed", "seed", "feed", "bleed", "breed", "heed", "weed", "proceed", "succeed",
     "exceed", "greed", "deed", "creed", "steed", "reed", "indeed", "hundred", "kindred", "sacred",
     "naked", "wicked", "wretched", "rugged", "ragged", "jagged", "crooked", "beloved", "shred",
@@ -432,13 +432,22 @@ pub fn past_base(word: &str) -> Option<Base<'_>> {
     regular_past_base(word)
 }
 
+/// Whether `word` is a regular past that [`regular_past_base`] finds a base for: an "-ed"
+/// word whose stem is two lower-case ASCII letters or more and that is no [`NOT_PAST`] word
+/// (every such word has one).
+pub(super) fn is_regular_past(word: &str) -> bool {
+    word.strip_suffix("ed")
+        .is_some_and(|stem| stem.len() >= 2 && stem.bytes().all(|b| b.is_ascii_lowercase()))
+        && !NOT_PAST.contains(&word)
+}
+
 /// [`past_base`] of a word that is no irregular form: an "-ed" past.
 pub(super) fn regular_past_base(word: &str) -> Option<Base<'_>> {
     let base = |stem, ending| Some(Base { stem, ending });
-    let stem = word.strip_suffix("ed")?;
-    if stem.len() < 2 || !stem.chars().all(|c| c.is_ascii_lowercase()) || NOT_PAST.contains(&word) {
+    if !is_regular_past(word) {
         return None;
     }
+    let stem = word.strip_suffix("ed")?;
     if E_WORDS.contains(&stem) {
         return base(stem, "e");
     }

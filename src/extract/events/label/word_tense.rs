@@ -6,24 +6,16 @@
 //! (every candidate verb slot, every finite-verb test), and most words are no irregular form:
 //! for them only the "-ed" test is left.
 
-use super::tense::{NOT_PAST, has_participle_ending, is_simple_past_only};
+use super::tense::{has_participle_ending, is_regular_past, is_simple_past_only};
 use super::word::Word;
 use super::words::list;
 
-/// `tense::is_past` of the word's bare form.
+/// `tense::is_past` of the word's bare form. Only whether a regular past has a base is asked
+/// (of nearly every word before a clause's verb), so the base, which reads the stem against
+/// several lists, is not worked out.
 #[inline]
 pub(super) fn is_past_word(word: &Word) -> bool {
     word.is(list::IRREGULAR_FORMS) || is_regular_past(word.bare())
-}
-
-/// Whether `tense::regular_past_base` finds a base for `word`: every "-ed" word whose stem is
-/// two lower-case ASCII letters or more and that is no [`NOT_PAST`] word has one. Only whether
-/// is asked here (of nearly every word before a clause's verb), so the base, which reads the
-/// stem against several lists, is not worked out.
-fn is_regular_past(word: &str) -> bool {
-    word.strip_suffix("ed")
-        .is_some_and(|stem| stem.len() >= 2 && stem.bytes().all(|b| b.is_ascii_lowercase()))
-        && !NOT_PAST.contains(&word)
 }
 
 /// `tense::is_participle_only` of the word's bare form.
