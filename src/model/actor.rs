@@ -28,8 +28,8 @@ pub struct Actor {
 /// One reference to an actor: a byte range into an article's text, as read.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct MentionRef {
-    /// The article's id, one copy shared by the article's mentions: a long text has hundreds
-    /// of thousands of them, and an id of their own was an allocation each.
+    /// The article's id, one copy shared by all the article's mentions, because a long text
+    /// has hundreds of thousands of them.
     #[serde(with = "shared_str")]
     pub article: Arc<str>,
     pub start: usize,

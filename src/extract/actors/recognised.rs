@@ -235,8 +235,7 @@ pub(crate) fn add(
 
 /// The words of the sentence's `words` that lie within `r`. The words are in text order and
 /// do not overlap, so their starts and their ends both ascend, and those within `r` are one
-/// run of them, found by two binary searches (a name's words were searched for by scanning
-/// the sentence's words, several times a name).
+/// run of them, found by two binary searches.
 fn words_within<'w>(words: &'w [tokens::Word], r: &Range<usize>) -> &'w [tokens::Word] {
     let from = words.partition_point(|w| w.range.start < r.start);
     let len = words[from..].partition_point(|w| w.range.end <= r.end);

@@ -66,10 +66,9 @@ fn on_list_lower_cased(word: &str, list: words::List) -> bool {
     with_lower_case(word, |lower| list.has(lower))
 }
 
-/// What [`label`] asks of a label's first words, read in one pass over no more than five of
-/// them (by the byte table of `scan::words`, which splits as `split_whitespace` does without
-/// decoding each character): reading them once for the opener and again for the frame cost
-/// twice the scan.
+/// What [`label`] asks of a label's first words (the opener and the bare frame), read in one
+/// pass over no more than five of them by the byte table of `scan::words`, which splits as
+/// `split_whitespace` does without decoding each character.
 struct Opening<'a> {
     /// The first word ("" for none).
     first: &'a str,

@@ -67,9 +67,8 @@ pub fn build(
         article,
         ids: ids::ArticleIds::new(&article.id),
     };
-    // Room for about one event per sentence up front (news and TimeBank give fewer than one):
-    // growing by doubling copied every event made so far, and for a long text touched twice
-    // the memory; room never written is never touched.
+    // Room for about one event per sentence up front (news and TimeBank give a little fewer),
+    // rather than growing by doubling; room never written is never touched.
     let mut events: Vec<Event> = Vec::with_capacity(sentences.len());
     let mut narrative: Option<When> = None;
     // The dated events by their quotes' words and their actors, filled in as "the same day"

@@ -55,10 +55,15 @@ struct AllRules {
     /// A pattern for each rule (its index in `RULES`).
     dfa: DFA,
     /// Compiles rule `i` alone, with its groups (for [`rule_parts`]), from the form parsed for
-    /// `dfa`. Parsing is about two thirds of compiling a rule, and a rule used is compiled
-    /// twice; kept in a closure because the parsed form's type belongs to `regex-syntax`,
-    /// which this crate does not name.
+    /// `dfa`, so a rule is parsed once for both. Kept in a closure because the parsed form's
+    /// type belongs to `regex-syntax`, which this crate does not name.
     compile_one: Box<dyn Fn(usize) -> Option<NFA> + Send + Sync>,
+}
+
+/// Our rules are constants that compile: a failure is a bug to catch in debug builds, and a
+/// release build goes on without the rule rather than stop reading the text.
+fn bad_pattern(err: impl std::fmt::Display) {
+    debug_assert!(false, "bad timex pattern: {err}");
 }
 
 /// [`AllRules`] in the ASCII form (index 1) or as written (index 0); each built the first time
@@ -70,14 +75,14 @@ fn all_rules(ascii: bool) -> Option<&'static AllRules> {
         .get_or_init(|| {
             let patterns: Vec<String> = RULES.iter().map(|(_, p)| format!("(?i:{p})")).collect();
             let parsed = syntax::parse_many_with(&patterns, &syntax::Config::new().unicode(!ascii))
-                .map_err(|err| debug_assert!(false, "bad timex pattern: {err}"))
+                .map_err(bad_pattern)
                 .ok()?;
             // The DFA reports no groups, so its NFA has no capture states (as the DFA's own
             // builder would compile it from the patterns).
             let nfa = thompson::Compiler::new()
                 .configure(thompson::Config::new().which_captures(WhichCaptures::None))
                 .build_many_from_hir(&parsed)
-                .map_err(|err| debug_assert!(false, "bad timex pattern: {err}"))
+                .map_err(bad_pattern)
                 .ok()?;
             // The lazy DFA of so many rules can need more states than the default 2 MB cache
             // holds on varied news text; a full cache is cleared and its states rebuilt. 16 MB
@@ -91,12 +96,12 @@ fn all_rules(ascii: bool) -> Option<&'static AllRules> {
                         .skip_cache_capacity_check(true),
                 )
                 .build_from_nfa(nfa)
-                .map_err(|err| debug_assert!(false, "bad timex pattern: {err}"))
+                .map_err(bad_pattern)
                 .ok()?;
             let compile_one = Box::new(move |i: usize| {
                 thompson::Compiler::new()
                     .build_from_hir(parsed.get(i)?)
-                    .map_err(|err| debug_assert!(false, "bad timex pattern: {err}"))
+                    .map_err(bad_pattern)
                     .ok()
             });
             Some(AllRules { dfa, compile_one })
@@ -183,16 +188,16 @@ fn rule_parts(i: usize, ascii: bool) -> Option<&'static RuleParts> {
         .get(usize::from(ascii))?
         .get(i)?
         .get_or_init(|| {
-            // A rule's parts are read after the DFA of all rules in the same form found its
-            // match, and the rule is compiled from the form parsed for that DFA. Only the
-            // ASCII parts of a match in a text read in the Unicode form come before that
-            // form's DFA: the rule alone is parsed then, rather than every rule.
+            // A rule's parts are usually asked for after the DFA of all rules in the same form
+            // found its match, and the rule is compiled from the form parsed for that DFA. The
+            // ASCII parts can be asked for before the ASCII DFA exists (in a text searched in
+            // the Unicode form): then the rule alone is parsed, rather than every rule.
             let nfa = match ALL_RULES[usize::from(ascii)].get() {
                 Some(Some(all)) => (all.compile_one)(i),
                 _ => NFA::compiler()
                     .syntax(syntax::Config::new().unicode(!ascii))
                     .build(&format!("(?i:{pattern})"))
-                    .map_err(|err| debug_assert!(false, "bad timex pattern: {err}"))
+                    .map_err(bad_pattern)
                     .ok(),
             }?;
             let names = nfa

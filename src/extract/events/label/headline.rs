@@ -651,8 +651,8 @@ pub(super) fn is_verb_slot(words: &[Word], i: usize) -> bool {
         return false;
     }
     // Inside an apposition ("X, a group based in Britain, said") there is no main verb: an
-    // odd number of commas before the word, one of them opening an apposition. (The commas,
-    // kept with each word, are counted first: most verbs have none before them.)
+    // odd number of clause-ending marks before the word, one of them opening an apposition.
+    // (The marks, kept with each word, are counted first: most verbs have none before them.)
     let closes = words[..i].iter().filter(|w| ends_clause(w)).count();
     closes % 2 == 0 || !(1..i).any(|j| ends_clause(&words[j - 1]) && opens_apposition(&words[j]))
 }

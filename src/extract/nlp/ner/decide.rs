@@ -266,7 +266,6 @@ impl Scratch {
     /// Looks up the words the features of token `i` read (two before to two after) in the
     /// memo, adding those it lacks.
     fn look_up_window(&mut self, rec: &Recogniser, text: &str, i: usize) {
-        // (A half-open range: an inclusive one checks whether it is exhausted at every step.)
         for at in i..i + 5 {
             if self.at[at] != UNSEEN {
                 continue;
