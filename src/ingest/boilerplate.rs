@@ -220,47 +220,7 @@ impl<'a> Line<'a> {
         // A short line carrying a furniture phrase; long ones may be prose that mentions it.
         words <= 25 && PHRASES.found_in(folded)
     }
-}
 
-/// Whether a line is site furniture whatever its position.
-///
-/// Every paragraph of every article passes through here, so the keyword lists are matched on
-/// the line as it is, ignoring ASCII case, rather than on a lower-cased copy (see [`Folded`]).
-pub(crate) fn is_furniture(line: &str) -> bool {
-    Line::of(line).is_furniture()
-}
-
-/// A line ready for matching lower-case keywords while ignoring ASCII case.
-///
-/// Matching ASCII keywords ignoring ASCII case finds exactly what `str::to_lowercase` and an
-/// exact match would, because lower-casing maps every other character to non-ASCII ones,
-/// except two: 'İ' (to "i" and a combining dot) and the Kelvin sign 'K' (to "k"). Only a line
-/// holding one of them is lower-cased (into its own `String`) first.
-enum Folded<'a> {
-    AsIs(&'a str),
-    Lowered(String),
-}
-
-impl<'a> Folded<'a> {
-    /// `ascii`: whether `line` is ASCII, known already.
-    fn of(line: &'a str, ascii: bool) -> Self {
-        // (is_ascii reads eight bytes at a time; the search decodes every character)
-        if !ascii && line.contains(['\u{130}', '\u{212a}']) {
-            Self::Lowered(line.to_lowercase())
-        } else {
-            Self::AsIs(line)
-        }
-    }
-
-    fn text(&self) -> &str {
-        match self {
-            Self::AsIs(line) => line,
-            Self::Lowered(lowered) => lowered,
-        }
-    }
-}
-
-impl Line<'_> {
     /// Whether the line reads as prose: several words, mostly lower-case, ending like a
     /// sentence.
     pub(crate) fn is_prose(&self) -> bool {
@@ -305,6 +265,63 @@ impl Line<'_> {
         // title-case headlines have almost none.
         ends_like_sentence && (lower_words >= 3 || lower_words * 5 >= alphabetic.max(1))
     }
+
+    /// "By Jane Roe", "By JANE ROE and John Doe, Reuters", "By Jane Roe, staff writer": a name
+    /// after "By", short, and not a sentence ("By the end of the week the talks had stalled.").
+    pub(crate) fn is_byline(&self) -> bool {
+        let line = self.text;
+        let Some(rest) = line
+            .strip_prefix("By ")
+            .or_else(|| line.strip_prefix("BY "))
+            .or_else(|| line.strip_prefix("by "))
+        else {
+            return false;
+        };
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let starts_with_name = words
+            .first()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase);
+        starts_with_name && words.len() <= 12 && !line.ends_with('.')
+    }
+}
+
+/// Whether a line is site furniture whatever its position.
+///
+/// Every paragraph of every article passes through here, so the keyword lists are matched on
+/// the line as it is, ignoring ASCII case, rather than on a lower-cased copy (see [`Folded`]).
+pub(crate) fn is_furniture(line: &str) -> bool {
+    Line::of(line).is_furniture()
+}
+
+/// A line ready for matching lower-case keywords while ignoring ASCII case.
+///
+/// Matching ASCII keywords ignoring ASCII case finds exactly what `str::to_lowercase` and an
+/// exact match would, because lower-casing maps every other character to non-ASCII ones,
+/// except two: 'İ' (to "i" and a combining dot) and the Kelvin sign 'K' (to "k"). Only a line
+/// holding one of them is lower-cased (into its own `String`) first.
+enum Folded<'a> {
+    AsIs(&'a str),
+    Lowered(String),
+}
+
+impl<'a> Folded<'a> {
+    /// `ascii`: whether `line` is ASCII, known already.
+    fn of(line: &'a str, ascii: bool) -> Self {
+        // (is_ascii reads eight bytes at a time; the search decodes every character)
+        if !ascii && line.contains(['\u{130}', '\u{212a}']) {
+            Self::Lowered(line.to_lowercase())
+        } else {
+            Self::AsIs(line)
+        }
+    }
+
+    fn text(&self) -> &str {
+        match self {
+            Self::AsIs(line) => line,
+            Self::Lowered(lowered) => lowered,
+        }
+    }
 }
 
 /// How the first 30 words of a line start: how many there are, how many start with a letter,
@@ -317,12 +334,6 @@ struct Casing {
 }
 
 impl Casing {
-    /// [`Casing::of_ascii_until`] 30 words, as the tests compare it with [`Casing::of`].
-    #[cfg(test)]
-    fn of_ascii(line: &[u8]) -> Self {
-        Self::of_ascii_until(line, 30)
-    }
-
     /// [`Casing::of`] an ASCII line's word starts, counted [`WORD_CHUNK`] bytes at a time with
     /// no early exit inside a chunk, so that the compiler checks many bytes at once. Counting
     /// stops after the chunk that reaches `enough` words: the counts then run past the first
@@ -387,27 +398,6 @@ fn cjk_count(line: &str) -> usize {
         return 0;
     }
     line.chars().filter(|&c| is_cjk(c)).count()
-}
-
-impl Line<'_> {
-    /// "By Jane Roe", "By JANE ROE and John Doe, Reuters", "By Jane Roe, staff writer": a name
-    /// after "By", short, and not a sentence ("By the end of the week the talks had stalled.").
-    pub(crate) fn is_byline(&self) -> bool {
-        let line = self.text;
-        let Some(rest) = line
-            .strip_prefix("By ")
-            .or_else(|| line.strip_prefix("BY "))
-            .or_else(|| line.strip_prefix("by "))
-        else {
-            return false;
-        };
-        let words: Vec<&str> = rest.split_whitespace().collect();
-        let starts_with_name = words
-            .first()
-            .and_then(|w| w.chars().next())
-            .is_some_and(char::is_uppercase);
-        starts_with_name && words.len() <= 12 && !line.ends_with('.')
-    }
 }
 
 /// Markdown emphasis and list markers around a line ("**By Jane Roe**", "_Oct 21, 2015_").
@@ -539,7 +529,7 @@ mod tests {
                 line.split_whitespace().count(),
                 "{line:?}"
             );
-            let fast = Casing::of_ascii(line.as_bytes());
+            let fast = Casing::of_ascii_until(line.as_bytes(), 30);
             let slow = Casing::of(line.split_whitespace().filter_map(|w| w.chars().next()));
             assert_eq!(
                 (fast.words, fast.alphabetic, fast.lower_words),
