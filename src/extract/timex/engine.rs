@@ -60,6 +60,12 @@ struct AllRules {
     compile_one: Box<dyn Fn(usize) -> Option<NFA> + Send + Sync>,
 }
 
+/// A rule's pattern as it is compiled, case-insensitive: the DFA of all rules and a rule
+/// compiled alone must read the same pattern, or a rule's parts would not fit its match.
+fn as_compiled(pattern: &str) -> String {
+    format!("(?i:{pattern})")
+}
+
 /// Our rules are constants that compile: a failure is a bug to catch in debug builds, and a
 /// release build goes on without the rule rather than stop reading the text.
 fn bad_pattern(err: impl std::fmt::Display) {
@@ -73,7 +79,7 @@ static ALL_RULES: [OnceLock<Option<AllRules>>; 2] = [OnceLock::new(), OnceLock::
 fn all_rules(ascii: bool) -> Option<&'static AllRules> {
     ALL_RULES[usize::from(ascii)]
         .get_or_init(|| {
-            let patterns: Vec<String> = RULES.iter().map(|(_, p)| format!("(?i:{p})")).collect();
+            let patterns: Vec<String> = RULES.iter().map(|(_, p)| as_compiled(p)).collect();
             let parsed = syntax::parse_many_with(&patterns, &syntax::Config::new().unicode(!ascii))
                 .map_err(bad_pattern)
                 .ok()?;
@@ -196,7 +202,7 @@ fn rule_parts(i: usize, ascii: bool) -> Option<&'static RuleParts> {
                 Some(Some(all)) => (all.compile_one)(i),
                 _ => NFA::compiler()
                     .syntax(syntax::Config::new().unicode(!ascii))
-                    .build(&format!("(?i:{pattern})"))
+                    .build(&as_compiled(pattern))
                     .map_err(bad_pattern)
                     .ok(),
             }?;

@@ -111,8 +111,9 @@ const LENGTHS: [u16; 32] = {
 /// Whether a word (as its [`key`], at most 12 letters) may be one a pattern can begin with:
 /// never false for such a word, and now and then true for another whose key it shares (the
 /// regex then turns it away). The opening words are the first word of every alternative of
-/// every rule (months, weekdays, number words, relative and unit words, "the", "a"). A word missing here would silently stop a rule from matching, so
-/// the recogniser's test `prefilter_keeps_every_match` checks the list against the plain scan.
+/// every rule (months, weekdays, number words, relative and unit words, "the", "a"). A word
+/// missing here would silently stop a rule from matching, so the recogniser's test
+/// `prefilter_keeps_every_match` checks the list against the plain scan.
 ///
 /// The keys sit in a small open-addressing hash table built at compile time: most words that
 /// open nothing land on an empty slot, and an opening word is found at its slot or one or two
