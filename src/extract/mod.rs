@@ -20,6 +20,7 @@ pub mod white_space;
 
 use std::borrow::Borrow;
 use std::ops::Range;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -250,7 +251,7 @@ fn attach_mentions(registry: &mut Registry, articles: &[Article], per_article: &
     }
     let mut found = by_actor(found, registry.actors.len());
     // each article's id once, shared by all its mentions
-    let ids: Vec<std::sync::Arc<str>> = articles
+    let ids: Vec<Arc<str>> = articles
         .iter()
         .take(count)
         .map(|article| article.id.as_str().into())
@@ -272,7 +273,7 @@ fn attach_mentions(registry: &mut Registry, articles: &[Article], per_article: &
         actor.mentions.reserve(of_one.len());
         for &(_, _, start, end, a) in of_one {
             actor.mentions.push(crate::model::MentionRef {
-                article: std::sync::Arc::clone(&ids[a]),
+                article: Arc::clone(&ids[a]),
                 start,
                 end,
             });

@@ -10,6 +10,7 @@
 //! else (project files, reading timelines back); a test checks both give the same bytes.
 
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use serde_json::ser::{CompactFormatter, Formatter};
@@ -109,8 +110,8 @@ struct WhenForm {
 /// mentions are most of the output, and an actor's mentions nearly all name one article, so
 /// these bytes are made once (by the general writer, so they are the same) and then copied.
 struct MentionForm {
-    /// The article the bytes name.
-    article: String,
+    /// The article the bytes name (the mentions' own shared id).
+    article: Arc<str>,
     /// The depth they were indented for.
     depth: usize,
     /// The mention as written, its two numbers left out.
@@ -122,7 +123,7 @@ struct MentionForm {
 
 impl MentionForm {
     /// The bytes of a mention of `article` at `depth`, written by the general writer.
-    fn of<const PRETTY: bool>(article: &str, depth: usize) -> Self {
+    fn of<const PRETTY: bool>(article: &Arc<str>, depth: usize) -> Self {
         let mut bytes = Vec::new();
         let mut json = Json::<PRETTY> {
             buf: &mut bytes,
@@ -140,7 +141,7 @@ impl MentionForm {
         let end_at = json.buf.len();
         json.close(b'}');
         Self {
-            article: article.to_string(),
+            article: Arc::clone(article),
             depth,
             bytes,
             start_at,
@@ -400,7 +401,8 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         if self
             .form
             .as_ref()
-            .is_none_or(|f| f.depth != self.depth || *f.article != *mention.article)
+            // (`Arc`'s equality compares the pointers first: an article's mentions share one id)
+            .is_none_or(|f| f.depth != self.depth || f.article != mention.article)
         {
             self.form = Some(MentionForm::of::<PRETTY>(&mention.article, self.depth));
         }
