@@ -20,7 +20,6 @@ use std::ops::Range;
 use super::scan;
 use crate::extract::actors::titles::{is_role_word, is_title_head, is_title_modifier};
 use crate::extract::actors::{ArticleActors, How, Mention};
-use crate::extract::lower_case::with_lower_case;
 use crate::model::ActorKind;
 
 /// At most this many words (hand-kept events' descriptions are cut to it too).
@@ -40,7 +39,7 @@ pub fn label(
     // sentence says more
     let opening = Opening::of(&label);
     let bare_subject = opening.count <= 1;
-    if bare_subject || on_list_lower_cased(opening.first, words::list::FRAGMENT_OPENERS) {
+    if bare_subject || words::list::FRAGMENT_OPENERS.has_lower_case_of(opening.first) {
         let sentence = sentence_start(text, clause.start)..sentence_end(text, clause.end);
         if sentence != clause {
             let (out, names) = rewrite(text, sentence, timex, actors, mentions);
@@ -58,12 +57,6 @@ pub fn label(
         }
     }
     label
-}
-
-/// Whether `word` lower-cased is on `list`. The label's first word has its capital (the
-/// shaper gives it one), so it is lower-cased for the look-up.
-fn on_list_lower_cased(word: &str, list: words::List) -> bool {
-    with_lower_case(word, |lower| list.has(lower))
 }
 
 /// What [`label`] asks of a label's first words (the opener and the bare frame), read in one
@@ -98,7 +91,7 @@ impl<'a> Opening<'a> {
     /// Whether the label is only a speaker and a reporting verb ("Rival Boeing says"): at
     /// most four words, the last a reporting verb.
     fn is_bare_frame(&self) -> bool {
-        (1..=4).contains(&self.count) && on_list_lower_cased(self.last, words::list::REPORTING)
+        (1..=4).contains(&self.count) && words::list::REPORTING.has_lower_case_of(self.last)
     }
 }
 
@@ -190,30 +183,23 @@ fn rewrite<'a>(
         match (m.how, ent.kind) {
             (How::Descriptor, _) => descriptors.push(m.range.clone()),
             // "He also voiced concern ...": the subject pronoun is the actor it stands for
-            // (a full name only: a one-word "person" is too often a misread name)
-            (How::Pronoun, kind)
+            // (a full name only: a one-word "person" is too often a misread name; only people:
+            // "it" is too often no actor at all, "It is the first time")
+            (How::Pronoun, ActorKind::Person)
                 if m.range.start == opening && scan::words(&ent.name).nth(1).is_some() =>
             {
                 // compared without ASCII case: no other letter lower-cases to one of these
                 let pronoun = &text[m.range.clone()];
                 let is = |p: &str| pronoun.eq_ignore_ascii_case(p);
-                let person = kind == ActorKind::Person;
-                let short = if person {
-                    surname(&ent.name)
-                } else {
-                    ent.name.as_str()
-                };
-                // only people: "it" is too often no actor at all ("It is the first time")
-                let replacement = if !person {
-                    continue;
-                } else if is("he") || is("she") {
+                let short = surname(&ent.name);
+                let replacement = if is("he") || is("she") {
                     Cow::Borrowed(short)
                 } else if is("his") || is("her") {
                     Cow::Owned(format!("{short}'s"))
                 } else {
                     continue;
                 };
-                push_short_words(&mut names, &ent.name, person);
+                push_short_words(&mut names, &ent.name, true);
                 cuts.push((m.range.clone(), replacement));
             }
             (How::Name | How::Modifier, ActorKind::Person) => {

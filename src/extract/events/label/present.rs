@@ -17,7 +17,7 @@ pub(super) fn in_present<'a>(base: Base<'_>, plural: bool, old: &Word) -> Word<'
 
 /// The present tense of `base` for a singular (third person) or plural subject, followed by
 /// `tail`: what `present(&base.to_string(), plural)` followed by `tail` is, in one string.
-pub(super) fn present_with_tail(base: Base<'_>, plural: bool, tail: &str) -> String {
+fn present_with_tail(base: Base<'_>, plural: bool, tail: &str) -> String {
     let (stem, ending) = base.parts();
     let mut out = String::with_capacity(stem.len() + ending.len() + 3 + tail.len());
     out.push_str(stem);
@@ -46,7 +46,7 @@ pub(super) fn present_with_tail(base: Base<'_>, plural: bool, tail: &str) -> Str
 }
 
 /// The characters of `word` after its last letter or digit ("accused," → ","), as one slice.
-pub(super) fn punct_tail(word: &str) -> &str {
+fn punct_tail(word: &str) -> &str {
     &word[word.trim_end_matches(|c: char| !c.is_alphanumeric()).len()..]
 }
 

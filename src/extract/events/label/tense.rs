@@ -402,6 +402,7 @@ impl<'a> Base<'a> {
     }
 }
 
+#[cfg(test)]
 impl std::fmt::Display for Base<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.stem)?;
@@ -416,12 +417,13 @@ pub fn base_of_past(word: &str) -> Option<String> {
     past_base(word).map(|b| b.to_string())
 }
 
-/// Whether `word` is a past tense we know the base of ([`base_of_past`] without building it).
+/// Whether `word` is a past tense we know the base of ([`past_base`] finds one).
 pub fn is_past(word: &str) -> bool {
     past_base(word).is_some()
 }
 
-/// [`base_of_past`] as stem and ending.
+/// The base form of `word` (lower case, "-ed" or irregular), if we know it, as stem and
+/// ending.
 pub fn past_base(word: &str) -> Option<Base<'_>> {
     if let Some(irregular) = irregular_base(word) {
         return Some(Base {
@@ -442,7 +444,7 @@ pub(super) fn is_regular_past(word: &str) -> bool {
 }
 
 /// [`past_base`] of a word that is no irregular form: an "-ed" past.
-pub(super) fn regular_past_base(word: &str) -> Option<Base<'_>> {
+fn regular_past_base(word: &str) -> Option<Base<'_>> {
     let base = |stem, ending| Some(Base { stem, ending });
     if !is_regular_past(word) {
         return None;

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use crate::extract::events::shapes::WordMap;
+use crate::extract::lower_case::with_lower_case;
 use crate::model::WEEKDAY_NAMES;
 
 /// One of the word lists below, as a bit of [`lists_of`].
@@ -20,6 +21,12 @@ impl List {
     /// Whether `word` (bare: lower case, no punctuation) is on the list.
     pub fn has(self, word: &str) -> bool {
         self.among(lists_of(word))
+    }
+
+    /// Whether `word` lower-cased (as `str::to_lowercase` writes it) is on the list: a label's
+    /// first word has the capital the shaper gave it.
+    pub fn has_lower_case_of(self, word: &str) -> bool {
+        with_lower_case(word, |lower| self.has(lower))
     }
 
     /// Whether the list is among the `lists` bits of a word.
