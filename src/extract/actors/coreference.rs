@@ -23,7 +23,7 @@ mod seen;
 
 use description::descriptions;
 use fitting::Fitting;
-use pronoun::find_pronoun;
+use pronoun::{find_opening_pronoun, find_pronoun};
 use seen::Seen;
 
 /// Resolves lone capitalised words: a person's surname or first name, else (when it acts) an
@@ -353,14 +353,14 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
             let m = &b.mentions[i];
             m.how == How::Name && b.entities[m.entity].kind == ActorKind::Person
         });
-        // in a sentence that names a person only a pronoun opening it counts, and every one
-        // the pattern finds there starts with one of these letters: most need no search
-        let may_open_with_pronoun =
-            matches!(opening.as_bytes().first(), Some(b'H' | b'S' | b'h' | b's'));
+        // in a sentence that names a person only a pronoun opening it counts
+        let pronoun_in = if names_a_person {
+            find_opening_pronoun
+        } else {
+            find_pronoun
+        };
         if let Some(e) = before
-            && (may_open_with_pronoun || !names_a_person)
-            && let Some((at, len)) = find_pronoun(opening)
-            && (at == 0 || !names_a_person)
+            && let Some((at, len)) = pronoun_in(opening)
         {
             let start = s.start + trimmed_at + at;
             added.push((e, start..start + len, si, How::Pronoun));

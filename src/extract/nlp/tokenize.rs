@@ -205,7 +205,7 @@ fn scan(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>, marks: &mu
             && let Some(whole) = word_and_mark(&bytes[start..i])
         {
             // "said,", "1998.", "Inc.": cut here, and marked from the classes already or-ed,
-            // instead of cut by `cut_unplain` and read again by `MarkSink::cut`.
+            // instead of cut by `cut_chunk` and read again by `MarkSink::cut`.
             push_word_and_mark(word, whole, out);
             marks.word_and_mark(first, seen, whole);
         } else if seen & WIDE == 0 && (possessive(&bytes[start..i]) || hyphened(&bytes[start..i])) {
@@ -215,8 +215,9 @@ fn scan(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>, marks: &mu
             cut_possessive_or_hyphened(word, &bytes[start..i], out);
             marks.cut(text, out, from);
         } else {
+            // no word and mark: the test above said so, and a chunk beyond ASCII is none
             let from = out.len();
-            cut_unplain(text, word, out);
+            cut_chunk(text, word, out);
             marks.cut(text, out, from);
         }
     }
@@ -270,12 +271,6 @@ fn chunk_tokens(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
         out.push(r);
         return;
     }
-    cut_unplain(text, r, out);
-}
-
-/// [`chunk_tokens`] for a chunk with a byte other than an ASCII letter or digit (the scan has
-/// seen one, so it is not asked again).
-fn cut_unplain(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     if let Some(whole) = word_and_mark(&text.as_bytes()[r.clone()]) {
         push_word_and_mark(r, whole, out);
         return;

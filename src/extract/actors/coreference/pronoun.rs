@@ -14,6 +14,16 @@ static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|_| unreachable!("the pattern is a literal"))
 });
 
+/// The match of [`PRONOUN`] that opens `s`, if one does, as (start, length). Every match
+/// starts with one of "H", "S", "h", "s", so most openings need no search; and the search
+/// finds the leftmost match, so a match at 0 is the one it finds.
+pub(super) fn find_opening_pronoun(s: &str) -> Option<(usize, usize)> {
+    if !matches!(s.as_bytes().first(), Some(b'H' | b'S' | b'h' | b's')) {
+        return None;
+    }
+    find_pronoun(s).filter(|&(at, _)| at == 0)
+}
+
 /// The first match of [`PRONOUN`] in `s`, as (start, length). Found by looking at the bytes
 /// around each "he", where the regex search cost more than the rest of the references: a
 /// word boundary next to an ASCII byte is decided here, and only a sentence where one falls

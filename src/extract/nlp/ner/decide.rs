@@ -120,9 +120,15 @@ impl Known {
 /// The summed weights of the features of the word `tok` alone ([`keys::word`]), on the
 /// given-name list as `given` says.
 fn word_sums(model: &Model, tok: &Tok, given: u64) -> Scores {
-    let mut alone = [0; LABELS.len()];
-    model.score(&keys::word(tok, given), &mut alone);
-    alone
+    summed(model, &keys::word(tok, given))
+}
+
+/// The summed weights of the features `keys`, from zero.
+#[inline]
+fn summed(model: &Model, keys: &[u32]) -> Scores {
+    let mut sums = [0; LABELS.len()];
+    model.score(keys, &mut sums);
+    sums
 }
 
 /// Words kept in a thread's memo before it starts afresh (about 150 bytes each).
@@ -393,11 +399,7 @@ impl Scratch {
         let k = self.at[p] as usize;
         let (before, after) = (self.at[p - 1], self.at[p + 1]);
         let w = &self.known[k];
-        let pair_sums = |keys: [u32; 2]| {
-            let mut sums = [0; LABELS.len()];
-            rec.model.score(&keys, &mut sums);
-            sums
-        };
+        let pair_sums = |keys: [u32; 2]| summed(&rec.model, &keys);
         let left = (w.left.0 != before)
             .then(|| pair_sums(keys::left(&w.view, &self.known[before as usize].view)));
         let right = (w.right.0 != after)
@@ -425,8 +427,7 @@ impl Scratch {
             Some(run) => match self.last_run {
                 Some((last, sums)) if last == run => sums,
                 _ => {
-                    let mut sums = [0; LABELS.len()];
-                    rec.model.score(&keys::run(&run), &mut sums);
+                    let sums = summed(&rec.model, &keys::run(&run));
                     self.last_run = Some((run, sums));
                     sums
                 }
@@ -481,9 +482,7 @@ impl Scratch {
 #[inline(never)]
 fn pattern_sums(model: &Model, pattern: &Pattern) -> Scores {
     let (keys, len) = keys::pattern(pattern);
-    let mut sums = [0; LABELS.len()];
-    model.score(&keys[..len], &mut sums);
-    sums
+    summed(model, &keys[..len])
 }
 
 #[cfg(test)]
