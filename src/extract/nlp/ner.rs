@@ -19,6 +19,7 @@ use super::hash;
 use super::model::{Model, ModelError};
 use crate::extract::actors::gazetteer::{GAZETTEER, GazMatch};
 
+mod context_memo;
 mod decide;
 mod keys;
 mod short_words;
@@ -166,7 +167,7 @@ struct Prepared<'a> {
 /// A run of capitalised words ("Zorbix Holdings", "Department of Defense"), seen from each of
 /// its words: the last word usually says what kind of name it is (Holdings, Bank, Street,
 /// Grill), and the word before the run how it is used ("in", "at", "said").
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct Run {
     head: u64,
     first: u64,
@@ -465,37 +466,30 @@ fn best<T: PartialOrd + Copy>(scores: &[T], prev: usize) -> usize {
     best
 }
 
-/// Names spanned by a label sequence.
+/// Names spanned by a label sequence: each begins at a label other than O and goes on over the
+/// I- labels of its type that follow it.
 fn spans(tokens: &[Range<usize>], labels: &[usize]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
-    let mut open: Option<(usize, EntType)> = None;
-    for (i, &l) in labels.iter().enumerate() {
-        match type_of(l) {
-            Some((t, false)) if open.is_some_and(|(_, o)| o == t) => {}
-            Some((t, _)) => {
-                if let Some((s, ty)) = open.take() {
-                    out.push(Entity {
-                        range: tokens[s].start..tokens[i - 1].end,
-                        ty,
-                    });
-                }
-                open = Some((i, t));
-            }
-            None => {
-                if let Some((s, ty)) = open.take() {
-                    out.push(Entity {
-                        range: tokens[s].start..tokens[i - 1].end,
-                        ty,
-                    });
-                }
-            }
+    let mut i = 0;
+    // Most labels are O: they are passed over by a plain search, not read one by one as a
+    // name's.
+    while let Some(skip) = labels[i..].iter().position(|&l| l != 0) {
+        let start = i + skip;
+        let Some((ty, _)) = type_of(labels[start]) else {
+            break;
+        };
+        let mut end = start + 1;
+        while labels
+            .get(end)
+            .is_some_and(|&l| type_of(l) == Some((ty, false)))
+        {
+            end += 1;
         }
-    }
-    if let Some((s, ty)) = open {
         out.push(Entity {
-            range: tokens[s].start..tokens[labels.len() - 1].end,
+            range: tokens[start].start..tokens[end - 1].end,
             ty,
         });
+        i = end;
     }
     out
 }

@@ -19,6 +19,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+use super::context_memo::ContextMemo;
 use super::keys::{self, Pattern, View};
 use super::short_words::ShortWords;
 use super::{
@@ -167,6 +168,8 @@ struct Scratch {
     known: Vec<Known>,
     /// The summed weights of each pattern met (see [`keys::pattern`]).
     patterns: FxHashMap<Pattern, Scores>,
+    /// The summed weights of each pair of words and each run of capitals met.
+    context: ContextMemo,
     /// The sentence's tokens, as byte ranges of the text.
     tokens: Vec<Range<usize>>,
     /// Per padded index (`i + 2` is token `i`): the word's index in `known`, or [`UNSEEN`].
@@ -248,8 +251,10 @@ impl Scratch {
             self.patterns.shrink_to(2 * MEMO_PATTERNS);
         }
         if self.owner == Some(rec.id) && self.known.len() < MEMO_WORDS {
+            self.context.trim();
             return;
         }
+        self.context.clear();
         self.owner = Some(rec.id);
         self.patterns.clear();
         self.patterns.shrink_to(2 * MEMO_PATTERNS);
@@ -400,10 +405,17 @@ impl Scratch {
         let (before, after) = (self.at[p - 1], self.at[p + 1]);
         let w = &self.known[k];
         let pair_sums = |keys: [u32; 2]| summed(&rec.model, &keys);
-        let left = (w.left.0 != before)
-            .then(|| pair_sums(keys::left(&w.view, &self.known[before as usize].view)));
-        let right = (w.right.0 != after)
-            .then(|| pair_sums(keys::right(&w.view, &self.known[after as usize].view)));
+        let (known, context, word) = (&self.known, &mut self.context, self.at[p]);
+        let left = (w.left.0 != before).then(|| {
+            context.left(word, before, || {
+                pair_sums(keys::left(&w.view, &known[before as usize].view))
+            })
+        });
+        let right = (w.right.0 != after).then(|| {
+            context.right(word, after, || {
+                pair_sums(keys::right(&w.view, &known[after as usize].view))
+            })
+        });
         let known = &mut self.known[k];
         if let Some(sums) = left {
             known.left = (before, sums);
@@ -427,7 +439,9 @@ impl Scratch {
             Some(run) => match self.last_run {
                 Some((last, sums)) if last == run => sums,
                 _ => {
-                    let sums = summed(&rec.model, &keys::run(&run));
+                    let sums = self
+                        .context
+                        .run(run, || summed(&rec.model, &keys::run(&run)));
                     self.last_run = Some((run, sums));
                     sums
                 }

@@ -132,8 +132,13 @@ pub(super) struct Pattern {
 /// slices with their lengths, several times the work, for every decision.
 impl std::hash::Hash for Pattern {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        for v in self.shapes.iter().chain(&self.gaz) {
-            h.write_u64(*v);
+        // Arrays by value, not a chained iterator: unrolled into six writes (the chain's
+        // steps were most of a decision's pattern look-up).
+        for v in self.shapes {
+            h.write_u64(v);
+        }
+        for v in self.gaz {
+            h.write_u64(v);
         }
         h.write_u64(self.y1);
         h.write_u64(self.m1_given);

@@ -1,0 +1,84 @@
+//! The recogniser's memo of context sums: the summed weights of the features that read a word
+//! with the word before it ([`super::keys::left`]) or after it ([`super::keys::right`]), by the
+//! pair of words, and of the features of a run of capitals ([`super::keys::run`]), by the run.
+//!
+//! A word's own entry in the memo of words keeps only the neighbour it last had, which is the
+//! same one about a quarter of the time ("Kenya" follows "in", "and", "to", ...); and a run's
+//! sums were kept only within its sentence. Each pair or run not kept cost two or three reads of
+//! the model's table, which is too large for the caches, so they were most of the recogniser's
+//! waits on memory. News names the same people and places in the same phrases again and again,
+//! so the sums are kept here for every pair and run met, up to a limit. The sums are the same
+//! integer sums of the same weights, so the labels do not change.
+
+use rustc_hash::FxHashMap;
+
+use super::{LABELS, Run};
+
+/// One decision's score per label (integer sums of the model's quantised weights).
+type Scores = [i32; LABELS.len()];
+
+/// Pairs (and runs) kept in each table before it starts afresh: about 48 bytes each, so a
+/// table stays under two megabytes.
+const MEMO_PAIRS: usize = 1 << 15;
+
+/// The context sums met, by pair of words (their indices in the memo of words) and by run.
+#[derive(Default)]
+pub(super) struct ContextMemo {
+    /// (word, word before) → the sums of [`super::keys::left`].
+    left: FxHashMap<u64, Scores>,
+    /// (word, word after) → the sums of [`super::keys::right`].
+    right: FxHashMap<u64, Scores>,
+    /// Run of capitals → the sums of [`super::keys::run`].
+    runs: FxHashMap<Run, Scores>,
+}
+
+/// The key of the pair of memo indices `word` and `other`.
+#[inline]
+fn pair(word: u32, other: u32) -> u64 {
+    u64::from(word) << 32 | u64::from(other)
+}
+
+impl ContextMemo {
+    /// The sums of the word `word` with the word `before` before it, by `sum` if not kept.
+    #[inline]
+    pub fn left(&mut self, word: u32, before: u32, sum: impl FnOnce() -> Scores) -> Scores {
+        *self.left.entry(pair(word, before)).or_insert_with(sum)
+    }
+
+    /// The sums of the word `word` with the word `after` after it, by `sum` if not kept.
+    #[inline]
+    pub fn right(&mut self, word: u32, after: u32, sum: impl FnOnce() -> Scores) -> Scores {
+        *self.right.entry(pair(word, after)).or_insert_with(sum)
+    }
+
+    /// The sums of the run `run`, by `sum` if not kept.
+    #[inline]
+    pub fn run(&mut self, run: Run, sum: impl FnOnce() -> Scores) -> Scores {
+        *self.runs.entry(run).or_insert_with(sum)
+    }
+
+    /// Forgets every pair and run: the memo of words they index starts afresh, or belongs to
+    /// another recogniser.
+    pub fn clear(&mut self) {
+        for map in [&mut self.left, &mut self.right] {
+            map.clear();
+            map.shrink_to(2 * MEMO_PAIRS);
+        }
+        self.runs.clear();
+        self.runs.shrink_to(2 * MEMO_PAIRS);
+    }
+
+    /// Starts afresh a table that has reached its limit (between sentences).
+    pub fn trim(&mut self) {
+        for map in [&mut self.left, &mut self.right] {
+            if map.len() >= MEMO_PAIRS {
+                map.clear();
+                map.shrink_to(2 * MEMO_PAIRS);
+            }
+        }
+        if self.runs.len() >= MEMO_PAIRS {
+            self.runs.clear();
+            self.runs.shrink_to(2 * MEMO_PAIRS);
+        }
+    }
+}
