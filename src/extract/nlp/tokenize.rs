@@ -187,7 +187,11 @@ fn scan(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>, marks: &mu
         // The classes of the chunk's bytes, or-ed: OTHER or WIDE in it makes it not plain.
         // (Any byte but a space, the continuation bytes of a character included, is part of
         // the chunk: none of them begins a space, so stepping byte by byte stays exact.)
-        let mut seen = 0;
+        // Its leading ASCII letters (most chunks are a word and perhaps a mark) are read eight
+        // at a time; the rest byte by byte.
+        let (letters, upper) = letter_run(bytes, i);
+        i += letters;
+        let mut seen = upper;
         while let Some(&b) = bytes.get(i) {
             let class = CLASS[usize::from(b)];
             // One comparison lets a letter or digit through (the classes below SPACE).
@@ -221,6 +225,30 @@ fn scan(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>, marks: &mu
             marks.cut(text, out, from);
         }
     }
+}
+
+/// How many of the (up to) eight bytes from `at` are ASCII letters before the first that is
+/// not, and [`UPPER`] if one of those letters is upper case (else 0: what or-ing their classes
+/// gives). (0, 0) when fewer than eight bytes are left: the byte loop reads them.
+#[inline]
+fn letter_run(bytes: &[u8], at: usize) -> (usize, u8) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let Some(block) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) else {
+        return (0, 0);
+    };
+    let x = u64::from_le_bytes(*block);
+    // Each byte's low seven bits with the case bit set: a letter is then 'a'..='z'. Adding
+    // 0x1f sets a byte's top bit when it is at least 'a', adding 0x05 when it is past 'z' (no
+    // byte carries into the next: each is at most 0x7f); a byte beyond ASCII is no letter.
+    let folded = (x | ONES * 0x20) & !HIGH;
+    let letter = (folded + ONES * 0x1f) & !(folded + ONES * 0x05) & !x & HIGH;
+    let other = !letter & HIGH;
+    let n = (other.trailing_zeros() / 8) as usize;
+    // Upper case: the case bit (0x20) clear, moved up to the byte's top bit; counted only
+    // below the first byte that is not a letter (`other`'s lowest bit; none: all eight).
+    let upper = letter & !(x << 2) & (other & other.wrapping_neg()).wrapping_sub(1);
+    (n, u8::from(upper != 0) * UPPER)
 }
 
 // Byte classes for [`tokens_into`], as bits, so a chunk's classes or-ed say what it holds.
@@ -447,6 +475,25 @@ mod tests {
         assert_eq!(marks("2015"), UPPER_OR_DIGIT);
         assert_eq!(marks("iPhone"), LETTER_FIRST | UPPER_OR_DIGIT);
         assert_eq!(marks("said"), LETTER_FIRST);
+    }
+
+    #[test]
+    fn letters_read_eight_at_a_time_are_those_read_one_by_one() {
+        let text = "Kenya's@[`{aZzA1998 évêque ÉTAT zebra-Quagga\tmarket\u{a0}x";
+        let bytes = text.as_bytes();
+        for at in 0..bytes.len() {
+            let (n, upper) = letter_run(bytes, at);
+            if bytes.len() - at < 8 {
+                assert_eq!((n, upper), (0, 0));
+                continue;
+            }
+            let want = bytes[at..at + 8]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            let want_upper = bytes[at..at + want].iter().any(u8::is_ascii_uppercase);
+            assert_eq!((n, upper), (want, u8::from(want_upper) * UPPER), "at {at}");
+        }
     }
 
     #[test]

@@ -277,7 +277,12 @@ impl Scratch {
     /// Looks up the words the features of token `i` read (two before to two after) in the
     /// memo, adding those it lacks.
     fn look_up_window(&mut self, rec: &Recogniser, text: &str, i: usize) {
-        for at in i..i + 5 {
+        self.look_up(rec, text, i..i + 5);
+    }
+
+    /// Looks up the words at the padded indices `window` in the memo, adding those it lacks.
+    fn look_up(&mut self, rec: &Recogniser, text: &str, window: Range<usize>) {
+        for at in window {
             if self.at[at] != UNSEEN {
                 continue;
             }
@@ -350,10 +355,23 @@ impl Scratch {
         // Every word that may begin a name is weighed, so its window is read. The runs of
         // capitalised words read only such windows: their first and last words are
         // capitalised, and the word before the run is next to its first.
+        // Windows that overlap or touch are looked up as one, each word once.
+        let mut span: Option<Range<usize>> = None;
         for i in 0..n {
-            if marks_open(self.marks[i]) {
-                self.look_up_window(rec, text, i);
+            if !marks_open(self.marks[i]) {
+                continue;
             }
+            match &mut span {
+                Some(s) if s.end >= i => s.end = i + 5,
+                _ => {
+                    if let Some(s) = span.replace(i..i + 5) {
+                        self.look_up(rec, text, s);
+                    }
+                }
+            }
+        }
+        if let Some(s) = span {
+            self.look_up(rec, text, s);
         }
         let (tokens, known, at, marks) = (&self.tokens, &self.known, &self.at, &self.marks);
         runs_into(
