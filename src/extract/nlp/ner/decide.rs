@@ -21,7 +21,7 @@ use rustc_hash::FxHashMap;
 
 use super::context_memo::ContextMemo;
 use super::keys::{self, Pattern, View};
-use super::short_words::ShortWords;
+use super::short_words::{ShortWords, packed};
 use super::{
     Capitals, LABELS, PAD_AFTER, PAD_BEFORE, Recogniser, Run, best, gazetteer_column, given_name,
     previous, runs_into, spans,
@@ -198,39 +198,14 @@ fn marks_open(marks: u8) -> bool {
     marks & tokenize::UPPER_OR_DIGIT != 0
 }
 
-/// The word `text[r]` as one number when it has at most 15 bytes: its bytes little-endian,
-/// and its length in the top byte (so no two words share a number). Most words are that
-/// short, and a number is hashed and compared in a few instructions where a string is
-/// hashed byte by byte and compared by a call.
-fn packed(text: &[u8], r: &Range<usize>) -> Option<u128> {
-    let len = r.len();
-    if len > 15 || len == 0 {
-        return None;
-    }
-    // Sixteen bytes from the word's start, when the text has them (the bytes after the word
-    // are masked off); near the text's end, the word copied alone.
-    let bytes = match text.get(r.start..r.start + 16) {
-        Some(b) => b.try_into().ok()?,
-        None => {
-            let mut b = [0; 16];
-            b[..len].copy_from_slice(text.get(r.clone())?);
-            b
-        }
-    };
-    Some(u128::from_le_bytes(bytes) & WORD_MASKS[len] | (len as u128) << 120)
+/// The first token at or after `from` whose `marks` say it may begin a name, or the number
+/// of tokens when none does: the words between are passed over by a plain search.
+fn next_open(marks: &[u8], from: usize) -> usize {
+    marks
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&m| marks_open(m)))
+        .map_or(marks.len(), |skip| from + skip)
 }
-
-/// The mask of the first `len` bytes of a little-endian u128, by `len` (0 to 15): read from
-/// a table, where a shift of a u128 by a variable count takes a handful of instructions.
-const WORD_MASKS: [u128; 16] = {
-    let mut masks = [0; 16];
-    let mut len = 1;
-    while len < 16 {
-        masks[len] = (1u128 << (8 * len)) - 1;
-        len += 1;
-    }
-    masks
-};
 
 /// The names in the sentence `text[range]` (see [`Recogniser::recognise`]).
 pub(super) fn recognise(
@@ -357,10 +332,8 @@ impl Scratch {
         // capitalised, and the word before the run is next to its first.
         // Windows that overlap or touch are looked up as one, each word once.
         let mut span: Option<Range<usize>> = None;
-        for i in 0..n {
-            if !marks_open(self.marks[i]) {
-                continue;
-            }
+        let mut i = next_open(&self.marks, 0);
+        while i < n {
             match &mut span {
                 Some(s) if s.end >= i => s.end = i + 5,
                 _ => {
@@ -369,6 +342,7 @@ impl Scratch {
                     }
                 }
             }
+            i = next_open(&self.marks, i + 1);
         }
         if let Some(s) = span {
             self.look_up(rec, text, s);
@@ -381,22 +355,26 @@ impl Scratch {
             |p| known[at[p] as usize].view.lower,
             &mut self.run,
         );
+        // Every word is outside a name (O) unless decided otherwise.
         self.labels.clear();
-        // The label before, kept at hand: most words are outside a name after one outside.
-        let mut before = 0;
-        for i in 0..n {
+        self.labels.resize(n, 0);
+        let mut i = next_open(&self.marks, 0);
+        while i < n {
             if !marks_open(self.marks[i]) {
-                if before == 0 {
-                    self.labels.push(0);
-                    continue;
-                }
                 // A word that continues a name ("of" in "Bank of America") is weighed too.
                 self.look_up_window(rec, text, i);
             }
             let (prev, y1, _) = previous(&self.labels, i);
             let scores = self.scores(rec, text, i, caps, y1);
-            before = best(&scores, prev);
-            self.labels.push(before);
+            let label = best(&scores, prev);
+            self.labels[i] = label;
+            // After a name the next word is weighed whatever it is; after a word outside one,
+            // a word that may not begin a name is outside too, so the next that may is weighed.
+            i = if label == 0 {
+                next_open(&self.marks, i + 1)
+            } else {
+                i + 1
+            };
         }
         let names = spans(&self.tokens, &self.labels);
         self.shrink_sentence();
@@ -541,31 +519,6 @@ mod tests {
             labels.push(best(&scores, prev));
         }
         labels
-    }
-
-    #[test]
-    fn packed_words_are_told_apart_wherever_they_stand() {
-        let words = [
-            "a",
-            "ab",
-            "a\u{0}",
-            "\u{0}a",
-            "Ab",
-            "said",
-            "Zürich",
-            "abcdefghijklmno",
-        ];
-        let mut seen = Vec::new();
-        for w in words {
-            // At the text's end (the word copied) and before more text (read in place).
-            let alone = packed(w.as_bytes(), &(0..w.len()));
-            let text = format!("{w} and more text after it");
-            assert_eq!(packed(text.as_bytes(), &(0..w.len())), alone, "{w:?}");
-            let p = alone.expect("short");
-            assert!(!seen.contains(&p), "{w:?}");
-            seen.push(p);
-        }
-        assert_eq!(packed(b"abcdefghijklmnop", &(0..16)), None);
     }
 
     #[test]

@@ -1,11 +1,47 @@
 //! The recogniser's memo index of short words: a word of up to 15 bytes, packed into one
-//! number (see `decide::packed`), to its index in the memo of words.
+//! number ([`packed`]), to its index in the memo of words.
 //!
 //! Most of a sentence's words are looked up here (half a million look-ups on 3 MB of
 //! TimeBank), so the table is kept small and the probe short: open addressing over 4-byte
 //! memo indices (a few hundred kilobytes, where a hash map of the packed words themselves
 //! took a megabyte), each slot's word compared through a list of the packed words by memo
 //! index. No allocation per word, and one multiply to hash.
+
+use std::ops::Range;
+
+/// The word `text[r]` as one number when it has at most 15 bytes: its bytes little-endian,
+/// and its length in the top byte (so no two words share a number). Most words are that
+/// short, and a number is hashed and compared in a few instructions where a string is
+/// hashed byte by byte and compared by a call.
+pub(super) fn packed(text: &[u8], r: &Range<usize>) -> Option<u128> {
+    let len = r.len();
+    if len > 15 || len == 0 {
+        return None;
+    }
+    // Sixteen bytes from the word's start, when the text has them (the bytes after the word
+    // are masked off); near the text's end, the word copied alone.
+    let bytes = match text.get(r.start..r.start + 16) {
+        Some(b) => b.try_into().ok()?,
+        None => {
+            let mut b = [0; 16];
+            b[..len].copy_from_slice(text.get(r.clone())?);
+            b
+        }
+    };
+    Some(u128::from_le_bytes(bytes) & WORD_MASKS[len] | (len as u128) << 120)
+}
+
+/// The mask of the first `len` bytes of a little-endian u128, by `len` (0 to 15): read from
+/// a table, where a shift of a u128 by a variable count takes a handful of instructions.
+const WORD_MASKS: [u128; 16] = {
+    let mut masks = [0; 16];
+    let mut len = 1;
+    while len < 16 {
+        masks[len] = (1u128 << (8 * len)) - 1;
+        len += 1;
+    }
+    masks
+};
 
 /// A slot holding no word.
 const EMPTY: u32 = u32::MAX;
@@ -122,6 +158,31 @@ impl ShortWords {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_words_are_told_apart_wherever_they_stand() {
+        let words = [
+            "a",
+            "ab",
+            "a\u{0}",
+            "\u{0}a",
+            "Ab",
+            "said",
+            "Zürich",
+            "abcdefghijklmno",
+        ];
+        let mut seen = Vec::new();
+        for w in words {
+            // At the text's end (the word copied) and before more text (read in place).
+            let alone = packed(w.as_bytes(), &(0..w.len()));
+            let text = format!("{w} and more text after it");
+            assert_eq!(packed(text.as_bytes(), &(0..w.len())), alone, "{w:?}");
+            let p = alone.expect("short");
+            assert!(!seen.contains(&p), "{w:?}");
+            seen.push(p);
+        }
+        assert_eq!(packed(b"abcdefghijklmnop", &(0..16)), None);
+    }
 
     #[test]
     fn every_word_is_found_again_as_the_table_grows() {
