@@ -182,6 +182,7 @@ fn words_into<'a>(flat: &'a str, lower: &'a str, words: &mut Vec<Word<'a>>) {
     // about one word per six bytes: room up front rather than growing word by word (the room
     // is kept from clause to clause, so this rarely allocates)
     words.reserve(flat.len() / 5 + 4);
+    let lists = super::words::list_table();
     for scanned in scan::words(flat) {
         let w = scanned.text;
         // (a word with a letter or digit, nearly every word, is compared with none of them)
@@ -203,7 +204,7 @@ fn words_into<'a>(flat: &'a str, lower: &'a str, words: &mut Vec<Word<'a>>) {
                 }
             }
             _ => {
-                let word = Word::in_clause(&scanned, lower);
+                let word = Word::in_clause(&scanned, lower, lists);
                 // a stray "." or quote left where a date was cut: without a letter or digit
                 // its bare form is empty
                 if !word.bare().is_empty() {
