@@ -1,5 +1,5 @@
 //! Event labels as headlines: the clause without its date and titles, people by surname, then
-//! shaped by [`headline::headline`] ("Lavrov and Kerry agree to meet in Vienna"). The full
+//! shaped by [`headline::headline_in`] ("Lavrov and Kerry agree to meet in Vienna"). The full
 //! sentence stays on the event as its quote, one hover away.
 
 mod cut;
@@ -25,16 +25,87 @@ use crate::model::ActorKind;
 /// At most this many words (hand-kept events' descriptions are cut to it too).
 pub const MAX_WORDS: usize = 12;
 
-/// The label of the event read from `clause`, whose dating expression is `timex`.
+/// What one article's labels are made in, kept from one label to the next: the clause as
+/// rewritten for the shaper, its names and cuts, and the shaper's own buffers. Allocating and
+/// freeing each of them for every label cost more than some of the shaper's steps; kept, they
+/// grow to the longest clause once. All are empty between labels; only their room is kept.
+#[derive(Default)]
+pub struct Scratch {
+    clause: String,
+    /// Room for the names of a clause, which borrow the text and the actors (see [`recycled`]).
+    names: Vec<&'static str>,
+    /// Room for the cuts of a clause, whose replacements borrow the text and the actors.
+    cuts: Vec<(Range<usize>, Cow<'static, str>)>,
+    shaper: headline::Buffers,
+}
+
+/// An empty vector with the room of `v`, for items of another lifetime: collecting a vector's
+/// own iterator into items of the same size reuses its allocation, and an empty one yields no
+/// item, so nothing is ever mapped.
+fn recycled<T, U>(mut v: Vec<T>) -> Vec<U> {
+    v.clear();
+    v.into_iter()
+        .map(|_| unreachable!("an empty vector yields nothing"))
+        .collect()
+}
+
+/// The label of the event read from `clause`, whose dating expression is `timex`, made in
+/// `scratch` (one per article, or per thread).
 pub fn label(
+    scratch: &mut Scratch,
     text: &str,
     clause: Range<usize>,
     timex: Option<Range<usize>>,
     actors: &ArticleActors,
     mentions: &[Mention],
 ) -> String {
-    let (out, names) = rewrite(text, clause.clone(), timex.clone(), actors, mentions);
-    let label = headline::headline(&out, &names, false);
+    let mut rewritten = Rewritten {
+        clause: std::mem::take(&mut scratch.clause),
+        names: recycled(std::mem::take(&mut scratch.names)),
+        cuts: recycled(std::mem::take(&mut scratch.cuts)),
+    };
+    let label = label_in(
+        &mut rewritten,
+        &mut scratch.shaper,
+        text,
+        clause,
+        timex,
+        actors,
+        mentions,
+    );
+    scratch.clause = rewritten.clause;
+    scratch.names = recycled(rewritten.names);
+    scratch.cuts = recycled(rewritten.cuts);
+    label
+}
+
+/// A clause as [`rewrite`] writes it for the shaper: its text, the words of the actor names in
+/// it, and (used while it is written) the cuts made to it.
+struct Rewritten<'a> {
+    clause: String,
+    names: Vec<&'a str>,
+    cuts: Vec<(Range<usize>, Cow<'a, str>)>,
+}
+
+/// [`label`] with the rewritten clause kept in `rewritten` and the shaper's `buffers`.
+fn label_in<'a>(
+    rewritten: &mut Rewritten<'a>,
+    buffers: &mut headline::Buffers,
+    text: &'a str,
+    clause: Range<usize>,
+    timex: Option<Range<usize>>,
+    actors: &'a ArticleActors,
+    mentions: &[Mention],
+) -> String {
+    rewrite(
+        rewritten,
+        text,
+        clause.clone(),
+        timex.clone(),
+        actors,
+        mentions,
+    );
+    let label = headline::headline_in(buffers, &rewritten.clause, &rewritten.names, false);
     // "Than planned", "Since they begin", a bare "Henderson": a fragment of a clause; its
     // sentence says more
     let opening = Opening::of(&label);
@@ -42,9 +113,14 @@ pub fn label(
     if bare_subject || words::list::FRAGMENT_OPENERS.has_lower_case_of(opening.first) {
         let sentence = sentence_start(text, clause.start)..sentence_end(text, clause.end);
         if sentence != clause {
-            let (out, names) = rewrite(text, sentence, timex, actors, mentions);
+            rewrite(rewritten, text, sentence, timex, actors, mentions);
             // "Henderson, who ..., said the plan ...": the bare subject's act is the saying
-            return headline::headline(&out, &names, bare_subject);
+            return headline::headline_in(
+                buffers,
+                &rewritten.clause,
+                &rewritten.names,
+                bare_subject,
+            );
         }
     }
     // "Henderson said on Tuesday" when the clause stopped before what was said: the saying is
@@ -52,8 +128,8 @@ pub fn label(
     if opening.is_bare_frame() {
         let end = sentence_end(text, clause.end);
         if end > clause.end {
-            let (out, names) = rewrite(text, clause.start..end, timex, actors, mentions);
-            return headline::headline(&out, &names, true);
+            rewrite(rewritten, text, clause.start..end, timex, actors, mentions);
+            return headline::headline_in(buffers, &rewritten.clause, &rewritten.names, true);
         }
     }
     label
@@ -138,18 +214,25 @@ fn sentence_end(text: &str, from: usize) -> usize {
 /// The clause as text for the shaper: people by surname without their titles, the date cut,
 /// a relative pronoun or a subject pronoun replaced by who it stands for; with the words of
 /// actor names in it. The names and replacements are slices of the text and the actors' names
-/// (only a possessive is made): copying each of them cost more than reading them.
+/// (only a possessive is made): copying each of them cost more than reading them. Written
+/// into `rewritten`, whatever it held before.
 fn rewrite<'a>(
+    rewritten: &mut Rewritten<'a>,
     text: &'a str,
     clause: Range<usize>,
     timex: Option<Range<usize>>,
     actors: &'a ArticleActors,
     mentions: &[Mention],
-) -> (String, Vec<&'a str>) {
+) {
     // Replace people's full mentions (with the titles before them) by their surnames and drop
     // the date itself.
-    let mut cuts: Vec<(Range<usize>, Cow<'a, str>)> = Vec::new();
-    let mut names: Vec<&'a str> = Vec::new();
+    let Rewritten {
+        clause: out,
+        names,
+        cuts,
+    } = rewritten;
+    cuts.clear();
+    names.clear();
     if let Some(t) = timex.filter(|t| t.start >= clause.start && t.end <= clause.end) {
         // The clause's text before the date, compared without ASCII case at its end only
         // (lower-casing a copy of all of it cost more than the rest of the rewrite). A match
@@ -199,7 +282,7 @@ fn rewrite<'a>(
                 } else {
                     continue;
                 };
-                push_short_words(&mut names, &ent.name, true);
+                push_short_words(names, &ent.name, true);
                 cuts.push((m.range.clone(), replacement));
             }
             (How::Name | How::Modifier, ActorKind::Person) => {
@@ -235,9 +318,10 @@ fn rewrite<'a>(
     }
     cuts.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
     // room for the clause up front (a surname is shorter than the name and title it replaces)
-    let mut out = String::with_capacity(clause.len() + 8);
+    out.clear();
+    out.reserve(clause.len() + 8);
     let mut pos = clause.start;
-    for (r, replacement) in cuts {
+    for (r, replacement) in cuts.drain(..) {
         if r.start < pos {
             continue;
         }
@@ -246,7 +330,6 @@ fn rewrite<'a>(
         pos = r.end;
     }
     out.push_str(&text[pos..clause.end]);
-    (out, names)
 }
 
 /// A person's surname as a headline names them: "Bashar al-Assad" → "Assad".

@@ -77,6 +77,8 @@ pub fn build(
     let mut mention_at = 0;
     // every sentence's tokens, in one vector for the article (see `tokens_in_into`)
     let mut tokens = Vec::new();
+    // what the article's labels are made in, kept from one label to the next
+    let mut labels = label::Scratch::default();
     for (si, s) in sentences.iter().enumerate() {
         while mention_at < actors.mentions.len() && actors.mentions[mention_at].sentence < si {
             mention_at += 1;
@@ -120,7 +122,7 @@ pub fn build(
             let Some(when) = when else {
                 continue;
             };
-            let label = label::label(text, s.clone(), None, actors, mentions);
+            let label = label::label(&mut labels, text, s.clone(), None, actors, mentions);
             events.push(event(&source, s.clone(), None, when, ids, label));
             continue;
         }
@@ -167,8 +169,14 @@ pub fn build(
                 }
                 // "since the war there began in 2011": the war's place takes part
                 p.add_place_referred_to(text, actors, mentions, s.start..within.start, &within);
-                let label =
-                    label::label(text, within.clone(), Some(anchor.clone()), actors, mentions);
+                let label = label::label(
+                    &mut labels,
+                    text,
+                    within.clone(),
+                    Some(anchor.clone()),
+                    actors,
+                    mentions,
+                );
                 events.push(event(
                     &source,
                     s.clone(),
@@ -227,6 +235,7 @@ pub fn build(
                 narrative = Some(clause.anchor.when.clone());
             }
             let mut label = label::label(
+                &mut labels,
                 text,
                 clause.range.clone(),
                 Some(anchor.clone()),
@@ -234,7 +243,14 @@ pub fn build(
                 mentions,
             );
             if fewer_words_than(&label, 2) {
-                label = label::label(text, s.clone(), Some(anchor.clone()), actors, mentions);
+                label = label::label(
+                    &mut labels,
+                    text,
+                    s.clone(),
+                    Some(anchor.clone()),
+                    actors,
+                    mentions,
+                );
             }
             let e = event(
                 &source,
@@ -265,7 +281,8 @@ pub fn build(
             if let Some(when) = when
                 && !p.ids.is_empty()
             {
-                let label = label::label(text, s.start..main_end, None, actors, mentions);
+                let label =
+                    label::label(&mut labels, text, s.start..main_end, None, actors, mentions);
                 events.push(event(&source, s.clone(), None, when, p, label));
             }
         }
@@ -285,7 +302,7 @@ pub fn build(
                 && !sayers.ids.is_empty()
             {
                 when.inferred = true;
-                let label = label::label(text, s.clone(), None, actors, mentions);
+                let label = label::label(&mut labels, text, s.clone(), None, actors, mentions);
                 events.push(event(&source, s.clone(), None, when, sayers, label));
             }
         }

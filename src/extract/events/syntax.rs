@@ -210,6 +210,11 @@ fn tokens_with<'a>(
     // About one word per six bytes of news text: room for them up front rather than growing
     // the vector word by word.
     out.reserve(slice.len() / 5 + 4);
+    // the verb sets made ready once per sentence, not asked whether they are at every word
+    let verb_sets = VerbSets {
+        forms: &VERB_FORMS,
+        not_verbs: &NOT_VERB_SET,
+    };
     // The words between white space (white space alone never makes a token), each ASCII
     // word with its letters' span found in the same pass.
     for word in scan::words(slice) {
@@ -270,7 +275,7 @@ fn tokens_with<'a>(
         // (a verb is told by the word and the one before it, which is complete by now: a
         // lone dash after it set its pause before this word came)
         let i = out.len() - 1;
-        out[i].verb = looks_like_verb(out, i);
+        out[i].verb = looks_like_verb(out, i, &verb_sets);
     }
 }
 
@@ -369,16 +374,23 @@ fn is_verb_form(word: &str, bit: u8) -> bool {
 static NOT_VERB_SET: LazyLock<WordMap<()>> =
     LazyLock::new(|| WordMap::set(NOT_VERBS.iter().copied()));
 
-fn looks_like_verb(tokens: &[Token], i: usize) -> bool {
+/// [`VERB_FORMS`] and [`NOT_VERB_SET`], each made once: [`looks_like_verb`] is asked of every
+/// word of every sentence, and reaching a `LazyLock` checks that it is made.
+struct VerbSets<'s> {
+    forms: &'s WordMap<u8>,
+    not_verbs: &'s WordMap<()>,
+}
+
+fn looks_like_verb(tokens: &[Token], i: usize, sets: &VerbSets) -> bool {
     let t = &tokens[i];
     let w = t.lower();
     if t.cap && i > 0 {
         return false;
     }
-    if VERB_FORMS.contains(w) {
+    if sets.forms.contains(w) {
         return true;
     }
-    if w.len() > 4 && w.ends_with("ed") && !NOT_VERB_SET.contains(w) {
+    if w.len() > 4 && w.ends_with("ed") && !sets.not_verbs.contains(w) {
         return true;
     }
     // "Apple announces", "GM says": a present-tense verb right after a name
@@ -389,11 +401,13 @@ fn looks_like_verb(tokens: &[Token], i: usize) -> bool {
 /// The dependent clauses of a sentence, outermost first.
 pub fn subordinates(tokens: &[Token]) -> Vec<Sub> {
     let mut subs = Vec::new();
+    // (made once for the sentence, not checked at every word)
+    let markers: &Shapes = &MARKER_SHAPES;
     for (i, t) in tokens.iter().enumerate() {
         let w = t.lower();
         // Each test below needs a marker or a verb (a reduced relative opens on a verb):
         // a word that is neither opens nothing, and most words are done here.
-        if !t.verb && !MARKER_SHAPES.admits(w) {
+        if !t.verb && !markers.admits(w) {
             continue;
         }
         let opens = if is_subordinator(w) {

@@ -11,6 +11,7 @@ use std::borrow::Cow;
 
 use super::cut::cut_to_budget;
 use super::present::in_present;
+use super::recycled;
 use super::tense::{is_participle, is_participle_word, past_base};
 use super::word::{Word, join};
 use super::word_tense::{is_participle_only_word, is_past_word, is_simple_past_only_word};
@@ -24,23 +25,66 @@ pub const MAX_CHARS: usize = 70;
 /// label stays under this length.
 pub(super) const HARD_MAX_CHARS: usize = 90;
 
+/// The buffers a headline is shaped in, kept from one headline to the next: every clause of
+/// every article is lower-cased and split into words, and allocating (then freeing) the copy
+/// and the word vector for each cost more than some of the steps. Both are empty between
+/// headlines; only their room is kept.
+#[derive(Default)]
+pub(super) struct Buffers {
+    /// The clause lower-cased.
+    lower: String,
+    /// Room for the words; always empty here. Its words borrow the clause they are read
+    /// from, so the room is handed from one clause to the next by [`super::recycled`].
+    words: Vec<Word<'static>>,
+}
+
+/// [`headline_in`] with buffers of its own.
+#[cfg(test)]
+pub fn headline(clause: &str, names: &[&str], keep_frame: bool) -> String {
+    headline_in(&mut Buffers::default(), clause, names, keep_frame)
+}
+
 /// The headline of `clause` (dates already cut, people already by surname); `names` are the
 /// words of actor names in it, which are singular whatever their last letter.
 /// With `keep_frame`, the speaker stays: the saying is the event ("Henderson says ...").
 /// The names are borrowed (from the text and the actors), as labelling has them: no copy of
-/// each name word per label.
-pub fn headline(clause: &str, names: &[&str], keep_frame: bool) -> String {
+/// each name word per label. Shaped in `buffers`, which labelling keeps for all its clauses.
+pub(super) fn headline_in(
+    buffers: &mut Buffers,
+    clause: &str,
+    names: &[&str],
+    keep_frame: bool,
+) -> String {
     let flat = flatten(clause);
     // the clause lower-cased once, which the words' bare forms are slices of
-    let lower = flat.to_ascii_lowercase();
-    let mut words = words_of(&flat, &lower);
-    drop_leading(&mut words);
-    drop_apposition(&mut words);
-    drop_subject_relative(&mut words);
+    let mut lower = std::mem::take(&mut buffers.lower);
+    lower.clear();
+    lower.push_str(&flat);
+    lower.make_ascii_lowercase();
+    let mut words = recycled(std::mem::take(&mut buffers.words));
+    let label = shape(&flat, &lower, &mut words, names, keep_frame);
+    // (the words borrow `lower`: their room is handed back before it is)
+    buffers.words = recycled(words);
+    buffers.lower = lower;
+    label
+}
+
+/// The steps of [`headline_in`] on the words of `flat`, read into `words` (empty).
+fn shape<'a>(
+    flat: &'a str,
+    lower: &'a str,
+    words: &mut Vec<Word<'a>>,
+    names: &[&str],
+    keep_frame: bool,
+) -> String {
+    words_into(flat, lower, words);
+    drop_leading(words);
+    drop_apposition(words);
+    drop_subject_relative(words);
     // "The Kremlin said that Putin told Assad that ...": a frame within a frame
     for _ in 0..if keep_frame { 0 } else { 2 } {
-        drop_reporting_frame(&mut words);
-        drop_leading(&mut words);
+        drop_reporting_frame(words);
+        drop_leading(words);
     }
     if keep_frame
         && let Some(that) = (1..words.len().min(12))
@@ -49,10 +93,10 @@ pub fn headline(clause: &str, names: &[&str], keep_frame: bool) -> String {
         // "Henderson said that GM ..." → "Henderson says GM ..."
         words.remove(that);
     }
-    drop_trailing_attribution(&mut words);
-    drop_day_words(&mut words);
-    let verb = headline_tense(&mut words, names);
-    cut_to_budget(&mut words, verb);
+    drop_trailing_attribution(words);
+    drop_day_words(words);
+    let verb = headline_tense(words, names);
+    cut_to_budget(words, verb);
     finish(words)
 }
 
@@ -131,12 +175,14 @@ fn may_hold_stop(chunk: u64) -> bool {
 }
 
 /// The words of a [`flatten`]ed clause, which they borrow, with standalone punctuation and
-/// dashes resolved.
+/// dashes resolved, pushed onto `words` (empty).
 /// `lower` is `flat` lower-cased by [`str::to_ascii_lowercase`] (same offsets).
 #[inline(never)]
-fn words_of<'a>(flat: &'a str, lower: &'a str) -> Vec<Word<'a>> {
-    // about one word per six bytes: room up front rather than growing word by word
-    let mut words: Vec<Word> = Vec::with_capacity(flat.len() / 5 + 4);
+fn words_into<'a>(flat: &'a str, lower: &'a str, words: &mut Vec<Word<'a>>) {
+    // about one word per six bytes: room up front rather than growing word by word (the room
+    // is kept from clause to clause, so this rarely allocates)
+    words.reserve(flat.len() / 5 + 4);
+    let lists = super::words::list_table();
     for scanned in scan::words(flat) {
         let w = scanned.text;
         // (a word with a letter or digit, nearly every word, is compared with none of them)
@@ -158,7 +204,7 @@ fn words_of<'a>(flat: &'a str, lower: &'a str) -> Vec<Word<'a>> {
                 }
             }
             _ => {
-                let word = Word::in_clause(&scanned, lower);
+                let word = Word::in_clause(&scanned, lower, lists);
                 // a stray "." or quote left where a date was cut: without a letter or digit
                 // its bare form is empty
                 if !word.bare().is_empty() {
@@ -168,7 +214,6 @@ fn words_of<'a>(flat: &'a str, lower: &'a str) -> Vec<Word<'a>> {
         }
     }
     // (every word has text: the scan yields no empty word, and punctuation only adds to one)
-    words
 }
 
 /// Whether `word` ends a clause ([`Word::ends_clause`], kept with the word).
@@ -711,7 +756,7 @@ fn is_plural(subject: &[Word], names: &[&str]) -> bool {
 /// Trailing dangling words and punctuation removed, quotes balanced and written as single
 /// quotes, the first letter capitalised.
 #[inline(never)]
-fn finish(mut words: Vec<Word>) -> String {
+fn finish(words: &mut Vec<Word>) -> String {
     loop {
         while words.last().is_some_and(|w| w.is(list::DANGLING)) {
             words.pop();
@@ -724,7 +769,7 @@ fn finish(mut words: Vec<Word>) -> String {
             break;
         }
     }
-    let mut out = join(&words);
+    let mut out = join(words);
     // (each step copies the label only when it changes something; the words know their quote
     // marks, and most labels have none: then the label is not searched for them)
     if words.iter().any(|w| w.quotes() > 0) {

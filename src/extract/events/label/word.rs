@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use std::ops::Deref;
 
 use super::words::{List, lists_of};
+use crate::extract::events::shapes::WordMap;
 use crate::extract::events::scan::Scanned;
 use crate::extract::events::syntax::{core_span, lower_case};
 
@@ -56,18 +57,20 @@ impl<'a> Word<'a> {
     #[inline(always)]
     fn made(text: Cow<'a, str>, bare: Cow<'a, str>, quotes: usize) -> Self {
         let ends_clause = text_ends_clause(&text);
-        Word::made_ending(text, bare, quotes, ends_clause)
+        let lists = lists_of(&bare);
+        Word::made_ending(text, bare, lists, quotes, ends_clause)
     }
 
-    /// [`Word::made`] with whether the text ends a clause already known.
+    /// [`Word::made`] with the bare form's lists and whether the text ends a clause already
+    /// known.
     #[inline(always)]
     fn made_ending(
         text: Cow<'a, str>,
         bare: Cow<'a, str>,
+        lists: u32,
         quotes: usize,
         ends_clause: bool,
     ) -> Self {
-        let lists = lists_of(&bare);
         Word {
             text,
             bare,
@@ -81,9 +84,10 @@ impl<'a> Word<'a> {
     /// by [`str::to_ascii_lowercase`] (same length, same offsets) is `lower`. An ASCII word's
     /// bare form is then a slice of that copy: the same bare form as [`Word::new`] gives,
     /// without reading the word again or allocating for its capitals. Other words are made by
-    /// [`Word::new`].
+    /// [`Word::new`]. `lists` is the table of [`lists_of`], which the caller reaches once for
+    /// all the words of its clause.
     #[inline]
-    pub fn in_clause(word: &Scanned<'a>, lower: &'a str) -> Self {
+    pub fn in_clause(word: &Scanned<'a>, lower: &'a str, lists: &WordMap<u32>) -> Self {
         match &word.core {
             Some(core) => {
                 let bare = lower
@@ -96,6 +100,7 @@ impl<'a> Word<'a> {
                 Word::made_ending(
                     Cow::Borrowed(word.text),
                     Cow::Borrowed(bare),
+                    lists.get(bare).unwrap_or(0),
                     core.quotes,
                     ends_clause,
                 )

@@ -106,6 +106,12 @@ static LISTS: LazyLock<WordMap<u32>> = LazyLock::new(|| {
     WordMap::of(map)
 });
 
+/// The table of [`lists_of`], for a caller that looks up many words in a row: reaching it
+/// once rather than checking at every word that it is made.
+pub fn list_table() -> &'static WordMap<u32> {
+    &LISTS
+}
+
 /// The bits of the lists `word` (bare) is on; 0 for most words. (Always inlined: every word of
 /// every headline clause is looked up here, and a call cost a sixth of the look-up.)
 #[inline(always)]
