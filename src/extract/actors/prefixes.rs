@@ -29,7 +29,14 @@ pub(crate) struct Prefixes {
     heads: Vec<u64>,
     /// The [`first_word_key`] of every key: see [`Prefixes::may_reach_word_end`].
     first_words: NumberSet,
+    /// Per key (in key order), the longest other key that is a prefix of it, or [`NO_KEY`]:
+    /// a query that does not start with the key it finds walks these ("Bank of Eng" finds
+    /// "bank of england", then its "bank of", then "bank") instead of searching again.
+    shorter: Vec<u32>,
 }
+
+/// No key, in [`Prefixes::shorter`].
+const NO_KEY: u32 = u32::MAX;
 
 /// The run of ASCII letters and digits `bytes` starts with, as one number other than 0: its
 /// first seven bytes ASCII-lower-cased (from the lowest byte), and one more than its length in
@@ -257,6 +264,38 @@ impl Prefixes {
                 &bytes[start as usize..(start + len) as usize],
             ));
         }
+        // In key order a key comes right after its prefixes and every key between them
+        // starts with them. A stack holds the keys that are prefixes of the key before (the
+        // longest on top); those of them no longer than what that key and the next share
+        // are the next key's prefixes. What two keys share is told by their heads when
+        // they differ there, which is nearly always, without reading their bytes.
+        let mut shorter = Vec::with_capacity(keys.len());
+        let mut prefixes: Vec<(u32, u32)> = Vec::new();
+        for k in 0..keys.len() {
+            let len = keys[k].1;
+            let reach = k.checked_sub(1).map_or(0, |before| {
+                let differ = heads[before] ^ heads[k];
+                let shared = if differ != 0 {
+                    differ.leading_zeros() / 8
+                } else {
+                    let [a, b] = [before, k].map(|i| {
+                        let (start, len, _) = keys[i];
+                        &bytes[start as usize..(start + len) as usize]
+                    });
+                    let rest = a.iter().skip(8).zip(b.iter().skip(8));
+                    // fits in u32: no longer than a key
+                    8 + rest.take_while(|(x, y)| x == y).count() as u32
+                };
+                // a head pads a short key with zeros, which may match the other key's bytes
+                shared.min(keys[before].1).min(len)
+            });
+            while prefixes.last().is_some_and(|&(_, prefix)| prefix > reach) {
+                prefixes.pop();
+            }
+            shorter.push(prefixes.last().map_or(NO_KEY, |&(p, _)| p));
+            // fits in u32: fewer keys than `u32::MAX`, checked where they were numbered
+            prefixes.push((k as u32, len));
+        }
         Self {
             bytes,
             keys,
@@ -265,6 +304,7 @@ impl Prefixes {
             longest_in,
             heads,
             first_words,
+            shorter,
         }
     }
 
@@ -293,6 +333,7 @@ impl Prefixes {
             && self.by_two_bytes == other.by_two_bytes
             && self.longest_in == other.longest_in
             && self.heads == other.heads
+            && self.shorter == other.shorter
     }
 
     fn key(&self, k: usize) -> &[u8] {
@@ -341,27 +382,31 @@ impl Prefixes {
         // copied, then lower-cased in place: a loop the compiler runs many bytes at a time
         window.extend_from_slice(&text[..text.len().min(self.longest).min(reach)]);
         window.make_ascii_lowercase();
-        let mut wanted: &[u8] = window;
+        let wanted: &[u8] = window;
         // Every prefix of two bytes or more starts with the text's first two bytes, so lies in
         // their bucket. There, the greatest key not after `wanted` is the longest prefix when
-        // it is one; when it is not, every prefix of `wanted` is also a prefix of the bytes
-        // the two share, and sorts before that key: look again for those, before it.
+        // it is one. When it is not, the longest prefix P still sorts between the two (P is
+        // not after that key, which is not after `wanted`, and `wanted` starts with P), so
+        // the key starts with P: P is the longest of the key's own prefixes that is no longer
+        // than what the key and `wanted` share.
         if wanted.len() >= 2 {
             let b = bucket(wanted);
             let from = self.by_two_bytes[b] as usize;
-            let mut below = self.by_two_bytes[b + 1] as usize;
-            while wanted.len() >= 2 {
-                let k = self.first_after(from, below, wanted);
-                let Some(k) = k.checked_sub(1).filter(|&k| k >= from) else {
-                    break;
-                };
+            let below = self.by_two_bytes[b + 1] as usize;
+            let k = self.first_after(from, below, wanted);
+            if let Some(mut k) = k.checked_sub(1).filter(|&k| k >= from) {
                 let key = self.key(k);
                 if wanted.starts_with(key) {
                     return Some((self.keys[k].2 as usize, key.len()));
                 }
                 let shared = key.iter().zip(wanted).take_while(|(a, b)| a == b).count();
-                wanted = &wanted[..shared];
-                below = k;
+                while let Some(&p) = self.shorter.get(k).filter(|&&p| p != NO_KEY) {
+                    k = p as usize;
+                    let (_, len, pattern) = self.keys[k];
+                    if len as usize <= shared {
+                        return Some((pattern as usize, len as usize));
+                    }
+                }
             }
         }
         self.one_byte_key(window[0])
@@ -483,6 +528,39 @@ mod tests {
         let twins = ["Us", "US"];
         assert!(Prefixes::in_order(&twins, "0\n1\n").is_none());
         assert!(Prefixes::with_order(&twins, "0\n1\n").same_as(&Prefixes::new(&twins)));
+    }
+
+    #[test]
+    fn the_longest_prefix_is_the_one_found_by_trying_every_key() {
+        // keys and texts over a few letters, so that keys nest and share many prefixes
+        let mut seed = 7u32;
+        let mut word = |max: u32| {
+            let mut w = String::new();
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            for _ in 0..1 + (seed >> 16) % max {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                w.push(b"abA "[(seed >> 16) as usize % 4] as char);
+            }
+            w
+        };
+        let patterns: Vec<String> = (0..300).map(|_| word(7)).collect();
+        let texts: Vec<String> = (0..2000).map(|_| word(10)).collect();
+        let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+        let table = Prefixes::new(&patterns);
+        for text in &texts {
+            let lower = text.to_ascii_lowercase();
+            // the longest key, and of equal keys the first pattern
+            let mut best: Option<(usize, usize)> = None;
+            for (i, p) in patterns.iter().enumerate() {
+                if !p.is_empty()
+                    && lower.starts_with(&p.to_ascii_lowercase())
+                    && best.is_none_or(|(_, len)| p.len() > len)
+                {
+                    best = Some((i, p.len()));
+                }
+            }
+            assert_eq!(found(&table, text), best, "{text:?}");
+        }
     }
 
     #[test]
