@@ -3,6 +3,8 @@
 
 usage: python3 scripts/build_gazetteer.py [CAMEO_DIR] [OUT_DIR]
        (defaults: /work/shared/corpora/cameo and assets/gazetteer)
+       python3 scripts/build_gazetteer.py --order [OUT_DIR]
+       (only names.order, from the tables in OUT_DIR: run it after editing a table by hand)
 
 The dictionaries are TABARI blocks: a NAME line (optionally with an inline [CODE]), "+ALIAS"
 lines, and indented "[CODE from-to]" role lines. We keep what a news timeline needs and write
@@ -12,7 +14,9 @@ compact tab-separated files that the binary embeds with include_str!:
                                                state bodies (GOV/MIL/LEG/... codes) folded in
   orgs.tsv       id, name, kind, affiliation code, aliases   international bodies, companies,
                                                media, NGOs, armed groups (kind "group")
-  people.tsv     id, name, affiliation code, roles, aliases  office-holders with dated roles
+  people.tsv     id, name, affiliation code, aliases  office-holders
+  people_roles.tsv  id, roles                  their dated roles (not embedded: nothing reads them yet)
+  names.order    the order of the binary's table of names (see write_names_order)
   given_names.txt  first names seen at least twice among the people (for the name patterns)
 
 extras.tsv (hand-kept, not generated) adds the few short forms news uses that CAMEO lacks.
@@ -286,9 +290,15 @@ def main():
         for oid, (name, kind, aff, aliases) in orgs.items():
             w.write(f"{oid}\t{name}\t{kind}\t{aff}\t{'|'.join(clean(aliases, name))}\n")
     with open(os.path.join(OUT, "people.tsv"), "w", encoding="utf-8") as w:
-        w.write("# id\tname\taffiliation code\troles CODE:from..to\taliases (derived from CAMEO, see LICENSE-CAMEO.txt)\n")
+        w.write("# id\tname\taffiliation code\taliases (derived from CAMEO, see LICENSE-CAMEO.txt)\n")
         for pid, (name, aff, roles, aliases) in people.items():
-            w.write(f"{pid}\t{name}\t{aff}\t{';'.join(dict.fromkeys(roles))}\t{'|'.join(clean(aliases, name))}\n")
+            w.write(f"{pid}\t{name}\t{aff}\t{'|'.join(clean(aliases, name))}\n")
+    # The dated roles are kept beside the table, not in it: the binary embeds people.tsv and
+    # reads no role, and scanning them was a third of reading the tables at every start.
+    with open(os.path.join(OUT, "people_roles.tsv"), "w", encoding="utf-8") as w:
+        w.write("# id\troles CODE:from..to (derived from CAMEO, see LICENSE-CAMEO.txt)\n")
+        for pid, (name, aff, roles, aliases) in people.items():
+            w.write(f"{pid}\t{';'.join(dict.fromkeys(roles))}\n")
     with open(os.path.join(OUT, "given_names.txt"), "w", encoding="utf-8") as w:
         w.write("# first names seen at least twice among CAMEO office-holders\n")
         for n, c in sorted(given.items()):
@@ -298,8 +308,89 @@ def main():
     with open(os.path.join(OUT, "LICENSE-CAMEO.txt"), "w", encoding="utf-8") as w:
         w.write("countries.tsv, orgs.tsv, people.tsv and given_names.txt are derived from the CAMEO /\n"
                 "Phoenix actor dictionaries of the Open Event Data Alliance by scripts/build_gazetteer.py.\n\n" + lic)
+    write_names_order(OUT)
     print(f"countries {len(countries)} orgs {len(orgs)} people {len(people)} given names {sum(1 for c in given.values() if c >= 2)}")
 
 
+def table_rows(path, n):
+    """The rows of a table as the gazetteer reads them: `n` tab-separated fields, other rows
+    skipped; none for a missing table (the hand-kept ones when writing elsewhere)."""
+    if not os.path.exists(path):
+        return
+    for line in open(path, encoding="utf-8").read().split("\n"):
+        if line.startswith("#") or not line.strip():
+            continue
+        fields = line.split("\t")
+        if len(fields) == n:
+            yield fields
+
+
+def write_names_order(out):
+    """names.order: the gazetteer's name patterns (every form it matches, numbered in the order
+    src/extract/actors/gazetteer.rs adds them) listed by pattern number in the byte order of
+    their ASCII-lower-cased forms, which is the order its table of names searches. The binary
+    takes this order when it checks out (every pattern once, keys strictly rising) instead of
+    sorting ~60k names at every start; when the tables change without this file, it sorts as
+    before, only slower. Mirrors TablesRead::add / add_form."""
+    path = lambda f: os.path.join(out, f)
+    by_form, by_id, patterns = set(), set(), []
+
+    def add_form(form):
+        form = form.strip()
+        for the in ("the ", "The "):
+            if form.startswith(the):
+                form = form[len(the):]
+                break
+        if len(form.encode()) < 2 or not re.search(r"[A-Za-z]", form):
+            return
+        if form.lower() in by_form:
+            return
+        by_form.add(form.lower())
+        patterns.append(form)
+        if " al " in form:
+            add_form(form.replace(" al ", " al-"))
+
+    def add(id_, name, aliases):
+        by_id.add(id_)
+        add_form(name)
+        for form in aliases.split("|"):
+            add_form(form)
+
+    def extras():
+        for id_, aliases in table_rows(path("extras.tsv"), 2):
+            if id_ in by_id:
+                for form in aliases.split("|"):
+                    add_form(form)
+
+    countries = list(table_rows(path("countries.tsv"), 6))
+    places = []
+    for _code, id_, name, aliases, demonyms, country_places in countries:
+        add(id_, name, aliases)
+        add(id_, name, demonyms)
+        places.append(country_places)
+    extras()
+    for id_, name, _kind, _code, aliases in table_rows(path("orgs.tsv"), 5):
+        add(id_, name, aliases)
+    for id_, name, _code, aliases in table_rows(path("people.tsv"), 4):
+        add(id_, name, aliases)
+    for id_, name, _kind, _affiliation, aliases in table_rows(path("named.tsv"), 5):
+        add(id_, name, aliases)
+    for places_of_country in places:
+        for place in places_of_country.split("|"):
+            if len(place.encode()) >= 2 and place.lower() not in by_form:
+                add(slug(place), place, "")
+    extras()
+    keys = [p.encode().lower() for p in patterns]
+    order = sorted(range(len(keys)), key=lambda i: (keys[i], i))
+    with open(path("names.order"), "w", encoding="utf-8") as w:
+        w.write("# generated by scripts/build_gazetteer.py from the tables here: see write_names_order\n")
+        w.write("".join(f"{i}\n" for i in order))
+    return len(order)
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--order"]:
+        # after a hand edit of the tables: python3 scripts/build_gazetteer.py --order [OUT_DIR]
+        print(f"names.order: {write_names_order(OUT)} patterns")
+    else:
+        main()

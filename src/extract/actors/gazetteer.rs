@@ -22,6 +22,9 @@ const PEOPLE: &str = include_str!("../../../assets/gazetteer/people.tsv");
 const EXTRAS: &str = include_str!("../../../assets/gazetteer/extras.tsv");
 const NAMED: &str = include_str!("../../../assets/gazetteer/named.tsv");
 const GIVEN_NAMES: &str = include_str!("../../../assets/gazetteer/given_names.txt");
+/// The order of the table of names, written by `scripts/build_gazetteer.py` with the tables:
+/// see [`Prefixes::with_order`].
+const NAMES_ORDER: &str = include_str!("../../../assets/gazetteer/names.order");
 
 /// The gazetteer, compiled once per process.
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
@@ -61,7 +64,8 @@ pub struct Gazetteer {
     names: Prefixes,
     // The maps below hash with Fx: their keys come from the embedded tables or are asked
     // about every name of every article, never keys crafted against them.
-    by_form: FxHashMap<Folded<'static>, usize>,
+    /// Per form, its entry and pattern.
+    by_form: FxHashMap<Folded<'static>, (u32, u32)>,
     by_id: FxHashMap<Cow<'static, str>, usize>,
     given: FxHashSet<&'static str>,
     /// Nationality words.
@@ -121,8 +125,9 @@ fn ascii_lower_eight(eight: u64) -> u64 {
 }
 
 /// Roughly how many forms and entries the tables hold, so the maps are sized once instead of
-/// rehashing everything as they grow.
-const FORMS_CAPACITY: usize = 80_000;
+/// rehashing everything as they grow (37.3k distinct forms and 29k entries in 2026: a map
+/// sized far beyond its keys only spreads them over more memory).
+const FORMS_CAPACITY: usize = 40_000;
 const ENTRIES_CAPACITY: usize = 32_000;
 
 /// The gazetteer's tables as they are read, before the table of names is made of all forms.
@@ -131,7 +136,8 @@ struct TablesRead {
     pattern_entry: Vec<usize>,
     pattern_form: Vec<&'static str>,
     pattern_demonym: Vec<bool>,
-    by_form: FxHashMap<Folded<'static>, usize>,
+    /// Per form, its entry and pattern.
+    by_form: FxHashMap<Folded<'static>, (u32, u32)>,
     by_id: FxHashMap<Cow<'static, str>, usize>,
     given: FxHashSet<&'static str>,
     demonyms: FxHashSet<Folded<'static>>,
@@ -139,103 +145,10 @@ struct TablesRead {
 
 impl Gazetteer {
     fn build() -> Self {
-        let mut g = TablesRead {
-            entries: Vec::with_capacity(ENTRIES_CAPACITY),
-            pattern_entry: Vec::with_capacity(FORMS_CAPACITY),
-            pattern_form: Vec::with_capacity(FORMS_CAPACITY),
-            pattern_demonym: Vec::with_capacity(FORMS_CAPACITY),
-            by_form: FxHashMap::with_capacity_and_hasher(FORMS_CAPACITY, Default::default()),
-            by_id: FxHashMap::with_capacity_and_hasher(ENTRIES_CAPACITY, Default::default()),
-            given: GIVEN_NAMES
-                .lines()
-                .filter(|l| !l.starts_with('#') && !l.is_empty())
-                .collect(),
-            demonyms: FxHashSet::default(),
-        };
-        let mut country_by_code: FxHashMap<&str, &'static str> = FxHashMap::default();
-        let mut places: Vec<(&'static str, &'static str)> = Vec::new();
-        // Every nationality word first, so each form can be marked as one when it is added.
-        for fields in rows(COUNTRIES) {
-            let Some([_, _, _, _, demonyms, _]) = fields else {
-                continue;
-            };
-            for form in demonyms.split('|').filter(|f| !f.is_empty()) {
-                g.demonyms.insert(Folded::of(form));
-            }
-        }
-        for fields in rows(COUNTRIES) {
-            let Some([code, id, name, aliases, demonyms, country_places]) = fields else {
-                continue;
-            };
-            country_by_code.insert(code, id);
-            g.add(id, name, ActorKind::Country, None, aliases);
-            g.add(id, name, ActorKind::Country, None, demonyms);
-            places.push((id, country_places));
-        }
-        for fields in rows(EXTRAS) {
-            if let Some([id, aliases]) = fields
-                && let Some(&entry) = g.by_id.get(id)
-            {
-                for form in aliases.split('|') {
-                    g.add_form(entry, form);
-                }
-            }
-        }
-        for fields in rows(ORGS) {
-            let Some([id, name, kind, code, aliases]) = fields else {
-                continue;
-            };
-            let kind = if kind == "group" {
-                ActorKind::Group
-            } else {
-                ActorKind::Organisation
-            };
-            let affiliation = country_by_code.get(code).copied();
-            g.add(id, name, kind, affiliation, aliases);
-        }
-        for fields in rows(PEOPLE) {
-            let Some([id, name, code, _roles, aliases]) = fields else {
-                continue;
-            };
-            let affiliation = country_by_code.get(code).copied();
-            g.add(id, name, ActorKind::Person, affiliation, aliases);
-        }
-        for fields in rows(NAMED) {
-            let Some([id, name, kind, affiliation, aliases]) = fields else {
-                continue;
-            };
-            let kind = match kind {
-                "product" => ActorKind::Product,
-                "place" => ActorKind::Place,
-                "organisation" => ActorKind::Organisation,
-                _ => ActorKind::Other,
-            };
-            let affiliation = (!affiliation.is_empty()).then_some(affiliation);
-            g.add(id, name, kind, affiliation, aliases);
-        }
-        // Cities and regions come last, so a country, body or person of the same name wins.
-        for (country, list) in places {
-            for place in list.split('|').filter(|p| p.len() >= 2) {
-                let id = super::slug(place);
-                if g.by_form.contains_key(&Folded::of(place)) {
-                    continue;
-                }
-                g.add(id, place, ActorKind::Place, Some(country), "");
-            }
-        }
-        // Extras may name organisations that only exist after the ORGS pass.
-        for fields in rows(EXTRAS) {
-            if let Some([id, aliases]) = fields
-                && let Some(&entry) = g.by_id.get(id)
-            {
-                for form in aliases.split('|') {
-                    g.add_form(entry, form);
-                }
-            }
-        }
+        let g = TablesRead::read();
         // Names start at a capitalised word, so the table is only asked for the longest name
         // starting there: far fewer steps than scanning every byte for 100k patterns.
-        let names = Prefixes::new(&g.pattern_form);
+        let names = Prefixes::with_order(&g.pattern_form, NAMES_ORDER);
         Self {
             entries: g.entries,
             pattern_entry: g.pattern_entry,
@@ -257,8 +170,10 @@ impl Gazetteer {
             .or_else(|| form.strip_prefix("The "))
             .unwrap_or(form);
         // the map of table keys read as a map of keys that live as long as `form`
-        let by_form: &FxHashMap<Folded<'_>, usize> = &self.by_form;
-        by_form.get(&Folded::of(form)).copied()
+        let by_form: &FxHashMap<Folded<'_>, (u32, u32)> = &self.by_form;
+        by_form
+            .get(&Folded::of(form))
+            .map(|&(entry, _)| entry as usize)
     }
 
     /// The entry with this actor id.
@@ -340,10 +255,36 @@ impl Gazetteer {
 /// The rows of a table as their `N` tab-separated fields; `None` for a row with another number
 /// of fields. Fixed-size arrays rather than a `Vec` per row: the tables have ~26k rows.
 fn rows<const N: usize>(table: &'static str) -> impl Iterator<Item = Option<[&'static str; N]>> {
-    table
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    pieces(table, b'\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .filter(|l| !l.starts_with('#') && !is_blank(l))
         .map(fields)
+}
+
+/// Whether `line` is empty or only white space (a line that opens with a visible ASCII byte,
+/// nearly every one, is decided without `trim`).
+fn is_blank(line: &str) -> bool {
+    !line.as_bytes().first().is_some_and(u8::is_ascii_graphic) && line.trim().is_empty()
+}
+
+/// The pieces of `text` between its `separator`s (an ASCII byte), as `str::split` gives them,
+/// the separators found eight bytes at a time: `split` and `lines` set up a searcher for each
+/// of the tables' ~26k lines and ~70k lists of aliases at every start.
+fn pieces(text: &'static str, separator: u8) -> impl Iterator<Item = &'static str> {
+    let mut from = Some(0);
+    std::iter::from_fn(move || {
+        let start = from?;
+        match find_byte(text.as_bytes(), start, separator) {
+            Some(end) => {
+                from = Some(end + 1);
+                Some(&text[start..end])
+            }
+            None => {
+                from = None;
+                Some(&text[start..])
+            }
+        }
+    })
 }
 
 /// The `N` tab-separated fields of `line`, or `None` when it has another number of them. The
@@ -363,6 +304,111 @@ fn fields<const N: usize>(line: &'static str) -> Option<[&'static str; N]> {
 }
 
 impl TablesRead {
+    /// Reads the embedded tables: every entry and form, the forms marked as nationality words.
+    fn read() -> Self {
+        let mut g = Self {
+            entries: Vec::with_capacity(ENTRIES_CAPACITY),
+            pattern_entry: Vec::with_capacity(FORMS_CAPACITY),
+            pattern_form: Vec::with_capacity(FORMS_CAPACITY),
+            pattern_demonym: Vec::with_capacity(FORMS_CAPACITY),
+            by_form: FxHashMap::with_capacity_and_hasher(FORMS_CAPACITY, Default::default()),
+            by_id: FxHashMap::with_capacity_and_hasher(ENTRIES_CAPACITY, Default::default()),
+            given: pieces(GIVEN_NAMES, b'\n')
+                .map(|l| l.strip_suffix('\r').unwrap_or(l))
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .collect(),
+            demonyms: FxHashSet::default(),
+        };
+        let mut country_by_code: FxHashMap<&str, &'static str> = FxHashMap::default();
+        let mut places: Vec<(&'static str, &'static str)> = Vec::new();
+        // Every nationality word, for `is_demonym` and to mark the forms that are one.
+        for fields in rows(COUNTRIES) {
+            let Some([_, _, _, _, demonyms, _]) = fields else {
+                continue;
+            };
+            for form in pieces(demonyms, b'|').filter(|f| !f.is_empty()) {
+                g.demonyms.insert(Folded::of(form));
+            }
+        }
+        for fields in rows(COUNTRIES) {
+            let Some([code, id, name, aliases, demonyms, country_places]) = fields else {
+                continue;
+            };
+            country_by_code.insert(code, id);
+            g.add(id, name, ActorKind::Country, None, aliases);
+            g.add(id, name, ActorKind::Country, None, demonyms);
+            places.push((id, country_places));
+        }
+        for fields in rows(EXTRAS) {
+            if let Some([id, aliases]) = fields
+                && let Some(&entry) = g.by_id.get(id)
+            {
+                for form in pieces(aliases, b'|') {
+                    g.add_form(entry, form);
+                }
+            }
+        }
+        for fields in rows(ORGS) {
+            let Some([id, name, kind, code, aliases]) = fields else {
+                continue;
+            };
+            let kind = if kind == "group" {
+                ActorKind::Group
+            } else {
+                ActorKind::Organisation
+            };
+            let affiliation = country_by_code.get(code).copied();
+            g.add(id, name, kind, affiliation, aliases);
+        }
+        for fields in rows(PEOPLE) {
+            let Some([id, name, code, aliases]) = fields else {
+                continue;
+            };
+            let affiliation = country_by_code.get(code).copied();
+            g.add(id, name, ActorKind::Person, affiliation, aliases);
+        }
+        for fields in rows(NAMED) {
+            let Some([id, name, kind, affiliation, aliases]) = fields else {
+                continue;
+            };
+            let kind = match kind {
+                "product" => ActorKind::Product,
+                "place" => ActorKind::Place,
+                "organisation" => ActorKind::Organisation,
+                _ => ActorKind::Other,
+            };
+            let affiliation = (!affiliation.is_empty()).then_some(affiliation);
+            g.add(id, name, kind, affiliation, aliases);
+        }
+        // Cities and regions come last, so a country, body or person of the same name wins.
+        for (country, list) in places {
+            for place in pieces(list, b'|').filter(|p| p.len() >= 2) {
+                if g.by_form.contains_key(&Folded::of(place)) {
+                    continue;
+                }
+                g.add(
+                    super::slug(place),
+                    place,
+                    ActorKind::Place,
+                    Some(country),
+                    "",
+                );
+            }
+        }
+        // Extras may name organisations that only exist after the ORGS pass.
+        for fields in rows(EXTRAS) {
+            if let Some([id, aliases]) = fields
+                && let Some(&entry) = g.by_id.get(id)
+            {
+                for form in pieces(aliases, b'|') {
+                    g.add_form(entry, form);
+                }
+            }
+        }
+        g.mark_demonyms();
+        g
+    }
+
     fn add(
         &mut self,
         id: impl Into<Cow<'static, str>>,
@@ -371,29 +417,46 @@ impl TablesRead {
         affiliation: Option<&'static str>,
         aliases: &'static str,
     ) {
-        let id = id.into();
-        let entry = match self.by_id.get(id.as_ref()) {
-            Some(&e) => e,
-            None => {
+        // one look-up for an id met before or new (an id borrowed from the tables is a cheap key)
+        let entry = match self.by_id.entry(id.into()) {
+            hash_map::Entry::Occupied(o) => *o.get(),
+            hash_map::Entry::Vacant(v) => {
                 self.entries.push(Entry {
-                    id: id.clone(),
+                    id: v.key().clone(),
                     name: Cow::Borrowed(name),
                     kind,
                     affiliation,
                 });
-                let e = self.entries.len() - 1;
-                self.by_id.insert(id, e);
-                e
+                *v.insert(self.entries.len() - 1)
             }
         };
         self.add_form(entry, name);
-        for form in aliases.split('|') {
+        for form in pieces(aliases, b'|') {
             self.add_form(entry, form);
         }
     }
 
+    /// Marks the patterns that are nationality words: a pattern is one when its key is one of
+    /// [`TablesRead::demonyms`], so the few hundred of those are looked up among the forms
+    /// rather than each of ~37k new forms among them.
+    fn mark_demonyms(&mut self) {
+        for demonym in &self.demonyms {
+            if let Some(&(_, pattern)) = self.by_form.get(demonym) {
+                self.pattern_demonym[pattern as usize] = true;
+            }
+        }
+    }
+
     fn add_form(&mut self, entry: usize, form: &'static str) {
-        let form = form.trim();
+        // the tables' forms are trimmed already: one that starts and ends with a visible ASCII
+        // byte is its own trim, and only another is handed to the Unicode `trim`
+        let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+        let bytes = form.as_bytes();
+        let form = if visible(bytes.first()) && visible(bytes.last()) {
+            form
+        } else {
+            form.trim()
+        };
         let form = form
             .strip_prefix("the ")
             .or_else(|| form.strip_prefix("The "))
@@ -401,25 +464,34 @@ impl TablesRead {
         if form.len() < 2 || !form.bytes().any(|b| b.is_ascii_alphabetic()) {
             return;
         }
-        // only a new key is asked whether it is a nationality word (many forms are repeats)
-        let demonym = match self.by_form.entry(Folded::of(form)) {
+        match self.by_form.entry(Folded::of(form)) {
             hash_map::Entry::Occupied(_) => return,
-            hash_map::Entry::Vacant(v) => {
-                let demonym = self.demonyms.contains(v.key());
-                v.insert(entry);
-                demonym
-            }
+            // entries and patterns number a few tens of thousands: they fit in u32
+            hash_map::Entry::Vacant(v) => v.insert((entry as u32, self.pattern_form.len() as u32)),
         };
         self.pattern_entry.push(entry);
         self.pattern_form.push(form);
-        self.pattern_demonym.push(demonym);
+        // marked by `mark_demonyms` once every form is in
+        self.pattern_demonym.push(false);
         // News writes "Bashar al-Assad" where the tables say "Bashar al Assad".
-        // a byte comparison: a substring search set up for every one of ~60k forms cost more
-        if form.as_bytes().windows(4).any(|w| w == b" al ") {
+        if has_al(form.as_bytes()) {
             let hyphenated: &'static str = Box::leak(form.replace(" al ", " al-").into_boxed_str());
             self.add_form(entry, hyphenated);
         }
     }
+}
+
+/// Whether `form` holds " al ": a byte comparison at each space (a substring search set up for
+/// every one of ~37k forms, or a comparison at every byte, cost more).
+fn has_al(form: &[u8]) -> bool {
+    let mut from = 0;
+    while let Some(space) = find_byte(form, from, b' ') {
+        if form[space..].starts_with(b" al ") {
+            return true;
+        }
+        from = space + 1;
+    }
+    false
 }
 
 fn boundary_before(s: &str, at: usize) -> bool {
@@ -532,6 +604,14 @@ mod tests {
         for form in ["MESÛD BARZANÎ", "mesûd barzanî"] {
             assert_eq!(GAZETTEER.lookup(form), barzani, "{form}");
         }
+    }
+
+    #[test]
+    fn the_shipped_order_of_names_holds_and_makes_the_sorted_table() {
+        let g = TablesRead::read();
+        let listed = Prefixes::in_order(&g.pattern_form, NAMES_ORDER)
+            .expect("names.order is stale: run python3 scripts/build_gazetteer.py --order");
+        assert!(listed.same_as(&Prefixes::new(&g.pattern_form)));
     }
 
     #[test]

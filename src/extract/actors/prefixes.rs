@@ -5,7 +5,7 @@
 //! keys costs a few milliseconds and a query stays a handful of short comparisons.
 
 use super::number_set::NumberSet;
-use crate::extract::eight_bytes::{HIGHS, ONES, eight_at, in_range, non_letters};
+use crate::extract::eight_bytes::{HIGHS, ONES, eight_at, find_byte, in_range, non_letters};
 
 /// Keys (ASCII-lower-cased names) in byte order, each with the pattern number it was added as.
 pub(crate) struct Prefixes {
@@ -29,7 +29,14 @@ pub(crate) struct Prefixes {
     heads: Vec<u64>,
     /// The [`first_word_key`] of every key: see [`Prefixes::may_reach_word_end`].
     first_words: NumberSet,
+    /// Per key (in key order), the longest other key that is a prefix of it, or [`NO_KEY`]:
+    /// a query that does not start with the key it finds walks these ("Bank of Eng" finds
+    /// "bank of england", then its "bank of", then "bank") instead of searching again.
+    shorter: Vec<u32>,
 }
+
+/// No key, in [`Prefixes::shorter`].
+const NO_KEY: u32 = u32::MAX;
 
 /// The run of ASCII letters and digits `bytes` starts with, as one number other than 0: its
 /// first seven bytes ASCII-lower-cased (from the lowest byte), and one more than its length in
@@ -61,9 +68,22 @@ fn first_word_key(bytes: &[u8]) -> u64 {
     ((eight | (ONES * 0x20)) & mask) | ((run as u64 + 1) << 56)
 }
 
+/// The number `digits` writes in decimal (at most nine digits, nothing else), or `None`.
+fn decimal(digits: &[u8]) -> Option<usize> {
+    if digits.is_empty() || digits.len() > 9 {
+        return None;
+    }
+    digits.iter().try_fold(0, |n, &d| {
+        d.is_ascii_digit().then(|| n * 10 + usize::from(d - b'0'))
+    })
+}
+
 /// A key's first eight bytes as a big-endian number (zero-padded): comparing these orders keys
 /// as their bytes do whenever they differ, so sorting compares whole keys only on a tie.
 fn head(key: &[u8]) -> u64 {
+    if let Some(eight) = key.first_chunk::<8>() {
+        return u64::from_be_bytes(*eight);
+    }
     let mut eight = [0u8; 8];
     let n = key.len().min(8);
     eight[..n].copy_from_slice(&key[..n]);
@@ -154,6 +174,75 @@ impl Prefixes {
             k.0 = bytes.len() as u32;
             bytes.extend_from_slice(&lowered[from]);
         }
+        Self::of_sorted(bytes, keys, heads, longest)
+    }
+
+    /// The table of `patterns` as [`Prefixes::new`] makes it, taking their key order from
+    /// `order` (the pattern numbers in key order, one a line, `#` lines skipped) instead of
+    /// sorting, when it holds: every pattern listed once, none empty, each key after the one
+    /// before. Then there are no equal keys and no ties, so the table is the one the sort
+    /// makes; otherwise (tables edited without their order) the patterns are sorted. The
+    /// check is one comparison per key, mostly of two numbers, where the sort was most of the
+    /// cost of building the gazetteer at every start.
+    pub(crate) fn with_order(patterns: &[&str], order: &str) -> Self {
+        Self::in_order(patterns, order).unwrap_or_else(|| Self::new(patterns))
+    }
+
+    /// [`Prefixes::with_order`] when `order` holds, else `None`.
+    pub(crate) fn in_order(patterns: &[&str], order: &str) -> Option<Self> {
+        let total = patterns.iter().map(|p| p.len()).sum();
+        u32::try_from(total).ok()?;
+        u32::try_from(patterns.len()).ok()?;
+        let mut bytes = Vec::with_capacity(total);
+        let mut keys: Vec<(u32, u32, u32)> = Vec::with_capacity(patterns.len());
+        let mut heads: Vec<u64> = Vec::with_capacity(patterns.len());
+        let mut listed = vec![false; patterns.len()];
+        let mut longest = 0;
+        let order = order.as_bytes();
+        let mut from = 0;
+        while from < order.len() {
+            // lines found and numbers read by hand: `lines` and `parse` cost 9 M instructions
+            // here, more than half of what taking the order saves
+            let end = find_byte(order, from, b'\n').unwrap_or(order.len());
+            let line = &order[from..end];
+            from = end + 1;
+            if line.first() == Some(&b'#') {
+                continue;
+            }
+            let pattern = decimal(line)?;
+            let form = patterns.get(pattern)?;
+            if form.is_empty() || std::mem::replace(&mut listed[pattern], true) {
+                return None;
+            }
+            let start = bytes.len();
+            bytes.extend_from_slice(form.as_bytes());
+            bytes[start..].make_ascii_lowercase();
+            let key = &bytes[start..];
+            let h = head(key);
+            if let (Some(&last_head), Some(&(last_start, last_len, _))) =
+                (heads.last(), keys.last())
+            {
+                let last = &bytes[last_start as usize..(last_start + last_len) as usize];
+                if (last_head, last) >= (h, key) {
+                    return None;
+                }
+            }
+            // the lengths fit in u32: checked above
+            keys.push((start as u32, form.len() as u32, pattern as u32));
+            heads.push(h);
+            longest = longest.max(form.len());
+        }
+        (keys.len() == patterns.len()).then(|| Self::of_sorted(bytes, keys, heads, longest))
+    }
+
+    /// The table of keys already in order and without repeats: `keys` as (start in `bytes`,
+    /// length, pattern), `heads` their [`head`]s, `longest` the longest key's length.
+    fn of_sorted(
+        bytes: Vec<u8>,
+        keys: Vec<(u32, u32, u32)>,
+        heads: Vec<u64>,
+        longest: usize,
+    ) -> Self {
         let mut by_two_bytes = Vec::with_capacity((1 << 16) + 1);
         for (i, &h) in heads.iter().enumerate() {
             let b = bucket_of_head(h);
@@ -175,6 +264,38 @@ impl Prefixes {
                 &bytes[start as usize..(start + len) as usize],
             ));
         }
+        // In key order a key comes right after its prefixes and every key between them
+        // starts with them. A stack holds the keys that are prefixes of the key before (the
+        // longest on top); those of them no longer than what that key and the next share
+        // are the next key's prefixes. What two keys share is told by their heads when
+        // they differ there, which is nearly always, without reading their bytes.
+        let mut shorter = Vec::with_capacity(keys.len());
+        let mut prefixes: Vec<(u32, u32)> = Vec::new();
+        for k in 0..keys.len() {
+            let len = keys[k].1;
+            let reach = k.checked_sub(1).map_or(0, |before| {
+                let differ = heads[before] ^ heads[k];
+                let shared = if differ != 0 {
+                    differ.leading_zeros() / 8
+                } else {
+                    let [a, b] = [before, k].map(|i| {
+                        let (start, len, _) = keys[i];
+                        &bytes[start as usize..(start + len) as usize]
+                    });
+                    let rest = a.iter().skip(8).zip(b.iter().skip(8));
+                    // fits in u32: no longer than a key
+                    8 + rest.take_while(|(x, y)| x == y).count() as u32
+                };
+                // a head pads a short key with zeros, which may match the other key's bytes
+                shared.min(keys[before].1).min(len)
+            });
+            while prefixes.last().is_some_and(|&(_, prefix)| prefix > reach) {
+                prefixes.pop();
+            }
+            shorter.push(prefixes.last().map_or(NO_KEY, |&(p, _)| p));
+            // fits in u32: fewer keys than `u32::MAX`, checked where they were numbered
+            prefixes.push((k as u32, len));
+        }
         Self {
             bytes,
             keys,
@@ -183,6 +304,7 @@ impl Prefixes {
             longest_in,
             heads,
             first_words,
+            shorter,
         }
     }
 
@@ -199,6 +321,19 @@ impl Prefixes {
     /// search then answers as before.
     pub(crate) fn may_reach_word_end(&self, text: &[u8]) -> bool {
         self.first_words.contains(first_word_key(text))
+    }
+
+    /// Whether two tables are the same, field by field (the set of first words is made from
+    /// the keys, so equal keys make it equal).
+    #[cfg(test)]
+    pub(crate) fn same_as(&self, other: &Self) -> bool {
+        self.bytes == other.bytes
+            && self.keys == other.keys
+            && self.longest == other.longest
+            && self.by_two_bytes == other.by_two_bytes
+            && self.longest_in == other.longest_in
+            && self.heads == other.heads
+            && self.shorter == other.shorter
     }
 
     fn key(&self, k: usize) -> &[u8] {
@@ -247,27 +382,31 @@ impl Prefixes {
         // copied, then lower-cased in place: a loop the compiler runs many bytes at a time
         window.extend_from_slice(&text[..text.len().min(self.longest).min(reach)]);
         window.make_ascii_lowercase();
-        let mut wanted: &[u8] = window;
+        let wanted: &[u8] = window;
         // Every prefix of two bytes or more starts with the text's first two bytes, so lies in
         // their bucket. There, the greatest key not after `wanted` is the longest prefix when
-        // it is one; when it is not, every prefix of `wanted` is also a prefix of the bytes
-        // the two share, and sorts before that key: look again for those, before it.
+        // it is one. When it is not, the longest prefix P still sorts between the two (P is
+        // not after that key, which is not after `wanted`, and `wanted` starts with P), so
+        // the key starts with P: P is the longest of the key's own prefixes that is no longer
+        // than what the key and `wanted` share.
         if wanted.len() >= 2 {
             let b = bucket(wanted);
             let from = self.by_two_bytes[b] as usize;
-            let mut below = self.by_two_bytes[b + 1] as usize;
-            while wanted.len() >= 2 {
-                let k = self.first_after(from, below, wanted);
-                let Some(k) = k.checked_sub(1).filter(|&k| k >= from) else {
-                    break;
-                };
+            let below = self.by_two_bytes[b + 1] as usize;
+            let k = self.first_after(from, below, wanted);
+            if let Some(mut k) = k.checked_sub(1).filter(|&k| k >= from) {
                 let key = self.key(k);
                 if wanted.starts_with(key) {
                     return Some((self.keys[k].2 as usize, key.len()));
                 }
                 let shared = key.iter().zip(wanted).take_while(|(a, b)| a == b).count();
-                wanted = &wanted[..shared];
-                below = k;
+                while let Some(&p) = self.shorter.get(k).filter(|&&p| p != NO_KEY) {
+                    k = p as usize;
+                    let (_, len, pattern) = self.keys[k];
+                    if len as usize <= shared {
+                        return Some((pattern as usize, len as usize));
+                    }
+                }
             }
         }
         self.one_byte_key(window[0])
@@ -364,6 +503,64 @@ mod tests {
         assert!(table.may_reach_word_end(b"BANK of England said"));
         assert!(table.may_reach_word_end(b"al-Qaeda's men"));
         assert!(!table.may_reach_word_end(b"Bankside today"));
+    }
+
+    #[test]
+    fn a_listed_order_that_holds_makes_the_sorted_table_and_any_other_is_sorted() {
+        let patterns = ["Bank", "Bank of England", "IS", "Azerbaijan", "x", "Ünion"];
+        let sorted = Prefixes::new(&patterns);
+        // "Ünion" starts with a byte above every ASCII one
+        let order = "# comment\n3\n0\n1\n2\n4\n5\n";
+        assert!(Prefixes::in_order(&patterns, order).is_some());
+        assert!(Prefixes::with_order(&patterns, order).same_as(&sorted));
+        for wrong in [
+            "3\n0\n1\n2\n4\n",
+            "3\n1\n0\n2\n4\n5\n",
+            "3\n0\n1\n2\n4\n5\n5\n",
+            "3\n0\n1\n2\n4\n6\n",
+            "3\n0\n1\n2\n4\nfive\n",
+            "",
+        ] {
+            assert!(Prefixes::in_order(&patterns, wrong).is_none(), "{wrong:?}");
+            assert!(Prefixes::with_order(&patterns, wrong).same_as(&sorted));
+        }
+        // names equal but for case are one key: only the sort keeps the first
+        let twins = ["Us", "US"];
+        assert!(Prefixes::in_order(&twins, "0\n1\n").is_none());
+        assert!(Prefixes::with_order(&twins, "0\n1\n").same_as(&Prefixes::new(&twins)));
+    }
+
+    #[test]
+    fn the_longest_prefix_is_the_one_found_by_trying_every_key() {
+        // keys and texts over a few letters, so that keys nest and share many prefixes
+        let mut seed = 7u32;
+        let mut word = |max: u32| {
+            let mut w = String::new();
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            for _ in 0..1 + (seed >> 16) % max {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                w.push(b"abA "[(seed >> 16) as usize % 4] as char);
+            }
+            w
+        };
+        let patterns: Vec<String> = (0..300).map(|_| word(7)).collect();
+        let texts: Vec<String> = (0..2000).map(|_| word(10)).collect();
+        let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+        let table = Prefixes::new(&patterns);
+        for text in &texts {
+            let lower = text.to_ascii_lowercase();
+            // the longest key, and of equal keys the first pattern
+            let mut best: Option<(usize, usize)> = None;
+            for (i, p) in patterns.iter().enumerate() {
+                if !p.is_empty()
+                    && lower.starts_with(&p.to_ascii_lowercase())
+                    && best.is_none_or(|(_, len)| p.len() > len)
+                {
+                    best = Some((i, p.len()));
+                }
+            }
+            assert_eq!(found(&table, text), best, "{text:?}");
+        }
     }
 
     #[test]
