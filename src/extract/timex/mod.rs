@@ -7,6 +7,7 @@
 //! Tagging is a pure function of the text and the DCT.
 
 mod anchor;
+mod cues;
 mod day_time;
 mod durations;
 mod engine;
