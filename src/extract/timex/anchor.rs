@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use regex::Regex;
 
+use super::cues;
 use super::recognise::compile;
 
 /// Which way an underspecified date ("Friday", "October 23") is read from the DCT.
@@ -22,17 +23,20 @@ pub enum Tense {
 pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     let (s, e) = sentence_around(text, start, end);
     let mut best: Option<(usize, Tense)> = None;
-    // On the usual sentence the ASCII form finds the same cues, and its lazy DFA reads every
-    // byte: the Unicode form's word boundaries stop the lazy DFA at the first non-ASCII byte
-    // (a curly quote), and the regex then falls back to a slower engine for the sentence.
-    let cues = if plain_words(&text[s..e]) {
-        &*ASCII_CUES
-    } else {
-        &*CUES
-    };
-    for m in cues.find_iter(&text[s..e]) {
-        let pos = s + m.start();
-        let word = m.as_str().to_ascii_lowercase();
+    let sentence = &text[s..e];
+    // On the usual sentence the ASCII form of the pattern finds the same cues, and they are
+    // found by hand ([`cues::find`]); the Unicode form is compiled only for another sentence.
+    let plain = plain_words(sentence);
+    let ascii = plain.then(|| cues::find(sentence));
+    let unicode = (!plain).then(|| CUES.find_iter(sentence).map(|m| (m.start(), m.end())));
+    for (cue_start, cue_end) in ascii
+        .into_iter()
+        .flatten()
+        .chain(unicode.into_iter().flatten())
+    {
+        let cue = &sentence[cue_start..cue_end];
+        let pos = s + cue_start;
+        let word = cue.to_ascii_lowercase();
         // "Until Thursday, they had not ..." opens a sentence about the past.
         let opens = word == "until" && text[s..pos].trim().is_empty();
         let tense = if opens {
@@ -48,7 +52,7 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
             } else {
                 Tense::Future
             }
-        } else if !is_past_form(m.as_str(), &text[s..pos]) {
+        } else if !is_past_form(cue, &text[s..pos]) {
             continue;
         } else {
             Tense::Past
@@ -256,15 +260,12 @@ const FUTURE_WORDS: &[&str] = &[
     "until",
 ];
 
-/// Tense cues: future markers first (they are rarer and decisive), then past forms.
-const CUE_PATTERN: &str = r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planning|planned\s+to|intend(?:s|ed)?\s+to|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|would|starts|begins|opens|resumes|as\s+soon\s+as|as\s+early\s+as|to\s+meet|to\s+visit|to\s+hold|until|since|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|brought|bought|sold|won|lost|fell|rose|saw|got|paid|led|ran|became|fought|sent|spent|built|kept|struck|found|wrote|spoke|stood|broke|chose|grew|knew|threw|shot|fled|ago|last|earlier|[a-z]{3,}ed)\b";
+/// Tense cues: future markers first (they are rarer and decisive), then past forms. In its
+/// ASCII form it is matched by hand ([`cues`], which lists the same words).
+pub(super) const CUE_PATTERN: &str = r"(?i)\b(?:will|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planning|planned\s+to|intend(?:s|ed)?\s+to|expects?|expected|scheduled|due\s+to|set\s+to|next|upcoming|would|starts|begins|opens|resumes|as\s+soon\s+as|as\s+early\s+as|to\s+meet|to\s+visit|to\s+hold|until|since|said|was|were|had|did|told|met|came|went|left|took|gave|made|held|began|brought|bought|sold|won|lost|fell|rose|saw|got|paid|led|ran|became|fought|sent|spent|built|kept|struck|found|wrote|spoke|stood|broke|chose|grew|knew|threw|shot|fled|ago|last|earlier|[a-z]{3,}ed)\b";
 
 /// [`CUE_PATTERN`] as written (Unicode word boundaries, white space and case folding).
 static CUES: LazyLock<Regex> = LazyLock::new(|| compile(CUE_PATTERN, true));
-
-/// [`CUE_PATTERN`] in its ASCII form, for a sentence with no character the two forms read
-/// differently ([`plain_words`]).
-static ASCII_CUES: LazyLock<Regex> = LazyLock::new(|| compile(CUE_PATTERN, false));
 
 /// Whether the Unicode and ASCII forms of [`CUE_PATTERN`] read `sentence` alike: every
 /// non-ASCII character in it is one of a few quotes, dashes and symbols of news text, which
@@ -500,7 +501,7 @@ mod tests {
         ] {
             assert!(plain_words(s), "{s}");
             let unicode: Vec<_> = CUES.find_iter(s).map(|m| m.range()).collect();
-            let ascii: Vec<_> = ASCII_CUES.find_iter(s).map(|m| m.range()).collect();
+            let ascii: Vec<_> = cues::find(s).map(|(a, b)| a..b).collect();
             assert!(!unicode.is_empty());
             assert_eq!(unicode, ascii, "{s}");
         }

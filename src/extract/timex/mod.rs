@@ -7,11 +7,13 @@
 //! Tagging is a pure function of the text and the DCT.
 
 mod anchor;
+mod cues;
 mod day_time;
 mod durations;
 mod engine;
 mod filters;
 mod first_bytes;
+mod modifier;
 mod narrative;
 mod normalise;
 mod prefilter;
@@ -199,7 +201,8 @@ fn duration_parts(value: &str) -> Option<(u32, i64)> {
     })
 }
 
-/// A modifier word or phrase at the end of the text before an expression.
+/// A modifier word or phrase at the end of the text before an expression. An ASCII text is
+/// read by [`modifier::ascii_modifier`] instead, which lists the same words.
 static MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(early|late|mid-|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|about|around|approximately|roughly|some|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than)\s*$",
@@ -217,13 +220,19 @@ fn prefix(text: &str, start: usize, kind: TimexType) -> (usize, Option<Modifier>
     if !may_end_with_modifier(window) {
         return (start, None);
     }
-    let Some(m) = MODIFIER.captures(window) else {
+    // An ASCII window is read by hand ([`modifier`]); the regex only for another.
+    let found = if window.is_ascii() {
+        modifier::ascii_modifier(window.as_bytes())
+    } else {
+        MODIFIER
+            .captures(window)
+            .and_then(|m| m.get(1))
+            .map(|word| (word.start(), word.end()))
+    };
+    let Some((word_start, word_end)) = found else {
         return (start, None);
     };
-    let Some(word) = m.get(1) else {
-        return (start, None);
-    };
-    let w = word.as_str().to_ascii_lowercase();
+    let w = window[word_start..word_end].to_ascii_lowercase();
     let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
     let is_date = matches!(kind, TimexType::Date | TimexType::Time);
     let modifier = match w.as_str() {
@@ -241,7 +250,7 @@ fn prefix(text: &str, start: usize, kind: TimexType) -> (usize, Option<Modifier>
     // TimeML leaves "about" and "nearly" outside the expression but keeps "more than".
     let start = match modifier {
         Modifier::Approx | Modifier::LessThan if !w.ends_with("than") => start,
-        _ => from + word.start(),
+        _ => from + word_start,
     };
     (start, Some(modifier))
 }
