@@ -178,9 +178,23 @@ fn parse_text(name: &Path, text: String) -> Result<Loaded, IngestError> {
 /// `id` is named by its line, "stdin#7", so ids stay unique along the stream. Warnings about
 /// fields left out name that line.
 pub fn parse_json_line(name: &Path, line: usize, bytes: &[u8]) -> Result<Loaded, IngestError> {
-    let text = decode(name, bytes)?;
+    read_json_line(name, line, &decode(name, bytes)?)
+}
+
+/// [`parse_json_line`] of a line the caller has no more use for: a line of plain UTF-8 (nearly
+/// every one) becomes its text without a copy, as a file's bytes do ([`load_file`]).
+pub fn parse_json_line_owned(
+    name: &Path,
+    line: usize,
+    bytes: Vec<u8>,
+) -> Result<Loaded, IngestError> {
+    read_json_line(name, line, &decode::decode_text_owned(name, bytes)?)
+}
+
+/// The articles of a decoded line of a JSON Lines stream (see [`parse_json_line`]).
+fn read_json_line(name: &Path, line: usize, text: &str) -> Result<Loaded, IngestError> {
     let source = Source::new(name);
-    let read = json::read_json_from_line(&source, &text, line)?;
+    let read = json::read_json_from_line(&source, text, line)?;
     let mut articles = read.articles;
     let file = source.file_name();
     let count = articles.len();
