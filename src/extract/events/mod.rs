@@ -88,6 +88,10 @@ pub fn build(
             .position(|m| m.sentence != si)
             .map_or(actors.mentions.len(), |p| mention_at + p);
         let mentions = &actors.mentions[mention_at..end];
+        // the label of a part of this sentence, made in the article's kept buffers
+        let mut label_of = |range: Range<usize>, timex: Option<Range<usize>>| {
+            label::label(&mut labels, text, range, timex, actors, mentions)
+        };
         let sentence = &text[s.clone()];
         let anchors = clauses::anchors(text, s, timexes, article.published);
         if anchors.is_empty() {
@@ -122,7 +126,7 @@ pub fn build(
             let Some(when) = when else {
                 continue;
             };
-            let label = label::label(&mut labels, text, s.clone(), None, actors, mentions);
+            let label = label_of(s.clone(), None);
             events.push(event(&source, s.clone(), None, when, ids, label));
             continue;
         }
@@ -169,14 +173,7 @@ pub fn build(
                 }
                 // "since the war there began in 2011": the war's place takes part
                 p.add_place_referred_to(text, actors, mentions, s.start..within.start, &within);
-                let label = label::label(
-                    &mut labels,
-                    text,
-                    within.clone(),
-                    Some(anchor.clone()),
-                    actors,
-                    mentions,
-                );
+                let label = label_of(within.clone(), Some(anchor.clone()));
                 events.push(event(
                     &source,
                     s.clone(),
@@ -234,23 +231,9 @@ pub fn build(
             if dating::carries_scene(&clause.anchor.when, article.published) {
                 narrative = Some(clause.anchor.when.clone());
             }
-            let mut label = label::label(
-                &mut labels,
-                text,
-                clause.range.clone(),
-                Some(anchor.clone()),
-                actors,
-                mentions,
-            );
+            let mut label = label_of(clause.range.clone(), Some(anchor.clone()));
             if fewer_words_than(&label, 2) {
-                label = label::label(
-                    &mut labels,
-                    text,
-                    s.clone(),
-                    Some(anchor.clone()),
-                    actors,
-                    mentions,
-                );
+                label = label_of(s.clone(), Some(anchor.clone()));
             }
             let e = event(
                 &source,
@@ -281,8 +264,7 @@ pub fn build(
             if let Some(when) = when
                 && !p.ids.is_empty()
             {
-                let label =
-                    label::label(&mut labels, text, s.start..main_end, None, actors, mentions);
+                let label = label_of(s.start..main_end, None);
                 events.push(event(&source, s.clone(), None, when, p, label));
             }
         }
@@ -302,7 +284,7 @@ pub fn build(
                 && !sayers.ids.is_empty()
             {
                 when.inferred = true;
-                let label = label::label(&mut labels, text, s.clone(), None, actors, mentions);
+                let label = label_of(s.clone(), None);
                 events.push(event(&source, s.clone(), None, when, sayers, label));
             }
         }

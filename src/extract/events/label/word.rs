@@ -10,8 +10,8 @@ use std::borrow::Cow;
 use std::ops::Deref;
 
 use super::words::{List, lists_of};
-use crate::extract::events::shapes::WordMap;
 use crate::extract::events::scan::Scanned;
+use crate::extract::events::shapes::WordMap;
 use crate::extract::events::syntax::{core_span, lower_case};
 
 #[derive(Clone, Debug)]
