@@ -241,7 +241,7 @@ fn letter_run(bytes: &[u8], at: usize) -> (usize, u8) {
     // Each byte's low seven bits with the case bit set: a letter is then 'a'..='z'. Adding
     // 0x1f sets a byte's top bit when it is at least 'a', adding 0x05 when it is past 'z' (no
     // byte carries into the next: each is at most 0x7f); a byte beyond ASCII is no letter.
-    let folded = (x | ONES * 0x20) & !HIGH;
+    let folded = (x | (ONES * 0x20)) & !HIGH;
     let letter = (folded + ONES * 0x1f) & !(folded + ONES * 0x05) & !x & HIGH;
     let other = !letter & HIGH;
     let n = (other.trailing_zeros() / 8) as usize;

@@ -17,9 +17,14 @@ use super::{LABELS, Run};
 /// One decision's score per label (integer sums of the model's quantised weights).
 type Scores = [i32; LABELS.len()];
 
-/// Pairs (and runs) kept in each table before it starts afresh: about 48 bytes each, so a
-/// table stays under two megabytes.
-const MEMO_PAIRS: usize = 1 << 15;
+/// Pairs kept in each table before it starts afresh: 48 bytes each, in a table of 2¹⁵
+/// slots (a hash table grows to twice its slots past seven eighths full, 28,672 here), so a
+/// table stays at 1.5 MB.
+const MEMO_PAIRS: usize = 28_000;
+
+/// Runs kept before their table starts afresh: 72 bytes each, in a table of 2¹⁴ slots
+/// (1.2 MB); a text has fewer runs than pairs.
+const MEMO_RUNS: usize = 14_000;
 
 /// The context sums met, by pair of words (their indices in the memo of words) and by run.
 #[derive(Default)]
@@ -62,10 +67,10 @@ impl ContextMemo {
     pub fn clear(&mut self) {
         for map in [&mut self.left, &mut self.right] {
             map.clear();
-            map.shrink_to(2 * MEMO_PAIRS);
+            map.shrink_to(MEMO_PAIRS);
         }
         self.runs.clear();
-        self.runs.shrink_to(2 * MEMO_PAIRS);
+        self.runs.shrink_to(MEMO_RUNS);
     }
 
     /// Starts afresh a table that has reached its limit (between sentences).
@@ -73,12 +78,12 @@ impl ContextMemo {
         for map in [&mut self.left, &mut self.right] {
             if map.len() >= MEMO_PAIRS {
                 map.clear();
-                map.shrink_to(2 * MEMO_PAIRS);
+                map.shrink_to(MEMO_PAIRS);
             }
         }
-        if self.runs.len() >= MEMO_PAIRS {
+        if self.runs.len() >= MEMO_RUNS {
             self.runs.clear();
-            self.runs.shrink_to(2 * MEMO_PAIRS);
+            self.runs.shrink_to(MEMO_RUNS);
         }
     }
 }
