@@ -17,11 +17,13 @@ use crate::extract::eight_bytes::find_byte;
 use crate::model::ActorKind;
 
 mod description;
+mod expletive;
 mod fitting;
 mod pronoun;
 mod seen;
 
 use description::descriptions;
+use expletive::{is_expletive, opens_with_it};
 use fitting::Fitting;
 use pronoun::{find_opening_pronoun, find_pronoun};
 use seen::Seen;
@@ -341,13 +343,12 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
         // the patterns below are run only where they can match: a regex search costs far more
         // than these tests, and most sentences start otherwise or follow no person
         let opening = &sentence[trimmed_at..];
-        if opening.starts_with("It")
-            && let Some(m) = IT.find(opening)
-            && !EXPLETIVE.is_match(opening)
+        if opens_with_it(opening)
+            && !is_expletive(opening)
             && let Some(e) = subject_of(b, &seen, sentences, si.wrapping_sub(1))
         {
-            let start = s.start + trimmed_at + m.start();
-            added.push((e, start..start + m.len(), si, How::Pronoun));
+            let start = s.start + trimmed_at;
+            added.push((e, start..start + "It".len(), si, How::Pronoun));
         }
         let names_a_person = seen.in_sentence(si).any(|i| {
             let m = &b.mentions[i];
@@ -403,16 +404,6 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
         b.mention(e, range, si, how);
     }
 }
-
-static IT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^It\b").unwrap_or_else(|_| unreachable!("the pattern is a literal"))
-});
-
-/// "It is likely that ...", "It was not disclosed whether ...": no referent.
-static EXPLETIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^It (?:is|was|has been|had been|will be|would be|seems|appears) (?:\w+ ){0,3}?(?:that|to|whether|if|how|why|what)\b")
-        .unwrap_or_else(|_| unreachable!("the pattern is a literal"))
-});
 
 /// The organisation or product a sentence is about: its first named actor when that opens
 /// the sentence (within its first few words).
