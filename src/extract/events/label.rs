@@ -42,7 +42,7 @@ pub struct Scratch {
 /// An empty vector with the room of `v`, for items of another lifetime: collecting a vector's
 /// own iterator into items of the same size reuses its allocation, and an empty one yields no
 /// item, so nothing is ever mapped.
-fn recycled<T, U>(mut v: Vec<T>) -> Vec<U> {
+pub(super) fn recycled<T, U>(mut v: Vec<T>) -> Vec<U> {
     v.clear();
     v.into_iter()
         .map(|_| unreachable!("an empty vector yields nothing"))

@@ -18,7 +18,7 @@ pub mod syntax;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::extract::actors::ArticleActors;
+use crate::extract::actors::{ArticleActors, Mention};
 use crate::extract::timex::Timex;
 use crate::model::{Article, Event, SourceRef, When};
 
@@ -58,9 +58,11 @@ pub fn build(
     timexes: &[Timex],
 ) -> Vec<Event> {
     let text = article.text.as_str();
-    // The text lower-cased once: each sentence's words read their lower case from it
+    // The sentence being read, lower-cased: its words read their lower case from it
     // ([`syntax::tokens_in_into`]) instead of lower-casing (and allocating) word by word.
-    let lower = text.to_ascii_lowercase();
+    // One buffer for the article, filled per sentence that gets that far: a lower-cased copy
+    // of the whole text was as large as the text, and most of its pages were fresh ones.
+    let mut lower = String::new();
     // the day of publication as a date, made once (writing its value costs a formatting)
     let published_day = article.published.map(When::day);
     let source = Source {
@@ -75,221 +77,245 @@ pub fn build(
     // needs them, so each quote is read once, not once per later "same day" sentence.
     let mut scenes = same_day::SceneIndex::default();
     let mut mention_at = 0;
-    // every sentence's tokens, in one vector for the article (see `tokens_in_into`)
-    let mut tokens = Vec::new();
+    // Room for every sentence's tokens, one vector for the article (see `tokens_in_into`).
+    // Its tokens borrow `lower`, refilled per sentence, so each sentence takes the room and
+    // hands it back ([`label::recycled`]).
+    let mut token_room: Vec<syntax::Token<'static>> = Vec::new();
     // what the article's labels are made in, kept from one label to the next
     let mut labels = label::Scratch::default();
     for (si, s) in sentences.iter().enumerate() {
-        while mention_at < actors.mentions.len() && actors.mentions[mention_at].sentence < si {
-            mention_at += 1;
-        }
-        let end = actors.mentions[mention_at..]
-            .iter()
-            .position(|m| m.sentence != si)
-            .map_or(actors.mentions.len(), |p| mention_at + p);
-        let mentions = &actors.mentions[mention_at..end];
-        // the label of a part of this sentence, made in the article's kept buffers
-        let mut label_of = |range: Range<usize>, timex: Option<Range<usize>>| {
-            label::label(&mut labels, text, range, timex, actors, mentions)
-        };
-        let sentence = &text[s.clone()];
-        let anchors = clauses::anchors(text, s, timexes, article.published);
-        if anchors.is_empty() {
-            if !mentions.iter().any(|m| m.how.takes_part()) || fewer_words_than(sentence, 4) {
-                continue;
+        // (this sentence's tokens, in the room the article's earlier sentences left)
+        let mut tokens = label::recycled(std::mem::take(&mut token_room));
+        'sentence: {
+            let mentions = mentions_of(&actors.mentions, &mut mention_at, si);
+            // the label of a part of this sentence, made in the article's kept buffers
+            let mut label_of = |range: Range<usize>, timex: Option<Range<usize>>| {
+                label::label(&mut labels, text, range, timex, actors, mentions)
+            };
+            let sentence = &text[s.clone()];
+            let anchors = clauses::anchors(text, s, timexes, article.published);
+            if anchors.is_empty() {
+                if !mentions.iter().any(|m| m.how.takes_part()) || fewer_words_than(sentence, 4) {
+                    break 'sentence;
+                }
+                // (read only for the sentences that get this far: most never do)
+                lower_into(&mut lower, sentence);
+                let same_day = clauses::is_same_day_lower(&lower);
+                syntax::tokens_in_into(text, &lower, s, &mut tokens);
+                let sayer_end = sayer_end(text, s, &tokens);
+                let subs = syntax::subordinates(&tokens);
+                let ids = roles::participants(actors, mentions, &tokens, s, &[], &subs, sayer_end);
+                let when = if same_day {
+                    scenes.catch_up(&events, article.published);
+                    scenes
+                        .date(&events, &ids.ids, sentence)
+                        .or_else(|| narrative.clone())
+                } else {
+                    None
+                };
+                let when = match when {
+                    Some(mut w) => {
+                        w.inferred = true;
+                        Some(w)
+                    }
+                    None => dating::inherited_from(
+                        dating::tense(sentence),
+                        narrative.as_ref(),
+                        published_day.as_ref(),
+                    ),
+                };
+                let Some(when) = when else {
+                    break 'sentence;
+                };
+                let label = label_of(s.clone(), None);
+                events.push(event(&source, s.clone(), None, when, ids, label));
+                break 'sentence;
             }
-            // (read only for the sentences that get this far: most never do)
-            let same_day = clauses::is_same_day_lower(&lower[s.clone()]);
+            // a date line or a bare list of dates reports no happening
+            let dated_chars: usize = anchors.iter().map(|a| a.range.len()).sum();
+            if fewer_words_than(sentence, 4) || dated_chars * 2 > sentence.trim().len() {
+                break 'sentence;
+            }
+            lower_into(&mut lower, sentence);
             syntax::tokens_in_into(text, &lower, s, &mut tokens);
             let sayer_end = sayer_end(text, s, &tokens);
             let subs = syntax::subordinates(&tokens);
-            let ids = roles::participants(actors, mentions, &tokens, s, &[], &subs, sayer_end);
-            let when = if same_day {
-                scenes.catch_up(&events, article.published);
-                scenes
-                    .date(&events, &ids.ids, sentence)
-                    .or_else(|| narrative.clone())
-            } else {
-                None
-            };
-            let when = match when {
-                Some(mut w) => {
-                    w.inferred = true;
-                    Some(w)
+            // the dependent clauses that hold a date: each is an event of its own
+            let dated: Vec<Range<usize>> = anchors
+                .iter()
+                .filter_map(|a| syntax::dependent_of(&subs, &a.range))
+                .map(|sub| sub.range.clone())
+                .collect();
+            let mut main_dated = false;
+            for clause in clauses::clauses(text, s, &anchors) {
+                let anchor = clause.anchor.range.clone();
+                if let Some(sub) = syntax::dependent_of(&subs, &anchor) {
+                    // "... since the war there began in 2011": the subordinate clause's own
+                    // happening, with its own actors only (a relative clause's: the noun it
+                    // describes acts), none when it names nobody.
+                    let within = sub.range.start.max(clause.range.start)..sub.range.end;
+                    let mut p = roles::participants(
+                        actors, mentions, &tokens, &within, &dated, &subs, None,
+                    );
+                    if sub.kind == SubKind::Relative
+                        && let Some(end) = sub.antecedent_end
+                    {
+                        p.add_antecedent(actors, mentions, s.start..end);
+                    }
+                    // a relative clause describes something of its sentence, whose actors take
+                    // part (none of them acts); an adverbial one ("since the war began") does not
+                    if p.ids.is_empty() && sub.kind == SubKind::Relative {
+                        let whole = roles::participants(
+                            actors, mentions, &tokens, s, &dated, &subs, sayer_end,
+                        );
+                        p.ids = whole.ids;
+                        p.evidence = if p.ids.is_empty() {
+                            ActorEvidence::None
+                        } else {
+                            ActorEvidence::Indirect
+                        };
+                    }
+                    // "since the war there began in 2011": the war's place takes part
+                    p.add_place_referred_to(text, actors, mentions, s.start..within.start, &within);
+                    let label = label_of(within.clone(), Some(anchor.clone()));
+                    events.push(event(
+                        &source,
+                        s.clone(),
+                        Some(anchor),
+                        clause.anchor.when.clone(),
+                        p,
+                        label,
+                    ));
+                    continue;
                 }
-                None => dating::inherited_from(
-                    dating::tense(sentence),
-                    narrative.as_ref(),
-                    published_day.as_ref(),
-                ),
-            };
-            let Some(when) = when else {
-                continue;
-            };
-            let label = label_of(s.clone(), None);
-            events.push(event(&source, s.clone(), None, when, ids, label));
-            continue;
-        }
-        // a date line or a bare list of dates reports no happening
-        let dated_chars: usize = anchors.iter().map(|a| a.range.len()).sum();
-        if fewer_words_than(sentence, 4) || dated_chars * 2 > sentence.trim().len() {
-            continue;
-        }
-        syntax::tokens_in_into(text, &lower, s, &mut tokens);
-        let sayer_end = sayer_end(text, s, &tokens);
-        let subs = syntax::subordinates(&tokens);
-        // the dependent clauses that hold a date: each is an event of its own
-        let dated: Vec<Range<usize>> = anchors
-            .iter()
-            .filter_map(|a| syntax::dependent_of(&subs, &a.range))
-            .map(|sub| sub.range.clone())
-            .collect();
-        let mut main_dated = false;
-        for clause in clauses::clauses(text, s, &anchors) {
-            let anchor = clause.anchor.range.clone();
-            if let Some(sub) = syntax::dependent_of(&subs, &anchor) {
-                // "... since the war there began in 2011": the subordinate clause's own
-                // happening, with its own actors only (a relative clause's: the noun it
-                // describes acts), none when it names nobody.
-                let within = sub.range.start.max(clause.range.start)..sub.range.end;
-                let mut p =
-                    roles::participants(actors, mentions, &tokens, &within, &dated, &subs, None);
-                if sub.kind == SubKind::Relative
-                    && let Some(end) = sub.antecedent_end
-                {
-                    p.add_antecedent(actors, mentions, s.start..end);
-                }
-                // a relative clause describes something of its sentence, whose actors take
-                // part (none of them acts); an adverbial one ("since the war began") does not
-                if p.ids.is_empty() && sub.kind == SubKind::Relative {
-                    let whole =
-                        roles::participants(actors, mentions, &tokens, s, &dated, &subs, sayer_end);
-                    p.ids = whole.ids;
+                main_dated = true;
+                // "a day after Assad met Putin": a clause the date itself opens is what it dates
+                let own_subs: Vec<syntax::Sub> = subs
+                    .iter()
+                    .filter(|sub| !(anchor.start..=anchor.end + 1).contains(&sub.range.start))
+                    .cloned()
+                    .collect();
+                let own_dated: Vec<Range<usize>> = dated
+                    .iter()
+                    .filter(|r| own_subs.iter().any(|sub| sub.range == **r))
+                    .cloned()
+                    .collect();
+                let mut p = roles::participants(
+                    actors,
+                    mentions,
+                    &tokens,
+                    &clause.range,
+                    &own_dated,
+                    &own_subs,
+                    sayer_end,
+                );
+                if p.ids.is_empty() {
+                    // "... since the unrest spread to his country in 2011": the sentence's actors
+                    p = roles::participants(actors, mentions, &tokens, s, &dated, &subs, sayer_end);
                     p.evidence = if p.ids.is_empty() {
                         ActorEvidence::None
                     } else {
                         ActorEvidence::Indirect
                     };
                 }
-                // "since the war there began in 2011": the war's place takes part
-                p.add_place_referred_to(text, actors, mentions, s.start..within.start, &within);
-                let label = label_of(within.clone(), Some(anchor.clone()));
-                events.push(event(
+                // "Henderson said on Monday that ...": the date is the saying's, and so is the act
+                if let Some(verb_at) = sayer_end
+                    && anchor.start >= verb_at
+                    && subs
+                        .iter()
+                        .any(|sub| sub.kind == SubKind::Reported && sub.range.start >= anchor.end)
+                {
+                    let sayers = roles::sayers(actors, mentions, s.start..verb_at);
+                    p.agents = sayers
+                        .ids
+                        .into_iter()
+                        .filter(|a| p.ids.contains(a))
+                        .collect();
+                }
+                if dating::carries_scene(&clause.anchor.when, article.published) {
+                    narrative = Some(clause.anchor.when.clone());
+                }
+                let mut label = label_of(clause.range.clone(), Some(anchor.clone()));
+                if fewer_words_than(&label, 2) {
+                    label = label_of(s.clone(), Some(anchor.clone()));
+                }
+                let e = event(
                     &source,
                     s.clone(),
                     Some(anchor),
                     clause.anchor.when.clone(),
                     p,
                     label,
-                ));
-                continue;
+                );
+                events.push(e);
             }
-            main_dated = true;
-            // "a day after Assad met Putin": a clause the date itself opens is what it dates
-            let own_subs: Vec<syntax::Sub> = subs
-                .iter()
-                .filter(|sub| !(anchor.start..=anchor.end + 1).contains(&sub.range.start))
-                .cloned()
-                .collect();
-            let own_dated: Vec<Range<usize>> = dated
-                .iter()
-                .filter(|r| own_subs.iter().any(|sub| sub.range == **r))
-                .cloned()
-                .collect();
-            let mut p = roles::participants(
-                actors,
-                mentions,
-                &tokens,
-                &clause.range,
-                &own_dated,
-                &own_subs,
-                sayer_end,
-            );
-            if p.ids.is_empty() {
-                // "... since the unrest spread to his country in 2011": the sentence's actors
-                p = roles::participants(actors, mentions, &tokens, s, &dated, &subs, sayer_end);
-                p.evidence = if p.ids.is_empty() {
-                    ActorEvidence::None
-                } else {
-                    ActorEvidence::Indirect
-                };
-            }
-            // "Henderson said on Monday that ...": the date is the saying's, and so is the act
-            if let Some(verb_at) = sayer_end
-                && anchor.start >= verb_at
-                && subs
+            // Every date was a subordinate clause's: the main clause happened on a day of its
+            // own, carried from the scene like a sentence without dates ("flew to Moscow, his
+            // first trip since 2011" is not a 2011 event).
+            if !main_dated {
+                let main_end = subs
                     .iter()
-                    .any(|sub| sub.kind == SubKind::Reported && sub.range.start >= anchor.end)
+                    .filter(|sub| sub.kind != SubKind::Reported && sub.range.start > s.start)
+                    .map(|sub| sub.range.start)
+                    .min()
+                    .unwrap_or(s.end);
+                let p = roles::participants(actors, mentions, &tokens, s, &dated, &subs, sayer_end);
+                let when = dating::inherited_from(
+                    dating::tense(&text[s.start..main_end]),
+                    narrative.as_ref(),
+                    published_day.as_ref(),
+                );
+                if let Some(when) = when
+                    && !p.ids.is_empty()
+                {
+                    let label = label_of(s.start..main_end, None);
+                    events.push(event(&source, s.clone(), None, when, p, label));
+                }
+            }
+            // "Apple Corps claims that ... in 1991", "Jobs announced that it ships in 2007": the
+            // claim is a happening of its own, on the story's day, with the sayer as its actor.
+            if let (Some(verb_at), Some(dct)) = (sayer_end, article.published)
+                && anchors.iter().all(|a| !near(&a.when, dct))
             {
                 let sayers = roles::sayers(actors, mentions, s.start..verb_at);
-                p.agents = sayers
-                    .ids
-                    .into_iter()
-                    .filter(|a| p.ids.contains(a))
-                    .collect();
-            }
-            if dating::carries_scene(&clause.anchor.when, article.published) {
-                narrative = Some(clause.anchor.when.clone());
-            }
-            let mut label = label_of(clause.range.clone(), Some(anchor.clone()));
-            if fewer_words_than(&label, 2) {
-                label = label_of(s.clone(), Some(anchor.clone()));
-            }
-            let e = event(
-                &source,
-                s.clone(),
-                Some(anchor),
-                clause.anchor.when.clone(),
-                p,
-                label,
-            );
-            events.push(e);
-        }
-        // Every date was a subordinate clause's: the main clause happened on a day of its
-        // own, carried from the scene like a sentence without dates ("flew to Moscow, his
-        // first trip since 2011" is not a 2011 event).
-        if !main_dated {
-            let main_end = subs
-                .iter()
-                .filter(|sub| sub.kind != SubKind::Reported && sub.range.start > s.start)
-                .map(|sub| sub.range.start)
-                .min()
-                .unwrap_or(s.end);
-            let p = roles::participants(actors, mentions, &tokens, s, &dated, &subs, sayer_end);
-            let when = dating::inherited_from(
-                dating::tense(&text[s.start..main_end]),
-                narrative.as_ref(),
-                published_day.as_ref(),
-            );
-            if let Some(when) = when
-                && !p.ids.is_empty()
-            {
-                let label = label_of(s.start..main_end, None);
-                events.push(event(&source, s.clone(), None, when, p, label));
+                let verb = text[verb_at..s.end].split_whitespace().next().unwrap_or("");
+                let when = if verb.ends_with('s') {
+                    published_day.clone()
+                } else {
+                    narrative.clone().or_else(|| published_day.clone())
+                };
+                if let Some(mut when) = when
+                    && !sayers.ids.is_empty()
+                {
+                    when.inferred = true;
+                    let label = label_of(s.clone(), None);
+                    events.push(event(&source, s.clone(), None, when, sayers, label));
+                }
             }
         }
-        // "Apple Corps claims that ... in 1991", "Jobs announced that it ships in 2007": the
-        // claim is a happening of its own, on the story's day, with the sayer as its actor.
-        if let (Some(verb_at), Some(dct)) = (sayer_end, article.published)
-            && anchors.iter().all(|a| !near(&a.when, dct))
-        {
-            let sayers = roles::sayers(actors, mentions, s.start..verb_at);
-            let verb = text[verb_at..s.end].split_whitespace().next().unwrap_or("");
-            let when = if verb.ends_with('s') {
-                published_day.clone()
-            } else {
-                narrative.clone().or_else(|| published_day.clone())
-            };
-            if let Some(mut when) = when
-                && !sayers.ids.is_empty()
-            {
-                when.inferred = true;
-                let label = label_of(s.clone(), None);
-                events.push(event(&source, s.clone(), None, when, sayers, label));
-            }
-        }
+        token_room = label::recycled(tokens);
     }
     events
+}
+
+/// The mentions of sentence `si`, read from `at` on (moved past the earlier sentences'):
+/// `mentions` are in sentence order and the sentences are read in turn.
+fn mentions_of<'m>(mentions: &'m [Mention], at: &mut usize, si: usize) -> &'m [Mention] {
+    while *at < mentions.len() && mentions[*at].sentence < si {
+        *at += 1;
+    }
+    let end = mentions[*at..]
+        .iter()
+        .position(|m| m.sentence != si)
+        .map_or(mentions.len(), |p| *at + p);
+    &mentions[*at..end]
+}
+
+/// `lower` made `sentence` lower-cased ([`str::to_ascii_lowercase`]), in its own room.
+fn lower_into(lower: &mut String, sentence: &str) {
+    lower.clear();
+    lower.push_str(sentence);
+    lower.make_ascii_lowercase();
 }
 
 /// Whether `text` has fewer than `n` words: the words after the `n`th are never read.

@@ -180,9 +180,10 @@ pub fn tokens<'a>(text: &'a str, sentence: &Range<usize>) -> Vec<Token<'a>> {
     out
 }
 
-/// [`tokens`] of a text whose lower-cased copy ([`str::to_ascii_lowercase`] of all of it, the
-/// same length and offsets) the caller has: an ASCII word's lower-case form is then a slice
-/// of the copy, so a word with capitals costs no string of its own.
+/// [`tokens`] of a sentence whose lower-cased copy (`lower`: [`str::to_ascii_lowercase`] of
+/// `text[sentence]`, the same length and offsets from the sentence's start) the caller has: an
+/// ASCII word's lower-case form is then a slice of the copy, so a word with capitals costs no
+/// string of its own.
 ///
 /// The tokens go into `out` (cleared first): the events of an article read every sentence's
 /// tokens into one vector, which grows to the longest sentence once, instead of a vector of a
@@ -232,7 +233,9 @@ fn tokens_with<'a>(
             }
             continue;
         }
-        let start = sentence.start + chunk_start + span.start;
+        // (where the letters are in the sentence, which is where they are in `lower`)
+        let at = chunk_start + span.start;
+        let start = sentence.start + at;
         let range = start..start + span.len();
         let (lower_form, cap, pause_after) = match (lower, &word.core) {
             // An ASCII word (nearly all) is read by the byte: its capital and what follows its
@@ -247,7 +250,7 @@ fn tokens_with<'a>(
                         .any(|b| matches!(b, b',' | b';' | b':' | b'!' | b'?'))
                         || (tail.contains(&b'.') && !is_abbreviation(&raw[span.clone()])));
                 let lower_form = lower
-                    .get(range.clone())
+                    .get(at..at + span.len())
                     .map_or_else(|| lower_case(&raw[span.clone()]), Cow::Borrowed);
                 (lower_form, bytes[span.start].is_ascii_uppercase(), pause)
             }
