@@ -89,8 +89,21 @@ fn is_space(b: u8) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::MODIFIER;
+    use super::super::cues::spell_out;
+    use super::super::{MODIFIER, MODIFIER_PATTERN};
     use super::*;
+
+    /// The test below is made from `MODIFIERS`, so a word added to `MODIFIER` alone would go
+    /// untested and unfound: the hand list must be the pattern's alternatives, in order.
+    #[test]
+    fn modifiers_are_the_patterns_alternatives_in_its_order() {
+        let body = MODIFIER_PATTERN
+            .strip_prefix(r"(?i)(?-u:\b)(")
+            .and_then(|b| b.strip_suffix(r")\s*$"))
+            .expect("MODIFIER is (?i)(?-u:\\b)(…)\\s*$");
+        let listed: Vec<String> = MODIFIERS.iter().map(|words| words.join(" ")).collect();
+        assert_eq!(listed, spell_out(body));
+    }
 
     #[test]
     fn reads_what_the_regex_reads() {
