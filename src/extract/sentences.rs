@@ -169,9 +169,9 @@ const IN_NUMBERED: u8 = 2;
 const IN_AMBIGUOUS: u8 = 4;
 const IN_COMPANY_SUFFIXES: u8 = 8;
 
-/// Every listed abbreviation, by [`packed`], with the lists it is in. The word before each
-/// full stop is looked up here once: comparing it with the hundred-odd entries of the lists
-/// one by one was a sixth of the cost of splitting a text.
+/// Every listed abbreviation, by [`packed_abbreviation`], with the lists it is in. The word
+/// before each full stop is looked up here once: comparing it with the hundred-odd entries of
+/// the lists one by one was a sixth of the cost of splitting a text.
 static ABBREVIATIONS: LazyLock<FxHashMap<u64, u8>> = LazyLock::new(|| {
     let mut all = FxHashMap::default();
     for (list, bit) in [
@@ -181,7 +181,7 @@ static ABBREVIATIONS: LazyLock<FxHashMap<u64, u8>> = LazyLock::new(|| {
         (COMPANY_SUFFIXES, IN_COMPANY_SUFFIXES),
     ] {
         for word in list {
-            *all.entry(packed(word.as_bytes())).or_insert(0) |= bit;
+            *all.entry(packed_abbreviation(word.as_bytes())).or_insert(0) |= bit;
         }
     }
     all
@@ -193,11 +193,14 @@ fn abbreviation_lists(lower: &[u8]) -> u8 {
     if lower.is_empty() {
         return 0;
     }
-    ABBREVIATIONS.get(&packed(lower)).copied().unwrap_or(0)
+    ABBREVIATIONS
+        .get(&packed_abbreviation(lower))
+        .copied()
+        .unwrap_or(0)
 }
 
 /// A word of at most [`MAX_ABBREVIATION`] bytes as one number: its bytes, then its length.
-fn packed(word: &[u8]) -> u64 {
+fn packed_abbreviation(word: &[u8]) -> u64 {
     let mut eight = [0; 8];
     let len = word.len().min(MAX_ABBREVIATION);
     eight[..len].copy_from_slice(&word[..len]);

@@ -256,16 +256,22 @@ fn run_end(bytes: &[u8], at: usize, in_run: impl Fn(u8) -> bool) -> usize {
         .map_or(bytes.len().max(at), |n| at + n)
 }
 
-/// A word byte of the ASCII `\b`.
-fn is_word(b: u8) -> bool {
+/// A word byte of the ASCII `\b` (here and in [`super::modifier`]).
+pub(super) fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// ASCII `\s`: unlike `u8::is_ascii_whitespace` it holds the vertical tab.
-fn is_space(b: u8) -> bool {
+/// ASCII `\s`, which is also Unicode's white space on ASCII text: unlike
+/// `u8::is_ascii_whitespace` it holds the vertical tab (here and in [`super::modifier`]).
+pub(super) fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
 }
 
+/// For the tests that hold a hand-kept word list to its regex: the phrases `pattern` (a
+/// regex alternation of plain words) matches, spelt out in its order, with one space for each
+/// `\s+`. It reads only lower-case letters, `'`, `-`, `\s+`, `(?:…)` groups and `?` (an
+/// optional part is spelt with it first, then without), and panics at anything else, so a
+/// pattern that outgrows it fails its test rather than passing unread.
 #[cfg(test)]
 pub(super) fn spell_out(pattern: &str) -> Vec<String> {
     fn alternatives(p: &[u8], at: &mut usize) -> Vec<String> {

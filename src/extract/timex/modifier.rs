@@ -3,6 +3,8 @@
 //! compiling it as a `regex::Regex` cost about 3 M instructions at start-up, and news text
 //! nearly always gives an ASCII window, so the regex is compiled only for another one.
 
+use super::cues::{is_space, is_word};
+
 /// The alternatives of `MODIFIER` in its order, as their words (a run of white space, `\s+`,
 /// between two).
 const MODIFIERS: &[&[&str]] = &[
@@ -75,16 +77,6 @@ fn start_of(text: &[u8], words: &[&str]) -> Option<usize> {
 /// Where the run of bytes `in_run` that ends `bytes` begins.
 fn trailing(bytes: &[u8], in_run: impl Fn(u8) -> bool) -> usize {
     bytes.len() - bytes.iter().rev().take_while(|&&b| in_run(b)).count()
-}
-
-/// A word byte of the ASCII `\b`.
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// `\s` on ASCII text (Unicode's white space there holds the vertical tab too).
-fn is_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ use rustc_hash::FxHashMap;
 
 use super::context_memo::ContextMemo;
 use super::keys::{self, Pattern, View};
-use super::short_words::{ShortWords, packed};
+use super::short_words::{ShortWords, packed_short_word};
 use super::{
     Capitals, LABELS, PAD_AFTER, PAD_BEFORE, Recogniser, Run, best, gazetteer_column, given_name,
     previous, runs_into, spans,
@@ -160,7 +160,7 @@ const UNSEEN: u32 = u32::MAX;
 struct Scratch {
     /// The recogniser whose weights `known` sums (`None` before the first sentence).
     owner: Option<u64>,
-    /// Word of up to 15 bytes, [`packed`] → its index in `known`.
+    /// Word of up to 15 bytes, [`packed_short_word`] → its index in `known`.
     short: ShortWords,
     /// Longer word → its index in `known`.
     index: FxHashMap<Box<str>, u32>,
@@ -274,7 +274,7 @@ impl Scratch {
             let r = self.tokens[at - 2].clone();
             // A short word is looked up by its packed bytes; the word itself is sliced only
             // when it is longer or new.
-            let short = packed(text.as_bytes(), &r);
+            let short = packed_short_word(text.as_bytes(), &r);
             let slot = match short {
                 Some(p) => match self.short.find(p) {
                     Ok(k) => {
