@@ -27,6 +27,7 @@ use super::{
     previous, runs_into, spans,
 };
 use crate::extract::actors::gazetteer::GazMatch;
+use crate::extract::eight_bytes::{HIGHS, first_flagged};
 use crate::extract::nlp::features::{PAD_END, PAD_START, Tok};
 use crate::extract::nlp::model::Model;
 use crate::extract::nlp::tokenize;
@@ -202,19 +203,10 @@ fn marks_open(marks: u8) -> bool {
 /// of tokens when none does. Most tokens may not, so they are passed over eight at a time:
 /// one test of eight marks read as one number.
 fn next_open(marks: &[u8], from: usize) -> usize {
-    const OPEN: u64 = tokenize::UPPER_OR_DIGIT as u64 * 0x0101_0101_0101_0101;
-    let mut at = from;
-    while let Some(block) = marks.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-        let open = u64::from_le_bytes(*block) & OPEN;
-        if open != 0 {
-            return at + (open.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
-    marks
-        .get(at..)
-        .and_then(|rest| rest.iter().position(|&m| marks_open(m)))
-        .map_or(marks.len(), |skip| at + skip)
+    const _: () = assert!(tokenize::UPPER_OR_DIGIT.is_power_of_two());
+    // the mark's bit moved up to the top of its byte, where `first_flagged` looks
+    const UP: u32 = 7 - tokenize::UPPER_OR_DIGIT.trailing_zeros();
+    first_flagged(marks, from, |eight| (eight << UP) & HIGHS, marks_open).unwrap_or(marks.len())
 }
 
 /// The names in the sentence `text[range]` (see [`Recogniser::recognise`]).
