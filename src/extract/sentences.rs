@@ -162,11 +162,14 @@ fn lower_abbreviation<'b>(word: &str, buf: &'b mut [u8; MAX_ABBREVIATION]) -> &'
     lower
 }
 
-/// The lists an abbreviation is in, as bits: [`TITLES`], [`NUMBERED`], [`AMBIGUOUS`] and
-/// [`COMPANY_SUFFIXES`].
+// The lists an abbreviation is in, as bits, so one look-up says all of them.
+/// The bit of an abbreviation in [`TITLES`].
 const IN_TITLES: u8 = 1;
+/// The bit of an abbreviation in [`NUMBERED`].
 const IN_NUMBERED: u8 = 2;
+/// The bit of an abbreviation in [`AMBIGUOUS`].
 const IN_AMBIGUOUS: u8 = 4;
+/// The bit of an abbreviation in [`COMPANY_SUFFIXES`].
 const IN_COMPANY_SUFFIXES: u8 = 8;
 
 /// Every listed abbreviation, by [`packed_abbreviation`], with the lists it is in. The word
