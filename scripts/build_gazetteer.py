@@ -23,8 +23,8 @@ extras.tsv (hand-kept, not generated) adds the few short forms news uses that CA
 """
 import collections, os, re, sys
 
-CAMEO = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpora/cameo"
-OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), "..", "assets", "gazetteer")
+DEFAULT_CAMEO = "/work/shared/corpora/cameo"
+DEFAULT_OUT = os.path.join(os.path.dirname(__file__), "..", "assets", "gazetteer")
 
 # Display names for countries whose CAMEO block name is a formal or dated one.
 DISPLAY = {
@@ -183,7 +183,8 @@ def blocks(path):
         yield block
 
 
-def main():
+def main(CAMEO, OUT):
+    """Writes every table of OUT from the dictionaries in CAMEO."""
     os.makedirs(OUT, exist_ok=True)
     countries = collections.OrderedDict()  # code -> [name, aliases]
     state_bodies = collections.defaultdict(list)
@@ -306,8 +307,9 @@ def main():
                 w.write(n + "\n")
     lic = open(os.path.join(CAMEO, "LICENSE"), encoding="utf-8").read()
     with open(os.path.join(OUT, "LICENSE-CAMEO.txt"), "w", encoding="utf-8") as w:
-        w.write("countries.tsv, orgs.tsv, people.tsv and given_names.txt are derived from the CAMEO /\n"
-                "Phoenix actor dictionaries of the Open Event Data Alliance by scripts/build_gazetteer.py.\n\n" + lic)
+        w.write("countries.tsv, orgs.tsv, people.tsv, people_roles.tsv, given_names.txt and names.order\n"
+                "are derived from the CAMEO / Phoenix actor dictionaries of the Open Event Data Alliance\n"
+                "by scripts/build_gazetteer.py.\n\n" + lic)
     write_names_order(OUT)
     print(f"countries {len(countries)} orgs {len(orgs)} people {len(people)} given names {sum(1 for c in given.values() if c >= 2)}")
 
@@ -389,8 +391,14 @@ def write_names_order(out):
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--order"]:
+    args = sys.argv[1:]
+    if args[:1] == ["--order"]:
         # after a hand edit of the tables: python3 scripts/build_gazetteer.py --order [OUT_DIR]
-        print(f"names.order: {write_names_order(OUT)} patterns")
+        if len(args) > 2:
+            sys.exit(__doc__)
+        out = args[1] if len(args) > 1 else DEFAULT_OUT
+        print(f"names.order: {write_names_order(out)} patterns")
     else:
-        main()
+        if len(args) > 2 or any(a.startswith("-") for a in args):
+            sys.exit(__doc__)
+        main(args[0] if args else DEFAULT_CAMEO, args[1] if len(args) > 1 else DEFAULT_OUT)

@@ -5,11 +5,14 @@
 //! an abbreviation ("Gen.", "U.S.", "Oct. 21", "No. 10", "George W. Bush") does not end one.
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use rustc_hash::FxHashMap;
 
 use crate::extract::eight_bytes::{ONES, first_flagged, zero_bytes};
+
+mod abbreviations;
+use abbreviations::{
+    COMPANY_SUFFIXES, IN_AMBIGUOUS, IN_COMPANY_SUFFIXES, IN_NUMBERED, IN_TITLES, MAX_ABBREVIATION,
+    abbreviation_lists, lower_abbreviation,
+};
 
 /// Byte ranges (absolute, into `text`) of the sentences inside `range`, trimmed of surrounding
 /// white space and in order. An out-of-bounds or non-boundary `range` is clamped to the text.
@@ -145,66 +148,6 @@ fn ends_sentence(slice: &str, sentence_start: usize, i: usize, c: char, after: u
     true
 }
 
-/// The longest abbreviation of the lists ([`TITLES`], [`NUMBERED`], [`AMBIGUOUS`],
-/// [`COMPANY_SUFFIXES`]), in bytes.
-const MAX_ABBREVIATION: usize = 6;
-
-/// `word` in ASCII lower case, written into `buf`, when it is short enough to be one of the
-/// listed abbreviations (all lower-case ASCII); otherwise nothing (empty), which is none of
-/// them either. Every sentence's last word is asked about, and a lower-cased copy of it on the
-/// heap cost more than the look-ups.
-fn lower_abbreviation<'b>(word: &str, buf: &'b mut [u8; MAX_ABBREVIATION]) -> &'b [u8] {
-    let Some(lower) = buf.get_mut(..word.len()) else {
-        return &[];
-    };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    lower
-}
-
-/// The lists an abbreviation is in, as bits: [`TITLES`], [`NUMBERED`], [`AMBIGUOUS`] and
-/// [`COMPANY_SUFFIXES`].
-const IN_TITLES: u8 = 1;
-const IN_NUMBERED: u8 = 2;
-const IN_AMBIGUOUS: u8 = 4;
-const IN_COMPANY_SUFFIXES: u8 = 8;
-
-/// Every listed abbreviation, by [`packed`], with the lists it is in. The word before each
-/// full stop is looked up here once: comparing it with the hundred-odd entries of the lists
-/// one by one was a sixth of the cost of splitting a text.
-static ABBREVIATIONS: LazyLock<FxHashMap<u64, u8>> = LazyLock::new(|| {
-    let mut all = FxHashMap::default();
-    for (list, bit) in [
-        (TITLES, IN_TITLES),
-        (NUMBERED, IN_NUMBERED),
-        (AMBIGUOUS, IN_AMBIGUOUS),
-        (COMPANY_SUFFIXES, IN_COMPANY_SUFFIXES),
-    ] {
-        for word in list {
-            *all.entry(packed(word.as_bytes())).or_insert(0) |= bit;
-        }
-    }
-    all
-});
-
-/// The lists (bits) that `lower`, a word from [`lower_abbreviation`], is in; none for an empty
-/// one (a word too long to be any).
-fn abbreviation_lists(lower: &[u8]) -> u8 {
-    if lower.is_empty() {
-        return 0;
-    }
-    ABBREVIATIONS.get(&packed(lower)).copied().unwrap_or(0)
-}
-
-/// A word of at most [`MAX_ABBREVIATION`] bytes as one number: its bytes, then its length.
-fn packed(word: &[u8]) -> u64 {
-    let mut eight = [0; 8];
-    let len = word.len().min(MAX_ABBREVIATION);
-    eight[..len].copy_from_slice(&word[..len]);
-    eight[7] = len as u8;
-    u64::from_le_bytes(eight)
-}
-
 /// Whether `rest` begins with a name of one or two words and its verb ("Henderson said",
 /// "Anna Berg told"): after a company's "Co." or "Inc." that is a new sentence's subject, while
 /// "Co. Ltd" and "Corp. of America" go on naming the company.
@@ -297,29 +240,6 @@ fn push_capped(out: &mut Vec<Range<usize>>, slice: &str, base: usize, from: usiz
         out.push(base + start..base + to);
     }
 }
-
-/// Abbreviations that never end a sentence: they always precede a name.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "messrs", "dr", "gen", "gens", "sen", "sens", "rep", "reps", "gov", "lt",
-    "col", "maj", "capt", "cmdr", "sgt", "cpl", "pvt", "adm", "brig", "prof", "rev", "hon", "pres",
-    "supt", "insp", "det", "atty", "st", "mt", "ft", "gov", "amb", "fr",
-];
-
-/// Abbreviations that never end a sentence when a number follows.
-const NUMBERED: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "nos", "vol", "art", "sec", "pp", "p", "ch", "fig", "tel", "ext", "approx", "ca",
-];
-
-/// Abbreviations that end a sentence only when a typical sentence opener follows.
-const AMBIGUOUS: &[&str] = &[
-    "inc", "corp", "co", "ltd", "plc", "llc", "jr", "sr", "bros", "etc", "vs", "v", "ave", "blvd",
-    "rd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "dept", "univ", "est", "no",
-];
-
-/// Legal suffixes of company names: after one, a speaker and a verb start a new sentence.
-const COMPANY_SUFFIXES: &[&str] = &["inc", "corp", "co", "ltd", "plc", "llc"];
 
 /// Verbs that follow a person named at the start of a sentence.
 const SPEAKER_VERBS: &[&str] = &[
@@ -416,38 +336,6 @@ const OPENERS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn abbreviations_are_short_lower_case_ascii() {
-        for word in [TITLES, NUMBERED, AMBIGUOUS, COMPANY_SUFFIXES].concat() {
-            assert!(word.len() <= MAX_ABBREVIATION, "{word}");
-            assert!(word.bytes().all(|b| b.is_ascii_lowercase()), "{word}");
-        }
-        let mut buf = [0; MAX_ABBREVIATION];
-        assert_eq!(lower_abbreviation("Gen", &mut buf), b"gen");
-        assert_eq!(lower_abbreviation("MESSRS", &mut buf), b"messrs");
-        assert_eq!(lower_abbreviation("Ministers", &mut buf), b"");
-        assert_eq!(lower_abbreviation("Añ", &mut buf), "añ".as_bytes());
-    }
-
-    #[test]
-    fn each_abbreviation_is_found_in_the_lists_that_hold_it() {
-        let lists = [
-            (TITLES, IN_TITLES),
-            (NUMBERED, IN_NUMBERED),
-            (AMBIGUOUS, IN_AMBIGUOUS),
-            (COMPANY_SUFFIXES, IN_COMPANY_SUFFIXES),
-        ];
-        for word in [TITLES, NUMBERED, AMBIGUOUS, COMPANY_SUFFIXES].concat() {
-            for (list, bit) in lists {
-                let found = abbreviation_lists(word.as_bytes()) & bit != 0;
-                assert_eq!(found, list.contains(&word), "{word}");
-            }
-        }
-        for word in ["", "said", "u.s", "gener", "añ", "incorp"] {
-            assert_eq!(abbreviation_lists(word.as_bytes()), 0, "{word}");
-        }
-    }
 
     #[test]
     fn the_eight_byte_scan_stops_at_every_byte_the_table_holds() {

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use crate::extract::eight_bytes::{HIGHS, eight_at, non_letters};
 use crate::extract::white_space::{is_ascii_space, space_at};
 
 mod abbreviations;
@@ -232,18 +233,11 @@ fn scan(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>, marks: &mu
 /// gives). (0, 0) when fewer than eight bytes are left: the byte loop reads them.
 #[inline]
 fn letter_run(bytes: &[u8], at: usize) -> (usize, u8) {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let Some(block) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) else {
+    let Some(x) = eight_at(bytes, at) else {
         return (0, 0);
     };
-    let x = u64::from_le_bytes(*block);
-    // Each byte's low seven bits with the case bit set: a letter is then 'a'..='z'. Adding
-    // 0x1f sets a byte's top bit when it is at least 'a', adding 0x05 when it is past 'z' (no
-    // byte carries into the next: each is at most 0x7f); a byte beyond ASCII is no letter.
-    let folded = (x | (ONES * 0x20)) & !HIGH;
-    let letter = (folded + ONES * 0x1f) & !(folded + ONES * 0x05) & !x & HIGH;
-    let other = !letter & HIGH;
+    let other = non_letters(x);
+    let letter = !other & HIGHS;
     let n = (other.trailing_zeros() / 8) as usize;
     // Upper case: the case bit (0x20) clear, moved up to the byte's top bit; counted only
     // below the first byte that is not a letter (`other`'s lowest bit; none: all eight).

@@ -256,14 +256,71 @@ fn run_end(bytes: &[u8], at: usize, in_run: impl Fn(u8) -> bool) -> usize {
         .map_or(bytes.len().max(at), |n| at + n)
 }
 
-/// A word byte of the ASCII `\b`.
-fn is_word(b: u8) -> bool {
+/// A word byte of the ASCII `\b` (here and in [`super::modifier`]).
+pub(super) fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// ASCII `\s`: unlike `u8::is_ascii_whitespace` it holds the vertical tab.
-fn is_space(b: u8) -> bool {
+/// ASCII `\s`, which is also Unicode's white space on ASCII text: unlike
+/// `u8::is_ascii_whitespace` it holds the vertical tab (here and in [`super::modifier`]).
+pub(super) fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// For the tests that hold a hand-kept word list to its regex: the phrases `pattern` (a
+/// regex alternation of plain words) matches, spelt out in its order, with one space for each
+/// `\s+`. It reads only lower-case letters, `'`, `-`, `\s+`, `(?:…)` groups and `?` (an
+/// optional part is spelt with it first, then without), and panics at anything else, so a
+/// pattern that outgrows it fails its test rather than passing unread.
+#[cfg(test)]
+pub(super) fn spell_out(pattern: &str) -> Vec<String> {
+    fn alternatives(p: &[u8], at: &mut usize) -> Vec<String> {
+        let mut all = sequence(p, at);
+        while p.get(*at) == Some(&b'|') {
+            *at += 1;
+            all.extend(sequence(p, at));
+        }
+        all
+    }
+    fn sequence(p: &[u8], at: &mut usize) -> Vec<String> {
+        let mut spelt = vec![String::new()];
+        while let Some(&c) = p.get(*at) {
+            let mut part = if c == b'|' || c == b')' {
+                break;
+            } else if p[*at..].starts_with(b"(?:") {
+                *at += 3;
+                let inner = alternatives(p, at);
+                assert_eq!(p.get(*at), Some(&b')'), "unclosed group at {at}");
+                *at += 1;
+                inner
+            } else if p[*at..].starts_with(b"\\s+") {
+                *at += 3;
+                vec![" ".to_string()]
+            } else {
+                assert!(
+                    c.is_ascii_lowercase() || c == b'\'' || c == b'-',
+                    "not read here: {:?} at {at}",
+                    char::from(c)
+                );
+                *at += 1;
+                vec![char::from(c).to_string()]
+            };
+            if p.get(*at) == Some(&b'?') {
+                *at += 1;
+                part.push(String::new());
+            }
+            spelt = spelt
+                .iter()
+                .flat_map(|head| part.iter().map(move |tail| format!("{head}{tail}")))
+                .collect();
+        }
+        spelt
+    }
+    let bytes = pattern.as_bytes();
+    let mut at = 0;
+    let all = alternatives(bytes, &mut at);
+    assert_eq!(at, bytes.len(), "not read here: {:?}", &pattern[at..]);
+    all
 }
 
 #[cfg(test)]
@@ -358,6 +415,25 @@ mod tests {
             found += got.len();
         }
         assert!(found > 20_000, "{found}");
+    }
+
+    /// The salad above is made from `PHRASES`, so a cue added to `CUE_PATTERN` alone would
+    /// go untested and unfound: the hand list must be the pattern's alternatives, in order.
+    #[test]
+    fn phrases_are_the_patterns_alternatives_in_its_order() {
+        let body = CUE_PATTERN
+            .strip_prefix(r"(?i)\b(?:")
+            .and_then(|b| b.strip_suffix(r")\b"))
+            .expect("CUE_PATTERN is (?i)\\b(?:…)\\b");
+        // the last alternative and `'ll` are found by their own code (see `find`)
+        let body = body
+            .strip_suffix("|[a-z]{3,}ed")
+            .expect("[a-z]{3,}ed is the last alternative");
+        let mut spelt = spell_out(body);
+        let ll = spelt.iter().position(|p| p == "'ll").expect("'ll is a cue");
+        spelt.remove(ll);
+        let listed: Vec<String> = PHRASES.iter().map(|words| words.join(" ")).collect();
+        assert_eq!(listed, spelt);
     }
 
     #[test]

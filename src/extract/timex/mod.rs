@@ -202,12 +202,13 @@ fn duration_parts(value: &str) -> Option<(u32, i64)> {
 }
 
 /// A modifier word or phrase at the end of the text before an expression. An ASCII text is
-/// read by [`modifier::ascii_modifier`] instead, which lists the same words.
+/// read by [`modifier::ascii_modifier`] instead, which lists the same words (a test there
+/// holds the two lists together).
+const MODIFIER_PATTERN: &str = r"(?i)(?-u:\b)(early|late|mid-|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|about|around|approximately|roughly|some|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than)\s*$";
+/// [`MODIFIER_PATTERN`] compiled, for a window that is not ASCII.
 static MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(early|late|mid-|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|about|around|approximately|roughly|some|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than)\s*$",
-    )
-    .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
+    Regex::new(MODIFIER_PATTERN)
+        .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
 });
 /// Widens a match over a modifier just before it ("late last month", "about three weeks",
 /// "more than four decades ago") and returns the new start and the modifier.

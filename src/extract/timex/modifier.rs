@@ -3,6 +3,8 @@
 //! compiling it as a `regex::Regex` cost about 3 M instructions at start-up, and news text
 //! nearly always gives an ASCII window, so the regex is compiled only for another one.
 
+use super::cues::{is_space, is_word};
+
 /// The alternatives of `MODIFIER` in its order, as their words (a run of white space, `\s+`,
 /// between two).
 const MODIFIERS: &[&[&str]] = &[
@@ -77,20 +79,23 @@ fn trailing(bytes: &[u8], in_run: impl Fn(u8) -> bool) -> usize {
     bytes.len() - bytes.iter().rev().take_while(|&&b| in_run(b)).count()
 }
 
-/// A word byte of the ASCII `\b`.
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// `\s` on ASCII text (Unicode's white space there holds the vertical tab too).
-fn is_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
-}
-
 #[cfg(test)]
 mod tests {
-    use super::super::MODIFIER;
+    use super::super::cues::spell_out;
+    use super::super::{MODIFIER, MODIFIER_PATTERN};
     use super::*;
+
+    /// The test below is made from `MODIFIERS`, so a word added to `MODIFIER` alone would go
+    /// untested and unfound: the hand list must be the pattern's alternatives, in order.
+    #[test]
+    fn modifiers_are_the_patterns_alternatives_in_its_order() {
+        let body = MODIFIER_PATTERN
+            .strip_prefix(r"(?i)(?-u:\b)(")
+            .and_then(|b| b.strip_suffix(r")\s*$"))
+            .expect("MODIFIER is (?i)(?-u:\\b)(…)\\s*$");
+        let listed: Vec<String> = MODIFIERS.iter().map(|words| words.join(" ")).collect();
+        assert_eq!(listed, spell_out(body));
+    }
 
     #[test]
     fn reads_what_the_regex_reads() {

@@ -21,12 +21,13 @@ use rustc_hash::FxHashMap;
 
 use super::context_memo::ContextMemo;
 use super::keys::{self, Pattern, View};
-use super::short_words::{ShortWords, packed};
+use super::short_words::{ShortWords, packed_short_word};
 use super::{
     Capitals, LABELS, PAD_AFTER, PAD_BEFORE, Recogniser, Run, best, gazetteer_column, given_name,
     previous, runs_into, spans,
 };
 use crate::extract::actors::gazetteer::GazMatch;
+use crate::extract::eight_bytes::{HIGHS, first_flagged};
 use crate::extract::nlp::features::{PAD_END, PAD_START, Tok};
 use crate::extract::nlp::model::Model;
 use crate::extract::nlp::tokenize;
@@ -160,7 +161,7 @@ const UNSEEN: u32 = u32::MAX;
 struct Scratch {
     /// The recogniser whose weights `known` sums (`None` before the first sentence).
     owner: Option<u64>,
-    /// Word of up to 15 bytes, [`packed`] → its index in `known`.
+    /// Word of up to 15 bytes, [`packed_short_word`] → its index in `known`.
     short: ShortWords,
     /// Longer word → its index in `known`.
     index: FxHashMap<Box<str>, u32>,
@@ -202,19 +203,10 @@ fn marks_open(marks: u8) -> bool {
 /// of tokens when none does. Most tokens may not, so they are passed over eight at a time:
 /// one test of eight marks read as one number.
 fn next_open(marks: &[u8], from: usize) -> usize {
-    const OPEN: u64 = tokenize::UPPER_OR_DIGIT as u64 * 0x0101_0101_0101_0101;
-    let mut at = from;
-    while let Some(block) = marks.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-        let open = u64::from_le_bytes(*block) & OPEN;
-        if open != 0 {
-            return at + (open.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
-    marks
-        .get(at..)
-        .and_then(|rest| rest.iter().position(|&m| marks_open(m)))
-        .map_or(marks.len(), |skip| at + skip)
+    const _: () = assert!(tokenize::UPPER_OR_DIGIT.is_power_of_two());
+    // the mark's bit moved up to the top of its byte, where `first_flagged` looks
+    const UP: u32 = 7 - tokenize::UPPER_OR_DIGIT.trailing_zeros();
+    first_flagged(marks, from, |eight| (eight << UP) & HIGHS, marks_open).unwrap_or(marks.len())
 }
 
 /// The names in the sentence `text[range]` (see [`Recogniser::recognise`]).
@@ -274,7 +266,7 @@ impl Scratch {
             let r = self.tokens[at - 2].clone();
             // A short word is looked up by its packed bytes; the word itself is sliced only
             // when it is longer or new.
-            let short = packed(text.as_bytes(), &r);
+            let short = packed_short_word(text.as_bytes(), &r);
             let slot = match short {
                 Some(p) => match self.short.find(p) {
                     Ok(k) => {

@@ -1,5 +1,5 @@
 //! The recogniser's memo index of short words: a word of up to 15 bytes, packed into one
-//! number ([`packed`]), to its index in the memo of words.
+//! number ([`packed_short_word`]), to its index in the memo of words.
 //!
 //! Most of a sentence's words are looked up here (half a million look-ups on 3 MB of
 //! TimeBank), so the table is kept small and the probe short: open addressing over 4-byte
@@ -13,7 +13,7 @@ use std::ops::Range;
 /// and its length in the top byte (so no two words share a number). Most words are that
 /// short, and a number is hashed and compared in a few instructions where a string is
 /// hashed byte by byte and compared by a call.
-pub(super) fn packed(text: &[u8], r: &Range<usize>) -> Option<u128> {
+pub(super) fn packed_short_word(text: &[u8], r: &Range<usize>) -> Option<u128> {
     let len = r.len();
     if len > 15 || len == 0 {
         return None;
@@ -174,14 +174,18 @@ mod tests {
         let mut seen = Vec::new();
         for w in words {
             // At the text's end (the word copied) and before more text (read in place).
-            let alone = packed(w.as_bytes(), &(0..w.len()));
+            let alone = packed_short_word(w.as_bytes(), &(0..w.len()));
             let text = format!("{w} and more text after it");
-            assert_eq!(packed(text.as_bytes(), &(0..w.len())), alone, "{w:?}");
+            assert_eq!(
+                packed_short_word(text.as_bytes(), &(0..w.len())),
+                alone,
+                "{w:?}"
+            );
             let p = alone.expect("short");
             assert!(!seen.contains(&p), "{w:?}");
             seen.push(p);
         }
-        assert_eq!(packed(b"abcdefghijklmnop", &(0..16)), None);
+        assert_eq!(packed_short_word(b"abcdefghijklmnop", &(0..16)), None);
     }
 
     #[test]

@@ -1,0 +1,257 @@
+//! Reading the gazetteer's embedded tables ([`TablesRead::read`]): their rows and fields,
+//! split eight bytes at a time, into entries and the forms that name them, before the table
+//! of names is made of all forms.
+
+use std::borrow::Cow;
+use std::collections::hash_map;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{
+    COUNTRIES, ENTRIES_CAPACITY, EXTRAS, Entry, FORMS_CAPACITY, Folded, GIVEN_NAMES, NAMED, ORGS,
+    PEOPLE, TablesRead,
+};
+use crate::extract::eight_bytes::find_byte;
+use crate::model::ActorKind;
+
+/// The rows of a table as their `N` tab-separated fields; `None` for a row with another number
+/// of fields. Fixed-size arrays rather than a `Vec` per row: the tables have ~26k rows.
+fn rows<const N: usize>(table: &'static str) -> impl Iterator<Item = Option<[&'static str; N]>> {
+    pieces(table, b'\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .filter(|l| !l.starts_with('#') && !is_blank(l))
+        .map(fields)
+}
+
+/// Whether `line` is empty or only white space (a line that opens with a visible ASCII byte,
+/// nearly every one, is decided without `trim`).
+fn is_blank(line: &str) -> bool {
+    !line.as_bytes().first().is_some_and(u8::is_ascii_graphic) && line.trim().is_empty()
+}
+
+/// The pieces of `text` between its `separator`s (an ASCII byte), as `str::split` gives them,
+/// the separators found eight bytes at a time: `split` and `lines` set up a searcher for each
+/// of the tables' ~26k lines and ~70k lists of aliases at every start.
+fn pieces(text: &'static str, separator: u8) -> impl Iterator<Item = &'static str> {
+    let mut from = Some(0);
+    std::iter::from_fn(move || {
+        let start = from?;
+        match find_byte(text.as_bytes(), start, separator) {
+            Some(end) => {
+                from = Some(end + 1);
+                Some(&text[start..end])
+            }
+            None => {
+                from = None;
+                Some(&text[start..])
+            }
+        }
+    })
+}
+
+/// The `N` tab-separated fields of `line`, or `None` when it has another number of them. The
+/// tabs are found eight bytes at a time: splitting with a `char` pattern set up a searcher for
+/// each field of the ~2 MB of tables on every run.
+fn fields<const N: usize>(line: &'static str) -> Option<[&'static str; N]> {
+    let mut out = [""; N];
+    let mut slot = 0;
+    let mut start = 0;
+    while let Some(tab) = find_byte(line.as_bytes(), start, b'\t') {
+        *out.get_mut(slot)? = &line[start..tab];
+        slot += 1;
+        start = tab + 1;
+    }
+    *out.get_mut(slot)? = &line[start..];
+    (slot + 1 == N).then_some(out)
+}
+
+impl TablesRead {
+    /// Reads the embedded tables: every entry and form, the forms marked as nationality words.
+    pub(super) fn read() -> Self {
+        let mut g = Self {
+            entries: Vec::with_capacity(ENTRIES_CAPACITY),
+            pattern_entry: Vec::with_capacity(FORMS_CAPACITY),
+            pattern_form: Vec::with_capacity(FORMS_CAPACITY),
+            pattern_demonym: Vec::with_capacity(FORMS_CAPACITY),
+            by_form: FxHashMap::with_capacity_and_hasher(FORMS_CAPACITY, Default::default()),
+            by_id: FxHashMap::with_capacity_and_hasher(ENTRIES_CAPACITY, Default::default()),
+            given: pieces(GIVEN_NAMES, b'\n')
+                .map(|l| l.strip_suffix('\r').unwrap_or(l))
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .collect(),
+            demonyms: FxHashSet::default(),
+        };
+        let mut country_by_code: FxHashMap<&str, &'static str> = FxHashMap::default();
+        let mut places: Vec<(&'static str, &'static str)> = Vec::new();
+        // Every nationality word, for `is_demonym` and to mark the forms that are one.
+        for fields in rows(COUNTRIES) {
+            let Some([_, _, _, _, demonyms, _]) = fields else {
+                continue;
+            };
+            for form in pieces(demonyms, b'|').filter(|f| !f.is_empty()) {
+                g.demonyms.insert(Folded::of(form));
+            }
+        }
+        for fields in rows(COUNTRIES) {
+            let Some([code, id, name, aliases, demonyms, country_places]) = fields else {
+                continue;
+            };
+            country_by_code.insert(code, id);
+            g.add(id, name, ActorKind::Country, None, aliases);
+            g.add(id, name, ActorKind::Country, None, demonyms);
+            places.push((id, country_places));
+        }
+        for fields in rows(EXTRAS) {
+            if let Some([id, aliases]) = fields
+                && let Some(&entry) = g.by_id.get(id)
+            {
+                for form in pieces(aliases, b'|') {
+                    g.add_form(entry, form);
+                }
+            }
+        }
+        for fields in rows(ORGS) {
+            let Some([id, name, kind, code, aliases]) = fields else {
+                continue;
+            };
+            let kind = if kind == "group" {
+                ActorKind::Group
+            } else {
+                ActorKind::Organisation
+            };
+            let affiliation = country_by_code.get(code).copied();
+            g.add(id, name, kind, affiliation, aliases);
+        }
+        for fields in rows(PEOPLE) {
+            let Some([id, name, code, aliases]) = fields else {
+                continue;
+            };
+            let affiliation = country_by_code.get(code).copied();
+            g.add(id, name, ActorKind::Person, affiliation, aliases);
+        }
+        for fields in rows(NAMED) {
+            let Some([id, name, kind, affiliation, aliases]) = fields else {
+                continue;
+            };
+            let kind = match kind {
+                "product" => ActorKind::Product,
+                "place" => ActorKind::Place,
+                "organisation" => ActorKind::Organisation,
+                _ => ActorKind::Other,
+            };
+            let affiliation = (!affiliation.is_empty()).then_some(affiliation);
+            g.add(id, name, kind, affiliation, aliases);
+        }
+        // Cities and regions come last, so a country, body or person of the same name wins.
+        for (country, list) in places {
+            for place in pieces(list, b'|').filter(|p| p.len() >= 2) {
+                if g.by_form.contains_key(&Folded::of(place)) {
+                    continue;
+                }
+                g.add(
+                    super::super::slug(place),
+                    place,
+                    ActorKind::Place,
+                    Some(country),
+                    "",
+                );
+            }
+        }
+        // Extras may name organisations that only exist after the ORGS pass.
+        for fields in rows(EXTRAS) {
+            if let Some([id, aliases]) = fields
+                && let Some(&entry) = g.by_id.get(id)
+            {
+                for form in pieces(aliases, b'|') {
+                    g.add_form(entry, form);
+                }
+            }
+        }
+        g.mark_demonyms();
+        g
+    }
+
+    fn add(
+        &mut self,
+        id: impl Into<Cow<'static, str>>,
+        name: &'static str,
+        kind: ActorKind,
+        affiliation: Option<&'static str>,
+        aliases: &'static str,
+    ) {
+        // one look-up for an id met before or new (an id borrowed from the tables is a cheap key)
+        let entry = match self.by_id.entry(id.into()) {
+            hash_map::Entry::Occupied(o) => *o.get(),
+            hash_map::Entry::Vacant(v) => {
+                self.entries.push(Entry {
+                    id: v.key().clone(),
+                    name: Cow::Borrowed(name),
+                    kind,
+                    affiliation,
+                });
+                *v.insert(self.entries.len() - 1)
+            }
+        };
+        self.add_form(entry, name);
+        for form in pieces(aliases, b'|') {
+            self.add_form(entry, form);
+        }
+    }
+
+    /// Marks the patterns that are nationality words: a pattern is one when its key is one of
+    /// [`TablesRead::demonyms`], so the few hundred of those are looked up among the forms
+    /// rather than each of ~37k new forms among them.
+    fn mark_demonyms(&mut self) {
+        for demonym in &self.demonyms {
+            if let Some(&(_, pattern)) = self.by_form.get(demonym) {
+                self.pattern_demonym[pattern as usize] = true;
+            }
+        }
+    }
+
+    fn add_form(&mut self, entry: usize, form: &'static str) {
+        // the tables' forms are trimmed already: one that starts and ends with a visible ASCII
+        // byte is its own trim, and only another is handed to the Unicode `trim`
+        let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+        let bytes = form.as_bytes();
+        let form = if visible(bytes.first()) && visible(bytes.last()) {
+            form
+        } else {
+            form.trim()
+        };
+        let form = form
+            .strip_prefix("the ")
+            .or_else(|| form.strip_prefix("The "))
+            .unwrap_or(form);
+        if form.len() < 2 || !form.bytes().any(|b| b.is_ascii_alphabetic()) {
+            return;
+        }
+        match self.by_form.entry(Folded::of(form)) {
+            hash_map::Entry::Occupied(_) => return,
+            // entries and patterns number a few tens of thousands: they fit in u32
+            hash_map::Entry::Vacant(v) => v.insert((entry as u32, self.pattern_form.len() as u32)),
+        };
+        self.pattern_entry.push(entry);
+        self.pattern_form.push(form);
+        // marked by `mark_demonyms` once every form is in
+        self.pattern_demonym.push(false);
+        // News writes "Bashar al-Assad" where the tables say "Bashar al Assad".
+        if has_al(form.as_bytes()) {
+            let hyphenated: &'static str = Box::leak(form.replace(" al ", " al-").into_boxed_str());
+            self.add_form(entry, hyphenated);
+        }
+    }
+}
+
+/// Whether `form` holds " al ": a byte comparison at each space (a substring search set up for
+/// every one of ~37k forms, or a comparison at every byte, cost more).
+fn has_al(form: &[u8]) -> bool {
+    let mut from = 0;
+    while let Some(space) = find_byte(form, from, b' ') {
+        if form[space..].starts_with(b" al ") {
+            return true;
+        }
+        from = space + 1;
+    }
+    false
+}
