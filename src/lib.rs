@@ -19,3 +19,6 @@ pub mod project;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod view;
+
+#[cfg(test)]
+mod test_random;

@@ -450,14 +450,9 @@ mod tests {
             "-",
         ];
         let mut out = Vec::new();
-        // a fixed linear congruential sequence: many combinations, the same on every run
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut pick = |n: usize| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            usize::try_from(state >> 33).unwrap_or(0) % n
-        };
+        // many combinations, the same on every run
+        let mut sequence = crate::test_random::Sequence::new(0x9e37_79b9_7f4a_7c15);
+        let mut pick = |n: usize| sequence.below(n);
         for _ in 0..20_000 {
             let mut words: Vec<&str> = (0..pick(11)).map(|_| pieces[pick(pieces.len())]).collect();
             words.insert(pick(words.len() + 1), dates[pick(dates.len())]);

@@ -377,13 +377,8 @@ mod tests {
             " ", " ", " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "", "-", ".", ",", "'", "_",
             "\u{2019}", "\u{a0}",
         ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut sequence = crate::test_random::Sequence::new(0x9e37_79b9_7f4a_7c15);
+        let mut next = |n: usize| sequence.below(n);
         let mut text = String::new();
         for _ in 0..words {
             let word = &vocabulary[next(vocabulary.len())];

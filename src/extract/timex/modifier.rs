@@ -112,13 +112,8 @@ mod tests {
             .map(str::to_string),
         );
         let separators = ["", " ", " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "-"];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut sequence = crate::test_random::Sequence::new(0x2545_f491_4f6c_dd1d);
+        let mut next = |n: usize| sequence.below(n);
         let mut found = 0;
         for _ in 0..40_000 {
             let mut window = String::new();

@@ -157,14 +157,9 @@ mod tests {
             "", " he", ".", ",", "s", "_", "\u{e9}", "\u{bd}", "\u{2019}", "1", " ", "\u{a0}x",
         ];
         let mut out = Vec::new();
-        // a fixed linear congruential sequence: many combinations, the same on every run
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut pick = |n: usize| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            usize::try_from(state >> 33).unwrap_or(0) % n
-        };
+        // many combinations, the same on every run
+        let mut sequence = crate::test_random::Sequence::new(0x2545_f491_4f6c_dd1d);
+        let mut pick = |n: usize| sequence.below(n);
         for _ in 0..40_000 {
             let mut s = String::new();
             s.push_str(starts[pick(starts.len())]);
