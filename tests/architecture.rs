@@ -13,6 +13,10 @@ use std::path::{Path, PathBuf};
 /// no two can import each other.
 const LAYERS: &[(&str, &str)] = &[
     (
+        "test_random",
+        "the seeded sequence of generated-input tests; compiled for tests only, uses nothing",
+    ),
+    (
         "model",
         "the data every module speaks, and its contract writer",
     ),
@@ -45,7 +49,14 @@ const LAYERS: &[(&str, &str)] = &[
 
 /// Layers that never name a GUI crate: the core and the session.
 const NO_GUI: &[&str] = &[
-    "model", "ingest", "extract", "layout", "digest", "project", "view",
+    "test_random",
+    "model",
+    "ingest",
+    "extract",
+    "layout",
+    "digest",
+    "project",
+    "view",
 ];
 /// Crates only the GUI layers may use.
 const GUI_CRATES: &[&str] = &["egui", "eframe", "rfd", "egui_plot"];
