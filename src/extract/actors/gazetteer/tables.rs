@@ -11,7 +11,7 @@ use super::{
     COUNTRIES, ENTRIES_CAPACITY, EXTRAS, Entry, FORMS_CAPACITY, Folded, GIVEN_NAMES, NAMED, ORGS,
     PEOPLE, TablesRead,
 };
-use crate::extract::eight_bytes::find_byte;
+use crate::extract::eight_bytes::{find_byte, pieces};
 use crate::model::ActorKind;
 
 /// The rows of a table as their `N` tab-separated fields; `None` for a row with another number
@@ -27,26 +27,6 @@ fn rows<const N: usize>(table: &'static str) -> impl Iterator<Item = Option<[&'s
 /// nearly every one, is decided without `trim`).
 fn is_blank(line: &str) -> bool {
     !line.as_bytes().first().is_some_and(u8::is_ascii_graphic) && line.trim().is_empty()
-}
-
-/// The pieces of `text` between its `separator`s (an ASCII byte), as `str::split` gives them,
-/// the separators found eight bytes at a time: `split` and `lines` set up a searcher for each
-/// of the tables' ~26k lines and ~70k lists of aliases at every start.
-fn pieces(text: &'static str, separator: u8) -> impl Iterator<Item = &'static str> {
-    let mut from = Some(0);
-    std::iter::from_fn(move || {
-        let start = from?;
-        match find_byte(text.as_bytes(), start, separator) {
-            Some(end) => {
-                from = Some(end + 1);
-                Some(&text[start..end])
-            }
-            None => {
-                from = None;
-                Some(&text[start..])
-            }
-        }
-    })
 }
 
 /// The `N` tab-separated fields of `line`, or `None` when it has another number of them. The
@@ -83,33 +63,20 @@ impl TablesRead {
         };
         let mut country_by_code: FxHashMap<&str, &'static str> = FxHashMap::default();
         let mut places: Vec<(&'static str, &'static str)> = Vec::new();
-        // Every nationality word, for `is_demonym` and to mark the forms that are one.
-        for fields in rows(COUNTRIES) {
-            let Some([_, _, _, _, demonyms, _]) = fields else {
-                continue;
-            };
-            for form in pieces(demonyms, b'|').filter(|f| !f.is_empty()) {
-                g.demonyms.insert(Folded::of(form));
-            }
-        }
         for fields in rows(COUNTRIES) {
             let Some([code, id, name, aliases, demonyms, country_places]) = fields else {
                 continue;
             };
+            // every nationality word, for `is_demonym` and for `mark_demonyms` at the end
+            for form in pieces(demonyms, b'|').filter(|f| !f.is_empty()) {
+                g.demonyms.insert(Folded::of(form));
+            }
             country_by_code.insert(code, id);
             g.add(id, name, ActorKind::Country, None, aliases);
             g.add(id, name, ActorKind::Country, None, demonyms);
             places.push((id, country_places));
         }
-        for fields in rows(EXTRAS) {
-            if let Some([id, aliases]) = fields
-                && let Some(&entry) = g.by_id.get(id)
-            {
-                for form in pieces(aliases, b'|') {
-                    g.add_form(entry, form);
-                }
-            }
-        }
+        g.add_extras();
         for fields in rows(ORGS) {
             let Some([id, name, kind, code, aliases]) = fields else {
                 continue;
@@ -158,15 +125,7 @@ impl TablesRead {
             }
         }
         // Extras may name organisations that only exist after the ORGS pass.
-        for fields in rows(EXTRAS) {
-            if let Some([id, aliases]) = fields
-                && let Some(&entry) = g.by_id.get(id)
-            {
-                for form in pieces(aliases, b'|') {
-                    g.add_form(entry, form);
-                }
-            }
-        }
+        g.add_extras();
         g.mark_demonyms();
         g
     }
@@ -195,6 +154,21 @@ impl TablesRead {
         self.add_form(entry, name);
         for form in pieces(aliases, b'|') {
             self.add_form(entry, form);
+        }
+    }
+
+    /// The extra aliases of `extras.tsv`, for the entries read so far. Read twice: once after the
+    /// countries, so an alias there is known before the bodies and people, and again at the end,
+    /// for the organisations that only exist after the ORGS pass.
+    fn add_extras(&mut self) {
+        for fields in rows(EXTRAS) {
+            if let Some([id, aliases]) = fields
+                && let Some(&entry) = self.by_id.get(id)
+            {
+                for form in pieces(aliases, b'|') {
+                    self.add_form(entry, form);
+                }
+            }
         }
     }
 
