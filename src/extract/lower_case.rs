@@ -24,6 +24,13 @@ pub(crate) fn with_lower_case<T>(word: &str, ask: impl FnOnce(&str) -> T) -> T {
     ask(&word.to_lowercase())
 }
 
+/// `lower` made `sentence` lower-cased ([`str::to_ascii_lowercase`]), in its own room.
+pub(crate) fn lower_into(lower: &mut String, sentence: &str) {
+    lower.clear();
+    lower.push_str(sentence);
+    lower.make_ascii_lowercase();
+}
+
 #[cfg(test)]
 mod tests {
     use super::with_lower_case;

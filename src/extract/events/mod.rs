@@ -19,6 +19,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::extract::actors::{ArticleActors, Mention};
+use crate::extract::lower_case::lower_into;
 use crate::extract::timex::Timex;
 use crate::model::{Article, Event, SourceRef, When};
 
@@ -309,13 +310,6 @@ fn mentions_of<'m>(mentions: &'m [Mention], at: &mut usize, si: usize) -> &'m [M
         .position(|m| m.sentence != si)
         .map_or(mentions.len(), |p| *at + p);
     &mentions[*at..end]
-}
-
-/// `lower` made `sentence` lower-cased ([`str::to_ascii_lowercase`]), in its own room.
-fn lower_into(lower: &mut String, sentence: &str) {
-    lower.clear();
-    lower.push_str(sentence);
-    lower.make_ascii_lowercase();
 }
 
 /// Whether `text` has fewer than `n` words: the words after the `n`th are never read.

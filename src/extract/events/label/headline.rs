@@ -18,6 +18,7 @@ use super::word_tense::{is_participle_only_word, is_past_word, is_simple_past_on
 use super::words::list;
 use crate::extract::eight_bytes::{HIGHS, ONES, zero_bytes};
 use crate::extract::events::scan;
+use crate::extract::lower_case::lower_into;
 
 /// Labels are cut to at most this many characters, at a phrase boundary.
 pub const MAX_CHARS: usize = 70;
@@ -58,9 +59,7 @@ pub(super) fn headline_in(
     let flat = flatten(clause);
     // the clause lower-cased once, which the words' bare forms are slices of
     let mut lower = std::mem::take(&mut buffers.lower);
-    lower.clear();
-    lower.push_str(&flat);
-    lower.make_ascii_lowercase();
+    lower_into(&mut lower, &flat);
     let mut words = recycled(std::mem::take(&mut buffers.words));
     let label = shape(&flat, &lower, &mut words, names, keep_frame);
     // (the words borrow `lower`: their room is handed back before it is)
