@@ -10,6 +10,7 @@
 //! place); the test below compares the two.
 
 use crate::extract::eight_bytes::{first_flagged, non_letters};
+use crate::extract::white_space::is_ascii_space;
 
 /// The cues of `anchor::CUE_PATTERN` in its order, but `'ll` (the only one that does not open
 /// with a letter, see [`find`]) and the last, `[a-z]{3,}ed` (see [`cue_at`]), each as its words:
@@ -233,7 +234,7 @@ fn words_at(bytes: &[u8], at: usize, words: &[&str]) -> Option<usize> {
     let mut pos = at;
     for (k, word) in words.iter().enumerate() {
         if k > 0 {
-            let spaces_end = run_end(bytes, pos, is_space);
+            let spaces_end = run_end(bytes, pos, is_ascii_space);
             if spaces_end == pos {
                 return None;
             }
@@ -259,12 +260,6 @@ fn run_end(bytes: &[u8], at: usize, in_run: impl Fn(u8) -> bool) -> usize {
 /// A word byte of the ASCII `\b` (here and in [`super::modifier`]).
 pub(super) fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// ASCII `\s`, which is also Unicode's white space on ASCII text: unlike
-/// `u8::is_ascii_whitespace` it holds the vertical tab (here and in [`super::modifier`]).
-pub(super) fn is_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
 }
 
 /// For the tests that hold a hand-kept word list to its regex: the phrases `pattern` (a

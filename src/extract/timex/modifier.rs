@@ -3,7 +3,8 @@
 //! compiling it as a `regex::Regex` cost about 3 M instructions at start-up, and news text
 //! nearly always gives an ASCII window, so the regex is compiled only for another one.
 
-use super::cues::{is_space, is_word};
+use super::cues::is_word;
+use crate::extract::white_space::is_ascii_space;
 
 /// The alternatives of `MODIFIER` in its order, as their words (a run of white space, `\s+`,
 /// between two).
@@ -38,7 +39,7 @@ const MODIFIERS: &[&[&str]] = &[
 /// ends exactly where the trailing white space begins, and at most one alternative matches at
 /// any one start.
 pub fn ascii_modifier(window: &[u8]) -> Option<(usize, usize)> {
-    let end = trailing(window, is_space);
+    let end = trailing(window, is_ascii_space);
     let text = window.get(..end)?;
     let mut best: Option<usize> = None;
     for words in MODIFIERS {
@@ -59,7 +60,7 @@ fn start_of(text: &[u8], words: &[&str]) -> Option<usize> {
     let mut end = text.len();
     for (k, word) in words.iter().rev().enumerate() {
         if k > 0 {
-            let spaces_start = trailing(text.get(..end)?, is_space);
+            let spaces_start = trailing(text.get(..end)?, is_ascii_space);
             if spaces_start == end {
                 return None;
             }
