@@ -76,9 +76,13 @@ static WIRE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("the wire dateline pattern is a constant")
 });
 
+/// A time of day, or a time zone of [`ZONES`] (the one list `may_hold_a_time` also reads).
 static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?|\b(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|MSK|ET)\b")
-        .expect("the time pattern is a constant")
+    let pattern = format!(
+        r"(?i)\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?)?|\b(?:{})\b",
+        ZONES.join("|")
+    );
+    Regex::new(&pattern).expect("the time pattern is built from constants")
 });
 
 /// Every date written in `text`, with its byte range.
