@@ -65,25 +65,27 @@ impl ContextMemo {
     /// Forgets every pair and run: the memo of words they index starts afresh, or belongs to
     /// another recogniser.
     pub fn clear(&mut self) {
-        for map in [&mut self.left, &mut self.right] {
-            map.clear();
-            map.shrink_to(MEMO_PAIRS);
-        }
-        self.runs.clear();
-        self.runs.shrink_to(MEMO_RUNS);
+        self.restart_from(0);
     }
 
     /// Starts afresh a table that has reached its limit (between sentences).
     pub fn trim(&mut self) {
-        for map in [&mut self.left, &mut self.right] {
-            if map.len() >= MEMO_PAIRS {
-                map.clear();
-                map.shrink_to(MEMO_PAIRS);
-            }
-        }
-        if self.runs.len() >= MEMO_RUNS {
-            self.runs.clear();
-            self.runs.shrink_to(MEMO_RUNS);
-        }
+        self.restart_from(1);
+    }
+
+    /// Empties each table holding at least `share` of its limit (0: every table; 1: the full
+    /// ones), keeping no more room than the limit.
+    fn restart_from(&mut self, share: usize) {
+        restart(&mut self.left, MEMO_PAIRS * share, MEMO_PAIRS);
+        restart(&mut self.right, MEMO_PAIRS * share, MEMO_PAIRS);
+        restart(&mut self.runs, MEMO_RUNS * share, MEMO_RUNS);
+    }
+}
+
+/// Empties `map` when it holds `full_at` entries or more, keeping room for `limit`.
+fn restart<K: Eq + std::hash::Hash, V>(map: &mut FxHashMap<K, V>, full_at: usize, limit: usize) {
+    if map.len() >= full_at {
+        map.clear();
+        map.shrink_to(limit);
     }
 }
