@@ -28,6 +28,13 @@ pub const fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 
+/// A byte of regex's `\w` on ASCII text (`[0-9A-Za-z_]`): where a hand-written reader stands
+/// in for a regex, a word's edge is where this changes, as `\b` sees it.
+#[inline]
+pub const fn is_ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
 /// The words of `s` with their byte offsets: what [`str::split_whitespace`] gives.
 pub fn words_at(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;

@@ -10,7 +10,7 @@
 //! place); the test below compares the two.
 
 use crate::extract::eight_bytes::{first_flagged, non_letters};
-use crate::extract::white_space::is_ascii_space;
+use crate::extract::white_space::{is_ascii_space, is_ascii_word};
 
 /// The cues of `anchor::CUE_PATTERN` in its order, but `'ll` (the only one that does not open
 /// with a letter, see [`find`]) and the last, `[a-z]{3,}ed` (see [`cue_at`]), each as its words:
@@ -167,7 +167,7 @@ pub fn find(sentence: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// boundary lies inside it.
 fn next_cue(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
     let mut at = from;
-    let mut after_word = at > 0 && bytes.get(at - 1).is_some_and(|&b| is_word(b));
+    let mut after_word = at > 0 && bytes.get(at - 1).is_some_and(|&b| is_ascii_word(b));
     while let Some(&b) = bytes.get(at) {
         if b.is_ascii_alphabetic() {
             let letters_end = first_flagged(bytes, at, non_letters, |b| !b.is_ascii_alphabetic())
@@ -179,7 +179,7 @@ fn next_cue(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
             after_word = true;
             continue;
         }
-        if is_word(b) {
+        if is_ascii_word(b) {
             after_word = true;
         } else {
             if b == b'\''
@@ -223,7 +223,7 @@ fn cue_at(bytes: &[u8], at: usize, letters_end: usize) -> Option<usize> {
         && bytes
             .get(letters_end - 2..letters_end)
             .is_some_and(|end| end.eq_ignore_ascii_case(b"ed"))
-        && !bytes.get(letters_end).is_some_and(|&b| is_word(b));
+        && !bytes.get(letters_end).is_some_and(|&b| is_ascii_word(b));
     past.then_some(letters_end)
 }
 
@@ -246,7 +246,7 @@ fn words_at(bytes: &[u8], at: usize, words: &[&str]) -> Option<usize> {
         }
         pos = end;
     }
-    (!bytes.get(pos).is_some_and(|&b| is_word(b))).then_some(pos)
+    (!bytes.get(pos).is_some_and(|&b| is_ascii_word(b))).then_some(pos)
 }
 
 /// The first byte at or after `at` that is not `in_run` (or the end).
@@ -255,11 +255,6 @@ fn run_end(bytes: &[u8], at: usize, in_run: impl Fn(u8) -> bool) -> usize {
         .get(at..)
         .and_then(|rest| rest.iter().position(|&b| !in_run(b)))
         .map_or(bytes.len().max(at), |n| at + n)
-}
-
-/// A word byte of the ASCII `\b` (here and in [`super::modifier`]).
-pub(super) fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// For the tests that hold a hand-kept word list to its regex: the phrases `pattern` (a

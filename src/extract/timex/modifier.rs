@@ -3,8 +3,7 @@
 //! compiling it as a `regex::Regex` cost about 3 M instructions at start-up, and news text
 //! nearly always gives an ASCII window, so the regex is compiled only for another one.
 
-use super::cues::is_word;
-use crate::extract::white_space::is_ascii_space;
+use crate::extract::white_space::{is_ascii_space, is_ascii_word};
 
 /// The alternatives of `MODIFIER` in its order, as their words (a run of white space, `\s+`,
 /// between two).
@@ -46,7 +45,7 @@ pub fn ascii_modifier(window: &[u8]) -> Option<(usize, usize)> {
         let Some(start) = start_of(text, words) else {
             continue;
         };
-        let boundary = start == 0 || text.get(start - 1).is_some_and(|&b| !is_word(b));
+        let boundary = start == 0 || text.get(start - 1).is_some_and(|&b| !is_ascii_word(b));
         if boundary && best.is_none_or(|b| start < b) {
             best = Some(start);
         }

@@ -83,7 +83,7 @@ struct Undecided;
 /// a character other than ASCII leaves it undecided.
 fn ascii_word_byte(b: u8) -> Result<bool, Undecided> {
     if b.is_ascii() {
-        Ok(b.is_ascii_alphanumeric() || b == b'_')
+        Ok(crate::extract::white_space::is_ascii_word(b))
     } else {
         Err(Undecided)
     }

@@ -13,6 +13,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::extract::white_space::is_ascii_word;
+
 static IT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^It\b").unwrap_or_else(|_| unreachable!("the pattern is a literal"))
 });
@@ -40,16 +42,11 @@ const OPENERS: [&[u8]; 7] = [b"that", b"to", b"whether", b"if", b"how", b"why", 
 /// How many words may come between the verb and the opener.
 const MAX_WORDS_BETWEEN: usize = 3;
 
-/// A word character of the regexes' `\w` among ASCII bytes.
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
 /// Whether `opening` starts with the pronoun "It" (the word "It" alone, not "Italy").
 pub(super) fn opens_with_it(opening: &str) -> bool {
     match opening.as_bytes() {
         [b'I', b't', next, ..] if !next.is_ascii() => IT.is_match(opening),
-        [b'I', b't', next, ..] => !is_word(*next),
+        [b'I', b't', next, ..] => !is_ascii_word(*next),
         [b'I', b't'] => true,
         _ => false,
     }
@@ -75,7 +72,7 @@ fn expletive_in_ascii(text: &[u8]) -> Option<bool> {
                 match after.first() {
                     None => return Some(true),
                     Some(b) if !b.is_ascii() => return None,
-                    Some(&b) if !is_word(b) => return Some(true),
+                    Some(&b) if !is_ascii_word(b) => return Some(true),
                     // a longer word ("together"): it may still be one of the words between
                     Some(_) => {}
                 }
@@ -85,7 +82,7 @@ fn expletive_in_ascii(text: &[u8]) -> Option<bool> {
             break;
         }
         // one word between, ended by one space
-        let len = rest.iter().take_while(|&&b| is_word(b)).count();
+        let len = rest.iter().take_while(|&&b| is_ascii_word(b)).count();
         match rest.get(len) {
             Some(b' ') if len > 0 => rest = &rest[len + 1..],
             Some(b) if !b.is_ascii() => return None,

@@ -45,7 +45,7 @@ struct Undecided;
 fn word_byte_at(s: &[u8], at: usize) -> Result<bool, Undecided> {
     match s.get(at) {
         None => Ok(false),
-        Some(&b) if b.is_ascii() => Ok(b.is_ascii_alphanumeric() || b == b'_'),
+        Some(&b) if b.is_ascii() => Ok(crate::extract::white_space::is_ascii_word(b)),
         Some(_) => Err(Undecided),
     }
 }
