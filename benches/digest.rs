@@ -14,6 +14,10 @@ use chronolane::digest::{Options, digest};
 use chronolane::extract::extract;
 use chronolane::ingest::{self, Loaded};
 
+/// The program's allocator (see `src/main.rs`), so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn corpus() -> Option<Loaded> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/tls-dev");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&root)

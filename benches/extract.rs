@@ -26,6 +26,10 @@ use chronolane::extract::{extract, extract_article};
 use chronolane::ingest::{self, Loaded};
 use chronolane::model::Article;
 
+/// The program's allocator (see `src/main.rs`), so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[expect(
     dead_code,
     reason = "the module also serves the timex bench and the corpus example"

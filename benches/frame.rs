@@ -19,6 +19,10 @@ use chronolane::layout::fixture::synthetic;
 use chronolane::layout::time::x_from_date;
 use chronolane::ui::{Session, overview, timeline_ui};
 
+/// The program's allocator (see `src/main.rs`), so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn input() -> RawInput {
     RawInput {
         screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1400.0, 860.0))),

@@ -22,6 +22,10 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 use chronolane::extract::timex::tag;
 
+/// The program's allocator (see `src/main.rs`), so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[expect(
     dead_code,
     reason = "the module also serves the extract bench and the corpus example"
