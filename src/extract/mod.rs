@@ -182,6 +182,10 @@ pub fn article_sentences(article: &Article) -> Vec<Range<usize>> {
 /// the list itself: an id that was not renamed (most) stays where it is, and no list is
 /// allocated for each event.
 fn resolve_all(registry: &Registry, mut ids: Vec<String>) -> Vec<String> {
+    // (most events name no agent: their empty lists are handed back as they are)
+    if ids.is_empty() {
+        return ids;
+    }
     if !registry.renamed.is_empty() {
         for id in &mut ids {
             if let Some(to) = registry.renamed.get(id.as_str()) {

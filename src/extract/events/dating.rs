@@ -74,9 +74,10 @@ pub fn tense(sentence: &str) -> Tense {
     Tense::Past
 }
 
-/// The tense one word of a sentence tells, if any.
+/// The tense one word of a sentence tells, if any. Inlined: every word of the sentence up to
+/// the first that tells one is asked, and most are ruled out by their shape and ending alone.
+#[inline]
 fn tense_of(w: &[u8]) -> Option<Tense> {
-    let listed = |list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l.as_bytes()));
     let ed = w.len() > 4 && w[w.len() - 2..].eq_ignore_ascii_case(b"ed");
     // a word whose first letter and length no listed word has (or an empty one) is on no
     // list: only its ending counts
@@ -86,6 +87,14 @@ fn tense_of(w: &[u8]) -> Option<Tense> {
     if !listed_shape {
         return ed.then_some(Tense::Past);
     }
+    listed_tense(w, ed)
+}
+
+/// [`tense_of`] a word with the shape of a listed one (`ed`: it ends in "-ed"), compared with
+/// the lists; out of line, as few words get this far.
+#[inline(never)]
+fn listed_tense(w: &[u8], ed: bool) -> Option<Tense> {
+    let listed = |list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l.as_bytes()));
     if listed(PAST) || (ed && !listed(NOT_PAST)) {
         return Some(Tense::Past);
     }

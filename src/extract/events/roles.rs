@@ -65,14 +65,15 @@ pub fn participants(
         .filter(|s| s.kind != SubKind::Reported && nested_in(&s.range))
         .map(|s| &s.range)
         .collect();
-    let elsewhere: Vec<&Range<usize>> = dated.iter().filter(|r| nested_in(r)).collect();
+    // (the dated clauses nested inside this one are told as they are met: most clauses have
+    // none, and gathering them made a list per clause)
     let inside = |m: &Mention| {
         m.how.takes_part()
             && m.range.start >= range.start
             && m.range.end <= range.end
-            && !elsewhere
+            && !dated
                 .iter()
-                .any(|n| n.start <= m.range.start && m.range.end <= n.end)
+                .any(|n| nested_in(n) && n.start <= m.range.start && m.range.end <= n.end)
     };
     let mut main: Vec<String> = Vec::new();
     let mut sayers: Vec<String> = Vec::new();
@@ -160,10 +161,8 @@ pub fn participants(
             None => actors.entities.iter().any(place),
         }
     };
-    let agents = agents
-        .into_iter()
-        .filter(|a| main.contains(a) && !is_place(a))
-        .collect();
+    let mut agents = agents;
+    agents.retain(|a| main.contains(a) && !is_place(a));
     let evidence = if main.is_empty() {
         ActorEvidence::None
     } else if named {
