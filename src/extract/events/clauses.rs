@@ -104,12 +104,17 @@ pub fn anchors(
 /// "the same day", "that day": a date given by another happening.
 pub fn is_same_day(s: &str) -> bool {
     // Compared without ASCII case where each phrase could start, as a lower-cased copy would
-    // be (every time expression is asked: copying each cost more than reading it).
+    // be (every time expression is asked: copying each cost more than reading it). Every
+    // phrase begins with an "s" or a "t", so only there are the phrases compared: one pass
+    // over the text, not one per phrase.
     let bytes = s.as_bytes();
-    SAME_DAY.iter().any(|p| {
-        bytes
-            .windows(p.len())
-            .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+    (0..bytes.len()).any(|at| {
+        matches!(bytes[at] | 0x20, b's' | b't')
+            && SAME_DAY.iter().any(|p| {
+                bytes[at..]
+                    .get(..p.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+            })
     })
 }
 
@@ -275,5 +280,22 @@ mod tests {
         assert!(is_same_day("at the same time"));
         assert!(!is_same_day("the same, day"));
         assert!(!is_same_day("sam"));
+        // as lower-casing a copy and searching it finds, wherever the phrase stands
+        for text in [
+            "same day",
+            "xSAME DAYx",
+            "tthat day",
+            "ssame time",
+            "the same da",
+            "Sáme day, that day",
+            "that  day",
+            "",
+            "t",
+        ] {
+            let searched = SAME_DAY
+                .iter()
+                .any(|p| text.to_ascii_lowercase().contains(p));
+            assert_eq!(is_same_day(text), searched, "{text:?}");
+        }
     }
 }
