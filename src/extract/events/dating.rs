@@ -213,7 +213,16 @@ mod tests {
 
     #[test]
     fn the_match_tells_every_listed_word_as_the_lists_do() {
-        let others = ["wasn't", "Were", "SAID", "Seeded", "spEEd", "bedded", "continued", "a"];
+        let others = [
+            "wasn't",
+            "Were",
+            "SAID",
+            "Seeded",
+            "spEEd",
+            "bedded",
+            "continued",
+            "a",
+        ];
         for word in PAST
             .iter()
             .chain(PRESENT)
@@ -224,11 +233,7 @@ mod tests {
             for w in [word.to_string(), word.to_ascii_uppercase()] {
                 let w = w.as_bytes();
                 let ed = w.len() > 4 && w[w.len() - 2..].eq_ignore_ascii_case(b"ed");
-                assert_eq!(
-                    listed_tense(w, ed),
-                    listed_by_the_lists(w, ed),
-                    "{word}"
-                );
+                assert_eq!(listed_tense(w, ed), listed_by_the_lists(w, ed), "{word}");
             }
         }
     }

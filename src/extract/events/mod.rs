@@ -391,22 +391,37 @@ pub fn content_words(s: &str) -> Vec<u64> {
         // One pass over the bytes, keyed as a word reaches its fifth letter: splitting into
         // slices and filtering them cost most of reading a quote. One table look-up per byte
         // tells a letter or digit and lower-cases it.
+        // Past a word's fifth letter its bytes are only passed over, in a loop of their own.
         let mut out = Vec::with_capacity(s.len() / 8 + 1);
-        let mut run = 0usize;
-        let mut h = 0u64;
-        for &b in s.as_bytes() {
-            let lower = ASCII_ALNUM_LOWER[usize::from(b)];
-            if lower != 0 {
-                if run < 5 {
-                    h = key(h, char::from(lower));
+        let bytes = s.as_bytes();
+        let letter = |at: usize| {
+            bytes
+                .get(at)
+                .map_or(0, |&b| ASCII_ALNUM_LOWER[usize::from(b)])
+        };
+        let mut at = 0;
+        while at < bytes.len() {
+            let first = letter(at);
+            at += 1;
+            if first == 0 {
+                continue;
+            }
+            let mut h = key(0, char::from(first));
+            let mut run = 1;
+            while run < 5 {
+                let lower = letter(at);
+                if lower == 0 {
+                    break;
                 }
+                h = key(h, char::from(lower));
                 run += 1;
-                if run == 5 {
-                    out.push(h);
+                at += 1;
+            }
+            if run == 5 {
+                out.push(h);
+                while letter(at) != 0 {
+                    at += 1;
                 }
-            } else {
-                run = 0;
-                h = 0;
             }
         }
         out
