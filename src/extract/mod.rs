@@ -99,8 +99,17 @@ fn actors_and_events(
     let mut events: Vec<Event> = Vec::new();
     for (_, mut article_events) in per_article {
         for e in &mut article_events {
-            e.actors = resolve_all(&registry, std::mem::take(&mut e.actors));
-            e.agents = resolve_all(&registry, std::mem::take(&mut e.agents));
+            let mut actors = std::mem::take(&mut e.actors);
+            let actors_renamed = rename(&registry, &mut actors);
+            e.actors = once_each(actors);
+            // An event's agents are among its actors (see `events::roles`): when none of the
+            // actors was renamed, an agent found among them was not either, and is not
+            // looked up again.
+            let mut agents = std::mem::take(&mut e.agents);
+            if actors_renamed || !agents.iter().all(|a| e.actors.contains(a)) {
+                rename(&registry, &mut agents);
+            }
+            e.agents = once_each(agents);
         }
         if events.is_empty() {
             // The first article's list grows into the whole list: a single document's (all
@@ -178,17 +187,24 @@ pub fn article_sentences(article: &Article) -> Vec<Range<usize>> {
     all
 }
 
-/// Per-article actor ids mapped onto the merged actors, each once, first ones first. Done in
-/// the list itself: an id that was not renamed (most) stays where it is, and no list is
-/// allocated for each event.
-fn resolve_all(registry: &Registry, mut ids: Vec<String>) -> Vec<String> {
+/// Per-article actor ids mapped onto the merged actors, in the list itself: an id that was not
+/// renamed (most) stays where it is, and no list is allocated for each event. Whether any id
+/// was renamed.
+fn rename(registry: &Registry, ids: &mut [String]) -> bool {
+    let mut renamed = false;
     if !registry.renamed.is_empty() {
-        for id in &mut ids {
+        for id in ids {
             if let Some(to) = registry.renamed.get(id.as_str()) {
                 id.clone_from(to);
+                renamed = true;
             }
         }
     }
+    renamed
+}
+
+/// `ids` with each id once, first ones first.
+fn once_each(mut ids: Vec<String>) -> Vec<String> {
     // the first `kept` are the ids seen so far, each once; a repeat is swapped behind them
     let mut kept = 0;
     for i in 0..ids.len() {

@@ -15,26 +15,41 @@ pub struct Anchor {
     pub when: When,
 }
 
-/// A part of a sentence dated by one anchor.
+/// A part of a sentence dated by one anchor (the sentence's own, borrowed: its date is copied
+/// only into the event made of it).
 #[derive(Clone, Debug)]
-pub struct Clause {
+pub struct Clause<'a> {
     pub range: Range<usize>,
-    pub anchor: Anchor,
+    pub anchor: &'a Anchor,
 }
 
 /// The anchors among `timexes` (in text order, as [`timex::tag`] gives them) that fall in
 /// `sentence`, in text order. Vague references ("recently", `PAST_REF`), sets and bare
 /// durations ("for two hours") date nothing.
+///
+/// `from` is where the sentence's expressions were last found to begin, kept between calls:
+/// sentences come in text order, so the next sentence's begin at or after it and are reached
+/// by stepping on, not by a binary search over the whole article per sentence.
 pub fn anchors(
     text: &str,
     sentence: &Range<usize>,
     timexes: &[Timex],
     dct: Option<NaiveDate>,
+    from: &mut usize,
 ) -> Vec<Anchor> {
     let mut out = Vec::new();
     // Only the sentence's own expressions are visited, so a sentence costs the same in a long
-    // article as in a short one (scanning all of them made a 10 MB text take minutes).
-    let first = timexes.partition_point(|t| t.start < sentence.start);
+    // article as in a short one (scanning all of them made a 10 MB text take minutes). The
+    // first is where `partition_point` would put it: found again by a search should the
+    // sentence start before the last one did.
+    let mut first = (*from).min(timexes.len());
+    if first > 0 && timexes[first - 1].start >= sentence.start {
+        first = timexes.partition_point(|t| t.start < sentence.start);
+    }
+    while timexes.get(first).is_some_and(|t| t.start < sentence.start) {
+        first += 1;
+    }
+    *from = first;
     for t in &timexes[first..] {
         if t.start >= sentence.end {
             break;
@@ -89,12 +104,17 @@ pub fn anchors(
 /// "the same day", "that day": a date given by another happening.
 pub fn is_same_day(s: &str) -> bool {
     // Compared without ASCII case where each phrase could start, as a lower-cased copy would
-    // be (every time expression is asked: copying each cost more than reading it).
+    // be (every time expression is asked: copying each cost more than reading it). Every
+    // phrase begins with an "s" or a "t", so only there are the phrases compared: one pass
+    // over the text, not one per phrase.
     let bytes = s.as_bytes();
-    SAME_DAY.iter().any(|p| {
-        bytes
-            .windows(p.len())
-            .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+    (0..bytes.len()).any(|at| {
+        matches!(bytes[at] | 0x20, b's' | b't')
+            && SAME_DAY.iter().any(|p| {
+                bytes[at..]
+                    .get(..p.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+            })
     })
 }
 
@@ -133,17 +153,16 @@ fn last_marker(gap: &str) -> Option<usize> {
 }
 
 /// Splits `sentence` into one clause per anchor.
-pub fn clauses(text: &str, sentence: &Range<usize>, anchors: &[Anchor]) -> Vec<Clause> {
+pub fn clauses<'a>(text: &str, sentence: &Range<usize>, anchors: &'a [Anchor]) -> Vec<Clause<'a>> {
     let mut cuts = vec![sentence.start];
     for pair in anchors.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let between = a.range.end..b.range.start.max(a.range.end);
         let gap = &text[between.clone()];
-        let b_text = text[b.range.clone()].to_ascii_lowercase();
-        let cut = if b_text.contains(" after")
-            || b_text.contains(" before")
-            || b_text.contains("later")
-            || b_text.contains("earlier")
+        let b_text = &text[b.range.clone()];
+        let cut = if [" after", " before", "later", "earlier"]
+            .iter()
+            .any(|w| contains_ignore_ascii_case(b_text, w))
         {
             b.range.start
         } else {
@@ -160,9 +179,17 @@ pub fn clauses(text: &str, sentence: &Range<usize>, anchors: &[Anchor]) -> Vec<C
         .enumerate()
         .map(|(i, a)| Clause {
             range: cuts[i]..cuts[i + 1],
-            anchor: a.clone(),
+            anchor: a,
         })
         .collect()
+}
+
+/// Whether `s` holds `word` (lower-case ASCII) in any ASCII case: what lower-casing a copy of
+/// `s` and searching it finds, without the copy.
+fn contains_ignore_ascii_case(s: &str, word: &str) -> bool {
+    s.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 /// "its biggest fall since 1987", "the first such visit since March": a date after "since"
@@ -253,5 +280,22 @@ mod tests {
         assert!(is_same_day("at the same time"));
         assert!(!is_same_day("the same, day"));
         assert!(!is_same_day("sam"));
+        // as lower-casing a copy and searching it finds, wherever the phrase stands
+        for text in [
+            "same day",
+            "xSAME DAYx",
+            "tthat day",
+            "ssame time",
+            "the same da",
+            "Sáme day, that day",
+            "that  day",
+            "",
+            "t",
+        ] {
+            let searched = SAME_DAY
+                .iter()
+                .any(|p| text.to_ascii_lowercase().contains(p));
+            assert_eq!(is_same_day(text), searched, "{text:?}");
+        }
     }
 }

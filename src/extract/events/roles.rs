@@ -65,14 +65,15 @@ pub fn participants(
         .filter(|s| s.kind != SubKind::Reported && nested_in(&s.range))
         .map(|s| &s.range)
         .collect();
-    let elsewhere: Vec<&Range<usize>> = dated.iter().filter(|r| nested_in(r)).collect();
+    // (the dated clauses nested inside this one are told as they are met: most clauses have
+    // none, and gathering them made a list per clause)
     let inside = |m: &Mention| {
         m.how.takes_part()
             && m.range.start >= range.start
             && m.range.end <= range.end
-            && !elsewhere
+            && !dated
                 .iter()
-                .any(|n| n.start <= m.range.start && m.range.end <= n.end)
+                .any(|n| nested_in(n) && n.start <= m.range.start && m.range.end <= n.end)
     };
     let mut main: Vec<String> = Vec::new();
     let mut sayers: Vec<String> = Vec::new();
@@ -81,10 +82,7 @@ pub fn participants(
         // (an id is copied only when it is added: most mentions repeat one)
         let id = &actors.entities[m.entity].id;
         let is_sayer = sayer_end.is_some_and(|e| m.range.end <= e);
-        let list = if is_sayer { &mut sayers } else { &mut main };
-        if !list.contains(id) {
-            list.push(id.clone());
-        }
+        add_once(if is_sayer { &mut sayers } else { &mut main }, id);
         named |= m.how == How::Name;
     }
     // the sayer of a report is an actor too, after the participants
@@ -93,10 +91,7 @@ pub fn participants(
     {
         for m in mentions {
             if m.how.takes_part() && m.range.end <= end {
-                let id = &actors.entities[m.entity].id;
-                if !sayers.contains(id) {
-                    sayers.push(id.clone());
-                }
+                add_once(&mut sayers, &actors.entities[m.entity].id);
             }
         }
     }
@@ -160,10 +155,8 @@ pub fn participants(
             None => actors.entities.iter().any(place),
         }
     };
-    let agents = agents
-        .into_iter()
-        .filter(|a| main.contains(a) && !is_place(a))
-        .collect();
+    let mut agents = agents;
+    agents.retain(|a| main.contains(a) && !is_place(a));
     let evidence = if main.is_empty() {
         ActorEvidence::None
     } else if named {
@@ -176,6 +169,19 @@ pub fn participants(
         agents,
         evidence,
     }
+}
+
+/// Adds a copy of `id` to `list` unless it is there already. An empty list is given room for
+/// four ids at once (what growing it by one gives): made at its size, not through the growth
+/// path, for the lists of every clause.
+fn add_once(list: &mut Vec<String>, id: &str) {
+    if list.iter().any(|l| l == id) {
+        return;
+    }
+    if list.capacity() == 0 {
+        *list = Vec::with_capacity(4);
+    }
+    list.push(id.to_owned());
 }
 
 /// The subject of the clause `range`: actors before its first verb (after a leading phrase), or
@@ -231,10 +237,7 @@ fn agents(
             .iter()
             .filter(|m| inside(m) && m.range.start >= lo && m.range.end <= hi)
         {
-            let id = &actors.entities[m.entity].id;
-            if !out.contains(id) {
-                out.push(id.clone());
-            }
+            add_once(&mut out, &actors.entities[m.entity].id);
             if first_only {
                 break;
             }
@@ -326,10 +329,7 @@ pub fn sayers(actors: &ArticleActors, mentions: &[Mention], range: Range<usize>)
         if !m.how.takes_part() || m.range.start < range.start || m.range.end > range.end {
             continue;
         }
-        let id = &actors.entities[m.entity].id;
-        if !ids.contains(id) {
-            ids.push(id.clone());
-        }
+        add_once(&mut ids, &actors.entities[m.entity].id);
         named |= m.how == How::Name;
     }
     let evidence = match (ids.is_empty(), named) {
