@@ -91,19 +91,18 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
                 NOT_ALNUM
             };
             end += 1;
-            loop {
-                let rest = &bytes[end..];
-                end += rest
-                    .iter()
-                    .position(|&c| BYTE_CLASS[usize::from(c)] & stop != 0)
-                    .unwrap_or(rest.len());
-                match bytes.get(end) {
-                    Some(&c) if BYTE_CLASS[usize::from(c)] & (UPPER | DIGIT) != 0 => {
-                        capital_after |= BYTE_CLASS[usize::from(c)] & UPPER != 0;
-                        upper_or_digit_after = true;
-                        end += 1;
-                    }
-                    _ => break,
+            // One table look-up a byte; a stop at a capital or a digit (only after a
+            // lower-case first letter) is noted and stepped over in the same loop.
+            while let Some(&c) = bytes.get(end) {
+                let class = BYTE_CLASS[usize::from(c)];
+                if class & stop == 0 {
+                    end += 1;
+                } else if class & (UPPER | DIGIT) != 0 {
+                    capital_after |= class & UPPER != 0;
+                    upper_or_digit_after = true;
+                    end += 1;
+                } else {
+                    break;
                 }
             }
             // one closing mark may follow, then the word must end; the white space that
