@@ -63,7 +63,12 @@ pub(crate) fn add(
     if !guessed && !unread() {
         return;
     }
-    let found = rec.recognise(text, range, gaz);
+    // The words the rules' scan read as plain chunks spare the recogniser's tokenizer its
+    // second reading of them.
+    let plain = words
+        .iter()
+        .filter_map(|w| w.plain.map(|p| (w.range.clone(), p)));
+    let found = rec.recognise_known(text, range, plain, gaz);
     // A lone capitalised word the rules could only guess from its shape, written in lower
     // case in most running text ("Section", "Team", "Service"), is no party when the
     // recogniser read the sentence and found no name there.

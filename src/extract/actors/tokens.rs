@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::extract::nlp::tokenize::{self, PlainWord};
 use crate::extract::white_space::{is_ascii_space, space_at, word_end};
 
 /// One word: its byte range in the article (trailing punctuation and possessive peeled off).
@@ -19,6 +20,10 @@ pub struct Word {
     pub breaks_before: bool,
     /// Index of the word in its sentence.
     pub index: usize,
+    /// The word is the whole of its chunk of the sentence (between white space) but for one
+    /// mark of `,;:!?`, and ASCII letters and digits: what the recogniser's tokenizer makes of
+    /// it, so that it need not read the chunk again. `None` for any other word.
+    pub plain: Option<PlainWord>,
 }
 
 /// Abbreviations whose final period belongs to the word.
@@ -76,26 +81,28 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
         let mut end = at;
         if first & ALNUM != 0 {
             // For `is_cap` a word whose first letter is lower case needs to know whether a
-            // capital follows it ("iPhone"): its scan also stops at capitals and goes on.
+            // capital follows it ("iPhone"), and for the recogniser's marks whether a capital
+            // or a digit does: its scan also stops at capitals and digits and goes on.
             let mut capital_after = false;
+            let mut upper_or_digit_after = false;
             let stop = if first & LOWER != 0 {
-                NOT_ALNUM_OR_UPPER
+                NOT_ALNUM_OR_UPPER_OR_DIGIT
             } else {
                 NOT_ALNUM
             };
             end += 1;
-            loop {
-                let rest = &bytes[end..];
-                end += rest
-                    .iter()
-                    .position(|&c| BYTE_CLASS[usize::from(c)] & stop != 0)
-                    .unwrap_or(rest.len());
-                match bytes.get(end) {
-                    Some(&c) if BYTE_CLASS[usize::from(c)] & UPPER != 0 => {
-                        capital_after = true;
-                        end += 1;
-                    }
-                    _ => break,
+            // One table look-up a byte; a stop at a capital or a digit (only after a
+            // lower-case first letter) is noted and stepped over in the same loop.
+            while let Some(&c) = bytes.get(end) {
+                let class = BYTE_CLASS[usize::from(c)];
+                if class & stop == 0 {
+                    end += 1;
+                } else if class & (UPPER | DIGIT) != 0 {
+                    capital_after |= class & UPPER != 0;
+                    upper_or_digit_after = true;
+                    end += 1;
+                } else {
+                    break;
                 }
             }
             // one closing mark may follow, then the word must end; the white space that
@@ -108,6 +115,10 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
                 // `is_cap` for an ASCII word: a capital first, or a lower-case letter, four
                 // letters or more and a capital after it (a product name, "iPhone")
                 let cap = first & UPPER != 0 || (capital_after && end - start >= 4);
+                // the recogniser's marks (`tokenize::marks`) of the word: its first byte's,
+                // and whether it has a capital or a digit
+                let marks = FIRST_MARKS[usize::from(b)]
+                    | (u8::from(upper_or_digit_after) * tokenize::UPPER_OR_DIGIT);
                 out.push(Word {
                     range: range.start + start..range.start + end,
                     cap,
@@ -115,6 +126,10 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
                     breaks_after,
                     breaks_before: false,
                     index: out.len(),
+                    plain: Some(PlainWord {
+                        mark: breaks_after,
+                        marks,
+                    }),
                 });
                 at = next;
                 continue;
@@ -146,9 +161,32 @@ const ALNUM: u8 = 1;
 const UPPER: u8 = 2;
 const LOWER: u8 = 4;
 const NOT_ALNUM: u8 = 8;
-/// What stops the scan of a word whose first letter is lower case: a capital, or the end
-/// of its letters and digits.
-const NOT_ALNUM_OR_UPPER: u8 = NOT_ALNUM | UPPER;
+const DIGIT: u8 = 16;
+/// What stops the scan of a word whose first letter is lower case: a capital, a digit, or the
+/// end of its letters and digits.
+const NOT_ALNUM_OR_UPPER_OR_DIGIT: u8 = NOT_ALNUM | UPPER | DIGIT;
+
+/// The recogniser's marks ([`tokenize::marks`]) an ASCII letter or digit gives the word it
+/// begins: a capital is upper case, a letter and a capital or digit; a lower-case letter a
+/// letter; a digit a digit.
+static FIRST_MARKS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_uppercase() {
+            tokenize::UPPER_FIRST | tokenize::LETTER_FIRST | tokenize::UPPER_OR_DIGIT
+        } else if byte.is_ascii_lowercase() {
+            tokenize::LETTER_FIRST
+        } else if byte.is_ascii_digit() {
+            tokenize::UPPER_OR_DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The kind of every byte, for the one pass of [`words_into`] over a plain word.
 static BYTE_CLASS: [u8; 256] = {
@@ -166,6 +204,9 @@ static BYTE_CLASS: [u8; 256] = {
         }
         if byte.is_ascii_lowercase() {
             table[b] |= LOWER;
+        }
+        if byte.is_ascii_digit() {
+            table[b] |= DIGIT;
         }
         b += 1;
     }
@@ -242,6 +283,7 @@ fn trimmed_word(raw: &str, start: usize, out: &mut Vec<Word>) {
         breaks_after: breaks_after || possessive,
         breaks_before: lead > 0,
         index: out.len(),
+        plain: None,
     });
 }
 
@@ -394,6 +436,32 @@ mod tests {
             runs("Okafor and Lindqvist met at Norway's embassy"),
             ["Okafor", "Lindqvist", "Norway"]
         );
+    }
+
+    #[test]
+    fn plain_words_give_the_recogniser_the_tokens_of_its_own_scan() {
+        for text in [
+            "Mr. Daniels didn't say (much) about the U.S. carmaker's 2015 plans, A380 iPhone",
+            "x1 ÉTAT Zürich's \u{a0}über 3.5% long-term «Ab» 日本 ß. He said:  \"no\"; Yes!",
+            "a\u{a0}b\u{2003}C  D\t\tE?\nF,G Inc. A. the market.Steve Jobs ... end",
+            "abc1Def iPad2 eBay, h2o; 3GS: 787! zz9? ab,, ',' café said, A, Q; 9 (x) x.",
+        ] {
+            let (mut want, mut want_marks) = (Vec::new(), Vec::new());
+            tokenize::marked_tokens_into(text, 0..text.len(), &mut want, &mut want_marks);
+            // a sentence inside the text, as the scan reads one
+            for range in [0..text.len(), 3..text.len() - 2] {
+                let (mut part, mut part_marks) = (Vec::new(), Vec::new());
+                tokenize::marked_tokens_into(text, range.clone(), &mut part, &mut part_marks);
+                let ws = words(text, range.clone());
+                let plain = ws
+                    .iter()
+                    .filter_map(|w| w.plain.map(|p| (w.range.clone(), p)));
+                let (mut got, mut got_marks) = (Vec::new(), Vec::new());
+                tokenize::marked_tokens_known_into(text, range, plain, &mut got, &mut got_marks);
+                assert_eq!((got, got_marks), (part, part_marks), "{text:?}");
+            }
+            assert!(words(text, 0..text.len()).iter().any(|w| w.plain.is_some()));
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ use super::casing::Casing;
 use super::features::{self, Tok};
 use super::hash;
 use super::model::{Model, ModelError};
+use super::tokenize::{self, PlainWord};
 use crate::extract::actors::gazetteer::{GAZETTEER, GazMatch};
 
 mod context_memo;
@@ -504,7 +505,30 @@ impl Recogniser {
         if !sentence.chars().any(char::is_uppercase) {
             return Vec::new();
         }
-        decide::recognise(self, text, range, gaz)
+        decide::recognise(self, text, gaz, |tokens, marks| {
+            tokenize::marked_tokens_into(text, range, tokens, marks);
+        })
+    }
+
+    /// [`Recogniser::recognise`], given the words of the plain chunks of the sentence as
+    /// [`tokenize::marked_tokens_known_into`] takes them: a caller that has read the sentence's
+    /// words already spares the tokenizer most of its scan.
+    pub fn recognise_known(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        plain: impl Iterator<Item = (Range<usize>, PlainWord)>,
+        gaz: &[GazMatch],
+    ) -> Vec<Entity> {
+        let Some(sentence) = text.get(range.clone()) else {
+            return Vec::new();
+        };
+        if !sentence.chars().any(char::is_uppercase) {
+            return Vec::new();
+        }
+        decide::recognise(self, text, gaz, |tokens, marks| {
+            tokenize::marked_tokens_known_into(text, range, plain, tokens, marks);
+        })
     }
 }
 

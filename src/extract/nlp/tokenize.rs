@@ -9,9 +9,11 @@ use crate::extract::eight_bytes::{HIGHS, eight_at, non_letters};
 use crate::extract::white_space::{is_ascii_space, space_at};
 
 mod abbreviations;
+mod known;
 mod shortcuts;
 
 use abbreviations::is_listed_abbreviation;
+pub use known::{PlainWord, marked_tokens_known_into};
 use shortcuts::{
     cut_possessive_or_hyphened, hyphened, possessive, push_word_and_mark, word_and_mark,
 };
@@ -156,11 +158,23 @@ const FIRST_MARKS: [u8; 256] = {
 /// [`tokens_into`], handing each token's marks to `marks`.
 fn scan(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>, marks: &mut impl MarkSink) {
     out.clear();
+    // One token per word is the usual case: a guess that saves most regrowth of `out`.
+    out.reserve(range.len() / 5);
+    scan_more(text, range, out, marks);
+}
+
+/// [`scan`] without emptying `out` first: the tokens of `text[range]` are added after those
+/// already there. `range` must begin and end at white space or the sentence's ends (chunks
+/// are cut by themselves alone, so a part of a sentence cut on its own gives its tokens).
+fn scan_more(
+    text: &str,
+    range: Range<usize>,
+    out: &mut Vec<Range<usize>>,
+    marks: &mut impl MarkSink,
+) {
     let Some(slice) = text.get(range.clone()) else {
         return;
     };
-    // One token per word is the usual case: a guess that saves most regrowth of `out`.
-    out.reserve(slice.len() / 5);
     // The maximal runs of non-whitespace characters, each cut by `chunk_tokens`. A run of ASCII
     // letters and digits only ("market", "2015"; about four in five) has nothing to cut: it is
     // seen to be plain while it is scanned, and kept whole without a second look. Each byte is

@@ -209,14 +209,20 @@ fn next_open(marks: &[u8], from: usize) -> usize {
     first_flagged(marks, from, |eight| (eight << UP) & HIGHS, marks_open).unwrap_or(marks.len())
 }
 
-/// The names in the sentence `text[range]` (see [`Recogniser::recognise`]).
+/// The names in a sentence of `text` (see [`Recogniser::recognise`]) that `cut` cuts into
+/// tokens and their marks (as [`tokenize::marked_tokens_into`] does, into the two emptied
+/// vectors it is given).
 pub(super) fn recognise(
     rec: &Recogniser,
     text: &str,
-    range: Range<usize>,
     gaz: &[GazMatch],
+    cut: impl FnOnce(&mut Vec<Range<usize>>, &mut Vec<u8>),
 ) -> Vec<super::Entity> {
-    SCRATCH.with_borrow_mut(|s| s.recognise(rec, text, range, gaz))
+    SCRATCH.with_borrow_mut(|s| {
+        // cut here, so that the one body of the decisions below serves every way of cutting
+        cut(&mut s.tokens, &mut s.marks);
+        s.recognise(rec, text, gaz)
+    })
 }
 
 impl Scratch {
@@ -302,18 +308,12 @@ impl Scratch {
         }
     }
 
-    /// The names in the sentence `text[range]` by `rec`'s weights, the words' sums read from
-    /// (and added to) the memo; `gaz` are the gazetteer's matches in it.
-    fn recognise(
-        &mut self,
-        rec: &Recogniser,
-        text: &str,
-        range: Range<usize>,
-        gaz: &[GazMatch],
-    ) -> Vec<super::Entity> {
+    /// The names in the sentence of `text` whose tokens and their marks are in `tokens` and
+    /// `marks` (see [`recognise`]) by `rec`'s weights, the words' sums read from (and added
+    /// to) the memo; `gaz` are the gazetteer's matches in it.
+    fn recognise(&mut self, rec: &Recogniser, text: &str, gaz: &[GazMatch]) -> Vec<super::Entity> {
         self.start(rec);
         self.last_run = None;
-        tokenize::marked_tokens_into(text, range, &mut self.tokens, &mut self.marks);
         let n = self.tokens.len();
         gazetteer_column(&self.tokens, gaz, &mut self.gaz);
         self.at.clear();
