@@ -327,18 +327,45 @@ def table_rows(path, n):
             yield fields
 
 
-def write_names_order(out):
-    """names.order: the gazetteer's name patterns (every form it matches, numbered in the order
-    src/extract/actors/gazetteer.rs adds them) listed by pattern number in the byte order of
-    their ASCII-lower-cased forms, which is the order its table of names searches. The binary
-    takes this order when it checks out (every pattern once, keys strictly rising) instead of
-    sorting ~60k names at every start; when the tables change without this file, it sorts as
-    before, only slower. Mirrors TablesRead::add / add_form."""
-    path = lambda f: os.path.join(out, f)
-    by_form, by_id, patterns = set(), set(), []
+# The white space Rust's `str::trim` removes (the Unicode White_Space property).
+RUST_WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
 
-    def add_form(form):
-        form = form.strip()
+# The tables the compiled table is read from, in the order its first line gives their lengths.
+SOURCES = ("countries.tsv", "orgs.tsv", "people.tsv", "named.tsv", "extras.tsv")
+
+
+def rust_slug(name):
+    """src/extract/actors/mod.rs `slug`, which names a city's entry (not the `slug` above)."""
+    out, dash = [], False
+    for c in name:
+        if c.isascii() and c.isalnum():
+            if dash and out:
+                out.append("-")
+            dash = False
+            out.append(c.lower())
+        elif c.isalnum():
+            if dash and out:
+                out.append("-")
+            dash = False
+            out.append(c.lower())
+        elif c not in "'\u2019.":
+            dash = True
+    return "".join(out) or "actor"
+
+
+def read_tables(out):
+    """The gazetteer as TablesRead::read (src/extract/actors/gazetteer/tables.rs) reads the
+    tables in `out`: entries (id, name, kind, affiliation) in the order they are made, the
+    patterns (entry, form, whether a nationality word) in the order they are added, and the
+    nationality words. Mirrors it step for step; a test holds the result to the Rust reading."""
+    path = lambda f: os.path.join(out, f)
+    entries, by_id, patterns, by_form, demonyms = [], {}, [], {}, []
+
+    def add_form(entry, form):
+        raw = form.encode()
+        if not (raw[:1].isascii() and raw[:1].isalnum() or raw[:1] in b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~") \
+                or not (raw[-1:].isascii() and raw[-1:].isalnum() or raw[-1:] in b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"):
+            form = form.strip(RUST_WHITE_SPACE)
         for the in ("the ", "The "):
             if form.startswith(the):
                 form = form[len(the):]
@@ -347,46 +374,111 @@ def write_names_order(out):
             return
         if form.lower() in by_form:
             return
-        by_form.add(form.lower())
-        patterns.append(form)
+        by_form[form.lower()] = len(patterns)
+        patterns.append([entry, form, False])
         if " al " in form:
-            add_form(form.replace(" al ", " al-"))
+            add_form(entry, form.replace(" al ", " al-"))
 
-    def add(id_, name, aliases):
-        by_id.add(id_)
-        add_form(name)
+    def add(id_, name, kind, affiliation, aliases):
+        if id_ not in by_id:
+            by_id[id_] = len(entries)
+            entries.append((id_, name, kind, affiliation))
+        entry = by_id[id_]
+        add_form(entry, name)
         for form in aliases.split("|"):
-            add_form(form)
+            add_form(entry, form)
 
     def extras():
         for id_, aliases in table_rows(path("extras.tsv"), 2):
             if id_ in by_id:
                 for form in aliases.split("|"):
-                    add_form(form)
+                    add_form(by_id[id_], form)
 
-    countries = list(table_rows(path("countries.tsv"), 6))
-    places = []
-    for _code, id_, name, aliases, demonyms, country_places in countries:
-        add(id_, name, aliases)
-        add(id_, name, demonyms)
-        places.append(country_places)
+    country_by_code, places = {}, []
+    for code, id_, name, aliases, country_demonyms, country_places in table_rows(path("countries.tsv"), 6):
+        demonyms.extend(d for d in country_demonyms.split("|") if d)
+        country_by_code[code] = id_
+        add(id_, name, "country", "", aliases)
+        add(id_, name, "country", "", country_demonyms)
+        places.append((id_, country_places))
     extras()
-    for id_, name, _kind, _code, aliases in table_rows(path("orgs.tsv"), 5):
-        add(id_, name, aliases)
-    for id_, name, _code, aliases in table_rows(path("people.tsv"), 4):
-        add(id_, name, aliases)
-    for id_, name, _kind, _affiliation, aliases in table_rows(path("named.tsv"), 5):
-        add(id_, name, aliases)
-    for places_of_country in places:
+    for id_, name, kind, code, aliases in table_rows(path("orgs.tsv"), 5):
+        kind = "group" if kind == "group" else "organisation"
+        add(id_, name, kind, country_by_code.get(code, ""), aliases)
+    for id_, name, code, aliases in table_rows(path("people.tsv"), 4):
+        add(id_, name, "person", country_by_code.get(code, ""), aliases)
+    for id_, name, kind, affiliation, aliases in table_rows(path("named.tsv"), 5):
+        kind = kind if kind in ("product", "place", "organisation") else "other"
+        add(id_, name, kind, affiliation, aliases)
+    for country, places_of_country in places:
         for place in places_of_country.split("|"):
             if len(place.encode()) >= 2 and place.lower() not in by_form:
-                add(slug(place), place, "")
+                add(rust_slug(place), place, "place", country, "")
     extras()
-    keys = [p.encode().lower() for p in patterns]
+    for demonym in demonyms:
+        if demonym.lower() in by_form:
+            patterns[by_form[demonym.lower()]][2] = True
+    return entries, patterns, demonyms
+
+
+# The version of compiled.bin's layout, its first number (src/extract/actors/gazetteer/tables.rs).
+COMPILED_VERSION = 1
+# ActorKind by its number in compiled.bin.
+KINDS = ("country", "person", "organisation", "place", "group", "product", "other")
+
+
+def write_compiled(path, lengths, entries, patterns, demonyms):
+    """compiled.bin: what the binary makes of the tables (see `read_tables`), so that it need
+    not split 1.35 MB of rows nor trim, compare and deduplicate ~55k forms at every start. All
+    numbers are 32-bit little-endian: the version; the byte lengths of the tables it was made
+    from (the binary reads the tables instead when they differ); the numbers of entries,
+    patterns and nationality words and the length of the text; then each entry (id, name and
+    affiliation as offset and length into the text, its kind's number), each pattern (form as
+    offset and length, entry, 1 for a nationality word), each nationality word (offset,
+    length); then the text, every string once, UTF-8."""
+    import struct
+    text, at = bytearray(), {}
+
+    def place(s):
+        if s not in at:
+            at[s] = len(text)
+            text.extend(s.encode())
+        return at[s], len(s.encode())
+
+    numbers = [COMPILED_VERSION, *lengths, len(entries), len(patterns), len(demonyms)]
+    body = []
+    for id_, name, kind, affiliation in entries:
+        body += [*place(id_), *place(name), *place(affiliation), KINDS.index(kind)]
+    for entry, form, demonym in patterns:
+        body += [*place(form), entry, int(demonym)]
+    for demonym in demonyms:
+        body += [*place(demonym)]
+    numbers.append(len(text))
+    with open(path, "wb") as w:
+        w.write(struct.pack(f"<{len(numbers) + len(body)}I", *numbers, *body))
+        w.write(bytes(text))
+
+
+def write_names_order(out):
+    """names.order and compiled.bin, from the tables in `out`.
+
+    names.order: the gazetteer's name patterns (every form it matches, numbered in the order
+    src/extract/actors/gazetteer.rs adds them) listed by pattern number in the byte order of
+    their ASCII-lower-cased forms, which is the order its table of names searches. The binary
+    takes this order when it checks out (every pattern once, keys strictly rising) instead of
+    sorting ~60k names at every start; when the tables change without this file, it sorts as
+    before, only slower.
+
+    compiled.bin: what the binary makes of the tables, see `write_compiled`."""
+    path = lambda f: os.path.join(out, f)
+    entries, patterns, demonyms = read_tables(out)
+    keys = [form.encode().lower() for _, form, _ in patterns]
     order = sorted(range(len(keys)), key=lambda i: (keys[i], i))
     with open(path("names.order"), "w", encoding="utf-8") as w:
         w.write("# generated by scripts/build_gazetteer.py from the tables here: see write_names_order\n")
         w.write("".join(f"{i}\n" for i in order))
+    write_compiled(path("compiled.bin"), [os.path.getsize(path(f)) if os.path.exists(path(f)) else 0 for f in SOURCES],
+                   entries, patterns, demonyms)
     return len(order)
 
 

@@ -12,6 +12,9 @@ use regex::Regex;
 
 use crate::model::MONTH_NAMES;
 
+mod ascii;
+use ascii::{Found, Month};
+
 /// How far (days) a full date may lie from a year-less dateline and still lend it its year.
 const YEAR_WINDOW_DAYS: i64 = 45;
 
@@ -46,13 +49,84 @@ pub(crate) struct WireDateline {
     pub date: Option<WrittenDate>,
 }
 
-const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|Sept|SEPT|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|OCT|NOV|DEC";
-const WEEKDAYS: &str = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.?,?\\s+";
+/// The month names the date patterns know, in the order their alternations try them.
+const MONTHS: [&str; 48] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "JANUARY",
+    "FEBRUARY",
+    "MARCH",
+    "APRIL",
+    "MAY",
+    "JUNE",
+    "JULY",
+    "AUGUST",
+    "SEPTEMBER",
+    "OCTOBER",
+    "NOVEMBER",
+    "DECEMBER",
+    "Sept",
+    "SEPT",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+    "JAN",
+    "FEB",
+    "MAR",
+    "APR",
+    "JUN",
+    "JUL",
+    "AUG",
+    "SEP",
+    "OCT",
+    "NOV",
+    "DEC",
+];
+/// The day names that may open a date, in the order its alternation tries them.
+const WEEKDAYS: [&str; 17] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Mon",
+    "Tue",
+    "Tues",
+    "Wed",
+    "Thu",
+    "Thur",
+    "Thurs",
+    "Fri",
+    "Sat",
+    "Sun",
+];
 
 /// Month-day-year, day-month-year and ISO dates; the year is optional in the first two.
 fn date_regex(unicode: bool) -> Regex {
+    let months = MONTHS.join("|");
+    let weekdays = format!(r"(?:{})\.?,?\s+", WEEKDAYS.join("|"));
     let pattern = format!(
-        r"\b(?:{WEEKDAYS})?(?:(?P<m1>{MONTHS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTHS})\b\.?(?:,?\s+(?P<y2>\d{{4}})\b)?|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})\b)"
+        r"\b(?:{weekdays})?(?:(?P<m1>{months})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{months})\b\.?(?:,?\s+(?P<y2>\d{{4}})\b)?|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})\b)"
     );
     regex::RegexBuilder::new(&pattern)
         .unicode(unicode)
@@ -63,15 +137,17 @@ fn date_regex(unicode: bool) -> Regex {
 /// The date pattern as written: Unicode `\b`, `\d` and `\s`.
 static DATE: LazyLock<Regex> = LazyLock::new(|| date_regex(true));
 
-/// The date pattern with ASCII `\b`, `\d` and `\s`, for ASCII text, where both forms match
-/// alike (the ASCII bytes that are word characters, digits or white space are the same in
-/// both). It is much smaller to compile (a Unicode `\d` is dozens of ranges), and most lines
-/// and paragraphs searched for dates are ASCII.
+/// The date pattern with ASCII `\b`, `\d` and `\s`, which matches ASCII text as [`DATE`]
+/// does (the ASCII bytes that are word characters, digits or white space are the same in
+/// both). ASCII text, most lines and paragraphs searched for dates, is read by hand
+/// ([`ascii::dates`]) as this reads it; the tests hold the two together.
+#[cfg(test)]
 static ASCII_DATE: LazyLock<Regex> = LazyLock::new(|| date_regex(false));
 
 static WIRE: LazyLock<Regex> = LazyLock::new(|| {
+    let months = MONTHS.join("|");
     let pattern = format!(
-        r"^(?P<place>[A-Z][A-Z'’.\-]{{2,}}(?:\s+[A-Z][A-Z'’.\-]+){{0,3}}(?:,\s*[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){{0,2}})?)(?:,\s*(?P<date>(?:{MONTHS})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?))?\s*(?P<agency>\([^()\n]{{2,30}}\))?\s*(?:--|[-–—:])\s+"
+        r"^(?P<place>[A-Z][A-Z'’.\-]{{2,}}(?:\s+[A-Z][A-Z'’.\-]+){{0,3}}(?:,\s*[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){{0,2}})?)(?:,\s*(?P<date>(?:{months})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?))?\s*(?P<agency>\([^()\n]{{2,30}}\))?\s*(?:--|[-–—:])\s+"
     );
     Regex::new(&pattern).expect("the wire dateline pattern is a constant")
 });
@@ -146,26 +222,49 @@ fn four_digits_in_a_row(bytes: &[u8]) -> bool {
 }
 
 /// The dates of `text` one by one, so a caller wanting the first reads no further.
-fn dates_in(text: &str) -> impl Iterator<Item = (Range<usize>, WrittenDate)> {
-    let date = if text.is_ascii() { &ASCII_DATE } else { &DATE };
-    date.captures_iter(text).filter_map(|c| {
-        let whole = c.get(0)?;
-        let (month, day, year) = if let Some(m) = c.name("m1") {
-            (month_number(m.as_str())?, c.name("d1")?, c.name("y1"))
-        } else if let Some(m) = c.name("m2") {
-            (month_number(m.as_str())?, c.name("d2")?, c.name("y2"))
-        } else {
-            let month: u32 = c.name("m3")?.as_str().parse().ok()?;
-            (month, c.name("d3")?, c.name("y3"))
+fn dates_in(text: &str) -> impl Iterator<Item = (Range<usize>, WrittenDate)> + '_ {
+    let found: Box<dyn Iterator<Item = Found<'_>>> = if text.is_ascii() {
+        Box::new(ascii::dates(text))
+    } else {
+        Box::new(found_by(&DATE, text))
+    };
+    found.filter_map(|found| {
+        let month = match found.month {
+            Month::Name(name) => month_number(name)?,
+            Month::Digits(digits) => digits.parse().ok()?,
         };
-        let day: u32 = day.as_str().parse().ok()?;
-        let year: Option<i32> = match year {
-            Some(y) => Some(y.as_str().parse().ok()?),
+        let day: u32 = found.day.parse().ok()?;
+        let year: Option<i32> = match found.year {
+            Some(y) => Some(y.parse().ok()?),
             None => None,
         };
         // 2000 is a leap year, so 29 February passes when the year is unknown.
         NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day)?;
-        Some((whole.range(), WrittenDate { year, month, day }))
+        Some((found.whole, WrittenDate { year, month, day }))
+    })
+}
+
+/// The matches of a date pattern ([`date_regex`]) in `text`, with their parts.
+fn found_by<'t>(date: &'t Regex, text: &'t str) -> impl Iterator<Item = Found<'t>> + 't {
+    date.captures_iter(text).filter_map(|c| {
+        let whole = c.get(0)?.range();
+        let (month, day, year) = if let Some(m) = c.name("m1") {
+            (Month::Name(m.as_str()), c.name("d1")?, c.name("y1"))
+        } else if let Some(m) = c.name("m2") {
+            (Month::Name(m.as_str()), c.name("d2")?, c.name("y2"))
+        } else {
+            (
+                Month::Digits(c.name("m3")?.as_str()),
+                c.name("d3")?,
+                c.name("y3"),
+            )
+        };
+        Some(Found {
+            whole,
+            month,
+            day: day.as_str(),
+            year: year.map(|y| y.as_str()),
+        })
     })
 }
 

@@ -5,7 +5,8 @@
 //! formatter, every indent is written two spaces at a time, and every byte of every string is
 //! looked up in an escape table. Here the few model types are written straight into a buffer:
 //! an indent is one copy, a string that needs no escaping (nearly all of them) is checked with
-//! a loop the compiler vectorises and then copied whole. Numbers and floats still go through
+//! a loop the compiler vectorises and then copied whole. Counts and offsets are written by
+//! hand (plain decimal, as serde_json's `itoa` writes them); floats still go through
 //! serde_json's own formatter, so they read the same. The serde derives stay for everything
 //! else (project files, reading timelines back); a test checks both give the same bytes.
 
@@ -16,6 +17,9 @@ use chrono::{Datelike, NaiveDate};
 use serde_json::ser::{CompactFormatter, Formatter};
 
 use super::{Actor, Article, Event, MentionRef, Precision, SourceRef, Timeline, When};
+
+mod fixed;
+use fixed::{Piece, push_decimal};
 
 /// Bytes gathered before they are handed on to the writer.
 const CHUNK: usize = 1 << 16;
@@ -52,6 +56,8 @@ pub fn write_timeline_pretty(out: &mut dyn Write, timeline: &Timeline) -> io::Re
         depth: 0,
         form: None,
         last_when: None,
+        source_head: None,
+        last_confidence: None,
     };
     json.timeline(timeline)?;
     buf.push(b'\n');
@@ -72,6 +78,8 @@ pub fn write_stream_line(
         depth: 0,
         form: None,
         last_when: None,
+        source_head: None,
+        last_confidence: None,
     };
     json.open(b'{');
     json.key(true, "article");
@@ -95,6 +103,10 @@ struct Json<'a, const PRETTY: bool> {
     form: Option<MentionForm>,
     /// The last `when` written and its bytes.
     last_when: Option<WhenForm>,
+    /// The opening of the last source written, up to its start offset.
+    source_head: Option<SourceHead>,
+    /// The last confidence written and its bytes.
+    last_confidence: Option<(u32, Piece<32>)>,
 }
 
 /// A `when` as written, with the depth it was indented for. Events are written in time order,
@@ -114,11 +126,19 @@ struct MentionForm {
     article: Arc<str>,
     /// The depth they were indented for.
     depth: usize,
-    /// The mention as written, its two numbers left out.
-    bytes: Vec<u8>,
-    /// Where `start`'s and `end`'s numbers go in `bytes`.
-    start_at: usize,
-    end_at: usize,
+    /// The mention as written, its two numbers left out: before `start`'s number, between
+    /// the two numbers, after `end`'s.
+    head: Piece<96>,
+    middle: Piece<32>,
+    tail: Piece<32>,
+}
+
+/// A source's bytes up to its `start` offset (its brace, `article` and the `start` key), for
+/// one article at one depth: an article's sources all open alike, so they are copied.
+struct SourceHead {
+    article: String,
+    depth: usize,
+    bytes: Piece<96>,
 }
 
 impl MentionForm {
@@ -131,6 +151,8 @@ impl MentionForm {
             depth,
             form: None,
             last_when: None,
+            source_head: None,
+            last_confidence: None,
         };
         json.open(b'{');
         json.key(true, "article");
@@ -143,9 +165,34 @@ impl MentionForm {
         Self {
             article: Arc::clone(article),
             depth,
-            bytes,
-            start_at,
-            end_at,
+            head: Piece::of(&bytes[..start_at]),
+            middle: Piece::of(&bytes[start_at..end_at]),
+            tail: Piece::of(&bytes[end_at..]),
+        }
+    }
+}
+
+impl SourceHead {
+    /// The opening of a source of `article` at `depth`, written by the general writer.
+    fn of<const PRETTY: bool>(article: &str, depth: usize) -> Self {
+        let mut bytes = Vec::new();
+        let mut json = Json::<PRETTY> {
+            buf: &mut bytes,
+            out: None,
+            depth,
+            form: None,
+            last_when: None,
+            source_head: None,
+            last_confidence: None,
+        };
+        json.open(b'{');
+        json.key(true, "article");
+        json.string(article);
+        json.key(false, "start");
+        Self {
+            article: article.to_string(),
+            depth,
+            bytes: Piece::of(&bytes),
         }
     }
 }
@@ -321,9 +368,9 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         self.buf.extend_from_slice(text);
     }
 
-    /// A count or offset, through serde_json's formatter as its `usize` serialisation does.
-    fn number(&mut self, n: usize) -> io::Result<()> {
-        CompactFormatter.write_u64(&mut *self.buf, n as u64)
+    /// A count or offset, as serde_json's `usize` serialisation writes it.
+    fn number(&mut self, n: usize) {
+        push_decimal(self.buf, n as u64);
     }
 
     /// A date as chrono serialises it (its `Debug` form, "2015-10-21", "-0002-08-07").
@@ -429,11 +476,11 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         }
         if let Some(form) = &self.form {
             let buf = &mut *self.buf;
-            buf.extend_from_slice(&form.bytes[..form.start_at]);
-            CompactFormatter.write_u64(&mut *buf, mention.start as u64)?;
-            buf.extend_from_slice(&form.bytes[form.start_at..form.end_at]);
-            CompactFormatter.write_u64(&mut *buf, mention.end as u64)?;
-            buf.extend_from_slice(&form.bytes[form.end_at..]);
+            form.head.write(buf);
+            push_decimal(buf, mention.start as u64);
+            form.middle.write(buf);
+            push_decimal(buf, mention.end as u64);
+            form.tail.write(buf);
         }
         Ok(())
     }
@@ -464,12 +511,28 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         self.key(false, "sources");
         self.list(&event.sources, Self::source)?;
         self.key(false, "confidence");
-        if event.confidence.is_finite() {
-            CompactFormatter.write_f32(&mut *self.buf, event.confidence)?;
-        } else {
-            self.buf.extend_from_slice(b"null");
-        }
+        self.confidence(event.confidence)?;
         self.close(b'}');
+        Ok(())
+    }
+
+    /// A float through serde_json's formatter (`null` when not finite); a copy of the last
+    /// one's bytes when it is the same number: events' confidences take few values.
+    fn confidence(&mut self, confidence: f32) -> io::Result<()> {
+        if !confidence.is_finite() {
+            self.buf.extend_from_slice(b"null");
+            return Ok(());
+        }
+        let bits = confidence.to_bits();
+        if let Some((last, bytes)) = &self.last_confidence
+            && *last == bits
+        {
+            bytes.write(self.buf);
+            return Ok(());
+        }
+        let from = self.buf.len();
+        CompactFormatter.write_f32(&mut *self.buf, confidence)?;
+        self.last_confidence = Some((bits, Piece::of(&self.buf[from..])));
         Ok(())
     }
 
@@ -523,20 +586,32 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         self.close(b'}');
     }
 
-    /// A source; `timex` and `grading` only when present.
+    /// A source; `timex` and `grading` only when present. Its opening is a copy of a
+    /// [`SourceHead`] made for its article.
     fn source(&mut self, source: &SourceRef) -> io::Result<()> {
-        self.open(b'{');
-        self.key(true, "article");
-        self.string(&source.article);
-        self.key(false, "start");
-        self.number(source.start)?;
+        if self
+            .source_head
+            .as_ref()
+            .is_none_or(|h| h.depth != self.depth || h.article != source.article)
+        {
+            self.source_head = Some(SourceHead::of::<PRETTY>(&source.article, self.depth));
+        }
+        if let Some(head) = &self.source_head {
+            head.bytes.write(self.buf);
+        }
+        // the depth inside the source's braces, which the general writer opened
+        self.depth += 1;
+        self.number(source.start);
         self.key(false, "end");
-        self.number(source.end)?;
+        self.number(source.end);
         self.key(false, "quote");
         self.string(&source.quote);
         if let Some((start, end)) = source.timex {
             self.key(false, "timex");
-            self.list(&[start, end][..], |json, n| json.number(*n))?;
+            self.list(&[start, end][..], |json, n| {
+                json.number(*n);
+                Ok(())
+            })?;
         }
         if let Some(grading) = &source.grading {
             self.key(false, "grading");

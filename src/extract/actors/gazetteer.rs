@@ -23,6 +23,9 @@ const PEOPLE: &str = include_str!("../../../assets/gazetteer/people.tsv");
 const EXTRAS: &str = include_str!("../../../assets/gazetteer/extras.tsv");
 const NAMED: &str = include_str!("../../../assets/gazetteer/named.tsv");
 const GIVEN_NAMES: &str = include_str!("../../../assets/gazetteer/given_names.txt");
+/// The tables above as the gazetteer reads them, written by `scripts/build_gazetteer.py`: see
+/// [`TablesRead::read`].
+const COMPILED: &[u8] = include_bytes!("../../../assets/gazetteer/compiled.bin");
 /// The order of the table of names, written by `scripts/build_gazetteer.py` with the tables:
 /// see [`Prefixes::with_order`].
 const NAMES_ORDER: &str = include_str!("../../../assets/gazetteer/names.order");
@@ -371,6 +374,40 @@ mod tests {
         let listed = Prefixes::in_order(&g.pattern_form, NAMES_ORDER)
             .expect("names.order is stale: run python3 scripts/build_gazetteer.py --order");
         assert!(listed.same_as(&Prefixes::new(&g.pattern_form)));
+    }
+
+    /// Where two lists first differ, with both items there, or `None` when they are equal.
+    fn first_difference<T: PartialEq + Clone>(
+        a: &[T],
+        b: &[T],
+    ) -> Option<(usize, Option<T>, Option<T>)> {
+        (0..a.len().max(b.len()))
+            .find(|&i| a.get(i) != b.get(i))
+            .map(|i| (i, a.get(i).cloned(), b.get(i).cloned()))
+    }
+
+    #[test]
+    fn the_compiled_table_is_what_the_tables_read_to() {
+        let compiled = TablesRead::compiled()
+            .expect("compiled.bin is stale: run python3 scripts/build_gazetteer.py --order");
+        let tables = TablesRead::from_tables();
+        assert_eq!(first_difference(&compiled.entries, &tables.entries), None);
+        assert_eq!(
+            first_difference(&compiled.pattern_form, &tables.pattern_form),
+            None
+        );
+        assert_eq!(
+            first_difference(&compiled.pattern_entry, &tables.pattern_entry),
+            None
+        );
+        assert_eq!(
+            first_difference(&compiled.pattern_demonym, &tables.pattern_demonym),
+            None
+        );
+        assert!(compiled.by_form == tables.by_form);
+        assert!(compiled.by_id == tables.by_id);
+        assert!(compiled.demonyms == tables.demonyms);
+        assert!(compiled.given == tables.given);
     }
 
     #[test]

@@ -40,6 +40,13 @@ fn odd_timeline() -> Timeline {
                     end: 9,
                 },
                 mention(usize::MAX - 1, usize::MAX),
+                // an article name too long for a mention's fixed-size copies
+                MentionRef {
+                    article: "long ".repeat(30).into(),
+                    start: 10,
+                    end: 99,
+                },
+                mention(100, 1000),
             ],
         },
         Actor {
@@ -79,7 +86,11 @@ fn odd_timeline() -> Timeline {
             label: "Lavrov says \"no\"".into(),
             sources: (0..n % 3)
                 .map(|k| SourceRef {
-                    article: "a".into(),
+                    article: if n == 4 {
+                        "long ".repeat(30)
+                    } else {
+                        "a".into()
+                    },
                     start: k,
                     end: k + 10,
                     quote: "He said:\n\"no\".".into(),
@@ -199,6 +210,23 @@ fn every_variant_is_spelled_as_serde_spells_it() {
 fn serde_name<T: Serialize>(value: &T) -> String {
     let quoted = serde_json::to_string(value).unwrap();
     quoted.trim_matches('"').to_string()
+}
+
+#[test]
+fn numbers_are_written_as_serde_json_writes_them() {
+    let mut numbers = vec![0, u64::MAX, u64::MAX - 1];
+    for digits in 1..20 {
+        let power = 10u64.pow(digits);
+        numbers.extend([power - 1, power, power + 1, power / 2 + 7]);
+    }
+    for n in numbers {
+        let mut ours = b"x".to_vec();
+        fixed::push_decimal(&mut ours, n);
+        assert_eq!(
+            ours,
+            format!("x{}", serde_json::to_string(&n).unwrap()).into_bytes()
+        );
+    }
 }
 
 #[test]

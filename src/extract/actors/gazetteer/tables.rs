@@ -1,6 +1,7 @@
-//! Reading the gazetteer's embedded tables ([`TablesRead::read`]): their rows and fields,
-//! split eight bytes at a time, into entries and the forms that name them, before the table
-//! of names is made of all forms.
+//! Reading the gazetteer's embedded tables ([`TablesRead::read`]): the compiled table when it
+//! was made from the tables as they are, else their rows and fields, split eight bytes at a
+//! time, into entries and the forms that name them; before the table of names is made of all
+//! forms.
 
 use std::borrow::Cow;
 use std::collections::hash_map;
@@ -8,8 +9,8 @@ use std::collections::hash_map;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{
-    COUNTRIES, ENTRIES_CAPACITY, EXTRAS, Entry, FORMS_CAPACITY, Folded, GIVEN_NAMES, NAMED, ORGS,
-    PEOPLE, TablesRead,
+    COMPILED, COUNTRIES, ENTRIES_CAPACITY, EXTRAS, Entry, FORMS_CAPACITY, Folded, GIVEN_NAMES,
+    NAMED, ORGS, PEOPLE, TablesRead,
 };
 use crate::extract::eight_bytes::{find_byte, pieces};
 use crate::model::ActorKind;
@@ -46,9 +47,15 @@ fn fields<const N: usize>(line: &'static str) -> Option<[&'static str; N]> {
 }
 
 impl TablesRead {
-    /// Reads the embedded tables: every entry and form, the forms marked as nationality words.
+    /// The gazetteer's entries and forms: from the compiled table when it was made from the
+    /// tables embedded with it, else from the tables themselves.
     pub(super) fn read() -> Self {
-        let mut g = Self {
+        Self::compiled().unwrap_or_else(Self::from_tables)
+    }
+
+    /// Empty tables, their maps sized for the whole gazetteer.
+    fn empty() -> Self {
+        Self {
             entries: Vec::with_capacity(ENTRIES_CAPACITY),
             pattern_entry: Vec::with_capacity(FORMS_CAPACITY),
             pattern_form: Vec::with_capacity(FORMS_CAPACITY),
@@ -60,7 +67,82 @@ impl TablesRead {
                 .filter(|l| !l.starts_with('#') && !l.is_empty())
                 .collect(),
             demonyms: FxHashSet::default(),
+        }
+    }
+
+    /// Reads `compiled.bin`, what `scripts/build_gazetteer.py` made of the tables (entries,
+    /// forms and nationality words, in the order [`TablesRead::from_tables`] makes them; its
+    /// layout is in the script's `write_compiled`), when it gives the lengths of the tables
+    /// embedded with it; `None` when it does not (a table edited by hand since) or does not
+    /// read. Reading the tables themselves splits 1.35 MB of rows and trims, compares and
+    /// deduplicates ~55k forms at every start; this reads a few numbers per entry and form.
+    pub(super) fn compiled() -> Option<Self> {
+        const HEADER: usize = 10;
+        let (header, rest) = COMPILED.split_at_checked(4 * HEADER)?;
+        let header: [u32; HEADER] = std::array::from_fn(|i| word(header, i));
+        let sources = [COUNTRIES, ORGS, PEOPLE, NAMED, EXTRAS].map(|t| t.len());
+        if header[0] != COMPILED_VERSION
+            || header[1..6]
+                .iter()
+                .zip(sources)
+                .any(|(&a, b)| a as usize != b)
+        {
+            return None;
+        }
+        let [entries, patterns, demonyms, text_len] =
+            [header[6], header[7], header[8], header[9]].map(|n| n as usize);
+        let (entry_rows, rest) = rest.split_at_checked(4 * 7 * entries)?;
+        let (pattern_rows, rest) = rest.split_at_checked(4 * 4 * patterns)?;
+        let (demonym_rows, text) = rest.split_at_checked(4 * 2 * demonyms)?;
+        let text = std::str::from_utf8(text)
+            .ok()
+            .filter(|t| t.len() == text_len)?;
+        // the string at offset `at` of the text, `len` bytes long
+        let string = |row: &[u8], i: usize| {
+            let (at, len) = (word(row, i) as usize, word(row, i + 1) as usize);
+            text.get(at..at.checked_add(len)?)
         };
+        let mut g = Self::empty();
+        for row in entry_rows.chunks_exact(4 * 7) {
+            let (id, name, affiliation) = (string(row, 0)?, string(row, 2)?, string(row, 4)?);
+            let entry = g.entries.len();
+            if g.by_id.insert(Cow::Borrowed(id), entry).is_some() {
+                return None;
+            }
+            g.entries.push(Entry {
+                id: Cow::Borrowed(id),
+                name: Cow::Borrowed(name),
+                kind: *KINDS.get(word(row, 6) as usize)?,
+                affiliation: (!affiliation.is_empty()).then_some(affiliation),
+            });
+        }
+        for row in pattern_rows.chunks_exact(4 * 4) {
+            let form = string(row, 0)?;
+            let entry = word(row, 2);
+            if entry as usize >= g.entries.len() {
+                return None;
+            }
+            // patterns number a few tens of thousands: they fit in u32
+            let pattern = g.pattern_form.len() as u32;
+            if g.by_form
+                .insert(Folded::of(form), (entry, pattern))
+                .is_some()
+            {
+                return None;
+            }
+            g.pattern_entry.push(entry as usize);
+            g.pattern_form.push(form);
+            g.pattern_demonym.push(word(row, 3) == 1);
+        }
+        for row in demonym_rows.chunks_exact(4 * 2) {
+            g.demonyms.insert(Folded::of(string(row, 0)?));
+        }
+        Some(g)
+    }
+
+    /// Reads the embedded tables: every entry and form, the forms marked as nationality words.
+    pub(super) fn from_tables() -> Self {
+        let mut g = Self::empty();
         let mut country_by_code: FxHashMap<&str, &'static str> = FxHashMap::default();
         let mut places: Vec<(&'static str, &'static str)> = Vec::new();
         for fields in rows(COUNTRIES) {
@@ -215,6 +297,27 @@ impl TablesRead {
             self.add_form(entry, hyphenated);
         }
     }
+}
+
+/// The version of `compiled.bin`'s layout, its first number.
+const COMPILED_VERSION: u32 = 1;
+
+/// The kinds by their numbers in `compiled.bin` (`KINDS` in `scripts/build_gazetteer.py`).
+const KINDS: [ActorKind; 7] = [
+    ActorKind::Country,
+    ActorKind::Person,
+    ActorKind::Organisation,
+    ActorKind::Place,
+    ActorKind::Group,
+    ActorKind::Product,
+    ActorKind::Other,
+];
+
+/// The `i`th 32-bit little-endian number of `row`.
+fn word(row: &[u8], i: usize) -> u32 {
+    let mut bytes = [0; 4];
+    bytes.copy_from_slice(&row[4 * i..4 * i + 4]);
+    u32::from_le_bytes(bytes)
 }
 
 /// Whether `form` holds " al ": a byte comparison at each space (a substring search set up for
