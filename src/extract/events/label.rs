@@ -20,6 +20,7 @@ use std::ops::Range;
 use super::scan;
 use crate::extract::actors::titles::{is_role_word, is_title_head, is_title_modifier};
 use crate::extract::actors::{ArticleActors, How, Mention};
+use crate::extract::white_space::is_ascii_space;
 use crate::model::ActorKind;
 
 /// At most this many words (hand-kept events' descriptions are cut to it too).
@@ -154,6 +155,14 @@ impl<'a> Opening<'a> {
             last: "",
             count: 0,
         };
+        if opening.read_ascii(label) {
+            return opening;
+        }
+        opening = Opening {
+            first: "",
+            last: "",
+            count: 0,
+        };
         for w in scan::words(label).take(5) {
             if opening.count == 0 {
                 opening.first = w.text;
@@ -162,6 +171,46 @@ impl<'a> Opening<'a> {
             opening.count += 1;
         }
         opening
+    }
+
+    /// [`Opening::of`] read by the byte while the label's bytes are ASCII (a label's are
+    /// nearly always): its white space is then ASCII white space, so the words end at an ASCII
+    /// white-space byte and no byte need be classified beyond that. `false` (what was read
+    /// is then to be thrown away) at the first byte that is not ASCII among those read: a
+    /// character to decode, which may be white space.
+    fn read_ascii(&mut self, label: &'a str) -> bool {
+        let bytes = label.as_bytes();
+        let mut at = 0;
+        while self.count < 5 {
+            while let Some(&b) = bytes.get(at)
+                && is_ascii_space(b)
+            {
+                at += 1;
+            }
+            let start = at;
+            while let Some(&b) = bytes.get(at)
+                && !is_ascii_space(b)
+            {
+                if !b.is_ascii() {
+                    return false;
+                }
+                at += 1;
+            }
+            if at == start {
+                // the end of the label
+                break;
+            }
+            // (both ends are at ASCII bytes or the label's end: character boundaries)
+            let Some(word) = label.get(start..at) else {
+                return false;
+            };
+            if self.count == 0 {
+                self.first = word;
+            }
+            self.last = word;
+            self.count += 1;
+        }
+        true
     }
 
     /// Whether the label is only a speaker and a reporting verb ("Rival Boeing says"): at
@@ -316,7 +365,12 @@ fn rewrite<'a>(
     {
         cuts.push((pronoun, Cow::Borrowed(antecedent)));
     }
-    cuts.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    // (the cuts are usually made in order already: a stable sort leaves sorted cuts as they
+    // are, so they are sorted only when they are not)
+    let key = |(r, _): &(Range<usize>, Cow<'a, str>)| (r.start, std::cmp::Reverse(r.end));
+    if !cuts.is_sorted_by_key(key) {
+        cuts.sort_by_key(key);
+    }
     // room for the clause up front (a surname is shorter than the name and title it replaces)
     out.clear();
     out.reserve(clause.len() + 8);
@@ -370,15 +424,16 @@ fn push_short_words<'a>(names: &mut Vec<&'a str>, name: &'a str, person: bool) {
 fn subject_start(text: &str, clause: &Range<usize>) -> usize {
     let mut at = clause.start;
     loop {
-        let rest = &text[at..clause.end];
-        let skipped = rest.len()
-            - rest
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
-                .len();
-        at += skipped;
-        let word_len = text[at..clause.end]
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(clause.end - at);
+        at += run_len(
+            &text[at..clause.end],
+            |b| !b.is_ascii_alphanumeric(),
+            |c| !c.is_alphanumeric(),
+        );
+        let word_len = run_len(
+            &text[at..clause.end],
+            |b| b.is_ascii_alphanumeric(),
+            char::is_alphanumeric,
+        );
         let word = &text[at..at + word_len];
         const OPENERS: [&str; 5] = ["but", "and", "so", "then", "yet"];
         // an ASCII word compared without case, as its lower-cased copy would be
@@ -394,6 +449,26 @@ fn subject_start(text: &str, clause: &Range<usize>) -> usize {
     }
 }
 
+/// The length of the run of characters that `keeps` accepts at the start of `s`, its ASCII
+/// bytes told by `ascii` (which must say of an ASCII byte what `keeps` says of it as a
+/// character) without decoding them: the clause's first words are read at every label, and a
+/// character search cost more than the rest of finding them. From the first byte that is not
+/// ASCII on, the characters are decoded.
+fn run_len(s: &str, ascii: impl Fn(u8) -> bool, keeps: impl Fn(char) -> bool) -> usize {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at)
+        && b.is_ascii()
+    {
+        if !ascii(b) {
+            return at;
+        }
+        at += 1;
+    }
+    // (`at` is at a character's first byte: every byte before it is ASCII)
+    at + s[at..].find(|c: char| !keeps(c)).unwrap_or(s.len() - at)
+}
+
 /// When `clause` opens with "which" or "who", the pronoun's range and the noun phrase it
 /// stands for, read backwards from the comma before it: an actor's mention ("Henderson,
 /// who"), else the words back to a determiner or possessive ("its air strikes, which").
@@ -405,9 +480,12 @@ fn relative_antecedent<'a>(
     actors: &'a ArticleActors,
     mentions: &[Mention],
 ) -> Option<(Range<usize>, &'a str)> {
-    let word_end = text[start..clause.end]
-        .find(|c: char| !c.is_alphabetic())
-        .map_or(clause.end, |i| start + i);
+    let word_end = start
+        + run_len(
+            &text[start..clause.end],
+            |b| b.is_ascii_alphabetic(),
+            char::is_alphabetic,
+        );
     // Only these open a relative clause; most clauses open otherwise and need none of the
     // look-ups below. Only ASCII letters lower-case to them, so the word is compared without
     // ASCII case instead of lower-casing a copy of every clause's first word.

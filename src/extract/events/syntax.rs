@@ -268,17 +268,17 @@ fn tokens_with<'a>(
                 )
             }
         };
-        out.push(Token {
+        let mut token = Token {
             range,
             lower: lower_form,
             cap,
             pause_after,
             verb: false,
-        });
+        };
         // (a verb is told by the word and the one before it, which is complete by now: a
         // lone dash after it set its pause before this word came)
-        let i = out.len() - 1;
-        out[i].verb = looks_like_verb(out, i, &verb_sets);
+        token.verb = looks_like_verb(&token, out.last(), &verb_sets);
+        out.push(token);
     }
 }
 
@@ -384,10 +384,12 @@ struct VerbSets<'s> {
     not_verbs: &'s WordMap<()>,
 }
 
-fn looks_like_verb(tokens: &[Token], i: usize, sets: &VerbSets) -> bool {
-    let t = &tokens[i];
+/// Whether the token `t`, whose sentence's token before it is `prev` (`None` for the first
+/// word), looks like a verb. (Asked before `t` joins its sentence's tokens, so that it is
+/// made in one piece.)
+fn looks_like_verb(t: &Token, prev: Option<&Token>, sets: &VerbSets) -> bool {
     let w = t.lower();
-    if t.cap && i > 0 {
+    if t.cap && prev.is_some() {
         return false;
     }
     if sets.forms.contains(w) {
@@ -397,7 +399,7 @@ fn looks_like_verb(tokens: &[Token], i: usize, sets: &VerbSets) -> bool {
         return true;
     }
     // "Apple announces", "GM says": a present-tense verb right after a name
-    let after_name = i > 0 && tokens[i - 1].cap && !tokens[i - 1].pause_after;
+    let after_name = prev.is_some_and(|p| p.cap && !p.pause_after);
     after_name && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !t.cap
 }
 
@@ -475,7 +477,9 @@ fn is_marker(word: &str) -> bool {
 /// preposition, while the sentence's verb comes before or after it.
 fn reduced_relative(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
-    if i == 0 || !t.verb || is_verb_form(t.lower(), AUXILIARY) || t.cap {
+    // (the auxiliaries are looked up last, below: every verb of every sentence comes here,
+    // and the tests are pure, so their order is free)
+    if i == 0 || !t.verb || t.cap {
         return false;
     }
     if matches!(t.lower(), "said" | "says" | "told") {
@@ -524,7 +528,7 @@ fn reduced_relative(tokens: &[Token], i: usize) -> bool {
         )
     });
     // the scans of the sentence below only for a participle between a noun and a preposition
-    if !(noun_before && prep_after) {
+    if !(noun_before && prep_after) || is_verb_form(t.lower(), AUXILIARY) {
         return false;
     }
     // the first verb after "since", "who" ... is that clause's own verb
