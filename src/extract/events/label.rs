@@ -3,6 +3,7 @@
 //! sentence stays on the event as its quote, one hover away.
 
 mod cut;
+mod first_words;
 mod headline;
 mod present;
 mod tense;
@@ -20,8 +21,8 @@ use std::ops::Range;
 use super::scan;
 use crate::extract::actors::titles::{is_role_word, is_title_head, is_title_modifier};
 use crate::extract::actors::{ArticleActors, How, Mention};
-use crate::extract::white_space::is_ascii_space;
 use crate::model::ActorKind;
+use first_words::{Opening, is_fragment_opener, run_len};
 
 /// At most this many words (hand-kept events' descriptions are cut to it too).
 pub const MAX_WORDS: usize = 12;
@@ -110,8 +111,8 @@ fn label_in<'a>(
     // "Than planned", "Since they begin", a bare "Henderson": a fragment of a clause; its
     // sentence says more
     let opening = Opening::of(&label);
-    let bare_subject = opening.count <= 1;
-    if bare_subject || words::list::FRAGMENT_OPENERS.has_lower_case_of(opening.first) {
+    let bare_subject = opening.is_bare();
+    if bare_subject || is_fragment_opener(opening.first()) {
         let sentence = sentence_start(text, clause.start)..sentence_end(text, clause.end);
         if sentence != clause {
             rewrite(rewritten, text, sentence, timex, actors, mentions);
@@ -134,90 +135,6 @@ fn label_in<'a>(
         }
     }
     label
-}
-
-/// What [`label`] asks of a label's first words (the opener and the bare frame), read in one
-/// pass over no more than five of them by the byte table of `scan::words`, which splits as
-/// `split_whitespace` does without decoding each character.
-struct Opening<'a> {
-    /// The first word ("" for none).
-    first: &'a str,
-    /// The last word read ("" for none).
-    last: &'a str,
-    /// How many words, counted up to five.
-    count: usize,
-}
-
-impl<'a> Opening<'a> {
-    fn of(label: &'a str) -> Self {
-        let mut opening = Opening {
-            first: "",
-            last: "",
-            count: 0,
-        };
-        if opening.read_ascii(label) {
-            return opening;
-        }
-        opening = Opening {
-            first: "",
-            last: "",
-            count: 0,
-        };
-        for w in scan::words(label).take(5) {
-            if opening.count == 0 {
-                opening.first = w.text;
-            }
-            opening.last = w.text;
-            opening.count += 1;
-        }
-        opening
-    }
-
-    /// [`Opening::of`] read by the byte while the label's bytes are ASCII (a label's are
-    /// nearly always): its white space is then ASCII white space, so the words end at an ASCII
-    /// white-space byte and no byte need be classified beyond that. `false` (what was read
-    /// is then to be thrown away) at the first byte that is not ASCII among those read: a
-    /// character to decode, which may be white space.
-    fn read_ascii(&mut self, label: &'a str) -> bool {
-        let bytes = label.as_bytes();
-        let mut at = 0;
-        while self.count < 5 {
-            while let Some(&b) = bytes.get(at)
-                && is_ascii_space(b)
-            {
-                at += 1;
-            }
-            let start = at;
-            while let Some(&b) = bytes.get(at)
-                && !is_ascii_space(b)
-            {
-                if !b.is_ascii() {
-                    return false;
-                }
-                at += 1;
-            }
-            if at == start {
-                // the end of the label
-                break;
-            }
-            // (both ends are at ASCII bytes or the label's end: character boundaries)
-            let Some(word) = label.get(start..at) else {
-                return false;
-            };
-            if self.count == 0 {
-                self.first = word;
-            }
-            self.last = word;
-            self.count += 1;
-        }
-        true
-    }
-
-    /// Whether the label is only a speaker and a reporting verb ("Rival Boeing says"): at
-    /// most four words, the last a reporting verb.
-    fn is_bare_frame(&self) -> bool {
-        (1..=4).contains(&self.count) && words::list::REPORTING.has_lower_case_of(self.last)
-    }
 }
 
 /// Where the sentence holding byte `from` starts: after the last full stop, question or
@@ -447,26 +364,6 @@ fn subject_start(text: &str, clause: &Range<usize>) -> usize {
         }
         at += word_len;
     }
-}
-
-/// The length of the run of characters that `keeps` accepts at the start of `s`, its ASCII
-/// bytes told by `ascii` (which must say of an ASCII byte what `keeps` says of it as a
-/// character) without decoding them: the clause's first words are read at every label, and a
-/// character search cost more than the rest of finding them. From the first byte that is not
-/// ASCII on, the characters are decoded.
-fn run_len(s: &str, ascii: impl Fn(u8) -> bool, keeps: impl Fn(char) -> bool) -> usize {
-    let bytes = s.as_bytes();
-    let mut at = 0;
-    while let Some(&b) = bytes.get(at)
-        && b.is_ascii()
-    {
-        if !ascii(b) {
-            return at;
-        }
-        at += 1;
-    }
-    // (`at` is at a character's first byte: every byte before it is ASCII)
-    at + s[at..].find(|c: char| !keeps(c)).unwrap_or(s.len() - at)
 }
 
 /// When `clause` opens with "which" or "who", the pronoun's range and the noun phrase it

@@ -409,46 +409,51 @@ pub fn subordinates(tokens: &[Token]) -> Vec<Sub> {
     // (made once for the sentence, not checked at every word)
     let markers: &Shapes = &MARKER_SHAPES;
     for (i, t) in tokens.iter().enumerate() {
-        let w = t.lower();
-        // Each test below needs a marker or a verb (a reduced relative opens on a verb):
-        // a word that is neither opens nothing, and most words are done here.
-        if !t.verb && !markers.admits(w) {
+        // Each test of `opened_at` needs a marker or a verb (a reduced relative opens on a
+        // verb): a word that is neither opens nothing, and most words are done here.
+        if !t.verb && !markers.admits(t.lower()) {
             continue;
         }
-        let opens = if is_subordinator(w) {
-            Some(SubKind::Adverbial)
-        } else if is_relative_pronoun(w) && i > 0 && !t.cap {
-            Some(SubKind::Relative)
-        } else if w == "that" && i > 0 {
-            that_clause(tokens, i)
-        } else if reduced_relative(tokens, i) {
-            Some(SubKind::Relative)
-        } else {
-            None
-        };
-        let Some(kind) = opens else {
-            continue;
-        };
-        if kind == SubKind::Adverbial && tokens.get(i + 1).is_none_or(starts_a_date) {
-            continue;
-        }
-        let end = clause_end(tokens, i, kind);
-        let Some(last) = tokens.get(end.saturating_sub(1)) else {
-            continue;
-        };
-        // "since November 2008", "after its launch in 2003": a phrase without a verb is part
-        // of the clause around it, and dates it
-        if kind == SubKind::Adverbial && !tokens[i + 1..end].iter().any(|t| t.verb) {
-            continue;
-        }
-        let antecedent_end = (kind == SubKind::Relative && i > 0).then(|| tokens[i - 1].range.end);
-        subs.push(Sub {
-            range: t.range.start..last.range.end,
-            kind,
-            antecedent_end,
-        });
+        subs.extend(opened_at(tokens, i));
     }
     subs
+}
+
+/// The dependent clause that `tokens[i]` (a verb or a word shaped like a marker) opens, if
+/// any. A function of its own, not inlined: inlined, its scans of the sentence made the loop
+/// of [`subordinates`] over every word keep their slices up to date at each word, which cost
+/// more than the test that rules most words out.
+#[inline(never)]
+fn opened_at(tokens: &[Token], i: usize) -> Option<Sub> {
+    let t = &tokens[i];
+    let w = t.lower();
+    let kind = if is_subordinator(w) {
+        SubKind::Adverbial
+    } else if is_relative_pronoun(w) && i > 0 && !t.cap {
+        SubKind::Relative
+    } else if w == "that" && i > 0 {
+        that_clause(tokens, i)?
+    } else if reduced_relative(tokens, i) {
+        SubKind::Relative
+    } else {
+        return None;
+    };
+    if kind == SubKind::Adverbial && tokens.get(i + 1).is_none_or(starts_a_date) {
+        return None;
+    }
+    let end = clause_end(tokens, i, kind);
+    let last = tokens.get(end.saturating_sub(1))?;
+    // "since November 2008", "after its launch in 2003": a phrase without a verb is part
+    // of the clause around it, and dates it
+    if kind == SubKind::Adverbial && !tokens[i + 1..end].iter().any(|t| t.verb) {
+        return None;
+    }
+    let antecedent_end = (kind == SubKind::Relative && i > 0).then(|| tokens[i - 1].range.end);
+    Some(Sub {
+        range: t.range.start..last.range.end,
+        kind,
+        antecedent_end,
+    })
 }
 
 /// "that" opens reported content after a reporting verb (or any verb), a relative clause after
