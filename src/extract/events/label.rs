@@ -22,7 +22,7 @@ use super::scan;
 use crate::extract::actors::titles::{is_role_word, is_title_head, is_title_modifier};
 use crate::extract::actors::{ArticleActors, How, Mention};
 use crate::model::ActorKind;
-use first_words::{Opening, is_fragment_opener, run_len};
+use first_words::{Opening, is_fragment_opener, last_word, run_len};
 
 /// At most this many words (hand-kept events' descriptions are cut to it too).
 pub const MAX_WORDS: usize = 12;
@@ -305,7 +305,8 @@ fn rewrite<'a>(
 
 /// A person's surname as a headline names them: "Bashar al-Assad" → "Assad".
 fn surname(name: &str) -> &str {
-    let mut last = scan::words(name).last().map_or(name, |w| w.text);
+    // (the last word read back from the end: a name's other words are never read)
+    let mut last = last_word(name).map_or(name, |(_, w)| w);
     // (what `trim_start_matches("al-")` leaves, without setting up a substring search)
     while let Some(rest) = last.strip_prefix("al-") {
         last = rest;

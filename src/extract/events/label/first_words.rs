@@ -77,7 +77,7 @@ static FRAGMENT_SHAPES: LazyLock<Shapes> =
 /// read back from the end by the byte while the bytes are ASCII (white space is then ASCII
 /// white space), so that only the last word is read; by the scan of every word when a byte
 /// that is not ASCII comes first (a character to decode, which may be white space).
-fn last_word(label: &str) -> Option<(usize, &str)> {
+pub(super) fn last_word(label: &str) -> Option<(usize, &str)> {
     let bytes = label.as_bytes();
     let mut end = bytes.len();
     while end > 0 && is_ascii_space(bytes[end - 1]) {
