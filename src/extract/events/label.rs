@@ -3,6 +3,7 @@
 //! sentence stays on the event as its quote, one hover away.
 
 mod cut;
+mod first_words;
 mod headline;
 mod present;
 mod tense;
@@ -21,6 +22,7 @@ use super::scan;
 use crate::extract::actors::titles::{is_role_word, is_title_head, is_title_modifier};
 use crate::extract::actors::{ArticleActors, How, Mention};
 use crate::model::ActorKind;
+use first_words::{Opening, is_fragment_opener, last_word, run_len};
 
 /// At most this many words (hand-kept events' descriptions are cut to it too).
 pub const MAX_WORDS: usize = 12;
@@ -109,8 +111,8 @@ fn label_in<'a>(
     // "Than planned", "Since they begin", a bare "Henderson": a fragment of a clause; its
     // sentence says more
     let opening = Opening::of(&label);
-    let bare_subject = opening.count <= 1;
-    if bare_subject || words::list::FRAGMENT_OPENERS.has_lower_case_of(opening.first) {
+    let bare_subject = opening.is_bare();
+    if bare_subject || is_fragment_opener(opening.first()) {
         let sentence = sentence_start(text, clause.start)..sentence_end(text, clause.end);
         if sentence != clause {
             rewrite(rewritten, text, sentence, timex, actors, mentions);
@@ -133,42 +135,6 @@ fn label_in<'a>(
         }
     }
     label
-}
-
-/// What [`label`] asks of a label's first words (the opener and the bare frame), read in one
-/// pass over no more than five of them by the byte table of `scan::words`, which splits as
-/// `split_whitespace` does without decoding each character.
-struct Opening<'a> {
-    /// The first word ("" for none).
-    first: &'a str,
-    /// The last word read ("" for none).
-    last: &'a str,
-    /// How many words, counted up to five.
-    count: usize,
-}
-
-impl<'a> Opening<'a> {
-    fn of(label: &'a str) -> Self {
-        let mut opening = Opening {
-            first: "",
-            last: "",
-            count: 0,
-        };
-        for w in scan::words(label).take(5) {
-            if opening.count == 0 {
-                opening.first = w.text;
-            }
-            opening.last = w.text;
-            opening.count += 1;
-        }
-        opening
-    }
-
-    /// Whether the label is only a speaker and a reporting verb ("Rival Boeing says"): at
-    /// most four words, the last a reporting verb.
-    fn is_bare_frame(&self) -> bool {
-        (1..=4).contains(&self.count) && words::list::REPORTING.has_lower_case_of(self.last)
-    }
 }
 
 /// Where the sentence holding byte `from` starts: after the last full stop, question or
@@ -316,7 +282,12 @@ fn rewrite<'a>(
     {
         cuts.push((pronoun, Cow::Borrowed(antecedent)));
     }
-    cuts.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    // (the cuts are usually made in order already: a stable sort leaves sorted cuts as they
+    // are, so they are sorted only when they are not)
+    let key = |(r, _): &(Range<usize>, Cow<'a, str>)| (r.start, std::cmp::Reverse(r.end));
+    if !cuts.is_sorted_by_key(key) {
+        cuts.sort_by_key(key);
+    }
     // room for the clause up front (a surname is shorter than the name and title it replaces)
     out.clear();
     out.reserve(clause.len() + 8);
@@ -334,7 +305,8 @@ fn rewrite<'a>(
 
 /// A person's surname as a headline names them: "Bashar al-Assad" → "Assad".
 fn surname(name: &str) -> &str {
-    let mut last = scan::words(name).last().map_or(name, |w| w.text);
+    // (the last word read back from the end: a name's other words are never read)
+    let mut last = last_word(name).map_or(name, |(_, w)| w);
     // (what `trim_start_matches("al-")` leaves, without setting up a substring search)
     while let Some(rest) = last.strip_prefix("al-") {
         last = rest;
@@ -370,15 +342,16 @@ fn push_short_words<'a>(names: &mut Vec<&'a str>, name: &'a str, person: bool) {
 fn subject_start(text: &str, clause: &Range<usize>) -> usize {
     let mut at = clause.start;
     loop {
-        let rest = &text[at..clause.end];
-        let skipped = rest.len()
-            - rest
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
-                .len();
-        at += skipped;
-        let word_len = text[at..clause.end]
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(clause.end - at);
+        at += run_len(
+            &text[at..clause.end],
+            |b| !b.is_ascii_alphanumeric(),
+            |c| !c.is_alphanumeric(),
+        );
+        let word_len = run_len(
+            &text[at..clause.end],
+            |b| b.is_ascii_alphanumeric(),
+            char::is_alphanumeric,
+        );
         let word = &text[at..at + word_len];
         const OPENERS: [&str; 5] = ["but", "and", "so", "then", "yet"];
         // an ASCII word compared without case, as its lower-cased copy would be
@@ -405,9 +378,12 @@ fn relative_antecedent<'a>(
     actors: &'a ArticleActors,
     mentions: &[Mention],
 ) -> Option<(Range<usize>, &'a str)> {
-    let word_end = text[start..clause.end]
-        .find(|c: char| !c.is_alphabetic())
-        .map_or(clause.end, |i| start + i);
+    let word_end = start
+        + run_len(
+            &text[start..clause.end],
+            |b| b.is_ascii_alphabetic(),
+            char::is_alphabetic,
+        );
     // Only these open a relative clause; most clauses open otherwise and need none of the
     // look-ups below. Only ASCII letters lower-case to them, so the word is compared without
     // ASCII case instead of lower-casing a copy of every clause's first word.

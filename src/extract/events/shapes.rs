@@ -171,6 +171,17 @@ impl Shapes {
             .first()
             .is_none_or(|&first| self.0[usize::from(first)] & length_bit(word.len()) != 0)
     }
+
+    /// Whether `word` lower-cased may be a member: an ASCII word's lower case has its length
+    /// and its first byte lower-cased, so its shape tells without lower-casing it; a word with
+    /// other characters may always be (its lower case may be of another length).
+    #[inline]
+    pub fn admits_lower_case_of(&self, word: &str) -> bool {
+        !word.is_ascii()
+            || word.as_bytes().first().is_none_or(|&first| {
+                self.0[usize::from(first.to_ascii_lowercase())] & length_bit(word.len()) != 0
+            })
+    }
 }
 
 /// The bit of a word of `len` bytes.
@@ -201,6 +212,12 @@ mod tests {
         assert!(!shapes.admits("sai"));
         assert!(!shapes.admits("Said"));
         assert!(!shapes.admits("x"));
+        for w in ["said", "Said", "SAID", "Told", "A", ""] {
+            assert!(shapes.admits_lower_case_of(w), "{w:?}");
+        }
+        assert!(shapes.admits_lower_case_of("Sáid"), "not ASCII: may be");
+        assert!(!shapes.admits_lower_case_of("Sai"));
+        assert!(!shapes.admits_lower_case_of("X"));
     }
 
     #[test]

@@ -268,17 +268,17 @@ fn tokens_with<'a>(
                 )
             }
         };
-        out.push(Token {
+        let mut token = Token {
             range,
             lower: lower_form,
             cap,
             pause_after,
             verb: false,
-        });
+        };
         // (a verb is told by the word and the one before it, which is complete by now: a
         // lone dash after it set its pause before this word came)
-        let i = out.len() - 1;
-        out[i].verb = looks_like_verb(out, i, &verb_sets);
+        token.verb = looks_like_verb(&token, out.last(), &verb_sets);
+        out.push(token);
     }
 }
 
@@ -384,10 +384,12 @@ struct VerbSets<'s> {
     not_verbs: &'s WordMap<()>,
 }
 
-fn looks_like_verb(tokens: &[Token], i: usize, sets: &VerbSets) -> bool {
-    let t = &tokens[i];
+/// Whether the token `t`, whose sentence's token before it is `prev` (`None` for the first
+/// word), looks like a verb. (Asked before `t` joins its sentence's tokens, so that it is
+/// made in one piece.)
+fn looks_like_verb(t: &Token, prev: Option<&Token>, sets: &VerbSets) -> bool {
     let w = t.lower();
-    if t.cap && i > 0 {
+    if t.cap && prev.is_some() {
         return false;
     }
     if sets.forms.contains(w) {
@@ -397,7 +399,7 @@ fn looks_like_verb(tokens: &[Token], i: usize, sets: &VerbSets) -> bool {
         return true;
     }
     // "Apple announces", "GM says": a present-tense verb right after a name
-    let after_name = i > 0 && tokens[i - 1].cap && !tokens[i - 1].pause_after;
+    let after_name = prev.is_some_and(|p| p.cap && !p.pause_after);
     after_name && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !t.cap
 }
 
@@ -407,46 +409,51 @@ pub fn subordinates(tokens: &[Token]) -> Vec<Sub> {
     // (made once for the sentence, not checked at every word)
     let markers: &Shapes = &MARKER_SHAPES;
     for (i, t) in tokens.iter().enumerate() {
-        let w = t.lower();
-        // Each test below needs a marker or a verb (a reduced relative opens on a verb):
-        // a word that is neither opens nothing, and most words are done here.
-        if !t.verb && !markers.admits(w) {
+        // Each test of `opened_at` needs a marker or a verb (a reduced relative opens on a
+        // verb): a word that is neither opens nothing, and most words are done here.
+        if !t.verb && !markers.admits(t.lower()) {
             continue;
         }
-        let opens = if is_subordinator(w) {
-            Some(SubKind::Adverbial)
-        } else if is_relative_pronoun(w) && i > 0 && !t.cap {
-            Some(SubKind::Relative)
-        } else if w == "that" && i > 0 {
-            that_clause(tokens, i)
-        } else if reduced_relative(tokens, i) {
-            Some(SubKind::Relative)
-        } else {
-            None
-        };
-        let Some(kind) = opens else {
-            continue;
-        };
-        if kind == SubKind::Adverbial && tokens.get(i + 1).is_none_or(starts_a_date) {
-            continue;
-        }
-        let end = clause_end(tokens, i, kind);
-        let Some(last) = tokens.get(end.saturating_sub(1)) else {
-            continue;
-        };
-        // "since November 2008", "after its launch in 2003": a phrase without a verb is part
-        // of the clause around it, and dates it
-        if kind == SubKind::Adverbial && !tokens[i + 1..end].iter().any(|t| t.verb) {
-            continue;
-        }
-        let antecedent_end = (kind == SubKind::Relative && i > 0).then(|| tokens[i - 1].range.end);
-        subs.push(Sub {
-            range: t.range.start..last.range.end,
-            kind,
-            antecedent_end,
-        });
+        subs.extend(opened_at(tokens, i));
     }
     subs
+}
+
+/// The dependent clause that `tokens[i]` (a verb or a word shaped like a marker) opens, if
+/// any. A function of its own, not inlined: inlined, its scans of the sentence made the loop
+/// of [`subordinates`] over every word keep their slices up to date at each word, which cost
+/// more than the test that rules most words out.
+#[inline(never)]
+fn opened_at(tokens: &[Token], i: usize) -> Option<Sub> {
+    let t = &tokens[i];
+    let w = t.lower();
+    let kind = if is_subordinator(w) {
+        SubKind::Adverbial
+    } else if is_relative_pronoun(w) && i > 0 && !t.cap {
+        SubKind::Relative
+    } else if w == "that" && i > 0 {
+        that_clause(tokens, i)?
+    } else if reduced_relative(tokens, i) {
+        SubKind::Relative
+    } else {
+        return None;
+    };
+    if kind == SubKind::Adverbial && tokens.get(i + 1).is_none_or(starts_a_date) {
+        return None;
+    }
+    let end = clause_end(tokens, i, kind);
+    let last = tokens.get(end.saturating_sub(1))?;
+    // "since November 2008", "after its launch in 2003": a phrase without a verb is part
+    // of the clause around it, and dates it
+    if kind == SubKind::Adverbial && !tokens[i + 1..end].iter().any(|t| t.verb) {
+        return None;
+    }
+    let antecedent_end = (kind == SubKind::Relative && i > 0).then(|| tokens[i - 1].range.end);
+    Some(Sub {
+        range: t.range.start..last.range.end,
+        kind,
+        antecedent_end,
+    })
 }
 
 /// "that" opens reported content after a reporting verb (or any verb), a relative clause after
@@ -475,7 +482,9 @@ fn is_marker(word: &str) -> bool {
 /// preposition, while the sentence's verb comes before or after it.
 fn reduced_relative(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
-    if i == 0 || !t.verb || is_verb_form(t.lower(), AUXILIARY) || t.cap {
+    // (the auxiliaries are looked up last, below: every verb of every sentence comes here,
+    // and the tests are pure, so their order is free)
+    if i == 0 || !t.verb || t.cap {
         return false;
     }
     if matches!(t.lower(), "said" | "says" | "told") {
@@ -524,7 +533,7 @@ fn reduced_relative(tokens: &[Token], i: usize) -> bool {
         )
     });
     // the scans of the sentence below only for a participle between a noun and a preposition
-    if !(noun_before && prep_after) {
+    if !(noun_before && prep_after) || is_verb_form(t.lower(), AUXILIARY) {
         return false;
     }
     // the first verb after "since", "who" ... is that clause's own verb

@@ -670,8 +670,7 @@ fn is_adverb_word(word: &Word) -> bool {
 /// Whether `words[i]` is where the subject ends and its verb starts.
 pub(super) fn is_verb_slot(words: &[Word], i: usize) -> bool {
     let w = &words[i];
-    // ("-" is ASCII: looked for byte by byte, without a call to `memchr` for a short word)
-    if w.starts_with(|c: char| !c.is_lowercase()) || w.bytes().any(|b| b == b'-') {
+    if w.starts_with(|c: char| !c.is_lowercase()) {
         return false;
     }
     let prev = words[i - 1].bare();
@@ -690,8 +689,10 @@ pub(super) fn is_verb_slot(words: &[Word], i: usize) -> bool {
             && !is_participle_only_word(w)
     };
     // The word's own form first: the apposition test below reads all the words before it,
-    // and most words are no verb anyway.
-    if !verb_form {
+    // and most words are no verb anyway. A hyphenated word is none either; its bytes are
+    // read only for a word of a verb's form (all the tests are pure, so the order is free).
+    // ("-" is ASCII: looked for byte by byte, without a call to `memchr` for a short word)
+    if !verb_form || w.bytes().any(|b| b == b'-') {
         return false;
     }
     // Inside an apposition ("X, a group based in Britain, said") there is no main verb: an

@@ -1,0 +1,210 @@
+//! What labelling reads of the ends of a clause or label, by the byte while they are ASCII:
+//! the first word of a clause (past its openers), and a label's first and last words. Every
+//! label asks both, and the general word scan or a character search of every word cost more
+//! there than the tests they serve.
+
+use std::sync::LazyLock;
+
+use super::scan;
+use super::words::{self, List};
+use crate::extract::events::shapes::Shapes;
+use crate::extract::white_space::is_ascii_space;
+
+/// What [`label`](super::label) asks of a label's words: its first word (the fragment
+/// test), whether it has one word at most (a bare subject), and whether it is only a speaker
+/// and a reporting verb. Read from both ends, not word by word: the first word from the
+/// start, the last from the end, and the words counted only for a label that ends on a
+/// reporting verb (few do).
+pub(super) struct Opening<'a> {
+    label: &'a str,
+    /// The first word and where it starts (`None` for none).
+    first: Option<(usize, &'a str)>,
+    /// The last word and where it starts (`None` for none).
+    last: Option<(usize, &'a str)>,
+}
+
+impl<'a> Opening<'a> {
+    pub(super) fn of(label: &'a str) -> Self {
+        Opening {
+            label,
+            first: scan::words(label).next().map(|w| (w.at, w.text)),
+            last: last_word(label),
+        }
+    }
+
+    /// The first word ("" for none).
+    pub(super) fn first(&self) -> &'a str {
+        self.first.map_or("", |(_, w)| w)
+    }
+
+    /// Whether the label has one word or none: its first word is its last.
+    pub(super) fn is_bare(&self) -> bool {
+        self.first.map(|(at, _)| at) == self.last.map(|(at, _)| at)
+    }
+
+    /// Whether the label is only a speaker and a reporting verb ("Rival Boeing says"): at
+    /// most four words, the last a reporting verb.
+    pub(super) fn is_bare_frame(&self) -> bool {
+        self.last
+            .is_some_and(|(_, last)| is_on(&REPORTING_SHAPES, words::list::REPORTING, last))
+            && scan::words(self.label).nth(4).is_none()
+    }
+}
+
+/// Whether `word` opens a fragment of a clause ("Than planned"): on
+/// [`FRAGMENT_OPENERS`](words::list::FRAGMENT_OPENERS) once lower-cased.
+pub(super) fn is_fragment_opener(word: &str) -> bool {
+    is_on(&FRAGMENT_SHAPES, words::list::FRAGMENT_OPENERS, word)
+}
+
+/// Whether `word` lower-cased is on `list`, whose words' shapes are `shapes`: most words are
+/// told they are not by their shape, without the copy that lower-cases them (which cost more
+/// than the look-up; every label's first and last words are asked).
+fn is_on(shapes: &Shapes, list: List, word: &str) -> bool {
+    shapes.admits_lower_case_of(word) && list.has_lower_case_of(word)
+}
+
+/// The shapes of [`words::REPORTING`], the words of [`words::list::REPORTING`].
+static REPORTING_SHAPES: LazyLock<Shapes> =
+    LazyLock::new(|| Shapes::of(words::REPORTING.iter().copied()));
+
+/// The shapes of [`words::FRAGMENT_OPENERS`], the words of
+/// [`words::list::FRAGMENT_OPENERS`].
+static FRAGMENT_SHAPES: LazyLock<Shapes> =
+    LazyLock::new(|| Shapes::of(words::FRAGMENT_OPENERS.iter().copied()));
+
+/// The last word of `label` and where it starts, as the last of `scan::words` gives them:
+/// read back from the end by the byte while the bytes are ASCII (white space is then ASCII
+/// white space), so that only the last word is read; by the scan of every word when a byte
+/// that is not ASCII comes first (a character to decode, which may be white space).
+pub(super) fn last_word(label: &str) -> Option<(usize, &str)> {
+    let bytes = label.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 && is_ascii_space(bytes[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && !is_ascii_space(bytes[start - 1]) {
+        if !bytes[start - 1].is_ascii() {
+            return scan::words(label).last().map(|w| (w.at, w.text));
+        }
+        start -= 1;
+    }
+    // (`start` and `end` are at ASCII bytes or the label's ends: character boundaries)
+    (start < end).then(|| label.get(start..end).map(|w| (start, w)))?
+}
+
+/// The length of the run of characters that `keeps` accepts at the start of `s`, its ASCII
+/// bytes told by `ascii` (which must say of an ASCII byte what `keeps` says of it as a
+/// character) without decoding them: the clause's first words are read at every label, and a
+/// character search cost more than the rest of finding them. From the first byte that is not
+/// ASCII on, the characters are decoded.
+#[inline(always)]
+pub(super) fn run_len(s: &str, ascii: impl Fn(u8) -> bool, keeps: impl Fn(char) -> bool) -> usize {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at)
+        && b.is_ascii()
+    {
+        if !ascii(b) {
+            return at;
+        }
+        at += 1;
+    }
+    // (`at` is at a character's first byte: every byte before it is ASCII)
+    at + s[at..].find(|c: char| !keeps(c)).unwrap_or(s.len() - at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXTS: [&str; 16] = [
+        "",
+        "Henderson",
+        "  Henderson  ",
+        "Rival Boeing says",
+        "Than planned",
+        "Lavrov and Kerry agree to meet in Vienna",
+        "one two\tthree\nfour\x0bfive\x0csix\rseven",
+        "a  b   c    d     e      f",
+        "Señor Núñez says",
+        "no\u{a0}break\u{2003}space here and there",
+        "internationalisation-of-everything says so",
+        "\"Quoted\" words, and more: yes",
+        "Rival Boeing says  ",
+        "Boeing says\u{a0}",
+        "Airbus Señor says",
+        " \t ",
+    ];
+
+    #[test]
+    fn the_first_and_last_words_are_those_of_the_word_scan() {
+        for text in TEXTS {
+            let opening = Opening::of(text);
+            let words: Vec<(usize, &str)> = scan::words(text).map(|w| (w.at, w.text)).collect();
+            assert_eq!(opening.first, words.first().copied(), "{text:?}");
+            assert_eq!(opening.last, words.last().copied(), "{text:?}");
+            assert_eq!(opening.is_bare(), words.len() <= 1, "{text:?}");
+            let frame = (1..=4).contains(&words.len())
+                && words::list::REPORTING.has_lower_case_of(words[words.len() - 1].1);
+            assert_eq!(opening.is_bare_frame(), frame, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_lists_are_asked_as_without_their_shapes() {
+        let mut asked: Vec<String> = Vec::new();
+        for w in words::REPORTING.iter().chain(words::FRAGMENT_OPENERS) {
+            asked.push(w.to_string());
+            asked.push(w.to_uppercase());
+            asked.push(format!("{w},"));
+            let mut chars = w.chars();
+            if let Some(c) = chars.next() {
+                asked.push(c.to_uppercase().chain(chars).collect());
+            }
+        }
+        for text in TEXTS {
+            asked.extend(text.split_whitespace().map(str::to_string));
+        }
+        asked.extend(["", "İS", "SAYS", "Şays", "Than", "THAN", "thanks"].map(String::from));
+        for w in &asked {
+            assert_eq!(
+                is_on(&REPORTING_SHAPES, words::list::REPORTING, w),
+                words::list::REPORTING.has_lower_case_of(w),
+                "{w:?}"
+            );
+            assert_eq!(
+                is_fragment_opener(w),
+                words::list::FRAGMENT_OPENERS.has_lower_case_of(w),
+                "{w:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_run_read_by_the_byte_ends_where_the_character_search_ends_it() {
+        for text in TEXTS {
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let s = &text[from..];
+                let search =
+                    |keeps: fn(char) -> bool| s.find(|c: char| !keeps(c)).unwrap_or(s.len());
+                assert_eq!(
+                    run_len(s, |b| b.is_ascii_alphanumeric(), char::is_alphanumeric),
+                    search(char::is_alphanumeric),
+                    "{s:?}"
+                );
+                assert_eq!(
+                    run_len(s, |b| !b.is_ascii_alphanumeric(), |c| !c.is_alphanumeric()),
+                    search(|c| !c.is_alphanumeric()),
+                    "{s:?}"
+                );
+                assert_eq!(
+                    run_len(s, |b| b.is_ascii_alphabetic(), char::is_alphabetic),
+                    search(char::is_alphabetic),
+                    "{s:?}"
+                );
+            }
+        }
+    }
+}
