@@ -11,14 +11,15 @@
 //! else (project files, reading timelines back); a test checks both give the same bytes.
 
 use std::io::{self, Write};
-use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use serde_json::ser::{CompactFormatter, Formatter};
 
 use super::{Actor, Article, Event, MentionRef, Precision, SourceRef, Timeline, When};
 
+mod copied;
 mod fixed;
+use copied::{MentionForm, SourceHead, WhenForm};
 use fixed::{Piece, push_decimal};
 
 /// Bytes gathered before they are handed on to the writer.
@@ -107,94 +108,6 @@ struct Json<'a, const PRETTY: bool> {
     source_head: Option<SourceHead>,
     /// The last confidence written and its bytes.
     last_confidence: Option<(u32, Piece<32>)>,
-}
-
-/// A `when` as written, with the depth it was indented for. Events are written in time order,
-/// so an event's date is most often its predecessor's (seven events in ten on TimeBank): its
-/// bytes (eight fields, two dates and three strings to format) are then copied whole.
-struct WhenForm {
-    when: When,
-    depth: usize,
-    bytes: Vec<u8>,
-}
-
-/// Everything a mention writes but its two numbers, for one article at one depth: the
-/// mentions are most of the output, and an actor's mentions nearly all name one article, so
-/// these bytes are made once (by the general writer, so they are the same) and then copied.
-struct MentionForm {
-    /// The article the bytes name (the mentions' own shared id).
-    article: Arc<str>,
-    /// The depth they were indented for.
-    depth: usize,
-    /// The mention as written, its two numbers left out: before `start`'s number, between
-    /// the two numbers, after `end`'s.
-    head: Piece<96>,
-    middle: Piece<32>,
-    tail: Piece<32>,
-}
-
-/// A source's bytes up to its `start` offset (its brace, `article` and the `start` key), for
-/// one article at one depth: an article's sources all open alike, so they are copied.
-struct SourceHead {
-    article: String,
-    depth: usize,
-    bytes: Piece<96>,
-}
-
-impl MentionForm {
-    /// The bytes of a mention of `article` at `depth`, written by the general writer.
-    fn of<const PRETTY: bool>(article: &Arc<str>, depth: usize) -> Self {
-        let mut bytes = Vec::new();
-        let mut json = Json::<PRETTY> {
-            buf: &mut bytes,
-            out: None,
-            depth,
-            form: None,
-            last_when: None,
-            source_head: None,
-            last_confidence: None,
-        };
-        json.open(b'{');
-        json.key(true, "article");
-        json.string(article);
-        json.key(false, "start");
-        let start_at = json.buf.len();
-        json.key(false, "end");
-        let end_at = json.buf.len();
-        json.close(b'}');
-        Self {
-            article: Arc::clone(article),
-            depth,
-            head: Piece::of(&bytes[..start_at]),
-            middle: Piece::of(&bytes[start_at..end_at]),
-            tail: Piece::of(&bytes[end_at..]),
-        }
-    }
-}
-
-impl SourceHead {
-    /// The opening of a source of `article` at `depth`, written by the general writer.
-    fn of<const PRETTY: bool>(article: &str, depth: usize) -> Self {
-        let mut bytes = Vec::new();
-        let mut json = Json::<PRETTY> {
-            buf: &mut bytes,
-            out: None,
-            depth,
-            form: None,
-            last_when: None,
-            source_head: None,
-            last_confidence: None,
-        };
-        json.open(b'{');
-        json.key(true, "article");
-        json.string(article);
-        json.key(false, "start");
-        Self {
-            article: article.to_string(),
-            depth,
-            bytes: Piece::of(&bytes),
-        }
-    }
 }
 
 impl<const PRETTY: bool> Json<'_, PRETTY> {
