@@ -178,6 +178,13 @@ fn range_of_value(value: &str) -> Option<(NaiveDate, NaiveDate, Precision)> {
     if let Some(date) = full_day(value) {
         return Some((date?, date?, Precision::Day));
     }
+    range_of_fields(value)
+}
+
+/// [`range_of_value`] by splitting the value into its fields: every value but a full day
+/// comes here. Apart so that a test can hold [`full_day`] to what this reads of a full day,
+/// which [`range_of_value`] no longer asks it.
+fn range_of_fields(value: &str) -> Option<(NaiveDate, NaiveDate, Precision)> {
     let (date_part, has_time) = match value.split_once('T') {
         Some((d, _)) => (d, true),
         None => (value, false),
@@ -351,6 +358,32 @@ mod tests {
                 (start.into(), end.into(), precision),
                 "{value}"
             );
+        }
+    }
+
+    #[test]
+    fn full_days_read_by_the_byte_as_the_fields_read_them() {
+        // leap and non-leap years (1900 is not, 2000 is), months and days just inside and
+        // just outside the calendar
+        for year in ["0000", "1900", "2000", "2015", "2016", "9999"] {
+            for month in ["00", "01", "02", "12", "13"] {
+                for day in ["00", "01", "28", "29", "30", "31", "32"] {
+                    let value = format!("{year}-{month}-{day}");
+                    let by_bytes = full_day(&value).map(|d| d.map(|d| (d, d, Precision::Day)));
+                    assert_eq!(by_bytes, Some(range_of_fields(&value)), "{value}");
+                    assert_eq!(range_of_value(&value), range_of_fields(&value), "{value}");
+                }
+            }
+        }
+        // not a full day: left to the fields
+        for value in [
+            "2015-10-2",
+            "2015-10-210",
+            "2015/10/21",
+            "2015-1a-21",
+            "2015-10-21T10",
+        ] {
+            assert_eq!(full_day(value), None, "{value}");
         }
     }
 

@@ -38,18 +38,7 @@ pub fn anchors(
     from: &mut usize,
 ) -> Vec<Anchor> {
     let mut out = Vec::new();
-    // Only the sentence's own expressions are visited, so a sentence costs the same in a long
-    // article as in a short one (scanning all of them made a 10 MB text take minutes). The
-    // first is where `partition_point` would put it: found again by a search should the
-    // sentence start before the last one did.
-    let mut first = (*from).min(timexes.len());
-    if first > 0 && timexes[first - 1].start >= sentence.start {
-        first = timexes.partition_point(|t| t.start < sentence.start);
-    }
-    while timexes.get(first).is_some_and(|t| t.start < sentence.start) {
-        first += 1;
-    }
-    *from = first;
+    let first = first_from(timexes, sentence.start, from);
     for t in &timexes[first..] {
         if t.start >= sentence.end {
             break;
@@ -99,6 +88,23 @@ pub fn anchors(
         });
     }
     out
+}
+
+/// The first of `timexes` starting at or after `start`, and `from` set to it. Only the
+/// sentence's own expressions are visited, so a sentence costs the same in a long article as
+/// in a short one (scanning all of them made a 10 MB text take minutes). The answer is where
+/// `partition_point` would put it: found again by a search should the sentence start before
+/// the last one did. Apart so that a test can hold it to `partition_point`.
+fn first_from(timexes: &[Timex], start: usize, from: &mut usize) -> usize {
+    let mut first = (*from).min(timexes.len());
+    if first > 0 && timexes[first - 1].start >= start {
+        first = timexes.partition_point(|t| t.start < start);
+    }
+    while timexes.get(first).is_some_and(|t| t.start < start) {
+        first += 1;
+    }
+    *from = first;
+    first
 }
 
 /// "the same day", "that day": a date given by another happening.
@@ -271,6 +277,42 @@ mod tests {
                 .max();
             assert_eq!(last_marker(gap), searched, "{gap:?}");
         }
+    }
+
+    fn at(start: usize) -> Timex {
+        Timex {
+            start,
+            end: start + 1,
+            text: String::new(),
+            kind: TimexType::Date,
+            value: String::new(),
+            modifier: None,
+            anchor: None,
+        }
+    }
+
+    #[test]
+    fn the_cursor_lands_where_partition_point_does() {
+        // Sorted starts, with a repeat and gaps between them, as `timex::tag` may give.
+        let timexes: Vec<Timex> = [3, 7, 7, 12, 20, 21, 40].into_iter().map(at).collect();
+        let searched = |start: usize| timexes.partition_point(|t| t.start < start);
+        let every: Vec<usize> = (0..=45).collect();
+        let skipping: Vec<usize> = vec![0, 5, 7, 8, 21, 22, 41, 45];
+        let backwards: Vec<usize> = (0..=45).rev().collect();
+        // in order, then with gaps, then back to front, then jumping both ways
+        let jumping: Vec<usize> = vec![20, 3, 40, 7, 7, 0, 45, 12, 13, 2];
+        for starts in [&every, &skipping, &backwards, &jumping] {
+            let mut from = 0;
+            for &start in starts.iter() {
+                let first = first_from(&timexes, start, &mut from);
+                assert_eq!(first, searched(start), "{start} in {starts:?}");
+                assert_eq!(from, first, "{start} in {starts:?}");
+            }
+        }
+        // a cursor left past the end, as after another, longer article, is searched back
+        let mut from = 99;
+        assert_eq!(first_from(&timexes, 8, &mut from), searched(8));
+        assert!(first_from(&[], 5, &mut from) == 0 && from == 0);
     }
 
     #[test]

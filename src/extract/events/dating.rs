@@ -236,5 +236,44 @@ mod tests {
                 assert_eq!(listed_tense(w, ed), listed_by_the_lists(w, ed), "{word}");
             }
         }
+        // A word in the `match` that no list has would most likely be a misspelt listed word
+        // (or one left behind when a list lost it): the listed words' neighbours are asked too.
+        for word in PAST.iter().chain(PRESENT).chain(NOT_PAST) {
+            for near in one_letter_away(word.as_bytes()) {
+                for w in [near.clone(), near.to_ascii_uppercase()] {
+                    let ed = w.len() > 4 && w[w.len() - 2..].eq_ignore_ascii_case(b"ed");
+                    assert_eq!(
+                        listed_tense(&w, ed),
+                        listed_by_the_lists(&w, ed),
+                        "{:?} near {word}",
+                        String::from_utf8_lossy(&w)
+                    );
+                }
+            }
+        }
+    }
+
+    /// Every word one letter away from `word`: each letter replaced by another, a letter added
+    /// anywhere, each letter removed.
+    fn one_letter_away(word: &[u8]) -> Vec<Vec<u8>> {
+        let mut out = Vec::new();
+        for at in 0..=word.len() {
+            for c in b'a'..=b'z' {
+                if at < word.len() && c != word[at].to_ascii_lowercase() {
+                    let mut w = word.to_vec();
+                    w[at] = c;
+                    out.push(w);
+                }
+                let mut w = word.to_vec();
+                w.insert(at, c);
+                out.push(w);
+            }
+            if at < word.len() {
+                let mut w = word.to_vec();
+                w.remove(at);
+                out.push(w);
+            }
+        }
+        out
     }
 }

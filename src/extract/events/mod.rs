@@ -508,3 +508,6 @@ fn event(
         }],
     }
 }
+
+#[cfg(test)]
+mod tests;
