@@ -411,14 +411,31 @@ mod tests {
         }
     }
 
+    /// Every ASCII byte at every offset of a buffer of two chunks and a tail, searched from
+    /// every start: the eight-byte search must stop where a byte-by-byte one does, in each
+    /// lane of a chunk and in the tail, whatever bytes lie around it.
     #[test]
     fn capitals_and_digits_are_found_wherever_they_are() {
-        let text = b"abc def ghi jkl Mno pqr 5tu vwx yz. A";
-        let found: Vec<_> = std::iter::successors(next_capital_or_digit(text, 0), |&at| {
-            next_capital_or_digit(text, at + 1)
-        })
-        .collect();
-        assert_eq!(found, [16, 24, 36]);
+        let simple = |bytes: &[u8], from: usize| {
+            (from..bytes.len())
+                .find(|&i| bytes[i].is_ascii_uppercase() || bytes[i].is_ascii_digit())
+        };
+        // bytes that are neither, next to the ranges' edges and at ASCII's ends
+        for filler in [b'a', b'@', b'[', b'/', b':', 0, 0x7f] {
+            for byte in 0..0x80 {
+                for offset in 0..17 {
+                    let mut bytes = [filler; 17];
+                    bytes[offset] = byte;
+                    for from in 0..=bytes.len() {
+                        assert_eq!(
+                            next_capital_or_digit(&bytes, from),
+                            simple(&bytes, from),
+                            "{filler:#x} {byte:#x} at {offset} from {from}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
