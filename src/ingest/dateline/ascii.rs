@@ -60,7 +60,8 @@ fn next_capital_or_digit(bytes: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x80 * ONES;
     // the high bit of each byte of `v` (ASCII, below 0x80) in `lo..=hi`: adding to seven bits
-    // never carries into the next byte
+    // never carries into the next byte; `extract::eight_bytes::in_range` again, as ingest may
+    // not use extract (architecture test)
     let in_range =
         |v: u64, lo: u64, hi: u64| (v + (0x80 - lo) * ONES) & !(v + (0x7f - hi) * ONES) & HIGH;
     let mut at = from;
@@ -120,11 +121,13 @@ fn opens_a_name(bytes: &[u8], at: usize) -> bool {
 }
 
 /// `\w` in ASCII.
+/// Repeats `extract::white_space::is_ascii_word`: ingest may not use extract (architecture test).
 fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// `\s` in ASCII.
+/// Repeats `extract::white_space::is_ascii_space`: ingest may not use extract (architecture test).
 fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
