@@ -60,7 +60,8 @@ fn next_capital_or_digit(bytes: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x80 * ONES;
     // the high bit of each byte of `v` (ASCII, below 0x80) in `lo..=hi`: adding to seven bits
-    // never carries into the next byte
+    // never carries into the next byte; `extract::eight_bytes::in_range` again, as ingest may
+    // not use extract (architecture test)
     let in_range =
         |v: u64, lo: u64, hi: u64| (v + (0x80 - lo) * ONES) & !(v + (0x7f - hi) * ONES) & HIGH;
     let mut at = from;
@@ -120,11 +121,13 @@ fn opens_a_name(bytes: &[u8], at: usize) -> bool {
 }
 
 /// `\w` in ASCII.
+/// Repeats `extract::white_space::is_ascii_word`: ingest may not use extract (architecture test).
 fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// `\s` in ASCII.
+/// Repeats `extract::white_space::is_ascii_space`: ingest may not use extract (architecture test).
 fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
@@ -411,14 +414,31 @@ mod tests {
         }
     }
 
+    /// Every ASCII byte at every offset of a buffer of two chunks and a tail, searched from
+    /// every start: the eight-byte search must stop where a byte-by-byte one does, in each
+    /// lane of a chunk and in the tail, whatever bytes lie around it.
     #[test]
     fn capitals_and_digits_are_found_wherever_they_are() {
-        let text = b"abc def ghi jkl Mno pqr 5tu vwx yz. A";
-        let found: Vec<_> = std::iter::successors(next_capital_or_digit(text, 0), |&at| {
-            next_capital_or_digit(text, at + 1)
-        })
-        .collect();
-        assert_eq!(found, [16, 24, 36]);
+        let simple = |bytes: &[u8], from: usize| {
+            (from..bytes.len())
+                .find(|&i| bytes[i].is_ascii_uppercase() || bytes[i].is_ascii_digit())
+        };
+        // bytes that are neither, next to the ranges' edges and at ASCII's ends
+        for filler in [b'a', b'@', b'[', b'/', b':', 0, 0x7f] {
+            for byte in 0..0x80 {
+                for offset in 0..17 {
+                    let mut bytes = [filler; 17];
+                    bytes[offset] = byte;
+                    for from in 0..=bytes.len() {
+                        assert_eq!(
+                            next_capital_or_digit(&bytes, from),
+                            simple(&bytes, from),
+                            "{filler:#x} {byte:#x} at {offset} from {from}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -223,3 +223,189 @@ fn file_names_can_carry_a_date() {
 fn may_the_verb_is_not_a_month() {
     assert!(find_dates("Talks may 21 times fail").is_empty());
 }
+
+/// A text built around one date-shaped template, with the pieces the pattern turns on drawn
+/// at random: each may be right, slightly wrong or missing, so the texts reach every
+/// alternative of the pattern and the edges between them.
+fn templated_text(pick: &mut impl FnMut(usize) -> usize) -> String {
+    const SPACES: [&str; 8] = [" ", " ", " ", "  ", "\t", "\n", "\r\n", "\x0b\x0c"];
+    const AROUND: [&str; 16] = [
+        "", "", "on ", "On ", "(", "x", "_", "7", "2015", "said ", ", ", ". ", "-", "a1 ", "|", ":",
+    ];
+    const AFTER: [&str; 14] = [
+        "", "", " said", ".", ",", ")", "x", "_", "7", "0", "-", " 10:35", "th", " 2015",
+    ];
+    let mut text = String::new();
+    let space = |text: &mut String, pick: &mut dyn FnMut(usize) -> usize| {
+        // mostly white space, sometimes none, so the pattern's `\s+` is missed too
+        if pick(8) > 0 {
+            for _ in 0..1 + pick(2) {
+                text.push_str(SPACES[pick(SPACES.len())]);
+            }
+        }
+    };
+    // a name as listed, in capitals, in small letters, or cut short
+    let name = |name: &str, pick: &mut dyn FnMut(usize) -> usize| match pick(8) {
+        0 => name.to_ascii_uppercase(),
+        1 => name.to_ascii_lowercase(),
+        2 => name[..name.len() - 1].to_string(),
+        _ => name.to_string(),
+    };
+    let day = |pick: &mut dyn FnMut(usize) -> usize| {
+        let mut day = match pick(6) {
+            0 => format!("{}", pick(10)),
+            1 => format!("{:03}", pick(1000)),
+            _ => format!("{}", 1 + pick(31)),
+        };
+        if pick(2) == 0 {
+            day.push_str(["st", "nd", "rd", "th", "s", "TH"][pick(6)]);
+        }
+        day
+    };
+    let year = |text: &mut String, pick: &mut dyn FnMut(usize) -> usize| {
+        if pick(2) == 0 {
+            if pick(2) == 0 {
+                text.push(',');
+            }
+            if pick(8) > 0 {
+                text.push_str(SPACES[pick(SPACES.len())]);
+            }
+            // a year, more often than one too short, too long or running into a word
+            text.push_str(["2015", "1998", "201", "20151", "2015x"][pick(5).min(pick(5))]);
+        }
+    };
+    for _ in 0..1 + pick(2) {
+        text.push_str(AROUND[pick(AROUND.len())]);
+        if pick(2) == 0 {
+            text.push_str(&name(WEEKDAYS[pick(WEEKDAYS.len())], pick));
+            if pick(3) == 0 {
+                text.push('.');
+            }
+            if pick(3) == 0 {
+                text.push(',');
+            }
+            space(&mut text, pick);
+        }
+        match pick(5) {
+            0 | 1 => {
+                text.push_str(&name(MONTHS[pick(MONTHS.len())], pick));
+                if pick(2) == 0 {
+                    text.push('.');
+                }
+                space(&mut text, pick);
+                text.push_str(&day(pick));
+                year(&mut text, pick);
+            }
+            2 | 3 => {
+                text.push_str(&day(pick));
+                space(&mut text, pick);
+                if pick(3) == 0 {
+                    text.push_str(["of", "Of", "off"][pick(4).min(2)]);
+                    space(&mut text, pick);
+                }
+                text.push_str(&name(MONTHS[pick(MONTHS.len())], pick));
+                if pick(2) == 0 {
+                    text.push('.');
+                }
+                year(&mut text, pick);
+            }
+            _ => {
+                let (y, m, d) = (1990 + pick(40), pick(14), pick(33));
+                text.push_str(&match pick(4) {
+                    0 => format!("{y}-{m}-{d}"),
+                    1 => format!("{y}/{m:02}/{d:02}"),
+                    _ => format!("{y}-{m:02}-{d:02}"),
+                });
+            }
+        }
+        text.push_str(AFTER[pick(AFTER.len())]);
+    }
+    text
+}
+
+/// Which of the pattern's alternatives a match took, as counted by the test below.
+#[derive(Debug, Default)]
+struct Reached {
+    month_day: usize,
+    month_day_year: usize,
+    day_month: usize,
+    day_month_year: usize,
+    day_of_month: usize,
+    iso: usize,
+    weekday_month_day: usize,
+    weekday_day_month: usize,
+    weekday_iso: usize,
+    weekday_year: usize,
+}
+
+impl Reached {
+    fn count(&mut self, c: &regex::Captures<'_>) {
+        let start = c.get(0).map_or(0, |m| m.start());
+        // a day of the week comes before the first part of the date proper
+        let opening = ["m1", "d2", "y3"].iter().find_map(|n| c.name(n));
+        let weekday = opening.is_some_and(|m| m.start() > start);
+        let year = c.name("y1").or(c.name("y2")).is_some();
+        if c.name("m1").is_some() {
+            self.month_day += 1;
+            self.month_day_year += usize::from(year);
+            self.weekday_month_day += usize::from(weekday);
+        } else if let (Some(d), Some(m)) = (c.name("d2"), c.name("m2")) {
+            self.day_month += 1;
+            self.day_month_year += usize::from(year);
+            self.weekday_day_month += usize::from(weekday);
+            let between = &c.get(0).map_or("", |w| w.as_str())[d.end() - start..m.start() - start];
+            self.day_of_month += usize::from(between.contains("of"));
+        } else {
+            self.iso += 1;
+            self.weekday_iso += usize::from(weekday);
+        }
+        self.weekday_year += usize::from(weekday && year);
+    }
+}
+
+#[test]
+fn reads_date_shaped_ascii_text_as_the_ascii_regex_does() {
+    let mut sequence = crate::test_random::Sequence::new(0x5851_f42d_4c95_7f2d);
+    let mut pick = |n: usize| sequence.below(n);
+    let mut reached = Reached::default();
+    for _ in 0..40_000 {
+        let text = templated_text(&mut pick);
+        let ours: Vec<_> = ascii::dates(&text).collect();
+        assert_eq!(
+            ours,
+            found_by(&ASCII_DATE, &text).collect::<Vec<_>>(),
+            "{text:?}"
+        );
+        ASCII_DATE
+            .captures_iter(&text)
+            .for_each(|c| reached.count(&c));
+    }
+    // every alternative, with and without its optional parts, was met hundreds of times (the
+    // run meets each more than 600 times), not only the near-misses around it
+    let Reached {
+        month_day,
+        month_day_year,
+        day_month,
+        day_month_year,
+        day_of_month,
+        iso,
+        weekday_month_day,
+        weekday_day_month,
+        weekday_iso,
+        weekday_year,
+    } = reached;
+    for (what, n) in [
+        ("month day", month_day),
+        ("month day year", month_day_year),
+        ("day month", day_month),
+        ("day month year", day_month_year),
+        ("day of month", day_of_month),
+        ("ISO", iso),
+        ("weekday month day", weekday_month_day),
+        ("weekday day month", weekday_day_month),
+        ("weekday ISO", weekday_iso),
+        ("weekday with a year", weekday_year),
+    ] {
+        assert!(n >= 500, "{what}: {n} matches");
+    }
+}
