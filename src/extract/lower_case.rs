@@ -31,9 +31,37 @@ pub(crate) fn lower_into(lower: &mut String, sentence: &str) {
     lower.make_ascii_lowercase();
 }
 
+/// Whether `s` holds `word` (lower-case ASCII) in any ASCII case: what lower-casing a copy of
+/// `s` and searching it finds, without the copy.
+pub(crate) fn contains_ignore_ascii_case(s: &str, word: &str) -> bool {
+    s.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::with_lower_case;
+    use super::{contains_ignore_ascii_case, with_lower_case};
+
+    #[test]
+    fn finds_what_a_lower_cased_copy_finds() {
+        for text in [
+            "",
+            "The Same Day",
+            "that SAME day",
+            "sam",
+            "ÉTÉ same",
+            "sameday",
+        ] {
+            for word in ["same day", "same", "day", "é"] {
+                assert_eq!(
+                    contains_ignore_ascii_case(text, word),
+                    text.to_ascii_lowercase().contains(word),
+                    "{text:?} {word:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn lowers_as_to_lowercase_does_on_and_off_the_stack() {

@@ -127,7 +127,7 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
                     breaks_before: false,
                     index: out.len(),
                     plain: Some(PlainWord {
-                        mark: breaks_after,
+                        has_closing_mark: breaks_after,
                         marks,
                     }),
                 });

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
+use crate::extract::lower_case::contains_ignore_ascii_case;
 use crate::extract::timex::{self, Timex, TimexType};
 use crate::model::{Precision, When};
 
@@ -188,14 +189,6 @@ pub fn clauses<'a>(text: &str, sentence: &Range<usize>, anchors: &'a [Anchor]) -
             anchor: a,
         })
         .collect()
-}
-
-/// Whether `s` holds `word` (lower-case ASCII) in any ASCII case: what lower-casing a copy of
-/// `s` and searching it finds, without the copy.
-fn contains_ignore_ascii_case(s: &str, word: &str) -> bool {
-    s.as_bytes()
-        .windows(word.len())
-        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 /// "its biggest fall since 1987", "the first such visit since March": a date after "since"

@@ -15,7 +15,7 @@ use crate::extract::white_space::is_ascii_space;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PlainWord {
     /// One of `,;:!?` follows the word in its chunk.
-    pub mark: bool,
+    pub has_closing_mark: bool,
     /// The word's [`super::marks`].
     pub marks: u8,
 }
@@ -45,7 +45,7 @@ pub fn marked_tokens_known_into(
         at = word.end;
         out.push(word);
         marks.push(p.marks);
-        if p.mark {
+        if p.has_closing_mark {
             out.push(at..at + 1);
             // a mark alone has no marks
             marks.push(0);
@@ -80,7 +80,13 @@ mod tests {
             }
             let word = start..start + word.len();
             let m = marks(&text[word.clone()]);
-            out.push((word, PlainWord { mark, marks: m }));
+            out.push((
+                word,
+                PlainWord {
+                    has_closing_mark: mark,
+                    marks: m,
+                },
+            ));
         }
         out
     }
