@@ -51,15 +51,7 @@ static FIXED_LEADS: [[u8; FIXED_LEAD]; 2] = {
 /// indent), followed by a newline.
 pub fn write_timeline_pretty(out: &mut dyn Write, timeline: &Timeline) -> io::Result<()> {
     let mut buf = Vec::with_capacity(CHUNK + CHUNK / 4);
-    let mut json = Json::<true> {
-        buf: &mut buf,
-        out: Some(&mut *out),
-        depth: 0,
-        form: None,
-        last_when: None,
-        source_head: None,
-        last_confidence: None,
-    };
+    let mut json = Json::<true>::new(&mut buf, Some(&mut *out), 0);
     json.timeline(timeline)?;
     buf.push(b'\n');
     out.write_all(&buf)
@@ -73,15 +65,7 @@ pub fn write_stream_line(
     actors: &[Actor],
     events: &[Event],
 ) -> io::Result<()> {
-    let mut json = Json::<false> {
-        buf: out,
-        out: None,
-        depth: 0,
-        form: None,
-        last_when: None,
-        source_head: None,
-        last_confidence: None,
-    };
+    let mut json = Json::<false>::new(out, None, 0);
     json.open(b'{');
     json.key(true, "article");
     json.article(article);
@@ -108,6 +92,22 @@ struct Json<'a, const PRETTY: bool> {
     source_head: Option<SourceHead>,
     /// The last confidence written and its bytes.
     last_confidence: Option<(u32, Piece<32>)>,
+}
+
+impl<'a, const PRETTY: bool> Json<'a, PRETTY> {
+    /// A writer into `buf` at `depth`, emptied into `out` when there is one, with nothing yet
+    /// written to copy from.
+    fn new(buf: &'a mut Vec<u8>, out: Option<&'a mut dyn Write>, depth: usize) -> Self {
+        Self {
+            buf,
+            out,
+            depth,
+            form: None,
+            last_when: None,
+            source_head: None,
+            last_confidence: None,
+        }
+    }
 }
 
 impl<const PRETTY: bool> Json<'_, PRETTY> {

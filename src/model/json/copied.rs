@@ -43,15 +43,7 @@ impl MentionForm {
     /// The bytes of a mention of `article` at `depth`, written by the general writer.
     pub(super) fn of<const PRETTY: bool>(article: &Arc<str>, depth: usize) -> Self {
         let mut bytes = Vec::new();
-        let mut json = Json::<PRETTY> {
-            buf: &mut bytes,
-            out: None,
-            depth,
-            form: None,
-            last_when: None,
-            source_head: None,
-            last_confidence: None,
-        };
+        let mut json = Json::<PRETTY>::new(&mut bytes, None, depth);
         json.open(b'{');
         json.key(true, "article");
         json.string(article);
@@ -74,15 +66,7 @@ impl SourceHead {
     /// The opening of a source of `article` at `depth`, written by the general writer.
     pub(super) fn of<const PRETTY: bool>(article: &str, depth: usize) -> Self {
         let mut bytes = Vec::new();
-        let mut json = Json::<PRETTY> {
-            buf: &mut bytes,
-            out: None,
-            depth,
-            form: None,
-            last_when: None,
-            source_head: None,
-            last_confidence: None,
-        };
+        let mut json = Json::<PRETTY>::new(&mut bytes, None, depth);
         json.open(b'{');
         json.key(true, "article");
         json.string(article);
