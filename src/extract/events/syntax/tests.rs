@@ -1,0 +1,76 @@
+use super::*;
+
+fn subs_of(s: &str) -> Vec<(String, SubKind)> {
+    let toks = tokens(s, &(0..s.len()));
+    subordinates(&toks)
+        .into_iter()
+        .map(|x| (s[x.range].to_string(), x.kind))
+        .collect()
+}
+
+#[test]
+fn the_markers_are_the_words_the_matches_accept() {
+    for w in MARKERS {
+        assert!(is_marker(w), "{w}");
+    }
+    let text = "The minister who said that the pact, which was signed once and whose \
+        terms were kept until now, would hold when and if the talks began since March, \
+        after all, before whom and whenever whereas although though while whilst unless \
+        because they thought so; then this, than that, those, these, whoever, wherever \
+        and thus however everyone that's whichever since2 onces";
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        assert_eq!(is_marker(w), MARKERS.contains(&w), "{w}");
+    }
+}
+
+#[test]
+fn since_opens_a_subordinate_clause_to_the_end_of_the_sentence() {
+    let s = "The minister flew to Oslo on Friday evening, in her first known trip abroad since the strike there began in 2019.";
+    assert_eq!(
+        subs_of(s),
+        [(
+            "since the strike there began in 2019".to_string(),
+            SubKind::Adverbial
+        )]
+    );
+}
+
+#[test]
+fn a_relative_clause_ends_at_its_comma_or_where_the_main_verb_resumes() {
+    let s = "The mayor, who took office in 2012, resigned on Monday.";
+    assert_eq!(
+        subs_of(s),
+        [("who took office in 2012".to_string(), SubKind::Relative)]
+    );
+    let s = "The pact that was signed in 2009 collapsed on Monday.";
+    assert_eq!(
+        subs_of(s),
+        [("that was signed in 2009".to_string(), SubKind::Relative)]
+    );
+    let s = "The pact signed in 2009 collapsed on Monday.";
+    assert_eq!(
+        subs_of(s),
+        [("signed in 2009".to_string(), SubKind::Relative)]
+    );
+}
+
+#[test]
+fn that_after_a_reporting_verb_opens_reported_content() {
+    let s = "The airline said on Monday that it would cut 300 jobs in March.";
+    assert_eq!(
+        subs_of(s),
+        [(
+            "that it would cut 300 jobs in March".to_string(),
+            SubKind::Reported
+        )]
+    );
+}
+
+#[test]
+fn the_subject_ends_at_the_first_verb_and_a_passive_names_its_agent_after_by() {
+    let s = "The depot was struck by rebel rockets on Sunday.";
+    let toks = tokens(s, &(0..s.len()));
+    let (verb, by) = subject_end(&toks, 0, s.len()).expect("a verb");
+    assert_eq!(&s[..verb], "The depot ");
+    assert_eq!(by.map(|b| &s[b..]), Some(" rebel rockets on Sunday."));
+}
