@@ -167,22 +167,13 @@ const DIGIT: u8 = 16;
 const NOT_ALNUM_OR_UPPER_OR_DIGIT: u8 = NOT_ALNUM | UPPER | DIGIT;
 
 /// The recogniser's marks ([`tokenize::marks`]) an ASCII letter or digit gives the word it
-/// begins: a capital is upper case, a letter and a capital or digit; a lower-case letter a
-/// letter; a digit a digit.
+/// begins, by the byte ([`tokenize::ascii_first_byte_marks`], where the rules are), looked up
+/// rather than worked out for every plain word.
 static FIRST_MARKS: [u8; 256] = {
     let mut table = [0; 256];
     let mut b = 0;
     while b < 256 {
-        let byte = b as u8;
-        table[b] = if byte.is_ascii_uppercase() {
-            tokenize::UPPER_FIRST | tokenize::LETTER_FIRST | tokenize::UPPER_OR_DIGIT
-        } else if byte.is_ascii_lowercase() {
-            tokenize::LETTER_FIRST
-        } else if byte.is_ascii_digit() {
-            tokenize::UPPER_OR_DIGIT
-        } else {
-            0
-        };
+        table[b] = tokenize::ascii_first_byte_marks(b as u8);
         b += 1;
     }
     table

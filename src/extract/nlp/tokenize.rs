@@ -138,6 +138,22 @@ impl MarkSink for Vec<u8> {
     }
 }
 
+/// The [`marks`] a one-byte ASCII token `byte` has: what its first byte gives any token it
+/// begins, since a capital's or a digit's [`UPPER_OR_DIGIT`] cannot be taken away by the bytes
+/// after it. For callers that read a word's first byte themselves (the actors' word scan
+/// builds its table from this, so the rules stay here).
+pub const fn ascii_first_byte_marks(byte: u8) -> u8 {
+    if byte.is_ascii_uppercase() {
+        UPPER_FIRST | LETTER_FIRST | UPPER_OR_DIGIT
+    } else if byte.is_ascii_lowercase() {
+        LETTER_FIRST
+    } else if byte.is_ascii_digit() {
+        UPPER_OR_DIGIT
+    } else {
+        0
+    }
+}
+
 /// The [`marks`] of an ASCII token whose first byte has the class `first` and whose bytes'
 /// classes or-ed together are `seen`.
 #[inline]
@@ -468,6 +484,19 @@ mod tests {
                 "\"", "A", "long", "-", "term", "deal", ",", "\"", "she", "said"
             ]
         );
+    }
+
+    #[test]
+    fn a_first_bytes_marks_are_those_of_the_byte_alone() {
+        for byte in 0..0x80u8 {
+            let alone = char::from(byte).to_string();
+            let expected = if byte.is_ascii_alphanumeric() {
+                marks(&alone)
+            } else {
+                0
+            };
+            assert_eq!(ascii_first_byte_marks(byte), expected, "{byte:#x}");
+        }
     }
 
     #[test]
