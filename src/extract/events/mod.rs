@@ -384,7 +384,7 @@ fn sayer_end(text: &str, s: &Range<usize>, tokens: &[syntax::Token]) -> Option<u
 /// Lower-case words of five letters or more, cut to five ("talks" ~ "talking"), as sorted
 /// distinct 64-bit keys (no allocation per word).
 pub fn content_words(s: &str) -> Vec<u64> {
-    let key = |h: u64, c: char| h.wrapping_mul(0x0100_0000_01b3) ^ u64::from(c);
+    let key = content_key;
     // ASCII text (nearly all news) splits and lower-cases by the byte, with the same keys
     // as the Unicode path: an ASCII character is alphanumeric and lower-cases alike either way.
     let mut out: Vec<u64> = if s.is_ascii() {
@@ -426,19 +426,31 @@ pub fn content_words(s: &str) -> Vec<u64> {
         }
         out
     } else {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() >= 5)
-            .map(|w| {
-                w.chars()
-                    .take(5)
-                    .flat_map(char::to_lowercase)
-                    .fold(0u64, key)
-            })
-            .collect()
+        content_keys_of_any(s)
     };
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// One more character of a content word's key (FNV-style, one step per character).
+fn content_key(h: u64, c: char) -> u64 {
+    h.wrapping_mul(0x0100_0000_01b3) ^ u64::from(c)
+}
+
+/// The keys [`content_words`] gives, unsorted, read from any text: runs of letters and digits
+/// of at least five bytes, their first five characters lower-cased. The ASCII path of
+/// `content_words` reads the same keys by the byte.
+fn content_keys_of_any(s: &str) -> Vec<u64> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 5)
+        .map(|w| {
+            w.chars()
+                .take(5)
+                .flat_map(char::to_lowercase)
+                .fold(0u64, content_key)
+        })
+        .collect()
 }
 
 /// Each byte's lower-case form when it is an ASCII letter or digit, else 0.

@@ -9,19 +9,10 @@ fn fewer_by_split(text: &str, n: usize) -> bool {
 }
 
 /// What `content_words` was before, on any text: runs of letters and digits of at least five
-/// bytes (so "écla", five bytes, counts), their first five characters lower-cased and keyed.
+/// bytes (so "écla", five bytes, counts), their first five characters lower-cased and keyed,
+/// which is what its general path still reads.
 fn content_by_split(s: &str) -> Vec<u64> {
-    let key = |h: u64, c: char| h.wrapping_mul(0x0100_0000_01b3) ^ u64::from(c);
-    let mut out: Vec<u64> = s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 5)
-        .map(|w| {
-            w.chars()
-                .take(5)
-                .flat_map(char::to_lowercase)
-                .fold(0u64, key)
-        })
-        .collect();
+    let mut out = content_keys_of_any(s);
     out.sort_unstable();
     out.dedup();
     out
