@@ -44,10 +44,7 @@ impl MentionForm {
     pub(super) fn of<const PRETTY: bool>(article: &Arc<str>, depth: usize) -> Self {
         let mut bytes = Vec::new();
         let mut json = Json::<PRETTY>::new(&mut bytes, None, depth);
-        json.open(b'{');
-        json.key(true, "article");
-        json.string(article);
-        json.key(false, "start");
+        open_source(&mut json, article);
         let start_at = json.buf.len();
         json.key(false, "end");
         let end_at = json.buf.len();
@@ -66,15 +63,20 @@ impl SourceHead {
     /// The opening of a source of `article` at `depth`, written by the general writer.
     pub(super) fn of<const PRETTY: bool>(article: &str, depth: usize) -> Self {
         let mut bytes = Vec::new();
-        let mut json = Json::<PRETTY>::new(&mut bytes, None, depth);
-        json.open(b'{');
-        json.key(true, "article");
-        json.string(article);
-        json.key(false, "start");
+        open_source(&mut Json::<PRETTY>::new(&mut bytes, None, depth), article);
         Self {
             article: article.to_string(),
             depth,
             bytes: Piece::of(&bytes),
         }
     }
+}
+
+/// A mention's or a source's opening: its brace, `article` and the `start` key, which the two
+/// write alike.
+fn open_source<const PRETTY: bool>(json: &mut Json<'_, PRETTY>, article: &str) {
+    json.open(b'{');
+    json.key(true, "article");
+    json.string(article);
+    json.key(false, "start");
 }
