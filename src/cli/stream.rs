@@ -6,7 +6,7 @@
 //! line per pool thread, so both cores work) and written in input order. A bad line is
 //! reported on stderr with its line number and skipped, and the stream goes on.
 
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -28,9 +28,11 @@ pub(crate) fn run_stream(inputs: &[PathBuf], options: &LoadOptions) -> anyhow::R
 
 /// [`run_stream`], run on a rayon pool thread.
 fn stream_all(inputs: &[PathBuf], options: &LoadOptions) -> anyhow::Result<bool> {
-    // An article's line is flushed as soon as it is written; a buffer that holds a whole
-    // line (tens of kilobytes for a long article) makes that one write.
-    let mut out = BufWriter::with_capacity(super::OUTPUT_BUFFER, io::stdout().lock());
+    // An article's line is flushed as soon as it is written, and every write is whole lines
+    // (each article's output ends with its newline): stdout's own line buffer hands such a
+    // write on as it is, in one write, where a buffer of ours first copied every line into
+    // itself (5 M instructions on 400 Timeline17 articles).
+    let mut out = io::stdout().lock();
     let mut ok = true;
     for input in inputs {
         if input.as_os_str() == "-" {
