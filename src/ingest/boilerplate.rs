@@ -8,6 +8,7 @@ mod keyword_sets;
 mod words;
 
 use keyword_sets::{OpeningSet, PhraseSet};
+use words::is_ascii;
 use words::{WORD_CHUNK, is_ascii_space, words_up_to};
 pub(crate) use words::{is_cjk, word_count};
 
@@ -173,8 +174,7 @@ impl<'a> Line<'a> {
     pub(crate) fn of(line: &'a str) -> Self {
         // strip_markup trims white space as well
         let text = strip_markup(line);
-        let ascii = text
-            .is_ascii()
+        let ascii = is_ascii(text.as_bytes())
             .then(|| Casing::of_ascii_until(text.as_bytes(), MAX_FURNITURE_WORDS + 1));
         Self { text, ascii }
     }

@@ -183,21 +183,13 @@ pub(crate) fn full_dates(text: &str) -> impl Iterator<Item = NaiveDate> {
 /// read into the next is counted by carrying the digits that ended the read before. (Extraction's
 /// scans share `extract::eight_bytes`; reading sits below extraction and does not import it.)
 fn four_digits_in_a_row(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x80 * ONES;
-    const LOW: u64 = !HIGH;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     // digits in a row just before `at`
     let mut run = 0;
     let mut at = 0;
     while let Some(chunk) = bytes.get(at..at + 8) {
         at += 8;
-        let mut eight = [0; 8];
-        eight.copy_from_slice(chunk);
-        let v = u64::from_le_bytes(eight);
-        // The high bit of each digit byte: below 0x80, its low seven bits at least 0x30 and
-        // not at least 0x3a (adding to seven bits never carries into the next byte).
-        let digits =
-            ((v & LOW) + (0x80 - 0x30) * ONES) & !((v & LOW) + (0x80 - 0x3a) * ONES) & !v & HIGH;
+        let digits = digit_bytes(eight_bytes(chunk));
         if digits == 0 {
             run = 0;
             continue;
@@ -219,6 +211,34 @@ fn four_digits_in_a_row(bytes: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// Eight bytes (`eight` is that long) as one number, the first the lowest.
+fn eight_bytes(eight: &[u8]) -> u64 {
+    let mut word = [0; 8];
+    word.copy_from_slice(eight);
+    u64::from_le_bytes(word)
+}
+
+/// The high bit of each ASCII digit byte of `v`: below 0x80, its low seven bits at least 0x30
+/// and not at least 0x3a (adding to seven bits never carries into the next byte).
+fn digit_bytes(v: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    const LOW: u64 = !HIGH;
+    ((v & LOW) + (0x80 - 0x30) * ONES) & !((v & LOW) + (0x80 - 0x3a) * ONES) & !v & HIGH
+}
+
+/// Whether `bytes` hold an ASCII digit, read eight at a time (the last read overlapping the
+/// one before): every short line of an article is asked whether it is a date.
+fn has_ascii_digit(bytes: &[u8]) -> bool {
+    let Some(last) = bytes.len().checked_sub(8) else {
+        return bytes.iter().any(u8::is_ascii_digit);
+    };
+    digit_bytes(eight_bytes(&bytes[last..])) != 0
+        || bytes
+            .chunks_exact(8)
+            .any(|eight| digit_bytes(eight_bytes(eight)) != 0)
 }
 
 /// The dates of `text` one by one, so a caller wanting the first reads no further.
@@ -277,7 +297,7 @@ pub(crate) fn date_only_line(line: &str) -> Option<WrittenDate> {
     }
     // Every date has a day in ASCII digits (others are not read as numbers), and most lines
     // of an article have no digit at all: those need no search for a date.
-    if !line.bytes().any(|b| b.is_ascii_digit()) {
+    if !has_ascii_digit(line.as_bytes()) {
         return None;
     }
     let (range, date) = dates_in(line).next()?;

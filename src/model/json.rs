@@ -18,8 +18,10 @@ use serde_json::ser::{CompactFormatter, Formatter};
 use super::{Actor, Article, Event, MentionRef, Precision, SourceRef, Timeline, When};
 
 mod copied;
+mod escape;
 mod fixed;
 use copied::{MentionForm, SourceHead, WhenForm};
+use escape::{needs_escape, next_special};
 use fixed::{Piece, push_decimal};
 
 /// Bytes gathered before they are handed on to the writer.
@@ -239,10 +241,12 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
 
     /// The contents of a string with serde_json's escapes: `\"`, `\\`, the short forms of
     /// backspace, form feed, newline, return and tab, and `\u00XX` for other control bytes.
+    /// The runs between them are found eight bytes at a time and copied whole.
     fn escaped(&mut self, bytes: &[u8]) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let mut run = 0;
-        for (i, &b) in bytes.iter().enumerate() {
+        while let Some(i) = next_special(bytes, run) {
+            let b = bytes[i];
             let short = match b {
                 b'"' => b'"',
                 b'\\' => b'\\',
@@ -251,8 +255,7 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
                 b'\n' => b'n',
                 b'\r' => b'r',
                 b'\t' => b't',
-                0..0x20 => b'u',
-                _ => continue,
+                _ => b'u',
             };
             self.buf.extend_from_slice(&bytes[run..i]);
             run = i + 1;
@@ -533,14 +536,6 @@ impl<const PRETTY: bool> Json<'_, PRETTY> {
         self.close(b'}');
         Ok(())
     }
-}
-
-/// Whether a string holds a byte JSON escapes: a quote, a backslash or a control byte. No
-/// early exit, so the compiler checks many bytes at a time; nearly no string needs escaping.
-fn needs_escape(bytes: &[u8]) -> bool {
-    bytes.iter().fold(false, |any, &b| {
-        any | (b < 0x20) | (b == b'"') | (b == b'\\')
-    })
 }
 
 /// A precision's name in the contract (serde's lower-case variant name).

@@ -5,7 +5,7 @@
 /// The words in `line` (as [`word_count`] counts them) when there are at most `limit`, else
 /// some number above `limit`: counting stops soon after the first word past it.
 pub(super) fn words_up_to(line: &str, limit: usize) -> usize {
-    if line.is_ascii() {
+    if is_ascii(line.as_bytes()) {
         return ascii_words_up_to(line.as_bytes(), limit);
     }
     let mut count = 0;
@@ -16,6 +16,25 @@ pub(super) fn words_up_to(line: &str, limit: usize) -> usize {
         }
     }
     count
+}
+
+/// Whether `bytes` are all ASCII, as `str::is_ascii` says, read eight at a time with the last
+/// read overlapping the one before it. The standard one reads 64 bytes at a time and what is
+/// left (most of a paragraph of 120 bytes) one by one; every paragraph is asked.
+pub(crate) fn is_ascii(bytes: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let word = |eight: &[u8]| {
+        let mut word = [0; 8];
+        word.copy_from_slice(eight);
+        u64::from_le_bytes(word)
+    };
+    let Some(last) = bytes.len().checked_sub(8) else {
+        return bytes.iter().all(u8::is_ascii);
+    };
+    let high = bytes
+        .chunks_exact(8)
+        .fold(word(&bytes[last..]), |high, eight| high | word(eight));
+    high & HIGH == 0
 }
 
 /// Bytes an ASCII line's words are counted in at a time (see [`ascii_words_up_to`]).
@@ -57,7 +76,7 @@ fn ascii_words_up_to(line: &[u8], limit: usize) -> usize {
 pub(crate) fn word_count(line: &str) -> usize {
     // Most text is ASCII: count runs of non-space bytes without decoding characters (a
     // third of reading a stream of news articles went into this count, several per paragraph).
-    if line.is_ascii() {
+    if is_ascii(line.as_bytes()) {
         return ascii_words_up_to(line.as_bytes(), usize::MAX);
     }
     line.split_whitespace()
@@ -81,4 +100,22 @@ pub(crate) fn is_cjk(c: char) -> bool {
         | '\u{f900}'..='\u{faff}'
         | '\u{ff66}'..='\u{ff9f}'
         | '\u{ac00}'..='\u{d7af}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_ascii;
+
+    #[test]
+    fn ascii_is_checked_as_the_standard_check_does() {
+        for len in 0..40 {
+            let mut bytes = vec![b'a'; len];
+            assert_eq!(is_ascii(&bytes), bytes.is_ascii());
+            for at in 0..len {
+                bytes[at] = 0xc3;
+                assert_eq!(is_ascii(&bytes), bytes.is_ascii(), "{len} {at}");
+                bytes[at] = b'a';
+            }
+        }
+    }
 }

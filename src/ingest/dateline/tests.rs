@@ -409,3 +409,19 @@ fn reads_date_shaped_ascii_text_as_the_ascii_regex_does() {
         assert!(n >= 500, "{what}: {n} matches");
     }
 }
+
+#[test]
+fn a_digit_is_found_wherever_it_sits() {
+    for len in 0..40 {
+        let mut bytes = vec![b'x'; len];
+        assert!(!has_ascii_digit(&bytes));
+        for at in 0..len {
+            for b in [b'0', b'9', b'/', b':', 0xb0, 0xb9] {
+                bytes[at] = b;
+                let wanted = bytes.iter().any(u8::is_ascii_digit);
+                assert_eq!(has_ascii_digit(&bytes), wanted, "{len} {at} {b}");
+            }
+            bytes[at] = b'x';
+        }
+    }
+}

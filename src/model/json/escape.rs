@@ -1,0 +1,96 @@
+//! Finding the bytes a JSON string escapes (a quote, a backslash, a control byte) without
+//! reading the string a byte at a time: nearly no string holds one, and the news quotes that
+//! do hold a quotation mark or two in a few hundred bytes.
+
+/// 0x01 in every byte.
+const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+/// 0x80 in every byte.
+const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// Whether JSON escapes `b`.
+#[inline(always)]
+fn is_special(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// The high bit of the first byte of `v` (eight bytes, the first the lowest) that JSON
+/// escapes, and perhaps of bytes above it: zero exactly when none is escaped. A borrow of the
+/// subtractions only ever runs up from a byte that is flagged rightly.
+#[inline(always)]
+fn specials(v: u64) -> u64 {
+    let below = |v: u64, n: u8| v.wrapping_sub(ONES * u64::from(n)) & !v & HIGHS;
+    below(v, 0x20)
+        | below(v ^ (ONES * u64::from(b'"')), 1)
+        | below(v ^ (ONES * u64::from(b'\\')), 1)
+}
+
+/// Eight bytes (`eight` is that long) as one number, the first the lowest.
+#[inline(always)]
+fn word(eight: &[u8]) -> u64 {
+    let mut word = [0; 8];
+    word.copy_from_slice(eight);
+    u64::from_le_bytes(word)
+}
+
+/// Whether a string holds a byte JSON escapes. Sixteen bytes at a time with no early exit
+/// inside them (the compiler tests all sixteen at once), the last sixteen read again rather
+/// than one by one; a string shorter than that (an id, a name) as one or two words of eight.
+/// Testing every byte left up to fifteen of each string to a byte loop, a quarter of writing
+/// a stream's strings.
+pub(super) fn needs_escape(bytes: &[u8]) -> bool {
+    let len = bytes.len();
+    if len >= 16 {
+        let (chunks, _) = bytes.as_chunks::<16>();
+        let (last, _) = bytes[len - 16..].as_chunks::<16>();
+        return chunks.iter().any(any_special) || last.iter().any(any_special);
+    }
+    if len >= 8 {
+        return specials(word(&bytes[..8])) | specials(word(&bytes[len - 8..])) != 0;
+    }
+    bytes.iter().any(|&b| is_special(b))
+}
+
+/// Whether sixteen bytes hold one JSON escapes, tested all at once (no early exit).
+#[inline(always)]
+fn any_special(sixteen: &[u8; 16]) -> bool {
+    sixteen.iter().fold(false, |any, &b| any | is_special(b))
+}
+
+/// The first byte at or after `from` that JSON escapes, read eight bytes at a time.
+pub(super) fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(eight) = bytes.get(at..at + 8) {
+        let found = specials(word(eight));
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..)?;
+    rest.iter().position(|&b| is_special(b)).map(|k| at + k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaped_bytes_are_found_wherever_they_sit() {
+        for len in 0..40 {
+            let mut bytes = vec![b'a'; len];
+            assert!(!needs_escape(&bytes));
+            assert_eq!(next_special(&bytes, 0), None);
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    bytes[at] = b;
+                    assert_eq!(needs_escape(&bytes), is_special(b), "{len} {at} {b}");
+                    let first = is_special(b).then_some(at);
+                    assert_eq!(next_special(&bytes, 0), first, "{len} {at} {b}");
+                    assert_eq!(next_special(&bytes, at), first, "{len} {at} {b}");
+                    assert_eq!(next_special(&bytes, at + 1), None, "{len} {at} {b}");
+                }
+                bytes[at] = b'a';
+            }
+        }
+    }
+}
