@@ -22,6 +22,7 @@ use regex_automata::util::captures::Captures;
 use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, PatternID};
+use rustc_hash::FxHashMap;
 
 use super::recognise::RULES;
 
@@ -117,8 +118,71 @@ fn all_rules(ascii: bool) -> Option<&'static AllRules> {
 
 /// The named parts of rule `i`'s leftmost-first match at the start of `text` (`None` when it
 /// does not match there), in its ASCII form or as written.
+///
+/// The answer depends on nothing but the rule, the form and `text` (a match and one character
+/// after it), and news repeats its phrases ("last year", "the third quarter", "two weeks"),
+/// so answers are kept per thread, across texts: the backtracker cost about 4,000
+/// instructions a match, a look-up a few hundred. [`searched_parts`] is the search itself.
 pub fn parts(i: usize, ascii: bool, text: &str) -> Option<Parts<'_>> {
     let rule = rule_parts(i, ascii)?;
+    let slot = usize::from(ascii) * RULES.len() + i;
+    thread_local! {
+        static KNOWN: RefCell<Vec<Known>> = const { RefCell::new(Vec::new()) };
+    }
+    let known = KNOWN.with_borrow(|known| {
+        let slots = known.get(slot)?.get(text)?;
+        let mut caps = rule.backtracker.create_captures();
+        if let Some(slots) = slots {
+            caps.set_pattern(Some(PatternID::ZERO));
+            caps.slots_mut().copy_from_slice(slots);
+        }
+        Some(caps)
+    });
+    let caps = known.unwrap_or_else(|| {
+        let caps = search(rule, slot, text);
+        KNOWN.with_borrow_mut(|known| {
+            if known.len() <= slot {
+                known.resize_with(slot + 1, Known::default);
+            }
+            let memo = &mut known[slot];
+            // A bound on the memory a long run over varied text can take; what is dropped is
+            // searched again when it comes back.
+            if memo.len() >= KNOWN_PER_RULE {
+                memo.clear();
+            }
+            memo.insert(text.into(), caps.is_match().then(|| caps.slots().into()));
+        });
+        caps
+    });
+    caps.is_match().then_some(Parts {
+        text,
+        caps,
+        names: &rule.names,
+    })
+}
+
+/// The answers of [`parts`] for one rule and form: the capture slots of the match for each
+/// text searched, `None` for no match.
+type Known = FxHashMap<Box<str>, Option<Box<[Option<NonMaxUsize>]>>>;
+
+/// How many texts [`Known`] keeps for one rule before it starts again.
+const KNOWN_PER_RULE: usize = 4096;
+
+/// [`parts`] found by searching, without the memory of earlier answers (for the tests).
+#[cfg(test)]
+pub fn searched_parts(i: usize, ascii: bool, text: &str) -> Option<Parts<'_>> {
+    let rule = rule_parts(i, ascii)?;
+    let caps = search(rule, usize::from(ascii) * RULES.len() + i, text);
+    caps.is_match().then_some(Parts {
+        text,
+        caps,
+        names: &rule.names,
+    })
+}
+
+/// Searches `text` for `rule`'s match and parts with its backtracker, or its PikeVM for a long
+/// text. `slot` names the rule and form, for the backtracker's cache.
+fn search(rule: &RuleParts, slot: usize, text: &str) -> Captures {
     let input = Input::new(text).anchored(Anchored::Yes);
     let mut caps = rule.backtracker.create_captures();
     // The backtracker's cache (its stack and its set of visited states) is kept per thread
@@ -127,7 +191,6 @@ pub fn parts(i: usize, ascii: bool, text: &str) -> Option<Parts<'_>> {
         static CACHES: RefCell<Vec<Option<backtrack::Cache>>> = const { RefCell::new(Vec::new()) };
     }
     let found = CACHES.with_borrow_mut(|caches| {
-        let slot = usize::from(ascii) * RULES.len() + i;
         if caches.len() <= slot {
             caches.resize_with(slot + 1, || None);
         }
@@ -140,11 +203,7 @@ pub fn parts(i: usize, ascii: bool, text: &str) -> Option<Parts<'_>> {
         let mut cache = rule.pikevm.create_cache();
         rule.pikevm.search(&mut cache, &input, &mut caps);
     }
-    caps.is_match().then_some(Parts {
-        text,
-        caps,
-        names: &rule.names,
-    })
+    caps
 }
 
 /// The parts of rule `i`'s match of the first `len` bytes of `text`, for a rule whose one group
@@ -273,5 +332,50 @@ impl<'t> Part<'t> {
     #[cfg(test)]
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start..self.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The parts [`parts`] answers from its memory of earlier texts are those a search finds.
+    #[test]
+    fn remembered_parts_are_the_searched_parts() {
+        let text = "On Monday, Jan. 6, 1998 at 10:30 p.m. EST, three weeks ago, the third \
+                    quarter of 1997, last year's fourth quarter, the 1990s, two years earlier, \
+                    the next day, this week, every Monday, fiscal 1998, Christmas Eve 1996.";
+        let mut matched = 0;
+        for ascii in [true, false] {
+            for i in 0..RULES.len() {
+                let group_len = rule_parts(i, ascii).map_or(0, |r| {
+                    r.backtracker
+                        .get_nfa()
+                        .group_info()
+                        .group_len(PatternID::ZERO)
+                });
+                for start in (0..text.len()).filter(|&s| text.is_char_boundary(s)) {
+                    let rest = &text[start..(start + 40).min(text.len())];
+                    let searched = searched_parts(i, ascii, rest);
+                    // The first call may search; the second is answered from memory.
+                    for _ in 0..2 {
+                        let found = parts(i, ascii, rest);
+                        assert_eq!(found.is_some(), searched.is_some(), "{i} {rest:?}");
+                        let (Some(found), Some(searched)) = (&found, &searched) else {
+                            continue;
+                        };
+                        for group in 0..group_len {
+                            assert_eq!(
+                                found.get(group).map(|p| p.range()),
+                                searched.get(group).map(|p| p.range()),
+                                "rule {i} group {group} in {rest:?}"
+                            );
+                        }
+                        matched += 1;
+                    }
+                }
+            }
+        }
+        assert!(matched > 100, "{matched}");
     }
 }
