@@ -14,38 +14,113 @@
 use std::cell::RefCell;
 use std::sync::{LazyLock, OnceLock};
 
+use regex_automata::hybrid::LazyStateID;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::PikeVM;
 use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::primitives::NonMaxUsize;
-use regex_automata::util::syntax;
+use regex_automata::util::{start, syntax};
 use regex_automata::{Anchored, Input, PatternID};
 use rustc_hash::FxHashMap;
 
+use super::prefilter;
 use super::recognise::RULES;
 
-/// The rule that matches at the start of `haystack` and the length of its match: of the rules
-/// that match there, the first in `RULES` order (leftmost-first, as in an alternation of all of
-/// them), with that rule's own leftmost-first match. `ascii` picks the ASCII form of the rules
-/// (see [`rule_parts`]) or the form as written.
-pub fn first_match(haystack: &[u8], ascii: bool) -> Option<(usize, usize)> {
+/// The first word start at or after `from` ([`prefilter::next_start`]) where a rule matches,
+/// with the rule that wins there and the length of its match: of the rules that match there,
+/// the first in `RULES` order (leftmost-first, as in an alternation of all of them), with that
+/// rule's own leftmost-first match. `ascii` picks the ASCII form of the rules (see
+/// [`rule_parts`]) or the form as written.
+///
+/// Most word starts open no match ("the" before a noun, a number before "percent"), and the
+/// lazy DFA leaves such a start after a few bytes. So the DFA is walked here a byte at a time
+/// ([`walk`]) with its cache borrowed once for all the starts, rather than through a search
+/// call for each: the call's set-up cost more than the walk.
+pub fn next_match(bytes: &[u8], from: usize, ascii: bool) -> Option<(usize, usize, usize)> {
+    // The DFA is built only once a text has a place to try it.
+    let mut start = prefilter::next_start(bytes, from)?;
     let dfa = &all_rules(ascii)?.dfa;
-    // The lazy DFA keeps the states it has built in its cache; one per thread and form keeps
-    // them from one text to the next.
+    with_cache(dfa, ascii, |cache| {
+        // The start state is the same for every word start (anchored, the haystack begins
+        // there); it is asked again only after the cache was cleared, which renumbers states.
+        let mut clears = cache.clear_count();
+        let mut first = start_state(dfa, cache)?;
+        loop {
+            if cache.clear_count() != clears {
+                clears = cache.clear_count();
+                first = start_state(dfa, cache)?;
+            }
+            if let Some((rule, len)) = walk(dfa, cache, first, bytes.get(start..)?) {
+                return Some((start, rule, len));
+            }
+            start = prefilter::next_start(bytes, start + 1)?;
+        }
+    })
+}
+
+/// Runs `f` with this thread's lazy-DFA cache for the rules of one form. The lazy DFA keeps
+/// the states it has built in its cache; one per thread and form keeps them from one text to
+/// the next.
+fn with_cache<T>(dfa: &DFA, ascii: bool, f: impl FnOnce(&mut Cache) -> T) -> T {
     thread_local! {
         static CACHES: RefCell<[Option<Cache>; 2]> = const { RefCell::new([None, None]) };
     }
     CACHES.with_borrow_mut(|caches| {
-        let cache = caches[usize::from(ascii)].get_or_insert_with(|| dfa.create_cache());
+        f(caches[usize::from(ascii)].get_or_insert_with(|| dfa.create_cache()))
+    })
+}
+
+/// The DFA's state before the first byte of an anchored search.
+fn start_state(dfa: &DFA, cache: &mut Cache) -> Option<LazyStateID> {
+    let config = start::Config::new().anchored(Anchored::Yes);
+    dfa.start_state(cache, &config)
+        .map_err(|err| debug_assert!(false, "timex search failed: {err}"))
+        .ok()
+}
+
+/// The anchored leftmost-first search of the lazy DFA from state `sid` over `haystack`, as
+/// `try_search_fwd` runs it: a match state reports the match that ended one byte before (at
+/// the end of the haystack, the end-of-input transition does), the last match seen wins, and
+/// the dead state ends the walk. The DFA has no quit bytes and never gives up on a full cache,
+/// so neither can happen; were they to, the position is passed as one where nothing matches,
+/// as a failed search was.
+fn walk(
+    dfa: &DFA,
+    cache: &mut Cache,
+    mut sid: LazyStateID,
+    haystack: &[u8],
+) -> Option<(usize, usize)> {
+    let mut found = None;
+    for (at, &byte) in haystack.iter().enumerate() {
+        sid = dfa.next_state(cache, sid, byte).ok()?;
+        if sid.is_tagged() {
+            if sid.is_match() {
+                found = Some((dfa.match_pattern(cache, sid, 0).as_usize(), at));
+            } else if sid.is_dead() {
+                return found;
+            } else if sid.is_quit() {
+                debug_assert!(false, "timex search quit");
+                return None;
+            }
+        }
+    }
+    sid = dfa.next_eoi_state(cache, sid).ok()?;
+    if sid.is_match() {
+        found = Some((dfa.match_pattern(cache, sid, 0).as_usize(), haystack.len()));
+    }
+    found
+}
+
+/// The rule that matches at the start of `haystack` and the length of its match, found by the
+/// lazy DFA's own search: what [`walk`] must agree with (for the tests).
+#[cfg(test)]
+pub fn first_match(haystack: &[u8], ascii: bool) -> Option<(usize, usize)> {
+    let dfa = &all_rules(ascii)?.dfa;
+    with_cache(dfa, ascii, |cache| {
         let input = Input::new(haystack).anchored(Anchored::Yes);
-        // The DFA has no quit bytes and never gives up on a full cache, so the search cannot
-        // fail; were it to, the position is passed as one where nothing matches.
-        let found = dfa.try_search_fwd(cache, &input).unwrap_or_else(|err| {
-            debug_assert!(false, "timex search failed: {err}");
-            None
-        });
+        let found = dfa.try_search_fwd(cache, &input).ok()?;
         found.map(|m| (m.pattern().as_usize(), m.offset()))
     })
 }
