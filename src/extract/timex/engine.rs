@@ -14,37 +14,113 @@
 use std::cell::RefCell;
 use std::sync::{LazyLock, OnceLock};
 
+use regex_automata::hybrid::LazyStateID;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::PikeVM;
 use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::primitives::NonMaxUsize;
-use regex_automata::util::syntax;
+use regex_automata::util::{start, syntax};
 use regex_automata::{Anchored, Input, PatternID};
+use rustc_hash::FxHashMap;
 
+use super::prefilter;
 use super::recognise::RULES;
 
-/// The rule that matches at the start of `haystack` and the length of its match: of the rules
-/// that match there, the first in `RULES` order (leftmost-first, as in an alternation of all of
-/// them), with that rule's own leftmost-first match. `ascii` picks the ASCII form of the rules
-/// (see [`rule_parts`]) or the form as written.
-pub fn first_match(haystack: &[u8], ascii: bool) -> Option<(usize, usize)> {
+/// The first word start at or after `from` ([`prefilter::next_start`]) where a rule matches,
+/// with the rule that wins there and the length of its match: of the rules that match there,
+/// the first in `RULES` order (leftmost-first, as in an alternation of all of them), with that
+/// rule's own leftmost-first match. `ascii` picks the ASCII form of the rules (see
+/// [`rule_parts`]) or the form as written.
+///
+/// Most word starts open no match ("the" before a noun, a number before "percent"), and the
+/// lazy DFA leaves such a start after a few bytes. So the DFA is walked here a byte at a time
+/// ([`walk`]) with its cache borrowed once for all the starts, rather than through a search
+/// call for each: the call's set-up cost more than the walk.
+pub fn next_match(bytes: &[u8], from: usize, ascii: bool) -> Option<(usize, usize, usize)> {
+    // The DFA is built only once a text has a place to try it.
+    let mut start = prefilter::next_start(bytes, from)?;
     let dfa = &all_rules(ascii)?.dfa;
-    // The lazy DFA keeps the states it has built in its cache; one per thread and form keeps
-    // them from one text to the next.
+    with_cache(dfa, ascii, |cache| {
+        // The start state is the same for every word start (anchored, the haystack begins
+        // there); it is asked again only after the cache was cleared, which renumbers states.
+        let mut clears = cache.clear_count();
+        let mut first = start_state(dfa, cache)?;
+        loop {
+            if cache.clear_count() != clears {
+                clears = cache.clear_count();
+                first = start_state(dfa, cache)?;
+            }
+            if let Some((rule, len)) = walk(dfa, cache, first, bytes.get(start..)?) {
+                return Some((start, rule, len));
+            }
+            start = prefilter::next_start(bytes, start + 1)?;
+        }
+    })
+}
+
+/// Runs `f` with this thread's lazy-DFA cache for the rules of one form. The lazy DFA keeps
+/// the states it has built in its cache; one per thread and form keeps them from one text to
+/// the next.
+fn with_cache<T>(dfa: &DFA, ascii: bool, f: impl FnOnce(&mut Cache) -> T) -> T {
     thread_local! {
         static CACHES: RefCell<[Option<Cache>; 2]> = const { RefCell::new([None, None]) };
     }
     CACHES.with_borrow_mut(|caches| {
-        let cache = caches[usize::from(ascii)].get_or_insert_with(|| dfa.create_cache());
+        f(caches[usize::from(ascii)].get_or_insert_with(|| dfa.create_cache()))
+    })
+}
+
+/// The DFA's state before the first byte of an anchored search.
+fn start_state(dfa: &DFA, cache: &mut Cache) -> Option<LazyStateID> {
+    let config = start::Config::new().anchored(Anchored::Yes);
+    dfa.start_state(cache, &config)
+        .map_err(|err| debug_assert!(false, "timex search failed: {err}"))
+        .ok()
+}
+
+/// The anchored leftmost-first search of the lazy DFA from state `sid` over `haystack`, as
+/// `try_search_fwd` runs it: a match state reports the match that ended one byte before (at
+/// the end of the haystack, the end-of-input transition does), the last match seen wins, and
+/// the dead state ends the walk. The DFA has no quit bytes and never gives up on a full cache,
+/// so neither can happen; were they to, the position is passed as one where nothing matches,
+/// as a failed search was.
+fn walk(
+    dfa: &DFA,
+    cache: &mut Cache,
+    mut sid: LazyStateID,
+    haystack: &[u8],
+) -> Option<(usize, usize)> {
+    let mut found = None;
+    for (at, &byte) in haystack.iter().enumerate() {
+        sid = dfa.next_state(cache, sid, byte).ok()?;
+        if sid.is_tagged() {
+            if sid.is_match() {
+                found = Some((dfa.match_pattern(cache, sid, 0).as_usize(), at));
+            } else if sid.is_dead() {
+                return found;
+            } else if sid.is_quit() {
+                debug_assert!(false, "timex search quit");
+                return None;
+            }
+        }
+    }
+    sid = dfa.next_eoi_state(cache, sid).ok()?;
+    if sid.is_match() {
+        found = Some((dfa.match_pattern(cache, sid, 0).as_usize(), haystack.len()));
+    }
+    found
+}
+
+/// The rule that matches at the start of `haystack` and the length of its match, found by the
+/// lazy DFA's own search: what [`walk`] must agree with (for the tests).
+#[cfg(test)]
+pub fn first_match(haystack: &[u8], ascii: bool) -> Option<(usize, usize)> {
+    let dfa = &all_rules(ascii)?.dfa;
+    with_cache(dfa, ascii, |cache| {
         let input = Input::new(haystack).anchored(Anchored::Yes);
-        // The DFA has no quit bytes and never gives up on a full cache, so the search cannot
-        // fail; were it to, the position is passed as one where nothing matches.
-        let found = dfa.try_search_fwd(cache, &input).unwrap_or_else(|err| {
-            debug_assert!(false, "timex search failed: {err}");
-            None
-        });
+        let found = dfa.try_search_fwd(cache, &input).ok()?;
         found.map(|m| (m.pattern().as_usize(), m.offset()))
     })
 }
@@ -117,8 +193,71 @@ fn all_rules(ascii: bool) -> Option<&'static AllRules> {
 
 /// The named parts of rule `i`'s leftmost-first match at the start of `text` (`None` when it
 /// does not match there), in its ASCII form or as written.
+///
+/// The answer depends on nothing but the rule, the form and `text` (a match and one character
+/// after it), and news repeats its phrases ("last year", "the third quarter", "two weeks"),
+/// so answers are kept per thread, across texts: the backtracker cost about 4,000
+/// instructions a match, a look-up a few hundred. [`searched_parts`] is the search itself.
 pub fn parts(i: usize, ascii: bool, text: &str) -> Option<Parts<'_>> {
     let rule = rule_parts(i, ascii)?;
+    let slot = usize::from(ascii) * RULES.len() + i;
+    thread_local! {
+        static KNOWN: RefCell<Vec<Known>> = const { RefCell::new(Vec::new()) };
+    }
+    let known = KNOWN.with_borrow(|known| {
+        let slots = known.get(slot)?.get(text)?;
+        let mut caps = rule.backtracker.create_captures();
+        if let Some(slots) = slots {
+            caps.set_pattern(Some(PatternID::ZERO));
+            caps.slots_mut().copy_from_slice(slots);
+        }
+        Some(caps)
+    });
+    let caps = known.unwrap_or_else(|| {
+        let caps = search(rule, slot, text);
+        KNOWN.with_borrow_mut(|known| {
+            if known.len() <= slot {
+                known.resize_with(slot + 1, Known::default);
+            }
+            let memo = &mut known[slot];
+            // A bound on the memory a long run over varied text can take; what is dropped is
+            // searched again when it comes back.
+            if memo.len() >= KNOWN_PER_RULE {
+                memo.clear();
+            }
+            memo.insert(text.into(), caps.is_match().then(|| caps.slots().into()));
+        });
+        caps
+    });
+    caps.is_match().then_some(Parts {
+        text,
+        caps,
+        names: &rule.names,
+    })
+}
+
+/// The answers of [`parts`] for one rule and form: the capture slots of the match for each
+/// text searched, `None` for no match.
+type Known = FxHashMap<Box<str>, Option<Box<[Option<NonMaxUsize>]>>>;
+
+/// How many texts [`Known`] keeps for one rule before it starts again.
+const KNOWN_PER_RULE: usize = 4096;
+
+/// [`parts`] found by searching, without the memory of earlier answers (for the tests).
+#[cfg(test)]
+pub fn searched_parts(i: usize, ascii: bool, text: &str) -> Option<Parts<'_>> {
+    let rule = rule_parts(i, ascii)?;
+    let caps = search(rule, usize::from(ascii) * RULES.len() + i, text);
+    caps.is_match().then_some(Parts {
+        text,
+        caps,
+        names: &rule.names,
+    })
+}
+
+/// Searches `text` for `rule`'s match and parts with its backtracker, or its PikeVM for a long
+/// text. `slot` names the rule and form, for the backtracker's cache.
+fn search(rule: &RuleParts, slot: usize, text: &str) -> Captures {
     let input = Input::new(text).anchored(Anchored::Yes);
     let mut caps = rule.backtracker.create_captures();
     // The backtracker's cache (its stack and its set of visited states) is kept per thread
@@ -127,7 +266,6 @@ pub fn parts(i: usize, ascii: bool, text: &str) -> Option<Parts<'_>> {
         static CACHES: RefCell<Vec<Option<backtrack::Cache>>> = const { RefCell::new(Vec::new()) };
     }
     let found = CACHES.with_borrow_mut(|caches| {
-        let slot = usize::from(ascii) * RULES.len() + i;
         if caches.len() <= slot {
             caches.resize_with(slot + 1, || None);
         }
@@ -140,11 +278,7 @@ pub fn parts(i: usize, ascii: bool, text: &str) -> Option<Parts<'_>> {
         let mut cache = rule.pikevm.create_cache();
         rule.pikevm.search(&mut cache, &input, &mut caps);
     }
-    caps.is_match().then_some(Parts {
-        text,
-        caps,
-        names: &rule.names,
-    })
+    caps
 }
 
 /// The parts of rule `i`'s match of the first `len` bytes of `text`, for a rule whose one group
@@ -273,5 +407,50 @@ impl<'t> Part<'t> {
     #[cfg(test)]
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start..self.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The parts [`parts`] answers from its memory of earlier texts are those a search finds.
+    #[test]
+    fn remembered_parts_are_the_searched_parts() {
+        let text = "On Monday, Jan. 6, 1998 at 10:30 p.m. EST, three weeks ago, the third \
+                    quarter of 1997, last year's fourth quarter, the 1990s, two years earlier, \
+                    the next day, this week, every Monday, fiscal 1998, Christmas Eve 1996.";
+        let mut matched = 0;
+        for ascii in [true, false] {
+            for i in 0..RULES.len() {
+                let group_len = rule_parts(i, ascii).map_or(0, |r| {
+                    r.backtracker
+                        .get_nfa()
+                        .group_info()
+                        .group_len(PatternID::ZERO)
+                });
+                for start in (0..text.len()).filter(|&s| text.is_char_boundary(s)) {
+                    let rest = &text[start..(start + 40).min(text.len())];
+                    let searched = searched_parts(i, ascii, rest);
+                    // The first call may search; the second is answered from memory.
+                    for _ in 0..2 {
+                        let found = parts(i, ascii, rest);
+                        assert_eq!(found.is_some(), searched.is_some(), "{i} {rest:?}");
+                        let (Some(found), Some(searched)) = (&found, &searched) else {
+                            continue;
+                        };
+                        for group in 0..group_len {
+                            assert_eq!(
+                                found.get(group).map(|p| p.range()),
+                                searched.get(group).map(|p| p.range()),
+                                "rule {i} group {group} in {rest:?}"
+                            );
+                        }
+                        matched += 1;
+                    }
+                }
+            }
+        }
+        assert!(matched > 100, "{matched}");
     }
 }

@@ -1,5 +1,5 @@
 //! Finding time expressions: a list of patterns, tried at the word starts that can open one.
-//! One search of all of them at once ([`engine::first_match`]) tells whether a rule matches
+//! One search of all of them at once ([`engine::next_match`]) tells whether a rule matches
 //! there, which one wins and where its match ends; the winner's own pattern then gives its
 //! parts.
 
@@ -81,15 +81,8 @@ pub fn next_candidate(text: &str, from: usize) -> Option<Candidate<'_>> {
 /// form, which is a fraction of the Unicode form's size (less set-up, smaller lazy-DFA
 /// states), and the Unicode form is never compiled.
 pub fn next_candidate_in(text: &str, from: usize, ascii_text: bool) -> Option<Candidate<'_>> {
-    let bytes = text.as_bytes();
-    let mut at = from;
-    let (start, end, winner) = loop {
-        let start = prefilter::next_start(bytes, at)?;
-        if let Some((rule, len)) = engine::first_match(bytes.get(start..)?, ascii_text) {
-            break (start, start + len, rule);
-        }
-        at = start + 1;
-    };
+    let (start, winner, len) = engine::next_match(text.as_bytes(), from, ascii_text)?;
+    let end = start + len;
     // The match and the character after it (for the closing word boundary) are all the
     // rule's own pattern needs to see.
     let mut stop = (end + 1).min(text.len());
@@ -403,6 +396,35 @@ mod tests {
         assert!(prefilter::ascii_suffices(&text) && !text.is_ascii());
         let (found, _) = same_as_plain_scan(&text);
         assert!(found > 10_000, "{found}");
+    }
+
+    /// The byte-by-byte walk of the lazy DFA ([`engine::next_match`]) finds at each word start
+    /// what the DFA's own search finds there.
+    #[test]
+    fn the_dfa_walk_finds_what_its_search_finds() {
+        for unicode in [false, true] {
+            let text = word_salad(8_000, unicode);
+            let ascii = prefilter::ascii_suffices(&text);
+            assert_eq!(ascii, !unicode);
+            let bytes = text.as_bytes();
+            let searched = |from: usize| {
+                let mut at = from;
+                loop {
+                    let start = prefilter::next_start(bytes, at)?;
+                    if let Some((rule, len)) = engine::first_match(&bytes[start..], ascii) {
+                        return Some((start, rule, len));
+                    }
+                    at = start + 1;
+                }
+            };
+            let mut found = 0;
+            for from in 0..=bytes.len() {
+                let walked = engine::next_match(bytes, from, ascii);
+                assert_eq!(walked, searched(from), "from {from}");
+                found += usize::from(walked.is_some_and(|(start, _, _)| start == from));
+            }
+            assert!(found > 1_000, "{found}");
+        }
     }
 
     /// Checks every candidate in `text` against the plain scan; returns how many were found
