@@ -95,7 +95,7 @@ fn row_of(model: &Model, key: u32) -> [i16; LABELS.len()] {
     // Zipped, not copied whole: a row has one weight per class of the model, and a row of
     // another length must not panic (`Recogniser::new` refuses such a model).
     if let Some(w) = model.row(key) {
-        for (r, &x) in row.iter_mut().zip(w) {
+        for (r, x) in row.iter_mut().zip(w) {
             *r = x;
         }
     }
