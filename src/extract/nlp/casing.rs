@@ -36,8 +36,8 @@ impl Casing {
         self.table
             .as_ref()
             .and_then(|m| m.row(key(60, lower, 0)))
-            .and_then(|row| row.first())
-            .map_or(UNSEEN, |&b| b as u64)
+            .and_then(|mut row| row.next())
+            .map_or(UNSEEN, |b| b as u64)
     }
 
     /// Whether running text writes `word` in lower case at least half of the time.

@@ -495,14 +495,17 @@ fn spans(tokens: &[Range<usize>], labels: &[usize]) -> Vec<Entity> {
     out
 }
 
+/// Whether the sentence `text[range]` may hold a name: names are written with capitals in
+/// edited text, so a sentence with none (or a range that is not one of `text`) costs nothing.
+fn may_name(text: &str, range: &Range<usize>) -> bool {
+    text.get(range.clone())
+        .is_some_and(|sentence| sentence.chars().any(char::is_uppercase))
+}
+
 impl Recogniser {
     /// The names in the sentence `text[range]`; `gaz` are the gazetteer's matches in it.
     pub fn recognise(&self, text: &str, range: Range<usize>, gaz: &[GazMatch]) -> Vec<Entity> {
-        let Some(sentence) = text.get(range.clone()) else {
-            return Vec::new();
-        };
-        // Names are written with capitals in edited text; a sentence with none costs nothing.
-        if !sentence.chars().any(char::is_uppercase) {
+        if !may_name(text, &range) {
             return Vec::new();
         }
         decide::recognise(self, text, gaz, |tokens, marks| {
@@ -520,10 +523,7 @@ impl Recogniser {
         plain: impl Iterator<Item = (Range<usize>, PlainWord)>,
         gaz: &[GazMatch],
     ) -> Vec<Entity> {
-        let Some(sentence) = text.get(range.clone()) else {
-            return Vec::new();
-        };
-        if !sentence.chars().any(char::is_uppercase) {
+        if !may_name(text, &range) {
             return Vec::new();
         }
         decide::recognise(self, text, gaz, |tokens, marks| {

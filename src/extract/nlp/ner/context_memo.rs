@@ -47,19 +47,19 @@ impl ContextMemo {
     /// The sums of the word `word` with the word `before` before it, by `sum` if not kept.
     #[inline]
     pub fn left(&mut self, word: u32, before: u32, sum: impl FnOnce() -> Scores) -> Scores {
-        *self.left.entry(pair(word, before)).or_insert_with(sum)
+        kept(&mut self.left, pair(word, before), sum)
     }
 
     /// The sums of the word `word` with the word `after` after it, by `sum` if not kept.
     #[inline]
     pub fn right(&mut self, word: u32, after: u32, sum: impl FnOnce() -> Scores) -> Scores {
-        *self.right.entry(pair(word, after)).or_insert_with(sum)
+        kept(&mut self.right, pair(word, after), sum)
     }
 
     /// The sums of the run `run`, by `sum` if not kept.
     #[inline]
     pub fn run(&mut self, run: Run, sum: impl FnOnce() -> Scores) -> Scores {
-        *self.runs.entry(run).or_insert_with(sum)
+        kept(&mut self.runs, run, sum)
     }
 
     /// Forgets every pair and run: the memo of words they index starts afresh, or belongs to
@@ -79,6 +79,21 @@ impl ContextMemo {
         restart(&mut self.left, MEMO_PAIRS * share, MEMO_PAIRS);
         restart(&mut self.right, MEMO_PAIRS * share, MEMO_PAIRS);
         restart(&mut self.runs, MEMO_RUNS * share, MEMO_RUNS);
+    }
+}
+
+/// The sums of `key` in `map`, by `sum` and kept there if not kept yet. Looked up before an
+/// entry is made: most are found, and a look-up alone is a few instructions the compiler
+/// inlines where an entry's code is not always.
+#[inline]
+fn kept<K: Eq + std::hash::Hash>(
+    map: &mut FxHashMap<K, Scores>,
+    key: K,
+    sum: impl FnOnce() -> Scores,
+) -> Scores {
+    match map.get(&key) {
+        Some(sums) => *sums,
+        None => *map.entry(key).or_insert_with(sum),
     }
 }
 

@@ -69,12 +69,13 @@ struct Known {
     /// word is weighed (most words of a window are only its context: "the", "said", ",").
     alone: Option<Scores>,
     /// The row of each of its neighbour features ([`keys::neighbour`]): as the word two before
-    /// the weighed word, one before, one after and two after (one row each: i16 holds it).
-    near: [[i16; LABELS.len()]; 4],
+    /// the weighed word, one before, one after and two after (one row each, widened to the
+    /// sums' i32 once here rather than in every decision that adds it).
+    near: [Scores; 4],
     /// The label before it was last weighed after ([`NO_LABEL`] before that), and the row of
     /// its feature with that label ([`keys::after_label`]): a word is mostly weighed after the
     /// same label ("O"), and a row kept here is one read of the model's table fewer.
-    after: (u64, [i16; LABELS.len()]),
+    after: (u64, Scores),
     /// The word before it when it was last weighed (its index in the memo, [`NO_WORD`]
     /// before that) and the summed weights of their features ([`keys::left`]); names are
     /// written after the same words again and again ("Mr.", "President", "in").
@@ -89,17 +90,9 @@ const NO_WORD: u32 = u32::MAX;
 /// `Known::after`'s label before a word is first weighed: no label before is this.
 const NO_LABEL: u64 = u64::MAX;
 
-/// The row of `key` in `model`, zeros when it has none.
-fn row_of(model: &Model, key: u32) -> [i16; LABELS.len()] {
-    let mut row = [0; LABELS.len()];
-    // Zipped, not copied whole: a row has one weight per class of the model, and a row of
-    // another length must not panic (`Recogniser::new` refuses such a model).
-    if let Some(w) = model.row(key) {
-        for (r, &x) in row.iter_mut().zip(w) {
-            *r = x;
-        }
-    }
-    row
+/// The row of `key` in `model`, zeros when it has none: its weights summed from zero.
+fn row_of(model: &Model, key: u32) -> Scores {
+    summed(model, &[key])
 }
 
 impl Known {
@@ -133,7 +126,7 @@ fn summed(model: &Model, keys: &[u32]) -> Scores {
     sums
 }
 
-/// Words kept in a thread's memo before it starts afresh (about 150 bytes each).
+/// Words kept in a thread's memo before it starts afresh (about 350 bytes each).
 const MEMO_WORDS: usize = 1 << 14;
 
 /// Patterns kept in a thread's memo before it starts afresh (about 130 bytes each; a few
@@ -484,7 +477,7 @@ impl Scratch {
                 + run_sums[l]
                 + w.left.1[l]
                 + w.right.1[l]
-                + rows.iter().map(|r| i32::from(r[l])).sum::<i32>();
+                + rows.iter().map(|r| r[l]).sum::<i32>();
         }
         scores
     }
