@@ -271,7 +271,7 @@ fn drop_apposition(words: &mut Vec<Word>) {
         return;
     }
     words.drain(open + 1..=close);
-    words[open].trim_end_punct(&[',']);
+    words[open].trim_end_punct(b",");
 }
 
 /// "A group that has pledged loyalty to the rebels claimed ..." → "A group claimed ...": a
@@ -305,7 +305,7 @@ fn drop_subject_relative(words: &mut Vec<Word>) {
     if let Some(main) = main {
         words.drain(rel..main);
         let trimmed = &mut words[rel - 1];
-        trimmed.trim_end_punct(&[',']);
+        trimmed.trim_end_punct(b",");
     }
 }
 
@@ -371,7 +371,7 @@ fn drop_reporting_frame(words: &mut Vec<Word>) {
             .iter()
             .map(|w| {
                 let mut w = w.clone();
-                w.trim_end_punct(&[',']);
+                w.trim_end_punct(b",");
                 w
             })
             .collect(),
@@ -764,7 +764,7 @@ fn finish(words: &mut Vec<Word>) -> String {
         let Some(last) = words.last_mut() else {
             return String::new();
         };
-        last.trim_end_punct(&[',', ';', ':', '.', '!', '?']);
+        last.trim_end_punct(b",;:.!?");
         if !words.last().is_some_and(|w| w.is(list::DANGLING)) {
             break;
         }
