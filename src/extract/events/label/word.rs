@@ -156,10 +156,20 @@ impl<'a> Word<'a> {
         self.ends_clause = text_ends_clause(&self.text);
     }
 
-    /// The word without the punctuation `chars` at its end; the bare form does not change
-    /// (the bare form ends before any punctuation, so it stays within the text).
-    pub fn trim_end_punct(&mut self, chars: &[char]) {
-        let keep = self.text.trim_end_matches(chars).len();
+    /// The word without the punctuation `marks` (ASCII bytes) at its end; the bare form does
+    /// not change (the bare form ends before any punctuation, so it stays within the text).
+    /// Read by the byte, not as a pattern of characters decoded from the end: every label's
+    /// last word is trimmed, and an ASCII byte is never part of another character, so the
+    /// bytes trimmed are the characters `trim_end_matches` would trim.
+    pub fn trim_end_punct(&mut self, marks: &[u8]) {
+        debug_assert!(marks.is_ascii());
+        let bytes = self.text.as_bytes();
+        let keep = bytes
+            .iter()
+            .rposition(|b| !marks.contains(b))
+            .map_or(0, |i| i + 1);
+        // (only the quote marks trimmed, if any, change the count: no rescan of the word)
+        let trimmed_quotes = quotes_in_bytes(&bytes[keep..]);
         match &mut self.text {
             Cow::Borrowed(text) => *text = &text[..keep],
             Cow::Owned(text) => text.truncate(keep),
@@ -168,14 +178,19 @@ impl<'a> Word<'a> {
             self.bare = Cow::Borrowed("");
             self.lists = 0;
         }
-        self.quotes = quotes_in(&self.text);
+        self.quotes = self.quotes.saturating_sub(trimmed_quotes);
         self.ends_clause = text_ends_clause(&self.text);
     }
 }
 
 /// How many double quote bytes `text` has.
 fn quotes_in(text: &str) -> usize {
-    text.bytes().filter(|&b| b == b'"').count()
+    quotes_in_bytes(text.as_bytes())
+}
+
+/// How many double quote bytes `bytes` has.
+fn quotes_in_bytes(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'"').count()
 }
 
 /// Whether `text` ends a clause: a comma, semicolon or colon at its end, before any closing
@@ -230,4 +245,52 @@ pub(super) fn join(words: &[Word]) -> String {
         out.push_str(w);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trimming_marks_by_the_byte_trims_what_trimming_the_characters_does() {
+        let texts = [
+            "said,",
+            "\"quoted,\"",
+            "\"end.!?\",",
+            "end.!?",
+            ",,,",
+            "",
+            "Núñez,",
+            "“curly”,",
+            "a\"b\",\"",
+            "word",
+            "x,;:.!?,",
+        ];
+        let mark_sets: [&[u8]; 4] = [b",", b",;:.!?", b"\"", b"\",!"];
+        for text in texts {
+            for marks in mark_sets {
+                let chars: Vec<char> = marks.iter().copied().map(char::from).collect();
+                let expected = text.trim_end_matches(chars.as_slice());
+                for owned in [false, true] {
+                    let mut word = if owned {
+                        Word::new(text.to_string())
+                    } else {
+                        Word::new(text)
+                    };
+                    let bare = word.bare().to_string();
+                    word.trim_end_punct(marks);
+                    let case = format!("{text:?} {marks:?} owned {owned}");
+                    assert_eq!(&*word, expected, "{case}");
+                    assert_eq!(word.quotes(), quotes_in(expected), "{case}");
+                    assert_eq!(word.ends_clause(), text_ends_clause(expected), "{case}");
+                    let bare_now = if expected.is_empty() {
+                        ""
+                    } else {
+                        bare.as_str()
+                    };
+                    assert_eq!(word.bare(), bare_now, "{case}");
+                }
+            }
+        }
+    }
 }
