@@ -70,10 +70,12 @@ pub struct Gazetteer {
     // about every name of every article, never keys crafted against them.
     /// Per form, its entry and pattern.
     by_form: FxHashMap<Folded<'static>, (u32, u32)>,
-    by_id: FxHashMap<Cow<'static, str>, usize>,
     given: FxHashSet<&'static str>,
     /// Nationality words.
     demonyms: FxHashSet<Folded<'static>>,
+    /// The entries' numbers in the order of their ids: [`Gazetteer::by_id`] searches it
+    /// (a few hundred calls per run), where a map of every id cost 29k insertions per start.
+    id_order: Vec<u32>,
 }
 
 /// A form as a key that stands for its lower case (as [`str::to_lowercase`] writes it): an
@@ -142,17 +144,25 @@ struct TablesRead {
     pattern_demonym: Vec<bool>,
     /// Per form, its entry and pattern.
     by_form: FxHashMap<Folded<'static>, (u32, u32)>,
+    /// Per id, its entry: only while the tables themselves are read (see `id_order`).
     by_id: FxHashMap<Cow<'static, str>, usize>,
     given: FxHashSet<&'static str>,
     demonyms: FxHashSet<Folded<'static>>,
+    /// The entries' numbers in the order of their ids.
+    id_order: Vec<u32>,
+    /// The table of names, when `compiled.bin` carries it (made with the tables).
+    names: Option<Prefixes>,
 }
 
 impl Gazetteer {
     fn build() -> Self {
-        let g = TablesRead::read();
+        let mut g = TablesRead::read();
         // Names start at a capitalised word, so the table is only asked for the longest name
         // starting there: far fewer steps than scanning every byte for 100k patterns.
-        let names = Prefixes::with_order(&g.pattern_form, NAMES_ORDER);
+        let names = g
+            .names
+            .take()
+            .unwrap_or_else(|| Prefixes::with_order(&g.pattern_form, NAMES_ORDER));
         Self {
             entries: g.entries,
             pattern_entry: g.pattern_entry,
@@ -160,7 +170,7 @@ impl Gazetteer {
             pattern_demonym: g.pattern_demonym,
             names,
             by_form: g.by_form,
-            by_id: g.by_id,
+            id_order: g.id_order,
             given: g.given,
             demonyms: g.demonyms,
         }
@@ -182,7 +192,10 @@ impl Gazetteer {
 
     /// The entry with this actor id.
     pub fn by_id(&self, id: &str) -> Option<&Entry> {
-        self.by_id.get(id).map(|&e| &self.entries[e])
+        let at = (self.id_order)
+            .binary_search_by(|&e| self.entries[e as usize].id.as_ref().cmp(id))
+            .ok()?;
+        Some(&self.entries[self.id_order[at] as usize])
     }
 
     /// Whether `form` is a nationality word ("Syrian", "Irish"), which describes a country.
@@ -376,6 +389,17 @@ mod tests {
         assert!(listed.same_as(&Prefixes::new(&g.pattern_form)));
     }
 
+    #[test]
+    fn the_compiled_table_of_names_is_the_sorted_table() {
+        let mut g = TablesRead::compiled()
+            .expect("compiled.bin is stale: run python3 scripts/build_gazetteer.py --order");
+        let shipped = g
+            .names
+            .take()
+            .expect("compiled.bin carries the table of names");
+        assert!(shipped.same_as(&Prefixes::new(&g.pattern_form)));
+    }
+
     /// Where two lists first differ, with both items there, or `None` when they are equal.
     fn first_difference<T: PartialEq + Clone>(
         a: &[T],
@@ -405,7 +429,13 @@ mod tests {
             None
         );
         assert!(compiled.by_form == tables.by_form);
-        assert!(compiled.by_id == tables.by_id);
+        assert_eq!(compiled.id_order, tables.id_order);
+        // each id once: the search by id finds every entry
+        let ids = tables
+            .id_order
+            .iter()
+            .map(|&e| &tables.entries[e as usize].id);
+        assert!(ids.clone().zip(ids.skip(1)).all(|(a, b)| a < b));
         assert!(compiled.demonyms == tables.demonyms);
         assert!(compiled.given == tables.given);
     }

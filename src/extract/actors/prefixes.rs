@@ -106,6 +106,87 @@ fn bucket(key: &[u8]) -> usize {
     }
 }
 
+/// Per key of a sorted table (`keys` as (start in `bytes`, length, pattern), `heads` their
+/// [`head`]s), the longest other key that is a prefix of it, or [`NO_KEY`]: see
+/// [`Prefixes::shorter`].
+fn shorter_keys(bytes: &[u8], keys: &[(u32, u32, u32)], heads: &[u64]) -> Vec<u32> {
+    // In key order a key comes right after its prefixes and every key between them starts
+    // with them. A stack holds the keys that are prefixes of the key before (the longest on
+    // top); those of them no longer than what that key and the next share are the next key's
+    // prefixes. What two keys share is told by their heads when they differ there, which is
+    // nearly always, without reading their bytes.
+    let mut shorter = Vec::with_capacity(keys.len());
+    let mut prefixes: Vec<(u32, u32)> = Vec::new();
+    for k in 0..keys.len() {
+        let len = keys[k].1;
+        let reach = k.checked_sub(1).map_or(0, |before| {
+            let differ = heads[before] ^ heads[k];
+            let shared = if differ != 0 {
+                differ.leading_zeros() / 8
+            } else {
+                let [a, b] = [before, k].map(|i| {
+                    let (start, len, _) = keys[i];
+                    &bytes[start as usize..(start + len) as usize]
+                });
+                let rest = a.iter().skip(8).zip(b.iter().skip(8));
+                // fits in u32: no longer than a key
+                8 + rest.take_while(|(x, y)| x == y).count() as u32
+            };
+            // a head pads a short key with zeros, which may match the other key's bytes
+            shared.min(keys[before].1).min(len)
+        });
+        while prefixes.last().is_some_and(|&(_, prefix)| prefix > reach) {
+            prefixes.pop();
+        }
+        shorter.push(prefixes.last().map_or(NO_KEY, |&(p, _)| p));
+        // fits in u32: fewer keys than `u32::MAX`, checked where they were numbered
+        prefixes.push((k as u32, len));
+    }
+    shorter
+}
+
+/// The set of the [`first_word_key`]s of `keys` (start in `bytes`, length, pattern).
+fn first_words_of(bytes: &[u8], keys: &[(u32, u32, u32)]) -> NumberSet {
+    // many names share a first word ("John", "New", "United"): sized for half the keys
+    let mut first_words = NumberSet::with_capacity(keys.len() / 2);
+    for &(start, len, _) in keys {
+        first_words.insert(first_word_key(
+            &bytes[start as usize..(start + len) as usize],
+        ));
+    }
+    first_words
+}
+
+/// The parts of a table of names as `compiled.bin` holds them (see
+/// `scripts/build_gazetteer.py`), each a run of little-endian numbers: per key in key order
+/// (start in `bytes`, length, pattern) as three 32-bit numbers, its [`head`] as a 64-bit one,
+/// its [`Prefixes::shorter`] link as a 32-bit one; the slots of the set of first words (see
+/// [`NumberSet::from_slots`]) as 64-bit numbers; and the keys' bytes.
+pub(crate) struct Compiled<'a> {
+    pub(crate) keys: &'a [u8],
+    pub(crate) heads: &'a [u8],
+    pub(crate) shorter: &'a [u8],
+    pub(crate) first_words: &'a [u8],
+    pub(crate) bytes: &'a [u8],
+}
+
+/// The `i`th 32-bit little-endian number of `bytes`.
+fn number32(bytes: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes([
+        bytes[4 * i],
+        bytes[4 * i + 1],
+        bytes[4 * i + 2],
+        bytes[4 * i + 3],
+    ])
+}
+
+/// Eight bytes as a little-endian number.
+fn number64(eight: &[u8]) -> u64 {
+    let mut bytes = [0; 8];
+    bytes.copy_from_slice(eight);
+    u64::from_le_bytes(bytes)
+}
+
 impl Prefixes {
     /// The table of `patterns`; a query returns the index of the pattern it found. Patterns
     /// that are equal ignoring ASCII case are one key: the first of them is the one kept. An
@@ -232,6 +313,49 @@ impl Prefixes {
         (keys.len() == patterns.len()).then(|| Self::of_sorted(bytes, keys, heads, longest))
     }
 
+    /// The table `scripts/build_gazetteer.py` wrote into the gazetteer's `compiled.bin` for
+    /// `patterns` patterns, in its parts as [`Compiled`] lists them. The script sorts and
+    /// links the keys as [`Prefixes::new`] does, and `compiled.bin` is only read when made
+    /// from the tables embedded with it, so the parts are not checked beyond what keeps the
+    /// table's reads in bounds (a test holds the shipped table to the sort): sorting and
+    /// linking ~37k names was a quarter of the start-up. `None` when out of bounds.
+    pub(crate) fn of_compiled(parts: &Compiled, patterns: usize) -> Option<Self> {
+        let keys: Vec<(u32, u32, u32)> = parts
+            .keys
+            .chunks_exact(12)
+            .map(|row| (number32(row, 0), number32(row, 1), number32(row, 2)))
+            .collect();
+        let n = keys.len();
+        let heads: Vec<u64> = parts.heads.chunks_exact(8).map(number64).collect();
+        let shorter: Vec<u32> = parts
+            .shorter
+            .chunks_exact(4)
+            .map(|n| number32(n, 0))
+            .collect();
+        let first_words = parts.first_words.chunks_exact(8).map(number64).collect();
+        let in_bounds = heads.len() == n
+            && shorter.len() == n
+            && keys.iter().all(|&(start, len, pattern)| {
+                (start as usize)
+                    .checked_add(len as usize)
+                    .is_some_and(|end| end <= parts.bytes.len())
+                    && (pattern as usize) < patterns
+            })
+            && shorter.iter().all(|&p| p == NO_KEY || (p as usize) < n);
+        if !in_bounds {
+            return None;
+        }
+        let longest = keys.iter().map(|k| k.1 as usize).max().unwrap_or(0);
+        Some(Self::of_parts(
+            parts.bytes.to_vec(),
+            keys,
+            heads,
+            longest,
+            shorter,
+            Some(NumberSet::from_slots(first_words)?),
+        ))
+    }
+
     /// The table of keys already in order and without repeats: `keys` as (start in `bytes`,
     /// length, pattern), `heads` their [`head`]s, `longest` the longest key's length.
     fn of_sorted(
@@ -239,6 +363,20 @@ impl Prefixes {
         keys: Vec<(u32, u32, u32)>,
         heads: Vec<u64>,
         longest: usize,
+    ) -> Self {
+        let shorter = shorter_keys(&bytes, &keys, &heads);
+        Self::of_parts(bytes, keys, heads, longest, shorter, None)
+    }
+
+    /// [`Prefixes::of_sorted`] with the keys' [`Prefixes::shorter`] links made, and the set
+    /// of first words when it is made already.
+    fn of_parts(
+        bytes: Vec<u8>,
+        keys: Vec<(u32, u32, u32)>,
+        heads: Vec<u64>,
+        longest: usize,
+        shorter: Vec<u32>,
+        first_words: Option<NumberSet>,
     ) -> Self {
         let mut by_two_bytes = Vec::with_capacity((1 << 16) + 1);
         for (i, &h) in heads.iter().enumerate() {
@@ -254,45 +392,7 @@ impl Prefixes {
             let len = u16::try_from(k.1).unwrap_or(u16::MAX);
             longest_in[b] = longest_in[b].max(len);
         }
-        // many names share a first word ("John", "New", "United"): sized for half the keys
-        let mut first_words = NumberSet::with_capacity(keys.len() / 2);
-        for &(start, len, _) in &keys {
-            first_words.insert(first_word_key(
-                &bytes[start as usize..(start + len) as usize],
-            ));
-        }
-        // In key order a key comes right after its prefixes and every key between them
-        // starts with them. A stack holds the keys that are prefixes of the key before (the
-        // longest on top); those of them no longer than what that key and the next share
-        // are the next key's prefixes. What two keys share is told by their heads when
-        // they differ there, which is nearly always, without reading their bytes.
-        let mut shorter = Vec::with_capacity(keys.len());
-        let mut prefixes: Vec<(u32, u32)> = Vec::new();
-        for k in 0..keys.len() {
-            let len = keys[k].1;
-            let reach = k.checked_sub(1).map_or(0, |before| {
-                let differ = heads[before] ^ heads[k];
-                let shared = if differ != 0 {
-                    differ.leading_zeros() / 8
-                } else {
-                    let [a, b] = [before, k].map(|i| {
-                        let (start, len, _) = keys[i];
-                        &bytes[start as usize..(start + len) as usize]
-                    });
-                    let rest = a.iter().skip(8).zip(b.iter().skip(8));
-                    // fits in u32: no longer than a key
-                    8 + rest.take_while(|(x, y)| x == y).count() as u32
-                };
-                // a head pads a short key with zeros, which may match the other key's bytes
-                shared.min(keys[before].1).min(len)
-            });
-            while prefixes.last().is_some_and(|&(_, prefix)| prefix > reach) {
-                prefixes.pop();
-            }
-            shorter.push(prefixes.last().map_or(NO_KEY, |&(p, _)| p));
-            // fits in u32: fewer keys than `u32::MAX`, checked where they were numbered
-            prefixes.push((k as u32, len));
-        }
+        let first_words = first_words.unwrap_or_else(|| first_words_of(&bytes, &keys));
         Self {
             bytes,
             keys,
@@ -320,8 +420,7 @@ impl Prefixes {
         self.first_words.contains(first_word_key(text))
     }
 
-    /// Whether two tables are the same, field by field (the set of first words is made from
-    /// the keys, so equal keys make it equal).
+    /// Whether two tables are the same, field by field (the set of first words by its keys).
     #[cfg(test)]
     pub(crate) fn same_as(&self, other: &Self) -> bool {
         self.bytes == other.bytes
@@ -331,6 +430,7 @@ impl Prefixes {
             && self.longest_in == other.longest_in
             && self.heads == other.heads
             && self.shorter == other.shorter
+            && self.first_words.same_keys(&other.first_words)
     }
 
     fn key(&self, k: usize) -> &[u8] {
@@ -525,6 +625,63 @@ mod tests {
         let twins = ["Us", "US"];
         assert!(Prefixes::in_order(&twins, "0\n1\n").is_none());
         assert!(Prefixes::with_order(&twins, "0\n1\n").same_as(&Prefixes::new(&twins)));
+    }
+
+    #[test]
+    fn a_table_read_as_compiled_is_the_table_it_was_written_from() {
+        let patterns = [
+            "Bank",
+            "Bank of England",
+            "IS",
+            "Azerbaijan",
+            "x",
+            "Ünion",
+            "Banks",
+        ];
+        let sorted = Prefixes::new(&patterns);
+        let le32 = |numbers: &mut dyn Iterator<Item = u32>| -> Vec<u8> {
+            numbers.flat_map(u32::to_le_bytes).collect()
+        };
+        let keys = le32(&mut sorted.keys.iter().flat_map(|&(a, b, c)| [a, b, c]));
+        let heads: Vec<u8> = sorted.heads.iter().flat_map(|h| h.to_le_bytes()).collect();
+        let shorter = le32(&mut sorted.shorter.iter().copied());
+        let first_words: Vec<u8> = (sorted.first_words.slots().iter())
+            .flat_map(|k| k.to_le_bytes())
+            .collect();
+        let parts = Compiled {
+            keys: &keys,
+            heads: &heads,
+            shorter: &shorter,
+            first_words: &first_words,
+            bytes: &sorted.bytes,
+        };
+        let read = Prefixes::of_compiled(&parts, patterns.len()).expect("in bounds");
+        assert!(read.same_as(&sorted));
+        // a link, a key or a pattern beyond the table is refused rather than read
+        let mut bad_link = shorter.clone();
+        bad_link[..4].copy_from_slice(&99u32.to_le_bytes());
+        let bad = Compiled {
+            shorter: &bad_link,
+            ..parts
+        };
+        assert!(Prefixes::of_compiled(&bad, patterns.len()).is_none());
+        let short = &sorted.bytes[..sorted.bytes.len() - 1];
+        assert!(
+            Prefixes::of_compiled(
+                &Compiled {
+                    bytes: short,
+                    ..parts
+                },
+                patterns.len()
+            )
+            .is_none()
+        );
+        assert!(Prefixes::of_compiled(&parts, patterns.len() - 1).is_none());
+        let no_heads = Compiled {
+            heads: &heads[8..],
+            ..parts
+        };
+        assert!(Prefixes::of_compiled(&no_heads, patterns.len()).is_none());
     }
 
     #[test]
