@@ -453,15 +453,15 @@ def write_compiled(path, tables, entries, patterns, demonyms, order):
     numbers are 32-bit little-endian: the version; the byte lengths of the tables it was made
     from and their `fingerprint` (low half first; the binary reads the tables instead when
     either differs); the numbers of entries,
-    patterns and nationality words, the number of slots of the set of first words, the byte
-    length of the names' keys and of the text; then each entry (id, name and
+    patterns and nationality words, the number of slots of the set of first words and of the
+    table of forms, the byte length of the names' keys and of the text; then each entry (id, name and
     affiliation as offset and length into the text, its kind's number), each pattern (form as
     offset and length, entry, 1 for a nationality word), each nationality word (offset,
     length); the table of names (see `names_table`): each key in key order (offset into the
     keys' bytes, length, pattern), each key's first eight bytes as a big-endian number (low half
     first), each key's longest shorter key (its position, or NO_KEY), the slots of its set of
     first words (see `first_words`, low half first); the entries' numbers in the order of
-    their ids' bytes; then the keys' bytes one after another in key order; then the text,
+    their ids' bytes; the slots of the table of all-ASCII forms (see `form_table`); then the keys' bytes one after another in key order; then the text,
     every string once, UTF-8."""
     import struct
     text, at = bytearray(), {}
@@ -495,8 +495,10 @@ def write_compiled(path, tables, entries, patterns, demonyms, order):
     for slot in slots:
         body += [slot & 0xFFFFFFFF, slot >> 32]
     body += sorted(range(len(entries)), key=lambda e: entries[e][0].encode())
+    forms = form_table(patterns)
+    body += forms
     key_bytes = b"".join(keys)
-    numbers += [len(slots), len(key_bytes), len(text)]
+    numbers += [len(slots), len(forms), len(key_bytes), len(text)]
     with open(path, "wb") as w:
         w.write(struct.pack(f"<{len(numbers) + len(body)}I", *numbers, *body))
         w.write(key_bytes)
@@ -529,6 +531,38 @@ def first_words(keys):
         while slots[i]:
             i = (i + 1) % size
         slots[i] = word
+    return slots
+
+
+def form_hash(key):
+    """`form_hash` in src/extract/actors/gazetteer/forms.rs, of an ASCII-lower-cased form: its
+    length, then each eight bytes (the last group zero-padded) folded in as `fingerprint`
+    folds."""
+    mask = (1 << 64) - 1
+    h = len(key)
+    for i in range(0, len(key), 8):
+        chunk = int.from_bytes(key[i:i + 8].ljust(8, b"\0"), "little")
+        h = ((((h << 5) | (h >> 59)) & mask) ^ chunk) * 0x517CC1B727220A95 & mask
+    return h
+
+
+def form_table(patterns):
+    """The slots of `FormTable` (src/extract/actors/gazetteer/forms.rs) as the binary builds
+    it: each all-ASCII form's pattern number plus one, at the first free slot from the top
+    bits of its `form_hash` on; at most half full, at least 16 slots."""
+    forms = [form.encode().lower() for _, form, _ in patterns]
+    ascii_forms = [p for p, (_, form, _) in enumerate(patterns) if form.isascii()]
+    size = 16
+    while size < 2 * len(ascii_forms):
+        size *= 2
+    shift = 64 - (size.bit_length() - 1)
+    slots = [0] * size
+    for p in ascii_forms:
+        i = form_hash(forms[p]) >> shift
+        while slots[i] and forms[slots[i] - 1] != forms[p]:
+            i = (i + 1) % size
+        if not slots[i]:
+            slots[i] = p + 1
     return slots
 
 

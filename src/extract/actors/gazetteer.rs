@@ -14,7 +14,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::prefixes::Prefixes;
 use crate::extract::eight_bytes::{HIGHS, find_name_start, in_range};
 use crate::model::ActorKind;
+use forms::FormTable;
 
+mod forms;
 mod tables;
 
 const COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
@@ -68,8 +70,13 @@ pub struct Gazetteer {
     names: Prefixes,
     // The maps below hash with Fx: their keys come from the embedded tables or are asked
     // about every name of every article, never keys crafted against them.
-    /// Per form, its entry and pattern.
-    by_form: FxHashMap<Folded<'static>, (u32, u32)>,
+    /// The all-ASCII forms, for [`Gazetteer::lookup`].
+    forms: FormTable,
+    /// Per form that is not all ASCII, its entry and pattern (11 in 2026).
+    unusual_forms: FxHashMap<Folded<'static>, (u32, u32)>,
+    /// Whether the lower case of one of `unusual_forms` is all ASCII (a Kelvin sign's is
+    /// "k"): only then is an all-ASCII form looked up there too.
+    unusual_ascii: bool,
     given: FxHashSet<&'static str>,
     /// Nationality words.
     demonyms: FxHashSet<Folded<'static>>,
@@ -142,8 +149,11 @@ struct TablesRead {
     pattern_entry: Vec<usize>,
     pattern_form: Vec<&'static str>,
     pattern_demonym: Vec<bool>,
-    /// Per form, its entry and pattern.
+    /// Per form, its entry and pattern: every form while the tables themselves are read, only
+    /// those that are not all ASCII when the compiled table is (see `form_table`).
     by_form: FxHashMap<Folded<'static>, (u32, u32)>,
+    /// The all-ASCII forms, when `compiled.bin` carries them.
+    form_table: Option<FormTable>,
     /// Per id, its entry: only while the tables themselves are read (see `id_order`).
     by_id: FxHashMap<Cow<'static, str>, usize>,
     given: FxHashSet<&'static str>,
@@ -163,13 +173,19 @@ impl Gazetteer {
             .names
             .take()
             .unwrap_or_else(|| Prefixes::with_order(&g.pattern_form, NAMES_ORDER));
+        let forms = (g.form_table.take()).unwrap_or_else(|| FormTable::build(&g.pattern_form));
+        let pattern_form = &g.pattern_form;
+        (g.by_form).retain(|_, &mut (_, pattern)| !pattern_form[pattern as usize].is_ascii());
+        let unusual_ascii = g.by_form.keys().any(|form| form.0.is_ascii());
         Self {
             entries: g.entries,
             pattern_entry: g.pattern_entry,
             pattern_form: g.pattern_form,
             pattern_demonym: g.pattern_demonym,
             names,
-            by_form: g.by_form,
+            forms,
+            unusual_forms: g.by_form,
+            unusual_ascii,
             id_order: g.id_order,
             given: g.given,
             demonyms: g.demonyms,
@@ -183,11 +199,22 @@ impl Gazetteer {
             .strip_prefix("the ")
             .or_else(|| form.strip_prefix("The "))
             .unwrap_or(form);
+        let folded = Folded::of(form);
+        // Two all-ASCII forms are equal keys exactly when they are equal but for ASCII case,
+        // which the table of forms compares; the tables hold no two forms that are equal keys,
+        // so at most one form answers.
+        if folded.0.is_ascii() {
+            let found = self.forms.find(folded.0.as_bytes(), &self.pattern_form);
+            if let Some(pattern) = found {
+                return Some(self.pattern_entry[pattern]);
+            }
+            if !self.unusual_ascii {
+                return None;
+            }
+        }
         // the map of table keys read as a map of keys that live as long as `form`
-        let by_form: &FxHashMap<Folded<'_>, (u32, u32)> = &self.by_form;
-        by_form
-            .get(&Folded::of(form))
-            .map(|&(entry, _)| entry as usize)
+        let unusual: &FxHashMap<Folded<'_>, (u32, u32)> = &self.unusual_forms;
+        unusual.get(&folded).map(|&(entry, _)| entry as usize)
     }
 
     /// The entry with this actor id.
@@ -428,7 +455,20 @@ mod tests {
             first_difference(&compiled.pattern_demonym, &tables.pattern_demonym),
             None
         );
-        assert!(compiled.by_form == tables.by_form);
+        fn unusual(g: &TablesRead) -> Vec<(&str, (u32, u32))> {
+            let mut forms: Vec<_> = (g.by_form.iter())
+                .filter(|(_, (_, p))| !g.pattern_form[*p as usize].is_ascii())
+                .map(|(form, &at)| (form.0.as_ref(), at))
+                .collect();
+            forms.sort_unstable();
+            forms
+        }
+        assert_eq!(unusual(&compiled), unusual(&tables));
+        let shipped = compiled
+            .form_table
+            .as_ref()
+            .expect("compiled.bin carries the forms");
+        assert!(shipped.bytes() == FormTable::build(&tables.pattern_form).bytes());
         assert_eq!(compiled.id_order, tables.id_order);
         // each id once: the search by id finds every entry
         let ids = tables
@@ -438,6 +478,33 @@ mod tests {
         assert!(ids.clone().zip(ids.skip(1)).all(|(a, b)| a < b));
         assert!(compiled.demonyms == tables.demonyms);
         assert!(compiled.given == tables.given);
+    }
+
+    #[test]
+    fn a_form_is_looked_up_as_the_map_of_every_form_finds_it() {
+        let tables = TablesRead::from_tables();
+        let general = |form: &str| {
+            let form = form.trim();
+            let form = (form.strip_prefix("the "))
+                .or_else(|| form.strip_prefix("The "))
+                .unwrap_or(form);
+            (tables.by_form.get(&Folded::of(form))).map(|&(entry, _)| entry as usize)
+        };
+        let mut found = 0;
+        for form in &tables.pattern_form {
+            for variant in [
+                form.to_string(),
+                form.to_uppercase(),
+                form.to_lowercase(),
+                format!("the {form}"),
+                format!("{form}s"),
+                form.chars().take(form.chars().count() / 2).collect(),
+            ] {
+                assert_eq!(GAZETTEER.lookup(&variant), general(&variant), "{variant}");
+                found += usize::from(general(&variant).is_some());
+            }
+        }
+        assert!(found > 3 * tables.pattern_form.len());
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::collections::hash_map;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::forms::FormTable;
 use super::{
     COMPILED, COUNTRIES, ENTRIES_CAPACITY, EXTRAS, Entry, FORMS_CAPACITY, Folded, GIVEN_NAMES,
     NAMED, ORGS, PEOPLE, Prefixes, TablesRead,
@@ -69,6 +70,7 @@ impl TablesRead {
                 .collect(),
             demonyms: FxHashSet::default(),
             names: None,
+            form_table: None,
             id_order: Vec::new(),
         }
     }
@@ -80,10 +82,11 @@ impl TablesRead {
     /// by hand since) or does not read. Reading the tables themselves splits 1.35 MB of rows and trims, compares and
     /// deduplicates ~55k forms at every start; this reads a few numbers per entry and form.
     /// It also carries the table of names as [`Prefixes::new`] would sort and link it (see
-    /// [`Prefixes::of_compiled`]) and the entries in the order of their ids, so that neither a
-    /// sort nor a map of ~29k ids is made at every start.
+    /// [`Prefixes::of_compiled`]), the entries in the order of their ids and the table of
+    /// all-ASCII forms ([`FormTable`]), so that neither a sort nor a map of ~29k ids or ~37k
+    /// forms is made at every start.
     pub(super) fn compiled() -> Option<Self> {
-        const HEADER: usize = 14;
+        const HEADER: usize = 15;
         let (header, rest) = COMPILED.split_at_checked(4 * HEADER)?;
         let header: [u32; HEADER] = std::array::from_fn(|i| word(header, i));
         let sources = [COUNTRIES, ORGS, PEOPLE, NAMED, EXTRAS];
@@ -97,10 +100,15 @@ impl TablesRead {
         {
             return None;
         }
-        let [entries, patterns, demonyms, first_words, keys_len, text_len] = [
-            header[8], header[9], header[10], header[11], header[12], header[13],
-        ]
-        .map(|n| n as usize);
+        let [
+            entries,
+            patterns,
+            demonyms,
+            first_words,
+            form_slots,
+            keys_len,
+            text_len,
+        ] = std::array::from_fn(|i| header[8 + i] as usize);
         let (entry_rows, rest) = rest.split_at_checked(entries.checked_mul(4 * 7)?)?;
         let (pattern_rows, rest) = rest.split_at_checked(patterns.checked_mul(4 * 4)?)?;
         let (demonym_rows, rest) = rest.split_at_checked(demonyms.checked_mul(4 * 2)?)?;
@@ -110,6 +118,7 @@ impl TablesRead {
         let (shorter, rest) = rest.split_at_checked(patterns.checked_mul(4)?)?;
         let (first_words, rest) = rest.split_at_checked(first_words.checked_mul(8)?)?;
         let (id_order, rest) = rest.split_at_checked(entries.checked_mul(4)?)?;
+        let (form_slots, rest) = rest.split_at_checked(form_slots.checked_mul(4)?)?;
         let (bytes, text) = rest.split_at_checked(keys_len)?;
         let names = Compiled {
             keys,
@@ -126,8 +135,8 @@ impl TablesRead {
             let (at, len) = (word(row, i) as usize, word(row, i + 1) as usize);
             text.get(at..at.checked_add(len)?)
         };
-        // no map of ids: see `TablesRead::id_order`
-        let mut g = Self::empty(FORMS_CAPACITY, 0);
+        // only the forms that are not all ASCII are hashed (11 in 2026), and no id
+        let mut g = Self::empty(16, 0);
         for row in entry_rows.chunks_exact(4 * 7) {
             let (id, name, affiliation) = (string(row, 0)?, string(row, 2)?, string(row, 4)?);
             g.entries.push(Entry {
@@ -145,9 +154,12 @@ impl TablesRead {
             }
             // patterns number a few tens of thousands: they fit in u32
             let pattern = g.pattern_form.len() as u32;
-            if g.by_form
-                .insert(Folded::of(form), (entry, pattern))
-                .is_some()
+            // only the forms the table of forms leaves out (see `Gazetteer::lookup`); the
+            // script wrote each form once, as a test holds it to
+            if !form.is_ascii()
+                && g.by_form
+                    .insert(Folded::of(form), (entry, pattern))
+                    .is_some()
             {
                 return None;
             }
@@ -159,6 +171,7 @@ impl TablesRead {
             g.demonyms.insert(Folded::of(string(row, 0)?));
         }
         g.names = Some(Prefixes::of_compiled(&names, g.pattern_form.len())?);
+        g.form_table = Some(FormTable::of_compiled(form_slots)?);
         g.id_order = id_order.chunks_exact(4).map(|n| word(n, 0)).collect();
         // an entry beyond the table, were it written, is refused rather than read
         g.id_order
