@@ -72,7 +72,7 @@ impl FormTable {
     /// [`FormTable`]). The pattern numbers are checked where they are read.
     pub(super) fn of_compiled(slots: &'static [u8]) -> Option<Self> {
         let size = slots.len() / 4;
-        (slots.len() % 4 == 0 && size.is_power_of_two() && size >= 16).then(|| Self {
+        (slots.len().is_multiple_of(4) && size.is_power_of_two() && size >= 16).then(|| Self {
             slots: Cow::Borrowed(slots),
             shift: 64 - size.trailing_zeros(),
         })
