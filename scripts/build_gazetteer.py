@@ -425,7 +425,10 @@ def read_tables(out):
 
 
 # The version of compiled.bin's layout, its first number (src/extract/actors/gazetteer/tables.rs).
-COMPILED_VERSION = 2
+COMPILED_VERSION = 3
+
+# `NO_KEY` in src/extract/actors/prefixes.rs: a name no other name starts.
+NO_KEY = 0xFFFFFFFF
 
 
 def fingerprint(tables):
@@ -444,16 +447,22 @@ def fingerprint(tables):
 KINDS = ("country", "person", "organisation", "place", "group", "product", "other")
 
 
-def write_compiled(path, tables, entries, patterns, demonyms):
+def write_compiled(path, tables, entries, patterns, demonyms, order):
     """compiled.bin: what the binary makes of the tables (see `read_tables`), so that it need
     not split 1.35 MB of rows nor trim, compare and deduplicate ~55k forms at every start. All
     numbers are 32-bit little-endian: the version; the byte lengths of the tables it was made
     from and their `fingerprint` (low half first; the binary reads the tables instead when
     either differs); the numbers of entries,
-    patterns and nationality words and the length of the text; then each entry (id, name and
+    patterns and nationality words, the number of slots of the set of first words and of the
+    table of forms, the byte length of the names' keys and of the text; then each entry (id, name and
     affiliation as offset and length into the text, its kind's number), each pattern (form as
     offset and length, entry, 1 for a nationality word), each nationality word (offset,
-    length); then the text, every string once, UTF-8."""
+    length); the table of names (see `names_table`): each key in key order (offset into the
+    keys' bytes, length, pattern), each key's first eight bytes as a big-endian number (low half
+    first), each key's longest shorter key (its position, or NO_KEY), the slots of its set of
+    first words (see `first_words`, low half first); the entries' numbers in the order of
+    their ids' bytes; the slots of the table of all-ASCII forms (see `form_table`); then the keys' bytes one after another in key order; then the text,
+    every string once, UTF-8."""
     import struct
     text, at = bytearray(), {}
 
@@ -473,10 +482,102 @@ def write_compiled(path, tables, entries, patterns, demonyms):
         body += [*place(form), entry, int(demonym)]
     for demonym in demonyms:
         body += [*place(demonym)]
-    numbers.append(len(text))
+    keys, shorter = names_table(patterns, order)
+    start = 0
+    for key, pattern in zip(keys, order):
+        body += [start, len(key), pattern]
+        start += len(key)
+    for key in keys:
+        head = int.from_bytes(key[:8].ljust(8, b"\0"), "big")
+        body += [head & 0xFFFFFFFF, head >> 32]
+    body += shorter
+    slots = first_words(keys)
+    for slot in slots:
+        body += [slot & 0xFFFFFFFF, slot >> 32]
+    body += sorted(range(len(entries)), key=lambda e: entries[e][0].encode())
+    forms = form_table(patterns)
+    body += forms
+    key_bytes = b"".join(keys)
+    numbers += [len(slots), len(forms), len(key_bytes), len(text)]
     with open(path, "wb") as w:
         w.write(struct.pack(f"<{len(numbers) + len(body)}I", *numbers, *body))
+        w.write(key_bytes)
         w.write(bytes(text))
+
+
+def first_word_key(key):
+    """`first_word_key` in src/extract/actors/prefixes.rs, of a lower-cased key: the key's
+    leading run of ASCII letters and digits as one number, its first seven bytes from the
+    lowest byte up and one more than its length (at most eight) in the highest."""
+    run = 0
+    while run < min(len(key), 8) and chr(key[run]).isascii() and chr(key[run]).isalnum():
+        run += 1
+    return int.from_bytes(key[:min(run, 7)], "little") | (run + 1) << 56
+
+
+def first_words(keys):
+    """The slots of `NumberSet` (src/extract/actors/number_set.rs) holding every key's
+    `first_word_key`: open addressing, a key's first slot the top bits of the key times
+    SPREAD, then the next free one; at most half full, at least 16 slots."""
+    mask = (1 << 64) - 1
+    words = list(dict.fromkeys(first_word_key(k) for k in keys))
+    size = 16
+    while size < 2 * len(words):
+        size *= 2
+    shift = 64 - size.bit_length() + 1
+    slots = [0] * size
+    for word in words:
+        i = (word * 0x9E3779B97F4A7C15 & mask) >> shift
+        while slots[i]:
+            i = (i + 1) % size
+        slots[i] = word
+    return slots
+
+
+def form_hash(key):
+    """`form_hash` in src/extract/actors/gazetteer/forms.rs, of an ASCII-lower-cased form: its
+    length, then each eight bytes (the last group zero-padded) folded in as `fingerprint`
+    folds."""
+    mask = (1 << 64) - 1
+    h = len(key)
+    for i in range(0, len(key), 8):
+        chunk = int.from_bytes(key[i:i + 8].ljust(8, b"\0"), "little")
+        h = ((((h << 5) | (h >> 59)) & mask) ^ chunk) * 0x517CC1B727220A95 & mask
+    return h
+
+
+def form_table(patterns):
+    """The slots of `FormTable` (src/extract/actors/gazetteer/forms.rs) as the binary builds
+    it: each all-ASCII form's pattern number plus one, at the first free slot from the top
+    bits of its `form_hash` on; at most half full, at least 16 slots."""
+    forms = [form.encode().lower() for _, form, _ in patterns]
+    ascii_forms = [p for p, (_, form, _) in enumerate(patterns) if form.isascii()]
+    size = 16
+    while size < 2 * len(ascii_forms):
+        size *= 2
+    shift = 64 - (size.bit_length() - 1)
+    slots = [0] * size
+    for p in ascii_forms:
+        i = form_hash(forms[p]) >> shift
+        while slots[i] and forms[slots[i] - 1] != forms[p]:
+            i = (i + 1) % size
+        if not slots[i]:
+            slots[i] = p + 1
+    return slots
+
+
+def names_table(patterns, order):
+    """The binary's table of names (`Prefixes` in src/extract/actors/prefixes.rs) as it would
+    make it: the patterns' ASCII-lower-cased forms (keys) in `order`, and for each the position
+    (in that order) of the longest other key it starts with, or NO_KEY. Shipped so that the
+    binary neither sorts nor links ~37k names at every start."""
+    keys = [patterns[i][1].encode().lower() for i in order]
+    at = {key: k for k, key in enumerate(keys)}
+    shorter = []
+    for key in keys:
+        prefix = next((at[key[:n]] for n in range(len(key) - 1, 0, -1) if key[:n] in at), NO_KEY)
+        shorter.append(prefix)
+    return keys, shorter
 
 
 def write_names_order(out):
@@ -498,7 +599,7 @@ def write_names_order(out):
         w.write("# generated by scripts/build_gazetteer.py from the tables here: see write_names_order\n")
         w.write("".join(f"{i}\n" for i in order))
     tables = [open(path(f), "rb").read() if os.path.exists(path(f)) else b"" for f in SOURCES]
-    write_compiled(path("compiled.bin"), tables, entries, patterns, demonyms)
+    write_compiled(path("compiled.bin"), tables, entries, patterns, demonyms, order)
     return len(order)
 
 

@@ -14,7 +14,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::prefixes::Prefixes;
 use crate::extract::eight_bytes::{HIGHS, find_name_start, in_range};
 use crate::model::ActorKind;
+use forms::FormTable;
 
+mod forms;
 mod tables;
 
 const COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
@@ -68,12 +70,19 @@ pub struct Gazetteer {
     names: Prefixes,
     // The maps below hash with Fx: their keys come from the embedded tables or are asked
     // about every name of every article, never keys crafted against them.
-    /// Per form, its entry and pattern.
-    by_form: FxHashMap<Folded<'static>, (u32, u32)>,
-    by_id: FxHashMap<Cow<'static, str>, usize>,
+    /// The all-ASCII forms, for [`Gazetteer::lookup`].
+    forms: FormTable,
+    /// Per form that is not all ASCII, its entry and pattern (11 in 2026).
+    unusual_forms: FxHashMap<Folded<'static>, (u32, u32)>,
+    /// Whether the lower case of one of `unusual_forms` is all ASCII (a Kelvin sign's is
+    /// "k"): only then is an all-ASCII form looked up there too.
+    unusual_ascii: bool,
     given: FxHashSet<&'static str>,
     /// Nationality words.
     demonyms: FxHashSet<Folded<'static>>,
+    /// The entries' numbers in the order of their ids: [`Gazetteer::by_id`] searches it
+    /// (a few hundred calls per run), where a map of every id cost 29k insertions per start.
+    id_order: Vec<u32>,
 }
 
 /// A form as a key that stands for its lower case (as [`str::to_lowercase`] writes it): an
@@ -140,27 +149,44 @@ struct TablesRead {
     pattern_entry: Vec<usize>,
     pattern_form: Vec<&'static str>,
     pattern_demonym: Vec<bool>,
-    /// Per form, its entry and pattern.
+    /// Per form, its entry and pattern: every form while the tables themselves are read, only
+    /// those that are not all ASCII when the compiled table is (see `form_table`).
     by_form: FxHashMap<Folded<'static>, (u32, u32)>,
+    /// The all-ASCII forms, when `compiled.bin` carries them.
+    form_table: Option<FormTable>,
+    /// Per id, its entry: only while the tables themselves are read (see `id_order`).
     by_id: FxHashMap<Cow<'static, str>, usize>,
     given: FxHashSet<&'static str>,
     demonyms: FxHashSet<Folded<'static>>,
+    /// The entries' numbers in the order of their ids.
+    id_order: Vec<u32>,
+    /// The table of names, when `compiled.bin` carries it (made with the tables).
+    names: Option<Prefixes>,
 }
 
 impl Gazetteer {
     fn build() -> Self {
-        let g = TablesRead::read();
+        let mut g = TablesRead::read();
         // Names start at a capitalised word, so the table is only asked for the longest name
         // starting there: far fewer steps than scanning every byte for 100k patterns.
-        let names = Prefixes::with_order(&g.pattern_form, NAMES_ORDER);
+        let names = g
+            .names
+            .take()
+            .unwrap_or_else(|| Prefixes::with_order(&g.pattern_form, NAMES_ORDER));
+        let forms = (g.form_table.take()).unwrap_or_else(|| FormTable::build(&g.pattern_form));
+        let pattern_form = &g.pattern_form;
+        (g.by_form).retain(|_, &mut (_, pattern)| !pattern_form[pattern as usize].is_ascii());
+        let unusual_ascii = g.by_form.keys().any(|form| form.0.is_ascii());
         Self {
             entries: g.entries,
             pattern_entry: g.pattern_entry,
             pattern_form: g.pattern_form,
             pattern_demonym: g.pattern_demonym,
             names,
-            by_form: g.by_form,
-            by_id: g.by_id,
+            forms,
+            unusual_forms: g.by_form,
+            unusual_ascii,
+            id_order: g.id_order,
             given: g.given,
             demonyms: g.demonyms,
         }
@@ -173,16 +199,30 @@ impl Gazetteer {
             .strip_prefix("the ")
             .or_else(|| form.strip_prefix("The "))
             .unwrap_or(form);
+        let folded = Folded::of(form);
+        // Two all-ASCII forms are equal keys exactly when they are equal but for ASCII case,
+        // which the table of forms compares; the tables hold no two forms that are equal keys,
+        // so at most one form answers.
+        if folded.0.is_ascii() {
+            let found = self.forms.find(folded.0.as_bytes(), &self.pattern_form);
+            if let Some(pattern) = found {
+                return Some(self.pattern_entry[pattern]);
+            }
+            if !self.unusual_ascii {
+                return None;
+            }
+        }
         // the map of table keys read as a map of keys that live as long as `form`
-        let by_form: &FxHashMap<Folded<'_>, (u32, u32)> = &self.by_form;
-        by_form
-            .get(&Folded::of(form))
-            .map(|&(entry, _)| entry as usize)
+        let unusual: &FxHashMap<Folded<'_>, (u32, u32)> = &self.unusual_forms;
+        unusual.get(&folded).map(|&(entry, _)| entry as usize)
     }
 
     /// The entry with this actor id.
     pub fn by_id(&self, id: &str) -> Option<&Entry> {
-        self.by_id.get(id).map(|&e| &self.entries[e])
+        let at = (self.id_order)
+            .binary_search_by(|&e| self.entries[e as usize].id.as_ref().cmp(id))
+            .ok()?;
+        Some(&self.entries[self.id_order[at] as usize])
     }
 
     /// Whether `form` is a nationality word ("Syrian", "Irish"), which describes a country.
@@ -376,6 +416,17 @@ mod tests {
         assert!(listed.same_as(&Prefixes::new(&g.pattern_form)));
     }
 
+    #[test]
+    fn the_compiled_table_of_names_is_the_sorted_table() {
+        let mut g = TablesRead::compiled()
+            .expect("compiled.bin is stale: run python3 scripts/build_gazetteer.py --order");
+        let shipped = g
+            .names
+            .take()
+            .expect("compiled.bin carries the table of names");
+        assert!(shipped.same_as(&Prefixes::new(&g.pattern_form)));
+    }
+
     /// Where two lists first differ, with both items there, or `None` when they are equal.
     fn first_difference<T: PartialEq + Clone>(
         a: &[T],
@@ -404,10 +455,56 @@ mod tests {
             first_difference(&compiled.pattern_demonym, &tables.pattern_demonym),
             None
         );
-        assert!(compiled.by_form == tables.by_form);
-        assert!(compiled.by_id == tables.by_id);
+        fn unusual(g: &TablesRead) -> Vec<(&str, (u32, u32))> {
+            let mut forms: Vec<_> = (g.by_form.iter())
+                .filter(|(_, (_, p))| !g.pattern_form[*p as usize].is_ascii())
+                .map(|(form, &at)| (form.0.as_ref(), at))
+                .collect();
+            forms.sort_unstable();
+            forms
+        }
+        assert_eq!(unusual(&compiled), unusual(&tables));
+        let shipped = compiled
+            .form_table
+            .as_ref()
+            .expect("compiled.bin carries the forms");
+        assert!(shipped.bytes() == FormTable::build(&tables.pattern_form).bytes());
+        assert_eq!(compiled.id_order, tables.id_order);
+        // each id once: the search by id finds every entry
+        let ids = tables
+            .id_order
+            .iter()
+            .map(|&e| &tables.entries[e as usize].id);
+        assert!(ids.clone().zip(ids.skip(1)).all(|(a, b)| a < b));
         assert!(compiled.demonyms == tables.demonyms);
         assert!(compiled.given == tables.given);
+    }
+
+    #[test]
+    fn a_form_is_looked_up_as_the_map_of_every_form_finds_it() {
+        let tables = TablesRead::from_tables();
+        let general = |form: &str| {
+            let form = form.trim();
+            let form = (form.strip_prefix("the "))
+                .or_else(|| form.strip_prefix("The "))
+                .unwrap_or(form);
+            (tables.by_form.get(&Folded::of(form))).map(|&(entry, _)| entry as usize)
+        };
+        let mut found = 0;
+        for form in &tables.pattern_form {
+            for variant in [
+                form.to_string(),
+                form.to_uppercase(),
+                form.to_lowercase(),
+                format!("the {form}"),
+                format!("{form}s"),
+                form.chars().take(form.chars().count() / 2).collect(),
+            ] {
+                assert_eq!(GAZETTEER.lookup(&variant), general(&variant), "{variant}");
+                found += usize::from(general(&variant).is_some());
+            }
+        }
+        assert!(found > 3 * tables.pattern_form.len());
     }
 
     #[test]

@@ -429,16 +429,25 @@ pub fn is_acronym(word: &str) -> bool {
 /// Workers" → "UAW", "Organisation of Petroleum Exporting Countries" → "OPEC"); `None` for a
 /// single word.
 pub fn initials(name: &str) -> Option<String> {
-    // a single word has one initial at most: no string is built for it (most names the
+    let mut caps = String::new();
+    initials_into(name, &mut caps).then_some(caps)
+}
+
+/// [`initials`] written into `caps` (emptied first), which the caller keeps from name to
+/// name; whether there are any (else `caps` is left empty or meaningless).
+pub fn initials_into(name: &str, caps: &mut String) -> bool {
+    caps.clear();
+    // a single word has one initial at most: nothing is written for it (most names the
     // registry asks about are single words)
     let mut words = name.split_whitespace();
-    words.next()?;
-    words.next()?;
-    let caps: String = name
-        .split_whitespace()
-        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
-        .collect();
-    (caps.chars().count() >= 2).then_some(caps)
+    if words.next().is_none() || words.next().is_none() {
+        return false;
+    }
+    caps.extend(
+        name.split_whitespace()
+            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase())),
+    );
+    caps.chars().count() >= 2
 }
 
 /// Kinds whose short forms are acronyms.

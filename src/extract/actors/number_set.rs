@@ -29,6 +29,37 @@ impl NumberSet {
         }
     }
 
+    /// The set whose table is `slots` as [`NumberSet::insert`] would fill it (a power of two,
+    /// at least 16 of them, each key in reach of its slot by linear probing, at most half
+    /// full), as `scripts/build_gazetteer.py` writes the gazetteer's first words; `None` when
+    /// the table's size or fill does not fit. Where each key sits is not checked.
+    pub(crate) fn from_slots(slots: Vec<u64>) -> Option<Self> {
+        let size = slots.len();
+        let len = slots.iter().filter(|&&k| k != 0).count();
+        (size.is_power_of_two() && size >= 16 && len * 2 <= size).then(|| Self {
+            len,
+            shift: 64 - size.trailing_zeros(),
+            slots,
+        })
+    }
+
+    /// The table, for tests that write it as `compiled.bin` does.
+    #[cfg(test)]
+    pub(crate) fn slots(&self) -> &[u64] {
+        &self.slots
+    }
+
+    /// Whether two sets hold the same keys.
+    #[cfg(test)]
+    pub(crate) fn same_keys(&self, other: &Self) -> bool {
+        let keys = |set: &Self| {
+            let mut keys: Vec<u64> = set.slots.iter().copied().filter(|&k| k != 0).collect();
+            keys.sort_unstable();
+            keys
+        };
+        keys(self) == keys(other)
+    }
+
     fn slot(&self, key: u64) -> usize {
         // the shift leaves at most the table's number of bits: the slot fits in a usize
         (key.wrapping_mul(SPREAD) >> self.shift) as usize

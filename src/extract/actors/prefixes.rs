@@ -35,6 +35,10 @@ pub(crate) struct Prefixes {
     shorter: Vec<u32>,
 }
 
+mod compiled;
+
+pub(crate) use compiled::Compiled;
+
 /// No key, in [`Prefixes::shorter`].
 const NO_KEY: u32 = u32::MAX;
 
@@ -104,6 +108,57 @@ fn bucket(key: &[u8]) -> usize {
         [a] => usize::from(*a) << 8,
         [a, b, ..] => usize::from(*a) << 8 | usize::from(*b),
     }
+}
+
+/// Per key of a sorted table (`keys` as (start in `bytes`, length, pattern), `heads` their
+/// [`head`]s), the longest other key that is a prefix of it, or [`NO_KEY`]: see
+/// [`Prefixes::shorter`].
+fn shorter_keys(bytes: &[u8], keys: &[(u32, u32, u32)], heads: &[u64]) -> Vec<u32> {
+    // In key order a key comes right after its prefixes and every key between them starts
+    // with them. A stack holds the keys that are prefixes of the key before (the longest on
+    // top); those of them no longer than what that key and the next share are the next key's
+    // prefixes. What two keys share is told by their heads when they differ there, which is
+    // nearly always, without reading their bytes.
+    let mut shorter = Vec::with_capacity(keys.len());
+    let mut prefixes: Vec<(u32, u32)> = Vec::new();
+    for k in 0..keys.len() {
+        let len = keys[k].1;
+        let reach = k.checked_sub(1).map_or(0, |before| {
+            let differ = heads[before] ^ heads[k];
+            let shared = if differ != 0 {
+                differ.leading_zeros() / 8
+            } else {
+                let [a, b] = [before, k].map(|i| {
+                    let (start, len, _) = keys[i];
+                    &bytes[start as usize..(start + len) as usize]
+                });
+                let rest = a.iter().skip(8).zip(b.iter().skip(8));
+                // fits in u32: no longer than a key
+                8 + rest.take_while(|(x, y)| x == y).count() as u32
+            };
+            // a head pads a short key with zeros, which may match the other key's bytes
+            shared.min(keys[before].1).min(len)
+        });
+        while prefixes.last().is_some_and(|&(_, prefix)| prefix > reach) {
+            prefixes.pop();
+        }
+        shorter.push(prefixes.last().map_or(NO_KEY, |&(p, _)| p));
+        // fits in u32: fewer keys than `u32::MAX`, checked where they were numbered
+        prefixes.push((k as u32, len));
+    }
+    shorter
+}
+
+/// The set of the [`first_word_key`]s of `keys` (start in `bytes`, length, pattern).
+fn first_words_of(bytes: &[u8], keys: &[(u32, u32, u32)]) -> NumberSet {
+    // many names share a first word ("John", "New", "United"): sized for half the keys
+    let mut first_words = NumberSet::with_capacity(keys.len() / 2);
+    for &(start, len, _) in keys {
+        first_words.insert(first_word_key(
+            &bytes[start as usize..(start + len) as usize],
+        ));
+    }
+    first_words
 }
 
 impl Prefixes {
@@ -240,6 +295,20 @@ impl Prefixes {
         heads: Vec<u64>,
         longest: usize,
     ) -> Self {
+        let shorter = shorter_keys(&bytes, &keys, &heads);
+        Self::of_parts(bytes, keys, heads, longest, shorter, None)
+    }
+
+    /// [`Prefixes::of_sorted`] with the keys' [`Prefixes::shorter`] links made, and the set
+    /// of first words when it is made already.
+    fn of_parts(
+        bytes: Vec<u8>,
+        keys: Vec<(u32, u32, u32)>,
+        heads: Vec<u64>,
+        longest: usize,
+        shorter: Vec<u32>,
+        first_words: Option<NumberSet>,
+    ) -> Self {
         let mut by_two_bytes = Vec::with_capacity((1 << 16) + 1);
         for (i, &h) in heads.iter().enumerate() {
             let b = bucket_of_head(h);
@@ -254,45 +323,7 @@ impl Prefixes {
             let len = u16::try_from(k.1).unwrap_or(u16::MAX);
             longest_in[b] = longest_in[b].max(len);
         }
-        // many names share a first word ("John", "New", "United"): sized for half the keys
-        let mut first_words = NumberSet::with_capacity(keys.len() / 2);
-        for &(start, len, _) in &keys {
-            first_words.insert(first_word_key(
-                &bytes[start as usize..(start + len) as usize],
-            ));
-        }
-        // In key order a key comes right after its prefixes and every key between them
-        // starts with them. A stack holds the keys that are prefixes of the key before (the
-        // longest on top); those of them no longer than what that key and the next share
-        // are the next key's prefixes. What two keys share is told by their heads when
-        // they differ there, which is nearly always, without reading their bytes.
-        let mut shorter = Vec::with_capacity(keys.len());
-        let mut prefixes: Vec<(u32, u32)> = Vec::new();
-        for k in 0..keys.len() {
-            let len = keys[k].1;
-            let reach = k.checked_sub(1).map_or(0, |before| {
-                let differ = heads[before] ^ heads[k];
-                let shared = if differ != 0 {
-                    differ.leading_zeros() / 8
-                } else {
-                    let [a, b] = [before, k].map(|i| {
-                        let (start, len, _) = keys[i];
-                        &bytes[start as usize..(start + len) as usize]
-                    });
-                    let rest = a.iter().skip(8).zip(b.iter().skip(8));
-                    // fits in u32: no longer than a key
-                    8 + rest.take_while(|(x, y)| x == y).count() as u32
-                };
-                // a head pads a short key with zeros, which may match the other key's bytes
-                shared.min(keys[before].1).min(len)
-            });
-            while prefixes.last().is_some_and(|&(_, prefix)| prefix > reach) {
-                prefixes.pop();
-            }
-            shorter.push(prefixes.last().map_or(NO_KEY, |&(p, _)| p));
-            // fits in u32: fewer keys than `u32::MAX`, checked where they were numbered
-            prefixes.push((k as u32, len));
-        }
+        let first_words = first_words.unwrap_or_else(|| first_words_of(&bytes, &keys));
         Self {
             bytes,
             keys,
@@ -320,8 +351,7 @@ impl Prefixes {
         self.first_words.contains(first_word_key(text))
     }
 
-    /// Whether two tables are the same, field by field (the set of first words is made from
-    /// the keys, so equal keys make it equal).
+    /// Whether two tables are the same, field by field (the set of first words by its keys).
     #[cfg(test)]
     pub(crate) fn same_as(&self, other: &Self) -> bool {
         self.bytes == other.bytes
@@ -331,6 +361,7 @@ impl Prefixes {
             && self.longest_in == other.longest_in
             && self.heads == other.heads
             && self.shorter == other.shorter
+            && self.first_words.same_keys(&other.first_words)
     }
 
     fn key(&self, k: usize) -> &[u8] {

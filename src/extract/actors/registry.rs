@@ -2,13 +2,16 @@
 //! surnames folded into the person they name, and each actor's display name and aliases.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
+
+use accs::Accs;
 
 use super::names::strip_particle;
 use super::{ArticleActors, nicknames};
 use crate::model::{Actor, ActorKind};
+
+mod accs;
 
 /// The merged actors, and for every per-article id the actor id it became.
 #[derive(Clone, Debug, Default)]
@@ -101,11 +104,7 @@ struct Acc<'a> {
 
 /// One person under two forms of the name in two articles ("Frederick Henderson", "Fritz
 /// Henderson"): folded into the first named, or into the gazetteer's when one is known.
-fn fold_people(
-    by_id: &BTreeMap<&str, Acc>,
-    order: &[&str],
-    renamed: &mut FxHashMap<String, String>,
-) {
+fn fold_people(by_id: &Accs, order: &[&str], renamed: &mut FxHashMap<String, String>) {
     let mut by_surname: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
     for &id in order {
         if let Some(acc) = by_id.get(id)
@@ -117,14 +116,14 @@ fn fold_people(
     }
     for ids in by_surname.values().filter(|ids| ids.len() >= 2) {
         for (k, &id) in ids.iter().enumerate() {
-            let acc = &by_id[id];
+            let acc = by_id.of(id);
             if acc.known {
                 continue;
             }
             let target = ids[..k].iter().find(|o| {
                 !renamed.contains_key(**o)
                     && (acc.forms.iter().chain(std::iter::once(&acc.name)))
-                        .any(|f| nicknames::same_person(f, by_id[*o].name))
+                        .any(|f| nicknames::same_person(f, by_id.of(o).name))
             });
             if let Some(&target) = target {
                 renamed.insert(id.to_string(), target.to_string());
@@ -135,11 +134,7 @@ fn fold_people(
 
 /// One company with and without its legal suffix ("General Motors Corp." in one article,
 /// "General Motors" in the next): folded into the bare name, or the gazetteer's.
-fn fold_companies(
-    by_id: &BTreeMap<&str, Acc>,
-    order: &[&str],
-    renamed: &mut FxHashMap<String, String>,
-) {
+fn fold_companies(by_id: &Accs, order: &[&str], renamed: &mut FxHashMap<String, String>) {
     let mut by_stem: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
     for &id in order {
         if let Some(acc) = by_id.get(id)
@@ -151,17 +146,17 @@ fn fold_companies(
         }
     }
     for ids in by_stem.values().filter(|ids| ids.len() >= 2) {
-        let known: Vec<&&str> = ids.iter().filter(|id| by_id[**id].known).collect();
+        let known: Vec<&&str> = ids.iter().filter(|id| by_id.of(id).known).collect();
         let target = match known[..] {
             [one] => *one,
             [] => ids
                 .iter()
-                .find(|id| company_stem(by_id[**id].name).is_none())
+                .find(|id| company_stem(by_id.of(id).name).is_none())
                 .unwrap_or(&ids[0]),
             _ => continue,
         };
         for &id in ids {
-            if id != target && !by_id[id].known {
+            if id != target && !by_id.of(id).known {
                 renamed.insert(id.to_string(), target.to_string());
             }
         }
@@ -170,13 +165,13 @@ fn fold_companies(
 
 /// Merges the actors of every article (in article order, so the result is deterministic).
 pub fn merge(per_article: &[&ArticleActors]) -> Registry {
-    let mut by_id: BTreeMap<&str, Acc> = BTreeMap::new();
+    let mut by_id = Accs::default();
     // sized once for every entity, rather than grown push by push
     let mut order: Vec<&str> =
         Vec::with_capacity(per_article.iter().map(|a| a.entities.len()).sum());
     for art in per_article {
         for e in &art.entities {
-            let acc = by_id.entry(e.id.as_str()).or_insert_with(|| {
+            let acc = by_id.entry(e.id.as_str(), || {
                 order.push(e.id.as_str());
                 Acc {
                     name: e.name.as_str(),
@@ -201,12 +196,13 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
             }
         }
     }
+    by_id.sort();
     let mut renamed = FxHashMap::default();
     fold_people(&by_id, &order, &mut renamed);
     fold_companies(&by_id, &order, &mut renamed);
     // Lone words ("Jobs", "Kerry") that are the surname of exactly one person elsewhere.
     let mut surnames: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
-    for (&id, acc) in &by_id {
+    for (id, acc) in by_id.iter() {
         if renamed.contains_key(id) {
             continue;
         }
@@ -214,7 +210,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
             surnames.entry(surname(acc.name)).or_default().push(id);
         }
     }
-    for (id, acc) in &by_id {
+    for (id, acc) in by_id.iter() {
         if acc.known || acc.name.split_whitespace().count() != 1 {
             continue;
         }
@@ -228,7 +224,8 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
     // The names of things, for the folds below, borrowed from `by_id` (which does not change
     // until they are done) rather than copied word by word.
     let mut all_words: Vec<&str> = Vec::new();
-    let mut ends: Vec<usize> = Vec::with_capacity(by_id.len());
+    // one id of `order` per actor
+    let mut ends: Vec<usize> = Vec::with_capacity(order.len());
     for a in by_id.values() {
         all_words.extend(a.name.split_whitespace());
         ends.push(all_words.len());
@@ -237,7 +234,7 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
     let names: Vec<Name> = by_id
         .iter()
         .zip(&ends)
-        .map(|((&id, a), &end)| {
+        .map(|((id, a), &end)| {
             let words = &all_words[start..end];
             start = end;
             (id, words, a.kind, a.known)
@@ -385,29 +382,35 @@ pub fn merge(per_article: &[&ArticleActors]) -> Registry {
 /// An acronym one article uses alone ("GM") for a party another names in full ("General
 /// Motors"), when exactly one party's initials spell it. The parties are indexed by their
 /// initials once, not scanned for every acronym.
-fn rename_acronyms(by_id: &BTreeMap<&str, Acc>, renamed: &mut FxHashMap<String, String>) {
-    // most articles write no acronym alone: then no initials need to be spelt out
-    if !by_id
-        .values()
-        .any(|acc| !acc.known && super::is_acronym(acc.name))
-    {
+fn rename_acronyms(by_id: &Accs, renamed: &mut FxHashMap<String, String>) {
+    // The acronyms written alone, the only spellings asked for below: most articles write
+    // none, and then no initials need to be spelt out; else only the initials that spell one
+    // are filed, not a new string for every name.
+    let acronyms: FxHashSet<&str> = (by_id.values())
+        .filter(|acc| !acc.known && super::is_acronym(acc.name))
+        .map(|acc| acc.name)
+        .collect();
+    if acronyms.is_empty() {
         return;
     }
-    let mut by_initials: FxHashMap<String, Vec<&str>> = FxHashMap::default();
-    for (&id, o) in by_id {
+    let mut by_initials: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+    let mut spelt = String::new();
+    for (id, o) in by_id.iter() {
         if !super::takes_acronym(o.kind) {
             continue;
         }
         for f in o.forms.iter().chain(std::iter::once(&o.name)) {
-            if let Some(initials) = super::initials(f) {
-                let ids = by_initials.entry(initials).or_default();
+            if super::initials_into(f, &mut spelt)
+                && let Some(&acronym) = acronyms.get(spelt.as_str())
+            {
+                let ids = by_initials.entry(acronym).or_default();
                 if ids.last() != Some(&id) {
                     ids.push(id);
                 }
             }
         }
     }
-    for (&id, acc) in by_id {
+    for (id, acc) in by_id.iter() {
         if acc.known || renamed.contains_key(id) || !super::is_acronym(acc.name) {
             continue;
         }
@@ -478,7 +481,9 @@ fn fold_spellings<'a>(names: &[Name<'a, '_>], renamed: &mut FxHashMap<String, St
         words
             .iter()
             .map(|&w| {
-                if w.contains("is") {
+                // two bytes compared at each place: a substring searcher set up for every
+                // word of every thing cost more than the words' own bytes
+                if w.as_bytes().windows(2).any(|pair| pair == b"is") {
                     Cow::Owned(
                         w.replace("isation", "ization")
                             .replace("ised", "ized")

@@ -8,10 +8,12 @@ use std::collections::hash_map;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::forms::FormTable;
 use super::{
     COMPILED, COUNTRIES, ENTRIES_CAPACITY, EXTRAS, Entry, FORMS_CAPACITY, Folded, GIVEN_NAMES,
-    NAMED, ORGS, PEOPLE, TablesRead,
+    NAMED, ORGS, PEOPLE, Prefixes, TablesRead,
 };
+use crate::extract::actors::prefixes::Compiled;
 use crate::extract::eight_bytes::{find_byte, pieces};
 use crate::model::ActorKind;
 
@@ -53,20 +55,23 @@ impl TablesRead {
         Self::compiled().unwrap_or_else(Self::from_tables)
     }
 
-    /// Empty tables, their maps sized for the whole gazetteer.
-    fn empty() -> Self {
+    /// Empty tables, their maps of forms and ids sized for `forms` and `ids` keys.
+    fn empty(forms: usize, ids: usize) -> Self {
         Self {
             entries: Vec::with_capacity(ENTRIES_CAPACITY),
             pattern_entry: Vec::with_capacity(FORMS_CAPACITY),
             pattern_form: Vec::with_capacity(FORMS_CAPACITY),
             pattern_demonym: Vec::with_capacity(FORMS_CAPACITY),
-            by_form: FxHashMap::with_capacity_and_hasher(FORMS_CAPACITY, Default::default()),
-            by_id: FxHashMap::with_capacity_and_hasher(ENTRIES_CAPACITY, Default::default()),
+            by_form: FxHashMap::with_capacity_and_hasher(forms, Default::default()),
+            by_id: FxHashMap::with_capacity_and_hasher(ids, Default::default()),
             given: pieces(GIVEN_NAMES, b'\n')
                 .map(|l| l.strip_suffix('\r').unwrap_or(l))
                 .filter(|l| !l.starts_with('#') && !l.is_empty())
                 .collect(),
             demonyms: FxHashSet::default(),
+            names: None,
+            form_table: None,
+            id_order: Vec::new(),
         }
     }
 
@@ -76,8 +81,12 @@ impl TablesRead {
     /// [`fingerprint`] of the tables embedded with it; `None` when it does not (a table edited
     /// by hand since) or does not read. Reading the tables themselves splits 1.35 MB of rows and trims, compares and
     /// deduplicates ~55k forms at every start; this reads a few numbers per entry and form.
+    /// It also carries the table of names as [`Prefixes::new`] would sort and link it (see
+    /// [`Prefixes::of_compiled`]), the entries in the order of their ids and the table of
+    /// all-ASCII forms ([`FormTable`]), so that neither a sort nor a map of ~29k ids or ~37k
+    /// forms is made at every start.
     pub(super) fn compiled() -> Option<Self> {
-        const HEADER: usize = 12;
+        const HEADER: usize = 15;
         let (header, rest) = COMPILED.split_at_checked(4 * HEADER)?;
         let header: [u32; HEADER] = std::array::from_fn(|i| word(header, i));
         let sources = [COUNTRIES, ORGS, PEOPLE, NAMED, EXTRAS];
@@ -91,11 +100,33 @@ impl TablesRead {
         {
             return None;
         }
-        let [entries, patterns, demonyms, text_len] =
-            [header[8], header[9], header[10], header[11]].map(|n| n as usize);
+        let [
+            entries,
+            patterns,
+            demonyms,
+            first_words,
+            form_slots,
+            keys_len,
+            text_len,
+        ] = std::array::from_fn(|i| header[8 + i] as usize);
         let (entry_rows, rest) = rest.split_at_checked(entries.checked_mul(4 * 7)?)?;
         let (pattern_rows, rest) = rest.split_at_checked(patterns.checked_mul(4 * 4)?)?;
-        let (demonym_rows, text) = rest.split_at_checked(demonyms.checked_mul(4 * 2)?)?;
+        let (demonym_rows, rest) = rest.split_at_checked(demonyms.checked_mul(4 * 2)?)?;
+        // the table of names: see `Compiled`
+        let (keys, rest) = rest.split_at_checked(patterns.checked_mul(4 * 3)?)?;
+        let (heads, rest) = rest.split_at_checked(patterns.checked_mul(8)?)?;
+        let (shorter, rest) = rest.split_at_checked(patterns.checked_mul(4)?)?;
+        let (first_words, rest) = rest.split_at_checked(first_words.checked_mul(8)?)?;
+        let (id_order, rest) = rest.split_at_checked(entries.checked_mul(4)?)?;
+        let (form_slots, rest) = rest.split_at_checked(form_slots.checked_mul(4)?)?;
+        let (bytes, text) = rest.split_at_checked(keys_len)?;
+        let names = Compiled {
+            keys,
+            heads,
+            shorter,
+            first_words,
+            bytes,
+        };
         let text = std::str::from_utf8(text)
             .ok()
             .filter(|t| t.len() == text_len)?;
@@ -104,13 +135,10 @@ impl TablesRead {
             let (at, len) = (word(row, i) as usize, word(row, i + 1) as usize);
             text.get(at..at.checked_add(len)?)
         };
-        let mut g = Self::empty();
+        // only the forms that are not all ASCII are hashed (11 in 2026), and no id
+        let mut g = Self::empty(16, 0);
         for row in entry_rows.chunks_exact(4 * 7) {
             let (id, name, affiliation) = (string(row, 0)?, string(row, 2)?, string(row, 4)?);
-            let entry = g.entries.len();
-            if g.by_id.insert(Cow::Borrowed(id), entry).is_some() {
-                return None;
-            }
             g.entries.push(Entry {
                 id: Cow::Borrowed(id),
                 name: Cow::Borrowed(name),
@@ -126,9 +154,12 @@ impl TablesRead {
             }
             // patterns number a few tens of thousands: they fit in u32
             let pattern = g.pattern_form.len() as u32;
-            if g.by_form
-                .insert(Folded::of(form), (entry, pattern))
-                .is_some()
+            // only the forms the table of forms leaves out (see `Gazetteer::lookup`); the
+            // script wrote each form once, as a test holds it to
+            if !form.is_ascii()
+                && g.by_form
+                    .insert(Folded::of(form), (entry, pattern))
+                    .is_some()
             {
                 return None;
             }
@@ -139,12 +170,19 @@ impl TablesRead {
         for row in demonym_rows.chunks_exact(4 * 2) {
             g.demonyms.insert(Folded::of(string(row, 0)?));
         }
-        Some(g)
+        g.names = Some(Prefixes::of_compiled(&names, g.pattern_form.len())?);
+        g.form_table = Some(FormTable::of_compiled(form_slots)?);
+        g.id_order = id_order.chunks_exact(4).map(|n| word(n, 0)).collect();
+        // an entry beyond the table, were it written, is refused rather than read
+        g.id_order
+            .iter()
+            .all(|&e| (e as usize) < g.entries.len())
+            .then_some(g)
     }
 
     /// Reads the embedded tables: every entry and form, the forms marked as nationality words.
     pub(super) fn from_tables() -> Self {
-        let mut g = Self::empty();
+        let mut g = Self::empty(FORMS_CAPACITY, ENTRIES_CAPACITY);
         let mut country_by_code: FxHashMap<&str, &'static str> = FxHashMap::default();
         let mut places: Vec<(&'static str, &'static str)> = Vec::new();
         for fields in rows(COUNTRIES) {
@@ -211,6 +249,10 @@ impl TablesRead {
         // Extras may name organisations that only exist after the ORGS pass.
         g.add_extras();
         g.mark_demonyms();
+        // entries number a few tens of thousands: they fit in u32
+        g.id_order = (0..g.entries.len() as u32).collect();
+        g.id_order
+            .sort_unstable_by(|&a, &b| g.entries[a as usize].id.cmp(&g.entries[b as usize].id));
         g
     }
 
@@ -302,7 +344,7 @@ impl TablesRead {
 }
 
 /// The version of `compiled.bin`'s layout, its first number.
-const COMPILED_VERSION: u32 = 2;
+const COMPILED_VERSION: u32 = 3;
 
 /// A 64-bit fingerprint of the tables' bytes, as `scripts/build_gazetteer.py` computes it for
 /// `compiled.bin`: a hand edit that keeps a table's length (one country code for another)
