@@ -418,18 +418,20 @@ impl Scratch {
     /// [`previous`] gives it), its window looked up.
     fn scores(&mut self, rec: &Recogniser, text: &str, i: usize, caps: u64, y1: u64) -> Scores {
         let p = i + 2;
-        let k = self.at[p] as usize;
-        let (before, after) = (self.at[p - 1], self.at[p + 1]);
+        // the window's words read once, with one bound check
+        let window: [u32; 5] = self.at[i..i + 5].try_into().expect("a window of five");
+        let [two_before, before, word_k, after, two_after] = window;
+        let k = word_k as usize;
         let w = &self.known[k];
         let pair_sums = |keys: [u32; 2]| summed(&rec.model, &keys);
-        let (known, context, word) = (&self.known, &mut self.context, self.at[p]);
+        let (known, context) = (&self.known, &mut self.context);
         let left = (w.left.0 != before).then(|| {
-            context.left(word, before, || {
+            context.left(word_k, before, || {
                 pair_sums(keys::left(&w.view, &known[before as usize].view))
             })
         });
         let right = (w.right.0 != after).then(|| {
-            context.right(word, after, || {
+            context.right(word_k, after, || {
                 pair_sums(keys::right(&w.view, &known[after as usize].view))
             })
         });
@@ -464,8 +466,14 @@ impl Scratch {
                 }
             },
         };
-        let word = |at: usize| &self.known[self.at[at] as usize];
-        let (w, m1, m2, n1, n2) = (word(p), word(p - 1), word(p - 2), word(p + 1), word(p + 2));
+        let word = |k: u32| &self.known[k as usize];
+        let (w, m1, m2, n1, n2) = (
+            word(word_k),
+            word(before),
+            word(two_before),
+            word(after),
+            word(two_after),
+        );
         // the codes before, at and after the word as one number (the padding after the
         // sentence is two codes long, so the fourth byte read is there)
         let four: [u8; 4] = self.gaz[p - 1..p + 3].try_into().expect("four codes");
