@@ -15,7 +15,6 @@ use std::sync::LazyLock;
 
 use super::casing::Casing;
 use super::features::{self, Tok};
-use super::hash;
 use super::model::{Model, ModelError};
 use super::tokenize::{self, PlainWord};
 use crate::extract::actors::gazetteer::{GAZETTEER, GazMatch};
@@ -23,6 +22,7 @@ use crate::extract::actors::gazetteer::{GAZETTEER, GazMatch};
 mod context_memo;
 mod decide;
 mod keys;
+mod pattern_key;
 mod short_words;
 mod train;
 
@@ -285,21 +285,13 @@ fn padded_column(n: usize, out: &mut Vec<u64>) {
 }
 
 /// The gazetteer column: per token inside a gazetteer name, the hash of the name's kind, with
-/// its low bit flipped on the name's first token.
+/// its low bit flipped on the name's first token. Read from the codes the run-time decisions
+/// keep ([`pattern_key::gazetteer_codes`]), so the two cannot differ.
 fn gazetteer_column(tokens: &[Range<usize>], gaz: &[GazMatch], out: &mut Vec<u64>) {
-    padded_column(tokens.len(), out);
-    for m in gaz {
-        let kind = hash::bytes(GAZETTEER.entries[m.entry].kind.as_str().as_bytes());
-        // The tokens inside the name follow one another from the first that starts in it:
-        // tokens ascend and do not overlap, so the first to end past it ends the run.
-        let from = tokens.partition_point(|r| r.start < m.range.start);
-        for (i, r) in tokens.iter().enumerate().skip(from) {
-            if r.end > m.range.end {
-                break;
-            }
-            out[i + 2] = kind ^ u64::from(r.start == m.range.start);
-        }
-    }
+    let mut codes = Vec::new();
+    pattern_key::gazetteer_codes(tokens, gaz, &mut codes);
+    out.clear();
+    out.extend(codes.into_iter().map(pattern_key::gaz_value));
 }
 
 /// Whether a word is on the given-name list, as the given-name column holds it (0 or 1). The

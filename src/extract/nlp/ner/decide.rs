@@ -21,10 +21,11 @@ use rustc_hash::FxHashMap;
 
 use super::context_memo::ContextMemo;
 use super::keys::{self, Pattern, View};
+use super::pattern_key::{self, GazCode};
 use super::short_words::{ShortWords, packed_short_word};
 use super::{
-    Capitals, LABELS, PAD_AFTER, PAD_BEFORE, Recogniser, Run, best, gazetteer_column, given_name,
-    previous, runs_into, spans,
+    Capitals, LABELS, PAD_AFTER, PAD_BEFORE, Recogniser, Run, best, given_name, previous,
+    runs_into, spans,
 };
 use crate::extract::actors::gazetteer::GazMatch;
 use crate::extract::eight_bytes::{HIGHS, first_flagged};
@@ -65,6 +66,9 @@ pub(super) fn label_sums(model: &Model) -> Vec<Scores> {
 /// weights of the features that read it alone.
 struct Known {
     view: View,
+    /// The id in `Scratch::shapes` of its shape and given-name code: what a pattern key reads
+    /// of it ([`pattern_key::Ids::words`]).
+    shape: u32,
     /// The weights of the word's own features ([`keys::word`]), summed; summed only once the
     /// word is weighed (most words of a window are only its context: "the", "said", ",").
     alone: Option<Scores>,
@@ -98,11 +102,13 @@ fn row_of(model: &Model, key: u32) -> Scores {
 impl Known {
     /// The word `tok`, on the given-name list as `given` says, with the sums of `model`'s
     /// weights for the features that read it alone when it is to be `weighed`.
-    fn new(model: &Model, tok: &Tok, given: u64, weighed: bool) -> Self {
+    /// Its id of shape and given-name code is `shape`.
+    fn new(model: &Model, tok: &Tok, given: u64, weighed: bool, shape: u32) -> Self {
         let alone = weighed.then(|| word_sums(model, tok, given));
         let near = keys::neighbour(tok.lower).map(|k| row_of(model, k));
         Self {
             view: View::new(tok, given),
+            shape,
             alone,
             near,
             after: (NO_LABEL, [0; LABELS.len()]),
@@ -129,7 +135,7 @@ fn summed(model: &Model, keys: &[u32]) -> Scores {
 /// Words kept in a thread's memo before it starts afresh (about 350 bytes each).
 const MEMO_WORDS: usize = 1 << 14;
 
-/// Patterns kept in a thread's memo before it starts afresh (about 130 bytes each; a few
+/// Patterns kept in a thread's memo before it starts afresh (about 70 bytes each; a few
 /// thousand cover megabytes of news).
 const MEMO_PATTERNS: usize = 1 << 13;
 
@@ -160,16 +166,21 @@ struct Scratch {
     index: FxHashMap<Box<str>, u32>,
     /// The words met, after the padding before and after a sentence.
     known: Vec<Known>,
-    /// The summed weights of each pattern met (see [`keys::pattern`]).
-    patterns: FxHashMap<Pattern, Scores>,
+    /// Shape hash and given-name code ([`pattern_key::given_code`]) of the words in `known` →
+    /// their id (the order they were met in): emptied with `known`, and with it `patterns`,
+    /// whose keys hold the ids.
+    shapes: FxHashMap<(u64, u8), u32>,
+    /// The summed weights of each pattern met (see [`keys::pattern`]), by its key
+    /// ([`pattern_key::Ids::pack`]).
+    patterns: FxHashMap<u128, Scores>,
     /// The summed weights of each pair of words and each run of capitals met.
     context: ContextMemo,
     /// The sentence's tokens, as byte ranges of the text.
     tokens: Vec<Range<usize>>,
     /// Per padded index (`i + 2` is token `i`): the word's index in `known`, or [`UNSEEN`].
     at: Vec<u32>,
-    /// The gazetteer column, padded as `at` is (see [`gazetteer_column`]).
-    gaz: Vec<u64>,
+    /// The gazetteer column's codes, padded as `at` is (see [`pattern_key::gazetteer_codes`]).
+    gaz: Vec<GazCode>,
     /// Per token: its [`tokenize::marks`] (whether it may begin a name, see [`opens`]; whether
     /// it begins with an upper-case letter or any letter).
     marks: Vec<u8>,
@@ -237,17 +248,30 @@ impl Scratch {
         self.short.clear();
         self.index.clear();
         self.known.clear();
+        self.shapes.clear();
         // One sentence of many distinct words (a word list, an adversarial input) can grow the
         // memo far past its limit before this check runs; the thread lives as long as the
         // program, so that room is given back rather than kept for good.
         self.index.shrink_to(MEMO_CAPACITY);
         self.known.shrink_to(MEMO_CAPACITY);
-        self.known
-            .push(Known::new(&rec.model, &PAD_START, PAD_BEFORE, false));
-        self.known
-            .push(Known::new(&rec.model, &PAD_END, PAD_AFTER, false));
+        self.shapes.shrink_to(MEMO_CAPACITY);
+        for (tok, given) in [(&PAD_START, PAD_BEFORE), (&PAD_END, PAD_AFTER)] {
+            let shape = self.shape_id(tok.shape, given);
+            self.known
+                .push(Known::new(&rec.model, tok, given, false, shape));
+        }
         self.short.push_other(BEFORE);
         self.short.push_other(AFTER);
+    }
+
+    /// The id of the shape hashed as `shape` with the given-name column's value `given`, given
+    /// one when the pair is new.
+    fn shape_id(&mut self, shape: u64, given: u64) -> u32 {
+        let next = u32::try_from(self.shapes.len()).expect("fewer ids than words");
+        *self
+            .shapes
+            .entry((shape, pattern_key::given_code(given)))
+            .or_insert(next)
     }
 
     /// Looks up the words the features of token `i` read (two before to two after) in the
@@ -288,7 +312,9 @@ impl Scratch {
             // characters'); another is summed if it continues a name.
             let weighed = marks_open(self.marks[at - 2]);
             let tok = Tok::new(word);
-            let known = Known::new(&rec.model, &tok, given_name(word), weighed);
+            let given = given_name(word);
+            let shape = self.shape_id(tok.shape, given);
+            let known = Known::new(&rec.model, &tok, given, weighed, shape);
             self.known.push(known);
             match slot {
                 Some((p, slot)) => self.short.insert(p, k, slot),
@@ -308,7 +334,7 @@ impl Scratch {
         self.start(rec);
         self.last_run = None;
         let n = self.tokens.len();
-        gazetteer_column(&self.tokens, gaz, &mut self.gaz);
+        pattern_key::gazetteer_codes(&self.tokens, gaz, &mut self.gaz);
         self.at.clear();
         self.at.extend([BEFORE, BEFORE]);
         self.at.resize(n + 2, UNSEEN);
@@ -392,18 +418,20 @@ impl Scratch {
     /// [`previous`] gives it), its window looked up.
     fn scores(&mut self, rec: &Recogniser, text: &str, i: usize, caps: u64, y1: u64) -> Scores {
         let p = i + 2;
-        let k = self.at[p] as usize;
-        let (before, after) = (self.at[p - 1], self.at[p + 1]);
+        // the window's words read once, with one bound check
+        let window: [u32; 5] = self.at[i..i + 5].try_into().expect("a window of five");
+        let [two_before, before, word_k, after, two_after] = window;
+        let k = word_k as usize;
         let w = &self.known[k];
         let pair_sums = |keys: [u32; 2]| summed(&rec.model, &keys);
-        let (known, context, word) = (&self.known, &mut self.context, self.at[p]);
+        let (known, context) = (&self.known, &mut self.context);
         let left = (w.left.0 != before).then(|| {
-            context.left(word, before, || {
+            context.left(word_k, before, || {
                 pair_sums(keys::left(&w.view, &known[before as usize].view))
             })
         });
         let right = (w.right.0 != after).then(|| {
-            context.right(word, after, || {
+            context.right(word_k, after, || {
                 pair_sums(keys::right(&w.view, &known[after as usize].view))
             })
         });
@@ -438,25 +466,42 @@ impl Scratch {
                 }
             },
         };
-        let word = |at: usize| &self.known[self.at[at] as usize];
-        let (w, m1, m2, n1, n2) = (word(p), word(p - 1), word(p - 2), word(p + 1), word(p + 2));
-        let c = keys::Context {
-            w: &w.view,
-            m1: &m1.view,
-            n1: &n1.view,
+        let word = |k: u32| &self.known[k as usize];
+        let (w, m1, m2, n1, n2) = (
+            word(word_k),
+            word(before),
+            word(two_before),
+            word(after),
+            word(two_after),
+        );
+        // the codes before, at and after the word as one number (the padding after the
+        // sentence is two codes long, so the fourth byte read is there)
+        let four: [u8; 4] = self.gaz[p - 1..p + 3].try_into().expect("four codes");
+        let gaz = u32::from_le_bytes(four) & 0xff_ffff;
+        let pattern = pattern_key::Ids {
+            words: [m1.shape, w.shape, n1.shape],
             y1,
-            gaz: [self.gaz[p - 1], self.gaz[p], self.gaz[p + 1]],
+            gaz,
             caps,
             first: i == 0,
-            run,
-        };
-        let pattern = c.pattern();
+            in_run: run.is_some(),
+        }
+        .pack();
         let shared = match self.patterns.get(&pattern) {
             Some(sums) => sums,
-            None => self
-                .patterns
-                .entry(pattern)
-                .or_insert_with(|| pattern_sums(&rec.model, &pattern)),
+            None => self.patterns.entry(pattern).or_insert_with(|| {
+                let c = keys::Context {
+                    w: &w.view,
+                    m1: &m1.view,
+                    n1: &n1.view,
+                    y1,
+                    gaz: [four[0], four[1], four[2]].map(pattern_key::gaz_value),
+                    caps,
+                    first: i == 0,
+                    run,
+                };
+                pattern_sums(&rec.model, &c.pattern())
+            }),
         };
         // Every kept sum and row, added label by label in one loop (integer sums: the order
         // does not matter), which the compiler turns into a few vector additions.

@@ -128,24 +128,6 @@ pub(super) struct Pattern {
     in_run: bool,
 }
 
-/// A pattern's hash, one number per field: a derived one hashed the two arrays as byte
-/// slices with their lengths, several times the work, for every decision.
-impl std::hash::Hash for Pattern {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        // Arrays by value, not a chained iterator: unrolled into six writes (the chain's
-        // steps were most of a decision's pattern look-up).
-        for v in self.shapes {
-            h.write_u64(v);
-        }
-        for v in self.gaz {
-            h.write_u64(v);
-        }
-        h.write_u64(self.y1);
-        h.write_u64(self.m1_given);
-        h.write_u64(self.caps << 2 | u64::from(self.first) << 1 | u64::from(self.in_run));
-    }
-}
-
 /// The most pattern keys of one decision.
 pub(super) const MAX_PATTERN: usize = 10;
 
