@@ -9,6 +9,7 @@ use regex::Regex;
 
 use super::cues;
 use super::recognise::compile;
+use super::stops::sentence_around;
 
 /// Which way an underspecified date ("Friday", "October 23") is read from the DCT.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,45 +122,6 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
 ];
 
-/// Titles that end in a full stop inside a sentence ("Mr. Davison", "Gen. Schwarzkopf").
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof",
-    "rev", "adm", "maj", "cmdr", "pres",
-];
-
-/// The bounds of the sentence holding `start..end`: a cheap scan for `. `, `! `, `? ` and line
-/// breaks, good enough for tense cues and "same sentence" checks.
-pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let lo = start.saturating_sub(300);
-    let mut s = lo;
-    let mut i = start;
-    while i > lo {
-        i -= 1;
-        if may_stop(bytes[i]) && is_stop(bytes, i) {
-            s = i + 1;
-            break;
-        }
-    }
-    let hi = (end + 300).min(bytes.len());
-    let mut e = hi;
-    let mut j = end;
-    while j < hi {
-        if may_stop(bytes[j]) && is_stop(bytes, j) {
-            e = j;
-            break;
-        }
-        j += 1;
-    }
-    while !text.is_char_boundary(s) {
-        s += 1;
-    }
-    while !text.is_char_boundary(e) {
-        e -= 1;
-    }
-    (s, e.max(s))
-}
-
 /// At most the first `n` bytes of `s` (cut back to a character boundary): look-ahead stays
 /// local however long the text.
 pub fn head(s: &str, n: usize) -> &str {
@@ -177,54 +139,6 @@ pub fn tail(s: &str, n: usize) -> &str {
         start += 1;
     }
     &s[start..]
-}
-
-/// Whether a sentence-like stop lies between two byte offsets.
-pub fn same_sentence(text: &str, from: usize, to: usize) -> bool {
-    let bytes = text.as_bytes();
-    !(from..to.min(bytes.len())).any(|i| may_stop(bytes[i]) && is_stop(bytes, i))
-}
-
-/// Whether the byte can end a sentence at all ([`is_stop`] looks further only then). Tense
-/// cues and "the same day" scan a few hundred bytes around each expression, and a call of
-/// `is_stop` for every one of them was most of that scan's cost.
-#[inline]
-fn may_stop(b: u8) -> bool {
-    matches!(b, b'\n' | b'.' | b'!' | b'?')
-}
-
-fn is_stop(bytes: &[u8], i: usize) -> bool {
-    match bytes[i] {
-        b'\n' => bytes.get(i + 1) == Some(&b'\n'),
-        b'.' | b'!' | b'?' => {
-            bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace)
-                && bytes
-                    .get(i + 2)
-                    .is_some_and(|b| b.is_ascii_uppercase() || *b == b'"')
-                && !(i >= 2 && bytes[i - 2] == b'.')
-                && !is_abbreviation(bytes, i)
-        }
-        _ => false,
-    }
-}
-
-/// Whether the full stop at `i` closes an initial ("P. Davison") or a title ("Mr. Davison")
-/// rather than a sentence.
-fn is_abbreviation(bytes: &[u8], i: usize) -> bool {
-    let start = bytes[..i]
-        .iter()
-        .rposition(|b| !b.is_ascii_alphabetic())
-        .map_or(0, |p| p + 1);
-    let word = &bytes[start..i];
-    match word {
-        [only] => only.is_ascii_uppercase(),
-        _ => {
-            word.len() <= 4
-                && TITLES
-                    .iter()
-                    .any(|t| t.as_bytes().eq_ignore_ascii_case(word))
-        }
-    }
 }
 
 const FUTURE_WORDS: &[&str] = &[

@@ -3,10 +3,11 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::anchor::{add_months, day_value, same_sentence, shift_days, tail};
+use super::anchor::{add_months, day_value, shift_days, tail};
 use super::durations::duration_value;
 use super::recognise::{Candidate, Rule};
 use super::relative::shifted_value;
+use super::stops::{same_sentence, sentence_around};
 use super::value::{Normal, TimexType, plain};
 use super::vocabulary::number_value;
 
@@ -254,7 +255,7 @@ const RECENT_DAYS: usize = 64;
 /// talks were dated), else the last date mentioned.
 pub(super) fn referred_day(text: &str, at: usize, story: &Narrative) -> Option<NaiveDate> {
     let last = story.day.map(|(d, _)| d);
-    let (s, _) = super::anchor::sentence_around(text, at, at);
+    let (s, _) = sentence_around(text, at, at);
     let here = content_words(&text[s..at]);
     if here.is_empty() {
         return last;
@@ -265,7 +266,7 @@ pub(super) fn referred_day(text: &str, at: usize, story: &Narrative) -> Option<N
     // is kept, and not counted again for the same sentence.
     let mut last_sentence: Option<((usize, usize), usize)> = None;
     for &(day, end) in story.recent_days() {
-        let (ds, de) = super::anchor::sentence_around(text, end, end);
+        let (ds, de) = sentence_around(text, end, end);
         if ds >= s {
             continue;
         }
