@@ -9,6 +9,7 @@ use regex::Regex;
 
 use super::cues;
 use super::recognise::compile;
+use super::stops::sentence_around;
 
 /// Which way an underspecified date ("Friday", "October 23") is read from the DCT.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,23 +37,37 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     {
         let cue = &sentence[cue_start..cue_end];
         let pos = s + cue_start;
-        let word = cue.to_ascii_lowercase();
+        // The cue in lower case, on the stack: a cue is a few words, and a `String` for each
+        // (and another in `is_past_form`) was a tenth of the cost of `tense_at`.
+        let mut buf = [0u8; 32];
+        let owned;
+        let word: &[u8] = match buf.get_mut(..cue.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(cue.as_bytes());
+                lower.make_ascii_lowercase();
+                lower
+            }
+            None => {
+                owned = cue.to_ascii_lowercase();
+                owned.as_bytes()
+            }
+        };
         // "Until Thursday, they had not ..." opens a sentence about the past.
-        let opens = word == "until" && text[s..pos].trim().is_empty();
+        let opens = word == b"until" && text[s..pos].trim().is_empty();
         let tense = if opens {
             continue;
-        } else if FUTURE_WORDS.iter().any(|w| word.starts_with(w)) {
+        } else if FUTURE_WORDS.iter().any(|w| word.starts_with(w.as_bytes())) {
             // "had been due to expire Friday": a timetable already in the past (but "the sale,
             // which had been expected, ..." says nothing of when it happens).
             let timetable = ["due", "schedul", "set "]
                 .iter()
-                .any(|w| word.starts_with(w));
+                .any(|w| word.starts_with(w.as_bytes()));
             if timetable && text[s..pos].trim_end().ends_with("had been") {
                 Tense::Past
             } else {
                 Tense::Future
             }
-        } else if !is_past_form(cue, &text[s..pos]) {
+        } else if !is_past_form(cue, word, &text[s..pos]) {
             continue;
         } else {
             Tense::Past
@@ -79,23 +94,22 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
 /// Whether a past-looking word really marks the past: not a name ("United", "Ahmed"), not a
 /// word that merely ends in "-ed" ("hundred", "succeed"), not a passive after "be" ("would
 /// be held").
-fn is_past_form(word: &str, before: &str) -> bool {
+fn is_past_form(word: &str, lower: &[u8], before: &str) -> bool {
     const NOT_PAST: &[&str] = &[
         "planned", "hundred", "need", "indeed", "speed", "seed", "succeed", "proceed", "exceed",
         "embed", "sacred", "naked", "wicked", "kindred", "shed", "bled", "bred", "fled",
     ];
-    let lower = word.to_ascii_lowercase();
     // A participle after "be" is a passive, and the tense is the auxiliary's: "will be held".
     let after_be = |before: &str| {
         let before = before.trim_end();
         before.ends_with(" be") || before.ends_with(" been") || before.ends_with(" being")
     };
-    if matches!(lower.as_str(), "held" | "made" | "met" | "told" | "left") && after_be(before) {
+    if matches!(lower, b"held" | b"made" | b"met" | b"told" | b"left") && after_be(before) {
         return false;
     }
-    if lower.len() > 4 && lower.ends_with("ed") {
+    if lower.len() > 4 && lower.ends_with(b"ed") {
         if word.starts_with(|ch: char| ch.is_ascii_uppercase())
-            || NOT_PAST.contains(&lower.as_str())
+            || NOT_PAST.iter().any(|w| w.as_bytes() == lower)
         {
             return false;
         }
@@ -121,45 +135,6 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
 ];
 
-/// Titles that end in a full stop inside a sentence ("Mr. Davison", "Gen. Schwarzkopf").
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof",
-    "rev", "adm", "maj", "cmdr", "pres",
-];
-
-/// The bounds of the sentence holding `start..end`: a cheap scan for `. `, `! `, `? ` and line
-/// breaks, good enough for tense cues and "same sentence" checks.
-pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let lo = start.saturating_sub(300);
-    let mut s = lo;
-    let mut i = start;
-    while i > lo {
-        i -= 1;
-        if may_stop(bytes[i]) && is_stop(bytes, i) {
-            s = i + 1;
-            break;
-        }
-    }
-    let hi = (end + 300).min(bytes.len());
-    let mut e = hi;
-    let mut j = end;
-    while j < hi {
-        if may_stop(bytes[j]) && is_stop(bytes, j) {
-            e = j;
-            break;
-        }
-        j += 1;
-    }
-    while !text.is_char_boundary(s) {
-        s += 1;
-    }
-    while !text.is_char_boundary(e) {
-        e -= 1;
-    }
-    (s, e.max(s))
-}
-
 /// At most the first `n` bytes of `s` (cut back to a character boundary): look-ahead stays
 /// local however long the text.
 pub fn head(s: &str, n: usize) -> &str {
@@ -177,54 +152,6 @@ pub fn tail(s: &str, n: usize) -> &str {
         start += 1;
     }
     &s[start..]
-}
-
-/// Whether a sentence-like stop lies between two byte offsets.
-pub fn same_sentence(text: &str, from: usize, to: usize) -> bool {
-    let bytes = text.as_bytes();
-    !(from..to.min(bytes.len())).any(|i| may_stop(bytes[i]) && is_stop(bytes, i))
-}
-
-/// Whether the byte can end a sentence at all ([`is_stop`] looks further only then). Tense
-/// cues and "the same day" scan a few hundred bytes around each expression, and a call of
-/// `is_stop` for every one of them was most of that scan's cost.
-#[inline]
-fn may_stop(b: u8) -> bool {
-    matches!(b, b'\n' | b'.' | b'!' | b'?')
-}
-
-fn is_stop(bytes: &[u8], i: usize) -> bool {
-    match bytes[i] {
-        b'\n' => bytes.get(i + 1) == Some(&b'\n'),
-        b'.' | b'!' | b'?' => {
-            bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace)
-                && bytes
-                    .get(i + 2)
-                    .is_some_and(|b| b.is_ascii_uppercase() || *b == b'"')
-                && !(i >= 2 && bytes[i - 2] == b'.')
-                && !is_abbreviation(bytes, i)
-        }
-        _ => false,
-    }
-}
-
-/// Whether the full stop at `i` closes an initial ("P. Davison") or a title ("Mr. Davison")
-/// rather than a sentence.
-fn is_abbreviation(bytes: &[u8], i: usize) -> bool {
-    let start = bytes[..i]
-        .iter()
-        .rposition(|b| !b.is_ascii_alphabetic())
-        .map_or(0, |p| p + 1);
-    let word = &bytes[start..i];
-    match word {
-        [only] => only.is_ascii_uppercase(),
-        _ => {
-            word.len() <= 4
-                && TITLES
-                    .iter()
-                    .any(|t| t.as_bytes().eq_ignore_ascii_case(word))
-        }
-    }
 }
 
 const FUTURE_WORDS: &[&str] = &[
@@ -489,6 +416,36 @@ mod tests {
         for (text, word, want) in cases {
             let at = text.find(word).unwrap_or(0);
             assert_eq!(tense_at(text, at, at + word.len()), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn cues_read_alike_in_any_case_and_length() {
+        // A cue is lower-cased on the stack up to 32 bytes, in a `String` past that.
+        let spaces = " ".repeat(40);
+        for (text, want) in [
+            ("They WILL meet on Friday.".to_string(), Tense::Future),
+            ("They Will meet on Friday.".to_string(), Tense::Future),
+            (
+                format!("They are going{spaces}to meet on Friday."),
+                Tense::Future,
+            ),
+            (
+                format!("They are GOING{spaces}TO meet on Friday."),
+                Tense::Future,
+            ),
+            ("The ministers MET on Friday.".to_string(), Tense::Past),
+            (
+                "The deal is EXPECTED to close Friday.".to_string(),
+                Tense::Future,
+            ),
+            (
+                "Its REVISED dividend is payable Friday.".to_string(),
+                Tense::Unknown,
+            ),
+        ] {
+            let at = text.find("Friday").unwrap_or(0);
+            assert_eq!(tense_at(&text, at, at + 6), want, "{text}");
         }
     }
 

@@ -19,6 +19,7 @@ mod normalise;
 mod prefilter;
 mod recognise;
 mod relative;
+mod stops;
 mod value;
 mod vocabulary;
 
