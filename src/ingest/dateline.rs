@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
+use crate::ingest::eight_bytes::{HIGHS, ONES, any_flagged, word};
 use crate::model::MONTH_NAMES;
 
 mod ascii;
@@ -180,23 +181,22 @@ pub(crate) fn full_dates(text: &str) -> impl Iterator<Item = NaiveDate> {
 
 /// Whether `bytes` holds four ASCII digits in a row. Eight bytes are read at a time; most
 /// reads of prose hold no digit and cost a test of the mask, and a run that crosses from one
-/// read into the next is counted by carrying the digits that ended the read before. (Extraction's
-/// scans share `extract::eight_bytes`; reading sits below extraction and does not import it.)
+/// read into the next is counted by carrying the digits that ended the read before. (The
+/// arithmetic is `ingest::eight_bytes`'.)
 fn four_digits_in_a_row(bytes: &[u8]) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     // digits in a row just before `at`
     let mut run = 0;
     let mut at = 0;
     while let Some(chunk) = bytes.get(at..at + 8) {
         at += 8;
-        let digits = digit_bytes(eight_bytes(chunk));
+        let digits = digit_bytes(word(chunk));
         if digits == 0 {
             run = 0;
             continue;
         }
         // The first byte is the lowest: the run before goes on with this read's first digits
         // (all eight when none is a non-digit), or a digit is followed by three more.
-        let non_digits = !digits & HIGH;
+        let non_digits = !digits & HIGHS;
         if run + non_digits.trailing_zeros() / 8 >= 4
             || digits & (digits >> 8) & (digits >> 16) & (digits >> 24) != 0
         {
@@ -213,32 +213,17 @@ fn four_digits_in_a_row(bytes: &[u8]) -> bool {
     false
 }
 
-/// Eight bytes (`eight` is that long) as one number, the first the lowest.
-fn eight_bytes(eight: &[u8]) -> u64 {
-    let mut word = [0; 8];
-    word.copy_from_slice(eight);
-    u64::from_le_bytes(word)
-}
-
 /// The high bit of each ASCII digit byte of `v`: below 0x80, its low seven bits at least 0x30
 /// and not at least 0x3a (adding to seven bits never carries into the next byte).
 fn digit_bytes(v: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x80 * ONES;
-    const LOW: u64 = !HIGH;
-    ((v & LOW) + (0x80 - 0x30) * ONES) & !((v & LOW) + (0x80 - 0x3a) * ONES) & !v & HIGH
+    const LOW: u64 = !HIGHS;
+    ((v & LOW) + (0x80 - 0x30) * ONES) & !((v & LOW) + (0x80 - 0x3a) * ONES) & !v & HIGHS
 }
 
 /// Whether `bytes` hold an ASCII digit, read eight at a time (the last read overlapping the
 /// one before): every short line of an article is asked whether it is a date.
 fn has_ascii_digit(bytes: &[u8]) -> bool {
-    let Some(last) = bytes.len().checked_sub(8) else {
-        return bytes.iter().any(u8::is_ascii_digit);
-    };
-    digit_bytes(eight_bytes(&bytes[last..])) != 0
-        || bytes
-            .chunks_exact(8)
-            .any(|eight| digit_bytes(eight_bytes(eight)) != 0)
+    any_flagged(bytes, digit_bytes, u8::is_ascii_digit)
 }
 
 /// The dates of `text` one by one, so a caller wanting the first reads no further.

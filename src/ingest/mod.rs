@@ -10,6 +10,7 @@ mod csv_events;
 mod dateline;
 mod decode;
 mod detect;
+mod eight_bytes;
 mod folder;
 mod html;
 mod html_meta;

@@ -2,6 +2,8 @@
 //! decoding, other lines by `split_whitespace` with each Chinese, Japanese or Korean
 //! character a word.
 
+use crate::ingest::eight_bytes::{HIGHS, any_flagged};
+
 /// The words in `line` (as [`word_count`] counts them) when there are at most `limit`, else
 /// some number above `limit`: counting stops soon after the first word past it.
 pub(super) fn words_up_to(line: &str, limit: usize) -> usize {
@@ -22,19 +24,7 @@ pub(super) fn words_up_to(line: &str, limit: usize) -> usize {
 /// read overlapping the one before it. The standard one reads 64 bytes at a time and what is
 /// left (most of a paragraph of 120 bytes) one by one; every paragraph is asked.
 pub(crate) fn is_ascii(bytes: &[u8]) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let word = |eight: &[u8]| {
-        let mut word = [0; 8];
-        word.copy_from_slice(eight);
-        u64::from_le_bytes(word)
-    };
-    let Some(last) = bytes.len().checked_sub(8) else {
-        return bytes.iter().all(u8::is_ascii);
-    };
-    let high = bytes
-        .chunks_exact(8)
-        .fold(word(&bytes[last..]), |high, eight| high | word(eight));
-    high & HIGH == 0
+    !any_flagged(bytes, |v| v & HIGHS, |b| !b.is_ascii())
 }
 
 /// Bytes an ASCII line's words are counted in at a time (see [`ascii_words_up_to`]).
