@@ -515,16 +515,23 @@ def first_word_key(key):
     return int.from_bytes(key[:min(run, 7)], "little") | (run + 1) << 56
 
 
+def table_shape(count):
+    """The slots of an open-addressing table holding `count` keys at most half full (a power of
+    two, at least 16: `table_size` in src/extract/actors/number_set.rs), and the shift that
+    takes a 64-bit hash's top bits to a slot."""
+    size = 16
+    while size < 2 * count:
+        size *= 2
+    return size, 64 - (size.bit_length() - 1)
+
+
 def first_words(keys):
     """The slots of `NumberSet` (src/extract/actors/number_set.rs) holding every key's
     `first_word_key`: open addressing, a key's first slot the top bits of the key times
     SPREAD, then the next free one; at most half full, at least 16 slots."""
     mask = (1 << 64) - 1
     words = list(dict.fromkeys(first_word_key(k) for k in keys))
-    size = 16
-    while size < 2 * len(words):
-        size *= 2
-    shift = 64 - size.bit_length() + 1
+    size, shift = table_shape(len(words))
     slots = [0] * size
     for word in words:
         i = (word * 0x9E3779B97F4A7C15 & mask) >> shift
@@ -552,10 +559,7 @@ def form_table(patterns):
     bits of its `form_hash` on; at most half full, at least 16 slots."""
     forms = [form.encode().lower() for _, form, _ in patterns]
     ascii_forms = [p for p, (_, form, _) in enumerate(patterns) if form.isascii()]
-    size = 16
-    while size < 2 * len(ascii_forms):
-        size *= 2
-    shift = 64 - (size.bit_length() - 1)
+    size, shift = table_shape(len(ascii_forms))
     slots = [0] * size
     for p in ascii_forms:
         i = form_hash(forms[p]) >> shift

@@ -36,6 +36,15 @@ pub(crate) const fn zero_bytes(v: u64) -> u64 {
     v.wrapping_sub(ONES) & !v & HIGHS
 }
 
+/// The high bit of exactly each byte of `eight` (any bytes) equal to `byte`, with no borrow
+/// between bytes (a byte's low seven bits plus 0x7f stay within it): the highest flag is the
+/// last such byte as well as the lowest the first, which [`zero_bytes`] does not promise.
+#[inline(always)]
+pub(crate) const fn equal_bytes(eight: u64, byte: u8) -> u64 {
+    let diff = eight ^ (ONES * byte as u64);
+    !(((diff & !HIGHS) + !HIGHS) | diff) & HIGHS
+}
+
 /// The high bit of each byte of `v` (any bytes) that is not an ASCII letter: OR-ing 0x20 maps
 /// exactly the ASCII letters into `a..=z`, and a byte whose own high bit is set is no letter.
 #[inline(always)]

@@ -18,10 +18,17 @@ pub(crate) struct NumberSet {
 /// bytes, where its letters are, into the high bits that choose its slot.
 const SPREAD: u64 = 0x9e37_79b9_7f4a_7c15;
 
+/// The slots of an open-addressing table that holds `keys` keys at most half full: a power of
+/// two, at least 16. This set and the gazetteer's table of forms are sized by it, and
+/// `scripts/build_gazetteer.py` (`table_shape`) sizes their shipped tables the same way.
+pub(crate) fn table_size(keys: usize) -> usize {
+    (keys * 2).next_power_of_two().max(16)
+}
+
 impl NumberSet {
     /// A table that holds `capacity` keys before it grows.
     pub(crate) fn with_capacity(capacity: usize) -> Self {
-        let size = (capacity * 2).next_power_of_two().max(16);
+        let size = table_size(capacity);
         Self {
             slots: vec![0; size],
             len: 0,

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::extract::eight_bytes::{HIGHS, ONES, first_flagged, in_range};
+use crate::extract::eight_bytes::{HIGHS, equal_bytes, first_flagged, in_range};
 
 use super::anchor::{add_months, day_value, shift_days, tail};
 use super::durations::duration_value;
@@ -398,10 +398,7 @@ fn is_word_byte(b: u8) -> bool {
 #[inline(always)]
 fn word_flags(eight: u64) -> u64 {
     let low = eight & !HIGHS;
-    let apostrophe = {
-        let diff = low ^ (ONES * u64::from(b'\''));
-        !(((diff & !HIGHS) + !HIGHS) | diff) & HIGHS
-    };
+    let apostrophe = equal_bytes(low, b'\'');
     let ascii = in_range(low, b'0', b'9')
         | in_range(low, b'A', b'Z')
         | in_range(low, b'a', b'z')

@@ -6,7 +6,7 @@
 //! bytes that may stop a sentence are rare, so they are looked for eight bytes at a time, and
 //! [`is_stop`] decides only at those.
 
-use crate::extract::eight_bytes::{HIGHS, ONES, eight_at, first_flagged};
+use crate::extract::eight_bytes::{eight_at, equal_bytes, first_flagged};
 
 /// Titles that end in a full stop inside a sentence ("Mr. Davison", "Gen. Schwarzkopf").
 const TITLES: &[&str] = &[
@@ -77,10 +77,7 @@ fn may_stop(b: u8) -> bool {
 /// last such byte as well as the lowest the first.
 #[inline(always)]
 fn stop_flags(eight: u64) -> u64 {
-    let equal = |byte: u8| {
-        let diff = eight ^ (ONES * u64::from(byte));
-        !(((diff & !HIGHS) + !HIGHS) | diff) & HIGHS
-    };
+    let equal = |byte: u8| equal_bytes(eight, byte);
     equal(b'\n') | equal(b'.') | equal(b'!') | equal(b'?')
 }
 

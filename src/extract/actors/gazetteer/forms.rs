@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 
 use super::ascii_lower_eight;
+use crate::extract::actors::number_set::table_size;
 
 /// Per slot, one more than the pattern number of the form there (0 for none), as 32-bit
 /// little-endian numbers; a form's first slot is the top bits of its [`form_hash`], then the
@@ -43,10 +44,7 @@ impl FormTable {
     /// first of forms equal but for ASCII case kept: what the script writes.
     pub(super) fn build(forms: &[&str]) -> Self {
         let count = forms.iter().filter(|f| f.is_ascii()).count();
-        let mut size = 16;
-        while size < 2 * count {
-            size *= 2;
-        }
+        let size = table_size(count);
         let shift = 64 - size.trailing_zeros();
         let mut slots = vec![0u32; size];
         for (pattern, form) in forms.iter().enumerate().filter(|(_, f)| f.is_ascii()) {
