@@ -71,7 +71,7 @@ fn keys(events: &[Event]) -> Option<Vec<Key>> {
 /// Puts `items` in `order` (`order[i]` is the place of the item that goes to place `i`), in
 /// place: each cycle of the permutation is followed with swaps, so nothing is allocated and an
 /// item moves about once. `order` is used up (left as the identity).
-fn permute<T>(items: &mut [T], order: &mut [usize]) {
+pub(crate) fn permute<T>(items: &mut [T], order: &mut [usize]) {
     for start in 0..order.len() {
         let mut at = start;
         // the item first at `start` is carried along the cycle until its place comes up
