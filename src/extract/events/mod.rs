@@ -95,11 +95,7 @@ pub fn build(
         'sentence: {
             let mentions = mentions_of(&actors.mentions, &mut mention_at, si);
             // what this sentence's clauses' participants are read from
-            let read = |tokens| roles::Sentence {
-                actors,
-                mentions,
-                tokens,
-            };
+            let read = |tokens| roles::Sentence::of(actors, mentions, tokens);
             // the label of a part of this sentence, made in the article's kept buffers
             let mut label_of = |range: Range<usize>, timex: Option<Range<usize>>| {
                 label::label(&mut labels, text, range, timex, actors, mentions)
@@ -116,7 +112,7 @@ pub fn build(
                 syntax::tokens_in_into(text, &lower, s, &mut tokens);
                 let sayer_end = sayer_end(text, s, &tokens);
                 let subs = syntax::subordinates(&tokens);
-                let ids = roles::participants(read(&tokens), s, &[], &subs, sayer_end, &mut gather);
+                let ids = gather.participants(read(&tokens), s, &[], &subs, sayer_end);
                 let when = if same_day {
                     scenes.catch_up(&events, article.published);
                     scenes
@@ -166,14 +162,7 @@ pub fn build(
                     // happening, with its own actors only (a relative clause's: the noun it
                     // describes acts), none when it names nobody.
                     let within = sub.range.start.max(clause.range.start)..sub.range.end;
-                    let mut p = roles::participants(
-                        read(&tokens),
-                        &within,
-                        &dated,
-                        &subs,
-                        None,
-                        &mut gather,
-                    );
+                    let mut p = gather.participants(read(&tokens), &within, &dated, &subs, None);
                     if sub.kind == SubKind::Relative
                         && let Some(end) = sub.antecedent_end
                     {
@@ -182,14 +171,7 @@ pub fn build(
                     // a relative clause describes something of its sentence, whose actors take
                     // part (none of them acts); an adverbial one ("since the war began") does not
                     if p.ids.is_empty() && sub.kind == SubKind::Relative {
-                        let whole = roles::participants(
-                            read(&tokens),
-                            s,
-                            &dated,
-                            &subs,
-                            sayer_end,
-                            &mut gather,
-                        );
+                        let whole = gather.participants(read(&tokens), s, &dated, &subs, sayer_end);
                         p.ids = whole.ids;
                         p.evidence = if p.ids.is_empty() {
                             ActorEvidence::None
@@ -222,24 +204,16 @@ pub fn build(
                     .filter(|r| own_subs.iter().any(|sub| sub.range == **r))
                     .cloned()
                     .collect();
-                let mut p = roles::participants(
+                let mut p = gather.participants(
                     read(&tokens),
                     &clause.range,
                     &own_dated,
                     &own_subs,
                     sayer_end,
-                    &mut gather,
                 );
                 if p.ids.is_empty() {
                     // "... since the unrest spread to his country in 2011": the sentence's actors
-                    p = roles::participants(
-                        read(&tokens),
-                        s,
-                        &dated,
-                        &subs,
-                        sayer_end,
-                        &mut gather,
-                    );
+                    p = gather.participants(read(&tokens), s, &dated, &subs, sayer_end);
                     p.evidence = if p.ids.is_empty() {
                         ActorEvidence::None
                     } else {
@@ -287,8 +261,7 @@ pub fn build(
                     .map(|sub| sub.range.start)
                     .min()
                     .unwrap_or(s.end);
-                let p =
-                    roles::participants(read(&tokens), s, &dated, &subs, sayer_end, &mut gather);
+                let p = gather.participants(read(&tokens), s, &dated, &subs, sayer_end);
                 let when = dating::inherited_from(
                     dating::tense(&text[s.start..main_end]),
                     narrative.as_ref(),

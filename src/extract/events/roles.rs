@@ -54,6 +54,16 @@ pub struct Sentence<'a, 't> {
     pub tokens: &'t [Token<'t>],
 }
 
+impl<'a, 't> Sentence<'a, 't> {
+    pub fn of(actors: &'a ArticleActors, mentions: &'a [Mention], tokens: &'t [Token<'t>]) -> Self {
+        Self {
+            actors,
+            mentions,
+            tokens,
+        }
+    }
+}
+
 /// The lists a clause's ids are gathered in, kept from one clause to the next. The ids are
 /// borrowed from the article's entities while they are gathered and copied only into the
 /// event's own lists, made at their size: gathered as owned strings, each list took room for
@@ -65,133 +75,136 @@ pub struct Gather<'a> {
     agents: Vec<&'a str>,
 }
 
-/// The participants of the clause `range` of a sentence whose words are `tokens` and whose
-/// dependent clauses are `subs`; those of them in `dated` have events of their own, so their
-/// actors are theirs, not this clause's. `sayer_end` is where the reporting verb starts, if
-/// the sentence reports speech.
-pub fn participants<'a>(
-    sentence: Sentence<'a, '_>,
-    range: &Range<usize>,
-    dated: &[Range<usize>],
-    subs: &[Sub],
-    sayer_end: Option<usize>,
-    gather: &mut Gather<'a>,
-) -> Participants {
-    let Sentence {
-        actors,
-        mentions,
-        tokens,
-    } = sentence;
-    let Gather {
-        main,
-        sayers,
-        agents: picked,
-    } = gather;
-    main.clear();
-    sayers.clear();
-    let nested_in = |r: &Range<usize>| range.start <= r.start && r.end <= range.end && r != range;
-    // dependent clauses nested inside this one: none of their words is this clause's subject
-    let nested: Vec<&Range<usize>> = subs
-        .iter()
-        .filter(|s| s.kind != SubKind::Reported && nested_in(&s.range))
-        .map(|s| &s.range)
-        .collect();
-    // (the dated clauses nested inside this one are told as they are met: most clauses have
-    // none, and gathering them made a list per clause)
-    let inside = |m: &Mention| {
-        m.how.takes_part()
-            && m.range.start >= range.start
-            && m.range.end <= range.end
-            && !dated
-                .iter()
-                .any(|n| nested_in(n) && n.start <= m.range.start && m.range.end <= n.end)
-    };
-    let mut named = false;
-    for m in mentions.iter().filter(|m| inside(m)) {
-        let id = actors.entities[m.entity].id.as_str();
-        let is_sayer = sayer_end.is_some_and(|e| m.range.end <= e);
-        add_once(if is_sayer { &mut *sayers } else { &mut *main }, id);
-        named |= m.how == How::Name;
-    }
-    // the sayer of a report is an actor too, after the participants
-    if let Some(end) = sayer_end
-        && end < range.start
-    {
-        for m in mentions {
-            if m.how.takes_part() && m.range.end <= end {
-                add_once(sayers, &actors.entities[m.entity].id);
-            }
-        }
-    }
-    // Who acts: the subject of the reported content when the clause reports speech, else
-    // the clause's own subject.
-    // "told reporters in Detroit that the carmaker would ...": the content opens at "that"
-    let reported_at = |e: usize| {
-        subs.iter()
-            .filter(|s| {
-                s.kind == SubKind::Reported && s.range.start >= e && s.range.end <= range.end
-            })
-            .map(|s| s.range.start)
-            .min()
-            .unwrap_or(e)
-    };
-    let content_from = sayer_end
-        .filter(|&e| range.start <= e && e < range.end)
-        .map(reported_at)
-        .and_then(|e| tokens.iter().position(|t| t.range.start >= e))
-        .map(|k| {
-            let after = k + 1;
-            match tokens.get(after) {
-                Some(t) if t.lower == "that" => tokens.get(after + 1),
-                Some(t) => Some(t),
-                None => None,
-            }
-            .map_or(range.end, |t| t.range.start)
-        });
-    agents(
-        sentence,
-        content_from.unwrap_or(range.start)..range.end,
-        &nested,
-        &inside,
-        picked,
-    );
-    // "Ricci said on Monday": a clause that is only the saying is the sayer's act
-    if picked.is_empty() && main.is_empty() {
-        picked.extend_from_slice(sayers);
-    }
-    for &s in sayers.iter() {
-        if !main.contains(&s) {
-            main.push(s);
-        }
-    }
-    // a place is where something happened, not who did it; the ids here came from this
-    // sentence's mentions and ids are unique, so the entity is found among those, not by
-    // scanning every entity of the article for every clause
-    let is_place = |id: &str| {
-        let place = |e: &crate::extract::actors::LocalEntity| {
-            e.id == id && e.kind == crate::model::ActorKind::Place
-        };
-        match mentions
+impl<'a> Gather<'a> {
+    /// The participants of the clause `range` of a sentence whose words are `tokens` and whose
+    /// dependent clauses are `subs`; those of them in `dated` have events of their own, so their
+    /// actors are theirs, not this clause's. `sayer_end` is where the reporting verb starts, if
+    /// the sentence reports speech. Gathered in these lists.
+    pub fn participants(
+        &mut self,
+        sentence: Sentence<'a, '_>,
+        range: &Range<usize>,
+        dated: &[Range<usize>],
+        subs: &[Sub],
+        sayer_end: Option<usize>,
+    ) -> Participants {
+        let Sentence {
+            actors,
+            mentions,
+            tokens,
+        } = sentence;
+        let Gather {
+            main,
+            sayers,
+            agents: picked,
+        } = self;
+        main.clear();
+        sayers.clear();
+        let nested_in =
+            |r: &Range<usize>| range.start <= r.start && r.end <= range.end && r != range;
+        // dependent clauses nested inside this one: none of their words is this clause's subject
+        let nested: Vec<&Range<usize>> = subs
             .iter()
-            .map(|m| &actors.entities[m.entity])
-            .find(|e| e.id == id)
-        {
-            Some(e) => place(e),
-            None => actors.entities.iter().any(place),
+            .filter(|s| s.kind != SubKind::Reported && nested_in(&s.range))
+            .map(|s| &s.range)
+            .collect();
+        // (the dated clauses nested inside this one are told as they are met: most clauses have
+        // none, and gathering them made a list per clause)
+        let inside = |m: &Mention| {
+            m.how.takes_part()
+                && m.range.start >= range.start
+                && m.range.end <= range.end
+                && !dated
+                    .iter()
+                    .any(|n| nested_in(n) && n.start <= m.range.start && m.range.end <= n.end)
+        };
+        let mut named = false;
+        for m in mentions.iter().filter(|m| inside(m)) {
+            let id = actors.entities[m.entity].id.as_str();
+            let is_sayer = sayer_end.is_some_and(|e| m.range.end <= e);
+            add_once(if is_sayer { &mut *sayers } else { &mut *main }, id);
+            named |= m.how == How::Name;
         }
-    };
-    picked.retain(|a| main.contains(a) && !is_place(a));
-    let evidence = if main.is_empty() {
-        ActorEvidence::None
-    } else if named {
-        ActorEvidence::Named
-    } else {
-        ActorEvidence::Indirect
-    };
-    Participants {
-        ids: owned(main),
-        agents: owned(picked),
-        evidence,
+        // the sayer of a report is an actor too, after the participants
+        if let Some(end) = sayer_end
+            && end < range.start
+        {
+            for m in mentions {
+                if m.how.takes_part() && m.range.end <= end {
+                    add_once(sayers, &actors.entities[m.entity].id);
+                }
+            }
+        }
+        // Who acts: the subject of the reported content when the clause reports speech, else
+        // the clause's own subject.
+        // "told reporters in Detroit that the carmaker would ...": the content opens at "that"
+        let reported_at = |e: usize| {
+            subs.iter()
+                .filter(|s| {
+                    s.kind == SubKind::Reported && s.range.start >= e && s.range.end <= range.end
+                })
+                .map(|s| s.range.start)
+                .min()
+                .unwrap_or(e)
+        };
+        let content_from = sayer_end
+            .filter(|&e| range.start <= e && e < range.end)
+            .map(reported_at)
+            .and_then(|e| tokens.iter().position(|t| t.range.start >= e))
+            .map(|k| {
+                let after = k + 1;
+                match tokens.get(after) {
+                    Some(t) if t.lower == "that" => tokens.get(after + 1),
+                    Some(t) => Some(t),
+                    None => None,
+                }
+                .map_or(range.end, |t| t.range.start)
+            });
+        agents(
+            sentence,
+            content_from.unwrap_or(range.start)..range.end,
+            &nested,
+            &inside,
+            picked,
+        );
+        // "Ricci said on Monday": a clause that is only the saying is the sayer's act
+        if picked.is_empty() && main.is_empty() {
+            picked.extend_from_slice(sayers);
+        }
+        for &s in sayers.iter() {
+            if !main.contains(&s) {
+                main.push(s);
+            }
+        }
+        // a place is where something happened, not who did it; the ids here came from this
+        // sentence's mentions and ids are unique, so the entity is found among those, not by
+        // scanning every entity of the article for every clause
+        let is_place = |id: &str| {
+            let place = |e: &crate::extract::actors::LocalEntity| {
+                e.id == id && e.kind == crate::model::ActorKind::Place
+            };
+            match mentions
+                .iter()
+                .map(|m| &actors.entities[m.entity])
+                .find(|e| e.id == id)
+            {
+                Some(e) => place(e),
+                None => actors.entities.iter().any(place),
+            }
+        };
+        picked.retain(|a| main.contains(a) && !is_place(a));
+        let evidence = if main.is_empty() {
+            ActorEvidence::None
+        } else if named {
+            ActorEvidence::Named
+        } else {
+            ActorEvidence::Indirect
+        };
+        Participants {
+            ids: owned(main),
+            agents: owned(picked),
+            evidence,
+        }
     }
 }
 
