@@ -49,29 +49,28 @@ struct Key {
 }
 
 /// The events' keys, or `None` when some id is not 16 bytes long (every id extraction makes
-/// is 16 hex digits; a hand-edited timeline might hold others).
+/// is 16 hex digits; a hand-edited timeline might hold others). Made in a list of their size:
+/// collected through `Option` the list had no size to start from and grew by doubling.
 fn keys(events: &[Event]) -> Option<Vec<Key>> {
-    events
-        .iter()
-        .enumerate()
-        .map(|(place, e)| {
-            let id: &[u8; 16] = e.id.as_bytes().try_into().ok()?;
-            let (high, low) = id.split_at(8);
-            Some(Key {
-                start: e.when.start,
-                end: e.when.end,
-                id_high: u64::from_be_bytes(high.try_into().ok()?),
-                id_low: u64::from_be_bytes(low.try_into().ok()?),
-                place,
-            })
-        })
-        .collect()
+    let mut keys = Vec::with_capacity(events.len());
+    for (place, e) in events.iter().enumerate() {
+        let id: &[u8; 16] = e.id.as_bytes().try_into().ok()?;
+        let (high, low) = id.split_at(8);
+        keys.push(Key {
+            start: e.when.start,
+            end: e.when.end,
+            id_high: u64::from_be_bytes(high.try_into().ok()?),
+            id_low: u64::from_be_bytes(low.try_into().ok()?),
+            place,
+        });
+    }
+    Some(keys)
 }
 
 /// Puts `items` in `order` (`order[i]` is the place of the item that goes to place `i`), in
 /// place: each cycle of the permutation is followed with swaps, so nothing is allocated and an
 /// item moves about once. `order` is used up (left as the identity).
-fn permute<T>(items: &mut [T], order: &mut [usize]) {
+pub(crate) fn permute<T>(items: &mut [T], order: &mut [usize]) {
     for start in 0..order.len() {
         let mut at = start;
         // the item first at `start` is carried along the cycle until its place comes up

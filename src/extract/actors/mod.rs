@@ -138,6 +138,12 @@ pub(crate) struct Builder<'a> {
     pieces: Vec<Range<usize>>,
 }
 
+/// Room for one mention per this many bytes of text is made up front, so that a long text's
+/// mentions (TimeBank 1 MB: 15k, one per 65 bytes; news one per 120 on average, at most one per
+/// 25) do not grow their list by doubling, which touched fresh memory twice the list's size.
+/// Room never written is never touched, and the list lives only as long as its article.
+const BYTES_PER_MENTION: usize = 48;
+
 impl<'a> Builder<'a> {
     fn new(text: &'a str) -> Self {
         let lower_words = lower_case_words(text);
@@ -146,7 +152,7 @@ impl<'a> Builder<'a> {
             entities: Vec::new(),
             index: FxHashMap::default(),
             by_last: FxHashMap::default(),
-            mentions: Vec::new(),
+            mentions: Vec::with_capacity(text.len() / BYTES_PER_MENTION),
             singles: Vec::new(),
             lower_words,
             words: Vec::new(),
@@ -400,8 +406,10 @@ impl<'a> Builder<'a> {
 /// by sentence, in a few passes over the article (names, then lone words, then references):
 /// grouped by sentence (a counting sort, which keeps their order), only the few inside a
 /// sentence are out of place, where one general sort of the whole list cost hundreds of
-/// instructions a mention on a long text.
-fn sort_mentions(mentions: &mut Vec<Mention>) {
+/// instructions a mention on a long text. The counting sort orders the mentions' places and
+/// the mentions are then moved in place: sorting them into a second list touched fresh memory
+/// five times the size of the places (40 bytes a mention against 8).
+fn sort_mentions(mentions: &mut [Mention]) {
     let count = mentions.iter().map(|m| m.sentence + 1).max().unwrap_or(0);
     let mut starts = vec![0usize; count + 1];
     for m in mentions.iter() {
@@ -410,13 +418,14 @@ fn sort_mentions(mentions: &mut Vec<Mention>) {
     for s in 1..starts.len() {
         starts[s] += starts[s - 1];
     }
-    let mut grouped: Vec<Option<Mention>> = vec![None; mentions.len()];
-    for m in mentions.drain(..) {
+    // `order[i]`: the place of the mention that goes to place `i`
+    let mut order = vec![0usize; mentions.len()];
+    for (place, m) in mentions.iter().enumerate() {
         let at = &mut starts[m.sentence];
-        grouped[*at] = Some(m);
+        order[*at] = place;
         *at += 1;
     }
-    mentions.extend(grouped.into_iter().flatten());
+    crate::extract::chronological::permute(mentions, &mut order);
     nearly_sorted::sort_by_key(mentions, |m| (m.sentence, m.range.start, m.range.end));
 }
 
@@ -483,5 +492,40 @@ pub fn slug(name: &str) -> String {
         "actor".to_string()
     } else {
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_sort_as_a_stable_sort_does() {
+        // made in passes over a few sentences, with ties (same range, other entity) kept in order
+        let mut state = 7u64;
+        let mut next = |n: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            usize::try_from((state >> 33) % n).unwrap()
+        };
+        for len in [0, 1, 2, 5, 40, 300] {
+            let mentions: Vec<Mention> = (0..len)
+                .map(|entity| {
+                    let start = next(6) * 10;
+                    Mention {
+                        range: start..start + 1 + next(3),
+                        entity,
+                        sentence: next(9),
+                        how: How::Name,
+                    }
+                })
+                .collect();
+            let mut wanted = mentions.clone();
+            wanted.sort_by_key(|m| (m.sentence, m.range.start, m.range.end));
+            let mut sorted = mentions;
+            sort_mentions(&mut sorted);
+            assert_eq!(sorted, wanted, "{len} mentions");
+        }
     }
 }

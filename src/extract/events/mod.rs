@@ -87,11 +87,15 @@ pub fn build(
     let mut token_room: Vec<syntax::Token<'static>> = Vec::new();
     // what the article's labels are made in, kept from one label to the next
     let mut labels = label::Scratch::default();
+    // the lists clauses' actor ids are gathered in, kept from one clause to the next
+    let mut gather = roles::Gather::default();
     for (si, s) in sentences.iter().enumerate() {
         // (this sentence's tokens, in the room the article's earlier sentences left)
         let mut tokens = label::recycled(std::mem::take(&mut token_room));
         'sentence: {
             let mentions = mentions_of(&actors.mentions, &mut mention_at, si);
+            // what this sentence's clauses' participants are read from
+            let read = |tokens| roles::Sentence::of(actors, mentions, tokens);
             // the label of a part of this sentence, made in the article's kept buffers
             let mut label_of = |range: Range<usize>, timex: Option<Range<usize>>| {
                 label::label(&mut labels, text, range, timex, actors, mentions)
@@ -108,7 +112,7 @@ pub fn build(
                 syntax::tokens_in_into(text, &lower, s, &mut tokens);
                 let sayer_end = sayer_end(text, s, &tokens);
                 let subs = syntax::subordinates(&tokens);
-                let ids = roles::participants(actors, mentions, &tokens, s, &[], &subs, sayer_end);
+                let ids = gather.participants(read(&tokens), s, &[], &subs, sayer_end);
                 let when = if same_day {
                     scenes.catch_up(&events, article.published);
                     scenes
@@ -158,9 +162,7 @@ pub fn build(
                     // happening, with its own actors only (a relative clause's: the noun it
                     // describes acts), none when it names nobody.
                     let within = sub.range.start.max(clause.range.start)..sub.range.end;
-                    let mut p = roles::participants(
-                        actors, mentions, &tokens, &within, &dated, &subs, None,
-                    );
+                    let mut p = gather.participants(read(&tokens), &within, &dated, &subs, None);
                     if sub.kind == SubKind::Relative
                         && let Some(end) = sub.antecedent_end
                     {
@@ -169,9 +171,7 @@ pub fn build(
                     // a relative clause describes something of its sentence, whose actors take
                     // part (none of them acts); an adverbial one ("since the war began") does not
                     if p.ids.is_empty() && sub.kind == SubKind::Relative {
-                        let whole = roles::participants(
-                            actors, mentions, &tokens, s, &dated, &subs, sayer_end,
-                        );
+                        let whole = gather.participants(read(&tokens), s, &dated, &subs, sayer_end);
                         p.ids = whole.ids;
                         p.evidence = if p.ids.is_empty() {
                             ActorEvidence::None
@@ -204,10 +204,8 @@ pub fn build(
                     .filter(|r| own_subs.iter().any(|sub| sub.range == **r))
                     .cloned()
                     .collect();
-                let mut p = roles::participants(
-                    actors,
-                    mentions,
-                    &tokens,
+                let mut p = gather.participants(
+                    read(&tokens),
                     &clause.range,
                     &own_dated,
                     &own_subs,
@@ -215,7 +213,7 @@ pub fn build(
                 );
                 if p.ids.is_empty() {
                     // "... since the unrest spread to his country in 2011": the sentence's actors
-                    p = roles::participants(actors, mentions, &tokens, s, &dated, &subs, sayer_end);
+                    p = gather.participants(read(&tokens), s, &dated, &subs, sayer_end);
                     p.evidence = if p.ids.is_empty() {
                         ActorEvidence::None
                     } else {
@@ -263,7 +261,7 @@ pub fn build(
                     .map(|sub| sub.range.start)
                     .min()
                     .unwrap_or(s.end);
-                let p = roles::participants(actors, mentions, &tokens, s, &dated, &subs, sayer_end);
+                let p = gather.participants(read(&tokens), s, &dated, &subs, sayer_end);
                 let when = dating::inherited_from(
                     dating::tense(&text[s.start..main_end]),
                     narrative.as_ref(),

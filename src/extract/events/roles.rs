@@ -45,155 +45,196 @@ const LEADING_PREPOSITIONS: &[&str] = &[
     "when",
 ];
 
-/// The participants of the clause `range` of a sentence whose words are `tokens` and whose
-/// dependent clauses are `subs`; those of them in `dated` have events of their own, so their
-/// actors are theirs, not this clause's. `sayer_end` is where the reporting verb starts, if
-/// the sentence reports speech.
-pub fn participants(
-    actors: &ArticleActors,
-    mentions: &[Mention],
-    tokens: &[Token],
-    range: &Range<usize>,
-    dated: &[Range<usize>],
-    subs: &[Sub],
-    sayer_end: Option<usize>,
-) -> Participants {
-    let nested_in = |r: &Range<usize>| range.start <= r.start && r.end <= range.end && r != range;
-    // dependent clauses nested inside this one: none of their words is this clause's subject
-    let nested: Vec<&Range<usize>> = subs
-        .iter()
-        .filter(|s| s.kind != SubKind::Reported && nested_in(&s.range))
-        .map(|s| &s.range)
-        .collect();
-    // (the dated clauses nested inside this one are told as they are met: most clauses have
-    // none, and gathering them made a list per clause)
-    let inside = |m: &Mention| {
-        m.how.takes_part()
-            && m.range.start >= range.start
-            && m.range.end <= range.end
-            && !dated
-                .iter()
-                .any(|n| nested_in(n) && n.start <= m.range.start && m.range.end <= n.end)
-    };
-    let mut main: Vec<String> = Vec::new();
-    let mut sayers: Vec<String> = Vec::new();
-    let mut named = false;
-    for m in mentions.iter().filter(|m| inside(m)) {
-        // (an id is copied only when it is added: most mentions repeat one)
-        let id = &actors.entities[m.entity].id;
-        let is_sayer = sayer_end.is_some_and(|e| m.range.end <= e);
-        add_once(if is_sayer { &mut sayers } else { &mut main }, id);
-        named |= m.how == How::Name;
-    }
-    // the sayer of a report is an actor too, after the participants
-    if let Some(end) = sayer_end
-        && end < range.start
-    {
-        for m in mentions {
-            if m.how.takes_part() && m.range.end <= end {
-                add_once(&mut sayers, &actors.entities[m.entity].id);
-            }
+/// What the participants of a sentence's clauses are read from: the article's actors, the
+/// sentence's mentions and its words.
+#[derive(Clone, Copy)]
+pub struct Sentence<'a, 't> {
+    pub actors: &'a ArticleActors,
+    pub mentions: &'a [Mention],
+    pub tokens: &'t [Token<'t>],
+}
+
+impl<'a, 't> Sentence<'a, 't> {
+    pub fn of(actors: &'a ArticleActors, mentions: &'a [Mention], tokens: &'t [Token<'t>]) -> Self {
+        Self {
+            actors,
+            mentions,
+            tokens,
         }
-    }
-    // Who acts: the subject of the reported content when the clause reports speech, else
-    // the clause's own subject.
-    // "told reporters in Detroit that the carmaker would ...": the content opens at "that"
-    let reported_at = |e: usize| {
-        subs.iter()
-            .filter(|s| {
-                s.kind == SubKind::Reported && s.range.start >= e && s.range.end <= range.end
-            })
-            .map(|s| s.range.start)
-            .min()
-            .unwrap_or(e)
-    };
-    let content_from = sayer_end
-        .filter(|&e| range.start <= e && e < range.end)
-        .map(reported_at)
-        .and_then(|e| tokens.iter().position(|t| t.range.start >= e))
-        .map(|k| {
-            let after = k + 1;
-            match tokens.get(after) {
-                Some(t) if t.lower == "that" => tokens.get(after + 1),
-                Some(t) => Some(t),
-                None => None,
-            }
-            .map_or(range.end, |t| t.range.start)
-        });
-    let agents = agents(
-        actors,
-        mentions,
-        tokens,
-        content_from.unwrap_or(range.start)..range.end,
-        &nested,
-        &inside,
-    );
-    // "Ricci said on Monday": a clause that is only the saying is the sayer's act
-    let agents = if agents.is_empty() && main.is_empty() {
-        sayers.clone()
-    } else {
-        agents
-    };
-    for s in sayers {
-        if !main.contains(&s) {
-            main.push(s);
-        }
-    }
-    // a place is where something happened, not who did it; the ids here came from this
-    // sentence's mentions and ids are unique, so the entity is found among those, not by
-    // scanning every entity of the article for every clause
-    let is_place = |id: &String| {
-        let place = |e: &crate::extract::actors::LocalEntity| {
-            e.id == *id && e.kind == crate::model::ActorKind::Place
-        };
-        match mentions
-            .iter()
-            .map(|m| &actors.entities[m.entity])
-            .find(|e| e.id == *id)
-        {
-            Some(e) => place(e),
-            None => actors.entities.iter().any(place),
-        }
-    };
-    let mut agents = agents;
-    agents.retain(|a| main.contains(a) && !is_place(a));
-    let evidence = if main.is_empty() {
-        ActorEvidence::None
-    } else if named {
-        ActorEvidence::Named
-    } else {
-        ActorEvidence::Indirect
-    };
-    Participants {
-        ids: main,
-        agents,
-        evidence,
     }
 }
 
-/// Adds a copy of `id` to `list` unless it is there already. An empty list is given room for
-/// four ids at once (what growing it by one gives): made at its size, not through the growth
-/// path, for the lists of every clause.
-fn add_once(list: &mut Vec<String>, id: &str) {
-    if list.iter().any(|l| l == id) {
-        return;
+/// The lists a clause's ids are gathered in, kept from one clause to the next. The ids are
+/// borrowed from the article's entities while they are gathered and copied only into the
+/// event's own lists, made at their size: gathered as owned strings, each list took room for
+/// four ids (96 bytes) whatever it kept, and most events keep one or two.
+#[derive(Default)]
+pub struct Gather<'a> {
+    main: Vec<&'a str>,
+    sayers: Vec<&'a str>,
+    agents: Vec<&'a str>,
+}
+
+impl<'a> Gather<'a> {
+    /// The participants of the clause `range` of a sentence whose words are `tokens` and whose
+    /// dependent clauses are `subs`; those of them in `dated` have events of their own, so their
+    /// actors are theirs, not this clause's. `sayer_end` is where the reporting verb starts, if
+    /// the sentence reports speech. Gathered in these lists.
+    pub fn participants(
+        &mut self,
+        sentence: Sentence<'a, '_>,
+        range: &Range<usize>,
+        dated: &[Range<usize>],
+        subs: &[Sub],
+        sayer_end: Option<usize>,
+    ) -> Participants {
+        let Sentence {
+            actors,
+            mentions,
+            tokens,
+        } = sentence;
+        let Gather {
+            main,
+            sayers,
+            agents: picked,
+        } = self;
+        main.clear();
+        sayers.clear();
+        let nested_in =
+            |r: &Range<usize>| range.start <= r.start && r.end <= range.end && r != range;
+        // dependent clauses nested inside this one: none of their words is this clause's subject
+        let nested: Vec<&Range<usize>> = subs
+            .iter()
+            .filter(|s| s.kind != SubKind::Reported && nested_in(&s.range))
+            .map(|s| &s.range)
+            .collect();
+        // (the dated clauses nested inside this one are told as they are met: most clauses have
+        // none, and gathering them made a list per clause)
+        let inside = |m: &Mention| {
+            m.how.takes_part()
+                && m.range.start >= range.start
+                && m.range.end <= range.end
+                && !dated
+                    .iter()
+                    .any(|n| nested_in(n) && n.start <= m.range.start && m.range.end <= n.end)
+        };
+        let mut named = false;
+        for m in mentions.iter().filter(|m| inside(m)) {
+            let id = actors.entities[m.entity].id.as_str();
+            let is_sayer = sayer_end.is_some_and(|e| m.range.end <= e);
+            add_once(if is_sayer { &mut *sayers } else { &mut *main }, id);
+            named |= m.how == How::Name;
+        }
+        // the sayer of a report is an actor too, after the participants
+        if let Some(end) = sayer_end
+            && end < range.start
+        {
+            for m in mentions {
+                if m.how.takes_part() && m.range.end <= end {
+                    add_once(sayers, &actors.entities[m.entity].id);
+                }
+            }
+        }
+        // Who acts: the subject of the reported content when the clause reports speech, else
+        // the clause's own subject.
+        // "told reporters in Detroit that the carmaker would ...": the content opens at "that"
+        let reported_at = |e: usize| {
+            subs.iter()
+                .filter(|s| {
+                    s.kind == SubKind::Reported && s.range.start >= e && s.range.end <= range.end
+                })
+                .map(|s| s.range.start)
+                .min()
+                .unwrap_or(e)
+        };
+        let content_from = sayer_end
+            .filter(|&e| range.start <= e && e < range.end)
+            .map(reported_at)
+            .and_then(|e| tokens.iter().position(|t| t.range.start >= e))
+            .map(|k| {
+                let after = k + 1;
+                match tokens.get(after) {
+                    Some(t) if t.lower == "that" => tokens.get(after + 1),
+                    Some(t) => Some(t),
+                    None => None,
+                }
+                .map_or(range.end, |t| t.range.start)
+            });
+        agents(
+            sentence,
+            content_from.unwrap_or(range.start)..range.end,
+            &nested,
+            &inside,
+            picked,
+        );
+        // "Ricci said on Monday": a clause that is only the saying is the sayer's act
+        if picked.is_empty() && main.is_empty() {
+            picked.extend_from_slice(sayers);
+        }
+        for &s in sayers.iter() {
+            if !main.contains(&s) {
+                main.push(s);
+            }
+        }
+        // a place is where something happened, not who did it; the ids here came from this
+        // sentence's mentions and ids are unique, so the entity is found among those, not by
+        // scanning every entity of the article for every clause
+        let is_place = |id: &str| {
+            let place = |e: &crate::extract::actors::LocalEntity| {
+                e.id == id && e.kind == crate::model::ActorKind::Place
+            };
+            match mentions
+                .iter()
+                .map(|m| &actors.entities[m.entity])
+                .find(|e| e.id == id)
+            {
+                Some(e) => place(e),
+                None => actors.entities.iter().any(place),
+            }
+        };
+        picked.retain(|a| main.contains(a) && !is_place(a));
+        let evidence = if main.is_empty() {
+            ActorEvidence::None
+        } else if named {
+            ActorEvidence::Named
+        } else {
+            ActorEvidence::Indirect
+        };
+        Participants {
+            ids: owned(main),
+            agents: owned(picked),
+            evidence,
+        }
     }
-    if list.capacity() == 0 {
-        *list = Vec::with_capacity(4);
+}
+
+/// Adds `id` to `list` unless it is there already.
+fn add_once<'a>(list: &mut Vec<&'a str>, id: &'a str) {
+    if !list.contains(&id) {
+        list.push(id);
     }
-    list.push(id.to_owned());
+}
+
+/// Copies of gathered ids, in a list of their size (none made for no ids).
+fn owned(ids: &[&str]) -> Vec<String> {
+    ids.iter().map(|&id| id.to_owned()).collect()
 }
 
 /// The subject of the clause `range`: actors before its first verb (after a leading phrase), or
-/// the by-phrase of a passive.
-fn agents(
-    actors: &ArticleActors,
-    mentions: &[Mention],
-    tokens: &[Token],
+/// the by-phrase of a passive; written into `out` (emptied first).
+fn agents<'a>(
+    sentence: Sentence<'a, '_>,
     range: Range<usize>,
     nested: &[&Range<usize>],
     inside: &dyn Fn(&Mention) -> bool,
-) -> Vec<String> {
+    out: &mut Vec<&'a str>,
+) {
+    out.clear();
+    let Sentence {
+        actors,
+        mentions,
+        tokens,
+    } = sentence;
     let head = if nested.is_empty() {
         // Without nested clauses the clause's words are a run of the sentence's (its tokens
         // are in order and never overlap): read in place, not gathered into a vector.
@@ -229,24 +270,20 @@ fn agents(
         clause_head(&clause, &range)
     };
     let Some((verb_at, from, by)) = head else {
-        return Vec::new();
+        return;
     };
-    let pick = |lo: usize, hi: usize, first_only: bool| {
-        let mut out: Vec<String> = Vec::new();
-        for m in mentions
-            .iter()
-            .filter(|m| inside(m) && m.range.start >= lo && m.range.end <= hi)
-        {
-            add_once(&mut out, &actors.entities[m.entity].id);
-            if first_only {
-                break;
-            }
+    let (lo, hi, first_only) = match by {
+        Some(by) => (by, range.end, true),
+        None => (from, verb_at, false),
+    };
+    for m in mentions
+        .iter()
+        .filter(|m| inside(m) && m.range.start >= lo && m.range.end <= hi)
+    {
+        add_once(out, &actors.entities[m.entity].id);
+        if first_only {
+            break;
         }
-        out
-    };
-    match by {
-        Some(by) => pick(by, range.end, true),
-        None => pick(from, verb_at, false),
     }
 }
 
@@ -286,7 +323,7 @@ impl Participants {
         if self.ids.is_empty()
             && let Some(place) = place_referred_to(text, actors, mentions, before, clause.clone())
         {
-            self.ids.push(place);
+            self.ids = vec![place];
             self.evidence = ActorEvidence::Indirect;
         }
     }
@@ -323,15 +360,16 @@ impl Participants {
 
 /// The sayers of a report (the actors before the reporting verb), who all act in saying it.
 pub fn sayers(actors: &ArticleActors, mentions: &[Mention], range: Range<usize>) -> Participants {
-    let mut ids: Vec<String> = Vec::new();
+    let mut gathered: Vec<&str> = Vec::new();
     let mut named = false;
     for m in mentions {
         if !m.how.takes_part() || m.range.start < range.start || m.range.end > range.end {
             continue;
         }
-        add_once(&mut ids, &actors.entities[m.entity].id);
+        add_once(&mut gathered, &actors.entities[m.entity].id);
         named |= m.how == How::Name;
     }
+    let ids = owned(&gathered);
     let evidence = match (ids.is_empty(), named) {
         (true, _) => ActorEvidence::None,
         (false, true) => ActorEvidence::Named,
