@@ -73,13 +73,15 @@ struct Known {
     /// word is weighed (most words of a window are only its context: "the", "said", ",").
     alone: Option<Scores>,
     /// The row of each of its neighbour features ([`keys::neighbour`]): as the word two before
-    /// the weighed word, one before, one after and two after (one row each, widened to the
-    /// sums' i32 once here rather than in every decision that adds it).
-    near: [Scores; 4],
+    /// the weighed word, one before, one after and two after (one row each, kept as the
+    /// model's i16 weights: widened in every decision that adds them, which costs the vector
+    /// additions nothing, they keep the memo's words a quarter smaller, and the memo's pages
+    /// are a tenth of the faults of a run).
+    near: [Row; 4],
     /// The label before it was last weighed after ([`NO_LABEL`] before that), and the row of
     /// its feature with that label ([`keys::after_label`]): a word is mostly weighed after the
     /// same label ("O"), and a row kept here is one read of the model's table fewer.
-    after: (u64, Scores),
+    after: (u32, Row),
     /// The word before it when it was last weighed (its index in the memo, [`NO_WORD`]
     /// before that) and the summed weights of their features ([`keys::left`]); names are
     /// written after the same words again and again ("Mr.", "President", "in").
@@ -91,12 +93,22 @@ struct Known {
 /// `Known::left` and `Known::right`'s word before a word is first weighed: no word's index.
 const NO_WORD: u32 = u32::MAX;
 
-/// `Known::after`'s label before a word is first weighed: no label before is this.
-const NO_LABEL: u64 = u64::MAX;
+/// `Known::after`'s label before a word is first weighed: no label before is this (the labels
+/// [`previous`] gives are below 0x200).
+const NO_LABEL: u32 = u32::MAX;
 
-/// The row of `key` in `model`, zeros when it has none: its weights summed from zero.
-fn row_of(model: &Model, key: u32) -> Scores {
-    summed(model, &[key])
+/// One row of the model's weights, one per label, as the model holds them.
+type Row = [i16; LABELS.len()];
+
+/// The row of `key` in `model`, zeros when it has none.
+fn row_of(model: &Model, key: u32) -> Row {
+    let mut row = [0; LABELS.len()];
+    if let Some(weights) = model.row(key) {
+        for (r, w) in row.iter_mut().zip(weights) {
+            *r = w;
+        }
+    }
+    row
 }
 
 impl Known {
@@ -446,9 +458,11 @@ impl Scratch {
             let word = &text[self.tokens[i].clone()];
             known.alone = Some(word_sums(&rec.model, &Tok::new(word), given_name(word)));
         }
-        if known.after.0 != y1 {
+        // below 0x200 (see `previous`), so the label is kept whole
+        let y1_kept = y1 as u32;
+        if known.after.0 != y1_kept {
             known.after = (
-                y1,
+                y1_kept,
                 row_of(&rec.model, keys::after_label(y1, known.view.lower)),
             );
         }
@@ -522,7 +536,7 @@ impl Scratch {
                 + run_sums[l]
                 + w.left.1[l]
                 + w.right.1[l]
-                + rows.iter().map(|r| r[l]).sum::<i32>();
+                + rows.iter().map(|r| i32::from(r[l])).sum::<i32>();
         }
         scores
     }
