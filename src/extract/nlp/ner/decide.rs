@@ -151,9 +151,16 @@ const MEMO_WORDS: usize = 1 << 14;
 /// thousand cover megabytes of news).
 const MEMO_PATTERNS: usize = 1 << 13;
 
-/// The capacity the memo keeps when it starts afresh: the most it reaches in ordinary use
-/// (the sentence that crosses [`MEMO_WORDS`] can double a vector's capacity).
+/// The capacity the memo's tables keep when they start afresh: the most they reach in
+/// ordinary use (the sentence that crosses [`MEMO_WORDS`] can double a table's capacity).
 const MEMO_CAPACITY: usize = 2 * MEMO_WORDS;
+
+/// The room `Scratch::known` is given when it starts afresh: the most words it holds unless
+/// one sentence of more than [`SENTENCE_CAPACITY`] tokens crosses [`MEMO_WORDS`] (the limit is
+/// checked between sentences, and a sentence adds at most one word per token). Given at once,
+/// the room is only address space until words are written into it, a page at a time, where
+/// a vector grown by doubling wrote each word again into every larger copy.
+const MEMO_ROOM: usize = MEMO_WORDS + SENTENCE_CAPACITY;
 
 /// The tokens a sentence's buffers keep room for between sentences; a longer sentence's
 /// room is given back once it is decided.
@@ -265,7 +272,8 @@ impl Scratch {
         // memo far past its limit before this check runs; the thread lives as long as the
         // program, so that room is given back rather than kept for good.
         self.index.shrink_to(MEMO_CAPACITY);
-        self.known.shrink_to(MEMO_CAPACITY);
+        self.known.shrink_to(MEMO_ROOM);
+        self.known.reserve_exact(MEMO_ROOM);
         self.shapes.shrink_to(MEMO_CAPACITY);
         for (tok, given) in [(&PAD_START, PAD_BEFORE), (&PAD_END, PAD_AFTER)] {
             let shape = self.shape_id(tok.shape, given);
@@ -590,6 +598,27 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_memo_has_its_room_at_once_and_gives_back_an_odd_sentences() {
+        let Some(rec) = RECOGNISER.as_ref() else {
+            return;
+        };
+        let room = || SCRATCH.with_borrow(|s| s.known.capacity());
+        let run = |text: &str| {
+            let gaz = GAZETTEER.find(text, 0..text.len());
+            rec.recognise(text, 0..text.len(), &gaz);
+        };
+        run("He said so.");
+        assert_eq!(room(), MEMO_ROOM);
+        // One sentence of more new words than the room: the memo grows past it...
+        let long: String = (0..MEMO_ROOM + 1000).map(|i| format!("Zq{i} ")).collect();
+        run(&long);
+        assert!(room() > MEMO_ROOM);
+        // ... and, full, starts afresh at the next sentence with its usual room.
+        run("He said so.");
+        assert_eq!(room(), MEMO_ROOM);
     }
 
     #[test]
