@@ -1,13 +1,17 @@
 //! A trained linear model as it ships: class names and, per hashed feature, one quantised
 //! weight per class, in a small binary format (`CLNM`, version, classes, rows of i16). The
 //! rows are kept as the file holds them, in ascending key order, and found through a small
-//! index of where each range of keys begins: loading a model reads its keys once and copies
-//! nothing (the recogniser's 171k rows were once filed into a 4 MB table on every run, a
-//! sixth of the start-up), and scoring a feature reads one index entry and one row.
+//! index of where each range of keys begins ([`index`]; the shipped models' made when
+//! compiling): loading a model copies nothing (the recogniser's 171k rows were once filed into
+//! a 4 MB table on every run, a sixth of the start-up), and scoring a feature reads one index
+//! entry and one row.
 
 use std::borrow::Cow;
 
 use thiserror::Error;
+
+mod index;
+pub use index::{shipped_index, shipped_index_len};
 
 const MAGIC: &[u8; 4] = b"CLNM";
 const VERSION: u32 = 1;
@@ -41,7 +45,7 @@ pub struct Model {
     /// bucket `b` are `starts[b]..starts[b + 1]`. A key's bucket is its top bits (see
     /// [`Model::bucket`]); there are about as many buckets as rows, so a bucket holds a row or
     /// two, side by side.
-    starts: Vec<u32>,
+    starts: Cow<'static, [u32]>,
     /// How far a key is shifted right to give its bucket.
     shift: u32,
 }
@@ -75,41 +79,41 @@ impl Model {
                 bytes.extend_from_slice(&x.to_le_bytes());
             }
         }
-        Self::indexed(classes, scale, Cow::Owned(bytes))
+        Self::indexed(classes, scale, Cow::Owned(bytes), &[])
             .expect("rows in ascending key order, each key once, none 0")
     }
 
     /// The model of `rows` (see `Model::rows`), or `None` when their keys do not ascend (or
-    /// one is 0).
-    fn indexed(classes: Vec<String>, scale: f32, rows: Cow<'static, [u8]>) -> Option<Self> {
+    /// one is 0). Its index is `shipped` when that is the rows' (see [`index::shipped_index`]:
+    /// one entry per bucket and the number of rows last), made here otherwise.
+    fn indexed(
+        classes: Vec<String>,
+        scale: f32,
+        rows: Cow<'static, [u8]>,
+        shipped: &'static [u32],
+    ) -> Option<Self> {
         let stride = 4 + 2 * classes.len();
         let count = rows.len() / stride;
-        // About one bucket per row: 2^bits ≤ count rows.
-        let bits = usize::BITS - count.max(1).leading_zeros() - 1;
-        let shift = 32 - bits;
+        let bits = index::bucket_bits(count);
         let buckets = 1usize << bits;
-        // The shipped models' row lengths (9 classes, 1 class) read as arrays of a known
-        // length: a key is one load, with no bounds check per row.
-        let starts = match stride {
-            22 => starts(
-                rows.as_chunks::<22>().0.iter().map(|r| key_of(r)),
-                buckets,
-                shift,
-            ),
-            6 => starts(
-                rows.as_chunks::<6>().0.iter().map(|r| key_of(r)),
-                buckets,
-                shift,
-            ),
-            _ => starts(rows.chunks_exact(stride).map(key_of), buckets, shift),
-        }?;
+        // A shipped index holds zeros unless its rows' keys ascend; the rows' count last says
+        // it was made of rows like these (a test holds it equal to the index made here).
+        let starts = if shipped.len() == buckets + 1 && shipped[buckets] as usize == count {
+            Cow::Borrowed(shipped)
+        } else {
+            let mut starts = vec![0; buckets + 1];
+            if !index::fill(&rows, stride, &mut starts) {
+                return None;
+            }
+            Cow::Owned(starts)
+        };
         Some(Self {
             classes,
             scale,
             rows,
             stride,
             starts,
-            shift,
+            shift: index::shift_of(bits),
         })
     }
 
@@ -223,19 +227,22 @@ impl Model {
 
     /// Reads a model written by [`Model::to_bytes`].
     pub fn from_bytes(data: &[u8]) -> Result<Self, ModelError> {
-        Self::read(data, |rows| Cow::Owned(rows.to_vec()))
+        Self::read(data, |rows| Cow::Owned(rows.to_vec()), &[])
     }
 
     /// [`Model::from_bytes`] of bytes that live as long as the program (the shipped weights,
-    /// embedded in the binary): their rows are read where they are, not copied.
-    pub fn from_static(data: &'static [u8]) -> Result<Self, ModelError> {
-        Self::read(data, Cow::Borrowed)
+    /// embedded in the binary): their rows are read where they are, not copied, and `index`,
+    /// [`shipped_index`] of the same bytes made when compiling, is used as it is.
+    pub fn from_static(data: &'static [u8], index: &'static [u32]) -> Result<Self, ModelError> {
+        Self::read(data, Cow::Borrowed, index)
     }
 
-    /// Reads a model from `data`, keeping its rows as `keep` gives them.
+    /// Reads a model from `data`, keeping its rows as `keep` gives them, with the index
+    /// `shipped` if it is theirs.
     fn read<'a>(
         data: &'a [u8],
         keep: impl FnOnce(&'a [u8]) -> Cow<'static, [u8]>,
+        shipped: &'static [u32],
     ) -> Result<Self, ModelError> {
         let mut r = Reader { data, at: 0 };
         if r.take(4)? != MAGIC {
@@ -269,7 +276,7 @@ impl Model {
         // The rows are used as they are when `to_bytes` wrote them: in ascending key order,
         // each key once, none 0. Rows otherwise are sorted first (by key, stable, so a repeat
         // stays a repeat), and a repeat or key 0 refused.
-        if let Some(model) = Self::indexed(classes.clone(), scale, keep(rows)) {
+        if let Some(model) = Self::indexed(classes.clone(), scale, keep(rows), shipped) {
             return Ok(model);
         }
         let mut sorted: Vec<&[u8]> = rows.chunks_exact(row_bytes).collect();
@@ -282,8 +289,15 @@ impl Model {
         }
         // sorted, without repeats and without 0, the rows are in order; were that ever not
         // so, the model must not load
-        Self::indexed(classes, scale, Cow::Owned(sorted.concat()))
+        Self::indexed(classes, scale, Cow::Owned(sorted.concat()), &[])
             .ok_or(ModelError::Malformed("feature key order"))
+    }
+
+    /// The index of key ranges, and whether it is one made when compiling (for the tests of
+    /// the shipped models' indices).
+    #[cfg(test)]
+    pub(crate) fn index(&self) -> (&[u32], bool) {
+        (&self.starts, matches!(self.starts, Cow::Borrowed(_)))
     }
 
     /// Index of the class called `name`.
@@ -297,36 +311,15 @@ impl Model {
 /// lets a freshly trained model be scored (`scripts/score_ner.py`) before the rebuild that
 /// embeds it; `None` when the weights are missing or damaged, or when `CHRONOLANE_MODELS=off`
 /// leaves the models out so the speed of the rules alone can be measured (BENCHMARKS.md).
-pub fn shipped(name: &str, embedded: &'static [u8]) -> Option<Model> {
+/// `index` is [`shipped_index`] of `embedded`, made when compiling.
+pub fn shipped(name: &str, embedded: &'static [u8], index: &'static [u32]) -> Option<Model> {
     match std::env::var_os("CHRONOLANE_MODELS") {
         Some(off) if off == "off" => None,
         Some(dir) => std::fs::read(std::path::Path::new(&dir).join(name))
             .ok()
             .and_then(|bytes| Model::from_bytes(&bytes).ok()),
-        None => Model::from_static(embedded).ok(),
+        None => Model::from_static(embedded, index).ok(),
     }
-}
-
-/// The first row of each of `buckets` buckets, then the number of rows (see
-/// `Model::starts`), of the rows of `keys`; `None` unless the keys ascend, and none is 0.
-fn starts(keys: impl Iterator<Item = u32>, buckets: usize, shift: u32) -> Option<Vec<u32>> {
-    // Counted per bucket, one place on, then summed: bucket `b` begins after the rows of the
-    // buckets before it.
-    let mut starts = vec![0u32; buckets + 1];
-    let mut last = 0;
-    for key in keys {
-        if key <= last {
-            return None;
-        }
-        last = key;
-        *starts.get_mut((u64::from(key) >> shift) as usize + 1)? += 1;
-    }
-    let mut total = 0;
-    for s in &mut starts {
-        total += *s;
-        *s = total;
-    }
-    Some(starts)
 }
 
 /// The key a row of a file begins with.

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use super::casing::Casing;
 use super::features::{self, Tok};
-use super::model::{Model, ModelError};
+use super::model::{Model, ModelError, shipped_index, shipped_index_len};
 use super::tokenize::{self, PlainWord};
 use crate::extract::actors::gazetteer::{GAZETTEER, GazMatch};
 
@@ -86,11 +86,17 @@ fn allowed(label: usize, prev: usize) -> bool {
 const WEIGHTS: &[u8] = include_bytes!("../../../assets/models/ner.clnm");
 const CASING: &[u8] = include_bytes!("../../../assets/models/case.clnm");
 
+/// The index of [`WEIGHTS`]' rows, made when compiling (see [`super::model::shipped_index`]).
+static WEIGHTS_INDEX: [u32; shipped_index_len(WEIGHTS)] = shipped_index(WEIGHTS);
+
+/// The index of [`CASING`]'s rows, made when compiling.
+static CASING_INDEX: [u32; shipped_index_len(CASING)] = shipped_index(CASING);
+
 /// The shipped recogniser, read on first use; `None` when the weights are missing or damaged,
 /// or their classes are not [`LABELS`].
 pub static RECOGNISER: LazyLock<Option<Recogniser>> = LazyLock::new(|| {
-    super::model::shipped("ner.clnm", WEIGHTS).and_then(|model| {
-        let casing = super::model::shipped("case.clnm", CASING)
+    super::model::shipped("ner.clnm", WEIGHTS, &WEIGHTS_INDEX).and_then(|model| {
+        let casing = super::model::shipped("case.clnm", CASING, &CASING_INDEX)
             .map_or_else(Casing::empty, Casing::from_model);
         Recogniser::new(model, casing).ok()
     })
@@ -527,6 +533,16 @@ impl Recogniser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shipped_indices_are_those_made_at_run_time_and_are_used() {
+        for (data, index) in [(WEIGHTS, &WEIGHTS_INDEX[..]), (CASING, &CASING_INDEX[..])] {
+            let made = Model::from_bytes(data).expect("the shipped weights");
+            let shipped = Model::from_static(data, index).expect("the shipped weights");
+            assert_eq!(made.index(), (index, false));
+            assert_eq!(shipped.index(), (index, true));
+        }
+    }
 
     #[test]
     fn a_model_of_other_classes_is_refused_not_run() {

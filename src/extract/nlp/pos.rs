@@ -20,9 +20,11 @@ pub const PROPN: usize = 11;
 const WEIGHTS: &[u8] = include_bytes!("../../../assets/models/pos.clnm");
 
 /// The shipped tagger, read on first use; `None` when the weights file is missing or damaged
-/// (then callers go on without tags).
+/// (then callers go on without tags). Its index is made at run time: `extract` does not tag,
+/// and the app loads the tagger while it reads files, so one made when compiling (seconds of
+/// every build) would save no one's wait.
 pub static TAGGER: LazyLock<Option<Tagger>> = LazyLock::new(|| {
-    super::model::shipped("pos.clnm", WEIGHTS)
+    super::model::shipped("pos.clnm", WEIGHTS, &[])
         .filter(|m| m.classes.iter().map(String::as_str).eq(UPOS))
         .map(|model| Tagger { model })
 });

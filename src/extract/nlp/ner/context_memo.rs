@@ -17,24 +17,24 @@ use super::{LABELS, Run};
 /// One decision's score per label (integer sums of the model's quantised weights).
 type Scores = [i32; LABELS.len()];
 
-/// Pairs kept in each table before it starts afresh: 48 bytes each, in a table of 2¹⁵
-/// slots (a hash table grows to twice its slots past seven eighths full, 28,672 here), so a
-/// table stays at 1.5 MB.
+/// Pairs kept in each table before it starts afresh (see [`Kept`]: a table of 2¹⁵ slots of
+/// 16 bytes, as a hash table grows to twice its slots past seven eighths full, 28,672 here,
+/// and 1 MB of sums).
 const MEMO_PAIRS: usize = 28_000;
 
-/// Runs kept before their table starts afresh: 72 bytes each, in a table of 2¹⁴ slots
-/// (1.2 MB); a text has fewer runs than pairs.
+/// Runs kept before their table starts afresh (a table of 2¹⁴ slots of 40 bytes, and 0.5 MB
+/// of sums); a text has fewer runs than pairs.
 const MEMO_RUNS: usize = 14_000;
 
 /// The context sums met, by pair of words (their indices in the memo of words) and by run.
 #[derive(Default)]
 pub(super) struct ContextMemo {
     /// (word, word before) → the sums of [`super::keys::left`].
-    left: FxHashMap<u64, Scores>,
+    left: Kept<u64>,
     /// (word, word after) → the sums of [`super::keys::right`].
-    right: FxHashMap<u64, Scores>,
+    right: Kept<u64>,
     /// Run of capitals → the sums of [`super::keys::run`].
-    runs: FxHashMap<Run, Scores>,
+    runs: Kept<Run>,
 }
 
 /// The key of the pair of memo indices `word` and `other`.
@@ -47,19 +47,19 @@ impl ContextMemo {
     /// The sums of the word `word` with the word `before` before it, by `sum` if not kept.
     #[inline]
     pub fn left(&mut self, word: u32, before: u32, sum: impl FnOnce() -> Scores) -> Scores {
-        kept(&mut self.left, pair(word, before), sum)
+        self.left.get_or(pair(word, before), sum)
     }
 
     /// The sums of the word `word` with the word `after` after it, by `sum` if not kept.
     #[inline]
     pub fn right(&mut self, word: u32, after: u32, sum: impl FnOnce() -> Scores) -> Scores {
-        kept(&mut self.right, pair(word, after), sum)
+        self.right.get_or(pair(word, after), sum)
     }
 
     /// The sums of the run `run`, by `sum` if not kept.
     #[inline]
     pub fn run(&mut self, run: Run, sum: impl FnOnce() -> Scores) -> Scores {
-        kept(&mut self.runs, run, sum)
+        self.runs.get_or(run, sum)
     }
 
     /// Forgets every pair and run: the memo of words they index starts afresh, or belongs to
@@ -74,33 +74,86 @@ impl ContextMemo {
     }
 
     /// Empties each table holding at least `share` of its limit (0: every table; 1: the full
-    /// ones), keeping no more room than the limit.
+    /// ones), keeping room for the limit and no more.
     fn restart_from(&mut self, share: usize) {
-        restart(&mut self.left, MEMO_PAIRS * share, MEMO_PAIRS);
-        restart(&mut self.right, MEMO_PAIRS * share, MEMO_PAIRS);
-        restart(&mut self.runs, MEMO_RUNS * share, MEMO_RUNS);
+        self.left.restart(MEMO_PAIRS * share, MEMO_PAIRS);
+        self.right.restart(MEMO_PAIRS * share, MEMO_PAIRS);
+        self.runs.restart(MEMO_RUNS * share, MEMO_RUNS);
     }
 }
 
-/// The sums of `key` in `map`, by `sum` and kept there if not kept yet. Looked up before an
-/// entry is made: most are found, and a look-up alone is a few instructions the compiler
-/// inlines where an entry's code is not always.
-#[inline]
-fn kept<K: Eq + std::hash::Hash>(
-    map: &mut FxHashMap<K, Scores>,
-    key: K,
-    sum: impl FnOnce() -> Scores,
-) -> Scores {
-    match map.get(&key) {
-        Some(sums) => *sums,
-        None => *map.entry(key).or_insert_with(sum),
+/// Sums kept by key: a hash table of keys to places in a vector of the sums. A table of the
+/// sums themselves grew by doubling, moving each entry of 48 bytes (72 for a run) into every
+/// larger copy, and the copies were most of the recogniser's fresh pages; here the table's
+/// entries are 16 bytes (40), and the sums are written once, side by side, into room given
+/// when the memo starts afresh (only address space until they are written).
+struct Kept<K> {
+    /// Key → its place in `sums`.
+    at: FxHashMap<K, u32>,
+    sums: Vec<Scores>,
+}
+
+impl<K> Default for Kept<K> {
+    fn default() -> Self {
+        Self {
+            at: FxHashMap::default(),
+            sums: Vec::new(),
+        }
     }
 }
 
-/// Empties `map` when it holds `full_at` entries or more, keeping room for `limit`.
-fn restart<K: Eq + std::hash::Hash, V>(map: &mut FxHashMap<K, V>, full_at: usize, limit: usize) {
-    if map.len() >= full_at {
-        map.clear();
-        map.shrink_to(limit);
+impl<K: Eq + std::hash::Hash> Kept<K> {
+    /// The sums of `key`, by `sum` and kept if not kept yet. Looked up before an entry is
+    /// made: most are found, and a look-up alone is a few instructions the compiler inlines.
+    #[inline]
+    fn get_or(&mut self, key: K, sum: impl FnOnce() -> Scores) -> Scores {
+        if let Some(&i) = self.at.get(&key) {
+            return self.sums[i as usize];
+        }
+        let sums = sum();
+        let i = u32::try_from(self.sums.len()).expect("fewer sums than memo indices");
+        self.at.insert(key, i);
+        self.sums.push(sums);
+        sums
+    }
+
+    /// Empties the table when it holds `full_at` entries or more, keeping room for `limit`
+    /// (one sentence can take it past the limit, which is checked between sentences: that
+    /// room is given back here).
+    fn restart(&mut self, full_at: usize, limit: usize) {
+        if self.at.len() >= full_at {
+            self.at.clear();
+            self.at.shrink_to(limit);
+            self.sums.clear();
+            self.sums.shrink_to(limit);
+            self.sums.reserve_exact(limit);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sums_are_kept_once_by_key_and_forgotten_when_full() {
+        let mut kept = Kept::<u64>::default();
+        kept.restart(0, 100);
+        assert_eq!(kept.sums.capacity(), 100);
+        let sums = |k: u64| [k as i32; LABELS.len()];
+        for k in 0..150 {
+            assert_eq!(kept.get_or(k, || sums(k)), sums(k));
+        }
+        // Kept: found again without summing.
+        for k in 0..150 {
+            assert_eq!(kept.get_or(k, || unreachable!("kept")), sums(k));
+        }
+        // Past its limit, the table starts afresh with its usual room.
+        kept.restart(100, 100);
+        assert_eq!((kept.at.len(), kept.sums.len()), (0, 0));
+        assert_eq!(kept.sums.capacity(), 100);
+        assert_eq!(kept.get_or(7, || sums(8)), sums(8));
+        kept.restart(100, 100);
+        assert_eq!(kept.get_or(7, || unreachable!("kept")), sums(8));
     }
 }

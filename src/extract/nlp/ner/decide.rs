@@ -73,13 +73,15 @@ struct Known {
     /// word is weighed (most words of a window are only its context: "the", "said", ",").
     alone: Option<Scores>,
     /// The row of each of its neighbour features ([`keys::neighbour`]): as the word two before
-    /// the weighed word, one before, one after and two after (one row each, widened to the
-    /// sums' i32 once here rather than in every decision that adds it).
-    near: [Scores; 4],
+    /// the weighed word, one before, one after and two after (one row each, kept as the
+    /// model's i16 weights: widened in every decision that adds them, which costs the vector
+    /// additions nothing, they keep the memo's words a quarter smaller, and the memo's pages
+    /// are a tenth of the faults of a run).
+    near: [Row; 4],
     /// The label before it was last weighed after ([`NO_LABEL`] before that), and the row of
     /// its feature with that label ([`keys::after_label`]): a word is mostly weighed after the
     /// same label ("O"), and a row kept here is one read of the model's table fewer.
-    after: (u64, Scores),
+    after: (u32, Row),
     /// The word before it when it was last weighed (its index in the memo, [`NO_WORD`]
     /// before that) and the summed weights of their features ([`keys::left`]); names are
     /// written after the same words again and again ("Mr.", "President", "in").
@@ -91,12 +93,22 @@ struct Known {
 /// `Known::left` and `Known::right`'s word before a word is first weighed: no word's index.
 const NO_WORD: u32 = u32::MAX;
 
-/// `Known::after`'s label before a word is first weighed: no label before is this.
-const NO_LABEL: u64 = u64::MAX;
+/// `Known::after`'s label before a word is first weighed: no label before is this (the labels
+/// [`previous`] gives are below 0x200).
+const NO_LABEL: u32 = u32::MAX;
 
-/// The row of `key` in `model`, zeros when it has none: its weights summed from zero.
-fn row_of(model: &Model, key: u32) -> Scores {
-    summed(model, &[key])
+/// One row of the model's weights, one per label, as the model holds them.
+type Row = [i16; LABELS.len()];
+
+/// The row of `key` in `model`, zeros when it has none.
+fn row_of(model: &Model, key: u32) -> Row {
+    let mut row = [0; LABELS.len()];
+    if let Some(weights) = model.row(key) {
+        for (r, w) in row.iter_mut().zip(weights) {
+            *r = w;
+        }
+    }
+    row
 }
 
 impl Known {
@@ -139,9 +151,16 @@ const MEMO_WORDS: usize = 1 << 14;
 /// thousand cover megabytes of news).
 const MEMO_PATTERNS: usize = 1 << 13;
 
-/// The capacity the memo keeps when it starts afresh: the most it reaches in ordinary use
-/// (the sentence that crosses [`MEMO_WORDS`] can double a vector's capacity).
+/// The capacity the memo's tables keep when they start afresh: the most they reach in
+/// ordinary use (the sentence that crosses [`MEMO_WORDS`] can double a table's capacity).
 const MEMO_CAPACITY: usize = 2 * MEMO_WORDS;
+
+/// The room `Scratch::known` is given when it starts afresh: the most words it holds unless
+/// one sentence of more than [`SENTENCE_CAPACITY`] tokens crosses [`MEMO_WORDS`] (the limit is
+/// checked between sentences, and a sentence adds at most one word per token). Given at once,
+/// the room is only address space until words are written into it, a page at a time, where
+/// a vector grown by doubling wrote each word again into every larger copy.
+const MEMO_ROOM: usize = MEMO_WORDS + SENTENCE_CAPACITY;
 
 /// The tokens a sentence's buffers keep room for between sentences; a longer sentence's
 /// room is given back once it is decided.
@@ -253,7 +272,8 @@ impl Scratch {
         // memo far past its limit before this check runs; the thread lives as long as the
         // program, so that room is given back rather than kept for good.
         self.index.shrink_to(MEMO_CAPACITY);
-        self.known.shrink_to(MEMO_CAPACITY);
+        self.known.shrink_to(MEMO_ROOM);
+        self.known.reserve_exact(MEMO_ROOM);
         self.shapes.shrink_to(MEMO_CAPACITY);
         for (tok, given) in [(&PAD_START, PAD_BEFORE), (&PAD_END, PAD_AFTER)] {
             let shape = self.shape_id(tok.shape, given);
@@ -446,9 +466,11 @@ impl Scratch {
             let word = &text[self.tokens[i].clone()];
             known.alone = Some(word_sums(&rec.model, &Tok::new(word), given_name(word)));
         }
-        if known.after.0 != y1 {
+        // below 0x200 (see `previous`), so the label is kept whole
+        let y1_kept = y1 as u32;
+        if known.after.0 != y1_kept {
             known.after = (
-                y1,
+                y1_kept,
                 row_of(&rec.model, keys::after_label(y1, known.view.lower)),
             );
         }
@@ -522,7 +544,7 @@ impl Scratch {
                 + run_sums[l]
                 + w.left.1[l]
                 + w.right.1[l]
-                + rows.iter().map(|r| r[l]).sum::<i32>();
+                + rows.iter().map(|r| i32::from(r[l])).sum::<i32>();
         }
         scores
     }
@@ -576,6 +598,27 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_memo_has_its_room_at_once_and_gives_back_an_odd_sentences() {
+        let Some(rec) = RECOGNISER.as_ref() else {
+            return;
+        };
+        let room = || SCRATCH.with_borrow(|s| s.known.capacity());
+        let run = |text: &str| {
+            let gaz = GAZETTEER.find(text, 0..text.len());
+            rec.recognise(text, 0..text.len(), &gaz);
+        };
+        run("He said so.");
+        assert_eq!(room(), MEMO_ROOM);
+        // One sentence of more new words than the room: the memo grows past it...
+        let long: String = (0..MEMO_ROOM + 1000).map(|i| format!("Zq{i} ")).collect();
+        run(&long);
+        assert!(room() > MEMO_ROOM);
+        // ... and, full, starts afresh at the next sentence with its usual room.
+        run("He said so.");
+        assert_eq!(room(), MEMO_ROOM);
     }
 
     #[test]
