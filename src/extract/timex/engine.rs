@@ -1,7 +1,8 @@
-//! The rules compiled for searching, built with regex-automata directly: one lazy DFA of all
-//! the rules, which tells at a word start whether one matches there, which rule wins and where
-//! its match ends; and each rule alone as an NFA, run over that match by a backtracker for its
-//! named parts.
+//! The rules compiled for searching, built with regex-automata directly: one DFA of all the
+//! rules, which tells at a word start whether one matches there, which rule wins and where its
+//! match ends; and each rule alone as an NFA, run over that match by a backtracker for its
+//! named parts. The DFA of the rules' ASCII form is made ahead of time ([`super::ascii_dfa`]);
+//! that of the form as written is a lazy DFA, built here when a text needs it.
 //!
 //! Through `regex::Regex` the same work needed one search of a combined regex for the span,
 //! then a search of each rule in turn to learn which one ended there, then the winner's
@@ -25,8 +26,10 @@ use regex_automata::util::{start, syntax};
 use regex_automata::{Anchored, Input, PatternID};
 use rustc_hash::FxHashMap;
 
+use super::ascii_dfa::ascii_rules;
 use super::prefilter;
 use super::recognise::RULES;
+use super::rules::as_compiled;
 
 /// The first word start at or after `from` ([`prefilter::next_start`]) where a rule matches,
 /// with the rule that wins there and the length of its match: of the rules that match there,
@@ -39,8 +42,18 @@ use super::recognise::RULES;
 /// ([`walk`]) with its cache borrowed once for all the starts, rather than through a search
 /// call for each: the call's set-up cost more than the walk.
 pub fn next_match(bytes: &[u8], from: usize, ascii: bool) -> Option<(usize, usize, usize)> {
-    // The DFA is built only once a text has a place to try it.
+    // The DFA is loaded or built only once a text has a place to try it.
     let mut start = prefilter::next_start(bytes, from)?;
+    // The ASCII form's DFA was made ahead of time; should it fail to load, that form is
+    // compiled here like the other.
+    if let Some(rules) = ascii.then(ascii_rules).flatten() {
+        loop {
+            if let Some((rule, len)) = rules.first_match(bytes.get(start..)?) {
+                return Some((start, rule, len));
+            }
+            start = prefilter::next_start(bytes, start + 1)?;
+        }
+    }
     let dfa = &all_rules(ascii)?.dfa;
     with_cache(dfa, ascii, |cache| {
         // The start state is the same for every word start (anchored, the haystack begins
@@ -134,12 +147,6 @@ struct AllRules {
     /// `dfa`, so a rule is parsed once for both. Kept in a closure because the parsed form's
     /// type belongs to `regex-syntax`, which this crate does not name.
     compile_one: Box<dyn Fn(usize) -> Option<NFA> + Send + Sync>,
-}
-
-/// A rule's pattern as it is compiled, case-insensitive: the DFA of all rules and a rule
-/// compiled alone must read the same pattern, or a rule's parts would not fit its match.
-fn as_compiled(pattern: &str) -> String {
-    format!("(?i:{pattern})")
 }
 
 /// Our rules are constants that compile: a failure is a bug to catch in debug builds, and a

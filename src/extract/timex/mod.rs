@@ -7,6 +7,7 @@
 //! Tagging is a pure function of the text and the DCT.
 
 mod anchor;
+mod ascii_dfa;
 mod cues;
 mod day_time;
 mod durations;
@@ -19,6 +20,7 @@ mod normalise;
 mod prefilter;
 mod recognise;
 mod relative;
+mod rules;
 mod stops;
 mod value;
 mod vocabulary;
