@@ -43,7 +43,7 @@ impl Registry {
         }
         let kind = match crate::extract::actors::gazetteer::GAZETTEER
             .lookup(name)
-            .map(|e| &crate::extract::actors::gazetteer::GAZETTEER.entries[e])
+            .map(|e| crate::extract::actors::gazetteer::GAZETTEER.entry(e))
         {
             Some(entry) => {
                 let id = entry.id.to_string();
