@@ -47,8 +47,8 @@ pub(super) struct Made {
 
 /// The `i`th 32-bit little-endian number of `bytes`.
 pub(super) fn word(bytes: &[u8], i: usize) -> u32 {
-    let four = bytes[4 * i..4 * i + 4].first_chunk::<4>();
-    four.map_or(0, |four| u32::from_le_bytes(*four))
+    let b = &bytes[4 * i..4 * i + 4];
+    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
 }
 
 /// The kinds by their numbers in `compiled.bin` (`KINDS` in `scripts/build_gazetteer.py`).

@@ -56,9 +56,15 @@ impl<const W: usize> Numbers<W> {
     /// The `i`th number.
     #[inline]
     pub(super) fn get(&self, i: usize) -> u64 {
-        let mut eight = [0; 8];
-        eight[..W].copy_from_slice(&self.0[W * i..W * i + W]);
-        u64::from_le_bytes(eight)
+        const { assert!(W == 2 || W == 4 || W == 8) };
+        let b = &self.0[W * i..W * i + W];
+        // arrays of a fixed size, each one load (copying `W` bytes into eight called `memcpy`
+        // for every number)
+        match W {
+            2 => u64::from(u16::from_le_bytes([b[0], b[1]])),
+            4 => u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+            _ => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+        }
     }
 
     fn iter(&self) -> impl Iterator<Item = u64> + '_ {
