@@ -67,6 +67,7 @@ impl<const W: usize> Numbers<W> {
         }
     }
 
+    #[cfg(test)]
     fn iter(&self) -> impl Iterator<Item = u64> + '_ {
         (0..self.len()).map(|i| self.get(i))
     }
@@ -132,6 +133,12 @@ impl FirstWords {
     }
 }
 
+/// The `i`th 32-bit little-endian number of `bytes`.
+fn number32(bytes: &[u8], i: usize) -> u32 {
+    let b = &bytes[4 * i..4 * i + 4];
+    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+}
+
 /// The number of two-byte buckets.
 const BUCKETS: usize = 1 << 16;
 
@@ -154,15 +161,16 @@ impl Prefixes {
             && shorter.len() == n
             && by_two_bytes.len() == BUCKETS + 1
             && longest_in.len() == BUCKETS
-            && (0..n).all(|k| {
-                let (start, len, pattern) =
-                    (keys.get(3 * k), keys.get(3 * k + 1), keys.get(3 * k + 2));
-                start + len <= parts.bytes.len() as u64 && (pattern as usize) < patterns
+            // read straight from the parts, a row at a time: one bounds check per row rather
+            // than one per number (this check is most of the table's start-up)
+            && (parts.keys.chunks_exact(12)).all(|row| {
+                let [start, len, pattern] = [0, 1, 2].map(|i| number32(row, i) as usize);
+                start + len <= parts.bytes.len() && pattern < patterns
             })
-            && shorter
-                .iter()
-                .all(|p| p == u64::from(super::NO_KEY) || (p as usize) < n)
-            && by_two_bytes.iter().all(|k| k as usize <= n);
+            && (parts.shorter.chunks_exact(4))
+                .map(|p| number32(p, 0))
+                .all(|p| p == super::NO_KEY || (p as usize) < n)
+            && (parts.by_two_bytes.chunks_exact(4)).all(|k| number32(k, 0) as usize <= n);
         if !in_bounds {
             return None;
         }
