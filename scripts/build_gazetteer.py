@@ -425,7 +425,7 @@ def read_tables(out):
 
 
 # The version of compiled.bin's layout, its first number (src/extract/actors/gazetteer/tables.rs).
-COMPILED_VERSION = 3
+COMPILED_VERSION = 4
 
 # `NO_KEY` in src/extract/actors/prefixes.rs: a name no other name starts.
 NO_KEY = 0xFFFFFFFF
@@ -454,15 +454,18 @@ def write_compiled(path, tables, entries, patterns, demonyms, order):
     from and their `fingerprint` (low half first; the binary reads the tables instead when
     either differs); the numbers of entries,
     patterns and nationality words, the number of slots of the set of first words and of the
-    table of forms, the byte length of the names' keys and of the text; then each entry (id, name and
+    table of forms, the byte length of the names' keys and of the text, the number of patterns
+    whose forms are not all ASCII; then each entry (id, name and
     affiliation as offset and length into the text, its kind's number), each pattern (form as
     offset and length, entry, 1 for a nationality word), each nationality word (offset,
     length); the table of names (see `names_table`): each key in key order (offset into the
     keys' bytes, length, pattern), each key's first eight bytes as a big-endian number (low half
     first), each key's longest shorter key (its position, or NO_KEY), the slots of its set of
     first words (see `first_words`, low half first); the entries' numbers in the order of
-    their ids' bytes; the slots of the table of all-ASCII forms (see `form_table`); then the keys' bytes one after another in key order; then the text,
-    every string once, UTF-8."""
+    their ids' bytes; the slots of the table of all-ASCII forms (see `form_table`); the table of
+    names' two-byte buckets (see `buckets`); the numbers of the patterns whose forms are not
+    all ASCII; then the keys' bytes one after another in key
+    order; then the text, every string once, UTF-8."""
     import struct
     text, at = bytearray(), {}
 
@@ -497,8 +500,12 @@ def write_compiled(path, tables, entries, patterns, demonyms, order):
     body += sorted(range(len(entries)), key=lambda e: entries[e][0].encode())
     forms = form_table(patterns)
     body += forms
+    body += buckets(keys)
+    # the patterns whose forms are not all ASCII, which the table of forms leaves out
+    unusual = [p for p, (_, form, _) in enumerate(patterns) if not form.isascii()]
+    body += unusual
     key_bytes = b"".join(keys)
-    numbers += [len(slots), len(forms), len(key_bytes), len(text)]
+    numbers += [len(slots), len(forms), len(key_bytes), len(text), len(unusual)]
     with open(path, "wb") as w:
         w.write(struct.pack(f"<{len(numbers) + len(body)}I", *numbers, *body))
         w.write(key_bytes)
@@ -582,6 +589,25 @@ def names_table(patterns, order):
         prefix = next((at[key[:n]] for n in range(len(key) - 1, 0, -1) if key[:n] in at), NO_KEY)
         shorter.append(prefix)
     return keys, shorter
+
+
+def buckets(keys):
+    """The table of names' index by the keys' first two bytes (`by_two_bytes` and `longest_in`
+    in src/extract/actors/prefixes.rs), shipped so that the binary need not fill 384 KB of
+    fresh memory from the keys at every start: for each two-byte value `a << 8 | b` (the
+    second byte 0 for a key of one byte) and one past the last, the position of the first key
+    whose first two bytes are that value or greater (65,537 numbers); then for each value the
+    length of its longest key, at least 1 and at most 65,535, two to a number (the even
+    value's in the low half: 32,768 numbers)."""
+    bucket = lambda key: key[0] << 8 | (key[1] if len(key) > 1 else 0)
+    first, longest = [], [1] * (1 << 16)
+    for k, key in enumerate(keys):
+        b = bucket(key)
+        while len(first) <= b:
+            first.append(k)
+        longest[b] = max(longest[b], min(len(key), 0xFFFF))
+    first += [len(keys)] * ((1 << 16) + 1 - len(first))
+    return first + [longest[i] | longest[i + 1] << 16 for i in range(0, 1 << 16, 2)]
 
 
 def write_names_order(out):

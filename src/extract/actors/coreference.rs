@@ -374,7 +374,7 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
             let nationality = found.nationality.and_then(|r| sentence.get(r));
             let country = nationality
                 .and_then(|d| GAZETTEER.lookup(d))
-                .map(|e| GAZETTEER.entries[e].id.to_string());
+                .map(|e| GAZETTEER.entry(e).id.to_string());
             if nationality.is_some() && country.is_none() {
                 continue;
             }

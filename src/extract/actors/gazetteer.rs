@@ -15,8 +15,10 @@ use super::prefixes::Prefixes;
 use crate::extract::eight_bytes::{HIGHS, find_name_start, in_range};
 use crate::model::ActorKind;
 use forms::FormTable;
+use rows::Rows;
 
 mod forms;
+mod rows;
 mod tables;
 
 const COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
@@ -35,13 +37,14 @@ const NAMES_ORDER: &str = include_str!("../../../assets/gazetteer/names.order");
 /// The gazetteer, compiled once per process.
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
 
-/// One known entity.
-#[derive(Clone, Debug, PartialEq)]
+/// One known entity, as [`Gazetteer::entry`] reads it.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Entry {
     /// Stable actor id (slug of the canonical name). Ids and names borrow the embedded tables
-    /// (only a city's id is made, from its name): ~30k entries need no String of their own.
-    pub id: Cow<'static, str>,
-    pub name: Cow<'static, str>,
+    /// or `compiled.bin` (only when the tables themselves are read is a city's id made from
+    /// its name, once per process).
+    pub id: &'static str,
+    pub name: &'static str,
     pub kind: ActorKind,
     /// Actor id of the country this entry belongs to (an id in the embedded tables).
     pub affiliation: Option<&'static str>,
@@ -58,15 +61,9 @@ pub struct GazMatch {
 
 /// The compiled tables.
 pub struct Gazetteer {
-    pub entries: Vec<Entry>,
-    /// Per pattern: the entry it names.
-    pattern_entry: Vec<usize>,
-    /// Per pattern: the form as written in the tables, for the case check.
-    pattern_form: Vec<&'static str>,
-    /// Per pattern: whether it is a nationality word. A hit's text equals its pattern but for
-    /// ASCII case, so it is a demonym exactly when the pattern is: decided once here instead
-    /// of lower-casing every hit.
-    pattern_demonym: Vec<bool>,
+    /// The entries, and per pattern its form (for the case check), its entry and whether it
+    /// is a nationality word.
+    rows: Rows,
     names: Prefixes,
     // The maps below hash with Fx: their keys come from the embedded tables or are asked
     // about every name of every article, never keys crafted against them.
@@ -80,9 +77,6 @@ pub struct Gazetteer {
     given: FxHashSet<&'static str>,
     /// Nationality words.
     demonyms: FxHashSet<Folded<'static>>,
-    /// The entries' numbers in the order of their ids: [`Gazetteer::by_id`] searches it
-    /// (a few hundred calls per run), where a map of every id cost 29k insertions per start.
-    id_order: Vec<u32>,
 }
 
 /// A form as a key that stands for its lower case (as [`str::to_lowercase`] writes it): an
@@ -142,24 +136,24 @@ fn ascii_lower_eight(eight: u64) -> u64 {
 /// sized far beyond its keys only spreads them over more memory).
 const FORMS_CAPACITY: usize = 40_000;
 const ENTRIES_CAPACITY: usize = 32_000;
+/// Roughly how many given names `given_names.txt` lists (2,154 in 2026), likewise.
+const GIVEN_CAPACITY: usize = 2_400;
 
 /// The gazetteer's tables as they are read, before the table of names is made of all forms.
 struct TablesRead {
-    entries: Vec<Entry>,
-    pattern_entry: Vec<usize>,
-    pattern_form: Vec<&'static str>,
-    pattern_demonym: Vec<bool>,
+    /// The entries and patterns, and the entries' numbers in the order of their ids
+    /// ([`Gazetteer::by_id`] searches it, a few hundred calls per run, where a map of every id
+    /// cost 29k insertions per start).
+    rows: Rows,
     /// Per form, its entry and pattern: every form while the tables themselves are read, only
     /// those that are not all ASCII when the compiled table is (see `form_table`).
     by_form: FxHashMap<Folded<'static>, (u32, u32)>,
     /// The all-ASCII forms, when `compiled.bin` carries them.
     form_table: Option<FormTable>,
-    /// Per id, its entry: only while the tables themselves are read (see `id_order`).
-    by_id: FxHashMap<Cow<'static, str>, usize>,
+    /// Per id, its entry: only while the tables themselves are read (see `rows`).
+    by_id: FxHashMap<&'static str, usize>,
     given: FxHashSet<&'static str>,
     demonyms: FxHashSet<Folded<'static>>,
-    /// The entries' numbers in the order of their ids.
-    id_order: Vec<u32>,
     /// The table of names, when `compiled.bin` carries it (made with the tables).
     names: Option<Prefixes>,
 }
@@ -169,27 +163,31 @@ impl Gazetteer {
         let mut g = TablesRead::read();
         // Names start at a capitalised word, so the table is only asked for the longest name
         // starting there: far fewer steps than scanning every byte for 100k patterns.
-        let names = g
-            .names
-            .take()
-            .unwrap_or_else(|| Prefixes::with_order(&g.pattern_form, NAMES_ORDER));
-        let forms = (g.form_table.take()).unwrap_or_else(|| FormTable::build(&g.pattern_form));
-        let pattern_form = &g.pattern_form;
-        (g.by_form).retain(|_, &mut (_, pattern)| !pattern_form[pattern as usize].is_ascii());
+        let names =
+            (g.names.take()).unwrap_or_else(|| Prefixes::with_order(&g.rows.forms(), NAMES_ORDER));
+        let forms = (g.form_table.take()).unwrap_or_else(|| FormTable::build(&g.rows.forms()));
+        let rows = &g.rows;
+        (g.by_form).retain(|_, &mut (_, pattern)| !rows.form(pattern as usize).is_ascii());
         let unusual_ascii = g.by_form.keys().any(|form| form.0.is_ascii());
         Self {
-            entries: g.entries,
-            pattern_entry: g.pattern_entry,
-            pattern_form: g.pattern_form,
-            pattern_demonym: g.pattern_demonym,
+            rows: g.rows,
             names,
             forms,
             unusual_forms: g.by_form,
             unusual_ascii,
-            id_order: g.id_order,
             given: g.given,
             demonyms: g.demonyms,
         }
+    }
+
+    /// Entry `e`, a number the gazetteer gave ([`GazMatch::entry`], [`Gazetteer::lookup`]).
+    pub fn entry(&self, e: usize) -> Entry {
+        self.rows.entry(e)
+    }
+
+    /// Entry `e`'s kind: [`Gazetteer::entry`]'s, without reading its strings.
+    pub fn kind(&self, e: usize) -> ActorKind {
+        self.rows.kind(e)
     }
 
     /// The entry a whole form names ("Kremlin", "Russian", "Sergei Lavrov"), ignoring case.
@@ -204,9 +202,9 @@ impl Gazetteer {
         // which the table of forms compares; the tables hold no two forms that are equal keys,
         // so at most one form answers.
         if folded.0.is_ascii() {
-            let found = self.forms.find(folded.0.as_bytes(), &self.pattern_form);
+            let found = (self.forms).find(folded.0.as_bytes(), |p| self.rows.form_of(p));
             if let Some(pattern) = found {
-                return Some(self.pattern_entry[pattern]);
+                return Some(self.rows.pattern_entry(pattern));
             }
             if !self.unusual_ascii {
                 return None;
@@ -218,11 +216,19 @@ impl Gazetteer {
     }
 
     /// The entry with this actor id.
-    pub fn by_id(&self, id: &str) -> Option<&Entry> {
-        let at = (self.id_order)
-            .binary_search_by(|&e| self.entries[e as usize].id.as_ref().cmp(id))
-            .ok()?;
-        Some(&self.entries[self.id_order[at] as usize])
+    pub fn by_id(&self, id: &str) -> Option<Entry> {
+        let (mut low, mut high) = (0, self.rows.entry_count());
+        // a binary search of the entries' numbers in the order of their ids
+        while low < high {
+            let mid = low + (high - low) / 2;
+            let entry = self.rows.by_id_order(mid);
+            match self.rows.id(entry).cmp(id) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Some(self.rows.entry(entry)),
+            }
+        }
+        None
     }
 
     /// Whether `form` is a nationality word ("Syrian", "Irish"), which describes a country.
@@ -283,13 +289,13 @@ impl Gazetteer {
             if !boundary_after(slice, e) {
                 continue;
             }
-            if !case_fits(self.pattern_form[pattern], &slice[at..e]) {
+            if !case_fits(self.rows.form(pattern), &slice[at..e]) {
                 continue;
             }
             out.push(GazMatch {
                 range: range.start + at..range.start + e,
-                entry: self.pattern_entry[pattern],
-                demonym: self.pattern_demonym[pattern],
+                entry: self.rows.pattern_entry(pattern),
+                demonym: self.rows.pattern_demonym(pattern),
             });
             next = e;
         }
@@ -345,7 +351,7 @@ mod tests {
             .map(|m| {
                 (
                     text[m.range].to_string(),
-                    GAZETTEER.entries[m.entry].id.to_string(),
+                    GAZETTEER.entry(m.entry).id.to_string(),
                 )
             })
             .collect()
@@ -374,7 +380,7 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(found.iter().all(|m| m.demonym));
         for name in ["Abdullah", "Khalid", "Fahd"] {
-            let hit = GAZETTEER.lookup(name).map(|e| &GAZETTEER.entries[e]);
+            let hit = GAZETTEER.lookup(name).map(|e| GAZETTEER.entry(e));
             assert!(
                 hit.is_none_or(|e| e.kind != ActorKind::Country),
                 "{name} is an alias of {hit:?}"
@@ -410,10 +416,10 @@ mod tests {
 
     #[test]
     fn the_shipped_order_of_names_holds_and_makes_the_sorted_table() {
-        let g = TablesRead::read();
-        let listed = Prefixes::in_order(&g.pattern_form, NAMES_ORDER)
+        let forms = TablesRead::read().rows.forms();
+        let listed = Prefixes::in_order(&forms, NAMES_ORDER)
             .expect("names.order is stale: run python3 scripts/build_gazetteer.py --order");
-        assert!(listed.same_as(&Prefixes::new(&g.pattern_form)));
+        assert!(listed.same_as(&Prefixes::new(&forms)));
     }
 
     #[test]
@@ -424,7 +430,7 @@ mod tests {
             .names
             .take()
             .expect("compiled.bin carries the table of names");
-        assert!(shipped.same_as(&Prefixes::new(&g.pattern_form)));
+        assert!(shipped.same_as(&Prefixes::new(&g.rows.forms())));
     }
 
     /// Where two lists first differ, with both items there, or `None` when they are equal.
@@ -442,22 +448,34 @@ mod tests {
         let compiled = TablesRead::compiled()
             .expect("compiled.bin is stale: run python3 scripts/build_gazetteer.py --order");
         let tables = TablesRead::from_tables();
-        assert_eq!(first_difference(&compiled.entries, &tables.entries), None);
+        // every row of each, read through the same accessors the gazetteer uses
+        let entries = |g: &TablesRead| {
+            (0..g.rows.entry_count())
+                .map(|e| g.rows.entry(e))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
-            first_difference(&compiled.pattern_form, &tables.pattern_form),
+            first_difference(&entries(&compiled), &entries(&tables)),
             None
         );
+        let patterns = |g: &TablesRead| {
+            (0..g.rows.pattern_count())
+                .map(|p| {
+                    (
+                        g.rows.form(p),
+                        g.rows.pattern_entry(p),
+                        g.rows.pattern_demonym(p),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
-            first_difference(&compiled.pattern_entry, &tables.pattern_entry),
-            None
-        );
-        assert_eq!(
-            first_difference(&compiled.pattern_demonym, &tables.pattern_demonym),
+            first_difference(&patterns(&compiled), &patterns(&tables)),
             None
         );
         fn unusual(g: &TablesRead) -> Vec<(&str, (u32, u32))> {
             let mut forms: Vec<_> = (g.by_form.iter())
-                .filter(|(_, (_, p))| !g.pattern_form[*p as usize].is_ascii())
+                .filter(|(_, (_, p))| !g.rows.form(*p as usize).is_ascii())
                 .map(|(form, &at)| (form.0.as_ref(), at))
                 .collect();
             forms.sort_unstable();
@@ -468,14 +486,20 @@ mod tests {
             .form_table
             .as_ref()
             .expect("compiled.bin carries the forms");
-        assert!(shipped.bytes() == FormTable::build(&tables.pattern_form).bytes());
-        assert_eq!(compiled.id_order, tables.id_order);
+        assert!(shipped.bytes() == FormTable::build(&tables.rows.forms()).bytes());
+        let id_order = |g: &TablesRead| {
+            (0..g.rows.entry_count())
+                .map(|i| g.rows.by_id_order(i))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(id_order(&compiled), id_order(&tables));
         // each id once: the search by id finds every entry
-        let ids = tables
-            .id_order
-            .iter()
-            .map(|&e| &tables.entries[e as usize].id);
+        let ids = id_order(&tables).into_iter().map(|e| tables.rows.id(e));
         assert!(ids.clone().zip(ids.skip(1)).all(|(a, b)| a < b));
+        for e in 0..GAZETTEER.rows.entry_count() {
+            let entry = GAZETTEER.entry(e);
+            assert_eq!(GAZETTEER.by_id(entry.id), Some(entry));
+        }
         assert!(compiled.demonyms == tables.demonyms);
         assert!(compiled.given == tables.given);
     }
@@ -491,7 +515,8 @@ mod tests {
             (tables.by_form.get(&Folded::of(form))).map(|&(entry, _)| entry as usize)
         };
         let mut found = 0;
-        for form in &tables.pattern_form {
+        let forms = tables.rows.forms();
+        for form in &forms {
             for variant in [
                 form.to_string(),
                 form.to_uppercase(),
@@ -504,7 +529,7 @@ mod tests {
                 found += usize::from(general(&variant).is_some());
             }
         }
-        assert!(found > 3 * tables.pattern_form.len());
+        assert!(found > 3 * forms.len());
     }
 
     #[test]

@@ -284,10 +284,10 @@ fn scan_piece(b: &mut Builder, si: usize, all: &[Word], piece: &[Word], gaz: &[G
                 .iter()
                 .rposition(|x| x.range.start < g.range.end)
                 .unwrap_or(i);
-            let entry = &GAZETTEER.entries[g.entry];
+            let entry = GAZETTEER.entry(g.entry);
             let e = b.entity(
-                &entry.id,
-                &entry.name,
+                entry.id,
+                entry.name,
                 entry.kind,
                 entry.affiliation.map(String::from),
                 true,
@@ -478,10 +478,10 @@ fn describe(b: &mut Builder, si: usize, _all: &[Word], ws: &[Word]) -> Option<Se
     let text = b.text;
     let form = span_text(text, ws);
     let entry = GAZETTEER.lookup(form)?;
-    let entry = &GAZETTEER.entries[entry];
+    let entry = GAZETTEER.entry(entry);
     let e = b.entity(
-        &entry.id,
-        &entry.name,
+        entry.id,
+        entry.name,
         entry.kind,
         entry.affiliation.map(String::from),
         true,
@@ -563,12 +563,12 @@ pub(crate) fn person(
         let surname = strip_particle(surname);
         let entry = GAZETTEER.lookup(surname)?;
         let first = word_text(text, &ws[0]);
-        (ws.len() >= 2 && GAZETTEER.entries[entry].name.contains(first)).then_some(entry)
+        (ws.len() >= 2 && GAZETTEER.entry(entry).name.contains(first)).then_some(entry)
     });
-    let e = match known.map(|k| &GAZETTEER.entries[k]) {
+    let e = match known.map(|k| GAZETTEER.entry(k)) {
         Some(entry) if entry.kind == ActorKind::Person => b.entity(
-            &entry.id,
-            &entry.name,
+            entry.id,
+            entry.name,
             ActorKind::Person,
             entry.affiliation.map(String::from).or(affiliation),
             true,
@@ -614,13 +614,13 @@ fn organisation(b: &mut Builder, si: usize, all: &[Word], ws: &[Word]) {
         is_corporate_tail(last)
             .then(|| GAZETTEER.lookup(span_text(text, head)))
             .flatten()
-            .filter(|&e| GAZETTEER.entries[e].kind == ActorKind::Organisation)
+            .filter(|&e| GAZETTEER.kind(e) == ActorKind::Organisation)
     });
     let e = if let Some(entry) = known {
-        let entry = &GAZETTEER.entries[entry];
+        let entry = GAZETTEER.entry(entry);
         b.entity(
-            &entry.id,
-            &entry.name,
+            entry.id,
+            entry.name,
             entry.kind,
             entry.affiliation.map(String::from),
             true,
@@ -631,7 +631,7 @@ fn organisation(b: &mut Builder, si: usize, all: &[Word], ws: &[Word]) {
         let country_of = |w: &str| {
             GAZETTEER
                 .lookup(w)
-                .map(|e| &GAZETTEER.entries[e])
+                .map(|e| GAZETTEER.entry(e))
                 .filter(|e| e.kind == ActorKind::Country)
         };
         let owner = (ws[0].index > 0)
@@ -668,7 +668,7 @@ fn organisation(b: &mut Builder, si: usize, all: &[Word], ws: &[Word]) {
         p.possessive
             && GAZETTEER
                 .lookup(word_text(text, p))
-                .is_some_and(|e| GAZETTEER.entries[e].kind == ActorKind::Country)
+                .is_some_and(|e| GAZETTEER.kind(e) == ActorKind::Country)
     };
     b.mention(e, range.clone(), si, How::Name);
     // "The Beatles' Apple Corps": the owner's possessive is a form of the name too.

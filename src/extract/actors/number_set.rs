@@ -25,6 +25,14 @@ pub(crate) fn table_size(keys: usize) -> usize {
     (keys * 2).next_power_of_two().max(16)
 }
 
+/// The first slot `key` is looked for in, in a table of `2^(64 - shift)` slots: the table's
+/// number of bits from the top of the key times [`SPREAD`]. The gazetteer's shipped set of
+/// first words is probed by it too.
+pub(crate) fn home_slot(key: u64, shift: u32) -> usize {
+    // the shift leaves at most the table's number of bits: the slot fits in a usize
+    (key.wrapping_mul(SPREAD) >> shift) as usize
+}
+
 impl NumberSet {
     /// A table that holds `capacity` keys before it grows.
     pub(crate) fn with_capacity(capacity: usize) -> Self {
@@ -36,40 +44,14 @@ impl NumberSet {
         }
     }
 
-    /// The set whose table is `slots` as [`NumberSet::insert`] would fill it (a power of two,
-    /// at least 16 of them, each key in reach of its slot by linear probing, at most half
-    /// full), as `scripts/build_gazetteer.py` writes the gazetteer's first words; `None` when
-    /// the table's size or fill does not fit. Where each key sits is not checked.
-    pub(crate) fn from_slots(slots: Vec<u64>) -> Option<Self> {
-        let size = slots.len();
-        let len = slots.iter().filter(|&&k| k != 0).count();
-        (size.is_power_of_two() && size >= 16 && len * 2 <= size).then(|| Self {
-            len,
-            shift: 64 - size.trailing_zeros(),
-            slots,
-        })
-    }
-
-    /// The table, for tests that write it as `compiled.bin` does.
-    #[cfg(test)]
+    /// The table, for the gazetteer's table of names, which keeps its first words as these
+    /// slots (see `FirstWords` in `prefixes/compiled.rs`).
     pub(crate) fn slots(&self) -> &[u64] {
         &self.slots
     }
 
-    /// Whether two sets hold the same keys.
-    #[cfg(test)]
-    pub(crate) fn same_keys(&self, other: &Self) -> bool {
-        let keys = |set: &Self| {
-            let mut keys: Vec<u64> = set.slots.iter().copied().filter(|&k| k != 0).collect();
-            keys.sort_unstable();
-            keys
-        };
-        keys(self) == keys(other)
-    }
-
     fn slot(&self, key: u64) -> usize {
-        // the shift leaves at most the table's number of bits: the slot fits in a usize
-        (key.wrapping_mul(SPREAD) >> self.shift) as usize
+        home_slot(key, self.shift)
     }
 
     /// Adds `key`, which is not 0. Inlined into the scan of an article's lower-case words: it

@@ -4,40 +4,48 @@
 //! failure links for ~40k names cost a quarter of a second on every run, where sorting the
 //! keys costs a few milliseconds and a query stays a handful of short comparisons.
 
+use std::borrow::Cow;
+
 use super::number_set::NumberSet;
 use crate::extract::eight_bytes::{HIGHS, ONES, eight_at, in_range, non_letters, pieces};
 
 /// Keys (ASCII-lower-cased names) in byte order, each with the pattern number it was added as.
+///
+/// Every part is a run of little-endian numbers ([`Numbers`]) read where it lies: in the
+/// gazetteer's `compiled.bin` for the shipped table ([`Prefixes::of_compiled`]), so a start
+/// copies none of its ~1.9 MB into fresh memory (that copy was ~450 page faults at every
+/// start), or in memory of its own for a table made at run time ([`Prefixes::new`]).
 pub(crate) struct Prefixes {
     /// Every key's bytes, one after another, in key order: the keys a query compares with lie
     /// close together in memory.
-    bytes: Vec<u8>,
-    /// (start in `bytes`, length, pattern), sorted by the key's bytes.
-    keys: Vec<(u32, u32, u32)>,
-    /// The longest key, in bytes: how much of the text a query needs to look at.
-    longest: usize,
+    bytes: Cow<'static, [u8]>,
+    /// Per key, sorted by the key's bytes: its start in `bytes`, its length and its pattern,
+    /// three numbers.
+    keys: Numbers<4>,
     /// For each two-byte value `a << 8 | b`, the first key whose first two bytes (the second
     /// counted as 0 for a key of one byte) are that value or greater, and the number of keys
     /// last: a query searches only the few keys that start as the text does, one random
     /// memory access away instead of a dozen across the whole table.
-    by_two_bytes: Vec<u32>,
-    /// For each two-byte bucket, the length of its longest key (at least 1): a query lower-cases
-    /// only that much of the text, not `longest` bytes at every capitalised word.
-    longest_in: Vec<u16>,
+    by_two_bytes: Numbers<4>,
+    /// For each two-byte bucket, the length of its longest key (at least 1, at most
+    /// `u16::MAX`): a query lower-cases only that much of the text, not as much as the
+    /// longest key at every capitalised word.
+    longest_in: Numbers<2>,
     /// Per key (in key order), its first eight bytes as [`head`] gives them: a query's binary
     /// search compares these numbers and reads a key's bytes only when they are equal.
-    heads: Vec<u64>,
+    heads: Numbers<8>,
     /// The [`first_word_key`] of every key: see [`Prefixes::may_reach_word_end`].
-    first_words: NumberSet,
+    first_words: FirstWords,
     /// Per key (in key order), the longest other key that is a prefix of it, or [`NO_KEY`]:
     /// a query that does not start with the key it finds walks these ("Bank of Eng" finds
     /// "bank of england", then its "bank of", then "bank") instead of searching again.
-    shorter: Vec<u32>,
+    shorter: Numbers<4>,
 }
 
 mod compiled;
 
 pub(crate) use compiled::Compiled;
+use compiled::{FirstWords, Numbers};
 
 /// No key, in [`Prefixes::shorter`].
 const NO_KEY: u32 = u32::MAX;
@@ -168,7 +176,6 @@ impl Prefixes {
     pub(crate) fn new(patterns: &[&str]) -> Self {
         let mut lowered = Vec::with_capacity(patterns.iter().map(|p| p.len()).sum());
         let mut keys = Vec::with_capacity(patterns.len());
-        let mut longest = 0;
         for (i, p) in patterns.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
             let (Ok(start), Ok(len), Ok(pattern), Ok(_)) = (
                 u32::try_from(lowered.len()),
@@ -180,7 +187,6 @@ impl Prefixes {
             };
             lowered.extend_from_slice(p.as_bytes());
             keys.push((start, len, pattern));
-            longest = longest.max(p.len());
         }
         // lower-cased at once rather than a byte at a time as each name is added
         lowered.make_ascii_lowercase();
@@ -229,7 +235,7 @@ impl Prefixes {
             k.0 = bytes.len() as u32;
             bytes.extend_from_slice(&lowered[from]);
         }
-        Self::of_sorted(bytes, keys, heads, longest)
+        Self::of_sorted(bytes, keys, heads)
     }
 
     /// The table of `patterns` as [`Prefixes::new`] makes it, taking their key order from
@@ -252,7 +258,6 @@ impl Prefixes {
         let mut keys: Vec<(u32, u32, u32)> = Vec::with_capacity(patterns.len());
         let mut heads: Vec<u64> = Vec::with_capacity(patterns.len());
         let mut listed = vec![false; patterns.len()];
-        let mut longest = 0;
         // lines found and numbers read by hand: `lines` and `parse` cost 9 M instructions here,
         // more than half of what taking the order saves
         let lines = order.strip_suffix('\n').unwrap_or(order);
@@ -282,57 +287,39 @@ impl Prefixes {
             // the lengths fit in u32: checked above
             keys.push((start as u32, form.len() as u32, pattern as u32));
             heads.push(h);
-            longest = longest.max(form.len());
         }
-        (keys.len() == patterns.len()).then(|| Self::of_sorted(bytes, keys, heads, longest))
+        (keys.len() == patterns.len()).then(|| Self::of_sorted(bytes, keys, heads))
     }
 
     /// The table of keys already in order and without repeats: `keys` as (start in `bytes`,
-    /// length, pattern), `heads` their [`head`]s, `longest` the longest key's length.
-    fn of_sorted(
-        bytes: Vec<u8>,
-        keys: Vec<(u32, u32, u32)>,
-        heads: Vec<u64>,
-        longest: usize,
-    ) -> Self {
+    /// length, pattern), `heads` their [`head`]s.
+    fn of_sorted(bytes: Vec<u8>, keys: Vec<(u32, u32, u32)>, heads: Vec<u64>) -> Self {
         let shorter = shorter_keys(&bytes, &keys, &heads);
-        Self::of_parts(bytes, keys, heads, longest, shorter, None)
-    }
-
-    /// [`Prefixes::of_sorted`] with the keys' [`Prefixes::shorter`] links made, and the set
-    /// of first words when it is made already.
-    fn of_parts(
-        bytes: Vec<u8>,
-        keys: Vec<(u32, u32, u32)>,
-        heads: Vec<u64>,
-        longest: usize,
-        shorter: Vec<u32>,
-        first_words: Option<NumberSet>,
-    ) -> Self {
         let mut by_two_bytes = Vec::with_capacity((1 << 16) + 1);
         for (i, &h) in heads.iter().enumerate() {
             let b = bucket_of_head(h);
             while by_two_bytes.len() <= b {
-                by_two_bytes.push(i as u32);
+                by_two_bytes.push(i as u64);
             }
         }
-        by_two_bytes.resize((1 << 16) + 1, keys.len() as u32);
-        let mut longest_in = vec![1u16; 1 << 16];
+        by_two_bytes.resize((1 << 16) + 1, keys.len() as u64);
+        let mut longest_in = vec![1u64; 1 << 16];
         for (k, &h) in keys.iter().zip(&heads) {
             let b = bucket_of_head(h);
-            let len = u16::try_from(k.1).unwrap_or(u16::MAX);
-            longest_in[b] = longest_in[b].max(len);
+            longest_in[b] = longest_in[b].max(u64::from(k.1.min(u32::from(u16::MAX))));
         }
-        let first_words = first_words.unwrap_or_else(|| first_words_of(&bytes, &keys));
+        let first_words = FirstWords::made(first_words_of(&bytes, &keys));
+        let keys = keys
+            .iter()
+            .flat_map(|&(start, len, pattern)| [start, len, pattern]);
         Self {
-            bytes,
-            keys,
-            longest,
-            by_two_bytes,
-            longest_in,
-            heads,
+            bytes: Cow::Owned(bytes),
+            keys: Numbers::made(keys.map(u64::from)),
+            by_two_bytes: Numbers::made(by_two_bytes),
+            longest_in: Numbers::made(longest_in),
+            heads: Numbers::made(heads),
             first_words,
-            shorter,
+            shorter: Numbers::made(shorter.into_iter().map(u64::from)),
         }
     }
 
@@ -356,7 +343,6 @@ impl Prefixes {
     pub(crate) fn same_as(&self, other: &Self) -> bool {
         self.bytes == other.bytes
             && self.keys == other.keys
-            && self.longest == other.longest
             && self.by_two_bytes == other.by_two_bytes
             && self.longest_in == other.longest_in
             && self.heads == other.heads
@@ -364,9 +350,22 @@ impl Prefixes {
             && self.first_words.same_keys(&other.first_words)
     }
 
+    /// The `k`th key's (start in `bytes`, length, pattern).
+    fn key_row(&self, k: usize) -> (usize, usize, usize) {
+        // numbers of 32 bits: they fit in a usize
+        let number = |i| self.keys.get(3 * k + i) as usize;
+        (number(0), number(1), number(2))
+    }
+
     fn key(&self, k: usize) -> &[u8] {
-        let (start, len, _) = self.keys[k];
-        &self.bytes[start as usize..(start + len) as usize]
+        let (start, len, _) = self.key_row(k);
+        &self.bytes[start..start + len]
+    }
+
+    /// The first key of bucket `b` (see [`Prefixes::by_two_bytes`]).
+    fn bucket_start(&self, b: usize) -> usize {
+        // a number of 32 bits: it fits in a usize
+        self.by_two_bytes.get(b) as usize
     }
 
     /// The first key in `from..below` (sorted) that sorts after `wanted`. Heads that differ
@@ -376,7 +375,7 @@ impl Prefixes {
         let (mut low, mut high) = (from, below);
         while low < high {
             let mid = low + (high - low) / 2;
-            let h = self.heads[mid];
+            let h = self.heads.get(mid);
             if h < wanted_head || (h == wanted_head && self.key(mid) <= wanted) {
                 low = mid + 1;
             } else {
@@ -402,13 +401,14 @@ impl Prefixes {
         // answered without lower-casing a window (numbers and most capitalised words that
         // start no name end here).
         let pair = bucket(&two);
-        if text.len() < 2 || self.by_two_bytes[pair] == self.by_two_bytes[pair + 1] {
+        if text.len() < 2 || self.bucket_start(pair) == self.bucket_start(pair + 1) {
             return self.one_byte_key(two[0]);
         }
-        let reach = usize::from(self.longest_in[pair]);
+        // a number of 16 bits: it fits in a usize
+        let reach = self.longest_in.get(pair) as usize;
         window.clear();
         // copied, then lower-cased in place: a loop the compiler runs many bytes at a time
-        window.extend_from_slice(&text[..text.len().min(self.longest).min(reach)]);
+        window.extend_from_slice(&text[..text.len().min(reach)]);
         window.make_ascii_lowercase();
         let wanted: &[u8] = window;
         // Every prefix of two bytes or more starts with the text's first two bytes, so lies in
@@ -419,20 +419,21 @@ impl Prefixes {
         // than what the key and `wanted` share.
         if wanted.len() >= 2 {
             let b = bucket(wanted);
-            let from = self.by_two_bytes[b] as usize;
-            let below = self.by_two_bytes[b + 1] as usize;
+            let from = self.bucket_start(b);
+            let below = self.bucket_start(b + 1);
             let k = self.first_after(from, below, wanted);
             if let Some(mut k) = k.checked_sub(1).filter(|&k| k >= from) {
                 let key = self.key(k);
                 if wanted.starts_with(key) {
-                    return Some((self.keys[k].2 as usize, key.len()));
+                    return Some((self.key_row(k).2, key.len()));
                 }
                 let shared = key.iter().zip(wanted).take_while(|(a, b)| a == b).count();
-                while let Some(&p) = self.shorter.get(k).filter(|&&p| p != NO_KEY) {
+                while let Some(p) = Some(self.shorter.get(k)).filter(|&p| p != u64::from(NO_KEY)) {
+                    // a number of 32 bits: it fits in a usize
                     k = p as usize;
-                    let (_, len, pattern) = self.keys[k];
-                    if len as usize <= shared {
-                        return Some((pattern as usize, len as usize));
+                    let (_, len, pattern) = self.key_row(k);
+                    if len <= shared {
+                        return Some((pattern, len));
                     }
                 }
             }
@@ -443,8 +444,8 @@ impl Prefixes {
     /// The pattern of the key that is the one (lower-cased) byte `byte`, as a match of length 1.
     /// A key of one byte sorts first in the bucket of that byte followed by 0.
     fn one_byte_key(&self, byte: u8) -> Option<(usize, usize)> {
-        let k = self.by_two_bytes[bucket(&[byte])] as usize;
-        (k < self.keys.len() && self.key(k) == [byte]).then(|| (self.keys[k].2 as usize, 1))
+        let k = self.bucket_start(bucket(&[byte]));
+        (k < self.heads.len() && self.key(k) == [byte]).then(|| (self.key_row(k).2, 1))
     }
 }
 

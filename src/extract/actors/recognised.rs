@@ -188,7 +188,7 @@ pub(crate) fn add(
         }
         let country = GAZETTEER
             .lookup(name)
-            .filter(|&k| GAZETTEER.entries[k].kind == ActorKind::Country);
+            .filter(|&k| GAZETTEER.kind(k) == ActorKind::Country);
         let Some(kind) = actor_kind(e.ty, country.is_some()) else {
             continue;
         };
@@ -220,10 +220,10 @@ pub(crate) fn add(
                 person(b, si, span, None, None);
             }
             (ActorKind::Country, Some(k)) => {
-                let entry = &GAZETTEER.entries[k];
+                let entry = GAZETTEER.entry(k);
                 let id = b.entity(
-                    &entry.id,
-                    &entry.name,
+                    entry.id,
+                    entry.name,
                     entry.kind,
                     entry.affiliation.map(String::from),
                     true,

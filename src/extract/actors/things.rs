@@ -91,7 +91,7 @@ pub(super) fn model(b: &mut Builder, si: usize, piece: &[Word], gaz: &[GazMatch]
     let maker = gaz
         .iter()
         .find(|g| g.range.start == piece[0].range.start)
-        .map(|g| &GAZETTEER.entries[g.entry])
+        .map(|g| GAZETTEER.entry(g.entry))
         .filter(|e| e.kind == ActorKind::Organisation)
         .map(|e| e.id.to_string());
     let e = b.entity(&slug(name), name, ActorKind::Product, maker, false);
@@ -106,17 +106,17 @@ pub(super) fn named_thing(b: &mut Builder, si: usize, piece: &[Word], kind: Acto
     let name = span_text(text, piece);
     let name = name.strip_prefix("The ").unwrap_or(name);
     let country = piece.iter().find_map(|w| {
-        let entry = &GAZETTEER.entries[GAZETTEER.lookup(word_text(text, w))?];
+        let entry = GAZETTEER.entry(GAZETTEER.lookup(word_text(text, w))?);
         match entry.kind {
             ActorKind::Country => Some(entry.id.to_string()),
             ActorKind::Place => entry.affiliation.map(String::from),
             _ => None,
         }
     });
-    let e = match GAZETTEER.lookup(name).map(|e| &GAZETTEER.entries[e]) {
+    let e = match GAZETTEER.lookup(name).map(|e| GAZETTEER.entry(e)) {
         Some(entry) => b.entity(
-            &entry.id,
-            &entry.name,
+            entry.id,
+            entry.name,
             entry.kind,
             entry.affiliation.map(String::from),
             true,

@@ -76,9 +76,14 @@ impl FormTable {
         })
     }
 
-    /// The pattern among `forms` (those the table was made of) whose form equals the
-    /// all-ASCII `form` but for ASCII case.
-    pub(super) fn find(&self, form: &[u8], forms: &[&str]) -> Option<usize> {
+    /// The pattern whose form equals the all-ASCII `form` but for ASCII case, among the
+    /// patterns the table was made of, `form_of` giving each pattern's form (`None` beyond
+    /// them).
+    pub(super) fn find<'f>(
+        &self,
+        form: &[u8],
+        form_of: impl Fn(usize) -> Option<&'f str>,
+    ) -> Option<usize> {
         let mask = self.slots.len() / 4 - 1;
         let mut i = (form_hash(form) >> self.shift) as usize;
         // a table at most half full has a free slot within reach; the bound only keeps a
@@ -87,7 +92,7 @@ impl FormTable {
             let at = &self.slots[4 * i..4 * i + 4];
             let pattern =
                 (u32::from_le_bytes([at[0], at[1], at[2], at[3]]) as usize).checked_sub(1)?;
-            let there = forms.get(pattern)?.as_bytes();
+            let there = form_of(pattern)?.as_bytes();
             if there.len() == form.len() && there.eq_ignore_ascii_case(form) {
                 return Some(pattern);
             }
@@ -119,6 +124,7 @@ mod tests {
             "A-Very-Long-Name x",
         ];
         let table = FormTable::build(&forms);
+        let of = |p: usize| forms.get(p).copied();
         for (pattern, form) in forms.iter().enumerate().filter(|(_, f)| f.is_ascii()) {
             let first = if *form == "US" { 2 } else { pattern };
             for asked in [
@@ -126,7 +132,7 @@ mod tests {
                 form.to_ascii_uppercase(),
                 form.to_ascii_lowercase(),
             ] {
-                assert_eq!(table.find(asked.as_bytes(), &forms), Some(first), "{asked}");
+                assert_eq!(table.find(asked.as_bytes(), of), Some(first), "{asked}");
             }
         }
         for asked in [
@@ -137,10 +143,10 @@ mod tests {
             "Union",
             "A-Very-Long-Name",
         ] {
-            assert_eq!(table.find(asked.as_bytes(), &forms), None, "{asked}");
+            assert_eq!(table.find(asked.as_bytes(), of), None, "{asked}");
         }
         let read = FormTable::of_compiled(table.bytes().to_vec().leak()).expect("fits");
-        assert_eq!(read.find(b"KREMLIN", &forms), Some(5));
+        assert_eq!(read.find(b"KREMLIN", of), Some(5));
         assert!(FormTable::of_compiled(&[0; 12]).is_none());
     }
 

@@ -3,15 +3,15 @@
 //! time, into entries and the forms that name them; before the table of names is made of all
 //! forms.
 
-use std::borrow::Cow;
 use std::collections::hash_map;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::forms::FormTable;
+use super::rows::{ENTRY_ROW, Made, PATTERN_ROW, Rows, Shipped, word};
 use super::{
-    COMPILED, COUNTRIES, ENTRIES_CAPACITY, EXTRAS, Entry, FORMS_CAPACITY, Folded, GIVEN_NAMES,
-    NAMED, ORGS, PEOPLE, Prefixes, TablesRead,
+    COMPILED, COUNTRIES, ENTRIES_CAPACITY, EXTRAS, Entry, FORMS_CAPACITY, Folded, GIVEN_CAPACITY,
+    GIVEN_NAMES, NAMED, ORGS, PEOPLE, Prefixes, TablesRead,
 };
 use crate::extract::actors::prefixes::Compiled;
 use crate::extract::eight_bytes::{find_byte, pieces};
@@ -55,23 +55,24 @@ impl TablesRead {
         Self::compiled().unwrap_or_else(Self::from_tables)
     }
 
-    /// Empty tables, their maps of forms and ids sized for `forms` and `ids` keys.
-    fn empty(forms: usize, ids: usize) -> Self {
+    /// Empty tables holding `rows`, their maps of forms and ids sized for `forms` and `ids`
+    /// keys.
+    fn empty(rows: Rows, forms: usize, ids: usize) -> Self {
+        // sized once rather than rehashed as it grows, which touched twice its memory
+        let mut given = FxHashSet::with_capacity_and_hasher(GIVEN_CAPACITY, Default::default());
+        given.extend(
+            pieces(GIVEN_NAMES, b'\n')
+                .map(|l| l.strip_suffix('\r').unwrap_or(l))
+                .filter(|l| !l.starts_with('#') && !l.is_empty()),
+        );
         Self {
-            entries: Vec::with_capacity(ENTRIES_CAPACITY),
-            pattern_entry: Vec::with_capacity(FORMS_CAPACITY),
-            pattern_form: Vec::with_capacity(FORMS_CAPACITY),
-            pattern_demonym: Vec::with_capacity(FORMS_CAPACITY),
+            rows,
             by_form: FxHashMap::with_capacity_and_hasher(forms, Default::default()),
             by_id: FxHashMap::with_capacity_and_hasher(ids, Default::default()),
-            given: pieces(GIVEN_NAMES, b'\n')
-                .map(|l| l.strip_suffix('\r').unwrap_or(l))
-                .filter(|l| !l.starts_with('#') && !l.is_empty())
-                .collect(),
+            given,
             demonyms: FxHashSet::default(),
             names: None,
             form_table: None,
-            id_order: Vec::new(),
         }
     }
 
@@ -79,14 +80,15 @@ impl TablesRead {
     /// forms and nationality words, in the order [`TablesRead::from_tables`] makes them; its
     /// layout is in the script's `write_compiled`), when it gives the lengths and the
     /// [`fingerprint`] of the tables embedded with it; `None` when it does not (a table edited
-    /// by hand since) or does not read. Reading the tables themselves splits 1.35 MB of rows and trims, compares and
-    /// deduplicates ~55k forms at every start; this reads a few numbers per entry and form.
-    /// It also carries the table of names as [`Prefixes::new`] would sort and link it (see
-    /// [`Prefixes::of_compiled`]), the entries in the order of their ids and the table of
-    /// all-ASCII forms ([`FormTable`]), so that neither a sort nor a map of ~29k ids or ~37k
-    /// forms is made at every start.
+    /// by hand since) or does not read. Reading the tables themselves splits 1.35 MB of rows
+    /// and trims, compares and deduplicates ~55k forms at every start; this leaves the entries
+    /// and forms where they lie ([`Rows`]) and hashes only the nationality words and the 11
+    /// forms that are not all ASCII, which it lists. It also carries the table of names as
+    /// [`Prefixes::new`] would sort and link it (see [`Prefixes::of_compiled`]), the entries
+    /// in the order of their ids and the table of all-ASCII forms ([`FormTable`]), so that
+    /// neither a sort nor a map of ~29k ids or ~37k forms is made at every start.
     pub(super) fn compiled() -> Option<Self> {
-        const HEADER: usize = 15;
+        const HEADER: usize = 16;
         let (header, rest) = COMPILED.split_at_checked(4 * HEADER)?;
         let header: [u32; HEADER] = std::array::from_fn(|i| word(header, i));
         let sources = [COUNTRIES, ORGS, PEOPLE, NAMED, EXTRAS];
@@ -108,9 +110,10 @@ impl TablesRead {
             form_slots,
             keys_len,
             text_len,
+            unusual,
         ] = std::array::from_fn(|i| header[8 + i] as usize);
-        let (entry_rows, rest) = rest.split_at_checked(entries.checked_mul(4 * 7)?)?;
-        let (pattern_rows, rest) = rest.split_at_checked(patterns.checked_mul(4 * 4)?)?;
+        let (entry_rows, rest) = rest.split_at_checked(entries.checked_mul(ENTRY_ROW)?)?;
+        let (pattern_rows, rest) = rest.split_at_checked(patterns.checked_mul(PATTERN_ROW)?)?;
         let (demonym_rows, rest) = rest.split_at_checked(demonyms.checked_mul(4 * 2)?)?;
         // the table of names: see `Compiled`
         let (keys, rest) = rest.split_at_checked(patterns.checked_mul(4 * 3)?)?;
@@ -119,70 +122,58 @@ impl TablesRead {
         let (first_words, rest) = rest.split_at_checked(first_words.checked_mul(8)?)?;
         let (id_order, rest) = rest.split_at_checked(entries.checked_mul(4)?)?;
         let (form_slots, rest) = rest.split_at_checked(form_slots.checked_mul(4)?)?;
+        let (by_two_bytes, rest) = rest.split_at_checked(4 * ((1 << 16) + 1))?;
+        let (longest_in, rest) = rest.split_at_checked(2 << 16)?;
+        let (unusual, rest) = rest.split_at_checked(unusual.checked_mul(4)?)?;
         let (bytes, text) = rest.split_at_checked(keys_len)?;
         let names = Compiled {
             keys,
             heads,
             shorter,
             first_words,
+            by_two_bytes,
+            longest_in,
             bytes,
         };
         let text = std::str::from_utf8(text)
             .ok()
             .filter(|t| t.len() == text_len)?;
-        // the string at offset `at` of the text, `len` bytes long
-        let string = |row: &[u8], i: usize| {
-            let (at, len) = (word(row, i) as usize, word(row, i + 1) as usize);
-            text.get(at..at.checked_add(len)?)
-        };
+        let rows = Shipped::new(entry_rows, pattern_rows, id_order, text)?;
         // only the forms that are not all ASCII are hashed (11 in 2026), and no id
-        let mut g = Self::empty(16, 0);
-        for row in entry_rows.chunks_exact(4 * 7) {
-            let (id, name, affiliation) = (string(row, 0)?, string(row, 2)?, string(row, 4)?);
-            g.entries.push(Entry {
-                id: Cow::Borrowed(id),
-                name: Cow::Borrowed(name),
-                kind: *KINDS.get(word(row, 6) as usize)?,
-                affiliation: (!affiliation.is_empty()).then_some(affiliation),
-            });
-        }
-        for row in pattern_rows.chunks_exact(4 * 4) {
-            let form = string(row, 0)?;
-            let entry = word(row, 2);
-            if entry as usize >= g.entries.len() {
-                return None;
-            }
-            // patterns number a few tens of thousands: they fit in u32
-            let pattern = g.pattern_form.len() as u32;
-            // only the forms the table of forms leaves out (see `Gazetteer::lookup`); the
-            // script wrote each form once, as a test holds it to
-            if !form.is_ascii()
-                && g.by_form
+        let mut g = Self::empty(Rows::Shipped(rows), 16, 0);
+        for pattern in unusual.chunks_exact(4).map(|n| word(n, 0)) {
+            let p = pattern as usize;
+            let form = g.rows.form_of(p)?;
+            let entry = g.rows.pattern_entry(p) as u32;
+            // the script wrote each form once, as a test holds it to
+            if form.is_ascii()
+                || g.by_form
                     .insert(Folded::of(form), (entry, pattern))
                     .is_some()
             {
                 return None;
             }
-            g.pattern_entry.push(entry as usize);
-            g.pattern_form.push(form);
-            g.pattern_demonym.push(word(row, 3) == 1);
         }
         for row in demonym_rows.chunks_exact(4 * 2) {
-            g.demonyms.insert(Folded::of(string(row, 0)?));
+            let (at, len) = (word(row, 0) as usize, word(row, 1) as usize);
+            g.demonyms
+                .insert(Folded::of(text.get(at..at.checked_add(len)?)?));
         }
-        g.names = Some(Prefixes::of_compiled(&names, g.pattern_form.len())?);
+        g.names = Some(Prefixes::of_compiled(&names, patterns)?);
         g.form_table = Some(FormTable::of_compiled(form_slots)?);
-        g.id_order = id_order.chunks_exact(4).map(|n| word(n, 0)).collect();
-        // an entry beyond the table, were it written, is refused rather than read
-        g.id_order
-            .iter()
-            .all(|&e| (e as usize) < g.entries.len())
-            .then_some(g)
+        Some(g)
     }
 
     /// Reads the embedded tables: every entry and form, the forms marked as nationality words.
     pub(super) fn from_tables() -> Self {
-        let mut g = Self::empty(FORMS_CAPACITY, ENTRIES_CAPACITY);
+        let made = Made {
+            entries: Vec::with_capacity(ENTRIES_CAPACITY),
+            pattern_entry: Vec::with_capacity(FORMS_CAPACITY),
+            pattern_form: Vec::with_capacity(FORMS_CAPACITY),
+            pattern_demonym: Vec::with_capacity(FORMS_CAPACITY),
+            id_order: Vec::new(),
+        };
+        let mut g = Self::empty(Rows::Made(made), FORMS_CAPACITY, ENTRIES_CAPACITY);
         let mut country_by_code: FxHashMap<&str, &'static str> = FxHashMap::default();
         let mut places: Vec<(&'static str, &'static str)> = Vec::new();
         for fields in rows(COUNTRIES) {
@@ -237,44 +228,56 @@ impl TablesRead {
                 if g.by_form.contains_key(&Folded::of(place)) {
                     continue;
                 }
-                g.add(
-                    super::super::slug(place),
-                    place,
-                    ActorKind::Place,
-                    Some(country),
-                    "",
-                );
+                // made once per process, and only when the tables themselves are read
+                let id: &'static str = super::super::slug(place).leak();
+                g.add(id, place, ActorKind::Place, Some(country), "");
             }
         }
         // Extras may name organisations that only exist after the ORGS pass.
         g.add_extras();
         g.mark_demonyms();
         // entries number a few tens of thousands: they fit in u32
-        g.id_order = (0..g.entries.len() as u32).collect();
-        g.id_order
-            .sort_unstable_by(|&a, &b| g.entries[a as usize].id.cmp(&g.entries[b as usize].id));
+        let made = g.made();
+        made.id_order = (0..made.entries.len() as u32).collect();
+        let entries = &made.entries;
+        (made.id_order)
+            .sort_unstable_by(|&a, &b| entries[a as usize].id.cmp(entries[b as usize].id));
         g
+    }
+
+    /// The rows the tables' own reading adds to (only it calls this, on the rows it made).
+    fn made(&mut self) -> &mut Made {
+        Self::made_rows(&mut self.rows)
+    }
+
+    /// [`TablesRead::made`] of `rows` alone, so the maps beside them can be borrowed too.
+    fn made_rows(rows: &mut Rows) -> &mut Made {
+        match rows {
+            Rows::Made(made) => made,
+            Rows::Shipped(_) => unreachable!("rows are only added while the tables are read"),
+        }
     }
 
     fn add(
         &mut self,
-        id: impl Into<Cow<'static, str>>,
+        id: &'static str,
         name: &'static str,
         kind: ActorKind,
         affiliation: Option<&'static str>,
         aliases: &'static str,
     ) {
         // one look-up for an id met before or new (an id borrowed from the tables is a cheap key)
-        let entry = match self.by_id.entry(id.into()) {
+        let entry = match self.by_id.entry(id) {
             hash_map::Entry::Occupied(o) => *o.get(),
             hash_map::Entry::Vacant(v) => {
-                self.entries.push(Entry {
-                    id: v.key().clone(),
-                    name: Cow::Borrowed(name),
+                let entries = &mut Self::made_rows(&mut self.rows).entries;
+                entries.push(Entry {
+                    id,
+                    name,
                     kind,
                     affiliation,
                 });
-                *v.insert(self.entries.len() - 1)
+                *v.insert(entries.len() - 1)
             }
         };
         self.add_form(entry, name);
@@ -302,9 +305,10 @@ impl TablesRead {
     /// [`TablesRead::demonyms`], so the few hundred of those are looked up among the forms
     /// rather than each of ~37k new forms among them.
     fn mark_demonyms(&mut self) {
+        let made = Self::made_rows(&mut self.rows);
         for demonym in &self.demonyms {
             if let Some(&(_, pattern)) = self.by_form.get(demonym) {
-                self.pattern_demonym[pattern as usize] = true;
+                made.pattern_demonym[pattern as usize] = true;
             }
         }
     }
@@ -326,15 +330,16 @@ impl TablesRead {
         if form.len() < 2 || !form.bytes().any(|b| b.is_ascii_alphabetic()) {
             return;
         }
+        let made = Self::made_rows(&mut self.rows);
         match self.by_form.entry(Folded::of(form)) {
             hash_map::Entry::Occupied(_) => return,
             // entries and patterns number a few tens of thousands: they fit in u32
-            hash_map::Entry::Vacant(v) => v.insert((entry as u32, self.pattern_form.len() as u32)),
+            hash_map::Entry::Vacant(v) => v.insert((entry as u32, made.pattern_form.len() as u32)),
         };
-        self.pattern_entry.push(entry);
-        self.pattern_form.push(form);
+        made.pattern_entry.push(entry as u32);
+        made.pattern_form.push(form);
         // marked by `mark_demonyms` once every form is in
-        self.pattern_demonym.push(false);
+        made.pattern_demonym.push(false);
         // News writes "Bashar al-Assad" where the tables say "Bashar al Assad".
         if has_al(form.as_bytes()) {
             let hyphenated: &'static str = Box::leak(form.replace(" al ", " al-").into_boxed_str());
@@ -344,41 +349,37 @@ impl TablesRead {
 }
 
 /// The version of `compiled.bin`'s layout, its first number.
-const COMPILED_VERSION: u32 = 3;
+const COMPILED_VERSION: u32 = 4;
 
 /// A 64-bit fingerprint of the tables' bytes, as `scripts/build_gazetteer.py` computes it for
 /// `compiled.bin`: a hand edit that keeps a table's length (one country code for another)
 /// changes it, so the binary then reads the edited tables instead of stale compiled ones. Eight
 /// bytes per step (the last group of each table zero-padded): about 1 M instructions for the
-/// 1.35 MB, against the ~26 M that reading the tables costs.
+/// 1.35 MB, against the ~26 M that reading the tables costs. Whole groups are read as fixed
+/// arrays: copying each group as a slice called `memcpy` 169k times (3 M instructions).
 fn fingerprint(tables: &[&str]) -> u64 {
+    let step = |h: u64, eight: [u8; 8]| {
+        (h.rotate_left(5) ^ u64::from_le_bytes(eight)).wrapping_mul(0x517C_C1B7_2722_0A95)
+    };
     let mut h = 0u64;
     for table in tables {
-        for chunk in table.as_bytes().chunks(8) {
+        let mut groups = table.as_bytes().chunks_exact(8);
+        for group in &mut groups {
+            h = step(
+                h,
+                [
+                    group[0], group[1], group[2], group[3], group[4], group[5], group[6], group[7],
+                ],
+            );
+        }
+        let last = groups.remainder();
+        if !last.is_empty() {
             let mut eight = [0u8; 8];
-            eight[..chunk.len()].copy_from_slice(chunk);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(eight)).wrapping_mul(0x517C_C1B7_2722_0A95);
+            eight[..last.len()].copy_from_slice(last);
+            h = step(h, eight);
         }
     }
     h
-}
-
-/// The kinds by their numbers in `compiled.bin` (`KINDS` in `scripts/build_gazetteer.py`).
-const KINDS: [ActorKind; 7] = [
-    ActorKind::Country,
-    ActorKind::Person,
-    ActorKind::Organisation,
-    ActorKind::Place,
-    ActorKind::Group,
-    ActorKind::Product,
-    ActorKind::Other,
-];
-
-/// The `i`th 32-bit little-endian number of `row`.
-fn word(row: &[u8], i: usize) -> u32 {
-    let mut bytes = [0; 4];
-    bytes.copy_from_slice(&row[4 * i..4 * i + 4]);
-    u32::from_le_bytes(bytes)
 }
 
 /// Whether `form` holds " al ": a byte comparison at each space (a substring search set up for

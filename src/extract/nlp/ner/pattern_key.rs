@@ -54,7 +54,7 @@ pub(super) fn gazetteer_codes(tokens: &[Range<usize>], gaz: &[GazMatch], out: &m
     out.resize(tokens.len() + 2, NONE);
     out.extend([AFTER, AFTER]);
     for m in gaz {
-        let kind = GAZETTEER.entries[m.entry].kind;
+        let kind = GAZETTEER.kind(m.entry);
         // The tokens inside the name follow one another from the first that starts in it:
         // tokens ascend and do not overlap, so the first to end past it ends the run.
         let from = tokens.partition_point(|r| r.start < m.range.start);
