@@ -12,6 +12,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
 use super::load_timing::{self, FrameClock};
@@ -288,7 +289,8 @@ pub fn load(
     first_batch: usize,
     report: &(dyn Fn(Update) + Sync),
 ) -> LoadResult {
-    let progress = |fraction: f32, stage: String| report(Update::Progress { fraction, stage });
+    let forward = ForwardOnly::new(report);
+    let progress = |fraction: f32, stage: String| forward.progress(fraction, stage);
     let started = Instant::now();
     let phase = |what: &str| load_timing::log(started, what, None);
     phase("loading started");
@@ -374,6 +376,33 @@ pub fn load(
     }
 }
 
+/// Progress reports passed on in the order of their fractions. Files are read and articles
+/// extracted on rayon's threads, each reporting the count it took; a thread can be overtaken
+/// between taking its count and reporting it. A report behind one already passed on is
+/// dropped (under one lock, so two reports cannot cross), and the bar never moves back.
+struct ForwardOnly<'a> {
+    shown: Mutex<f32>,
+    report: &'a (dyn Fn(Update) + Sync),
+}
+
+impl<'a> ForwardOnly<'a> {
+    fn new(report: &'a (dyn Fn(Update) + Sync)) -> Self {
+        Self {
+            shown: Mutex::new(0.0),
+            report,
+        }
+    }
+
+    /// Passes on `stage` at `fraction` unless a later one was passed on already.
+    fn progress(&self, fraction: f32, stage: String) {
+        let mut shown = self.shown.lock().unwrap_or_else(PoisonError::into_inner);
+        if fraction >= *shown {
+            *shown = fraction;
+            (self.report)(Update::Progress { fraction, stage });
+        }
+    }
+}
+
 /// Splits the indices `0..total` into about `batch` of them spread evenly (every k-th, in
 /// order) and the rest (in order).
 fn spread_batch(total: usize, batch: usize) -> (Vec<usize>, Vec<usize>) {
@@ -422,11 +451,36 @@ fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Mutex;
-
     use chrono::Datelike;
 
     use super::*;
+
+    #[test]
+    fn a_report_overtaken_by_a_later_one_is_dropped() {
+        let passed = Mutex::new(Vec::new());
+        let report = |update: Update| {
+            if let Update::Progress { fraction, stage } = update {
+                passed.lock().expect("lock").push((fraction, stage));
+            }
+        };
+        let forward = ForwardOnly::new(&report);
+        for (fraction, stage) in [
+            (0.2, "a"),
+            (0.5, "c"),
+            (0.3, "b"),
+            (0.5, "c again"),
+            (0.9, "d"),
+        ] {
+            forward.progress(fraction, stage.into());
+        }
+        let stages: Vec<String> = passed
+            .into_inner()
+            .expect("lock")
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
+        assert_eq!(stages, ["a", "c", "c again", "d"]);
+    }
 
     /// Three stories, twenty reports each, one file per report, named so that a folder lists
     /// them story by story (as a collection sorted by topic is): talks in Geneva in 2011, a
