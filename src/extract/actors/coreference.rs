@@ -324,7 +324,9 @@ fn next_description_at(sentence: &str, from: usize) -> Option<usize> {
 
 /// Pronouns and definite descriptions, resolved against what earlier sentences named.
 pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
-    let mut added = Vec::new();
+    // (room for a reference per sentence up front: more is rare, and a list grown by doubling
+    // touches fresh pages twice its size)
+    let mut added = Vec::with_capacity(sentences.len());
     let seen = Seen::new(b, sentences.len());
     let mut fitting = FxHashMap::default();
     // the entities do not change until the loop ends, so each office's holder is found once

@@ -56,7 +56,9 @@ impl Seen {
         let mut next = starts.clone();
         let mut in_order = vec![0usize; b.mentions.len()];
         let mut first_person = vec![None; count];
-        let mut names = Vec::new();
+        // (each name is a mention: room for them all up front, rather than a list grown by
+        // doubling over fresh pages; room never written is never touched)
+        let mut names = Vec::with_capacity(b.mentions.len());
         let (mut ministries, mut by_end) = (Vec::new(), Vec::with_capacity(b.mentions.len()));
         // asked once per entity rather than once per mention
         let ministry: Vec<bool> = b
