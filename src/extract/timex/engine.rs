@@ -12,6 +12,7 @@
 //! DFA also costs less at start-up than a `regex::Regex` for each, which builds reverse forms
 //! and other engines too.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::{LazyLock, OnceLock};
 
@@ -27,6 +28,7 @@ use regex_automata::{Anchored, Input, PatternID};
 use rustc_hash::FxHashMap;
 
 use super::ascii_dfa::ascii_rules;
+use super::lowered::{lower_case_form, lower_case_text};
 use super::prefilter;
 use super::recognise::RULES;
 use super::rules::as_compiled;
@@ -265,7 +267,13 @@ pub fn searched_parts(i: usize, ascii: bool, text: &str) -> Option<Parts<'_>> {
 /// Searches `text` for `rule`'s match and parts with its backtracker, or its PikeVM for a long
 /// text. `slot` names the rule and form, for the backtracker's cache.
 fn search(rule: &RuleParts, slot: usize, text: &str) -> Captures {
-    let input = Input::new(text).anchored(Anchored::Yes);
+    // The lower-case form reads the lower-cased text; its offsets are the text's own.
+    let read = if rule.lowered {
+        lower_case_text(text)
+    } else {
+        Cow::Borrowed(text)
+    };
+    let input = Input::new(read.as_bytes()).anchored(Anchored::Yes);
     let mut caps = rule.backtracker.create_captures();
     // The backtracker's cache (its stack and its set of visited states) is kept per thread
     // and rule: a new one for each match grew its stack and set from nothing every time.
@@ -319,6 +327,9 @@ struct RuleParts {
     /// match; a rule has at most a dozen groups with names of a few letters, so a scan of this
     /// list costs less than the NFA's own map from names, which hashes the name with SipHash.
     names: Vec<(Box<str>, usize)>,
+    /// Whether the NFA is the rule's lower-case form ([`lower_case_form`]), which reads the
+    /// text lower-cased.
+    lowered: bool,
 }
 
 /// Each rule alone, in two forms: as written (Unicode classes and case folding), and with
@@ -335,17 +346,15 @@ fn rule_parts(i: usize, ascii: bool) -> Option<&'static RuleParts> {
         .get(usize::from(ascii))?
         .get(i)?
         .get_or_init(|| {
-            // A rule's parts are usually asked for after the DFA of all rules in the same form
-            // found its match, and the rule is compiled from the form parsed for that DFA. The
-            // ASCII parts can be asked for before the ASCII DFA exists (in a text searched in
-            // the Unicode form): then the rule alone is parsed, rather than every rule.
-            let nfa = match ALL_RULES[usize::from(ascii)].get() {
-                Some(Some(all)) => (all.compile_one)(i),
-                _ => NFA::compiler()
-                    .syntax(syntax::Config::new().unicode(!ascii))
-                    .build(&as_compiled(pattern))
-                    .map_err(bad_pattern)
-                    .ok(),
+            // The ASCII form is parsed rule by rule, in lower case where that reads the same
+            // ([`lower_case_form`]): its DFA is made ahead of time, so nothing else parses it.
+            // A rule's parts in the Unicode form are asked for after the DFA of all rules in
+            // that form found its match, and the rule is compiled from the form parsed for it.
+            let lower = ascii.then(|| lower_case_form(pattern)).flatten();
+            let nfa = match (&lower, ALL_RULES[0].get()) {
+                (Some(lower), _) => compile_alone(lower, false),
+                (None, Some(Some(all))) if !ascii => (all.compile_one)(i),
+                (None, _) => compile_alone(&as_compiled(pattern), !ascii),
             }?;
             let names = nfa
                 .group_info()
@@ -357,9 +366,19 @@ fn rule_parts(i: usize, ascii: bool) -> Option<&'static RuleParts> {
                 backtracker: BoundedBacktracker::new_from_nfa(nfa.clone()).ok()?,
                 pikevm: PikeVM::new_from_nfa(nfa).ok()?,
                 names,
+                lowered: lower.is_some(),
             })
         })
         .as_ref()
+}
+
+/// One rule's pattern compiled alone, with its groups.
+fn compile_alone(pattern: &str, unicode: bool) -> Option<NFA> {
+    NFA::compiler()
+        .syntax(syntax::Config::new().unicode(unicode))
+        .build(pattern)
+        .map_err(bad_pattern)
+        .ok()
 }
 
 /// A rule's match and its named parts, as offsets into the text it was matched in (the
@@ -420,6 +439,82 @@ impl<'t> Part<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each rule's ASCII form compiled in lower case and run over the lower-cased text
+    /// ([`lower_case_form`]) finds the match and parts of the rule as written, `(?i:…)`
+    /// without Unicode, at every start of texts in capitals, in lower case and mixed.
+    #[test]
+    fn lower_case_rules_read_as_the_case_insensitive_rules() {
+        let texts: Vec<String> = [
+            include_str!("../../../assets/samples/2015-10-01-russia-begins-air-strikes.txt"),
+            include_str!("../../../assets/samples/2015-10-20-air-safety-memorandum.txt"),
+            include_str!("../../../assets/samples/2015-10-30-vienna-talks-widen.md"),
+            "On Monday, Jan. 6, 1998 at 10:30 p.m. EST, three weeks ago, the third quarter of \
+             fiscal 1997, last year's fourth-quarter, the mid-'80s, the 1990s, two years \
+             earlier, the next day, every other Monday, nineteen ninety-eight, Christmas Eve \
+             1996, noon Friday, 12:00 UTC, 5 December, the 31st, 2/13/98, 1998-02-13.",
+            "5 pm GMT; Sept. 5th, Oct.31, 31st of December, the twenty-first century, a couple \
+             of weeks from now, 3 1/2 months earlier, the year two thousand and one, each fall, \
+             biweekly, the near future, at present, now, year-end, New Year's Day, the day \
+             before, that same morning, the latter half of last year, earlier this month, \
+             calendar 1998, March this year, 10-year, decade-long, the past few days, tonight.",
+        ]
+        .into_iter()
+        .flat_map(|text| [text.to_string(), text.to_uppercase(), text.to_lowercase()])
+        .collect();
+        // Matches open at word starts; a few bytes inside words check that none opens there.
+        let starts = |text: &str| -> Vec<usize> {
+            let bytes = text.as_bytes();
+            (0..bytes.len())
+                .filter(|&s| text.is_char_boundary(s))
+                .filter(|&s| s == 0 || !bytes[s - 1].is_ascii_alphanumeric() || s % 7 == 0)
+                .collect()
+        };
+        let mut matched = 0;
+        for (i, (_, pattern)) in RULES.iter().enumerate() {
+            let rule = rule_parts(i, true).expect("the rule compiles");
+            assert!(rule.lowered, "rule {i} is not read in lower case");
+            let general = compile_alone(&as_compiled(pattern), false)
+                .and_then(|nfa| BoundedBacktracker::new_from_nfa(nfa).ok())
+                .expect("the rule compiles as written");
+            let info = general.get_nfa().group_info();
+            let names: Vec<_> = info.pattern_names(PatternID::ZERO).collect();
+            let lowered: Vec<_> = rule
+                .backtracker
+                .get_nfa()
+                .group_info()
+                .pattern_names(PatternID::ZERO)
+                .collect();
+            assert_eq!(names, lowered, "rule {i}");
+            let mut cache = general.create_cache();
+            for text in &texts {
+                for start in starts(text) {
+                    let mut end = (start + 48).min(text.len());
+                    while !text.is_char_boundary(end) {
+                        end += 1;
+                    }
+                    let rest = &text[start..end];
+                    let mut caps = general.create_captures();
+                    let input = Input::new(rest).anchored(Anchored::Yes);
+                    general
+                        .try_search(&mut cache, &input, &mut caps)
+                        .expect("short text");
+                    let found = searched_parts(i, true, rest);
+                    assert_eq!(found.is_some(), caps.is_match(), "rule {i} {rest:?}");
+                    let Some(found) = found else { continue };
+                    for group in 0..info.group_len(PatternID::ZERO) {
+                        assert_eq!(
+                            found.get(group).map(|p| p.range()),
+                            caps.get_group(group).map(|span| span.range()),
+                            "rule {i} group {group} in {rest:?}"
+                        );
+                    }
+                    matched += 1;
+                }
+            }
+        }
+        assert!(matched > 300, "{matched}");
+    }
 
     /// The parts [`parts`] answers from its memory of earlier texts are those a search finds.
     #[test]
