@@ -21,7 +21,7 @@ use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::PikeVM;
 use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
-use regex_automata::util::captures::Captures;
+use regex_automata::util::captures::{Captures, GroupInfo};
 use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::util::{start, syntax};
 use regex_automata::{Anchored, Input, PatternID};
@@ -299,12 +299,15 @@ fn search(rule: &RuleParts, slot: usize, text: &str) -> Captures {
 /// The parts of rule `i`'s match of the first `len` bytes of `text`, for a rule whose one group
 /// is its whole match (see `recognise::whole_group`): no search is needed to read them. `None`
 /// when the rule has another group after all, for the caller to search instead.
-pub fn whole_match_parts(i: usize, ascii: bool, text: &str, len: usize) -> Option<Parts<'_>> {
-    let rule = rule_parts(i, ascii)?;
-    let mut caps = rule.backtracker.create_captures();
-    if caps.group_info().group_len(PatternID::ZERO) != 2 {
-        return None;
-    }
+///
+/// The rule is not compiled for this: its one group is read off its pattern ([`one_group`]).
+/// Compiling the four such rules only to learn their group's name cost about 1 M instructions
+/// in every process that met a weekday, a month, a year or "now".
+pub fn whole_match_parts(i: usize, text: &str, len: usize) -> Option<Parts<'_>> {
+    static ONE_GROUP: LazyLock<Vec<Option<OneGroup>>> =
+        LazyLock::new(|| RULES.iter().map(|(_, p)| one_group(p)).collect());
+    let group = ONE_GROUP.get(i)?.as_ref()?;
+    let mut caps = Captures::all(group.info.clone());
     caps.set_pattern(Some(PatternID::ZERO));
     // the whole match (group 0) and the named group (1), both from 0 to `len`
     for pair in caps.slots_mut().chunks_exact_mut(2) {
@@ -314,7 +317,34 @@ pub fn whole_match_parts(i: usize, ascii: bool, text: &str, len: usize) -> Optio
     Some(Parts {
         text,
         caps,
-        names: &rule.names,
+        names: &group.names,
+    })
+}
+
+/// The groups of a rule whose only group opens its pattern, as its NFA numbers them.
+struct OneGroup {
+    info: GroupInfo,
+    names: Vec<(Box<str>, usize)>,
+}
+
+/// `pattern`'s groups when it opens with a named group and has no other: every other
+/// parenthesis opens a group with neither a name nor a number (`(?:`, `(?-u:`). Any other
+/// parenthesis, even an escaped one, gives `None`.
+fn one_group(pattern: &str) -> Option<OneGroup> {
+    let (name, rest) = pattern.strip_prefix("(?P<")?.split_once('>')?;
+    let another = rest.match_indices('(').any(|(at, _)| {
+        let after = &rest[at + 1..];
+        !after.starts_with('?') || after.starts_with("?P<") || after.starts_with("?<")
+    });
+    if another {
+        return None;
+    }
+    let info = GroupInfo::new([[None, Some(name)]])
+        .map_err(bad_pattern)
+        .ok()?;
+    Some(OneGroup {
+        info,
+        names: vec![(name.into(), 1)],
     })
 }
 
@@ -514,6 +544,40 @@ mod tests {
             }
         }
         assert!(matched > 300, "{matched}");
+    }
+
+    /// The groups [`one_group`] reads off a pattern are those its NFA has, for every rule it
+    /// reads; it reads at least the four `recognise::whole_group` rules, and declines a
+    /// pattern with a second group.
+    #[test]
+    fn one_group_is_the_compiled_rules_group() {
+        let mut read = 0;
+        for (i, (_, pattern)) in RULES.iter().enumerate() {
+            let Some(group) = one_group(pattern) else {
+                continue;
+            };
+            let nfa = rule_parts(i, true).expect("compiles").backtracker.get_nfa();
+            let names: Vec<_> = nfa.group_info().pattern_names(PatternID::ZERO).collect();
+            let read_names: Vec<_> = group.info.pattern_names(PatternID::ZERO).collect();
+            assert_eq!(names, read_names, "rule {i}");
+            assert_eq!(
+                nfa.group_info().slot_len(),
+                group.info.slot_len(),
+                "rule {i}"
+            );
+            let index = names.iter().position(|n| n.is_some());
+            assert_eq!(group.names.first().map(|(_, i)| *i), index, "rule {i}");
+            read += 1;
+        }
+        assert!(read >= 4, "{read}");
+        for pattern in [
+            r"(?P<a>x)(?P<b>y)",
+            r"(?P<a>x)(y)",
+            r"(?P<a>x)\(y",
+            r"(?P<a>x)(?<b>y)",
+        ] {
+            assert!(one_group(pattern).is_none(), "{pattern}");
+        }
     }
 
     /// The parts [`parts`] answers from its memory of earlier texts are those a search finds.
