@@ -12,6 +12,7 @@
 //! DFA also costs less at start-up than a `regex::Regex` for each, which builds reverse forms
 //! and other engines too.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::{LazyLock, OnceLock};
 
@@ -20,13 +21,14 @@ use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::PikeVM;
 use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
-use regex_automata::util::captures::Captures;
+use regex_automata::util::captures::{Captures, GroupInfo};
 use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::util::{start, syntax};
 use regex_automata::{Anchored, Input, PatternID};
 use rustc_hash::FxHashMap;
 
 use super::ascii_dfa::ascii_rules;
+use super::lowered::{lower_case_form, lower_case_text};
 use super::prefilter;
 use super::recognise::RULES;
 use super::rules::as_compiled;
@@ -265,7 +267,13 @@ pub fn searched_parts(i: usize, ascii: bool, text: &str) -> Option<Parts<'_>> {
 /// Searches `text` for `rule`'s match and parts with its backtracker, or its PikeVM for a long
 /// text. `slot` names the rule and form, for the backtracker's cache.
 fn search(rule: &RuleParts, slot: usize, text: &str) -> Captures {
-    let input = Input::new(text).anchored(Anchored::Yes);
+    // The lower-case form reads the lower-cased text; its offsets are the text's own.
+    let read = if rule.lowered {
+        lower_case_text(text)
+    } else {
+        Cow::Borrowed(text)
+    };
+    let input = Input::new(read.as_bytes()).anchored(Anchored::Yes);
     let mut caps = rule.backtracker.create_captures();
     // The backtracker's cache (its stack and its set of visited states) is kept per thread
     // and rule: a new one for each match grew its stack and set from nothing every time.
@@ -291,12 +299,15 @@ fn search(rule: &RuleParts, slot: usize, text: &str) -> Captures {
 /// The parts of rule `i`'s match of the first `len` bytes of `text`, for a rule whose one group
 /// is its whole match (see `recognise::whole_group`): no search is needed to read them. `None`
 /// when the rule has another group after all, for the caller to search instead.
-pub fn whole_match_parts(i: usize, ascii: bool, text: &str, len: usize) -> Option<Parts<'_>> {
-    let rule = rule_parts(i, ascii)?;
-    let mut caps = rule.backtracker.create_captures();
-    if caps.group_info().group_len(PatternID::ZERO) != 2 {
-        return None;
-    }
+///
+/// The rule is not compiled for this: its one group is read off its pattern ([`one_group`]).
+/// Compiling the four such rules only to learn their group's name cost about 1 M instructions
+/// in every process that met a weekday, a month, a year or "now".
+pub fn whole_match_parts(i: usize, text: &str, len: usize) -> Option<Parts<'_>> {
+    static ONE_GROUP: LazyLock<Vec<Option<OneGroup>>> =
+        LazyLock::new(|| RULES.iter().map(|(_, p)| one_group(p)).collect());
+    let group = ONE_GROUP.get(i)?.as_ref()?;
+    let mut caps = Captures::all(group.info.clone());
     caps.set_pattern(Some(PatternID::ZERO));
     // the whole match (group 0) and the named group (1), both from 0 to `len`
     for pair in caps.slots_mut().chunks_exact_mut(2) {
@@ -306,7 +317,34 @@ pub fn whole_match_parts(i: usize, ascii: bool, text: &str, len: usize) -> Optio
     Some(Parts {
         text,
         caps,
-        names: &rule.names,
+        names: &group.names,
+    })
+}
+
+/// The groups of a rule whose only group opens its pattern, as its NFA numbers them.
+struct OneGroup {
+    info: GroupInfo,
+    names: Vec<(Box<str>, usize)>,
+}
+
+/// `pattern`'s groups when it opens with a named group and has no other: every other
+/// parenthesis opens a group with neither a name nor a number (`(?:`, `(?-u:`). Any other
+/// parenthesis, even an escaped one, gives `None`.
+fn one_group(pattern: &str) -> Option<OneGroup> {
+    let (name, rest) = pattern.strip_prefix("(?P<")?.split_once('>')?;
+    let another = rest.match_indices('(').any(|(at, _)| {
+        let after = &rest[at + 1..];
+        !after.starts_with('?') || after.starts_with("?P<") || after.starts_with("?<")
+    });
+    if another {
+        return None;
+    }
+    let info = GroupInfo::new([[None, Some(name)]])
+        .map_err(bad_pattern)
+        .ok()?;
+    Some(OneGroup {
+        info,
+        names: vec![(name.into(), 1)],
     })
 }
 
@@ -319,6 +357,9 @@ struct RuleParts {
     /// match; a rule has at most a dozen groups with names of a few letters, so a scan of this
     /// list costs less than the NFA's own map from names, which hashes the name with SipHash.
     names: Vec<(Box<str>, usize)>,
+    /// Whether the NFA is the rule's lower-case form ([`lower_case_form`]), which reads the
+    /// text lower-cased.
+    lowered: bool,
 }
 
 /// Each rule alone, in two forms: as written (Unicode classes and case folding), and with
@@ -335,17 +376,15 @@ fn rule_parts(i: usize, ascii: bool) -> Option<&'static RuleParts> {
         .get(usize::from(ascii))?
         .get(i)?
         .get_or_init(|| {
-            // A rule's parts are usually asked for after the DFA of all rules in the same form
-            // found its match, and the rule is compiled from the form parsed for that DFA. The
-            // ASCII parts can be asked for before the ASCII DFA exists (in a text searched in
-            // the Unicode form): then the rule alone is parsed, rather than every rule.
-            let nfa = match ALL_RULES[usize::from(ascii)].get() {
-                Some(Some(all)) => (all.compile_one)(i),
-                _ => NFA::compiler()
-                    .syntax(syntax::Config::new().unicode(!ascii))
-                    .build(&as_compiled(pattern))
-                    .map_err(bad_pattern)
-                    .ok(),
+            // The ASCII form is parsed rule by rule, in lower case where that reads the same
+            // ([`lower_case_form`]): its DFA is made ahead of time, so nothing else parses it.
+            // A rule's parts in the Unicode form are asked for after the DFA of all rules in
+            // that form found its match, and the rule is compiled from the form parsed for it.
+            let lower = ascii.then(|| lower_case_form(pattern)).flatten();
+            let nfa = match (&lower, ALL_RULES[0].get()) {
+                (Some(lower), _) => compile_alone(lower, false),
+                (None, Some(Some(all))) if !ascii => (all.compile_one)(i),
+                (None, _) => compile_alone(&as_compiled(pattern), !ascii),
             }?;
             let names = nfa
                 .group_info()
@@ -357,9 +396,19 @@ fn rule_parts(i: usize, ascii: bool) -> Option<&'static RuleParts> {
                 backtracker: BoundedBacktracker::new_from_nfa(nfa.clone()).ok()?,
                 pikevm: PikeVM::new_from_nfa(nfa).ok()?,
                 names,
+                lowered: lower.is_some(),
             })
         })
         .as_ref()
+}
+
+/// One rule's pattern compiled alone, with its groups.
+fn compile_alone(pattern: &str, unicode: bool) -> Option<NFA> {
+    NFA::compiler()
+        .syntax(syntax::Config::new().unicode(unicode))
+        .build(pattern)
+        .map_err(bad_pattern)
+        .ok()
 }
 
 /// A rule's match and its named parts, as offsets into the text it was matched in (the
@@ -420,6 +469,116 @@ impl<'t> Part<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each rule's ASCII form compiled in lower case and run over the lower-cased text
+    /// ([`lower_case_form`]) finds the match and parts of the rule as written, `(?i:…)`
+    /// without Unicode, at every start of texts in capitals, in lower case and mixed.
+    #[test]
+    fn lower_case_rules_read_as_the_case_insensitive_rules() {
+        let texts: Vec<String> = [
+            include_str!("../../../assets/samples/2015-10-01-russia-begins-air-strikes.txt"),
+            include_str!("../../../assets/samples/2015-10-20-air-safety-memorandum.txt"),
+            include_str!("../../../assets/samples/2015-10-30-vienna-talks-widen.md"),
+            "On Monday, Jan. 6, 1998 at 10:30 p.m. EST, three weeks ago, the third quarter of \
+             fiscal 1997, last year's fourth-quarter, the mid-'80s, the 1990s, two years \
+             earlier, the next day, every other Monday, nineteen ninety-eight, Christmas Eve \
+             1996, noon Friday, 12:00 UTC, 5 December, the 31st, 2/13/98, 1998-02-13.",
+            "5 pm GMT; Sept. 5th, Oct.31, 31st of December, the twenty-first century, a couple \
+             of weeks from now, 3 1/2 months earlier, the year two thousand and one, each fall, \
+             biweekly, the near future, at present, now, year-end, New Year's Day, the day \
+             before, that same morning, the latter half of last year, earlier this month, \
+             calendar 1998, March this year, 10-year, decade-long, the past few days, tonight.",
+        ]
+        .into_iter()
+        .flat_map(|text| [text.to_string(), text.to_uppercase(), text.to_lowercase()])
+        .collect();
+        // Matches open at word starts; a few bytes inside words check that none opens there.
+        let starts = |text: &str| -> Vec<usize> {
+            let bytes = text.as_bytes();
+            (0..bytes.len())
+                .filter(|&s| text.is_char_boundary(s))
+                .filter(|&s| s == 0 || !bytes[s - 1].is_ascii_alphanumeric() || s % 7 == 0)
+                .collect()
+        };
+        let mut matched = 0;
+        for (i, (_, pattern)) in RULES.iter().enumerate() {
+            let rule = rule_parts(i, true).expect("the rule compiles");
+            assert!(rule.lowered, "rule {i} is not read in lower case");
+            let general = compile_alone(&as_compiled(pattern), false)
+                .and_then(|nfa| BoundedBacktracker::new_from_nfa(nfa).ok())
+                .expect("the rule compiles as written");
+            let info = general.get_nfa().group_info();
+            let names: Vec<_> = info.pattern_names(PatternID::ZERO).collect();
+            let lowered: Vec<_> = rule
+                .backtracker
+                .get_nfa()
+                .group_info()
+                .pattern_names(PatternID::ZERO)
+                .collect();
+            assert_eq!(names, lowered, "rule {i}");
+            let mut cache = general.create_cache();
+            for text in &texts {
+                for start in starts(text) {
+                    let mut end = (start + 48).min(text.len());
+                    while !text.is_char_boundary(end) {
+                        end += 1;
+                    }
+                    let rest = &text[start..end];
+                    let mut caps = general.create_captures();
+                    let input = Input::new(rest).anchored(Anchored::Yes);
+                    general
+                        .try_search(&mut cache, &input, &mut caps)
+                        .expect("short text");
+                    let found = searched_parts(i, true, rest);
+                    assert_eq!(found.is_some(), caps.is_match(), "rule {i} {rest:?}");
+                    let Some(found) = found else { continue };
+                    for group in 0..info.group_len(PatternID::ZERO) {
+                        assert_eq!(
+                            found.get(group).map(|p| p.range()),
+                            caps.get_group(group).map(|span| span.range()),
+                            "rule {i} group {group} in {rest:?}"
+                        );
+                    }
+                    matched += 1;
+                }
+            }
+        }
+        assert!(matched > 300, "{matched}");
+    }
+
+    /// The groups [`one_group`] reads off a pattern are those its NFA has, for every rule it
+    /// reads; it reads at least the four `recognise::whole_group` rules, and declines a
+    /// pattern with a second group.
+    #[test]
+    fn one_group_is_the_compiled_rules_group() {
+        let mut read = 0;
+        for (i, (_, pattern)) in RULES.iter().enumerate() {
+            let Some(group) = one_group(pattern) else {
+                continue;
+            };
+            let nfa = rule_parts(i, true).expect("compiles").backtracker.get_nfa();
+            let names: Vec<_> = nfa.group_info().pattern_names(PatternID::ZERO).collect();
+            let read_names: Vec<_> = group.info.pattern_names(PatternID::ZERO).collect();
+            assert_eq!(names, read_names, "rule {i}");
+            assert_eq!(
+                nfa.group_info().slot_len(),
+                group.info.slot_len(),
+                "rule {i}"
+            );
+            let index = names.iter().position(|n| n.is_some());
+            assert_eq!(group.names.first().map(|(_, i)| *i), index, "rule {i}");
+            read += 1;
+        }
+        assert!(read >= 4, "{read}");
+        for pattern in [
+            r"(?P<a>x)(?P<b>y)",
+            r"(?P<a>x)(y)",
+            r"(?P<a>x)\(y",
+            r"(?P<a>x)(?<b>y)",
+        ] {
+            assert!(one_group(pattern).is_none(), "{pattern}");
+        }
+    }
 
     /// The parts [`parts`] answers from its memory of earlier texts are those a search finds.
     #[test]

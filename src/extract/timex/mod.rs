@@ -14,6 +14,7 @@ mod durations;
 mod engine;
 mod filters;
 mod first_bytes;
+mod lowered;
 mod modifier;
 mod narrative;
 mod normalise;

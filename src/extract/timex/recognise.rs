@@ -75,7 +75,7 @@ pub fn next_candidate_in(text: &str, from: usize, ascii_text: bool) -> Option<Ca
         && RULES
             .get(winner)
             .is_some_and(|(rule, _)| whole_group(*rule)))
-    .then(|| engine::whole_match_parts(winner, ascii, rest, end - start))
+    .then(|| engine::whole_match_parts(winner, rest, end - start))
     .flatten()
     .map(|caps| (winner, caps));
     let (index, caps) = whole
@@ -296,7 +296,7 @@ mod tests {
                     continue;
                 };
                 let whole = searched.get(0).map_or(0, |m| m.end());
-                let made = engine::whole_match_parts(i, true, text, whole);
+                let made = engine::whole_match_parts(i, text, whole);
                 let made = made.as_ref().expect("one group");
                 for group in 0..3 {
                     assert_eq!(
