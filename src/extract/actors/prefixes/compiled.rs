@@ -231,13 +231,17 @@ mod tests {
             assert!(read.may_reach_word_end(text.as_bytes()));
         }
         // a link, a key or a pattern beyond the table is refused rather than read
-        let mut bad_link = parts.shorter.to_vec();
-        bad_link[..4].copy_from_slice(&99u32.to_le_bytes());
-        let bad = Compiled {
-            shorter: leak(&bad_link),
+        // a copy of `bytes` whose first number points far beyond the table
+        let first_out_of_range = |bytes: &[u8]| {
+            let mut bad = bytes.to_vec();
+            bad[..4].copy_from_slice(&99u32.to_le_bytes());
+            leak(&bad)
+        };
+        let bad_link = Compiled {
+            shorter: first_out_of_range(parts.shorter),
             ..parts
         };
-        assert!(Prefixes::of_compiled(&bad, patterns.len()).is_none());
+        assert!(Prefixes::of_compiled(&bad_link, patterns.len()).is_none());
         let short = &parts.bytes[..parts.bytes.len() - 1];
         let no_last_byte = Compiled {
             bytes: short,
@@ -250,13 +254,11 @@ mod tests {
             ..parts
         };
         assert!(Prefixes::of_compiled(&no_heads, patterns.len()).is_none());
-        let mut bad_bucket = parts.by_two_bytes.to_vec();
-        bad_bucket[..4].copy_from_slice(&99u32.to_le_bytes());
-        let bad = Compiled {
-            by_two_bytes: leak(&bad_bucket),
+        let bad_bucket = Compiled {
+            by_two_bytes: first_out_of_range(parts.by_two_bytes),
             ..parts
         };
-        assert!(Prefixes::of_compiled(&bad, patterns.len()).is_none());
+        assert!(Prefixes::of_compiled(&bad_bucket, patterns.len()).is_none());
     }
 
     #[test]

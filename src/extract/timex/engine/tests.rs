@@ -1,0 +1,166 @@
+use super::*;
+
+/// Each rule's ASCII form compiled in lower case and run over the lower-cased text
+/// ([`lower_case_form`]) finds the match and parts of the rule as written, `(?i:…)`
+/// without Unicode, at every start of texts in capitals, in lower case and mixed.
+#[test]
+fn lower_case_rules_read_as_the_case_insensitive_rules() {
+    let texts: Vec<String> = [
+        include_str!("../../../../assets/samples/2015-10-01-russia-begins-air-strikes.txt"),
+        include_str!("../../../../assets/samples/2015-10-20-air-safety-memorandum.txt"),
+        include_str!("../../../../assets/samples/2015-10-30-vienna-talks-widen.md"),
+        "On Monday, Jan. 6, 1998 at 10:30 p.m. EST, three weeks ago, the third quarter of \
+         fiscal 1997, last year's fourth-quarter, the mid-'80s, the 1990s, two years \
+         earlier, the next day, every other Monday, nineteen ninety-eight, Christmas Eve \
+         1996, noon Friday, 12:00 UTC, 5 December, the 31st, 2/13/98, 1998-02-13.",
+        "5 pm GMT; Sept. 5th, Oct.31, 31st of December, the twenty-first century, a couple \
+         of weeks from now, 3 1/2 months earlier, the year two thousand and one, each fall, \
+         biweekly, the near future, at present, now, year-end, New Year's Day, the day \
+         before, that same morning, the latter half of last year, earlier this month, \
+         calendar 1998, March this year, 10-year, decade-long, the past few days, tonight.",
+    ]
+    .into_iter()
+    .flat_map(|text| [text.to_string(), text.to_uppercase(), text.to_lowercase()])
+    .collect();
+    // Matches open at word starts; a few bytes inside words check that none opens there.
+    let starts = |text: &str| -> Vec<usize> {
+        let bytes = text.as_bytes();
+        (0..bytes.len())
+            .filter(|&s| text.is_char_boundary(s))
+            .filter(|&s| s == 0 || !bytes[s - 1].is_ascii_alphanumeric() || s % 7 == 0)
+            .collect()
+    };
+    let mut matched = 0;
+    for (i, (_, pattern)) in RULES.iter().enumerate() {
+        let rule = rule_parts(i, true).expect("the rule compiles");
+        assert!(rule.lowered, "rule {i} is not read in lower case");
+        let general = compile_alone(&as_compiled(pattern), false)
+            .and_then(|nfa| BoundedBacktracker::new_from_nfa(nfa).ok())
+            .expect("the rule compiles as written");
+        let info = general.get_nfa().group_info();
+        let names: Vec<_> = info.pattern_names(PatternID::ZERO).collect();
+        let lowered: Vec<_> = rule
+            .backtracker
+            .get_nfa()
+            .group_info()
+            .pattern_names(PatternID::ZERO)
+            .collect();
+        assert_eq!(names, lowered, "rule {i}");
+        let mut cache = general.create_cache();
+        for text in &texts {
+            for start in starts(text) {
+                let mut end = (start + 48).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                let rest = &text[start..end];
+                let mut caps = general.create_captures();
+                let input = Input::new(rest).anchored(Anchored::Yes);
+                general
+                    .try_search(&mut cache, &input, &mut caps)
+                    .expect("short text");
+                let found = searched_parts(i, true, rest);
+                assert_eq!(found.is_some(), caps.is_match(), "rule {i} {rest:?}");
+                let Some(found) = found else { continue };
+                assert_same_groups(
+                    (i, rest),
+                    info.group_len(PatternID::ZERO),
+                    |group| found.get(group).map(|p| p.range()),
+                    |group| caps.get_group(group).map(|span| span.range()),
+                );
+                matched += 1;
+            }
+        }
+    }
+    assert!(matched > 300, "{matched}");
+}
+
+/// The groups [`one_group`] reads off a pattern are those its NFA has, for every rule it
+/// reads; it reads at least the four `recognise::whole_group` rules, and declines a
+/// pattern with a second group.
+#[test]
+fn one_group_is_the_compiled_rules_group() {
+    let mut read = 0;
+    for (i, (_, pattern)) in RULES.iter().enumerate() {
+        let Some(group) = one_group(pattern) else {
+            continue;
+        };
+        let nfa = rule_parts(i, true).expect("compiles").backtracker.get_nfa();
+        let names: Vec<_> = nfa.group_info().pattern_names(PatternID::ZERO).collect();
+        let read_names: Vec<_> = group.info.pattern_names(PatternID::ZERO).collect();
+        assert_eq!(names, read_names, "rule {i}");
+        assert_eq!(
+            nfa.group_info().slot_len(),
+            group.info.slot_len(),
+            "rule {i}"
+        );
+        let index = names.iter().position(|n| n.is_some());
+        assert_eq!(group.names.first().map(|(_, i)| *i), index, "rule {i}");
+        read += 1;
+    }
+    assert!(read >= 4, "{read}");
+    for pattern in [
+        r"(?P<a>x)(?P<b>y)",
+        r"(?P<a>x)(y)",
+        r"(?P<a>x)\(y",
+        r"(?P<a>x)(?<b>y)",
+    ] {
+        assert!(one_group(pattern).is_none(), "{pattern}");
+    }
+}
+
+/// The parts [`parts`] answers from its memory of earlier texts are those a search finds.
+#[test]
+fn remembered_parts_are_the_searched_parts() {
+    let text = "On Monday, Jan. 6, 1998 at 10:30 p.m. EST, three weeks ago, the third \
+                quarter of 1997, last year's fourth quarter, the 1990s, two years earlier, \
+                the next day, this week, every Monday, fiscal 1998, Christmas Eve 1996.";
+    let mut matched = 0;
+    for ascii in [true, false] {
+        for i in 0..RULES.len() {
+            let group_len = rule_parts(i, ascii).map_or(0, |r| {
+                r.backtracker
+                    .get_nfa()
+                    .group_info()
+                    .group_len(PatternID::ZERO)
+            });
+            for start in (0..text.len()).filter(|&s| text.is_char_boundary(s)) {
+                let rest = &text[start..(start + 40).min(text.len())];
+                let searched = searched_parts(i, ascii, rest);
+                // The first call may search; the second is answered from memory.
+                for _ in 0..2 {
+                    let found = parts(i, ascii, rest);
+                    assert_eq!(found.is_some(), searched.is_some(), "{i} {rest:?}");
+                    let (Some(found), Some(searched)) = (&found, &searched) else {
+                        continue;
+                    };
+                    assert_same_groups(
+                        (i, rest),
+                        group_len,
+                        |group| found.get(group).map(|p| p.range()),
+                        |group| searched.get(group).map(|p| p.range()),
+                    );
+                    matched += 1;
+                }
+            }
+        }
+    }
+    assert!(matched > 100, "{matched}");
+}
+
+/// Asserts that two readings of rule `rule`'s match at the start of `rest` put each of its
+/// `groups` groups (the whole match first) in the same place, or both leave it out.
+fn assert_same_groups(
+    (rule, rest): (usize, &str),
+    groups: usize,
+    one: impl Fn(usize) -> Option<std::ops::Range<usize>>,
+    other: impl Fn(usize) -> Option<std::ops::Range<usize>>,
+) {
+    for group in 0..groups {
+        assert_eq!(
+            one(group),
+            other(group),
+            "rule {rule} group {group} in {rest:?}"
+        );
+    }
+}
