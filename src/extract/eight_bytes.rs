@@ -20,6 +20,15 @@ pub(crate) fn eight_at(bytes: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(word))
 }
 
+/// The `i`th of the four-byte little-endian numbers `bytes` holds (the shipped tables'
+/// numbers, as `scripts/build_gazetteer.py` writes them). Read as one fixed-size array, which
+/// is one load; the caller has checked that `bytes` holds it.
+#[inline]
+pub(crate) fn number32(bytes: &[u8], i: usize) -> u32 {
+    let b = &bytes[4 * i..4 * i + 4];
+    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+}
+
 /// The high bit of each byte of `x` that lies in `lo..=hi`, where every byte of `x` is ASCII
 /// (high bit clear) and `hi` is ASCII: `b + 0x80 - lo` reaches 0x80 when `b >= lo`,
 /// `0x80 + hi - b` when `b <= hi`, and neither sum crosses into the next byte.

@@ -163,9 +163,17 @@ impl Gazetteer {
         let mut g = TablesRead::read();
         // Names start at a capitalised word, so the table is only asked for the longest name
         // starting there: far fewer steps than scanning every byte for 100k patterns.
-        let names =
-            (g.names.take()).unwrap_or_else(|| Prefixes::with_order(&g.rows.forms(), NAMES_ORDER));
-        let forms = (g.form_table.take()).unwrap_or_else(|| FormTable::build(&g.rows.forms()));
+        let (names, forms) = match (g.names.take(), g.form_table.take()) {
+            (Some(names), Some(forms)) => (names, forms),
+            // tables edited since `compiled.bin` was made: both made from the forms, listed once
+            (names, forms) => {
+                let all = g.rows.forms();
+                (
+                    names.unwrap_or_else(|| Prefixes::with_order(&all, NAMES_ORDER)),
+                    forms.unwrap_or_else(|| FormTable::build(&all)),
+                )
+            }
+        };
         let rows = &g.rows;
         (g.by_form).retain(|_, &mut (_, pattern)| !rows.form(pattern as usize).is_ascii());
         let unusual_ascii = g.by_form.keys().any(|form| form.0.is_ascii());

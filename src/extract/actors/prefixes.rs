@@ -428,7 +428,11 @@ impl Prefixes {
                     return Some((self.key_row(k).2, key.len()));
                 }
                 let shared = key.iter().zip(wanted).take_while(|(a, b)| a == b).count();
-                while let Some(p) = Some(self.shorter.get(k)).filter(|&p| p != u64::from(NO_KEY)) {
+                loop {
+                    let p = self.shorter.get(k);
+                    if p == u64::from(NO_KEY) {
+                        break;
+                    }
                     // a number of 32 bits: it fits in a usize
                     k = p as usize;
                     let (_, len, pattern) = self.key_row(k);
@@ -438,7 +442,8 @@ impl Prefixes {
                 }
             }
         }
-        self.one_byte_key(window[0])
+        // the first byte of `window`, lower-cased, when it holds any
+        self.one_byte_key(two[0])
     }
 
     /// The pattern of the key that is the one (lower-cased) byte `byte`, as a match of length 1.

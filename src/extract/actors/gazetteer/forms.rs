@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 use super::ascii_lower_eight;
 use crate::extract::actors::number_set::table_size;
+use crate::extract::eight_bytes::number32;
 
 /// Per slot, one more than the pattern number of the form there (0 for none), as 32-bit
 /// little-endian numbers; a form's first slot is the top bits of its [`form_hash`], then the
@@ -89,9 +90,7 @@ impl FormTable {
         // a table at most half full has a free slot within reach; the bound only keeps a
         // table that is not (none is written) from looping
         for _ in 0..=mask {
-            let at = &self.slots[4 * i..4 * i + 4];
-            let pattern =
-                (u32::from_le_bytes([at[0], at[1], at[2], at[3]]) as usize).checked_sub(1)?;
+            let pattern = (number32(&self.slots, i) as usize).checked_sub(1)?;
             let there = form_of(pattern)?.as_bytes();
             if there.len() == form.len() && there.eq_ignore_ascii_case(form) {
                 return Some(pattern);

@@ -3,6 +3,7 @@
 //! edited since. Filling ~29k entries and ~37k patterns into fresh memory at every start was
 //! ~3 MB, some 750 page faults, for the few hundred rows an article asks for.
 
+use crate::extract::eight_bytes::number32;
 use crate::model::ActorKind;
 
 use super::Entry;
@@ -45,12 +46,6 @@ pub(super) struct Made {
     pub(super) id_order: Vec<u32>,
 }
 
-/// The `i`th 32-bit little-endian number of `bytes`.
-pub(super) fn word(bytes: &[u8], i: usize) -> u32 {
-    let b = &bytes[4 * i..4 * i + 4];
-    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
-}
-
 /// The kinds by their numbers in `compiled.bin` (`KINDS` in `scripts/build_gazetteer.py`).
 const KINDS: [ActorKind; 7] = [
     ActorKind::Country,
@@ -79,8 +74,8 @@ impl Shipped {
             && patterns.len().is_multiple_of(PATTERN_ROW)
             && id_order.len() == 4 * count;
         let known = |e: u32| (e as usize) < count;
-        let in_range = (patterns.chunks_exact(PATTERN_ROW)).all(|row| known(word(row, 2)))
-            && (id_order.chunks_exact(4)).all(|e| known(word(e, 0)));
+        let in_range = (patterns.chunks_exact(PATTERN_ROW)).all(|row| known(number32(row, 2)))
+            && (id_order.chunks_exact(4)).all(|e| known(number32(e, 0)));
         (whole && in_range).then_some(Self {
             entries,
             patterns,
@@ -94,7 +89,7 @@ impl Shipped {
     /// The text is checked to be UTF-8 once, as a whole: checking each string as it was read
     /// cost ~110 instructions a string, 4 M on TimeBank 1 MB.
     fn string(&self, row: &[u8], i: usize) -> &'static str {
-        let (at, len) = (word(row, i) as usize, word(row, i + 1) as usize);
+        let (at, len) = (number32(row, i) as usize, number32(row, i + 1) as usize);
         let text = self.text;
         at.checked_add(len)
             .and_then(|end| text.get(at..end))
@@ -133,7 +128,7 @@ impl Rows {
         match self {
             // `Other` for a number beyond the kinds, which the script does not write
             Self::Shipped(s) => {
-                (KINDS.get(word(s.entry_row(e), 6) as usize)).map_or(ActorKind::Other, |&k| k)
+                (KINDS.get(number32(s.entry_row(e), 6) as usize)).map_or(ActorKind::Other, |&k| k)
             }
             Self::Made(m) => m.entries[e].kind,
         }
@@ -177,7 +172,7 @@ impl Rows {
     /// The entry pattern `p` names.
     pub(super) fn pattern_entry(&self, p: usize) -> usize {
         match self {
-            Self::Shipped(s) => word(s.pattern_row(p), 2) as usize,
+            Self::Shipped(s) => number32(s.pattern_row(p), 2) as usize,
             Self::Made(m) => m.pattern_entry[p] as usize,
         }
     }
@@ -187,7 +182,7 @@ impl Rows {
     /// instead of lower-casing every hit.
     pub(super) fn pattern_demonym(&self, p: usize) -> bool {
         match self {
-            Self::Shipped(s) => word(s.pattern_row(p), 3) == 1,
+            Self::Shipped(s) => number32(s.pattern_row(p), 3) == 1,
             Self::Made(m) => m.pattern_demonym[p],
         }
     }
@@ -195,7 +190,7 @@ impl Rows {
     /// The entry whose id is `i`th in the order of the ids.
     pub(super) fn by_id_order(&self, i: usize) -> usize {
         match self {
-            Self::Shipped(s) => word(s.id_order, i) as usize,
+            Self::Shipped(s) => number32(s.id_order, i) as usize,
             Self::Made(m) => m.id_order[i] as usize,
         }
     }

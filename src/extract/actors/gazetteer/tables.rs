@@ -8,13 +8,13 @@ use std::collections::hash_map;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::forms::FormTable;
-use super::rows::{ENTRY_ROW, Made, PATTERN_ROW, Rows, Shipped, word};
+use super::rows::{ENTRY_ROW, Made, PATTERN_ROW, Rows, Shipped};
 use super::{
     COMPILED, COUNTRIES, ENTRIES_CAPACITY, EXTRAS, Entry, FORMS_CAPACITY, Folded, GIVEN_CAPACITY,
     GIVEN_NAMES, NAMED, ORGS, PEOPLE, Prefixes, TablesRead,
 };
 use crate::extract::actors::prefixes::Compiled;
-use crate::extract::eight_bytes::{find_byte, pieces};
+use crate::extract::eight_bytes::{find_byte, number32, pieces};
 use crate::model::ActorKind;
 
 /// The rows of a table as their `N` tab-separated fields; `None` for a row with another number
@@ -90,7 +90,7 @@ impl TablesRead {
     pub(super) fn compiled() -> Option<Self> {
         const HEADER: usize = 16;
         let (header, rest) = COMPILED.split_at_checked(4 * HEADER)?;
-        let header: [u32; HEADER] = std::array::from_fn(|i| word(header, i));
+        let header: [u32; HEADER] = std::array::from_fn(|i| number32(header, i));
         let sources = [COUNTRIES, ORGS, PEOPLE, NAMED, EXTRAS];
         let made_from = u64::from(header[6]) | u64::from(header[7]) << 32;
         if header[0] != COMPILED_VERSION
@@ -141,7 +141,7 @@ impl TablesRead {
         let rows = Shipped::new(entry_rows, pattern_rows, id_order, text)?;
         // only the forms that are not all ASCII are hashed (11 in 2026), and no id
         let mut g = Self::empty(Rows::Shipped(rows), 16, 0);
-        for pattern in unusual.chunks_exact(4).map(|n| word(n, 0)) {
+        for pattern in unusual.chunks_exact(4).map(|n| number32(n, 0)) {
             let p = pattern as usize;
             let form = g.rows.form_of(p)?;
             let entry = g.rows.pattern_entry(p) as u32;
@@ -155,7 +155,7 @@ impl TablesRead {
             }
         }
         for row in demonym_rows.chunks_exact(4 * 2) {
-            let (at, len) = (word(row, 0) as usize, word(row, 1) as usize);
+            let (at, len) = (number32(row, 0) as usize, number32(row, 1) as usize);
             g.demonyms
                 .insert(Folded::of(text.get(at..at.checked_add(len)?)?));
         }

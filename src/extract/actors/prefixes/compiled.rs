@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 use super::Prefixes;
 use crate::extract::actors::number_set::{NumberSet, home_slot};
+use crate::extract::eight_bytes::number32;
 
 /// The parts of a table of names as `compiled.bin` holds them (see
 /// `scripts/build_gazetteer.py`), each a run of little-endian numbers: per key in key order
@@ -41,10 +42,7 @@ impl<const W: usize> Numbers<W> {
 
     /// `numbers`, each written in `W` bytes (the caller's numbers fit in them).
     pub(super) fn made(numbers: impl IntoIterator<Item = u64>) -> Self {
-        let bytes = numbers.into_iter().flat_map(|n| {
-            let mut le = n.to_le_bytes().into_iter();
-            std::iter::from_fn(move || le.next()).take(W)
-        });
+        let bytes = (numbers.into_iter()).flat_map(|n| n.to_le_bytes().into_iter().take(W));
         Self(Cow::Owned(bytes.collect()))
     }
 
@@ -62,7 +60,7 @@ impl<const W: usize> Numbers<W> {
         // for every number)
         match W {
             2 => u64::from(u16::from_le_bytes([b[0], b[1]])),
-            4 => u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+            4 => u64::from(number32(&self.0, i)),
             _ => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
         }
     }
@@ -131,12 +129,6 @@ impl FirstWords {
         };
         keys(self) == keys(other)
     }
-}
-
-/// The `i`th 32-bit little-endian number of `bytes`.
-fn number32(bytes: &[u8], i: usize) -> u32 {
-    let b = &bytes[4 * i..4 * i + 4];
-    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
 }
 
 /// The number of two-byte buckets.
