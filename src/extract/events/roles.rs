@@ -172,9 +172,7 @@ impl<'a> Gather<'a> {
             picked.extend_from_slice(sayers);
         }
         for &s in sayers.iter() {
-            if !main.contains(&s) {
-                main.push(s);
-            }
+            add_once(main, s);
         }
         // a place is where something happened, not who did it; the ids here came from this
         // sentence's mentions and ids are unique, so the entity is found among those, not by

@@ -53,6 +53,9 @@ pub struct Model {
 /// The most rows a model holds.
 const MAX_ROWS: usize = 1 << 24;
 
+/// Most classes a model file may have (its header is refused past this).
+const MAX_CLASSES: usize = 1024;
+
 impl Model {
     /// A model from its class names and rows `(key, weights)`, each with one weight per class
     /// (missing weights are 0). Of two rows with one key, the last counts; rows past
@@ -255,7 +258,7 @@ impl Model {
         let n = r.u32()? as usize;
         let count = r.u32()? as usize;
         let scale = f32::from_le_bytes(r.array()?);
-        if n == 0 || n > 1024 {
+        if n == 0 || n > MAX_CLASSES {
             return Err(ModelError::Malformed("class count"));
         }
         let mut classes = Vec::with_capacity(n);
@@ -280,11 +283,14 @@ impl Model {
             return Ok(model);
         }
         let mut sorted: Vec<&[u8]> = rows.chunks_exact(row_bytes).collect();
-        sorted.sort_by_key(|row| key_of(row));
-        if sorted.first().is_some_and(|row| key_of(row) == 0) {
+        sorted.sort_by_key(|row| index::word(row, 0));
+        if sorted.first().is_some_and(|row| index::word(row, 0) == 0) {
             return Err(ModelError::Malformed("feature key 0"));
         }
-        if sorted.windows(2).any(|w| key_of(w[0]) == key_of(w[1])) {
+        if sorted
+            .windows(2)
+            .any(|w| index::word(w[0], 0) == index::word(w[1], 0))
+        {
             return Err(ModelError::Malformed("feature key repeated"));
         }
         // sorted, without repeats and without 0, the rows are in order; were that ever not
@@ -323,10 +329,6 @@ pub fn shipped(name: &str, embedded: &'static [u8], index: &'static [u32]) -> Op
 }
 
 /// The key a row of a file begins with.
-fn key_of(row: &[u8]) -> u32 {
-    u32::from_le_bytes([row[0], row[1], row[2], row[3]])
-}
-
 struct Reader<'a> {
     data: &'a [u8],
     at: usize,

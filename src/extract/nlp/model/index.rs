@@ -6,7 +6,7 @@
 //! wrote half a megabyte (3.3 M instructions and about 200 page faults, a tenth of the
 //! start-up); a shipped index costs a page of the binary where a look-up reads one.
 
-use super::{MAGIC, MAX_ROWS, VERSION};
+use super::{MAGIC, MAX_CLASSES, MAX_ROWS, VERSION};
 
 /// How many bits of a key choose its bucket, for `count` rows: about one bucket per row
 /// (2^bits ≤ count).
@@ -52,7 +52,7 @@ pub(super) const fn fill(rows: &[u8], stride: usize, starts: &mut [u32]) -> bool
 }
 
 /// The little-endian u32 at `at` in `bytes`.
-const fn word(bytes: &[u8], at: usize) -> u32 {
+pub(super) const fn word(bytes: &[u8], at: usize) -> u32 {
     u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
 }
 
@@ -70,7 +70,7 @@ const fn rows_of(data: &[u8]) -> Option<(&[u8], usize)> {
         || head[3] != MAGIC[3]
         || word(head, 4) != VERSION
         || n == 0
-        || n > 1024
+        || n > MAX_CLASSES
         || count > MAX_ROWS
     {
         return None;

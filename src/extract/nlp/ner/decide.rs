@@ -144,7 +144,7 @@ fn summed(model: &Model, keys: &[u32]) -> Scores {
     sums
 }
 
-/// Words kept in a thread's memo before it starts afresh (about 350 bytes each).
+/// Words kept in a thread's memo before it starts afresh (264 bytes each).
 const MEMO_WORDS: usize = 1 << 14;
 
 /// Patterns kept in a thread's memo before it starts afresh (about 70 bytes each; a few
