@@ -8,6 +8,7 @@ pub mod cli;
 pub mod digest;
 #[cfg(feature = "gui")]
 pub mod draw;
+mod eight_bytes;
 #[cfg(feature = "gui")]
 pub mod export;
 pub mod extract;

@@ -17,6 +17,10 @@ const LAYERS: &[(&str, &str)] = &[
         "the seeded sequence of generated-input tests; compiled for tests only, uses nothing",
     ),
     (
+        "eight_bytes",
+        "the arithmetic of reading bytes eight at a time, which every layer's scans share; uses nothing",
+    ),
+    (
         "model",
         "the data every module speaks, and its contract writer",
     ),
@@ -50,6 +54,7 @@ const LAYERS: &[(&str, &str)] = &[
 /// Layers that never name a GUI crate: the core and the session.
 const NO_GUI: &[&str] = &[
     "test_random",
+    "eight_bytes",
     "model",
     "ingest",
     "extract",

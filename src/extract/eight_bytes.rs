@@ -3,12 +3,10 @@
 //! all eight bytes of one number at once. The actor scans look for a few bytes again and again
 //! in short stretches, where setting up a general search for each, or testing a byte at a time,
 //! cost more than what is found there; the events and time-expression word scans pass over
-//! letters. One place for the arithmetic, so each scan says only what it stops at.
+//! letters. The arithmetic itself is the crate's `eight_bytes`; each scan here says only what it
+//! stops at.
 
-/// 0x01 in every byte.
-pub(crate) const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-/// 0x80 in every byte: the bit each test below sets to flag a byte.
-pub(crate) const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+pub(crate) use crate::eight_bytes::{HIGHS, ONES, in_range, zero_bytes};
 
 /// Eight bytes of `bytes` from `at` as one number, the first in the lowest byte; `None` when
 /// fewer than eight are left.
@@ -27,22 +25,6 @@ pub(crate) fn eight_at(bytes: &[u8], at: usize) -> Option<u64> {
 pub(crate) fn number32(bytes: &[u8], i: usize) -> u32 {
     let b = &bytes[4 * i..4 * i + 4];
     u32::from_le_bytes([b[0], b[1], b[2], b[3]])
-}
-
-/// The high bit of each byte of `x` that lies in `lo..=hi`, where every byte of `x` is ASCII
-/// (high bit clear) and `hi` is ASCII: `b + 0x80 - lo` reaches 0x80 when `b >= lo`,
-/// `0x80 + hi - b` when `b <= hi`, and neither sum crosses into the next byte.
-#[inline(always)]
-pub(crate) const fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
-    (x + ONES * (0x80 - lo as u64)) & (ONES * (0x80 + hi as u64) - x) & HIGHS
-}
-
-/// The high bit of the lowest zero byte of `v`, and perhaps of bytes above it (a borrow only
-/// ever flags bytes above a real zero): zero exactly when no byte is zero, and its lowest flag
-/// is the first zero byte.
-#[inline(always)]
-pub(crate) const fn zero_bytes(v: u64) -> u64 {
-    v.wrapping_sub(ONES) & !v & HIGHS
 }
 
 /// The high bit of exactly each byte of `eight` (any bytes) equal to `byte`, with no borrow

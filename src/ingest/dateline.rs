@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
-use crate::ingest::eight_bytes::{HIGHS, ONES, any_flagged, word};
+use crate::ingest::eight_bytes::{HIGHS, any_flagged, in_range, word};
 use crate::model::MONTH_NAMES;
 
 mod ascii;
@@ -213,11 +213,10 @@ fn four_digits_in_a_row(bytes: &[u8]) -> bool {
     false
 }
 
-/// The high bit of each ASCII digit byte of `v`: below 0x80, its low seven bits at least 0x30
-/// and not at least 0x3a (adding to seven bits never carries into the next byte).
+/// The high bit of each ASCII digit byte of `v`: its low seven bits in `0..=9` and its own
+/// high bit clear.
 fn digit_bytes(v: u64) -> u64 {
-    const LOW: u64 = !HIGHS;
-    ((v & LOW) + (0x80 - 0x30) * ONES) & !((v & LOW) + (0x80 - 0x3a) * ONES) & !v & HIGHS
+    in_range(v & !HIGHS, b'0', b'9') & !v
 }
 
 /// Whether `bytes` hold an ASCII digit, read eight at a time (the last read overlapping the

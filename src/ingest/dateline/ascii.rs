@@ -13,7 +13,7 @@
 use std::ops::Range;
 
 use super::{MONTHS, WEEKDAYS};
-use crate::ingest::eight_bytes::{HIGHS, ONES, word};
+use crate::ingest::eight_bytes::{in_range, word};
 
 /// A date as the pattern matched it: its range, and its parts as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,11 +58,6 @@ pub(super) fn dates(text: &str) -> impl Iterator<Item = Found<'_>> {
 /// The first ASCII capital or digit of ASCII `bytes` at or after `from`, found eight bytes at
 /// a time: most bytes of prose are neither.
 fn next_capital_or_digit(bytes: &[u8], from: usize) -> Option<usize> {
-    // the high bit of each byte of `v` (ASCII, below 0x80) in `lo..=hi`: adding to seven bits
-    // never carries into the next byte; `extract::eight_bytes::in_range` again, as ingest may
-    // not use extract (architecture test)
-    let in_range =
-        |v: u64, lo: u64, hi: u64| (v + (0x80 - lo) * ONES) & !(v + (0x7f - hi) * ONES) & HIGHS;
     let mut at = from;
     while let Some(chunk) = bytes.get(at..at + 8) {
         let v = word(chunk);

@@ -1,14 +1,8 @@
 //! Finding the bytes a JSON string escapes (a quote, a backslash, a control byte) without
 //! reading the string a byte at a time: nearly no string holds one, and the news quotes that
 //! do hold a quotation mark or two in a few hundred bytes.
-//!
-//! The eight-byte arithmetic is `extract::eight_bytes`' again (and `ingest::eight_bytes`'):
-//! the model is the lowest layer and imports neither.
 
-/// 0x01 in every byte.
-const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-/// 0x80 in every byte.
-const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+use crate::eight_bytes::{HIGHS, ONES, word, zero_bytes};
 
 /// Whether JSON escapes `b`.
 #[inline(always)]
@@ -21,18 +15,10 @@ fn is_special(b: u8) -> bool {
 /// subtractions only ever runs up from a byte that is flagged rightly.
 #[inline(always)]
 fn specials(v: u64) -> u64 {
-    let below = |v: u64, n: u8| v.wrapping_sub(ONES * u64::from(n)) & !v & HIGHS;
-    below(v, 0x20)
-        | below(v ^ (ONES * u64::from(b'"')), 1)
-        | below(v ^ (ONES * u64::from(b'\\')), 1)
-}
-
-/// Eight bytes (`eight` is that long) as one number, the first the lowest.
-#[inline(always)]
-fn word(eight: &[u8]) -> u64 {
-    let mut word = [0; 8];
-    word.copy_from_slice(eight);
-    u64::from_le_bytes(word)
+    // bytes below 0x20, then bytes equal to a quote or a backslash (zero once XOR-ed with it)
+    (v.wrapping_sub(ONES * 0x20) & !v & HIGHS)
+        | zero_bytes(v ^ (ONES * u64::from(b'"')))
+        | zero_bytes(v ^ (ONES * u64::from(b'\\')))
 }
 
 /// Whether a string holds a byte JSON escapes. Sixteen bytes at a time with no early exit
