@@ -28,9 +28,10 @@ use regex_automata::{Anchored, Input, PatternID};
 use rustc_hash::FxHashMap;
 
 use super::ascii_dfa::ascii_rules;
-use super::lowered::{lower_case_form, lower_case_text};
+use super::lowered::lower_case_text;
 use super::prefilter;
 use super::recognise::RULES;
+use super::rule_nfa::{RuleNfa, Step};
 use super::rules::as_compiled;
 
 /// The first word start at or after `from` ([`prefilter::next_start`]) where a rule matches,
@@ -357,8 +358,8 @@ struct RuleParts {
     /// match; a rule has at most a dozen groups with names of a few letters, so a scan of this
     /// list costs less than the NFA's own map from names, which hashes the name with SipHash.
     names: Vec<(Box<str>, usize)>,
-    /// Whether the NFA is the rule's lower-case form ([`lower_case_form`]), which reads the
-    /// text lower-cased.
+    /// Whether the NFA is the rule's lower-case (ASCII) form, which reads the text
+    /// lower-cased.
     lowered: bool,
 }
 
@@ -366,9 +367,15 @@ struct RuleParts {
 /// ASCII `\d`, `\s` and case folding. On a text with no non-ASCII character the Unicode form
 /// could match (see [`super::prefilter::ascii_suffices`]) both match exactly the same, and the
 /// ASCII one is smaller (a Unicode `\d` alone is dozens of UTF-8 ranges), so it compiles and
-/// runs faster. Each is compiled the first time it is needed: a short text uses a few rules.
+/// runs faster. Each is made the first time it is needed: a short text uses a few rules.
 static RULE_PARTS: LazyLock<[Vec<OnceLock<Option<RuleParts>>>; 2]> =
     LazyLock::new(|| [0, 1].map(|_| RULES.iter().map(|_| OnceLock::new()).collect()));
+
+/// Each rule's ASCII form as the build script compiled it: its pattern as written (in lower
+/// case, see [`super::rules::patterns`]) without Unicode, read over the lower-cased text
+/// ([`lower_case_text`]), which `(?i:…)` would read the same (see [`super::lowered`]). In
+/// `RULES` order.
+static RULE_NFAS: &[RuleNfa] = include!(concat!(env!("OUT_DIR"), "/timex-rule-nfas.rs"));
 
 fn rule_parts(i: usize, ascii: bool) -> Option<&'static RuleParts> {
     let (_, pattern) = RULES.get(i)?;
@@ -376,16 +383,21 @@ fn rule_parts(i: usize, ascii: bool) -> Option<&'static RuleParts> {
         .get(usize::from(ascii))?
         .get(i)?
         .get_or_init(|| {
-            // The ASCII form is parsed rule by rule, in lower case where that reads the same
-            // ([`lower_case_form`]): its DFA is made ahead of time, so nothing else parses it.
-            // A rule's parts in the Unicode form are asked for after the DFA of all rules in
-            // that form found its match, and the rule is compiled from the form parsed for it.
-            let lower = ascii.then(|| lower_case_form(pattern)).flatten();
-            let nfa = match (&lower, ALL_RULES[0].get()) {
-                (Some(lower), _) => compile_alone(lower, false),
-                (None, Some(Some(all))) if !ascii => (all.compile_one)(i),
-                (None, _) => compile_alone(&as_compiled(pattern), !ascii),
-            }?;
+            // The ASCII form is rebuilt from the build script's steps: nothing else parses it
+            // (its DFA is made ahead of time too). A rule's parts in the Unicode form are
+            // asked for after the DFA of all rules in that form found its match, and the rule
+            // is compiled from the form parsed for it.
+            let nfa = match ALL_RULES[0].get() {
+                _ if ascii => RULE_NFAS.get(i)?.build(),
+                Some(Some(all)) => (all.compile_one)(i),
+                _ => compile_alone(&as_compiled(pattern), true),
+            };
+            let Some(nfa) = nfa else {
+                bad_pattern(format_args!(
+                    "rule {i} (ASCII form: {ascii}) does not build"
+                ));
+                return None;
+            };
             let names = nfa
                 .group_info()
                 .pattern_names(PatternID::ZERO)
@@ -396,7 +408,7 @@ fn rule_parts(i: usize, ascii: bool) -> Option<&'static RuleParts> {
                 backtracker: BoundedBacktracker::new_from_nfa(nfa.clone()).ok()?,
                 pikevm: PikeVM::new_from_nfa(nfa).ok()?,
                 names,
-                lowered: lower.is_some(),
+                lowered: ascii,
             })
         })
         .as_ref()

@@ -164,3 +164,92 @@ fn assert_same_groups(
         );
     }
 }
+
+/// Every rule is written in lower case: its lower-case form is itself, so the build script,
+/// which compiles each rule's ASCII form as written, compiles that form.
+#[test]
+fn rules_are_their_own_lower_case_form() {
+    for (i, (_, pattern)) in RULES.iter().enumerate() {
+        let lower = super::super::lowered::lower_case_form(pattern);
+        assert_eq!(lower.as_deref(), Some(pattern.as_str()), "rule {i}");
+    }
+}
+
+/// The NFA rebuilt from the build script's steps is, state for state, the one the rule's
+/// pattern compiles to here, with the same groups and starts; and the steps are what the
+/// writer makes of that NFA.
+#[test]
+fn rebuilt_rules_are_the_compiled_rules() {
+    use super::super::rule_nfa_write::{rust_of, steps_of};
+    assert_eq!(RULE_NFAS.len(), RULES.len());
+    for (i, (_, pattern)) in RULES.iter().enumerate() {
+        let compiled = compile_alone(pattern, false).expect("the rule compiles");
+        let rebuilt = RULE_NFAS[i].build().expect("the steps build");
+        assert_eq!(compiled.states(), rebuilt.states(), "rule {i}");
+        assert_eq!(
+            compiled.start_anchored(),
+            rebuilt.start_anchored(),
+            "rule {i}"
+        );
+        assert_eq!(
+            compiled.start_unanchored(),
+            rebuilt.start_unanchored(),
+            "rule {i}"
+        );
+        assert_eq!(
+            compiled.start_pattern(PatternID::ZERO),
+            rebuilt.start_pattern(PatternID::ZERO),
+            "rule {i}"
+        );
+        assert_eq!(compiled.is_utf8(), rebuilt.is_utf8(), "rule {i}");
+        assert_eq!(compiled.look_set_any(), rebuilt.look_set_any(), "rule {i}");
+        let classes = |nfa: &NFA| {
+            (0..=255u8)
+                .map(|b| nfa.byte_classes().get(b))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(classes(&compiled), classes(&rebuilt), "rule {i}");
+        let names = |nfa: &NFA| -> Vec<Option<String>> {
+            let info = nfa.group_info();
+            assert_eq!(info.slot_len(), 2 * info.group_len(PatternID::ZERO));
+            info.pattern_names(PatternID::ZERO)
+                .map(|n| n.map(str::to_string))
+                .collect()
+        };
+        assert_eq!(names(&compiled), names(&rebuilt), "rule {i}");
+        assert_eq!(
+            steps_of(&compiled).expect("writable"),
+            RULE_NFAS[i].steps,
+            "rule {i}"
+        );
+        // what the build script writes of the rest of the rule
+        let table = &RULE_NFAS[i];
+        let written = rust_of(&compiled).expect("writable");
+        let tail = format!(
+            "], names: &{:?}, start: {}, unanchored: {}, utf8: {} }}",
+            table.names, table.start, table.unanchored, table.utf8
+        );
+        assert!(written.ends_with(&tail), "rule {i}: {written}");
+    }
+}
+
+/// Steps that do not describe an NFA build none rather than a wrong one.
+#[test]
+fn broken_steps_build_nothing() {
+    use super::super::rule_nfa::{RuleNfa, Step};
+    for steps in [
+        &[Step::Alt(0)][..],
+        &[Step::Sparse(2), Step::Range(b'a', b'a', 1), Step::Match][..],
+        &[Step::Union(2), Step::Alt(1), Step::Fail][..],
+        &[Step::Look(u32::MAX, 1), Step::Match][..],
+    ] {
+        let nfa = RuleNfa {
+            steps,
+            names: &[None],
+            start: 0,
+            unanchored: 0,
+            utf8: false,
+        };
+        assert!(nfa.build().is_none(), "{steps:?}");
+    }
+}
