@@ -30,7 +30,7 @@ use rustc_hash::FxHashMap;
 use super::ascii_dfa::ascii_rules;
 use super::lowered::lower_case_text;
 use super::prefilter;
-use super::recognise::RULES;
+use super::recognise::{RULES, whole_group};
 use super::rule_nfa::{RuleNfa, Step};
 use super::rules::as_compiled;
 
@@ -47,9 +47,9 @@ use super::rules::as_compiled;
 pub fn next_match(bytes: &[u8], from: usize, ascii: bool) -> Option<(usize, usize, usize)> {
     // The DFA is loaded or built only once a text has a place to try it.
     let mut start = prefilter::next_start(bytes, from)?;
-    // The ASCII form's DFA was made ahead of time; should it fail to load, that form is
-    // compiled here like the other.
-    if let Some(rules) = ascii.then(ascii_rules).flatten() {
+    // The ASCII form's DFA was made ahead of time; the form as written is compiled here.
+    if ascii {
+        let rules = ascii_rules();
         loop {
             if let Some((rule, len)) = rules.first_match(bytes.get(start..)?) {
                 return Some((start, rule, len));
@@ -159,7 +159,8 @@ fn bad_pattern(err: impl std::fmt::Display) {
 }
 
 /// [`AllRules`] in the ASCII form (index 1) or as written (index 0); each built the first time
-/// it is needed.
+/// it is needed. The program searches the ASCII form with the DFA made ahead of time: the
+/// lazy DFA of that form is built only by the tests, which compare the two.
 static ALL_RULES: [OnceLock<Option<AllRules>>; 2] = [OnceLock::new(), OnceLock::new()];
 
 fn all_rules(ascii: bool) -> Option<&'static AllRules> {
@@ -298,16 +299,20 @@ fn search(rule: &RuleParts, slot: usize, text: &str) -> Captures {
 }
 
 /// The parts of rule `i`'s match of the first `len` bytes of `text`, for a rule whose one group
-/// is its whole match (see `recognise::whole_group`): no search is needed to read them. `None`
-/// when the rule has another group after all, for the caller to search instead.
+/// is its whole match (see `recognise::whole_group`, which names that group): no search is
+/// needed to read them. `None` for another rule.
 ///
-/// The rule is not compiled for this: its one group is read off its pattern ([`one_group`]).
-/// Compiling the four such rules only to learn their group's name cost about 1 M instructions
-/// in every process that met a weekday, a month, a year or "now".
+/// The rule is not compiled for this. Compiling the four such rules only to learn their
+/// group's name cost about 1 M instructions in every process that met a weekday, a month, a
+/// year or "now"; a test checks the names `whole_group` gives against the compiled rules.
 pub fn whole_match_parts(i: usize, text: &str, len: usize) -> Option<Parts<'_>> {
-    static ONE_GROUP: LazyLock<Vec<Option<OneGroup>>> =
-        LazyLock::new(|| RULES.iter().map(|(_, p)| one_group(p)).collect());
-    let group = ONE_GROUP.get(i)?.as_ref()?;
+    static GROUPS: LazyLock<Vec<Option<OneGroup>>> = LazyLock::new(|| {
+        RULES
+            .iter()
+            .map(|(rule, _)| whole_group(*rule).and_then(one_group))
+            .collect()
+    });
+    let group = GROUPS.get(i)?.as_ref()?;
     let mut caps = Captures::all(group.info.clone());
     caps.set_pattern(Some(PatternID::ZERO));
     // the whole match (group 0) and the named group (1), both from 0 to `len`
@@ -322,24 +327,14 @@ pub fn whole_match_parts(i: usize, text: &str, len: usize) -> Option<Parts<'_>> 
     })
 }
 
-/// The groups of a rule whose only group opens its pattern, as its NFA numbers them.
+/// The groups of a rule whose only group, named `name`, is its whole match, as its NFA numbers
+/// them: the unnamed whole match, then the named group.
 struct OneGroup {
     info: GroupInfo,
     names: Vec<(Box<str>, usize)>,
 }
 
-/// `pattern`'s groups when it opens with a named group and has no other: every other
-/// parenthesis opens a group with neither a name nor a number (`(?:`, `(?-u:`). Any other
-/// parenthesis, even an escaped one, gives `None`.
-fn one_group(pattern: &str) -> Option<OneGroup> {
-    let (name, rest) = pattern.strip_prefix("(?P<")?.split_once('>')?;
-    let another = rest.match_indices('(').any(|(at, _)| {
-        let after = &rest[at + 1..];
-        !after.starts_with('?') || after.starts_with("?P<") || after.starts_with("?<")
-    });
-    if another {
-        return None;
-    }
+fn one_group(name: &'static str) -> Option<OneGroup> {
     let info = GroupInfo::new([[None, Some(name)]])
         .map_err(bad_pattern)
         .ok()?;

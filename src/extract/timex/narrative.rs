@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::extract::eight_bytes::{HIGHS, equal_bytes, first_flagged, in_range};
+use crate::extract::eight_bytes::{HIGHS, equal_bytes, first_flagged, in_range, non_letters};
 
 use super::anchor::{add_months, day_value, shift_days, tail};
 use super::durations::duration_value;
@@ -399,10 +399,8 @@ fn is_word_byte(b: u8) -> bool {
 fn word_flags(eight: u64) -> u64 {
     let low = eight & !HIGHS;
     let apostrophe = equal_bytes(low, b'\'');
-    let ascii = in_range(low, b'0', b'9')
-        | in_range(low, b'A', b'Z')
-        | in_range(low, b'a', b'z')
-        | apostrophe;
+    // the letters are the bytes `non_letters` does not flag
+    let ascii = !non_letters(eight) | in_range(low, b'0', b'9') | apostrophe;
     ascii & !eight & HIGHS
 }
 

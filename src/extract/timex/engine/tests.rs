@@ -75,18 +75,19 @@ fn lower_case_rules_read_as_the_case_insensitive_rules() {
     assert!(matched > 300, "{matched}");
 }
 
-/// The groups [`one_group`] reads off a pattern are those its NFA has, for every rule it
-/// reads; it reads at least the four `recognise::whole_group` rules, and declines a
-/// pattern with a second group.
+/// The group `recognise::whole_group` names for a rule is the compiled rule's only group,
+/// numbered as its NFA numbers it; at least the four rules have one.
 #[test]
-fn one_group_is_the_compiled_rules_group() {
+fn whole_groups_are_the_compiled_rules_groups() {
     let mut read = 0;
-    for (i, (_, pattern)) in RULES.iter().enumerate() {
-        let Some(group) = one_group(pattern) else {
+    for (i, (rule, _)) in RULES.iter().enumerate() {
+        let Some(name) = whole_group(*rule) else {
             continue;
         };
+        let group = one_group(name).expect("a group");
         let nfa = rule_parts(i, true).expect("compiles").backtracker.get_nfa();
         let names: Vec<_> = nfa.group_info().pattern_names(PatternID::ZERO).collect();
+        assert_eq!(names, [None, Some(name)], "rule {i}");
         let read_names: Vec<_> = group.info.pattern_names(PatternID::ZERO).collect();
         assert_eq!(names, read_names, "rule {i}");
         assert_eq!(
@@ -94,19 +95,16 @@ fn one_group_is_the_compiled_rules_group() {
             group.info.slot_len(),
             "rule {i}"
         );
-        let index = names.iter().position(|n| n.is_some());
-        assert_eq!(group.names.first().map(|(_, i)| *i), index, "rule {i}");
+        assert_eq!(group.names, [(name.into(), 1)], "rule {i}");
+        let parts = whole_match_parts(i, "now", 3).expect("parts");
+        assert_eq!(
+            parts.name(name).map(|p| p.as_str()),
+            Some("now"),
+            "rule {i}"
+        );
         read += 1;
     }
     assert!(read >= 4, "{read}");
-    for pattern in [
-        r"(?P<a>x)(?P<b>y)",
-        r"(?P<a>x)(y)",
-        r"(?P<a>x)\(y",
-        r"(?P<a>x)(?<b>y)",
-    ] {
-        assert!(one_group(pattern).is_none(), "{pattern}");
-    }
 }
 
 /// The parts [`parts`] answers from its memory of earlier texts are those a search finds.
