@@ -23,15 +23,15 @@ pub enum Step {
     Range(u8, u8, u32),
     /// A state of several byte ranges: the next this many steps are its [`Step::Range`]s.
     Sparse(u32),
-    /// A look-around assertion (`Look`'s number) and the state after it.
-    Look(u32, u32),
+    /// A look-around assertion (`Look`'s number is `1 << .0`) and the state after it.
+    Look(u8, u32),
     /// A choice of states in priority order: the next this many steps are its [`Step::Alt`]s.
     Union(u32),
     /// One state of a [`Step::Union`].
     Alt(u32),
     /// The start (or the `end`) of group `group`, then state `next`.
     Capture {
-        group: u32,
+        group: u16,
         end: bool,
         next: u32,
     },
@@ -43,6 +43,10 @@ pub enum Step {
     Fail,
     Match,
 }
+
+// Eight bytes a step: the table is read from the program's pages, a page fault for every
+// 4 KiB of it a process reads (about 6,700 steps for all the rules).
+const _: () = assert!(std::mem::size_of::<Step>() == 8);
 
 /// One rule's NFA (a single pattern, pattern 0): its states, its groups' names by index and
 /// its start states.
@@ -81,7 +85,10 @@ impl RuleNfa {
                     let ranges = steps.by_ref().take(n as usize).map(range);
                     builder.add_sparse(ranges.collect::<Option<_>>()?)
                 }
-                Step::Look(look, next) => builder.add_look(id(next)?, Look::from_repr(look)?),
+                Step::Look(shift, next) => {
+                    let look = Look::from_repr(1u32.checked_shl(u32::from(shift))?)?;
+                    builder.add_look(id(next)?, look)
+                }
                 Step::Union(n) => {
                     let alternates = steps.by_ref().take(n as usize).map(|step| match *step {
                         Step::Alt(next) => id(next),
@@ -95,14 +102,14 @@ impl RuleNfa {
                     end: false,
                     next,
                 } => {
-                    let name = self.names.get(group as usize).copied().flatten();
-                    builder.add_capture_start(id(next)?, group, name.map(Arc::from))
+                    let name = self.names.get(usize::from(group)).copied().flatten();
+                    builder.add_capture_start(id(next)?, group.into(), name.map(Arc::from))
                 }
                 Step::Capture {
                     group,
                     end: true,
                     next,
-                } => builder.add_capture_end(id(next)?, group),
+                } => builder.add_capture_end(id(next)?, group.into()),
                 Step::Fail => builder.add_fail(),
                 Step::Match => builder.add_match(),
             };

@@ -19,7 +19,11 @@ pub fn steps_of(nfa: &NFA) -> Result<Vec<Step>, String> {
                 steps.push(Step::Sparse(count(sparse.transitions.len())?));
                 steps.extend(sparse.transitions.iter().map(range));
             }
-            State::Look { look, next } => steps.push(Step::Look(look.as_repr(), next.as_u32())),
+            // every `Look` is a single bit
+            State::Look { look, next } if look.as_repr().is_power_of_two() => {
+                let shift = look.as_repr().trailing_zeros();
+                steps.push(Step::Look(count(shift as usize)?, next.as_u32()));
+            }
             State::Union { alternates } if alternates.len() >= 2 => {
                 steps.push(Step::Union(count(alternates.len())?));
                 steps.extend(alternates.iter().map(|s| Step::Alt(s.as_u32())));
@@ -37,7 +41,7 @@ pub fn steps_of(nfa: &NFA) -> Result<Vec<Step>, String> {
                 group_index,
                 slot,
             } if *pattern_id == PatternID::ZERO => steps.push(Step::Capture {
-                group: group_index.as_u32(),
+                group: count(group_index.as_usize())?,
                 // pattern 0's group g has slots 2g (start) and 2g + 1 (end)
                 end: slot.as_usize() % 2 == 1,
                 next: next.as_u32(),
@@ -52,8 +56,9 @@ pub fn steps_of(nfa: &NFA) -> Result<Vec<Step>, String> {
     Ok(steps)
 }
 
-fn count(n: usize) -> Result<u32, String> {
-    u32::try_from(n).map_err(|err| err.to_string())
+/// `n` as the narrower number a step keeps it in.
+fn count<T: TryFrom<usize, Error = std::num::TryFromIntError>>(n: usize) -> Result<T, String> {
+    T::try_from(n).map_err(|err| err.to_string())
 }
 
 /// `nfa` as a `RuleNfa` expression in Rust, with `Step` and `RuleNfa` in scope.
