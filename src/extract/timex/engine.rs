@@ -28,9 +28,10 @@ use regex_automata::{Anchored, Input, PatternID};
 use rustc_hash::FxHashMap;
 
 use super::ascii_dfa::ascii_rules;
-use super::lowered::{lower_case_form, lower_case_text};
+use super::lowered::lower_case_text;
 use super::prefilter;
-use super::recognise::RULES;
+use super::recognise::{RULES, whole_group};
+use super::rule_nfa::{RuleNfa, Step};
 use super::rules::as_compiled;
 
 /// The first word start at or after `from` ([`prefilter::next_start`]) where a rule matches,
@@ -46,9 +47,9 @@ use super::rules::as_compiled;
 pub fn next_match(bytes: &[u8], from: usize, ascii: bool) -> Option<(usize, usize, usize)> {
     // The DFA is loaded or built only once a text has a place to try it.
     let mut start = prefilter::next_start(bytes, from)?;
-    // The ASCII form's DFA was made ahead of time; should it fail to load, that form is
-    // compiled here like the other.
-    if let Some(rules) = ascii.then(ascii_rules).flatten() {
+    // The ASCII form's DFA was made ahead of time; the form as written is compiled here.
+    if ascii {
+        let rules = ascii_rules();
         loop {
             if let Some((rule, len)) = rules.first_match(bytes.get(start..)?) {
                 return Some((start, rule, len));
@@ -158,7 +159,8 @@ fn bad_pattern(err: impl std::fmt::Display) {
 }
 
 /// [`AllRules`] in the ASCII form (index 1) or as written (index 0); each built the first time
-/// it is needed.
+/// it is needed. The program searches the ASCII form with the DFA made ahead of time: the
+/// lazy DFA of that form is built only by the tests, which compare the two.
 static ALL_RULES: [OnceLock<Option<AllRules>>; 2] = [OnceLock::new(), OnceLock::new()];
 
 fn all_rules(ascii: bool) -> Option<&'static AllRules> {
@@ -297,16 +299,20 @@ fn search(rule: &RuleParts, slot: usize, text: &str) -> Captures {
 }
 
 /// The parts of rule `i`'s match of the first `len` bytes of `text`, for a rule whose one group
-/// is its whole match (see `recognise::whole_group`): no search is needed to read them. `None`
-/// when the rule has another group after all, for the caller to search instead.
+/// is its whole match (see `recognise::whole_group`, which names that group): no search is
+/// needed to read them. `None` for another rule.
 ///
-/// The rule is not compiled for this: its one group is read off its pattern ([`one_group`]).
-/// Compiling the four such rules only to learn their group's name cost about 1 M instructions
-/// in every process that met a weekday, a month, a year or "now".
+/// The rule is not compiled for this. Compiling the four such rules only to learn their
+/// group's name cost about 1 M instructions in every process that met a weekday, a month, a
+/// year or "now"; a test checks the names `whole_group` gives against the compiled rules.
 pub fn whole_match_parts(i: usize, text: &str, len: usize) -> Option<Parts<'_>> {
-    static ONE_GROUP: LazyLock<Vec<Option<OneGroup>>> =
-        LazyLock::new(|| RULES.iter().map(|(_, p)| one_group(p)).collect());
-    let group = ONE_GROUP.get(i)?.as_ref()?;
+    static GROUPS: LazyLock<Vec<Option<OneGroup>>> = LazyLock::new(|| {
+        RULES
+            .iter()
+            .map(|(rule, _)| whole_group(*rule).and_then(one_group))
+            .collect()
+    });
+    let group = GROUPS.get(i)?.as_ref()?;
     let mut caps = Captures::all(group.info.clone());
     caps.set_pattern(Some(PatternID::ZERO));
     // the whole match (group 0) and the named group (1), both from 0 to `len`
@@ -321,24 +327,14 @@ pub fn whole_match_parts(i: usize, text: &str, len: usize) -> Option<Parts<'_>> 
     })
 }
 
-/// The groups of a rule whose only group opens its pattern, as its NFA numbers them.
+/// The groups of a rule whose only group, named `name`, is its whole match, as its NFA numbers
+/// them: the unnamed whole match, then the named group.
 struct OneGroup {
     info: GroupInfo,
     names: Vec<(Box<str>, usize)>,
 }
 
-/// `pattern`'s groups when it opens with a named group and has no other: every other
-/// parenthesis opens a group with neither a name nor a number (`(?:`, `(?-u:`). Any other
-/// parenthesis, even an escaped one, gives `None`.
-fn one_group(pattern: &str) -> Option<OneGroup> {
-    let (name, rest) = pattern.strip_prefix("(?P<")?.split_once('>')?;
-    let another = rest.match_indices('(').any(|(at, _)| {
-        let after = &rest[at + 1..];
-        !after.starts_with('?') || after.starts_with("?P<") || after.starts_with("?<")
-    });
-    if another {
-        return None;
-    }
+fn one_group(name: &'static str) -> Option<OneGroup> {
     let info = GroupInfo::new([[None, Some(name)]])
         .map_err(bad_pattern)
         .ok()?;
@@ -357,8 +353,8 @@ struct RuleParts {
     /// match; a rule has at most a dozen groups with names of a few letters, so a scan of this
     /// list costs less than the NFA's own map from names, which hashes the name with SipHash.
     names: Vec<(Box<str>, usize)>,
-    /// Whether the NFA is the rule's lower-case form ([`lower_case_form`]), which reads the
-    /// text lower-cased.
+    /// Whether the NFA is the rule's lower-case (ASCII) form, which reads the text
+    /// lower-cased.
     lowered: bool,
 }
 
@@ -366,9 +362,15 @@ struct RuleParts {
 /// ASCII `\d`, `\s` and case folding. On a text with no non-ASCII character the Unicode form
 /// could match (see [`super::prefilter::ascii_suffices`]) both match exactly the same, and the
 /// ASCII one is smaller (a Unicode `\d` alone is dozens of UTF-8 ranges), so it compiles and
-/// runs faster. Each is compiled the first time it is needed: a short text uses a few rules.
+/// runs faster. Each is made the first time it is needed: a short text uses a few rules.
 static RULE_PARTS: LazyLock<[Vec<OnceLock<Option<RuleParts>>>; 2]> =
     LazyLock::new(|| [0, 1].map(|_| RULES.iter().map(|_| OnceLock::new()).collect()));
+
+/// Each rule's ASCII form as the build script compiled it: its pattern as written (in lower
+/// case, see [`super::rules::patterns`]) without Unicode, read over the lower-cased text
+/// ([`lower_case_text`]), which `(?i:…)` would read the same (see [`super::lowered`]). In
+/// `RULES` order.
+static RULE_NFAS: &[RuleNfa] = include!(concat!(env!("OUT_DIR"), "/timex-rule-nfas.rs"));
 
 fn rule_parts(i: usize, ascii: bool) -> Option<&'static RuleParts> {
     let (_, pattern) = RULES.get(i)?;
@@ -376,16 +378,21 @@ fn rule_parts(i: usize, ascii: bool) -> Option<&'static RuleParts> {
         .get(usize::from(ascii))?
         .get(i)?
         .get_or_init(|| {
-            // The ASCII form is parsed rule by rule, in lower case where that reads the same
-            // ([`lower_case_form`]): its DFA is made ahead of time, so nothing else parses it.
-            // A rule's parts in the Unicode form are asked for after the DFA of all rules in
-            // that form found its match, and the rule is compiled from the form parsed for it.
-            let lower = ascii.then(|| lower_case_form(pattern)).flatten();
-            let nfa = match (&lower, ALL_RULES[0].get()) {
-                (Some(lower), _) => compile_alone(lower, false),
-                (None, Some(Some(all))) if !ascii => (all.compile_one)(i),
-                (None, _) => compile_alone(&as_compiled(pattern), !ascii),
-            }?;
+            // The ASCII form is rebuilt from the build script's steps: nothing else parses it
+            // (its DFA is made ahead of time too). A rule's parts in the Unicode form are
+            // asked for after the DFA of all rules in that form found its match, and the rule
+            // is compiled from the form parsed for it.
+            let nfa = match ALL_RULES[0].get() {
+                _ if ascii => RULE_NFAS.get(i)?.build(),
+                Some(Some(all)) => (all.compile_one)(i),
+                _ => compile_alone(&as_compiled(pattern), true),
+            };
+            let Some(nfa) = nfa else {
+                bad_pattern(format_args!(
+                    "rule {i} (ASCII form: {ascii}) does not build"
+                ));
+                return None;
+            };
             let names = nfa
                 .group_info()
                 .pattern_names(PatternID::ZERO)
@@ -396,7 +403,7 @@ fn rule_parts(i: usize, ascii: bool) -> Option<&'static RuleParts> {
                 backtracker: BoundedBacktracker::new_from_nfa(nfa.clone()).ok()?,
                 pikevm: PikeVM::new_from_nfa(nfa).ok()?,
                 names,
-                lowered: lower.is_some(),
+                lowered: ascii,
             })
         })
         .as_ref()

@@ -21,6 +21,9 @@ mod normalise;
 mod prefilter;
 mod recognise;
 mod relative;
+mod rule_nfa;
+#[cfg(test)]
+mod rule_nfa_write;
 mod rules;
 mod stops;
 mod value;

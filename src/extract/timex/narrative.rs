@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::extract::eight_bytes::{HIGHS, equal_bytes, first_flagged, in_range};
+use crate::extract::eight_bytes::{HIGHS, equal_bytes, first_flagged, in_range, non_letters};
 
 use super::anchor::{add_months, day_value, shift_days, tail};
 use super::durations::duration_value;
@@ -60,33 +60,25 @@ impl Narrative {
     }
 }
 
-/// The first day of a "YYYY", "YYYY-MM" or "YYYY-MM-DD" value (parsed by hand: this runs for
-/// every expression).
+/// The first day of a "YYYY", "YYYY-MM" or "YYYY-MM-DD" value (ASCII digits, each part of
+/// exactly that length), `None` for any other value. Read by position: this runs for every
+/// expression (3,500 on TimeBank 1 MB), and cutting the value at its dashes and parsing each
+/// piece cost about 280 instructions a value.
 pub fn calendar_start(value: &str) -> Option<NaiveDate> {
-    let number = |s: Option<&str>| -> Option<u32> {
-        let s = s?;
-        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    let bytes = value.as_bytes();
+    let number = |at: usize, len: usize| -> Option<u32> {
+        bytes.get(at..at + len)?.iter().try_fold(0u32, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
     };
-    let mut parts = value.split('-');
-    let year_text = parts.next()?;
-    if year_text.len() != 4 {
-        return None;
-    }
-    let year = number(Some(year_text))? as i32;
-    let month = match parts.next() {
-        Some(m) if m.len() == 2 => number(Some(m))?,
-        Some(_) => return None,
-        None => 1,
+    let dash = |at: usize| bytes.get(at) == Some(&b'-');
+    let (month, day) = match bytes.len() {
+        4 => (1, 1),
+        7 if dash(4) => (number(5, 2)?, 1),
+        10 if dash(4) && dash(7) => (number(5, 2)?, number(8, 2)?),
+        _ => return None,
     };
-    let day = match parts.next() {
-        Some(d) if d.len() == 2 => number(Some(d))?,
-        Some(_) => return None,
-        None => 1,
-    };
-    if parts.next().is_some() {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(year, month, day)
+    NaiveDate::from_ymd_opt(number(0, 4)? as i32, month, day)
 }
 
 pub(super) fn ago(
@@ -399,10 +391,8 @@ fn is_word_byte(b: u8) -> bool {
 fn word_flags(eight: u64) -> u64 {
     let low = eight & !HIGHS;
     let apostrophe = equal_bytes(low, b'\'');
-    let ascii = in_range(low, b'0', b'9')
-        | in_range(low, b'A', b'Z')
-        | in_range(low, b'a', b'z')
-        | apostrophe;
+    // the letters are the bytes `non_letters` does not flag
+    let ascii = !non_letters(eight) | in_range(low, b'0', b'9') | apostrophe;
     ascii & !eight & HIGHS
 }
 
@@ -425,6 +415,99 @@ pub(super) fn content_words(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`calendar_start`] as it was written before it read by position: the value cut at
+    /// its dashes, each piece parsed.
+    fn calendar_start_by_pieces(value: &str) -> Option<NaiveDate> {
+        let number = |s: Option<&str>| -> Option<u32> {
+            let s = s?;
+            (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+        };
+        let mut parts = value.split('-');
+        let year_text = parts.next()?;
+        if year_text.len() != 4 {
+            return None;
+        }
+        let year = number(Some(year_text))? as i32;
+        let month = match parts.next() {
+            Some(m) if m.len() == 2 => number(Some(m))?,
+            Some(_) => return None,
+            None => 1,
+        };
+        let day = match parts.next() {
+            Some(d) if d.len() == 2 => number(Some(d))?,
+            Some(_) => return None,
+            None => 1,
+        };
+        if parts.next().is_some() {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(year, month, day)
+    }
+
+    /// Read by position, a value gives the day the pieces give, for values of every shape
+    /// the normaliser writes and near misses of them.
+    #[test]
+    fn calendar_start_reads_as_the_pieces_read() {
+        let mut values: Vec<String> = [
+            "1998",
+            "1998-01",
+            "1998-01-08",
+            "1998-02-29",
+            "2000-02-29",
+            "0000",
+            "0000-00-00",
+            "1998-13",
+            "1998-00",
+            "1998-12-32",
+            "1998-1-08",
+            "1998-01-8",
+            "98-01-08",
+            "1998-01-08-",
+            "1998--01",
+            "1998-",
+            "-1998",
+            "1998-W02",
+            "1998-Q3",
+            "1998-SU",
+            "XXXX-01-08",
+            "1998-01-08T10:30",
+            "PAST_REF",
+            "P3W",
+            "199",
+            "19980",
+            "1998 01 08",
+            "1998-01-0a",
+            "1998-0a-08",
+            "19a8-01-08",
+            "١٩٩٨",
+            "1998-01-08\u{0}",
+            "",
+        ]
+        .iter()
+        .map(|s| (*s).to_string())
+        .collect();
+        // every day of a leap year and of a common one, and each month and year alone
+        for year in [1996, 1998] {
+            for month in 1..=12 {
+                values.push(format!("{year}-{month:02}"));
+                for day in 1..=31 {
+                    values.push(format!("{year}-{month:02}-{day:02}"));
+                }
+            }
+        }
+        for value in &values {
+            assert_eq!(
+                calendar_start(value),
+                calendar_start_by_pieces(value),
+                "{value:?}"
+            );
+        }
+        assert_eq!(
+            calendar_start("1998-02"),
+            NaiveDate::from_ymd_opt(1998, 2, 1)
+        );
+    }
 
     /// [`word_char_end`] as it was written before the eight-byte scan: a character at a time.
     fn word_char_end_bytewise(s: &str, mut at: usize, inside: bool) -> usize {

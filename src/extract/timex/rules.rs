@@ -47,6 +47,10 @@ pub enum Rule {
 pub(super) const B: &str = r"(?-u:\b)";
 
 /// The patterns, in priority order. Named groups are read by the normaliser.
+///
+/// Every letter is written in lower case (time-zone names too): the rules are read
+/// case-insensitively, and the ASCII form of a rule compiled alone is compiled as written and
+/// run over lower-cased text (see `lowered`), so a capital here would never match.
 pub(super) fn patterns() -> Vec<(Rule, String)> {
     let day_ref =
         format!(r"(?:{WEEKDAY}|today|yesterday|tomorrow|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)");
@@ -54,7 +58,7 @@ pub(super) fn patterns() -> Vec<(Rule, String)> {
         (
             Rule::ClockTime,
             format!(
-                r"(?:(?P<h>\d{{1,2}})(?::(?P<mi>\d{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|am{B}|pm{B}|a\.m{B}|p\.m{B})|(?P<h24>\d{{1,2}}):(?P<mi24>\d{{2}}){B}(?:\s+(?:GMT|UTC|EST|EDT))|(?P<noon>noon|midday|midnight){B})(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET){B})?(?:,?\s+(?:on\s+)?(?P<day>{day_ref}){B})?"
+                r"(?:(?P<h>\d{{1,2}})(?::(?P<mi>\d{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|am{B}|pm{B}|a\.m{B}|p\.m{B})|(?P<h24>\d{{1,2}}):(?P<mi24>\d{{2}}){B}(?:\s+(?:gmt|utc|est|edt))|(?P<noon>noon|midday|midnight){B})(?:\s+(?P<tz>est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|bst|cet){B})?(?:,?\s+(?:on\s+)?(?P<day>{day_ref}){B})?"
             ),
         ),
         (

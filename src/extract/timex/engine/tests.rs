@@ -75,18 +75,19 @@ fn lower_case_rules_read_as_the_case_insensitive_rules() {
     assert!(matched > 300, "{matched}");
 }
 
-/// The groups [`one_group`] reads off a pattern are those its NFA has, for every rule it
-/// reads; it reads at least the four `recognise::whole_group` rules, and declines a
-/// pattern with a second group.
+/// The group `recognise::whole_group` names for a rule is the compiled rule's only group,
+/// numbered as its NFA numbers it; at least the four rules have one.
 #[test]
-fn one_group_is_the_compiled_rules_group() {
+fn whole_groups_are_the_compiled_rules_groups() {
     let mut read = 0;
-    for (i, (_, pattern)) in RULES.iter().enumerate() {
-        let Some(group) = one_group(pattern) else {
+    for (i, (rule, _)) in RULES.iter().enumerate() {
+        let Some(name) = whole_group(*rule) else {
             continue;
         };
+        let group = one_group(name).expect("a group");
         let nfa = rule_parts(i, true).expect("compiles").backtracker.get_nfa();
         let names: Vec<_> = nfa.group_info().pattern_names(PatternID::ZERO).collect();
+        assert_eq!(names, [None, Some(name)], "rule {i}");
         let read_names: Vec<_> = group.info.pattern_names(PatternID::ZERO).collect();
         assert_eq!(names, read_names, "rule {i}");
         assert_eq!(
@@ -94,19 +95,16 @@ fn one_group_is_the_compiled_rules_group() {
             group.info.slot_len(),
             "rule {i}"
         );
-        let index = names.iter().position(|n| n.is_some());
-        assert_eq!(group.names.first().map(|(_, i)| *i), index, "rule {i}");
+        assert_eq!(group.names, [(name.into(), 1)], "rule {i}");
+        let parts = whole_match_parts(i, "now", 3).expect("parts");
+        assert_eq!(
+            parts.name(name).map(|p| p.as_str()),
+            Some("now"),
+            "rule {i}"
+        );
         read += 1;
     }
     assert!(read >= 4, "{read}");
-    for pattern in [
-        r"(?P<a>x)(?P<b>y)",
-        r"(?P<a>x)(y)",
-        r"(?P<a>x)\(y",
-        r"(?P<a>x)(?<b>y)",
-    ] {
-        assert!(one_group(pattern).is_none(), "{pattern}");
-    }
 }
 
 /// The parts [`parts`] answers from its memory of earlier texts are those a search finds.
@@ -162,5 +160,95 @@ fn assert_same_groups(
             other(group),
             "rule {rule} group {group} in {rest:?}"
         );
+    }
+}
+
+/// Every rule is written in lower case: its lower-case form is itself, so the build script,
+/// which compiles each rule's ASCII form as written, compiles that form.
+#[test]
+fn rules_are_their_own_lower_case_form() {
+    for (i, (_, pattern)) in RULES.iter().enumerate() {
+        let lower = super::super::lowered::lower_case_form(pattern);
+        assert_eq!(lower.as_deref(), Some(pattern.as_str()), "rule {i}");
+    }
+}
+
+/// The NFA rebuilt from the build script's steps is, state for state, the one the rule's
+/// pattern compiles to here, with the same groups and starts; and the steps are what the
+/// writer makes of that NFA.
+#[test]
+fn rebuilt_rules_are_the_compiled_rules() {
+    use super::super::rule_nfa_write::{rust_of, steps_of};
+    assert_eq!(RULE_NFAS.len(), RULES.len());
+    for (i, (_, pattern)) in RULES.iter().enumerate() {
+        let compiled = compile_alone(pattern, false).expect("the rule compiles");
+        let rebuilt = RULE_NFAS[i].build().expect("the steps build");
+        assert_eq!(compiled.states(), rebuilt.states(), "rule {i}");
+        assert_eq!(
+            compiled.start_anchored(),
+            rebuilt.start_anchored(),
+            "rule {i}"
+        );
+        assert_eq!(
+            compiled.start_unanchored(),
+            rebuilt.start_unanchored(),
+            "rule {i}"
+        );
+        assert_eq!(
+            compiled.start_pattern(PatternID::ZERO),
+            rebuilt.start_pattern(PatternID::ZERO),
+            "rule {i}"
+        );
+        assert_eq!(compiled.is_utf8(), rebuilt.is_utf8(), "rule {i}");
+        assert_eq!(compiled.look_set_any(), rebuilt.look_set_any(), "rule {i}");
+        let classes = |nfa: &NFA| {
+            (0..=255u8)
+                .map(|b| nfa.byte_classes().get(b))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(classes(&compiled), classes(&rebuilt), "rule {i}");
+        let names = |nfa: &NFA| -> Vec<Option<String>> {
+            let info = nfa.group_info();
+            assert_eq!(info.slot_len(), 2 * info.group_len(PatternID::ZERO));
+            info.pattern_names(PatternID::ZERO)
+                .map(|n| n.map(str::to_string))
+                .collect()
+        };
+        assert_eq!(names(&compiled), names(&rebuilt), "rule {i}");
+        assert_eq!(
+            steps_of(&compiled).expect("writable"),
+            RULE_NFAS[i].steps,
+            "rule {i}"
+        );
+        // what the build script writes of the rest of the rule
+        let table = &RULE_NFAS[i];
+        let written = rust_of(&compiled).expect("writable");
+        let tail = format!(
+            "], names: &{:?}, start: {}, unanchored: {}, utf8: {} }}",
+            table.names, table.start, table.unanchored, table.utf8
+        );
+        assert!(written.ends_with(&tail), "rule {i}: {written}");
+    }
+}
+
+/// Steps that do not describe an NFA build none rather than a wrong one.
+#[test]
+fn broken_steps_build_nothing() {
+    use super::super::rule_nfa::{RuleNfa, Step};
+    for steps in [
+        &[Step::Alt(0)][..],
+        &[Step::Sparse(2), Step::Range(b'a', b'a', 1), Step::Match][..],
+        &[Step::Union(2), Step::Alt(1), Step::Fail][..],
+        &[Step::Look(40, 1), Step::Match][..],
+        &[Step::Look(30, 1), Step::Match][..],
+    ] {
+        let nfa = RuleNfa {
+            steps,
+            names: &[None],
+            start: 0,
+            unanchored: 0,
+            utf8: false,
+        };
+        assert!(nfa.build().is_none(), "{steps:?}");
     }
 }
