@@ -16,6 +16,7 @@ use crate::extract::events::scan;
 use crate::extract::events::shapes::{Shapes, WordMap};
 use crate::model::{MONTH_NAMES, WEEKDAY_NAMES};
 
+mod ascii_tokens;
 mod verb_words;
 use verb_words::{AUXILIARIES, IRREGULAR_PAST, NOT_VERBS, REPORTING};
 
@@ -144,6 +145,15 @@ fn tokens_with<'a>(
         forms: &VERB_FORMS,
         not_verbs: &NOT_VERB_SET,
     };
+    // An all-ASCII sentence (nearly all) whose lower-cased copy the caller has is read by the
+    // byte, in a pass of its own.
+    if let Some(lower) = lower
+        && lower.len() == slice.len()
+        && slice.is_ascii()
+    {
+        ascii_tokens::ascii_tokens_into(slice, lower, sentence.start, &verb_sets, out);
+        return;
+    }
     // The words between white space (white space alone never makes a token), each ASCII
     // word with its letters' span found in the same pass.
     for word in scan::words(slice) {
@@ -316,8 +326,15 @@ struct VerbSets<'s> {
 /// word), looks like a verb. (Asked before `t` joins its sentence's tokens, so that it is
 /// made in one piece.)
 fn looks_like_verb(t: &Token, prev: Option<&Token>, sets: &VerbSets) -> bool {
-    let w = t.lower();
-    if t.cap && prev.is_some() {
+    verb_by(t.lower(), t.cap, prev.map(|p| (p.cap, p.pause_after)), sets)
+}
+
+/// [`looks_like_verb`] of a word whose lower case is `w` and which starts with a capital when
+/// `cap`, after a token that starts with a capital and pauses as `prev` says (`None` for the
+/// first word). Inlined: every word of a sentence is asked.
+#[inline(always)]
+fn verb_by(w: &str, cap: bool, prev: Option<(bool, bool)>, sets: &VerbSets) -> bool {
+    if cap && prev.is_some() {
         return false;
     }
     if sets.forms.contains(w) {

@@ -74,3 +74,41 @@ fn the_subject_ends_at_the_first_verb_and_a_passive_names_its_agent_after_by() {
     assert_eq!(&s[..verb], "The depot ");
     assert_eq!(by.map(|b| &s[b..]), Some(" rebel rockets on Sunday."));
 }
+
+/// The words of a text as the general reader gives them (no lower-cased copy: every word is
+/// lower-cased on its own) and as the all-ASCII reader gives them, for every line and every
+/// sentence-sized stretch of sample articles and of texts of marks and dashes.
+#[test]
+fn the_ascii_reader_gives_the_general_readers_tokens() {
+    let samples = [
+        include_str!("../../../../assets/samples/2015-10-01-russia-begins-air-strikes.txt"),
+        include_str!("../../../../assets/samples/2015-10-20-air-safety-memorandum.txt"),
+        include_str!("../../../../assets/samples/2015-10-30-vienna-talks-widen.md"),
+        "Apple announces, GM says: the U.S. Corp. sold (Reuters) \"quoted\" -- words - a \
+         -- ... !? al-Assad's 2,000 U.S.-led \t\r\n\x0b\x0c tabs; Mr. Smith's  end. Inc. \
+         Mrs. Gen. Capt. Prof. ab. a.b. x! y? z: w; v, the deal signed in 2009 collapsed, \
+         ((( ))) \"\" - -- --- Said SAID said. told, TOLD indeed Speeded added ss passes",
+        "- starts with a dash, and ends with one -",
+        "\u{1c}\u{1f}\u{7f}control@bytes[are]`marks{}~ and_underscores_too",
+    ];
+    let mut checked = 0;
+    for sample in samples {
+        let ascii: String = sample.chars().filter(char::is_ascii).collect();
+        let pieces = ascii
+            .lines()
+            .chain(ascii.split(['.', '!', '?']))
+            .chain([ascii.as_str()]);
+        for piece in pieces {
+            // the piece where it lies in a longer text, so ranges are offset
+            let text = format!("Lead text. {piece} Trail.");
+            let sentence = 11..11 + piece.len();
+            let general = tokens(&text, &sentence);
+            let lower = text[sentence.clone()].to_ascii_lowercase();
+            let mut fast = Vec::new();
+            tokens_in_into(&text, &lower, &sentence, &mut fast);
+            assert_eq!(fast, general, "{piece:?}");
+            checked += general.len();
+        }
+    }
+    assert!(checked > 1000, "{checked} tokens compared");
+}
