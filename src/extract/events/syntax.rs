@@ -344,8 +344,8 @@ fn verb_by(w: &str, cap: bool, prev: Option<(bool, bool)>, sets: &VerbSets) -> b
         return true;
     }
     // "Apple announces", "GM says": a present-tense verb right after a name
-    let after_name = prev.is_some_and(|p| p.cap && !p.pause_after);
-    after_name && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !t.cap
+    let after_name = prev.is_some_and(|(cap, pause_after)| cap && !pause_after);
+    after_name && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !cap
 }
 
 /// The dependent clauses of a sentence, outermost first.
@@ -356,27 +356,30 @@ pub fn subordinates(tokens: &[Token]) -> Vec<Sub> {
     for (i, t) in tokens.iter().enumerate() {
         // Each test of `opened_at` needs a marker or a verb (a reduced relative opens on a
         // verb): a word that is neither opens nothing, and most words are done here.
-        if !t.verb && !markers.admits(t.lower()) {
+        let shaped = markers.admits(t.lower());
+        if !t.verb && !shaped {
             continue;
         }
-        subs.extend(opened_at(tokens, i));
+        subs.extend(opened_at(tokens, i, shaped));
     }
     subs
 }
 
 /// The dependent clause that `tokens[i]` (a verb or a word shaped like a marker) opens, if
-/// any. A function of its own, not inlined: inlined, its scans of the sentence made the loop
-/// of [`subordinates`] over every word keep their slices up to date at each word, which cost
-/// more than the test that rules most words out.
+/// any; `shaped`: whether the word has the shape of one of the [`MARKERS`] (a word that has
+/// not is none of them, and is not compared with them: most verbs are not). A function of its
+/// own, not inlined: inlined, its scans of the sentence made the loop of [`subordinates`] over
+/// every word keep their slices up to date at each word, which cost more than the test that
+/// rules most words out.
 #[inline(never)]
-fn opened_at(tokens: &[Token], i: usize) -> Option<Sub> {
+fn opened_at(tokens: &[Token], i: usize, shaped: bool) -> Option<Sub> {
     let t = &tokens[i];
     let w = t.lower();
-    let kind = if is_subordinator(w) {
+    let kind = if shaped && is_subordinator(w) {
         SubKind::Adverbial
-    } else if is_relative_pronoun(w) && i > 0 && !t.cap {
+    } else if shaped && is_relative_pronoun(w) && i > 0 && !t.cap {
         SubKind::Relative
-    } else if w == "that" && i > 0 {
+    } else if shaped && w == "that" && i > 0 {
         that_clause(tokens, i)?
     } else if reduced_relative(tokens, i) {
         SubKind::Relative
@@ -432,7 +435,14 @@ fn reduced_relative(tokens: &[Token], i: usize) -> bool {
     if i == 0 || !t.verb || t.cap {
         return false;
     }
-    if matches!(t.lower(), "said" | "says" | "told") {
+    // (the word after is read first: few verbs come before one of these prepositions)
+    let prep_after = tokens.get(i + 1).is_some_and(|n| {
+        matches!(
+            n.lower(),
+            "in" | "on" | "at" | "by" | "last" | "during" | "earlier" | "since"
+        )
+    });
+    if !prep_after || matches!(t.lower(), "said" | "says" | "told") {
         return false;
     }
     let prev = &tokens[i - 1];
@@ -471,14 +481,8 @@ fn reduced_relative(tokens: &[Token], i: usize) -> bool {
                 | "once"
         )
         && !prev.lower.ends_with("ly");
-    let prep_after = tokens.get(i + 1).is_some_and(|n| {
-        matches!(
-            n.lower(),
-            "in" | "on" | "at" | "by" | "last" | "during" | "earlier" | "since"
-        )
-    });
     // the scans of the sentence below only for a participle between a noun and a preposition
-    if !(noun_before && prep_after) || is_verb_form(t.lower(), AUXILIARY) {
+    if !noun_before || is_verb_form(t.lower(), AUXILIARY) {
         return false;
     }
     // the first verb after "since", "who" ... is that clause's own verb
