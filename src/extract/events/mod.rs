@@ -19,7 +19,6 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::extract::actors::{ArticleActors, Mention};
-use crate::extract::lower_case::lower_into;
 use crate::extract::timex::Timex;
 use crate::extract::white_space;
 use crate::model::{Article, Event, SourceRef, When};
@@ -61,9 +60,9 @@ pub fn build(
 ) -> Vec<Event> {
     let text = article.text.as_str();
     // The sentence being read, lower-cased: its words read their lower case from it
-    // ([`syntax::tokens_in_into`]) instead of lower-casing (and allocating) word by word.
-    // One buffer for the article, filled per sentence that gets that far: a lower-cased copy
-    // of the whole text was as large as the text, and most of its pages were fresh ones.
+    // ([`syntax::tokens_in_into`] fills it) instead of lower-casing (and allocating) word by
+    // word. One buffer for the article, filled per sentence that gets that far: a lower-cased
+    // copy of the whole text was as large as the text, and most of its pages were fresh ones.
     let mut lower = String::new();
     // the day of publication as a date, made once (writing its value costs a formatting)
     let published_day = article.published.map(When::day);
@@ -107,9 +106,8 @@ pub fn build(
                     break 'sentence;
                 }
                 // (read only for the sentences that get this far: most never do)
-                lower_into(&mut lower, sentence);
-                let same_day = clauses::is_same_day_lower(&lower);
-                syntax::tokens_in_into(text, &lower, s, &mut tokens);
+                let lower = syntax::tokens_in_into(text, s, &mut lower, &mut tokens);
+                let same_day = clauses::is_same_day_lower(lower);
                 let sayer_end = sayer_end(text, s, &tokens);
                 let subs = syntax::subordinates(&tokens);
                 let ids = gather.participants(read(&tokens), s, &[], &subs, sayer_end);
@@ -144,8 +142,7 @@ pub fn build(
             if fewer_words_than(sentence, 4) || dated_chars * 2 > sentence.trim().len() {
                 break 'sentence;
             }
-            lower_into(&mut lower, sentence);
-            syntax::tokens_in_into(text, &lower, s, &mut tokens);
+            syntax::tokens_in_into(text, s, &mut lower, &mut tokens);
             let sayer_end = sayer_end(text, s, &tokens);
             let subs = syntax::subordinates(&tokens);
             // the dependent clauses that hold a date: each is an event of its own

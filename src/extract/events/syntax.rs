@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 use crate::extract::events::scan;
 use crate::extract::events::shapes::{Shapes, WordMap};
+use crate::extract::lower_case::lower_into;
 use crate::model::{MONTH_NAMES, WEEKDAY_NAMES};
 
 mod ascii_tokens;
@@ -24,9 +25,9 @@ use verb_words::{AUXILIARIES, IRREGULAR_PAST, NOT_VERBS, REPORTING};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Token<'a> {
     pub range: Range<usize>,
-    /// Lower-cased, without surrounding punctuation: the text itself when it has no capitals
-    /// (most words), so a sentence's words cost no string each.
-    pub lower: Cow<'a, str>,
+    /// Lower-cased, without surrounding punctuation: a slice of the sentence's lower-cased
+    /// copy (see [`tokens_in_into`]), so a sentence's words cost no string each.
+    pub lower: &'a str,
     /// Starts with a capital letter.
     pub cap: bool,
     /// A comma, semicolon, colon or dash follows it: a clause may end here.
@@ -96,47 +97,38 @@ fn is_relative_pronoun(word: &str) -> bool {
 }
 
 impl Token<'_> {
-    /// [`Token::lower`] as a string slice.
+    /// [`Token::lower`] (kept for its callers).
     pub fn lower(&self) -> &str {
-        &self.lower
+        self.lower
     }
 }
 
-/// The words of `text[sentence]`.
-pub fn tokens<'a>(text: &'a str, sentence: &Range<usize>) -> Vec<Token<'a>> {
+/// The words of `text[sentence]`, their lower case kept in `lower` (see [`tokens_in_into`]).
+pub fn tokens<'a>(text: &'a str, sentence: &Range<usize>, lower: &'a mut String) -> Vec<Token<'a>> {
     let mut out = Vec::new();
-    tokens_with(text, None, sentence, &mut out);
+    tokens_in_into(text, sentence, lower, &mut out);
     out
 }
 
-/// [`tokens`] of a sentence whose lower-cased copy (`lower`: [`str::to_ascii_lowercase`] of
-/// `text[sentence]`, the same length and offsets from the sentence's start) the caller has: an
-/// ASCII word's lower-case form is then a slice of the copy, so a word with capitals costs no
-/// string of its own.
+/// The words of `text[sentence]` in `out` (cleared first), their lower case read from `lower`,
+/// which is made the sentence lower-cased ([`str::to_ascii_lowercase`]: the same length and
+/// offsets from the sentence's start) followed by the lower case of each word that is not
+/// ASCII (whose lower case may be of another length): every token's lower case is a slice of
+/// it, so no word costs a string of its own and a token needs no dropping. Returns the
+/// sentence lower-cased (the start of `lower`), for the caller to search.
 ///
-/// The tokens go into `out` (cleared first): the events of an article read every sentence's
-/// tokens into one vector, which grows to the longest sentence once, instead of a vector of a
-/// few kilobytes being allocated and freed per sentence.
+/// The events of an article read every sentence's tokens into one vector, which grows to the
+/// longest sentence once, instead of a vector of a few kilobytes being allocated and freed
+/// per sentence; `lower` is the article's too.
 pub fn tokens_in_into<'a>(
     text: &'a str,
-    lower: &'a str,
     sentence: &Range<usize>,
+    lower: &'a mut String,
     out: &mut Vec<Token<'a>>,
-) {
+) -> &'a str {
     out.clear();
-    tokens_with(text, Some(lower), sentence, out);
-}
-
-/// The tokens of `text[sentence]` pushed onto `out`, which is empty.
-fn tokens_with<'a>(
-    text: &'a str,
-    lower: Option<&'a str>,
-    sentence: &Range<usize>,
-    out: &mut Vec<Token<'a>>,
-) {
-    let Some(slice) = text.get(sentence.clone()) else {
-        return;
-    };
+    let slice = text.get(sentence.clone()).unwrap_or_default();
+    lower_into(lower, slice);
     // About one word per six bytes of news text: room for them up front rather than growing
     // the vector word by word.
     out.reserve(slice.len() / 5 + 4);
@@ -145,15 +137,43 @@ fn tokens_with<'a>(
         forms: &VERB_FORMS,
         not_verbs: &NOT_VERB_SET,
     };
-    // An all-ASCII sentence (nearly all) whose lower-cased copy the caller has is read by the
-    // byte, in a pass of its own.
-    if let Some(lower) = lower
-        && lower.len() == slice.len()
-        && slice.is_ascii()
-    {
+    // An all-ASCII sentence (nearly all) is read by the byte, in a pass of its own.
+    if slice.is_ascii() {
+        let lower: &'a str = lower;
         ascii_tokens::ascii_tokens_into(slice, lower, sentence.start, &verb_sets, out);
-        return;
+        return lower;
     }
+    // The lower case of each word that is not ASCII, after the sentence's copy, in the order
+    // of the words (the tokens take them in that order).
+    let mut own = Vec::new();
+    for word in scan::words(slice) {
+        if word.core.is_none() {
+            let span = core_span(word.text);
+            if !span.is_empty() {
+                let from = lower.len();
+                lower.push_str(&word.text[span].to_lowercase());
+                own.push(from..lower.len());
+            }
+        }
+    }
+    let lower: &'a str = lower;
+    tokens_by_words(slice, sentence.start, lower, &own, &verb_sets, out);
+    lower.get(..slice.len()).unwrap_or_default()
+}
+
+/// The tokens of `slice`, a sentence starting at byte `base` of its article, pushed onto
+/// `out`, read from its words as [`scan::words`] gives them (any text): `lower` is as
+/// [`tokens_in_into`] makes it, `own` where in it the lower case of each word that is not
+/// ASCII is.
+fn tokens_by_words<'a>(
+    slice: &'a str,
+    base: usize,
+    lower: &'a str,
+    own: &[Range<usize>],
+    verb_sets: &VerbSets,
+    out: &mut Vec<Token<'a>>,
+) {
+    let mut own = own.iter();
     // The words between white space (white space alone never makes a token), each ASCII
     // word with its letters' span found in the same pass.
     for word in scan::words(slice) {
@@ -173,13 +193,13 @@ fn tokens_with<'a>(
         }
         // (where the letters are in the sentence, which is where they are in `lower`)
         let at = chunk_start + span.start;
-        let start = sentence.start + at;
+        let start = base + at;
         let range = start..start + span.len();
-        let (lower_form, cap, pause_after) = match (lower, &word.core) {
-            // An ASCII word (nearly all) is read by the byte: its capital and what follows its
-            // letters are ASCII, so no character is decoded, and its letters are a slice of
-            // their own only when a look-up needs them.
-            (Some(lower), Some(_)) => {
+        // (the slices of `lower` are always there: it is made for these words)
+        let (lower_form, cap, pause_after) = match &word.core {
+            // An ASCII word is read by the byte: its capital and what follows its letters are
+            // ASCII, so no character is decoded.
+            Some(_) => {
                 let bytes = raw.as_bytes();
                 let tail = &bytes[span.end..];
                 let pause = !tail.is_empty()
@@ -187,23 +207,21 @@ fn tokens_with<'a>(
                         .iter()
                         .any(|b| matches!(b, b',' | b';' | b':' | b'!' | b'?'))
                         || (tail.contains(&b'.') && !is_abbreviation(&raw[span.clone()])));
-                let lower_form = lower
-                    .get(at..at + span.len())
-                    .map_or_else(|| lower_case(&raw[span.clone()]), Cow::Borrowed);
+                let lower_form = lower.get(at..at + span.len()).unwrap_or_default();
                 (lower_form, bytes[span.start].is_ascii_uppercase(), pause)
             }
-            _ => {
+            None => {
                 let core = &raw[span.clone()];
                 let tail = &raw[span.end..];
                 // (most words have nothing after their letters: no search set up for them)
                 let pause = !tail.is_empty()
                     && (tail.contains([',', ';', ':', '–', '—', '!', '?'])
                         || (tail.contains('.') && !is_abbreviation(core)));
-                (
-                    lower_case(core),
-                    core.starts_with(char::is_uppercase),
-                    pause,
-                )
+                let lower_form = own
+                    .next()
+                    .and_then(|r| lower.get(r.clone()))
+                    .unwrap_or_default();
+                (lower_form, core.starts_with(char::is_uppercase), pause)
             }
         };
         let mut token = Token {
@@ -215,7 +233,7 @@ fn tokens_with<'a>(
         };
         // (a verb is told by the word and the one before it, which is complete by now: a
         // lone dash after it set its pause before this word came)
-        token.verb = looks_like_verb(&token, out.last(), &verb_sets);
+        token.verb = looks_like_verb(&token, out.last(), verb_sets);
         out.push(token);
     }
 }
