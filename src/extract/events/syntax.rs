@@ -369,6 +369,14 @@ fn verb_by(w: &str, cap: bool, prev: Option<(bool, bool)>, sets: &VerbSets) -> b
 /// The dependent clauses of a sentence, outermost first.
 pub fn subordinates(tokens: &[Token]) -> Vec<Sub> {
     let mut subs = Vec::new();
+    subordinates_into(tokens, &mut subs);
+    subs
+}
+
+/// [`subordinates`] in `subs` (emptied first), which the events of an article keep from one
+/// sentence to the next.
+pub fn subordinates_into(tokens: &[Token], subs: &mut Vec<Sub>) {
+    subs.clear();
     // (made once for the sentence, not checked at every word)
     let markers: &Shapes = &MARKER_SHAPES;
     for (i, t) in tokens.iter().enumerate() {
@@ -380,7 +388,6 @@ pub fn subordinates(tokens: &[Token]) -> Vec<Sub> {
         }
         subs.extend(opened_at(tokens, i, shaped));
     }
-    subs
 }
 
 /// The dependent clause that `tokens[i]` (a verb or a word shaped like a marker) opens, if
