@@ -129,9 +129,12 @@ pub fn is_same_day(s: &str) -> bool {
 const SAME_DAY: [&str; 3] = ["same day", "that day", "same time"];
 
 /// [`is_same_day`] of a text already lower-cased by [`str::to_ascii_lowercase`]: a sentence
-/// is a slice of its article's lower-cased copy, so no copy of it is made.
+/// is a slice of its article's lower-cased copy, so no copy of it is made. Two searches of the
+/// sentence, not one per phrase: both phrases that begin "same " are looked for only where
+/// "same " is (seldom).
 pub fn is_same_day_lower(lower: &str) -> bool {
-    SAME_DAY.iter().any(|p| lower.contains(p))
+    lower.contains("that day")
+        || (lower.contains("same ") && (lower.contains("same day") || lower.contains("same time")))
 }
 
 /// Words that open a new clause between two dates.
@@ -326,11 +329,20 @@ mod tests {
             "that  day",
             "",
             "t",
+            "same  time, the same tim",
+            "the same dax; same ",
+            "same time",
+            "that days",
         ] {
             let searched = SAME_DAY
                 .iter()
                 .any(|p| text.to_ascii_lowercase().contains(p));
             assert_eq!(is_same_day(text), searched, "{text:?}");
+            assert_eq!(
+                is_same_day_lower(&text.to_ascii_lowercase()),
+                searched,
+                "{text:?}"
+            );
         }
     }
 }

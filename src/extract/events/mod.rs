@@ -19,7 +19,6 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::extract::actors::{ArticleActors, Mention};
-use crate::extract::lower_case::lower_into;
 use crate::extract::timex::Timex;
 use crate::extract::white_space;
 use crate::model::{Article, Event, SourceRef, When};
@@ -61,9 +60,9 @@ pub fn build(
 ) -> Vec<Event> {
     let text = article.text.as_str();
     // The sentence being read, lower-cased: its words read their lower case from it
-    // ([`syntax::tokens_in_into`]) instead of lower-casing (and allocating) word by word.
-    // One buffer for the article, filled per sentence that gets that far: a lower-cased copy
-    // of the whole text was as large as the text, and most of its pages were fresh ones.
+    // ([`syntax::tokens_in_into`] fills it) instead of lower-casing (and allocating) word by
+    // word. One buffer for the article, filled per sentence that gets that far: a lower-cased
+    // copy of the whole text was as large as the text, and most of its pages were fresh ones.
     let mut lower = String::new();
     // the day of publication as a date, made once (writing its value costs a formatting)
     let published_day = article.published.map(When::day);
@@ -89,6 +88,10 @@ pub fn build(
     let mut labels = label::Scratch::default();
     // the lists clauses' actor ids are gathered in, kept from one clause to the next
     let mut gather = roles::Gather::default();
+    // A sentence's dependent clauses, in one list for the article rather than a list made
+    // per sentence (it grows to the most clauses of one sentence, which is bounded by the
+    // longest sentence).
+    let mut subs_room: Vec<syntax::Sub> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         // (this sentence's tokens, in the room the article's earlier sentences left)
         let mut tokens = label::recycled(std::mem::take(&mut token_room));
@@ -107,12 +110,12 @@ pub fn build(
                     break 'sentence;
                 }
                 // (read only for the sentences that get this far: most never do)
-                lower_into(&mut lower, sentence);
-                let same_day = clauses::is_same_day_lower(&lower);
-                syntax::tokens_in_into(text, &lower, s, &mut tokens);
+                let lower = syntax::tokens_in_into(text, s, &mut lower, &mut tokens);
+                let same_day = clauses::is_same_day_lower(lower);
                 let sayer_end = sayer_end(text, s, &tokens);
-                let subs = syntax::subordinates(&tokens);
-                let ids = gather.participants(read(&tokens), s, &[], &subs, sayer_end);
+                syntax::subordinates_into(&tokens, &mut subs_room);
+                let subs: &[syntax::Sub] = &subs_room;
+                let ids = gather.participants(read(&tokens), s, &[], subs, sayer_end);
                 let when = if same_day {
                     scenes.catch_up(&events, article.published);
                     scenes
@@ -144,25 +147,25 @@ pub fn build(
             if fewer_words_than(sentence, 4) || dated_chars * 2 > sentence.trim().len() {
                 break 'sentence;
             }
-            lower_into(&mut lower, sentence);
-            syntax::tokens_in_into(text, &lower, s, &mut tokens);
+            syntax::tokens_in_into(text, s, &mut lower, &mut tokens);
             let sayer_end = sayer_end(text, s, &tokens);
-            let subs = syntax::subordinates(&tokens);
+            syntax::subordinates_into(&tokens, &mut subs_room);
+            let subs: &[syntax::Sub] = &subs_room;
             // the dependent clauses that hold a date: each is an event of its own
             let dated: Vec<Range<usize>> = anchors
                 .iter()
-                .filter_map(|a| syntax::dependent_of(&subs, &a.range))
+                .filter_map(|a| syntax::dependent_of(subs, &a.range))
                 .map(|sub| sub.range.clone())
                 .collect();
             let mut main_dated = false;
             for clause in clauses::clauses(text, s, &anchors) {
                 let anchor = clause.anchor.range.clone();
-                if let Some(sub) = syntax::dependent_of(&subs, &anchor) {
+                if let Some(sub) = syntax::dependent_of(subs, &anchor) {
                     // "... since the war there began in 2011": the subordinate clause's own
                     // happening, with its own actors only (a relative clause's: the noun it
                     // describes acts), none when it names nobody.
                     let within = sub.range.start.max(clause.range.start)..sub.range.end;
-                    let mut p = gather.participants(read(&tokens), &within, &dated, &subs, None);
+                    let mut p = gather.participants(read(&tokens), &within, &dated, subs, None);
                     if sub.kind == SubKind::Relative
                         && let Some(end) = sub.antecedent_end
                     {
@@ -171,7 +174,7 @@ pub fn build(
                     // a relative clause describes something of its sentence, whose actors take
                     // part (none of them acts); an adverbial one ("since the war began") does not
                     if p.ids.is_empty() && sub.kind == SubKind::Relative {
-                        let whole = gather.participants(read(&tokens), s, &dated, &subs, sayer_end);
+                        let whole = gather.participants(read(&tokens), s, &dated, subs, sayer_end);
                         p.ids = whole.ids;
                         p.evidence = if p.ids.is_empty() {
                             ActorEvidence::None
@@ -213,7 +216,7 @@ pub fn build(
                 );
                 if p.ids.is_empty() {
                     // "... since the unrest spread to his country in 2011": the sentence's actors
-                    p = gather.participants(read(&tokens), s, &dated, &subs, sayer_end);
+                    p = gather.participants(read(&tokens), s, &dated, subs, sayer_end);
                     p.evidence = if p.ids.is_empty() {
                         ActorEvidence::None
                     } else {
@@ -261,7 +264,7 @@ pub fn build(
                     .map(|sub| sub.range.start)
                     .min()
                     .unwrap_or(s.end);
-                let p = gather.participants(read(&tokens), s, &dated, &subs, sayer_end);
+                let p = gather.participants(read(&tokens), s, &dated, subs, sayer_end);
                 let when = dating::inherited_from(
                     dating::tense(&text[s.start..main_end]),
                     narrative.as_ref(),
@@ -314,28 +317,82 @@ fn mentions_of<'m>(mentions: &'m [Mention], at: &mut usize, si: usize) -> &'m [M
 }
 
 /// Whether `text` has fewer than `n` words (as `split_whitespace` splits): the words after the
-/// `n`th are never read. Only where words start is counted, a byte at a time (a character is
-/// decoded only where a non-ASCII one begins): the word scan's cores and quotes, which nothing
-/// here reads, cost twice as much per sentence.
+/// `n`th are never read. Only where words start is counted: the white space before a word and
+/// the word itself are each passed over in a tight loop of their own, a byte at a time (a
+/// character is decoded only where a non-ASCII one begins). The word scan's cores and quotes,
+/// which nothing here reads, cost twice as much per sentence; asking at every byte whether a
+/// word starts there cost half as much again as these loops.
 fn fewer_words_than(text: &str, n: usize) -> bool {
+    let bytes = text.as_bytes();
     let mut words = 0;
-    let mut in_word = false;
     let mut at = 0;
-    while at < text.len() {
-        let (space, len) = white_space::space_at(text, at);
-        if space {
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            words += 1;
-            if words >= n {
-                return false;
+    loop {
+        // past white space to the word's first byte
+        loop {
+            let Some(&b) = bytes.get(at) else {
+                return true;
+            };
+            match BYTE_KIND[usize::from(b)] {
+                SPACE => at += 1,
+                IN_WORD => break,
+                _ => {
+                    let (space, len) = white_space::space_at(text, at);
+                    if !space {
+                        break;
+                    }
+                    at += len;
+                }
             }
         }
-        at += len;
+        words += 1;
+        if words >= n {
+            return false;
+        }
+        // past the word to the white space after it
+        loop {
+            let Some(&b) = bytes.get(at) else {
+                return true;
+            };
+            match BYTE_KIND[usize::from(b)] {
+                SPACE => break,
+                IN_WORD => at += 1,
+                _ => {
+                    let (space, len) = white_space::space_at(text, at);
+                    if space {
+                        break;
+                    }
+                    at += len;
+                }
+            }
+        }
     }
-    true
 }
+
+/// [`BYTE_KIND`] of a byte that is part of a word: ASCII other than white space, or the
+/// continuation of a character (never its start, so never white space).
+const IN_WORD: u8 = 0;
+/// [`BYTE_KIND`] of ASCII white space.
+const SPACE: u8 = 1;
+/// [`BYTE_KIND`] of the first byte of a character outside ASCII: decoded to tell.
+const DECODE: u8 = 2;
+
+/// What each byte is to [`fewer_words_than`].
+static BYTE_KIND: [u8; 256] = {
+    let mut table = [IN_WORD; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte >= 0xc0 {
+            DECODE
+        } else if white_space::is_ascii_space(byte) {
+            SPACE
+        } else {
+            IN_WORD
+        };
+        b += 1;
+    }
+    table
+};
 
 /// [`REPORTING`] as a set: every sentence's first half is looked up word by word, most words
 /// ruled out by their shapes without hashing them.

@@ -121,11 +121,24 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
+/// Whether `b` is ASCII white space (for a reader of all-ASCII text).
+#[inline(always)]
+pub(super) fn is_space_byte(b: u8) -> bool {
+    CLASS[usize::from(b)] == SPACE
+}
+
+/// Whether `b` is an ASCII byte that is neither white space nor a letter or digit (for a
+/// reader of all-ASCII text: a mark such as a comma or a quote).
+#[inline(always)]
+pub(super) fn is_mark_byte(b: u8) -> bool {
+    matches!(CLASS[usize::from(b)], OTHER | QUOTE)
+}
+
 /// Where the run of ASCII letters and digits that starts at `at` ends. Which of eight bytes
 /// are letters or digits is told for all eight at once (most words end within the first
 /// eight); the last few are read byte by byte.
 #[inline(always)]
-fn alnum_run_end(bytes: &[u8], at: usize) -> usize {
+pub(super) fn alnum_run_end(bytes: &[u8], at: usize) -> usize {
     let stops = |x: u64| {
         // the high bit cleared for the range tests; a byte that had it is a stop anyway. A
         // letter of either case is in a..=z once the case bit is set (no other byte is).

@@ -14,8 +14,10 @@ use std::sync::LazyLock;
 
 use crate::extract::events::scan;
 use crate::extract::events::shapes::{Shapes, WordMap};
+use crate::extract::lower_case::lower_into;
 use crate::model::{MONTH_NAMES, WEEKDAY_NAMES};
 
+mod ascii_tokens;
 mod verb_words;
 use verb_words::{AUXILIARIES, IRREGULAR_PAST, NOT_VERBS, REPORTING};
 
@@ -23,9 +25,9 @@ use verb_words::{AUXILIARIES, IRREGULAR_PAST, NOT_VERBS, REPORTING};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Token<'a> {
     pub range: Range<usize>,
-    /// Lower-cased, without surrounding punctuation: the text itself when it has no capitals
-    /// (most words), so a sentence's words cost no string each.
-    pub lower: Cow<'a, str>,
+    /// Lower-cased, without surrounding punctuation: a slice of the sentence's lower-cased
+    /// copy (see [`tokens_in_into`]), so a sentence's words cost no string each.
+    pub lower: &'a str,
     /// Starts with a capital letter.
     pub cap: bool,
     /// A comma, semicolon, colon or dash follows it: a clause may end here.
@@ -95,47 +97,38 @@ fn is_relative_pronoun(word: &str) -> bool {
 }
 
 impl Token<'_> {
-    /// [`Token::lower`] as a string slice.
+    /// [`Token::lower`] (kept for its callers).
     pub fn lower(&self) -> &str {
-        &self.lower
+        self.lower
     }
 }
 
-/// The words of `text[sentence]`.
-pub fn tokens<'a>(text: &'a str, sentence: &Range<usize>) -> Vec<Token<'a>> {
+/// The words of `text[sentence]`, their lower case kept in `lower` (see [`tokens_in_into`]).
+pub fn tokens<'a>(text: &'a str, sentence: &Range<usize>, lower: &'a mut String) -> Vec<Token<'a>> {
     let mut out = Vec::new();
-    tokens_with(text, None, sentence, &mut out);
+    tokens_in_into(text, sentence, lower, &mut out);
     out
 }
 
-/// [`tokens`] of a sentence whose lower-cased copy (`lower`: [`str::to_ascii_lowercase`] of
-/// `text[sentence]`, the same length and offsets from the sentence's start) the caller has: an
-/// ASCII word's lower-case form is then a slice of the copy, so a word with capitals costs no
-/// string of its own.
+/// The words of `text[sentence]` in `out` (cleared first), their lower case read from `lower`,
+/// which is made the sentence lower-cased ([`str::to_ascii_lowercase`]: the same length and
+/// offsets from the sentence's start) followed by the lower case of each word that is not
+/// ASCII (whose lower case may be of another length): every token's lower case is a slice of
+/// it, so no word costs a string of its own and a token needs no dropping. Returns the
+/// sentence lower-cased (the start of `lower`), for the caller to search.
 ///
-/// The tokens go into `out` (cleared first): the events of an article read every sentence's
-/// tokens into one vector, which grows to the longest sentence once, instead of a vector of a
-/// few kilobytes being allocated and freed per sentence.
+/// The events of an article read every sentence's tokens into one vector, which grows to the
+/// longest sentence once, instead of a vector of a few kilobytes being allocated and freed
+/// per sentence; `lower` is the article's too.
 pub fn tokens_in_into<'a>(
     text: &'a str,
-    lower: &'a str,
     sentence: &Range<usize>,
+    lower: &'a mut String,
     out: &mut Vec<Token<'a>>,
-) {
+) -> &'a str {
     out.clear();
-    tokens_with(text, Some(lower), sentence, out);
-}
-
-/// The tokens of `text[sentence]` pushed onto `out`, which is empty.
-fn tokens_with<'a>(
-    text: &'a str,
-    lower: Option<&'a str>,
-    sentence: &Range<usize>,
-    out: &mut Vec<Token<'a>>,
-) {
-    let Some(slice) = text.get(sentence.clone()) else {
-        return;
-    };
+    let slice = text.get(sentence.clone()).unwrap_or_default();
+    lower_into(lower, slice);
     // About one word per six bytes of news text: room for them up front rather than growing
     // the vector word by word.
     out.reserve(slice.len() / 5 + 4);
@@ -144,6 +137,43 @@ fn tokens_with<'a>(
         forms: &VERB_FORMS,
         not_verbs: &NOT_VERB_SET,
     };
+    // An all-ASCII sentence (nearly all) is read by the byte, in a pass of its own.
+    if slice.is_ascii() {
+        let lower: &'a str = lower;
+        ascii_tokens::ascii_tokens_into(slice, lower, sentence.start, &verb_sets, out);
+        return lower;
+    }
+    // The lower case of each word that is not ASCII, after the sentence's copy, in the order
+    // of the words (the tokens take them in that order).
+    let mut own = Vec::new();
+    for word in scan::words(slice) {
+        if word.core.is_none() {
+            let span = core_span(word.text);
+            if !span.is_empty() {
+                let from = lower.len();
+                lower.push_str(&word.text[span].to_lowercase());
+                own.push(from..lower.len());
+            }
+        }
+    }
+    let lower: &'a str = lower;
+    tokens_by_words(slice, sentence.start, lower, &own, &verb_sets, out);
+    lower.get(..slice.len()).unwrap_or_default()
+}
+
+/// The tokens of `slice`, a sentence starting at byte `base` of its article, pushed onto
+/// `out`, read from its words as [`scan::words`] gives them (any text): `lower` is as
+/// [`tokens_in_into`] makes it, `own` where in it the lower case of each word that is not
+/// ASCII is.
+fn tokens_by_words<'a>(
+    slice: &'a str,
+    base: usize,
+    lower: &'a str,
+    own: &[Range<usize>],
+    verb_sets: &VerbSets,
+    out: &mut Vec<Token<'a>>,
+) {
+    let mut own = own.iter();
     // The words between white space (white space alone never makes a token), each ASCII
     // word with its letters' span found in the same pass.
     for word in scan::words(slice) {
@@ -163,13 +193,13 @@ fn tokens_with<'a>(
         }
         // (where the letters are in the sentence, which is where they are in `lower`)
         let at = chunk_start + span.start;
-        let start = sentence.start + at;
+        let start = base + at;
         let range = start..start + span.len();
-        let (lower_form, cap, pause_after) = match (lower, &word.core) {
-            // An ASCII word (nearly all) is read by the byte: its capital and what follows its
-            // letters are ASCII, so no character is decoded, and its letters are a slice of
-            // their own only when a look-up needs them.
-            (Some(lower), Some(_)) => {
+        // (the slices of `lower` are always there: it is made for these words)
+        let (lower_form, cap, pause_after) = match &word.core {
+            // An ASCII word is read by the byte: its capital and what follows its letters are
+            // ASCII, so no character is decoded.
+            Some(_) => {
                 let bytes = raw.as_bytes();
                 let tail = &bytes[span.end..];
                 let pause = !tail.is_empty()
@@ -177,23 +207,21 @@ fn tokens_with<'a>(
                         .iter()
                         .any(|b| matches!(b, b',' | b';' | b':' | b'!' | b'?'))
                         || (tail.contains(&b'.') && !is_abbreviation(&raw[span.clone()])));
-                let lower_form = lower
-                    .get(at..at + span.len())
-                    .map_or_else(|| lower_case(&raw[span.clone()]), Cow::Borrowed);
+                let lower_form = lower.get(at..at + span.len()).unwrap_or_default();
                 (lower_form, bytes[span.start].is_ascii_uppercase(), pause)
             }
-            _ => {
+            None => {
                 let core = &raw[span.clone()];
                 let tail = &raw[span.end..];
                 // (most words have nothing after their letters: no search set up for them)
                 let pause = !tail.is_empty()
                     && (tail.contains([',', ';', ':', '–', '—', '!', '?'])
                         || (tail.contains('.') && !is_abbreviation(core)));
-                (
-                    lower_case(core),
-                    core.starts_with(char::is_uppercase),
-                    pause,
-                )
+                let lower_form = own
+                    .next()
+                    .and_then(|r| lower.get(r.clone()))
+                    .unwrap_or_default();
+                (lower_form, core.starts_with(char::is_uppercase), pause)
             }
         };
         let mut token = Token {
@@ -205,7 +233,7 @@ fn tokens_with<'a>(
         };
         // (a verb is told by the word and the one before it, which is complete by now: a
         // lone dash after it set its pause before this word came)
-        token.verb = looks_like_verb(&token, out.last(), &verb_sets);
+        token.verb = looks_like_verb(&token, out.last(), verb_sets);
         out.push(token);
     }
 }
@@ -316,8 +344,15 @@ struct VerbSets<'s> {
 /// word), looks like a verb. (Asked before `t` joins its sentence's tokens, so that it is
 /// made in one piece.)
 fn looks_like_verb(t: &Token, prev: Option<&Token>, sets: &VerbSets) -> bool {
-    let w = t.lower();
-    if t.cap && prev.is_some() {
+    verb_by(t.lower(), t.cap, prev.map(|p| (p.cap, p.pause_after)), sets)
+}
+
+/// [`looks_like_verb`] of a word whose lower case is `w` and which starts with a capital when
+/// `cap`, after a token that starts with a capital and pauses as `prev` says (`None` for the
+/// first word). Inlined: every word of a sentence is asked.
+#[inline(always)]
+fn verb_by(w: &str, cap: bool, prev: Option<(bool, bool)>, sets: &VerbSets) -> bool {
+    if cap && prev.is_some() {
         return false;
     }
     if sets.forms.contains(w) {
@@ -327,39 +362,49 @@ fn looks_like_verb(t: &Token, prev: Option<&Token>, sets: &VerbSets) -> bool {
         return true;
     }
     // "Apple announces", "GM says": a present-tense verb right after a name
-    let after_name = prev.is_some_and(|p| p.cap && !p.pause_after);
-    after_name && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !t.cap
+    let after_name = prev.is_some_and(|(cap, pause_after)| cap && !pause_after);
+    after_name && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !cap
 }
 
 /// The dependent clauses of a sentence, outermost first.
 pub fn subordinates(tokens: &[Token]) -> Vec<Sub> {
     let mut subs = Vec::new();
+    subordinates_into(tokens, &mut subs);
+    subs
+}
+
+/// [`subordinates`] in `subs` (emptied first), which the events of an article keep from one
+/// sentence to the next.
+pub fn subordinates_into(tokens: &[Token], subs: &mut Vec<Sub>) {
+    subs.clear();
     // (made once for the sentence, not checked at every word)
     let markers: &Shapes = &MARKER_SHAPES;
     for (i, t) in tokens.iter().enumerate() {
         // Each test of `opened_at` needs a marker or a verb (a reduced relative opens on a
         // verb): a word that is neither opens nothing, and most words are done here.
-        if !t.verb && !markers.admits(t.lower()) {
+        let shaped = markers.admits(t.lower());
+        if !t.verb && !shaped {
             continue;
         }
-        subs.extend(opened_at(tokens, i));
+        subs.extend(opened_at(tokens, i, shaped));
     }
-    subs
 }
 
 /// The dependent clause that `tokens[i]` (a verb or a word shaped like a marker) opens, if
-/// any. A function of its own, not inlined: inlined, its scans of the sentence made the loop
-/// of [`subordinates`] over every word keep their slices up to date at each word, which cost
-/// more than the test that rules most words out.
+/// any; `shaped`: whether the word has the shape of one of the [`MARKERS`] (a word that has
+/// not is none of them, and is not compared with them: most verbs are not). A function of its
+/// own, not inlined: inlined, its scans of the sentence made the loop of [`subordinates`] over
+/// every word keep their slices up to date at each word, which cost more than the test that
+/// rules most words out.
 #[inline(never)]
-fn opened_at(tokens: &[Token], i: usize) -> Option<Sub> {
+fn opened_at(tokens: &[Token], i: usize, shaped: bool) -> Option<Sub> {
     let t = &tokens[i];
     let w = t.lower();
-    let kind = if is_subordinator(w) {
+    let kind = if shaped && is_subordinator(w) {
         SubKind::Adverbial
-    } else if is_relative_pronoun(w) && i > 0 && !t.cap {
+    } else if shaped && is_relative_pronoun(w) && i > 0 && !t.cap {
         SubKind::Relative
-    } else if w == "that" && i > 0 {
+    } else if shaped && w == "that" && i > 0 {
         that_clause(tokens, i)?
     } else if reduced_relative(tokens, i) {
         SubKind::Relative
@@ -415,7 +460,14 @@ fn reduced_relative(tokens: &[Token], i: usize) -> bool {
     if i == 0 || !t.verb || t.cap {
         return false;
     }
-    if matches!(t.lower(), "said" | "says" | "told") {
+    // (the word after is read first: few verbs come before one of these prepositions)
+    let prep_after = tokens.get(i + 1).is_some_and(|n| {
+        matches!(
+            n.lower(),
+            "in" | "on" | "at" | "by" | "last" | "during" | "earlier" | "since"
+        )
+    });
+    if !prep_after || matches!(t.lower(), "said" | "says" | "told") {
         return false;
     }
     let prev = &tokens[i - 1];
@@ -454,14 +506,8 @@ fn reduced_relative(tokens: &[Token], i: usize) -> bool {
                 | "once"
         )
         && !prev.lower.ends_with("ly");
-    let prep_after = tokens.get(i + 1).is_some_and(|n| {
-        matches!(
-            n.lower(),
-            "in" | "on" | "at" | "by" | "last" | "during" | "earlier" | "since"
-        )
-    });
     // the scans of the sentence below only for a participle between a noun and a preposition
-    if !(noun_before && prep_after) || is_verb_form(t.lower(), AUXILIARY) {
+    if !noun_before || is_verb_form(t.lower(), AUXILIARY) {
         return false;
     }
     // the first verb after "since", "who" ... is that clause's own verb

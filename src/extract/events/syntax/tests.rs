@@ -1,7 +1,8 @@
 use super::*;
 
 fn subs_of(s: &str) -> Vec<(String, SubKind)> {
-    let toks = tokens(s, &(0..s.len()));
+    let mut lower = String::new();
+    let toks = tokens(s, &(0..s.len()), &mut lower);
     subordinates(&toks)
         .into_iter()
         .map(|x| (s[x.range].to_string(), x.kind))
@@ -69,8 +70,100 @@ fn that_after_a_reporting_verb_opens_reported_content() {
 #[test]
 fn the_subject_ends_at_the_first_verb_and_a_passive_names_its_agent_after_by() {
     let s = "The depot was struck by rebel rockets on Sunday.";
-    let toks = tokens(s, &(0..s.len()));
+    let mut lower = String::new();
+    let toks = tokens(s, &(0..s.len()), &mut lower);
     let (verb, by) = subject_end(&toks, 0, s.len()).expect("a verb");
     assert_eq!(&s[..verb], "The depot ");
     assert_eq!(by.map(|b| &s[b..]), Some(" rebel rockets on Sunday."));
+}
+
+/// The words of a text as the general reader gives them (from `scan::words`) and as the
+/// all-ASCII reader gives them, for every line and every sentence-sized stretch of sample
+/// articles and of texts of marks and dashes; each word's lower case is its letters'.
+#[test]
+fn the_ascii_reader_gives_the_general_readers_tokens() {
+    let samples = [
+        include_str!("../../../../assets/samples/2015-10-01-russia-begins-air-strikes.txt"),
+        include_str!("../../../../assets/samples/2015-10-20-air-safety-memorandum.txt"),
+        include_str!("../../../../assets/samples/2015-10-30-vienna-talks-widen.md"),
+        "Apple announces, GM says: the U.S. Corp. sold (Reuters) \"quoted\" -- words - a \
+         -- ... !? al-Assad's 2,000 U.S.-led \t\r\n\x0b\x0c tabs; Mr. Smith's  end. Inc. \
+         Mrs. Gen. Capt. Prof. ab. a.b. x! y? z: w; v, the deal signed in 2009 collapsed, \
+         ((( ))) \"\" - -- --- Said SAID said. told, TOLD indeed Speeded added ss passes",
+        "- starts with a dash, and ends with one -",
+        "\u{1c}\u{1f}\u{7f}control@bytes[are]`marks{}~ and_underscores_too",
+    ];
+    let sets = VerbSets {
+        forms: &VERB_FORMS,
+        not_verbs: &NOT_VERB_SET,
+    };
+    let mut checked = 0;
+    for sample in samples {
+        let ascii: String = sample.chars().filter(char::is_ascii).collect();
+        let pieces = ascii
+            .lines()
+            .chain(ascii.split(['.', '!', '?']))
+            .chain([ascii.as_str()]);
+        for piece in pieces {
+            // the piece where it lies in a longer text, so ranges are offset
+            let text = format!("Lead text. {piece} Trail.");
+            let sentence = 11..11 + piece.len();
+            let mut lower = String::new();
+            let fast = tokens(&text, &sentence, &mut lower);
+            let lower_copy = text[sentence.clone()].to_ascii_lowercase();
+            let mut general = Vec::new();
+            tokens_by_words(piece, 11, &lower_copy, &[], &sets, &mut general);
+            assert_eq!(fast, general, "{piece:?}");
+            for t in &fast {
+                assert_eq!(t.lower, text[t.range.clone()].to_lowercase(), "{piece:?}");
+            }
+            checked += general.len();
+        }
+    }
+    assert!(checked > 1000, "{checked} tokens compared");
+}
+
+/// A sentence that is not all ASCII: each word's lower case is its letters' lower-cased,
+/// whatever its length, and the words and their ranges are those of the ASCII reading of the
+/// same sentence with its letters replaced.
+#[test]
+fn words_that_are_not_ascii_keep_their_own_lower_case() {
+    let text = "Prologue. «ΣΟΦΙΑ» Señor NÚÑEZ said İstanbul—and Ǆemal— met, U.S. “Aides” — \
+        who'd OK'd it — left.";
+    let sentence = 10..text.len();
+    let mut lower = String::new();
+    let toks = tokens(text, &sentence, &mut lower);
+    let words: Vec<(&str, String)> = toks
+        .iter()
+        .map(|t| (&text[t.range.clone()], t.lower.to_string()))
+        .collect();
+    for (word, lower) in &words {
+        assert_eq!(*lower, word.to_lowercase(), "{word}");
+    }
+    assert_eq!(
+        words.iter().map(|(w, _)| *w).collect::<Vec<_>>(),
+        [
+            "ΣΟΦΙΑ",
+            "Señor",
+            "NÚÑEZ",
+            "said",
+            "İstanbul—and",
+            "Ǆemal",
+            "met",
+            "U.S",
+            "Aides",
+            "who'd",
+            "OK'd",
+            "it",
+            "left"
+        ]
+    );
+    // the lone dashes pause the words before them, as commas do
+    let pauses: Vec<bool> = toks.iter().map(|t| t.pause_after).collect();
+    assert_eq!(
+        pauses,
+        [
+            false, false, false, false, false, true, true, false, true, false, false, true, true
+        ]
+    );
 }
