@@ -27,7 +27,7 @@ impl<'a> Opening<'a> {
     pub(super) fn of(label: &'a str) -> Self {
         Opening {
             label,
-            first: scan::words(label).next().map(|w| (w.at, w.text)),
+            first: first_word(label),
             last: last_word(label),
         }
     }
@@ -72,6 +72,25 @@ static REPORTING_SHAPES: LazyLock<Shapes> =
 /// [`words::list::FRAGMENT_OPENERS`].
 static FRAGMENT_SHAPES: LazyLock<Shapes> =
     LazyLock::new(|| Shapes::of(words::FRAGMENT_OPENERS.iter().copied()));
+
+/// The first word of `label` and where it starts, as the first of `scan::words` gives them:
+/// read by the byte while the bytes are ASCII (white space is then ASCII white space), so
+/// that the label's words are not scanned; by the scan when a byte that is not ASCII comes
+/// first (a character to decode, which may be white space).
+pub(super) fn first_word(label: &str) -> Option<(usize, &str)> {
+    let bytes = label.as_bytes();
+    let start = bytes.iter().position(|&b| !is_ascii_space(b))?;
+    let len = bytes[start..]
+        .iter()
+        .position(|&b| !b.is_ascii() || is_ascii_space(b))
+        .unwrap_or(bytes.len() - start);
+    let end = start + len;
+    if !bytes[start].is_ascii() || bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+        return scan::words(label).next().map(|w| (w.at, w.text));
+    }
+    // (`start` and `end` are at ASCII bytes or the label's end: character boundaries)
+    label.get(start..end).map(|w| (start, w))
+}
 
 /// The last word of `label` and where it starts, as the last of `scan::words` gives them:
 /// read back from the end by the byte while the bytes are ASCII (white space is then ASCII
@@ -119,7 +138,7 @@ pub(super) fn run_len(s: &str, ascii: impl Fn(u8) -> bool, keeps: impl Fn(char) 
 mod tests {
     use super::*;
 
-    const TEXTS: [&str; 16] = [
+    const TEXTS: [&str; 20] = [
         "",
         "Henderson",
         "  Henderson  ",
@@ -136,6 +155,10 @@ mod tests {
         "Boeing says\u{a0}",
         "Airbus Señor says",
         " \t ",
+        "says Núñez",
+        "Núñez",
+        "x\u{2003}y",
+        "\u{2003}Lead and end\u{a0}",
     ];
 
     #[test]
