@@ -82,7 +82,7 @@ pub(super) fn first_word(label: &str) -> Option<(usize, &str)> {
     let start = bytes.iter().position(|&b| !is_ascii_space(b))?;
     let len = bytes[start..]
         .iter()
-        .position(|&b| !b.is_ascii() || is_ascii_space(b))
+        .position(|&b| !IN_ASCII_WORD[usize::from(b)])
         .unwrap_or(bytes.len() - start);
     let end = start + len;
     if !bytes[start].is_ascii() || bytes.get(end).is_some_and(|b| !b.is_ascii()) {
@@ -102,16 +102,30 @@ pub(super) fn last_word(label: &str) -> Option<(usize, &str)> {
     while end > 0 && is_ascii_space(bytes[end - 1]) {
         end -= 1;
     }
-    let mut start = end;
-    while start > 0 && !is_ascii_space(bytes[start - 1]) {
-        if !bytes[start - 1].is_ascii() {
-            return scan::words(label).last().map(|w| (w.at, w.text));
-        }
-        start -= 1;
+    // back to the byte before the word: ASCII white space, or a byte of a character to
+    // decode (which may be white space)
+    let before = bytes[..end]
+        .iter()
+        .rposition(|&b| !IN_ASCII_WORD[usize::from(b)]);
+    if before.is_some_and(|i| !bytes[i].is_ascii()) {
+        return scan::words(label).last().map(|w| (w.at, w.text));
     }
+    let start = before.map_or(0, |i| i + 1);
     // (`start` and `end` are at ASCII bytes or the label's ends: character boundaries)
     (start < end).then(|| label.get(start..end).map(|w| (start, w)))?
 }
+
+/// The bytes that go on an ASCII word: ASCII bytes other than white space. (One table look-up
+/// per byte: the first and last words of every label and clause are read by it.)
+static IN_ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = !is_ascii_space(b as u8);
+        b += 1;
+    }
+    table
+};
 
 /// The length of the run of characters that `keeps` accepts at the start of `s`, its ASCII
 /// bytes told by `ascii` (which must say of an ASCII byte what `keeps` says of it as a
