@@ -32,15 +32,11 @@ pub const MAX_WORDS: usize = 12;
 /// rewritten for the shaper, its names and cuts, and the shaper's own buffers. Allocating and
 /// freeing each of them for every label cost more than some of the shaper's steps; kept, they
 /// grow to the longest clause once. All are empty between labels; only their room is kept.
+/// The names and cuts borrow the article's text and actors (`'a`): a scratch lives for one
+/// article, so its room is handed from label to label as it is, without being recycled.
 #[derive(Default)]
-pub struct Scratch {
-    clause: String,
-    /// Room for the names of a clause, which borrow the text and the actors (see [`recycled`]).
-    names: Vec<&'static str>,
-    /// Room for the cuts of a clause, whose replacements borrow the text and the actors.
-    cuts: Vec<(Range<usize>, Cow<'static, str>)>,
-    /// Room for the descriptors and people's starts a rewrite reads ([`Marks`]).
-    marks: Marks,
+pub struct Scratch<'a> {
+    rewritten: Rewritten<'a>,
     shaper: headline::Buffers,
 }
 
@@ -65,22 +61,16 @@ pub(super) fn recycled<T, U>(mut v: Vec<T>) -> Vec<U> {
 
 /// The label of the event read from `clause`, whose dating expression is `timex`, made in
 /// `scratch` (one per article, or per thread).
-pub fn label(
-    scratch: &mut Scratch,
-    text: &str,
+pub fn label<'a>(
+    scratch: &mut Scratch<'a>,
+    text: &'a str,
     clause: Range<usize>,
     timex: Option<Range<usize>>,
-    actors: &ArticleActors,
+    actors: &'a ArticleActors,
     mentions: &[Mention],
 ) -> String {
-    let mut rewritten = Rewritten {
-        clause: std::mem::take(&mut scratch.clause),
-        names: recycled(std::mem::take(&mut scratch.names)),
-        cuts: recycled(std::mem::take(&mut scratch.cuts)),
-        marks: std::mem::take(&mut scratch.marks),
-    };
     let label = label_in(
-        &mut rewritten,
+        &mut scratch.rewritten,
         &mut scratch.shaper,
         text,
         clause,
@@ -88,15 +78,15 @@ pub fn label(
         actors,
         mentions,
     );
-    scratch.clause = rewritten.clause;
-    scratch.names = recycled(rewritten.names);
-    scratch.cuts = recycled(rewritten.cuts);
-    scratch.marks = rewritten.marks;
+    // (the rewrite empties its cuts as it makes them; its names are emptied here, so that no
+    // label's names are kept past it)
+    scratch.rewritten.names.clear();
     label
 }
 
 /// A clause as [`rewrite`] writes it for the shaper: its text, the actor names in it, and
 /// (used while it is written) the cuts made to it and the marks they are made from.
+#[derive(Default)]
 struct Rewritten<'a> {
     clause: String,
     names: Vec<&'a str>,

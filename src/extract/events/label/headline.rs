@@ -620,7 +620,7 @@ pub(super) fn is_verb_slot(words: &[Word], i: usize) -> bool {
     // and ending before the word before them is read (all the tests are pure, so the order
     // is free).
     let aux = w.is(list::MODAL_OR_AUX);
-    if !aux && !(is_past_word(w) && !is_participle_only_word(w)) {
+    if !aux && (!is_past_word(w) || is_participle_only_word(w)) {
         return false;
     }
     let prev = words[i - 1].bare();
