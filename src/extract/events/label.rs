@@ -4,6 +4,7 @@
 
 mod cut;
 mod first_words;
+mod flatten;
 mod headline;
 mod present;
 mod tense;
@@ -31,14 +32,21 @@ pub const MAX_WORDS: usize = 12;
 /// rewritten for the shaper, its names and cuts, and the shaper's own buffers. Allocating and
 /// freeing each of them for every label cost more than some of the shaper's steps; kept, they
 /// grow to the longest clause once. All are empty between labels; only their room is kept.
+/// The names and cuts borrow the article's text and actors (`'a`): a scratch lives for one
+/// article, so its room is handed from label to label as it is, without being recycled.
 #[derive(Default)]
-pub struct Scratch {
-    clause: String,
-    /// Room for the names of a clause, which borrow the text and the actors (see [`recycled`]).
-    names: Vec<&'static str>,
-    /// Room for the cuts of a clause, whose replacements borrow the text and the actors.
-    cuts: Vec<(Range<usize>, Cow<'static, str>)>,
+pub struct Scratch<'a> {
+    rewritten: Rewritten<'a>,
     shaper: headline::Buffers,
+}
+
+/// What [`rewrite`] notes of a clause's mentions before it cuts: where descriptors are and
+/// where people's titled names start. Kept with the article's other buffers (empty between
+/// clauses; their room grows to the most mentions one clause has).
+#[derive(Default)]
+struct Marks {
+    descriptors: Vec<Range<usize>>,
+    person_starts: Vec<usize>,
 }
 
 /// An empty vector with the room of `v`, for items of another lifetime: collecting a vector's
@@ -53,21 +61,16 @@ pub(super) fn recycled<T, U>(mut v: Vec<T>) -> Vec<U> {
 
 /// The label of the event read from `clause`, whose dating expression is `timex`, made in
 /// `scratch` (one per article, or per thread).
-pub fn label(
-    scratch: &mut Scratch,
-    text: &str,
+pub fn label<'a>(
+    scratch: &mut Scratch<'a>,
+    text: &'a str,
     clause: Range<usize>,
     timex: Option<Range<usize>>,
-    actors: &ArticleActors,
+    actors: &'a ArticleActors,
     mentions: &[Mention],
 ) -> String {
-    let mut rewritten = Rewritten {
-        clause: std::mem::take(&mut scratch.clause),
-        names: recycled(std::mem::take(&mut scratch.names)),
-        cuts: recycled(std::mem::take(&mut scratch.cuts)),
-    };
     let label = label_in(
-        &mut rewritten,
+        &mut scratch.rewritten,
         &mut scratch.shaper,
         text,
         clause,
@@ -75,18 +78,20 @@ pub fn label(
         actors,
         mentions,
     );
-    scratch.clause = rewritten.clause;
-    scratch.names = recycled(rewritten.names);
-    scratch.cuts = recycled(rewritten.cuts);
+    // (the rewrite empties its cuts as it makes them; its names are emptied here, so that no
+    // label's names are kept past it)
+    scratch.rewritten.names.clear();
     label
 }
 
-/// A clause as [`rewrite`] writes it for the shaper: its text, the words of the actor names in
-/// it, and (used while it is written) the cuts made to it.
+/// A clause as [`rewrite`] writes it for the shaper: its text, the actor names in it, and
+/// (used while it is written) the cuts made to it and the marks they are made from.
+#[derive(Default)]
 struct Rewritten<'a> {
     clause: String,
     names: Vec<&'a str>,
     cuts: Vec<(Range<usize>, Cow<'a, str>)>,
+    marks: Marks,
 }
 
 /// [`label`] with the rewritten clause kept in `rewritten` and the shaper's `buffers`.
@@ -178,8 +183,8 @@ fn sentence_end(text: &str, from: usize) -> usize {
 }
 
 /// The clause as text for the shaper: people by surname without their titles, the date cut,
-/// a relative pronoun or a subject pronoun replaced by who it stands for; with the words of
-/// actor names in it. The names and replacements are slices of the text and the actors' names
+/// a relative pronoun or a subject pronoun replaced by who it stands for; with the actor
+/// names in it (people's surnames, other actors' whole names). The names and replacements are slices of the text and the actors' names
 /// (only a possessive is made): copying each of them cost more than reading them. Written
 /// into `rewritten`, whatever it held before.
 fn rewrite<'a>(
@@ -196,9 +201,15 @@ fn rewrite<'a>(
         clause: out,
         names,
         cuts,
+        marks: Marks {
+            descriptors,
+            person_starts,
+        },
     } = rewritten;
     cuts.clear();
     names.clear();
+    descriptors.clear();
+    person_starts.clear();
     if let Some(t) = timex.filter(|t| t.start >= clause.start && t.end <= clause.end) {
         // The clause's text before the date, compared without ASCII case at its end only
         // (lower-casing a copy of all of it cost more than the rest of the rewrite). A match
@@ -221,8 +232,6 @@ fn rewrite<'a>(
         .map_or(0, |p| p.len());
         cuts.push((t.start - prep..t.end, Cow::Borrowed("")));
     }
-    let mut descriptors: Vec<Range<usize>> = Vec::new();
-    let mut person_starts: Vec<usize> = Vec::new();
     let opening = subject_start(text, &clause);
     for m in mentions {
         if m.range.start < clause.start || m.range.end > clause.end {
@@ -248,7 +257,7 @@ fn rewrite<'a>(
                 } else {
                     continue;
                 };
-                push_short_words(names, &ent.name, true);
+                names.push(short);
                 cuts.push((m.range.clone(), replacement));
             }
             (How::Name | How::Modifier, ActorKind::Person) => {
@@ -264,13 +273,14 @@ fn rewrite<'a>(
                 person_starts.push(start);
                 cuts.push((start..m.range.end, Cow::Borrowed(surname)));
             }
-            (How::Name | How::Modifier, _) => names.extend(words_of_name(&ent.name)),
+            // (the whole name: the shaper splits it into words only when it asks)
+            (How::Name | How::Modifier, _) => names.push(&ent.name),
             _ => {}
         }
     }
     // "Syrian" goes with the title of the person it precedes ("Syrian President Bashar
     // al-Assad" → "Assad"); elsewhere it says something ("Russian air strikes").
-    for d in descriptors {
+    for d in descriptors.drain(..) {
         let next = d.end + (text[d.end..].len() - text[d.end..].trim_start().len());
         if person_starts.contains(&next) {
             cuts.push((d, Cow::Borrowed("")));
@@ -321,21 +331,6 @@ fn strip_all_suffixes<'a>(mut text: &'a str, suffix: &str) -> &'a str {
         text = rest;
     }
     text
-}
-
-/// The words of an actor's name, as `split_whitespace` gives them (read by the byte table of
-/// `scan::words`: every name of every label's clause is split).
-fn words_of_name(name: &str) -> impl Iterator<Item = &str> {
-    scan::words(name).map(|w| w.text)
-}
-
-/// Adds the words of an actor's name as it appears in a label.
-fn push_short_words<'a>(names: &mut Vec<&'a str>, name: &'a str, person: bool) {
-    if person {
-        names.push(surname(name));
-    } else {
-        names.extend(words_of_name(name));
-    }
 }
 
 /// Where the clause's subject starts: past white space, quotes and a leading "But"/"And".

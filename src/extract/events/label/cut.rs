@@ -157,15 +157,7 @@ fn leaves_subject(words: &[Word], floor: usize, n: usize) -> bool {
 /// "on the same day | the Pentagon announced": a relative clause without its "that" after a
 /// noun of time.
 fn opens_implicit_relative(words: &[Word], i: usize) -> bool {
-    i > 0
-        && matches!(
-            words[i - 1].bare(),
-            "day" | "time" | "moment" | "night" | "week"
-        )
-        && matches!(
-            words[i].bare(),
-            "the" | "a" | "an" | "his" | "her" | "its" | "their"
-        )
+    i > 0 && words[i - 1].is(list::NOUNS_OF_TIME) && words[i].is(list::PHRASE_DETERMINERS)
 }
 
 /// Whether `words` hold a verb we can see: a past or auxiliary, or a lower-case "-s" word
@@ -223,6 +215,11 @@ fn opens_reduced_relative(words: &[Word], i: usize) -> bool {
 
 /// "Russian", "Syrian", "Chinese", "British": an adjective that needs its noun.
 fn is_nationality(word: &str) -> bool {
+    // (the first letter first: a capital is alphanumeric, so the trimmed word starts with
+    // the word's own first character, and most words are in lower case)
+    if !word.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
     let w = word.trim_end_matches(|c: char| !c.is_alphanumeric());
     w.starts_with(|c: char| c.is_uppercase())
         && (w.ends_with("ian") || w.ends_with("ese") || w.ends_with("ish") || w.ends_with("can"))
@@ -236,4 +233,34 @@ fn is_clause_opener(rest: &[Word]) -> bool {
     };
     let b = first.bare();
     first.is(list::CLAUSE_OPENERS) || b == "that" && rest.len() > 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_implicit_relative_is_read_from_list_bits_as_from_the_words() {
+        let texts = [
+            "day", "Day,", "time", "moment", "night", "week", "weeks", "days", "the", "The", "a",
+            "an", "his", "her", "its", "their", "them", "this", "\"the", "year", "",
+        ];
+        for before in texts {
+            for after in texts {
+                let words = [Word::new(before), Word::new(after)];
+                let by_words = matches!(
+                    words[0].bare(),
+                    "day" | "time" | "moment" | "night" | "week"
+                ) && matches!(
+                    words[1].bare(),
+                    "the" | "a" | "an" | "his" | "her" | "its" | "their"
+                );
+                assert_eq!(
+                    opens_implicit_relative(&words, 1),
+                    by_words,
+                    "{before:?} {after:?}"
+                );
+            }
+        }
+    }
 }

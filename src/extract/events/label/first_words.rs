@@ -27,7 +27,7 @@ impl<'a> Opening<'a> {
     pub(super) fn of(label: &'a str) -> Self {
         Opening {
             label,
-            first: scan::words(label).next().map(|w| (w.at, w.text)),
+            first: first_word(label),
             last: last_word(label),
         }
     }
@@ -73,6 +73,25 @@ static REPORTING_SHAPES: LazyLock<Shapes> =
 static FRAGMENT_SHAPES: LazyLock<Shapes> =
     LazyLock::new(|| Shapes::of(words::FRAGMENT_OPENERS.iter().copied()));
 
+/// The first word of `label` and where it starts, as the first of `scan::words` gives them:
+/// read by the byte while the bytes are ASCII (white space is then ASCII white space), so
+/// that the label's words are not scanned; by the scan when a byte that is not ASCII comes
+/// first (a character to decode, which may be white space).
+pub(super) fn first_word(label: &str) -> Option<(usize, &str)> {
+    let bytes = label.as_bytes();
+    let start = bytes.iter().position(|&b| !is_ascii_space(b))?;
+    let len = bytes[start..]
+        .iter()
+        .position(|&b| !IN_ASCII_WORD[usize::from(b)])
+        .unwrap_or(bytes.len() - start);
+    let end = start + len;
+    if !bytes[start].is_ascii() || bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+        return scan::words(label).next().map(|w| (w.at, w.text));
+    }
+    // (`start` and `end` are at ASCII bytes or the label's end: character boundaries)
+    label.get(start..end).map(|w| (start, w))
+}
+
 /// The last word of `label` and where it starts, as the last of `scan::words` gives them:
 /// read back from the end by the byte while the bytes are ASCII (white space is then ASCII
 /// white space), so that only the last word is read; by the scan of every word when a byte
@@ -83,16 +102,30 @@ pub(super) fn last_word(label: &str) -> Option<(usize, &str)> {
     while end > 0 && is_ascii_space(bytes[end - 1]) {
         end -= 1;
     }
-    let mut start = end;
-    while start > 0 && !is_ascii_space(bytes[start - 1]) {
-        if !bytes[start - 1].is_ascii() {
-            return scan::words(label).last().map(|w| (w.at, w.text));
-        }
-        start -= 1;
+    // back to the byte before the word: ASCII white space, or a byte of a character to
+    // decode (which may be white space)
+    let before = bytes[..end]
+        .iter()
+        .rposition(|&b| !IN_ASCII_WORD[usize::from(b)]);
+    if before.is_some_and(|i| !bytes[i].is_ascii()) {
+        return scan::words(label).last().map(|w| (w.at, w.text));
     }
+    let start = before.map_or(0, |i| i + 1);
     // (`start` and `end` are at ASCII bytes or the label's ends: character boundaries)
     (start < end).then(|| label.get(start..end).map(|w| (start, w)))?
 }
+
+/// The bytes that go on an ASCII word: ASCII bytes other than white space. (One table look-up
+/// per byte: the first and last words of every label and clause are read by it.)
+static IN_ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = !is_ascii_space(b as u8);
+        b += 1;
+    }
+    table
+};
 
 /// The length of the run of characters that `keeps` accepts at the start of `s`, its ASCII
 /// bytes told by `ascii` (which must say of an ASCII byte what `keeps` says of it as a
@@ -119,7 +152,7 @@ pub(super) fn run_len(s: &str, ascii: impl Fn(u8) -> bool, keeps: impl Fn(char) 
 mod tests {
     use super::*;
 
-    const TEXTS: [&str; 16] = [
+    const TEXTS: [&str; 20] = [
         "",
         "Henderson",
         "  Henderson  ",
@@ -136,6 +169,10 @@ mod tests {
         "Boeing says\u{a0}",
         "Airbus Señor says",
         " \t ",
+        "says Núñez",
+        "Núñez",
+        "x\u{2003}y",
+        "\u{2003}Lead and end\u{a0}",
     ];
 
     #[test]

@@ -7,16 +7,15 @@
 //! The steps are `#[inline(never)]`: each runs once per headline, so the call costs nothing,
 //! and a profile then shows what each step costs instead of one sum for the whole shaper.
 
-use std::borrow::Cow;
-
 use super::cut::cut_to_budget;
+use super::first_words::first_word;
+use super::flatten::flatten;
 use super::present::in_present;
 use super::recycled;
 use super::tense::{is_participle, is_participle_word, past_base};
 use super::word::{Word, join};
 use super::word_tense::{is_participle_only_word, is_past_word, is_simple_past_only_word};
 use super::words::list;
-use crate::extract::eight_bytes::{HIGHS, ONES, zero_bytes};
 use crate::extract::events::scan;
 use crate::extract::lower_case::lower_into;
 
@@ -46,7 +45,8 @@ pub fn headline(clause: &str, names: &[&str], keep_frame: bool) -> String {
 }
 
 /// The headline of `clause` (dates already cut, people already by surname); `names` are the
-/// words of actor names in it, which are singular whatever their last letter.
+/// actor names in it (whole names or single words), whose words are singular whatever their
+/// last letter.
 /// With `keep_frame`, the speaker stays: the saying is the event ("Henderson says ...").
 /// The names are borrowed (from the text and the actors), as labelling has them: no copy of
 /// each name word per label. Shaped in `buffers`, which labelling keeps for all its clauses.
@@ -99,80 +99,6 @@ fn shape<'a>(
     let verb = headline_tense(words, names);
     cut_to_budget(words, verb);
     finish(words)
-}
-
-/// The clause without brackets' contents; double quotes of every kind written `"`. Most
-/// clauses have neither: they are returned as they are, not copied.
-#[inline(never)]
-fn flatten(clause: &str) -> Cow<'_, str> {
-    let bytes = clause.as_bytes();
-    let Some(first) = next_stop(bytes, 0) else {
-        return Cow::Borrowed(clause);
-    };
-    let mut depth = 0usize;
-    let mut flat = String::with_capacity(clause.len());
-    // Only brackets and curly quotes change anything: the text between them is copied as
-    // whole slices, not character by character. Those characters start with a bracket byte
-    // or the lead byte 0xC2 (« ») or 0xE2 (the curly quotes); a lead byte is always a
-    // character boundary, and other characters with those lead bytes are copied as they are.
-    let mut copied = 0;
-    let mut at = first;
-    while let Some(stop) = next_stop(bytes, at) {
-        at = stop;
-        let Some(c) = clause[at..].chars().next() else {
-            break;
-        };
-        if depth == 0 {
-            flat.push_str(&clause[copied..at]);
-        }
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            '“' | '”' | '„' | '«' | '»' => flat.push('"'),
-            '‘' => flat.push('\''),
-            '’' => flat.push('\''),
-            _ if depth == 0 => flat.push(c),
-            _ => {}
-        }
-        at += c.len_utf8();
-        copied = at;
-    }
-    if depth == 0 {
-        flat.push_str(&clause[copied..]);
-    }
-    Cow::Owned(flat)
-}
-
-/// The bytes [`flatten`] stops at: brackets and the lead bytes of the curly quotes.
-static FLATTEN_STOPS: [bool; 256] = crate::extract::byte_set::of(b"()[]\xC2\xE2");
-
-/// Where the next of the [`FLATTEN_STOPS`] is in `bytes`, from `at` on. Eight bytes are
-/// ruled out at a time while none of them can be one (most clauses have no bracket or curly
-/// quote at all); a group that may hold one is read byte by byte.
-fn next_stop(bytes: &[u8], mut at: usize) -> Option<usize> {
-    let is_stop = |b: &u8| FLATTEN_STOPS[usize::from(*b)];
-    while let Some(group) = bytes.get(at..at + 8) {
-        if let Ok(chunk) = <[u8; 8]>::try_from(group)
-            && may_hold_stop(u64::from_le_bytes(chunk))
-            && let Some(p) = group.iter().position(is_stop)
-        {
-            return Some(at + p);
-        }
-        at += 8;
-    }
-    bytes.get(at..)?.iter().position(is_stop).map(|p| at + p)
-}
-
-/// Whether one of the eight bytes of `chunk` may be one of the [`FLATTEN_STOPS`]: a byte of
-/// a non-ASCII character, or a byte equal to a bracket under a mask ("(" and ")" differ in
-/// one bit; "[" and "]" in two, which also lets "Y" and "_" through). Never `false` for a
-/// group that holds a stop.
-#[inline]
-fn may_hold_stop(chunk: u64) -> bool {
-    let has_zero = |v: u64| zero_bytes(v) != 0;
-    chunk & HIGHS != 0
-        || has_zero((chunk ^ (ONES * 0x28)) & (ONES * 0xFE))
-        || has_zero((chunk ^ (ONES * 0x5B)) & (ONES * 0xF9))
 }
 
 /// The words of a [`flatten`]ed clause, which they borrow, with standalone punctuation and
@@ -615,9 +541,13 @@ fn headline_tense(words: &mut Vec<Word>, names: &[&str]) -> Option<usize> {
     // "... bolster Assad's regime and made it ...": a second verb of the same subject
     let mut i = verb + 2;
     while i < words.len().min(verb + 14) {
+        // (both rewrites follow an "and", which neither changes: most words follow none)
+        if words[i - 1].bare() != "and" {
+            i += 1;
+            continue;
+        }
         // "... and had met Putin" → "... and meets Putin"
-        if words[i - 1].bare() == "and"
-            && matches!(words[i].bare(), "has" | "have" | "had")
+        if matches!(words[i].bare(), "has" | "have" | "had")
             && words
                 .get(i + 1)
                 .is_some_and(|n| n.bare() != "been" && is_past_word(n))
@@ -625,8 +555,7 @@ fn headline_tense(words: &mut Vec<Word>, names: &[&str]) -> Option<usize> {
             words.remove(i);
         }
         let b = words[i].bare();
-        if words[i - 1].bare() == "and"
-            && words[i].starts_with(|c: char| c.is_lowercase())
+        if words[i].starts_with(|c: char| c.is_lowercase())
             && !is_participle_only_word(&words[i])
             && let Some(base) = past_base(b)
         {
@@ -687,6 +616,13 @@ pub(super) fn is_verb_slot(words: &[Word], i: usize) -> bool {
     if w.starts_with(|c: char| !c.is_lowercase()) {
         return false;
     }
+    // The word's own form first: most words are no verb, and are told so by their list bits
+    // and ending before the word before them is read (all the tests are pure, so the order
+    // is free).
+    let aux = w.is(list::MODAL_OR_AUX);
+    if !aux && (!is_past_word(w) || is_participle_only_word(w)) {
+        return false;
+    }
     let prev = words[i - 1].bare();
     // "the armed groups", "of wounded civilians": an "-ed" word after a determiner or
     // preposition describes a noun.
@@ -694,17 +630,10 @@ pub(super) fn is_verb_slot(words: &[Word], i: usize) -> bool {
     let after_modifier = words[i - 1].is(list::MODIFIERS)
         || prev.ends_with("'s")
         || matches!(prev, "be" | "been" | "being" | "than");
-    let verb_form = if w.is(list::MODAL_OR_AUX) {
-        !after_modifier
-    } else {
-        !after_modifier
-            && !ends_clause(&words[i - 1])
-            && is_past_word(w)
-            && !is_participle_only_word(w)
-    };
-    // The word's own form first: the apposition test below reads all the words before it,
-    // and most words are no verb anyway. A hyphenated word is none either; its bytes are
-    // read only for a word of a verb's form (all the tests are pure, so the order is free).
+    // (a past, not an auxiliary, after a clause's end is no verb either)
+    let verb_form = !after_modifier && (aux || !ends_clause(&words[i - 1]));
+    // The apposition test below reads all the words before it. A hyphenated word is no
+    // verb; its bytes are read only for a word of a verb's form.
     // ("-" is ASCII: looked for byte by byte, without a call to `memchr` for a short word)
     if !verb_form || w.bytes().any(|b| b == b'-') {
         return false;
@@ -757,14 +686,23 @@ fn is_plural(subject: &[Word], names: &[&str]) -> bool {
         return true;
     }
     let capitalised = head.starts_with(|c: char| c.is_uppercase());
-    let known_name = names.iter().any(|n| n.eq_ignore_ascii_case(b));
     let plural_ending = b.ends_with('s')
         && !b.ends_with("ss")
         && !b.ends_with("us")
         && !b.ends_with("is")
         && !head.ends_with("'s");
     // A capital mid-subject is a name ("Reuters"); at the start, the sentence's ("Samples").
-    plural_ending && !known_name && (!capitalised || at == 0)
+    // (The names are split into words only here, for the few heads that end like a plural.)
+    plural_ending && (!capitalised || at == 0) && !is_name_word(names, b)
+}
+
+/// Whether `bare` is, without ASCII case, a word (as `split_whitespace` splits) of one of
+/// `names`. Labelling passes actors' whole names and splits them only when a head noun asks:
+/// splitting every name of every clause into words cost more than all these questions.
+fn is_name_word(names: &[&str], bare: &str) -> bool {
+    names
+        .iter()
+        .any(|n| scan::words(n).any(|w| w.text.eq_ignore_ascii_case(bare)))
 }
 
 /// Trailing dangling words and punctuation removed, quotes balanced and written as single
@@ -792,12 +730,10 @@ fn finish(words: &mut Vec<Word>) -> String {
             out = out.replace('"', "'");
         }
     }
-    let trimmed = out.trim().trim_matches(',').trim();
-    if trimmed.len() != out.len() {
-        out = trimmed.to_string();
-    }
-    let first_word = out.split_whitespace().next().unwrap_or("");
-    if crate::extract::actors::tokens::is_product(first_word) {
+    let mut out = trim_ends(out);
+    // (the first word as `split_whitespace` gives it)
+    let first = first_word(&out).map_or("", |(_, w)| w);
+    if crate::extract::actors::tokens::is_product(first) {
         return out;
     }
     // An ASCII first letter (nearly every label) is capitalised in place: what the Unicode
@@ -820,6 +756,23 @@ fn finish(words: &mut Vec<Word>) -> String {
             capitalised
         }
         None => out,
+    }
+}
+
+/// `label` without the white space and commas at its ends, as `trim`, `trim_matches(',')`
+/// and `trim` again leave it; copied only when they change it. A label whose ends are ASCII
+/// letters, digits or marks other than the comma (nearly every one) has nothing to trim, and
+/// is not searched for white space.
+fn trim_ends(label: String) -> String {
+    let plain_end = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_graphic() && b != b',');
+    if plain_end(label.as_bytes().first()) && plain_end(label.as_bytes().last()) {
+        return label;
+    }
+    let trimmed = label.trim().trim_matches(',').trim();
+    if trimmed.len() == label.len() {
+        label
+    } else {
+        trimmed.to_string()
     }
 }
 
@@ -897,26 +850,104 @@ mod tests {
         );
     }
 
+    /// [`is_verb_slot`] with its tests in the order they were written first: the word
+    /// before first, then the word's own form.
+    fn is_verb_slot_in_written_order(words: &[Word], i: usize) -> bool {
+        let w = &words[i];
+        if w.starts_with(|c: char| !c.is_lowercase()) {
+            return false;
+        }
+        let prev = words[i - 1].bare();
+        let after_modifier = words[i - 1].is(list::MODIFIERS)
+            || prev.ends_with("'s")
+            || matches!(prev, "be" | "been" | "being" | "than");
+        let verb_form = if w.is(list::MODAL_OR_AUX) {
+            !after_modifier
+        } else {
+            !after_modifier
+                && !ends_clause(&words[i - 1])
+                && is_past_word(w)
+                && !is_participle_only_word(w)
+        };
+        if !verb_form || w.bytes().any(|b| b == b'-') {
+            return false;
+        }
+        let closes = words[..i].iter().filter(|w| ends_clause(w)).count();
+        closes % 2 == 0
+            || !(1..i).any(|j| ends_clause(&words[j - 1]) && opens_apposition(&words[j]))
+    }
+
     #[test]
-    fn the_next_stop_is_the_first_bracket_or_curly_quote_lead_byte() {
-        let texts = [
-            "",
-            "plain words without any stop at all, just text",
-            "Yes_Y words_ that (look like) brackets [under] the mask",
-            "long plain text before a (bracket",
-            "curly “quotes” and « guillemets » and ‘single’ ones",
-            "ends with a bracket)",
-            "YYYYYYYY________YYYYYYYY]",
+    fn a_verb_slot_is_the_same_whichever_test_comes_first() {
+        let clauses = [
+            "The armed groups attacked the town, officials said",
+            "Russia, a long-standing ally, has launched strikes and killed dozens",
+            "Patients treated with aspirin had fewer attacks than expected",
+            "the so-called rebels were beaten, and the ministry's men fled",
+            "It is expected to be paid, being the first than planned",
+            "He was taken to hospital where he died, shown on TV",
+            "Officials, who declined to be named, said the well-known plan failed",
+            "Bush's aides had already said that prices rose, fell and rose again",
+            "A, the B, c-d e, f g; h: i, j",
         ];
-        for text in texts {
-            let bytes = text.as_bytes();
-            for from in 0..=bytes.len() {
-                let naive = bytes[from..]
-                    .iter()
-                    .position(|&b| FLATTEN_STOPS[usize::from(b)])
-                    .map(|p| from + p);
-                assert_eq!(next_stop(bytes, from), naive, "{text:?} from {from}");
+        for clause in clauses {
+            let lower = clause.to_ascii_lowercase();
+            let mut words = Vec::new();
+            words_into(clause, &lower, &mut words);
+            for i in 1..words.len() {
+                assert_eq!(
+                    is_verb_slot(&words, i),
+                    is_verb_slot_in_written_order(&words, i),
+                    "{clause:?} word {i}"
+                );
             }
+        }
+    }
+
+    #[test]
+    fn ends_are_trimmed_as_the_string_trims_trim_them() {
+        for label in [
+            "",
+            ",",
+            " , ",
+            "Plain label",
+            "Plain label,",
+            ", plain label",
+            "\tlabel\n",
+            "label\u{a0}",
+            "\u{2003}label",
+            "Núñez says",
+            "says Núñez",
+            "x",
+            "\u{b}label\u{b}",
+            "'quoted'",
+        ] {
+            let general = label.trim().trim_matches(',').trim();
+            assert_eq!(trim_ends(label.to_string()), general, "{label:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_word_is_a_word_of_a_whole_name() {
+        let whole = ["Bashar al-Assad", "Reuters", "United  Nations", "Núñez", ""];
+        let split: Vec<&str> = whole.iter().flat_map(|n| n.split_whitespace()).collect();
+        for bare in [
+            "reuters",
+            "nations",
+            "united",
+            "assad",
+            "al-assad",
+            "bashar",
+            "núñez",
+            "",
+            "un",
+            "united nations",
+        ] {
+            assert_eq!(
+                is_name_word(&whole, bare),
+                split.iter().any(|n| n.eq_ignore_ascii_case(bare)),
+                "{bare:?}"
+            );
         }
     }
 }

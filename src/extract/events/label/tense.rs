@@ -374,6 +374,14 @@ const NO_E_STEMS: &[&str] = &[
 static IRREGULAR_BASE: LazyLock<WordMap<&'static str>> =
     LazyLock::new(|| WordMap::of(IRREGULAR.iter().copied()));
 
+/// [`NOT_PAST`] as a set: every "-ed" word a shaping step or the cut asks about is looked
+/// for in it (comparing it with each member in turn cost more than the rest of the test).
+static NOT_PAST_SET: LazyLock<WordMap<()>> =
+    LazyLock::new(|| WordMap::set(NOT_PAST.iter().copied()));
+
+/// [`E_WORDS`] as a set, for the same reason.
+static E_WORD_SET: LazyLock<WordMap<()>> = LazyLock::new(|| WordMap::set(E_WORDS.iter().copied()));
+
 /// [`NO_E_STEMS`] as a set: most regular past tenses reach this check.
 static NO_E_STEM_SET: LazyLock<WordMap<()>> =
     LazyLock::new(|| WordMap::set(NO_E_STEMS.iter().copied()));
@@ -440,7 +448,7 @@ pub fn past_base(word: &str) -> Option<Base<'_>> {
 pub(super) fn is_regular_past(word: &str) -> bool {
     word.strip_suffix("ed")
         .is_some_and(|stem| stem.len() >= 2 && stem.bytes().all(|b| b.is_ascii_lowercase()))
-        && !NOT_PAST.contains(&word)
+        && !NOT_PAST_SET.contains(word)
 }
 
 /// [`past_base`] of a word that is no irregular form: an "-ed" past.
@@ -450,7 +458,7 @@ fn regular_past_base(word: &str) -> Option<Base<'_>> {
         return None;
     }
     let stem = word.strip_suffix("ed")?;
-    if E_WORDS.contains(&stem) {
+    if E_WORD_SET.contains(stem) {
         return base(stem, "e");
     }
     if stem == "add" || stem == "err" {
@@ -566,7 +574,7 @@ pub fn is_participle(word: &str) -> bool {
 /// Whether `word` (lower case) reads as a regular "-ed" participle: the half of
 /// [`is_participle`] that needs no look-up of the irregular forms.
 fn is_regular_participle(word: &str) -> bool {
-    word.len() > 3 && word.ends_with("ed") && !NOT_PAST.contains(&word)
+    word.len() > 3 && word.ends_with("ed") && !NOT_PAST_SET.contains(word)
 }
 
 /// [`is_participle`] of a headline word's bare form: whether it is an irregular form is read

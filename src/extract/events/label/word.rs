@@ -164,6 +164,11 @@ impl<'a> Word<'a> {
     pub fn trim_end_punct(&mut self, marks: &[u8]) {
         debug_assert!(marks.is_ascii());
         let bytes = self.text.as_bytes();
+        // Most words end on a letter (every label's last word is asked): nothing to trim,
+        // and nothing kept with the word changes (its clause end is its text's, and stays).
+        if bytes.last().is_some_and(|b| !marks.contains(b)) {
+            return;
+        }
         let keep = bytes
             .iter()
             .rposition(|b| !marks.contains(b))

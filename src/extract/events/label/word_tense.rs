@@ -6,7 +6,7 @@
 //! (every candidate verb slot, every finite-verb test), and most words are no irregular form:
 //! for them only the "-ed" test is left.
 
-use super::tense::{has_participle_ending, is_regular_past, is_simple_past_only};
+use super::tense::{has_participle_ending, is_regular_past};
 use super::word::Word;
 use super::words::list;
 
@@ -24,15 +24,16 @@ pub(super) fn is_participle_only_word(word: &Word) -> bool {
     word.is(list::IRREGULAR_FORMS) && has_participle_ending(word.bare())
 }
 
-/// [`is_simple_past_only`] of the word's bare form (which only an irregular form can be).
+/// [`is_simple_past_only`] of the word's bare form (which only an irregular form can be),
+/// read from its list bits ([`list::SIMPLE_PAST_ONLY`]).
 #[inline]
 pub(super) fn is_simple_past_only_word(word: &Word) -> bool {
-    word.is(list::IRREGULAR_FORMS) && is_simple_past_only(word.bare())
+    word.is(list::SIMPLE_PAST_ONLY)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tense::{is_participle_only, is_past};
+    use super::super::tense::{is_participle_only, is_past, is_simple_past_only};
     use super::*;
 
     #[test]
@@ -74,6 +75,19 @@ mod tests {
             "",
             ",",
             "run",
+            "took",
+            "Took",
+            "gave",
+            "saw",
+            "seen",
+            "ran",
+            "hit",
+            "rose",
+            "said",
+            "felt",
+            "come",
+            "became",
+            "become",
         ];
         for text in words {
             let word = Word::new(text);

@@ -63,10 +63,16 @@ pub mod list {
     pub const WEEKDAYS: List = List(1 << 20);
     /// The irregular past forms of [`tense`](super::super::tense) ("taken", "began").
     pub const IRREGULAR_FORMS: List = List(1 << 21);
+    pub const NOUNS_OF_TIME: List = List(1 << 22);
+    pub const PHRASE_DETERMINERS: List = List(1 << 23);
+    /// The irregular forms that are only ever a simple past ("came", "took"):
+    /// [`is_simple_past_only`](super::super::tense::is_simple_past_only), which reads the
+    /// whole table of irregular verbs, asked once per form when the table is built.
+    pub const SIMPLE_PAST_ONLY: List = List(1 << 24);
 }
 
 /// Each word list with its bit: what [`LISTS`] is built from, and what its test checks.
-const LISTED: [(&[&str], List); 21] = [
+const LISTED: [(&[&str], List); 23] = [
     (REPORTING, list::REPORTING),
     (MID_CLAUSE_OPENERS, list::MID_CLAUSE_OPENERS),
     (SAY_VERBS, list::SAY_VERBS),
@@ -88,6 +94,8 @@ const LISTED: [(&[&str], List); 21] = [
     (MODAL_OR_AUX, list::MODAL_OR_AUX),
     (PRONOUNS, list::PRONOUNS),
     (&WEEKDAY_NAMES, list::WEEKDAYS),
+    (NOUNS_OF_TIME, list::NOUNS_OF_TIME),
+    (PHRASE_DETERMINERS, list::PHRASE_DETERMINERS),
 ];
 
 /// Every listed word with the bits of the lists it is on; most words of a clause are on no
@@ -102,6 +110,9 @@ static LISTS: LazyLock<WordMap<u32>> = LazyLock::new(|| {
     }
     for w in super::tense::irregular_forms() {
         *map.entry(w).or_default() |= list::IRREGULAR_FORMS.0;
+        if super::tense::is_simple_past_only(w) {
+            *map.entry(w).or_default() |= list::SIMPLE_PAST_ONLY.0;
+        }
     }
     WordMap::of(map)
 });
@@ -468,6 +479,14 @@ pub const MODAL_OR_AUX: &[&str] = &[
 /// Subject pronouns, which never stand in for another subject.
 pub const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
 
+/// Nouns of time after which a relative clause may go without its "that" ("on the same day
+/// | the Pentagon announced"). Kept as list bits, not compared as strings: the cut asks this
+/// of the word before nearly every candidate boundary.
+pub const NOUNS_OF_TIME: &[&str] = &["day", "time", "moment", "night", "week"];
+
+/// The determiners that open such a relative clause's subject ("the", "his").
+pub const PHRASE_DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -482,6 +501,14 @@ mod tests {
         }
         for w in super::super::tense::irregular_forms() {
             assert!(list::IRREGULAR_FORMS.has(w), "{w}");
+            assert_eq!(
+                list::SIMPLE_PAST_ONLY.has(w),
+                super::super::tense::is_simple_past_only(w),
+                "{w}"
+            );
+        }
+        for w in ["came", "took", "began", "went"] {
+            assert!(list::SIMPLE_PAST_ONLY.has(w), "{w}");
         }
         for w in ["said", "taken", "began"] {
             assert!(list::IRREGULAR_FORMS.has(w), "{w}");
