@@ -102,13 +102,7 @@ type Row = [i16; LABELS.len()];
 
 /// The row of `key` in `model`, zeros when it has none.
 fn row_of(model: &Model, key: u32) -> Row {
-    let mut row = [0; LABELS.len()];
-    if let Some(weights) = model.row(key) {
-        for (r, w) in row.iter_mut().zip(weights) {
-            *r = w;
-        }
-    }
-    row
+    model.row_array(key).unwrap_or([0; LABELS.len()])
 }
 
 impl Known {
