@@ -199,6 +199,19 @@ impl Model {
         *scores = sums;
     }
 
+    /// The weights of the row of `key` as an array, for a model of exactly `N` classes (`None`
+    /// when it has no such row, or other classes): the row found with a walk of a constant
+    /// stride and read in one piece, where [`Model::row`]'s iterator is read weight by weight.
+    #[inline]
+    pub fn row_array<const N: usize>(&self, key: u32) -> Option<[i16; N]> {
+        if self.classes.len() != N {
+            return None;
+        }
+        let (weights, _) = self.find_in(key, 4 + 2 * N)?.as_chunks::<2>();
+        let weights = weights.first_chunk::<N>()?;
+        Some(weights.map(i16::from_le_bytes))
+    }
+
     /// The weights of the row of `key`, one per class, if the model has one.
     pub fn row(&self, key: u32) -> Option<impl Iterator<Item = i16> + '_> {
         let weights = self.find(key)?;
@@ -406,6 +419,25 @@ mod tests {
                     assert_eq!(row_vec(model, *key), Some(w.clone()));
                 }
             }
+        }
+    }
+
+    #[test]
+    fn rows_read_as_arrays_are_the_rows_read_weight_by_weight() {
+        let rows: Vec<(u32, Vec<i16>)> = (1..500u32)
+            .map(|i| {
+                let k = i.wrapping_mul(0x9e37_79b1) | 1;
+                (k, (0..9).map(|c| (i as i16) * (c - 4)).collect())
+            })
+            .collect();
+        let m = Model::new((0..9).map(|c| c.to_string()).collect(), 1.0, &rows);
+        for (key, _) in &rows {
+            for k in [*key, key.wrapping_add(1), 0] {
+                let want = row_vec(&m, k);
+                assert_eq!(m.row_array::<9>(k).map(Vec::from), want);
+            }
+            // a model of other classes has no rows of nine
+            assert_eq!(m.row_array::<8>(*key), None);
         }
     }
 

@@ -23,10 +23,12 @@ mod context_memo;
 mod decide;
 mod keys;
 mod pattern_key;
+mod runs;
 mod short_words;
 mod train;
 
 use keys::View;
+use runs::{Run, runs};
 pub use train::{Example, evaluate, example, silver, train};
 
 /// The kinds of name the recogniser tells apart.
@@ -171,80 +173,6 @@ struct Prepared<'a> {
     run: Vec<Option<Run>>,
 }
 
-/// A run of capitalised words ("Zorbix Holdings", "Department of Defense"), seen from each of
-/// its words: the last word usually says what kind of name it is (Holdings, Bank, Street,
-/// Grill), and the word before the run how it is used ("in", "at", "said").
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct Run {
-    head: u64,
-    first: u64,
-    before: u64,
-    len: u64,
-}
-
-/// Lower-case words that may join two capitalised words into one name.
-fn connects(word: &str) -> bool {
-    matches!(
-        word,
-        "of" | "and" | "&" | "for" | "de" | "du" | "la" | "von" | "van" | "der" | "al"
-    )
-}
-
-/// The runs of capitalised words of a sentence, as seen from each word.
-fn runs(words: &[&str], toks: &[Tok]) -> Vec<Option<Run>> {
-    let mut out = Vec::new();
-    runs_into(
-        words.len(),
-        |i| words[i].starts_with(char::is_uppercase),
-        |i| words[i],
-        |at| toks[at].lower,
-        &mut out,
-    );
-    out
-}
-
-/// [`runs`] into `out`, of the `n` words `word(i)`, capitalised where `cap(i)`, whose
-/// lower-cased hashes are `lower(at)` by padded index (`i + 2`). Only the hashes of a run's
-/// first and last word and of the word before it are read.
-fn runs_into<'a>(
-    n: usize,
-    cap: impl Fn(usize) -> bool,
-    word: impl Fn(usize) -> &'a str,
-    lower: impl Fn(usize) -> u64,
-    out: &mut Vec<Option<Run>>,
-) {
-    out.clear();
-    out.resize(n, None);
-    let mut i = 0;
-    while i < n {
-        if !cap(i) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut end = i + 1;
-        loop {
-            if end < n && cap(end) {
-                end += 1;
-            } else if end + 1 < n && connects(word(end)) && cap(end + 1) {
-                end += 2;
-            } else {
-                break;
-            }
-        }
-        let run = Run {
-            head: lower(end - 1 + 2),
-            first: lower(start + 2),
-            before: lower(start + 1),
-            len: (end - start).min(4) as u64,
-        };
-        for slot in &mut out[start..end] {
-            *slot = Some(run);
-        }
-        i = end;
-    }
-}
-
 /// Padding values of the gazetteer and given-name columns, before and after the sentence.
 const PAD_BEFORE: u64 = 0xfff0;
 const PAD_AFTER: u64 = 0xfff1;
@@ -328,6 +256,31 @@ impl Capitals {
         // begins with a letter is as good as random to the branch predictor.
         self.alpha += usize::from(letter);
         self.upper += usize::from(letter & upper);
+    }
+
+    /// The counts of a sentence's tokens by their [`tokenize::marks`], eight marks at a time:
+    /// every token of every sentence the recogniser reads is counted.
+    fn of_marks(marks: &[u8]) -> Self {
+        const { assert!(tokenize::LETTER_FIRST == 2 && tokenize::UPPER_FIRST == 1) };
+        const ONES: u64 = u64::from_ne_bytes([1; 8]);
+        let mut counts = Self::default();
+        let (eights, rest) = marks.as_chunks::<8>();
+        for eight in eights {
+            let x = u64::from_le_bytes(*eight);
+            // per byte: its letter bit, and its letter and upper-case bits together, as 0 or
+            // 1; a multiplication by ONES adds the eight bytes up into the top one
+            let letters = (x >> 1) & ONES;
+            let upper = letters & x;
+            counts.alpha += (letters.wrapping_mul(ONES) >> 56) as usize;
+            counts.upper += (upper.wrapping_mul(ONES) >> 56) as usize;
+        }
+        for &m in rest {
+            counts.count(
+                m & tokenize::LETTER_FIRST != 0,
+                m & tokenize::UPPER_FIRST != 0,
+            );
+        }
+        counts
     }
 
     /// How the sentence capitalises: mostly lower case (0), ordinary (1), or title case (2).
@@ -493,6 +446,30 @@ fn spans(tokens: &[Range<usize>], labels: &[usize]) -> Vec<Entity> {
     out
 }
 
+/// [`spans`] of a label sequence whose labels other than O are at `named` (in order): a
+/// sentence's few names are read without passing over its every label.
+fn spans_of(tokens: &[Range<usize>], labels: &[usize], named: &[usize]) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    let mut k = 0;
+    while let Some(&start) = named.get(k) {
+        let Some((ty, _)) = type_of(labels[start]) else {
+            break;
+        };
+        // the name goes on over the I- labels of its type that follow it, each next in `named`
+        let mut end = start + 1;
+        k += 1;
+        while named.get(k) == Some(&end) && type_of(labels[end]) == Some((ty, false)) {
+            end += 1;
+            k += 1;
+        }
+        out.push(Entity {
+            range: tokens[start].start..tokens[end - 1].end,
+            ty,
+        });
+    }
+    out
+}
+
 /// Whether the sentence `text[range]` may hold a name: names are written with capitals in
 /// edited text, so a sentence with none (or a range that is not one of `text`) costs nothing.
 fn may_name(text: &str, range: &Range<usize>) -> bool {
@@ -545,6 +522,60 @@ mod tests {
     }
 
     #[test]
+    fn names_read_from_the_labels_named_are_those_of_every_label() {
+        // every sequence of four labels, and longer ones
+        let mut sequences: Vec<Vec<usize>> = (0..LABELS.len().pow(4))
+            .map(|mut x| {
+                (0..4)
+                    .map(|_| {
+                        let l = x % LABELS.len();
+                        x /= LABELS.len();
+                        l
+                    })
+                    .collect()
+            })
+            .collect();
+        sequences.push(vec![0, 1, 2, 2, 0, 0, 3, 4, 3, 0, 5, 6, 6, 8, 7, 8]);
+        sequences.push(Vec::new());
+        for labels in sequences {
+            let tokens: Vec<Range<usize>> = (0..labels.len()).map(|i| 2 * i..2 * i + 1).collect();
+            let named: Vec<usize> = (0..labels.len()).filter(|&i| labels[i] != 0).collect();
+            assert_eq!(
+                spans_of(&tokens, &labels, &named),
+                spans(&tokens, &labels),
+                "{labels:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn capitals_counted_eight_marks_at_a_time_are_those_counted_one_by_one() {
+        use tokenize::{LETTER_FIRST, UPPER_FIRST, UPPER_OR_DIGIT};
+        let kinds = [
+            0,
+            LETTER_FIRST,
+            LETTER_FIRST | UPPER_FIRST,
+            UPPER_OR_DIGIT,
+            0xff,
+        ];
+        for n in 0..40 {
+            let marks: Vec<u8> = (0..n)
+                .map(|i| kinds[(i * 7 + i / 3) % kinds.len()])
+                .collect();
+            let mut want = Capitals::default();
+            for &m in &marks {
+                want.count(m & LETTER_FIRST != 0, m & UPPER_FIRST != 0);
+            }
+            let got = Capitals::of_marks(&marks);
+            assert_eq!(
+                (got.alpha, got.upper),
+                (want.alpha, want.upper),
+                "{marks:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_model_of_other_classes_is_refused_not_run() {
         let eight = Model::new(
             LABELS[..8].iter().map(|l| (*l).to_string()).collect(),
@@ -554,29 +585,5 @@ mod tests {
         assert!(Recogniser::new(eight, Casing::empty()).is_err());
         let nine = Model::new(LABELS.iter().map(|l| (*l).to_string()).collect(), 1.0, &[]);
         assert!(Recogniser::new(nine, Casing::empty()).is_ok());
-    }
-
-    #[test]
-    fn a_run_of_capitals_is_seen_from_each_of_its_words() {
-        let words = [
-            "staff",
-            "at",
-            "the",
-            "Department",
-            "of",
-            "Defense",
-            "said",
-            "so",
-        ];
-        let toks = features::padded(&words);
-        let r = runs(&words, &toks);
-        assert!(r[..3].iter().all(Option::is_none));
-        for run in &r[3..6] {
-            let run = run.expect("inside the run");
-            assert_eq!(run.head, Tok::new("Defense").lower);
-            assert_eq!(run.before, Tok::new("the").lower);
-            assert_eq!(run.len, 3);
-        }
-        assert!(r[6].is_none());
     }
 }

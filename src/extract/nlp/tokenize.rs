@@ -15,7 +15,8 @@ mod shortcuts;
 use abbreviations::is_listed_abbreviation;
 pub use known::{PlainWord, marked_tokens_known_into};
 use shortcuts::{
-    cut_possessive_or_hyphened, hyphened, possessive, push_word_and_mark, word_and_mark,
+    cut_possessive_or_hyphened, cut_punctuated, hyphened, possessive, punctuated,
+    push_word_and_mark, word_and_mark,
 };
 
 const CLITICS: &[&str] = &[
@@ -95,6 +96,9 @@ trait MarkSink {
     /// An ASCII word and its closing mark ([`word_and_mark`]), one token when `whole`: the
     /// chunk's first byte has the class `first`, its bytes' classes or-ed are `seen`.
     fn word_and_mark(&mut self, first: u8, seen: u8, whole: bool);
+    /// A word between `openers` and `closers` marks ([`punctuated`]): the chunk's bytes'
+    /// classes or-ed are `seen`, and the word's first byte has the class `first`.
+    fn punctuated(&mut self, openers: usize, first: u8, seen: u8, closers: usize);
 }
 
 impl MarkSink for () {
@@ -104,6 +108,8 @@ impl MarkSink for () {
     fn cut(&mut self, _: &str, _: &[Range<usize>], _: usize) {}
     #[inline]
     fn word_and_mark(&mut self, _: u8, _: u8, _: bool) {}
+    #[inline]
+    fn punctuated(&mut self, _: usize, _: u8, _: u8, _: usize) {}
 }
 
 impl MarkSink for Vec<u8> {
@@ -135,6 +141,16 @@ impl MarkSink for Vec<u8> {
         if !whole {
             self.push(ascii_marks(OTHER, OTHER));
         }
+    }
+
+    #[inline]
+    fn punctuated(&mut self, openers: usize, first: u8, seen: u8, closers: usize) {
+        // A mark alone has no marks; the marks add no bit `ascii_marks` reads, so the word's
+        // are the chunk's.
+        let none = ascii_marks(OTHER, OTHER);
+        self.extend(std::iter::repeat_n(none, openers));
+        self.push(ascii_marks(first, seen));
+        self.extend(std::iter::repeat_n(none, closers));
     }
 }
 
@@ -249,6 +265,13 @@ fn scan_more(
             let from = out.len();
             cut_possessive_or_hyphened(word, &bytes[start..i], out);
             marks.cut(text, out, from);
+        } else if seen & WIDE == 0
+            && let Some((openers, closers)) = punctuated(&bytes[start..i])
+        {
+            // "``It", "(AP)", "bomb,''": the marks cut off, the word kept whole
+            cut_punctuated(word, openers, closers, out);
+            let first = CLASS[usize::from(bytes[start + openers])];
+            marks.punctuated(openers, first, seen, closers);
         } else {
             // no word and mark: the test above said so, and a chunk beyond ASCII is none
             let from = out.len();

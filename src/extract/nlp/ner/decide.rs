@@ -22,10 +22,10 @@ use rustc_hash::FxHashMap;
 use super::context_memo::ContextMemo;
 use super::keys::{self, Pattern, View};
 use super::pattern_key::{self, GazCode};
+use super::runs::{Run, RunsInOrder, each_run};
 use super::short_words::{ShortWords, packed_short_word};
 use super::{
-    Capitals, LABELS, PAD_AFTER, PAD_BEFORE, Recogniser, Run, best, given_name, previous,
-    runs_into, spans,
+    Capitals, LABELS, PAD_AFTER, PAD_BEFORE, Recogniser, best, given_name, previous, spans_of,
 };
 use crate::extract::actors::gazetteer::GazMatch;
 use crate::extract::eight_bytes::{HIGHS, first_flagged};
@@ -102,13 +102,7 @@ type Row = [i16; LABELS.len()];
 
 /// The row of `key` in `model`, zeros when it has none.
 fn row_of(model: &Model, key: u32) -> Row {
-    let mut row = [0; LABELS.len()];
-    if let Some(weights) = model.row(key) {
-        for (r, w) in row.iter_mut().zip(weights) {
-            *r = w;
-        }
-    }
-    row
+    model.row_array(key).unwrap_or([0; LABELS.len()])
 }
 
 impl Known {
@@ -203,10 +197,12 @@ struct Scratch {
     /// Per token: its [`tokenize::marks`] (whether it may begin a name, see [`opens`]; whether
     /// it begins with an upper-case letter or any letter).
     marks: Vec<u8>,
-    /// Per token: the run of capitalised words it stands in, if any.
-    run: Vec<Option<Run>>,
+    /// The runs of capitalised words, read in the order of the decisions.
+    runs: RunsInOrder,
     /// Per token: the label decided, left to right.
     labels: Vec<usize>,
+    /// The tokens decided to be in a name (a label other than O), in order.
+    named: Vec<usize>,
     /// The run of capitals last weighed in the sentence, and the summed weights of its
     /// features ([`keys::run`]): every word of a run has the same, so they are summed once.
     last_run: Option<(Run, Scores)>,
@@ -223,13 +219,27 @@ fn marks_open(marks: u8) -> bool {
 }
 
 /// The first token at or after `from` whose `marks` say it may begin a name, or the number
-/// of tokens when none does. Most tokens may not, so they are passed over eight at a time:
-/// one test of eight marks read as one number.
+/// of tokens when none does.
 fn next_open(marks: &[u8], from: usize) -> usize {
-    const _: () = assert!(tokenize::UPPER_OR_DIGIT.is_power_of_two());
+    next_marked::<{ tokenize::UPPER_OR_DIGIT }>(marks, from)
+}
+
+/// The first token at or after `from` whose `marks` have the bit `MARK`, or the number of
+/// tokens when none does. Most tokens have not (they may not begin a name, they do not begin
+/// with a capital), so they are passed over eight at a time: one test of eight marks read as
+/// one number.
+#[inline]
+fn next_marked<const MARK: u8>(marks: &[u8], from: usize) -> usize {
+    const { assert!(MARK.is_power_of_two()) };
     // the mark's bit moved up to the top of its byte, where `first_flagged` looks
-    const UP: u32 = 7 - tokenize::UPPER_OR_DIGIT.trailing_zeros();
-    first_flagged(marks, from, |eight| (eight << UP) & HIGHS, marks_open).unwrap_or(marks.len())
+    let up = 7 - MARK.trailing_zeros();
+    first_flagged(
+        marks,
+        from,
+        |eight| (eight << up) & HIGHS,
+        |m| m & MARK != 0,
+    )
+    .unwrap_or(marks.len())
 }
 
 /// The names in a sentence of `text` (see [`Recogniser::recognise`]) that `cut` cuts into
@@ -360,14 +370,7 @@ impl Scratch {
         self.at.resize(n + 2, UNSEEN);
         self.at.extend([AFTER, AFTER]);
         // How the sentence capitalises, from its words' first letters.
-        let mut capitals = Capitals::default();
-        for &m in &self.marks {
-            capitals.count(
-                m & tokenize::LETTER_FIRST != 0,
-                m & tokenize::UPPER_FIRST != 0,
-            );
-        }
-        let caps = capitals.caps();
+        let caps = Capitals::of_marks(&self.marks).caps();
         // Every word that may begin a name is weighed, so its window is read. The runs of
         // capitalised words read only such windows: their first and last words are
         // capitalised, and the word before the run is next to its first.
@@ -389,16 +392,20 @@ impl Scratch {
             self.look_up(rec, text, s);
         }
         let (tokens, known, at, marks) = (&self.tokens, &self.known, &self.at, &self.marks);
-        runs_into(
+        let runs = &mut self.runs;
+        runs.clear();
+        each_run(
             n,
+            |from| next_marked::<{ tokenize::UPPER_FIRST }>(marks, from),
             |i| marks[i] & tokenize::UPPER_FIRST != 0,
             |i| &text[tokens[i].clone()],
             |p| known[at[p] as usize].view.lower,
-            &mut self.run,
+            |words, run| runs.push(words, run),
         );
         // Every word is outside a name (O) unless decided otherwise.
         self.labels.clear();
         self.labels.resize(n, 0);
+        self.named.clear();
         let mut i = next_open(&self.marks, 0);
         while i < n {
             if !marks_open(self.marks[i]) {
@@ -406,9 +413,13 @@ impl Scratch {
                 self.look_up_window(rec, text, i);
             }
             let (prev, y1, _) = previous(&self.labels, i);
-            let scores = self.scores(rec, text, i, caps, y1);
+            let run = self.runs.at(i);
+            let scores = self.scores(rec, text, i, caps, y1, run);
             let label = best(&scores, prev);
             self.labels[i] = label;
+            if label != 0 {
+                self.named.push(i);
+            }
             // After a name the next word is weighed whatever it is; after a word outside one,
             // a word that may not begin a name is outside too, so the next that may is weighed.
             i = if label == 0 {
@@ -417,7 +428,7 @@ impl Scratch {
                 i + 1
             };
         }
-        let names = spans(&self.tokens, &self.labels);
+        let names = spans_of(&self.tokens, &self.labels, &self.named);
         self.shrink_sentence();
         names
     }
@@ -430,13 +441,22 @@ impl Scratch {
         self.at.shrink_to(most);
         self.gaz.shrink_to(most);
         self.marks.shrink_to(most);
-        self.run.shrink_to(most);
+        self.runs.shrink_to(most);
         self.labels.shrink_to(most);
+        self.named.shrink_to(most);
     }
 
     /// The scores of the decision of token `i` of `text`, whose label before is `y1` (as
-    /// [`previous`] gives it), its window looked up.
-    fn scores(&mut self, rec: &Recogniser, text: &str, i: usize, caps: u64, y1: u64) -> Scores {
+    /// [`previous`] gives it) and which stands in `run`, its window looked up.
+    fn scores(
+        &mut self,
+        rec: &Recogniser,
+        text: &str,
+        i: usize,
+        caps: u64,
+        y1: u64,
+        run: Option<Run>,
+    ) -> Scores {
         let p = i + 2;
         // the window's words read once, with one bound check
         let window: [u32; 5] = self.at[i..i + 5].try_into().expect("a window of five");
@@ -474,7 +494,6 @@ impl Scratch {
                 row_of(&rec.model, keys::after_label(y1, known.view.lower)),
             );
         }
-        let run = self.run[i];
         let run_sums = match run {
             None => [0; LABELS.len()],
             Some(run) => match self.last_run {
@@ -559,7 +578,7 @@ fn pattern_sums(model: &Model, pattern: &Pattern) -> Scores {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{RECOGNISER, features, prepare};
+    use super::super::{RECOGNISER, features, prepare, spans};
     use super::*;
     use crate::extract::actors::gazetteer::GAZETTEER;
 
@@ -595,6 +614,12 @@ mod tests {
                 for from in 0..=n {
                     let want = (from..n).find(|&i| marks[i] & open != 0).unwrap_or(n);
                     assert_eq!(next_open(&marks, from), want, "{n} {at} {from}");
+                    // the capitals the runs begin at, likewise
+                    let want = (from..n)
+                        .find(|&i| marks[i] & tokenize::UPPER_FIRST != 0)
+                        .unwrap_or(n);
+                    let got = next_marked::<{ tokenize::UPPER_FIRST }>(&marks, from);
+                    assert_eq!(got, want, "{n} {at} {from}");
                 }
             }
         }

@@ -52,6 +52,47 @@ pub(super) fn hyphened(chunk: &[u8]) -> bool {
         && !chunk.windows(2).any(|w| w == b"--")
 }
 
+/// Whether an ASCII chunk is a word or number between openers and closing marks ("``It",
+/// "(AP)", "$107", "bomb,''", "said,\"", "72%\""): the general cuts make each of those marks a
+/// token of its own and keep the word whole. `Some((openers, closers))`, how many bytes of
+/// each, for such a chunk. An opener is one the general cuts peel off the front; a closing
+/// mark one they peel off the back, or an apostrophe (which they peel off one at a time too,
+/// after an "s" as elsewhere). No period: it may end an abbreviation or glue two sentences.
+#[inline]
+pub(super) fn punctuated(chunk: &[u8]) -> Option<(usize, usize)> {
+    let openers = chunk.iter().take_while(|&&b| ascii_opener(b)).count();
+    let rest = &chunk[openers..];
+    let word = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let closers = &rest[word..];
+    (word > 0
+        && closers
+            .iter()
+            .all(|&b| b == b'\'' || (b.is_ascii() && is_closer(char::from(b)))))
+    .then_some((openers, closers.len()))
+}
+
+/// Whether an ASCII byte is an opener the general cuts peel off the front (`is_opener`).
+fn ascii_opener(b: u8) -> bool {
+    b.is_ascii() && super::is_opener(char::from(b))
+}
+
+/// The tokens of a [`punctuated`] chunk `r` of `openers` and `closers` bytes: each of those
+/// a token, and the word between them.
+pub(super) fn cut_punctuated(
+    r: Range<usize>,
+    openers: usize,
+    closers: usize,
+    out: &mut Vec<Range<usize>>,
+) {
+    let (word_start, word_end) = (r.start + openers, r.end - closers);
+    out.extend((r.start..word_start).map(|at| at..at + 1));
+    out.push(word_start..word_end);
+    out.extend((word_end..r.end).map(|at| at..at + 1));
+}
+
 /// The tokens of the chunk `r` (of bytes `chunk`), [`possessive`] or [`hyphened`].
 pub(super) fn cut_possessive_or_hyphened(
     r: Range<usize>,
@@ -102,6 +143,57 @@ mod tests {
                 cut_chunk(&chunk, 0..chunk.len(), &mut general);
                 assert_eq!(fast, general, "{chunk:?}");
             }
+        }
+    }
+
+    #[test]
+    fn punctuated_words_are_cut_as_the_general_rules_cut_them() {
+        // every ASCII mark, alone and in pairs, before and after a few words
+        let marks: Vec<String> = (0x21u8..0x7f)
+            .filter(|b| !b.is_ascii_alphanumeric())
+            .map(|b| char::from(b).to_string())
+            .collect();
+        let mut ones = vec![String::new()];
+        ones.extend(marks.iter().cloned());
+        let mut twos = ones.clone();
+        for a in &marks {
+            for b in &marks {
+                twos.push(format!("{a}{b}"));
+            }
+        }
+        let mut fast_cuts = 0;
+        for word in ["a", "I", "s", "AP", "said", "72", "x1"] {
+            for (leads, tails) in [(&ones, &twos), (&twos, &ones)] {
+                for lead in leads {
+                    for tail in tails {
+                        let chunk = format!("{lead}{word}{tail}");
+                        let Some((openers, closers)) = punctuated(chunk.as_bytes()) else {
+                            continue;
+                        };
+                        let (mut fast, mut general) = (Vec::new(), Vec::new());
+                        cut_punctuated(0..chunk.len(), openers, closers, &mut fast);
+                        cut_chunk(&chunk, 0..chunk.len(), &mut general);
+                        assert_eq!(fast, general, "{chunk:?}");
+                        fast_cuts += 1;
+                    }
+                }
+            }
+        }
+        assert!(fast_cuts > 10_000, "{fast_cuts}");
+        for chunk in ["``It", "(AP)", "$107", "bomb,''", "bombers'", "said,\""] {
+            assert!(punctuated(chunk.as_bytes()).is_some(), "{chunk}");
+        }
+        for chunk in [
+            "U.S.",
+            "people.''",
+            "don't",
+            "a-b",
+            "``",
+            ")a",
+            "a`",
+            "$1.5",
+        ] {
+            assert!(punctuated(chunk.as_bytes()).is_none(), "{chunk}");
         }
     }
 
