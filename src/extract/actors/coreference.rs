@@ -24,7 +24,7 @@ mod seen;
 
 use description::descriptions;
 use expletive::{is_expletive, opens_with_it};
-use fitting::Fitting;
+use fitting::{Fitting, NamesRead};
 use pronoun::{find_opening_pronoun, find_pronoun};
 use seen::Seen;
 
@@ -331,6 +331,8 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
     let mut fitting = FxHashMap::default();
     // the entities do not change until the loop ends, so each office's holder is found once
     let mut holders = FxHashMap::default();
+    // what the fitting of descriptions reads in the entities' names, each read once
+    let mut names_read = NamesRead::new(b.entities.len());
     // The first person named in the latest sentence before this one that names one.
     let mut last_person: Option<usize> = None;
     for (si, s) in sentences.iter().enumerate() {
@@ -387,9 +389,9 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
                 last_entity_before(&seen.ministries, range.start)
             } else if let Some(d) = LEXICON.description(noun) {
                 let key = (noun.to_string(), country.clone());
-                let fit = fitting
-                    .entry(key)
-                    .or_insert_with(|| Fitting::new(b, &seen, d, country.as_deref()));
+                let fit = fitting.entry(key).or_insert_with(|| {
+                    Fitting::new(b, &seen, d, country.as_deref(), &mut names_read)
+                });
                 fit.nearest_before(&seen, range.start)
             } else {
                 let family = noun.split(' ').next_back().and_then(role_family);
