@@ -67,7 +67,20 @@ impl Fitting {
         // long text for each noun, or sorting the gathered positions, cost more than the rest
         let words = seen.by_end.len().div_ceil(64);
         let (mut sector, mut no_other) = (vec![0u64; words], vec![0u64; words]);
-        for (i, e) in b.entities.iter().enumerate() {
+        // only the entities of the kinds that fit are visited (the order does not matter:
+        // their positions are marked on bits)
+        let also = match d.kind {
+            ActorKind::Organisation => Some(ActorKind::Group),
+            ActorKind::Product => Some(ActorKind::Organisation),
+            _ => None,
+        };
+        names.group_by_kind(&b.entities);
+        let mut candidates = names.of_kind(d.kind).to_vec();
+        if let Some(kind) = also {
+            candidates.extend_from_slice(names.of_kind(kind));
+        }
+        for i in candidates {
+            let e = &b.entities[i];
             let positions = seen.positions_of(i);
             if positions.is_empty() || !kind_fits(e) {
                 continue;
@@ -122,6 +135,9 @@ pub(super) struct NamesRead<'a> {
     /// name (as `false`), then those of its name alone (as `true`). Nearly every entity has
     /// none.
     cues: Vec<(&'a str, bool)>,
+    /// The entities by their kind (indexed by `ActorKind as usize`), grouped when a
+    /// description is first fitted: each noun visits only the entities of its kinds.
+    by_kind: Vec<Vec<usize>>,
 }
 
 impl<'a> NamesRead<'a> {
@@ -130,7 +146,26 @@ impl<'a> NamesRead<'a> {
         Self {
             read: vec![None; entities],
             cues: Vec::new(),
+            by_kind: Vec::new(),
         }
+    }
+
+    /// Groups `entities` by kind, on the first call.
+    fn group_by_kind(&mut self, entities: &[LocalEntity]) {
+        if !self.by_kind.is_empty() {
+            return;
+        }
+        self.by_kind = vec![Vec::new(); ActorKind::ALL.len()];
+        for (i, e) in entities.iter().enumerate() {
+            if let Some(list) = self.by_kind.get_mut(e.kind as usize) {
+                list.push(i);
+            }
+        }
+    }
+
+    /// The entities of `kind`, in order, once grouped.
+    fn of_kind(&self, kind: ActorKind) -> &[usize] {
+        self.by_kind.get(kind as usize).map_or(&[], Vec::as_slice)
     }
 
     /// What entity `i` (`e`) names hold, read on the first call.
