@@ -44,8 +44,8 @@ impl Fitting {
                     && e.kind == ActorKind::Organisation
                     && is_product(&e.name))
         };
-        let fits = |e: &LocalEntity, read: &NameRead| {
-            !read.ministry
+        let fits = |e: &LocalEntity, ministry: bool| {
+            !ministry
                 && (d.kind != ActorKind::Place
                     || country.is_none()
                     || e.affiliation.as_deref() == country)
@@ -85,11 +85,16 @@ impl Fitting {
             if positions.is_empty() || !kind_fits(e) {
                 continue;
             }
-            let read = names.read(i, e);
-            if !fits(e, &read) {
+            // a noun without cues (most: "the company") needs no words of the names: they
+            // are read (once per article) only for one with cues
+            let read = (!d.cues.is_empty()).then(|| names.read(i, e));
+            let ministry = read
+                .as_ref()
+                .map_or_else(|| e.name.contains("Ministry"), |r| r.ministry);
+            if !fits(e, ministry) {
                 continue;
             }
-            let cues = names.cues(&read);
+            let cues = read.as_ref().map_or(&[][..], |r| names.cues(r));
             if shows_sector(cues) {
                 mark(&mut sector, positions);
             }
