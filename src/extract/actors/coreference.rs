@@ -24,7 +24,7 @@ mod seen;
 
 use description::descriptions;
 use expletive::{is_expletive, opens_with_it};
-use fitting::Fitting;
+use fitting::{Fitting, NamesRead};
 use pronoun::{find_opening_pronoun, find_pronoun};
 use seen::Seen;
 
@@ -274,6 +274,20 @@ static NOUNS_BY_FIRST_BYTE: LazyLock<Option<Vec<Vec<&'static str>>>> = LazyLock:
     Some(by_first)
 });
 
+/// Per first byte of the [`description_nouns`], the second bytes they go on with, as bit
+/// `second % 64` of a number (all bits for a noun of one byte): a word whose second byte's bit
+/// is clear starts no noun, and [`next_description_at`] tells so without comparing it with
+/// each noun of its first byte.
+static NOUN_SECOND_BYTES: LazyLock<[u64; 256]> = LazyLock::new(|| {
+    let mut seconds = [0u64; 256];
+    for noun in description_nouns() {
+        if let Some(&first) = noun.as_bytes().first() {
+            seconds[usize::from(first)] |= noun.as_bytes().get(1).map_or(!0, |&c| 1 << (c & 63));
+        }
+    }
+    seconds
+});
+
 /// The first place at or after `from` where [`DESCRIPTION`] can match in `sentence`: a "the "
 /// or "The " followed, as the first, second or third space-separated piece after it, by the
 /// start of a description noun. Every match has that shape ("the " + at most a lower-case word
@@ -285,9 +299,15 @@ fn next_description_at(sentence: &str, from: usize) -> Option<usize> {
         return (from <= sentence.len()).then_some(from);
     };
     let bytes = sentence.as_bytes();
+    let second_bytes = &*NOUN_SECOND_BYTES;
     let noun_at = |q: usize| {
         bytes.get(q).is_some_and(|&b| {
-            by_first[usize::from(b)]
+            let first = usize::from(b);
+            // most words after "the" start as no noun does: told by their second byte
+            let may = bytes
+                .get(q + 1)
+                .is_none_or(|&c| second_bytes[first] & 1 << (c & 63) != 0);
+            may && by_first[first]
                 .iter()
                 .any(|n| bytes[q..].starts_with(n.as_bytes()))
         })
@@ -331,6 +351,8 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
     let mut fitting = FxHashMap::default();
     // the entities do not change until the loop ends, so each office's holder is found once
     let mut holders = FxHashMap::default();
+    // what the fitting of descriptions reads in the entities' names, each read once
+    let mut names_read = NamesRead::new(b.entities.len());
     // The first person named in the latest sentence before this one that names one.
     let mut last_person: Option<usize> = None;
     for (si, s) in sentences.iter().enumerate() {
@@ -387,9 +409,9 @@ pub(crate) fn resolve_references(b: &mut Builder, sentences: &[Range<usize>]) {
                 last_entity_before(&seen.ministries, range.start)
             } else if let Some(d) = LEXICON.description(noun) {
                 let key = (noun.to_string(), country.clone());
-                let fit = fitting
-                    .entry(key)
-                    .or_insert_with(|| Fitting::new(b, &seen, d, country.as_deref()));
+                let fit = fitting.entry(key).or_insert_with(|| {
+                    Fitting::new(b, &seen, d, country.as_deref(), &mut names_read)
+                });
                 fit.nearest_before(&seen, range.start)
             } else {
                 let family = noun.split(' ').next_back().and_then(role_family);

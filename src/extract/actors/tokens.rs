@@ -38,6 +38,25 @@ const CONNECTORS: &[&str] = &[
     "and", "the",
 ];
 
+/// The length of the longest of [`CONNECTORS`]: a longer word is none of them, and most words
+/// after a capitalised one are longer (a test of its length instead of a dozen comparisons).
+const LONGEST_CONNECTOR: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < CONNECTORS.len() {
+        if CONNECTORS[i].len() > longest {
+            longest = CONNECTORS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// Whether `word` is one of [`CONNECTORS`].
+fn is_connector(word: &str) -> bool {
+    word.len() <= LONGEST_CONNECTOR && CONNECTORS.contains(&word)
+}
+
 /// The words of `text[range]` (the scan uses [`words_into`] with a buffer it keeps).
 #[cfg(test)]
 pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
@@ -312,7 +331,7 @@ pub fn cap_runs_into(text: &str, words: &[Word], runs: &mut Vec<Range<usize>>) {
             let mut k = end;
             while k < words.len()
                 && !words[k].cap
-                && CONNECTORS.contains(&&text[words[k].range.clone()])
+                && is_connector(&text[words[k].range.clone()])
                 && !words[k].breaks_after
             {
                 k += 1;
