@@ -18,6 +18,7 @@ use super::features::{self, Tok};
 use super::model::{Model, ModelError, shipped_index, shipped_index_len};
 use super::tokenize::{self, PlainWord};
 use crate::extract::actors::gazetteer::{GAZETTEER, GazMatch};
+use crate::extract::eight_bytes::ONES;
 
 mod context_memo;
 mod decide;
@@ -262,7 +263,6 @@ impl Capitals {
     /// every token of every sentence the recogniser reads is counted.
     fn of_marks(marks: &[u8]) -> Self {
         const { assert!(tokenize::LETTER_FIRST == 2 && tokenize::UPPER_FIRST == 1) };
-        const ONES: u64 = u64::from_ne_bytes([1; 8]);
         let mut counts = Self::default();
         let (eights, rest) = marks.as_chunks::<8>();
         for eight in eights {

@@ -525,7 +525,8 @@ mod tests {
     #[test]
     fn marks_noted_while_scanning_are_those_of_the_characters() {
         let text = "Mr. Daniels didn't say (much) about the U.S. carmaker's 2015 plans, \
-                    A380 iPhone x1 ÉTAT Zürich's \u{a0}über 3.5% long-term «Ab» 日本 ß.";
+                    A380 iPhone x1 ÉTAT Zürich's \u{a0}über 3.5% long-term «Ab» 日本 ß. \
+                    ``It (AP) $107 72%\" bomb,''";
         let (mut tokens, mut marked) = (Vec::new(), Vec::new());
         marked_tokens_into(text, 0..text.len(), &mut tokens, &mut marked);
         assert_eq!(tokens, super::tokens(text, 0..text.len()));

@@ -11,6 +11,10 @@
 //! That holds only for a pattern with no construct that tells a letter's case apart on its
 //! own — a flag turning `i` off, a letter in a class, a letter by its code (`\x41`) or a
 //! Perl class in capitals (`\S`); [`lower_case_form`] declines any pattern with one.
+//!
+//! The rules are now written in that lower-case form and the build script compiles them as
+//! written, so what runs is [`lower_case_text`]; [`lower_case_form`] is the tests' check that
+//! every rule is its own lower-case form.
 
 use std::borrow::Cow;
 

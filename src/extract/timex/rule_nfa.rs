@@ -82,8 +82,16 @@ impl RuleNfa {
             let added = match *step {
                 Step::Range(..) => builder.add_range(range(step)?),
                 Step::Sparse(n) => {
-                    let ranges = steps.by_ref().take(n as usize).map(range);
-                    builder.add_sparse(ranges.collect::<Option<_>>()?)
+                    let ranges: Vec<_> = steps
+                        .by_ref()
+                        .take(n as usize)
+                        .map(range)
+                        .collect::<Option<_>>()?;
+                    // (steps cut short are a bad table, not a smaller NFA)
+                    if ranges.len() != n as usize {
+                        return None;
+                    }
+                    builder.add_sparse(ranges)
                 }
                 Step::Look(shift, next) => {
                     let look = Look::from_repr(1u32.checked_shl(u32::from(shift))?)?;
@@ -94,7 +102,11 @@ impl RuleNfa {
                         Step::Alt(next) => id(next),
                         _ => None,
                     });
-                    builder.add_union(alternates.collect::<Option<_>>()?)
+                    let alternates: Vec<_> = alternates.collect::<Option<_>>()?;
+                    if alternates.len() != n as usize {
+                        return None;
+                    }
+                    builder.add_union(alternates)
                 }
                 Step::Alt(_) => return None,
                 Step::Capture {

@@ -1,6 +1,6 @@
 //! The common chunks the tokenizer's scan cuts itself, beside plain words: a word and one
-//! closing mark ("said,", "1998.", "Inc."), a possessive ("Tanzania's") and hyphened words
-//! ("well-planned"). Each is cut here as the general cuts (`cut_chunk`) would cut it, without
+//! closing mark ("said,", "1998.", "Inc."), a possessive ("Tanzania's"), hyphened words
+//! ("well-planned") and a word between openers and closing marks ("``It", "(AP)", "bomb,''"). Each is cut here as the general cuts (`cut_chunk`) would cut it, without
 //! their passes over the chunk's characters; tests hold the two equal.
 
 use std::ops::Range;
@@ -18,7 +18,7 @@ pub(super) fn word_and_mark(chunk: &[u8]) -> Option<bool> {
     if word.is_empty()
         || !word.iter().all(u8::is_ascii_alphanumeric)
         || !mark.is_ascii()
-        || !(mark == b'.' || is_closer(char::from(mark)))
+        || !(mark == b'.' || ascii_closer(mark))
     {
         return None;
     }
@@ -67,16 +67,18 @@ pub(super) fn punctuated(chunk: &[u8]) -> Option<(usize, usize)> {
         .take_while(|b| b.is_ascii_alphanumeric())
         .count();
     let closers = &rest[word..];
-    (word > 0
-        && closers
-            .iter()
-            .all(|&b| b == b'\'' || (b.is_ascii() && is_closer(char::from(b)))))
-    .then_some((openers, closers.len()))
+    (word > 0 && closers.iter().all(|&b| b == b'\'' || ascii_closer(b)))
+        .then_some((openers, closers.len()))
 }
 
-/// Whether an ASCII byte is an opener the general cuts peel off the front (`is_opener`).
+/// Whether a byte is an ASCII opener the general cuts peel off the front (`is_opener`).
 fn ascii_opener(b: u8) -> bool {
     b.is_ascii() && super::is_opener(char::from(b))
+}
+
+/// Whether a byte is an ASCII closing mark the general cuts peel off the end (`is_closer`).
+fn ascii_closer(b: u8) -> bool {
+    b.is_ascii() && is_closer(char::from(b))
 }
 
 /// The tokens of a [`punctuated`] chunk `r` of `openers` and `closers` bytes: each of those
