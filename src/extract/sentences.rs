@@ -41,7 +41,7 @@ pub fn split_into(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) 
     let mut i = 0;
     // Only `.`, `!`, `?`, `…` and line breaks can end a sentence, so the scan steps over
     // bytes (a continuation byte of UTF-8 is never one of these) rather than decoding every
-    // character, eight at a time.
+    // character: 32 at a time where none can end one, then eight at a time.
     while let Some(i_at) = next_may_end(bytes, i) {
         let Some(c) = slice[i_at..].chars().next() else {
             break;

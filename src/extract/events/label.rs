@@ -31,7 +31,8 @@ pub const MAX_WORDS: usize = 12;
 /// What one article's labels are made in, kept from one label to the next: the clause as
 /// rewritten for the shaper, its names and cuts, and the shaper's own buffers. Allocating and
 /// freeing each of them for every label cost more than some of the shaper's steps; kept, they
-/// grow to the longest clause once. All are empty between labels; only their room is kept.
+/// grow to the longest clause once. Each label's [`rewrite`] clears what the last one left, so
+/// only their room carries over.
 /// The names and cuts borrow the article's text and actors (`'a`): a scratch lives for one
 /// article, so its room is handed from label to label as it is, without being recycled.
 #[derive(Default)]
@@ -60,7 +61,7 @@ pub(super) fn recycled<T, U>(mut v: Vec<T>) -> Vec<U> {
 }
 
 /// The label of the event read from `clause`, whose dating expression is `timex`, made in
-/// `scratch` (one per article, or per thread).
+/// `scratch` (one per article).
 pub fn label<'a>(
     scratch: &mut Scratch<'a>,
     text: &'a str,
@@ -184,8 +185,8 @@ fn sentence_end(text: &str, from: usize) -> usize {
 
 /// The clause as text for the shaper: people by surname without their titles, the date cut,
 /// a relative pronoun or a subject pronoun replaced by who it stands for; with the actor
-/// names in it (people's surnames, other actors' whole names). The names and replacements are slices of the text and the actors' names
-/// (only a possessive is made): copying each of them cost more than reading them. Written
+/// names in it (people's surnames, other actors' whole names). The names and replacements are
+/// slices of the text and the actors' names (only a possessive is made): copying each of them cost more than reading them. Written
 /// into `rewritten`, whatever it held before.
 fn rewrite<'a>(
     rewritten: &mut Rewritten<'a>,

@@ -25,8 +25,9 @@ use verb_words::{AUXILIARIES, IRREGULAR_PAST, NOT_VERBS, REPORTING};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Token<'a> {
     pub range: Range<usize>,
-    /// Lower-cased, without surrounding punctuation: a slice of the sentence's lower-cased
-    /// copy (see [`tokens_in_into`]), so a sentence's words cost no string each.
+    /// Lower-cased, without surrounding punctuation: a slice of the lower case
+    /// [`tokens_in_into`] makes for the sentence (its lower-cased copy, then the lower case of
+    /// each word outside ASCII after it), so a sentence's words cost no string each.
     pub lower: &'a str,
     /// Starts with a capital letter.
     pub cap: bool,
@@ -202,11 +203,7 @@ fn tokens_by_words<'a>(
             Some(_) => {
                 let bytes = raw.as_bytes();
                 let tail = &bytes[span.end..];
-                let pause = !tail.is_empty()
-                    && (tail
-                        .iter()
-                        .any(|b| matches!(b, b',' | b';' | b':' | b'!' | b'?'))
-                        || (tail.contains(&b'.') && !is_abbreviation(&raw[span.clone()])));
+                let pause = ascii_pause(tail, || is_abbreviation(&raw[span.clone()]));
                 let lower_form = lower.get(at..at + span.len()).unwrap_or_default();
                 (lower_form, bytes[span.start].is_ascii_uppercase(), pause)
             }
@@ -390,10 +387,23 @@ pub fn subordinates_into(tokens: &[Token], subs: &mut Vec<Sub>) {
     }
 }
 
+/// Whether an ASCII word whose letters are followed by the marks `tail` makes a pause after
+/// it: a comma, semicolon, colon, "!" or "?", or a full stop that does not end an abbreviation
+/// (`is_abbreviation` of the word's letters, asked only then). Both readers of a sentence's
+/// words ask this, so they cannot come to differ on it.
+#[inline]
+pub(super) fn ascii_pause(tail: &[u8], is_abbreviation: impl FnOnce() -> bool) -> bool {
+    !tail.is_empty()
+        && (tail
+            .iter()
+            .any(|b| matches!(b, b',' | b';' | b':' | b'!' | b'?'))
+            || (tail.contains(&b'.') && !is_abbreviation()))
+}
+
 /// The dependent clause that `tokens[i]` (a verb or a word shaped like a marker) opens, if
 /// any; `shaped`: whether the word has the shape of one of the [`MARKERS`] (a word that has
 /// not is none of them, and is not compared with them: most verbs are not). A function of its
-/// own, not inlined: inlined, its scans of the sentence made the loop of [`subordinates`] over
+/// own, not inlined: inlined, its scans of the sentence made the loop of [`subordinates_into`] over
 /// every word keep their slices up to date at each word, which cost more than the test that
 /// rules most words out.
 #[inline(never)]

@@ -63,7 +63,9 @@ pub mod list {
     pub const WEEKDAYS: List = List(1 << 20);
     /// The irregular past forms of [`tense`](super::super::tense) ("taken", "began").
     pub const IRREGULAR_FORMS: List = List(1 << 21);
+    /// [`NOUNS_OF_TIME`](super::NOUNS_OF_TIME)
     pub const NOUNS_OF_TIME: List = List(1 << 22);
+    /// [`PHRASE_DETERMINERS`](super::PHRASE_DETERMINERS)
     pub const PHRASE_DETERMINERS: List = List(1 << 23);
     /// The irregular forms that are only ever a simple past ("came", "took"):
     /// [`is_simple_past_only`](super::super::tense::is_simple_past_only), which reads the

@@ -2,9 +2,9 @@
 //! bytes. The general reader ([`super::tokens_by_words`]) takes each word from the word scan
 //! (`scan::words`, which also counts quotes and decodes non-ASCII characters), then matches on
 //! what the scan found and slices the word again for its letters, its tail and its lower case:
-//! reading words was two fifths of reading a sentence's events (labels aside). Here a byte is only ever white space, a
-//! letter or digit, or a mark, and a word's letters, tail and lower case are ranges of the
-//! sentence and of its lower-cased copy found in the same pass.
+//! reading words was two fifths of reading a sentence's events (labels aside). Here a byte is
+//! only ever white space, a letter or digit, or a mark, and a word's letters, tail and lower
+//! case are ranges of the sentence and of its lower-cased copy found in the same pass.
 
 use super::{Token, VerbSets, is_abbreviation, verb_by};
 use crate::extract::events::scan;
@@ -55,12 +55,9 @@ pub(super) fn ascii_tokens_into<'a>(
         }
         let tail = &bytes[core_end..at];
         // (the word's letters as written are read only for a full stop after them)
-        let pause_after = !tail.is_empty()
-            && (tail
-                .iter()
-                .any(|b| matches!(b, b',' | b';' | b':' | b'!' | b'?'))
-                || (tail.contains(&b'.')
-                    && !slice.get(core_start..core_end).is_some_and(is_abbreviation)));
+        let pause_after = super::ascii_pause(tail, || {
+            slice.get(core_start..core_end).is_some_and(is_abbreviation)
+        });
         let cap = bytes[core_start].is_ascii_uppercase();
         // (`lower` is as long as the sentence: the slice is always there)
         let lower_form = lower.get(core_start..core_end).unwrap_or_default();
