@@ -382,17 +382,15 @@ fn rule_parts(i: usize, ascii: bool) -> Option<&'static RuleParts> {
             // (its DFA is made ahead of time too). A rule's parts in the Unicode form are
             // asked for after the DFA of all rules in that form found its match, and the rule
             // is compiled from the form parsed for it.
+            // (a compile that fails has reported itself; only the steps are reported here)
             let nfa = match ALL_RULES[0].get() {
-                _ if ascii => RULE_NFAS.get(i)?.build(),
+                _ if ascii => RULE_NFAS.get(i)?.build().or_else(|| {
+                    bad_pattern(format_args!("rule {i}'s built steps make no NFA"));
+                    None
+                }),
                 Some(Some(all)) => (all.compile_one)(i),
                 _ => compile_alone(&as_compiled(pattern), true),
-            };
-            let Some(nfa) = nfa else {
-                bad_pattern(format_args!(
-                    "rule {i} (ASCII form: {ascii}) does not build"
-                ));
-                return None;
-            };
+            }?;
             let names = nfa
                 .group_info()
                 .pattern_names(PatternID::ZERO)
