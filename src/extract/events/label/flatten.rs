@@ -1,8 +1,10 @@
 //! A clause as the shaper reads it: without what brackets hold, double quotes of every kind
 //! written `"`. Nearly every clause has neither, so it is first searched for the bytes that
-//! could begin one, sixteen at a time, and returned as it is when there is none.
+//! could begin one, eight at a time, and returned as it is when there is none.
 
 use std::borrow::Cow;
+
+use crate::extract::eight_bytes::{HIGHS, ONES, zero_bytes};
 
 /// The clause without brackets' contents; double quotes of every kind written `"`. Most
 /// clauses have neither: they are returned as they are, not copied.
@@ -49,26 +51,14 @@ pub(super) fn flatten(clause: &str) -> Cow<'_, str> {
 /// The bytes [`flatten`] stops at: brackets and the lead bytes of the curly quotes.
 static FLATTEN_STOPS: [bool; 256] = crate::extract::byte_set::of(b"()[]\xC2\xE2");
 
-/// Where the next of the [`FLATTEN_STOPS`] is in `bytes`, from `at` on. Sixteen bytes are
+/// Where the next of the [`FLATTEN_STOPS`] is in `bytes`, from `at` on. Eight bytes are
 /// ruled out at a time while none of them can be one (most clauses have no bracket or curly
-/// quote at all: one test per sixteen bytes, not per eight); a group that may hold one is
-/// read byte by byte.
+/// quote at all); a group that may hold one is read byte by byte.
 fn next_stop(bytes: &[u8], mut at: usize) -> Option<usize> {
     let is_stop = |b: &u8| FLATTEN_STOPS[usize::from(*b)];
-    while let Some(group) = bytes.get(at..at + 16) {
-        if let Ok(chunk) = <[u8; 16]>::try_from(group)
-            && may_hold_stop(u128::from_le_bytes(chunk))
-            && let Some(p) = group.iter().position(is_stop)
-        {
-            return Some(at + p);
-        }
-        at += 16;
-    }
-    // eight of the last fifteen bytes likewise (the test's upper eight bytes zero, which
-    // match no stop), then the rest byte by byte
-    if let Some(group) = bytes.get(at..at + 8) {
+    while let Some(group) = bytes.get(at..at + 8) {
         if let Ok(chunk) = <[u8; 8]>::try_from(group)
-            && may_hold_stop(u128::from(u64::from_le_bytes(chunk)))
+            && may_hold_stop(u64::from_le_bytes(chunk))
             && let Some(p) = group.iter().position(is_stop)
         {
             return Some(at + p);
@@ -78,24 +68,16 @@ fn next_stop(bytes: &[u8], mut at: usize) -> Option<usize> {
     bytes.get(at..)?.iter().position(is_stop).map(|p| at + p)
 }
 
-/// Sixteen bytes with every byte `b`.
-const fn bytes16(b: u8) -> u128 {
-    u128::from_ne_bytes([b; 16])
-}
-
-/// Whether one of the sixteen bytes of `chunk` may be one of the [`FLATTEN_STOPS`]: a byte
-/// of a non-ASCII character, or a byte equal to a bracket under a mask ("(" and ")" differ
-/// in one bit; "[" and "]" in two, which also lets "Y" and "_" through). Never `false` for a
-/// group that holds a stop: a zero byte always leaves a flag (a borrow only adds flags above
-/// it). The three tests are combined before the one branch.
+/// Whether one of the eight bytes of `chunk` may be one of the [`FLATTEN_STOPS`]: a byte of
+/// a non-ASCII character, or a byte equal to a bracket under a mask ("(" and ")" differ in
+/// one bit; "[" and "]" in two, which also lets "Y" and "_" through). Never `false` for a
+/// group that holds a stop.
 #[inline]
-fn may_hold_stop(chunk: u128) -> bool {
-    const ONES: u128 = bytes16(0x01);
-    const HIGHS: u128 = bytes16(0x80);
-    let zero_bytes = |v: u128| v.wrapping_sub(ONES) & !v & HIGHS;
-    let round = zero_bytes((chunk ^ bytes16(0x28)) & bytes16(0xFE));
-    let square = zero_bytes((chunk ^ bytes16(0x5B)) & bytes16(0xF9));
-    (chunk & HIGHS) | round | square != 0
+fn may_hold_stop(chunk: u64) -> bool {
+    let has_zero = |v: u64| zero_bytes(v) != 0;
+    chunk & HIGHS != 0
+        || has_zero((chunk ^ (ONES * 0x28)) & (ONES * 0xFE))
+        || has_zero((chunk ^ (ONES * 0x5B)) & (ONES * 0xF9))
 }
 
 #[cfg(test)]
