@@ -4,6 +4,8 @@
 //! (the article's lower-case words, the headline's word lists); nearly all are short ASCII
 //! words, and a heap copy each cost more than the look-up.
 
+use std::borrow::Cow;
+
 /// The longest word lower-cased on the stack (room for any common English word); a longer
 /// or non-ASCII word is lower-cased into a `String`.
 const ON_THE_STACK: usize = 32;
@@ -37,6 +39,18 @@ pub(crate) fn contains_ignore_ascii_case(s: &str, word: &str) -> bool {
     s.as_bytes()
         .windows(word.len())
         .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// `word` lower-cased: itself when it is ASCII without capitals (most words of news text),
+/// other ASCII words by the byte, without the Unicode case tables.
+pub(crate) fn lower_case(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! table of irregular past forms, "-ed" endings, a verb after a name); [`Token::verb`] is the
 //! one place a tagger's VERB/AUX tags (`crate::extract::nlp`, issue 15a) can refine that.
 
-use std::borrow::{Borrow, Cow};
+use std::borrow::Borrow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -261,18 +261,6 @@ pub fn core_span(word: &str) -> Range<usize> {
             .trim_end_matches(|c: char| !c.is_alphanumeric())
             .len();
     start..end
-}
-
-/// `word` lower-cased: itself when it is ASCII without capitals (most words of news text),
-/// other ASCII words by the byte, without the Unicode case tables.
-pub(crate) fn lower_case(word: &str) -> Cow<'_, str> {
-    if !word.is_ascii() {
-        Cow::Owned(word.to_lowercase())
-    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(word.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(word)
-    }
 }
 
 /// "U.S.", "Corp.", "Mr.": a period that ends no sentence.

@@ -12,7 +12,8 @@ use std::ops::Deref;
 use super::words::{List, lists_of};
 use crate::extract::events::scan::Scanned;
 use crate::extract::events::shapes::WordMap;
-use crate::extract::events::syntax::{core_span, lower_case};
+use crate::extract::events::syntax::core_span;
+use crate::extract::lower_case::lower_case;
 
 #[derive(Clone, Debug)]
 pub(super) struct Word<'a> {
