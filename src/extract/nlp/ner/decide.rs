@@ -316,45 +316,50 @@ impl Scratch {
             if self.at[at] != UNSEEN {
                 continue;
             }
-            let r = self.tokens[at - 2].clone();
+            let r = &self.tokens[at - 2];
             // A short word is looked up by its packed bytes; the word itself is sliced only
             // when it is longer or new.
-            let short = packed_short_word(text.as_bytes(), &r);
-            let slot = match short {
-                Some(p) => match self.short.find(p) {
-                    Ok(k) => {
-                        self.at[at] = k;
-                        continue;
-                    }
-                    Err(slot) => Some((p, slot)),
-                },
-                None => {
-                    if let Some(&k) = self.index.get(&text[r.clone()]) {
-                        self.at[at] = k;
-                        continue;
-                    }
-                    None
-                }
+            let found = match packed_short_word(text.as_bytes(), r) {
+                Some(p) => self.short.find(p).map_err(|slot| Some((p, slot))),
+                None => self.index.get(&text[r.clone()]).copied().ok_or(None),
             };
-            let word = &text[r];
-            let k = self.known.len() as u32;
-            // A word that may begin a name is weighed wherever it stands (its marks are its
-            // characters'); another is summed if it continues a name.
-            let weighed = marks_open(self.marks[at - 2]);
-            let tok = Tok::new(word);
-            let given = given_name(word);
-            let shape = self.shape_id(tok.shape, given);
-            let known = Known::new(&rec.model, &tok, given, weighed, shape);
-            self.known.push(known);
-            match slot {
-                Some((p, slot)) => self.short.insert(p, k, slot),
-                None => {
-                    self.index.insert(word.into(), k);
-                    self.short.push_other(k);
-                }
-            }
-            self.at[at] = k;
+            self.at[at] = match found {
+                Ok(k) => k,
+                Err(slot) => self.add_word(rec, text, at, slot),
+            };
         }
+    }
+
+    /// Adds the word at padded index `at` to the memo (its packed bytes and their slot in
+    /// `short` when it is short, see [`ShortWords::find`]) and gives its index. Kept out of
+    /// [`Scratch::look_up`]'s loop: one word in thirteen is new, and inlined, this path's
+    /// values crowded the loop's own out of their registers.
+    #[inline(never)]
+    fn add_word(
+        &mut self,
+        rec: &Recogniser,
+        text: &str,
+        at: usize,
+        slot: Option<(u128, usize)>,
+    ) -> u32 {
+        let word = &text[self.tokens[at - 2].clone()];
+        let k = self.known.len() as u32;
+        // A word that may begin a name is weighed wherever it stands (its marks are its
+        // characters'); another is summed if it continues a name.
+        let weighed = marks_open(self.marks[at - 2]);
+        let tok = Tok::new(word);
+        let given = given_name(word);
+        let shape = self.shape_id(tok.shape, given);
+        let known = Known::new(&rec.model, &tok, given, weighed, shape);
+        self.known.push(known);
+        match slot {
+            Some((p, slot)) => self.short.insert(p, k, slot),
+            None => {
+                self.index.insert(word.into(), k);
+                self.short.push_other(k);
+            }
+        }
+        k
     }
 
     /// The names in the sentence of `text` whose tokens and their marks are in `tokens` and
