@@ -23,6 +23,7 @@ use crate::extract::eight_bytes::ONES;
 mod context_memo;
 mod decide;
 mod keys;
+mod memo_table;
 mod pattern_key;
 mod runs;
 mod short_words;

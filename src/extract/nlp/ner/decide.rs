@@ -21,6 +21,7 @@ use rustc_hash::FxHashMap;
 
 use super::context_memo::ContextMemo;
 use super::keys::{self, Pattern, View};
+use super::memo_table::MemoTable;
 use super::pattern_key::{self, GazCode};
 use super::runs::{Run, RunsInOrder, each_run};
 use super::short_words::{ShortWords, packed_short_word};
@@ -185,7 +186,7 @@ struct Scratch {
     shapes: FxHashMap<(u64, u8), u32>,
     /// The summed weights of each pattern met (see [`keys::pattern`]), by its key
     /// ([`pattern_key::Ids::pack`]).
-    patterns: FxHashMap<u128, Scores>,
+    patterns: MemoTable<u128>,
     /// The summed weights of each pair of words and each run of capitals met.
     context: ContextMemo,
     /// The sentence's tokens, as byte ranges of the text.
@@ -262,9 +263,8 @@ impl Scratch {
     /// Empties the memo when it holds another recogniser's sums or has grown to its limit
     /// (only between sentences: a sentence holds indices into it).
     fn start(&mut self, rec: &Recogniser) {
-        if self.owner == Some(rec.id) && self.patterns.len() >= MEMO_PATTERNS {
-            self.patterns.clear();
-            self.patterns.shrink_to(2 * MEMO_PATTERNS);
+        if self.owner == Some(rec.id) {
+            self.patterns.restart(MEMO_PATTERNS, MEMO_PATTERNS);
         }
         if self.owner == Some(rec.id) && self.known.len() < MEMO_WORDS {
             self.context.trim();
@@ -272,8 +272,7 @@ impl Scratch {
         }
         self.context.clear();
         self.owner = Some(rec.id);
-        self.patterns.clear();
-        self.patterns.shrink_to(2 * MEMO_PATTERNS);
+        self.patterns.restart(0, MEMO_PATTERNS);
         self.short.clear();
         self.index.clear();
         self.known.clear();
@@ -533,22 +532,19 @@ impl Scratch {
             in_run: run.is_some(),
         }
         .pack();
-        let shared = match self.patterns.get(&pattern) {
-            Some(sums) => sums,
-            None => self.patterns.entry(pattern).or_insert_with(|| {
-                let c = keys::Context {
-                    w: &w.view,
-                    m1: &m1.view,
-                    n1: &n1.view,
-                    y1,
-                    gaz: [four[0], four[1], four[2]].map(pattern_key::gaz_value),
-                    caps,
-                    first: i == 0,
-                    run,
-                };
-                pattern_sums(&rec.model, &c.pattern())
-            }),
-        };
+        let shared = &self.patterns.get_or(pattern, || {
+            let c = keys::Context {
+                w: &w.view,
+                m1: &m1.view,
+                n1: &n1.view,
+                y1,
+                gaz: [four[0], four[1], four[2]].map(pattern_key::gaz_value),
+                caps,
+                first: i == 0,
+                run,
+            };
+            pattern_sums(&rec.model, &c.pattern())
+        });
         // Every kept sum and row, added label by label in one loop (integer sums: the order
         // does not matter), which the compiler turns into a few vector additions.
         let by_labels = &rec.by_labels[label_index(caps, &self.labels, i)];
