@@ -17,11 +17,11 @@ use super::{LABELS, Run};
 type Scores = [i32; LABELS.len()];
 
 /// Pairs kept in each table before it starts afresh (see [`MemoTable`]: 2¹⁶ slots of 4 bytes,
-/// and 1 MB of sums and 0.2 MB of keys, written as they are met).
+/// and 1.3 MB of keys and sums, written as they are met).
 const MEMO_PAIRS: usize = 28_000;
 
-/// Runs kept before their table starts afresh (2¹⁵ slots, 0.5 MB of sums and 0.4 MB of
-/// keys); a text has fewer runs than pairs.
+/// Runs kept before their table starts afresh (2¹⁵ slots, 1 MB of keys and sums); a text has
+/// fewer runs than pairs.
 const MEMO_RUNS: usize = 14_000;
 
 /// The context sums met, by pair of words (their indices in the memo of words) and by run.

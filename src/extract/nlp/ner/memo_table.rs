@@ -54,13 +54,13 @@ const EMPTY: u32 = u32::MAX;
 
 /// Summed weights by key.
 pub(super) struct MemoTable<K> {
-    /// Places in `keys` and `sums`, or [`EMPTY`]; a power of two long, at least twice as long
-    /// as `keys`.
+    /// Places in `kept`, or [`EMPTY`]; a power of two long, at least twice as long as `kept`.
     slots: Vec<u32>,
     /// How far a key's mixed bits are shifted right to give its slot: 64 less the slots' bits.
     shift: u32,
-    keys: Vec<K>,
-    sums: Vec<Scores>,
+    /// Each key met and its sums, in the order they were met (side by side: one read, and one
+    /// bound check, finds both).
+    kept: Vec<(K, Scores)>,
 }
 
 impl<K> Default for MemoTable<K> {
@@ -78,30 +78,31 @@ impl<K> MemoTable<K> {
         Self {
             slots: vec![EMPTY; slots],
             shift: 64 - slots.trailing_zeros(),
-            keys: Vec::new(),
-            sums: Vec::new(),
+            kept: Vec::new(),
         }
     }
 
     /// Empties the table when it holds `full_at` keys or more, keeping room for `limit` (one
     /// sentence can take it past the limit, which is checked between sentences: that room is
     /// given back here, since the thread keeps the table for as long as it lives).
+    #[inline]
     pub fn restart(&mut self, full_at: usize, limit: usize) {
-        if self.keys.len() < full_at {
-            return;
+        if self.kept.len() >= full_at {
+            self.restart_now(limit);
         }
+    }
+
+    /// Empties the table, keeping room for `limit` keys.
+    fn restart_now(&mut self, limit: usize) {
         let slots = (2 * limit).next_power_of_two().max(MIN_SLOTS);
         if self.slots.len() == slots {
             self.slots.fill(EMPTY);
         } else {
             *self = Self::with_slots(slots);
         }
-        self.keys.clear();
-        self.keys.shrink_to(limit);
-        self.keys.reserve_exact(limit);
-        self.sums.clear();
-        self.sums.shrink_to(limit);
-        self.sums.reserve_exact(limit);
+        self.kept.clear();
+        self.kept.shrink_to(limit);
+        self.kept.reserve_exact(limit);
     }
 }
 
@@ -122,17 +123,18 @@ impl<K: MemoKey> MemoTable<K> {
             if k == EMPTY {
                 break;
             }
-            if self.keys[k as usize] == key {
-                return self.sums[k as usize];
+            if let Some((kept, sums)) = self.kept.get(k as usize)
+                && *kept == key
+            {
+                return *sums;
             }
             s = (s + 1) & mask;
         }
         let sums = sum();
-        self.slots[s] = u32::try_from(self.keys.len()).expect("fewer keys than slots");
-        self.keys.push(key);
-        self.sums.push(sums);
+        self.slots[s] = u32::try_from(self.kept.len()).expect("fewer keys than slots");
+        self.kept.push((key, sums));
         // Half full at most, so a probe meets an empty slot soon.
-        if 2 * self.keys.len() > self.slots.len() {
+        if 2 * self.kept.len() > self.slots.len() {
             self.grow();
         }
         sums
@@ -145,7 +147,7 @@ impl<K: MemoKey> MemoTable<K> {
         self.slots.resize(slots, EMPTY);
         self.shift = 64 - slots.trailing_zeros();
         let mask = slots - 1;
-        for (k, key) in self.keys.iter().enumerate() {
+        for (k, (key, _)) in self.kept.iter().enumerate() {
             let mut s = (key.mix() >> self.shift) as usize;
             while self.slots[s] != EMPTY {
                 s = (s + 1) & mask;
@@ -170,14 +172,14 @@ mod tests {
             let want = *map.entry(key).or_insert(new);
             assert_eq!(table.get_or(key, || new), want, "{key:?}");
         }
-        assert_eq!(table.keys.len(), map.len());
+        assert_eq!(table.kept.len(), map.len());
         for (key, want) in &map {
             assert_eq!(table.get_or(*key, || unreachable!("kept")), *want);
         }
         table.restart(map.len(), 100);
-        assert_eq!(table.keys.len(), 0);
+        assert_eq!(table.kept.len(), 0);
         assert_eq!(table.slots.len(), 256);
-        assert!(table.keys.capacity() >= 100);
+        assert!(table.kept.capacity() >= 100);
         let key = order[0];
         assert_eq!(table.get_or(key, || [7; LABELS.len()]), [7; LABELS.len()]);
         assert_eq!(
@@ -218,9 +220,9 @@ mod tests {
             table.get_or(k, || [1; LABELS.len()]);
         }
         table.restart(11, 1_000);
-        assert_eq!(table.keys.len(), 10);
+        assert_eq!(table.kept.len(), 10);
         table.restart(10, 1_000);
-        assert_eq!(table.keys.len(), 0);
+        assert_eq!(table.kept.len(), 0);
         assert_eq!(table.get_or(3, || [2; LABELS.len()]), [2; LABELS.len()]);
     }
 }
