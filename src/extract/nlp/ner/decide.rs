@@ -304,9 +304,11 @@ impl Scratch {
     }
 
     /// Looks up the words the features of token `i` read (two before to two after) in the
-    /// memo, adding those it lacks.
-    fn look_up_window(&mut self, rec: &Recogniser, text: &str, i: usize) {
-        self.look_up(rec, text, i..i + 5);
+    /// memo, adding those it lacks, when the token before was weighed (and its window looked
+    /// up): of the window, only the word two after `i` can be new.
+    fn look_up_window_after_weighed(&mut self, rec: &Recogniser, text: &str, i: usize) {
+        debug_assert!(i >= 1 && self.at[i..i + 4].iter().all(|&k| k != UNSEEN));
+        self.look_up(rec, text, i + 4..i + 5);
     }
 
     /// Looks up the words at the padded indices `window` in the memo, adding those it lacks.
@@ -413,8 +415,10 @@ impl Scratch {
         let mut i = next_open(&self.marks, 0);
         while i < n {
             if !marks_open(self.marks[i]) {
-                // A word that continues a name ("of" in "Bank of America") is weighed too.
-                self.look_up_window(rec, text, i);
+                // A word that continues a name ("of" in "Bank of America") is weighed too. It
+                // follows a name's word (only that makes a word that may not begin a name
+                // weighed), whose window was looked up.
+                self.look_up_window_after_weighed(rec, text, i);
             }
             let (prev, y1, _) = previous(&self.labels, i);
             let run = self.runs.at(i);
