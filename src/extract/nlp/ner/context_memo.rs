@@ -16,12 +16,12 @@ use super::{LABELS, Run};
 /// One decision's score per label (integer sums of the model's quantised weights).
 type Scores = [i32; LABELS.len()];
 
-/// Pairs kept in each table before it starts afresh (see [`MemoTable`]: 2¹⁶ slots of 4 bytes,
-/// and 1.3 MB of keys and sums, written as they are met).
+/// Pairs kept in each table before it starts afresh (see [`MemoTable`]: up to 2¹⁶ slots of 4
+/// bytes, and 1.3 MB of keys and sums, written as they are met).
 const MEMO_PAIRS: usize = 28_000;
 
-/// Runs kept before their table starts afresh (2¹⁵ slots, 1 MB of keys and sums); a text has
-/// fewer runs than pairs.
+/// Runs kept before their table starts afresh (up to 2¹⁵ slots, 1 MB of keys and sums); a text
+/// has fewer runs than pairs.
 const MEMO_RUNS: usize = 14_000;
 
 /// The context sums met, by pair of words (their indices in the memo of words) and by run.

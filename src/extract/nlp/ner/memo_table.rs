@@ -72,6 +72,9 @@ impl<K> Default for MemoTable<K> {
 /// The fewest slots a table has.
 const MIN_SLOTS: usize = 16;
 
+/// The most slots a table starts afresh with (128 KB: room for the pairs of a megabyte of news).
+const RESTART_SLOTS: usize = 1 << 15;
+
 impl<K> MemoTable<K> {
     /// An empty table of `slots` slots (a power of two).
     fn with_slots(slots: usize) -> Self {
@@ -92,9 +95,13 @@ impl<K> MemoTable<K> {
         }
     }
 
-    /// Empties the table, keeping room for `limit` keys.
+    /// Empties the table, keeping room for `limit` keys. The slots start at most
+    /// [`RESTART_SLOTS`] and double as keys come: slots for the limit given at once were all
+    /// written empty, a page fault each, where a megabyte of news fills a fifth of them.
     fn restart_now(&mut self, limit: usize) {
-        let slots = (2 * limit).next_power_of_two().max(MIN_SLOTS);
+        let slots = (2 * limit)
+            .next_power_of_two()
+            .clamp(MIN_SLOTS, RESTART_SLOTS);
         if self.slots.len() == slots {
             self.slots.fill(EMPTY);
         } else {
@@ -216,6 +223,9 @@ mod tests {
         let mut table = MemoTable::<u64>::default();
         table.restart(0, 1_000);
         assert_eq!(table.slots.len(), 2_048);
+        table.restart(0, 100_000);
+        assert_eq!(table.slots.len(), RESTART_SLOTS);
+        table.restart(0, 1_000);
         for k in 0..10 {
             table.get_or(k, || [1; LABELS.len()]);
         }
