@@ -570,9 +570,9 @@ mod tests {
 
     #[test]
     fn the_labels_allowed_after_a_label_are_read_from_its_bits_as_tested() {
-        for prev in 0..LABELS.len() {
+        for (prev, after) in ALLOWED_AFTER.into_iter().enumerate() {
             for label in 0..LABELS.len() {
-                let bit = ALLOWED_AFTER[prev] >> label & 1 != 0;
+                let bit = after >> label & 1 != 0;
                 assert_eq!(bit, allowed(label, prev), "{label} after {prev}");
             }
             // the best allowed label, as the tests label by label find it
