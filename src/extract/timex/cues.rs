@@ -151,9 +151,17 @@ const BY_START: [[u128; MAX_FIRST + 1]; 26] = {
 
 /// The cues in `sentence` as byte ranges, in order, as `find_iter` of the ASCII form of
 /// `anchor::CUE_PATTERN` (`(?i)\b(?:…)\b` with ASCII `\b`, `\s` and case folding) finds them.
+#[cfg(test)]
 pub fn find(sentence: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    find_from(sentence, 0)
+}
+
+/// [`find`]'s cues from `from` on, where `from` is the end of one of them or a place where
+/// none starts before it (where [`next_cue_before`] left off): the search at each place
+/// depends only on the bytes, so it finds the same cues there and after as [`find`] does.
+pub fn find_from(sentence: &str, from: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = sentence.as_bytes();
-    let mut from = 0;
+    let mut from = from;
     std::iter::from_fn(move || {
         let (start, end) = next_cue(bytes, from)?;
         from = end;
@@ -166,9 +174,18 @@ pub fn find(sentence: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// letters is looked at once, at its start, then passed over whole, eight bytes at a time: no
 /// boundary lies inside it.
 fn next_cue(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
+    next_cue_before(bytes, from, usize::MAX)
+}
+
+/// [`next_cue`] if it starts before `limit`: the scan stops there (a cue that starts before it
+/// may end after it). `tense_at` looks at the cues before an expression first.
+pub fn next_cue_before(bytes: &[u8], from: usize, limit: usize) -> Option<(usize, usize)> {
     let mut at = from;
     let mut after_word = at > 0 && bytes.get(at - 1).is_some_and(|&b| is_ascii_word(b));
     while let Some(&b) = bytes.get(at) {
+        if at >= limit {
+            return None;
+        }
         if b.is_ascii_alphabetic() {
             let letters_end = first_flagged(bytes, at, non_letters, |b| !b.is_ascii_alphabetic())
                 .unwrap_or(bytes.len());
@@ -380,6 +397,26 @@ mod tests {
             text.push_str(separators[next(separators.len())]);
         }
         text
+    }
+
+    /// The cues before a limit, then the rest from the end of the last of them, are all the
+    /// cues, at every limit of a word salad.
+    #[test]
+    fn cues_before_a_limit_then_the_rest_are_all_the_cues() {
+        let text = salad(2_000);
+        let bytes = text.as_bytes();
+        let all: Vec<(usize, usize)> = find(&text).collect();
+        for limit in (0..=text.len()).step_by(5) {
+            let mut from = 0;
+            let mut got = Vec::new();
+            while let Some(cue) = next_cue_before(bytes, from, limit) {
+                assert!(cue.0 < limit, "{cue:?} {limit}");
+                got.push(cue);
+                from = cue.1;
+            }
+            got.extend(find_from(&text, from));
+            assert_eq!(got, all, "limit {limit}");
+        }
     }
 
     #[test]

@@ -23,17 +23,11 @@ pub fn next_start(bytes: &[u8], from: usize) -> Option<usize> {
     while let Some(c) = class_at(at) {
         match c {
             LETTER if !after_word => {
-                // The word's letters are passed first; only a word short enough to open a
-                // pattern is then packed into its key.
-                let start = at;
-                at = word_end(bytes, start);
-                // A non-ASCII character right after the letters may continue the word under
-                // case folding ("Auguſt"): let the regex decide.
-                let folds = bytes.get(at).is_some_and(|b| !b.is_ascii());
-                let word = bytes.get(start..at).unwrap_or_default();
-                if folds || may_open(word) && opens_a_pattern(key_at(bytes, start, word)) {
-                    return Some(start);
+                let (end, opens) = word_at(bytes, at);
+                if opens {
+                    return Some(at);
                 }
+                at = end;
                 after_word = true;
                 continue;
             }
@@ -51,6 +45,61 @@ pub fn next_start(bytes: &[u8], from: usize) -> Option<usize> {
         at += 1;
     }
     None
+}
+
+/// The end of the word (run of ASCII letters) that starts at `start`, and whether it may open
+/// a pattern: it is an opening word ([`may_open`], [`opens_a_pattern`]), or a non-ASCII
+/// character right after its letters may continue it under case folding ("Auguſt"), which
+/// the regex then decides.
+///
+/// Nearly every word of news text is shorter than sixteen letters, and the eight or sixteen
+/// bytes read at its start hold the whole word and the byte after it: its length, its key and
+/// whether that byte is ASCII all come from those numbers, which [`word_at_slowly`] reads
+/// three times over. A longer word, or one near the end of the text, takes that general path.
+#[inline(always)]
+fn word_at(bytes: &[u8], start: usize) -> (usize, bool) {
+    let lower = |eight: u64| eight | (0x20 * ONES);
+    let Some(eight) = eight_at(bytes, start) else {
+        return word_at_slowly(bytes, start);
+    };
+    let flags = non_letters(eight);
+    // The lowest flag is the high bit of the first byte after the letters: in the first eight
+    // bytes bit `8 * len + 7`, in the next eight bit `8 * (len - 8) + 7`. The bytes below it
+    // are the letters, which make the key ([`key`]) in lower case.
+    let (len, key, folds) = if flags != 0 {
+        let high_bit = flags.trailing_zeros();
+        let letters = (1u64 << (high_bit - 7)) - 1;
+        let folds = (eight >> high_bit) & 1 != 0;
+        ((high_bit / 8) as usize, lower(eight) & letters, folds)
+    } else {
+        let Some(rest) = eight_at(bytes, start + 8) else {
+            return word_at_slowly(bytes, start);
+        };
+        let flags = non_letters(rest);
+        if flags == 0 {
+            return word_at_slowly(bytes, start);
+        }
+        let high_bit = flags.trailing_zeros();
+        let letters = (1u64 << (high_bit - 7)) - 1;
+        let folds = (rest >> high_bit) & 1 != 0;
+        // (past 12 letters the key is not [`key`]'s, but [`LENGTHS`] turns such a word away)
+        let key = lower(eight) ^ ((lower(rest) & letters) << 32);
+        (8 + (high_bit / 8) as usize, key, folds)
+    };
+    let may_open = LENGTHS[usize::from(eight as u8 & 0x1f)] & (1 << len) != 0;
+    (start + len, folds || may_open && opens_a_pattern(key))
+}
+
+/// [`word_at`] for any word: its letters passed first, then its key made when it is short
+/// enough to open a pattern.
+fn word_at_slowly(bytes: &[u8], start: usize) -> (usize, bool) {
+    let end = word_end(bytes, start);
+    let folds = bytes.get(end).is_some_and(|b| !b.is_ascii());
+    let word = bytes.get(start..end).unwrap_or_default();
+    (
+        end,
+        folds || may_open(word) && opens_a_pattern(key_at(bytes, start, word)),
+    )
 }
 
 /// The end of the run of ASCII letters from `at`. News text is mostly words, and this is where
