@@ -11,8 +11,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::prefixes::Prefixes;
-use crate::extract::eight_bytes::{HIGHS, find_name_start, in_range};
+use super::prefixes::{Prefixes, ascii_lower_eight};
+use crate::extract::eight_bytes::find_name_start;
 use crate::model::ActorKind;
 use forms::FormTable;
 use rows::Rows;
@@ -122,13 +122,6 @@ impl Hash for Folded<'_> {
         state.write_u64(ascii_lower_eight(u64::from_le_bytes(last)));
         state.write_usize(bytes.len());
     }
-}
-
-/// Eight bytes with their ASCII capitals lower-cased (0x20 added to each byte in `A..=Z`).
-fn ascii_lower_eight(eight: u64) -> u64 {
-    // flags the ASCII capitals by their high bit (a byte that had the high bit is no capital)
-    let capitals = in_range(eight & !HIGHS, b'A', b'Z') & !eight;
-    eight | (capitals >> 2)
 }
 
 /// Roughly how many forms and entries the tables hold, so the maps are sized once instead of
@@ -255,19 +248,13 @@ impl Gazetteer {
     /// boundaries and in a plausible case ("IS" only in capitals, "Washington" capitalised).
     pub fn find(&self, text: &str, range: Range<usize>) -> Vec<GazMatch> {
         let mut out = Vec::new();
-        self.find_into(text, range, &mut out, &mut Vec::new());
+        self.find_into(text, range, &mut out);
         out
     }
 
-    /// [`Gazetteer::find`] into `out` (emptied first), with `window` as scratch space: the
-    /// article scan keeps both from sentence to sentence instead of allocating them for each.
-    pub fn find_into(
-        &self,
-        text: &str,
-        range: Range<usize>,
-        out: &mut Vec<GazMatch>,
-        window: &mut Vec<u8>,
-    ) {
+    /// [`Gazetteer::find`] into `out` (emptied first): the article scan keeps it from sentence
+    /// to sentence instead of allocating one for each.
+    pub fn find_into(&self, text: &str, range: Range<usize>, out: &mut Vec<GazMatch>) {
         out.clear();
         let Some(slice) = text.get(range.clone()) else {
             return;
@@ -290,7 +277,7 @@ impl Gazetteer {
             if !self.names.may_reach_word_end(&bytes[at..]) {
                 continue;
             }
-            let Some((pattern, len)) = self.names.longest_prefix(&bytes[at..], window) else {
+            let Some((pattern, len)) = self.names.longest_prefix(&bytes[at..]) else {
                 continue;
             };
             let e = at + len;
@@ -310,14 +297,37 @@ impl Gazetteer {
     }
 }
 
+/// Whether a name may start at byte `at` of `s`: no letter, digit, hyphen, apostrophe or full
+/// stop before it. An ASCII byte before it (nearly always) is tested as it is; only a byte of
+/// another character has that character decoded (the scan asks at every capital and digit).
 fn boundary_before(s: &str, at: usize) -> bool {
+    match at.checked_sub(1).map(|before| s.as_bytes()[before]) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric() && !matches!(b, b'-' | b'\'' | b'.'),
+        Some(_) => boundary_before_decoded(s, at),
+    }
+}
+
+/// [`boundary_before`] decoding the character before `at` whatever it is.
+fn boundary_before_decoded(s: &str, at: usize) -> bool {
     s[..at]
         .chars()
         .next_back()
         .is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '.')
 }
 
+/// Whether a name may end at byte `at` of `s`: no letter or digit after it, tested by the
+/// byte when it is ASCII (see [`boundary_before`]).
 fn boundary_after(s: &str, at: usize) -> bool {
+    match s.as_bytes().get(at) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => boundary_after_decoded(s, at),
+    }
+}
+
+/// [`boundary_after`] decoding the character at `at` whatever it is.
+fn boundary_after_decoded(s: &str, at: usize) -> bool {
     s[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
@@ -543,5 +553,22 @@ mod tests {
     #[test]
     fn matches_respect_word_boundaries() {
         assert!(names("The Omskville and Moscowite reports").is_empty());
+    }
+
+    #[test]
+    fn boundaries_tested_by_the_byte_agree_with_the_decoded_character() {
+        let text = "x.Moscow-Kyiv's (Paris) 'Rome é Zürich,Oslo—Bonn 3A ¿Lima? ÉTAT\u{a0}Riga";
+        for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+            assert_eq!(
+                boundary_before(text, at),
+                boundary_before_decoded(text, at),
+                "{at}"
+            );
+            assert_eq!(
+                boundary_after(text, at),
+                boundary_after_decoded(text, at),
+                "{at}"
+            );
+        }
     }
 }

@@ -128,10 +128,8 @@ pub(crate) struct Builder<'a> {
     pub lower_words: LowerWords<'a>,
     /// Scratch space for a sentence's words, reused from sentence to sentence.
     words: Vec<tokens::Word>,
-    /// Scratch space for a sentence's gazetteer hits and the gazetteer's look-ups, reused
-    /// likewise.
+    /// Scratch space for a sentence's gazetteer hits, reused likewise.
     gaz: Vec<gazetteer::GazMatch>,
-    gaz_window: Vec<u8>,
     /// Scratch space for a sentence's runs of capitalised words and a run's pieces (ranges of
     /// word indices), reused likewise.
     runs: Vec<Range<usize>>,
@@ -157,7 +155,6 @@ impl<'a> Builder<'a> {
             lower_words,
             words: Vec::new(),
             gaz: Vec::new(),
-            gaz_window: Vec::new(),
             runs: Vec::new(),
             pieces: Vec::new(),
         }

@@ -130,7 +130,7 @@ pub(crate) fn scan_sentence(b: &mut Builder, si: usize, range: Range<usize>) {
     let mut pieces = std::mem::take(&mut b.pieces);
     tokens::words_into(text, range.clone(), &mut words);
     if !words.is_empty() {
-        GAZETTEER.find_into(text, range.clone(), &mut gaz, &mut b.gaz_window);
+        GAZETTEER.find_into(text, range.clone(), &mut gaz);
         let first_mention = b.mentions.len();
         tokens::cap_runs_into(text, &words, &mut runs);
         for run in &runs {

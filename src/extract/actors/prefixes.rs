@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 
 use super::number_set::NumberSet;
+use crate::eight_bytes::word;
 use crate::extract::eight_bytes::{HIGHS, ONES, eight_at, in_range, non_letters, pieces};
 
 /// Keys (ASCII-lower-cased names) in byte order, each with the pattern number it was added as.
@@ -49,6 +50,67 @@ use compiled::{FirstWords, Numbers};
 
 /// No key, in [`Prefixes::shorter`].
 const NO_KEY: u32 = u32::MAX;
+
+/// A piece of text as [`Prefixes::longest_prefix`] compares it with the keys: its ASCII
+/// letters lower-cased, each byte as it is read.
+#[derive(Clone, Copy)]
+struct Lowered<'t>(&'t [u8]);
+
+impl Lowered<'_> {
+    /// The [`head`] of the lower-cased text.
+    fn head(self) -> u64 {
+        let mut eight = [0u8; 8];
+        let n = self.0.len().min(8);
+        eight[..n].copy_from_slice(&self.0[..n]);
+        // big-endian, as `head` reads a key
+        ascii_lower_eight(u64::from_le_bytes(eight)).swap_bytes()
+    }
+
+    /// How many bytes `key` and the lower-cased text start with in common. Compared eight
+    /// bytes at a time: a key and the text it is searched with often share tens of bytes
+    /// ("united states of ..."), and a byte at a time cost more than copying and lower-casing
+    /// the text once.
+    fn shared_with(self, key: &[u8]) -> usize {
+        let n = key.len().min(self.0.len());
+        let (key, text) = (&key[..n], &self.0[..n]);
+        let mut keys = key.chunks_exact(8);
+        let mut texts = text.chunks_exact(8);
+        let mut shared = 0;
+        for (k, t) in (&mut keys).zip(&mut texts) {
+            let differ = word(k) ^ ascii_lower_eight(word(t));
+            if differ != 0 {
+                // the lowest differing byte: the first, as the bytes are read little-endian
+                return shared + (differ.trailing_zeros() / 8) as usize;
+            }
+            shared += 8;
+        }
+        let rest = keys.remainder().iter().zip(texts.remainder());
+        shared
+            + rest
+                .take_while(|&(k, t)| *k == t.to_ascii_lowercase())
+                .count()
+    }
+
+    /// Whether `key` sorts before the lower-cased text or is equal to it.
+    fn not_before(self, key: &[u8]) -> bool {
+        let shared = self.shared_with(key);
+        match (key.get(shared), self.0.get(shared)) {
+            // a byte where they differ orders them
+            (Some(&k), Some(t)) => k < t.to_ascii_lowercase(),
+            // the key is a prefix of the text, or equal to it
+            (None, _) => true,
+            // the text is a proper prefix of the key
+            (Some(_), None) => false,
+        }
+    }
+}
+
+/// Eight bytes with their ASCII capitals lower-cased (0x20 added to each byte in `A..=Z`).
+pub(crate) fn ascii_lower_eight(eight: u64) -> u64 {
+    // flags the ASCII capitals by their high bit (a byte that had the high bit is no capital)
+    let capitals = in_range(eight & !HIGHS, b'A', b'Z') & !eight;
+    eight | (capitals >> 2)
+}
 
 /// The run of ASCII letters and digits `bytes` starts with, as one number other than 0: its
 /// first seven bytes ASCII-lower-cased (from the lowest byte), and one more than its length in
@@ -368,15 +430,16 @@ impl Prefixes {
         self.by_two_bytes.get(b) as usize
     }
 
-    /// The first key in `from..below` (sorted) that sorts after `wanted`. Heads that differ
-    /// order two keys as their bytes do, so most steps compare two numbers, not two slices.
-    fn first_after(&self, from: usize, below: usize, wanted: &[u8]) -> usize {
-        let wanted_head = head(wanted);
+    /// The first key in `from..below` (sorted) that sorts after `wanted` (the text as the
+    /// query lower-cases it). Heads that differ order two keys as their bytes do, so most steps
+    /// compare two numbers, not two slices.
+    fn first_after(&self, from: usize, below: usize, wanted: Lowered<'_>) -> usize {
+        let wanted_head = wanted.head();
         let (mut low, mut high) = (from, below);
         while low < high {
             let mid = low + (high - low) / 2;
             let h = self.heads.get(mid);
-            if h < wanted_head || (h == wanted_head && self.key(mid) <= wanted) {
+            if h < wanted_head || (h == wanted_head && wanted.not_before(self.key(mid))) {
                 low = mid + 1;
             } else {
                 high = mid;
@@ -386,48 +449,42 @@ impl Prefixes {
     }
 
     /// The pattern and length of the longest key that `text` starts with, comparing ASCII
-    /// letters without case (other bytes exactly); `window` is scratch space the caller keeps.
-    pub(crate) fn longest_prefix(
-        &self,
-        text: &[u8],
-        window: &mut Vec<u8>,
-    ) -> Option<(usize, usize)> {
-        // Only as much text as the longest key of its two-byte bucket can match is lower-cased.
+    /// letters without case (other bytes exactly).
+    pub(crate) fn longest_prefix(&self, text: &[u8]) -> Option<(usize, usize)> {
         let two = [
             text.first()?.to_ascii_lowercase(),
             text.get(1).map_or(0, u8::to_ascii_lowercase),
         ];
         // A text whose first two bytes start no key can only match a key of one byte: it is
-        // answered without lower-casing a window (numbers and most capitalised words that
-        // start no name end here).
+        // answered at once (numbers and most capitalised words that start no name end here).
         let pair = bucket(&two);
         if text.len() < 2 || self.bucket_start(pair) == self.bucket_start(pair + 1) {
             return self.one_byte_key(two[0]);
         }
+        // Only as much text as the longest key of its two-byte bucket can match is compared,
+        // lower-cased as it is read: copying and lower-casing that much of the text first
+        // (tens of bytes at every capitalised word that starts a key's first word) cost more
+        // than the search, which mostly compares the heads.
         // a number of 16 bits: it fits in a usize
         let reach = self.longest_in.get(pair) as usize;
-        window.clear();
-        // copied, then lower-cased in place: a loop the compiler runs many bytes at a time
-        window.extend_from_slice(&text[..text.len().min(reach)]);
-        window.make_ascii_lowercase();
-        let wanted: &[u8] = window;
+        let wanted = Lowered(&text[..text.len().min(reach)]);
         // Every prefix of two bytes or more starts with the text's first two bytes, so lies in
         // their bucket. There, the greatest key not after `wanted` is the longest prefix when
         // it is one. When it is not, the longest prefix P still sorts between the two (P is
         // not after that key, which is not after `wanted`, and `wanted` starts with P), so
         // the key starts with P: P is the longest of the key's own prefixes that is no longer
         // than what the key and `wanted` share.
-        if wanted.len() >= 2 {
-            let b = bucket(wanted);
-            let from = self.bucket_start(b);
-            let below = self.bucket_start(b + 1);
+        if wanted.0.len() >= 2 {
+            // the bucket of `wanted`'s first two bytes, lower-cased: `pair`
+            let from = self.bucket_start(pair);
+            let below = self.bucket_start(pair + 1);
             let k = self.first_after(from, below, wanted);
             if let Some(mut k) = k.checked_sub(1).filter(|&k| k >= from) {
                 let key = self.key(k);
-                if wanted.starts_with(key) {
+                let shared = wanted.shared_with(key);
+                if shared == key.len() {
                     return Some((self.key_row(k).2, key.len()));
                 }
-                let shared = key.iter().zip(wanted).take_while(|(a, b)| a == b).count();
                 loop {
                     let p = self.shorter.get(k);
                     if p == u64::from(NO_KEY) {
@@ -442,7 +499,7 @@ impl Prefixes {
                 }
             }
         }
-        // the first byte of `window`, lower-cased, when it holds any
+        // the text's first byte, lower-cased
         self.one_byte_key(two[0])
     }
 
@@ -459,7 +516,7 @@ mod tests {
     use super::*;
 
     fn found(table: &Prefixes, text: &str) -> Option<(usize, usize)> {
-        table.longest_prefix(text.as_bytes(), &mut Vec::new())
+        table.longest_prefix(text.as_bytes())
     }
 
     #[test]
@@ -577,11 +634,25 @@ mod tests {
             }
             w
         };
-        let patterns: Vec<String> = (0..300).map(|_| word(7)).collect();
-        let texts: Vec<String> = (0..2000).map(|_| word(10)).collect();
+        // short keys, and keys longer than eight bytes, which are compared eight at a time
+        for (longest_key, longest_text) in [(7, 10), (20, 24)] {
+            let patterns: Vec<String> = (0..300).map(|_| word(longest_key)).collect();
+            let mut texts: Vec<String> = (0..2000).map(|_| word(longest_text)).collect();
+            // texts that share all of a key, or all but its last byte
+            for p in &patterns {
+                texts.push(format!("{}{}", p.to_ascii_uppercase(), word(4)));
+                texts.push(p[..p.len() - 1].to_string());
+            }
+            every_key_tried(&patterns, &texts);
+        }
+    }
+
+    /// Asserts that the table of `patterns` finds in each of `texts` the longest pattern
+    /// found by trying every one.
+    fn every_key_tried(patterns: &[String], texts: &[String]) {
         let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
         let table = Prefixes::new(&patterns);
-        for text in &texts {
+        for text in texts {
             let lower = text.to_ascii_lowercase();
             // the longest key, and of equal keys the first pattern
             let mut best: Option<(usize, usize)> = None;

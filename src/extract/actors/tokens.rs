@@ -368,6 +368,19 @@ fn is_model_number(text: &str, first: &Word, w: &Word) -> bool {
 /// A product-style word: lower-case prefix then a capital ("iPhone", "iTunes", "eBay"), or a
 /// model code ("A380", "F35").
 pub fn is_product(word: &str) -> bool {
+    // A capital then a lower-case letter ("Smith", most words asked about) is neither: the
+    // model code needs digits after its capitals, the product a lower-case first letter.
+    if let [first, second, ..] = word.as_bytes()
+        && first.is_ascii_uppercase()
+        && second.is_ascii_lowercase()
+    {
+        return false;
+    }
+    is_product_by_shape(word)
+}
+
+/// [`is_product`] without its quick answer for a capitalised word.
+fn is_product_by_shape(word: &str) -> bool {
     let letters = word.bytes().take_while(u8::is_ascii_uppercase).count();
     let digits = word.len() - letters;
     if (1..=2).contains(&letters)
@@ -471,6 +484,16 @@ mod tests {
                 assert_eq!((got, got_marks), (part, part_marks), "{text:?}");
             }
             assert!(words(text, 0..text.len()).iter().any(|w| w.plain.is_some()));
+        }
+    }
+
+    #[test]
+    fn the_quick_answer_for_capitalised_words_is_the_shapes_answer() {
+        for word in [
+            "Smith", "Sa", "S", "", "SA", "A380", "F35", "Ab12", "iPhone", "eBay", "ipod", "Xbox",
+            "ÉTAT", "Éa", "Über", "aB", "iPh", "AB1234", "A1", "B52s", "Mc", "Zz9",
+        ] {
+            assert_eq!(is_product(word), is_product_by_shape(word), "{word}");
         }
     }
 
