@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 
 use super::boilerplate::{Line, strip_markup, word_count};
 use super::dateline::{WrittenDate, date_only_line, full_dates, wire_dateline};
+use super::eight_bytes::next_newline;
 
 /// One line or wrapped paragraph of an article's text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,14 +110,17 @@ pub(crate) fn lay_out(text: &str, units: &[Unit], extra_dates: &[NaiveDate]) -> 
 }
 
 /// Cuts plain text into units: each line, except that a hard-wrapped paragraph (lines of about
-/// one length) stays one unit.
+/// one length) stays one unit. The lines are cut as `split_inclusive('\n')` cuts them (each
+/// with its newline, the last without one), their ends found sixteen bytes at a time.
 pub(crate) fn text_units(text: &str, from: usize) -> Vec<Unit> {
     let mut units = Vec::new();
     let mut block: Vec<Range<usize>> = Vec::new();
     let mut offset = from;
-    for line in text[from..].split_inclusive('\n') {
+    while offset < text.len() {
         let start = offset;
-        offset += line.len();
+        offset = next_newline(text.as_bytes(), start).map_or(text.len(), |at| at + 1);
+        // a newline is ASCII, so the line ends on a character's edge
+        let line = &text[start..offset];
         let content = line.trim_end_matches(['\n', '\r']);
         let lead = content.len() - content.trim_start().len();
         let trimmed = content.trim();

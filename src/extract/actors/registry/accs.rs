@@ -46,12 +46,20 @@ impl<'a> Accs<'a> {
     }
 
     /// Makes the order of the ids, for [`Accs::iter`]: once, after the last [`Accs::entry`].
+    ///
+    /// Each place is sorted with its id's first eight bytes as one number ([`prefix`]), which
+    /// orders two ids as their bytes do wherever the numbers differ (most ids differ within
+    /// eight bytes); only ids with the same first eight are compared whole. Comparing every
+    /// pair whole, through the list, was a tenth of a single article's merge.
     pub(super) fn sort(&mut self) {
         let list = &self.list;
-        self.sorted = (0..list.len()).collect();
+        let mut keyed: Vec<(u64, usize)> = (list.iter().enumerate())
+            .map(|(place, (id, _))| (prefix(id), place))
+            .collect();
         // ids are distinct: no two places compare equal
-        self.sorted
-            .sort_unstable_by(|&a, &b| list[a].0.cmp(list[b].0));
+        keyed.sort_unstable_by(|a, b| (a.0.cmp(&b.0)).then_with(|| list[a.1].0.cmp(list[b.1].0)));
+        self.sorted.clear();
+        self.sorted.extend(keyed.iter().map(|&(_, place)| place));
     }
 
     pub(super) fn get(&self, id: &str) -> Option<&Acc<'a>> {
@@ -85,6 +93,17 @@ impl<'a> Accs<'a> {
     }
 }
 
+/// The first eight bytes of `id` as a big-endian number, zeros after a shorter id: where the
+/// numbers of two ids differ, they order as the ids' bytes do (a shorter id's zero is below
+/// any byte but zero, and an id that is a prefix of another sorts first); where they are
+/// equal, the ids must be compared whole.
+fn prefix(id: &str) -> u64 {
+    let mut eight = [0; 8];
+    let n = id.len().min(8);
+    eight[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u64::from_be_bytes(eight)
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -104,8 +123,26 @@ mod tests {
 
     #[test]
     fn walks_searches_and_removals_are_those_of_a_sorted_map() {
+        // ids alike in their first eight bytes or fewer, and one that is another's prefix
         let ids = [
-            "kerry", "abbas", "obama", "kerry", "zuma", "abbas", "al-assad", "b",
+            "kerry",
+            "abbas",
+            "obama",
+            "kerry",
+            "zuma",
+            "abbas",
+            "al-assad",
+            "b",
+            "united-states",
+            "united-kingdom",
+            "united",
+            "united-states-army",
+            "unite",
+            "united-nations",
+            "a\0",
+            "a",
+            "a\0b",
+            "united-s",
         ];
         let mut accs = Accs::default();
         let mut tree = BTreeMap::new();
@@ -131,6 +168,6 @@ mod tests {
         }
         assert_eq!(accs.of("kerry").forms.len(), 2);
         accs.get_mut("zuma").expect("there").forms.push("y");
-        assert_eq!(accs.values().map(|a| a.forms.len()).sum::<usize>(), 7);
+        assert_eq!(accs.values().map(|a| a.forms.len()).sum::<usize>(), 17);
     }
 }
