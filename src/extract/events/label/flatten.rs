@@ -51,10 +51,22 @@ pub(super) fn flatten(clause: &str) -> Cow<'_, str> {
 /// The bytes [`flatten`] stops at: brackets and the lead bytes of the curly quotes.
 static FLATTEN_STOPS: [bool; 256] = crate::extract::byte_set::of(b"()[]\xC2\xE2");
 
-/// Where the next of the [`FLATTEN_STOPS`] is in `bytes`, from `at` on. Eight bytes are
-/// ruled out at a time while none of them can be one (most clauses have no bracket or curly
-/// quote at all); a group that may hold one is read byte by byte.
+/// Where the next of the [`FLATTEN_STOPS`] is in `bytes`, from `at` on. Most clauses have no
+/// bracket or curly quote at all: whole blocks of [`BLOCK`] bytes are ruled out first, in a
+/// loop without branches that the compiler turns into a few vector comparisons (eight bytes
+/// at a time, every clause of every label cost about three instructions a byte); then eight
+/// bytes at a time while none of them can be one; a group that may hold one is read byte by
+/// byte.
 fn next_stop(bytes: &[u8], mut at: usize) -> Option<usize> {
+    while let Some(block) = bytes
+        .get(at..at.saturating_add(BLOCK))
+        .and_then(|b| <&[u8; BLOCK]>::try_from(b).ok())
+    {
+        if block_may_stop(block) {
+            break;
+        }
+        at += BLOCK;
+    }
     let is_stop = |b: &u8| FLATTEN_STOPS[usize::from(*b)];
     while let Some(group) = bytes.get(at..at + 8) {
         if let Ok(chunk) = <[u8; 8]>::try_from(group)
@@ -66,6 +78,19 @@ fn next_stop(bytes: &[u8], mut at: usize) -> Option<usize> {
         at += 8;
     }
     bytes.get(at..)?.iter().position(is_stop).map(|p| at + p)
+}
+
+/// How many bytes [`next_stop`] rules out at once.
+const BLOCK: usize = 32;
+
+/// Whether any byte of `block` may be one of the [`FLATTEN_STOPS`]: a bracket or a byte outside
+/// ASCII (both lead bytes are). Every byte is tested, with `|` rather than `||`, so that the
+/// test is one vector operation per kind of byte.
+#[inline(always)]
+fn block_may_stop(block: &[u8; BLOCK]) -> bool {
+    block.iter().fold(false, |any, &b| {
+        any | (b == b'(') | (b == b')') | (b == b'[') | (b == b']') | (b >= 0x80)
+    })
 }
 
 /// Whether one of the eight bytes of `chunk` may be one of the [`FLATTEN_STOPS`]: a byte of
@@ -83,6 +108,27 @@ fn may_hold_stop(chunk: u64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every byte value at every place of a text longer than two blocks, searched from every
+    /// place before it: the blocks, the groups of eight and the last bytes all find it.
+    #[test]
+    fn a_stop_is_found_in_every_place_of_blocks_groups_and_tail() {
+        let plain =
+            b"The quick brown fox jumps over the lazy dog, said Reuters on Monday 70 x".to_vec();
+        for b in 0..=255u8 {
+            for p in 0..plain.len() {
+                let mut bytes = plain.clone();
+                bytes[p] = b;
+                for from in (0..=p).step_by(3).chain([p]) {
+                    let naive = bytes[from..]
+                        .iter()
+                        .position(|&c| FLATTEN_STOPS[usize::from(c)])
+                        .map(|k| from + k);
+                    assert_eq!(next_stop(&bytes, from), naive, "{b:#x} at {p} from {from}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_next_stop_is_the_first_bracket_or_curly_quote_lead_byte() {
