@@ -189,7 +189,9 @@ fn has_verb(words: &[Word]) -> bool {
 }
 
 /// Whether a cut may come before `words[i]`. (The tests are pure: the ones read from the
-/// words' kept bits come first, the string comparisons last.)
+/// words' kept bits come first, the string comparisons last.) Inlined: the cut asks it of
+/// every word it may price, about seven a label, and most are told by the first tests.
+#[inline]
 fn is_boundary(words: &[Word], i: usize) -> bool {
     ends_clause(&words[i - 1])
         || words[i].is(list::PREPOSITIONS)

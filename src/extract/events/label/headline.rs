@@ -611,7 +611,23 @@ fn is_adverb_word(word: &Word) -> bool {
 }
 
 /// Whether `words[i]` is where the subject ends and its verb starts.
+///
+/// Inlined into the loops that ask it of word after word (about 40 k times a megabyte): most
+/// words are neither an auxiliary, an irregular form nor an "-ed" word, and are told so from
+/// their list bits and last two letters without a call. (The test is a necessary condition
+/// of [`is_past_word`] or an auxiliary, which [`verb_slot`] requires first.)
+#[inline]
 pub(super) fn is_verb_slot(words: &[Word], i: usize) -> bool {
+    let w = &words[i];
+    if !w.is(list::MODAL_OR_AUX) && !w.is(list::IRREGULAR_FORMS) && !w.bare().ends_with("ed") {
+        return false;
+    }
+    verb_slot(words, i)
+}
+
+/// [`is_verb_slot`] in full.
+#[inline(never)]
+fn verb_slot(words: &[Word], i: usize) -> bool {
     let w = &words[i];
     if w.starts_with(|c: char| !c.is_lowercase()) {
         return false;
