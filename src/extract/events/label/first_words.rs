@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use super::scan;
 use super::words::{self, List};
+use crate::extract::actors::tokens::is_product;
 use crate::extract::events::shapes::Shapes;
 use crate::extract::white_space::is_ascii_space;
 
@@ -90,6 +91,19 @@ pub(super) fn first_word(label: &str) -> Option<(usize, &str)> {
     }
     // (`start` and `end` are at ASCII bytes or the label's end: character boundaries)
     label.get(start..end).map(|w| (start, w))
+}
+
+/// Whether the first word of `label` (as [`first_word`] gives it) is a product name or
+/// model code ([`is_product`]), which keeps its case. A capital then a lower-case letter opens
+/// most labels, and is `is_product`'s own quick "no": then the first word is not looked for.
+pub(super) fn opens_with_product(label: &str) -> bool {
+    if let [first, second, ..] = label.as_bytes()
+        && first.is_ascii_uppercase()
+        && second.is_ascii_lowercase()
+    {
+        return false;
+    }
+    is_product(first_word(label).map_or("", |(_, w)| w))
 }
 
 /// The last word of `label` and where it starts, as the last of `scan::words` gives them:
@@ -186,6 +200,26 @@ mod tests {
             let frame = (1..=4).contains(&words.len())
                 && words::list::REPORTING.has_lower_case_of(words[words.len() - 1].1);
             assert_eq!(opening.is_bare_frame(), frame, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_product_opening_is_told_as_from_the_first_word() {
+        let mut labels: Vec<String> = TEXTS.iter().map(|t| t.to_string()).collect();
+        for first in [
+            "iPhone", "A320", "F16", "Boeing", "BOEING", "eBay", "Xa", "X", "x",
+        ] {
+            for rest in ["", " sells", "s are out", ",\u{a0}says", "\u{2003}lands"] {
+                labels.push(format!("{first}{rest}"));
+                labels.push(format!(" {first}{rest}"));
+            }
+        }
+        for label in &labels {
+            assert_eq!(
+                opens_with_product(label),
+                is_product(first_word(label).map_or("", |(_, w)| w)),
+                "{label:?}"
+            );
         }
     }
 

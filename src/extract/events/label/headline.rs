@@ -8,7 +8,7 @@
 //! and a profile then shows what each step costs instead of one sum for the whole shaper.
 
 use super::cut::cut_to_budget;
-use super::first_words::first_word;
+use super::first_words::opens_with_product;
 use super::flatten::flatten;
 use super::present::in_present;
 use super::recycled;
@@ -747,9 +747,7 @@ fn finish(words: &mut Vec<Word>) -> String {
         }
     }
     let mut out = trim_ends(out);
-    // (the first word as `split_whitespace` gives it)
-    let first = first_word(&out).map_or("", |(_, w)| w);
-    if crate::extract::actors::tokens::is_product(first) {
+    if opens_with_product(&out) {
         return out;
     }
     // An ASCII first letter (nearly every label) is capitalised in place: what the Unicode

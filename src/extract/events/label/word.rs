@@ -162,14 +162,27 @@ impl<'a> Word<'a> {
     /// Read by the byte, not as a pattern of characters decoded from the end: every label's
     /// last word is trimmed, and an ASCII byte is never part of another character, so the
     /// bytes trimmed are the characters `trim_end_matches` would trim.
+    /// (Inlined, with the marks its callers name, for that first test.)
+    #[inline]
     pub fn trim_end_punct(&mut self, marks: &[u8]) {
         debug_assert!(marks.is_ascii());
-        let bytes = self.text.as_bytes();
         // Most words end on a letter (every label's last word is asked): nothing to trim,
         // and nothing kept with the word changes (its clause end is its text's, and stays).
-        if bytes.last().is_some_and(|b| !marks.contains(b)) {
+        if self
+            .text
+            .as_bytes()
+            .last()
+            .is_some_and(|b| !marks.contains(b))
+        {
             return;
         }
+        self.trim_marks(marks);
+    }
+
+    /// [`Word::trim_end_punct`] of a word that ends on one of `marks` (or is empty).
+    #[inline(never)]
+    fn trim_marks(&mut self, marks: &[u8]) {
+        let bytes = self.text.as_bytes();
         let keep = bytes
             .iter()
             .rposition(|b| !marks.contains(b))
