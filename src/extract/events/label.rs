@@ -23,7 +23,7 @@ use super::scan;
 use crate::extract::actors::titles::{is_role_word, is_title_head, is_title_modifier};
 use crate::extract::actors::{ArticleActors, How, Mention};
 use crate::model::ActorKind;
-use first_words::{Opening, is_fragment_opener, last_word, run_len};
+use first_words::{Opening, date_preposition_len, is_fragment_opener, last_word, run_len};
 
 /// At most this many words (hand-kept events' descriptions are cut to it too).
 pub const MAX_WORDS: usize = 12;
@@ -215,22 +215,7 @@ fn rewrite<'a>(
         // The clause's text before the date, compared without ASCII case at its end only
         // (lower-casing a copy of all of it cost more than the rest of the rewrite). A match
         // is ASCII, so the byte before it is a character boundary.
-        let before = &text[clause.start..t.start];
-        let prep = [
-            "on ", "in ", "at ", "since ", "by ", "during ", "late ", "early ", "until ", "over ",
-        ]
-        .iter()
-        .find(|p| {
-            let Some(at) = before.len().checked_sub(p.len()) else {
-                return false;
-            };
-            before.as_bytes()[at..].eq_ignore_ascii_case(p.as_bytes())
-                && before[..at]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric())
-        })
-        .map_or(0, |p| p.len());
+        let prep = date_preposition_len(&text[clause.start..t.start]);
         cuts.push((t.start - prep..t.end, Cow::Borrowed("")));
     }
     let opening = subject_start(text, &clause);

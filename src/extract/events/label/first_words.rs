@@ -93,6 +93,44 @@ pub(super) fn first_word(label: &str) -> Option<(usize, &str)> {
     label.get(start..end).map(|w| (start, w))
 }
 
+/// The prepositions cut with the date they introduce ("on Monday"), each with the space
+/// after it.
+const DATE_PREPOSITIONS: [&str; 10] = [
+    "on ", "in ", "at ", "since ", "by ", "during ", "late ", "early ", "until ", "over ",
+];
+
+/// How many bytes at the end of `before` (a clause's text before its date) are a date
+/// preposition and its space, compared without ASCII case, with no letter or digit before it:
+/// 0 for none. The word before the last space is read back by the byte once and compared with
+/// the prepositions of its length, not each preposition with the text's end in turn (every
+/// dated label asks). No preposition ends another, so at most one can match.
+pub(super) fn date_preposition_len(before: &str) -> usize {
+    let Some((b' ', head)) = before.as_bytes().split_last() else {
+        return 0;
+    };
+    // the ASCII letters before the space (a preposition's are all ASCII letters)
+    let start = head
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    let word = &head[start..];
+    if !(2..=6).contains(&word.len()) {
+        return 0;
+    }
+    let Some(prep) = DATE_PREPOSITIONS.iter().find(|p| {
+        p.len() == word.len() + 1 && word.eq_ignore_ascii_case(&p.as_bytes()[..word.len()])
+    }) else {
+        return 0;
+    };
+    // (`start` is at an ASCII letter: a character boundary; a letter or digit before it, of
+    // any script, makes the preposition part of another word)
+    let open = before[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    if open { prep.len() } else { 0 }
+}
+
 /// Whether the first word of `label` (as [`first_word`] gives it) is a product name or
 /// model code ([`is_product`]), which keeps its case. A capital then a lower-case letter opens
 /// most labels, and is `is_product`'s own quick "no": then the first word is not looked for.
@@ -200,6 +238,53 @@ mod tests {
             let frame = (1..=4).contains(&words.len())
                 && words::list::REPORTING.has_lower_case_of(words[words.len() - 1].1);
             assert_eq!(opening.is_bare_frame(), frame, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_date_preposition_is_the_one_each_preposition_compared_in_turn_finds() {
+        let by_each = |before: &str| {
+            DATE_PREPOSITIONS
+                .iter()
+                .find(|p| {
+                    let Some(at) = before.len().checked_sub(p.len()) else {
+                        return false;
+                    };
+                    before.as_bytes()[at..].eq_ignore_ascii_case(p.as_bytes())
+                        && before[..at]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|c| !c.is_alphanumeric())
+                })
+                .map_or(0, |p| p.len())
+        };
+        let mut befores: Vec<String> = Vec::new();
+        for p in DATE_PREPOSITIONS {
+            for lead in [
+                "",
+                "fell ",
+                "x",
+                "5",
+                "é",
+                "(",
+                "\u{a0}",
+                "Carter said ",
+                "no",
+            ] {
+                befores.push(format!("{lead}{p}"));
+                befores.push(format!("{lead}{}", p.to_uppercase()));
+                befores.push(format!("{lead}{}", p.trim_end()));
+                befores.push(format!("{lead}{p} "));
+            }
+        }
+        befores.extend(
+            [
+                "", " ", "a ", "Xon ", "Son ", "moon ", "ONLY ", "duringg ", "early  ",
+            ]
+            .map(String::from),
+        );
+        for before in &befores {
+            assert_eq!(date_preposition_len(before), by_each(before), "{before:?}");
         }
     }
 
