@@ -131,7 +131,16 @@ pub(super) fn is_space_byte(b: u8) -> bool {
 /// reader of all-ASCII text: a mark such as a comma or a quote).
 #[inline(always)]
 pub(super) fn is_mark_byte(b: u8) -> bool {
-    matches!(CLASS[usize::from(b)], OTHER | QUOTE)
+    CLASS[usize::from(b)] <= QUOTE
+}
+
+/// Whether `bytes` has a byte at `at` and the scan's table says it is of `class` (one of the
+/// classes below).
+#[inline(always)]
+pub(super) fn byte_is(bytes: &[u8], at: usize, class: u8) -> bool {
+    bytes
+        .get(at)
+        .is_some_and(|&b| CLASS[usize::from(b)] == class)
 }
 
 /// Where the run of ASCII letters and digits that starts at `at` ends. Which of eight bytes
@@ -150,12 +159,15 @@ pub(super) fn alnum_run_end(bytes: &[u8], at: usize) -> usize {
         .unwrap_or(bytes.len().max(at))
 }
 
+// (The two marks, [`OTHER`] and [`QUOTE`], are the two lowest classes: [`is_mark_byte`] asks
+// one comparison, which every word of every sentence read by the byte asks two or three times.)
+
 /// A byte that is ASCII and none of the others.
 const OTHER: u8 = 0;
-/// An ASCII letter or digit.
-const ALNUM: u8 = 1;
 /// The double quote.
-const QUOTE: u8 = 2;
+const QUOTE: u8 = 1;
+/// An ASCII letter or digit.
+pub(super) const ALNUM: u8 = 2;
 /// ASCII white space (what [`char::is_whitespace`] says of the ASCII characters).
 const SPACE: u8 = 3;
 /// A byte of a non-ASCII character.

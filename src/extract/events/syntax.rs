@@ -366,13 +366,40 @@ pub fn subordinates_into(tokens: &[Token], subs: &mut Vec<Sub>) {
     let markers: &Shapes = &MARKER_SHAPES;
     for (i, t) in tokens.iter().enumerate() {
         // Each test of `opened_at` needs a marker or a verb (a reduced relative opens on a
-        // verb): a word that is neither opens nothing, and most words are done here.
+        // verb with a preposition after it): a word that is neither opens nothing, and most
+        // words, verbs too, are done here.
         let shaped = markers.admits(t.lower());
-        if !t.verb && !shaped {
+        if !shaped && !may_open_reduced_relative(tokens, i) {
             continue;
         }
-        subs.extend(opened_at(tokens, i, shaped));
+        if let Some(sub) = opened_at(tokens, i, shaped) {
+            subs.push(sub);
+        }
     }
+}
+
+/// Whether `tokens[i]`, a word that is no marker, may open a clause: only a reduced relative
+/// can, and [`reduced_relative`] needs a lower-case verb after the first word with one of its
+/// prepositions after it. Most verbs have none, and are told so here rather than in a call of
+/// [`opened_at`] each (the tests are [`reduced_relative`]'s first ones, so both agree).
+#[inline(always)]
+fn may_open_reduced_relative(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    t.verb
+        && i > 0
+        && !t.cap
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| opens_participle_phrase(n.lower))
+}
+
+/// The words after a participle that make it a reduced relative ("the deal signed in 2009").
+#[inline]
+fn opens_participle_phrase(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on" | "at" | "by" | "last" | "during" | "earlier" | "since"
+    )
 }
 
 /// Whether an ASCII word whose letters are followed by the marks `tail` makes a pause after
@@ -459,12 +486,9 @@ fn reduced_relative(tokens: &[Token], i: usize) -> bool {
         return false;
     }
     // (the word after is read first: few verbs come before one of these prepositions)
-    let prep_after = tokens.get(i + 1).is_some_and(|n| {
-        matches!(
-            n.lower(),
-            "in" | "on" | "at" | "by" | "last" | "during" | "earlier" | "since"
-        )
-    });
+    let prep_after = tokens
+        .get(i + 1)
+        .is_some_and(|n| opens_participle_phrase(n.lower()));
     if !prep_after || matches!(t.lower(), "said" | "says" | "told") {
         return false;
     }

@@ -35,15 +35,23 @@ pub(super) fn ascii_tokens_into<'a>(
         let core_start = at;
         let mut core_end = at;
         // letters and digits, then marks, until white space: the letters end where the last
-        // run of letters and digits does ("U.S.", "al-Assad's")
-        while bytes.get(at).is_some_and(|&b| !scan::is_space_byte(b)) {
-            at = scan::alnum_run_end(bytes, at);
-            core_end = at;
-            at = marks_end(bytes, at);
+        // run of letters and digits does ("U.S.", "al-Assad's"). (The marks' end says what
+        // stopped them, so no byte is read twice.)
+        if scan::byte_is(bytes, at, scan::ALNUM) {
+            loop {
+                core_end = scan::alnum_run_end(bytes, at);
+                at = marks_end(bytes, core_end);
+                if !scan::byte_is(bytes, at, scan::ALNUM) {
+                    break;
+                }
+            }
         }
+        // `at` is at white space or the sentence's end: the next word starts after it
+        let end = at;
+        at += 1;
         if core_end == core_start {
             // a lone dash between words pauses like a comma
-            if bytes[start..at].contains(&b'-')
+            if bytes[start..end].contains(&b'-')
                 && let Some(last) = out.last_mut()
             {
                 last.pause_after = true;
@@ -53,11 +61,11 @@ pub(super) fn ascii_tokens_into<'a>(
             }
             continue;
         }
-        let tail = &bytes[core_end..at];
-        // (the word's letters as written are read only for a full stop after them)
-        let pause_after = super::ascii_pause(tail, || {
-            slice.get(core_start..core_end).is_some_and(is_abbreviation)
-        });
+        // (most words have nothing after their letters: no tail is sliced for them)
+        let pause_after = core_end != end
+            && super::ascii_pause(&bytes[core_end..end], || {
+                slice.get(core_start..core_end).is_some_and(is_abbreviation)
+            });
         let cap = bytes[core_start].is_ascii_uppercase();
         // (`lower` is as long as the sentence: the slice is always there)
         let lower_form = lower.get(core_start..core_end).unwrap_or_default();
