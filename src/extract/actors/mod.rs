@@ -323,9 +323,14 @@ impl<'a> Builder<'a> {
         for e in self.index.values_mut() {
             *e = position[*e];
         }
-        self.by_last.clear();
-        for e in 0..self.entities.len() {
-            self.index_ends(e);
+        // The surname lists moved to the new positions rather than built again from every
+        // name (a hash and two allocations a name): a folded person's entry now points at the
+        // person it joined, whose present name `named_with_ends` checks anyway, and every
+        // kept entity's present name was filed when it was given.
+        for list in self.by_last.values_mut() {
+            for e in list {
+                *e = position[*e];
+            }
         }
         for m in &mut self.mentions {
             m.entity = position[m.entity];
