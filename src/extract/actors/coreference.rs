@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use super::lexicon::LEXICON;
 use super::names::strip_particle;
 use super::titles::{is_not_single_name, role_family};
-use super::{Builder, How, initials, is_acronym, slug, takes_acronym};
+use super::{Builder, How, initials_into, is_acronym, slug, takes_acronym};
 use crate::extract::actors::gazetteer::GAZETTEER;
 use crate::extract::eight_bytes::find_byte;
 use crate::model::ActorKind;
@@ -151,15 +151,21 @@ struct AcronymIndex {
 impl AcronymIndex {
     fn new(b: &Builder) -> Self {
         let mut by_initials: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        // the initials spelt into one buffer, copied only for a key not seen before
+        let mut key = String::new();
         for (i, e) in b.entities.iter().enumerate() {
             if !takes_acronym(e.kind) {
                 continue;
             }
             for form in e.forms.iter().chain(std::iter::once(&e.name)) {
-                if let Some(key) = initials(form) {
-                    let entities = by_initials.entry(key).or_default();
-                    if entities.last() != Some(&i) {
-                        entities.push(i);
+                if !initials_into(form, &mut key) {
+                    continue;
+                }
+                match by_initials.get_mut(key.as_str()) {
+                    Some(entities) if entities.last() == Some(&i) => {}
+                    Some(entities) => entities.push(i),
+                    None => {
+                        by_initials.insert(key.clone(), vec![i]);
                     }
                 }
             }

@@ -323,9 +323,14 @@ impl<'a> Builder<'a> {
         for e in self.index.values_mut() {
             *e = position[*e];
         }
-        self.by_last.clear();
-        for e in 0..self.entities.len() {
-            self.index_ends(e);
+        // The surname lists moved to the new positions rather than built again from every
+        // name (a hash and two allocations a name): a folded person's entry now points at the
+        // person it joined, whose present name `named_with_ends` checks anyway, and every
+        // kept entity's present name was filed when it was given.
+        for list in self.by_last.values_mut() {
+            for e in list {
+                *e = position[*e];
+            }
         }
         for m in &mut self.mentions {
             m.entity = position[m.entity];
@@ -443,17 +448,18 @@ pub fn initials(name: &str) -> Option<String> {
 /// name; whether there are any (else `caps` is left empty or meaningless).
 pub fn initials_into(name: &str, caps: &mut String) -> bool {
     caps.clear();
-    // a single word has one initial at most: nothing is written for it (most names the
-    // registry asks about are single words)
-    let mut words = name.split_whitespace();
-    if words.next().is_none() || words.next().is_none() {
-        return false;
+    // the words read once, their capitals counted as they are written (a single word has
+    // one initial at most, and then says no), instead of a pass to count the words, a
+    // second to spell and a third to count what was spelt
+    let (mut words, mut spelt) = (0, 0);
+    for w in name.split_whitespace() {
+        words += 1;
+        if let Some(c) = w.chars().next().filter(|c| c.is_uppercase()) {
+            caps.push(c);
+            spelt += 1;
+        }
     }
-    caps.extend(
-        name.split_whitespace()
-            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase())),
-    );
-    caps.chars().count() >= 2
+    words >= 2 && spelt >= 2
 }
 
 /// Kinds whose short forms are acronyms.

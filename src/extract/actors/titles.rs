@@ -223,11 +223,37 @@ pub fn is_title_modifier(word: &str) -> bool {
 
 /// Whether a lower-case `word` names a role held by a person.
 pub fn is_role_word(word: &str) -> bool {
-    // a word with no capital is its own lower case: no second look-up, no new String
-    ROLE_SET.contains(word)
-        || (word.bytes().any(|b| b.is_ascii_uppercase())
-            && ROLE_SET.contains(word.to_ascii_lowercase().as_str()))
+    // a word with no capital is its own lower case: no second look-up
+    if ROLE_SET.contains(word) {
+        return true;
+    }
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    // lower-cased in a buffer on the stack rather than a new String (the names' scan asks
+    // this of thousands of capitalised words): a word longer than every role word is none
+    let mut buffer = [0; LONGEST_ROLE_WORD];
+    let Some(lower) = buffer.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    // ASCII lower-casing keeps the bytes UTF-8
+    std::str::from_utf8(lower).is_ok_and(|lower| ROLE_SET.contains(lower))
 }
+
+/// The length of the longest of [`ROLE_WORDS`], the room [`is_role_word`] lower-cases in.
+const LONGEST_ROLE_WORD: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < ROLE_WORDS.len() {
+        if ROLE_WORDS[i].len() > longest {
+            longest = ROLE_WORDS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
 
 /// Role words and the family each belongs to, for [`role_family`].
 const ROLE_FAMILIES: &[(&str, &str)] = &[
@@ -793,4 +819,33 @@ pub fn is_corporate_tail(word: &str) -> bool {
             | "Group"
             | "Holdings"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_words_lowered_on_the_stack_are_found_as_a_lower_cased_copy_finds_them() {
+        let mut words: Vec<String> = ["", "X", "CEO", "Über", "ÉLYSÉE", "SPOKESPERSONS"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        for w in ROLE_WORDS {
+            let mut capitalised = w.to_string();
+            capitalised[..1].make_ascii_uppercase();
+            words.extend([
+                w.to_string(),
+                w.to_uppercase(),
+                capitalised,
+                format!("{w}S"),
+            ]);
+        }
+        for word in &words {
+            let general = ROLE_SET.contains(word.as_str())
+                || ROLE_SET.contains(word.to_ascii_lowercase().as_str());
+            assert_eq!(is_role_word(word), general, "{word}");
+        }
+        assert!(is_role_word("Spokesperson") && is_role_word("CEO"));
+    }
 }

@@ -21,8 +21,9 @@ pub struct Word {
     /// Index of the word in its sentence.
     pub index: usize,
     /// The word is the whole of its chunk of the sentence (between white space) but for one
-    /// mark of `,;:!?`, and ASCII letters and digits: what the recogniser's tokenizer makes of
-    /// it, so that it need not read the chunk again. `None` for any other word.
+    /// mark of `,;:!?` or a full stop that is no abbreviation's, and ASCII letters and digits:
+    /// what the recogniser's tokenizer makes of it, so that it need not read the chunk again.
+    /// `None` for any other word.
     pub plain: Option<PlainWord>,
 }
 
@@ -125,9 +126,12 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
                 }
             }
             // one closing mark may follow, then the word must end; the white space that
-            // ends it is stepped over at once
+            // ends it is stepped over at once. A full stop counts as one when it is no
+            // abbreviation's ("said." ends most sentences): `trimmed_word` would peel it off
+            // too, as the recogniser's tokenizer does (a test holds the lists in step).
             let (word_end, breaks_after) = match bytes.get(end) {
                 Some(b',' | b';' | b':' | b'!' | b'?') => (end + 1, true),
+                Some(b'.') if tokenize::cuts_full_stop(&bytes[start..=end]) => (end + 1, true),
                 _ => (end, false),
             };
             if let Some(next) = past_space(slice, word_end) {
@@ -485,6 +489,47 @@ mod tests {
             }
             assert!(words(text, 0..text.len()).iter().any(|w| w.plain.is_some()));
         }
+    }
+
+    #[test]
+    fn a_word_and_its_full_stop_read_in_one_pass_is_the_trimmed_word() {
+        // every abbreviation whose period stays on the word here keeps it for the tokenizer
+        // too, so a period the tokenizer cuts off is one `trimmed_word` peels off
+        for abbreviation in ABBREVIATIONS {
+            assert!(
+                !tokenize::cuts_full_stop(abbreviation.as_bytes()),
+                "{abbreviation}"
+            );
+        }
+        for text in [
+            "He said. Kerry. 1998. iPhone. Inc. Mr. A. a. No. U.S. x.",
+            "it rose 5. ZZ. eBay. said.\" abc1Def. Corp.",
+        ] {
+            let fast = words(text, 0..text.len());
+            let mut general = Vec::new();
+            for (at, chunk) in crate::extract::white_space::words_at(text) {
+                trimmed_word(chunk, at, &mut general);
+            }
+            for w in &mut general {
+                w.index = 0;
+            }
+            let fast: Vec<Word> = fast
+                .into_iter()
+                .map(|w| Word {
+                    index: 0,
+                    plain: None,
+                    ..w
+                })
+                .collect();
+            assert_eq!(fast, general, "{text}");
+        }
+        // and the full stops were read as plain words' marks
+        let text = "He said. Kerry. Inc.";
+        let plain: Vec<bool> = words(text, 0..text.len())
+            .iter()
+            .map(|w| w.plain.is_some_and(|p| p.has_closing_mark))
+            .collect();
+        assert_eq!(plain, [false, true, true, false]);
     }
 
     #[test]

@@ -13,7 +13,7 @@ mod known;
 mod shortcuts;
 
 use abbreviations::is_listed_abbreviation;
-pub use known::{PlainWord, marked_tokens_known_into};
+pub use known::{PlainWord, cuts_full_stop, marked_tokens_known_into};
 use shortcuts::{
     cut_possessive_or_hyphened, cut_punctuated, hyphened, possessive, punctuated,
     push_word_and_mark, word_and_mark,

@@ -1,23 +1,33 @@
 //! The tokens of a sentence whose plain words a caller's own scan has already read: the
 //! actors' word scan runs over every sentence before the recogniser does, and four chunks in
-//! five are a word of ASCII letters and digits, perhaps with one closing mark ("said,"). Such
-//! a chunk's tokens and marks follow from what that scan saw; only the rest of the sentence is
-//! scanned again.
+//! five are a word of ASCII letters and digits, perhaps with one closing mark ("said,", or
+//! the sentence's last "said."). Such a chunk's tokens and marks follow from what that scan
+//! saw; only the rest of the sentence is scanned again.
 
 use std::ops::Range;
 
 use super::scan_more;
+use super::shortcuts::word_and_mark;
 use crate::extract::white_space::is_ascii_space;
 
 /// A chunk (a run of characters between white space) that is ASCII letters and digits, then
-/// perhaps one of `,;:!?`, as a caller read it: the tokenizer cuts it into the word and the
-/// mark (none of these marks ends an abbreviation), and the word's marks are `marks`.
+/// perhaps one of `,;:!?` or a full stop that [`cuts_full_stop`] cuts off, as a caller read
+/// it: the tokenizer cuts it into the word and the mark, and the word's marks are `marks`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PlainWord {
-    /// One of `,;:!?` follows the word in its chunk.
+    /// One of `,;:!?`, or a full stop the tokenizer cuts off, follows the word in its chunk.
     pub has_closing_mark: bool,
     /// The word's [`super::marks`].
     pub marks: u8,
+}
+
+/// Whether the tokenizer cuts the chunk `chunk`, ASCII letters and digits and then a period
+/// ("said.", "1998."), into the word and the period, as it cuts "said,": the period is then
+/// no abbreviation's ("Inc.", "A." stay whole). Such a chunk (most sentences end with one)
+/// may then be given as a [`PlainWord`] with a closing mark; the rule is the tokenizer's own
+/// shortcut, so the two cannot part.
+pub fn cuts_full_stop(chunk: &[u8]) -> bool {
+    chunk.last() == Some(&b'.') && word_and_mark(chunk) == Some(false)
 }
 
 /// [`super::marked_tokens_into`] of the sentence `text[range]`, given `plain`: the byte range
@@ -73,6 +83,7 @@ mod tests {
             at += text[at..].chars().next().map_or(0, char::len_utf8);
             let (word, mark) = match chunk.as_bytes() {
                 [w @ .., b',' | b';' | b':' | b'!' | b'?'] => (w, true),
+                [w @ .., b'.'] if cuts_full_stop(chunk.as_bytes()) => (w, true),
                 w => (w, false),
             };
             if word.is_empty() || !word.iter().all(u8::is_ascii_alphanumeric) {
@@ -100,6 +111,7 @@ mod tests {
             "Mr. Daniels didn't say (much) about the U.S. carmaker's 2015 plans, A380 iPhone",
             "x1 ÉTAT Zürich's \u{a0}über 3.5% long-term «Ab» 日本 ß. He said:  \"no\"; Yes!",
             "a\u{a0}b\u{2003}C  D\t\tE?\nF,G Inc. A. the market.Steve Jobs ... end",
+            "He said. 1998. Inc. a. No. U.S. said.\" x. Approx. it.",
         ] {
             let (mut want, mut want_marks) = (Vec::new(), Vec::new());
             marked_tokens_into(text, 0..text.len(), &mut want, &mut want_marks);
@@ -125,6 +137,31 @@ mod tests {
                 &mut got_marks,
             );
             assert_eq!((got, got_marks), (want, want_marks), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_full_stop_is_cut_off_where_the_tokenizer_cuts_it_off() {
+        for (chunk, cut) in [
+            ("said.", true),
+            ("1998.", true),
+            ("Kerry.", true),
+            ("5.", true),
+            ("Inc.", false),
+            ("inc.", false),
+            ("A.", false),
+            ("a.", false),
+            ("U.S.", false),
+            ("said,", false),
+            ("said", false),
+            (".", false),
+        ] {
+            let mut tokens = Vec::new();
+            super::super::tokens_into(chunk, 0..chunk.len(), &mut tokens);
+            assert_eq!(cuts_full_stop(chunk.as_bytes()), cut, "{chunk}");
+            if cut {
+                assert_eq!(tokens, [0..chunk.len() - 1, chunk.len() - 1..chunk.len()]);
+            }
         }
     }
 }
