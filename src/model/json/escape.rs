@@ -27,6 +27,7 @@ fn specials(v: u64) -> u64 {
 /// worth an exit of its own: with none, a chunk costs a handful of vector instructions and
 /// the loop no call (an exit per chunk made it a call to `Iterator::any` of twice the cost;
 /// testing every byte left up to fifteen of each string to a byte loop).
+#[inline(always)]
 pub(super) fn needs_escape(bytes: &[u8]) -> bool {
     let len = bytes.len();
     if len >= 16 {
