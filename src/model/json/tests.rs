@@ -219,6 +219,10 @@ fn numbers_are_written_as_serde_json_writes_them() {
         let power = 10u64.pow(digits);
         numbers.extend([power - 1, power, power + 1, power / 2 + 7]);
     }
+    for bits in 1..64 {
+        let power = 1u64 << bits;
+        numbers.extend([power - 1, power, power + 1]);
+    }
     for n in numbers {
         let mut ours = b"x".to_vec();
         fixed::push_decimal(&mut ours, n);
