@@ -61,21 +61,21 @@ impl ContextMemo {
     }
 
     /// Forgets every pair and run: the memo of words they index starts afresh, or belongs to
-    /// another recogniser.
-    pub fn clear(&mut self) {
-        self.restart_from(0);
+    /// another recogniser. Each table is given slots for `expected` keys (it grows past them).
+    pub fn clear(&mut self, expected: usize) {
+        self.restart_from(0, expected);
     }
 
     /// Starts afresh a table that has reached its limit (between sentences).
     pub fn trim(&mut self) {
-        self.restart_from(1);
+        self.restart_from(1, usize::MAX);
     }
 
     /// Empties each table holding at least `share` of its limit (0: every table; 1: the full
-    /// ones), keeping room for the limit and no more.
-    fn restart_from(&mut self, share: usize) {
-        self.left.restart(MEMO_PAIRS * share, MEMO_PAIRS);
-        self.right.restart(MEMO_PAIRS * share, MEMO_PAIRS);
-        self.runs.restart(MEMO_RUNS * share, MEMO_RUNS);
+    /// ones), keeping room for the limit and no more, and slots for `expected` keys.
+    fn restart_from(&mut self, share: usize, expected: usize) {
+        self.left.restart(MEMO_PAIRS * share, MEMO_PAIRS, expected);
+        self.right.restart(MEMO_PAIRS * share, MEMO_PAIRS, expected);
+        self.runs.restart(MEMO_RUNS * share, MEMO_RUNS, expected);
     }
 }

@@ -161,6 +161,13 @@ const MEMO_ROOM: usize = MEMO_WORDS + SENTENCE_CAPACITY;
 /// room is given back once it is decided.
 const SENTENCE_CAPACITY: usize = 1 << 12;
 
+/// Bytes of text per key a memo table (of words, pairs, runs or patterns) is expected to reach
+/// at most: a megabyte of news keeps fewer than 2^14 of each. Each table is first given slots
+/// for the keys its thread's first text is expected to reach, and grows past them if need be:
+/// the slots for a long text's keys, all written empty, were most of what the recogniser cost
+/// on a one-sentence article.
+const BYTES_PER_KEY: usize = 32;
+
 /// Where the padding before and after a sentence is in `Scratch::known`.
 const BEFORE: u32 = 0;
 const AFTER: u32 = 1;
@@ -261,19 +268,22 @@ pub(super) fn recognise(
 
 impl Scratch {
     /// Empties the memo when it holds another recogniser's sums or has grown to its limit
-    /// (only between sentences: a sentence holds indices into it).
-    fn start(&mut self, rec: &Recogniser) {
+    /// (only between sentences: a sentence holds indices into it). Its tables are given slots
+    /// for the keys a text of `text_len` bytes is expected to reach (see [`BYTES_PER_KEY`]).
+    fn start(&mut self, rec: &Recogniser, text_len: usize) {
         if self.owner == Some(rec.id) {
-            self.patterns.restart(MEMO_PATTERNS, MEMO_PATTERNS);
+            self.patterns
+                .restart(MEMO_PATTERNS, MEMO_PATTERNS, MEMO_PATTERNS);
         }
         if self.owner == Some(rec.id) && self.known.len() < MEMO_WORDS {
             self.context.trim();
             return;
         }
-        self.context.clear();
+        let expected = text_len / BYTES_PER_KEY;
+        self.context.clear(expected);
         self.owner = Some(rec.id);
-        self.patterns.restart(0, MEMO_PATTERNS);
-        self.short.clear();
+        self.patterns.restart(0, MEMO_PATTERNS, expected);
+        self.short.clear(expected);
         self.index.clear();
         self.known.clear();
         self.shapes.clear();
@@ -367,7 +377,7 @@ impl Scratch {
     /// `marks` (see [`recognise`]) by `rec`'s weights, the words' sums read from (and added
     /// to) the memo; `gaz` are the gazetteer's matches in it.
     fn recognise(&mut self, rec: &Recogniser, text: &str, gaz: &[GazMatch]) -> Vec<super::Entity> {
-        self.start(rec);
+        self.start(rec, text.len());
         self.last_run = None;
         let n = self.tokens.len();
         pattern_key::gazetteer_codes(&self.tokens, gaz, &mut self.gaz);

@@ -61,6 +61,10 @@ pub(super) struct MemoTable<K> {
     /// Each key met and its sums, in the order they were met (side by side: one read, and one
     /// bound check, finds both).
     kept: Vec<(K, Scores)>,
+    /// The slots for the table's limit of keys (see [`MemoTable::restart_now`]): the fewest a
+    /// table started smaller grows to, so that a table given few slots for a short text and
+    /// then filled by a long stream of texts files its keys again once, not at every doubling.
+    full: usize,
 }
 
 impl<K> Default for MemoTable<K> {
@@ -82,31 +86,39 @@ impl<K> MemoTable<K> {
             slots: vec![EMPTY; slots],
             shift: 64 - slots.trailing_zeros(),
             kept: Vec::new(),
+            full: slots,
         }
     }
 
     /// Empties the table when it holds `full_at` keys or more, keeping room for `limit` (one
     /// sentence can take it past the limit, which is checked between sentences: that room is
-    /// given back here, since the thread keeps the table for as long as it lives).
+    /// given back here, since the thread keeps the table for as long as it lives), with slots
+    /// for the `expected` keys.
     #[inline]
-    pub fn restart(&mut self, full_at: usize, limit: usize) {
+    pub fn restart(&mut self, full_at: usize, limit: usize, expected: usize) {
         if self.kept.len() >= full_at {
-            self.restart_now(limit);
+            self.restart_now(limit, expected);
         }
     }
 
-    /// Empties the table, keeping room for `limit` keys. The slots start at most
-    /// [`RESTART_SLOTS`] and double as keys come: slots for the limit given at once were all
-    /// written empty, a page fault each, where a megabyte of news fills a fifth of them.
-    fn restart_now(&mut self, limit: usize) {
-        let slots = (2 * limit)
-            .next_power_of_two()
-            .clamp(MIN_SLOTS, RESTART_SLOTS);
+    /// Empties the table, keeping room for `limit` keys, with slots for `expected` of them
+    /// (the limit at most). The slots start at most [`RESTART_SLOTS`] and double as keys come:
+    /// slots for the limit given at once were all written empty, a page fault each, where a
+    /// megabyte of news fills a fifth of them. A short text expects few keys: slots for the
+    /// many of a long one were written empty in a tenth of the run of a one-sentence article.
+    fn restart_now(&mut self, limit: usize, expected: usize) {
+        let slots_for = |keys: usize| {
+            (2 * keys)
+                .next_power_of_two()
+                .clamp(MIN_SLOTS, RESTART_SLOTS)
+        };
+        let slots = slots_for(expected.min(limit));
         if self.slots.len() == slots {
             self.slots.fill(EMPTY);
         } else {
             *self = Self::with_slots(slots);
         }
+        self.full = slots_for(limit);
         self.kept.clear();
         self.kept.shrink_to(limit);
         self.kept.reserve_exact(limit);
@@ -147,9 +159,10 @@ impl<K: MemoKey> MemoTable<K> {
         sums
     }
 
-    /// Doubles the slots and files every key again.
+    /// Doubles the slots (or gives the table its full slots, when it started with fewer) and
+    /// files every key again.
     fn grow(&mut self) {
-        let slots = 2 * self.slots.len();
+        let slots = (2 * self.slots.len()).max(self.full);
         self.slots.clear();
         self.slots.resize(slots, EMPTY);
         self.shift = 64 - slots.trailing_zeros();
@@ -183,7 +196,7 @@ mod tests {
         for (key, want) in &map {
             assert_eq!(table.get_or(*key, || unreachable!("kept")), *want);
         }
-        table.restart(map.len(), 100);
+        table.restart(map.len(), 100, 100);
         assert_eq!(table.kept.len(), 0);
         assert_eq!(table.slots.len(), 256);
         assert!(table.kept.capacity() >= 100);
@@ -221,17 +234,34 @@ mod tests {
     #[test]
     fn a_table_restarts_only_when_full() {
         let mut table = MemoTable::<u64>::default();
-        table.restart(0, 1_000);
+        table.restart(0, 1_000, 1_000);
         assert_eq!(table.slots.len(), 2_048);
-        table.restart(0, 100_000);
+        table.restart(0, 100_000, 100_000);
         assert_eq!(table.slots.len(), RESTART_SLOTS);
-        table.restart(0, 1_000);
+        // slots for the keys expected, the limit at most, and room for the limit
+        table.restart(0, 1_000, 3);
+        assert_eq!(table.slots.len(), MIN_SLOTS);
+        assert!(table.kept.capacity() >= 1_000);
+        // a table started small grows at once to the slots of its limit, its keys kept
+        for k in 0..9 {
+            table.get_or(k, || [k as i32; LABELS.len()]);
+        }
+        assert_eq!(table.slots.len(), 2_048);
+        for k in 0..9 {
+            assert_eq!(
+                table.get_or(k, || unreachable!("kept")),
+                [k as i32; LABELS.len()]
+            );
+        }
+        table.restart(0, 1_000, 5_000);
+        assert_eq!(table.slots.len(), 2_048);
+        table.restart(0, 1_000, 1_000);
         for k in 0..10 {
             table.get_or(k, || [1; LABELS.len()]);
         }
-        table.restart(11, 1_000);
+        table.restart(11, 1_000, 1_000);
         assert_eq!(table.kept.len(), 10);
-        table.restart(10, 1_000);
+        table.restart(10, 1_000, 1_000);
         assert_eq!(table.kept.len(), 0);
         assert_eq!(table.get_or(3, || [2; LABELS.len()]), [2; LABELS.len()]);
     }

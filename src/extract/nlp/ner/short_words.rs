@@ -46,8 +46,12 @@ const WORD_MASKS: [u128; 16] = {
 /// A slot holding no word.
 const EMPTY: u32 = u32::MAX;
 
-/// Slots a new table has: twice the memo's usual most words, so probes stay short.
+/// The most slots a table starts afresh with: twice the memo's usual most words, so probes
+/// stay short.
 const FIRST_SLOTS: usize = 1 << 15;
+
+/// The fewest slots a table has.
+const MIN_SLOTS: usize = 16;
 
 /// Packed words of up to 15 bytes → memo indices.
 pub(super) struct ShortWords {
@@ -62,7 +66,7 @@ pub(super) struct ShortWords {
 impl Default for ShortWords {
     fn default() -> Self {
         Self {
-            slots: vec![EMPTY; FIRST_SLOTS],
+            slots: vec![EMPTY; MIN_SLOTS],
             packed: Vec::new(),
             len: 0,
         }
@@ -124,9 +128,11 @@ impl ShortWords {
         self.packed.push(p);
     }
 
-    /// Doubles the slots and files every word again.
+    /// Doubles the slots (or gives a table started smaller for a short text [`FIRST_SLOTS`],
+    /// so that a long stream of texts after it has the words filed again once, not at every
+    /// doubling) and files every word again.
     fn grow(&mut self) {
-        let slots = 2 * self.slots.len();
+        let slots = (2 * self.slots.len()).max(FIRST_SLOTS);
         self.slots.clear();
         self.slots.resize(slots, EMPTY);
         for (k, &p) in self.packed.iter().enumerate() {
@@ -141,12 +147,18 @@ impl ShortWords {
         }
     }
 
-    /// Forgets every word; a table grown past its first size by one long sentence gives
-    /// its room back (the thread keeps it for good otherwise).
-    pub fn clear(&mut self) {
-        if self.slots.len() > FIRST_SLOTS {
-            self.slots = vec![EMPTY; FIRST_SLOTS];
-        } else {
+    /// Forgets every word, keeping slots for `expected` words ([`FIRST_SLOTS`] at most: a
+    /// table grown past that by one long sentence gives its room back, since the thread keeps
+    /// it for good otherwise). A short text expects few words: slots for the many of a long
+    /// one were written empty in a tenth of the run of a one-sentence article.
+    pub fn clear(&mut self, expected: usize) {
+        let slots = (2 * expected.min(FIRST_SLOTS))
+            .next_power_of_two()
+            .clamp(MIN_SLOTS, FIRST_SLOTS);
+        if self.slots.len() != slots {
+            self.slots = vec![EMPTY; slots];
+        } else if self.len > 0 {
+            // (a table no word was added to is empty already)
             self.slots.fill(EMPTY);
         }
         self.packed.clear();
@@ -209,8 +221,23 @@ mod tests {
             assert_eq!(t.packed[k as usize], p);
         }
         assert!(t.find(5).is_err());
-        t.clear();
+        t.clear(usize::MAX);
         assert!(t.find(words[0]).is_err());
         assert_eq!(t.slots.len(), FIRST_SLOTS);
+        t.clear(10);
+        assert_eq!(t.slots.len(), 32);
+        t.push_other(0);
+        // found again as the small table grows
+        for (k, &p) in words[..1_000].iter().enumerate() {
+            let slot = t.find(p).expect_err("cleared");
+            t.insert(p, k as u32 + 1, slot);
+            if k == 16 {
+                // grown at once to the usual first size
+                assert_eq!(t.slots.len(), FIRST_SLOTS);
+            }
+        }
+        for (k, &p) in words[..1_000].iter().enumerate() {
+            assert_eq!(t.find(p), Ok(k as u32 + 1));
+        }
     }
 }
