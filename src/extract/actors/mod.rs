@@ -436,16 +436,10 @@ pub fn is_acronym(word: &str) -> bool {
     (2..=6).contains(&word.len()) && word.bytes().all(|c| c.is_ascii_uppercase())
 }
 
-/// The initials of a name of several capitalised words, function words skipped ("United Auto
-/// Workers" → "UAW", "Organisation of Petroleum Exporting Countries" → "OPEC"); `None` for a
-/// single word.
-pub fn initials(name: &str) -> Option<String> {
-    let mut caps = String::new();
-    initials_into(name, &mut caps).then_some(caps)
-}
-
-/// [`initials`] written into `caps` (emptied first), which the caller keeps from name to
-/// name; whether there are any (else `caps` is left empty or meaningless).
+/// The initials of a name of several capitalised words, written into `caps` (emptied first,
+/// kept by the caller from name to name), function words skipped ("United Auto Workers" →
+/// "UAW", "Organisation of Petroleum Exporting Countries" → "OPEC"); whether there are any: a
+/// single word has none (`caps` is then meaningless).
 pub fn initials_into(name: &str, caps: &mut String) -> bool {
     caps.clear();
     // the words read once, their capitals counted as they are written (a single word has
