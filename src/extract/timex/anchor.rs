@@ -27,7 +27,8 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     let sentence = &text[s..e];
     let span = (s, start, end);
     // On the usual sentence the ASCII form of the pattern finds the same cues, and they are
-    // found by hand ([`cues::find`]); the Unicode form is compiled only for another sentence.
+    // found by hand ([`cues::next_cue_before`], [`cues::find_from`]); the Unicode form is
+    // compiled only for another sentence.
     if !plain_words(sentence) {
         let cues = CUES.find_iter(sentence).map(|m| (m.start(), m.end()));
         weigh_cues(text, span, cues, &mut best);
@@ -117,21 +118,6 @@ fn weigh_cues(
             return;
         }
     }
-}
-
-/// [`tense_at`] with every cue of a plain sentence read in one scan (for the tests).
-#[cfg(test)]
-fn tense_in_one_scan(text: &str, start: usize, end: usize) -> Tense {
-    let (s, e) = sentence_around(text, start, end);
-    let mut best = None;
-    let sentence = &text[s..e];
-    if plain_words(sentence) {
-        weigh_cues(text, (s, start, end), cues::find(sentence), &mut best);
-    } else {
-        let cues = CUES.find_iter(sentence).map(|m| (m.start(), m.end()));
-        weigh_cues(text, (s, start, end), cues, &mut best);
-    }
-    best.map_or(Tense::Unknown, |(_, t)| t)
 }
 
 /// Whether a past-looking word really marks the past: not a name ("United", "Ahmed"), not a
@@ -359,6 +345,20 @@ fn push_digits(value: &mut String, n: u32, width: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`tense_at`] with every cue of a plain sentence read in one scan (for the tests).
+    fn tense_in_one_scan(text: &str, start: usize, end: usize) -> Tense {
+        let (s, e) = sentence_around(text, start, end);
+        let mut best = None;
+        let sentence = &text[s..e];
+        if plain_words(sentence) {
+            weigh_cues(text, (s, start, end), cues::find(sentence), &mut best);
+        } else {
+            let cues = CUES.find_iter(sentence).map(|m| (m.start(), m.end()));
+            weigh_cues(text, (s, start, end), cues, &mut best);
+        }
+        best.map_or(Tense::Unknown, |(_, t)| t)
+    }
 
     #[test]
     fn values_written_by_hand_are_those_format_writes() {

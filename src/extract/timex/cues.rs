@@ -5,7 +5,7 @@
 //! Compiling the ASCII form cost about 6 M instructions at start-up (the `regex` crate builds
 //! several engines and looks for literals), and its search about 8,000 a sentence. Here each
 //! word is looked up by its first letter and length, which leaves at most a few cues to compare.
-//! [`find`] gives exactly what `find_iter` of the ASCII form gives, match for match (its
+//! [`find_from`] gives exactly what `find_iter` of the ASCII form gives, match for match (its
 //! leftmost-first reading: the first cue in the pattern's order that matches at the leftmost
 //! place); the test below compares the two.
 
@@ -13,7 +13,7 @@ use crate::extract::eight_bytes::{first_flagged, non_letters};
 use crate::extract::white_space::{is_ascii_space, is_ascii_word};
 
 /// The cues of `anchor::CUE_PATTERN` in its order, but `'ll` (the only one that does not open
-/// with a letter, see [`find`]) and the last, `[a-z]{3,}ed` (see [`cue_at`]), each as its words:
+/// with a letter, see [`next_cue`]) and the last, `[a-z]{3,}ed` (see [`cue_at`]), each as its words:
 /// a run of white space (`\s+`) lies between two. Optional endings are written out
 /// (`plans?\s+to` as "plans to" and "plan to": no text matches both, so their order does not
 /// matter).
@@ -149,16 +149,18 @@ const BY_START: [[u128; MAX_FIRST + 1]; 26] = {
     table
 };
 
-/// The cues in `sentence` as byte ranges, in order, as `find_iter` of the ASCII form of
-/// `anchor::CUE_PATTERN` (`(?i)\b(?:…)\b` with ASCII `\b`, `\s` and case folding) finds them.
+/// The cues of the whole of `sentence`: the tests' reference reading (tense reads a sentence
+/// in two parts, with [`next_cue_before`] and then [`find_from`]).
 #[cfg(test)]
 pub fn find(sentence: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     find_from(sentence, 0)
 }
 
-/// [`find`]'s cues from `from` on, where `from` is the end of one of them or a place where
-/// none starts before it (where [`next_cue_before`] left off): the search at each place
-/// depends only on the bytes, so it finds the same cues there and after as [`find`] does.
+/// The cues in `sentence` from `from` on as byte ranges, in order, as `find_iter` of the ASCII
+/// form of `anchor::CUE_PATTERN` (`(?i)\b(?:…)\b` with ASCII `\b`, `\s` and case folding)
+/// finds them. `from` is 0, the end of a cue, or a place where none starts before it (where
+/// [`next_cue_before`] left off): the search at each place depends only on the bytes, so from
+/// there on it finds the same cues as a search from the sentence's start.
 pub fn find_from(sentence: &str, from: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = sentence.as_bytes();
     let mut from = from;
