@@ -1,5 +1,6 @@
-//! Reading's scans of a paragraph eight bytes at a time (is it ASCII, does it hold a digit,
-//! where is its next capital), on the crate's `eight_bytes` arithmetic.
+//! Reading's scans of a text several bytes at a time: eight (is a paragraph ASCII, does it
+//! hold a digit, where is its next capital, on the crate's `eight_bytes` arithmetic) or
+//! sixteen (where the next line ends).
 
 pub(super) use crate::eight_bytes::{HIGHS, in_range, word};
 

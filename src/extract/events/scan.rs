@@ -159,12 +159,11 @@ pub(super) fn alnum_run_end(bytes: &[u8], at: usize) -> usize {
         .unwrap_or(bytes.len().max(at))
 }
 
-// (The two marks, [`OTHER`] and [`QUOTE`], are the two lowest classes: [`is_mark_byte`] asks
-// one comparison, which every word of every sentence read by the byte asks two or three times.)
-
-/// A byte that is ASCII and none of the others.
+/// A byte that is ASCII and none of the others. It and [`QUOTE`], the two marks, are the two
+/// lowest classes, so [`is_mark_byte`] asks one comparison (every word of every sentence read
+/// by the byte asks it two or three times).
 const OTHER: u8 = 0;
-/// The double quote.
+/// The double quote (a mark, next to [`OTHER`]).
 const QUOTE: u8 = 1;
 /// An ASCII letter or digit.
 pub(super) const ALNUM: u8 = 2;
