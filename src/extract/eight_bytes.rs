@@ -45,6 +45,15 @@ pub(crate) const fn non_letters(v: u64) -> u64 {
     !letters & HIGHS
 }
 
+/// Eight bytes with their ASCII capitals lower-cased (0x20 added to each byte in `A..=Z`);
+/// any other byte, one of a non-ASCII character too, is left as it is.
+#[inline(always)]
+pub(crate) fn ascii_lower_eight(eight: u64) -> u64 {
+    // flags the ASCII capitals by their high bit (a byte that had the high bit is no capital)
+    let capitals = in_range(eight & !HIGHS, b'A', b'Z') & !eight;
+    eight | (capitals >> 2)
+}
+
 /// The first `byte` (ASCII) in `bytes` at or after `from`, read eight bytes at a time. The
 /// pronoun and description scans stop at every "h" of every sentence: `str::find` set up a
 /// searcher and a `memchr` call for each, which cost more than the tests made there. The

@@ -5,8 +5,8 @@
 
 use std::borrow::Cow;
 
-use super::ascii_lower_eight;
 use crate::extract::actors::number_set::table_size;
+use crate::extract::eight_bytes::ascii_lower_eight;
 use crate::extract::eight_bytes::number32;
 
 /// Per slot, one more than the pattern number of the form there (0 for none), as 32-bit
