@@ -6,7 +6,9 @@
 //! letters. The arithmetic itself is the crate's `eight_bytes`; each scan here says only what it
 //! stops at.
 
-pub(crate) use crate::eight_bytes::{HIGHS, ONES, in_range, zero_bytes};
+pub(crate) use crate::eight_bytes::{
+    HIGHS, ONES, any_in_block, in_range, skip_clear_blocks, zero_bytes,
+};
 
 /// Eight bytes of `bytes` from `at` as one number, the first in the lowest byte; `None` when
 /// fewer than eight are left.

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use crate::extract::eight_bytes::{HIGHS, ONES, first_flagged};
+use crate::extract::eight_bytes::{HIGHS, ONES, any_in_block, first_flagged, skip_clear_blocks};
 
 mod abbreviations;
 use abbreviations::{
@@ -116,26 +116,17 @@ const BLOCK: usize = 32;
 /// and only the block that holds one is read eight bytes at a time ([`may_end`]). Reading all
 /// the text eight bytes at a time cost three instructions a byte.
 fn next_may_end(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut at = from;
-    while let Some(block) = bytes
-        .get(at..at.saturating_add(BLOCK))
-        .and_then(|b| <&[u8; BLOCK]>::try_from(b).ok())
-    {
-        if block_may_end(block) {
-            break;
-        }
-        at += BLOCK;
-    }
+    let at = skip_clear_blocks::<BLOCK>(bytes, from, block_may_end);
     first_flagged(bytes, at, may_end, may_end_byte)
 }
 
 /// Whether any byte of `block` is one [`may_end_byte`] stops at: `.`, `!`, `?`, a line break
-/// or a byte outside ASCII (the lead byte of "…" is one). Every byte is tested, with `|`
-/// rather than `||`, so that the test is one vector operation per kind of byte.
+/// or a byte outside ASCII (the lead byte of "…" is one), tested all at once
+/// ([`any_in_block`]).
 #[inline(always)]
 fn block_may_end(block: &[u8; BLOCK]) -> bool {
-    block.iter().fold(false, |any, &b| {
-        any | (b == b'.') | (b == b'!') | (b == b'?') | (b == b'\n') | (b >= 0x80)
+    any_in_block(block, |b| {
+        (b == b'.') | (b == b'!') | (b == b'?') | (b == b'\n') | (b >= 0x80)
     })
 }
 

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
-use crate::ingest::eight_bytes::{HIGHS, any_flagged, in_range, word};
+use crate::ingest::eight_bytes::{HIGHS, any_flagged, any_in_block, in_range, word};
 use crate::model::MONTH_NAMES;
 
 mod ascii;
@@ -190,10 +190,8 @@ fn four_digits_in_a_row(bytes: &[u8]) -> bool {
     let mut run = 0;
     let mut at = 0;
     while let Some(chunk) = bytes.get(at..at + 8) {
-        if let Some(sixteen) = bytes.get(at..at + 16)
-            && !sixteen
-                .iter()
-                .fold(false, |any, b| any | b.is_ascii_digit())
+        if let Some(sixteen) = bytes[at..].first_chunk::<16>()
+            && !any_in_block(sixteen, |b| b.is_ascii_digit())
         {
             run = 0;
             at += 16;

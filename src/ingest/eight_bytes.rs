@@ -2,7 +2,8 @@
 //! hold a digit, where is its next capital, on the crate's `eight_bytes` arithmetic) or
 //! sixteen (where the next line ends).
 
-pub(super) use crate::eight_bytes::{HIGHS, in_range, word};
+use crate::eight_bytes::skip_clear_blocks;
+pub(super) use crate::eight_bytes::{HIGHS, any_in_block, in_range, word};
 
 /// Whether `flags` flags a byte of `bytes` (it gives the high bit of each byte it wants, in a
 /// read of eight), every read whole: the last read overlaps the one before it rather than
@@ -20,20 +21,15 @@ pub(super) fn any_flagged(
     flags(word(&bytes[last..])) != 0 || bytes.chunks_exact(8).any(|eight| flags(word(eight)) != 0)
 }
 
-/// The first `\n` of `bytes` at or after `from`. Sixteen bytes are tested at a time with no
-/// early exit inside them (the compiler tests all sixteen at once), and only the sixteen that
-/// hold one are searched byte by byte: `str::split_inclusive('\n')` went through a general
-/// character searcher for every line of every text, three instructions a byte.
+/// The first `\n` of `bytes` at or after `from`. Sixteen bytes are ruled out at a time, all
+/// sixteen tested at once ([`any_in_block`]), and only from the sixteen that hold one are the
+/// bytes searched one by one: `str::split_inclusive('\n')` went through a general character
+/// searcher for every line of every text, three instructions a byte.
 pub(super) fn next_newline(bytes: &[u8], from: usize) -> Option<usize> {
-    let rest = bytes.get(from..)?;
-    let (sixteens, tail) = rest.as_chunks::<16>();
-    let has_newline = |sixteen: &[u8; 16]| sixteen.iter().fold(false, |any, &b| any | (b == b'\n'));
-    let (base, search): (usize, &[u8]) = match sixteens.iter().position(has_newline) {
-        Some(k) => (16 * k, &sixteens[k]),
-        None => (16 * sixteens.len(), tail),
-    };
-    let at = search.iter().position(|&b| b == b'\n')?;
-    Some(from + base + at)
+    let is_newline = |b: u8| b == b'\n';
+    let at = skip_clear_blocks::<16>(bytes, from, |sixteen| any_in_block(sixteen, is_newline));
+    let k = bytes.get(at..)?.iter().position(|&b| is_newline(b))?;
+    Some(at + k)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! reading the string a byte at a time: nearly no string holds one, and the news quotes that
 //! do hold a quotation mark or two in a few hundred bytes.
 
-use crate::eight_bytes::{HIGHS, ONES, word, zero_bytes};
+use crate::eight_bytes::{HIGHS, ONES, any_in_block, word, zero_bytes};
 
 /// Whether JSON escapes `b`.
 #[inline(always)]
@@ -45,10 +45,10 @@ pub(super) fn needs_escape(bytes: &[u8]) -> bool {
     bytes.iter().any(|&b| is_special(b))
 }
 
-/// Whether sixteen bytes hold one JSON escapes, tested all at once (no early exit).
+/// Whether sixteen bytes hold one JSON escapes, tested all at once ([`any_in_block`]).
 #[inline(always)]
 fn any_special(sixteen: &[u8; 16]) -> bool {
-    sixteen.iter().fold(false, |any, &b| any | is_special(b))
+    any_in_block(sixteen, is_special)
 }
 
 /// The first byte at or after `from` that JSON escapes, read eight bytes at a time.

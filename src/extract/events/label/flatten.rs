@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use crate::extract::eight_bytes::{HIGHS, ONES, zero_bytes};
+use crate::extract::eight_bytes::{HIGHS, ONES, any_in_block, skip_clear_blocks, zero_bytes};
 
 /// The clause without brackets' contents; double quotes of every kind written `"`. Most
 /// clauses have neither: they are returned as they are, not copied.
@@ -57,16 +57,8 @@ static FLATTEN_STOPS: [bool; 256] = crate::extract::byte_set::of(b"()[]\xC2\xE2"
 /// at a time, every clause of every label cost about three instructions a byte); then eight
 /// bytes at a time while none of them can be one; a group that may hold one is read byte by
 /// byte.
-fn next_stop(bytes: &[u8], mut at: usize) -> Option<usize> {
-    while let Some(block) = bytes
-        .get(at..at.saturating_add(BLOCK))
-        .and_then(|b| <&[u8; BLOCK]>::try_from(b).ok())
-    {
-        if block_may_stop(block) {
-            break;
-        }
-        at += BLOCK;
-    }
+fn next_stop(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = skip_clear_blocks::<BLOCK>(bytes, from, block_may_stop);
     let is_stop = |b: &u8| FLATTEN_STOPS[usize::from(*b)];
     while let Some(group) = bytes.get(at..at + 8) {
         if let Ok(chunk) = <[u8; 8]>::try_from(group)
@@ -84,12 +76,11 @@ fn next_stop(bytes: &[u8], mut at: usize) -> Option<usize> {
 const BLOCK: usize = 32;
 
 /// Whether any byte of `block` may be one of the [`FLATTEN_STOPS`]: a bracket or a byte outside
-/// ASCII (both lead bytes are). Every byte is tested, with `|` rather than `||`, so that the
-/// test is one vector operation per kind of byte.
+/// ASCII (both lead bytes are), tested all at once ([`any_in_block`]).
 #[inline(always)]
 fn block_may_stop(block: &[u8; BLOCK]) -> bool {
-    block.iter().fold(false, |any, &b| {
-        any | (b == b'(') | (b == b')') | (b == b'[') | (b == b']') | (b >= 0x80)
+    any_in_block(block, |b| {
+        (b == b'(') | (b == b')') | (b == b'[') | (b == b']') | (b >= 0x80)
     })
 }
 
