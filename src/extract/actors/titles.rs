@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use super::word_set::WordSet;
+use super::word_set::{WordSet, longest_len};
 
 // The word lists as sets, built once: these are asked about every capitalised word, so a quick
 // test on its length and first byte answers most of them (see [`WordSet`]).
@@ -243,17 +243,7 @@ pub fn is_role_word(word: &str) -> bool {
 }
 
 /// The length of the longest of [`ROLE_WORDS`], the room [`is_role_word`] lower-cases in.
-const LONGEST_ROLE_WORD: usize = {
-    let mut longest = 0;
-    let mut i = 0;
-    while i < ROLE_WORDS.len() {
-        if ROLE_WORDS[i].len() > longest {
-            longest = ROLE_WORDS[i].len();
-        }
-        i += 1;
-    }
-    longest
-};
+const LONGEST_ROLE_WORD: usize = longest_len(ROLE_WORDS);
 
 /// Role words and the family each belongs to, for [`role_family`].
 const ROLE_FAMILIES: &[(&str, &str)] = &[

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::word_set::longest_len;
 use crate::extract::nlp::tokenize::{self, PlainWord};
 use crate::extract::white_space::{is_ascii_space, space_at, word_end};
 
@@ -41,17 +42,7 @@ const CONNECTORS: &[&str] = &[
 
 /// The length of the longest of [`CONNECTORS`]: a longer word is none of them, and most words
 /// after a capitalised one are longer (a test of its length instead of a dozen comparisons).
-const LONGEST_CONNECTOR: usize = {
-    let mut longest = 0;
-    let mut i = 0;
-    while i < CONNECTORS.len() {
-        if CONNECTORS[i].len() > longest {
-            longest = CONNECTORS[i].len();
-        }
-        i += 1;
-    }
-    longest
-};
+const LONGEST_CONNECTOR: usize = longest_len(CONNECTORS);
 
 /// Whether `word` is one of [`CONNECTORS`].
 fn is_connector(word: &str) -> bool {
@@ -372,15 +363,16 @@ fn is_model_number(text: &str, first: &Word, w: &Word) -> bool {
 /// A product-style word: lower-case prefix then a capital ("iPhone", "iTunes", "eBay"), or a
 /// model code ("A380", "F35").
 pub fn is_product(word: &str) -> bool {
-    // A capital then a lower-case letter ("Smith", most words asked about) is neither: the
-    // model code needs digits after its capitals, the product a lower-case first letter.
-    if let [first, second, ..] = word.as_bytes()
-        && first.is_ascii_uppercase()
-        && second.is_ascii_lowercase()
-    {
-        return false;
-    }
-    is_product_by_shape(word)
+    !opens_like_a_name(word) && is_product_by_shape(word)
+}
+
+/// Whether `text` opens with an ASCII capital then a lower-case letter ("Smith", most words
+/// [`is_product`] is asked about): a word that does is no product name or model code, for
+/// the model code needs digits after its capitals, the product a lower-case first letter.
+#[inline]
+pub fn opens_like_a_name(text: &str) -> bool {
+    matches!(text.as_bytes(), [first, second, ..]
+        if first.is_ascii_uppercase() && second.is_ascii_lowercase())
 }
 
 /// [`is_product`] without its quick answer for a capitalised word.

@@ -3,6 +3,21 @@
 
 use rustc_hash::FxHashSet;
 
+/// The length in bytes of the longest of `words`: a longer word is none of them, which a
+/// list's callers test before comparing or hashing (most words asked about are longer than a
+/// list of short words, or than any role word).
+pub(crate) const fn longest_len(words: &[&str]) -> usize {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].len() > longest {
+            longest = words[i].len();
+        }
+        i += 1;
+    }
+    longest
+}
+
 /// A set of words with, in front of it, one bit for each pair of length and first byte its
 /// words have: a word whose pair has no bit is answered "no" from that bit alone, without
 /// hashing it. Most words asked about are in none of the lists, and few share both their length

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use super::scan;
 use super::words::{self, List};
-use crate::extract::actors::tokens::is_product;
+use crate::extract::actors::tokens::{is_product, opens_like_a_name};
 use crate::extract::events::shapes::Shapes;
 use crate::extract::white_space::is_ascii_space;
 
@@ -133,15 +133,10 @@ pub(super) fn date_preposition_len(before: &str) -> usize {
 
 /// Whether the first word of `label` (as [`first_word`] gives it) is a product name or
 /// model code ([`is_product`]), which keeps its case. A capital then a lower-case letter opens
-/// most labels, and is `is_product`'s own quick "no": then the first word is not looked for.
+/// most labels, and is `is_product`'s own quick "no" ([`opens_like_a_name`]): then the first
+/// word is not looked for.
 pub(super) fn opens_with_product(label: &str) -> bool {
-    if let [first, second, ..] = label.as_bytes()
-        && first.is_ascii_uppercase()
-        && second.is_ascii_lowercase()
-    {
-        return false;
-    }
-    is_product(first_word(label).map_or("", |(_, w)| w))
+    !opens_like_a_name(label) && is_product(first_word(label).map_or("", |(_, w)| w))
 }
 
 /// The last word of `label` and where it starts, as the last of `scan::words` gives them:
