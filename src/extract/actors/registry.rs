@@ -402,7 +402,7 @@ fn rename_acronyms(by_id: &Accs, renamed: &mut FxHashMap<String, String>) {
             continue;
         }
         for f in o.forms.iter().chain(std::iter::once(&o.name)) {
-            if may_spell_acronym(f, &mut spelt)
+            if super::initials_into(f, &mut spelt)
                 && let Some(&acronym) = acronyms.get(spelt.as_str())
             {
                 let ids = by_initials.entry(acronym).or_default();
@@ -424,26 +424,6 @@ fn rename_acronyms(by_id: &Accs, renamed: &mut FxHashMap<String, String>) {
             renamed.insert(id.to_string(), (*target).to_string());
         }
     }
-}
-
-/// [`super::initials_into`] for a name whose initials may be an acronym written alone (two to
-/// six ASCII capitals, see [`super::is_acronym`]): the same initials in `spelt` when it says
-/// yes, and no without reading further once they cannot be one (a capital outside ASCII, a
-/// seventh capital). The words are read once, where the general one reads them twice and
-/// then counts what it spelt; every form of every party is asked.
-fn may_spell_acronym(name: &str, spelt: &mut String) -> bool {
-    spelt.clear();
-    let mut words = 0;
-    for w in name.split_whitespace() {
-        words += 1;
-        if let Some(c) = w.chars().next().filter(|c| c.is_uppercase()) {
-            if !c.is_ascii() || spelt.len() == 6 {
-                return false;
-            }
-            spelt.push(c);
-        }
-    }
-    words >= 2 && spelt.len() >= 2
 }
 
 /// Products and organisations written shorter or longer ("iTunes Store", "iTunes Music
@@ -717,35 +697,6 @@ mod tests {
         );
         assert_eq!(merged.resolve("tariff-organisers"), "tariff-organisers");
         assert_eq!(merged.actors.len(), 2);
-    }
-
-    #[test]
-    fn initials_that_may_be_an_acronym_are_the_general_ones() {
-        let mut general = String::new();
-        let mut spelt = String::new();
-        for name in [
-            "",
-            "NATO",
-            "General Motors",
-            "United Auto Workers",
-            "Organisation of Petroleum Exporting Countries",
-            "the World Health Organisation",
-            "A B C D E F",
-            "A B C D E F G",
-            "Élysée Palace Staff",
-            "Palace \u{c9}lys\u{e9}e",
-            "Al\u{a0}Qaeda Group",
-            "new york",
-            "New york",
-        ] {
-            let initials = super::super::initials_into(name, &mut general);
-            let may = may_spell_acronym(name, &mut spelt);
-            let acronym = initials && super::super::is_acronym(&general);
-            assert_eq!(may && super::super::is_acronym(&spelt), acronym, "{name}");
-            if acronym {
-                assert_eq!(spelt, general, "{name}");
-            }
-        }
     }
 
     #[test]
