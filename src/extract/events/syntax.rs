@@ -379,9 +379,9 @@ pub fn subordinates_into(tokens: &[Token], subs: &mut Vec<Sub>) {
 }
 
 /// Whether `tokens[i]`, a word that is no marker, may open a clause: only a reduced relative
-/// can, and [`reduced_relative`] needs a lower-case verb after the first word with one of its
-/// prepositions after it. Most verbs have none, and are told so here rather than in a call of
-/// [`opened_at`] each (the tests are [`reduced_relative`]'s first ones, so both agree).
+/// can, and it needs a lower-case verb after the first word with one of its prepositions after
+/// it. Most verbs have none, and are told so here rather than in a call of [`opened_at`] each
+/// ([`reduced_relative`] asks this first).
 #[inline(always)]
 fn may_open_reduced_relative(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
@@ -390,7 +390,7 @@ fn may_open_reduced_relative(tokens: &[Token], i: usize) -> bool {
         && !t.cap
         && tokens
             .get(i + 1)
-            .is_some_and(|n| opens_participle_phrase(n.lower))
+            .is_some_and(|n| opens_participle_phrase(n.lower()))
 }
 
 /// The words after a participle that make it a reduced relative ("the deal signed in 2009").
@@ -481,15 +481,9 @@ fn is_marker(word: &str) -> bool {
 fn reduced_relative(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     // (the auxiliaries are looked up last, below: every verb of every sentence comes here,
-    // and the tests are pure, so their order is free)
-    if i == 0 || !t.verb || t.cap {
-        return false;
-    }
-    // (the word after is read first: few verbs come before one of these prepositions)
-    let prep_after = tokens
-        .get(i + 1)
-        .is_some_and(|n| opens_participle_phrase(n.lower()));
-    if !prep_after || matches!(t.lower(), "said" | "says" | "told") {
+    // and the tests are pure, so their order is free; the word after is read first, as few
+    // verbs come before one of these prepositions)
+    if !may_open_reduced_relative(tokens, i) || matches!(t.lower(), "said" | "says" | "told") {
         return false;
     }
     let prev = &tokens[i - 1];
