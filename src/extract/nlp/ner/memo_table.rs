@@ -73,8 +73,17 @@ impl<K> Default for MemoTable<K> {
     }
 }
 
-/// The fewest slots a table has.
-const MIN_SLOTS: usize = 16;
+/// The fewest slots a table has (the short words' table too).
+pub(super) const MIN_SLOTS: usize = 16;
+
+/// The slots a table starts with for `keys` keys (the recogniser's tables of short words too):
+/// twice as many, so that a probe meets an empty slot soon, as a power of two, at least
+/// [`MIN_SLOTS`] and at most `most`.
+pub(super) fn slots_for(keys: usize, most: usize) -> usize {
+    (2 * keys.min(most))
+        .next_power_of_two()
+        .clamp(MIN_SLOTS, most)
+}
 
 /// The most slots a table starts afresh with (128 KB: room for the pairs of a megabyte of news).
 const RESTART_SLOTS: usize = 1 << 15;
@@ -107,18 +116,13 @@ impl<K> MemoTable<K> {
     /// megabyte of news fills a fifth of them. A short text expects few keys: slots for the
     /// many of a long one were written empty in a tenth of the run of a one-sentence article.
     fn restart_now(&mut self, limit: usize, expected: usize) {
-        let slots_for = |keys: usize| {
-            (2 * keys)
-                .next_power_of_two()
-                .clamp(MIN_SLOTS, RESTART_SLOTS)
-        };
-        let slots = slots_for(expected.min(limit));
+        let slots = slots_for(expected.min(limit), RESTART_SLOTS);
         if self.slots.len() == slots {
             self.slots.fill(EMPTY);
         } else {
             *self = Self::with_slots(slots);
         }
-        self.full = slots_for(limit);
+        self.full = slots_for(limit, RESTART_SLOTS);
         self.kept.clear();
         self.kept.shrink_to(limit);
         self.kept.reserve_exact(limit);

@@ -9,6 +9,8 @@
 
 use std::ops::Range;
 
+use super::memo_table::{MIN_SLOTS, slots_for};
+
 /// The word `text[r]` as one number when it has at most 15 bytes: its bytes little-endian,
 /// and its length in the top byte (so no two words share a number). Most words are that
 /// short, and a number is hashed and compared in a few instructions where a string is
@@ -49,9 +51,6 @@ const EMPTY: u32 = u32::MAX;
 /// The most slots a table starts afresh with: twice the memo's usual most words, so probes
 /// stay short.
 const FIRST_SLOTS: usize = 1 << 15;
-
-/// The fewest slots a table has.
-const MIN_SLOTS: usize = 16;
 
 /// Packed words of up to 15 bytes → memo indices.
 pub(super) struct ShortWords {
@@ -152,9 +151,7 @@ impl ShortWords {
     /// it for good otherwise). A short text expects few words: slots for the many of a long
     /// one were written empty in a tenth of the run of a one-sentence article.
     pub fn clear(&mut self, expected: usize) {
-        let slots = (2 * expected.min(FIRST_SLOTS))
-            .next_power_of_two()
-            .clamp(MIN_SLOTS, FIRST_SLOTS);
+        let slots = slots_for(expected, FIRST_SLOTS);
         if self.slots.len() != slots {
             self.slots = vec![EMPTY; slots];
         } else if self.len > 0 {
