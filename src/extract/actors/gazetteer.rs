@@ -12,8 +12,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::prefixes::Prefixes;
-use crate::extract::eight_bytes::ascii_lower_eight;
-use crate::extract::eight_bytes::find_name_start;
+use crate::extract::eight_bytes::{ascii_lower_eight, find_name_start};
 use crate::model::ActorKind;
 use forms::FormTable;
 use rows::Rows;

@@ -13,8 +13,8 @@ use crate::extract::eight_bytes::{first_flagged, non_letters};
 use crate::extract::white_space::{is_ascii_space, is_ascii_word};
 
 /// The cues of `anchor::CUE_PATTERN` in its order, but `'ll` (the only one that does not open
-/// with a letter, see [`next_cue`]) and the last, `[a-z]{3,}ed` (see [`cue_at`]), each as its words:
-/// a run of white space (`\s+`) lies between two. Optional endings are written out
+/// with a letter, see [`next_cue`]) and the last, `[a-z]{3,}ed` (see [`cue_at`]), each as its
+/// words: a run of white space (`\s+`) lies between two. Optional endings are written out
 /// (`plans?\s+to` as "plans to" and "plan to": no text matches both, so their order does not
 /// matter).
 const PHRASES: &[&[&str]] = &[

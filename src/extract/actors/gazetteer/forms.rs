@@ -6,8 +6,7 @@
 use std::borrow::Cow;
 
 use crate::extract::actors::number_set::table_size;
-use crate::extract::eight_bytes::ascii_lower_eight;
-use crate::extract::eight_bytes::number32;
+use crate::extract::eight_bytes::{ascii_lower_eight, number32};
 
 /// Per slot, one more than the pattern number of the form there (0 for none), as 32-bit
 /// little-endian numbers; a form's first slot is the top bits of its [`form_hash`], then the
